@@ -1,0 +1,59 @@
+/**
+ * Permissions and default roles (ORG-2). Roles are editable permission sets stored in the database;
+ * these are the defaults a fresh install starts from.
+ */
+export const PERMISSIONS = [
+  'users.read',
+  'users.manage',
+  'roles.manage',
+  'org.read',
+  'org.manage',
+  'audit.read',
+  'tokens.manage',
+  'policy.read',
+  'policy.manage',
+  'calendars.read',
+  'calendars.manage',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+/** Which rows a role sees: own / team / region / department / all; a customer contact its company; the client IT office its site. */
+export const DATA_SCOPES = ['own', 'team', 'region', 'department', 'all', 'company', 'site'] as const;
+export type TDataScope = (typeof DATA_SCOPES)[number];
+
+export type TRoleDefault = {
+  key: string;
+  name: { 'zh-CN': string; en: string };
+  scope: TDataScope;
+  permissions: TPermission[];
+};
+
+const everything = [...PERMISSIONS];
+const orgRead: TPermission[] = ['users.read', 'org.read', 'policy.read', 'calendars.read'];
+
+export const DEFAULT_ROLES: TRoleDefault[] = [
+  { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, scope: 'all', permissions: everything },
+  {
+    key: 'gm',
+    name: { 'zh-CN': '总经理', en: 'General manager' },
+    scope: 'all',
+    permissions: [...orgRead, 'audit.read', 'policy.manage'],
+  },
+  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...orgRead, 'audit.read'] },
+  {
+    key: 'supervisor',
+    name: { 'zh-CN': '技术服务部主管/部门经理', en: 'Service supervisor / department manager' },
+    scope: 'department',
+    permissions: [...orgRead, 'users.manage', 'org.manage', 'calendars.manage'],
+  },
+  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: orgRead },
+  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: orgRead },
+  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: orgRead },
+  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: orgRead },
+  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: orgRead },
+  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: orgRead },
+  { key: 'finance', name: { 'zh-CN': '财务', en: 'Finance' }, scope: 'all', permissions: orgRead },
+  { key: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, scope: 'all', permissions: [...orgRead, 'users.manage'] },
+  { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: [] },
+  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },
+];

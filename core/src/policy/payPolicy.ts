@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ZFen, ZItemId, ZLocalizedText, ZMonths } from './primitives';
+
+/** PAY-1: a base pay tier and the clean record that earns it. */
+export const ZBaseTier = z.strictObject({
+  id: ZItemId,
+  name: ZLocalizedText,
+  monthlyFen: ZFen,
+  /** Months without incident or fine (and exam passed or a major contribution) needed; 0 = starting pay. */
+  cleanMonthsRequired: ZMonths,
+  condition: ZLocalizedText,
+});
+export type TBaseTier = z.infer<typeof ZBaseTier>;
+
+/** PAY-3/PAY-4: an engineer level with its monthly base pay. */
+export const ZEngineerLevel = z.strictObject({
+  id: ZItemId,
+  level: z.int().min(1),
+  monthlyFen: ZFen,
+});
+export type TEngineerLevel = z.infer<typeof ZEngineerLevel>;
+
+export const ZPayPolicy = z.strictObject({
+  baseTiers: z.array(ZBaseTier).min(1),
+  /** PAY-2: bonus by regional ranking. */
+  rankingBonus: z.strictObject({
+    periodMonths: z.int().min(1),
+    /** Coefficients of the bands, best band first, each 0–1. */
+    bandCoefficients: z.array(z.number().min(0).max(1)).min(1),
+  }),
+  /** PAY-3/PAY-4: engineer levels 1..n. */
+  engineerLevels: z.array(ZEngineerLevel).min(1),
+  /** PAY-3: a level-up needs this many months at the level and an exam. */
+  levelUp: z.strictObject({ minMonths: ZMonths, examRequired: z.boolean() }),
+  /** PAY-3: probation pay. */
+  probation: z.strictObject({
+    minMonths: ZMonths,
+    maxMonths: ZMonths,
+    baseFen: ZFen,
+    postAllowanceFen: ZFen,
+    pieceRateCommission: z.boolean(),
+  }),
+  /** PAY-3: piece-rate commission settlement. */
+  commission: z.strictObject({
+    paidMonthlyPercent: z.int().min(0).max(100),
+    heldBackPercent: z.int().min(0).max(100),
+    heldBackMonths: ZMonths,
+    installMultiplierOfWeld: z.number().min(0),
+    nonPieceWorkDailyFen: ZFen,
+  }),
+});
+export type TPayPolicy = z.infer<typeof ZPayPolicy>;

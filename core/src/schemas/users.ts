@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ZVersion } from './common';
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+
+const phone = z.string().trim().max(30).regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
+const userFields = {
+  name: z.string().trim().min(1).max(100),
+  employeeNo: z.string().trim().max(40).nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  roleId: z.number().int().positive(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  teamId: z.number().int().positive().nullable().optional(),
+  levelId: z.number().int().positive().nullable().optional(),
+  customerId: z.number().int().positive().nullable().optional(),
+  siteId: z.number().int().positive().nullable().optional(),
+  regionIds: z.array(z.number().int().positive()).max(100).optional(),
+  skills: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
+};
+
+export const ZUserCreate = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  password: z.string().min(8, 'at least 8 characters').max(200),
+  ...userFields,
+});
+export type TUserCreate = z.infer<typeof ZUserCreate>;
+
+export const ZUserUpdate = z
+  .strictObject(userFields)
+  .partial()
+  .extend({ version: ZVersion, password: z.string().min(8, 'at least 8 characters').max(200).optional() });
+export type TUserUpdate = z.infer<typeof ZUserUpdate>;
+
+export const ZUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  employeeNo: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  roleId: z.number(),
+  roleKey: z.string(),
+  departmentId: z.number().nullable(),
+  teamId: z.number().nullable(),
+  levelId: z.number().nullable(),
+  customerId: z.number().nullable(),
+  siteId: z.number().nullable(),
+  regionIds: z.array(z.number()),
+  skills: z.array(z.string()),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  roleId: z.coerce.number().int().positive().optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+});

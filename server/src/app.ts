@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { App } from './http/app-types';
+import { registerAuthHook } from './http/auth-hook';
+import type { Ctx } from './http/context';
+import { type AppDeps, DEFAULT_SECURITY } from './http/deps';
+import { AppError, errorBody, errorHandler } from './http/errors';
+import { registerIdempotency } from './http/idempotency';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { actorFromApiToken, actorFromSession } from './modules/auth/auth.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { rolesRoutes } from './modules/roles/roles.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+export const APP_VERSION = '0.1.0';
+
+/** Wires the whole HTTP application from explicit dependencies (style.md 6). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const security = { ...DEFAULT_SECURITY, ...deps.security };
+  const { database, clock } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'TechServe API',
+        description:
+          'TechServe 技术服务管理系统. Errors: {"error":{"code","message","ruleId?","details?"}}. ' +
+          'Auth: session cookie (send X-CSRF-Token on changes) or `Authorization: Bearer tsk_...`.',
+        version: APP_VERSION,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ts_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+
+  const authDeps = { ...security, db: database.db, clock, passwordCost: deps.passwordCost, secureCookies: deps.secureCookies ?? false };
+  registerAuthHook(app, {
+    fromSession: (v) => actorFromSession(authDeps, v),
+    fromToken: (t) => actorFromApiToken(authDeps, t),
+  });
+  registerIdempotency(app, database, clock);
+  app.decorateRequest('ctx', function ctx(this: FastifyRequest): Ctx {
+    if (!this.actor) throw new AppError('unauthenticated', 'Sign in first');
+    return { db: database.db, dialect: database.dialect, clock, actor: this.actor, ip: this.ip, requestId: this.id };
+  });
+
+  healthRoutes(app, database, APP_VERSION);
+  await app.register(
+    async (api) => {
+      const v1 = api.withTypeProvider<ZodTypeProvider>();
+      authRoutes(v1, authDeps);
+      usersRoutes(v1, deps.passwordCost);
+      rolesRoutes(v1);
+      orgRoutes(v1);
+      auditRoutes(v1);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h', index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
+      return reply.status(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+    }
+    // Client-side routes of the single-page app all serve index.html.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+  });
+  return app;
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminPassword: string | null;
+  demo: boolean;
+  logLevel: string;
+  secureCookies: boolean;
+};
+
+/** Configuration comes from the environment only (README: configuration table). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/techserve.db';
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: normaliseSqliteUrl(databaseUrl),
+    adminPassword: env.TECHSERVE_ADMIN_PASSWORD || null,
+    demo: env.TECHSERVE_DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.TECHSERVE_SECURE_COOKIES === '1',
+  };
+}
+
+/** Make a relative SQLite path absolute and create its folder so a fresh checkout just works. */
+function normaliseSqliteUrl(url: string): string {
+  if (!url.startsWith('sqlite:')) return url;
+  const file = url.slice('sqlite:'.length);
+  if (file === '' || file === ':memory:') return 'sqlite::memory:';
+  const abs = resolve(file);
+  mkdirSync(dirname(abs), { recursive: true });
+  return `sqlite:${abs}`;
+}

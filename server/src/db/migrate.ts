@@ -1,0 +1,18 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database';
+import { foundation } from './migrations/20261123_0001_foundation';
+
+/** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
+function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
+  return {
+    '20261123_0001_foundation': foundation(dialect),
+  };
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.dialect) };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

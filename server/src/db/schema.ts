@@ -1,0 +1,157 @@
+import type { Generated } from 'kysely';
+
+// Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
+// comparison are textual and identical; calendar dates are 'YYYY-MM-DD'; money integer fen; JSON as text.
+
+type Id = Generated<number>;
+type Stamps = { created_at: string; updated_at: string; version: Generated<number> };
+
+export interface RolesTable extends Stamps {
+  id: Id;
+  key: string;
+  name: string;
+  name_en: string;
+  scope: string;
+  permissions: string; // JSON array
+  builtin: number;
+}
+
+export interface UsersTable extends Stamps {
+  id: Id;
+  username: string;
+  password_hash: string;
+  name: string;
+  employee_no: string | null;
+  phone: string | null;
+  email: string | null;
+  status: string;
+  role_id: number;
+  department_id: number | null;
+  team_id: number | null;
+  level_id: number | null;
+  customer_id: number | null;
+  site_id: number | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  must_change_password: Generated<number>;
+}
+
+export interface UserRegionsTable {
+  user_id: number;
+  region_id: number;
+}
+export interface UserSkillsTable {
+  user_id: number;
+  skill: string;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface DepartmentsTable extends Stamps {
+  id: Id;
+  name: string;
+  code: string | null;
+  parent_id: number | null;
+  manager_id: number | null;
+}
+export interface TeamsTable extends Stamps {
+  id: Id;
+  name: string;
+  department_id: number;
+  lead_id: number | null;
+  deputy_id: number | null;
+}
+export interface RegionsTable extends Stamps {
+  id: Id;
+  name: string;
+  code: string | null;
+  parent_id: number | null;
+}
+export interface ProductLinesTable extends Stamps {
+  id: Id;
+  name: string;
+  code: string | null;
+}
+export interface ProductsTable extends Stamps {
+  id: Id;
+  name: string;
+  product_line_id: number;
+  model: string | null;
+  code: string | null;
+}
+export interface ProductExpertsTable {
+  product_id: number;
+  user_id: number;
+  rank: number;
+}
+export interface EngineerLevelsTable extends Stamps {
+  id: Id;
+  level: number;
+  name: string;
+  base_pay_fen: number;
+  description: string | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: number;
+  method: string;
+  path: string;
+  body_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface DB {
+  roles: RolesTable;
+  users: UsersTable;
+  user_regions: UserRegionsTable;
+  user_skills: UserSkillsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  departments: DepartmentsTable;
+  teams: TeamsTable;
+  regions: RegionsTable;
+  product_lines: ProductLinesTable;
+  products: ProductsTable;
+  product_experts: ProductExpertsTable;
+  engineer_levels: EngineerLevelsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { App } from './app-types';
+import type { Actor } from './context';
+import { AppError, forbidden } from './errors';
+
+export const SESSION_COOKIE = 'ts_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type Resolvers = {
+  fromSession: (cookieValue: string) => Promise<Actor | null>;
+  fromToken: (token: string) => Promise<Actor | null>;
+};
+
+/**
+ * Every /api/v1 route is private unless its config says `public`; a route's `permission` is checked here,
+ * row-level scopes in the repositories. Cookie sessions must echo their CSRF token on state changes.
+ */
+export function registerAuthHook(app: App, resolve: Resolvers) {
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (req) => {
+    req.actor = await actorOf(req, resolve);
+    const config = req.routeOptions.config;
+    if (config.public || !req.url.startsWith('/api/v1/')) return;
+    if (!req.actor) throw new AppError('unauthenticated', 'Sign in first (session cookie or Bearer API token)');
+    if (req.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== req.actor.csrfToken) {
+        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    if (config.permission && !req.actor.permissions.has(config.permission)) {
+      throw forbidden(`This needs the permission "${config.permission}"`);
+    }
+  });
+}
+
+async function actorOf(req: FastifyRequest, resolve: Resolvers): Promise<Actor | null> {
+  const authz = req.headers.authorization;
+  if (authz?.startsWith('Bearer ')) {
+    const actor = await resolve.fromToken(authz.slice(7).trim());
+    if (!actor) throw new AppError('unauthenticated', 'The API token is not valid, expired or revoked');
+    return actor;
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  return cookie ? resolve.fromSession(cookie) : null;
+}

@@ -1,0 +1,42 @@
+import type { TDataScope, TPermission } from '@techserve/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import type { Clock } from './clock';
+
+/** Who is acting: the resolved user with role, permissions and the attributes data scopes filter on. */
+export type Actor = {
+  id: number;
+  username: string;
+  name: string;
+  roleId: number;
+  roleKey: string;
+  roleName: string;
+  scope: TDataScope;
+  permissions: ReadonlySet<TPermission>;
+  departmentId: number | null;
+  teamId: number | null;
+  customerId: number | null;
+  siteId: number | null;
+  regionIds: number[];
+  mustChangePassword: boolean;
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+};
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** What a service call needs: the database, the clock, and who asks from where. */
+export type Ctx = {
+  db: Kysely<DB>;
+  dialect: Database['dialect'];
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+  requestId: string | null;
+};
+
+export function can(actor: Actor, permission: TPermission): boolean {
+  return actor.permissions.has(permission);
+}

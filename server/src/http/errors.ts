@@ -1,0 +1,103 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export const ERROR_STATUS = {
+  malformed_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  version_conflict: 409,
+  illegal_transition: 409,
+  conflict: 409,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rule_violation: 422,
+  invalid_value: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorDetail = { path: string; message: string };
+
+/** The one error type of the server; mapped to HTTP once, in `errorHandler`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { ruleId?: string; details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You do not have permission to do this') => new AppError('forbidden', message);
+export const versionConflict = (what: string) =>
+  new AppError('version_conflict', `${what} was changed by someone else; reload and apply your change again`);
+export const invalidValue = (path: string, message: string, ruleId?: string) =>
+  new AppError('invalid_value', `${path}: ${message}`, { ruleId, details: [{ path, message }] });
+
+type ZodIssueLike = { code?: string; path?: (string | number | symbol)[]; message: string; params?: { ruleId?: string } };
+
+function issuesOf(err: FastifyError): ZodIssueLike[] {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    return err.validation.map((v) => ({ ...(v.params?.issue as ZodIssueLike), message: v.message ?? 'invalid' }));
+  }
+  return [];
+}
+
+export function errorBody(code: string, message: string, extra: Omit<AppError['extra'], 'headers'> = {}) {
+  return { error: { code, message, ...extra } };
+}
+
+export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    if (err.extra.headers) reply.headers(err.extra.headers);
+    const { ruleId, details } = err.extra;
+    return reply.status(err.status).send(errorBody(err.code, err.message, { ruleId, details }));
+  }
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const issues = issuesOf(fe);
+    const where = fe.validationContext ?? 'body';
+    const details = issues.map((i) => ({
+      path: [where, ...(i.path ?? []).map(String)].join('.'),
+      message: i.message,
+    }));
+    // Shape and type errors are malformed input (400); a failed business check written as a refinement (422).
+    const semantic = issues.length > 0 && issues.every((i) => i.code === 'custom');
+    const ruleId = issues.find((i) => i.params?.ruleId)?.params?.ruleId;
+    const code = semantic ? 'invalid_value' : 'validation_failed';
+    const summary = details
+      .slice(0, 3)
+      .map((d) => `${d.path}: ${d.message}`)
+      .join('; ');
+    return reply.status(semantic ? 422 : 400).send(errorBody(code, `Invalid request: ${summary}`, { ruleId, details }));
+  }
+  const status = fe.statusCode ?? 500;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+    return reply.status(413).send(errorBody('payload_too_large', 'The request body is too large'));
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return reply.status(415).send(errorBody('unsupported_media_type', 'Send JSON (Content-Type: application/json)'));
+  }
+  if (status === 429) {
+    return reply.status(429).send(errorBody('rate_limited', 'Too many requests; try again later'));
+  }
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx (malformed JSON, empty body with JSON content type, bad URL encoding ...)
+    return reply.status(status).send(errorBody('malformed_request', sanitize(fe.message)));
+  }
+  req.log.error({ err: { message: fe.message, code: fe.code, stack: fe.stack } }, 'unhandled error');
+  return reply.status(500).send(errorBody('internal', 'Internal error; it has been logged'));
+}
+
+function sanitize(message: string): string {
+  return message.replace(/\s+at .*$/s, '').slice(0, 300);
+}

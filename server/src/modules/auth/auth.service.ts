@@ -1,0 +1,194 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TPasswordChange, TSession } from '@techserve/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../http/clock';
+import { nowIso } from '../../http/clock';
+import type { Actor, Ctx } from '../../http/context';
+import { AppError, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import * as repo from './auth.repository';
+import { type PasswordCost, hashPassword, verifyPassword } from './password';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
+
+type AuthDeps = { db: Kysely<DB>; clock: Clock; passwordCost: PasswordCost; maxFailedLogins: number; lockMinutes: number; sessionIdleMinutes: number };
+type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
+
+let dummyHash: Promise<string> | null = null;
+
+/** Password login. Unknown user and wrong password answer alike; N failures lock the account for a while. */
+export async function login(deps: AuthDeps, username: string, password: string, meta: RequestMeta) {
+  const now = deps.clock.now();
+  const user = await repo.findUserByUsername(deps.db, username);
+  const invalid = new AppError('unauthenticated', 'Wrong user name or password');
+  if (!user) {
+    // Same work as a real check so response time does not reveal which user names exist.
+    dummyHash ??= hashPassword('not-a-password', deps.passwordCost);
+    await verifyPassword(await dummyHash, password);
+    throw invalid;
+  }
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    throw new AppError('rate_limited', `Account locked after repeated failed logins; try again after ${user.locked_until}`, {
+      headers: { 'retry-after': String(Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 1000)) },
+    });
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const failed = user.failed_logins + 1;
+    const lockedUntil = failed >= deps.maxFailedLogins ? addMinutes(now, deps.lockMinutes) : null;
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.recordLoginFailure(trx, user.id, lockedUntil ? 0 : failed, lockedUntil);
+      await recordAudit(trx, { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: null }, {
+        action: lockedUntil ? 'login_locked' : 'login_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { failedLogins: failed, lockedUntil },
+      });
+    });
+    throw invalid;
+  }
+  if (user.status !== 'active') throw new AppError('unauthenticated', 'This account is disabled');
+
+  const cookieValue = randomToken();
+  const csrfToken = randomToken(24);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.clearLoginFailures(trx, user.id);
+    await repo.insertSession(trx, {
+      id: sha256(cookieValue),
+      userId: user.id,
+      csrfToken,
+      now: now.toISOString(),
+      expiresAt: addMinutes(now, deps.sessionIdleMinutes),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(trx, { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: { id: user.id, name: user.name } }, {
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+    });
+  });
+  const actor = await resolveActor(deps.db, user.id, 'session');
+  if (!actor) throw invalid;
+  return { cookieValue, session: sessionOf(actor, csrfToken) };
+}
+
+export function sessionOf(actor: Actor, csrfToken: string): TSession {
+  return {
+    csrfToken,
+    user: {
+      id: actor.id,
+      username: actor.username,
+      name: actor.name,
+      role: { id: actor.roleId, key: actor.roleKey, name: actor.roleName, scope: actor.scope },
+      permissions: [...actor.permissions],
+      mustChangePassword: actor.mustChangePassword,
+    },
+  };
+}
+
+export async function resolveActor(db: Kysely<DB>, userId: number, via: Actor['via']): Promise<Actor | null> {
+  const row = await repo.loadActorRow(db, userId);
+  if (!row || row.status !== 'active') return null;
+  const { status: _status, permissions, ...rest } = row;
+  return { ...rest, permissions: new Set(permissions), via };
+}
+
+/** The actor behind a session cookie, sliding its idle expiry; null when missing or expired. */
+export async function actorFromSession(deps: AuthDeps, cookieValue: string): Promise<Actor | null> {
+  const id = sha256(cookieValue);
+  const s = await repo.findSession(deps.db, id);
+  const now = deps.clock.now();
+  if (!s) return null;
+  if (s.expires_at <= now.toISOString()) {
+    await repo.deleteSession(deps.db, id);
+    return null;
+  }
+  // Touch at most once a minute: a read-heavy page should not write on every request.
+  if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {
+    await repo.touchSession(deps.db, id, now.toISOString(), addMinutes(now, deps.sessionIdleMinutes));
+  }
+  const actor = await resolveActor(deps.db, s.user_id, 'session');
+  return actor && { ...actor, sessionId: id, csrfToken: s.csrf_token };
+}
+
+export const API_TOKEN_PREFIX = 'tsk_';
+
+export async function actorFromApiToken(deps: AuthDeps, token: string): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const t = await repo.findApiToken(deps.db, sha256(token));
+  const now = nowIso(deps.clock);
+  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) return null;
+  await repo.markApiTokenUsed(deps.db, t.id, now);
+  return resolveActor(deps.db, t.user_id, 'token');
+}
+
+export async function logout(ctx: Ctx) {
+  if (ctx.actor.sessionId) await repo.deleteSession(ctx.db, ctx.actor.sessionId);
+  await recordAudit(ctx.db, ctx, { action: 'logout', entity: 'user', entityId: ctx.actor.id });
+}
+
+export async function changePassword(ctx: Ctx, cost: PasswordCost, body: TPasswordChange) {
+  const { password_hash } = await repo.passwordHashOf(ctx.db, ctx.actor.id);
+  if (!(await verifyPassword(password_hash, body.currentPassword))) {
+    throw new AppError('invalid_value', 'currentPassword: the current password is wrong', {
+      details: [{ path: 'body.currentPassword', message: 'wrong password' }],
+    });
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError('invalid_value', 'newPassword: choose a password different from the current one', {
+      details: [{ path: 'body.newPassword', message: 'same as current' }],
+    });
+  }
+  const newHash = await hashPassword(body.newPassword, cost);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updatePasswordHash(trx, ctx.actor.id, newHash, nowIso(ctx.clock));
+    // Other sessions of this user end: a changed password should lock out whoever had the old one.
+    await repo.deleteUserSessions(trx, ctx.actor.id, ctx.actor.sessionId);
+    await recordAudit(trx, ctx, { action: 'password_changed', entity: 'user', entityId: ctx.actor.id });
+  });
+}
+
+const tokenOut = (t: { id: number; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null }) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.created_at,
+  lastUsedAt: t.last_used_at,
+  expiresAt: t.expires_at,
+  revokedAt: t.revoked_at,
+});
+
+export async function listTokens(ctx: Ctx) {
+  return (await repo.listApiTokens(ctx.db, ctx.actor.id)).map(tokenOut);
+}
+
+export async function createToken(ctx: Ctx, body: { name: string; expiresAt?: string }) {
+  if (body.expiresAt && body.expiresAt <= nowIso(ctx.clock)) {
+    throw new AppError('invalid_value', 'expiresAt: must be in the future', { details: [{ path: 'body.expiresAt', message: 'in the past' }] });
+  }
+  const token = API_TOKEN_PREFIX + randomToken();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.insertApiToken(trx, {
+      userId: ctx.actor.id,
+      name: body.name,
+      prefix: token.slice(0, 10),
+      tokenHash: sha256(token),
+      now: nowIso(ctx.clock),
+      expiresAt: body.expiresAt ? new Date(body.expiresAt).toISOString() : null,
+    });
+    await recordAudit(trx, ctx, { action: 'create', entity: 'api_token', entityId: row.id, after: tokenOut(row) });
+    return { ...tokenOut(row), token };
+  });
+}
+
+export async function revokeToken(ctx: Ctx, id: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.revokeApiToken(trx, ctx.actor.id, id, nowIso(ctx.clock));
+    if (!row) throw notFound('API token');
+    await recordAudit(trx, ctx, { action: 'revoke', entity: 'api_token', entityId: id, after: tokenOut(row) });
+    return tokenOut(row);
+  });
+}

@@ -1,0 +1,96 @@
+import type { TDataScope, TPermission, TRole, TRoleCreate, TRoleUpdate } from '@techserve/core';
+import { nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { AppError, forbidden, notFound, versionConflict } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+
+const roleColumns = ['id', 'key', 'name', 'name_en', 'scope', 'permissions', 'builtin', 'version'] as const;
+
+async function rolesWithCounts(db: Db, id?: number): Promise<TRole[]> {
+  let q = db.selectFrom('roles').select(roleColumns).orderBy('id');
+  if (id !== undefined) q = q.where('id', '=', id);
+  const rows = await q.execute();
+  const counts = await db.selectFrom('users').select(['role_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('role_id').execute();
+  const countOf = new Map(counts.map((c) => [c.role_id, Number(c.n)]));
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    nameEn: r.name_en,
+    scope: r.scope as TDataScope,
+    permissions: JSON.parse(r.permissions) as TPermission[],
+    builtin: r.builtin === 1,
+    userCount: countOf.get(r.id) ?? 0,
+    version: r.version,
+  }));
+}
+
+export const listRoles = (ctx: Ctx) => rolesWithCounts(ctx.db);
+
+export async function getRole(db: Db, id: number): Promise<TRole> {
+  const [role] = await rolesWithCounts(db, id);
+  if (!role) throw notFound('Role');
+  return role;
+}
+
+export async function createRole(ctx: Ctx, body: TRoleCreate): Promise<TRole> {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('roles').select('id').where('key', '=', body.key).executeTakeFirst()) {
+      throw new AppError('conflict', `key: a role "${body.key}" already exists`, { details: [{ path: 'body.key', message: 'taken' }] });
+    }
+    const now = nowIso(ctx.clock);
+    const { id } = await trx
+      .insertInto('roles')
+      .values({
+        key: body.key,
+        name: body.name,
+        name_en: body.nameEn ?? '',
+        scope: body.scope,
+        permissions: JSON.stringify([...new Set(body.permissions)]),
+        builtin: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = await getRole(trx, id);
+    await recordAudit(trx, ctx, { action: 'create', entity: 'role', entityId: id, after });
+    return after;
+  });
+}
+
+export async function updateRole(ctx: Ctx, id: number, body: TRoleUpdate): Promise<TRole> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getRole(trx, id);
+    if (before.key === 'admin' && body.permissions && !body.permissions.includes('roles.manage')) {
+      throw forbidden('The admin role must keep roles.manage, or nobody could manage roles any more');
+    }
+    const res = await trx
+      .updateTable('roles')
+      .set((eb) => ({
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.nameEn !== undefined && { name_en: body.nameEn }),
+        ...(body.scope !== undefined && { scope: body.scope }),
+        ...(body.permissions !== undefined && { permissions: JSON.stringify([...new Set(body.permissions)]) }),
+        updated_at: nowIso(ctx.clock),
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Role');
+    const after = await getRole(trx, id);
+    await recordAudit(trx, ctx, { action: 'update', entity: 'role', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteRole(ctx: Ctx, id: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await getRole(trx, id);
+    if (before.builtin) throw new AppError('conflict', 'Built-in roles cannot be deleted; edit their permissions instead');
+    if (before.userCount > 0) throw new AppError('conflict', `The role is held by ${before.userCount} user(s); reassign them first`);
+    await trx.deleteFrom('roles').where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'delete', entity: 'role', entityId: id, before });
+  });
+}

@@ -1,0 +1,33 @@
+import { ZIdParams, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, page } from '@techserve/core';
+import type { App } from '../../http/app-types';
+import type { PasswordCost } from '../auth/password';
+import { createUser, getUser, listUsers, unlockUser, updateUser } from './users.service';
+
+export function usersRoutes(app: App, cost: PasswordCost) {
+  const tags = ['users'];
+  app.get(
+    '/users',
+    { schema: { tags, summary: 'Users within your data scope', querystring: ZUserListQuery, response: { 200: page(ZUser) } }, config: { permission: 'users.read' } },
+    (req) => listUsers(req.ctx(), req.query),
+  );
+  app.get(
+    '/users/:id',
+    { schema: { tags, summary: 'One user', params: ZIdParams, response: { 200: ZUser } }, config: { permission: 'users.read' } },
+    (req) => getUser(req.ctx(), req.params.id),
+  );
+  app.post(
+    '/users',
+    { schema: { tags, summary: 'Create a user', body: ZUserCreate, response: { 201: ZUser } }, config: { permission: 'users.manage' } },
+    async (req, reply) => reply.status(201).send(await createUser(req.ctx(), cost, req.body)),
+  );
+  app.patch(
+    '/users/:id',
+    { schema: { tags, summary: 'Update a user (send the version you read)', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } }, config: { permission: 'users.manage' } },
+    (req) => updateUser(req.ctx(), cost, req.params.id, req.body),
+  );
+  app.post(
+    '/users/:id/unlock',
+    { schema: { tags, summary: 'Clear a login lock-out', params: ZIdParams, response: { 200: ZUser } }, config: { permission: 'users.manage' } },
+    (req) => unlockUser(req.ctx(), req.params.id),
+  );
+}

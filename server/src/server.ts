@@ -1,0 +1,60 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { ensureAdmin, ensureRoles, generatePassword } from './bootstrap';
+import type { Config } from './config';
+import { openDatabase, redactUrl } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { seedDemo } from './demo/seed-demo';
+import { systemClock } from './http/clock';
+import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_ROOT = resolve(here, '../../web/dist');
+
+/** `npm start`: migrate, create the first admin and demo data on first start, serve web + API. */
+export async function serve(config: Config) {
+  const database = openDatabase(config.databaseUrl);
+  const applied = await migrateToLatest(database);
+  await ensureRoles(database.db, systemClock);
+  const adminPassword = await ensureAdmin(database.db, systemClock, DEFAULT_PASSWORD_COST, { password: config.adminPassword });
+  let demoCreated = false;
+  if (config.demo && adminPassword) {
+    demoCreated = await seedDemo(database.db, systemClock, DEFAULT_PASSWORD_COST, adminPassword);
+  }
+  const app = await buildApp({
+    database,
+    clock: systemClock,
+    passwordCost: DEFAULT_PASSWORD_COST,
+    webRoot: WEB_ROOT,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    secureCookies: config.secureCookies,
+  });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `TechServe 技术服务管理系统 is running at ${url}`,
+    `  database: ${database.dialect} (${redactUrl(config.databaseUrl)})${applied.length ? `, applied ${applied.length} migration(s)` : ''}`,
+    `  API docs: ${url}/api/docs`,
+  ];
+  if (adminPassword) {
+    lines.push(
+      `  first start: sign in as  admin / ${config.adminPassword ? '(the TECHSERVE_ADMIN_PASSWORD you set)' : adminPassword}`,
+    );
+    if (!config.adminPassword) lines.push('  (this generated password is shown once; change it under 个人设置 / My account)');
+    if (demoCreated) lines.push('  demo organisation created: users gm, supervisor, lead.east, eng.liu, agent, finance ... share the admin password');
+  } else {
+    lines.push('  sign in as admin (password as set on first start; reset with: npm run cli -- create-admin --reset)');
+  }
+  console.log(lines.join('\n'));
+  return { app, database, generatedPassword: adminPassword ?? generatePassword() };
+}
