@@ -22,7 +22,14 @@ describe('explain', () => {
   });
 
   it('does not prefix a sentence that already starts with the rule id', () => {
-    const e = explain({ ruleId: 'RS-2', policyVersion: null, inputs: {}, result: true, zh: 'RS-2：迟到', en: 'RS-2: late' });
+    const e = explain({
+      ruleId: 'RS-2',
+      policyVersion: null,
+      inputs: {},
+      result: true,
+      zh: 'RS-2：迟到',
+      en: 'RS-2: late',
+    });
     expect(e.text).toEqual({ 'zh-CN': 'RS-2：迟到', en: 'RS-2: late' });
   });
 

@@ -22,6 +22,13 @@ import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
 
+export type RouteInfo = { method: string; url: string; public: boolean; permission?: string; hidden: boolean; hasBody: boolean };
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteInfo[];
+  }
+}
+
 /** Wires the whole HTTP application from explicit dependencies (style.md 6). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const security = { ...DEFAULT_SECURITY, ...deps.security };
@@ -32,6 +39,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every route registered, so tests can prove each one is documented and guarded.
+  const routeList: RouteInfo[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: r.url, public: r.config?.public === true, permission: r.config?.permission, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide), hasBody: Boolean(r.schema?.body) });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -1,5 +1,5 @@
-import type { TSlaTargets } from './slaPolicy';
 import type { TPolicy } from './schema';
+import type { TSlaTargets } from './slaPolicy';
 
 const t = (firstResponseMinutes: number, onsiteMinutes: number, resolutionMinutes: number): TSlaTargets => ({
   firstResponseMinutes,
@@ -125,18 +125,43 @@ export function defaultPolicy(): TPolicy {
     },
     leave: {
       types: [
-        { id: 'personal', name: { 'zh-CN': '事假', en: 'Personal leave' }, statutory: false, requiresAdvanceNotice: true },
+        {
+          id: 'personal',
+          name: { 'zh-CN': '事假', en: 'Personal leave' },
+          statutory: false,
+          requiresAdvanceNotice: true,
+        },
         { id: 'sick', name: { 'zh-CN': '病假', en: 'Sick leave' }, statutory: false, requiresAdvanceNotice: false },
-        { id: 'marriage', name: { 'zh-CN': '婚假', en: 'Marriage leave' }, statutory: true, requiresAdvanceNotice: true },
+        {
+          id: 'marriage',
+          name: { 'zh-CN': '婚假', en: 'Marriage leave' },
+          statutory: true,
+          requiresAdvanceNotice: true,
+        },
         {
           id: 'bereavement',
           name: { 'zh-CN': '丧假', en: 'Bereavement leave' },
           statutory: true,
           requiresAdvanceNotice: false,
         },
-        { id: 'maternity', name: { 'zh-CN': '产假', en: 'Maternity leave' }, statutory: true, requiresAdvanceNotice: true },
-        { id: 'nursing', name: { 'zh-CN': '哺乳假', en: 'Nursing leave' }, statutory: true, requiresAdvanceNotice: true },
-        { id: 'annual', name: { 'zh-CN': '带薪年假', en: 'Annual leave' }, statutory: true, requiresAdvanceNotice: true },
+        {
+          id: 'maternity',
+          name: { 'zh-CN': '产假', en: 'Maternity leave' },
+          statutory: true,
+          requiresAdvanceNotice: true,
+        },
+        {
+          id: 'nursing',
+          name: { 'zh-CN': '哺乳假', en: 'Nursing leave' },
+          statutory: true,
+          requiresAdvanceNotice: true,
+        },
+        {
+          id: 'annual',
+          name: { 'zh-CN': '带薪年假', en: 'Annual leave' },
+          statutory: true,
+          requiresAdvanceNotice: true,
+        },
       ],
       noticeRules: [
         { id: 'oneToTwoDays', minDays: 1, maxDays: 2, noticeDays: 1 },
@@ -224,9 +249,33 @@ export function defaultPolicy(): TPolicy {
             name: { 'zh-CN': '工作态度', en: 'Attitude' },
             weight: 40,
             children: [
-              { id: 'initiative', name: { 'zh-CN': '积极性', en: 'Initiative' }, weight: 15 },
-              { id: 'coordination', name: { 'zh-CN': '协调性', en: 'Coordination' }, weight: 10 },
-              { id: 'loyalty', name: { 'zh-CN': '忠诚度', en: 'Loyalty' }, weight: 15 },
+              {
+                id: 'initiative',
+                name: { 'zh-CN': '积极性', en: 'Initiative' },
+                weight: 15,
+                description: {
+                  'zh-CN': '凡事主动、做事积极，尽最大努力把工作做好',
+                  en: 'Proactive, does the utmost to do the work well',
+                },
+              },
+              {
+                id: 'coordination',
+                name: { 'zh-CN': '协调性', en: 'Coordination' },
+                weight: 10,
+                description: {
+                  'zh-CN': '为部门绩效所做的内部沟通、外部沟通',
+                  en: "Internal and external communication for the department's results",
+                },
+              },
+              {
+                id: 'loyalty',
+                name: { 'zh-CN': '忠诚度', en: 'Loyalty' },
+                weight: 15,
+                description: {
+                  'zh-CN': '凡事以公司利益为前提，忠于职守',
+                  en: "Puts the company's interest first and is dedicated to the job",
+                },
+              },
             ],
           },
           {
@@ -234,9 +283,30 @@ export function defaultPolicy(): TPolicy {
             name: { 'zh-CN': '职务能力', en: 'Ability' },
             weight: 30,
             children: [
-              { id: 'planning', name: { 'zh-CN': '计划能力', en: 'Planning' }, weight: 8 },
-              { id: 'execution', name: { 'zh-CN': '执行能力', en: 'Execution' }, weight: 10 },
-              { id: 'quality', name: { 'zh-CN': '工作品质', en: 'Work quality' }, weight: 12 },
+              {
+                id: 'planning',
+                name: { 'zh-CN': '计划能力', en: 'Planning' },
+                weight: 8,
+                description: { 'zh-CN': '有效合理地安排工作的能力', en: 'Plans work effectively and sensibly' },
+              },
+              {
+                id: 'execution',
+                name: { 'zh-CN': '执行能力', en: 'Execution' },
+                weight: 10,
+                description: {
+                  'zh-CN': '执行公司安排及采取改善措施的能力',
+                  en: 'Carries out assignments and improvement measures',
+                },
+              },
+              {
+                id: 'quality',
+                name: { 'zh-CN': '工作品质', en: 'Work quality' },
+                weight: 12,
+                description: {
+                  'zh-CN': '独立处理故障的能力及工作的品质',
+                  en: 'Solves faults independently; quality of work',
+                },
+              },
             ],
           },
         ],
@@ -265,7 +335,12 @@ export function defaultPolicy(): TPolicy {
           cleanMonthsBonus: { months: 3, bonusFen: 10000 },
         },
         supervisor: {
-          fines: { lateReport: 2000, departmentClassI: 5000, departmentClassII: 3000, toleratedMissingSignature: 10000 },
+          fines: {
+            lateReport: 2000,
+            departmentClassI: 5000,
+            departmentClassII: 3000,
+            toleratedMissingSignature: 10000,
+          },
           downgradeClassI: { count: 3, months: 3 },
           noClassIBonus: { months: 6, bonusFen: 10000 },
         },

@@ -13,12 +13,12 @@ export const ZBaseTier = z.strictObject({
 export type TBaseTier = z.infer<typeof ZBaseTier>;
 
 /** PAY-3/PAY-4: an engineer level with its monthly base pay. */
-export const ZEngineerLevel = z.strictObject({
+export const ZPayLevel = z.strictObject({
   id: ZItemId,
   level: z.int().min(1),
   monthlyFen: ZFen,
 });
-export type TEngineerLevel = z.infer<typeof ZEngineerLevel>;
+export type TPayLevel = z.infer<typeof ZPayLevel>;
 
 export const ZPayPolicy = z.strictObject({
   baseTiers: z.array(ZBaseTier).min(1),
@@ -29,7 +29,7 @@ export const ZPayPolicy = z.strictObject({
     bandCoefficients: z.array(z.number().min(0).max(1)).min(1),
   }),
   /** PAY-3/PAY-4: engineer levels 1..n. */
-  engineerLevels: z.array(ZEngineerLevel).min(1),
+  engineerLevels: z.array(ZPayLevel).min(1),
   /** PAY-3: a level-up needs this many months at the level and an exam. */
   levelUp: z.strictObject({ minMonths: ZMonths, examRequired: z.boolean() }),
   /** PAY-3: probation pay. */

@@ -12,12 +12,14 @@ type Resolvers = {
 };
 
 /**
+
+ * Runs on request, before body validation, so a stranger learns nothing from validation errors.
  * Every /api/v1 route is private unless its config says `public`; a route's `permission` is checked here,
  * row-level scopes in the repositories. Cookie sessions must echo their CSRF token on state changes.
  */
 export function registerAuthHook(app: App, resolve: Resolvers) {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     req.actor = await actorOf(req, resolve);
     const config = req.routeOptions.config;
     if (config.public || !req.url.startsWith('/api/v1/')) return;

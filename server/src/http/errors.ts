@@ -43,13 +43,17 @@ export const versionConflict = (what: string) =>
 export const invalidValue = (path: string, message: string, ruleId?: string) =>
   new AppError('invalid_value', `${path}: ${message}`, { ruleId, details: [{ path, message }] });
 
-type ZodIssueLike = { code?: string; path?: (string | number | symbol)[]; message: string; params?: { ruleId?: string } };
+type ZodIssueLike = { code: string; path: string[]; message: string; ruleId?: string };
 
 function issuesOf(err: FastifyError): ZodIssueLike[] {
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    return err.validation.map((v) => ({ ...(v.params?.issue as ZodIssueLike), message: v.message ?? 'invalid' }));
-  }
-  return [];
+  if (!hasZodFastifySchemaValidationErrors(err)) return [];
+  return err.validation.map((v) => ({
+    code: v.keyword,
+    path: v.instancePath.split('/').filter(Boolean),
+    message: v.message ?? 'invalid',
+    // A refinement may carry its rule id in params (z.custom / ctx.addIssue({ params: { ruleId } })).
+    ruleId: (v.params as { params?: { ruleId?: string } }).params?.ruleId,
+  }));
 }
 
 export function errorBody(code: string, message: string, extra: Omit<AppError['extra'], 'headers'> = {}) {
@@ -63,16 +67,19 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
     return reply.status(err.status).send(errorBody(err.code, err.message, { ruleId, details }));
   }
   const fe = err as FastifyError;
+  if (isUniqueViolation(fe)) {
+    return reply.status(409).send(errorBody('conflict', 'A record with the same unique value already exists'));
+  }
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const issues = issuesOf(fe);
     const where = fe.validationContext ?? 'body';
     const details = issues.map((i) => ({
-      path: [where, ...(i.path ?? []).map(String)].join('.'),
+      path: [where, ...i.path].join('.'),
       message: i.message,
     }));
     // Shape and type errors are malformed input (400); a failed business check written as a refinement (422).
     const semantic = issues.length > 0 && issues.every((i) => i.code === 'custom');
-    const ruleId = issues.find((i) => i.params?.ruleId)?.params?.ruleId;
+    const ruleId = issues.find((i) => i.ruleId)?.ruleId;
     const code = semantic ? 'invalid_value' : 'validation_failed';
     const summary = details
       .slice(0, 3)
@@ -100,4 +107,10 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
 
 function sanitize(message: string): string {
   return message.replace(/\s+at .*$/s, '').slice(0, 300);
+}
+
+/** A unique constraint that a concurrent or duplicate write hit (SQLite and PostgreSQL codes). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

@@ -27,7 +27,8 @@ export async function getProductExperts(ctx: Ctx, productId: number) {
 
 export async function setProductExperts(ctx: Ctx, productId: number, userIds: number[]) {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await getProductExperts({ ...ctx, db: ctx.db }, productId);
+    const txCtx = { ...ctx, db: trx };
+    const before = await getProductExperts(txCtx, productId);
     const unique = [...new Set(userIds)];
     await assertRefsExist(trx, unique.map((id, i) => ({ table: 'users', id, path: `body.userIds.${i}` })));
     await trx.deleteFrom('product_experts').where('product_id', '=', productId).execute();
@@ -37,7 +38,6 @@ export async function setProductExperts(ctx: Ctx, productId: number, userIds: nu
         .values(unique.map((user_id, rank) => ({ product_id: productId, user_id, rank: rank + 1 })))
         .execute();
     }
-    const txCtx = { ...ctx, db: trx as unknown as Ctx['db'] };
     const after = await getProductExperts(txCtx, productId);
     await recordAudit(trx, ctx, { action: 'update', entity: 'product_experts', entityId: productId, before, after });
     return after;

@@ -1,0 +1,105 @@
+import type { TErrorBody } from '@techserve/core';
+import { QueryCache, QueryClient, MutationCache } from '@tanstack/react-query';
+
+/** An error answered by the API: HTTP status plus the `{error:{code,message,details}}` body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly ruleId?: string;
+  readonly details: { path: string; message: string }[];
+
+  constructor(status: number, body: Partial<TErrorBody['error']>) {
+    super(body.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code ?? 'http_error';
+    this.ruleId = body.ruleId;
+    this.details = body.details ?? [];
+  }
+}
+
+// The CSRF token is kept in memory only (it comes with login/session answers).
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+const unauthorizedListeners = new Set<() => void>();
+/** Called whenever any request answers 401, so the app can return to the login page. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+export type ApiRequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  signal?: AbortSignal;
+};
+
+/** fetch wrapper for `/api/v1`: same-origin cookies, CSRF header on writes, JSON in and out. */
+export async function api<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  const url = `/api/v1${path}${qs ? `?${qs}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, { code: 'network_error', message: (cause as Error).message });
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const body = (data as Partial<TErrorBody> | null)?.error ?? {};
+    const error = new ApiError(response.status, body);
+    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
+    throw error;
+  }
+  return data as T;
+}
+
+/** The app's query client: no retry on 4xx answers, short stale time. */
+export function createQueryClient(onError?: (error: unknown) => void): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({}),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** A page of a keyset-paginated list. */
+export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,0 +1,53 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  FileProtectOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { TPermission } from '@techserve/core';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The organisation sub-pages, shared by the menu and the routes. */
+export const ORG_PAGES = [
+  { path: '/org/departments', label: 'nav.departments' },
+  { path: '/org/teams', label: 'nav.teams' },
+  { path: '/org/regions', label: 'nav.regions' },
+  { path: '/org/product-lines', label: 'nav.productLines' },
+  { path: '/org/products', label: 'nav.products' },
+  { path: '/org/product-experts', label: 'nav.productExperts' },
+  { path: '/org/engineer-levels', label: 'nav.engineerLevels' },
+] as const;
+
+/** Side-menu entries the given permissions allow; keys are route paths. */
+export function buildMenuItems(permissions: readonly TPermission[], t: TFunction): MenuItem[] {
+  const has = (permission: TPermission) => permissions.includes(permission);
+  const items: MenuItem[] = [];
+  if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
+  if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
+  if (has('org.read')) {
+    items.push({
+      key: '/org',
+      icon: <ApartmentOutlined />,
+      label: t('nav.org'),
+      children: ORG_PAGES.map((page) => ({ key: page.path, label: t(page.label) })),
+    });
+  }
+  if (has('policy.read')) items.push({ key: '/policy', icon: <FileProtectOutlined />, label: t('nav.policy') });
+  if (has('calendars.read')) items.push({ key: '/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
+  if (has('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  items.push({ key: '/account', icon: <TeamOutlined />, label: t('nav.account') });
+  return items;
+}
+
+/** The first page a user may open (their landing page). */
+export function homePath(permissions: readonly TPermission[]): string {
+  if (permissions.includes('users.read')) return '/users';
+  if (permissions.includes('org.read')) return '/org/departments';
+  return '/account';
+}
