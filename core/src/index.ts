@@ -5,3 +5,5 @@ export * from './schemas/users';
 export * from './schemas/roles';
 export * from './schemas/org';
 export * from './schemas/audit';
+export * from './explanation';
+export * from './policy';

@@ -32,7 +32,7 @@ describe('api client', () => {
     await api('/users', { query: { q: 'liu', cursor: undefined, status: '' } });
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('/api/v1/users?q=liu');
-    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
+    expect((init?.headers as Record<string, string> | undefined)?.['X-CSRF-Token']).toBeUndefined();
     expect(init?.body).toBeUndefined();
   });
 

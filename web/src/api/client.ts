@@ -79,7 +79,9 @@ export async function api<T>(path: string, options: ApiRequestOptions = {}): Pro
   if (!response.ok) {
     const body = (data as Partial<TErrorBody> | null)?.error ?? {};
     const error = new ApiError(response.status, body);
-    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
+    if (response.status === 401) {
+      for (const listener of unauthorizedListeners) listener();
+    }
     throw error;
   }
   return data as T;

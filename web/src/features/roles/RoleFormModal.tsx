@@ -1,6 +1,6 @@
 import { DATA_SCOPES, PERMISSIONS, type TRole, ZRoleCreate, ZRoleUpdate } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, type ButtonProps, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
@@ -60,7 +60,7 @@ export function RoleFormModal({ open, role, onClose }: Props) {
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'role-submit' } as object}
+      okButtonProps={{ 'data-testid': 'role-submit' } as ButtonProps}
       forceRender
       width={640}
     >

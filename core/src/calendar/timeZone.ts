@@ -1,0 +1,72 @@
+import { DAY_MS, daysFromCivil } from './dates';
+
+// Formatters are costly to build; one per zone, reused (pure memo, no observable state).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows the IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.length === 0) return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset (local − UTC, in ms) of a zone at a UTC instant, read from Intl so no zone is hard-coded. */
+export function zoneOffsetAt(timeZone: string, utcMs: number): number {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const p of formatterFor(timeZone).formatToParts(utcMs)) {
+    const v = Number(p.value);
+    if (p.type === 'year') year = v;
+    else if (p.type === 'month') month = v;
+    else if (p.type === 'day') day = v;
+    else if (p.type === 'hour') hour = v;
+    else if (p.type === 'minute') minute = v;
+    else if (p.type === 'second') second = v;
+  }
+  const local = daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  return local - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+}
+
+/**
+ * UTC instant of a local wall-clock time given as "ms since 1970-01-01T00:00 local".
+ * Like Temporal's 'compatible': a time repeated by a DST fold takes the earlier instant, a time skipped by a
+ * DST gap is shifted forward by the gap.
+ */
+export function wallClockToUtc(timeZone: string, localMs: number): number {
+  const before = zoneOffsetAt(timeZone, localMs - DAY_MS);
+  const after = zoneOffsetAt(timeZone, localMs + DAY_MS);
+  if (before === after) return localMs - before;
+  const c1 = localMs - before;
+  const c2 = localMs - after;
+  const ok1 = zoneOffsetAt(timeZone, c1) === before;
+  const ok2 = zoneOffsetAt(timeZone, c2) === after;
+  if (ok1 && ok2) return Math.min(c1, c2);
+  if (ok2 && !ok1) return c2;
+  return c1;
+}

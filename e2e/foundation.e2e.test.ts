@@ -1,0 +1,57 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCREENSHOTS, launch, signIn } from './browser';
+
+const baseUrl = inject('baseUrl');
+const password = inject('adminPassword');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe('foundation journey (issue 2)', () => {
+  it('signs in, switches language, creates a user and finds the audit entry', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, 'admin', password);
+    // zh-CN is the default language
+    await expect(page.locator('body')).toContainText('技术服务管理系统');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('English', { exact: true }).click().catch(() => undefined);
+    await expect(page.locator('body')).toContainText('Users', { timeout: 10_000 });
+    await page.reload();
+    await expect(page.locator('body')).toContainText('Users'); // remembered
+
+    await page.goto(`${baseUrl}/users`);
+    await page.getByTestId('user-create').click();
+    const username = `e2e.${Date.now().toString(36)}`;
+    await page.locator('input#username, [name=username] input, input[id$=username]').last().fill(username);
+    await page.locator('input[id$=password]').last().fill('password-123');
+    await page.locator('input[id$=name]').first().fill('端到端 测试');
+    await page.locator('input[id$=roleId]').last().click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /engineer|工程师/i }).first().click();
+    await page.getByTestId('user-submit').click();
+    await expect(page.locator('body')).toContainText(username, { timeout: 10_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}/users.png` });
+
+    await page.goto(`${baseUrl}/audit`);
+    await expect(page.locator('body')).toContainText('user', { timeout: 10_000 });
+    await expect(page.locator('body')).toContainText('create');
+    await page.screenshot({ path: `${SCREENSHOTS}/audit.png` });
+    await context.close();
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, 'admin', password);
+    await expect(page.locator('body')).toContainText('TechServe');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-home.png` });
+    await context.close();
+  });
+});

@@ -1,0 +1,39 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+let server: ChildProcess | null = null;
+
+/** Starts the real server (as `npm start` does, on a fresh SQLite file) for the browser journeys. */
+export default async function setup(project: TestProject) {
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const dir = mkdtempSync(join(tmpdir(), 'techserve-e2e-'));
+  server = spawn(process.execPath, ['server/bin/techserve.js', 'serve'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, TECHSERVE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('adminPassword', E2E_ADMIN_PASSWORD);
+  return () => {
+    server?.kill('SIGTERM');
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    adminPassword: string;
+  }
+}

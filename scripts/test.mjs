@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, every vitest project (server on SQLite, and on PostgreSQL when
+// TEST_DATABASE_URL is set), the web build, the browser journeys when Chromium is installed, and a
+// benchmark smoke run. Prints what it skipped and one closing line with the counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const out = mkdtempSync(join(tmpdir(), 'techserve-test-'));
+const skipped = [];
+const failedSteps = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (res.status !== 0) failedSteps.push(title);
+  return res.status === 0;
+}
+
+function count(jsonFile) {
+  if (!existsSync(jsonFile)) return;
+  const r = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  totals.passed += r.numPassedTests ?? 0;
+  totals.failed += r.numFailedTests ?? 0;
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+
+run('type-check (tsc --strict)', 'npx', ['tsc', '-p', '.']);
+run('lint (biome)', 'npx', ['biome', 'lint', '.']);
+
+if (!process.env.TEST_DATABASE_URL) {
+  skipped.push('server suite on PostgreSQL (set TEST_DATABASE_URL=postgres://... to run it)');
+}
+const unitJson = join(out, 'unit.json');
+run('unit, property and API tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+count(unitJson);
+
+run('web build (vite)', 'npm', ['run', 'build', '-w', 'web']);
+
+if (existsSync(CHROMIUM)) {
+  const e2eJson = join(out, 'e2e.json');
+  run('browser journeys (Playwright + Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], {
+    CHROMIUM_PATH: CHROMIUM,
+  });
+  count(e2eJson);
+} else {
+  skipped.push(`browser journeys (no Chromium at ${CHROMIUM}; apt-get install chromium)`);
+}
+
+if (existsSync('bench/calendar/calendar.bench.ts')) {
+  run('benchmark smoke run (calendar)', 'npx', ['tsx', 'bench/calendar/calendar.bench.ts', '--quick']);
+}
+
+console.log('');
+for (const s of skipped) console.log(`SKIPPED: ${s}`);
+for (const f of failedSteps) console.log(`FAILED STEP: ${f}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length > 0 || totals.failed > 0 ? 1 : 0);

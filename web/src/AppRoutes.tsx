@@ -1,0 +1,70 @@
+import type { TPermission } from '@techserve/core';
+import { Button, Flex, Result, Spin } from 'antd';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { AccountPage } from './features/account/AccountPage';
+import { AuditPage } from './features/audit/AuditPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { useSession } from './features/auth/useSession';
+import { CalendarsPage } from './features/calendars/CalendarsPage';
+import { OrgEntityPage } from './features/org/OrgEntityPage';
+import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
+import { ProductExpertsPage } from './features/org/ProductExpertsPage';
+import { PolicyPage } from './features/policy/PolicyPage';
+import { RolesPage } from './features/roles/RolesPage';
+import { UsersPage } from './features/users/UsersPage';
+import { homePath } from './layout/buildMenuItems';
+import { MainLayout } from './layout/MainLayout';
+
+function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFound')}
+      extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+    />
+  );
+}
+
+/** Routes of the signed-in app; the login page stands in for all of them while signed out. */
+export function AppRoutes() {
+  const { session, can } = useSession();
+  if (session === undefined) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (session === null) return <LoginPage />;
+
+  const guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
+  return (
+    <Routes>
+      <Route element={<MainLayout />}>
+        <Route index element={<Navigate to={homePath(session.user.permissions)} replace />} />
+        <Route path="users" element={guard('users.read', <UsersPage />)} />
+        <Route path="roles" element={guard('roles.manage', <RolesPage />)} />
+        <Route path="org">
+          <Route index element={<Navigate to="departments" replace />} />
+          {Object.values(ORG_ENTITY_CONFIGS).map((config) => (
+            <Route
+              key={config.kind}
+              path={config.kind}
+              element={guard('org.read', <OrgEntityPage key={config.kind} config={config} />)}
+            />
+          ))}
+          <Route path="product-experts" element={guard('org.read', <ProductExpertsPage />)} />
+        </Route>
+        <Route path="policy" element={guard('policy.read', <PolicyPage />)} />
+        <Route path="calendars" element={guard('calendars.read', <CalendarsPage />)} />
+        <Route path="audit" element={guard('audit.read', <AuditPage />)} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,30 @@
+import { Alert, Card, Descriptions, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../layout/PageHeader';
+import { useSession } from '../auth/useSession';
+import { ApiTokensCard } from './ApiTokensCard';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  const user = session?.user;
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {user?.mustChangePassword && <Alert type="warning" showIcon title={t('auth.mustChangePassword')} />}
+        <Card title={t('account.profile')}>
+          <Descriptions column={{ xs: 1, sm: 2 }}>
+            <Descriptions.Item label={t('users.name')}>{user?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('users.username')}>{user?.username}</Descriptions.Item>
+            <Descriptions.Item label={t('account.role')}>{user?.role.name}</Descriptions.Item>
+            <Descriptions.Item label={t('roles.scope')}>{user && t(`scope.${user.role.scope}`)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <ChangePasswordForm />
+        {can('tokens.manage') && <ApiTokensCard />}
+      </Space>
+    </>
+  );
+}
