@@ -19,3 +19,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/** Waits until the page shows the text (a string or pattern) somewhere. */
+export async function seeText(page: Page, text: string | RegExp, timeout = 10_000) {
+  await page.locator('body', { hasText: text }).waitFor({ timeout });
+}

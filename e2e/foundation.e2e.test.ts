@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, launch, signIn } from './browser';
+import { SCREENSHOTS, launch, seeText, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 const password = inject('adminPassword');
@@ -17,13 +17,13 @@ describe('foundation journey (issue 2)', () => {
     const page = await context.newPage();
     await signIn(page, baseUrl, 'admin', password);
     // zh-CN is the default language
-    await expect(page.locator('body')).toContainText('技术服务管理系统');
+    await seeText(page, '技术服务管理系统');
 
     await page.getByTestId('lang-switch').click();
     await page.getByText('English', { exact: true }).click().catch(() => undefined);
-    await expect(page.locator('body')).toContainText('Users', { timeout: 10_000 });
+    await seeText(page, 'Users');
     await page.reload();
-    await expect(page.locator('body')).toContainText('Users'); // remembered
+    await seeText(page, 'Users'); // remembered
 
     await page.goto(`${baseUrl}/users`);
     await page.getByTestId('user-create').click();
@@ -34,12 +34,12 @@ describe('foundation journey (issue 2)', () => {
     await page.locator('input[id$=roleId]').last().click();
     await page.locator('.ant-select-item-option').filter({ hasText: /engineer|工程师/i }).first().click();
     await page.getByTestId('user-submit').click();
-    await expect(page.locator('body')).toContainText(username, { timeout: 10_000 });
+    await seeText(page, username);
     await page.screenshot({ path: `${SCREENSHOTS}/users.png` });
 
     await page.goto(`${baseUrl}/audit`);
-    await expect(page.locator('body')).toContainText('user', { timeout: 10_000 });
-    await expect(page.locator('body')).toContainText('create');
+    await seeText(page, 'user');
+    await seeText(page, 'create');
     await page.screenshot({ path: `${SCREENSHOTS}/audit.png` });
     await context.close();
   });
@@ -48,7 +48,7 @@ describe('foundation journey (issue 2)', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await signIn(page, baseUrl, 'admin', password);
-    await expect(page.locator('body')).toContainText('TechServe');
+    await seeText(page, 'TechServe');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${SCREENSHOTS}/phone-home.png` });

@@ -7,3 +7,7 @@ export * from './schemas/org';
 export * from './schemas/audit';
 export * from './explanation';
 export * from './policy';
+export * from './calendar';
+export * from './schemas/calendars';
+export * from './schemas/policy-api';
+export { ZTimeOfDay } from './calendar';

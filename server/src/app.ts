@@ -17,6 +17,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { actorFromApiToken, actorFromSession } from './modules/auth/auth.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { policyRoutes } from './modules/policy/policy.routes';
+import { calendarsRoutes } from './modules/calendars/calendars.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -95,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       rolesRoutes(v1);
       orgRoutes(v1);
       auditRoutes(v1);
+      policyRoutes(v1);
+      calendarsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

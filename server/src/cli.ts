@@ -9,6 +9,8 @@ import { seedDemo } from './demo/seed-demo';
 import { systemClock } from './http/clock';
 import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
 import { serve } from './server';
+import { ensureDefaultPolicy } from './modules/policy/policy.service';
+import { ensureDefaultCalendar } from './modules/calendars/calendars.service';
 
 const HELP = `techserve <command>
 
@@ -27,6 +29,8 @@ async function withDatabase<T>(fn: (d: ReturnType<typeof openDatabase>) => Promi
   try {
     await migrateToLatest(database);
     await ensureRoles(database.db, systemClock);
+    await ensureDefaultPolicy(database.db, systemClock);
+    await ensureDefaultCalendar(database.db, systemClock);
     return await fn(database);
   } finally {
     await database.close();

@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate';
 import { seedDemo } from './demo/seed-demo';
 import { systemClock } from './http/clock';
 import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
+import { ensureDefaultPolicy } from './modules/policy/policy.service';
+import { ensureDefaultCalendar } from './modules/calendars/calendars.service';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_ROOT = resolve(here, '../../web/dist');
@@ -17,6 +19,8 @@ export async function serve(config: Config) {
   const database = openDatabase(config.databaseUrl);
   const applied = await migrateToLatest(database);
   await ensureRoles(database.db, systemClock);
+  await ensureDefaultPolicy(database.db, systemClock);
+  await ensureDefaultCalendar(database.db, systemClock);
   const adminPassword = await ensureAdmin(database.db, systemClock, DEFAULT_PASSWORD_COST, { password: config.adminPassword });
   let demoCreated = false;
   if (config.demo && adminPassword) {

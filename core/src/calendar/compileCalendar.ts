@@ -1,5 +1,12 @@
 import { DAY_MS, MINUTE_MS, dateOfDayNumber, minutesOfTime, weekdayIndexOf } from './dates';
-import { type TCalendarDefinition, type TCalendarDefinitionInput, type TDayKind, type TTimeInterval, WEEKDAY_KEYS, ZCalendarDefinition } from './schema';
+import {
+  type TCalendarDefinition,
+  type TCalendarDefinitionInput,
+  type TDayKind,
+  type TTimeInterval,
+  WEEKDAY_KEYS,
+  ZCalendarDefinition,
+} from './schema';
 import { wallClockToUtc, zoneOffsetAt } from './timeZone';
 
 /** One local day with its working intervals as UTC ms ranges [starts[i], ends[i]), sorted, non-empty. */
@@ -124,7 +131,7 @@ export class CompiledCalendar {
     }
     // Same offset at both midnights → no DST change today, so skip the per-boundary Intl lookups.
     const steady = end - start === DAY_MS;
-    const offset = start - dayNumber * DAY_MS;
+    const offset = dayNumber * DAY_MS - start; // local − UTC
     const toUtc = (minute: number): number => {
       const local = dayNumber * DAY_MS + minute * MINUTE_MS;
       return steady ? local - offset : wallClockToUtc(this.timeZone, local);

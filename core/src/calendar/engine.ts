@@ -17,7 +17,9 @@ export type TInstant = number | Date;
  * - workingMinutesBetween is exact to the ms (ms / 60000, may be fractional) and negative when b < a;
  *   between(a, add(a, n)) === n for every n ≥ 0.
  * - Working days: workingDaysBetween(from, to) counts working days in (from, to]; addWorkingDays(d, n) is the
- *   n-th working day after d (before d for n < 0), so workingDaysBetween(d, addWorkingDays(d, n)) === n.
+ *   n-th working day after d (before d for n < 0), so workingDaysBetween(d, addWorkingDays(d, n)) === n for
+ *   n >= 0, and for n < 0 when d is itself a working day (from a weekend the half-open count differs by one).
+ *   workingDaysBetween is antisymmetric: between(a, b) === -between(b, a).
  * - 24×7 calendars are wall-clock: every instant works, every day is a working day.
  */
 
@@ -108,7 +110,7 @@ export function addWorkingMinutes(cal: CompiledCalendar, from: TInstant, minutes
   const { starts, ends } = day;
   for (let k = 0; k < starts.length; k++) {
     if (ends[k] <= t) continue;
-    const s = starts[k] > t ? starts[k] : t;
+    const s = Math.max(starts[k], t);
     const available = ends[k] - s;
     if (rem <= available) return s + rem;
     rem -= available;

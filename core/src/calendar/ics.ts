@@ -39,7 +39,10 @@ export function foldIcsLine(line: string): string {
 const compact = (date: string) => date.replace(/-/g, '');
 
 /** Consecutive dates with the same name and kind become one multi-day event (DTEND exclusive). */
-function toEvents(list: readonly TNamedDate[], kind: Kind): { first: string; last: string; name: string; kind: Kind }[] {
+function toEvents(
+  list: readonly TNamedDate[],
+  kind: Kind,
+): { first: string; last: string; name: string; kind: Kind }[] {
   const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const events: { first: string; last: string; name: string; kind: Kind }[] = [];
   for (const { date, name } of sorted) {
@@ -118,7 +121,10 @@ interface RawEvent {
  * a CATEGORIES value says so, or its SUMMARY contains 补班/上班/(班). Bad events are skipped and reported.
  */
 export function parseHolidayIcs(text: string): TIcsParseResult {
-  const lines = text.replace(/\r\n|\r/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+  const lines = text
+    .replace(/\r\n|\r/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
   const errors: TIcsParseError[] = [];
   const raws: RawEvent[] = [];
   let current: RawEvent | null = null;

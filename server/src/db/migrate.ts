@@ -1,11 +1,15 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database';
 import { foundation } from './migrations/20261123_0001_foundation';
+import { policy } from './migrations/20261123_0002_policy';
+import { calendars } from './migrations/20261123_0003_calendars';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
   return {
     '20261123_0001_foundation': foundation(dialect),
+    '20261123_0002_policy': policy(dialect),
+    '20261123_0003_calendars': calendars(dialect),
   };
 }
 

@@ -138,6 +138,25 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface PolicyVersionsTable extends Stamps {
+  id: Id;
+  number: number;
+  status: 'draft' | 'published';
+  effective_from: string | null;
+  document: string; // JSON of a ZPolicy document
+  note: string | null;
+  created_by: number | null;
+  published_at: string | null;
+  published_by: number | null;
+}
+
+export interface CalendarsTable extends Stamps {
+  id: Id;
+  name: string;
+  is_default: number;
+  definition: string; // JSON TCalendarDefinition
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -154,4 +173,6 @@ export interface DB {
   engineer_levels: EngineerLevelsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  calendars: CalendarsTable;
+  policy_versions: PolicyVersionsTable;
 }

@@ -9,6 +9,8 @@ import type { App } from '../http/app-types';
 import type { Clock } from '../http/clock';
 import type { AppDeps } from '../http/deps';
 import type { PasswordCost } from '../modules/auth/password';
+import { ensureDefaultPolicy } from '../modules/policy/policy.service';
+import { ensureDefaultCalendar } from '../modules/calendars/calendars.service';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -72,6 +74,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const database = await freshDatabase();
   const clock = new TestClock();
   await ensureRoles(database.db, clock);
+  await ensureDefaultPolicy(database.db, clock);
+  await ensureDefaultCalendar(database.db, clock);
   await ensureAdmin(database.db, clock, TEST_PASSWORD_COST, { password: ADMIN_PASSWORD });
   const app = await buildApp({ database, clock, passwordCost: TEST_PASSWORD_COST, logger: false, ...overrides });
   await app.ready();

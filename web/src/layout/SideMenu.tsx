@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { buildMenuItems } from './buildMenuItems';
 
-export function SideMenu({ permissions, onNavigate }: { permissions: readonly TPermission[]; onNavigate?: () => void }) {
+export function SideMenu({
+  permissions,
+  onNavigate,
+}: {
+  permissions: readonly TPermission[];
+  onNavigate?: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();

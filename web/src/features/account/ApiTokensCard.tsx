@@ -102,7 +102,13 @@ export function ApiTokensCard() {
         <Form.Item name="name" rules={[{ required: true }]}>
           <Input placeholder={t('account.tokenName')} aria-label={t('account.tokenName')} style={{ width: 220 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="token-create">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<PlusOutlined />}
+          loading={create.isPending}
+          data-testid="token-create"
+        >
           {t('account.tokenCreate')}
         </Button>
       </Form>

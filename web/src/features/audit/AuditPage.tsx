@@ -40,7 +40,13 @@ export function AuditPage() {
       width: 120,
       render: (_, entry) => entry.actorName ?? t('audit.system'),
     },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: 140, render: (action) => <Tag>{action}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      width: 140,
+      render: (action) => <Tag>{action}</Tag>,
+    },
     { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', width: 130 },
     { title: t('audit.entityId'), dataIndex: 'entityId', key: 'entityId', width: 90 },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130 },
@@ -57,7 +63,7 @@ export function AuditPage() {
           <Input allowClear placeholder="update" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="range" label={t('audit.dateRange')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
+          <DatePicker.RangePicker allowEmpty={[true, true]} style={{ maxWidth: 'calc(100vw - 40px)' }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-search">

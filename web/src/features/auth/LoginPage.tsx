@@ -40,7 +40,14 @@ export function LoginPage() {
           {t('auth.subtitle')}
         </Typography.Paragraph>
         {error && (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+            role="alert"
+          />
         )}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} name="login">
           <Form.Item

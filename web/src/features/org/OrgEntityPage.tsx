@@ -68,9 +68,7 @@ export function OrgEntityPage({ config }: { config: TOrgEntityConfig }) {
 
   const save = useMutation({
     mutationFn: ({ id, body }: { id?: number; body: FormValues }) =>
-      id
-        ? api(`/${config.kind}/${id}`, { method: 'PATCH', body })
-        : api(`/${config.kind}`, { method: 'POST', body }),
+      id ? api(`/${config.kind}/${id}`, { method: 'PATCH', body }) : api(`/${config.kind}`, { method: 'POST', body }),
     onSuccess: (_, { id }) => {
       message.success(id ? t('common.saved') : t('common.created'));
       void queryClient.invalidateQueries({ queryKey });
@@ -142,7 +140,9 @@ export function OrgEntityPage({ config }: { config: TOrgEntityConfig }) {
   const input = (field: TOrgField) => {
     switch (field.type) {
       case 'ref':
-        return <OrgRefSelect source={field.ref!} excludeId={field.ref === config.kind ? editing?.record?.id : undefined} />;
+        return (
+          <OrgRefSelect source={field.ref!} excludeId={field.ref === config.kind ? editing?.record?.id : undefined} />
+        );
       case 'integer':
         return <InputNumber precision={0} min={0} style={{ width: '100%' }} />;
       case 'money':

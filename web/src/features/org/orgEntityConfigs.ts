@@ -1,12 +1,4 @@
-import {
-  type TOrgKind,
-  ZDepartment,
-  ZEngineerLevel,
-  ZProduct,
-  ZProductLine,
-  ZRegion,
-  ZTeam,
-} from '@techserve/core';
+import { type TOrgKind, ZDepartment, ZEngineerLevel, ZProduct, ZProductLine, ZRegion, ZTeam } from '@techserve/core';
 import type { z } from 'zod';
 
 /** Where a reference field takes its choices from. */

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TRole } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,11 +36,13 @@ export function RolesPage() {
       title: t('roles.permissions'),
       key: 'permissions',
       render: (_, role) => (
-        <Space size={[4, 4]} wrap>
+        <Flex gap={4} wrap style={{ minWidth: 240, maxWidth: 480 }}>
           {role.permissions.map((permission) => (
-            <Tag key={permission}>{t(`perm.${permission}`)}</Tag>
+            <Tag key={permission} style={{ marginInlineEnd: 0 }}>
+              {t(`perm.${permission}`)}
+            </Tag>
           ))}
-        </Space>
+        </Flex>
       ),
     },
     {

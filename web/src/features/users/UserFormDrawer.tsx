@@ -92,7 +92,11 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
         <Form.Item name="username" label={t('users.username')} rules={[{ required: !user }]}>
           <Input autoComplete="off" disabled={Boolean(user)} />
         </Form.Item>
-        <Form.Item name="password" label={user ? t('users.resetPassword') : t('users.password')} rules={[{ required: !user }]}>
+        <Form.Item
+          name="password"
+          label={user ? t('users.resetPassword') : t('users.password')}
+          rules={[{ required: !user }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="name" label={t('users.name')} rules={[{ required: true }]}>
@@ -111,7 +115,10 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={roles.isLoading}
-            options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleLabel(role, i18n.language) }))}
+            options={(roles.data?.items ?? []).map((role) => ({
+              value: role.id,
+              label: roleLabel(role, i18n.language),
+            }))}
           />
         </Form.Item>
         <Form.Item name="departmentId" label={t('users.department')}>
@@ -130,7 +137,12 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
           />
         </Form.Item>
         <Form.Item name="regionIds" label={t('users.regions')}>
-          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={options(regions.data)} />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options(regions.data)}
+          />
         </Form.Item>
         <Form.Item name="skills" label={t('users.skills')}>
           <Select mode="tags" placeholder={t('users.skillsPlaceholder')} open={false} suffixIcon={null} />

@@ -87,7 +87,12 @@ export function UsersPage() {
       width: 160,
       render: (_, user) => (
         <Space size={0}>
-          <Button type="link" size="small" data-testid={`user-edit-${user.username}`} onClick={() => setEditing({ user })}>
+          <Button
+            type="link"
+            size="small"
+            data-testid={`user-edit-${user.username}`}
+            onClick={() => setEditing({ user })}
+          >
             {t('common.edit')}
           </Button>
           {isLocked(user) && (

@@ -1,0 +1,274 @@
+import {
+  DEFAULT_TIME_ZONE,
+  type TPolicy,
+  type TPolicyDiff,
+  type TPolicyDraftCreate,
+  type TPolicyDraftUpdate,
+  type TPolicyImport,
+  type TPolicyInForce,
+  type TPolicyPublish,
+  type TPolicyVersionDetail,
+  type TPolicyVersionSummary,
+  ZPolicy,
+  defaultPolicy,
+  diffPolicies,
+  fieldMetaFor,
+  localDateOf,
+  parsePolicyJson,
+  validatePublish,
+} from '@techserve/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { type Clock, nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { AppError, type ErrorDetail, notFound, versionConflict } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { invalidatePolicyCache, policyAt } from './policy-in-force';
+import {
+  type PolicyVersionRow,
+  countPolicyVersions,
+  deletePolicyDraft as deleteDraftRow,
+  findPolicyVersionRow,
+  insertPolicyVersion,
+  listPolicyVersionRows,
+  markPolicyPublished,
+  nextPolicyNumber,
+  updatePolicyDraft as updateDraftRow,
+} from './policy.repository';
+
+/** From this date the default policy is in force, so every past event has a policy. */
+export const DEFAULT_POLICY_EFFECTIVE_FROM = '2000-01-01';
+
+const today = (clock: Clock) => localDateOf(clock.now().getTime(), DEFAULT_TIME_ZONE);
+
+function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
+  return {
+    number: r.number,
+    status: r.status,
+    effectiveFrom: r.effective_from,
+    note: r.note,
+    createdAt: r.created_at,
+    createdBy: r.created_by_name,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by_name,
+    version: r.version,
+  };
+}
+
+const toDetail = (r: PolicyVersionRow): TPolicyVersionDetail => ({
+  ...toSummary(r),
+  document: JSON.parse(r.document) as TPolicy,
+});
+
+const ruleIdOf = (message: string | undefined) => message?.match(/^([A-Z]+-\d+):/)?.[1];
+
+/** 422 with one detail per problem, each at its field (`body.document.appraisal.schemeA.items`). */
+function invalidDocument(prefix: string, issues: { path: PropertyKey[]; message: string }[]): AppError {
+  const details: ErrorDetail[] = issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  const first = details[0];
+  return new AppError('invalid_value', `${first?.path}: ${first?.message}`, {
+    ruleId: ruleIdOf(first?.message),
+    details,
+  });
+}
+
+/** First start: when no version exists, version 1 is the default policy (regulations.md), in force since 2000. */
+export async function ensureDefaultPolicy(db: Kysely<DB>, clock: Clock): Promise<void> {
+  if ((await countPolicyVersions(db)) > 0) return;
+  const now = nowIso(clock);
+  await db.transaction().execute(async (trx) => {
+    await insertPolicyVersion(trx, {
+      number: 1,
+      status: 'published',
+      effective_from: DEFAULT_POLICY_EFFECTIVE_FROM,
+      document: JSON.stringify(defaultPolicy()),
+      note: '默认制度 (regulations.md)',
+      created_by: null,
+      published_at: now,
+      published_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, {
+      action: 'seed',
+      entity: 'policy_version',
+      entityId: 1,
+      after: { number: 1, status: 'published', effectiveFrom: DEFAULT_POLICY_EFFECTIVE_FROM },
+    });
+  });
+  invalidatePolicyCache(db);
+}
+
+export async function listPolicyVersions(ctx: Ctx): Promise<TPolicyVersionSummary[]> {
+  return (await listPolicyVersionRows(ctx.db)).map(toSummary);
+}
+
+export async function getPolicyVersion(db: Db, number: number): Promise<TPolicyVersionDetail> {
+  const row = await findPolicyVersionRow(db, number);
+  if (!row) throw notFound(`Policy version ${number}`);
+  return toDetail(row);
+}
+
+export async function getPolicyInForce(ctx: Ctx, date?: string): Promise<TPolicyInForce> {
+  const on = date ?? today(ctx.clock);
+  const found = await policyAt(ctx.db, on);
+  if (!found) throw new AppError('not_found', `No policy version was in force on ${on}`);
+  return found;
+}
+
+async function insertDraft(ctx: Ctx, trx: Db, document: TPolicy, note: string | null, action: string, from?: number) {
+  const now = nowIso(ctx.clock);
+  const number = await nextPolicyNumber(trx);
+  await insertPolicyVersion(trx, {
+    number,
+    status: 'draft',
+    effective_from: null,
+    document: JSON.stringify(document),
+    note,
+    created_by: ctx.actor.id,
+    published_at: null,
+    published_by: null,
+    created_at: now,
+    updated_at: now,
+  });
+  const after = await getPolicyVersion(trx, number);
+  await recordAudit(trx, ctx, {
+    action,
+    entity: 'policy_version',
+    entityId: number,
+    after: { ...after, ...(from !== undefined && { copiedFrom: from }) },
+  });
+  return after;
+}
+
+/** A new draft copying `baseNumber` (default: the version in force today). */
+export async function createPolicyDraft(ctx: Ctx, body: TPolicyDraftCreate): Promise<TPolicyVersionDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    let base: { number: number; document: TPolicy };
+    if (body.baseNumber !== undefined) {
+      const row = await findPolicyVersionRow(trx, body.baseNumber);
+      if (!row) {
+        throw new AppError('invalid_value', `baseNumber: no policy version ${body.baseNumber}`, {
+          details: [{ path: 'body.baseNumber', message: 'no such version' }],
+        });
+      }
+      base = toDetail(row);
+    } else {
+      const inForce = await policyAt(trx, today(ctx.clock));
+      base = inForce ?? { number: 0, document: defaultPolicy() };
+    }
+    const note = body.note ?? null;
+    return insertDraft(ctx, trx, base.document, note, 'create_draft', base.number || undefined);
+  });
+}
+
+async function draftForChange(trx: Db, number: number, version: number): Promise<TPolicyVersionDetail> {
+  const before = await getPolicyVersion(trx, number);
+  if (before.status !== 'draft') {
+    throw new AppError('illegal_transition', `Policy version ${number} is published and cannot change; create a new draft`);
+  }
+  if (before.version !== version) throw versionConflict(`Policy version ${number}`);
+  return before;
+}
+
+/** Edits a draft; the document must be a complete, consistent policy (422 at the field otherwise). */
+export async function updatePolicyDraft(ctx: Ctx, number: number, body: TPolicyDraftUpdate): Promise<TPolicyVersionDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await draftForChange(trx, number, body.version);
+    let document: string | undefined;
+    if (body.document !== undefined) {
+      const parsed = ZPolicy.safeParse(body.document);
+      if (!parsed.success) throw invalidDocument('body.document', parsed.error.issues);
+      document = JSON.stringify(parsed.data);
+    }
+    const ok = await updateDraftRow(trx, number, body.version, {
+      ...(document !== undefined && { document }),
+      ...(body.note !== undefined && { note: body.note || null }),
+      updated_at: nowIso(ctx.clock),
+    });
+    if (!ok) throw versionConflict(`Policy version ${number}`);
+    const after = await getPolicyVersion(trx, number);
+    await recordAudit(trx, ctx, { action: 'update_draft', entity: 'policy_version', entityId: number, before, after });
+    return after;
+  });
+}
+
+/** Publishes a draft effective from a future company-local date (本制度自…起执行); older versions stay. */
+export async function publishPolicyVersion(ctx: Ctx, number: number, body: TPolicyPublish): Promise<TPolicyVersionDetail> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const before = await draftForChange(trx, number, body.version);
+    const published = (await listPolicyVersionRows(trx))
+      .filter((r) => r.status === 'published')
+      .map((r) => ({ version: r.number, status: r.status, effectiveFrom: r.effective_from ?? '' }));
+    const issues = validatePublish(
+      { version: number, status: 'draft', effectiveFrom: body.effectiveFrom, document: before.document },
+      published,
+      today(ctx.clock),
+    );
+    if (issues.length > 0) throw invalidDocument('body', issues);
+    const now = nowIso(ctx.clock);
+    const ok = await markPolicyPublished(trx, number, body.version, {
+      effective_from: body.effectiveFrom,
+      published_at: now,
+      published_by: ctx.actor.id,
+      updated_at: now,
+    });
+    if (!ok) throw versionConflict(`Policy version ${number}`);
+    const after = await getPolicyVersion(trx, number);
+    const { document: _b, ...beforeSummary } = before;
+    const { document: _a, ...afterSummary } = after;
+    await recordAudit(trx, ctx, {
+      action: 'publish',
+      entity: 'policy_version',
+      entityId: number,
+      before: beforeSummary,
+      after: afterSummary,
+    });
+    return after;
+  });
+  invalidatePolicyCache(ctx.db);
+  return result;
+}
+
+export async function deletePolicyDraft(ctx: Ctx, number: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await getPolicyVersion(trx, number);
+    if (before.status !== 'draft') {
+      throw new AppError('illegal_transition', `Policy version ${number} is published; published versions stay`);
+    }
+    if (!(await deleteDraftRow(trx, number))) throw versionConflict(`Policy version ${number}`);
+    await recordAudit(trx, ctx, { action: 'delete_draft', entity: 'policy_version', entityId: number, before });
+  });
+}
+
+/** The changed fields from version `from` to `to`, each with its rule id and label. */
+export async function diffPolicyVersions(ctx: Ctx, from: number, to: number): Promise<TPolicyDiff> {
+  const [a, b] = await Promise.all([getPolicyVersion(ctx.db, from), getPolicyVersion(ctx.db, to)]);
+  const changes = diffPolicies(a.document, b.document).map((c) => ({
+    path: c.path,
+    ruleId: c.ruleId ?? null,
+    label: fieldMetaFor(c.path)?.label ?? null,
+    before: c.before,
+    after: c.after,
+  }));
+  return { from, to, changes };
+}
+
+/** A new draft from an exported document; malformed JSON or an invalid policy is a 422 and saves nothing. */
+export async function importPolicy(ctx: Ctx, body: TPolicyImport): Promise<TPolicyVersionDetail> {
+  const parsed = parsePolicyJson(body.json);
+  if (!parsed.ok) {
+    if (parsed.error.issues.length === 0) {
+      throw new AppError('invalid_value', `json: ${parsed.error.message}`, {
+        details: [{ path: 'body.json', message: parsed.error.message }],
+      });
+    }
+    throw invalidDocument('body.json', parsed.error.issues);
+  }
+  return ctx.db.transaction().execute((trx) =>
+    insertDraft(ctx, trx, parsed.policy, body.note ?? null, 'import'),
+  );
+}
