@@ -104,7 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   const webRoot = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h', index: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, maxAge: '1h', index: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));

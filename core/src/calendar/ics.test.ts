@@ -32,7 +32,7 @@ describe('holidaysToIcs', () => {
   });
 
   it('marks make-up working days', () => {
-    expect(ics).toMatch(/DTSTART;VALUE=DATE:20251011\r\nDTEND;VALUE=DATE:20251012\r\n[^]*?X-TECHSERVE-KIND:makeup/);
+    expect(ics).toMatch(/DTSTART;VALUE=DATE:20251011\r\nDTEND;VALUE=DATE:20251012\r\n[\s\S]*?X-TECHSERVE-KIND:makeup/);
   });
 
   it('escapes commas and semicolons in text', () => {

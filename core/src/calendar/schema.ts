@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate, minutesOfTime, weekdayIndexOf, dayNumberOf } from './dates';
+import { ZTimeOfDay } from '../policy/primitives';
 import { isValidTimeZone } from './timeZone';
 
 /** Weekday keys in ISO order (index 0 = Monday). */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type TWeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
-/** A time of day 'HH:MM'; '24:00' is allowed so an interval can run to midnight. */
-export const ZTimeOfDay = z
-  .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, "expected a time of day 'HH:MM' (00:00–24:00)");
-
-/** A working interval within one local day, start inclusive, end exclusive. */
+/** A working interval within one local day, start inclusive, end exclusive ('24:00' ends at midnight). */
 export const ZTimeInterval = z.strictObject({ start: ZTimeOfDay, end: ZTimeOfDay });
 export type TTimeInterval = z.infer<typeof ZTimeInterval>;
 

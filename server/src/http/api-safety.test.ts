@@ -74,6 +74,12 @@ describe('every route', () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('names each unknown field in the details', async () => {
+    const res = await admin.post('/api/v1/regions', { name: 'x', colour: 'red' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'body.colour', message: 'unknown field' }]);
+  });
+
   it('answers 400 with the field at fault for wrong types', async () => {
     const res = await admin.post('/api/v1/users', { username: 123, password: 'password-123', name: 'x', roleId: 'six' });
     expect(res.statusCode).toBe(400);

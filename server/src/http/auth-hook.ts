@@ -22,7 +22,8 @@ export function registerAuthHook(app: App, resolve: Resolvers) {
   app.addHook('onRequest', async (req) => {
     req.actor = await actorOf(req, resolve);
     const config = req.routeOptions.config;
-    if (config.public || !req.url.startsWith('/api/v1/')) return;
+    // Matched by route pattern: the web app's static wildcard and unknown URLs are not API routes.
+    if (config.public || !req.routeOptions.url?.startsWith('/api/v1/')) return;
     if (!req.actor) throw new AppError('unauthenticated', 'Sign in first (session cookie or Bearer API token)');
     if (req.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

@@ -47,13 +47,16 @@ type ZodIssueLike = { code: string; path: string[]; message: string; ruleId?: st
 
 function issuesOf(err: FastifyError): ZodIssueLike[] {
   if (!hasZodFastifySchemaValidationErrors(err)) return [];
-  return err.validation.map((v) => ({
-    code: v.keyword,
-    path: v.instancePath.split('/').filter(Boolean),
-    message: v.message ?? 'invalid',
-    // A refinement may carry its rule id in params (z.custom / ctx.addIssue({ params: { ruleId } })).
-    ruleId: (v.params as { params?: { ruleId?: string } }).params?.ruleId,
-  }));
+  return err.validation.flatMap((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const params = v.params as { keys?: string[]; params?: { ruleId?: string } };
+    // Unknown fields are reported on the object; name each one so a form can point at it.
+    if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+      return params.keys.map((key) => ({ code: v.keyword, path: [...path, key], message: 'unknown field' }));
+    }
+    // A refinement may carry its rule id in params (ctx.addIssue({ params: { ruleId } })).
+    return [{ code: v.keyword, path, message: v.message ?? 'invalid', ruleId: params.params?.ruleId }];
+  });
 }
 
 export function errorBody(code: string, message: string, extra: Omit<AppError['extra'], 'headers'> = {}) {
