@@ -28,10 +28,11 @@ describe('foundation journey (issue 2)', () => {
     await page.goto(`${baseUrl}/users`);
     await page.getByTestId('user-create').click();
     const username = `e2e.${Date.now().toString(36)}`;
-    await page.locator('input#username, [name=username] input, input[id$=username]').last().fill(username);
-    await page.locator('input[id$=password]').last().fill('password-123');
-    await page.locator('input[id$=name]').first().fill('端到端 测试');
-    await page.locator('input[id$=roleId]').last().click();
+    const form = page.getByTestId('user-form');
+    await form.locator('#username').fill(username);
+    await form.locator('#password').fill('password-123');
+    await form.locator('#name').fill('端到端 测试');
+    await form.locator('#roleId').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /engineer|工程师/i }).first().click();
     await page.getByTestId('user-submit').click();
     await seeText(page, username);
@@ -48,7 +49,9 @@ describe('foundation journey (issue 2)', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await signIn(page, baseUrl, 'admin', password);
-    await seeText(page, 'TechServe');
+    await seeText(page, '技术服务管理系统');
+    await page.getByTestId('menu-toggle').click();
+    await seeText(page, '审计日志');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${SCREENSHOTS}/phone-home.png` });

@@ -46,6 +46,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<MainLayout />}>
         <Route index element={<Navigate to={homePath(session.user.permissions)} replace />} />
+        {/* Signed in on /login (or reloaded there): go on to the home page. */}
+        <Route path="login" element={<Navigate to={homePath(session.user.permissions)} replace />} />
         <Route path="users" element={guard('users.read', <UsersPage />)} />
         <Route path="roles" element={guard('roles.manage', <RolesPage />)} />
         <Route path="org">

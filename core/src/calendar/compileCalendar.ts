@@ -1,4 +1,4 @@
-import { DAY_MS, MINUTE_MS, dateOfDayNumber, minutesOfTime, weekdayIndexOf } from './dates';
+import { DAY_MS, dateOfDayNumber, MINUTE_MS, minutesOfTime, weekdayIndexOf } from './dates';
 import {
   type TCalendarDefinition,
   type TCalendarDefinitionInput,

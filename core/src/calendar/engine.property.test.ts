@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chinaHqCalendar } from './builtin-cn';
 import {
-  addWorkingMinutes,
   addWorkingDays,
+  addWorkingMinutes,
   compileCalendar,
   isWorkingTime,
   nextWorkingInstant,

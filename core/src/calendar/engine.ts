@@ -1,5 +1,5 @@
-import { CHUNK_DAYS, type CalendarDay, type CompiledCalendar } from './compileCalendar';
-import { MINUTE_MS, dateOfDayNumber, dayNumberOf, weekdayIndexOf } from './dates';
+import { type CalendarDay, CHUNK_DAYS, type CompiledCalendar } from './compileCalendar';
+import { dateOfDayNumber, dayNumberOf, MINUTE_MS, weekdayIndexOf } from './dates';
 import type { TDayKind } from './schema';
 
 export { CompiledCalendar, compileCalendar } from './compileCalendar';

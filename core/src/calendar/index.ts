@@ -1,6 +1,8 @@
 // Business calendar engine (SLA-3, RS-1, RS-6): pure, deterministic, time is always an argument.
-export * from './schema';
-export { CompiledCalendar, compileCalendar, type CalendarDay } from './compileCalendar';
+
+export { CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet, cnMakeupName } from './builtin-cn';
+export { type CalendarDay, CompiledCalendar, compileCalendar } from './compileCalendar';
+export { isIsoDate } from './dates';
 export {
   addWorkingDays,
   addWorkingMinutes,
@@ -15,7 +17,6 @@ export {
   workingIntervalsOn,
   workingMinutesBetween,
 } from './engine';
-export { CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet, cnMakeupName } from './builtin-cn';
 export { foldIcsLine, holidaysToIcs, parseHolidayIcs, type TIcsParseError, type TIcsParseResult } from './ics';
-export { isIsoDate } from './dates';
+export * from './schema';
 export { isValidTimeZone } from './timeZone';

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate, minutesOfTime, weekdayIndexOf, dayNumberOf } from './dates';
 import { ZTimeOfDay } from '../policy/primitives';
+import { dayNumberOf, isIsoDate, minutesOfTime, weekdayIndexOf } from './dates';
 import { isValidTimeZone } from './timeZone';
+
+// Re-exported so calendar consumers (and core's barrel) keep importing the one shared 'HH:MM' schema from here.
+export { ZTimeOfDay };
 
 /** Weekday keys in ISO order (index 0 = Monday). */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -1,0 +1,78 @@
+import type { TPolicy } from '@techserve/core';
+import { Col, Flex, Form, Row, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PolicyFieldInput } from './PolicyFieldInput';
+import { type TPolicySection, choiceOptions, policyFormRows } from './policyFormRows';
+
+/** A section of the policy as a form generated from the field metadata: label, rule id, regulation text, input. */
+export function PolicySectionForm({
+  document,
+  section,
+  editable,
+  errors,
+  onChange,
+}: {
+  document: TPolicy;
+  section: TPolicySection;
+  editable: boolean;
+  errors: Map<string, string[]>;
+  onChange: (path: string, value: string | number | boolean | null) => void;
+}) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const rows = useMemo(() => policyFormRows(document, section), [document, section]);
+  return (
+    <Form layout="vertical" component="div" data-testid={`policy-section-${section}`}>
+      <Row gutter={[16, 0]}>
+        {rows.map((row) => {
+          const fieldErrors = errors.get(row.path);
+          const regulation = row.meta.regulation[lang];
+          return (
+            <Col key={row.path} xs={24} md={12} xl={8}>
+              <Form.Item
+                labelCol={{ style: { maxWidth: '100%', overflow: 'hidden' } }}
+                htmlFor={`policy-${row.path}`}
+                validateStatus={fieldErrors ? 'error' : undefined}
+                help={fieldErrors?.join('; ')}
+                extra={
+                  regulation ? (
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: regulation }} style={{ fontSize: 12, maxWidth: '100%' }}>
+                      {regulation}
+                    </Typography.Text>
+                  ) : undefined
+                }
+                label={
+                  <Tooltip title={regulation || undefined} placement="topLeft">
+                    <Flex gap={4} align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
+                      {row.meta.ruleId && (
+                        <Tag color="geekblue" style={{ marginInlineEnd: 0, flex: 'none' }}>
+                          {row.meta.ruleId}
+                        </Tag>
+                      )}
+                      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
+                        {row.meta.label[lang]}
+                        {row.context.length > 0 && (
+                          <Typography.Text type="secondary"> · {row.context.join(' · ')}</Typography.Text>
+                        )}
+                      </span>
+                    </Flex>
+                  </Tooltip>
+                }
+              >
+                <PolicyFieldInput
+                  id={`policy-${row.path}`}
+                  unit={row.meta.unit}
+                  value={row.value}
+                  options={row.meta.unit === 'choice' ? choiceOptions(document, row.path) : undefined}
+                  disabled={!editable}
+                  onChange={(value) => onChange(row.path, value)}
+                />
+              </Form.Item>
+            </Col>
+          );
+        })}
+      </Row>
+    </Form>
+  );
+}
