@@ -29,7 +29,7 @@ export function PolicySectionForm({
           const fieldErrors = errors.get(row.path);
           const regulation = row.meta.regulation[lang];
           return (
-            <Col key={row.path} xs={24} md={12} xl={8}>
+            <Col key={row.path} xs={24} md={12} xxl={8}>
               <Form.Item
                 labelCol={{ style: { maxWidth: '100%', overflow: 'hidden' } }}
                 htmlFor={`policy-${row.path}`}
@@ -43,7 +43,15 @@ export function PolicySectionForm({
                   ) : undefined
                 }
                 label={
-                  <Tooltip title={regulation || undefined} placement="topLeft">
+                  <Tooltip
+                    placement="topLeft"
+                    title={
+                      <>
+                        <div>{row.meta.label[lang]}</div>
+                        {regulation && <div style={{ opacity: 0.85 }}>{regulation}</div>}
+                      </>
+                    }
+                  >
                     <Flex gap={4} align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
                       {row.meta.ruleId && (
                         <Tag color="geekblue" style={{ marginInlineEnd: 0, flex: 'none' }}>
