@@ -35,7 +35,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
       table: T,
       values: Record<string, unknown>,
     ) =>
-      // biome-ignore lint/suspicious/noExplicitAny: a small seeding helper over several tables.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a small seeding helper over several tables.
       (await (trx as any).insertInto(table).values({ ...values, ...stamps }).returning('id').executeTakeFirstOrThrow()).id as number;
 
     const east = await ins('regions', { name: '华东', code: 'EAST' });

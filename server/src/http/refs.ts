@@ -10,7 +10,7 @@ export async function assertRefsExist(db: Db, refs: Ref[]): Promise<void> {
   const details: { path: string; message: string }[] = [];
   for (const ref of refs) {
     if (ref.id == null) continue;
-    // biome-ignore lint/suspicious/noExplicitAny: the table is checked by the Ref type above.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is checked by the Ref type above.
     const found = await (db as any).selectFrom(ref.table).select('id').where('id', '=', ref.id).executeTakeFirst();
     if (!found) details.push({ path: ref.path, message: `no ${ref.table.replace(/_/g, ' ').replace(/s$/, '')} with id ${ref.id}` });
   }

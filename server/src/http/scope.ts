@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } fro
 import type { DB } from '../db/schema';
 import type { Actor } from './context';
 
-// biome-ignore lint/suspicious/noExplicitAny: the scope columns belong to whichever table is queried.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope columns belong to whichever table is queried.
 type Eb = ExpressionBuilder<DB, any>;
 type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 

@@ -1,7 +1,7 @@
 import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../database';
 
-// biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their own day.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are written against the schema of their own day.
 export type AnyDb = Kysely<any>;
 
 /** A table with an integer identity `id` on both databases. */

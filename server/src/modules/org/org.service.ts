@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service';
 import { type OrgEntity, camel, refsOf, snake } from './org-entities';
 
 type Row = Record<string, unknown>;
-// biome-ignore lint/suspicious/noExplicitAny: the generic CRUD works on whichever org table the entity names.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generic CRUD works on whichever org table the entity names.
 const q = (db: Db): any => db;
 
 const fromRow = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
