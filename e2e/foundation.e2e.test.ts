@@ -48,6 +48,9 @@ describe('foundation journey (issue 2)', () => {
   it('works on a phone-sized screen', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    // the root URL of a fresh browser shows the sign-in form
+    await page.goto(`${baseUrl}/`);
+    await page.locator('#username').waitFor();
     await signIn(page, baseUrl, 'admin', password);
     await seeText(page, '技术服务管理系统');
     await page.getByTestId('menu-toggle').click();

@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { App } from './http/app-types';
 import { registerAuthHook } from './http/auth-hook';
@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { calendarsRoutes } from './modules/calendars/calendars.routes';
+import { customersRoutes } from './modules/customers/customers.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       auditRoutes(v1);
       policyRoutes(v1);
       calendarsRoutes(v1);
+      customersRoutes(v1);
     },
     { prefix: '/api/v1' },
   );
@@ -106,12 +108,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const webRoot = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, maxAge: '1h', index: false });
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot as string);
+  if (webRoot) app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
     }
     // Client-side routes of the single-page app all serve index.html.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+    return sendIndex(reply);
   });
   return app;
 }

@@ -15,6 +15,9 @@ afterAll(async () => t.close());
 
 describe('serving the web app', () => {
   it('serves index.html for client-side routes and JSON 404 under /api', async () => {
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<title>TechServe</title>');
     const page = await t.app.inject({ method: 'GET', url: '/users/42' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>TechServe</title>');
