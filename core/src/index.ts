@@ -11,3 +11,5 @@ export * from './calendar';
 export * from './schemas/calendars';
 export * from './schemas/policy-api';
 export { ZTimeOfDay } from './calendar';
+export * from './customers';
+export * from './schemas/customers';

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'policy.manage',
   'calendars.read',
   'calendars.manage',
+  'customers.read',
+  'customers.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -30,6 +32,10 @@ export type TRoleDefault = {
 
 const everything = [...PERMISSIONS];
 const orgRead: TPermission[] = ['users.read', 'org.read', 'policy.read', 'calendars.read'];
+// CU-1: the customer file. A customer contact gets no customers permission: its own company reaches it
+// through the 'company' data scope (the customer portal).
+const customersRead: TPermission[] = ['customers.read'];
+const customersManage: TPermission[] = ['customers.read', 'customers.manage'];
 
 export const DEFAULT_ROLES: TRoleDefault[] = [
   { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, scope: 'all', permissions: everything },
@@ -37,22 +43,22 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'gm',
     name: { 'zh-CN': '总经理', en: 'General manager' },
     scope: 'all',
-    permissions: [...orgRead, 'audit.read', 'policy.manage'],
+    permissions: [...orgRead, 'audit.read', 'policy.manage', ...customersRead],
   },
-  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...orgRead, 'audit.read'] },
+  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...orgRead, 'audit.read', ...customersRead] },
   {
     key: 'supervisor',
     name: { 'zh-CN': '技术服务部主管/部门经理', en: 'Service supervisor / department manager' },
     scope: 'department',
-    permissions: [...orgRead, 'users.manage', 'org.manage', 'calendars.manage'],
+    permissions: [...orgRead, 'users.manage', 'org.manage', 'calendars.manage', ...customersManage],
   },
-  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: orgRead },
-  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: orgRead },
-  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: orgRead },
-  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: orgRead },
-  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: orgRead },
-  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: orgRead },
-  { key: 'finance', name: { 'zh-CN': '财务', en: 'Finance' }, scope: 'all', permissions: orgRead },
+  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: [...orgRead, ...customersRead] },
+  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: [...orgRead, ...customersRead] },
+  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: [...orgRead, ...customersRead] },
+  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: [...orgRead, ...customersManage] },
+  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: [...orgRead, ...customersRead] },
+  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: [...orgRead, ...customersManage] },
+  { key: 'finance', name: { 'zh-CN': '财务', en: 'Finance' }, scope: 'all', permissions: [...orgRead, ...customersRead] },
   { key: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, scope: 'all', permissions: [...orgRead, 'users.manage'] },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: [] },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },

@@ -8,6 +8,8 @@ import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
 import { CalendarsPage } from './features/calendars/CalendarsPage';
+import { CustomerFilePage } from './features/customers/CustomerFilePage';
+import { CustomersPage } from './features/customers/CustomersPage';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -63,6 +65,8 @@ export function AppRoutes() {
         </Route>
         <Route path="policy" element={guard('policy.read', <PolicyPage />)} />
         <Route path="calendars" element={guard('calendars.read', <CalendarsPage />)} />
+        <Route path="customers" element={guard('customers.read', <CustomersPage />)} />
+        <Route path="customers/:id" element={guard('customers.read', <CustomerFilePage />)} />
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

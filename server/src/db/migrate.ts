@@ -3,6 +3,7 @@ import type { Database } from './database';
 import { foundation } from './migrations/20261123_0001_foundation';
 import { policy } from './migrations/20261123_0002_policy';
 import { calendars } from './migrations/20261123_0003_calendars';
+import { customers } from './migrations/20261123_0004_customers';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0001_foundation': foundation(dialect),
     '20261123_0002_policy': policy(dialect),
     '20261123_0003_calendars': calendars(dialect),
+    '20261123_0004_customers': customers(dialect),
   };
 }
 

@@ -157,6 +157,68 @@ export interface CalendarsTable extends Stamps {
   definition: string; // JSON TCalendarDefinition
 }
 
+export interface CustomersTable extends Stamps {
+  id: Id;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  industry: string | null;
+  address: string | null;
+  region_id: number | null;
+  note: string | null;
+  created_by: number | null;
+}
+export interface CustomerContactsTable extends Stamps {
+  id: Id;
+  customer_id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  position: string | null;
+  is_primary: number;
+}
+export interface CustomerSitesTable extends Stamps {
+  id: Id;
+  customer_id: number;
+  name: string;
+  address: string | null;
+  region_id: number | null;
+  calendar_id: number | null;
+  contact_id: number | null;
+}
+export interface InstalledProductsTable extends Stamps {
+  id: Id;
+  customer_id: number;
+  site_id: number | null;
+  product_id: number;
+  serial_number: string;
+  installed_on: string | null;
+  accepted_on: string | null;
+  warranty_end_override: string | null;
+  note: string | null;
+}
+export interface PartReplacementsTable {
+  id: Id;
+  installed_product_id: number;
+  part: string;
+  replaced_on: string;
+  note: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+export interface ServiceContractsTable extends Stamps {
+  id: Id;
+  customer_id: number;
+  number: string;
+  starts_on: string;
+  ends_on: string;
+  service_content: string | null;
+  fee_fen: number;
+  sla_level_id: string;
+  coverage: string;
+  note: string | null;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -175,4 +237,10 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   calendars: CalendarsTable;
   policy_versions: PolicyVersionsTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  customer_sites: CustomerSitesTable;
+  installed_products: InstalledProductsTable;
+  part_replacements: PartReplacementsTable;
+  service_contracts: ServiceContractsTable;
 }

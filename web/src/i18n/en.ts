@@ -65,6 +65,7 @@ export const en: TMessages = {
     account: 'My account',
     policy: 'Policy',
     calendars: 'Calendars',
+    customers: 'Customers',
   },
   users: {
     title: 'Users',

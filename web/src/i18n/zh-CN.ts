@@ -63,6 +63,7 @@ export const zhCN = {
     account: '我的账户',
     policy: '制度规则',
     calendars: '工作日历',
+    customers: '客户',
   },
   users: {
     title: '用户',

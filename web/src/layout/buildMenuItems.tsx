@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ContactsOutlined,
   FileProtectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ export const ORG_PAGES = [
 export function buildMenuItems(permissions: readonly TPermission[], t: TFunction): MenuItem[] {
   const has = (permission: TPermission) => permissions.includes(permission);
   const items: MenuItem[] = [];
+  if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
   if (has('org.read')) {

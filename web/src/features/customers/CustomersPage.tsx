@@ -1,0 +1,89 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { TCustomer } from '@techserve/core';
+import { Button, Flex, Input, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../layout/PageHeader';
+import { useSession } from '../auth/useSession';
+import { CustomerFormModal } from './CustomerFormModal';
+import { useCustomers } from './useCustomers';
+import './i18n';
+
+/** CU-1: customers, searched by name, short name, code, contact name or phone. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
+  const customers = useCustomers(q);
+  const rows = useMemo(() => customers.data?.pages.flatMap((page) => page.items) ?? [], [customers.data]);
+
+  const columns: ColumnsType<TCustomer> = [
+    {
+      title: t('customers.name'),
+      key: 'name',
+      render: (_, customer) => <Link to={`/customers/${customer.id}`}>{customer.name}</Link>,
+    },
+    { title: t('customers.shortName'), dataIndex: 'shortName', key: 'shortName', width: 140 },
+    { title: t('customers.code'), dataIndex: 'code', key: 'code', width: 120 },
+    { title: t('customers.industry'), dataIndex: 'industry', key: 'industry', width: 120 },
+    { title: t('customers.address'), dataIndex: 'address', key: 'address' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('customers.title')}
+        extra={
+          can('customers.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setCreating(true)}>
+              {t('customers.create')}
+            </Button>
+          )
+        }
+      />
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('customers.searchPlaceholder')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onSearch={(value) => setQ(value.trim() || undefined)}
+          style={{ width: 320, maxWidth: '100%' }}
+          data-testid="customer-search"
+        />
+      </Flex>
+      <Table<TCustomer>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={customers.isLoading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="customers-table"
+      />
+      <Flex justify="center" style={{ marginTop: 16 }}>
+        {customers.hasNextPage ? (
+          <Button loading={customers.isFetchingNextPage} onClick={() => void customers.fetchNextPage()}>
+            {t('common.loadMore')}
+          </Button>
+        ) : (
+          rows.length > 0 && <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('common.noMore')}</span>
+        )}
+      </Flex>
+      <CustomerFormModal
+        open={creating}
+        onClose={(created) => {
+          setCreating(false);
+          if (created) navigate(`/customers/${created.id}`);
+        }}
+      />
+    </>
+  );
+}

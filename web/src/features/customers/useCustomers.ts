@@ -1,0 +1,13 @@
+import type { TCustomer } from '@techserve/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
+
+/** The customers list with type-ahead search and keyset pagination ("load more"). */
+export function useCustomers(q: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: ['customers', 'list', q ?? ''],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) => api<Page<TCustomer>>('/customers', { query: { limit: 50, cursor: pageParam, q }, signal }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
