@@ -31,7 +31,20 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
   const stamps = { created_at: now, updated_at: now };
   const hash = await hashPassword(password, cost);
   await db.transaction().execute(async (trx) => {
-    const ins = async <T extends 'regions' | 'departments' | 'teams' | 'product_lines' | 'products' | 'engineer_levels'>(
+    const ins = async <
+      T extends
+        | 'regions'
+        | 'departments'
+        | 'teams'
+        | 'product_lines'
+        | 'products'
+        | 'engineer_levels'
+        | 'customers'
+        | 'customer_contacts'
+        | 'customer_sites'
+        | 'installed_products'
+        | 'service_contracts',
+    >(
       table: T,
       values: Record<string, unknown>,
     ) =>
@@ -102,6 +115,26 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
         { product_id: products.firewall, user_id: userIds['eng.zhou'], rank: 1 },
       ])
       .execute();
+    // CU-1..4: two customers with contacts, sites on the default calendar, installed products and contracts.
+    const calendar = await trx.selectFrom('calendars').select('id').where('is_default', '=', 1).executeTakeFirst();
+    const hospital = await ins('customers', { name: '上海市第一人民医院', short_name: '市一医院', code: 'C-SH-001', industry: '医疗', address: '上海市虹口区武进路85号', region_id: regions.SH });
+    const hospitalContact = await ins('customer_contacts', { customer_id: hospital, name: '钱主任', phone: '13900001001', email: 'qian@hospital.example', position: '信息科主任', is_primary: 1 });
+    await ins('customer_contacts', { customer_id: hospital, name: '孙工', phone: '13900001002', position: '网络管理员', is_primary: 0 });
+    const hospitalSite = await ins('customer_sites', { customer_id: hospital, name: '门诊楼机房', address: '上海市虹口区武进路85号门诊楼B1', region_id: regions.SH, calendar_id: calendar?.id ?? null, contact_id: hospitalContact });
+    await ins('installed_products', { customer_id: hospital, site_id: hospitalSite, product_id: products.storage, serial_number: 'DS300-24-0518', installed_on: '2024-05-06', accepted_on: '2024-05-10' });
+    await ins('installed_products', { customer_id: hospital, site_id: hospitalSite, product_id: products.router, serial_number: 'TR9K-22-1107', installed_on: '2022-11-01', accepted_on: '2022-11-07' });
+    await ins('service_contracts', { customer_id: hospital, number: 'HT-2026-001', starts_on: '2026-01-01', ends_on: '2026-12-31', service_content: '7×24 远程支持，季度巡检', fee_fen: 12_000_000, sla_level_id: 'premium', coverage: '24x7' });
+    // The hospital's IT director signs in to the customer portal (scope: own company).
+    await trx
+      .insertInto('users')
+      .values({ username: 'contact.qian', password_hash: hash, name: '钱主任', phone: '13900001001', status: 'active', role_id: roles.get('customer_contact')!, customer_id: hospital, ...stamps })
+      .execute();
+    const factory = await ins('customers', { name: '苏州精密制造有限公司', short_name: '苏州精密', code: 'C-JS-002', industry: '制造', address: '江苏省苏州市工业园区星湖街328号', region_id: regions.JS });
+    const factoryContact = await ins('customer_contacts', { customer_id: factory, name: '周经理', phone: '13900002001', position: 'IT 经理', is_primary: 1 });
+    const factorySite = await ins('customer_sites', { customer_id: factory, name: '总部数据中心', address: '苏州工业园区星湖街328号', region_id: regions.JS, calendar_id: calendar?.id ?? null, contact_id: factoryContact });
+    await ins('installed_products', { customer_id: factory, site_id: factorySite, product_id: products.firewall, serial_number: 'FW500-25-0301', installed_on: '2025-02-26', accepted_on: '2025-03-01' });
+    await ins('service_contracts', { customer_id: factory, number: 'HT-2025-017', starts_on: '2025-03-01', ends_on: '2027-02-28', service_content: '工作时间现场支持', fee_fen: 3_600_000, sla_level_id: 'standard', coverage: 'business' });
+
     await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, { action: 'seed_demo', entity: 'organisation', entityId: dept, after: { users: DEMO_USERS.length } });
   });
   return true;
