@@ -13,3 +13,4 @@ export * from './schemas/policy-api';
 export { ZTimeOfDay } from './calendar';
 export * from './customers';
 export * from './schemas/customers';
+export * from './sla';
