@@ -68,6 +68,31 @@ export const attendancePresets: PolicyPreset[] = [
   },
 ];
 
+type SchemeAItems = TPolicy['appraisal']['schemeA']['items'];
+
+/** AP-3 variant (seed 002): the default items re-weighted, plus appearance under attitude and documentation under ability. */
+function schemeAVariantItems(): SchemeAItems {
+  const byId = new Map(defaultPolicy().appraisal.schemeA.items.map((item) => [item.id, item]));
+  const workload = byId.get('workload')!;
+  const attitude = byId.get('attitude')!;
+  const ability = byId.get('ability')!;
+  return [
+    { ...workload, weight: 20 },
+    {
+      ...attitude,
+      children: [
+        ...attitude.children.map((c) => (c.id === 'initiative' ? { ...c, weight: 10 } : c)),
+        { id: 'appearance', name: { 'zh-CN': '仪容仪表', en: 'Appearance' }, weight: 5 },
+      ],
+    },
+    {
+      ...ability,
+      weight: 40,
+      children: [...ability.children, { id: 'documentation', name: { 'zh-CN': '资料整理', en: 'Documentation' }, weight: 10 }],
+    },
+  ];
+}
+
 /** AP-3: the two weightings of scheme A. */
 export const appraisalSchemeAPresets: PolicyPreset[] = [
   {
@@ -90,37 +115,7 @@ export const appraisalSchemeAPresets: PolicyPreset[] = [
       appraisal: {
         schemeA: {
           total: 100,
-          items: [
-            {
-              id: 'workload',
-              name: { 'zh-CN': '工作量', en: 'Workload' },
-              weight: 20,
-              description: { 'zh-CN': '区域屏幕数量 × 故障率', en: 'Regional screen/device count × failure rate' },
-              children: [],
-            },
-            {
-              id: 'attitude',
-              name: { 'zh-CN': '工作态度', en: 'Attitude' },
-              weight: 40,
-              children: [
-                { id: 'initiative', name: { 'zh-CN': '积极性', en: 'Initiative' }, weight: 10 },
-                { id: 'coordination', name: { 'zh-CN': '协调性', en: 'Coordination' }, weight: 10 },
-                { id: 'loyalty', name: { 'zh-CN': '忠诚度', en: 'Loyalty' }, weight: 15 },
-                { id: 'appearance', name: { 'zh-CN': '仪容仪表', en: 'Appearance' }, weight: 5 },
-              ],
-            },
-            {
-              id: 'ability',
-              name: { 'zh-CN': '职务能力', en: 'Ability' },
-              weight: 40,
-              children: [
-                { id: 'planning', name: { 'zh-CN': '计划能力', en: 'Planning' }, weight: 8 },
-                { id: 'execution', name: { 'zh-CN': '执行能力', en: 'Execution' }, weight: 10 },
-                { id: 'quality', name: { 'zh-CN': '工作品质', en: 'Work quality' }, weight: 12 },
-                { id: 'documentation', name: { 'zh-CN': '资料整理', en: 'Documentation' }, weight: 10 },
-              ],
-            },
-          ],
+          items: schemeAVariantItems(),
         },
       },
     },
