@@ -52,7 +52,15 @@ export const ZCalendarSummary = ZCalendar.omit({ definition: true }).extend({
   makeupCount: z.number(),
 });
 
-const instant = z.iso.datetime({ offset: true });
+// Calendar arithmetic is offered for 1970–2199: outside that, dates are typos, and historical zone offsets (LMT)
+// would give surprising answers.
+const inRange = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= 1970 && year <= 2199;
+};
+const RANGE_MESSAGE = 'must be between the years 1970 and 2199';
+const instant = z.iso.datetime({ offset: true }).refine(inRange, RANGE_MESSAGE);
+const date = z.iso.date().refine(inRange, RANGE_MESSAGE);
 
 export const ZDueQuery = z.strictObject({
   from: instant.describe('ISO 8601 instant, e.g. 2026-02-13T16:00:00+08:00'),
@@ -63,10 +71,15 @@ export const ZDueResult = z.object({ from: z.string(), minutes: z.number(), due:
 export const ZBetweenQuery = z.strictObject({ from: instant, to: instant });
 export const ZBetweenResult = z.object({ minutes: z.number(), explanation: ZExplanation });
 
-export const ZWorkingDaysQuery = z.strictObject({ from: z.iso.date(), to: z.iso.date() });
+export const ZWorkingDaysQuery = z.strictObject({ from: date, to: date });
 export const ZWorkingDaysResult = z.object({ workingDays: z.number(), explanation: ZExplanation });
 
-export const ZMonthQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected 'YYYY-MM'") });
+export const ZMonthQuery = z.strictObject({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected 'YYYY-MM'")
+    .refine(inRange, RANGE_MESSAGE),
+});
 export const ZMonthDay = z.object({
   date: z.string(),
   weekday: z.number(),

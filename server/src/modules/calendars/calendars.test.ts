@@ -150,6 +150,14 @@ describe('calendar administration', () => {
     expect((await eng.post('/api/v1/calendars', { name: 'x' })).statusCode).toBe(403);
   });
 
+  it('refuses instants and dates outside 1970–2199 with 422', async () => {
+    const far = await admin.get(`/api/v1/calendars/${hq.id}/due?from=9999-12-31T23:59:00Z&minutes=5`);
+    expect(far.statusCode).toBe(422);
+    expect(far.json().error.details[0].path).toBe('querystring.from');
+    expect((await admin.get(`/api/v1/calendars/${hq.id}/working-days?from=1900-01-01&to=2026-01-01`)).statusCode).toBe(422);
+    expect((await admin.get(`/api/v1/calendars/${hq.id}/month?month=1800-01`)).statusCode).toBe(422);
+  });
+
   it('rejects a malformed due query with 400', async () => {
     expect((await admin.get(`/api/v1/calendars/${hq.id}/due?from=yesterday&minutes=5`)).statusCode).toBe(400);
     expect((await admin.get(`/api/v1/calendars/${hq.id}/due?from=2026-03-02T08:30:00Z&minutes=-5`)).statusCode).toBe(400);

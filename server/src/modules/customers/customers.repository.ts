@@ -9,6 +9,7 @@ import type {
   ServiceContractsTable,
 } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
+import { containsText } from '../../http/like';
 import { decodeCursor } from '../../http/pagination';
 import { scopeFilter } from '../../http/scope';
 
@@ -49,18 +50,18 @@ export async function listCustomers(db: Db, actor: Actor, f: CustomerFilter, lim
   const after = decodeCursor(cursor, 2);
   let q = scopedCustomers(db, actor).orderBy('customers.name').orderBy('customers.id').limit(limit + 1);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
+    const text = f.q;
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['customers.name']), 'like', like),
-        eb(eb.fn('lower', ['customers.short_name']), 'like', like),
-        eb(eb.fn('lower', ['customers.code']), 'like', like),
+        containsText('customers.name', text),
+        containsText('customers.short_name', text),
+        containsText('customers.code', text),
         eb.exists(
           eb
             .selectFrom('customer_contacts as cc')
             .select('cc.id')
             .whereRef('cc.customer_id', '=', 'customers.id')
-            .where((c) => c.or([c(c.fn('lower', ['cc.name']), 'like', like), c('cc.phone', 'like', like)])),
+            .where((c) => c.or([containsText('cc.name', text), containsText('cc.phone', text)])),
         ),
       ]),
     );

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { UsersTable } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
+import { containsText } from '../../http/like';
 import { decodeCursor } from '../../http/pagination';
 import { type ScopeColumns, scopeFilter } from '../../http/scope';
 
@@ -55,13 +56,13 @@ export async function listUsers(db: Db, actor: Actor, f: UserFilter, limit: numb
   const after = decodeCursor(cursor, 1);
   let q = scoped(db, actor).orderBy('users.id').limit(limit + 1);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
+    const text = f.q;
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['users.name']), 'like', like),
-        eb(eb.fn('lower', ['users.username']), 'like', like),
-        eb(eb.fn('lower', ['users.employee_no']), 'like', like),
-        eb('users.phone', 'like', like),
+        containsText('users.name', text),
+        containsText('users.username', text),
+        containsText('users.employee_no', text),
+        containsText('users.phone', text),
       ]),
     );
   }

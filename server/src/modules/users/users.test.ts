@@ -129,6 +129,15 @@ describe('user administration', () => {
     expect((await eng.post('/api/v1/users', { username: 'n', password: 'password-123', name: 'n', roleId: 6 })).statusCode).toBe(403);
   });
 
+  it('searches names literally: % and _ are not wildcards', async () => {
+    await createUser(admin, { username: 'a_b', roleKey: 'engineer', name: '王_五' });
+    await createUser(admin, { username: 'axb', roleKey: 'engineer', name: '王x五' });
+    const pct = (await admin.get('/api/v1/users?q=%25')).json().items;
+    expect(pct).toEqual([]);
+    const underscore = (await admin.get('/api/v1/users?q=_')).json().items.map((u: { username: string }) => u.username);
+    expect(underscore).toEqual(['a_b']);
+  });
+
   it('pages through users with a keyset cursor', async () => {
     for (let i = 0; i < 5; i++) await createUser(admin, { username: `p${i}`, roleKey: 'engineer' });
     const first = (await admin.get('/api/v1/users?limit=4')).json();
