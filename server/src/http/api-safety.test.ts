@@ -121,4 +121,25 @@ describe('Idempotency-Key', () => {
     const rows = await t.database.db.selectFrom('regions').select('name').where('name', 'in', ['西北', '东北']).execute();
     expect(rows).toHaveLength(1);
   });
+
+  it('creates once when two retries with the same key arrive together', async () => {
+    const [a, b] = await Promise.all([
+      admin.post('/api/v1/regions', { name: '并发' }, { 'idempotency-key': 'k-race' }),
+      admin.post('/api/v1/regions', { name: '并发' }, { 'idempotency-key': 'k-race' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual(expect.arrayContaining([201]));
+    expect([a.statusCode, b.statusCode].every((c) => c === 201 || c === 409)).toBe(true);
+    const rows = await t.database.db.selectFrom('regions').select('id').where('name', '=', '并发').execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('releases the key when the request fails, so a corrected retry can use it', async () => {
+    const bad = await admin.post('/api/v1/teams', { name: 'T', departmentId: 9999 }, { 'idempotency-key': 'k-fail' });
+    expect(bad.statusCode).toBe(422);
+    const dept = (await admin.post('/api/v1/departments', { name: '部门' })).json();
+    const good = await admin.post('/api/v1/teams', { name: 'T', departmentId: 9999 }, { 'idempotency-key': 'k-fail' });
+    expect(good.statusCode).toBe(422); // same body, still failing, key still free
+    const fixed = await admin.post('/api/v1/teams', { name: 'T', departmentId: dept.id }, { 'idempotency-key': 'k-fail' });
+    expect(fixed.statusCode).toBe(201);
+  });
 });
