@@ -1,0 +1,123 @@
+import { type PolicyFieldMeta, f, RS9, conduct } from '../fieldHelpers';
+
+/** Attendance. */
+export const attendanceFields: PolicyFieldMeta[] = [
+  f(
+    'attendance.workIntervals.*.start',
+    'RS-1',
+    'time',
+    ['上班时间', 'Starts at'],
+    ['工作时间：上午 8:00–12:00，下午 14:00–18:00', 'Working hours 8:00–12:00 and 14:00–18:00'],
+  ),
+  f(
+    'attendance.workIntervals.*.end',
+    'RS-1',
+    'time',
+    ['下班时间', 'Ends at'],
+    ['工作时间：上午 8:00–12:00，下午 14:00–18:00', 'Working hours 8:00–12:00 and 14:00–18:00'],
+  ),
+  f(
+    'attendance.lateThresholdMinutes',
+    'RS-2',
+    'minutes',
+    ['迟到阈值（分钟）', 'Late after (minutes)'],
+    ['超过 15 分钟未到岗视为迟到', 'Late: arriving more than 15 minutes after start'],
+  ),
+  f(
+    'attendance.earlyLeaveThresholdMinutes',
+    'RS-2',
+    'minutes',
+    ['早退阈值（分钟）', 'Early leave before (minutes)'],
+    ['早于 15 分钟下班离开视为早退', 'Early leave: leaving more than 15 minutes before end'],
+  ),
+  f(
+    'attendance.seriouslyLateMinutes',
+    'RS-9',
+    'minutes',
+    ['严重迟到阈值（分钟）', 'Seriously late after (minutes)'],
+    ['严重迟到早退的一次扣 10 分', 'Seriously late or early: 10 points'],
+  ),
+  f(
+    'attendance.seriouslyEarlyLeaveMinutes',
+    'RS-9',
+    'minutes',
+    ['严重早退阈值（分钟）', 'Serious early leave (minutes)'],
+    ['严重迟到早退的一次扣 10 分', 'Seriously late or early: 10 points'],
+  ),
+  f(
+    'attendance.monthlyLimits.absencesAbove',
+    'RS-5',
+    'count',
+    ['每月缺勤次数上限', 'Monthly absences allowed'],
+    ['每月缺勤超过 3 次需提交《缺勤情况说明》', 'More than 3 absences in a month → absence explanation due'],
+  ),
+  f(
+    'attendance.monthlyLimits.cumulativeLateMinutesAbove',
+    'RS-5',
+    'minutes',
+    ['每月累计迟到上限（分钟）', 'Monthly lateness allowed (minutes)'],
+    ['累计迟到超过 3 小时需提交《缺勤情况说明》', 'Cumulative lateness over 3 hours → absence explanation due'],
+  ),
+  ...conduct.map(([id, zh, en, points]) =>
+    f(
+      `attendance.conductPoints.${id}.points`,
+      'RS-9',
+      'points',
+      [`${zh}扣分`, `${en}: points`],
+      [`${zh}的一次扣 ${points} 分`, `${en}: ${points} points each time`],
+    ),
+  ),
+  f('attendance.conductPoints.*.points', 'RS-9', 'points', ['扣分', 'Points'], RS9),
+  f(
+    'attendance.phoneOffHours',
+    'AT-3',
+    'hours',
+    ['关机视为旷工（小时）', 'Phone off counts as absence after (hours)'],
+    [
+      '无故关机或停机超过 12 小时而不主动联络视为旷工',
+      'Phone off over 12 hours without contacting the manager counts as absence',
+    ],
+  ),
+  f(
+    'attendance.absenceDaysAsResignation',
+    'AT-3',
+    'days',
+    ['旷工视为自动离职（天）', 'Absence counted as resignation (days)'],
+    ['旷工一周者视为自动离职', 'One week of absence counts as resignation'],
+  ),
+  f(
+    'attendance.personnelChange.noticeMonths',
+    'RS-6',
+    'months',
+    ['人员变动提前通知（月）', 'Change notice (months)'],
+    ['提前 1 个月发出人员变动通知', 'Notice 1 month ahead'],
+  ),
+  f(
+    'attendance.personnelChange.requestWorkingDaysBefore',
+    'RS-6',
+    'workingDays',
+    ['变动申请提前工作日', 'Change request working days ahead'],
+    ['变动前 12 个工作日提出申请', 'A change request 12 working days before the change'],
+  ),
+  f(
+    'attendance.personnelChange.handoverMinWorkingDays',
+    'RS-6',
+    'workingDays',
+    ['交接最少工作日', 'Hand-over at least (working days)'],
+    ['交接不少于 10 个工作日', 'Handover at least 10 working days'],
+  ),
+  f(
+    'attendance.replacement.withinWorkingDays',
+    'RS-7',
+    'workingDays',
+    ['更换期限（工作日）', 'Replace within (working days)'],
+    ['甲方要求更换人员，15 个工作日内完成', 'Replacement done within 15 working days'],
+  ),
+  f(
+    'attendance.replacement.handoverMinWorkingDays',
+    'RS-7',
+    'workingDays',
+    ['更换交接最少工作日', 'Replacement hand-over at least (working days)'],
+    ['交接不少于 10 个工作日', 'At least 10 working days of handover'],
+  ),
+];
