@@ -2,7 +2,7 @@ import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ZApiToken, ZApiTokenCreated } from '@techserve/core';
 import { ZApiTokenCreate } from '@techserve/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
+import { ListTable } from '../../layout/ListTable';
 
 type TApiToken = z.infer<typeof ZApiToken>;
 type TApiTokenCreated = z.infer<typeof ZApiTokenCreated>;
@@ -112,14 +113,11 @@ export function ApiTokensCard() {
           {t('account.tokenCreate')}
         </Button>
       </Form>
-      <Table<TApiToken>
-        rowKey="id"
+      <ListTable<TApiToken>
         size="small"
         columns={columns}
         dataSource={tokens.data}
         loading={tokens.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
       />
       <Modal
         open={created !== null}

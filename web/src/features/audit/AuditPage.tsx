@@ -1,5 +1,5 @@
 import type { TAuditEntry } from '@techserve/core';
-import { Button, DatePicker, Flex, Form, Input, Table, Tag } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { AuditChange } from './AuditChange';
 import { type TAuditFilters, useAudit } from './useAudit';
+import { ListTable } from '../../layout/ListTable';
 
 type FilterValues = { entity?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -71,14 +72,10 @@ export function AuditPage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<TAuditEntry>
-        rowKey="id"
-        size="middle"
+      <ListTable<TAuditEntry>
         columns={columns}
         dataSource={rows}
         loading={audit.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (entry) => <AuditChange entry={entry} />,
           rowExpandable: (entry) => entry.before != null || entry.after != null,

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Grid, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useSession } from '../auth/useSession';
 import { CalendarFormModal } from './CalendarFormModal';
 import type { TCalendarSummary } from './calendarTypes';
 import { useCalendars } from './useCalendars';
+import { ListTable } from '../../layout/ListTable';
 
 /** All calendars, with New calendar for managers. */
 export function CalendarList({ onOpen }: { onOpen: (id: number) => void }) {
@@ -102,14 +103,10 @@ export function CalendarList({ onOpen }: { onOpen: (id: number) => void }) {
         }
       />
       <Typography.Paragraph type="secondary">{t('calendars.intro')}</Typography.Paragraph>
-      <Table<TCalendarSummary>
-        rowKey="id"
-        size="middle"
+      <ListTable<TCalendarSummary>
         columns={columns}
         dataSource={calendars.data?.items}
         loading={calendars.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
       />
       <CalendarFormModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => onOpen(c.id)} />
     </div>

@@ -1,5 +1,5 @@
 import { type TContact, type TContract, type TInstalledProduct, type TSite, formatMoneyFen } from '@techserve/core';
-import { Alert, Button, Descriptions, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Spin, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useCustomerFile } from './useCustomerFile';
 import { WarrantyTag } from './WarrantyTag';
 import './i18n';
+import { ListTable } from '../../layout/ListTable';
 
 const CONTRACT_COLOURS = { active: 'green', expired: 'default', upcoming: 'blue' } as const;
 
@@ -55,7 +56,7 @@ export function CustomerFilePage() {
     { title: '', key: 'state', render: (_, c) => <Tag color={CONTRACT_COLOURS[c.state]}>{t(`customers.state_${c.state}`)}</Tag> },
   ];
   const table = <T extends { id: number }>(rows: T[], columns: ColumnsType<T>, testId: string) => (
-    <Table<T> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} data-testid={testId} />
+    <ListTable<T> size="small" columns={columns} dataSource={rows} data-testid={testId} />
   );
 
   return (

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TCustomer } from '@techserve/core';
-import { Button, Flex, Input, Table } from 'antd';
+import { Button, Flex, Input } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useSession } from '../auth/useSession';
 import { CustomerFormModal } from './CustomerFormModal';
 import { useCustomers } from './useCustomers';
 import './i18n';
+import { ListTable } from '../../layout/ListTable';
 
 /** CU-1: customers, searched by name, short name, code, contact name or phone. */
 export function CustomersPage() {
@@ -58,14 +59,10 @@ export function CustomersPage() {
           data-testid="customer-search"
         />
       </Flex>
-      <Table<TCustomer>
-        rowKey="id"
-        size="middle"
+      <ListTable<TCustomer>
         columns={columns}
         dataSource={rows}
         loading={customers.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="customers-table"
       />
       <Flex justify="center" style={{ marginTop: 16 }}>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { OrgRefSelect } from './OrgRefSelect';
 import type { TOrgEntityConfig, TOrgField } from './orgEntityConfigs';
 import type { TOrgRecord } from './orgTypes';
 import { useOrgList } from './useOrgList';
+import { ListTable } from '../../layout/ListTable';
 
 type FormValues = Record<string, unknown>;
 
@@ -171,14 +172,10 @@ export function OrgEntityPage({ config }: { config: TOrgEntityConfig }) {
           )
         }
       />
-      <Table<TOrgRecord>
-        rowKey="id"
-        size="middle"
+      <ListTable<TOrgRecord>
         columns={columns}
         dataSource={rows}
         loading={list.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
       />
       <Modal
         open={editing !== null}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { OrgRefLabel } from './OrgRefLabel';
 import type { TProduct, TProductExperts } from './orgTypes';
 import { useOrgList } from './useOrgList';
 import { useQuery } from '@tanstack/react-query';
+import { ListTable } from '../../layout/ListTable';
 
 type Row = TProduct & { experts: TProductExperts['experts'] };
 
@@ -106,14 +107,10 @@ export function ProductExpertsPage() {
   return (
     <>
       <PageHeader title={t('nav.productExperts')} />
-      <Table<Row>
-        rowKey="id"
-        size="middle"
+      <ListTable<Row>
         columns={columns}
         dataSource={rows}
         loading={products.isLoading || table.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
       />
       <Modal
         open={editing !== null}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TRole } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
 import { RoleFormModal } from './RoleFormModal';
 import { roleLabel, useRoles } from './useRoles';
+import { ListTable } from '../../layout/ListTable';
 
 export function RolesPage() {
   const { t, i18n } = useTranslation();
@@ -89,14 +90,10 @@ export function RolesPage() {
           </Button>
         }
       />
-      <Table<TRole>
-        rowKey="id"
-        size="middle"
+      <ListTable<TRole>
         columns={columns}
         dataSource={roles.data?.items}
         loading={roles.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
       />
       <RoleFormModal open={editing !== null} role={editing?.role} onClose={() => setEditing(null)} />
     </>

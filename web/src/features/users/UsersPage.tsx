@@ -2,7 +2,7 @@ import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { TUser } from '@techserve/core';
 import { USER_STATUSES } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -16,6 +16,7 @@ import { useOrgList } from '../org/useOrgList';
 import { roleLabel, useRoles } from '../roles/useRoles';
 import { UserFormDrawer } from './UserFormDrawer';
 import { type TUserFilters, useUsers } from './useUsers';
+import { ListTable } from '../../layout/ListTable';
 
 function isLocked(user: TUser): boolean {
   return Boolean(user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs()));
@@ -153,14 +154,10 @@ export function UsersPage() {
           options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleLabel(role, i18n.language) }))}
         />
       </Flex>
-      <Table<TUser>
-        rowKey="id"
-        size="middle"
+      <ListTable<TUser>
         columns={columns}
         dataSource={rows}
         loading={users.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="users-table"
       />
       <Flex justify="center" style={{ marginTop: 16 }}>
