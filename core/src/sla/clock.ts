@@ -220,17 +220,8 @@ function minutesText(minutes: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-interface TargetFacts {
-  options: SlaClockOptions;
-  target: TSlaTargetKind;
-  targetMinutes: number;
-  dueAt: number;
-  metAt: number | null;
-  state: TSlaClockState;
-  remainingMinutes: number;
-  pausedMinutes: number;
-  reopened: boolean;
-}
+/** What a target's explanation is written from: the clock itself, before its explanation, plus its context. */
+type TargetFacts = Omit<TSlaTargetClock, 'explanation'> & { options: SlaClockOptions; reopened: boolean };
 
 function explainTarget(f: TargetFacts): TExplanation {
   const { options, target, state, remainingMinutes: r } = f;
