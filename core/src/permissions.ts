@@ -16,6 +16,13 @@ export const PERMISSIONS = [
   'calendars.manage',
   'customers.read',
   'customers.manage',
+  'tickets.read',
+  'tickets.create',
+  'tickets.work',
+  'tickets.assign',
+  'tickets.manage',
+  'tickets.approve',
+  'tickets.confirm',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +43,14 @@ const orgRead: TPermission[] = ['users.read', 'org.read', 'policy.read', 'calend
 // through the 'company' data scope (the customer portal).
 const customersRead: TPermission[] = ['customers.read'];
 const customersManage: TPermission[] = ['customers.read', 'customers.manage'];
+// SR-1..13: read within the data scope; create (intake); work (accept, reply, resolve, escalate as the assignee);
+// assign (dispatch, queues); manage (cancel, close, override, R&D escalation); approve (GM, SR-12);
+// confirm (the customer's confirmation and rating, SR-9/FS-8 — also on the engineer's device).
+const ticketsWork: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'];
+const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'tickets.manage'];
+
+/** The customer portal (SR-1, SR-9): a customer contact submits, follows, confirms and rates its company's requests. */
+export const PORTAL_PERMISSIONS: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm'];
 
 export const DEFAULT_ROLES: TRoleDefault[] = [
   { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, scope: 'all', permissions: everything },
@@ -43,23 +58,23 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'gm',
     name: { 'zh-CN': '总经理', en: 'General manager' },
     scope: 'all',
-    permissions: [...orgRead, 'audit.read', 'policy.manage', ...customersRead],
+    permissions: [...orgRead, 'audit.read', 'policy.manage', ...customersRead, 'tickets.read', 'tickets.approve'],
   },
-  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...orgRead, 'audit.read', ...customersRead] },
+  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...orgRead, 'audit.read', ...customersRead, 'tickets.read'] },
   {
     key: 'supervisor',
     name: { 'zh-CN': '技术服务部主管/部门经理', en: 'Service supervisor / department manager' },
     scope: 'department',
-    permissions: [...orgRead, 'users.manage', 'org.manage', 'calendars.manage', ...customersManage],
+    permissions: [...orgRead, 'users.manage', 'org.manage', 'calendars.manage', ...customersManage, ...ticketsDispatch],
   },
-  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: [...orgRead, ...customersRead] },
-  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: [...orgRead, ...customersRead] },
-  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: [...orgRead, ...customersRead] },
-  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: [...orgRead, ...customersManage] },
-  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: [...orgRead, ...customersRead] },
-  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: [...orgRead, ...customersManage] },
+  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: [...orgRead, ...customersRead, ...ticketsWork, 'tickets.assign'] },
+  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: [...orgRead, ...customersRead, ...ticketsWork] },
+  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: [...orgRead, ...customersRead, ...ticketsWork] },
+  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: [...orgRead, ...customersManage, 'tickets.read', 'tickets.create', 'tickets.assign', 'tickets.manage'] },
+  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: [...orgRead, ...customersRead, 'tickets.read', 'tickets.create'] },
+  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: [...orgRead, ...customersManage, 'tickets.read'] },
   { key: 'finance', name: { 'zh-CN': '财务', en: 'Finance' }, scope: 'all', permissions: [...orgRead, ...customersRead] },
   { key: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, scope: 'all', permissions: [...orgRead, 'users.manage'] },
-  { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: [] },
+  { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },
 ];

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -9,7 +11,7 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import type { App } from './http/app-types';
 import { registerAuthHook } from './http/auth-hook';
 import type { Ctx } from './http/context';
-import { type AppDeps, DEFAULT_SECURITY } from './http/deps';
+import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_SECURITY } from './http/deps';
 import { AppError, errorBody, errorHandler } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -20,7 +22,13 @@ import { orgRoutes } from './modules/org/org.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { calendarsRoutes } from './modules/calendars/calendars.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
+import { attachmentsRoutes } from './modules/tickets/attachments.routes';
+import { localDiskStorage } from './modules/tickets/attachments.storage';
+import { followUpsRoutes } from './modules/tickets/followups.routes';
+import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
+import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -55,6 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
+  const attachments = {
+    storage: localDiskStorage(deps.attachmentsDir ?? resolve('data/attachments')),
+    maxBytes: deps.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES,
+  };
+  // One file per upload (SR-10 attachments); the route buffers it and refuses more than maxBytes with 413.
+  await app.register(fastifyMultipart, { limits: { fileSize: attachments.maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -101,6 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       policyRoutes(v1);
       calendarsRoutes(v1);
       customersRoutes(v1);
+      ticketsRoutes(v1);
+      attachmentsRoutes(v1, attachments);
+      followUpsRoutes(v1);
+      ticketViewsRoutes(v1);
+      notificationsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

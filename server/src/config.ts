@@ -9,6 +9,9 @@ export type Config = {
   demo: boolean;
   logLevel: string;
   secureCookies: boolean;
+  /** `smtp://user:pass@host:port` or `smtps://…`; null keeps e-mail queued in the outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
 };
 
 /** Configuration comes from the environment only (README: configuration table). */
@@ -16,6 +19,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
   const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/techserve.db';
+  const smtpUrl = env.TECHSERVE_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('TECHSERVE_SMTP_URL must look like smtp://user:pass@host:port or smtps://…');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -24,6 +29,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.TECHSERVE_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.TECHSERVE_SECURE_COOKIES === '1',
+    smtpUrl,
+    mailFrom: env.TECHSERVE_MAIL_FROM?.trim() || 'TechServe <no-reply@localhost>',
   };
 }
 

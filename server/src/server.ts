@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
@@ -7,6 +9,9 @@ import { openDatabase, redactUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemo } from './demo/seed-demo';
 import { systemClock } from './http/clock';
+import { backgroundJobs } from './jobs/jobs';
+import { startScheduler } from './jobs/scheduler';
+import { createMailer } from './mail/mailer';
 import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
 import { ensureDefaultPolicy } from './modules/policy/policy.service';
 import { ensureDefaultCalendar } from './modules/calendars/calendars.service';
@@ -33,6 +38,14 @@ export async function serve(config: Config) {
     webRoot: WEB_ROOT,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
+    attachmentsDir: resolve('data/attachments'),
+  });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
+  let scheduler: { stop(): Promise<void> } | null = null;
+  // The scheduler stops first so no job is cut off by the database closing under it.
+  app.addHook('onClose', async () => {
+    await scheduler?.stop();
+    mailer.close();
   });
   const close = async () => {
     await app.close();
@@ -42,6 +55,13 @@ export async function serve(config: Config) {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  scheduler = startScheduler({
+    db: database.db,
+    clock: systemClock,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    jobs: backgroundJobs({ db: database.db, clock: systemClock, mailer, logger: app.log }),
+    logger: app.log,
+  });
 
   const url = `http://localhost:${config.port}`;
   const lines = [

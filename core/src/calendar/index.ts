@@ -19,4 +19,4 @@ export {
 } from './engine';
 export { foldIcsLine, holidaysToIcs, parseHolidayIcs, type TIcsParseError, type TIcsParseResult } from './ics';
 export * from './schema';
-export { isValidTimeZone } from './timeZone';
+export { isValidTimeZone, wallClockToUtc, zoneOffsetAt } from './timeZone';

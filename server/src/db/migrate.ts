@@ -4,6 +4,8 @@ import { foundation } from './migrations/20261123_0001_foundation';
 import { policy } from './migrations/20261123_0002_policy';
 import { calendars } from './migrations/20261123_0003_calendars';
 import { customers } from './migrations/20261123_0004_customers';
+import { tickets } from './migrations/20261123_0005_tickets';
+import { notifications } from './migrations/20261123_0006_notifications';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -12,6 +14,8 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0002_policy': policy(dialect),
     '20261123_0003_calendars': calendars(dialect),
     '20261123_0004_customers': customers(dialect),
+    '20261123_0005_tickets': tickets(dialect),
+    '20261123_0006_notifications': notifications(dialect),
   };
 }
 

@@ -219,6 +219,179 @@ export interface ServiceContractsTable extends Stamps {
   note: string | null;
 }
 
+export interface NotificationsTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  ticket_id: number | null;
+  read_at: string | null;
+  created_at: string;
+}
+export interface MailOutboxTable {
+  id: Id;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: string;
+  send_after: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+export interface JobLeasesTable {
+  name: string;
+  owner: string;
+  locked_until: string;
+}
+
+// Service requests (SR-1..13) ------------------------------------------------------------------------------
+export interface TicketCountersTable {
+  day: string;
+  last: number;
+}
+export interface TicketsTable extends Stamps {
+  id: Id;
+  number: string;
+  type: string;
+  channel: string;
+  title: string;
+  description: string;
+  customer_id: number;
+  contact_id: number | null;
+  site_id: number | null;
+  installed_product_id: number | null;
+  product_id: number | null;
+  region_id: number | null;
+  contract_id: number | null;
+  urgency: string;
+  impact: string;
+  priority: string;
+  priority_explanation: string;
+  eligibility: string;
+  eligibility_explanation: string;
+  sla_level_id: string;
+  calendar_id: number | null;
+  policy_version: number | null;
+  needs_visit: Generated<number>;
+  state: string;
+  assignee_id: number | null;
+  team_id: number | null;
+  department_id: number | null;
+  tier: Generated<number>;
+  created_by: number | null;
+  cause: string | null;
+  solution: string | null;
+  committed_at: string | null;
+  cancel_reason: string | null;
+  reopen_count: Generated<number>;
+  sla_events: Generated<string>;
+  next_due_at: string | null;
+  sla_breached: Generated<number>;
+  sla_state: Generated<string>;
+  assigned_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  /** PostgreSQL only: array_to_tsvector of core's indexTerms. */
+  search_vector?: unknown;
+}
+export interface TicketSearchTable {
+  rowid: number;
+  terms: string;
+}
+export interface TicketEntriesTable {
+  id: Id;
+  ticket_id: number;
+  kind: string;
+  visibility: string;
+  author_id: number | null;
+  body: string | null;
+  data: string | null;
+  created_at: string;
+}
+export interface TicketAttachmentsTable {
+  id: Id;
+  ticket_id: number;
+  entry_id: number | null;
+  visibility: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: string;
+}
+export interface TicketEscalationsTable {
+  id: Id;
+  ticket_id: number;
+  kind: string;
+  from_user_id: number | null;
+  to_user_id: number | null;
+  rnd_person: string | null;
+  description: string;
+  target_at: string | null;
+  state: string;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  created_at: string;
+}
+export interface TicketRatingsTable {
+  ticket_id: number;
+  attitude: string;
+  skill: string;
+  result: string;
+  comment: string | null;
+  via: string;
+  signed_by: string | null;
+  signature: string | null;
+  rated_by: number | null;
+  created_at: string;
+}
+export interface TicketChangeRequestsTable {
+  ticket_id: number;
+  customer_written_confirmation: Generated<number>;
+  confirmation_note: string | null;
+  discussed_with_sales: Generated<number>;
+  discussed_with_rnd: Generated<number>;
+  decision: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+}
+export interface TicketFollowupsTable extends Stamps {
+  id: Id;
+  ticket_id: number;
+  customer_id: number;
+  due_on: string;
+  state: string;
+  satisfaction: string | null;
+  note: string | null;
+  done_at: string | null;
+  done_by: number | null;
+}
+export interface TicketViewsTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  query: string;
+  created_at: string;
+}
+export interface TicketSlaAlertsTable {
+  id: Id;
+  ticket_id: number;
+  target: string;
+  kind: string;
+  due_at: string;
+  created_at: string;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -243,4 +416,18 @@ export interface DB {
   installed_products: InstalledProductsTable;
   part_replacements: PartReplacementsTable;
   service_contracts: ServiceContractsTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  ticket_search: TicketSearchTable;
+  ticket_entries: TicketEntriesTable;
+  ticket_attachments: TicketAttachmentsTable;
+  ticket_escalations: TicketEscalationsTable;
+  ticket_ratings: TicketRatingsTable;
+  ticket_change_requests: TicketChangeRequestsTable;
+  ticket_followups: TicketFollowupsTable;
+  ticket_views: TicketViewsTable;
+  ticket_sla_alerts: TicketSlaAlertsTable;
+  notifications: NotificationsTable;
+  mail_outbox: MailOutboxTable;
+  job_leases: JobLeasesTable;
 }

@@ -14,7 +14,13 @@ export type AppDeps = {
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
   security?: Partial<SecuritySettings>;
+  /** Directory of the local-disk attachment storage (SR-10); default `./data/attachments` of the working directory. */
+  attachmentsDir?: string;
+  /** Largest attachment accepted, in bytes; default DEFAULT_ATTACHMENT_MAX_BYTES. */
+  attachmentMaxBytes?: number;
 };
+
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type SecuritySettings = {
   sessionIdleMinutes: number;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
@@ -77,7 +80,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   await ensureDefaultPolicy(database.db, clock);
   await ensureDefaultCalendar(database.db, clock);
   await ensureAdmin(database.db, clock, TEST_PASSWORD_COST, { password: ADMIN_PASSWORD });
-  const app = await buildApp({ database, clock, passwordCost: TEST_PASSWORD_COST, logger: false, ...overrides });
+  // Attachments go to a fresh temporary directory unless the test names one (and then cleans it up itself).
+  const ownDir = overrides.attachmentsDir ? null : mkdtempSync(join(tmpdir(), 'ts-attachments-'));
+  const app = await buildApp({ database, clock, passwordCost: TEST_PASSWORD_COST, logger: false, attachmentsDir: ownDir ?? undefined, ...overrides });
   await app.ready();
   let ipCounter = 1;
   return {
@@ -96,6 +101,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.drop();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,79 @@
+import { explain, formatMoneyFen, type TExplanation } from '../explanation';
+import type { TPolicy } from '../policy/schema';
+
+export type TEligibility = 'warranty' | 'contract' | 'chargeable';
+
+export interface EligibilityInput {
+  /** CU-2: the installed product's warranty on the request's date; null when no product is named. */
+  warranty: { status: 'in_warranty' | 'expired' | 'unknown'; lastDay: string | null } | null;
+  /** CU-4: the customer's contract active on the request's date, if any. */
+  contract: { number: string; slaLevelId: string; endsOn: string } | null;
+  policy: TPolicy;
+  policyVersion: number | null;
+}
+
+export interface TEligibilityResult {
+  eligibility: TEligibility;
+  /** SLA-1/2: the service level the request runs on. */
+  slaLevelId: string;
+  explanation: TExplanation;
+}
+
+/**
+ * SR-3 / CU-3: is the request covered, and which SLA level applies? A service contract covers it with its own
+ * level (CU-4); otherwise equipment under warranty is served free on the warranty level (CU-2, SLA-2: 24-hour
+ * support); otherwise the work is chargeable at the policy's out-of-warranty fee (CU-3), on the default level,
+ * and the explanation is what the customer is told.
+ */
+export function evaluateEligibility(input: EligibilityInput): TEligibilityResult {
+  const { policy, policyVersion, contract, warranty } = input;
+  const sla = policy.sla;
+  if (contract) {
+    return {
+      eligibility: 'contract',
+      slaLevelId: contract.slaLevelId,
+      explanation: explain({
+        ruleId: 'CU-4',
+        policyVersion,
+        inputs: { contract: contract.number, contractEndsOn: contract.endsOn, warranty },
+        result: { eligibility: 'contract', slaLevelId: contract.slaLevelId },
+        zh: `服务合同 ${contract.number}（有效至 ${contract.endsOn}）覆盖本请求，按合同服务级别 ${contract.slaLevelId} 处理`,
+        en: `service contract ${contract.number} (valid until ${contract.endsOn}) covers this request; SLA level ${contract.slaLevelId}`,
+      }),
+    };
+  }
+  if (warranty?.status === 'in_warranty') {
+    return {
+      eligibility: 'warranty',
+      slaLevelId: sla.warranty.levelId,
+      explanation: explain({
+        ruleId: 'CU-2',
+        policyVersion,
+        inputs: { warranty },
+        result: { eligibility: 'warranty', slaLevelId: sla.warranty.levelId },
+        zh: `设备在质保期内（至 ${warranty.lastDay}），免费维修，服务级别 ${sla.warranty.levelId}`,
+        en: `the equipment is under warranty (until ${warranty.lastDay}): free repair, SLA level ${sla.warranty.levelId}`,
+      }),
+    };
+  }
+  const fee = sla.outOfWarranty;
+  const why =
+    warranty?.status === 'expired'
+      ? { zh: `质保已于 ${warranty.lastDay} 到期且无有效服务合同`, en: `the warranty ended on ${warranty.lastDay} and there is no active service contract` }
+      : warranty
+        ? { zh: '设备质保信息不全（无验收日期）且无有效服务合同', en: 'the equipment has no acceptance date on file and there is no active service contract' }
+        : { zh: '未指定设备且无有效服务合同', en: 'no equipment named and no active service contract' };
+  const parts = fee.partsChargedExtra ? { zh: '，配件另计', en: ', parts extra' } : { zh: '', en: '' };
+  return {
+    eligibility: 'chargeable',
+    slaLevelId: sla.defaultLevelId,
+    explanation: explain({
+      ruleId: 'CU-3',
+      policyVersion,
+      inputs: { warranty, contract: null },
+      result: { eligibility: 'chargeable', minimumFeeFen: fee.minimumFeeFen, suggestedMaximumFeeFen: fee.suggestedMaximumFeeFen },
+      zh: `${why.zh}：有偿服务，成本费 ${formatMoneyFen(fee.minimumFeeFen, 'zh-CN')} 起（建议不超过 ${formatMoneyFen(fee.suggestedMaximumFeeFen, 'zh-CN')}）${parts.zh}，由销售与部门负责人与客户商定`,
+      en: `${why.en}: chargeable, cost fee from ${formatMoneyFen(fee.minimumFeeFen, 'en')} (suggested up to ${formatMoneyFen(fee.suggestedMaximumFeeFen, 'en')})${parts.en}, agreed with the customer by sales and the department head`,
+    }),
+  };
+}

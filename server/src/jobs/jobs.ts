@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Clock } from '../http/clock';
+import { type Mailer, deliverPendingMail } from '../mail/mailer';
+import type { Job, JobLogger } from './scheduler';
+
+export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
+
+export const MAIL_JOB_EVERY_MS = 30_000;
+
+/** The background jobs `serve` schedules (each runs once per period across instances). */
+export function backgroundJobs(deps: JobDeps): Job[] {
+  return [
+    {
+      name: 'mail.deliver',
+      everyMs: MAIL_JOB_EVERY_MS,
+      run: async () => {
+        const { sent, failed } = await deliverPendingMail(deps.db, deps.mailer, deps.clock);
+        if (sent || failed) deps.logger.info({ sent, failed }, 'outbox mail delivered');
+      },
+    },
+  ];
+}

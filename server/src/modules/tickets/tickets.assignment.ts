@@ -1,0 +1,83 @@
+import { type AssignmentCandidate, type AssignmentResult, OPEN_TICKET_STATES, type TPermission, chooseAssignee } from '@techserve/core';
+import { sql } from 'kysely';
+import type { Db } from '../../http/context';
+
+/** Users whose role lets them work on requests (SR-4's pool), optionally only tier-2 engineers (SR-6). */
+async function workers(db: Db, opts: { tier2?: boolean; only?: number[] }) {
+  const roles = await db.selectFrom('roles').select(['id', 'permissions', 'scope']).execute();
+  const roleIds = roles
+    .filter((r) => r.scope !== 'company' && r.scope !== 'site' && (JSON.parse(r.permissions) as TPermission[]).includes('tickets.work'))
+    .map((r) => r.id);
+  if (roleIds.length === 0) return [];
+  let q = db.selectFrom('users').select(['users.id', 'users.name']).where('users.status', '=', 'active').where('users.role_id', 'in', roleIds);
+  if (opts.only) q = q.where('users.id', 'in', opts.only.length ? opts.only : [0]);
+  // ORG-1: tier-2 (二线) engineers carry the skill tag "L2".
+  if (opts.tier2) q = q.where((eb) => eb.exists(eb.selectFrom('user_skills as s').select('s.user_id').whereRef('s.user_id', '=', 'users.id').where(sql<string>`lower(s.skill)`, '=', 'l2')));
+  return q.orderBy('users.id').execute();
+}
+
+/** Lower-cased names a skill may match for a product: its name, model, code and product line's name. */
+async function productWords(db: Db, productId: number | null): Promise<string[]> {
+  if (!productId) return [];
+  const p = await db
+    .selectFrom('products')
+    .innerJoin('product_lines', 'product_lines.id', 'products.product_line_id')
+    .select(['products.name', 'products.model', 'products.code', 'product_lines.name as line'])
+    .where('products.id', '=', productId)
+    .executeTakeFirst();
+  return p ? [p.name, p.model, p.code, p.line].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()) : [];
+}
+
+/**
+ * SR-4: gather the facts for every engineer who could take the request and let core choose. Availability
+ * counts active accounts only: leave and travel are not recorded in the product yet, so nobody is excluded
+ * for them (the core rule already honours `available` once they are).
+ */
+export async function autoAssign(
+  db: Db,
+  t: { productId: number | null; regionId: number | null; policyVersion: number | null; tier2?: boolean; exclude?: number[] },
+): Promise<AssignmentResult> {
+  const pool = (await workers(db, { tier2: t.tier2 })).filter((u) => !t.exclude?.includes(u.id));
+  const ids = pool.map((u) => u.id);
+  const none = ids.length ? ids : [0];
+  const [experts, skills, regions, loads, last, words] = await Promise.all([
+    t.productId ? db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', t.productId).execute() : [],
+    db.selectFrom('user_skills').select(['user_id', 'skill']).where('user_id', 'in', none).execute(),
+    t.regionId ? db.selectFrom('user_regions').select('user_id').where('region_id', '=', t.regionId).execute() : [],
+    db
+      .selectFrom('tickets')
+      .select(['assignee_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('assignee_id', 'in', none)
+      .where('state', 'in', [...OPEN_TICKET_STATES])
+      .groupBy('assignee_id')
+      .execute(),
+    db
+      .selectFrom('tickets')
+      .select(['assignee_id', (eb) => eb.fn.max('assigned_at').as('at')])
+      .where('assignee_id', 'in', none)
+      .groupBy('assignee_id')
+      .execute(),
+    productWords(db, t.productId),
+  ]);
+  const rank = new Map(experts.map((e) => [e.user_id, e.rank]));
+  const skilled = new Set(skills.filter((s) => words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
+  const inRegion = new Set(regions.map((r) => r.user_id));
+  const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
+  const lastAt = new Map(last.map((l) => [l.assignee_id, l.at ? Date.parse(String(l.at)) : null]));
+  const candidates: AssignmentCandidate[] = pool.map((u) => ({
+    userId: u.id,
+    name: u.name,
+    expertRank: rank.get(u.id) ?? null,
+    hasSkill: skilled.has(u.id),
+    inRegion: inRegion.has(u.id),
+    openLoad: load.get(u.id) ?? 0,
+    available: true,
+    lastAssignedAt: lastAt.get(u.id) ?? null,
+  }));
+  return chooseAssignee(candidates, { policyVersion: t.policyVersion });
+}
+
+/** Whether a user may be given requests (manual assignment checks the same pool). */
+export async function isWorker(db: Db, userId: number): Promise<boolean> {
+  return (await workers(db, { only: [userId] })).length > 0;
+}

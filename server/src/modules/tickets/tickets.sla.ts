@@ -1,0 +1,191 @@
+import {
+  OPEN_TICKET_STATES,
+  type TPriority,
+  type TSlaClock,
+  type TSlaEvent,
+  type TSlaTarget,
+  type TSlaTargetClock,
+  computeSlaClock,
+  findSlaLevel,
+} from '@techserve/core';
+import type { Ctx, Db } from '../../http/context';
+import { AppError } from '../../http/errors';
+import type { Clock } from '../../http/clock';
+import { loadCalendar } from '../calendars/calendars.service';
+import { findDefaultCalendarRow } from '../calendars/calendars.repository';
+import { notify } from '../notifications/notifications.service';
+import { type PolicyAt, policyAt } from '../policy/policy-in-force';
+
+/** The columns an SLA clock is computed from. */
+export type ClockRow = {
+  id: number;
+  created_at: string;
+  sla_level_id: string;
+  priority: string;
+  calendar_id: number | null;
+  needs_visit: number;
+  sla_events: string;
+  state: string;
+};
+
+export type SlaState = 'running' | 'near_breach' | 'breached' | 'paused' | 'done';
+
+export async function policyOfTicket(db: Db, createdAt: string): Promise<PolicyAt> {
+  const p = await policyAt(db, new Date(createdAt));
+  if (!p) throw new AppError('internal', 'No published policy is in force');
+  return p;
+}
+
+export async function calendarOf(db: Db, calendarId: number | null) {
+  const id = calendarId ?? (await findDefaultCalendarRow(db))?.id;
+  if (id == null) throw new AppError('internal', 'No default calendar');
+  return loadCalendar(db, id);
+}
+
+export const parseEvents = (json: string): TSlaEvent[] => JSON.parse(json) as TSlaEvent[];
+
+/** SLA-1..4: the request's three clocks as of `now`, on its contract level and its site's calendar. */
+export async function clockOf(db: Db, row: ClockRow, now: number): Promise<TSlaClock> {
+  const policy = await policyOfTicket(db, row.created_at);
+  const { calendar, compiled } = await calendarOf(db, row.calendar_id);
+  const sla = policy.document.sla;
+  return computeSlaClock({
+    createdAt: Date.parse(row.created_at),
+    level: findSlaLevel(policy.document, row.sla_level_id),
+    priority: row.priority as TPriority,
+    calendar: compiled,
+    calendarName: { 'zh-CN': calendar.name, en: calendar.name },
+    events: parseEvents(row.sla_events),
+    now: Math.max(now, Date.parse(row.created_at)),
+    nearBreachMinutes: sla.nearBreachMinutes,
+    policyVersion: policy.number,
+    needsVisit: Boolean(row.needs_visit),
+    pauseWhileWaitingForCustomer: sla.pauseWhileWaitingForCustomer,
+  });
+}
+
+const targetsOf = (clock: TSlaClock): TSlaTargetClock[] => [clock.firstResponse, ...(clock.onsite ? [clock.onsite] : []), clock.resolution];
+const unmet = (t: TSlaTargetClock) => t.state !== 'met' && t.state !== 'met_late';
+
+/** What the list columns keep of a clock: the next due instant, whether any target was missed, one state. */
+export function slaSummary(clock: TSlaClock, ticketState: string): { nextDueAt: string | null; breached: boolean; state: SlaState } {
+  const open = OPEN_TICKET_STATES.includes(ticketState as never);
+  const targets = targetsOf(clock);
+  const pending = open ? targets.filter(unmet) : [];
+  const breached = targets.some((t) => t.state === 'breached' || t.state === 'met_late');
+  let state: SlaState = 'done';
+  if (pending.some((t) => t.state === 'breached')) state = 'breached';
+  else if (pending.some((t) => t.state === 'paused')) state = 'paused';
+  else if (pending.some((t) => t.state === 'near_breach')) state = 'near_breach';
+  else if (pending.length) state = 'running';
+  const due = state === 'paused' ? [] : pending.map((t) => t.dueAt);
+  return { nextDueAt: due.length ? new Date(Math.min(...due)).toISOString() : null, breached, state };
+}
+
+export const toSlaTarget = (t: TSlaTargetClock): TSlaTarget => ({
+  target: t.target,
+  targetMinutes: t.targetMinutes,
+  dueAt: new Date(t.dueAt).toISOString(),
+  metAt: t.metAt == null ? null : new Date(t.metAt).toISOString(),
+  state: t.state,
+  remainingMinutes: Math.round(t.remainingMinutes * 10) / 10,
+  pausedMinutes: Math.round(t.pausedMinutes * 10) / 10,
+  explanation: t.explanation,
+});
+
+/** Recompute and store the list columns of one request (after any change to its clock). */
+export async function refreshSla(db: Db, row: ClockRow, now: number): Promise<TSlaClock> {
+  const clock = await clockOf(db, row, now);
+  const s = slaSummary(clock, row.state);
+  await db.updateTable('tickets').set({ next_due_at: s.nextDueAt, sla_breached: s.breached ? 1 : 0, sla_state: s.state }).where('id', '=', row.id).execute();
+  return clock;
+}
+
+/** SLA-4: who hears about a breach — the assignee, the team's lead and deputy, and the department's supervisors. */
+async function alertRecipients(db: Db, t: { assignee_id: number | null; team_id: number | null; department_id: number | null }) {
+  const ids = new Set<number>();
+  if (t.assignee_id) ids.add(t.assignee_id);
+  if (t.team_id) {
+    const team = await db.selectFrom('teams').select(['lead_id', 'deputy_id']).where('id', '=', t.team_id).executeTakeFirst();
+    for (const id of [team?.lead_id, team?.deputy_id]) if (id) ids.add(id);
+  }
+  let sup = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active');
+  if (t.department_id) sup = sup.where('users.department_id', '=', t.department_id);
+  for (const r of await sup.execute()) ids.add(r.id);
+  return [...ids];
+}
+
+const TARGET_TEXT = {
+  firstResponse: { zh: '首次响应', en: 'first response' },
+  onsite: { zh: '到场', en: 'on-site arrival' },
+  resolution: { zh: '解决', en: 'resolution' },
+} as const;
+
+/**
+ * SLA-4: the scan behind breach and "due within N minutes" warnings. Looks at open requests due within the
+ * next three days (wall clock; the exact working-time state is computed per request), stores their state,
+ * and notifies once per request, target, kind and due instant (a unique row makes N instances notify once).
+ */
+export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; alerts: number }> {
+  const now = clock.now().getTime();
+  const horizon = new Date(now + 3 * 24 * 3600_000).toISOString();
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'title', 'created_at', 'sla_level_id', 'priority', 'calendar_id', 'needs_visit', 'sla_events', 'state', 'assignee_id', 'team_id', 'department_id', 'sla_state'])
+    .where('state', 'in', [...OPEN_TICKET_STATES])
+    .where('next_due_at', 'is not', null)
+    .where('next_due_at', '<=', horizon)
+    .orderBy('next_due_at')
+    .limit(5000)
+    .execute();
+  let alerts = 0;
+  const nowIso = new Date(now).toISOString();
+  for (const row of rows) {
+    const clockNow = await refreshSla(db, row, now);
+    for (const t of targetsOf(clockNow)) {
+      if (t.state !== 'near_breach' && t.state !== 'breached') continue;
+      const inserted = await db
+        .insertInto('ticket_sla_alerts')
+        .values({ ticket_id: row.id, target: t.target, kind: t.state, due_at: new Date(t.dueAt).toISOString(), created_at: nowIso })
+        .onConflict((oc) => oc.columns(['ticket_id', 'target', 'kind', 'due_at']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) continue;
+      alerts++;
+      const what = TARGET_TEXT[t.target];
+      const breached = t.state === 'breached';
+      await db
+        .insertInto('ticket_entries')
+        .values({
+          ticket_id: row.id,
+          kind: 'sla',
+          visibility: 'internal',
+          author_id: null,
+          body: t.explanation.text['zh-CN'],
+          data: JSON.stringify({ target: t.target, state: t.state, dueAt: new Date(t.dueAt).toISOString(), explanation: t.explanation }),
+          created_at: nowIso,
+        })
+        .execute();
+      await notify(db, nowIso, {
+        userIds: await alertRecipients(db, row),
+        kind: breached ? 'sla_breached' : 'sla_near_breach',
+        title: breached
+          ? { zh: `${row.number} ${what.zh}已超时`, en: `${row.number}: ${what.en} target breached` }
+          : { zh: `${row.number} ${what.zh}即将超时`, en: `${row.number}: ${what.en} due soon` },
+        body: { zh: `${row.title}\n${t.explanation.text['zh-CN']}`, en: `${row.title}\n${t.explanation.text.en}` },
+        link: `/tickets/${row.id}`,
+        ticketId: row.id,
+      });
+    }
+  }
+  return { checked: rows.length, alerts };
+}
+
+/** The job the scheduler runs every minute. */
+export const slaScanJob = (ctx: Pick<Ctx, 'db' | 'clock'>) => ({
+  name: 'tickets.sla-scan',
+  everyMs: 60_000,
+  run: async () => {
+    await scanSla(ctx.db, ctx.clock);
+  },
+});
