@@ -182,6 +182,7 @@ export const ZTicketEntryKind = z.enum([
   'part',
   'commitment',
   'market_info',
+  'arrival',
   'attachment',
   'rating',
   'change_request',
@@ -290,6 +291,7 @@ export const ZTicketRecord = z.discriminatedUnion('kind', [
     replacesWarrantyPart: z.boolean().default(false).describe('CU-2: records a part replacement on the installed product'),
   }),
   z.strictObject({ kind: z.literal('commitment'), committedAt: instant, reason: longText(1000).describe('SR-8: why the fix is delayed') }),
+  z.strictObject({ kind: z.literal('arrival'), note: z.string().trim().max(1000).optional().describe('SLA-2: the engineer is on site now; meets the on-site target') }),
   z.strictObject({
     kind: z.literal('market_info'),
     category: z.enum(['quality_feedback', 'competitor', 'peer_news', 'new_product', 'customer_inventory', 'other']),

@@ -14,7 +14,7 @@ export const DEMO_USERS = [
   { username: 'supervisor', name: '张伟', role: 'supervisor', team: null },
   { username: 'lead.east', name: '陈静', role: 'team_lead', team: 'east' },
   { username: 'eng.liu', name: '刘洋', role: 'engineer', team: 'east', level: 3, regions: ['SH'], skills: ['network', 'server'] },
-  { username: 'eng.zhao', name: '赵磊', role: 'engineer', team: 'east', level: 2, regions: ['JS'], skills: ['storage'] },
+  { username: 'eng.zhao', name: '赵磊', role: 'engineer', team: 'east', level: 2, regions: ['JS'], skills: ['storage', 'L2'] },
   { username: 'lead.south', name: '黄敏', role: 'team_lead', team: 'south' },
   { username: 'eng.zhou', name: '周强', role: 'engineer', team: 'south', level: 4, regions: ['GD'], skills: ['network', 'security'] },
   { username: 'expert.sun', name: '孙浩', role: 'product_expert', team: 'east', level: 6, regions: ['SH', 'JS'], skills: ['storage', 'server'] },

@@ -1,3 +1,4 @@
+import { PORTAL_PERMISSIONS } from '@techserve/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, createTestApp, createUser } from '../test/harness';
 
@@ -6,6 +7,7 @@ import { type Agent, type TestApp, createTestApp, createUser } from '../test/har
 let t: TestApp;
 let admin: Agent;
 let contact: Agent;
+let nobody: Agent;
 let auditCount: () => Promise<number>;
 
 beforeAll(async () => {
@@ -13,6 +15,10 @@ beforeAll(async () => {
   admin = await t.login('admin');
   await createUser(admin, { username: 'contact', roleKey: 'customer_contact' });
   contact = await t.login('contact', 'password-123');
+  const role = await admin.post('/api/v1/roles', { key: 'nothing', name: '无权限', scope: 'own', permissions: [] });
+  if (role.statusCode !== 201) throw new Error(role.body);
+  await createUser(admin, { username: 'nobody', roleKey: 'nothing' });
+  nobody = await t.login('nobody', 'password-123');
   auditCount = async () => (await t.database.db.selectFrom('audit_log').select('id').execute()).length;
 });
 afterAll(async () => t.close());
@@ -54,9 +60,18 @@ describe('every route', () => {
   it('answers 403 to a role without the permission', async () => {
     const before = await auditCount();
     for (const r of apiRoutes().filter((x) => x.permission)) {
-      const res = await contact.request(r.method as 'GET', concrete(r.url), hasBody(r.method) ? {} : undefined);
+      const res = await nobody.request(r.method as 'GET', concrete(r.url), hasBody(r.method) ? {} : undefined);
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
       expectErrorShape(res.body);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('answers 403 to a customer contact on every route outside the portal’s permissions', async () => {
+    const before = await auditCount();
+    for (const r of apiRoutes().filter((x) => x.permission && !(PORTAL_PERMISSIONS as string[]).includes(x.permission))) {
+      const res = await contact.request(r.method as 'GET', concrete(r.url), hasBody(r.method) ? {} : undefined);
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
     expect(await auditCount()).toBe(before);
   });

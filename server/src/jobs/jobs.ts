@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../http/clock';
 import { type Mailer, deliverPendingMail } from '../mail/mailer';
+import { slaScanJob } from '../modules/tickets/tickets.sla';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
@@ -19,5 +20,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
         if (sent || failed) deps.logger.info({ sent, failed }, 'outbox mail delivered');
       },
     },
+    // SLA-4: near-breach and breach warnings, once per request, target and due time.
+    slaScanJob(deps),
   ];
 }

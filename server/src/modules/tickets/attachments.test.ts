@@ -102,8 +102,11 @@ beforeAll(async () => {
   otherTicketId = await insertTicket(otherCustomer);
 });
 afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    await t?.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('permissions and visibility', () => {

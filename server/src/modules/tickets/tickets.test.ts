@@ -332,6 +332,22 @@ describe('records (SR-8, SR-10, SR-13, CU-2)', () => {
     expect(kinds).not.toContain('time');
     expect((await portalA.post(api(`/tickets/${cur.id}/records`), { kind: 'time', minutes: 5 })).statusCode).toBe(403);
   });
+
+  it('meets the on-site target on arrival, only for a request that needs a visit (SLA-2)', async () => {
+    t.clock.set('2026-03-10T01:00:00Z');
+    const eng = engineers['expert.east'];
+    const noVisit = await ok(await agent.post(api('/tickets'), fault()));
+    expect(noVisit.sla.onsite).toBeNull();
+    expect((await eng.post(api(`/tickets/${noVisit.id}/records`), { kind: 'arrival' })).statusCode).toBe(422);
+    const visit = await ok(await agent.post(api('/tickets'), fault({ needsVisit: true })));
+    expect(visit.sla.onsite.dueAt).toBe('2026-03-10T03:00:00.000Z'); // warranty 24×7, P1: 120 minutes
+    t.clock.advance(90);
+    await ok(await eng.post(api(`/tickets/${visit.id}/records`), { kind: 'arrival', note: '已到达机房' }));
+    const d = await fresh(visit.id);
+    expect(d.sla.onsite.state).toBe('met');
+    expect(d.sla.onsite.metAt).toBe('2026-03-10T02:30:00.000Z');
+    expect(d.sla.firstResponse.state).toBe('met_late');
+  });
 });
 
 describe('search and lists', () => {

@@ -122,6 +122,16 @@ export async function addRecord(ctx: Ctx, id: number, body: TTicketRecord): Prom
       case 'market_info':
         entry = { visibility: 'internal', body: body.content, data: { category: body.category } };
         break;
+      case 'arrival': {
+        // SLA-2: arriving on site meets the on-site target (and answers the customer, if nothing did yet).
+        if (!t.needs_visit) throw invalidValue('body.kind', 'the request needs no visit', 'SLA-2');
+        if (!isOpen(t.state)) throw new AppError('illegal_transition', `A ${t.state} request takes no arrival`);
+        const events = [...parseEvents(t.sla_events), { at: now.getTime(), type: 'arrived_on_site' as const }];
+        await db.updateTable('tickets').set({ sla_events: JSON.stringify(events), updated_at: at }).where('id', '=', id).execute();
+        await refreshSla(db, { ...t, sla_events: JSON.stringify(events) }, now.getTime());
+        entry = { visibility: 'public', body: body.note ?? null, data: { arrivedAt: at } };
+        break;
+      }
     }
     const entryId = await repo.insertEntry(db, { ticketId: id, kind: body.kind, authorId: ctx.actor.id, at, ...entry });
     await recordAudit(db, ctx, { action: `ticket.${body.kind}`, entity: 'ticket', entityId: id, after: body });

@@ -8,7 +8,10 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { CustomerFormModal } from './CustomerFormModal';
+import { RowActions } from './RowActions';
 import { useCustomers } from './useCustomers';
+import { useDeleteRecord } from './useDeleteRecord';
+import { useRegionName } from './useRegionName';
 import './i18n';
 import { ListTable } from '../../layout/ListTable';
 
@@ -19,7 +22,11 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
+  // null: closed; {}: a new customer; { customer }: editing that one.
+  const [editing, setEditing] = useState<{ customer?: TCustomer } | null>(null);
+  const canManage = can('customers.manage');
+  const remove = useDeleteRecord('customers');
+  const regionName = useRegionName();
   const customers = useCustomers(q);
   const rows = useMemo(() => customers.data?.pages.flatMap((page) => page.items) ?? [], [customers.data]);
 
@@ -32,16 +39,31 @@ export function CustomersPage() {
     { title: t('customers.shortName'), dataIndex: 'shortName', key: 'shortName', width: 140 },
     { title: t('customers.code'), dataIndex: 'code', key: 'code', width: 120 },
     { title: t('customers.industry'), dataIndex: 'industry', key: 'industry', width: 120 },
+    { title: t('customers.region'), key: 'region', width: 120, render: (_, customer) => regionName(customer.regionId) },
     { title: t('customers.address'), dataIndex: 'address', key: 'address' },
   ];
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, customer) => (
+        <RowActions
+          testId={`customer-${customer.id}`}
+          onEdit={() => setEditing({ customer })}
+          onDelete={() => remove.mutate(customer.id)}
+          deleteTitle={t('customers.confirmDelete', { name: customer.name })}
+        />
+      ),
+    });
+  }
 
   return (
     <>
       <PageHeader
         title={t('customers.title')}
         extra={
-          can('customers.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setCreating(true)}>
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setEditing({})}>
               {t('customers.create')}
             </Button>
           )
@@ -74,13 +96,17 @@ export function CustomersPage() {
           rows.length > 0 && <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('common.noMore')}</span>
         )}
       </Flex>
-      <CustomerFormModal
-        open={creating}
-        onClose={(created) => {
-          setCreating(false);
-          if (created) navigate(`/customers/${created.id}`);
-        }}
-      />
+      {canManage && (
+        <CustomerFormModal
+          open={editing !== null}
+          customer={editing?.customer}
+          onClose={(saved) => {
+            const created = saved && !editing?.customer;
+            setEditing(null);
+            if (created) navigate(`/customers/${saved.id}`);
+          }}
+        />
+      )}
     </>
   );
 }
