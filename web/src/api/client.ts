@@ -38,14 +38,20 @@ export type ApiRequestOptions = {
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
+  /** Extra headers, e.g. `Idempotency-Key` on a create. */
+  headers?: Record<string, string>;
 };
 
-/** fetch wrapper for `/api/v1`: same-origin cookies, CSRF header on writes, JSON in and out. */
+/**
+ * fetch wrapper for `/api/v1`: same-origin cookies, CSRF header on writes, JSON in and out. A `FormData` body is
+ * sent as multipart (the browser sets the boundary).
+ */
 export async function api<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const multipart = options.body instanceof FormData;
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    if (!multipart) headers['content-type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
   const params = new URLSearchParams();
@@ -60,7 +66,7 @@ export async function api<T>(path: string, options: ApiRequestOptions = {}): Pro
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      body: method === 'GET' ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body ?? {}),
       signal: options.signal,
     });
   } catch (cause) {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { useSession } from '../features/auth/useSession';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SideMenu } from './SideMenu';
 
@@ -49,6 +50,7 @@ export function MainLayout() {
           {t('common.appName')}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LanguageSwitch />
         <Dropdown
           trigger={['click']}

@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession';
 import { ContactsTab } from './ContactsTab';
 import { ContractsTab } from './ContractsTab';
 import { CustomerFormModal } from './CustomerFormModal';
+import { CustomerFollowUpsTab, CustomerRequestsTab } from './CustomerServiceTabs';
 import { InstalledProductsTab } from './InstalledProductsTab';
 import { SitesTab } from './SitesTab';
 import { useCustomerFile } from './useCustomerFile';
@@ -84,6 +85,8 @@ export function CustomerFilePage() {
             children: <InstalledProductsTab file={file.data} canManage={canManage} />,
           },
           { key: 'contracts', label: `${t('customers.tabContracts')} (${contracts.length})`, children: <ContractsTab file={file.data} canManage={canManage} /> },
+          ...(can('tickets.read') ? [{ key: 'requests', label: t('customers.tabRequests'), children: <CustomerRequestsTab customerId={customer.id} /> }] : []),
+          ...(can('tickets.assign') ? [{ key: 'followups', label: t('customers.tabFollowUps'), children: <CustomerFollowUpsTab customerId={customer.id} /> }] : []),
         ]}
       />
       {canManage && <CustomerFormModal open={editing} customer={customer} onClose={() => setEditing(false)} />}
