@@ -6,9 +6,36 @@ import { type AnyDb, makeAppendOnly, tableWithId, withStamps } from './helpers';
  * SR-1..13, SLA-1..4: service requests with their timeline, attachments, escalations (SR-6), ratings (FS-8),
  * change requests (SR-12), follow-ups (回访, SR-11), saved views, SLA alerts (SLA-4) and the search index.
  */
+// What this release grants the built-in roles of an existing install (a fresh install gets them from DEFAULT_ROLES).
+export const TICKET_GRANTS: Record<string, string[]> = {
+  admin: ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.assign', 'tickets.manage', 'tickets.approve', 'tickets.confirm'],
+  gm: ['tickets.read', 'tickets.approve'],
+  vp: ['tickets.read'],
+  supervisor: ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm', 'tickets.assign', 'tickets.manage'],
+  team_lead: ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm', 'tickets.assign'],
+  engineer: ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'],
+  product_expert: ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'],
+  agent: ['tickets.read', 'tickets.create', 'tickets.assign', 'tickets.manage'],
+  sales: ['tickets.read', 'tickets.create'],
+  sales_admin: ['tickets.read'],
+  customer_contact: ['tickets.read', 'tickets.create', 'tickets.confirm'],
+};
+
+async function grantTicketPermissions(db: AnyDb) {
+  const roles = (await db.selectFrom('roles').select(['id', 'key', 'permissions']).where('builtin', '=', 1).execute()) as Array<{ id: number; key: string; permissions: string }>;
+  for (const r of roles) {
+    const add = TICKET_GRANTS[r.key];
+    if (!add) continue;
+    const merged = [...new Set([...(JSON.parse(r.permissions) as string[]), ...add])];
+    await db.updateTable('roles').set({ permissions: JSON.stringify(merged) }).where('id', '=', r.id).execute();
+  }
+}
+
 export function tickets(dialect: Dialect) {
   return {
     async up(db: AnyDb) {
+      await grantTicketPermissions(db);
+
       // SR-2: one counter row per company-local day gives SR-YYYYMMDD-NNNN without gaps between concurrent creates.
       await db.schema
         .createTable('ticket_counters')
