@@ -1,6 +1,6 @@
 import type { TPermission } from '@techserve/core';
 import { Button, Flex, Result, Spin } from 'antd';
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
@@ -15,9 +15,16 @@ import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
 import { PolicyPage } from './features/policy/PolicyPage';
 import { RolesPage } from './features/roles/RolesPage';
+import { FollowUpsPage } from './features/tickets/FollowUpsPage';
+import { TicketDetailPage } from './features/tickets/TicketDetailPage';
+import { TicketIntakePage } from './features/tickets/TicketIntakePage';
+import { TicketsPage } from './features/tickets/TicketsPage';
 import { UsersPage } from './features/users/UsersPage';
 import { homePath } from './layout/buildMenuItems';
 import { MainLayout } from './layout/MainLayout';
+
+// The dashboard brings ECharts: loaded only when opened, so the rest of the app starts lighter.
+const TicketDashboardPage = lazy(() => import('./features/tickets/TicketDashboardPage').then((m) => ({ default: m.TicketDashboardPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -67,6 +74,16 @@ export function AppRoutes() {
         <Route path="calendars" element={guard('calendars.read', <CalendarsPage />)} />
         <Route path="customers" element={guard('customers.read', <CustomersPage />)} />
         <Route path="customers/:id" element={guard('customers.read', <CustomerFilePage />)} />
+        <Route path="tickets" element={guard('tickets.read', <TicketsPage />)} />
+        <Route path="tickets/new" element={guard('tickets.create', <TicketIntakePage />)} />
+        <Route path="tickets/dashboard" element={guard(
+              'tickets.assign',
+              <Suspense fallback={<Spin size="large" />}>
+                <TicketDashboardPage />
+              </Suspense>,
+            )} />
+        <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
+        <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

@@ -58,4 +58,18 @@ describe('api client', () => {
     off();
     expect(listener).toHaveBeenCalledTimes(1);
   });
+
+  it('sends extra headers and a FormData body as multipart (no JSON content type), with the CSRF token', async () => {
+    setCsrfToken('tok-9');
+    const fetchMock = mockFetch(201, { id: 1 });
+    const form = new FormData();
+    form.append('visibility', 'internal');
+    await api('/tickets/1/attachments', { method: 'POST', body: form, headers: { 'Idempotency-Key': 'k-1' } });
+    const [, init] = fetchMock.mock.calls[0];
+    const headers = init?.headers as Record<string, string>;
+    expect(init?.body).toBe(form);
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers['X-CSRF-Token']).toBe('tok-9');
+    expect(headers['Idempotency-Key']).toBe('k-1');
+  });
 });

@@ -66,6 +66,12 @@ export const en: TMessages = {
     policy: 'Policy',
     calendars: 'Calendars',
     customers: 'Customers',
+    tickets: 'Service requests',
+    newTicket: 'New request',
+    ticketDashboard: 'Service dashboard',
+    followups: 'Follow-ups',
+    myTickets: 'My service requests',
+    submitTicket: 'Submit a request',
   },
   users: {
     title: 'Users',

@@ -64,6 +64,12 @@ export const zhCN = {
     policy: '制度规则',
     calendars: '工作日历',
     customers: '客户',
+    tickets: '服务请求',
+    newTicket: '新建请求',
+    ticketDashboard: '服务看板',
+    followups: '回访',
+    myTickets: '我的服务请求',
+    submitTicket: '提交请求',
   },
   users: {
     title: '用户',

@@ -1,8 +1,9 @@
 import type { TPermission } from '@techserve/core';
 import { Menu } from 'antd';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { SessionContext } from '../features/auth/SessionContext';
 import { buildMenuItems } from './buildMenuItems';
 
 export function SideMenu({
@@ -15,7 +16,10 @@ export function SideMenu({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = useMemo(() => buildMenuItems(permissions, t), [permissions, t]);
+  // A customer contact (scope: its company or site) sees the service-request entries worded for the portal.
+  const scope = useContext(SessionContext)?.session?.user.role.scope;
+  const portal = scope === 'company' || scope === 'site';
+  const items = useMemo(() => buildMenuItems(permissions, t, { portal }), [permissions, t, portal]);
   return (
     <Menu
       mode="inline"

@@ -3,9 +3,13 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
+  PhoneOutlined,
+  PlusCircleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { TPermission } from '@techserve/core';
@@ -25,10 +29,19 @@ export const ORG_PAGES = [
   { path: '/org/engineer-levels', label: 'nav.engineerLevels' },
 ] as const;
 
-/** Side-menu entries the given permissions allow; keys are route paths. */
-export function buildMenuItems(permissions: readonly TPermission[], t: TFunction): MenuItem[] {
+/**
+ * Side-menu entries the given permissions allow; keys are route paths. `portal` (a customer contact) words the
+ * service-request entries for the customer.
+ */
+export function buildMenuItems(permissions: readonly TPermission[], t: TFunction, { portal = false }: { portal?: boolean } = {}): MenuItem[] {
   const has = (permission: TPermission) => permissions.includes(permission);
   const items: MenuItem[] = [];
+  if (has('tickets.read')) items.push({ key: '/tickets', icon: <ToolOutlined />, label: t(portal ? 'nav.myTickets' : 'nav.tickets') });
+  if (has('tickets.create')) items.push({ key: '/tickets/new', icon: <PlusCircleOutlined />, label: t(portal ? 'nav.submitTicket' : 'nav.newTicket') });
+  if (has('tickets.assign')) {
+    items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
+    items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
+  }
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
@@ -49,6 +62,7 @@ export function buildMenuItems(permissions: readonly TPermission[], t: TFunction
 
 /** The first page a user may open (their landing page). */
 export function homePath(permissions: readonly TPermission[]): string {
+  if (permissions.includes('tickets.read')) return '/tickets';
   if (permissions.includes('users.read')) return '/users';
   if (permissions.includes('org.read')) return '/org/departments';
   return '/account';

@@ -102,6 +102,8 @@ export function tickets(dialect: Dialect) {
       await index('tickets_sla_state_idx', 'sla_state', 'id');
       await index('tickets_created_idx', 'created_at');
       await index('tickets_site_idx', 'site_id');
+      // The own scope (requests created by me) and the list's own-scope id list (tickets.repository.ts).
+      await index('tickets_created_by_idx', 'created_by', 'id');
       if (dialect === 'postgres') {
         await sql`CREATE INDEX tickets_search_idx ON tickets USING gin (search_vector)`.execute(db);
       } else {
@@ -152,6 +154,7 @@ export function tickets(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('ticket_escalations_ticket_idx').on('ticket_escalations').column('ticket_id').execute();
       await db.schema.createIndex('ticket_escalations_to_idx').on('ticket_escalations').columns(['to_user_id', 'state']).execute();
+      await db.schema.createIndex('ticket_escalations_from_idx').on('ticket_escalations').column('from_user_id').execute();
 
       await db.schema
         .createTable('ticket_ratings')

@@ -1,0 +1,75 @@
+import { SendOutlined } from '@ant-design/icons';
+import type { TTicket, TTicketEntry } from '@techserve/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, Input, Segmented } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../auth/useSession';
+import { AttachmentUpload } from './AttachmentUpload';
+import { ticketKeys } from './ticketKeys';
+import { useIsCustomerSide } from './useIsCustomerSide';
+import { useTicketError } from './useTicketError';
+import './i18n';
+
+/**
+ * SR-8: a public reply (the customer is told) or, for staff working on requests, an internal note; plus attaching
+ * a file. A customer's reply while the request waits for them resumes it, so the request is reloaded too.
+ */
+export function ReplyBox({ ticket }: { ticket: TTicket }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const customerSide = useIsCustomerSide();
+  const queryClient = useQueryClient();
+  const showError = useTicketError(ticket.id);
+  const canNote = !customerSide && can('tickets.work');
+  const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  const [body, setBody] = useState('');
+  const send = useMutation({
+    mutationFn: () => api<TTicketEntry>(`/tickets/${ticket.id}/replies`, { method: 'POST', body: { body: body.trim(), visibility } }),
+    onSuccess: () => {
+      setBody('');
+      void message.success(t('tickets.sent'));
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticket.id) });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticket.id) });
+    },
+    onError: (error) => showError(error),
+  });
+  const mayReply = customerSide || can('tickets.work') || can('tickets.assign');
+  if (!mayReply || ticket.state === 'closed' || ticket.state === 'cancelled') return null;
+  const internal = visibility === 'internal';
+
+  return (
+    <div data-testid="reply-box">
+      {canNote && (
+        <Segmented
+          value={visibility}
+          onChange={(value) => setVisibility(value as 'public' | 'internal')}
+          options={[
+            { value: 'public', label: t('tickets.visibility_public') },
+            { value: 'internal', label: t('tickets.visibility_internal') },
+          ]}
+          style={{ marginBottom: 8 }}
+          data-testid="reply-visibility"
+        />
+      )}
+      <Input.TextArea
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        autoSize={{ minRows: 3, maxRows: 10 }}
+        maxLength={20_000}
+        placeholder={t(customerSide ? 'tickets.portalReplyPlaceholder' : internal ? 'tickets.notePlaceholder' : 'tickets.replyPlaceholder')}
+        aria-label={t('tickets.reply')}
+        style={internal ? { background: '#fffbe6' } : undefined}
+        data-testid="reply-text"
+      />
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
+        <AttachmentUpload ticketId={ticket.id} internal={internal} />
+        <Button type="primary" size="large" icon={<SendOutlined />} disabled={!body.trim()} loading={send.isPending} onClick={() => send.mutate()} data-testid="reply-send">
+          {t('tickets.send')}
+        </Button>
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { type TPriority, type TTicketState } from '@techserve/core';
+
+/** The list's filters; also what a saved view stores (as a flat string record, the list's query string). */
+export type TTicketFilters = {
+  q?: string;
+  state?: TTicketState[];
+  priority?: TPriority[];
+  sla?: 'breached' | 'near_breach' | 'on_track';
+  mine?: boolean;
+  unassigned?: boolean;
+  customerId?: number;
+};
+
+export const FILTER_KEYS = ['q', 'state', 'priority', 'sla', 'mine', 'unassigned', 'customerId'] as const;
+
+/** Filters → the API's query parameters (comma-separated lists, `true` flags); empty ones left out. */
+export function filtersToQuery(filters: TTicketFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.q?.trim()) query.q = filters.q.trim();
+  if (filters.state?.length) query.state = filters.state.join(',');
+  if (filters.priority?.length) query.priority = filters.priority.join(',');
+  if (filters.sla) query.sla = filters.sla;
+  if (filters.mine) query.mine = 'true';
+  if (filters.unassigned) query.unassigned = 'true';
+  if (filters.customerId) query.customerId = String(filters.customerId);
+  return query;
+}
+
+/** The reverse of `filtersToQuery` (from the URL or a saved view); unknown keys are ignored. */
+export function queryToFilters(query: Record<string, string>): TTicketFilters {
+  const list = (value?: string) => (value ? value.split(',').filter(Boolean) : undefined);
+  const filters: TTicketFilters = {};
+  if (query.q) filters.q = query.q;
+  if (query.state) filters.state = list(query.state) as TTicketState[];
+  if (query.priority) filters.priority = list(query.priority) as TPriority[];
+  if (query.sla === 'breached' || query.sla === 'near_breach' || query.sla === 'on_track') filters.sla = query.sla;
+  if (query.mine === 'true') filters.mine = true;
+  if (query.unassigned === 'true') filters.unassigned = true;
+  if (query.customerId && Number(query.customerId) > 0) filters.customerId = Number(query.customerId);
+  return filters;
+}

@@ -1,0 +1,25 @@
+import { i18n } from '../../i18n/initI18n';
+import { describe, expect, it } from 'vitest';
+import { buildMenuItems, homePath } from '../../layout/buildMenuItems';
+import { PORTAL_PERMISSIONS } from '@techserve/core';
+
+const labels = (items: ReturnType<typeof buildMenuItems>) => items.map((item) => (item as { label: string }).label);
+
+describe('service-request menu entries', () => {
+  it('give a dispatcher the list, intake, dashboard and follow-ups', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const items = buildMenuItems(['tickets.read', 'tickets.create', 'tickets.assign'], i18n.t);
+    expect(labels(items).slice(0, 4)).toEqual(['服务请求', '新建请求', '服务看板', '回访']);
+  });
+
+  it('give an engineer the list and intake without the dashboard', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(labels(buildMenuItems(['tickets.read', 'tickets.create', 'tickets.work'], i18n.t))).toEqual(['服务请求', '新建请求', '我的账户']);
+  });
+
+  it('word the entries for a customer contact and land it on its requests', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(labels(buildMenuItems(PORTAL_PERMISSIONS, i18n.t, { portal: true }))).toEqual(['我的服务请求', '提交请求', '我的账户']);
+    expect(homePath(PORTAL_PERMISSIONS)).toBe('/tickets');
+  });
+});
