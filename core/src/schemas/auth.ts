@@ -19,6 +19,8 @@ export const ZSessionUser = z.object({
   role: z.object({ id: z.number(), key: z.string(), name: z.string(), scope: z.enum(DATA_SCOPES) }),
   permissions: z.array(z.enum(PERMISSIONS)),
   mustChangePassword: z.boolean(),
+  /** The company of a customer contact (the portal files requests for it), else null. */
+  customerId: z.number().nullable(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 

@@ -85,6 +85,7 @@ export function sessionOf(actor: Actor, csrfToken: string): TSession {
       role: { id: actor.roleId, key: actor.roleKey, name: actor.roleName, scope: actor.scope },
       permissions: [...actor.permissions],
       mustChangePassword: actor.mustChangePassword,
+      customerId: actor.customerId,
     },
   };
 }

@@ -21,7 +21,7 @@ export function renderAs(
 ) {
   const session: TSession = {
     csrfToken: 'csrf',
-    user: { id: userId, username: 'u', name: '测试用户', role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope }, permissions, mustChangePassword: false },
+    user: { id: userId, username: 'u', name: '测试用户', role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope }, permissions, mustChangePassword: false, customerId: scope === 'company' ? 7 : null },
   };
   const value = { session, login: async () => {}, logout: async () => {}, can: (permission: TPermission) => permissions.includes(permission) };
   return render(
