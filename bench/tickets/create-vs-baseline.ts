@@ -7,6 +7,7 @@
 // Without --url it generates a fresh data set first (1,000,000 requests; --quick: 20,000).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
 import Fastify from 'fastify';
@@ -168,22 +169,25 @@ async function measure(name: string, url: string, headers: Record<string, string
 }
 
 // Warm both up (JIT, caches, pool connections), then measure back to back.
-await load(`${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false), 1);
-await load(`${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false), 1);
+const warm = quick ? 1 : 3;
+await load(`${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false), warm);
+await load(`${appUrl}/api/v1/tickets`, tokenHeaders, bodies(false), 1);
+await load(`${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false), warm);
+const loadBefore = loadavg()[0];
 const ours = await measure('TechServe POST /api/v1/tickets (session + CSRF, autoAssign false)', `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false));
 const base = await measure('bare Fastify + the same INSERT', `${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false));
 await measure('extra: TechServe, autoAssign true (SR-4)', `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(true));
 await measure('extra: TechServe, bearer API token (admin), autoAssign false', `${appUrl}/api/v1/tickets`, tokenHeaders, bodies(false));
 
 const ticketsAfter = Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-console.log(`\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections} connections; node ${process.version}`);
+console.log(`\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections} connections; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
 console.table(rows);
 if (ours && base) {
   const ratio = ours['req/s'] / base['req/s'];
   console.log(`ratio (ours / baseline throughput): ${ratio.toFixed(2)}; target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
 }
 console.log(`${ticketsAfter - ticketsBefore} rows added to tickets by this run`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, ticketsBefore, seconds, connections, node: process.version, rows }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, ticketsBefore, seconds, connections, node: process.version, rows, loadAverage: [loadBefore, loadavg()[0]] }, null, 2));
 
 await app.close();
 await bare.close();

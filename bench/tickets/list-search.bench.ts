@@ -5,12 +5,14 @@
 //   npx tsx bench/tickets/list-search.bench.ts [--db sqlite|postgres] [--url <generated db>] [--iterations 200] [--quick] [--json out.json]
 // Without --url it generates a fresh data set first (1,000,000 requests; --quick: 20,000).
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/database';
 import { systemClock } from '../../server/src/http/clock';
 import { BENCH_COST, BENCH_PASSWORD, FULL, QUICK, createBenchDatabase, generateTicketDataset } from './generate-tickets';
+import { checkSearch } from './search-check';
 
 const { values } = parseArgs({
   options: {
@@ -92,6 +94,7 @@ const queries = (a: Actor): [string, string][] => [
   ['q=硬盘&state=in_progress,waiting', `q=${encodeURIComponent('硬盘')}&state=in_progress,waiting`],
 ];
 
+const loadBefore = loadavg()[0];
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 type Row = { database: string; actor: string; query: string; items: number; p50: number; p95: number; p99: number; max: number };
 const results: Row[] = [];
@@ -121,11 +124,17 @@ for (const actor of actors) {
   }
 }
 
-console.log(`\nlist/search first page (limit 50), ${database.dialect}, ${ticketTotal} requests, ${customerTotal} customers; ${iterations} sequential app.inject requests per row after ${warmup} warm-up; node ${process.version}${generated ? `; data generated in ${generated.seconds.toFixed(0)} s` : ''}`);
+console.log(`\nlist/search first page (limit 50), ${database.dialect}, ${ticketTotal} requests, ${customerTotal} customers; ${iterations} sequential app.inject requests per row after ${warmup} warm-up; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores${generated ? `; data generated in ${generated.seconds.toFixed(0)} s` : ''}`);
 console.table(results.map(({ database: _d, ...r }) => ({ ...r, 'p95<50': r.p95 < TARGET_P95_MS ? 'yes' : 'NO' })));
 const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a), results[0]);
 console.log(`worst p95: ${worst.p95} ms (${worst.actor}, ${worst.query}); target p95 < ${TARGET_P95_MS} ms: ${results.every((r) => r.p95 < TARGET_P95_MS) ? 'met' : 'MISSED'}`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, tickets: ticketTotal, customers: customerTotal, iterations, node: process.version, results }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, tickets: ticketTotal, customers: customerTotal, iterations, node: process.version, loadAverage: [loadBefore, loadavg()[0]], results }, null, 2));
+
+// The measured pages must also be the right ones: the two-step search against a plain query.
+const check = await checkSearch(database, quick ? 2 : 3);
+console.log(`search check: ${check.checked} pages compared with a plain query, ${check.mismatches.length} mismatches`);
+for (const m of check.mismatches) console.log(`  MISMATCH ${m}`);
+errors += check.mismatches.length;
 
 await app.close();
 if (drop) await drop();

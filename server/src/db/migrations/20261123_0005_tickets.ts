@@ -93,6 +93,8 @@ export function tickets(dialect: Dialect) {
       const index = (name: string, ...columns: string[]) => db.schema.createIndex(name).on('tickets').columns(columns).execute();
       await index('tickets_state_idx', 'state', 'id');
       await index('tickets_assignee_idx', 'assignee_id', 'state', 'id');
+      // SR-4: each engineer's last assignment, one seek per candidate (tickets.assignment.ts).
+      await index('tickets_assignee_assigned_idx', 'assignee_id', 'assigned_at');
       await index('tickets_customer_idx', 'customer_id', 'id');
       await index('tickets_team_idx', 'team_id', 'state', 'id');
       await index('tickets_region_idx', 'region_id', 'id');

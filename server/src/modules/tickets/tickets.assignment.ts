@@ -51,11 +51,11 @@ export async function autoAssign(
       .where('state', 'in', [...OPEN_TICKET_STATES])
       .groupBy('assignee_id')
       .execute(),
+    // One index seek per engineer (tickets_assignee_assigned_idx); a GROUP BY read every request ever assigned.
     db
-      .selectFrom('tickets')
-      .select(['assignee_id', (eb) => eb.fn.max('assigned_at').as('at')])
-      .where('assignee_id', 'in', none)
-      .groupBy('assignee_id')
+      .selectFrom('users')
+      .select(['users.id as assignee_id', (eb) => eb.selectFrom('tickets').select((t) => t.fn.max('tickets.assigned_at').as('at')).whereRef('tickets.assignee_id', '=', 'users.id').as('at')])
+      .where('users.id', 'in', none)
       .execute(),
     productWords(db, t.productId),
   ]);

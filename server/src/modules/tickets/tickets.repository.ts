@@ -33,6 +33,14 @@ export async function indexTicketText(db: Db, dialect: 'sqlite' | 'postgres', ti
   await db.updateTable('ticket_search').set({ terms: merged }).where('rowid', '=', ticketId).execute();
 }
 
+/** PostgreSQL: the search_vector of a new request's terms, written by its INSERT (no second write of the row). */
+export const searchVectorOf = (terms: string[]) => sql<unknown>`array_to_tsvector(${terms}::text[])`;
+
+/** SQLite: the search row of a new request (its id has none yet). */
+export async function insertSearchRow(db: Db, ticketId: number, terms: string[]) {
+  if (terms.length) await db.insertInto('ticket_search').values({ rowid: ticketId, terms: terms.join(' ') }).execute();
+}
+
 export const summaryColumns = [
   'tickets.id',
   'tickets.number',

@@ -14,6 +14,7 @@ import {
   computePriority,
   computeWarranty,
   evaluateEligibility,
+  indexTerms,
   legalTicketActions,
   localDateOf,
   nextTicketState,
@@ -29,10 +30,10 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { policyAt } from '../policy/policy-in-force';
 import { scheduleFollowUp } from './followups.service';
-import { isCustomerSide, ticketFor } from './tickets.access';
+import { isCustomerSide, ticketFor, ticketScope } from './tickets.access';
 import { autoAssign, isWorker } from './tickets.assignment';
 import * as repo from './tickets.repository';
-import { calendarOf, clockOf, parseEvents, policyOfTicket, refreshSla, toSlaTarget } from './tickets.sla';
+import { calendarOf, clockOf, parseEvents, policyOfTicket, refreshSla, slaSummary, toSlaTarget } from './tickets.sla';
 import { assertChangeApproved, escalationsOf } from './tickets.timeline';
 
 const json = <T>(s: string) => JSON.parse(s) as T;
@@ -69,8 +70,9 @@ export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
 }
 
 export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTicket> {
-  await ticketFor(ctx, id, db);
-  const r = await repo.detailQuery(db).where('tickets.id', '=', id).executeTakeFirstOrThrow();
+  // The detail row within the actor's scope (one query; 404 as ticketFor when out of scope).
+  const r = await repo.detailQuery(db).where('tickets.id', '=', id).where((eb) => ticketScope(eb, ctx.actor)).executeTakeFirst();
+  if (!r) throw notFound('Service request');
   const clock = await clockOf(db, r, ctx.clock.now().getTime());
   const [rating, change, escalations, spent] = await Promise.all([
     db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', id).executeTakeFirst(),
@@ -205,9 +207,12 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = localDateOf(now.getTime());
+  // Read before the transaction: the policy cache is keyed by the Kysely object and a transaction is a new one,
+  // so inside it every create re-read and re-parsed the policy document (twice). Published versions take effect
+  // from tomorrow at the earliest, so the version in force now is the same inside and outside.
+  const policy = await policyOfTicket(ctx.db, at);
   const id = await ctx.db.transaction().execute(async (db) => {
     const facts = await intakeFacts(db, body);
-    const policy = await policyOfTicket(db, at);
     const warranty = facts.installed ? await warrantyOf(db, facts.installed, today) : null;
     const contract = await db
       .selectFrom('service_contracts')
@@ -239,6 +244,16 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
       assignment = { userId: chosen.userId, explanation: chosen.explanation };
     }
     const place = assignment.userId ? await placeWith(db, assignment.userId) : null;
+    const state = assignment.userId ? 'assigned' : 'new';
+    // SLA-1..4 and the search index go into the INSERT itself: one write of the row instead of three.
+    const clock = await clockOf(
+      db,
+      { id: 0, created_at: at, sla_level_id: eligibility.slaLevelId, priority: priority.priority, calendar_id: calendar.calendar.id, needs_visit: body.needsVisit ? 1 : 0, sla_events: '[]', state },
+      now.getTime(),
+      { policy, calendar },
+    );
+    const sla = slaSummary(clock, state);
+    const terms = indexTerms(number, body.title, body.description);
     const inserted = await db
       .insertInto('tickets')
       .values({
@@ -264,7 +279,11 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
         calendar_id: calendar.calendar.id,
         policy_version: policy.number,
         needs_visit: body.needsVisit ? 1 : 0,
-        state: assignment.userId ? 'assigned' : 'new',
+        state,
+        next_due_at: sla.nextDueAt,
+        sla_breached: sla.breached ? 1 : 0,
+        sla_state: sla.state,
+        ...(ctx.dialect === 'postgres' ? { search_vector: repo.searchVectorOf(terms) } : {}),
         assignee_id: assignment.userId,
         assigned_at: assignment.userId ? at : null,
         team_id: body.teamId ?? place?.team_id ?? null,
@@ -283,9 +302,7 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
     if (assignment.userId) {
       await repo.insertEntry(db, { ticketId, kind: 'assignment', visibility: 'internal', authorId: actor.id, data: { to: assignment.userId, toName: place?.name, explanation: assignment.explanation }, at });
     }
-    await repo.indexTicketText(db, ctx.dialect, ticketId, number, body.title, body.description);
-    const row = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
-    await refreshSla(db, row, now.getTime());
+    if (ctx.dialect === 'sqlite') await repo.insertSearchRow(db, ticketId, terms);
     await recordAudit(db, ctx, { action: 'ticket.create', entity: 'ticket', entityId: ticketId, after: { number, ...body } });
     if (assignment.userId) await tellAssignee(db, at, ticketId, number, body.title, assignment.userId);
     return ticketId;

@@ -44,10 +44,13 @@ export async function calendarOf(db: Db, calendarId: number | null) {
 
 export const parseEvents = (json: string): TSlaEvent[] => JSON.parse(json) as TSlaEvent[];
 
+/** What clockOf would load, when the caller already has it (createTicket). */
+export type ClockContext = { policy: PolicyAt; calendar: Awaited<ReturnType<typeof calendarOf>> };
+
 /** SLA-1..4: the request's three clocks as of `now`, on its contract level and its site's calendar. */
-export async function clockOf(db: Db, row: ClockRow, now: number): Promise<TSlaClock> {
-  const policy = await policyOfTicket(db, row.created_at);
-  const { calendar, compiled } = await calendarOf(db, row.calendar_id);
+export async function clockOf(db: Db, row: ClockRow, now: number, loaded?: ClockContext): Promise<TSlaClock> {
+  const policy = loaded?.policy ?? (await policyOfTicket(db, row.created_at));
+  const { calendar, compiled } = loaded?.calendar ?? (await calendarOf(db, row.calendar_id));
   const sla = policy.document.sla;
   return computeSlaClock({
     createdAt: Date.parse(row.created_at),
