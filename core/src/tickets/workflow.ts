@@ -16,11 +16,14 @@ export type TTicketState = z.infer<typeof ZTicketState>;
 /** States in which the request still needs work (for queues, load and SLA scans). */
 export const OPEN_TICKET_STATES: readonly TTicketState[] = ['new', 'assigned', 'accepted', 'in_progress', 'waiting'];
 
+/** Whether a request in this state still needs work (a stored state string is accepted as is). */
+export const isOpenTicketState = (state: string): boolean => (OPEN_TICKET_STATES as readonly string[]).includes(state);
+
 export const TICKET_ACTIONS = ['assign', 'accept', 'start', 'wait', 'resume', 'resolve', 'confirm', 'reject', 'close', 'cancel'] as const;
 export type TTicketAction = (typeof TICKET_ACTIONS)[number];
 
 const TRANSITIONS: Record<TTicketAction, { from: readonly TTicketState[]; to: TTicketState }> = {
-  assign: { from: ['new', 'assigned', 'accepted', 'in_progress', 'waiting'], to: 'assigned' },
+  assign: { from: OPEN_TICKET_STATES, to: 'assigned' },
   accept: { from: ['assigned'], to: 'accepted' },
   start: { from: ['accepted'], to: 'in_progress' },
   wait: { from: ['accepted', 'in_progress'], to: 'waiting' },
@@ -29,7 +32,7 @@ const TRANSITIONS: Record<TTicketAction, { from: readonly TTicketState[]; to: TT
   confirm: { from: ['resolved'], to: 'confirmed' },
   reject: { from: ['resolved'], to: 'in_progress' },
   close: { from: ['confirmed'], to: 'closed' },
-  cancel: { from: ['new', 'assigned', 'accepted', 'in_progress', 'waiting'], to: 'cancelled' },
+  cancel: { from: OPEN_TICKET_STATES, to: 'cancelled' },
 };
 
 /** The state an action leads to from `from`, or null when the transition is illegal (the API answers 409). */

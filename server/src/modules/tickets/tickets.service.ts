@@ -15,6 +15,7 @@ import {
   computeWarranty,
   evaluateEligibility,
   indexTerms,
+  isOpenTicketState,
   legalTicketActions,
   localDateOf,
   nextTicketState,
@@ -235,11 +236,8 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
     if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst())) throw invalidValue('body.teamId', 'no such team');
     const regionId = facts.site?.region_id ?? facts.customer.region_id ?? null;
     let assignment: { userId: number | null; explanation: TExplanation | null } = { userId: body.assigneeId ?? null, explanation: null };
-    if (!assignment.userId && body.autoAssign && !customerSide) {
-      const chosen = await autoAssign(db, { productId: facts.productId, regionId, policyVersion: policy.number });
-      assignment = { userId: chosen.userId, explanation: chosen.explanation };
-    } else if (!assignment.userId && customerSide) {
-      // The portal's requests are dispatched like a call's (SR-4): by rule, at once.
+    // SR-4: by rule unless the dispatcher chose; the portal's requests are always dispatched by rule, at once.
+    if (!assignment.userId && (body.autoAssign || customerSide)) {
       const chosen = await autoAssign(db, { productId: facts.productId, regionId, policyVersion: policy.number });
       assignment = { userId: chosen.userId, explanation: chosen.explanation };
     }
@@ -321,8 +319,8 @@ async function tellAssignee(db: Db, at: string, ticketId: number, number: string
   });
 }
 
-/** Tell the customer's side (the request's creator when it is a portal user) about a public change. */
-export async function tellCustomer(db: Db, at: string, t: { id: number; number: string; created_by: number | null; customer_id: number }, zh: string, en: string) {
+/** SR-8: tell the customer's portal users (every active contact account of the company) about a public change. */
+export async function tellCustomer(db: Db, at: string, t: { id: number; number: string; customer_id: number }, zh: string, en: string) {
   const portalUsers = await db.selectFrom('users').select('id').where('customer_id', '=', t.customer_id).where('status', '=', 'active').execute();
   const ids = portalUsers.map((u) => u.id);
   if (ids.length === 0) return;
@@ -349,7 +347,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
     const customerSide = isCustomerSide(ctx.actor);
     if (customerSide || !can(ctx.actor, 'tickets.work')) throw forbidden('Editing a request needs the tickets.work permission');
     if (body.priorityOverride !== undefined && !can(ctx.actor, 'tickets.manage')) throw forbidden('Overriding a priority needs the tickets.manage permission');
-    if (!['new', 'assigned', 'accepted', 'in_progress', 'waiting'].includes(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be edited`);
+    if (!isOpenTicketState(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be edited`);
     const set: Record<string, unknown> = {};
     if (body.title !== undefined) set.title = body.title;
     if (body.description !== undefined) set.description = body.description;
@@ -417,7 +415,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
     assertMayAct(ctx, t, body.action);
     const from = t.state as TTicketState;
     const to = nextTicketState(from, body.action);
-    if (!to) throw new AppError('illegal_transition', `A ${from} request cannot be ${body.action === 'wait' ? 'put on hold' : `${body.action}ed`.replace('eed', 'ed')}; allowed now: ${legalTicketActions(from).join(', ') || 'nothing'}`);
+    if (!to) throw new AppError('illegal_transition', `A ${from} request does not allow "${body.action}"; allowed now: ${legalTicketActions(from).join(', ') || 'nothing'}`);
     if (t.version !== body.version) throw versionConflict('The service request');
     if (body.action === 'start' || body.action === 'resolve') await assertChangeApproved(db, id);
     const set: Record<string, unknown> = { state: to };

@@ -1,5 +1,6 @@
 import {
   OPEN_TICKET_STATES,
+  isOpenTicketState,
   type TPriority,
   type TSlaClock,
   type TSlaEvent,
@@ -72,7 +73,7 @@ const unmet = (t: TSlaTargetClock) => t.state !== 'met' && t.state !== 'met_late
 
 /** What the list columns keep of a clock: the next due instant, whether any target was missed, one state. */
 export function slaSummary(clock: TSlaClock, ticketState: string): { nextDueAt: string | null; breached: boolean; state: SlaState } {
-  const open = OPEN_TICKET_STATES.includes(ticketState as never);
+  const open = isOpenTicketState(ticketState);
   const targets = targetsOf(clock);
   const pending = open ? targets.filter(unmet) : [];
   const breached = targets.some((t) => t.state === 'breached' || t.state === 'met_late');

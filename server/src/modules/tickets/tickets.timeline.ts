@@ -5,7 +5,7 @@ import {
   type TTicketEscalation,
   type TTicketRecord,
   type TTicketReply,
-  OPEN_TICKET_STATES,
+  isOpenTicketState,
   localDateOf,
 } from '@techserve/core';
 import { type Ctx, type Db, can } from '../../http/context';
@@ -45,8 +45,6 @@ export async function timeline(ctx: Ctx, id: number): Promise<TTicketEntry[]> {
   }));
 }
 
-const isOpen = (state: string) => OPEN_TICKET_STATES.includes(state as never);
-
 /**
  * SR-8: a reply. Staff write public replies (the customer is told) or internal notes; the first public staff
  * reply is the first response (SLA-2). A customer's reply while the request waits for them resumes it (SR-7).
@@ -63,7 +61,7 @@ export async function reply(ctx: Ctx, id: number, body: TTicketReply): Promise<T
     const entry = await repo.insertEntry(db, { ticketId: id, kind: body.visibility === 'public' ? 'reply' : 'note', visibility: body.visibility, authorId: ctx.actor.id, body: body.body, at });
     const set: Record<string, unknown> = { updated_at: at };
     const events = parseEvents(t.sla_events);
-    if (!customerSide && body.visibility === 'public' && isOpen(t.state)) {
+    if (!customerSide && body.visibility === 'public' && isOpenTicketState(t.state)) {
       events.push({ at: now.getTime(), type: 'first_response' });
       await tellCustomer(db, at, t, '有新的回复', 'new reply');
     }
@@ -125,7 +123,7 @@ export async function addRecord(ctx: Ctx, id: number, body: TTicketRecord): Prom
       case 'arrival': {
         // SLA-2: arriving on site meets the on-site target (and answers the customer, if nothing did yet).
         if (!t.needs_visit) throw invalidValue('body.kind', 'the request needs no visit', 'SLA-2');
-        if (!isOpen(t.state)) throw new AppError('illegal_transition', `A ${t.state} request takes no arrival`);
+        if (!isOpenTicketState(t.state)) throw new AppError('illegal_transition', `A ${t.state} request takes no arrival`);
         const events = [...parseEvents(t.sla_events), { at: now.getTime(), type: 'arrived_on_site' as const }];
         await db.updateTable('tickets').set({ sla_events: JSON.stringify(events), updated_at: at }).where('id', '=', id).execute();
         await refreshSla(db, { ...t, sla_events: JSON.stringify(events) }, now.getTime());
@@ -186,7 +184,7 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
   if (body.kind === 'rnd' && !can(a, 'tickets.manage')) throw forbidden('SR-6: the supervisor raises a defect to R&D (tickets.manage)');
   await ctx.db.transaction().execute(async (db) => {
     const t = await ticketFor(ctx, id, db);
-    if (!isOpen(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be escalated`);
+    if (!isOpenTicketState(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be escalated`);
     if (t.version !== body.version) throw versionConflict('The service request');
     const policy = await policyOfTicket(db, t.created_at);
     let toUserId: number | null = null;
