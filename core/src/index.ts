@@ -20,3 +20,4 @@ export * from './tickets/workflow';
 export * from './tickets/eligibility';
 export * from './search';
 export * from './tickets/assignment';
+export * from './field/letterStatus';

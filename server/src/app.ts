@@ -17,18 +17,21 @@ import { registerIdempotency } from './http/idempotency';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { actorFromApiToken, actorFromSession } from './modules/auth/auth.service';
+import { fieldRoutes } from './modules/field/field.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { calendarsRoutes } from './modules/calendars/calendars.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { projectsRoutes } from './modules/projects/projects.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { attachmentsRoutes } from './modules/tickets/attachments.routes';
 import { localDiskStorage } from './modules/tickets/attachments.storage';
 import { followUpsRoutes } from './modules/tickets/followups.routes';
 import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
+import { travelRoutes } from './modules/travel/travel.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -120,6 +123,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       followUpsRoutes(v1);
       ticketViewsRoutes(v1);
       notificationsRoutes(v1);
+      fieldRoutes(v1, attachments);
+      travelRoutes(v1, attachments);
+      projectsRoutes(v1, attachments);
     },
     { prefix: '/api/v1' },
   );

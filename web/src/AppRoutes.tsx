@@ -10,17 +10,21 @@ import { useSession } from './features/auth/useSession';
 import { CalendarsPage } from './features/calendars/CalendarsPage';
 import { CustomerFilePage } from './features/customers/CustomerFilePage';
 import { CustomersPage } from './features/customers/CustomersPage';
+import { fieldRoutes } from './features/field/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
 import { PolicyPage } from './features/policy/PolicyPage';
+import { projectsRoutes } from './features/projects/routes';
 import { RolesPage } from './features/roles/RolesPage';
 import { FollowUpsPage } from './features/tickets/FollowUpsPage';
 import { TicketDetailPage } from './features/tickets/TicketDetailPage';
 import { TicketIntakePage } from './features/tickets/TicketIntakePage';
 import { TicketsPage } from './features/tickets/TicketsPage';
+import { travelRoutes } from './features/travel/routes';
 import { UsersPage } from './features/users/UsersPage';
 import { homePath } from './layout/buildMenuItems';
+import type { Guard } from './layout/featureRoutes';
 import { MainLayout } from './layout/MainLayout';
 
 // The dashboard brings ECharts: loaded only when opened, so the rest of the app starts lighter.
@@ -50,7 +54,7 @@ export function AppRoutes() {
   }
   if (session === null) return <LoginPage />;
 
-  const guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
+  const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (
     <Routes>
       <Route element={<MainLayout />}>
@@ -84,6 +88,9 @@ export function AppRoutes() {
             )} />
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
+        {fieldRoutes(guard)}
+        {travelRoutes(guard)}
+        {projectsRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

@@ -6,6 +6,10 @@ import { calendars } from './migrations/20261123_0003_calendars';
 import { customers } from './migrations/20261123_0004_customers';
 import { tickets } from './migrations/20261123_0005_tickets';
 import { notifications } from './migrations/20261123_0006_notifications';
+import { fieldGrants } from './migrations/20261123_0007_field_grants';
+import { field } from './migrations/20261123_0008_field';
+import { travel } from './migrations/20261123_0009_travel';
+import { projects } from './migrations/20261123_0010_projects';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -16,6 +20,10 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0004_customers': customers(dialect),
     '20261123_0005_tickets': tickets(dialect),
     '20261123_0006_notifications': notifications(dialect),
+    '20261123_0007_field_grants': fieldGrants(),
+    '20261123_0008_field': field(dialect),
+    '20261123_0009_travel': travel(dialect),
+    '20261123_0010_projects': projects(dialect),
   };
 }
 

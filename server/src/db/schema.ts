@@ -1,3 +1,6 @@
+import type { FieldTables } from './schema.field';
+import type { ProjectTables } from './schema.projects';
+import type { TravelTables } from './schema.travel';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -392,7 +395,7 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends FieldTables, TravelTables, ProjectTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

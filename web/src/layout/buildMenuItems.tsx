@@ -13,10 +13,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { TPermission } from '@techserve/core';
-import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
+import { fieldMenuItems } from '../features/field/routes';
+import { projectsMenuItems } from '../features/projects/routes';
+import { travelMenuItems } from '../features/travel/routes';
+import type { MenuItem } from './featureRoutes';
 
-type MenuItem = Required<MenuProps>['items'][number];
 
 /** The organisation sub-pages, shared by the menu and the routes. */
 export const ORG_PAGES = [
@@ -42,6 +44,7 @@ export function buildMenuItems(permissions: readonly TPermission[], t: TFunction
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
+  items.push(...fieldMenuItems(has, t), ...travelMenuItems(has, t), ...projectsMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../database';
-import { type AnyDb, makeAppendOnly, tableWithId, withStamps } from './helpers';
+import { type AnyDb, grantToBuiltinRoles, makeAppendOnly, tableWithId, withStamps } from './helpers';
 
 /**
  * SR-1..13, SLA-1..4: service requests with their timeline, attachments, escalations (SR-6), ratings (FS-8),
@@ -21,20 +21,10 @@ export const TICKET_GRANTS: Record<string, string[]> = {
   customer_contact: ['tickets.read', 'tickets.create', 'tickets.confirm'],
 };
 
-async function grantTicketPermissions(db: AnyDb) {
-  const roles = (await db.selectFrom('roles').select(['id', 'key', 'permissions']).where('builtin', '=', 1).execute()) as Array<{ id: number; key: string; permissions: string }>;
-  for (const r of roles) {
-    const add = TICKET_GRANTS[r.key];
-    if (!add) continue;
-    const merged = [...new Set([...(JSON.parse(r.permissions) as string[]), ...add])];
-    await db.updateTable('roles').set({ permissions: JSON.stringify(merged) }).where('id', '=', r.id).execute();
-  }
-}
-
 export function tickets(dialect: Dialect) {
   return {
     async up(db: AnyDb) {
-      await grantTicketPermissions(db);
+      await grantToBuiltinRoles(db, TICKET_GRANTS);
 
       // SR-2: one counter row per company-local day gives SR-YYYYMMDD-NNNN without gaps between concurrent creates.
       await db.schema
