@@ -21,3 +21,8 @@ export * from './tickets/eligibility';
 export * from './search';
 export * from './tickets/assignment';
 export * from './field/letterStatus';
+export * from './schemas/field';
+export * from './schemas/field-visits';
+export * from './schemas/travel';
+export * from './schemas/projects';
+export * from './travel/allowances';
