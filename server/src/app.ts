@@ -43,6 +43,26 @@ declare module 'fastify' {
   }
 }
 
+const hasNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\0') : value !== null && typeof value === 'object' && Object.values(value).some(hasNul);
+
+/** PostgreSQL cannot store NUL in text: refuse it at the door, in query strings and JSON bodies, on every route. */
+function refuseNulCharacters(app: App) {
+  const nul = () => new AppError('malformed_request', 'Text may not contain NUL characters');
+  app.addHook('onRequest', async (req) => {
+    if (req.url.includes('%00')) throw nul();
+  });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    parseJson(req, body as string, (err, parsed) => {
+      if (err) return done(err, undefined);
+      if ((body as string).includes('\\u0000') && hasNul(parsed)) return done(nul(), undefined);
+      done(null, parsed);
+    });
+  });
+}
+
 /** Wires the whole HTTP application from explicit dependencies (style.md 6). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const security = { ...DEFAULT_SECURITY, ...deps.security };
@@ -64,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  refuseNulCharacters(app);
 
   await app.register(fastifyCookie);
   const attachments = {

@@ -5,7 +5,7 @@ import { ensureAdmin, ensureRoles, generatePassword } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase, redactUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedDemo } from './demo/seed-demo';
+import { seedDemoOrganisation } from './demo/seed-demo';
 import { systemClock } from './http/clock';
 import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
 import { serve } from './server';
@@ -70,7 +70,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'seed-demo': {
       const password = config.adminPassword ?? generatePassword();
-      const created = await withDatabase((d) => seedDemo(d.db, systemClock, DEFAULT_PASSWORD_COST, password));
+      const created = await withDatabase((d) => seedDemoOrganisation(d, systemClock, DEFAULT_PASSWORD_COST, password));
       console.log(created ? `demo organisation created; demo users' password: ${password}` : 'the database already has an organisation; nothing added');
       return 0;
     }

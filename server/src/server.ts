@@ -7,7 +7,7 @@ import { ensureAdmin, ensureRoles, generatePassword } from './bootstrap';
 import type { Config } from './config';
 import { openDatabase, redactUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedDemo } from './demo/seed-demo';
+import { seedDemoOrganisation } from './demo/seed-demo';
 import { systemClock } from './http/clock';
 import { backgroundJobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
@@ -29,7 +29,7 @@ export async function serve(config: Config) {
   const adminPassword = await ensureAdmin(database.db, systemClock, DEFAULT_PASSWORD_COST, { password: config.adminPassword });
   let demoCreated = false;
   if (config.demo && adminPassword) {
-    demoCreated = await seedDemo(database.db, systemClock, DEFAULT_PASSWORD_COST, adminPassword);
+    demoCreated = await seedDemoOrganisation(database, systemClock, DEFAULT_PASSWORD_COST, adminPassword);
   }
   const app = await buildApp({
     database,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from './common';
 
 export const ZAuditEntry = z.object({
   id: z.number(),
@@ -19,7 +20,7 @@ export const ZAuditQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
   entity: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(60).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: ZId.optional(),
   action: z.string().trim().max(60).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),

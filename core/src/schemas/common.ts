@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const ZId = z.coerce.number().int().positive();
+/** Row ids are 32-bit integers on both databases: a larger one is refused as input rather than failing in the database. */
+export const MAX_DB_ID = 2_147_483_647;
+/** A row id in a body. */
+export const ZRef = z.number().int().positive().max(MAX_DB_ID);
+/** A row id in a path or query string. */
+export const ZId = z.coerce.number().int().positive().max(MAX_DB_ID);
 export const ZIdParams = z.strictObject({ id: ZId });
 export const ZDate = z.iso.date();
 export const ZVersion = z.number().int().nonnegative().describe('The version you read; a stale one gets 409.');

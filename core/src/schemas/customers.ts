@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDate, ZVersion } from './common';
+import { ZDate, ZId, ZRef, ZVersion } from './common';
 
 // CU-1..5: customers, their contacts, sites, installed products (with CU-2 warranty) and service contracts (CU-4).
 // Each has a create payload, an update payload (partial + version) and a read shape.
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const name = z.string().trim().min(1).max(200);
-const ref = z.number().int().positive();
+const ref = ZRef;
 const optRef = ref.nullable().optional();
 const phone = z.string().trim().max(30).regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
 const stored = { id: z.number(), version: z.number(), createdAt: z.string(), updatedAt: z.string() };
@@ -48,7 +48,7 @@ export const ZCustomerListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   q: z.string().trim().max(100).optional().describe('Part of the name, short name, code, or a contact name or phone'),
-  regionId: z.coerce.number().int().positive().optional(),
+  regionId: ZId.optional(),
 });
 export type TCustomerListQuery = z.infer<typeof ZCustomerListQuery>;
 

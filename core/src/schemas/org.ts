@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZVersion } from './common';
+import { ZRef, ZVersion } from './common';
 
 // ORG-1..4: departments, teams (lead + deputy), regions, product lines, products, the product-expert table,
 // engineer levels (PAY-4). Each has a create payload, an update payload (partial + version) and a read shape.
@@ -12,7 +12,7 @@ const code = z
   .regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only')
   .nullable()
   .optional();
-const ref = z.number().int().positive();
+const ref = ZRef;
 const optRef = ref.nullable().optional();
 
 const withUpdate = <T extends z.ZodRawShape>(shape: T) => ({

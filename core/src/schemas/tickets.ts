@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { ZImpact, ZPriority, ZUrgency } from '../policy/slaPolicy';
 import { ZTicketState, TICKET_ACTIONS } from '../tickets/workflow';
-import { ZDate, ZVersion } from './common';
+import { ZDate, ZId, ZRef, ZVersion } from './common';
 
 // SR-1..13: service requests (服务请求 / 工单) — intake, flow, timeline, escalation, rating, change requests,
 // follow-ups (回访), lists and the supervisor dashboard. One schema per payload, shared by server and web.
 
-const ref = z.number().int().positive();
+const ref = ZRef;
 const longText = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.iso.datetime({ offset: true });
 
@@ -219,11 +219,11 @@ export const ZTicketListQuery = z.strictObject({
   state: csv(ZTicketState).optional().describe('Comma-separated states'),
   priority: csv(ZPriority).optional(),
   type: csv(ZTicketType).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  productId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  assigneeId: z.coerce.number().int().positive().optional(),
-  teamId: z.coerce.number().int().positive().optional(),
+  customerId: ZId.optional(),
+  productId: ZId.optional(),
+  regionId: ZId.optional(),
+  assigneeId: ZId.optional(),
+  teamId: ZId.optional(),
   mine: z.stringbool().optional().describe('Assigned to me'),
   unassigned: z.stringbool().optional(),
   sla: z.enum(['breached', 'near_breach', 'on_track']).optional().describe('Open requests by SLA state now'),
@@ -360,7 +360,7 @@ export const ZFollowUpListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   state: z.enum(['open', 'done']).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  customerId: ZId.optional(),
   dueBefore: ZDate.optional(),
 });
 export const ZFollowUpComplete = z.strictObject({ version: ZVersion, satisfaction: ZGrade, note: z.string().trim().max(2000).optional() });

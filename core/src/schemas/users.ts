@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZVersion } from './common';
+import { ZId, ZRef, ZVersion } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -10,13 +10,13 @@ const userFields = {
   phone: phone.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   status: z.enum(USER_STATUSES).optional(),
-  roleId: z.number().int().positive(),
-  departmentId: z.number().int().positive().nullable().optional(),
-  teamId: z.number().int().positive().nullable().optional(),
-  levelId: z.number().int().positive().nullable().optional(),
-  customerId: z.number().int().positive().nullable().optional(),
-  siteId: z.number().int().positive().nullable().optional(),
-  regionIds: z.array(z.number().int().positive()).max(100).optional(),
+  roleId: ZRef,
+  departmentId: ZRef.nullable().optional(),
+  teamId: ZRef.nullable().optional(),
+  levelId: ZRef.nullable().optional(),
+  customerId: ZRef.nullable().optional(),
+  siteId: ZRef.nullable().optional(),
+  regionIds: z.array(ZRef).max(100).optional(),
   skills: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
 };
 
@@ -67,7 +67,7 @@ export const ZUserListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
   q: z.string().trim().max(100).optional(),
   status: z.enum(USER_STATUSES).optional(),
-  roleId: z.coerce.number().int().positive().optional(),
-  teamId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  roleId: ZId.optional(),
+  teamId: ZId.optional(),
+  departmentId: ZId.optional(),
 });

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { Clock } from '../http/clock';
 import { recordAudit } from '../modules/audit/audit.service';
 import { type PasswordCost, hashPassword } from '../modules/auth/password';
+import { seedFieldDemo } from '../modules/field/field.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
 
@@ -137,5 +139,12 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
 
     await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, { action: 'seed_demo', entity: 'organisation', entityId: dept, after: { users: DEMO_USERS.length } });
   });
+  return true;
+}
+
+/** The demo organisation, then each module's demo records built through its services (a notice with its letter, …). */
+export async function seedDemoOrganisation(database: Database, clock: Clock, cost: PasswordCost, password: string): Promise<boolean> {
+  if (!(await seedDemo(database.db, clock, cost, password))) return false;
+  await seedFieldDemo(database, clock);
   return true;
 }

@@ -117,6 +117,26 @@ describe('every route', () => {
     expect((await admin.get('/api/v1/users/abc')).statusCode).toBe(400);
   });
 
+  it('answers 4xx, never 500, to ids beyond 32 bits on every route with an id', async () => {
+    for (const r of apiRoutes().filter((x) => x.url.includes(':id') && !x.public)) {
+      const res = await admin.request(r.method as 'GET', r.url.replace(/:[a-zA-Z]+/g, '99999999999'), hasBody(r.method) ? {} : undefined);
+      expect(res.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${r.method} ${r.url}`).toBeLessThan(500);
+    }
+    const body = await admin.post('/api/v1/tickets', { customerId: 99_999_999_999, title: 't', description: 'd', urgency: 'high', impact: 'single' });
+    expect(body.statusCode).toBe(400);
+  });
+
+  it('refuses NUL characters in bodies and query strings with 400 and saves nothing', async () => {
+    const before = await auditCount();
+    const res = await admin.post('/api/v1/regions', { name: 'a\u0000b' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/NUL/);
+    expect((await admin.get('/api/v1/customers?q=a%00b')).statusCode).toBe(400);
+    expect((await admin.post('/api/v1/regions', { name: 'a\\u0000b' })).statusCode).toBe(201); // an escaped backslash is fine
+    expect(await auditCount()).toBe(before + 1);
+  });
+
   it('reports the database in use on /api/health', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.json()).toMatchObject({ status: 'ok', database: t.database.dialect });

@@ -1,5 +1,16 @@
 import type { App } from '../../http/app-types';
 import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
+import { boardRoutes } from './board.routes';
+import { lettersRoutes } from './letters.routes';
+import { noticesRoutes } from './notices.routes';
+import { scheduleFeedRoutes } from './schedule-feed.routes';
+import { visitsRoutes } from './visits.routes';
 
 /** FS-1..11: service notices, responsibility letters, visits, service records, return, stand-up, schedules. */
-export function fieldRoutes(_app: App, _deps: AttachmentsRouteDeps) {}
+export function fieldRoutes(app: App, deps: AttachmentsRouteDeps) {
+  noticesRoutes(app);
+  lettersRoutes(app);
+  boardRoutes(app);
+  scheduleFeedRoutes(app);
+  visitsRoutes(app, deps);
+}

@@ -1,0 +1,110 @@
+import type { TLedgerQuery, TLetter, TLetterBook, TVersionBody } from '@techserve/core';
+import { nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { pageOf } from '../../http/pagination';
+import { recordAudit } from '../audit/audit.service';
+import { notify } from '../notifications/notifications.service';
+import { letterScope } from './field.access';
+import { cursorId } from './field.cursor';
+import { addDays, localRange } from './field.dates';
+import { engineersOfLetters } from './letters.repository';
+import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './letters.service';
+
+// FS-10 after the trip: the supervisor confirms the letter, sales admin books it in the service ledger.
+
+/** FS-10: after the trip the supervisor confirms the letter and hands it to sales admin. */
+export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): Promise<TLetter> {
+  const l = await letterForWrite(ctx, id, body.version, ['returned']);
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    await bumpLetter(db, id, l.version, ['returned'], { status: 'confirmed', confirmed_by: ctx.actor.id, confirmed_at: at }, at);
+    await recordAudit(db, ctx, { action: 'letter.confirm', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status: 'confirmed' } });
+    const ledger = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'sales_admin').where('users.status', '=', 'active').execute();
+    await notify(db, at, {
+      userIds: ledger.map((u) => u.id),
+      kind: 'letter_to_book',
+      title: { zh: `项目责任书待登记 ${letterNumber(id)}`, en: `Responsibility letter to book ${letterNumber(id)}` },
+      body: { zh: l.title, en: l.title },
+      link: `/field/letters/${id}`,
+      email: false,
+    });
+  });
+  return getLetter(ctx, id);
+}
+
+/** FS-10: the customer's latest evaluation of the letter's request (FS-8 rating). */
+async function evaluationOf(db: Db, ticketId: number | null) {
+  if (ticketId == null) return null;
+  const r = await db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at', 'desc').executeTakeFirst();
+  return r ? { attitude: r.attitude, skill: r.skill, result: r.result, comment: r.comment, ratedAt: r.created_at } : null;
+}
+
+/** FS-10: sales admin books the confirmed letter in the ledger with the customer's evaluation. */
+export async function bookLetter(ctx: Ctx, id: number, body: TLetterBook): Promise<TLetter> {
+  const l = await letterForWrite(ctx, id, body.version, ['confirmed']);
+  const evaluation = await evaluationOf(ctx.db, l.ticket_id);
+  const at = nowIso(ctx.clock);
+  const set = { status: 'booked', booked_by: ctx.actor.id, booked_at: at, ledger_note: body.note || null, evaluation: evaluation && JSON.stringify(evaluation) };
+  await ctx.db.transaction().execute(async (db) => {
+    await bumpLetter(db, id, l.version, ['confirmed'], set, at);
+    await recordAudit(db, ctx, { action: 'letter.book', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { ...set, evaluation } });
+  });
+  return getLetter(ctx, id);
+}
+
+/** FS-10: the service ledger: booked letters by booking month (company time) and customer. */
+export async function listLedger(ctx: Ctx, q: TLedgerQuery) {
+  const after = cursorId(q.cursor);
+  let query = ctx.db
+    .selectFrom('responsibility_letters')
+    .innerJoin('customers', 'customers.id', 'responsibility_letters.customer_id')
+    .leftJoin('tickets', 'tickets.id', 'responsibility_letters.ticket_id')
+    .innerJoin('users as booker', 'booker.id', 'responsibility_letters.booked_by')
+    .select([
+      'responsibility_letters.id',
+      'responsibility_letters.customer_id',
+      'responsibility_letters.title',
+      'responsibility_letters.appointment_at',
+      'responsibility_letters.confirmed_at',
+      'responsibility_letters.booked_at',
+      'responsibility_letters.ledger_note',
+      'responsibility_letters.evaluation',
+      'customers.name as customer_name',
+      'tickets.number as ticket_number',
+      'booker.name as booked_by_name',
+    ])
+    .where('responsibility_letters.status', '=', 'booked')
+    .where((eb) => letterScope(eb, ctx.actor));
+  if (q.month) {
+    const { start, end } = localRange(`${q.month}-01`, addDays(`${nextMonth(q.month)}-01`, -1));
+    query = query.where('responsibility_letters.booked_at', '>=', start).where('responsibility_letters.booked_at', '<', end);
+  }
+  if (q.customerId) query = query.where('responsibility_letters.customer_id', '=', q.customerId);
+  if (after) query = query.where('responsibility_letters.id', '<', after);
+  const rows = await query.orderBy('responsibility_letters.id', 'desc').limit(q.limit + 1).execute();
+  const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
+  const engineers = await engineersOfLetters(ctx.db, items.map((r) => r.id));
+  return {
+    items: items.map((r) => ({
+      letterId: r.id,
+      number: letterNumber(r.id),
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      ticketNumber: r.ticket_number,
+      title: r.title,
+      engineers: (engineers.get(r.id) ?? []).map((e) => e.name),
+      appointmentAt: r.appointment_at,
+      confirmedAt: r.confirmed_at,
+      bookedAt: r.booked_at as string,
+      bookedByName: r.booked_by_name,
+      evaluation: parse<TLetter['evaluation']>(r.evaluation),
+      note: r.ledger_note,
+    })),
+    nextCursor,
+  };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
