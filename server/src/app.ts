@@ -126,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!this.actor) throw new AppError('unauthenticated', 'Sign in first');
     return { db: database.db, dialect: database.dialect, clock, actor: this.actor, ip: this.ip, requestId: this.id };
   });
+  app.decorateRequest('publicCtx', function publicCtx(this: FastifyRequest) {
+    return { db: database.db, dialect: database.dialect, clock, ip: this.ip, requestId: this.id };
+  });
 
   healthRoutes(app, database, APP_VERSION);
   await app.register(

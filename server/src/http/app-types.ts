@@ -16,6 +16,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The service context of an authenticated request (throws 401 if none). */
     ctx: () => Ctx;
+    /** Database and clock for a public route, which has no actor (e.g. a secret-URL calendar feed). */
+    publicCtx: () => Omit<Ctx, 'actor'>;
   }
   interface FastifyContextConfig {
     /** The permission a route requires; omitted means any signed-in user. */

@@ -1,22 +1,7 @@
 import { ZScheduleFeedInfo, ZScheduleFeedToken } from '@techserve/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import * as svc from './schedule-feed.service';
-
-/**
- * The database of a public request. The app exposes it only through req.ctx(), which needs an actor, so a
- * permission-less placeholder actor is set for the call and removed at once (nothing else sees it).
- */
-function databaseOf(req: FastifyRequest) {
-  const before = req.actor;
-  req.actor = { id: 0, username: '', name: '', roleId: 0, roleKey: '', roleName: '', scope: 'own', permissions: new Set(), departmentId: null, teamId: null, customerId: null, siteId: null, regionIds: [], mustChangePassword: false, via: 'token' };
-  try {
-    return req.ctx().db;
-  } finally {
-    req.actor = before;
-  }
-}
 
 /** Each user's secret iCalendar feed of their letter appointments. */
 export function scheduleFeedRoutes(app: App) {
@@ -39,7 +24,7 @@ export function scheduleFeedRoutes(app: App) {
       config: { public: true },
     },
     async (req, reply) => {
-      const body = await svc.feedCalendar(databaseOf(req), req.params.file);
+      const body = await svc.feedCalendar(req.publicCtx().db, req.params.file);
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
     },
   );
