@@ -10,6 +10,7 @@ import { fieldGrants } from './migrations/20261123_0007_field_grants';
 import { field } from './migrations/20261123_0008_field';
 import { travel } from './migrations/20261123_0009_travel';
 import { projects } from './migrations/20261123_0010_projects';
+import { fieldVisits } from './migrations/20261123_0011_field_visits';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0008_field': field(dialect),
     '20261123_0009_travel': travel(dialect),
     '20261123_0010_projects': projects(dialect),
+    '20261123_0011_field_visits': fieldVisits(dialect),
   };
 }
 

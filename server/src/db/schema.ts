@@ -1,4 +1,5 @@
 import type { FieldTables } from './schema.field';
+import type { FieldVisitTables } from './schema.field-visits';
 import type { ProjectTables } from './schema.projects';
 import type { TravelTables } from './schema.travel';
 import type { Generated } from 'kysely';
@@ -395,7 +396,7 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, TravelTables, ProjectTables {
+export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

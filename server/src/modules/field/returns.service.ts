@@ -1,0 +1,83 @@
+import type { TReturnDecline, TReturnRequestCreate, TVersionBody, TVisit } from '@techserve/core';
+import { nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { AppError, versionConflict } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { notify } from '../notifications/notifications.service';
+import { fieldPolicyNow } from './field.policy';
+import { bumpLetter, letterForWrite, letterNumber, tellEngineers } from './letters.service';
+import * as repo from './visits.repository';
+import { getVisit, letterForEngineer } from './visits.service';
+
+// FS-9: the engineer contacts the company, reports the job done and the return plan, and returns only when approved.
+
+/**
+ * FS-9: report completion and the return plan. Needs the customer's sign-off (FS-8, signed or marked unsigned) and,
+ * when the policy asks, the customer's signature on every extra task (FS-7). With policy returnNeedsApproval the letter
+ * waits for the approver (return_requested); without, it is returned at once.
+ */
+export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCreate): Promise<TVisit> {
+  const l = await letterForEngineer(ctx, id, ['on_site']);
+  if (l.version !== body.version) throw versionConflict('The responsibility letter');
+  if (!(await repo.signOffOf(ctx.db, id))) throw new AppError('rule_violation', 'FS-8: the customer signs off the service record (or it is marked unsigned) before the return', { ruleId: 'FS-8' });
+  const policy = await fieldPolicyNow(ctx);
+  if (policy.extraTaskNeedsCustomerSignature) {
+    const unsigned = await ctx.db.selectFrom('visit_extra_tasks').select('id').where('letter_id', '=', id).where('status', '=', 'open').execute();
+    if (unsigned.length) {
+      throw new AppError('rule_violation', `FS-7: ${unsigned.length} extra task(s) still need the customer's signature`, { ruleId: 'FS-7', details: unsigned.map((t) => ({ path: `extraTasks.${t.id}`, message: 'customer signature missing' })) });
+    }
+  }
+  const needsApproval = policy.returnNeedsApproval;
+  const status = needsApproval ? 'return_requested' : 'returned';
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    await bumpLetter(db, id, l.version, ['on_site'], { status }, at);
+    const row = {
+      letter_id: id,
+      completion_note: body.completionNote,
+      return_plan: JSON.stringify({ date: body.returnPlan.date, transport: body.returnPlan.transport, note: body.returnPlan.note || null }),
+      requested_by: ctx.actor.id,
+      requested_at: at,
+      decision: needsApproval ? 'pending' : 'automatic',
+      decided_at: needsApproval ? null : at,
+    };
+    const { id: requestId } = await db.insertInto('visit_return_requests').values(row).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(db, ctx, { action: 'visit.return_request', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status, requestId, ...row } });
+    if (needsApproval) await tellApprovers(db, at, id, l.approved_by);
+  });
+  return getVisit(ctx, id);
+}
+
+/** The letter's approver hears of the return request; without one, the department's supervisors. */
+async function tellApprovers(db: Db, at: string, letterId: number, approvedBy: number | null) {
+  let userIds = approvedBy ? [approvedBy] : [];
+  if (userIds.length === 0) {
+    const l = await db.selectFrom('responsibility_letters').select('department_id').where('id', '=', letterId).executeTakeFirstOrThrow();
+    let q = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active');
+    if (l.department_id) q = q.where('users.department_id', '=', l.department_id);
+    userIds = (await q.execute()).map((u) => u.id);
+  }
+  const n = letterNumber(letterId);
+  await notify(db, at, { userIds, kind: 'return_requested', title: { zh: `${n} 申请返程`, en: `${n}: return requested` }, body: { zh: '工程师已报告完成并提交返程计划', en: 'The engineer reports the job done and the return plan' }, link: `/field/letters/${letterId}` });
+}
+
+async function decide(ctx: Ctx, id: number, version: number, decision: 'approved' | 'declined', reason: string | null): Promise<TVisit> {
+  const l = await letterForWrite(ctx, id, version, ['return_requested']);
+  const at = nowIso(ctx.clock);
+  const status = decision === 'approved' ? 'returned' : 'on_site';
+  await ctx.db.transaction().execute(async (db) => {
+    await bumpLetter(db, id, l.version, ['return_requested'], { status }, at);
+    const pending = await db.selectFrom('visit_return_requests').select('id').where('letter_id', '=', id).where('decision', '=', 'pending').orderBy('id', 'desc').executeTakeFirst();
+    if (pending) await db.updateTable('visit_return_requests').set({ decision, decided_by: ctx.actor.id, decided_at: at, decline_reason: reason }).where('id', '=', pending.id).execute();
+    await recordAudit(db, ctx, { action: `visit.return_${decision === 'approved' ? 'approve' : 'decline'}`, entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status, requestId: pending?.id ?? null, reason } });
+    if (decision === 'approved') await tellEngineers(db, at, id, 'return_approved', '返程已批准', 'return approved');
+    else await tellEngineers(db, at, id, 'return_declined', `返程未批准：${reason}`, `return declined: ${reason}`);
+  });
+  return getVisit(ctx, id);
+}
+
+/** FS-9: the approver lets the engineer return (→ returned) and the engineers are told. */
+export const approveReturn = (ctx: Ctx, id: number, body: TVersionBody) => decide(ctx, id, body.version, 'approved', null);
+
+/** FS-9: the approver declines with a reason; the engineer stays on site. */
+export const declineReturn = (ctx: Ctx, id: number, body: TReturnDecline) => decide(ctx, id, body.version, 'declined', body.reason);

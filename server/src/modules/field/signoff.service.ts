@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_TIME_ZONE, type TSignOffCreate, type TVisit } from '@techserve/core';
+import { nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { AppError, notFound } from '../../http/errors';
+import { queueMail } from '../../mail/outbox.repository';
+import { recordAudit } from '../audit/audit.service';
+import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
+import { letterFor } from './field.access';
+import { engineersOfLetters, letterDetailQuery } from './letters.repository';
+import { letterNumber } from './letters.service';
+import { GRADE_ZH, type ServiceRecordPdfData, renderServiceRecordPdf } from './service-record.pdf';
+import * as repo from './visits.repository';
+import { getVisit, letterForEngineer } from './visits.service';
+import { attachToTicket, entryOnTicket } from './visits.ticket';
+import { type SignatureImage, decodeSignature } from './visits.upload';
+
+/** Printed at the top of the service record. No company-name setting exists yet (see the report to the lead). */
+const COMPANY_NAME = 'TechServe 技术服务管理系统';
+
+/** What the service record PDF shows for a letter, as recorded so far. */
+async function pdfDataOf(db: Db, letterId: number): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
+  const l = await letterDetailQuery(db).where('responsibility_letters.id', '=', letterId).executeTakeFirstOrThrow();
+  const [engineers, checkIns, record, parts, tasks] = await Promise.all([engineersOfLetters(db, [letterId]), repo.checkInsOf(db, letterId), repo.recordOf(db, letterId), repo.partsOf(db, letterId), repo.extraTasksOf(db, letterId)]);
+  return {
+    companyName: COMPANY_NAME,
+    letterNumber: letterNumber(letterId),
+    ticketNumber: l.ticket_number,
+    customerName: l.customer_name,
+    siteName: l.site_name,
+    address: l.site_address ?? l.notice_site_address ?? l.customer_address,
+    engineers: (engineers.get(letterId) ?? []).map((e) => e.name),
+    arrivedAt: checkIns.find((c) => c.kind === 'in')?.at ?? null,
+    leftAt: checkIns.filter((c) => c.kind === 'out').at(-1)?.at ?? null,
+    diagnosis: record?.diagnosis ?? null,
+    workDone: record?.work_done ?? null,
+    solved: record?.solved == null ? null : Boolean(record.solved),
+    restoredOriginal: Boolean(record?.restored_original),
+    parts: parts.map((p) => ({ part: p.part, quantity: p.quantity })),
+    extraTasks: tasks.map((t) => ({ description: t.description, estimateMinutes: t.estimate_minutes, customerSigned: t.customer_signature_id != null })),
+    timeZone: DEFAULT_TIME_ZONE,
+  };
+}
+
+/**
+ * FS-8: the customer signs off the service record on the engineer's device: attitude, skill and result each
+ * 优/良/中/差, a comment, the signer's name and the signature drawn on screen. The signature is stored once
+ * (append-only, with its sha256, who recorded it, when, where and from which address); the rating goes onto the
+ * request (via 'device') unless it already has one; the signed record becomes a PDF kept on the letter and the
+ * request and mailed to the contact (as an in-app link: the outbox sends no attachments). Without a signature the
+ * engineer gives the reason and the record stays visibly unsigned (AP-9).
+ */
+export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storage: AttachmentStorage): Promise<TVisit> {
+  const l = await letterForEngineer(ctx, id, ['on_site']);
+  if (await repo.signOffOf(ctx.db, id)) throw new AppError('conflict', 'The service record is already signed off');
+  const record = await repo.recordOf(ctx.db, id);
+  if (!record || !record.diagnosis.trim() || !record.work_done.trim()) {
+    throw new AppError('rule_violation', 'FS-8: fill in the service record (diagnosis and work done) before the customer signs it', { ruleId: 'FS-8', details: [{ path: 'record', message: 'diagnosis and work done required' }] });
+  }
+  const signed = 'signature' in body;
+  const signature: SignatureImage | null = signed ? decodeSignature(body.signature) : null;
+  const at = nowIso(ctx.clock);
+  const base = await pdfDataOf(ctx.db, id);
+  const pdf = await renderServiceRecordPdf({
+    ...base,
+    rating: signed ? { attitude: body.attitude, skill: body.skill, result: body.result } : null,
+    comment: signed ? (body.comment ?? null) : null,
+    signerName: signed ? body.signerName : null,
+    signature: signature?.data ?? null,
+    signedAt: signed ? at : null,
+    unsignedReason: signed ? null : body.unsignedReason,
+  });
+  const pdfName = `服务记录-${letterNumber(id)}.pdf`;
+  const pdfKey = newStorageKey(ctx.clock.now());
+  const signatureKey = signature ? newStorageKey(ctx.clock.now()) : null;
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+
+  await ctx.db.transaction().execute(async (db) => {
+    let signatureId: number | null = null;
+    if (signed && signature && signatureKey) {
+      signatureId = (
+        await repo.insertSignature(db, {
+          letter_id: id,
+          signer_name: body.signerName,
+          content_type: signature.contentType,
+          size: signature.data.length,
+          sha256: signature.sha256,
+          storage_key: signatureKey,
+          recorded_by: ctx.actor.id,
+          recorded_at: at,
+          lat: body.lat ?? null,
+          lng: body.lng ?? null,
+          ip: ctx.ip,
+        })
+      ).id;
+    }
+    const pdfAttachmentId =
+      l.ticket_id == null ? null : await attachToTicket(db, l.ticket_id, { fileName: pdfName, contentType: 'application/pdf', size: pdf.length, sha256, storageKey: pdfKey, visibility: 'public', by: ctx.actor.id, at });
+    const { id: pdfFileId } = await repo.insertFile(db, { letter_id: id, purpose: 'record_pdf', file_name: pdfName, content_type: 'application/pdf', size: pdf.length, sha256, storage_key: pdfKey, ticket_attachment_id: pdfAttachmentId, uploaded_by: ctx.actor.id, created_at: at });
+
+    let ratingOnRequest = false;
+    if (signed && l.ticket_id != null) {
+      // FS-8: the rating on the request, as the request's own device confirmation stores it (one per request).
+      const existing = await db.selectFrom('ticket_ratings').select('ticket_id').where('ticket_id', '=', l.ticket_id).executeTakeFirst();
+      if (!existing) {
+        await db
+          .insertInto('ticket_ratings')
+          .values({ ticket_id: l.ticket_id, attitude: body.attitude, skill: body.skill, result: body.result, comment: body.comment || null, via: 'device', signed_by: body.signerName, signature: body.signature, rated_by: ctx.actor.id, created_at: at })
+          .execute();
+        const rating = { attitude: body.attitude, skill: body.skill, result: body.result, comment: body.comment || null };
+        await entryOnTicket(db, l.ticket_id, { kind: 'rating', visibility: 'public', by: ctx.actor.id, body: body.comment || null, data: { rating, via: 'device', signedBy: body.signerName, letter: letterNumber(id) }, at });
+        ratingOnRequest = true;
+      }
+    }
+    const row = {
+      letter_id: id,
+      attitude: signed ? body.attitude : null,
+      skill: signed ? body.skill : null,
+      result: signed ? body.result : null,
+      comment: signed ? body.comment || null : null,
+      signature_id: signatureId,
+      unsigned_reason: signed ? null : body.unsignedReason,
+      pdf_file_id: pdfFileId,
+      rating_on_request: Number(ratingOnRequest),
+      recorded_by: ctx.actor.id,
+      recorded_at: at,
+    };
+    await db.insertInto('visit_signoffs').values(row).execute();
+
+    const contact = await repo.letterContact(db, l);
+    const email = contact?.email?.trim();
+    if (email) {
+      const grades = signed ? `态度 ${GRADE_ZH[body.attitude]} / 技术 ${GRADE_ZH[body.skill]} / 结果 ${GRADE_ZH[body.result]}` : '客户未签字 (unsigned)';
+      const link = pdfAttachmentId ? `/api/v1/attachments/${pdfAttachmentId}` : null;
+      await queueMail(db, [
+        {
+          to_address: email,
+          subject: `服务记录 ${letterNumber(id)} / Service record ${letterNumber(id)}`,
+          text_body: [
+            `${contact?.name ?? ''} 您好：`,
+            `${base.customerName} 的现场服务记录 ${letterNumber(id)}${base.ticketNumber ? `（服务请求 ${base.ticketNumber}）` : ''} 已完成。${grades}`,
+            link ? `签字版 PDF 请登录系统查看：${link}` : '签字版 PDF 请联系我们获取。',
+            '',
+            `The service record ${letterNumber(id)} of your on-site visit is complete.${link ? ` Signed PDF (sign in to view): ${link}` : ''}`,
+          ].join('\n'),
+          html_body: null,
+          created_at: at,
+          send_after: at,
+        },
+      ]);
+    }
+    await recordAudit(db, ctx, { action: 'visit.sign_off', entity: 'responsibility_letter', entityId: id, after: { ...row, signatureSha256: signature?.sha256 ?? null, pdfSha256: sha256, mailedTo: email ?? null } });
+    if (signature && signatureKey) await storage.put(signatureKey, signature.data);
+    await storage.put(pdfKey, pdf);
+  });
+  return getVisit(ctx, id);
+}
+
+/** FS-8: the service record PDF: the one signed off (immutable), or, before that, a live one marked unsigned. */
+export async function serviceRecordPdf(ctx: Ctx, id: number, storage: AttachmentStorage): Promise<{ fileName: string; data: Buffer }> {
+  await letterFor(ctx, id);
+  const s = await repo.signOffOf(ctx.db, id);
+  if (s) {
+    const file = await ctx.db.selectFrom('visit_files').select(['file_name', 'storage_key']).where('id', '=', s.pdf_file_id).executeTakeFirstOrThrow();
+    return { fileName: file.file_name, data: await storage.read(file.storage_key) };
+  }
+  const data = await renderServiceRecordPdf({ ...(await pdfDataOf(ctx.db, id)), rating: null, comment: null, signerName: null, signature: null, signedAt: null, unsignedReason: null });
+  return { fileName: `服务记录-${letterNumber(id)}-未签字.pdf`, data };
+}
+
+/** A stored photo or PDF of a letter in the reader's scope. */
+export async function readVisitFile(ctx: Ctx, fileId: number, storage: AttachmentStorage) {
+  const f = await repo.visibleFile(ctx.db, ctx.actor, fileId);
+  if (!f) throw notFound('File');
+  return { fileName: f.file_name, contentType: f.content_type, data: await storage.read(f.storage_key) };
+}
+
+/** A customer signature image of a letter in the reader's scope. */
+export async function readSignature(ctx: Ctx, signatureId: number, storage: AttachmentStorage) {
+  const s = await repo.visibleSignature(ctx.db, ctx.actor, signatureId);
+  if (!s) throw notFound('Signature');
+  return { fileName: `signature-${signatureId}.${s.content_type === 'image/png' ? 'png' : 'jpg'}`, contentType: s.content_type, data: await storage.read(s.storage_key) };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { SIGNATURE_MAX_BYTES } from '@techserve/core';
+import type { FastifyRequest } from 'fastify';
+import { AppError, type ErrorDetail, invalidValue } from '../../http/errors';
+import { detectFileType } from '../tickets/attachments.file-type';
+import { cleanFileName } from '../tickets/attachments.service';
+
+// Images from the engineer's phone: site photos (multipart) and signatures drawn on screen (data URLs). The type
+// comes from the bytes (magic numbers), never from what the client claims.
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+const SIGNATURE_TYPES = ['image/png', 'image/jpeg'];
+
+export type ImageUpload = { fileName: string; data: Buffer; contentType: string; sha256: string; fields: Record<string, string> };
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Reads a multipart body with one image `file` part and the named text fields. The file is buffered up to the
+ * multipart limit (413 above it) and typed by its bytes (415 unless JPEG, PNG, GIF or WebP) before anything is stored.
+ */
+export async function readImageUpload(req: FastifyRequest, maxBytes: number, fieldNames: readonly string[]): Promise<ImageUpload> {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with an image in a "file" part');
+  const errors = req.server.multipartErrors;
+  let file: { fileName: string; data: Buffer } | null = null;
+  const fields: Record<string, string> = {};
+  const details: ErrorDetail[] = [];
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file' && part.fieldname === 'file') file = { fileName: part.filename, data: await part.toBuffer() };
+      else if (part.type === 'field' && fieldNames.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
+      else {
+        if (part.type === 'file') part.file.resume();
+        details.push({ path: `body.${part.fieldname}`, message: 'unknown field' });
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof errors.RequestFileTooLargeError) throw new AppError('payload_too_large', `The image is larger than the limit of ${megabytes(maxBytes)}`);
+    if (err instanceof errors.FilesLimitError) throw new AppError('validation_failed', 'Send one image per request', { details: [{ path: 'body.file', message: 'one file only' }] });
+    if (err instanceof errors.FieldsLimitError || err instanceof errors.PartsLimitError) throw new AppError('payload_too_large', 'The form has too many fields');
+    throw new AppError('malformed_request', 'The multipart body could not be read');
+  }
+  if (!file) details.push({ path: 'body.file', message: 'required' });
+  if (details.length > 0 || !file) throw new AppError('validation_failed', `Invalid request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, { details });
+  const fileName = cleanFileName(file.fileName);
+  if (file.data.length === 0) throw invalidValue('body.file', 'the image is empty');
+  const type = detectFileType(file.data, fileName);
+  if (!type || !IMAGE_TYPES.includes(type.contentType)) throw new AppError('unsupported_media_type', `"${fileName}" is not an image; send a JPEG, PNG, GIF or WebP photo`);
+  return { fileName, data: file.data, contentType: type.contentType, sha256: sha256Of(file.data), fields };
+}
+
+export type SignatureImage = { data: Buffer; contentType: string; sha256: string };
+
+const DATA_URL = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+=*)$/;
+
+/**
+ * FS-8: a signature drawn on screen, as a PNG (or JPEG) data URL. Not a data URL → 422; bytes that are not a PNG or
+ * JPEG → 415; more than SIGNATURE_MAX_BYTES decoded → 413. Each with rule FS-8 and the field.
+ */
+export function decodeSignature(value: string, path = 'body.signature'): SignatureImage {
+  const m = DATA_URL.exec(value);
+  if (!m) throw invalidValue(path, 'must be a data:image/png;base64 URL of the signature drawn on screen', 'FS-8');
+  // The base64 length bounds the decoded size: refuse a huge one before decoding it.
+  if (Math.floor((m[2].length * 3) / 4) > SIGNATURE_MAX_BYTES + 2) throw signatureTooLarge(path);
+  const data = Buffer.from(m[2], 'base64');
+  if (data.length > SIGNATURE_MAX_BYTES) throw signatureTooLarge(path);
+  const type = detectFileType(data, 'signature');
+  if (!type || !SIGNATURE_TYPES.includes(type.contentType)) {
+    throw new AppError('unsupported_media_type', `${path}: the signature is not a PNG or JPEG image`, { ruleId: 'FS-8', details: [{ path, message: 'not a PNG or JPEG image' }] });
+  }
+  return { data, contentType: type.contentType, sha256: sha256Of(data) };
+}
+
+const signatureTooLarge = (path: string) =>
+  new AppError('payload_too_large', `${path}: the signature image is larger than ${Math.round(SIGNATURE_MAX_BYTES / 1024)} KB`, { ruleId: 'FS-8', details: [{ path, message: 'too large' }] });
