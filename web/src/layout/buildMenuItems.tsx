@@ -65,6 +65,8 @@ export function buildMenuItems(permissions: readonly TPermission[], t: TFunction
 
 /** The first page a user may open (their landing page). */
 export function homePath(permissions: readonly TPermission[]): string {
+  // An engineer's phone opens on today's jobs (FS-5); dispatchers and agents on the request queues.
+  if (permissions.includes('field.work') && !permissions.includes('tickets.assign')) return '/field/jobs';
   if (permissions.includes('tickets.read')) return '/tickets';
   if (permissions.includes('users.read')) return '/users';
   if (permissions.includes('org.read')) return '/org/departments';

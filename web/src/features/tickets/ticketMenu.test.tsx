@@ -1,7 +1,7 @@
 import { i18n } from '../../i18n/initI18n';
 import { describe, expect, it } from 'vitest';
 import { buildMenuItems, homePath } from '../../layout/buildMenuItems';
-import { PORTAL_PERMISSIONS } from '@techserve/core';
+import { DEFAULT_ROLES, PORTAL_PERMISSIONS } from '@techserve/core';
 
 const labels = (items: ReturnType<typeof buildMenuItems>) => items.map((item) => (item as { label: string }).label);
 
@@ -21,5 +21,9 @@ describe('service-request menu entries', () => {
     await i18n.changeLanguage('zh-CN');
     expect(labels(buildMenuItems(PORTAL_PERMISSIONS, i18n.t, { portal: true }))).toEqual(['我的服务请求', '提交请求', '我的账户']);
     expect(homePath(PORTAL_PERMISSIONS)).toBe('/tickets');
+    const engineer = DEFAULT_ROLES.find((r) => r.key === 'engineer')!.permissions;
+    const supervisor = DEFAULT_ROLES.find((r) => r.key === 'supervisor')!.permissions;
+    expect(homePath(engineer)).toBe('/field/jobs');
+    expect(homePath(supervisor)).toBe('/tickets');
   });
 });
