@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { Clock } from '../http/clock';
 import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
+import { travelLogScanJob } from '../modules/travel/travel.logscan';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
@@ -22,5 +23,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     },
     // SLA-4: near-breach and breach warnings, once per request, target and due time.
     slaScanJob(deps),
+    // AT-2/AT-3: missing travel logs of yesterday, flagged to the managers once per traveller and day.
+    travelLogScanJob(deps),
   ];
 }

@@ -1,5 +1,4 @@
 import ICAL from 'ical.js';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
 import { type FieldWorld, approvedLetterFixture, expectStatus, fieldWorld } from './letters.fixtures';
@@ -70,25 +69,16 @@ describe('dispatch board', () => {
   });
 
   it('shows travel as a conflict when the travel module records it', async () => {
-    let hasTravel = true;
-    try {
-      await sql`SELECT 1 FROM travel_requests WHERE 1 = 0`.execute(t.database.db);
-    } catch {
-      hasTravel = false;
-    }
-    if (!hasTravel) {
-      const without = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-05&to=2026-03-05`)), 200);
-      expect(without.travelKnown).toBe(false);
-      // Stand in for the travel module's table with the columns the board reads.
-      await sql`CREATE TABLE travel_requests (id integer primary key, user_id integer not null, status text not null, start_date text not null, end_date text not null)`.execute(t.database.db);
-      await sql`INSERT INTO travel_requests (id, user_id, status, start_date, end_date) VALUES (1, ${w.ids.engineer2}, 'approved', '2026-03-04', '2026-03-06'), (2, ${w.ids.engineer}, 'rejected', '2026-03-05', '2026-03-05')`.execute(t.database.db);
-    } else {
-      return; // The travel module's own tests cover its rows; its columns beyond these are unknown here.
-    }
+    const trip = (userId: number, status: string, start: string, end: string) => ({
+      user_id: userId, status, start_date: start, end_date: end, purpose: '现场服务', work_type: 'technical_guidance', segments: '[]',
+      created_at: '2026-03-01T00:00:00.000Z', updated_at: '2026-03-01T00:00:00.000Z',
+    });
+    const { id: tripId } = await t.database.db.insertInto('travel_requests').values(trip(w.ids.engineer2, 'approved', '2026-03-04', '2026-03-06') as never).returning('id').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('travel_requests').values(trip(w.ids.engineer, 'rejected', '2026-03-05', '2026-03-05') as never).execute();
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-03&to=2026-03-05`)), 200);
     expect(board.travelKnown).toBe(true);
     expect(dayOf(board, w.ids.engineer2, '2026-03-03').conflicts).toEqual([]);
-    expect(dayOf(board, w.ids.engineer2, '2026-03-05').conflicts).toEqual([expect.objectContaining({ kind: 'travel', from: '2026-03-04', to: '2026-03-06', refId: 1 })]);
+    expect(dayOf(board, w.ids.engineer2, '2026-03-05').conflicts).toEqual([expect.objectContaining({ kind: 'travel', from: '2026-03-04', to: '2026-03-06', refId: tripId })]);
     expect(dayOf(board, w.ids.engineer, '2026-03-05').conflicts.filter((c: Json) => c.kind === 'travel')).toEqual([]); // rejected travel
     const suggestions = await expectStatus(await w.supervisor.get(api(`/field/letters/${letterA.id}/engineer-suggestions`)), 200); // appointment now March 5th
     expect(suggestions.items.find((s: Json) => s.userId === w.ids.engineer2).conflicts).toEqual([expect.objectContaining({ kind: 'travel' })]);

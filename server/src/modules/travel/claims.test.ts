@@ -1,0 +1,178 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, type TestApp, createTestApp } from '../../test/harness';
+import { approvedLetterFixture } from '../field/letters.fixtures';
+import { type Json, type TravelWorld, api, approvedTrip, expectStatus, travelWorld } from './travel.fixtures';
+
+let t: TestApp;
+let w: TravelWorld;
+
+beforeAll(async () => {
+  t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 } });
+  w = await travelWorld(t, 'tc');
+});
+afterAll(async () => t?.close());
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake receipt')]);
+const PDF = Buffer.from('%PDF-1.4\n% 发票\n');
+const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(32, 0)]);
+
+function uploadReceipt(as: Agent, claimId: number, fileName: string, data: Buffer) {
+  const boundary = '----travel-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return as.request('POST', api(`/travel-claims/${claimId}/receipts`), body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+const claimCount = async () => Number((await t.database.db.selectFrom('travel_claims').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const train = { date: '2026-03-02', category: 'transport', transport: 'train', description: '上海—乌鲁木齐 火车票', amountFen: 65050 };
+
+describe('TR-1 claims against the itinerary', () => {
+  it('refuses days after the itinerary without an approved extension (422 TR-1), saving nothing', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    const before = await claimCount();
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-07', expenses: [train] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.actualEndDate' }] });
+    const early = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-01', actualEndDate: '2026-03-06' });
+    expect(early.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.actualStartDate' }] });
+    expect(await claimCount()).toBe(before);
+  });
+
+  it('refuses an expense on a day not away, and an end before the start', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-04', expenses: [{ ...train, date: '2026-03-05' }] });
+    expect(res.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.expenses.0.date' }] });
+    const reversed = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-04', actualEndDate: '2026-03-03' });
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json().error.details[0].path).toBe('body.actualEndDate');
+  });
+
+  it('accepts the extra days once the reported extension is approved, and pays their allowance', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    const asked = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-07', endDate: '2026-03-08', reason: '设备到货延迟' }), 200);
+    expect(asked.extension).toMatchObject({ status: 'requested' });
+    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' })).statusCode).toBe(422);
+    await expectStatus(await w.supervisor.post(api(`/travel-requests/${trip.id}/extension/decision`), { version: asked.version, approve: true }), 200);
+    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' }), 201);
+    // TR-3: 03-03 .. 03-07 (5 days; 03-02 departure and 03-08 return excluded), under the 7-day cap.
+    expect(claim.allowanceLines).toEqual([expect.objectContaining({ kind: 'technicalGuidance', days: 5, amountFen: 60000 })]);
+    expect(claim.payableFen).toBe(60000);
+  });
+
+  it('bounds the actual days even when the policy pays days beyond the itinerary', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    await t.database.db.updateTable('travel_requests').set({ extension_status: 'approved', extension_start_date: '2000-01-01', extension_end_date: '2099-12-31' }).where('id', '=', trip.id).execute();
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2000-01-01', actualEndDate: '2099-12-31' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.ruleId).toBe('TR-1');
+  });
+
+  it('refuses an extension that lies within the itinerary', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-03', endDate: '2026-03-04', reason: 'x' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.ruleId).toBe('TR-1');
+  });
+});
+
+describe('claim flow: receipts, advance settlement, approval and payment', () => {
+  let claim: Json;
+  let tripId: number;
+
+  it('deducts the paid advance: payable = expenses + allowance − advance', async () => {
+    const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
+    const trip = await approvedTrip(w.engineer, w.supervisor, { letterId: letter.id });
+    tripId = trip.id;
+    const adv = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '路费' }), 201);
+    const ok = await expectStatus(await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }), 200);
+    await expectStatus(await w.finance.post(api(`/travel-advances/${adv.id}/pay`), { version: ok.version }), 200);
+    claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [train] }), 201);
+    expect(claim).toMatchObject({ expensesFen: 65050, allowanceFen: 36000, advanceFen: 50000, payableFen: 65050 + 36000 - 50000, status: 'submitted' });
+    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06' })).statusCode).toBe(409);
+  });
+
+  it('needs a transport receipt before approval (422 TR-1)', async () => {
+    const res = await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.ruleId).toBe('TR-1');
+  });
+
+  it('types receipts by their bytes: an executable is refused (415), a PNG or PDF accepted; only the traveller uploads', async () => {
+    expect((await uploadReceipt(w.engineer, claim.id, 'receipt.png', ELF)).statusCode).toBe(415);
+    expect((await w.engineer.post(api(`/travel-claims/${claim.id}/receipts`), {})).statusCode).toBe(415); // JSON, not multipart
+    expect((await uploadReceipt(w.engineer, claim.id, 'empty.png', Buffer.alloc(0))).statusCode).toBe(422);
+    expect((await uploadReceipt(w.supervisor, claim.id, 'receipt.png', PNG)).statusCode).toBe(403);
+    expect((await uploadReceipt(w.engineer2, claim.id, 'receipt.png', PNG)).statusCode).toBe(404);
+    const png = await expectStatus(await uploadReceipt(w.engineer, claim.id, '火车票.png', PNG), 201);
+    expect(png).toMatchObject({ fileName: '火车票.png', contentType: 'image/png' });
+    await expectStatus(await uploadReceipt(w.engineer, claim.id, 'invoice.pdf', PDF), 201);
+    const download = await w.supervisor.get(png.url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+    expect((await w.engineer2.get(png.url)).statusCode).toBe(404);
+  });
+
+  it('is approved by the manager, then paid by finance, settling the advance and completing the trip', async () => {
+    const fresh = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
+    expect(fresh.receipts).toHaveLength(2);
+    expect((await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: fresh.version })).statusCode).toBe(409);
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: fresh.version, approve: true }), 200);
+    expect((await w.supervisor.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version })).statusCode).toBe(403);
+    const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
+    expect(paid.status).toBe('paid');
+    const trip = await expectStatus(await w.engineer.get(api(`/travel-requests/${tripId}`)), 200);
+    expect(trip.status).toBe('completed');
+    expect(trip.advances[0].status).toBe('settled');
+    expect((await uploadReceipt(w.engineer, claim.id, 'late.png', PNG)).statusCode).toBe(409);
+  });
+});
+
+describe('finance export (.xlsx)', () => {
+  it('is for finance only, and checks the month', async () => {
+    expect((await w.supervisor.get(api('/travel/finance-export?month=2026-03'))).statusCode).toBe(403);
+    expect((await w.finance.get(api('/travel/finance-export?month=2026-13'))).statusCode).toBe(400);
+  });
+
+  it('lists the month’s claims in yuan with Chinese headers, and the allowance lines with their explanations', async () => {
+    const res = await w.finance.get(api('/travel/finance-export?month=2026-03'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const lines = book.getWorksheet('补助明细');
+    const texts = lines!.getColumn(9).values.map(String);
+    expect(texts.some((s) => s.includes('省外技术指导') && s.includes('120 元/天'))).toBe(true);
+
+    const dir = mkdtempSync(join(tmpdir(), 'travel-export-'));
+    try {
+      if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0) {
+        console.warn('soffice (LibreOffice) is missing: the CSV round trip of the export is skipped');
+        return;
+      }
+      const file = join(dir, 'export.xlsx');
+      writeFileSync(file, res.rawPayload);
+      const profile = `file:///tmp/lo-profile-${randomBytes(6).toString('hex')}`;
+      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+      rmSync(profile.replace('file://', ''), { recursive: true, force: true });
+      const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+      const all = csvs.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      expect(all).toContain('出差人');
+      expect(all).toContain('应付/应退（元）');
+      expect(all).toContain('tc.eng');
+      expect(all).toContain('技术指导');
+      expect(all).toContain('510.50'); // 650.50 + 360.00 − 500.00
+      expect(all).toContain('650.50');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});

@@ -1,0 +1,109 @@
+import type { TAllowanceLineOut, TClaimExpense } from '@techserve/core';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../http/context';
+import { forbidden } from '../../http/errors';
+import { can } from '../../http/context';
+import { travelScope } from './travel.access';
+import * as repo from './travel.repository';
+
+const STATUS_ZH: Record<string, string> = { submitted: '待审批', approved: '已批准', rejected: '已驳回', paid: '已付款' };
+const KIND_ZH: Record<TAllowanceLineOut['kind'], string> = {
+  technicalGuidance: '技术指导补助',
+  mealsLodging: '食宿补助',
+  newEmployee: '新员工补助',
+  specialRegion: '特殊地区补助',
+  boardProvided: '客户提供食宿',
+  beyondItinerary: '行程外天数',
+};
+const WORK_ZH: Record<string, string> = { technicalGuidance: '技术指导', construction: '施工/焊接' };
+
+/** Fen as yuan, a number with 2 decimals (the cell is formatted 0.00). */
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+/**
+ * TR-1/TR-3: the month's claims (trips that ended in the month, rejected ones left out) and their allowance lines
+ * with explanations, as an Excel workbook with Chinese headers and amounts in yuan.
+ */
+export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName: string; data: Buffer }> {
+  if (!can(ctx.actor, 'travel.finance')) throw forbidden('This needs the permission "travel.finance"');
+  const rows = await repo
+    .claimsQuery(ctx.db)
+    .select(['travel_requests.purpose', 'travel_requests.work_type'])
+    .where((eb) => travelScope(eb, ctx.actor))
+    .where('travel_claims.status', '!=', 'rejected')
+    .where('travel_claims.actual_end_date', '>=', `${month}-01`)
+    .where('travel_claims.actual_end_date', '<=', `${month}-31`)
+    .orderBy('travel_claims.id')
+    .execute();
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'TechServe';
+  const money = { numFmt: '0.00' };
+  const claims = book.addWorksheet('报销单');
+  claims.columns = [
+    { header: '报销单号', key: 'id', width: 10 },
+    { header: '出差申请', key: 'requestId', width: 10 },
+    { header: '出差人', key: 'userName', width: 12 },
+    { header: '出差事由', key: 'purpose', width: 30 },
+    { header: '工作类型', key: 'workType', width: 12 },
+    { header: '实际出发', key: 'start', width: 12 },
+    { header: '实际返回', key: 'end', width: 12 },
+    { header: '交通及其他费用（元）', key: 'expenses', width: 18, style: money },
+    { header: '出差补助（元）', key: 'allowance', width: 14, style: money },
+    { header: '已预支（元）', key: 'advance', width: 12, style: money },
+    { header: '应付/应退（元）', key: 'payable', width: 14, style: money },
+    { header: '状态', key: 'status', width: 10 },
+    { header: '付款时间', key: 'paidAt', width: 22 },
+  ];
+  const lines = book.addWorksheet('补助明细');
+  lines.columns = [
+    { header: '报销单号', key: 'claimId', width: 10 },
+    { header: '出差人', key: 'userName', width: 12 },
+    { header: '补助项目', key: 'kind', width: 14 },
+    { header: '天数', key: 'days', width: 8 },
+    { header: '标准（元/天）', key: 'rate', width: 14, style: money },
+    { header: '金额（元）', key: 'amount', width: 12, style: money },
+    { header: '依据', key: 'ruleId', width: 8 },
+    { header: '制度版本', key: 'policyVersion', width: 10 },
+    { header: '说明', key: 'text', width: 70 },
+  ];
+  const expenseSheet = book.addWorksheet('费用明细');
+  expenseSheet.columns = [
+    { header: '报销单号', key: 'claimId', width: 10 },
+    { header: '出差人', key: 'userName', width: 12 },
+    { header: '日期', key: 'date', width: 12 },
+    { header: '类别', key: 'category', width: 10 },
+    { header: '说明', key: 'description', width: 40 },
+    { header: '金额（元）', key: 'amount', width: 12, style: money },
+  ];
+  const CATEGORY_ZH: Record<TClaimExpense['category'], string> = { transport: '交通', lodging: '住宿', other: '其他' };
+  let total = 0;
+  for (const r of rows) {
+    total += Number(r.payable_fen);
+    claims.addRow({
+      id: r.id,
+      requestId: r.request_id,
+      userName: r.user_name,
+      purpose: r.purpose,
+      workType: WORK_ZH[r.work_type] ?? r.work_type,
+      start: r.actual_start_date,
+      end: r.actual_end_date,
+      expenses: yuan(Number(r.expenses_fen)),
+      allowance: yuan(Number(r.allowance_fen)),
+      advance: yuan(Number(r.advance_fen)),
+      payable: yuan(Number(r.payable_fen)),
+      status: STATUS_ZH[r.status] ?? r.status,
+      paidAt: r.paid_at ?? '',
+    });
+    for (const l of repo.parseJson<TAllowanceLineOut[]>(r.allowance_lines, [])) {
+      lines.addRow({ claimId: r.id, userName: r.user_name, kind: KIND_ZH[l.kind], days: l.days, rate: yuan(l.rateFen), amount: yuan(l.amountFen), ruleId: l.explanation.ruleId, policyVersion: l.explanation.policyVersion ?? '', text: l.explanation.text['zh-CN'] });
+    }
+    for (const e of repo.parseJson<TClaimExpense[]>(r.expenses, [])) {
+      expenseSheet.addRow({ claimId: r.id, userName: r.user_name, date: e.date, category: CATEGORY_ZH[e.category], description: e.description, amount: yuan(e.amountFen) });
+    }
+  }
+  claims.addRow({ id: '合计', payable: yuan(total) });
+  for (const sheet of [claims, lines, expenseSheet]) sheet.getRow(1).font = { bold: true };
+  const data = Buffer.from(await book.xlsx.writeBuffer());
+  return { fileName: `差旅报销-${month}.xlsx`, data };
+}

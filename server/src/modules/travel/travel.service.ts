@@ -1,0 +1,285 @@
+import {
+  type TAllowanceResult,
+  type TApprovalDecision,
+  type TExtensionRequest,
+  type TTransportMode,
+  type TTravelRequest,
+  type TTravelRequestListQuery,
+  type TTravelSegment,
+  type ZTravelDecision,
+  type ZTravelRequestCreate,
+  MAX_TRIP_DAYS,
+  computeAllowances,
+  daysInclusive,
+  itineraryWindow,
+} from '@techserve/core';
+import type { z } from 'zod';
+import { nowIso } from '../../http/clock';
+import type { Ctx, Db } from '../../http/context';
+import { AppError, invalidValue, notFound } from '../../http/errors';
+import { pageOf } from '../../http/pagination';
+import { recordAudit } from '../audit/audit.service';
+import { isGm, isOnLetter } from '../field/field.access';
+import { notify } from '../notifications/notifications.service';
+import { type PolicyAt, policyAt } from '../policy/policy-in-force';
+import { assertNotOwn, assertTraveller, assertTravelReader, managersOf, requestFor, travelScope } from './travel.access';
+import * as repo from './travel.repository';
+
+export type TTravelRequestCreateBody = z.output<typeof ZTravelRequestCreate>;
+export type TTravelDecisionBody = z.output<typeof ZTravelDecision>;
+
+/** The policy in force on a company-local date (the trip's first day for its allowances and transport rules). */
+export async function policyOn(db: Db, date: string): Promise<PolicyAt> {
+  const policy = (await policyAt(db, date)) ?? (await policyAt(db, '9999-12-31'));
+  if (!policy) throw new AppError('internal', 'No published policy is in force');
+  return policy;
+}
+
+export const illegal = (message: string) => new AppError('illegal_transition', message);
+
+/** The allowance approvals recorded on a trip: the GM's special rate (TR-4) and an approved extension (TR-1). */
+export function approvalsOf(row: Pick<repo.RequestRow, 'special_status' | 'special_daily_fen' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>) {
+  return {
+    specialDailyFen: row.special_status === 'approved' ? row.special_daily_fen : null,
+    extension: row.extension_status === 'approved' && row.extension_start_date && row.extension_end_date ? { startDate: row.extension_start_date, endDate: row.extension_end_date } : null,
+  };
+}
+
+/** TR-1/TR-3/TR-4: the trip's allowance lines, from the policy in force on its first day (or the actual days of a claim). */
+export function allowancesOf(policy: PolicyAt, row: repo.RequestRow | (Parameters<typeof approvalsOf>[0] & { segments: string; work_type: string; board_provided: number; new_employee: number }), actual?: { startDate: string; endDate: string }): TAllowanceResult {
+  return computeAllowances(
+    { travel: policy.document.travel, version: policy.number },
+    { workType: row.work_type as 'technicalGuidance', boardProvided: Boolean(row.board_provided), segments: repo.parseJson<TTravelSegment[]>(row.segments, []), actual },
+    { newEmployee: Boolean(row.new_employee) },
+    approvalsOf(row),
+  );
+}
+
+/** TR-2: the itinerary's modes that the policy says need prior approval. */
+export function modesNeedingApproval(policy: PolicyAt, segments: TTravelSegment[]): TTransportMode[] {
+  const needing = new Set(policy.document.travel.transportNeedingApproval);
+  return [...new Set(segments.map((s) => s.transport).filter((m) => needing.has(m)))];
+}
+
+async function tellTraveller(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
+  await notify(db, at, { userIds: [row.user_id], kind: 'travel_update', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+}
+
+export async function tellManagers(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
+  await notify(db, at, { userIds: await managersOf(db, row.user_id), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+}
+
+/** TR-1/TR-2: a travel request with its itinerary; the managers are asked to approve it. */
+export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): Promise<TTravelRequest> {
+  const window = itineraryWindow(body.segments);
+  const policy = await policyOn(ctx.db, window.startDate);
+  const at = nowIso(ctx.clock);
+  const id = await ctx.db.transaction().execute(async (db) => {
+    if (body.letterId != null) {
+      const letter = await db.selectFrom('responsibility_letters').select('id').where('id', '=', body.letterId).executeTakeFirst();
+      if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id))) throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
+    }
+    if (body.ticketId != null && !(await db.selectFrom('tickets').select('id').where('id', '=', body.ticketId).executeTakeFirst())) {
+      throw invalidValue('body.ticketId', 'no such service request');
+    }
+    const user = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('travel_requests')
+      .values({
+        user_id: ctx.actor.id,
+        status: 'submitted',
+        start_date: window.startDate,
+        end_date: window.endDate,
+        purpose: body.purpose,
+        work_type: body.workType,
+        board_provided: body.boardProvided ? 1 : 0,
+        letter_id: body.letterId ?? null,
+        ticket_id: body.ticketId ?? null,
+        segments: JSON.stringify(body.segments),
+        team_id: user.team_id,
+        department_id: user.department_id ?? user.team_department_id ?? null,
+        special_daily_fen: body.specialRate?.dailyFen ?? null,
+        special_reason: body.specialRate?.reason ?? null,
+        special_status: body.specialRate ? 'requested' : null,
+        policy_version: policy.number,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(db, ctx, { action: 'travel.request.create', entity: 'travel_request', entityId: row.id, after: body });
+    await tellManagers(db, at, { id: row.id, user_id: ctx.actor.id }, `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`, `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`);
+    return row.id;
+  });
+  return getRequest(ctx, id);
+}
+
+export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTravelRequest> {
+  assertTravelReader(ctx.actor);
+  const r = await repo.requestsQuery(db).where('travel_requests.id', '=', id).where((eb) => travelScope(eb, ctx.actor)).executeTakeFirst();
+  if (!r) throw notFound('Travel request');
+  const policy = await policyOn(db, r.start_date);
+  const segments = repo.parseJson<TTravelSegment[]>(r.segments, []);
+  const [advances, claimRows] = await Promise.all([
+    repo.advancesQuery(db).where('travel_advances.request_id', '=', id).orderBy('travel_advances.id').execute(),
+    repo.claimsQuery(db).where('travel_claims.request_id', '=', id).orderBy('travel_claims.id').execute(),
+  ]);
+  const decision = (status: string | null, by: string | null, at: string | null) => ({ status: status as 'requested', decidedByName: by, decidedAt: at });
+  return {
+    ...repo.toRequestSummary(r),
+    boardProvided: Boolean(r.board_provided),
+    letterId: r.letter_id,
+    letterStatus: r.letter_status,
+    ticketId: r.ticket_id,
+    segments,
+    transportNeedingApproval: modesNeedingApproval(policy, segments),
+    approvedTransport: repo.parseJson<TTransportMode[]>(r.approved_transport, []),
+    newEmployee: Boolean(r.new_employee),
+    specialRate: r.special_status ? { ...decision(r.special_status, r.special_decided_by_name, r.special_decided_at), dailyFen: Number(r.special_daily_fen), reason: r.special_reason ?? '' } : null,
+    extension: r.extension_status
+      ? { ...decision(r.extension_status, r.extension_decided_by_name, r.extension_decided_at), startDate: r.extension_start_date ?? '', endDate: r.extension_end_date ?? '', reason: r.extension_reason ?? '' }
+      : null,
+    decidedByName: r.decided_by_name,
+    decidedAt: r.decided_at,
+    decisionComment: r.decision_comment,
+    allowances: allowancesOf(policy, r),
+    policyVersion: policy.number,
+    advances: advances.map(repo.toAdvance),
+    claims: await repo.toClaims(db, claimRows),
+  };
+}
+
+export async function listRequests(ctx: Ctx, q: TTravelRequestListQuery) {
+  assertTravelReader(ctx.actor);
+  const after = repo.cursorId(q.cursor);
+  let query = repo.requestsQuery(ctx.db).where((eb) => travelScope(eb, ctx.actor));
+  if (q.view === 'mine') query = query.where('travel_requests.user_id', '=', ctx.actor.id);
+  if (q.view === 'approvals') query = query.where('travel_requests.user_id', '!=', ctx.actor.id);
+  if (q.status) query = query.where('travel_requests.status', '=', q.status);
+  if (after !== null) query = query.where('travel_requests.id', '<', after);
+  const rows = await query.orderBy('travel_requests.id', 'desc').limit(q.limit + 1).execute();
+  const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
+  return { items: items.map(repo.toRequestSummary), nextCursor };
+}
+
+/**
+ * TR-1/TR-2/TR-3: the manager approves or rejects a submitted request. Approving an itinerary that uses a mode
+ * needing prior approval (plane, taxi … per policy) must name each such mode in approvedTransport (422 TR-2).
+ * The manager also says whether the traveller is a new employee (TR-3 rate).
+ */
+export async function decideRequest(ctx: Ctx, id: number, body: TTravelDecisionBody): Promise<TTravelRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await requestFor(ctx, id, db);
+    assertNotOwn(ctx.actor, row);
+    if (row.version !== body.version) throw repo.conflict('travel_requests');
+    if (row.status !== 'submitted') throw illegal(`A ${row.status} request cannot be decided`);
+    const segments = repo.parseJson<TTravelSegment[]>(row.segments, []);
+    const needing = modesNeedingApproval(await policyOn(db, row.start_date), segments);
+    if (body.approve) {
+      // TR-2: plane, taxi and others need prior approval: the approval names them explicitly.
+      const missing = needing.filter((m) => !body.approvedTransport.includes(m));
+      if (missing.length > 0) {
+        throw new AppError('rule_violation', `TR-2: the itinerary uses ${missing.join(', ')}, which need explicit prior approval; list them in approvedTransport`, {
+          ruleId: 'TR-2',
+          details: [{ path: 'body.approvedTransport', message: `approve ${missing.join(', ')} explicitly` }],
+        });
+      }
+    }
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      approved_transport: JSON.stringify(body.approve ? needing : []),
+      new_employee: body.newEmployee ? 1 : 0,
+      decided_by: ctx.actor.id,
+      decided_at: at,
+      decision_comment: body.comment ?? null,
+    };
+    await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
+    await recordAudit(db, ctx, { action: body.approve ? 'travel.request.approve' : 'travel.request.reject', entity: 'travel_request', entityId: id, before: { status: row.status }, after: set });
+    await tellTraveller(db, at, row, body.approve ? '已批准' : `已驳回${body.comment ? `：${body.comment}` : ''}`, body.approve ? 'approved' : `rejected${body.comment ? `: ${body.comment}` : ''}`);
+  });
+  return getRequest(ctx, id);
+}
+
+/** The traveller withdraws a request not yet travelled on (no claim, no advance paid out). */
+export async function cancelRequest(ctx: Ctx, id: number, version: number): Promise<TTravelRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await requestFor(ctx, id, db);
+    assertTraveller(ctx.actor, row);
+    if (row.version !== version) throw repo.conflict('travel_requests');
+    if (row.status !== 'submitted' && row.status !== 'approved') throw illegal(`A ${row.status} request cannot be cancelled`);
+    const blocking = await db.selectFrom('travel_advances').select('id').where('request_id', '=', id).where('status', '=', 'paid').executeTakeFirst();
+    const claim = await db.selectFrom('travel_claims').select('id').where('request_id', '=', id).where('status', '!=', 'rejected').executeTakeFirst();
+    if (blocking || claim) throw illegal('A trip with a paid advance or a claim cannot be cancelled');
+    await repo.bumpRow(db, 'travel_requests', id, version, { status: 'cancelled' }, at);
+    await db.updateTable('travel_advances').set({ status: 'rejected', decision_comment: 'cancelled with the trip', updated_at: at }).where('request_id', '=', id).where('status', 'in', ['requested', 'approved']).execute();
+    await recordAudit(db, ctx, { action: 'travel.request.cancel', entity: 'travel_request', entityId: id, before: { status: row.status }, after: { status: 'cancelled' } });
+  });
+  return getRequest(ctx, id);
+}
+
+/** TR-4: only the GM decides a special-region rate, and only when the policy lets the GM raise allowances. */
+export async function decideSpecialRate(ctx: Ctx, id: number, body: TApprovalDecision): Promise<TTravelRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await requestFor(ctx, id, db);
+    if (!isGm(ctx.actor)) throw new AppError('forbidden', 'TR-4: only the general manager may approve a special-region allowance', { ruleId: 'TR-4' });
+    assertNotOwn(ctx.actor, row);
+    if (row.version !== body.version) throw repo.conflict('travel_requests');
+    if (row.special_status !== 'requested') throw illegal('There is no special-region rate waiting for a decision');
+    if (body.approve && !(await policyOn(db, row.start_date)).document.travel.gmMayRaiseAllowance) {
+      throw new AppError('rule_violation', 'TR-4: the policy in force does not let the GM raise allowances', { ruleId: 'TR-4', details: [{ path: 'body.approve', message: 'not allowed by the policy' }] });
+    }
+    const set = { special_status: body.approve ? 'approved' : 'rejected', special_decided_by: ctx.actor.id, special_decided_at: at };
+    await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
+    await recordAudit(db, ctx, { action: 'travel.special-rate.decide', entity: 'travel_request', entityId: id, before: { special_status: row.special_status }, after: set });
+    await tellTraveller(db, at, row, body.approve ? '特殊地区补助已批准' : '特殊地区补助未批准', body.approve ? 'special-region rate approved' : 'special-region rate rejected');
+  });
+  return getRequest(ctx, id);
+}
+
+/** TR-1: the traveller reports days beyond the itinerary (before or after it) for approval. */
+export async function requestExtension(ctx: Ctx, id: number, body: TExtensionRequest): Promise<TTravelRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await requestFor(ctx, id, db);
+    assertTraveller(ctx.actor, row);
+    if (row.version !== body.version) throw repo.conflict('travel_requests');
+    if (row.status !== 'approved') throw illegal('Only an approved trip can be extended');
+    if (row.extension_status === 'requested') throw illegal('An extension is already waiting for a decision');
+    if (body.startDate >= row.start_date && body.endDate <= row.end_date) throw invalidValue('body.endDate', 'these days are within the itinerary; report days beyond it', 'TR-1');
+    const first = body.startDate < row.start_date ? body.startDate : row.start_date;
+    const last = body.endDate > row.end_date ? body.endDate : row.end_date;
+    if (daysInclusive(first, last) > MAX_TRIP_DAYS) throw invalidValue('body.endDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`, 'TR-1');
+    const set = { extension_start_date: body.startDate, extension_end_date: body.endDate, extension_reason: body.reason, extension_status: 'requested', extension_decided_by: null, extension_decided_at: null };
+    await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
+    await recordAudit(db, ctx, { action: 'travel.extension.request', entity: 'travel_request', entityId: id, after: set });
+    await tellManagers(db, at, row, `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`, `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`);
+  });
+  return getRequest(ctx, id);
+}
+
+export async function decideExtension(ctx: Ctx, id: number, body: TApprovalDecision): Promise<TTravelRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await requestFor(ctx, id, db);
+    assertNotOwn(ctx.actor, row);
+    if (row.version !== body.version) throw repo.conflict('travel_requests');
+    if (row.extension_status !== 'requested') throw illegal('There is no extension waiting for a decision');
+    const set = { extension_status: body.approve ? 'approved' : 'rejected', extension_decided_by: ctx.actor.id, extension_decided_at: at };
+    await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
+    await recordAudit(db, ctx, { action: 'travel.extension.decide', entity: 'travel_request', entityId: id, before: { extension_status: row.extension_status }, after: set });
+    await tellTraveller(db, at, row, body.approve ? '行程延长已批准' : '行程延长未批准', body.approve ? 'extension approved' : 'extension rejected');
+  });
+  return getRequest(ctx, id);
+}
+
+/** The window a trip's days may fall in: the itinerary plus an approved extension (TR-1). */
+export function tripWindow(row: Pick<repo.RequestRow, 'start_date' | 'end_date' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>) {
+  const ext = row.extension_status === 'approved' ? { s: row.extension_start_date ?? row.start_date, e: row.extension_end_date ?? row.end_date } : null;
+  return {
+    startDate: ext && ext.s < row.start_date ? ext.s : row.start_date,
+    endDate: ext && ext.e > row.end_date ? ext.e : row.end_date,
+  };
+}

@@ -1,0 +1,57 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderAs } from '../tickets/testing';
+import { TravelRequestForm } from './TravelRequestForm';
+
+function renderForm(onSubmit = vi.fn()) {
+  renderAs(<TravelRequestForm needingApproval={['plane', 'taxi', 'other']} onSubmit={onSubmit} />, { path: '/travel/trips/new', url: '/travel/trips/new', permissions: ['travel.request'] });
+  return onSubmit;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('TravelRequestForm (TR-1/TR-2)', () => {
+  it('marks the end date of a leg that ends before it starts (TR-1) and sends nothing', async () => {
+    const onSubmit = renderForm();
+    type('出差事由', '医院设备安装');
+    type('开始日期 1', '2026-03-06');
+    type('结束日期 1', '2026-03-05');
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+    expect(await screen.findByText('结束日期不能早于开始日期（TR-1）')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('accepts a one-day leg and sends the shared schema’s body', async () => {
+    const onSubmit = renderForm();
+    type('出差事由', '医院设备安装');
+    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('出发地'), { target: { value: '上海' } });
+    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('目的地'), { target: { value: '南京' } });
+    type('开始日期 1', '2026-03-06');
+    type('结束日期 1', '2026-03-06');
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      purpose: '医院设备安装',
+      workType: 'technicalGuidance',
+      boardProvided: false,
+      segments: [{ from: '上海', to: '南京', destinationLevel: 'outOfProvince', startDate: '2026-03-06', endDate: '2026-03-06', transport: 'train' }],
+    });
+  });
+
+  it('names the missing fields of a leg', async () => {
+    const onSubmit = renderForm();
+    type('出差事由', '医院设备安装');
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+    await waitFor(() => expect(screen.getByTestId('segment-0').querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThanOrEqual(4)); // from, to, start, end
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('explains that a plane needs prior approval (TR-2) once a leg goes by plane', async () => {
+    renderForm();
+    expect(screen.queryByTestId('tr2-hint')).toBeNull();
+    const transport = within(screen.getByTestId('segment-0')).getAllByRole('combobox')[1];
+    fireEvent.mouseDown(transport);
+    fireEvent.click(await screen.findByTitle('飞机'));
+    expect((await screen.findByTestId('tr2-hint')).textContent).toContain('TR-2：飞机 需事先批准');
+  });
+});

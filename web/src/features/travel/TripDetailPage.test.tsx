@@ -1,0 +1,47 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderAs, stubFetch } from '../tickets/testing';
+import { tripFixture } from './fixtures';
+import { TripDetailPage } from './TripDetailPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const at = { path: '/travel/requests/:id', url: '/travel/requests/5' };
+
+describe('TripDetailPage', () => {
+  it('shows the FS-3 refusal of an advance to the traveller', async () => {
+    const fetch = stubFetch({
+      'GET /travel-requests/5': { body: tripFixture({ status: 'approved' }) },
+      'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
+      'POST /travel-requests/5/advances': {
+        status: 422,
+        body: { error: { code: 'rule_violation', message: 'FS-3: the trip is not linked to a responsibility letter', ruleId: 'FS-3', details: [{ path: 'body.amountFen', message: 'no letter' }] } },
+      },
+    });
+    renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });
+    fireEvent.change(within(await screen.findByTestId('advances')).getByLabelText('金额（元）'), { target: { value: '500' } });
+    fireEvent.change(within(screen.getByTestId('advances')).getByLabelText('原因'), { target: { value: '路费' } });
+    fireEvent.click(screen.getByRole('button', { name: '申请预支' }));
+    expect(await screen.findByText(/FS-3: the trip is not linked/)).toBeTruthy();
+    expect(fetch.sent('POST /travel-requests/5/advances')[0].body).toEqual({ amountFen: 50000, reason: '路费' });
+  }, 20_000);
+
+  it('lets the manager approve the plane only by ticking it (TR-2)', async () => {
+    const fetch = stubFetch({
+      'GET /travel-requests/5': { body: tripFixture() },
+      'POST /travel-requests/5/decision': { body: tripFixture({ status: 'approved' }) },
+    });
+    renderAs(<TripDetailPage />, { ...at, permissions: ['travel.approve'], userId: 2, scope: 'department' });
+    expect((await screen.findAllByText(/TR-2：飞机 需事先批准/)).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('checkbox', { name: '同意使用：飞机' }));
+    fireEvent.click(screen.getByRole('button', { name: /^批\s?准$/ }));
+    await waitFor(() => expect(fetch.sent('POST /travel-requests/5/decision')).toHaveLength(1));
+    expect(fetch.sent('POST /travel-requests/5/decision')[0].body).toEqual({ version: 1, approve: true, approvedTransport: ['plane'], newEmployee: false });
+  }, 20_000);
+
+  it('shows not found for a trip out of scope', async () => {
+    stubFetch({});
+    renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'] });
+    expect(await screen.findByText('出差申请不存在或无权查看。')).toBeTruthy();
+  });
+});
