@@ -5,6 +5,7 @@ import type { Clock } from '../http/clock';
 import { recordAudit } from '../modules/audit/audit.service';
 import { type PasswordCost, hashPassword } from '../modules/auth/password';
 import { seedFieldDemo } from '../modules/field/field.demo';
+import { seedProjectsDemo } from '../modules/projects/projects.demo';
 import { seedTravelDemo } from '../modules/travel/travel.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
@@ -148,5 +149,6 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   if (!(await seedDemo(database.db, clock, cost, password))) return false;
   await seedFieldDemo(database, clock);
   await seedTravelDemo(database, clock);
+  await seedProjectsDemo(database, clock);
   return true;
 }
