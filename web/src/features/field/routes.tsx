@@ -1,10 +1,48 @@
+import { BookOutlined, CarOutlined, CheckSquareOutlined, FileTextOutlined, NotificationOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
-import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
+import { Route } from 'react-router';
+import type { FeatureMenu, Guard, MenuItem } from '../../layout/featureRoutes';
+import { ApprovalsPage } from './ApprovalsPage';
+import { DispatchBoardPage } from './DispatchBoardPage';
+import { LedgerPage } from './LedgerPage';
+import { LetterDetailPage } from './LetterDetailPage';
+import { LettersPage } from './LettersPage';
+import { MyJobsPage } from './MyJobsPage';
+import { NoticeCreatePage } from './NoticeCreatePage';
+import { NoticeDetailPage } from './NoticeDetailPage';
+import { NoticesPage } from './NoticesPage';
+import { StandupPage } from './StandupPage';
+import { VisitPage } from './VisitPage';
+import './i18n';
 
 /** The field pages' routes (each a <Route> with a key), guarded by permission. */
-export function fieldRoutes(_guard: Guard): ReactElement[] {
-  return [];
+export function fieldRoutes(guard: Guard): ReactElement[] {
+  return [
+    <Route key="field-jobs" path="field/jobs" element={guard('field.work', <MyJobsPage />)} />,
+    <Route key="field-visit" path="field/jobs/:id" element={guard('field.read', <VisitPage />)} />,
+    <Route key="field-notices" path="field/notices" element={guard('field.read', <NoticesPage />)} />,
+    <Route key="field-notice-new" path="field/notices/new" element={guard('field.notice', <NoticeCreatePage />)} />,
+    <Route key="field-notice" path="field/notices/:id" element={guard('field.read', <NoticeDetailPage />)} />,
+    <Route key="field-letters" path="field/letters" element={guard('field.read', <LettersPage />)} />,
+    <Route key="field-letter" path="field/letters/:id" element={guard('field.read', <LetterDetailPage />)} />,
+    <Route key="field-approvals" path="field/approvals" element={guard('field.approve', <ApprovalsPage />)} />,
+    <Route key="field-board" path="field/board" element={guard('field.dispatch', <DispatchBoardPage />)} />,
+    <Route key="field-standup" path="field/standup" element={guard('field.read', <StandupPage />)} />,
+    <Route key="field-ledger" path="field/ledger" element={guard('field.ledger', <LedgerPage />)} />,
+  ];
 }
 
 /** The field pages' side-menu entries. */
-export const fieldMenuItems: FeatureMenu = () => [];
+export const fieldMenuItems: FeatureMenu = (has, t) => {
+  const items: MenuItem[] = [];
+  if (has('field.work')) items.push({ key: '/field/jobs', icon: <CarOutlined />, label: t('field.menu_jobs') });
+  if (has('field.notice') || has('field.sign')) items.push({ key: '/field/notices', icon: <NotificationOutlined />, label: t('field.menu_notices') });
+  if (has('field.read')) items.push({ key: '/field/letters', icon: <FileTextOutlined />, label: t('field.menu_letters') });
+  if (has('field.approve')) items.push({ key: '/field/approvals', icon: <CheckSquareOutlined />, label: t('field.menu_approvals') });
+  if (has('field.dispatch')) {
+    items.push({ key: '/field/board', icon: <ScheduleOutlined />, label: t('field.menu_board') });
+    items.push({ key: '/field/standup', icon: <TeamOutlined />, label: t('field.menu_standup') });
+  }
+  if (has('field.ledger')) items.push({ key: '/field/ledger', icon: <BookOutlined />, label: t('field.menu_ledger') });
+  return items;
+};

@@ -1,0 +1,62 @@
+import type { TPermission } from '@techserve/core';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n/initI18n';
+import { renderAs, stubFetch } from '../tickets/testing';
+import { myJobFixture } from './fixtures';
+import { MyJobsPage } from './MyJobsPage';
+
+const ENGINEER: TPermission[] = ['field.read', 'field.work'];
+
+beforeEach(async () => {
+  await i18n.changeLanguage('en');
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
+  it('lists today’s visits before upcoming ones with tap-to-call, appointment, plan and kit, and opens the visit', async () => {
+    stubFetch({
+      'GET /field/my-jobs': {
+        body: {
+          items: [
+            myJobFixture(),
+            myJobFixture({ letterId: 12, letterNumber: 'ZRS-2026-0012', customerName: '华东医院', today: false, contactPhone: '021-62483180', appointmentAt: '2026-03-12T06:00:00.000Z' }),
+          ],
+        },
+      },
+      'GET /field/schedule/feed': { body: { active: false, createdAt: null } },
+    });
+    renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: ENGINEER, userId: 5 });
+    const cards = await screen.findAllByTestId('job-card');
+    expect(cards.map((card) => card.getAttribute('data-letter-id'))).toEqual(['11', '12']);
+    expect(within(cards[0]).getByTestId('job-call').getAttribute('href')).toBe('tel:13900001001');
+    expect(within(cards[1]).getByTestId('job-call').getAttribute('href')).toBe('tel:021-62483180');
+    expect(within(cards[0]).getByText('上海市第一人民医院')).toBeTruthy();
+    expect(within(cards[0]).getByText(/武进路85号/)).toBeTruthy();
+    expect(within(cards[0]).getByText('Kit (1/2 packed)')).toBeTruthy();
+    // The schedule subscription card is on the same page.
+    expect(await screen.findByTestId('schedule-feed-create')).toBeTruthy();
+    fireEvent.click(within(cards[0]).getByTestId('job-open'));
+    expect(screen.getByTestId('elsewhere').textContent).toBe('/field/jobs/11');
+  });
+
+  it('says so when there is nothing today', async () => {
+    stubFetch({ 'GET /field/my-jobs': { body: { items: [] } }, 'GET /field/schedule/feed': { body: { active: true, createdAt: '2026-03-01T00:00:00.000Z' } } });
+    renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: ENGINEER });
+    expect(await screen.findByText('No visits today')).toBeTruthy();
+    expect(await screen.findByTestId('schedule-feed-rotate')).toBeTruthy();
+  });
+
+  it('shows the feed address once after it is made', async () => {
+    const fetches = stubFetch({
+      'GET /field/my-jobs': { body: { items: [] } },
+      'GET /field/schedule/feed': { body: { active: false, createdAt: null } },
+      'POST /field/schedule/feed': { body: { token: 'abc', path: '/api/v1/field/schedule/abc.ics' } },
+    });
+    renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: ENGINEER });
+    fireEvent.click(await screen.findByTestId('schedule-feed-create'));
+    const url = (await screen.findByTestId('schedule-feed-url')) as HTMLInputElement;
+    expect(url.value).toBe(`${window.location.origin}/api/v1/field/schedule/abc.ics`);
+    expect(fetches.sent('POST /field/schedule/feed')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,21 @@
+/** TanStack Query keys of the field-service feature. */
+export const fieldKeys = {
+  all: ['field'] as const,
+  notices: () => [...fieldKeys.all, 'notices'] as const,
+  noticeLists: () => [...fieldKeys.notices(), 'list'] as const,
+  noticeList: (query: Record<string, string>) => [...fieldKeys.noticeLists(), query] as const,
+  notice: (id: number) => [...fieldKeys.notices(), 'detail', id] as const,
+  letters: () => [...fieldKeys.all, 'letters'] as const,
+  letterLists: () => [...fieldKeys.letters(), 'list'] as const,
+  letterList: (query: Record<string, string>) => [...fieldKeys.letterLists(), query] as const,
+  letter: (id: number) => [...fieldKeys.letters(), 'detail', id] as const,
+  suggestions: (id: number) => [...fieldKeys.letters(), 'suggestions', id] as const,
+  ledger: (query: Record<string, string>) => [...fieldKeys.all, 'ledger', query] as const,
+  board: (query: Record<string, string>) => [...fieldKeys.all, 'board', query] as const,
+  standup: (query: Record<string, string>) => [...fieldKeys.all, 'standup', query] as const,
+  feed: () => [...fieldKeys.all, 'schedule-feed'] as const,
+  visits: () => [...fieldKeys.all, 'visits'] as const,
+  myJobs: () => [...fieldKeys.visits(), 'mine'] as const,
+  visit: (id: number) => [...fieldKeys.visits(), 'detail', id] as const,
+  returns: () => [...fieldKeys.visits(), 'returns'] as const,
+};

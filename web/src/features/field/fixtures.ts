@@ -1,0 +1,106 @@
+import type { TLetter, TMyJob, TVisit } from '@techserve/core';
+
+/** Test fixture: a job as GET /field/my-jobs lists it. */
+export function myJobFixture(overrides: Partial<TMyJob> = {}): TMyJob {
+  return {
+    letterId: 11,
+    letterNumber: 'ZRS-2026-0011',
+    status: 'approved',
+    title: '门诊楼存储阵列安装',
+    ticketId: 42,
+    ticketNumber: 'SR-20260310-0007',
+    customerName: '上海市第一人民医院',
+    siteName: '门诊楼机房',
+    address: '武进路85号',
+    contactName: '钱主任',
+    contactPhone: '13900001001',
+    appointmentAt: '2026-03-10T01:30:00.000Z',
+    estimatedMinutes: 240,
+    plannedSolution: '更换控制器 A 并升级固件',
+    kit: [
+      { key: 'usb', category: 'standard', name: 'U盘', nameEn: 'USB drive', quantity: 1, packed: true },
+      { key: 'laptop', category: 'standard', name: '笔记本电脑（含产品资料）', nameEn: 'Laptop with product documents', quantity: 1, packed: false },
+    ],
+    today: true,
+    onSiteNow: false,
+    lastCheckInAt: null,
+    customerSigned: false,
+    ...overrides,
+  };
+}
+
+/** Test fixture: a visit as GET /field/letters/:id/visit answers it. */
+export function visitFixture(overrides: Partial<TVisit> = {}): TVisit {
+  return {
+    letterId: 11,
+    letterNumber: 'ZRS-2026-0011',
+    status: 'approved',
+    version: 4,
+    ticketId: 42,
+    ticketNumber: 'SR-20260310-0007',
+    customerName: '上海市第一人民医院',
+    checkIns: [],
+    firstArrivalAt: null,
+    onSiteNow: false,
+    record: null,
+    parts: [],
+    expertConsults: [],
+    photos: [],
+    difficultyReport: { required: false, dueOn: null, text: null, photoIds: [], filedAt: null, filedByName: null, onTime: null, missing: false },
+    extraTasks: [],
+    signOff: null,
+    customerSigned: false,
+    pdfUrl: '/api/v1/field/letters/11/service-record.pdf',
+    returnRequests: [],
+    allowed: ['check_in'],
+    ...overrides,
+  };
+}
+
+/** Test fixture: a letter as GET /field/letters/:id answers it. */
+export function letterFixture(overrides: Partial<TLetter> = {}): TLetter {
+  return {
+    id: 11,
+    number: 'ZRS-2026-0011',
+    status: 'draft',
+    noticeId: 3,
+    ticketId: 42,
+    ticketNumber: 'SR-20260310-0007',
+    customerId: 7,
+    customerName: '上海市第一人民医院',
+    siteId: 3,
+    siteName: '门诊楼机房',
+    siteAddress: '武进路85号',
+    title: '门诊楼存储阵列安装',
+    appointmentAt: null,
+    estimatedMinutes: null,
+    engineers: [{ userId: 5, name: '赵工', isLead: true, levelName: '二级工程师', phone: '13800000005' }],
+    siteMismatch: false,
+    createdAt: '2026-03-09T01:00:00.000Z',
+    updatedAt: '2026-03-09T01:00:00.000Z',
+    version: 2,
+    regionId: 1,
+    noticeRequirements: '安装两台存储阵列',
+    noticeSiteSituation: '机房已具备上电条件',
+    noticeAuthorId: 9,
+    siteConfirmation: null,
+    siteClarification: null,
+    plannedSolution: null,
+    kit: [{ key: 'usb', category: 'standard', name: 'U盘', nameEn: 'USB drive', quantity: 1, packed: false }],
+    travelPlan: null,
+    submittedAt: null,
+    approvedBy: null,
+    approvedByName: null,
+    approvedAt: null,
+    rejectReason: null,
+    confirmedBy: null,
+    confirmedAt: null,
+    bookedBy: null,
+    bookedAt: null,
+    ledgerNote: null,
+    evaluation: null,
+    appointmentHistory: [],
+    allowed: ['fill', 'submit', 'reschedule'],
+    ...overrides,
+  };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { en, zhCN } from './i18n';
+
+describe('field-service texts', () => {
+  it('have the same keys in zh-CN and en, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    expect(Object.entries(zhCN).filter(([, text]) => !text.trim())).toEqual([]);
+    expect(Object.entries(en).filter(([, text]) => !text.trim())).toEqual([]);
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const vars = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const differing = Object.keys(zhCN).filter((key) => vars(zhCN[key as keyof typeof zhCN]).join() !== vars(en[key as keyof typeof en]).join());
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('field-service screens', () => {
+  it('use only keys the bundles have (every t("field.…") and prefix`_${…}` in the sources)', () => {
+    const files = import.meta.glob<string>(['./*.ts', './*.tsx', '!./*.test.*', '!./i18n*'], { query: '?raw', import: 'default', eager: true });
+    const sources = Object.values(files);
+    expect(sources.length).toBeGreaterThan(10);
+    const keys = new Set(Object.keys(zhCN));
+    const used = sources.flatMap((src) => [...src.matchAll(/t\(['`]field\.([A-Za-z0-9_]+)['`]/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((key) => !keys.has(key))).toEqual([]);
+    const prefixes = sources.flatMap((src) => [...src.matchAll(/field\.([A-Za-z]+_)\$\{/g)].map((m) => m[1]));
+    expect(prefixes.filter((prefix) => ![...keys].some((key) => key.startsWith(prefix)))).toEqual([]);
+  });
+});
