@@ -19,4 +19,4 @@ export {
 } from './engine';
 export { foldIcsLine, holidaysToIcs, parseHolidayIcs, type TIcsParseError, type TIcsParseResult } from './ics';
 export * from './schema';
-export { isValidTimeZone, wallClockToUtc, zoneOffsetAt } from './timeZone';
+export { isValidTimeZone, localDateInZone, wallClockToUtc, zoneOffsetAt } from './timeZone';

@@ -21,6 +21,29 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date 'YYYY-MM-DD' of an instant in a zone — the same result as policy's localDateOf, with the
+ * formatter built once per zone (building one cost a tenth of a service-request create, bench/README.md).
+ */
+export function localDateInZone(timeZone: string, utcMs: number): string {
+  let f = dateFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, f);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const p of f.formatToParts(utcMs)) {
+    if (p.type === 'year') year = p.value;
+    else if (p.type === 'month') month = p.value;
+    else if (p.type === 'day') day = p.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
 /** True when Intl knows the IANA zone name. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.length === 0) return false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateInZone } from '../calendar/timeZone';
 import { ZIsoDate } from './primitives';
 import { ZPolicy } from './schema';
 
@@ -25,14 +26,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** The calendar date 'YYYY-MM-DD' of an instant in a time zone. */
 export function localDateOf(instantMs: number, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return localDateInZone(timeZone, instantMs);
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
+  DEFAULT_TIME_ZONE,
   type TExplanation,
   type TImpact,
   type TPriority,
+  type TSlaClock,
   type TSlaEvent,
   type TTicket,
   type TTicketCreate,
@@ -17,7 +19,7 @@ import {
   indexTerms,
   isOpenTicketState,
   legalTicketActions,
-  localDateOf,
+  localDateInZone,
   nextTicketState,
   overridePriority,
   slaEventOf,
@@ -70,10 +72,23 @@ export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
   return { items: items.map(toSummary), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
 }
 
-export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTicket> {
-  // The detail row within the actor's scope (one query; 404 as ticketFor when out of scope).
+/** The detail row within the actor's scope (one query; 404 as ticketFor when out of scope). */
+async function detailRow(ctx: Ctx, id: number, db: Db) {
   const r = await repo.detailQuery(db).where('tickets.id', '=', id).where((eb) => ticketScope(eb, ctx.actor)).executeTakeFirst();
   if (!r) throw notFound('Service request');
+  return r;
+}
+
+type DetailParts = {
+  clock: TSlaClock;
+  rating: { attitude: string; skill: string; result: string; comment: string | null; via: string; signed_by: string | null; signature: unknown; created_at: string } | undefined;
+  change: { customer_written_confirmation: number; confirmation_note: string | null; discussed_with_sales: number; discussed_with_rnd: number; decision: string; decided_by_name: string | null; decided_at: string | null; decision_comment: string | null } | undefined;
+  escalations: Awaited<ReturnType<typeof escalationsOf>>;
+  spent: Array<{ data: string | null }>;
+};
+
+export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTicket> {
+  const r = await detailRow(ctx, id, db);
   const clock = await clockOf(db, r, ctx.clock.now().getTime());
   const [rating, change, escalations, spent] = await Promise.all([
     db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', id).executeTakeFirst(),
@@ -81,6 +96,10 @@ export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<
     escalationsOf(db, [id]),
     db.selectFrom('ticket_entries').select('data').where('ticket_id', '=', id).where('kind', '=', 'time').execute(),
   ]);
+  return toDetail(ctx, r, { clock, rating, change, escalations, spent });
+}
+
+function toDetail(ctx: Ctx, r: repo.DetailRow, { clock, rating, change, escalations, spent }: DetailParts): TTicket {
   const customer = isCustomerSide(ctx.actor);
   return {
     ...toSummary(r),
@@ -207,12 +226,12 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
   if (body.priorityOverride && !can(actor, 'tickets.manage')) throw forbidden('Overriding a priority needs the tickets.manage permission');
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const today = localDateOf(now.getTime());
+  const today = localDateInZone(DEFAULT_TIME_ZONE, now.getTime());
   // Read before the transaction: the policy cache is keyed by the Kysely object and a transaction is a new one,
   // so inside it every create re-read and re-parsed the policy document (twice). Published versions take effect
   // from tomorrow at the earliest, so the version in force now is the same inside and outside.
   const policy = await policyOfTicket(ctx.db, at);
-  const id = await ctx.db.transaction().execute(async (db) => {
+  const { id, clock } = await ctx.db.transaction().execute(async (db) => {
     const facts = await intakeFacts(db, body);
     const warranty = facts.installed ? await warrantyOf(db, facts.installed, today) : null;
     const contract = await db
@@ -303,10 +322,28 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
     if (ctx.dialect === 'sqlite') await repo.insertSearchRow(db, ticketId, terms);
     await recordAudit(db, ctx, { action: 'ticket.create', entity: 'ticket', entityId: ticketId, after: { number, ...body } });
     if (assignment.userId) await tellAssignee(db, at, ticketId, number, body.title, assignment.userId);
-    return ticketId;
+    return { id: ticketId, clock };
   });
-  return getTicket(ctx, id);
+  // The response is built from what was just written: a new request has no rating, escalation or time record,
+  // and its change request (if any) is the pending one inserted above; its SLA clock is the one computed for the
+  // INSERT. Only the row with its names (contact, site, assignee…) is read back, within the actor's scope as
+  // getTicket reads it.
+  const row = await detailRow(ctx, id, ctx.db);
+  const change = body.type === 'change_request' ? PENDING_CHANGE_REQUEST : undefined;
+  return toDetail(ctx, row, { clock, rating: undefined, change, escalations: [], spent: [] });
 }
+
+/** The ticket_change_requests row a create inserts (column defaults as in the migration). */
+const PENDING_CHANGE_REQUEST: NonNullable<DetailParts['change']> = {
+  customer_written_confirmation: 0,
+  confirmation_note: null,
+  discussed_with_sales: 0,
+  discussed_with_rnd: 0,
+  decision: 'pending',
+  decided_by_name: null,
+  decided_at: null,
+  decision_comment: null,
+};
 
 async function tellAssignee(db: Db, at: string, ticketId: number, number: string, title: string, userId: number) {
   await notify(db, at, {
@@ -473,6 +510,8 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
             rated_by: ctx.actor.id,
             created_at: at,
           })
+          // FS-8: a rating signed on site with the service record stands; confirming afterwards does not add a second.
+          .onConflict((oc) => oc.column('ticket_id').doNothing())
           .execute();
         entry = { visibility: 'public', body: body.rating.comment ?? null, data: { from, to, rating: body.rating, via: onDevice ? 'device' : 'portal' } };
         break;
@@ -485,7 +524,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       case 'close': {
         set.closed_at = at;
         const policy = await policyOfTicket(db, t.created_at);
-        const closedOn = localDateOf(now.getTime());
+        const closedOn = localDateInZone(DEFAULT_TIME_ZONE, now.getTime());
         await scheduleFollowUp(db, { ticketId: id, customerId: t.customer_id, closedOn, days: policy.document.sla.followUpDaysAfterClose, now: at });
         entry = { visibility: 'public', data: { from, to, followUpInDays: policy.document.sla.followUpDaysAfterClose } };
         break;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIME_ZONE,
   OPEN_TICKET_STATES,
   isOpenTicketState,
   type TPriority,
@@ -8,6 +9,7 @@ import {
   type TSlaTargetClock,
   computeSlaClock,
   findSlaLevel,
+  localDateInZone,
 } from '@techserve/core';
 import type { Ctx, Db } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -32,7 +34,8 @@ export type ClockRow = {
 export type SlaState = 'running' | 'near_breach' | 'breached' | 'paused' | 'done';
 
 export async function policyOfTicket(db: Db, createdAt: string): Promise<PolicyAt> {
-  const p = await policyAt(db, new Date(createdAt));
+  // The company-local date, as policyAt would compute it, with a formatter built once (hot path of every create).
+  const p = await policyAt(db, localDateInZone(DEFAULT_TIME_ZONE, Date.parse(createdAt)));
   if (!p) throw new AppError('internal', 'No published policy is in force');
   return p;
 }
