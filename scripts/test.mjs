@@ -52,6 +52,8 @@ if (existsSync(CHROMIUM)) {
 
 if (existsSync('bench/calendar/calendar.bench.ts')) {
   run('benchmark smoke run (calendar)', 'npx', ['tsx', 'bench/calendar/calendar.bench.ts', '--quick']);
+  // Issue 4: create through the API vs a bare INSERT route on a small generated SQLite set (ratio printed).
+  run('benchmark smoke run (service-request create vs baseline)', 'npx', ['tsx', 'bench/tickets/create-vs-baseline.ts', '--quick']);
 }
 
 console.log('');
