@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SIGNATURE_MAX_BYTES } from '@techserve/core';
 import type { FastifyRequest } from 'fastify';
-import { AppError, type ErrorDetail, invalidValue } from '../../http/errors';
+import { AppError, invalidValue } from '../../http/errors';
+import { readUpload } from '../../http/multipart';
 import { detectFileType } from '../tickets/attachments.file-type';
 import { cleanFileName } from '../tickets/attachments.service';
 
@@ -13,7 +14,6 @@ const SIGNATURE_TYPES = ['image/png', 'image/jpeg'];
 
 export type ImageUpload = { fileName: string; data: Buffer; contentType: string; sha256: string; fields: Record<string, string> };
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
@@ -21,34 +21,12 @@ const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex
  * multipart limit (413 above it) and typed by its bytes (415 unless JPEG, PNG, GIF or WebP) before anything is stored.
  */
 export async function readImageUpload(req: FastifyRequest, maxBytes: number, fieldNames: readonly string[]): Promise<ImageUpload> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with an image in a "file" part');
-  const errors = req.server.multipartErrors;
-  let file: { fileName: string; data: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  const details: ErrorDetail[] = [];
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file') file = { fileName: part.filename, data: await part.toBuffer() };
-      else if (part.type === 'field' && fieldNames.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
-      else {
-        if (part.type === 'file') part.file.resume();
-        details.push({ path: `body.${part.fieldname}`, message: 'unknown field' });
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof errors.RequestFileTooLargeError) throw new AppError('payload_too_large', `The image is larger than the limit of ${megabytes(maxBytes)}`);
-    if (err instanceof errors.FilesLimitError) throw new AppError('validation_failed', 'Send one image per request', { details: [{ path: 'body.file', message: 'one file only' }] });
-    if (err instanceof errors.FieldsLimitError || err instanceof errors.PartsLimitError) throw new AppError('payload_too_large', 'The form has too many fields');
-    throw new AppError('malformed_request', 'The multipart body could not be read');
-  }
-  if (!file) details.push({ path: 'body.file', message: 'required' });
-  if (details.length > 0 || !file) throw new AppError('validation_failed', `Invalid request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, { details });
+  const file = await readUpload(req, maxBytes, { fields: fieldNames });
   const fileName = cleanFileName(file.fileName);
   if (file.data.length === 0) throw invalidValue('body.file', 'the image is empty');
   const type = detectFileType(file.data, fileName);
   if (!type || !IMAGE_TYPES.includes(type.contentType)) throw new AppError('unsupported_media_type', `"${fileName}" is not an image; send a JPEG, PNG, GIF or WebP photo`);
-  return { fileName, data: file.data, contentType: type.contentType, sha256: sha256Of(file.data), fields };
+  return { fileName, data: file.data, contentType: type.contentType, sha256: sha256Of(file.data), fields: file.fields };
 }
 
 export type SignatureImage = { data: Buffer; contentType: string; sha256: string };

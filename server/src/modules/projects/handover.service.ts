@@ -9,7 +9,7 @@ import { cleanFileName } from '../tickets/attachments.service';
 import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { assertCanWork, projectFor } from './projects.access';
 import { getProject, handoverDocumentsOf, policyOn, todayOf } from './projects.service';
-import type { FieldUpload } from './projects.upload';
+import type { Upload } from '../../http/multipart';
 
 const ACCEPTED = 'a scan or photo (PDF, JPEG, PNG, GIF, WebP) or an Office document (docx, xlsx)';
 
@@ -18,7 +18,7 @@ const ACCEPTED = 'a scan or photo (PDF, JPEG, PNG, GIF, WebP) or an Office docum
  * checked first (404 out of scope, 403 for non-members) and only then is the body read; the type comes from the
  * file's bytes; the row and audit entry are written in one transaction, the file last.
  */
-export async function uploadHandoverDocument(ctx: Ctx, projectId: number, readUpload: () => Promise<FieldUpload>, storage: AttachmentStorage): Promise<TProject> {
+export async function uploadHandoverDocument(ctx: Ctx, projectId: number, readUpload: () => Promise<Upload>, storage: AttachmentStorage): Promise<TProject> {
   await assertCanWork(ctx, await projectFor(ctx, projectId));
   const upload = await readUpload();
   const documentId = upload.fields.documentId.trim();

@@ -34,6 +34,7 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
+import { readUpload } from '../../http/multipart';
 import type { Ctx } from '../../http/context';
 import { contentDisposition } from '../tickets/attachments.routes';
 import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
@@ -42,7 +43,6 @@ import * as handover from './handover.service';
 import * as items from './project-items.service';
 import * as svc from './projects.service';
 import * as trainings from './trainings.service';
-import { readFieldUpload } from './projects.upload';
 
 /** FS-12..14: installation projects, deliveries and customer training. */
 export function projectsRoutes(app: App, deps: AttachmentsRouteDeps) {
@@ -112,7 +112,7 @@ export function projectsRoutes(app: App, deps: AttachmentsRouteDeps) {
       },
       config: read,
     },
-    async (req, reply) => reply.status(201).send(await handover.uploadHandoverDocument(req.ctx(), req.params.id, () => readFieldUpload(req, deps.maxBytes, ['documentId']), deps.storage)),
+    async (req, reply) => reply.status(201).send(await handover.uploadHandoverDocument(req.ctx(), req.params.id, () => readUpload(req, deps.maxBytes, { fields: ['documentId'], required: ['documentId'] }), deps.storage)),
   );
   app.post('/project-handover-documents/:id/sign', { schema: { tags, summary: 'Record the customer’s signature on a handover document (FS-12)', params: ZIdParams, body: ZHandoverSign, response: { 200: ZProject } }, config: read }, (req) =>
     handover.signHandoverDocument(req.ctx(), req.params.id, req.body),

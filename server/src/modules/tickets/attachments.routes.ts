@@ -2,7 +2,8 @@ import { ZAttachment, ZIdParams } from '@techserve/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { megabytes, readUpload } from '../../http/multipart';
+import { AppError } from '../../http/errors';
 import * as svc from './attachments.service';
 import type { AttachmentStorage } from './attachments.storage';
 
@@ -10,7 +11,6 @@ export type AttachmentsRouteDeps = { storage: AttachmentStorage; maxBytes: numbe
 
 const ZVisibility = z.enum(['public', 'internal']);
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** RFC 6266 / 5987: an ASCII fallback name plus the exact UTF-8 name (Chinese file names survive every browser). */
 export function contentDisposition(fileName: string): string {
@@ -19,43 +19,15 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/**
- * Reads the multipart body: one `file` part and an optional `visibility` field. The whole file is buffered (at most
- * `maxBytes`) before anything is stored, so an oversize upload is refused with 413 and leaves nothing behind.
- */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<svc.Upload> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with a "file" part and an optional "visibility" field');
-  const errors = req.server.multipartErrors;
-  let file: { fileName: string; data: Buffer } | null = null;
-  let visibility: string | undefined;
-  const details: ErrorDetail[] = [];
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file') file = { fileName: part.filename, data: await part.toBuffer() };
-      else if (part.type === 'field' && part.fieldname === 'visibility') visibility = String(part.value);
-      else {
-        if (part.type === 'file') part.file.resume(); // drain it so the rest of the body is read
-        details.push({ path: `body.${part.fieldname}`, message: 'unknown field' });
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof errors.RequestFileTooLargeError) {
-      throw new AppError('payload_too_large', `The file is larger than the limit of ${megabytes(maxBytes)}`);
-    }
-    if (err instanceof errors.FilesLimitError) throw new AppError('validation_failed', 'Send one file per request', { details: [{ path: 'body.file', message: 'one file only' }] });
-    if (err instanceof errors.FieldsLimitError || err instanceof errors.PartsLimitError) {
-      throw new AppError('payload_too_large', 'The form has too many fields; send a "file" and an optional "visibility"');
-    }
-    throw new AppError('malformed_request', 'The multipart body could not be read');
+/** Reads the multipart body: one `file` part and an optional `visibility` field (public by default). */
+async function readAttachmentUpload(req: FastifyRequest, maxBytes: number): Promise<svc.Upload> {
+  const { fileName, data, fields } = await readUpload(req, maxBytes, { fields: ['visibility'] });
+  const parsed = ZVisibility.default('public').safeParse(fields.visibility);
+  if (!parsed.success) {
+    const details = [{ path: 'body.visibility', message: 'expected "public" or "internal"' }];
+    throw new AppError('validation_failed', `Invalid request: body.visibility: ${details[0].message}`, { details });
   }
-  const parsed = ZVisibility.default('public').safeParse(visibility);
-  if (!parsed.success) details.push({ path: 'body.visibility', message: 'expected "public" or "internal"' });
-  if (!file) details.push({ path: 'body.file', message: 'required' });
-  if (details.length > 0 || !file || !parsed.success) {
-    throw new AppError('validation_failed', `Invalid request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, { details });
-  }
-  return { ...file, visibility: parsed.data };
+  return { fileName, data, visibility: parsed.data };
 }
 
 /** SR-10: photos and files on a request's timeline; stored through the attachment storage, served as downloads. */
@@ -78,7 +50,7 @@ export function attachmentsRoutes(app: App, deps: AttachmentsRouteDeps) {
       },
       config: { permission: 'tickets.read' },
     },
-    async (req, reply) => reply.status(201).send(await svc.createAttachment(req.ctx(), req.params.id, () => readUpload(req, deps.maxBytes), deps.storage)),
+    async (req, reply) => reply.status(201).send(await svc.createAttachment(req.ctx(), req.params.id, () => readAttachmentUpload(req, deps.maxBytes), deps.storage)),
   );
 
   app.get(

@@ -21,10 +21,9 @@ import {
   ZVersion,
   page,
 } from '@techserve/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { readUpload } from '../../http/multipart';
 import { type AttachmentsRouteDeps, contentDisposition } from '../tickets/attachments.routes';
 import * as advances from './advances.service';
 import * as claims from './claims.service';
@@ -34,33 +33,6 @@ import * as svc from './travel.service';
 
 const ZVersionBody = z.strictObject({ version: ZVersion });
 const binary = (description: string) => ({ description, content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } } });
-
-/** Reads one `file` part (at most maxBytes, buffered before anything is stored; 413 when larger). */
-async function readReceiptUpload(req: FastifyRequest, maxBytes: number): Promise<claims.ReceiptUpload> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with a "file" part');
-  const errors = req.server.multipartErrors;
-  let file: claims.ReceiptUpload | null = null;
-  const details: ErrorDetail[] = [];
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file' && !file) file = { fileName: part.filename, data: await part.toBuffer() };
-      else {
-        if (part.type === 'file') part.file.resume(); // drain it so the rest of the body is read
-        details.push({ path: `body.${part.fieldname}`, message: part.fieldname === 'file' ? 'one file only' : 'unknown field' });
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof errors.RequestFileTooLargeError) throw new AppError('payload_too_large', `The file is larger than the limit of ${Math.round(maxBytes / 104857.6) / 10} MB`);
-    if (err instanceof errors.FilesLimitError || err instanceof errors.FieldsLimitError || err instanceof errors.PartsLimitError) {
-      throw new AppError('payload_too_large', 'Send one "file" per request');
-    }
-    throw new AppError('malformed_request', 'The multipart body could not be read');
-  }
-  if (!file) details.push({ path: 'body.file', message: 'required' });
-  if (details.length > 0 || !file) throw new AppError('validation_failed', `Invalid request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, { details });
-  return file;
-}
 
 /** TR-1..4, AT-2/3, FS-3: travel requests, advances, daily travel logs, allowances, claims and the finance export. */
 export function travelRoutes(app: App, deps: AttachmentsRouteDeps) {
@@ -130,7 +102,7 @@ export function travelRoutes(app: App, deps: AttachmentsRouteDeps) {
       schema: { tags, summary: 'Attach a transport receipt (JPEG/PNG/GIF/WebP photo or PDF, typed from its bytes) to your submitted claim', consumes: ['multipart/form-data'], params: ZIdParams, response: { 201: ZTravelReceipt } },
       config: request,
     },
-    async (req, reply) => reply.status(201).send(await claims.addReceipt(req.ctx(), req.params.id, () => readReceiptUpload(req, deps.maxBytes), deps.storage)),
+    async (req, reply) => reply.status(201).send(await claims.addReceipt(req.ctx(), req.params.id, () => readUpload(req, deps.maxBytes), deps.storage)),
   );
   app.get('/travel-receipts/:id', { schema: { tags, summary: 'Download a receipt', params: ZIdParams, response: { 200: binary('The receipt') } }, config: anyTravel }, async (req, reply) => {
     const file = await claims.readReceipt(req.ctx(), req.params.id, deps.storage);
