@@ -18,10 +18,10 @@ import {
   ZVisitFileParams,
   ZVisitTaskParams,
 } from '@techserve/core';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { type AttachmentsRouteDeps, contentDisposition } from '../tickets/attachments.routes';
+import { sendDownload } from '../../http/download';
+import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
 import * as extraTasks from './extra-tasks.service';
 import * as records from './records.service';
 import * as returns from './returns.service';
@@ -31,15 +31,6 @@ import { readImageUpload } from './visits.upload';
 
 const binary = (description: string, type: string) => ({ 200: { description, content: { [type]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } } } });
 
-function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-cache')
-    .send(file.data);
-}
 
 /** FS-5..FS-9 on site: my jobs, check-in/out, service record, photos, extra tasks, sign-off with PDF, return. */
 export function visitsRoutes(app: App, deps: AttachmentsRouteDeps) {
@@ -121,17 +112,17 @@ export function visitsRoutes(app: App, deps: AttachmentsRouteDeps) {
   app.get(
     '/field/letters/:id/service-record.pdf',
     { schema: { tags, summary: 'The service record PDF: the signed one, or a live one marked unsigned (FS-8)', params: ZFieldIdParams, response: binary('The PDF', 'application/pdf') }, config: read },
-    async (req, reply) => sendFile(reply, { ...(await signoff.serviceRecordPdf(req.ctx(), req.params.id, deps.storage)), contentType: 'application/pdf' }),
+    async (req, reply) => sendDownload(reply, { ...(await signoff.serviceRecordPdf(req.ctx(), req.params.id, deps.storage)), contentType: 'application/pdf' }),
   );
   app.get(
     '/field/visit-files/:fileId',
     { schema: { tags, summary: 'A photo or PDF of a letter in your scope', params: ZVisitFileParams, response: binary('The file', 'application/octet-stream') }, config: read },
-    async (req, reply) => sendFile(reply, await signoff.readVisitFile(req.ctx(), req.params.fileId, deps.storage)),
+    async (req, reply) => sendDownload(reply, await signoff.readVisitFile(req.ctx(), req.params.fileId, deps.storage)),
   );
   app.get(
     '/field/visit-signatures/:fileId',
     { schema: { tags, summary: 'A customer’s signature image of a letter in your scope (FS-7/FS-8)', params: ZVisitFileParams, response: binary('The image', 'image/png') }, config: read },
-    async (req, reply) => sendFile(reply, await signoff.readSignature(req.ctx(), req.params.fileId, deps.storage)),
+    async (req, reply) => sendDownload(reply, await signoff.readSignature(req.ctx(), req.params.fileId, deps.storage)),
   );
 
   // FS-9 return

@@ -36,7 +36,7 @@ import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { readUpload } from '../../http/multipart';
 import type { Ctx } from '../../http/context';
-import { contentDisposition } from '../tickets/attachments.routes';
+import { sendDownload } from '../../http/download';
 import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
 import * as deliveries from './deliveries.service';
 import * as handover from './handover.service';
@@ -130,13 +130,7 @@ export function projectsRoutes(app: App, deps: AttachmentsRouteDeps) {
     },
     async (req, reply) => {
       const file = await handover.readHandoverDocument(req.ctx(), req.params.id, deps.storage);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-cache')
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
 

@@ -2,6 +2,7 @@ import { ZAttachment, ZIdParams } from '@techserve/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
+import { sendDownload } from '../../http/download';
 import { megabytes, readUpload } from '../../http/multipart';
 import { AppError } from '../../http/errors';
 import * as svc from './attachments.service';
@@ -12,12 +13,6 @@ export type AttachmentsRouteDeps = { storage: AttachmentStorage; maxBytes: numbe
 const ZVisibility = z.enum(['public', 'internal']);
 
 
-/** RFC 6266 / 5987: an ASCII fallback name plus the exact UTF-8 name (Chinese file names survive every browser). */
-export function contentDisposition(fileName: string): string {
-  const fallback = [...fileName].map((c) => (c >= ' ' && c <= '~' && c !== '"' && c !== '\\' ? c : '_')).join('');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Reads the multipart body: one `file` part and an optional `visibility` field (public by default). */
 async function readAttachmentUpload(req: FastifyRequest, maxBytes: number): Promise<svc.Upload> {
@@ -72,13 +67,7 @@ export function attachmentsRoutes(app: App, deps: AttachmentsRouteDeps) {
     },
     async (req, reply) => {
       const file = await svc.readAttachment(req.ctx(), req.params.id, deps.storage);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-cache')
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { detectFileType } from './attachments.file-type';
-import { contentDisposition } from './attachments.routes';
+import { contentDisposition } from '../../http/download';
 import { cleanFileName, listAttachmentsForEntries } from './attachments.service';
 import { localDiskStorage } from './attachments.storage';
 

@@ -24,7 +24,8 @@ import {
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { readUpload } from '../../http/multipart';
-import { type AttachmentsRouteDeps, contentDisposition } from '../tickets/attachments.routes';
+import { contentDisposition, sendDownload } from '../../http/download';
+import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
 import * as advances from './advances.service';
 import * as claims from './claims.service';
 import { financeExport } from './finance-export';
@@ -106,13 +107,7 @@ export function travelRoutes(app: App, deps: AttachmentsRouteDeps) {
   );
   app.get('/travel-receipts/:id', { schema: { tags, summary: 'Download a receipt', params: ZIdParams, response: { 200: binary('The receipt') } }, config: anyTravel }, async (req, reply) => {
     const file = await claims.readReceipt(req.ctx(), req.params.id, deps.storage);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-cache')
-      .send(file.data);
+    return sendDownload(reply, file);
   });
   app.post('/travel-claims/:id/decision', { schema: { tags, summary: 'Approve or reject a claim; transport needs a receipt (TR-1)', params: ZIdParams, body: ZApprovalDecision, response: { 200: ZTravelClaim } }, config: approve }, (req) =>
     claims.decideClaim(req.ctx(), req.params.id, req.body),
