@@ -1,37 +1,57 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './client';
 
+/** The error's field details as form fields (`body.plannedSolution` → `plannedSolution`). */
+export function detailFields(error: ApiError) {
+  return error.details
+    .map((detail) => ({ name: detail.path.replace(/^(body|query|params)\.?/, ''), errors: [detail.message] }))
+    .filter((field) => field.name !== '')
+    .map((field) => ({ name: field.name.split('.'), errors: field.errors }));
+}
+
+export type ApiErrorOptions = {
+  /** Reloaded on 409, so the user sees what changed. */
+  reload?: QueryKey[];
+  /** Said on a stale version (409 version_conflict); defaults to the common "changed by someone else". */
+  conflictMessage?: string;
+};
+
 /**
- * Shows an API error in a notification and, when a form is given, puts `details[].path`
- * (`body.username` → field `username`) on the matching form fields.
+ * Shows a failed API call. 409: the `reload` queries are reloaded; a stale version says someone else changed the
+ * record, any other 409 (a step no longer legal) gives the server's reason. Otherwise the server's message with its
+ * rule id (e.g. FS-2), and the field details go onto the form when one is given. Returns the HTTP status (0 when the
+ * error is not an API error).
  */
-export function useApiError() {
-  const { notification } = App.useApp();
+export function useApiError({ reload = [], conflictMessage }: ApiErrorOptions = {}) {
+  const { message, notification } = App.useApp();
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const reloadKeys = JSON.stringify(reload);
   return useCallback(
-    (error: unknown, form?: FormInstance) => {
+    (error: unknown, form?: FormInstance): number => {
       if (!(error instanceof ApiError)) {
         notification.error({ title: t('common.errorTitle'), description: (error as Error)?.message });
-        return;
+        return 0;
       }
-      if (error.code === 'version_conflict' || error.status === 409) {
-        notification.warning({ title: t('common.errorTitle'), description: t('common.conflict') });
-        return;
+      if (error.status === 409) {
+        for (const queryKey of JSON.parse(reloadKeys) as QueryKey[]) void queryClient.invalidateQueries({ queryKey });
+        if (error.code === 'version_conflict') void message.warning({ content: conflictMessage ?? t('common.conflict'), duration: 6 });
+        else notification.warning({ title: t('common.errorTitle'), description: error.message });
+        return 409;
       }
       if (form) {
-        const fields = error.details
-          .map((detail) => ({ name: detail.path.replace(/^body\.?/, ''), errors: [detail.message] }))
-          .filter((field) => field.name !== '')
-          .map((field) => ({ name: field.name.split('.'), errors: field.errors }));
+        const fields = detailFields(error);
         if (fields.length > 0) form.setFields(fields);
       }
       notification.error({
         title: t('common.errorTitle'),
-        description: error.ruleId ? `${error.message} (${error.ruleId})` : error.message,
+        description: error.ruleId ? t('common.ruleViolation', { message: error.message, ruleId: error.ruleId }) : error.message,
       });
+      return error.status;
     },
-    [notification, t],
+    [message, notification, queryClient, t, reloadKeys, conflictMessage],
   );
 }

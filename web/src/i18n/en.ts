@@ -26,6 +26,7 @@ export const en: TMessages = {
     copied: 'Copied',
     all: 'All',
     errorTitle: 'Something went wrong',
+    ruleViolation: '{{message}} (rule {{ruleId}})',
     conflict: 'Someone else changed this record. It has been reloaded; please apply your change again.',
     notFound: 'Page not found',
     backHome: 'Back to start',

@@ -24,6 +24,7 @@ export const zhCN = {
     copied: '已复制',
     all: '全部',
     errorTitle: '操作失败',
+    ruleViolation: '{{message}}（规则 {{ruleId}}）',
     conflict: '该记录已被其他人修改，已重新加载，请再次修改后保存。',
     notFound: '页面不存在',
     backHome: '返回首页',
