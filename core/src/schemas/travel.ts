@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLetterStatus } from '../field/letterStatus';
 import { ZExplanation } from '../explanation';
 import { ZDestinationLevel, ZTransportMode } from '../policy/travelPolicy';
 import { TRAVEL_WORK_TYPES } from '../travel/allowances';
@@ -224,7 +225,7 @@ export type TTravelRequestSummary = z.infer<typeof ZTravelRequestSummary>;
 export const ZTravelRequest = ZTravelRequestSummary.extend({
   boardProvided: z.boolean(),
   letterId: z.int().nullable(),
-  letterStatus: z.string().nullable(),
+  letterStatus: ZLetterStatus.nullable(),
   ticketId: z.int().nullable(),
   segments: z.array(ZTravelSegment),
   /** TR-2: the modes of the itinerary that need prior approval under the policy in force. */

@@ -1,3 +1,4 @@
+import type { TLetterStatus } from '@techserve/core';
 import {
   type TAllowanceResult,
   type TApprovalDecision,
@@ -129,7 +130,7 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
     ...repo.toRequestSummary(r),
     boardProvided: Boolean(r.board_provided),
     letterId: r.letter_id,
-    letterStatus: r.letter_status,
+    letterStatus: r.letter_status as TLetterStatus | null,
     ticketId: r.ticket_id,
     segments,
     transportNeedingApproval: modesNeedingApproval(policy, segments),

@@ -1,8 +1,9 @@
 import { App, Alert, Button, Card, Descriptions, Flex, List, Result, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
+import { LetterStatusTag } from '../field/LetterStatusTag';
 import { AdvancesCard } from './AdvancesCard';
 import { AllowanceTable } from './AllowanceTable';
 import { ClaimForm } from './ClaimForm';
@@ -61,7 +62,7 @@ export function TripDetailPage() {
         <Descriptions.Item label={t('travel.workType')}>{t(`travel.workType_${trip.workType}`)}</Descriptions.Item>
         {trip.letterId && (
           <Descriptions.Item label={t('travel.letterId')}>
-            #{trip.letterId} {trip.letterStatus && <Tag>{trip.letterStatus}</Tag>}
+            <Link to={`/field/letters/${trip.letterId}`}>#{trip.letterId}</Link> {trip.letterStatus && <LetterStatusTag status={trip.letterStatus} />}
           </Descriptions.Item>
         )}
         {trip.boardProvided && <Descriptions.Item label={t('travel.boardProvided')}>✓</Descriptions.Item>}
