@@ -11,6 +11,7 @@ import { field } from './migrations/20261123_0008_field';
 import { travel } from './migrations/20261123_0009_travel';
 import { projects } from './migrations/20261123_0010_projects';
 import { fieldVisits } from './migrations/20261123_0011_field_visits';
+import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0009_travel': travel(dialect),
     '20261123_0010_projects': projects(dialect),
     '20261123_0011_field_visits': fieldVisits(dialect),
+    '20261123_0012_mail_attachments': mailAttachments(dialect),
   };
 }
 

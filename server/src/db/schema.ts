@@ -248,6 +248,13 @@ export interface MailOutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
 }
+export interface MailAttachmentsTable {
+  id: Id;
+  mail_id: number;
+  file_name: string;
+  content_type: string;
+  content_base64: string;
+}
 export interface JobLeasesTable {
   name: string;
   owner: string;
@@ -433,5 +440,6 @@ export interface DB extends FieldTables, FieldVisitTables, TravelTables, Project
   ticket_sla_alerts: TicketSlaAlertsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;
+  mail_attachments: MailAttachmentsTable;
   job_leases: JobLeasesTable;
 }

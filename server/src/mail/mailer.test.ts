@@ -40,6 +40,16 @@ async function startSmtp(opts: { rejectLogin?: boolean } = {}): Promise<Smtp> {
   return { port, messages, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** The decoded body of the MIME part with this content type (base64 transfer encoding, as nodemailer sends files). */
+function attachedPart(raw: string, contentType: string): Buffer {
+  const boundary = /boundary="?([^"\r\n;]+)"?/i.exec(raw)?.[1];
+  if (!boundary) throw new Error('not a multipart message');
+  const part = raw.split(`--${boundary}`).find((p) => p.toLowerCase().includes(`content-type: ${contentType}`));
+  if (!part) throw new Error(`no ${contentType} part`);
+  const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/\s+/g, '');
+  return Buffer.from(body, 'base64');
+}
+
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
   const s = createServer();
@@ -111,6 +121,27 @@ describe('delivering the outbox', () => {
       // Sent mail is not sent again.
       expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 0, failed: 0 });
       expect(smtp.messages).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('FS-8: sends a queued attachment (the service-record PDF) with its name and type, bytes intact', async () => {
+    const smtp = await startSmtp();
+    try {
+      const now = clock.now().toISOString();
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.from('服务记录'), Buffer.alloc(3000, 7)]);
+      await queueMail(database.db, [
+        { to_address: 'qian@example.com', subject: '服务记录 ZR-000001', text_body: 'PDF 见附件', html_body: null, created_at: now, send_after: now, attachments: [{ fileName: '服务记录-ZR-000001.pdf', contentType: 'application/pdf', data: pdf }] },
+        { to_address: 'plain@example.com', subject: 'no file', text_body: 'x', html_body: null, created_at: now, send_after: now },
+      ]);
+      const m = mailer(`smtp://127.0.0.1:${smtp.port}`);
+      expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 2, failed: 0 });
+      const withFile = smtp.messages.find((raw) => /^To: qian@example\.com/m.test(raw))!;
+      expect(withFile).toMatch(/Content-Type: application\/pdf/);
+      expect(withFile).toContain(encodeURIComponent('服务记录-ZR-000001.pdf').slice(0, 20));
+      expect(attachedPart(withFile, 'application/pdf').equals(pdf)).toBe(true);
+      expect(smtp.messages.find((raw) => /^To: plain@example\.com/m.test(raw))).not.toMatch(/application\/pdf/);
     } finally {
       await smtp.close();
     }

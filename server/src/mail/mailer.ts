@@ -4,7 +4,7 @@ import type { Clock } from '../http/clock';
 import type { Db } from '../http/context';
 import * as outbox from './outbox.repository';
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string | null };
+export type MailMessage = { to: string; subject: string; text: string; html?: string | null; attachments?: outbox.MailAttachment[] };
 
 export type Mailer = {
   /** False when no SMTP server is configured: mail then stays queued in the outbox. */
@@ -70,7 +70,14 @@ export function createMailer(cfg: MailerConfig): Mailer {
     configured: true,
     async send(m) {
       try {
-        await transport.sendMail({ from: cfg.from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) });
+        await transport.sendMail({
+          from: cfg.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          ...(m.html ? { html: m.html } : {}),
+          attachments: (m.attachments ?? []).map((a) => ({ filename: a.fileName, content: a.data, contentType: a.contentType })),
+        });
       } catch (err) {
         throw new Error(redact(err instanceof Error ? err.message : String(err), secrets));
       }
@@ -94,7 +101,7 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, clock: Clock, o
   for (const row of rows) {
     if (!(await outbox.claimMail(db, row, addMinutes(clock, CLAIM_MINUTES)))) continue;
     try {
-      await mailer.send({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      await mailer.send({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, attachments: await outbox.attachmentsOf(db, row.id) });
       await outbox.markSent(db, row.id, clock.now().toISOString());
       result.sent++;
     } catch (err) {

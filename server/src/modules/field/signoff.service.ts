@@ -47,7 +47,7 @@ async function pdfDataOf(db: Db, letterId: number): Promise<Omit<ServiceRecordPd
  * 优/良/中/差, a comment, the signer's name and the signature drawn on screen. The signature is stored once
  * (append-only, with its sha256, who recorded it, when, where and from which address); the rating goes onto the
  * request (via 'device') unless it already has one; the signed record becomes a PDF kept on the letter and the
- * request and mailed to the contact (as an in-app link: the outbox sends no attachments). Without a signature the
+ * request and mailed to the contact as an attachment. Without a signature the
  * engineer gives the reason and the record stays visibly unsigned (AP-9).
  */
 export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storage: AttachmentStorage): Promise<TVisit> {
@@ -139,13 +139,14 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storag
           text_body: [
             `${contact?.name ?? ''} 您好：`,
             `${base.customerName} 的现场服务记录 ${letterNumber(id)}${base.ticketNumber ? `（服务请求 ${base.ticketNumber}）` : ''} 已完成。${grades}`,
-            link ? `签字版 PDF 请登录系统查看：${link}` : '签字版 PDF 请联系我们获取。',
+            `${signed ? '签字版' : ''}服务记录 PDF 见附件${link ? `，也可登录系统查看：${link}` : '。'}`,
             '',
-            `The service record ${letterNumber(id)} of your on-site visit is complete.${link ? ` Signed PDF (sign in to view): ${link}` : ''}`,
+            `The service record ${letterNumber(id)} of your on-site visit is complete; the ${signed ? 'signed ' : ''}PDF is attached.${link ? ` Also in the app: ${link}` : ''}`,
           ].join('\n'),
           html_body: null,
           created_at: at,
           send_after: at,
+          attachments: [{ fileName: pdfName, contentType: 'application/pdf', data: pdf }],
         },
       ]);
     }

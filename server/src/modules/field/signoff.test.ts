@@ -130,6 +130,10 @@ describe('FS-8 sign-off', () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toContain(`ZR-`);
     expect(mail[0].text_body).toContain('/api/v1/attachments/');
+    const files = await t.database.db.selectFrom('mail_attachments').innerJoin('mail_outbox', 'mail_outbox.id', 'mail_attachments.mail_id').select(['file_name', 'content_type', 'content_base64']).where('to_address', '=', CONTACT_EMAIL).execute();
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ content_type: 'application/pdf', file_name: expect.stringMatching(/\.pdf$/) });
+    expect(Buffer.from(files[0].content_base64, 'base64').equals(Buffer.from(pdf.rawPayload))).toBe(true); // the PDF mailed is the one kept
 
     const again = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody());
     expect(again.statusCode).toBe(409);
