@@ -21,6 +21,9 @@ export async function requestAdvance(ctx: Ctx, requestId: number, body: TTravelA
     const trip = await requestFor(ctx, requestId, db);
     assertTraveller(ctx.actor, trip);
     if (trip.status !== 'submitted' && trip.status !== 'approved') throw illegal(`No advance on a ${trip.status} trip`);
+    // TR-1: once the trip is claimed, the claim settles the money; a further advance would be paid twice.
+    const claim = await db.selectFrom('travel_claims').select('id').where('request_id', '=', requestId).where('status', '!=', 'rejected').executeTakeFirst();
+    if (claim) throw illegal(`The trip is already claimed (claim #${claim.id}); the claim settles its money, no further advance`);
     const policy = await policyOn(db, localDateOf(ctx.clock.now().getTime()));
     let letterStatus: string | null = null;
     if (trip.letter_id != null) {
@@ -93,8 +96,12 @@ export async function payAdvance(ctx: Ctx, id: number, version: number): Promise
     const row = await advanceFor(ctx, id, db);
     if (row.version !== version) throw repo.conflict('travel_advances');
     if (row.status !== 'approved') throw illegal(`A ${row.status} advance cannot be paid`);
+    const paidClaim = await db.selectFrom('travel_claims').select('id').where('request_id', '=', row.request_id).where('status', '=', 'paid').executeTakeFirst();
+    if (paidClaim) throw illegal(`The trip's claim #${paidClaim.id} is paid; no advance is paid after it`);
     const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at };
     await repo.bumpRow(db, 'travel_advances', id, version, set, at);
+    // TR-1: a claim filed before this payment deducts it too.
+    await repo.refreshOpenClaimAdvance(db, row.request_id, at);
     await recordAudit(db, ctx, { action: 'travel.advance.pay', entity: 'travel_advance', entityId: id, before: { status: row.status }, after: set });
     await tellAdvance(db, at, row, '已付款', 'paid');
   });

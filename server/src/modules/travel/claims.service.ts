@@ -45,8 +45,7 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       if (e.date < body.actualStartDate || e.date > body.actualEndDate) throw tr1(`body.expenses.${i}.date`, `${e.date} is not one of the days away (${body.actualStartDate} to ${body.actualEndDate})`);
     });
     const allowances = allowancesOf(policy, trip, { startDate: body.actualStartDate, endDate: body.actualEndDate });
-    const advances = await db.selectFrom('travel_advances').select(['amount_fen']).where('request_id', '=', requestId).where('status', '=', 'paid').execute();
-    const advanceFen = advances.reduce((s, a) => s + Number(a.amount_fen), 0);
+    const advanceFen = await repo.paidAdvanceFen(db, requestId);
     const expensesFen = body.expenses.reduce((s, e) => s + e.amountFen, 0);
     const payableFen = expensesFen + allowances.totalFen - advanceFen;
     const row = await db
@@ -135,12 +134,22 @@ export async function payClaim(ctx: Ctx, id: number, version: number): Promise<T
     const row = await claimFor(ctx, id, db);
     if (row.version !== version) throw repo.conflict('travel_claims');
     if (row.status !== 'approved') throw illegal(`A ${row.status} claim cannot be paid`);
-    const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at };
+    // TR-1: the claim settles exactly the advances paid out now; the amount paid is recomputed from them.
+    const advanceFen = await repo.paidAdvanceFen(db, row.request_id);
+    const payableFen = Number(row.expenses_fen) + Number(row.allowance_fen) - advanceFen;
+    const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at, advance_fen: advanceFen, payable_fen: payableFen };
     await repo.bumpRow(db, 'travel_claims', id, version, set, at);
     await db.updateTable('travel_advances').set({ status: 'settled', settled_claim_id: id, updated_at: at }).where('request_id', '=', row.request_id).where('status', '=', 'paid').execute();
+    // Advances still waiting are closed: the trip's money is settled by this claim.
+    await db
+      .updateTable('travel_advances')
+      .set((eb) => ({ status: 'rejected', decision_comment: `closed: claim #${id} settled the trip`, updated_at: at, version: eb('version', '+', 1) }))
+      .where('request_id', '=', row.request_id)
+      .where('status', 'in', ['requested', 'approved'])
+      .execute();
     await db.updateTable('travel_requests').set({ status: 'completed', updated_at: at }).where('id', '=', row.request_id).where('status', '=', 'approved').execute();
-    await recordAudit(db, ctx, { action: 'travel.claim.pay', entity: 'travel_claim', entityId: id, before: { status: row.status }, after: { ...set, payableFen: Number(row.payable_fen) } });
-    await tellClaim(db, at, row, `已付款 ${formatMoneyFen(Number(row.payable_fen), 'zh-CN')}`, `paid ${formatMoneyFen(Number(row.payable_fen), 'en')}`);
+    await recordAudit(db, ctx, { action: 'travel.claim.pay', entity: 'travel_claim', entityId: id, before: { status: row.status, advanceFen: Number(row.advance_fen), payableFen: Number(row.payable_fen) }, after: set });
+    await tellClaim(db, at, row, `已付款 ${formatMoneyFen(payableFen, 'zh-CN')}`, `paid ${formatMoneyFen(payableFen, 'en')}`);
   });
   return getClaim(ctx, id);
 }

@@ -136,6 +136,50 @@ describe('claim flow: receipts, advance settlement, approval and payment', () =>
   });
 });
 
+describe('TR-1 advances and the claim that settles them', () => {
+  async function claimedTripWithApprovedAdvance() {
+    const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
+    const trip = await approvedTrip(w.engineer, w.supervisor, { letterId: letter.id });
+    const adv = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '住宿' }), 201);
+    const approvedAdvance = await expectStatus(await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }), 200);
+    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-04', expenses: [] }), 201);
+    expect(claim).toMatchObject({ advanceFen: 0, payableFen: 12000 });
+    return { trip, approvedAdvance, claim };
+  }
+
+  it('TR-1: an advance paid after the claim was filed is deducted from it, never settled unpaid-back', async () => {
+    const { trip, approvedAdvance, claim } = await claimedTripWithApprovedAdvance();
+    await expectStatus(await w.finance.post(api(`/travel-advances/${approvedAdvance.id}/pay`), { version: approvedAdvance.version }), 200);
+    const refreshed = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
+    expect(refreshed).toMatchObject({ advanceFen: 50000, payableFen: 12000 - 50000 });
+    expect(refreshed.version).toBeGreaterThan(claim.version);
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: refreshed.version, approve: true }), 200);
+    const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
+    expect(paid).toMatchObject({ status: 'paid', advanceFen: 50000, payableFen: -38000 });
+    const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
+    expect(after.advances.map((a: Json) => a.status)).toEqual(['settled']);
+  });
+
+  it('TR-1: paying the claim settles what was paid out and closes advances still waiting; none is paid afterwards', async () => {
+    const { trip, approvedAdvance, claim } = await claimedTripWithApprovedAdvance();
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
+    expect(paid).toMatchObject({ advanceFen: 0, payableFen: 12000 });
+    const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
+    expect(after.advances).toEqual([expect.objectContaining({ id: approvedAdvance.id, status: 'rejected' })]);
+    expect((await w.finance.post(api(`/travel-advances/${approvedAdvance.id}/pay`), { version: after.advances[0].version })).statusCode).toBe(409);
+  });
+
+  it('TR-1: no new advance once the trip is claimed (409), nothing saved', async () => {
+    const { trip } = await claimedTripWithApprovedAdvance();
+    const before = Number((await t.database.db.selectFrom('travel_advances').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 10000, reason: '再借' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(/claim/);
+    expect(Number((await t.database.db.selectFrom('travel_advances').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+  });
+});
+
 describe('finance export (.xlsx)', () => {
   it('is for finance only, and checks the month', async () => {
     expect((await w.supervisor.get(api('/travel/finance-export?month=2026-03'))).statusCode).toBe(403);

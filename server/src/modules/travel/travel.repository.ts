@@ -121,6 +121,27 @@ export async function toClaims(db: Db, rows: ClaimRow[]): Promise<TTravelClaim[]
   }));
 }
 
+/** The advances of a trip paid out and not yet settled, in fen. */
+export async function paidAdvanceFen(db: Db, requestId: number): Promise<number> {
+  const rows = await db.selectFrom('travel_advances').select('amount_fen').where('request_id', '=', requestId).where('status', '=', 'paid').execute();
+  return rows.reduce((sum, a) => sum + Number(a.amount_fen), 0);
+}
+
+/**
+ * TR-1: the trip's open claim (submitted or approved) deducts the advances paid so far: payable = expenses +
+ * allowance − advance. Called whenever an advance is paid or a claim is paid, so an advance paid after the claim was
+ * filed is never settled without being deducted.
+ */
+export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: string): Promise<void> {
+  const advanceFen = await paidAdvanceFen(db, requestId);
+  await db
+    .updateTable('travel_claims')
+    .set((eb) => ({ advance_fen: advanceFen, payable_fen: eb(eb('expenses_fen', '+', eb.ref('allowance_fen')), '-', advanceFen), updated_at: at, version: eb('version', '+', 1) }))
+    .where('request_id', '=', requestId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .execute();
+}
+
 /** A stale version sent by the client. */
 export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
 
