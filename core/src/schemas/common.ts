@@ -8,6 +8,19 @@ export const ZRef = z.number().int().positive().max(MAX_DB_ID);
 export const ZId = z.coerce.number().int().positive().max(MAX_DB_ID);
 export const ZIdParams = z.strictObject({ id: ZId });
 export const ZDate = z.iso.date();
+
+/** Years a typed instant or date may fall in; outside them it is a typo (and year 10000 is no ISO-8601 string at all). */
+export const MIN_INPUT_YEAR = 1970;
+export const MAX_INPUT_YEAR = 2199;
+const yearInRange = (ms: number) => {
+  const year = new Date(ms).getUTCFullYear();
+  return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+};
+const YEAR_MESSAGE = `must be between the years ${MIN_INPUT_YEAR} and ${MAX_INPUT_YEAR}`;
+/** An instant in a body: ISO 8601 with its offset, within the input years (compare with Date.parse, not as text). */
+export const ZInstantInRange = z.iso.datetime({ offset: true }).refine((s) => yearInRange(Date.parse(s)), YEAR_MESSAGE);
+/** A calendar date 'YYYY-MM-DD' in a body, within the input years. */
+export const ZDateInRange = ZDate.refine((s) => yearInRange(Date.parse(`${s}T00:00:00Z`)), YEAR_MESSAGE);
 export const ZVersion = z.number().int().nonnegative().describe('The version you read; a stale one gets 409.');
 
 export const ZLocalizedName = z.strictObject({ 'zh-CN': z.string(), en: z.string() });

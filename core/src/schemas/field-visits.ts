@@ -1,7 +1,7 @@
 // API-CONTRACT-READY
 import { z } from 'zod';
 import { ZLetterStatus } from '../field/letterStatus';
-import { MAX_DB_ID, ZDate, ZVersion } from './common';
+import { MAX_DB_ID, ZDateInRange, ZVersion } from './common';
 import { ZGrade } from './tickets';
 
 /*
@@ -236,7 +236,7 @@ export type TSignOff = z.infer<typeof ZSignOff>;
 // Return (FS-9) -------------------------------------------------------------------------------------------
 
 export const ZReturnPlan = z.strictObject({
-  date: ZDate,
+  date: ZDateInRange,
   transport: text(100),
   note: str(2000).optional(),
 });

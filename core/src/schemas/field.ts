@@ -1,7 +1,7 @@
 // API-CONTRACT-READY
 import { z } from 'zod';
 import { ZLetterStatus } from '../field/letterStatus';
-import { MAX_DB_ID, ZDate, ZVersion } from './common';
+import { MAX_DB_ID, ZDate, ZDateInRange, ZInstantInRange, ZVersion } from './common';
 import { ZGrade, ZTicketType } from './tickets';
 
 /*
@@ -47,7 +47,8 @@ const queryRef = z.coerce.number().int().positive().max(MAX_DB_ID);
 const str = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const text = (max: number) => str(max).min(1);
 export const ZFieldIdParams = z.strictObject({ id: queryRef });
-const instant = z.iso.datetime({ offset: true });
+/** Instants typed on a letter (appointment, calls): years 1970–2199, else 422 naming the field. */
+const instant = ZInstantInRange;
 const listLimit = z.coerce.number().int().min(1).max(200).default(50);
 const cursor = z.string().max(500).optional();
 
@@ -168,8 +169,8 @@ export const ZSiteConfirmation = z.strictObject({
 export type TSiteConfirmation = z.infer<typeof ZSiteConfirmation>;
 
 export const ZTravelPlan = z.strictObject({
-  departDate: ZDate,
-  returnDate: ZDate,
+  departDate: ZDateInRange,
+  returnDate: ZDateInRange,
   transport: text(100),
   notes: str(2000).optional(),
 });
@@ -400,7 +401,7 @@ export type TStandupPlan = z.infer<typeof ZStandupPlan>;
 
 export const ZStandupPlanPut = z.strictObject({
   userId: ref,
-  date: ZDate.describe('The day the plan is for (normally tomorrow)'),
+  date: ZDateInRange.describe('The day the plan is for (normally tomorrow)'),
   text: str(5000),
   version: ZVersion.optional().describe('Omit when creating'),
 });

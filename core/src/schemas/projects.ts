@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion } from './common';
 
 // FS-12..14: installation/construction projects (安装/施工项目), deliveries (到货交付) and customer training (客户培训).
 //
@@ -24,13 +24,14 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 /** Money in a body: integer fen, at most 100,000,000 yuan. */
 const ZCostFen = z.int().min(0).max(10_000_000_000);
 const ZQuantity = z.int().min(0).max(10_000_000);
-const ZInstant = z.iso.datetime({ offset: true });
+const ZInstant = ZInstantInRange;
 
 /** A period whose end is not before its start: 422 naming the end field. */
 const ordered = <T extends z.ZodType<Record<string, unknown>>>(schema: T, start: string, end: string) =>
   schema.superRefine((v, ctx) => {
     const [a, b] = [v[start], v[end]];
-    if (typeof a === 'string' && typeof b === 'string' && b < a) ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})` });
+    // As instants, not text: '2026-12-10T03:00:00Z' is after '2026-12-10T10:00:00+08:00'.
+    if (typeof a === 'string' && typeof b === 'string' && Date.parse(b) < Date.parse(a)) ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})` });
   });
 
 // Projects (FS-12) ----------------------------------------------------------------------------------------------
@@ -65,11 +66,11 @@ export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
 export const ZProjectTransition = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start'), version: ZVersion }),
-  z.strictObject({ action: z.literal('commission'), version: ZVersion, commissionedOn: ZDate.optional().describe('Commissioning finished (default: today)') }),
+  z.strictObject({ action: z.literal('commission'), version: ZVersion, commissionedOn: ZDateInRange.optional().describe('Commissioning finished (default: today)') }),
   z.strictObject({
     action: z.literal('accept'),
     version: ZVersion,
-    acceptedOn: ZDate.optional().describe('The client’s acceptance and equipment hand-over (default: today)'),
+    acceptedOn: ZDateInRange.optional().describe('The client’s acceptance and equipment hand-over (default: today)'),
     acceptedBy: text(100).describe('The customer’s representative who accepts'),
   }),
   z.strictObject({ action: z.literal('close'), version: ZVersion }),
@@ -84,14 +85,14 @@ export const ZProjectListQuery = ZListQuery.extend({
 });
 export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
 
-const planItemFields = { name: text(200), plannedStart: ZDate, plannedEnd: ZDate, donePercent: z.int().min(0).max(100).default(0) };
+const planItemFields = { name: text(200), plannedStart: ZDateInRange, plannedEnd: ZDateInRange, donePercent: z.int().min(0).max(100).default(0) };
 export const ZPlanItemCreate = ordered(z.strictObject(planItemFields), 'plannedStart', 'plannedEnd');
 export type TPlanItemCreate = z.infer<typeof ZPlanItemCreate>;
 export const ZPlanItemUpdate = z.strictObject({
   version: ZVersion,
   name: text(200).optional(),
-  plannedStart: ZDate.optional(),
-  plannedEnd: ZDate.optional(),
+  plannedStart: ZDateInRange.optional(),
+  plannedEnd: ZDateInRange.optional(),
   donePercent: z.int().min(0).max(100).optional(),
 });
 export type TPlanItemUpdate = z.infer<typeof ZPlanItemUpdate>;
@@ -102,8 +103,8 @@ const materialFields = {
   quantity: ZQuantity.min(1),
   unit: optionalText(20),
   supplier: optionalText(200),
-  expectedArrival: ZDate.describe('When the purchase is expected on site (FS-12)'),
-  arrivedOn: ZDate.nullable().optional(),
+  expectedArrival: ZDateInRange.describe('When the purchase is expected on site (FS-12)'),
+  arrivedOn: ZDateInRange.nullable().optional(),
 };
 export const ZMaterialCreate = z.strictObject(materialFields);
 export type TMaterialCreate = z.infer<typeof ZMaterialCreate>;
@@ -129,7 +130,7 @@ export type TCostUpdate = z.infer<typeof ZCostUpdate>;
 export const ZHandoverSign = z.strictObject({
   version: ZVersion,
   signedBy: text(100).describe('The customer’s name on the signed document'),
-  signedOn: ZDate.optional().describe('Default: today'),
+  signedOn: ZDateInRange.optional().describe('Default: today'),
 });
 export type THandoverSign = z.infer<typeof ZHandoverSign>;
 
@@ -273,7 +274,7 @@ export const ZDeliveryCreate = z
     customerId: ZRef.nullable().optional().describe('Needed only without a project or contract'),
     contactId: ZRef.nullable().optional().describe('The customer contact told of the arrival'),
     address: optionalText(500).describe('Where the equipment is delivered (FS-13)'),
-    expectedOn: ZDate.nullable().optional(),
+    expectedOn: ZDateInRange.nullable().optional(),
     items: z.array(ZDeliveryItemInput).min(1).max(200),
   })
   .superRefine((v, ctx) => {
@@ -286,7 +287,7 @@ export const ZDeliveryUpdate = z.strictObject({
   version: ZVersion,
   contactId: ZRef.nullable().optional(),
   address: optionalText(500),
-  expectedOn: ZDate.nullable().optional(),
+  expectedOn: ZDateInRange.nullable().optional(),
 });
 export type TDeliveryUpdate = z.infer<typeof ZDeliveryUpdate>;
 export const ZDeliveryNotify = z.strictObject({ version: ZVersion, message: optionalText(1000) });

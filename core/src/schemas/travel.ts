@@ -3,7 +3,7 @@ import { ZLetterStatus } from '../field/letterStatus';
 import { ZExplanation } from '../explanation';
 import { ZDestinationLevel, ZTransportMode } from '../policy/travelPolicy';
 import { TRAVEL_WORK_TYPES } from '../travel/allowances';
-import { ZDate, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZListQuery, ZRef, ZVersion } from './common';
 
 // TR-1..4, AT-2/AT-3, FS-3: travel requests (出差申请) with itineraries, advances (预支出差款), daily travel logs
 // (出差日志), allowances, reimbursement claims (报销) and the finance export.
@@ -63,8 +63,8 @@ export const ZTravelSegment = orderedDates(
     from: text(100),
     to: text(100),
     destinationLevel: ZDestinationLevel,
-    startDate: ZDate,
-    endDate: ZDate,
+    startDate: ZDateInRange,
+    endDate: ZDateInRange,
     transport: ZTransportMode,
   }),
   'startDate',
@@ -112,7 +112,7 @@ export type TApprovalDecision = z.infer<typeof ZApprovalDecision>;
 
 /** TR-1: days beyond the itinerary, reported for approval. */
 export const ZExtensionRequest = orderedDates(
-  z.strictObject({ version: ZVersion, startDate: ZDate, endDate: ZDate, reason: text(500) }),
+  z.strictObject({ version: ZVersion, startDate: ZDateInRange, endDate: ZDateInRange, reason: text(500) }),
   'startDate',
   'endDate',
   'TR-1',
@@ -155,7 +155,7 @@ export type TTravelClaimStatus = z.infer<typeof ZTravelClaimStatus>;
 
 /** One expense of a claim; transport is reimbursed against receipts (TR-1/TR-3). */
 export const ZClaimExpense = z.strictObject({
-  date: ZDate,
+  date: ZDateInRange,
   category: z.enum(['transport', 'lodging', 'other']),
   transport: ZTransportMode.nullable().optional(),
   description: text(200),
@@ -165,8 +165,8 @@ export type TClaimExpense = z.infer<typeof ZClaimExpense>;
 
 export const ZTravelClaimCreate = orderedDates(
   z.strictObject({
-    actualStartDate: ZDate,
-    actualEndDate: ZDate,
+    actualStartDate: ZDateInRange,
+    actualEndDate: ZDateInRange,
     expenses: z.array(ZClaimExpense).max(100).default([]),
     note: z.string().trim().max(500).optional(),
   }),
@@ -272,7 +272,7 @@ export const ZFinanceExportQuery = z.strictObject({ month: ZMonth });
 
 export const ZTravelLogCreate = z.strictObject({
   requestId: ZRef,
-  date: ZDate,
+  date: ZDateInRange,
   place: text(200),
   workDone: text(2000),
 });

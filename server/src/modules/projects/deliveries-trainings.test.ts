@@ -134,6 +134,17 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
 
 describe('FS-14 training: complete only when every trainee can operate independently', () => {
   let tr: Json;
+  it('FS-14: orders a session’s start and end as instants whatever their offsets, and refuses impossible years', async () => {
+    const other = await ok(await engOn.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: '时区测试培训' }));
+    // FS-14: instants compare as instants, not as text, whatever their offsets.
+    const backwardsAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T03:00:00Z', endsAt: '2026-03-05T09:00:00+08:00', content: '日常巡检' });
+    expect(backwardsAcrossOffsets.statusCode).toBe(422);
+    expect(backwardsAcrossOffsets.json().error.details[0].path).toBe('body.endsAt');
+    const forwardAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T10:00:00+08:00', endsAt: '2026-03-05T03:00:00Z', content: '日常巡检' });
+    expect(forwardAcrossOffsets.statusCode).toBe(201);
+    expect((await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '会议室', startsAt: '9999-12-31T20:00:00-14:00', endsAt: '9999-12-31T21:00:00-14:00', content: 'x' })).statusCode).toBe(422);
+  });
+
   it('plans a training with sessions at the customer’s place and time, trainees and attendance', async () => {
     expect((await engOff.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: 'x' })).statusCode).toBe(422);
     tr = await ok(await engOn.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: '存储系统操作培训', trainees: [{ name: '孙工' }, { name: '李工', position: '网管' }] }));
