@@ -27,7 +27,7 @@ async function bumpTask(db: Db, taskId: number, version: number, fromStatus: str
 
 /** FS-7: the engineer adds a task found on site with its estimate (before the record is signed off). */
 export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCreate): Promise<TVisit> {
-  await letterForEngineer(ctx, id, ['on_site']);
+  await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-7' });
   if (await repo.signOffOf(ctx.db, id)) throw new AppError('illegal_transition', 'The service record has been signed off; add the task to a new letter');
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
@@ -40,7 +40,7 @@ export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCrea
 
 /** FS-7: the customer signs the finished task on the engineer's device (the signature stored immutably, FS-8 checks). */
 export async function customerSignTask(ctx: Ctx, id: number, taskId: number, body: TExtraTaskCustomerSign, storage: AttachmentStorage): Promise<TVisit> {
-  await letterForEngineer(ctx, id, ['on_site']);
+  await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-7' });
   const task = await taskOf(ctx.db, id, taskId);
   if (task.version !== body.version) throw versionConflict('The extra task');
   if (task.status !== 'open') throw new AppError('illegal_transition', 'The customer has already signed this task');

@@ -63,6 +63,24 @@ describe('FS-7 extra tasks', () => {
     expect((await w.supervisor.post(api(`/field/letters/${letterId}/extra-tasks/${task.id}/countersign`), { version: done.extraTasks[0].version })).statusCode).toBe(409);
   });
 
+  it('FS-7: the letter is confirmed after the trip only once its extra tasks are countersigned (422 naming them, nothing changed)', async () => {
+    const { letterId, task } = await withTask();
+    await expectStatus(await w.engineer.put(api(`/field/letters/${letterId}/service-record`), recordBody()), 200);
+    await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), { unsignedReason: '稍后补签' }), 201);
+    const signed = await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/extra-tasks/${task.id}/customer-sign`), sign(task)), 200);
+    let letter = await expectStatus(await w.engineer.get(api(`/field/letters/${letterId}`)), 200);
+    const asked = await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/return-request`), returnBody(letter.version)), 200);
+    const returned = await expectStatus(await w.supervisor.post(api(`/field/letters/${letterId}/return-approve`), { version: asked.version }), 200);
+    const early = await w.supervisor.post(api(`/field/letters/${letterId}/confirm`), { version: returned.version });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error).toMatchObject({ ruleId: 'FS-7', details: [{ path: `extraTasks.${task.id}`, message: 'not countersigned' }] });
+    letter = await expectStatus(await w.supervisor.get(api(`/field/letters/${letterId}`)), 200);
+    expect(letter).toMatchObject({ status: 'returned', version: returned.version });
+    await expectStatus(await w.supervisor.post(api(`/field/letters/${letterId}/extra-tasks/${task.id}/countersign`), { version: signed.extraTasks[0].version }), 200);
+    letter = await expectStatus(await w.supervisor.get(api(`/field/letters/${letterId}`)), 200);
+    expect((await expectStatus(await w.supervisor.post(api(`/field/letters/${letterId}/confirm`), { version: letter.version }), 200)).status).toBe('confirmed');
+  });
+
   it('FS-7: an unsigned task is not countersigned on return while the policy asks for the customer’s signature', async () => {
     const { letterId, task } = await withTask();
     await expectStatus(await w.engineer.put(api(`/field/letters/${letterId}/service-record`), recordBody()), 200);

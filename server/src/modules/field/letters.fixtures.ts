@@ -86,6 +86,8 @@ export async function draftLetterFixture(w: FieldWorld): Promise<{ noticeId: num
   return { noticeId: notice.id, ticketId: signed.ticketId, letter };
 }
 
+const localDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** A complete fill of a letter (FS-2) for the given appointment. */
 export const completeFill = (version: number, appointmentAt: string, estimatedMinutes = 240) => ({
   version,
@@ -93,7 +95,8 @@ export const completeFill = (version: number, appointmentAt: string, estimatedMi
   plannedSolution: '上架、接电、调试、培训',
   appointmentAt,
   estimatedMinutes,
-  travelPlan: { departDate: appointmentAt.slice(0, 10), returnDate: appointmentAt.slice(0, 10), transport: '高铁' },
+  // The appointment's company-local day (Asia/Shanghai, UTC+8): FS-2 wants the appointment within the travel plan.
+  travelPlan: { departDate: localDay(appointmentAt), returnDate: localDay(appointmentAt), transport: '高铁' },
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { TLedgerQuery, TLetter, TLetterBook, TVersionBody } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
+import { AppError } from '../../http/errors';
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
@@ -15,6 +16,14 @@ import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './le
 /** FS-10: after the trip the supervisor confirms the letter and hands it to sales admin. */
 export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): Promise<TLetter> {
   const l = await letterForWrite(ctx, id, body.version, ['returned']);
+  // FS-7: the company countersigns the extra tasks on return; the letter is confirmed only after that.
+  const pending = await ctx.db.selectFrom('visit_extra_tasks').select(['id', 'status']).where('letter_id', '=', id).where('status', '!=', 'countersigned').orderBy('id').execute();
+  if (pending.length > 0) {
+    throw new AppError('rule_violation', `FS-7: countersign the ${pending.length} extra task(s) found on site before confirming the letter`, {
+      ruleId: 'FS-7',
+      details: pending.map((t) => ({ path: `extraTasks.${t.id}`, message: t.status === 'open' ? 'not signed by the customer nor countersigned' : 'not countersigned' })),
+    });
+  }
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['returned'], { status: 'confirmed', confirmed_by: ctx.actor.id, confirmed_at: at }, at);

@@ -405,6 +405,12 @@ export async function missingForSubmit(db: Db, l: { id: number; site_confirmatio
   if (!l.appointment_at) missing.push({ path: 'appointmentAt', message: 'required' });
   if (!l.estimated_minutes) missing.push({ path: 'estimatedMinutes', message: 'required' });
   if (!l.travel_plan) missing.push({ path: 'travelPlan', message: 'required' });
+  // FS-2: the appointment falls on one of the travel plan's days (company-local), or the engineer is not there.
+  const plan = parse<TTravelPlan>(l.travel_plan);
+  if (plan && l.appointment_at) {
+    const day = localDateOfIso(l.appointment_at);
+    if (day < plan.departDate || day > plan.returnDate) missing.push({ path: 'appointmentAt', message: `the appointment (${day}) is outside the travel plan (${plan.departDate} to ${plan.returnDate})` });
+  }
   return missing;
 }
 

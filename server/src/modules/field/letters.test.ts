@@ -169,6 +169,21 @@ describe('FS-2 / FS-4 responsibility letters', () => {
     expect(submitted.status).toBe('submitted');
   });
 
+  it('FS-2: an appointment outside the travel plan’s days (company-local) is refused at submission, naming it', async () => {
+    const { letter } = await draftLetterFixture(w);
+    let l = await expectStatus(await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), { version: letter.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }), 200);
+    // 2026-03-10T16:30Z is 00:30 on March 11th in Shanghai: one day after a plan ending on the 10th.
+    const fill = { ...completeFill(l.version, '2026-03-10T16:30:00Z'), travelPlan: { departDate: '2026-03-09', returnDate: '2026-03-10', transport: '高铁' } };
+    l = await expectStatus(await w.engineer.patch(api(`/field/letters/${l.id}`), fill), 200);
+    const res = await w.engineer.post(api(`/field/letters/${l.id}/submit`), { version: l.version });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ ruleId: 'FS-2', details: [{ path: 'appointmentAt', message: expect.stringContaining('2026-03-11') }] });
+    expect(await expectStatus(await w.engineer.get(api(`/field/letters/${l.id}`)), 200)).toMatchObject({ status: 'draft', version: l.version });
+    // 15:59Z is 23:59 on the 10th: inside.
+    l = await expectStatus(await w.engineer.patch(api(`/field/letters/${l.id}`), { version: l.version, appointmentAt: '2026-03-10T15:59:00Z' }), 200);
+    expect((await expectStatus(await w.engineer.post(api(`/field/letters/${l.id}/submit`), { version: l.version }), 200)).status).toBe('submitted');
+  });
+
   it('FS-2: without engineers the letter cannot be submitted; the engineer’s level and region are suggested first', async () => {
     const { letter } = await draftLetterFixture(w);
     const l = await expectStatus(await w.supervisor.patch(api(`/field/letters/${letter.id}`), completeFill(letter.version, '2026-03-11T01:00:00Z')), 200);

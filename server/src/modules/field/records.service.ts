@@ -31,7 +31,7 @@ async function assertNotSignedOff(ctx: Ctx, letterId: number) {
  * was first marked unsolved); "restored to original state" belongs to giving up, so only to an unsolved record.
  */
 export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecordPut): Promise<TVisit> {
-  await letterForEngineer(ctx, id, ['on_site']);
+  await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
   await assertNotSignedOff(ctx, id);
   if (body.restoredOriginal && body.solved !== false) throw invalidValue('body.restoredOriginal', 'the equipment is restored to its original state only when the problem stays unsolved', 'FS-6');
   const policy = await fieldPolicyNow(ctx);
@@ -70,7 +70,7 @@ export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecor
 
 /** FS-6 + CU-2: a part used on site; a part put into the customer's installed product extends its warranty. */
 export async function addPart(ctx: Ctx, id: number, body: TPartUsedCreate): Promise<TVisit> {
-  const l = await letterForEngineer(ctx, id, ['on_site']);
+  const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
   await assertNotSignedOff(ctx, id);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
@@ -93,7 +93,7 @@ export async function addPart(ctx: Ctx, id: number, body: TPartUsedCreate): Prom
 
 /** FS-6: the product expert consulted and the answer; logged on the request as an internal note. */
 export async function addExpertConsult(ctx: Ctx, id: number, body: TExpertConsultCreate): Promise<TVisit> {
-  const l = await letterForEngineer(ctx, id, ['on_site']);
+  const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     if (body.expertUserId != null) {
@@ -124,14 +124,14 @@ const PHOTO_PURPOSES = ['photo', 'difficulty'] as const;
  * and also put on the request's timeline (difficulty photos internal). The letter is checked before the body is read.
  */
 export async function uploadPhoto(ctx: Ctx, id: number, readUpload: () => Promise<ImageUpload>, storage: AttachmentStorage): Promise<TVisitFile> {
-  await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned']);
+  await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned'], { action: 'FS-6' });
   const upload = await readUpload();
   const purpose = upload.fields.purpose ?? 'photo';
   if (!(PHOTO_PURPOSES as readonly string[]).includes(purpose)) throw new AppError('validation_failed', 'body.purpose: expected "photo" or "difficulty"', { details: [{ path: 'body.purpose', message: 'expected "photo" or "difficulty"' }] });
   const at = nowIso(ctx.clock);
   const key = newStorageKey(ctx.clock.now());
   const fileId = await ctx.db.transaction().execute(async (db) => {
-    const l = await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned'], undefined, db);
+    const l = await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned'], { action: 'FS-6' }, db);
     const ticketAttachmentId =
       l.ticket_id == null
         ? null
@@ -151,7 +151,7 @@ export async function uploadPhoto(ctx: Ctx, id: number, readUpload: () => Promis
  * unsolved. Filing later is accepted and shown as late. The approver of the letter is told.
  */
 export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficultyReportCreate): Promise<TVisit> {
-  const l = await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned', 'confirmed']);
+  const l = await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned', 'confirmed'], { action: 'FS-6' });
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     const record = await db.selectFrom('service_records').selectAll().where('letter_id', '=', id).executeTakeFirst();

@@ -1,7 +1,8 @@
 import type { TReturnDecline, TReturnRequestCreate, TVersionBody, TVisit } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, versionConflict } from '../../http/errors';
+import { AppError, invalidValue, versionConflict } from '../../http/errors';
+import { localDateOfIso } from './field.dates';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { fieldPolicyNow } from './field.policy';
@@ -17,8 +18,11 @@ import { getVisit, letterForEngineer } from './visits.service';
  * waits for the approver (return_requested); without, it is returned at once.
  */
 export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCreate): Promise<TVisit> {
-  const l = await letterForEngineer(ctx, id, ['on_site']);
+  const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-9' });
   if (l.version !== body.version) throw versionConflict('The responsibility letter');
+  // FS-9: the return plan is for today or later (company-local), not a day already past.
+  const today = localDateOfIso(nowIso(ctx.clock));
+  if (body.returnPlan.date < today) throw invalidValue('body.returnPlan.date', `the return is planned for today (${today}) or later`, 'FS-9');
   if (!(await repo.signOffOf(ctx.db, id))) throw new AppError('rule_violation', 'FS-8: the customer signs off the service record (or it is marked unsigned) before the return', { ruleId: 'FS-8' });
   const policy = await fieldPolicyNow(ctx);
   if (policy.extraTaskNeedsCustomerSignature) {

@@ -40,6 +40,17 @@ describe('FS-9 return', () => {
     expect((await letterOf(letterId)).status).toBe('on_site');
   });
 
+  it('FS-9: refuses a return planned for a day already past (422 naming the date), nothing saved', async () => {
+    const { letterId } = await signedOff();
+    const l = await letterOf(letterId);
+    const res = await w.engineer.post(api(`/field/letters/${letterId}/return-request`), returnBody(l.version, { returnPlan: { date: '2026-03-01', transport: '高铁' } }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ ruleId: 'FS-9', details: [{ path: 'body.returnPlan.date' }] });
+    expect(await letterOf(letterId)).toMatchObject({ status: 'on_site', version: l.version });
+    // Today (2026-03-02 in Shanghai) is fine.
+    expect((await w.engineer.post(api(`/field/letters/${letterId}/return-request`), returnBody(l.version, { returnPlan: { date: '2026-03-02', transport: '高铁' } }))).statusCode).toBe(200);
+  });
+
   it('FS-9: returns only when approved — requested, then approved by field.approve, the engineers told', async () => {
     const { letterId } = await signedOff();
     const l = await letterOf(letterId);

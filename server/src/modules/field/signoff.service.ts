@@ -51,7 +51,7 @@ async function pdfDataOf(db: Db, letterId: number): Promise<Omit<ServiceRecordPd
  * engineer gives the reason and the record stays visibly unsigned (AP-9).
  */
 export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storage: AttachmentStorage): Promise<TVisit> {
-  const l = await letterForEngineer(ctx, id, ['on_site']);
+  const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-8' });
   if (await repo.signOffOf(ctx.db, id)) throw new AppError('conflict', 'The service record is already signed off');
   const record = await repo.recordOf(ctx.db, id);
   if (!record || !record.diagnosis.trim() || !record.work_done.trim()) {

@@ -1,7 +1,7 @@
 import type { TCheckInCreate, TGrade, TKitItem, TLetterStatus, TMyJob, TVisit, TVisitFile } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { isOnLetter, letterFor, letterScope } from './field.access';
 import { localDateOfIso, localMidnightIso } from './field.dates';
@@ -17,13 +17,16 @@ const ARRIVABLE: TLetterStatus[] = ['approved', 'on_site', 'return_requested'];
 const ON_SITE: TLetterStatus[] = ['on_site', 'return_requested'];
 
 /**
- * The letter for an engineer's action on site: in scope (404), the actor one of its engineers (403), and in one of
- * `statuses` (409, or 422 with `ruleId` when a rule forbids it).
+ * The letter for an engineer's action on site: in scope (404), the actor one of its engineers (403 with the action's
+ * rule `rules.action`, e.g. FS-5 for a check-in on someone else's visit), and in one of `statuses` (409, or 422 with
+ * `rules.status` when a rule forbids it).
  */
-export async function letterForEngineer(ctx: Ctx, id: number, statuses: readonly TLetterStatus[], ruleId?: string, db: Db = ctx.db) {
+export async function letterForEngineer(ctx: Ctx, id: number, statuses: readonly TLetterStatus[], rules: { action: string; status?: string }, db: Db = ctx.db) {
   const l = await letterFor(ctx, id, db);
-  if (!(await isOnLetter(db, id, ctx.actor.id))) throw forbidden('Only the engineers on this responsibility letter may do this');
-  assertLetterStatus(l.status, statuses, ruleId);
+  if (!(await isOnLetter(db, id, ctx.actor.id))) {
+    throw new AppError('forbidden', `${rules.action}: only the engineers on this responsibility letter may do this`, { ruleId: rules.action });
+  }
+  assertLetterStatus(l.status, statuses, rules.status);
   return l;
 }
 
@@ -275,7 +278,7 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
 export async function checkIn(ctx: Ctx, id: number, body: TCheckInCreate): Promise<TVisit> {
   const arriving = body.kind === 'in';
   // FS-3: no trip (arrival) before the plan is approved; FS-5: leaving needs an arrival.
-  const l = await letterForEngineer(ctx, id, arriving ? ARRIVABLE : ON_SITE, arriving ? 'FS-3' : 'FS-5');
+  const l = await letterForEngineer(ctx, id, arriving ? ARRIVABLE : ON_SITE, { action: 'FS-5', status: arriving ? 'FS-3' : 'FS-5' });
   const at = nowIso(ctx.clock);
   if (arriving && !body.confirmedWith) {
     throw new AppError('rule_violation', 'FS-5: on arrival, confirm the service time with the customer and say with whom', { ruleId: 'FS-5', details: [{ path: 'body.confirmedWith', message: 'required on arrival' }] });

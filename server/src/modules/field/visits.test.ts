@@ -25,7 +25,7 @@ describe('FS-5 check-in', () => {
     expect(res.json().error.message).toMatch(/Responsibility letter not found/);
     const sup = await w.supervisor.post(api(`/field/letters/${letter.id}/check-ins`), arrive);
     expect(sup.statusCode).toBe(403);
-    expect(sup.json().error.message).toMatch(/engineers on this responsibility letter/);
+    expect(sup.json().error).toMatchObject({ ruleId: 'FS-5', message: expect.stringMatching(/engineers on this responsibility letter/) });
     expect((await w.sales.post(api(`/field/letters/${letter.id}/check-ins`), arrive)).statusCode).toBe(403);
     expect(await checkInsOf(letter.id)).toHaveLength(0);
     expect((await expectStatus(await w.supervisor.get(api(`/field/letters/${letter.id}`)), 200)).status).toBe('approved');

@@ -1,6 +1,6 @@
 import type { TVisit } from '@techserve/core';
 import { Button, Card, DatePicker, Flex, Form, Input, List, Modal, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldKeys } from './fieldKeys';
@@ -65,7 +65,7 @@ export function ReturnCard({ visit }: { visit: TVisit }) {
           </Form.Item>
           <Flex gap={8} wrap>
             <Form.Item name="date" label={t('field.returnDate')} rules={[{ required: true, message: t('field.required') }]} style={{ flex: '1 1 140px' }}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="return-date" />
+              <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="return-date" />
             </Form.Item>
             <Form.Item name="transport" label={t('field.transport')} rules={[{ required: true, whitespace: true, message: t('field.required') }]} style={{ flex: '1 1 140px' }}>
               <Input maxLength={100} data-testid="return-transport" />
