@@ -17,6 +17,8 @@ export type ApiErrorOptions = {
   reload?: QueryKey[];
   /** Said on a stale version (409 version_conflict); defaults to the common "changed by someone else". */
   conflictMessage?: string;
+  /** Puts the server's (English) message and field messages into the UI language, e.g. by rule id. */
+  localize?: (error: ApiError) => ApiError;
 };
 
 /**
@@ -25,13 +27,14 @@ export type ApiErrorOptions = {
  * rule id (e.g. FS-2), and the field details go onto the form when one is given. Returns the HTTP status (0 when the
  * error is not an API error).
  */
-export function useApiError({ reload = [], conflictMessage }: ApiErrorOptions = {}) {
+export function useApiError({ reload = [], conflictMessage, localize }: ApiErrorOptions = {}) {
   const { message, notification } = App.useApp();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const reloadKeys = JSON.stringify(reload);
   return useCallback(
-    (error: unknown, form?: FormInstance): number => {
+    (raw: unknown, form?: FormInstance): number => {
+      const error = raw instanceof ApiError && localize ? localize(raw) : raw;
       if (!(error instanceof ApiError)) {
         notification.error({ title: t('common.errorTitle'), description: (error as Error)?.message });
         return 0;
@@ -52,6 +55,6 @@ export function useApiError({ reload = [], conflictMessage }: ApiErrorOptions = 
       });
       return error.status;
     },
-    [message, notification, queryClient, t, reloadKeys, conflictMessage],
+    [message, notification, queryClient, t, reloadKeys, conflictMessage, localize],
   );
 }

@@ -26,6 +26,8 @@ const incomplete = {
   },
 };
 
+const fieldErrors = () => [...screen.getByTestId('letter-form').querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent);
+
 beforeEach(async () => {
   await i18n.changeLanguage('en');
 });
@@ -51,7 +53,19 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
       'Estimated duration (minutes)',
       'Travel plan',
     ]);
-    expect(await screen.findByText(/The letter is incomplete: .* \(rule FS-2\)/)).toBeTruthy();
+    // The alert (and the marked fields) say it; no toast repeats the server's sentence.
+    expect(screen.queryByText(/The letter is incomplete: /)).toBeNull();
+  });
+
+  it('FS-2: in Chinese the refusal is all Chinese — the missing parts listed, the fields marked 必填, no English', async () => {
+    await i18n.changeLanguage('zh-CN');
+    stubFetch({ 'GET /field/letters/11': { body: letterFixture() }, 'POST /field/letters/11/submit': incomplete });
+    renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: ENGINEER, userId: 5 });
+    fireEvent.click(await screen.findByTestId('letter-submit'));
+    const missing = await screen.findByTestId('letter-missing');
+    expect(within(missing).getAllByTestId('letter-missing-field').map((li) => li.textContent)).toEqual(['现场情况确认', '预约时间', '预计工时（分钟）', '出差计划']);
+    await waitFor(() => expect(fieldErrors()).toEqual(['必填', '必填'])); // appointment, estimate
+    expect(screen.queryByText(/required|incomplete|confirm the site/)).toBeNull();
   });
 
   it('submits an unchanged letter straight away', async () => {

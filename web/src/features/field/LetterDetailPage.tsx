@@ -15,6 +15,7 @@ import { LetterStatusTag } from './LetterStatusTag';
 import { RescheduleDialog } from './RescheduleDialog';
 import { TextPromptDialog } from './TextPromptDialog';
 import { detailFields, useFieldError } from './useFieldError';
+import { useLocalizeRuleError } from './useLocalizeRuleError';
 import { useLetter, useLetterAction } from './useLetter';
 import '../tickets/i18n';
 import './i18n';
@@ -47,6 +48,7 @@ export function LetterDetailPage() {
   const letter = useLetter(id);
   const act = useLetterAction(id);
   const showError = useFieldError(fieldKeys.letter(id));
+  const localize = useLocalizeRuleError();
   const [form] = Form.useForm();
   const [dialog, setDialog] = useState<TDialog>(null);
   const [missing, setMissing] = useState<string[]>([]);
@@ -89,8 +91,10 @@ export function LetterDetailPage() {
     } catch (error) {
       // FS-2: the server names every missing part; list them and mark the fields.
       if (error instanceof ApiError && error.status === 422 && error.ruleId === 'FS-2' && error.details.length > 0) {
+        // The alert lists the missing parts and the fields are marked, in the UI language: no toast on top.
         setMissing(error.details.map((d) => d.path.replace(/^body\./, '')));
-        form.setFields(detailFields(error).filter((f) => f.name[0] !== 'engineers'));
+        form.setFields(detailFields(localize(error)).filter((f) => f.name[0] !== 'engineers'));
+        return;
       }
       showError(error);
     }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { CustomerSelect } from '../tickets/CustomerSelect';
 import { useIntakeCustomerFile } from '../tickets/useIntakeCustomerFile';
 import { projectKeys } from './projectKeys';
@@ -20,7 +20,7 @@ export function DeliveryCreateModal({ open, onClose, projectId, customerId: fixe
   const [chosen, setChosen] = useState<number>();
   const customerId = fixedCustomer ?? chosen;
   const file = useIntakeCustomerFile(customerId);
-  const showError = useApiError();
+  const showError = useProjectError();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({

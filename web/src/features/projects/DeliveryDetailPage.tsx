@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { SignaturePad } from '../tickets/SignaturePad';
 import { useIntakeCustomerFile } from '../tickets/useIntakeCustomerFile';
 import { DeliveryStatusTag } from './DeliveriesPage';
@@ -24,7 +24,7 @@ export function DeliveryDetailPage() {
   const id = Number(useParams().id);
   const query = useRecord<TDelivery>(projectKeys.delivery(id), `/deliveries/${id}`, id);
   const call = useRecordCall<TDelivery>(projectKeys.delivery(id), projectKeys.deliveryLists());
-  const showError = useApiError();
+  const showError = useProjectError();
   const [details] = Form.useForm();
   const [check] = Form.useForm();
   const [signature, setSignature] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { App, Button, DatePicker, Flex, Form, Input, List, Modal, Tag, Typograph
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { projectKeys } from './projectKeys';
 import { toDate } from './toDate';
 import { useProjectCall } from './useProjectCall';
@@ -19,7 +19,7 @@ export function HandoverTab({ project }: { project: TProject }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { notification } = App.useApp();
-  const showError = useApiError();
+  const showError = useProjectError();
   const queryClient = useQueryClient();
   const { run, pending } = useProjectCall(project.id);
   const [busy, setBusy] = useState<string | null>(null);

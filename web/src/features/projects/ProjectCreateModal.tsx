@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { zodFormErrors } from '../../api/zodFormErrors';
 import { CustomerSelect } from '../tickets/CustomerSelect';
 import { UserSelect } from '../tickets/UserSelect';
@@ -21,7 +21,7 @@ export function ProjectCreateModal({ open, onClose }: { open: boolean; onClose: 
   const [form] = Form.useForm();
   const [customerId, setCustomerId] = useState<number>();
   const file = useIntakeCustomerFile(customerId);
-  const showError = useApiError();
+  const showError = useProjectError();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { RuleErrorAlert } from './RuleErrorAlert';
 import { projectKeys } from './projectKeys';
 import { useRecord } from './useRecord';
@@ -22,7 +22,7 @@ export function TrainingDetailPage() {
   const id = Number(useParams().id);
   const query = useRecord<TTraining>(projectKeys.training(id), `/trainings/${id}`, id);
   const call = useRecordCall<TTraining>(projectKeys.training(id), projectKeys.trainingLists());
-  const showError = useApiError();
+  const showError = useProjectError();
   const [adding, setAdding] = useState<'session' | 'trainee' | null>(null);
   const [form] = Form.useForm();
   if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { CustomerSelect } from '../tickets/CustomerSelect';
 import { LoadMore } from './LoadMore';
 import { projectKeys } from './projectKeys';
@@ -18,7 +18,7 @@ function TrainingCreateModal({ open, onClose, projectId, customerId: fixedCustom
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [chosen, setChosen] = useState<number>();
-  const showError = useApiError();
+  const showError = useProjectError();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({

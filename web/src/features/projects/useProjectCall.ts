@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../../api/client';
-import { useApiError } from '../../api/useApiError';
+import { useProjectError } from './useProjectError';
 import { projectKeys } from './projectKeys';
 import { type TRecordCall, useRecordCall } from './useRecordCall';
 
@@ -14,7 +14,7 @@ import { type TRecordCall, useRecordCall } from './useRecordCall';
  */
 export function useProjectCall(projectId: number) {
   const call = useRecordCall<TProject>(projectKeys.detail(projectId), projectKeys.lists());
-  const showError = useApiError();
+  const showError = useProjectError();
   const queryClient = useQueryClient();
   const run = useCallback(
     async (request: TRecordCall, form?: FormInstance, quiet422 = false) => {

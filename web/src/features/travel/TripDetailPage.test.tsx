@@ -22,7 +22,9 @@ describe('TripDetailPage', () => {
     fireEvent.change(within(await screen.findByTestId('advances')).getByLabelText('金额（元）'), { target: { value: '500' } });
     fireEvent.change(within(screen.getByTestId('advances')).getByLabelText('原因'), { target: { value: '路费' } });
     fireEvent.click(screen.getByRole('button', { name: '申请预支' }));
-    expect(await screen.findByText(/FS-3: the trip is not linked/)).toBeTruthy();
+    // FS-3 in the UI language (zh-CN): what the rule asks, with its id; the server's English stays out of the screen.
+    expect(await screen.findByText('项目责任书填写完整并经批准后，才能出差和预支出差款（规则 FS-3）')).toBeTruthy();
+    expect(screen.queryByText(/the trip is not linked/)).toBeNull();
     expect(fetch.sent('POST /travel-requests/5/advances')[0].body).toEqual({ amountFen: 50000, reason: '路费' });
   }, 20_000);
 
