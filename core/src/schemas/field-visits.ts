@@ -325,6 +325,7 @@ export const ZMyJob = z.object({
   onSiteNow: z.boolean(),
   lastCheckInAt: z.string().nullable(),
   customerSigned: z.boolean(),
+  version: z.number().describe('The letter’s version (for the kit packing ticks, FS-4)'),
 });
 export type TMyJob = z.infer<typeof ZMyJob>;
 export const ZMyJobList = z.object({ items: z.array(ZMyJob) });

@@ -21,6 +21,7 @@ import { ZGrade, ZTicketType } from './tickets';
  *   GET    /letters/:id/engineer-suggestions  field.dispatch                    → ZEngineerSuggestionList
  *   PUT    /letters/:id/engineers        field.dispatch  ZLetterAssign          → ZLetter
  *   PATCH  /letters/:id                  field.work      ZLetterFill            → ZLetter (draft only; assigned engineer or dispatcher)
+ *   PUT    /letters/:id/kit-packing      field.work      ZKitPacking            → ZLetter (FS-4 packing ticks, draft to on site; the letter's engineers)
  *   POST   /letters/:id/site-clarification  field.notice ZSiteClarification     → ZLetter (notice author clears the mismatch flag)
  *   POST   /letters/:id/submit           field.work      ZVersionBody           → ZLetter (422 FS-2 naming missing fields)
  *   POST   /letters/:id/approve          field.approve   ZVersionBody           → ZLetter
@@ -193,6 +194,13 @@ export const ZLetterAssign = z.strictObject({
   leadId: ref.describe('One of engineerIds'),
 });
 export type TLetterAssign = z.infer<typeof ZLetterAssign>;
+
+/** FS-4: the kit items packed for the trip, ticked by the engineer while packing (also after the plan is approved). */
+export const ZKitPacking = z.strictObject({
+  version: ZVersion,
+  packed: z.array(text(64)).max(200).describe('Keys of the letter’s kit items now packed; the others are not'),
+});
+export type TKitPacking = z.infer<typeof ZKitPacking>;
 
 export const ZSiteClarification = z.strictObject({ version: ZVersion, note: text(5000) });
 export type TSiteClarification = z.infer<typeof ZSiteClarification>;

@@ -12,6 +12,7 @@ import {
   ZLetterListQuery,
   ZLetterReject,
   ZLetterReschedule,
+  ZKitPacking,
   ZSiteClarification,
   ZVersionBody,
 } from '@techserve/core';
@@ -45,6 +46,9 @@ export function lettersRoutes(app: App) {
   );
   app.put('/field/letters/:id/engineers', { schema: { ...one('Assign the engineers and the lead (FS-2)'), body: ZLetterAssign }, config: dispatch }, (req) => svc.assignEngineers(req.ctx(), req.params.id, req.body));
   app.patch('/field/letters/:id', { schema: { ...one('Fill in the letter (FS-2, FS-4); draft only'), body: ZLetterFill }, config: work }, (req) => svc.fillLetter(req.ctx(), req.params.id, req.body));
+  app.put('/field/letters/:id/kit-packing', { schema: { ...one('Tick the kit items packed (FS-4), from the draft until on site; the letter’s engineers'), body: ZKitPacking }, config: work }, (req) =>
+    svc.packKit(req.ctx(), req.params.id, req.body),
+  );
   app.post(
     '/field/letters/:id/site-clarification',
     { schema: { ...one('The notice’s author clarifies a site mismatch (FS-2)'), body: ZSiteClarification }, config: { permission: 'field.read' as const } },

@@ -3,6 +3,7 @@ import {
   type TEngineerSuggestion,
   type TFieldServicePolicy,
   type TKitItem,
+  type TKitPacking,
   type TLetter,
   type TLetterAssign,
   type TLetterCreate,
@@ -327,6 +328,33 @@ function checkKit(current: TKitItem[], next: TKitItem[]) {
   if (invented.length) throw invalidValue('body.kit', `not a standard item of this letter: ${invented.map((x) => x.key).join(', ')}`, 'FS-4');
   // Standard items keep their policy names.
   return next.map((n) => (n.category === 'standard' ? { ...(standard.find((s) => s.key === n.key) as TKitItem), packed: n.packed } : n));
+}
+
+/** FS-4: the letter's kit can be ticked as packed from the draft until the engineer is on site. */
+const PACKABLE: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site'];
+
+/**
+ * FS-4: the engineer ticks what is packed while getting ready — the plan may already be approved (the letter is then
+ * frozen, but packing is not part of the plan). Only the letter's engineers (403 FS-4) or a dispatcher; keys not on
+ * the letter's kit get 422 naming them; nothing else of the letter changes.
+ */
+export async function packKit(ctx: Ctx, id: number, body: TKitPacking): Promise<TLetter> {
+  const l = await letterForWrite(ctx, id, body.version, PACKABLE);
+  if (!can(ctx.actor, 'field.dispatch') && !(await isOnLetter(ctx.db, id, ctx.actor.id))) {
+    throw new AppError('forbidden', 'FS-4: only the letter’s engineers tick its kit as packed', { ruleId: 'FS-4' });
+  }
+  const kit = parse<TKitItem[]>(l.kit) ?? [];
+  const keys = new Set(kit.map((k) => k.key));
+  const unknown = body.packed.findIndex((k) => !keys.has(k));
+  if (unknown >= 0) throw invalidValue(`body.packed.${unknown}`, `not an item of this letter’s kit: ${body.packed[unknown]}`, 'FS-4');
+  const packed = new Set(body.packed);
+  const next = kit.map((k) => ({ ...k, packed: packed.has(k.key) }));
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    await bumpLetter(db, id, l.version, PACKABLE, { kit: JSON.stringify(next) }, at);
+    await recordAudit(db, ctx, { action: 'letter.kit_packing', entity: 'responsibility_letter', entityId: id, before: { packed: kit.filter((k) => k.packed).map((k) => k.key) }, after: { packed: [...packed] } });
+  });
+  return getLetter(ctx, id);
 }
 
 /**

@@ -169,6 +169,23 @@ describe('FS-2 / FS-4 responsibility letters', () => {
     expect(submitted.status).toBe('submitted');
   });
 
+  it('FS-4: the engineer ticks the kit as packed on the approved letter; only its engineers, only its items; stale 409', async () => {
+    const { letter } = await approvedLetterFixture(w, '2026-03-12T01:00:00Z');
+    const keys = letter.kit.map((k: Json) => k.key);
+    expect((await w.engineer2.put(api(`/field/letters/${letter.id}/kit-packing`), { version: letter.version, packed: [keys[0]] })).statusCode).toBe(404);
+    const salesTry = await w.sales.put(api(`/field/letters/${letter.id}/kit-packing`), { version: letter.version, packed: [keys[0]] });
+    expect(salesTry.statusCode).toBe(403);
+    const unknown = await w.engineer.put(api(`/field/letters/${letter.id}/kit-packing`), { version: letter.version, packed: [keys[0], 'toaster'] });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error).toMatchObject({ ruleId: 'FS-4', details: [{ path: 'body.packed.1' }] });
+    const packed = await expectStatus(await w.engineer.put(api(`/field/letters/${letter.id}/kit-packing`), { version: letter.version, packed: [keys[0], keys[2]] }), 200);
+    expect(packed).toMatchObject({ status: 'approved', version: letter.version + 1, appointmentAt: letter.appointmentAt });
+    expect(packed.kit.filter((k: Json) => k.packed).map((k: Json) => k.key)).toEqual([keys[0], keys[2]]);
+    expect((await w.engineer.put(api(`/field/letters/${letter.id}/kit-packing`), { version: letter.version, packed: [] })).statusCode).toBe(409);
+    const jobs = await expectStatus(await w.engineer.get(api('/field/my-jobs')), 200);
+    expect(jobs.items.find((j: Json) => j.letterId === letter.id)).toMatchObject({ version: packed.version, kit: packed.kit });
+  });
+
   it('FS-2: an appointment outside the travel plan’s days (company-local) is refused at submission, naming it', async () => {
     const { letter } = await draftLetterFixture(w);
     let l = await expectStatus(await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), { version: letter.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }), 200);

@@ -263,6 +263,7 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
       onSiteNow,
       lastCheckInAt: lastCheckIn?.at ?? null,
       customerSigned: Boolean(signOffs.find((s) => s.letter_id === r.id)?.signature_id),
+      version: r.version,
     };
   });
   // Today's jobs first, each group in appointment order (the query's order).

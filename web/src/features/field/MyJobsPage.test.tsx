@@ -1,5 +1,5 @@
 import type { TPermission } from '@techserve/core';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs, stubFetch } from '../tickets/testing';
@@ -38,6 +38,21 @@ describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
     expect(await screen.findByTestId('schedule-feed-create')).toBeTruthy();
     fireEvent.click(within(cards[0]).getByTestId('job-open'));
     expect(screen.getByTestId('elsewhere').textContent).toBe('/field/jobs/11');
+  });
+
+  it('FS-4: the engineer ticks the kit while packing; the whole packed list goes with the letter’s version', async () => {
+    const api = stubFetch({
+      'GET /field/my-jobs': { body: { items: [myJobFixture()] } },
+      'GET /field/schedule/feed': { body: { active: false, createdAt: null } },
+      'PUT /field/letters/11/kit-packing': { body: { id: 11 } },
+    });
+    renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: ENGINEER, userId: 5 });
+    const card = (await screen.findAllByTestId('job-card'))[0];
+    fireEvent.click(within(card).getByText('Kit (1/2 packed)'));
+    const laptop = (await within(card).findAllByTestId('kit-pack')).find((c) => c.getAttribute('data-key') === 'laptop')!;
+    fireEvent.click(laptop);
+    await waitFor(() => expect(api.sent('PUT /field/letters/11/kit-packing')).toHaveLength(1));
+    expect(api.sent('PUT /field/letters/11/kit-packing')[0].body).toEqual({ version: 4, packed: ['usb', 'laptop'] });
   });
 
   it('says so when there is nothing today', async () => {

@@ -10,6 +10,7 @@ import { KitList } from './KitList';
 import { LetterStatusTag } from './LetterStatusTag';
 import { ScheduleFeedCard } from './ScheduleFeedCard';
 import { useMyJobs } from './useMyJobs';
+import { usePackKit } from './usePackKit';
 import '../tickets/i18n';
 import './i18n';
 
@@ -18,6 +19,11 @@ function JobCard({ job }: { job: TMyJob }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const open = () => navigate(`/field/jobs/${job.letterId}`);
+  const pack = usePackKit();
+  // FS-4: the engineer ticks the kit while packing, up to the arrival on site.
+  const packable = job.status === 'approved' || job.status === 'on_site';
+  const toggle = (key: string, packed: boolean) =>
+    pack.mutate({ letterId: job.letterId, version: job.version, packed: job.kit.filter((k) => (k.key === key ? packed : k.packed)).map((k) => k.key) });
   return (
     <Card
       size="small"
@@ -56,7 +62,7 @@ function JobCard({ job }: { job: TMyJob }) {
           ghost
           items={[
             { key: 'plan', label: t('field.plannedSolution'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{job.plannedSolution || '—'}</Typography.Paragraph> },
-            { key: 'kit', label: t('field.kitCount', { packed: job.kit.filter((k) => k.packed).length, total: job.kit.length }), children: <KitList kit={job.kit} /> },
+            { key: 'kit', label: t('field.kitCount', { packed: job.kit.filter((k) => k.packed).length, total: job.kit.length }), children: <KitList kit={job.kit} onToggle={packable ? toggle : undefined} disabled={pack.isPending} /> },
           ]}
         />
         {!job.customerSigned && job.lastCheckInAt && <Tag color="warning" data-testid="job-unsigned">{t('field.unsigned')}</Tag>}

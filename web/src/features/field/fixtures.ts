@@ -25,6 +25,7 @@ export function myJobFixture(overrides: Partial<TMyJob> = {}): TMyJob {
     onSiteNow: false,
     lastCheckInAt: null,
     customerSigned: false,
+    version: 4,
     ...overrides,
   };
 }
