@@ -11,9 +11,11 @@ import { systemClock } from '../../server/src/http/clock';
 import { BENCH_COST, BENCH_PASSWORD, QUICK, createBenchDatabase, generateTicketDataset } from './generate-tickets';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'sqlite' }, url: { type: 'string' }, creates: { type: 'string', default: '2000' }, autoAssign: { type: 'boolean' } },
+  options: { db: { type: 'string', default: 'sqlite' }, url: { type: 'string' }, creates: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '1' }, autoAssign: { type: 'boolean' } },
 });
 const creates = Number(values.creates);
+// Creates in flight at once: 1 measures one create alone; 10 lets concurrent creates share a batch (write-batch.ts).
+const concurrency = Math.max(1, Number(values.concurrency));
 
 let drop: (() => Promise<void>) | null = null;
 let database;
@@ -69,13 +71,16 @@ const create = async (i: number) => {
   if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body}`);
 };
 
-for (let i = 0; i < 200; i++) await create(i); // warm-up
+const wave = async (from: number, n: number) => {
+  for (let i = from; i < from + n; i += concurrency) await Promise.all(Array.from({ length: Math.min(concurrency, from + n - i) }, (_, k) => create(i + k)));
+};
+await wave(0, 200); // warm-up
 counting = true;
 const t0 = performance.now();
-for (let i = 0; i < creates; i++) await create(i);
+await wave(0, creates);
 const ms = (performance.now() - t0) / creates;
 counting = false;
-console.log(`${database.dialect}: ${ms.toFixed(3)} ms per create over ${creates} sequential creates (${Math.round(1000 / ms)}/s on one core)`);
+console.log(`${database.dialect}: ${ms.toFixed(3)} ms per create over ${creates} creates, ${concurrency} at a time (${Math.round(1000 / ms)}/s on one core)`);
 const perCreate = [...counts].map(([k, c]) => ({ statement: k, 'per create': c.n / creates, 'ms per create': Number((c.ms / creates).toFixed(3)) }));
 console.log(`statements per create: ${perCreate.reduce((a, r) => a + r['per create'], 0)}, ${perCreate.reduce((a, r) => a + r['ms per create'], 0).toFixed(3)} ms in them (the rest is Fastify, validation, Kysely query building, computation)`);
 console.table(perCreate);

@@ -55,8 +55,29 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset (local − UTC, in ms) of a zone at a UTC instant, read from Intl so no zone is hard-coded. */
+const HOUR_MS = 3_600_000;
+const OFFSET_MEMO_SIZE = 4096;
+const offsetMemo = new Map<string, number>();
+
+/**
+ * Offset (local − UTC, in ms) of a zone at a UTC instant, read from Intl so no zone is hard-coded. Asking Intl
+ * is slow (every SLA explanation asks), so an hour whose first and last millisecond share an offset is
+ * remembered: no zone changes its offset twice within an hour, so the whole hour has that offset.
+ */
 export function zoneOffsetAt(timeZone: string, utcMs: number): number {
+  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  const known = offsetMemo.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromIntl(timeZone, utcMs);
+  if (offsetFromIntl(timeZone, hourStart) === offset && offsetFromIntl(timeZone, hourStart + HOUR_MS - 1) === offset) {
+    if (offsetMemo.size >= OFFSET_MEMO_SIZE) offsetMemo.delete(offsetMemo.keys().next().value as string);
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetFromIntl(timeZone: string, utcMs: number): number {
   let year = 0;
   let month = 0;
   let day = 0;

@@ -1,7 +1,9 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { namedStatementOf } from './prepared';
+import { WriteWatch } from './write-watch';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Database = { db: Kysely<DB>; dialect: Dialect; url: string; close: () => Promise<void> };
@@ -18,7 +20,7 @@ export function openDatabase(url: string): Database {
     pool.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.warn(`PostgreSQL idle connection error: ${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }), plugins: [new WriteWatch()] });
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   if (!url.startsWith('sqlite:')) throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got ${redactUrl(url)})`);
@@ -28,7 +30,7 @@ export function openDatabase(url: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new WriteWatch()] });
   return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }
 
@@ -69,6 +71,33 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         iterate: (parameters) => sqlite.prepare(sql).iterate(parameters),
       };
     },
+  };
+}
+
+/**
+ * PostgreSQL parses and plans every unnamed statement anew. The hot-path statements of db/prepared.ts are sent
+ * as named statements instead: each pooled connection prepares one once and then only binds and executes it.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        w = {
+          query: ((text: unknown, values?: ReadonlyArray<unknown>) => {
+            const name = typeof text === 'string' ? namedStatementOf(text) : undefined;
+            if (name) return client.query({ name, text: text as string, values: values as unknown[] });
+            return client.query(text as never, values as unknown[]);
+          }) as unknown as PostgresPoolClient['query'],
+          release: () => client.release(),
+        };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TAuditQuery } from '@techserve/core';
 import type { Db } from '../../http/context';
 import { decodeCursor } from '../../http/pagination';
+import { preparedInsert } from '../../db/prepared';
 
 export type AuditInsert = {
   at: string;
@@ -15,10 +16,12 @@ export type AuditInsert = {
   requestId: string | null;
 };
 
-export async function insertAuditEntry(db: Db, e: AuditInsert): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
+const insertAuditRows = preparedInsert('audit_log', 'audit_log', ['at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before', 'after', 'ip', 'request_id']);
+
+export async function insertAuditEntries(db: Db, entries: AuditInsert[]): Promise<void> {
+  await insertAuditRows(
+    db,
+    entries.map((e) => ({
       at: e.at,
       actor_id: e.actorId,
       actor_name: e.actorName,
@@ -29,8 +32,8 @@ export async function insertAuditEntry(db: Db, e: AuditInsert): Promise<void> {
       after: e.after,
       ip: e.ip,
       request_id: e.requestId,
-    })
-    .execute();
+    })),
+  );
 }
 
 /** Newest first, keyset on (at, id). */

@@ -2,7 +2,7 @@ import type { TAuditEntry, TAuditQuery } from '@techserve/core';
 import type { Ctx, Db } from '../../http/context';
 import { nowIso } from '../../http/clock';
 import { pageOf } from '../../http/pagination';
-import { insertAuditEntry, listAuditEntries } from './audit.repository';
+import { type AuditInsert, insertAuditEntries, listAuditEntries } from './audit.repository';
 
 const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'token', 'token_hash', 'tokenHash', 'csrf_token']);
 
@@ -25,20 +25,29 @@ export type AuditChange = {
   after?: unknown;
 };
 
+type AuditCtx = Pick<Ctx, 'clock' | 'ip' | 'requestId'> & { actor: { id: number; name: string } | null };
+
+const auditRow = (ctx: AuditCtx, change: AuditChange): AuditInsert => ({
+  at: nowIso(ctx.clock),
+  actorId: ctx.actor?.id ?? null,
+  actorName: ctx.actor?.name ?? null,
+  action: change.action,
+  entity: change.entity,
+  entityId: change.entityId == null ? null : String(change.entityId),
+  before: change.before === undefined ? null : JSON.stringify(redact(change.before)),
+  after: change.after === undefined ? null : JSON.stringify(redact(change.after)),
+  ip: ctx.ip,
+  requestId: ctx.requestId,
+});
+
 /** Append one audit entry inside the caller's transaction (who, when, what, before/after). */
-export async function recordAudit(db: Db, ctx: Pick<Ctx, 'clock' | 'ip' | 'requestId'> & { actor: { id: number; name: string } | null }, change: AuditChange) {
-  await insertAuditEntry(db, {
-    at: nowIso(ctx.clock),
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.name ?? null,
-    action: change.action,
-    entity: change.entity,
-    entityId: change.entityId == null ? null : String(change.entityId),
-    before: change.before === undefined ? null : JSON.stringify(redact(change.before)),
-    after: change.after === undefined ? null : JSON.stringify(redact(change.after)),
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-  });
+export async function recordAudit(db: Db, ctx: AuditCtx, change: AuditChange) {
+  await insertAuditEntries(db, [auditRow(ctx, change)]);
+}
+
+/** Several changes, each with its own actor and request, in one statement (batched writes). */
+export async function recordAudits(db: Db, changes: Array<{ ctx: AuditCtx; change: AuditChange }>) {
+  await insertAuditEntries(db, changes.map(({ ctx, change }) => auditRow(ctx, change)));
 }
 
 export async function listAudit(ctx: Ctx, q: TAuditQuery): Promise<{ items: TAuditEntry[]; nextCursor: string | null }> {

@@ -118,7 +118,7 @@ export async function deleteUserSessions(db: Db, userId: number, exceptId?: stri
 export function findApiToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'expires_at', 'revoked_at'])
+    .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

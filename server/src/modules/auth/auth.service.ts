@@ -6,6 +6,7 @@ import type { Clock } from '../../http/clock';
 import { nowIso } from '../../http/clock';
 import type { Actor, Ctx } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
+import { watchOf } from '../../db/write-watch';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './auth.repository';
 import { type PasswordCost, hashPassword, verifyPassword } from './password';
@@ -97,33 +98,72 @@ export async function resolveActor(db: Kysely<DB>, userId: number, via: Actor['v
   return { ...rest, permissions: new Set(permissions), via };
 }
 
+// The auth hook resolves the actor on every request. Sessions and tokens are cached per database for a few
+// seconds (write-watch.ts): any write in this process to their rows, users, roles or regions reloads them at
+// once (logout, password change, role edit, deactivation); other server processes see such a change within
+// ACTOR_TTL_MS.
+const ACTOR_TTL_MS = 5_000;
+const ACTOR_TABLES = ['users', 'roles', 'user_regions'] as const;
+const TOUCH_EVERY_MS = 60_000;
+
+type CachedSession = { userId: number; csrfToken: string; expiresAt: string; lastSeenAt: string; actor: Actor | null };
+type CachedToken = { id: number; expiresAt: string | null; revokedAt: string | null; lastUsedAt: number; actor: Actor | null };
+
+async function loadSession(db: Kysely<DB>, id: string): Promise<CachedSession | null> {
+  const s = await repo.findSession(db, id);
+  if (!s) return null;
+  return { userId: s.user_id, csrfToken: s.csrf_token, expiresAt: s.expires_at, lastSeenAt: s.last_seen_at, actor: await resolveActor(db, s.user_id, 'session') };
+}
+
 /** The actor behind a session cookie, sliding its idle expiry; null when missing or expired. */
 export async function actorFromSession(deps: AuthDeps, cookieValue: string): Promise<Actor | null> {
   const id = sha256(cookieValue);
-  const s = await repo.findSession(deps.db, id);
+  const sessions = watchOf(deps.db).cache<string, CachedSession | null>('auth.sessions', { tables: ['sessions', ...ACTOR_TABLES], ttlMs: ACTOR_TTL_MS, max: 10_000 });
+  const s = await sessions.get(id, () => loadSession(deps.db, id));
   const now = deps.clock.now();
   if (!s) return null;
-  if (s.expires_at <= now.toISOString()) {
-    await repo.deleteSession(deps.db, id);
-    return null;
+  if (s.expiresAt <= now.toISOString()) {
+    sessions.forget(id);
+    // Another server process may have slid the expiry since this one cached it.
+    const fresh = await repo.findSession(deps.db, id);
+    if (!fresh) return null;
+    if (fresh.expires_at <= now.toISOString()) {
+      await repo.deleteSession(deps.db, id);
+      return null;
+    }
+    return actorFromSession(deps, cookieValue);
   }
-  // Touch at most once a minute: a read-heavy page should not write on every request.
-  if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {
-    await repo.touchSession(deps.db, id, now.toISOString(), addMinutes(now, deps.sessionIdleMinutes));
+  // Touch at most once a minute: a read-heavy page should not write on every request. The touch bypasses the
+  // write watch (it only slides the expiry, which the cached entry follows), so it does not empty the cache.
+  if (now.getTime() - Date.parse(s.lastSeenAt) > TOUCH_EVERY_MS) {
+    s.lastSeenAt = now.toISOString();
+    s.expiresAt = addMinutes(now, deps.sessionIdleMinutes);
+    await repo.touchSession(deps.db.withoutPlugins(), id, s.lastSeenAt, s.expiresAt);
   }
-  const actor = await resolveActor(deps.db, s.user_id, 'session');
-  return actor && { ...actor, sessionId: id, csrfToken: s.csrf_token };
+  return s.actor && { ...s.actor, sessionId: id, csrfToken: s.csrfToken };
 }
 
 export const API_TOKEN_PREFIX = 'tsk_';
 
+async function loadToken(db: Kysely<DB>, tokenHash: string): Promise<CachedToken | null> {
+  const t = await repo.findApiToken(db, tokenHash);
+  if (!t) return null;
+  return { id: t.id, expiresAt: t.expires_at, revokedAt: t.revoked_at, lastUsedAt: t.last_used_at ? Date.parse(t.last_used_at) : 0, actor: await resolveActor(db, t.user_id, 'token') };
+}
+
+/** The actor behind a bearer API token; `last_used_at` is written at most once a minute per token. */
 export async function actorFromApiToken(deps: AuthDeps, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const t = await repo.findApiToken(deps.db, sha256(token));
-  const now = nowIso(deps.clock);
-  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) return null;
-  await repo.markApiTokenUsed(deps.db, t.id, now);
-  return resolveActor(deps.db, t.user_id, 'token');
+  const hash = sha256(token);
+  const tokens = watchOf(deps.db).cache<string, CachedToken | null>('auth.tokens', { tables: ['api_tokens', ...ACTOR_TABLES], ttlMs: ACTOR_TTL_MS, max: 10_000 });
+  const t = await tokens.get(hash, () => loadToken(deps.db, hash));
+  const now = deps.clock.now();
+  if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now.toISOString())) return null;
+  if (now.getTime() - t.lastUsedAt > TOUCH_EVERY_MS) {
+    t.lastUsedAt = now.getTime();
+    await repo.markApiTokenUsed(deps.db.withoutPlugins(), t.id, now.toISOString());
+  }
+  return t.actor;
 }
 
 export async function logout(ctx: Ctx) {

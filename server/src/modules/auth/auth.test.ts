@@ -122,3 +122,70 @@ describe('API tokens', () => {
     expect(res.statusCode).toBe(401);
   });
 });
+
+// The auth hook caches a session's or token's actor for a few seconds; every change below must apply to the very
+// next request of this process (auth.service.ts, write-watch.ts).
+describe('cached sessions and tokens', () => {
+  it('refuses the next request of a signed-in user once an admin disables the account', async () => {
+    const admin = await t.login('admin');
+    const id = await createUser(admin, { username: 'eng9', roleKey: 'engineer' });
+    const eng = await t.login('eng9', 'password-123');
+    expect((await eng.get('/api/v1/auth/session')).statusCode).toBe(200);
+    const { version } = (await admin.get(`/api/v1/users/${id}`)).json();
+    expect((await admin.patch(`/api/v1/users/${id}`, { version, status: 'disabled' })).statusCode).toBe(200);
+    expect((await eng.get('/api/v1/auth/session')).statusCode).toBe(401);
+  });
+
+  it('applies a role’s new permissions to the next request of its users', async () => {
+    const admin = await t.login('admin');
+    await createUser(admin, { username: 'hr9', roleKey: 'hr' });
+    const hr = await t.login('hr9', 'password-123');
+    expect((await hr.get('/api/v1/users')).statusCode).toBe(200);
+    const role = ((await admin.get('/api/v1/roles')).json().items as { id: number; key: string; permissions: string[]; version: number }[]).find((r) => r.key === 'hr')!;
+    const without = role.permissions.filter((p) => p !== 'users.read' && p !== 'users.manage');
+    expect((await admin.patch(`/api/v1/roles/${role.id}`, { version: role.version, permissions: without })).statusCode).toBe(200);
+    expect((await hr.get('/api/v1/users')).statusCode).toBe(403);
+  });
+
+  it('ends the other sessions of a user at once when the password changes', async () => {
+    const first = await t.login('admin');
+    const second = await t.login('admin');
+    expect((await second.get('/api/v1/auth/session')).statusCode).toBe(200);
+    expect((await first.post('/api/v1/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'new-password-1' })).statusCode).toBe(200);
+    expect((await second.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await first.get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
+  it('slides the idle expiry at most once a minute and keeps a used session alive past the first idle time', async () => {
+    const admin = await t.login('admin');
+    const row = () => t.database.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).executeTakeFirstOrThrow();
+    const first = await row();
+    t.clock.advance(0.5);
+    await admin.get('/api/v1/auth/session');
+    expect(await row()).toEqual(first);
+    t.clock.advance(10);
+    expect((await admin.get('/api/v1/auth/session')).statusCode).toBe(200);
+    const slid = await row();
+    expect(slid.expires_at > first.expires_at).toBe(true);
+    t.clock.advance(11); // 21.5 minutes after login, 11 after the last use: still inside the 12-minute idle time
+    expect((await admin.get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
+  it('records a token’s last use, at most once a minute', async () => {
+    const admin = await t.login('admin');
+    const { token, id } = (await admin.post('/api/v1/auth/tokens', { name: 'crm' })).json();
+    const bearer = t.anonymous().withHeaders({ authorization: `Bearer ${token}` });
+    const lastUsed = async () => (await t.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
+    expect(await lastUsed()).toBeNull();
+    await bearer.get('/api/v1/users');
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    t.clock.advance(0.5);
+    await bearer.get('/api/v1/users');
+    expect(await lastUsed()).toBe(first);
+    t.clock.advance(1);
+    await bearer.get('/api/v1/users');
+    expect((await lastUsed())! > first!).toBe(true);
+  });
+});
+

@@ -20,6 +20,7 @@ import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
+import { watchOf } from '../../db/write-watch';
 import { compiledCalendar } from './calendar-cache';
 import * as repo from './calendars.repository';
 
@@ -53,10 +54,35 @@ export async function getCalendar(db: Db, id: number): Promise<TCalendar> {
   return toCalendar(row);
 }
 
-/** The calendar, compiled for arithmetic. Other modules call this with the site's calendar id. */
-export async function loadCalendar(db: Db, id: number) {
-  const calendar = await getCalendar(db, id);
+export type LoadedCalendar = { calendar: TCalendar; compiled: ReturnType<typeof compiledCalendar> };
+
+// Every SLA clock reads its calendar; calendars change a few times a year. Kept until a write to calendars in
+// this process (write-watch.ts) or for a minute (other server processes), like the policy in force. Reads inside
+// a transaction bypass the cache: they may see the transaction's own, uncommitted, change.
+const CALENDAR_TTL_MS = 60_000;
+const calendarCache = (db: Db) => watchOf(db).cache<number | 'default', LoadedCalendar | null>('calendars', { tables: ['calendars'], ttlMs: CALENDAR_TTL_MS, max: 500 });
+
+async function readCalendar(db: Db, id: number | 'default'): Promise<LoadedCalendar | null> {
+  const row = id === 'default' ? await repo.findDefaultCalendarRow(db) : await repo.findCalendarRow(db, id);
+  if (!row) return null;
+  const calendar = toCalendar(row);
   return { calendar, compiled: compiledCalendar(calendar.id, calendar.version, calendar.definition as TCalendarDefinition) };
+}
+
+const cachedCalendar = (db: Db, id: number | 'default') => (db.isTransaction ? readCalendar(db, id) : calendarCache(db).get(id, () => readCalendar(db, id)));
+
+/** The calendar, compiled for arithmetic (shared: never mutate it). Other modules call this with the site's calendar id. */
+export async function loadCalendar(db: Db, id: number): Promise<LoadedCalendar> {
+  const loaded = await cachedCalendar(db, id);
+  if (!loaded) throw notFound('Calendar');
+  return loaded;
+}
+
+/** The company's default calendar (SLA-3), for sites without one of their own. */
+export async function loadDefaultCalendar(db: Db): Promise<LoadedCalendar> {
+  const loaded = await cachedCalendar(db, 'default');
+  if (!loaded) throw new AppError('internal', 'No default calendar');
+  return loaded;
 }
 
 async function assertNameFree(db: Db, name: string, exceptId = 0) {

@@ -13,7 +13,7 @@ import { AppError, invalidValue, notFound, versionConflict } from '../../http/er
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { createTicket } from '../tickets/tickets.service';
+import { createTicket } from '../tickets/tickets.intake';
 import { isDepartmentHead, isGm, noticeFor, noticeScope } from './field.access';
 import { cursorId } from './field.cursor';
 import { fieldPolicyNow } from './field.policy';

@@ -35,7 +35,15 @@ async function productWords(db: Db, productId: number | null): Promise<string[]>
  */
 export async function autoAssign(
   db: Db,
-  t: { productId: number | null; regionId: number | null; policyVersion: number | null; tier2?: boolean; exclude?: number[] },
+  t: {
+    productId: number | null;
+    regionId: number | null;
+    policyVersion: number | null;
+    tier2?: boolean;
+    exclude?: number[];
+    /** Assignments decided but not yet written (earlier requests of the same batched create): they count as load and as the latest assignment. */
+    pending?: ReadonlyArray<{ userId: number; at: number }>;
+  },
 ): Promise<AssignmentResult> {
   const pool = (await workers(db, { tier2: t.tier2 })).filter((u) => !t.exclude?.includes(u.id));
   const ids = pool.map((u) => u.id);
@@ -64,6 +72,10 @@ export async function autoAssign(
   const inRegion = new Set(regions.map((r) => r.user_id));
   const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
   const lastAt = new Map(last.map((l) => [l.assignee_id, l.at ? Date.parse(String(l.at)) : null]));
+  for (const p of t.pending ?? []) {
+    load.set(p.userId, (load.get(p.userId) ?? 0) + 1);
+    lastAt.set(p.userId, Math.max(lastAt.get(p.userId) ?? 0, p.at));
+  }
   const candidates: AssignmentCandidate[] = pool.map((u) => ({
     userId: u.id,
     name: u.name,

@@ -2,7 +2,7 @@ import { DEFAULT_TIME_ZONE, OPEN_TICKET_STATES, PRIORITIES, TICKET_STATES, type 
 import type { Ctx } from '../../http/context';
 import { ticketScope } from './tickets.access';
 import { summaryColumns } from './tickets.repository';
-import { toSummary } from './tickets.service';
+import { toSummary } from './tickets.detail';
 import { escalationsOf } from './tickets.timeline';
 
 const LIST = 20;

@@ -1,20 +1,146 @@
 import { type TQueryTerm, type TTicketListQuery, fts5Query, indexTerms, queryTerms, tsQuery } from '@techserve/core';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
+import { prepared, preparedInsert } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { decodeCursor } from '../../http/pagination';
 import { ticketScope } from './tickets.access';
 
-/** SR-2: the next number of a company-local day, atomically (concurrent creates never share one). */
-export async function nextSequence(db: Db, day: string): Promise<number> {
-  const row = await db
+const advanceSequenceQuery = prepared('tickets.advanceSequence', (db, p: { day: string; count: number }) =>
+  db
     .insertInto('ticket_counters')
-    .values({ day, last: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+    .values({ day: p.day, last: p.count })
+    .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', eb.ref('excluded.last')) })))
+    .returning('last'),
+);
+
+/** SR-2: reserves `count` numbers of a company-local day at once and returns the last (concurrent creates never share one). */
+export async function advanceSequence(db: Db, day: string, count: number): Promise<number> {
+  const [row] = await advanceSequenceQuery(db, { day, count });
   return Number(row.last);
 }
+
+const NEW_TICKET_COLUMNS = [
+  'number',
+  'type',
+  'channel',
+  'title',
+  'description',
+  'customer_id',
+  'contact_id',
+  'site_id',
+  'installed_product_id',
+  'product_id',
+  'region_id',
+  'contract_id',
+  'urgency',
+  'impact',
+  'priority',
+  'priority_explanation',
+  'eligibility',
+  'eligibility_explanation',
+  'sla_level_id',
+  'calendar_id',
+  'policy_version',
+  'needs_visit',
+  'state',
+  'next_due_at',
+  'sla_breached',
+  'sla_state',
+  'assignee_id',
+  'assigned_at',
+  'team_id',
+  'department_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+export type NewTicketRow = { [K in (typeof NEW_TICKET_COLUMNS)[number]]: Exclude<Insertable<DB['tickets']>[K], undefined> };
+
+const insertTicketsSqlite = preparedInsert('tickets.sqlite', 'tickets', NEW_TICKET_COLUMNS, { returning: ['id', 'number'] });
+// PostgreSQL indexes the search terms in the row itself (tsvector with GIN), written by the same INSERT.
+const insertTicketsPostgres = preparedInsert('tickets.postgres', 'tickets', [...NEW_TICKET_COLUMNS, 'search_vector'], {
+  returning: ['id', 'number'],
+  wrap: { search_vector: (terms) => sql`array_to_tsvector(${terms}::text[])` },
+});
+
+/** New requests with their search terms; returns each one's id in the order given. */
+export async function insertTickets(db: Db, dialect: 'sqlite' | 'postgres', rows: Array<{ values: NewTicketRow; terms: string[] }>): Promise<number[]> {
+  const inserted =
+    dialect === 'postgres'
+      ? await insertTicketsPostgres(db, rows.map((r) => ({ ...r.values, search_vector: r.terms })))
+      : await insertTicketsSqlite(
+          db,
+          rows.map((r) => r.values),
+        );
+  // Matched by number: the order of RETURNING rows is not promised by either database.
+  const idOf = new Map(inserted.map((r) => [r.number as string, Number(r.id)]));
+  return rows.map((r) => idOf.get(r.values.number) as number);
+}
+
+/**
+ * SR-1: what a new request names, in one query: the customer, and — when given — its contact, site (or the
+ * installed product's site), installed product, the product, and the contract active today (CU-4). Ownership is
+ * checked by the caller from the *_customer_id columns; a missing row leaves its columns null.
+ */
+type IntakeIds = { customerId: number; contactId: number | null; siteId: number | null; installedProductId: number | null; productId: number | null; today: string };
+
+const intakeFactsQuery = prepared('tickets.intakeFacts', (db, q: IntakeIds) =>
+  db
+    .selectFrom('customers as c')
+    .leftJoin('customer_contacts as ct', (j) => j.on('ct.id', '=', q.contactId))
+    .leftJoin('installed_products as ip', (j) => j.on('ip.id', '=', q.installedProductId))
+    .leftJoin('customer_sites as s', (j) => j.on('s.id', '=', sql<number>`coalesce(${q.siteId}, ip.site_id)`))
+    .leftJoin('products as p', (j) => j.on('p.id', '=', sql<number>`coalesce(${q.productId}, ip.product_id)`))
+    .leftJoin('service_contracts as k', (j) =>
+      j.on((eb) =>
+        eb(
+          'k.id',
+          '=',
+          eb
+            .selectFrom('service_contracts as k2')
+            .select('k2.id')
+            .where('k2.customer_id', '=', q.customerId)
+            .where('k2.starts_on', '<=', q.today)
+            .where('k2.ends_on', '>=', q.today)
+            .orderBy('k2.ends_on', 'desc')
+            .limit(1),
+        ),
+      ),
+    )
+    .select([
+      'c.id as customer_id',
+      'c.name as customer_name',
+      'c.region_id as customer_region_id',
+      'ct.customer_id as contact_customer_id',
+      'ct.name as contact_name',
+      'ct.phone as contact_phone',
+      's.id as site_id',
+      's.customer_id as site_customer_id',
+      's.region_id as site_region_id',
+      's.calendar_id as site_calendar_id',
+      's.name as site_name',
+      's.address as site_address',
+      'ip.id as installed_id',
+      'ip.customer_id as installed_customer_id',
+      'ip.product_id as installed_product',
+      'ip.accepted_on',
+      'ip.warranty_end_override',
+      'ip.serial_number',
+      'p.id as product_id',
+      'p.name as product_name',
+      'k.id as contract_id',
+      'k.number as contract_number',
+      'k.sla_level_id as contract_sla_level_id',
+      'k.ends_on as contract_ends_on',
+    ])
+    .where('c.id', '=', q.customerId),
+);
+
+export async function intakeFactsRow(db: Db, q: IntakeIds) {
+  return (await intakeFactsQuery(db, q))[0];
+}
+export type IntakeFactsRow = NonNullable<Awaited<ReturnType<typeof intakeFactsRow>>>;
 
 /** Adds the terms of these texts to the request's search index (SQLite FTS5 / PostgreSQL tsvector). */
 export async function indexTicketText(db: Db, dialect: 'sqlite' | 'postgres', ticketId: number, ...texts: Array<string | null | undefined>) {
@@ -33,12 +159,14 @@ export async function indexTicketText(db: Db, dialect: 'sqlite' | 'postgres', ti
   await db.updateTable('ticket_search').set({ terms: merged }).where('rowid', '=', ticketId).execute();
 }
 
-/** PostgreSQL: the search_vector of a new request's terms, written by its INSERT (no second write of the row). */
-export const searchVectorOf = (terms: string[]) => sql<unknown>`array_to_tsvector(${terms}::text[])`;
+const insertSearchRowsQuery = preparedInsert('ticket_search', 'ticket_search', ['rowid', 'terms']);
 
-/** SQLite: the search row of a new request (its id has none yet). */
-export async function insertSearchRow(db: Db, ticketId: number, terms: string[]) {
-  if (terms.length) await db.insertInto('ticket_search').values({ rowid: ticketId, terms: terms.join(' ') }).execute();
+/** SQLite: the search rows of new requests (their ids have none yet). */
+export async function insertSearchRows(db: Db, rows: Array<{ ticketId: number; terms: string[] }>) {
+  await insertSearchRowsQuery(
+    db,
+    rows.filter((r) => r.terms.length > 0).map((r) => ({ rowid: r.ticketId, terms: r.terms.join(' ') })),
+  );
 }
 
 export const summaryColumns = [
@@ -303,22 +431,26 @@ export function detailQuery(db: Db) {
 }
 export type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirst']>>>;
 
-export async function insertEntry(
-  db: Db,
-  e: { ticketId: number; kind: string; visibility: 'public' | 'internal'; authorId: number | null; body?: string | null; data?: unknown; at: string },
-) {
-  const row = await db
-    .insertInto('ticket_entries')
-    .values({
-      ticket_id: e.ticketId,
-      kind: e.kind,
-      visibility: e.visibility,
-      author_id: e.authorId,
-      body: e.body ?? null,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      created_at: e.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+export type EntryInsert = { ticketId: number; kind: string; visibility: 'public' | 'internal'; authorId: number | null; body?: string | null; data?: unknown; at: string };
+
+const entryValues = (e: EntryInsert) => ({
+  ticket_id: e.ticketId,
+  kind: e.kind,
+  visibility: e.visibility,
+  author_id: e.authorId,
+  body: e.body ?? null,
+  data: e.data === undefined ? null : JSON.stringify(e.data),
+  created_at: e.at,
+});
+
+export async function insertEntry(db: Db, e: EntryInsert) {
+  const row = await db.insertInto('ticket_entries').values(entryValues(e)).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+const insertEntriesQuery = preparedInsert('ticket_entries', 'ticket_entries', ['ticket_id', 'kind', 'visibility', 'author_id', 'body', 'data', 'created_at']);
+
+/** Several timeline entries in one statement (batched creates). */
+export async function insertEntries(db: Db, entries: EntryInsert[]) {
+  await insertEntriesQuery(db, entries.map(entryValues));
 }

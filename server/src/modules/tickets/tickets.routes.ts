@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { dashboard } from './tickets.dashboard';
+import { createTicket } from './tickets.intake';
 import * as svc from './tickets.service';
 import * as tl from './tickets.timeline';
 
@@ -37,7 +38,7 @@ export function ticketsRoutes(app: App) {
   app.post(
     '/tickets',
     { schema: { tags, summary: 'Create a request (SR-1..4): number, priority, eligibility, SLA due times, automatic assignment. Accepts Idempotency-Key.', body: ZTicketCreate, response: { 201: ZTicket } }, config: { permission: 'tickets.create' as const } },
-    async (req, reply) => reply.status(201).send(await svc.createTicket(req.ctx(), req.body)),
+    async (req, reply) => reply.status(201).send(await createTicket(req.ctx(), req.body)),
   );
   app.get('/tickets/:id', { schema: { tags, summary: 'One request with its SLA clocks and their explanations', params: ZIdParams, response: { 200: ZTicket } }, config: read }, (req) =>
     svc.getTicket(req.ctx(), req.params.id),

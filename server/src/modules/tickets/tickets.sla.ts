@@ -14,8 +14,7 @@ import {
 import type { Ctx, Db } from '../../http/context';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../http/clock';
-import { loadCalendar } from '../calendars/calendars.service';
-import { findDefaultCalendarRow } from '../calendars/calendars.repository';
+import { loadCalendar, loadDefaultCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
 
@@ -40,10 +39,9 @@ export async function policyOfTicket(db: Db, createdAt: string): Promise<PolicyA
   return p;
 }
 
-export async function calendarOf(db: Db, calendarId: number | null) {
-  const id = calendarId ?? (await findDefaultCalendarRow(db))?.id;
-  if (id == null) throw new AppError('internal', 'No default calendar');
-  return loadCalendar(db, id);
+/** SLA-3: the site's calendar, or the company's default one. */
+export function calendarOf(db: Db, calendarId: number | null) {
+  return calendarId == null ? loadDefaultCalendar(db) : loadCalendar(db, calendarId);
 }
 
 export const parseEvents = (json: string): TSlaEvent[] => JSON.parse(json) as TSlaEvent[];

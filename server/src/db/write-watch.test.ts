@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../test/harness';
+import { watchOf } from './write-watch';
+
+// The caches of sessions' actors and calendars rely on this: any write in this process to a cached table must
+// make the next read load again, and reads must not (or the caches would never hit).
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(() => database.drop());
+
+describe('write watch', () => {
+  it('moves a table’s generation on insert, update and delete — in a transaction too — and not on reads', async () => {
+    const { db } = database;
+    const watch = watchOf(db);
+    const g0 = watch.generation(['regions']);
+    await db.selectFrom('regions').selectAll().execute();
+    expect(watch.generation(['regions'])).toBe(g0);
+    const { id } = await db.insertInto('regions').values({ name: '华东', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+    const g1 = watch.generation(['regions']);
+    expect(g1).toBeGreaterThan(g0);
+    await db.transaction().execute((trx) => trx.updateTable('regions').set({ name: '华北' }).where('id', '=', id).execute());
+    const g2 = watch.generation(['regions']);
+    expect(g2).toBeGreaterThan(g1);
+    const other = watch.generation(['calendars']);
+    await db.deleteFrom('regions').where('id', '=', id).execute();
+    expect(watch.generation(['regions'])).toBeGreaterThan(g2);
+    expect(watch.generation(['calendars'])).toBe(other);
+  });
+
+  it('counts a raw write against every table, a raw read against none', async () => {
+    const { db } = database;
+    const watch = watchOf(db);
+    const g = watch.generation(['calendars']);
+    await sql`SELECT 1`.execute(db);
+    expect(watch.generation(['calendars'])).toBe(g);
+    await sql`UPDATE regions SET name = name WHERE id = 0`.execute(db);
+    expect(watch.generation(['calendars'])).toBeGreaterThan(g);
+  });
+
+  it('reloads a cached value after a write to its tables, and keeps it otherwise', async () => {
+    const { db } = database;
+    const cache = watchOf(db).cache<string, number>('test.count', { tables: ['regions'], ttlMs: 60_000 });
+    let loads = 0;
+    const count = () =>
+      cache.get('all', async () => {
+        loads++;
+        return Number((await db.selectFrom('regions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      });
+    const before = await count();
+    expect(await count()).toBe(before);
+    expect(loads).toBe(1);
+    await db.insertInto('regions').values({ name: '西南', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' }).execute();
+    expect(await count()).toBe(before + 1);
+    expect(loads).toBe(2);
+  });
+
+  it('reloads after the time-to-live even without a write (other server processes)', async () => {
+    const cache = watchOf(database.db).cache<string, number>('test.ttl', { tables: ['regions'], ttlMs: 1 });
+    let loads = 0;
+    await cache.get('k', async () => ++loads);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await cache.get('k', async () => ++loads)).toBe(2);
+  });
+
+  it('does not keep a failed load', async () => {
+    const cache = watchOf(database.db).cache<string, number>('test.fail', { tables: ['regions'], ttlMs: 60_000 });
+    await expect(cache.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('k', async () => 7)).toBe(7);
+  });
+});
