@@ -17,3 +17,6 @@ export const LETTER_STATUSES_ALLOWING_ADVANCE: readonly TLetterStatus[] = ['appr
 export function letterAllowsAdvance(status: TLetterStatus): boolean {
   return LETTER_STATUSES_ALLOWING_ADVANCE.includes(status);
 }
+
+/** FS-2: a responsibility letter's number as people read it (ZR-000042), the same on the server, screens and PDF. */
+export const letterNumber = (id: number) => `ZR-${String(id).padStart(6, '0')}`;

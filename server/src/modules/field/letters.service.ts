@@ -17,6 +17,7 @@ import {
   type TSiteConfirmation,
   type TTravelPlan,
   type TVersionBody,
+  letterNumber,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
@@ -32,7 +33,8 @@ import { cursorId } from './field.cursor';
 import { fieldPolicyNow } from './field.policy';
 import { ACTIVE_LETTER_STATUSES, type LetterDetailRow, appointmentHistory, engineersOfLetters, fieldWorkers, letterDetailQuery } from './letters.repository';
 
-export const letterNumber = (id: number) => `ZR-${String(id).padStart(6, '0')}`;
+/** Re-exported for the field module's other services. */
+export { letterNumber };
 export const parse = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));
 
 // Read shapes ---------------------------------------------------------------------------------------------

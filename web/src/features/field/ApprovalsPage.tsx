@@ -10,12 +10,13 @@ import { fieldKeys } from './fieldKeys';
 import { formatInstant } from './formatInstant';
 import { usePagedList } from './usePagedList';
 import './i18n';
+import { formatList } from './formatList';
 
 type TMissingReport = { letterId: number; letterNumber: string; customerName: string; dueOn: string; overdue: boolean; engineers: string[] };
 
 /** One inbox column: letters in `status` waiting for the supervisor, each linking to where the decision is taken. */
 function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string; linkTo: (letter: TLetterSummary) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useMemo(() => ({ box: 'to_approve', status }), [status]);
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = letters.data?.pages.flatMap((page) => page.items) ?? [];
@@ -30,7 +31,7 @@ function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string
           <List.Item>
             <List.Item.Meta
               title={<Link to={linkTo(letter)}>{`${letter.number} · ${letter.customerName}`}</Link>}
-              description={`${letter.title} · ${letter.engineers.map((e) => e.name).join('、') || t('field.noEngineers')} · ${formatInstant(letter.appointmentAt)}`}
+              description={`${letter.title} · ${formatList(letter.engineers.map((e) => e.name), i18n.language) || t('field.noEngineers')} · ${formatInstant(letter.appointmentAt)}`}
             />
           </List.Item>
         )}
@@ -44,7 +45,7 @@ function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string
  * trip — and (FS-6) same-day difficulty reports that are missing.
  */
 export function ApprovalsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const missing = useQuery({
     queryKey: [...fieldKeys.all, 'missing-reports'],
     queryFn: ({ signal }) => api<{ items: TMissingReport[] }>('/field/difficulty-reports/missing', { signal }),
@@ -64,7 +65,7 @@ export function ApprovalsPage() {
               {missing.data!.items.map((r) => (
                 <li key={r.letterId}>
                   <Link to={`/field/jobs/${r.letterId}`}>{r.letterNumber}</Link>
-                  {` · ${r.customerName} · ${r.engineers.join('、')} · ${t('field.dueOn', { date: r.dueOn })}`}
+                  {` · ${r.customerName} · ${formatList(r.engineers, i18n.language)} · ${t('field.dueOn', { date: r.dueOn })}`}
                   {r.overdue && <Typography.Text type="danger">{` · ${t('field.overdue')}`}</Typography.Text>}
                 </li>
               ))}

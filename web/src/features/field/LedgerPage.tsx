@@ -15,12 +15,13 @@ import { LoadMore } from './LoadMore';
 import { usePagedList } from './usePagedList';
 import '../tickets/i18n';
 import './i18n';
+import { formatList } from './formatList';
 
 type TLedgerEntry = z.infer<typeof ZLedgerEntry>;
 
 /** FS-10: the service ledger (服务台账) sales admin keeps — booked letters with the customer's evaluation, by month. */
 export function LedgerPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
   const query = useMemo<Record<string, string>>(() => ({ month } satisfies Pick<TLedgerQuery, 'month'>), [month]);
@@ -32,7 +33,7 @@ export function LedgerPage() {
     { title: t('field.number'), key: 'number', render: (_, e) => <Link to={`/field/letters/${e.letterId}`} style={{ fontFamily: 'monospace' }}>{e.number}</Link> },
     { title: t('field.customer'), dataIndex: 'customerName', key: 'customer' },
     { title: t('field.letterTitle'), dataIndex: 'title', key: 'title' },
-    { title: t('field.engineers'), key: 'engineers', render: (_, e) => e.engineers.join('、') },
+    { title: t('field.engineers'), key: 'engineers', render: (_, e) => formatList(e.engineers, i18n.language) },
     { title: t('field.appointment'), key: 'appointment', render: (_, e) => formatInstant(e.appointmentAt) },
     { title: t('field.confirmedAtLabel'), key: 'confirmed', render: (_, e) => formatInstant(e.confirmedAt) },
     {

@@ -13,12 +13,13 @@ import { LetterStatusTag } from './LetterStatusTag';
 import { LoadMore } from './LoadMore';
 import { usePagedList } from './usePagedList';
 import './i18n';
+import { formatList } from './formatList';
 
 const BOXES = ['mine', 'to_approve', 'all'] as const;
 
 /** FS-2/FS-10: responsibility letters (项目责任书) — mine, waiting for approval or confirmation, all. */
 export function LettersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
   const isPhone = Grid.useBreakpoint().sm === false;
@@ -29,7 +30,7 @@ export function LettersPage() {
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = useMemo(() => letters.data?.pages.flatMap((page) => page.items) ?? [], [letters.data]);
   const setQuery = (next: Record<string, string>) => setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
-  const engineers = (letter: TLetterSummary) => letter.engineers.map((e) => e.name).join('、') || t('field.noEngineers');
+  const engineers = (letter: TLetterSummary) => formatList(letter.engineers.map((e) => e.name), i18n.language) || t('field.noEngineers');
 
   const columns: ColumnsType<TLetterSummary> = [
     { title: t('field.number'), key: 'number', render: (_, l) => <Link to={`/field/letters/${l.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.number}</Link> },

@@ -14,10 +14,11 @@ import { TrainingsList } from './TrainingsPage';
 import { projectKeys } from './projectKeys';
 import { useRecord } from './useRecord';
 import './i18n';
+import { formatList } from '../field/formatList';
 
 /** FS-12: one project — header with deadlines and warnings, status actions, and its plan, materials, costs, documents, deliveries and training. */
 export function ProjectDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
   const query = useRecord<TProject>(projectKeys.detail(id), `/projects/${id}`, id);
   if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
@@ -42,7 +43,7 @@ export function ProjectDetailPage() {
           <Descriptions.Item label={t('projects.contractEnds')}>{`${p.contractNumber} · ${p.contractEndsOn}`}</Descriptions.Item>
           <Descriptions.Item label={t('projects.site')}>{p.siteName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.manager')}>{p.managerName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('projects.members')}>{p.members.map((m) => m.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.members')}>{formatList(p.members.map((m) => m.name), i18n.language) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.startedOn')}>{p.startedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.commissionedOn')}>{p.commissionedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.acceptanceDue')}>

@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { formatList } from '../field/formatList';
 
 /**
  * TR-2/TR-3: the manager's decision. Modes needing prior approval are listed unticked: approving needs each one
  * ticked explicitly (the server refuses otherwise, 422 TR-2). The manager also marks a new employee (TR-3 rate).
  */
 export function DecisionCard({ trip }: { trip: TTravelRequest }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const action = useTravelAction();
   const showError = useTravelError();
   const [modes, setModes] = useState<string[]>([]);
@@ -28,7 +29,7 @@ export function DecisionCard({ trip }: { trip: TTravelRequest }) {
       <Flex vertical gap={8}>
         {trip.transportNeedingApproval.length > 0 && (
           <>
-            <Alert type="warning" showIcon title={t('travel.needsApproval', { modes: trip.transportNeedingApproval.map(label).join('、') })} />
+            <Alert type="warning" showIcon title={t('travel.needsApproval', { modes: formatList(trip.transportNeedingApproval.map(label), i18n.language) })} />
             <Checkbox.Group value={modes} onChange={(v) => setModes(v as string[])} options={trip.transportNeedingApproval.map((m) => ({ value: m, label: t('travel.approveModes', { modes: label(m) }) }))} />
           </>
         )}

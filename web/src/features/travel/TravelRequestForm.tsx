@@ -3,6 +3,7 @@ import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select }
 import { useTranslation } from 'react-i18next';
 import { yuanToFen } from './money';
 import './i18n';
+import { formatList } from '../field/formatList';
 
 type SegmentValues = { from?: string; to?: string; destinationLevel?: string; startDate?: string; endDate?: string; transport?: string };
 export type TTravelRequestFormValues = {
@@ -25,7 +26,7 @@ const blankSegment: SegmentValues = { destinationLevel: 'outOfProvince', transpo
  * `needingApproval` comes from the policy in force.
  */
 export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { needingApproval: TTransportMode[]; submitting?: boolean; onSubmit: (body: TTravelRequestCreate) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<TTravelRequestFormValues>();
   const segments = Form.useWatch('segments', form) ?? [];
   const askSpecial = Form.useWatch('askSpecial', form);
@@ -122,7 +123,7 @@ export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { n
         )}
       </Form.List>
       {usedNeedingApproval.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="tr2-hint" title={t('travel.needsApproval', { modes: usedNeedingApproval.map((m) => t(`travel.transport_${m}`)).join('、') })} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="tr2-hint" title={t('travel.needsApproval', { modes: formatList(usedNeedingApproval.map((m) => t(`travel.transport_${m}`)), i18n.language) })} />
       )}
       <Form.Item name="askSpecial" valuePropName="checked">
         <Checkbox>{t('travel.specialRate')}</Checkbox>

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n/initI18n';
 import { renderAs, stubFetch } from '../tickets/testing';
 import { tripFixture } from './fixtures';
 import { TripDetailPage } from './TripDetailPage';
@@ -40,6 +41,22 @@ describe('TripDetailPage', () => {
     await waitFor(() => expect(fetch.sent('POST /travel-requests/5/decision')).toHaveLength(1));
     expect(fetch.sent('POST /travel-requests/5/decision')[0].body).toEqual({ version: 1, approve: true, approvedTransport: ['plane'], newEmployee: false });
   }, 20_000);
+
+  it('in English: the modes needing approval as an English list, and the letter by its number', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      stubFetch({
+        'GET /travel-requests/5': { body: tripFixture({ status: 'approved', letterId: 7, letterStatus: 'approved', transportNeedingApproval: ['plane', 'taxi'] }) },
+        'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
+      });
+      renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });
+      expect(await screen.findByText('TR-2: prior approval needed for Plane, Taxi; the approver must allow each explicitly')).toBeTruthy();
+      expect(screen.getByRole('link', { name: 'ZR-000007' }).getAttribute('href')).toBe('/field/letters/7');
+      expect(screen.queryByText(/、/)).toBeNull();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
 
   it('shows not found for a trip out of scope', async () => {
     stubFetch({});

@@ -1,3 +1,4 @@
+import { letterNumber } from '@techserve/core';
 import { App, Alert, Button, Card, Descriptions, Flex, List, Result, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +17,7 @@ import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelAction, useTravelRequest } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { formatList } from '../field/formatList';
 
 /** One trip: itinerary, allowance lines with explanations, the decisions, advances, daily logs and claims. */
 export function TripDetailPage() {
@@ -62,7 +64,7 @@ export function TripDetailPage() {
         <Descriptions.Item label={t('travel.workType')}>{t(`travel.workType_${trip.workType}`)}</Descriptions.Item>
         {trip.letterId && (
           <Descriptions.Item label={t('travel.letterId')}>
-            <Link to={`/field/letters/${trip.letterId}`}>#{trip.letterId}</Link> {trip.letterStatus && <LetterStatusTag status={trip.letterStatus} />}
+            <Link to={`/field/letters/${trip.letterId}`}>{letterNumber(trip.letterId)}</Link> {trip.letterStatus && <LetterStatusTag status={trip.letterStatus} />}
           </Descriptions.Item>
         )}
         {trip.boardProvided && <Descriptions.Item label={t('travel.boardProvided')}>✓</Descriptions.Item>}
@@ -88,7 +90,7 @@ export function TripDetailPage() {
           )}
         />
         {trip.transportNeedingApproval.length > 0 && (
-          <Alert type={trip.status === 'approved' ? 'success' : 'warning'} showIcon title={t('travel.needsApproval', { modes: trip.transportNeedingApproval.map((m) => t(`travel.transport_${m}`)).join('、') })} />
+          <Alert type={trip.status === 'approved' ? 'success' : 'warning'} showIcon title={t('travel.needsApproval', { modes: formatList(trip.transportNeedingApproval.map((m) => t(`travel.transport_${m}`)), i18n.language) })} />
         )}
       </Card>
 

@@ -50,7 +50,7 @@ export const en: typeof zhCN = {
   transport_plane: 'Plane',
   transport_taxi: 'Taxi',
   transport_other: 'Other',
-  needsApproval: 'TR-2: {{modes}} need prior approval; the approver must allow them explicitly',
+  needsApproval: 'TR-2: prior approval needed for {{modes}}; the approver must allow each explicitly',
   specialRate: 'Ask for a special-region allowance (GM approval, TR-4)',
   specialDaily: 'Special rate (yuan/day)',
   specialReason: 'Reason',
