@@ -82,6 +82,17 @@ describe('TR-1 claims against the itinerary', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.ruleId).toBe('TR-1');
   });
+
+  it('TR-1: refuses extra days that leave a gap to the itinerary (days away nobody reported), on either side', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor); // 2026-03-02 .. 2026-03-06
+    const after = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-08', endDate: '2026-03-09', reason: '延期' });
+    expect(after.statusCode).toBe(422);
+    expect(after.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.startDate' }] });
+    const before = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-02-27', endDate: '2026-02-28', reason: '提前' });
+    expect(before.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.endDate' }] });
+    // Adjoining days on both sides are fine.
+    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-01', endDate: '2026-03-07', reason: '前后各一天' })).statusCode).toBe(200);
+  });
 });
 
 describe('claim flow: receipts, advance settlement, approval and payment', () => {
@@ -195,6 +206,14 @@ describe('finance export (.xlsx)', () => {
     const lines = book.getWorksheet('补助明细');
     const texts = lines!.getColumn(9).values.map(String);
     expect(texts.some((s) => s.includes('省外技术指导') && s.includes('120 元/天'))).toBe(true);
+    // Paid times in company time (09:00 in Shanghai), not UTC text.
+    const paidTimes = book.getWorksheet('报销单')!.getColumn(13).values.slice(2).map(String).filter((v) => v && v !== 'undefined');
+    expect(paidTimes.length).toBeGreaterThan(0);
+    for (const v of paidTimes) expect(v).toBe('2026-03-02 09:00');
+    // FS-3/TR-1: the advances paid out in the month, settled by their claim or still open.
+    const advances = book.getWorksheet('预支款')!;
+    const rows = advances.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual([expect.any(Number), expect.any(Number), 'tc.eng', '路费', 500, '2026-03-02 09:00', '已结算', expect.any(Number)]);
 
     const dir = mkdtempSync(join(tmpdir(), 'travel-export-'));
     try {
@@ -215,6 +234,8 @@ describe('finance export (.xlsx)', () => {
       expect(all).toContain('技术指导');
       expect(all).toContain('510.50'); // 650.50 + 360.00 − 500.00
       expect(all).toContain('650.50');
+      expect(all).toContain('预支单号');
+      expect(all).toContain('已结算');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

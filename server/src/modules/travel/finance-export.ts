@@ -1,4 +1,4 @@
-import type { TAllowanceLineOut, TClaimExpense } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, type TAllowanceLineOut, type TClaimExpense, zoneOffsetAt } from '@techserve/core';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../http/context';
 import { forbidden } from '../../http/errors';
@@ -17,12 +17,30 @@ const KIND_ZH: Record<TAllowanceLineOut['kind'], string> = {
 };
 const WORK_ZH: Record<string, string> = { technicalGuidance: '技术指导', construction: '施工/焊接' };
 
+/** An instant as company-local 'YYYY-MM-DD HH:mm' (finance reads local times, not UTC). */
+const localTime = (iso: string | null) => {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  return new Date(ms + zoneOffsetAt(DEFAULT_TIME_ZONE, ms)).toISOString().slice(0, 16).replace('T', ' ');
+};
+
 /** Fen as yuan, a number with 2 decimals (the cell is formatted 0.00). */
 const yuan = (fen: number) => Math.round(fen) / 100;
 
+/** The month's first instant and the next month's, company-local, as ISO UTC text. */
+function monthRange(month: string): { start: string; end: string } {
+  const [y, m] = month.split('-').map(Number);
+  const at = (year: number, mon: number) => {
+    const localMidnight = Date.UTC(year, mon - 1, 1);
+    return new Date(localMidnight - zoneOffsetAt(DEFAULT_TIME_ZONE, localMidnight)).toISOString();
+  };
+  return { start: at(y, m), end: m === 12 ? at(y + 1, 1) : at(y, m + 1) };
+}
+
 /**
  * TR-1/TR-3: the month's claims (trips that ended in the month, rejected ones left out) and their allowance lines
- * with explanations, as an Excel workbook with Chinese headers and amounts in yuan.
+ * with explanations, and the advances paid out in the month (settled or not), as an Excel workbook with Chinese headers,
+ * amounts in yuan and company-local times.
  */
 export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName: string; data: Buffer }> {
   if (!can(ctx.actor, 'travel.finance')) throw forbidden('This needs the permission "travel.finance"');
@@ -93,7 +111,7 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
       advance: yuan(Number(r.advance_fen)),
       payable: yuan(Number(r.payable_fen)),
       status: STATUS_ZH[r.status] ?? r.status,
-      paidAt: r.paid_at ?? '',
+      paidAt: localTime(r.paid_at),
     });
     for (const l of repo.parseJson<TAllowanceLineOut[]>(r.allowance_lines, [])) {
       lines.addRow({ claimId: r.id, userName: r.user_name, kind: KIND_ZH[l.kind], days: l.days, rate: yuan(l.rateFen), amount: yuan(l.amountFen), ruleId: l.explanation.ruleId, policyVersion: l.explanation.policyVersion ?? '', text: l.explanation.text['zh-CN'] });
@@ -103,7 +121,33 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
     }
   }
   claims.addRow({ id: '合计', payable: yuan(total) });
-  for (const sheet of [claims, lines, expenseSheet]) sheet.getRow(1).font = { bold: true };
+
+  // FS-3/TR-1: the advances paid out in the month (company-local), settled by a claim or still open.
+  const { start, end } = monthRange(month);
+  const advances = await repo
+    .advancesQuery(ctx.db)
+    .innerJoin('travel_requests', 'travel_requests.id', 'travel_advances.request_id')
+    .where((eb) => travelScope(eb, ctx.actor))
+    .where('travel_advances.status', 'in', ['paid', 'settled'])
+    .where('travel_advances.paid_at', '>=', start)
+    .where('travel_advances.paid_at', '<', end)
+    .orderBy('travel_advances.id')
+    .execute();
+  const advanceSheet = book.addWorksheet('预支款');
+  advanceSheet.columns = [
+    { header: '预支单号', key: 'id', width: 10 },
+    { header: '出差申请', key: 'requestId', width: 10 },
+    { header: '出差人', key: 'userName', width: 12 },
+    { header: '事由', key: 'reason', width: 30 },
+    { header: '金额（元）', key: 'amount', width: 12, style: money },
+    { header: '付款时间', key: 'paidAt', width: 18 },
+    { header: '状态', key: 'status', width: 12 },
+    { header: '冲抵报销单', key: 'claimId', width: 12 },
+  ];
+  for (const a of advances) {
+    advanceSheet.addRow({ id: a.id, requestId: a.request_id, userName: a.user_name, reason: a.reason, amount: yuan(Number(a.amount_fen)), paidAt: localTime(a.paid_at), status: a.status === 'settled' ? '已结算' : '未结算', claimId: a.settled_claim_id ?? '' });
+  }
+  for (const sheet of [claims, lines, expenseSheet, advanceSheet]) sheet.getRow(1).font = { bold: true };
   const data = Buffer.from(await book.xlsx.writeBuffer());
   return { fileName: `差旅报销-${month}.xlsx`, data };
 }

@@ -10,6 +10,7 @@ import {
   type ZTravelDecision,
   type ZTravelRequestCreate,
   MAX_TRIP_DAYS,
+  addDaysToDate,
   computeAllowances,
   daysInclusive,
   itineraryWindow,
@@ -21,6 +22,7 @@ import { AppError, invalidValue, notFound } from '../../http/errors';
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { isGm, isOnLetter } from '../field/field.access';
+import { ticketScope } from '../tickets/tickets.access';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
 import { assertNotOwn, assertTraveller, assertTravelReader, managersOf, requestFor, travelScope } from './travel.access';
@@ -76,12 +78,17 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
   const policy = await policyOn(ctx.db, window.startDate);
   const at = nowIso(ctx.clock);
   const id = await ctx.db.transaction().execute(async (db) => {
+    let letterTicketId: number | null = null;
     if (body.letterId != null) {
-      const letter = await db.selectFrom('responsibility_letters').select('id').where('id', '=', body.letterId).executeTakeFirst();
+      const letter = await db.selectFrom('responsibility_letters').select(['id', 'ticket_id']).where('id', '=', body.letterId).executeTakeFirst();
       if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id))) throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
+      letterTicketId = letter.ticket_id;
     }
-    if (body.ticketId != null && !(await db.selectFrom('tickets').select('id').where('id', '=', body.ticketId).executeTakeFirst())) {
-      throw invalidValue('body.ticketId', 'no such service request');
+    // The request the trip serves: the letter's own, or one the traveller may see (ids outside the scope are unknown).
+    const ticketId = body.ticketId ?? letterTicketId;
+    if (body.ticketId != null && body.ticketId !== letterTicketId) {
+      const visible = await db.selectFrom('tickets').select('id').where('tickets.id', '=', body.ticketId).where((eb) => ticketScope(eb, ctx.actor)).executeTakeFirst();
+      if (!visible) throw invalidValue('body.ticketId', 'no such service request');
     }
     const user = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
     const row = await db
@@ -95,7 +102,7 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
         work_type: body.workType,
         board_provided: body.boardProvided ? 1 : 0,
         letter_id: body.letterId ?? null,
-        ticket_id: body.ticketId ?? null,
+        ticket_id: ticketId,
         segments: JSON.stringify(body.segments),
         team_id: user.team_id,
         department_id: user.department_id ?? user.team_department_id ?? null,
@@ -250,6 +257,9 @@ export async function requestExtension(ctx: Ctx, id: number, body: TExtensionReq
     if (row.status !== 'approved') throw illegal('Only an approved trip can be extended');
     if (row.extension_status === 'requested') throw illegal('An extension is already waiting for a decision');
     if (body.startDate >= row.start_date && body.endDate <= row.end_date) throw invalidValue('body.endDate', 'these days are within the itinerary; report days beyond it', 'TR-1');
+    // TR-1: the extra days adjoin the itinerary (a gap between them would be days away nobody reported).
+    if (body.startDate > addDaysToDate(row.end_date, 1)) throw invalidValue('body.startDate', `the extra days start right after the itinerary (by ${addDaysToDate(row.end_date, 1)})`, 'TR-1');
+    if (body.endDate < addDaysToDate(row.start_date, -1)) throw invalidValue('body.endDate', `the extra days end right before the itinerary (from ${addDaysToDate(row.start_date, -1)})`, 'TR-1');
     const first = body.startDate < row.start_date ? body.startDate : row.start_date;
     const last = body.endDate > row.end_date ? body.endDate : row.end_date;
     if (daysInclusive(first, last) > MAX_TRIP_DAYS) throw invalidValue('body.endDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`, 'TR-1');

@@ -94,6 +94,19 @@ describe('TR-1 itinerary validation', () => {
     expect((await w.engineer.post(api('/travel-requests'), tripBody({ letterId: 99999999999 }))).statusCode).toBe(400);
     expect((await w.engineer.post(api('/travel-requests'), tripBody({ hotel: 'x' }))).statusCode).toBe(400);
   });
+
+  it('serves the letter’s own service request by default; another request only when the traveller may see it', async () => {
+    const { letter, ticketId } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
+    const trip = await submitTrip(w.engineer, { letterId: letter.id });
+    expect(trip.ticketId).toBe(ticketId);
+    // The engineer (own scope) is not the request's assignee: naming it alone is like naming an unknown id.
+    const before = await count('travel_requests');
+    const hidden = await w.engineer.post(api('/travel-requests'), tripBody({ ticketId }));
+    expect(hidden.statusCode).toBe(422);
+    expect(hidden.json().error.details[0].path).toBe('body.ticketId');
+    expect(await count('travel_requests')).toBe(before);
+    expect((await submitTrip(w.supervisor, { ticketId })).ticketId).toBe(ticketId);
+  });
 });
 
 describe('TR-2 transport needing prior approval', () => {
