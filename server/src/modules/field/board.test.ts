@@ -149,7 +149,7 @@ describe('iCalendar feed', () => {
     const mine = await t.database.db
       .selectFrom('letter_engineers')
       .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-      .select(['rl.id', 'rl.appointment_at', 'rl.estimated_minutes'])
+      .select(['rl.id', 'rl.appointment_at', 'rl.estimated_minutes', 'rl.version'])
       .where('letter_engineers.user_id', '=', w.ids.engineer2)
       .execute();
     expect(events).toHaveLength(mine.length);
@@ -159,6 +159,9 @@ describe('iCalendar feed', () => {
     expect(ev.endDate.toJSDate().getTime() - ev.startDate.toJSDate().getTime()).toBe((b.estimated_minutes as number) * 60_000);
     expect(ev.summary).toMatch(/^bd-市第一医院 SR-/);
     expect(ev.location).toBe('住院部 人民路 1 号');
+    // FS-5: a re-booked appointment reaches subscribed phone calendars as a newer revision of the same event.
+    expect(ev.sequence).toBe(b.version);
+    expect(b.version).toBeGreaterThan(1);
 
     expect((await t.anonymous().get(api('/field/schedule/not-a-token.ics'))).statusCode).toBe(404);
     const rotated = await expectStatus(await w.engineer2.post(api('/field/schedule/feed')), 200);

@@ -62,6 +62,7 @@ export async function feedCalendar(db: Db, file: string): Promise<string> {
       'rl.appointment_at',
       'rl.estimated_minutes',
       'rl.updated_at',
+      'rl.version',
       'customers.name as customer_name',
       'customers.address as customer_address',
       'customer_sites.name as site_name',
@@ -82,6 +83,8 @@ export async function feedCalendar(db: Db, file: string): Promise<string> {
       start: new Date(start),
       end: new Date(endOf(start, l.estimated_minutes)),
       stamp: new Date(l.updated_at),
+      // The letter's version grows with every change (a re-booked appointment, FS-5): calendars replace the event.
+      sequence: l.version,
       summary: `${l.customer_name} ${l.ticket_number ?? letterNumber(l.id)}`,
       location: [l.site_name, l.site_address ?? l.notice_address ?? l.customer_address].filter(Boolean).join(' ') || null,
       description: `${letterNumber(l.id)} · ${l.title}`,
