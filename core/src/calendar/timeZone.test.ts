@@ -17,6 +17,15 @@ describe('localDateInZone (the cached-formatter twin of localDateOf)', () => {
     for (let i = 0; i < 500; i++) instants.push(Date.UTC(2024, 0, 1) + i * 7_919_993_1);
     for (const zone of zones) for (const at of instants) expect(localDateInZone(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(localDateOf(at, zone));
   });
+
+  it('is exact on both sides of a local midnight that falls inside a UTC hour, whatever was asked before', () => {
+    const midnight = Date.UTC(2026, 10, 22, 18, 30); // 00:00 in Kolkata (UTC+05:30)
+    for (const at of [midnight - 1, midnight, midnight - 20 * 60_000, midnight + 20 * 60_000, midnight - 1]) {
+      expect(localDateInZone('Asia/Kolkata', at), new Date(at).toISOString()).toBe(localDateOf(at, 'Asia/Kolkata'));
+    }
+    expect(localDateInZone('Asia/Kolkata', midnight - 1)).toBe('2026-11-22');
+    expect(localDateInZone('Asia/Kolkata', midnight)).toBe('2026-11-23');
+  });
 });
 
 /** The offset straight from Intl's longOffset name ("GMT+10:30"), independent of zoneOffsetAt's memo. */

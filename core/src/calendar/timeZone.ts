@@ -22,12 +22,32 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const HOUR_MS = 3_600_000;
+const MEMO_SIZE = 4096;
+const dateMemo = new Map<string, string>();
+
+/** Remembers `value` under `key` in a bounded memo (oldest first out). */
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+}
 
 /**
  * The calendar date 'YYYY-MM-DD' of an instant in a zone — the same result as policy's localDateOf, with the
- * formatter built once per zone (building one cost a tenth of a service-request create, bench/README.md).
+ * formatter built once per zone (building one cost a tenth of a service-request create, bench/README.md). A UTC
+ * hour whose first and last millisecond fall on the same local date is remembered (every create asks).
  */
 export function localDateInZone(timeZone: string, utcMs: number): string {
+  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  const known = dateMemo.get(key);
+  if (known !== undefined) return known;
+  const date = dateFromIntl(timeZone, utcMs);
+  if (dateFromIntl(timeZone, hourStart) === date && dateFromIntl(timeZone, hourStart + HOUR_MS - 1) === date) remember(dateMemo, key, date);
+  return date;
+}
+
+function dateFromIntl(timeZone: string, utcMs: number): string {
   let f = dateFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -55,8 +75,6 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const HOUR_MS = 3_600_000;
-const OFFSET_MEMO_SIZE = 4096;
 const offsetMemo = new Map<string, number>();
 
 /**
@@ -70,10 +88,7 @@ export function zoneOffsetAt(timeZone: string, utcMs: number): number {
   const known = offsetMemo.get(key);
   if (known !== undefined) return known;
   const offset = offsetFromIntl(timeZone, utcMs);
-  if (offsetFromIntl(timeZone, hourStart) === offset && offsetFromIntl(timeZone, hourStart + HOUR_MS - 1) === offset) {
-    if (offsetMemo.size >= OFFSET_MEMO_SIZE) offsetMemo.delete(offsetMemo.keys().next().value as string);
-    offsetMemo.set(key, offset);
-  }
+  if (offsetFromIntl(timeZone, hourStart) === offset && offsetFromIntl(timeZone, hourStart + HOUR_MS - 1) === offset) remember(offsetMemo, key, offset);
   return offset;
 }
 

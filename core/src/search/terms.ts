@@ -29,43 +29,19 @@ const NOT_TERM_CHAR = /[^\p{L}\p{M}\p{N}]+/u;
 // ー (U+30FC) is script Common but only ever written inside kana words.
 const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]$/u;
 
-type TToken =
-  | { kind: 'cjk'; chars: string[]; word: string }
-  | { kind: 'other'; text: string }
-  | { kind: 'break' };
+const ASCII_WORD = /^[a-z0-9]+$/;
+// Every character of those scripts lies at U+1100 (Hangul Jamo) or above: below it, skip the regex.
+const FIRST_CJK_CODE_POINT = 0x1100;
+const isCjkChar = (ch: string): boolean => (ch.codePointAt(0) as number) >= FIRST_CJK_CODE_POINT && CJK_CHAR.test(ch);
 
 const cap = (chars: readonly string[]): string => chars.slice(0, MAX_TERM_LENGTH).join('');
 
-/** The text as a token stream: script runs of the word pieces, with a break wherever anything else stood. */
-function tokenize(text: string): TToken[] {
-  const tokens: TToken[] = [];
-  for (const segment of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
-    if (!segment.isWordLike) {
-      tokens.push({ kind: 'break' });
-      continue;
-    }
-    segment.segment.split(NOT_TERM_CHAR).forEach((piece, i) => {
-      if (i > 0) tokens.push({ kind: 'break' });
-      let run: string[] = [];
-      let runIsCjk = false;
-      const flush = (): void => {
-        if (run.length === 0) return;
-        tokens.push(runIsCjk ? { kind: 'cjk', chars: run, word: cap(run) } : { kind: 'other', text: cap(run) });
-        run = [];
-      };
-      for (const ch of piece) {
-        const isCjk = CJK_CHAR.test(ch);
-        if (run.length > 0 && isCjk !== runIsCjk) flush();
-        runIsCjk = isCjk;
-        run.push(ch);
-      }
-      flush();
-    });
-  }
-  return tokens;
-}
-
-/** Calls back with each maximal CJK run (adjacent CJK tokens joined) and each other-script piece, in order. */
+/**
+ * Calls back with each maximal CJK run (adjacent CJK pieces of word-like segments joined) and each other-script
+ * piece, in order. A non-word segment, a character that is not a letter, mark or digit, or an other-script piece
+ * ends a CJK run. Indexing calls this for every request written, so it avoids per-piece objects and regexes where
+ * a segment is plain ASCII.
+ */
 function walk(text: string, onCjkRun: (chars: string[], words: string[]) => void, onOther: (text: string) => void): void {
   let chars: string[] = [];
   let words: string[] = [];
@@ -74,14 +50,47 @@ function walk(text: string, onCjkRun: (chars: string[], words: string[]) => void
     chars = [];
     words = [];
   };
-  for (const token of tokenize(text)) {
-    if (token.kind === 'cjk') {
-      chars = chars.concat(token.chars);
-      words.push(token.word);
+  const piece = (p: string): void => {
+    let run: string[] = [];
+    let runIsCjk = false;
+    const flush = (): void => {
+      if (run.length === 0) return;
+      if (runIsCjk) {
+        for (const ch of run) chars.push(ch);
+        words.push(cap(run));
+      } else {
+        endRun();
+        onOther(cap(run));
+      }
+      run = [];
+    };
+    for (const ch of p) {
+      const cjk = isCjkChar(ch);
+      if (run.length > 0 && cjk !== runIsCjk) flush();
+      runIsCjk = cjk;
+      run.push(ch);
+    }
+    flush();
+  };
+  for (const segment of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
+    if (!segment.isWordLike) {
+      endRun();
       continue;
     }
-    endRun();
-    if (token.kind === 'other') onOther(token.text);
+    const word = segment.segment;
+    if (ASCII_WORD.test(word)) {
+      endRun();
+      onOther(word.length > MAX_TERM_LENGTH ? word.slice(0, MAX_TERM_LENGTH) : word);
+      continue;
+    }
+    if (!NOT_TERM_CHAR.test(word)) {
+      piece(word);
+      continue;
+    }
+    word.split(NOT_TERM_CHAR).forEach((p, i) => {
+      if (i > 0) endRun();
+      piece(p);
+    });
   }
   endRun();
 }

@@ -315,8 +315,9 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
     const remainingMinutes = workingMinutesBetween(cal, metAt ?? now, dueAt);
     const state = stateOf(metAt, dueAt, now, waiting.pausedNow, remainingMinutes, options.nearBreachMinutes);
     const pausedMinutes = excludedMs / MINUTE_MS;
-    const result = { target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes };
-    return { ...result, explanation: explainTarget({ ...result, options, reopened: gaps.length > 0 }) };
+    // Plain literals: on Node 20 spreading the result into a bigger object costs microseconds per property.
+    const explanation = explainTarget({ target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes, options, reopened: gaps.length > 0 });
+    return { target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes, explanation };
   };
 
   return {

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { namedStatementOf } from './prepared';
@@ -10,6 +10,11 @@ export type Database = { db: Kysely<DB>; dialect: Dialect; url: string; close: (
 
 // pg returns int8/numeric as strings; counts are small enough for numbers.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/** The engine behind a Kysely instance or transaction (for the few statements whose SQL differs). */
+export function dialectOf(db: { getExecutor(): { adapter: unknown } }): Dialect {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
 
 /** `sqlite:<path>` (or `sqlite::memory:`) or `postgres://...`. */
 export function openDatabase(url: string): Database {

@@ -12,6 +12,7 @@ import { travel } from './migrations/20261123_0009_travel';
 import { projects } from './migrations/20261123_0010_projects';
 import { fieldVisits } from './migrations/20261123_0011_field_visits';
 import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
+import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_index';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0010_projects': projects(dialect),
     '20261123_0011_field_visits': fieldVisits(dialect),
     '20261123_0012_mail_attachments': mailAttachments(dialect),
+    '20261203_0013_open_assignee_index': openAssigneeIndex(),
   };
 }
 

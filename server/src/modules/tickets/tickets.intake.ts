@@ -15,7 +15,7 @@ import {
   overridePriority,
   ticketNumber,
 } from '@techserve/core';
-import { WriteBatch } from '../../db/write-batch';
+import { type Outcome, WriteBatch } from '../../db/write-batch';
 import { watchOf } from '../../db/write-watch';
 import { type Ctx, type Db, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
@@ -87,16 +87,8 @@ async function warrantyOf(db: Db, installed: { id: number; accepted_on: string |
 }
 
 /** SR-1: every id names a row of the request's customer; 422 naming the field otherwise (no leaks). */
-async function intakeFacts(db: Db, body: TTicketCreate, today: string) {
-  const facts = await repo.intakeFactsRow(db, {
-    customerId: body.customerId,
-    contactId: body.contactId ?? null,
-    siteId: body.siteId ?? null,
-    installedProductId: body.installedProductId ?? null,
-    productId: body.productId ?? null,
-    today,
-  });
-  if (!facts) throw invalidValue('body.customerId', 'no such customer');
+function checkFacts(facts: repo.IntakeFactsRow, body: TTicketCreate) {
+  if (facts.customer_id == null) throw invalidValue('body.customerId', 'no such customer');
   const foreign = 'does not belong to this customer';
   if (body.contactId != null && facts.contact_customer_id !== body.customerId) throw invalidValue('body.contactId', foreign);
   if (body.siteId != null && facts.site_customer_id !== body.customerId) throw invalidValue('body.siteId', foreign);
@@ -104,26 +96,29 @@ async function intakeFacts(db: Db, body: TTicketCreate, today: string) {
   const productId = body.productId ?? facts.installed_product ?? null;
   if (productId != null && facts.product_id == null) throw invalidValue('body.productId', 'no such product');
   if (body.productId && facts.installed_id != null && body.productId !== facts.installed_product) throw invalidValue('body.productId', 'differs from the installed product’s product');
-  return { facts, productId };
+  return productId;
 }
 
-async function prepare(ctx: Ctx, body: TTicketCreate): Promise<Draft> {
+/** What the caller may ask for at all, before anything is read (403/404 at once). */
+function checkAllowed(ctx: Ctx, body: TTicketCreate) {
   const { actor } = ctx;
-  const customerSide = isCustomerSide(actor);
-  if (customerSide) {
+  if (isCustomerSide(actor)) {
     // The portal files for the contact's own company only, and cannot steer dispatch.
     if (body.customerId !== actor.customerId) throw notFound('Customer');
     if (body.assigneeId || body.teamId || body.priorityOverride) throw forbidden('Customers cannot assign requests or override priorities');
   }
   if ((body.assigneeId || body.teamId) && !can(actor, 'tickets.assign')) throw forbidden('Assigning needs the tickets.assign permission');
   if (body.priorityOverride && !can(actor, 'tickets.manage')) throw forbidden('Overriding a priority needs the tickets.manage permission');
-  const nowDate = ctx.clock.now();
-  const now = nowDate.getTime();
-  const at = nowDate.toISOString();
-  const today = localDateInZone(DEFAULT_TIME_ZONE, now);
-  const { db } = ctx;
+}
+
+type Request = { ctx: Ctx; body: TTicketCreate; now: number; today: string };
+
+async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.IntakeFactsRow): Promise<Draft> {
+  const { actor } = ctx;
+  const customerSide = isCustomerSide(actor);
+  const at = new Date(now).toISOString();
+  const productId = checkFacts(facts, body);
   const policy = await policyOfTicket(db, at);
-  const { facts, productId } = await intakeFacts(db, body, today);
   const warranty = facts.installed_id != null ? await warrantyOf(db, { id: facts.installed_id, accepted_on: facts.accepted_on, warranty_end_override: facts.warranty_end_override }, today) : null;
   const eligibility = evaluateEligibility({
     warranty: warranty && { status: warranty.status, lastDay: warranty.endDate },
@@ -179,16 +174,20 @@ const PENDING_CHANGE_REQUEST: NonNullable<DetailParts['change']> = {
   decision_comment: null,
 };
 
-async function writeDrafts(db: Db, drafts: Draft[]): Promise<Written[]> {
-  const dialect = drafts[0].ctx.dialect;
-  // SR-4, one request after another: each automatic choice counts the batch's earlier assignments as load.
+type Assignee = { userId: number | null; place: Place | null; explanation: TExplanation | null };
+
+/**
+ * SR-4, one request after another: each automatic choice counts the batch's earlier choices as load. Batches are
+ * written one at a time (db/write-batch.ts), so the next batch's choices see this one's requests in the table.
+ */
+async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
   const pending: Array<{ userId: number; at: number }> = [];
-  const assigned: Array<{ userId: number | null; place: Place | null; explanation: TExplanation | null }> = [];
+  const assigned: Assignee[] = [];
   for (const d of drafts) {
-    let choice: (typeof assigned)[number] = { userId: null, place: null, explanation: null };
+    let choice: Assignee = { userId: null, place: null, explanation: null };
     if ('userId' in d.assignment) choice = { userId: d.assignment.userId, place: d.assignment.place, explanation: null };
     else if (d.assignment.auto) {
-      const chosen = await autoAssign(db, { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending });
+      const chosen = await autoAssign(db, { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today });
       if (chosen.userId) {
         choice = { userId: chosen.userId, place: await placeWith(db, chosen.userId), explanation: chosen.explanation };
         pending.push({ userId: chosen.userId, at: d.now });
@@ -196,6 +195,11 @@ async function writeDrafts(db: Db, drafts: Draft[]): Promise<Written[]> {
     }
     assigned.push(choice);
   }
+  return assigned;
+}
+
+async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promise<Written[]> {
+  const dialect = drafts[0].ctx.dialect;
   const numbers = await numbersFor(db, drafts.map((d) => d.today));
   const rows = await Promise.all(
     drafts.map(async (d, i) => {
@@ -275,8 +279,8 @@ async function writeDrafts(db: Db, drafts: Draft[]): Promise<Written[]> {
   // its names are the ones intake read (tickets.create-response.test.ts holds them equal to GET /tickets/:id).
   return drafts.map((d, i) => ({
     clock: rows[i].clock,
-    row: {
-      ...rows[i].values,
+    // Object.assign onto the written values (not a spread: see tickets.detail.ts).
+    row: Object.assign(rows[i].values, {
       id: ids[i],
       version: 1,
       tier: 1,
@@ -289,7 +293,7 @@ async function writeDrafts(db: Db, drafts: Draft[]): Promise<Written[]> {
       resolved_at: null,
       closed_at: null,
       search_vector: null,
-      customer_name: d.facts.customer_name,
+      customer_name: d.facts.customer_name as string, // checkFacts: the customer exists
       assignee_name: assigned[i].place?.name ?? null,
       contact_name: d.facts.contact_name,
       contact_phone: d.facts.contact_phone,
@@ -297,7 +301,7 @@ async function writeDrafts(db: Db, drafts: Draft[]): Promise<Written[]> {
       site_address: d.facts.site_address,
       serial_number: d.facts.serial_number,
       product_name: d.facts.product_name,
-    },
+    }),
   }));
 }
 
@@ -312,18 +316,50 @@ export async function tellAssignee(db: Db, at: string, ticketId: number, number:
   });
 }
 
-/** The creates of one database, written in batches (one per database, like its caches). */
-const createBatch = (ctx: Ctx) =>
-  watchOf(ctx.db).shared('tickets.create', () => new WriteBatch<Draft, Written>((drafts) => ctx.db.transaction().execute((trx) => writeDrafts(trx, drafts))));
+/**
+ * Requests filed together: one query reads what they all name, each is checked and prepared on its own (its
+ * refusal is its own), and the accepted ones are written in one transaction.
+ */
+async function createRequests(db: Db, requests: Request[]): Promise<Array<Outcome<Created>>> {
+  const facts = await repo.intakeFactsRows(
+    db,
+    requests.map(({ body, today }) => ({
+      customerId: body.customerId,
+      contactId: body.contactId ?? null,
+      siteId: body.siteId ?? null,
+      installedProductId: body.installedProductId ?? null,
+      productId: body.productId ?? null,
+      today,
+    })),
+  );
+  const prepared = await Promise.all(
+    requests.map((r, i) => prepare(db, r, facts[i]).then((draft): Outcome<Draft> => ({ ok: true, value: draft }), (error: unknown): Outcome<Draft> => ({ ok: false, error }))),
+  );
+  const drafts = prepared.flatMap((p) => (p.ok ? [p.value] : []));
+  if (drafts.length === 0) return prepared as Array<Outcome<Created>>;
+  // Reads stay outside the write transaction, so it holds the day's number counter only for its INSERTs.
+  const assigned = await assigneesOf(db, drafts);
+  const written = db.isTransaction ? await writeDrafts(db, drafts, assigned) : await db.transaction().execute((trx) => writeDrafts(trx, drafts, assigned));
+  let next = 0;
+  return prepared.map((p) => (p.ok ? { ok: true, value: { draft: p.value, ...written[next++] } } : p));
+}
+
+type Created = Written & { draft: Draft };
+
+/** The creates of one database, in batches (one queue per database, like its caches). */
+const createBatch = (ctx: Ctx) => watchOf(ctx.db).shared('tickets.create', () => new WriteBatch<Request, Created>((requests) => createRequests(ctx.db, requests)));
 
 /**
  * SR-1..4: creates a request — number, priority, eligibility, SLA level and calendar, assignment, the timeline's
  * first entry, the search index and the audit entry are written in one transaction; the assignee is told at once.
  */
 export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTicket> {
-  const draft = await prepare(ctx, body);
+  checkAllowed(ctx, body);
+  const now = ctx.clock.now().getTime();
+  const request: Request = { ctx, body, now, today: localDateInZone(DEFAULT_TIME_ZONE, now) };
   // Inside a caller's transaction the create joins it; otherwise it joins the next batch.
-  const { row, clock } = ctx.db.isTransaction ? (await writeDrafts(ctx.db, [draft]))[0] : await createBatch(ctx).submit(draft);
+  const created = ctx.db.isTransaction ? await createRequests(ctx.db, [request]).then(([o]) => (o.ok ? o.value : Promise.reject(o.error))) : await createBatch(ctx).submit(request);
+  const { draft, row, clock } = created;
   const change = body.type === 'change_request' ? PENDING_CHANGE_REQUEST : undefined;
   const explanations = { priority: draft.priority.explanation, eligibility: draft.eligibility.explanation };
   return toDetail(ctx, row, { clock, rating: undefined, change, escalations: [], spent: [], explanations });

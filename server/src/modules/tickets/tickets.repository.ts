@@ -1,6 +1,6 @@
 import { type TQueryTerm, type TTicketListQuery, fts5Query, indexTerms, queryTerms, tsQuery } from '@techserve/core';
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
-import { prepared, preparedInsert } from '../../db/prepared';
+import { prepared, preparedInsert, preparedRows } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { decodeCursor } from '../../http/pagination';
@@ -78,69 +78,77 @@ export async function insertTickets(db: Db, dialect: 'sqlite' | 'postgres', rows
   return rows.map((r) => idOf.get(r.values.number) as number);
 }
 
+export type IntakeIds = { customerId: number; contactId: number | null; siteId: number | null; installedProductId: number | null; productId: number | null; today: string };
+
+export type IntakeFactsRow = {
+  i: number;
+  customer_id: number | null;
+  customer_name: string | null;
+  customer_region_id: number | null;
+  contact_customer_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  site_id: number | null;
+  site_customer_id: number | null;
+  site_region_id: number | null;
+  site_calendar_id: number | null;
+  site_name: string | null;
+  site_address: string | null;
+  installed_id: number | null;
+  installed_customer_id: number | null;
+  installed_product: number | null;
+  accepted_on: string | null;
+  warranty_end_override: string | null;
+  serial_number: string | null;
+  product_id: number | null;
+  product_name: string | null;
+  contract_id: number | null;
+  contract_number: string | null;
+  contract_sla_level_id: string | null;
+  contract_ends_on: string | null;
+};
+
+const int = (v: unknown) => sql`cast(${v} as integer)`;
+
+// One statement for a whole batch of creates: the requests' ids as a VALUES list, each joined to its rows.
+const intakeFactsQuery = preparedRows('tickets.intakeFacts', (db, rows: IntakeIds[]) => {
+  const values = sql.join(
+    rows.map((r, i) => sql`(${sql.lit(i)}, ${int(r.customerId)}, ${int(r.contactId)}, ${int(r.siteId)}, ${int(r.installedProductId)}, ${int(r.productId)}, cast(${r.today} as text))`),
+  );
+  const query = sql<IntakeFactsRow>`
+    with q (i, customer_id, contact_id, site_id, installed_id, product_id, today) as (values ${values})
+    select q.i,
+      c.id as customer_id, c.name as customer_name, c.region_id as customer_region_id,
+      ct.customer_id as contact_customer_id, ct.name as contact_name, ct.phone as contact_phone,
+      s.id as site_id, s.customer_id as site_customer_id, s.region_id as site_region_id, s.calendar_id as site_calendar_id,
+      s.name as site_name, s.address as site_address,
+      ip.id as installed_id, ip.customer_id as installed_customer_id, ip.product_id as installed_product,
+      ip.accepted_on, ip.warranty_end_override, ip.serial_number,
+      p.id as product_id, p.name as product_name,
+      k.id as contract_id, k.number as contract_number, k.sla_level_id as contract_sla_level_id, k.ends_on as contract_ends_on
+    from q
+    left join customers c on c.id = q.customer_id
+    left join customer_contacts ct on ct.id = q.contact_id
+    left join installed_products ip on ip.id = q.installed_id
+    left join customer_sites s on s.id = coalesce(q.site_id, ip.site_id)
+    left join products p on p.id = coalesce(q.product_id, ip.product_id)
+    left join service_contracts k on k.id = (
+      select k2.id from service_contracts k2
+      where k2.customer_id = q.customer_id and k2.starts_on <= q.today and k2.ends_on >= q.today
+      order by k2.ends_on desc limit 1)
+    order by q.i`;
+  return { compile: () => query.compile(db) };
+});
+
 /**
- * SR-1: what a new request names, in one query: the customer, and — when given — its contact, site (or the
- * installed product's site), installed product, the product, and the contract active today (CU-4). Ownership is
- * checked by the caller from the *_customer_id columns; a missing row leaves its columns null.
+ * SR-1: what new requests name, in one query for all of them: each one's customer and — when given — its contact,
+ * site (or the installed product's site), installed product, the product, and the contract active that day
+ * (CU-4). Ownership is checked by the caller from the *_customer_id columns; a missing row leaves its columns null.
  */
-type IntakeIds = { customerId: number; contactId: number | null; siteId: number | null; installedProductId: number | null; productId: number | null; today: string };
-
-const intakeFactsQuery = prepared('tickets.intakeFacts', (db, q: IntakeIds) =>
-  db
-    .selectFrom('customers as c')
-    .leftJoin('customer_contacts as ct', (j) => j.on('ct.id', '=', q.contactId))
-    .leftJoin('installed_products as ip', (j) => j.on('ip.id', '=', q.installedProductId))
-    .leftJoin('customer_sites as s', (j) => j.on('s.id', '=', sql<number>`coalesce(${q.siteId}, ip.site_id)`))
-    .leftJoin('products as p', (j) => j.on('p.id', '=', sql<number>`coalesce(${q.productId}, ip.product_id)`))
-    .leftJoin('service_contracts as k', (j) =>
-      j.on((eb) =>
-        eb(
-          'k.id',
-          '=',
-          eb
-            .selectFrom('service_contracts as k2')
-            .select('k2.id')
-            .where('k2.customer_id', '=', q.customerId)
-            .where('k2.starts_on', '<=', q.today)
-            .where('k2.ends_on', '>=', q.today)
-            .orderBy('k2.ends_on', 'desc')
-            .limit(1),
-        ),
-      ),
-    )
-    .select([
-      'c.id as customer_id',
-      'c.name as customer_name',
-      'c.region_id as customer_region_id',
-      'ct.customer_id as contact_customer_id',
-      'ct.name as contact_name',
-      'ct.phone as contact_phone',
-      's.id as site_id',
-      's.customer_id as site_customer_id',
-      's.region_id as site_region_id',
-      's.calendar_id as site_calendar_id',
-      's.name as site_name',
-      's.address as site_address',
-      'ip.id as installed_id',
-      'ip.customer_id as installed_customer_id',
-      'ip.product_id as installed_product',
-      'ip.accepted_on',
-      'ip.warranty_end_override',
-      'ip.serial_number',
-      'p.id as product_id',
-      'p.name as product_name',
-      'k.id as contract_id',
-      'k.number as contract_number',
-      'k.sla_level_id as contract_sla_level_id',
-      'k.ends_on as contract_ends_on',
-    ])
-    .where('c.id', '=', q.customerId),
-);
-
-export async function intakeFactsRow(db: Db, q: IntakeIds) {
-  return (await intakeFactsQuery(db, q))[0];
+export async function intakeFactsRows(db: Db, requests: IntakeIds[]): Promise<IntakeFactsRow[]> {
+  return intakeFactsQuery(db, requests);
 }
-export type IntakeFactsRow = NonNullable<Awaited<ReturnType<typeof intakeFactsRow>>>;
+
 
 /** Adds the terms of these texts to the request's search index (SQLite FTS5 / PostgreSQL tsvector). */
 export async function indexTicketText(db: Db, dialect: 'sqlite' | 'postgres', ticketId: number, ...texts: Array<string | null | undefined>) {

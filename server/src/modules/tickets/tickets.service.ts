@@ -169,7 +169,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
         if (userId) {
           if (!(await isWorker(db, userId))) throw invalidValue('body.assigneeId', 'not an active engineer');
         } else {
-          const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, tier2: t.tier > 1 });
+          const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()), tier2: t.tier > 1 });
           if (!chosen.userId) throw new AppError('rule_violation', 'SR-4: no engineer is available for automatic assignment; choose one', { ruleId: 'SR-4' });
           userId = chosen.userId;
           explanation = chosen.explanation;

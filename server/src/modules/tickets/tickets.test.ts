@@ -90,6 +90,28 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     expect(second.number).toBe('SR-20260302-0002');
   });
 
+  it('SR-4: passes over the regional expert while away on an approved trip, and names why; a trip ending yesterday does not count', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const trip = async (status: string, start: string, end: string) =>
+      (
+        await t.database.db
+          .insertInto('travel_requests')
+          .values({ user_id: ids.expertEast, status, start_date: start, end_date: end, purpose: '巡检', work_type: 'guidance', board_provided: 0, segments: '[]', created_at: '2026-02-20T00:00:00Z', updated_at: '2026-02-20T00:00:00Z' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const ended = await trip('approved', '2026-02-25', '2026-03-01');
+    const draft = await trip('submitted', '2026-03-01', '2026-03-05');
+    expect((await ok(await agent.post(api('/tickets'), fault({ title: '出差前' })))).assigneeId).toBe(ids.expertEast);
+    const away = await trip('approved', '2026-03-02', '2026-03-04');
+    const r = await ok(await agent.post(api('/tickets'), fault({ title: '出差中' })));
+    expect(r.assigneeId).toBe(ids.expertNorth); // the product's other expert
+    const timeline = await ok(await admin.get(api(`/tickets/${r.id}/timeline`)), 200);
+    const why = timeline.find((e: Json) => e.kind === 'assignment');
+    expect(JSON.stringify(why)).toContain('出差 trip 2026-03-02–2026-03-04');
+    await t.database.db.updateTable('travel_requests').set({ status: 'cancelled' }).where('id', 'in', [ended, draft, away]).execute();
+  });
+
   it('tells the customer why equipment out of warranty is chargeable (CU-3) and runs on the business calendar across a make-up Saturday', async () => {
     t.clock.set('2026-02-13T09:00:00Z'); // Friday 17:00; Saturday 2026-02-14 is a 调休 working day
     const r = await ok(await agent.post(api('/tickets'), fault({ installedProductId: ids.ipOld, urgency: 'high', impact: 'department' })));

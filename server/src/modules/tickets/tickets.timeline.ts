@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIME_ZONE,
   type TTicketEntry,
   type TTicketEntryKind,
   type TTicketEscalate,
@@ -6,6 +7,7 @@ import {
   type TTicketRecord,
   type TTicketReply,
   isOpenTicketState,
+  localDateInZone,
   localDateOf,
 } from '@techserve/core';
 import { type Ctx, type Db, can } from '../../http/context';
@@ -195,7 +197,7 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
         if (!(await isWorker(db, body.toUserId))) throw invalidValue('body.toUserId', 'not an active engineer');
         toUserId = body.toUserId;
       } else {
-        const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, tier2: true, exclude: t.assignee_id ? [t.assignee_id] : [] });
+        const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()), tier2: true, exclude: t.assignee_id ? [t.assignee_id] : [] });
         if (!chosen.userId) throw new AppError('rule_violation', 'SR-6: no tier-2 engineer (skill "L2") is available; choose one', { ruleId: 'SR-6' });
         toUserId = chosen.userId;
       }
