@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumberOf } from '../calendar/dates';
-import { dayBefore, logWindowEndingOn, logWindows, minutesOfDayIn } from './logWindows';
+import { dayBefore, logWindowDeadline, logWindowEndingOn, logWindows, minutesOfDayIn } from './logWindows';
 
 describe('AT-2 reporting windows', () => {
   it('makes every day its own window when the policy says every day', () => {
@@ -26,6 +26,12 @@ describe('AT-2 reporting windows', () => {
     expect(logWindowEndingOn('2026-03-02', '2026-03-06', 2, '2026-03-06')).toEqual({ startDate: '2026-03-06', endDate: '2026-03-06' });
     expect(logWindowEndingOn('2026-03-02', '2026-03-06', 2, '2026-03-07')).toBeNull();
     expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+  });
+
+  it('AT-3: a window is overdue at the start of the next working day, company-local (08:00 Shanghai = 00:00 UTC)', () => {
+    expect(new Date(logWindowDeadline('2026-03-03', '08:00')).toISOString()).toBe('2026-03-04T00:00:00.000Z');
+    expect(new Date(logWindowDeadline('2026-02-28', '08:30')).toISOString()).toBe('2026-03-01T00:30:00.000Z');
+    expect(new Date(logWindowDeadline('2026-03-31', '09:00', 'UTC')).toISOString()).toBe('2026-04-01T09:00:00.000Z');
   });
 
   it('reads the company-local time of day (Shanghai is UTC+8)', () => {

@@ -1,5 +1,5 @@
-import { DAY_MS, dateOfDayNumber, dayNumberOf } from '../calendar/dates';
-import { zoneOffsetAt } from '../calendar/timeZone';
+import { DAY_MS, dateOfDayNumber, dayNumberOf, minutesOfTime } from '../calendar/dates';
+import { wallClockToUtc, zoneOffsetAt } from '../calendar/timeZone';
 import { DEFAULT_TIME_ZONE } from '../policy/versioning';
 
 /** AT-2: one reporting window of a trip: at least one travel log is due between its first and last day. */
@@ -38,4 +38,13 @@ export const dayBefore = (date: string) => addDaysToDate(date, -1);
 export function minutesOfDayIn(instantMs: number, timeZone: string = DEFAULT_TIME_ZONE): number {
   const local = instantMs + zoneOffsetAt(timeZone, instantMs);
   return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+}
+
+/**
+ * AT-2/AT-3: the instant a reporting window ending on `windowEndDate` is overdue — the start of the next day's
+ * working day (`workStart` 'HH:MM', the first working interval of the policy in force that day), company-local.
+ * A log written after it does not excuse the window, whenever the scan happens to run.
+ */
+export function logWindowDeadline(windowEndDate: string, workStart: string, timeZone: string = DEFAULT_TIME_ZONE): number {
+  return wallClockToUtc(timeZone, (dayNumberOf(windowEndDate) + 1) * DAY_MS + minutesOfTime(workStart) * 60_000);
 }

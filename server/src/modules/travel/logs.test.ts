@@ -64,6 +64,33 @@ describe('AT-2 travel logs (every day, the default policy)', () => {
     ]);
   });
 
+  it('AT-3: flags the days whose scan never ran (server down) when it runs again within 7 days, each once', async () => {
+    // No scan ran on 03-05, 03-06 nor 03-07 (the server was down); on 03-06 the traveller back-fills 03-04.
+    t.clock.set(at('2026-03-06T10:00:00'));
+    await expectStatus(await w.engineer.post(api('/travel-logs'), { requestId: trip.id, date: '2026-03-04', place: '乌鲁木齐', workDone: '补记' }), 201);
+    t.clock.set(at('2026-03-08T09:00:00'));
+    expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(2);
+    expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(0);
+    expect((await gapsOf(t, w.ids.engineer)).map((g) => g.date)).toEqual(['2026-03-03', '2026-03-04', '2026-03-05']);
+    expect(await missingNotices(t, w.ids.supervisor)).toHaveLength(3);
+  });
+
+  it('AT-3: a log written after the next working day started does not excuse its day', async () => {
+    const days = await expectStatus(await w.supervisor.get(api(`/travel-requests/${trip.id}/logs`)), 200);
+    expect(days.days.find((d: Json) => d.date === '2026-03-04')).toMatchObject({ gap: true });
+    expect(days.days.find((d: Json) => d.date === '2026-03-04').log).toMatchObject({ workDone: '补记' });
+  });
+
+  it('AT-3: looks back 7 days, no further', async () => {
+    // A trip 03-20..03-22 first scanned on 03-29 09:00: the days 03-22..03-28 are looked at, so only 03-22 is flagged.
+    t.clock.set(at('2026-03-19T09:00:00'));
+    const late = await approvedTrip(w.engineer2, w.supervisor, { segments: [segment({ startDate: '2026-03-20', endDate: '2026-03-22' })] });
+    t.clock.set(at('2026-03-29T09:00:00'));
+    expect(await scanTravelLogs(t.database.db, t.clock)).toEqual({ checked: 1, gaps: 1 });
+    expect(await gapsOf(t, w.ids.engineer2)).toEqual([{ date: '2026-03-22', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-22' }]);
+    expect(late.status).toBe('approved');
+  });
+
   it('is scheduled as a background job', () => {
     const jobs = backgroundJobs({ db: t.database.db, clock: t.clock, mailer: {} as never, logger: console });
     expect(jobs.map((j) => j.name)).toContain('travel.log-scan');
