@@ -1,7 +1,7 @@
 import type { TBoard, TBoardQuery, TConflict, TLetterStatus } from '@techserve/core';
 import type { Ctx } from '../../http/context';
 import { invalidValue } from '../../http/errors';
-import { travelConflicts } from './field.conflicts';
+import { clashesOf, travelConflicts } from './field.conflicts';
 import { datesBetween, endOf, localDateOfIso, localRange } from './field.dates';
 import { engineersInView } from './field.team';
 import { letterNumber } from './letters.service';
@@ -26,7 +26,7 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
         .selectFrom('letter_engineers')
         .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
         .innerJoin('customers', 'customers.id', 'rl.customer_id')
-        .select(['letter_engineers.user_id', 'rl.id', 'rl.status', 'rl.title', 'rl.appointment_at', 'rl.estimated_minutes', 'rl.version', 'customers.name as customer_name'])
+        .select(['letter_engineers.user_id', 'rl.id', 'rl.status', 'rl.title', 'rl.appointment_at', 'rl.estimated_minutes', 'rl.version', 'rl.ticket_id', 'customers.name as customer_name'])
         .where('letter_engineers.user_id', 'in', ids)
         .where('rl.status', 'in', ON_BOARD)
         .where('rl.appointment_at', '>=', start)
@@ -49,20 +49,21 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
         teamId: e.team_id,
         levelName: e.level_name,
         days: days.map((date) => {
-          const items = mine
-            .filter((r) => localDateOfIso(r.appointment_at as string) === date)
-            .map((r) => ({
-              letterId: r.id,
-              number: letterNumber(r.id),
-              status: r.status as TLetterStatus,
-              customerName: r.customer_name,
-              title: r.title,
-              appointmentAt: r.appointment_at as string,
-              endAt: endOf(r.appointment_at as string, r.estimated_minutes),
-              estimatedMinutes: r.estimated_minutes,
-              version: r.version,
-            }));
-          const conflicts: TConflict[] = (travel.byUser.get(e.id) ?? []).filter((c) => c.from <= date && c.to >= date);
+          const dayRows = mine.filter((r) => localDateOfIso(r.appointment_at as string) === date);
+          const items = dayRows.map((r) => ({
+            letterId: r.id,
+            number: letterNumber(r.id),
+            status: r.status as TLetterStatus,
+            customerName: r.customer_name,
+            title: r.title,
+            appointmentAt: r.appointment_at as string,
+            endAt: endOf(r.appointment_at as string, r.estimated_minutes),
+            estimatedMinutes: r.estimated_minutes,
+            version: r.version,
+          }));
+          // FS-10/TR-1: a trip made for the day's own letter is how the engineer gets there, not a clash.
+          const spans = (travel.byUser.get(e.id) ?? []).filter((c) => c.from <= date && c.to >= date);
+          const conflicts: TConflict[] = clashesOf(spans, dayRows.map((r) => ({ letterId: r.id, ticketId: r.ticket_id })));
           for (let i = 0; i < items.length; i++) {
             for (let j = i + 1; j < items.length; j++) {
               const [a, b] = [items[i], items[j]];

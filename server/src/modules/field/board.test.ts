@@ -84,6 +84,29 @@ describe('dispatch board', () => {
     expect(suggestions.items.find((s: Json) => s.userId === w.ids.engineer2).conflicts).toEqual([expect.objectContaining({ kind: 'travel' })]);
   });
 
+  it('FS-10/TR-1: a trip made for the visit’s own letter (or its request) is no conflict; for another letter it is', async () => {
+    const own = await approvedLetterFixture(w, '2026-03-10T01:00:00Z');
+    const other = await approvedLetterFixture(w, '2026-03-11T01:00:00Z');
+    const viaRequest = await approvedLetterFixture(w, '2026-03-17T01:00:00Z');
+    const trip = (start: string, end: string, links: Json) => ({
+      user_id: w.ids.engineer, status: 'approved', start_date: start, end_date: end, purpose: '现场服务', work_type: 'technical_guidance', segments: '[]',
+      created_at: '2026-03-01T00:00:00.000Z', updated_at: '2026-03-01T00:00:00.000Z', ...links,
+    });
+    const { id: tripId } = await t.database.db.insertInto('travel_requests').values(trip('2026-03-10', '2026-03-12', { letter_id: own.letter.id, ticket_id: own.ticketId }) as never).returning('id').executeTakeFirstOrThrow();
+    // A trip naming only the service request the third letter serves.
+    await t.database.db.insertInto('travel_requests').values(trip('2026-03-17', '2026-03-17', { ticket_id: viaRequest.ticketId }) as never).execute();
+    const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-10&to=2026-03-17`)), 200);
+    expect(dayOf(board, w.ids.engineer, '2026-03-10').items.map((i: Json) => i.letterId)).toEqual([own.letter.id]);
+    expect(dayOf(board, w.ids.engineer, '2026-03-10').conflicts).toEqual([]);
+    expect(dayOf(board, w.ids.engineer, '2026-03-11').conflicts).toEqual([expect.objectContaining({ kind: 'travel', refId: tripId })]); // another letter’s visit
+    expect(dayOf(board, w.ids.engineer, '2026-03-12').conflicts).toEqual([expect.objectContaining({ kind: 'travel', refId: tripId })]); // away, no visit
+    expect(dayOf(board, w.ids.engineer, '2026-03-17').conflicts).toEqual([]);
+    expect(Object.keys(dayOf(board, w.ids.engineer, '2026-03-12').conflicts[0]).sort()).toEqual(['from', 'kind', 'note', 'refId', 'to']);
+    const suggestionsOf = async (letterId: number) => (await expectStatus(await w.supervisor.get(api(`/field/letters/${letterId}/engineer-suggestions`)), 200)).items.find((x: Json) => x.userId === w.ids.engineer).conflicts;
+    expect(await suggestionsOf(own.letter.id)).toEqual([]);
+    expect(await suggestionsOf(other.letter.id)).toEqual([expect.objectContaining({ kind: 'travel', refId: tripId })]);
+  });
+
   it('refuses bad ranges and other teams; engineers have no board', async () => {
     expect((await w.supervisor.get(api('/field/board?from=2026-03-05&to=2026-03-01'))).statusCode).toBe(422);
     expect((await w.supervisor.get(api('/field/board?from=2026-03-01&to=2026-04-01'))).statusCode).toBe(422); // 32 days

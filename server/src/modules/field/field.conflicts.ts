@@ -2,7 +2,35 @@ import type { TConflict } from '@techserve/core';
 import { sql } from 'kysely';
 import type { Db } from '../../http/context';
 
-type TravelRow = { id: number; user_id: number; status: string; start_date: string; end_date: string };
+type TravelRow = { id: number; user_id: number; status: string; start_date: string; end_date: string; letter_id: number | null; ticket_id: number | null };
+
+/** A trip of an engineer as a conflict, with what it was made for (never sent: `clashesOf` drops it). */
+export type TravelSpan = TConflict & { servesLetterId: number | null; servesTicketId: number | null };
+
+/** A visit of a letter: the letter and the service request it serves. */
+export type VisitOf = { letterId: number; ticketId: number | null };
+
+/**
+ * FS-10/TR-1: a trip made for a letter (or, naming no letter, for the letter's service request) is how the engineer
+ * gets to that letter's visit, not a clash with it.
+ */
+export function servesVisit(span: TravelSpan, visit: VisitOf): boolean {
+  if (span.servesLetterId != null) return span.servesLetterId === visit.letterId;
+  return span.servesTicketId != null && span.servesTicketId === visit.ticketId;
+}
+
+/**
+ * The travel conflicts of a day (or an assignment) with `visits`: a trip serving every one of them is none; a trip
+ * on a day with no visit still shows (the engineer is away), and one serving another letter clashes.
+ */
+export function clashesOf(spans: TravelSpan[], visits: VisitOf[]): TConflict[] {
+  const out: TConflict[] = [];
+  for (const s of spans) {
+    if (visits.length > 0 && visits.every((v) => servesVisit(s, v))) continue;
+    out.push({ kind: s.kind, from: s.from, to: s.to, refId: s.refId, note: s.note });
+  }
+  return out;
+}
 
 // Travel requests that no longer take the engineer away.
 const INACTIVE_TRAVEL = ['draft', 'rejected', 'cancelled', 'withdrawn'];
@@ -12,13 +40,13 @@ const INACTIVE_TRAVEL = ['draft', 'rejected', 'cancelled', 'withdrawn'];
  * table exists (owned by the travel module; absent in older installs). Leave is not modelled yet, so it never
  * appears. `known` is false when the travel table could not be read.
  */
-export async function travelConflicts(db: Db, userIds: number[], from: string, to: string): Promise<{ known: boolean; byUser: Map<number, TConflict[]> }> {
-  const byUser = new Map<number, TConflict[]>();
+export async function travelConflicts(db: Db, userIds: number[], from: string, to: string): Promise<{ known: boolean; byUser: Map<number, TravelSpan[]> }> {
+  const byUser = new Map<number, TravelSpan[]>();
   if (userIds.length === 0) return { known: true, byUser };
   let rows: TravelRow[];
   try {
     // Raw SQL: the table is not ours and may not exist yet (then the query fails and no travel is shown).
-    const result = await sql<TravelRow>`SELECT id, user_id, status, start_date, end_date FROM travel_requests
+    const result = await sql<TravelRow>`SELECT id, user_id, status, start_date, end_date, letter_id, ticket_id FROM travel_requests
       WHERE user_id IN (${sql.join(userIds)}) AND start_date <= ${to} AND end_date >= ${from}`.execute(db);
     rows = result.rows;
   } catch {
@@ -27,7 +55,7 @@ export async function travelConflicts(db: Db, userIds: number[], from: string, t
   for (const r of rows) {
     if (INACTIVE_TRAVEL.includes(r.status)) continue;
     const list = byUser.get(r.user_id) ?? [];
-    list.push({ kind: 'travel', from: r.start_date, to: r.end_date, refId: Number(r.id), note: r.status });
+    list.push({ kind: 'travel', from: r.start_date, to: r.end_date, refId: Number(r.id), note: r.status, servesLetterId: r.letter_id == null ? null : Number(r.letter_id), servesTicketId: r.ticket_id == null ? null : Number(r.ticket_id) });
     byUser.set(r.user_id, list);
   }
   return { known: true, byUser };

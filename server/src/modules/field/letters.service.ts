@@ -27,7 +27,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { ticketFor } from '../tickets/tickets.access';
 import { isOnLetter, letterFor, letterScope, noticeFor } from './field.access';
-import { travelConflicts } from './field.conflicts';
+import { clashesOf, travelConflicts } from './field.conflicts';
 import { localDateOfIso } from './field.dates';
 import { cursorId } from './field.cursor';
 import { fieldPolicyNow } from './field.policy';
@@ -278,7 +278,8 @@ export async function suggestEngineers(ctx: Ctx, id: number): Promise<{ items: T
     levelName: w.level_name,
     inRegion: inRegion.has(w.id),
     openLoad: load.get(w.id) ?? 0,
-    conflicts: travel.byUser.get(w.id) ?? [],
+    // FS-10/TR-1: a trip already made for this letter is no conflict of its assignment.
+    conflicts: clashesOf(travel.byUser.get(w.id) ?? [], [{ letterId: l.id, ticketId: l.ticket_id }]),
   }));
   items.sort((a, b) => Number(b.inRegion) - Number(a.inRegion) || (b.level ?? 0) - (a.level ?? 0) || a.openLoad - b.openLoad || a.userId - b.userId);
   return { items };
