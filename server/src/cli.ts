@@ -50,7 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
       await serve(config);
       return -1; // keep running
     case 'migrate': {
-      const database = openDatabase(config.databaseUrl);
+      const database = openDatabase(config.databaseUrl, { sqliteCacheMb: config.sqliteCacheMb });
       const applied = await migrateToLatest(database);
       await database.close();
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_SQLITE_CACHE_MB } from './db/database';
 
 export type Config = {
   port: number;
@@ -12,7 +13,10 @@ export type Config = {
   /** `smtp://user:pass@host:port` or `smtps://…`; null keeps e-mail queued in the outbox. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** SQLite's page cache in MB (grown as pages are read, up to this). */
+  sqliteCacheMb: number;
 };
+
 
 /** Configuration comes from the environment only (README: configuration table). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
   const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/techserve.db';
   const smtpUrl = env.TECHSERVE_SMTP_URL?.trim() || null;
+  const sqliteCacheMb = Number(env.TECHSERVE_SQLITE_CACHE_MB ?? DEFAULT_SQLITE_CACHE_MB);
+  if (!Number.isInteger(sqliteCacheMb) || sqliteCacheMb < 1 || sqliteCacheMb > 65536) throw new Error(`TECHSERVE_SQLITE_CACHE_MB must be a whole number of MB from 1 to 65536 (got "${env.TECHSERVE_SQLITE_CACHE_MB}")`);
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('TECHSERVE_SMTP_URL must look like smtp://user:pass@host:port or smtps://…');
   return {
     port,
@@ -31,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TECHSERVE_SECURE_COOKIES === '1',
     smtpUrl,
     mailFrom: env.TECHSERVE_MAIL_FROM?.trim() || 'TechServe <no-reply@localhost>',
+    sqliteCacheMb,
   };
 }
 

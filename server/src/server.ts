@@ -21,7 +21,7 @@ export const WEB_ROOT = resolve(here, '../../web/dist');
 
 /** `npm start`: migrate, create the first admin and demo data on first start, serve web + API. */
 export async function serve(config: Config) {
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { sqliteCacheMb: config.sqliteCacheMb });
   const applied = await migrateToLatest(database);
   await ensureRoles(database.db, systemClock);
   await ensureDefaultPolicy(database.db, systemClock);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import { openDatabase } from './database';
 
 // SQLite's prepared-statement cache (bench/README.md, create throughput): reuse must never change a result.
@@ -43,5 +44,23 @@ describe('SQLite prepared-statement cache', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('SQLite page cache', () => {
+  it('is 256 MB unless configured, and follows TECHSERVE_SQLITE_CACHE_MB', async () => {
+    const cacheKb = async (d: ReturnType<typeof openDatabase>) => -Number((await sql<{ cache_size: number }>`pragma cache_size`.execute(d.db)).rows[0].cache_size);
+    const byDefault = openDatabase('sqlite::memory:');
+    const configured = openDatabase('sqlite::memory:', { sqliteCacheMb: loadConfig({ TECHSERVE_SQLITE_CACHE_MB: '64' }).sqliteCacheMb });
+    try {
+      expect(await cacheKb(byDefault)).toBe(256 * 1024);
+      expect(await cacheKb(configured)).toBe(64 * 1024);
+    } finally {
+      await byDefault.close();
+      await configured.close();
+    }
+    expect(loadConfig({}).sqliteCacheMb).toBe(256);
+    expect(() => loadConfig({ TECHSERVE_SQLITE_CACHE_MB: 'lots' })).toThrow(/TECHSERVE_SQLITE_CACHE_MB/);
+    expect(() => loadConfig({ TECHSERVE_SQLITE_CACHE_MB: '0' })).toThrow(/TECHSERVE_SQLITE_CACHE_MB/);
   });
 });
