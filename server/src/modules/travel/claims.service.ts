@@ -12,7 +12,7 @@ import { cleanFileName } from '../tickets/attachments.service';
 import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
-import { allowancesOf, illegal, policyOn, tellManagers, tripWindow } from './travel.service';
+import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellManagers, tripWindow } from './travel.service';
 
 export type TTravelClaimCreateBody = z.output<typeof ZTravelClaimCreate>;
 
@@ -120,7 +120,9 @@ export async function decideClaim(ctx: Ctx, id: number, body: TApprovalDecision)
       if (expenses.some((e) => e.category === 'transport') && !receipt) throw tr1('body.approve', 'transport is reimbursed against receipts; none is attached');
     }
     const set = { status: body.approve ? 'approved' : 'rejected', decided_by: ctx.actor.id, decided_at: at, decision_comment: body.comment ?? null };
-    await repo.bumpRow(db, 'travel_claims', id, body.version, set, at);
+    // TR-4/TR-1: the claim is approved at the trip's approvals as they stand (e.g. a special rate decided after it was filed).
+    if (body.approve) await repriceOpenClaims(db, ctx, at, row.request_id, null, { claimId: id, version: body.version, set });
+    else await repo.bumpRow(db, 'travel_claims', id, body.version, set, at);
     await recordAudit(db, ctx, { action: body.approve ? 'travel.claim.approve' : 'travel.claim.reject', entity: 'travel_claim', entityId: id, before: { status: row.status }, after: set });
     await tellClaim(db, at, row, body.approve ? '已批准' : '已驳回', body.approve ? 'approved' : 'rejected');
   });

@@ -191,6 +191,62 @@ describe('TR-1 advances and the claim that settles them', () => {
   });
 });
 
+describe('TR-4 special rate decided after the claim was filed', () => {
+  const special = { specialRate: { dailyFen: 20000, reason: '高原地区' } };
+  const claimBody = { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [] };
+
+  it('TR-4: the GM’s approval recomputes the open claim’s allowance lines, explained with TR-4 and the policy version', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor, special);
+    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), claimBody), 201);
+    // Filed while the special rate waits: 03-03..03-05 at the standard 120 yuan.
+    expect(claim.allowanceLines).toEqual([expect.objectContaining({ kind: 'technicalGuidance', days: 3, amountFen: 36000 })]);
+    const current = await expectStatus(await w.gm.get(api(`/travel-requests/${trip.id}`)), 200);
+    await expectStatus(await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: current.version, approve: true }), 200);
+    const repriced = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
+    expect(repriced).toMatchObject({ allowanceFen: 60000, payableFen: 60000, policyVersion: claim.policyVersion, status: 'submitted' });
+    expect(repriced.version).toBeGreaterThan(claim.version);
+    expect(repriced.allowanceLines).toEqual([expect.objectContaining({ kind: 'specialRegion', days: 3, rateFen: 20000, amountFen: 60000 })]);
+    expect(repriced.allowanceLines[0].explanation).toMatchObject({ ruleId: 'TR-4', policyVersion: claim.policyVersion });
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'travel_claim').where('entity_id', '=', String(claim.id)).where('action', '=', 'travel.claim.reprice').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].after as string)).toMatchObject({ allowanceFen: 60000, ruleId: 'TR-4', policyVersion: claim.policyVersion });
+    const told = await t.database.db.selectFrom('notifications').select('body_zh').where('user_id', '=', w.ids.engineer).where('body_zh', 'like', '%TR-4%').execute();
+    expect(told.map((n) => n.body_zh)).toEqual([expect.stringContaining(`政策第 ${claim.policyVersion} 版`)]);
+    // The approver's stale copy is refused; the current one is approved and paid at the special rate.
+    expect((await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true })).statusCode).toBe(409);
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: repriced.version, approve: true }), 200);
+    const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
+    expect(paid).toMatchObject({ status: 'paid', allowanceFen: 60000, payableFen: 60000 });
+  });
+
+  it('TR-4: a claim whose allowance predates the GM’s approval is approved at the special rate', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor, special);
+    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), claimBody), 201);
+    // As an install before this change left it: the rate approved, the claim still at the standard rate.
+    await t.database.db.updateTable('travel_requests').set({ special_status: 'approved', special_decided_by: w.ids.gm }).where('id', '=', trip.id).execute();
+    expect((await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200)).allowanceFen).toBe(36000);
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    expect(approved).toMatchObject({ status: 'approved', allowanceFen: 60000, payableFen: 60000 });
+    expect(approved.allowanceLines[0].explanation.ruleId).toBe('TR-4');
+  });
+
+  it('TR-4: a rejected rate changes nothing, and a paid claim is never changed', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor, special);
+    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), claimBody), 201);
+    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
+    const current = await expectStatus(await w.gm.get(api(`/travel-requests/${trip.id}`)), 200);
+    await expectStatus(await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: current.version, approve: true }), 200);
+    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200)).toMatchObject({ status: 'paid', allowanceFen: 36000 });
+
+    const other = await approvedTrip(w.engineer, w.supervisor, special);
+    const open = await expectStatus(await w.engineer.post(api(`/travel-requests/${other.id}/claims`), claimBody), 201);
+    const o = await expectStatus(await w.gm.get(api(`/travel-requests/${other.id}`)), 200);
+    await expectStatus(await w.gm.post(api(`/travel-requests/${other.id}/special-rate`), { version: o.version, approve: false }), 200);
+    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${open.id}`)), 200)).toMatchObject({ allowanceFen: 36000, version: open.version });
+  });
+});
+
 describe('finance export (.xlsx)', () => {
   it('is for finance only, and checks the month', async () => {
     expect((await w.supervisor.get(api('/travel/finance-export?month=2026-03'))).statusCode).toBe(403);

@@ -13,6 +13,7 @@ import {
   addDaysToDate,
   computeAllowances,
   daysInclusive,
+  formatMoneyFen,
   itineraryWindow,
 } from '@techserve/core';
 import type { z } from 'zod';
@@ -56,6 +57,58 @@ export function allowancesOf(policy: PolicyAt, row: repo.RequestRow | (Parameter
     { newEmployee: Boolean(row.new_employee) },
     approvalsOf(row),
   );
+}
+
+/** Why an open claim's allowance is computed again: the approval that changed on the trip. */
+export type RepriceCause = 'TR-4' | 'TR-1';
+
+/**
+ * TR-4: an open claim (submitted or approved, not yet paid) is paid at the trip's approvals as they stand — a GM
+ * special rate decided after the claim was filed changes its allowance lines, each explained with its rule and the
+ * policy version (the one in force on the trip's first day, as when it was filed); the traveller is told and the
+ * change audited. `cause` null: the rule the new lines show (a TR-4 line, else TR-1). `only` limits it to one claim
+ * and merges `set` into its update (the claim's approval, at the version the approver saw). Returns the claims whose
+ * allowance changed. A paid claim is never changed.
+ */
+export async function repriceOpenClaims(
+  db: Db,
+  ctx: Ctx,
+  at: string,
+  requestId: number,
+  cause: RepriceCause | null,
+  only?: { claimId: number; version: number; set: Record<string, unknown> },
+): Promise<number[]> {
+  const trip = await repo.requestsQuery(db).where('travel_requests.id', '=', requestId).executeTakeFirstOrThrow();
+  const policy = await policyOn(db, trip.start_date);
+  let claims = db
+    .selectFrom('travel_claims')
+    .select(['id', 'version', 'user_id', 'request_id', 'actual_start_date', 'actual_end_date', 'expenses_fen', 'allowance_fen', 'allowance_lines', 'advance_fen', 'payable_fen', 'policy_version'])
+    .where('request_id', '=', requestId)
+    .where('status', 'in', ['submitted', 'approved']);
+  if (only) claims = claims.where('id', '=', only.claimId);
+  const rows = await claims.orderBy('id').execute();
+  if (only && rows.length === 0) throw illegal('Only a submitted or approved claim can be repriced');
+  const changed: number[] = [];
+  for (const c of rows) {
+    const allowances = allowancesOf(policy, trip, { startDate: c.actual_start_date, endDate: c.actual_end_date });
+    const lines = JSON.stringify(allowances.lines);
+    const same = allowances.totalFen === Number(c.allowance_fen) && lines === c.allowance_lines;
+    if (same && !only) continue;
+    const advanceFen = await repo.paidAdvanceFen(db, requestId);
+    const priced = same ? {} : { allowance_fen: allowances.totalFen, allowance_lines: lines, advance_fen: advanceFen, payable_fen: Number(c.expenses_fen) + allowances.totalFen - advanceFen, policy_version: policy.number };
+    await repo.bumpRow(db, 'travel_claims', c.id, only ? only.version : c.version, Object.assign({}, only?.set, priced), at);
+    if (same) continue;
+    changed.push(c.id);
+    const rule = cause ?? (allowances.lines.some((l) => l.kind === 'specialRegion') ? 'TR-4' : 'TR-1');
+    const before = { allowanceFen: Number(c.allowance_fen), payableFen: Number(c.payable_fen), policyVersion: c.policy_version };
+    const after = { allowanceFen: allowances.totalFen, payableFen: priced.payable_fen, policyVersion: policy.number, ruleId: rule };
+    await recordAudit(db, ctx, { action: 'travel.claim.reprice', entity: 'travel_claim', entityId: c.id, before, after });
+    const why = rule === 'TR-4' ? { zh: '总经理批准的特殊地区补助', en: 'the GM’s special-region rate' } : { zh: '行程外天数的审批', en: 'the decision on days beyond the itinerary' };
+    const zh = `补助按${why.zh}重新计算（${rule}，政策第 ${policy.number} 版）：${formatMoneyFen(before.allowanceFen, 'zh-CN')} → ${formatMoneyFen(allowances.totalFen, 'zh-CN')}`;
+    const en = `allowance recomputed for ${why.en} (${rule}, policy version ${policy.number}): ${formatMoneyFen(before.allowanceFen, 'en')} → ${formatMoneyFen(allowances.totalFen, 'en')}`;
+    await notify(db, at, { userIds: [c.user_id], kind: 'travel_update', title: { zh: `报销 #${c.id}：${zh}`, en: `Claim #${c.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${c.request_id}` });
+  }
+  return changed;
 }
 
 /** TR-2: the itinerary's modes that the policy says need prior approval. */
@@ -242,6 +295,8 @@ export async function decideSpecialRate(ctx: Ctx, id: number, body: TApprovalDec
     const set = { special_status: body.approve ? 'approved' : 'rejected', special_decided_by: ctx.actor.id, special_decided_at: at };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'travel.special-rate.decide', entity: 'travel_request', entityId: id, before: { special_status: row.special_status }, after: set });
+    // TR-4: a claim filed before the decision is paid at the rate decided.
+    await repriceOpenClaims(db, ctx, at, id, 'TR-4');
     await tellTraveller(db, at, row, body.approve ? '特殊地区补助已批准' : '特殊地区补助未批准', body.approve ? 'special-region rate approved' : 'special-region rate rejected');
   });
   return getRequest(ctx, id);
