@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
-import { illegal, policyOn, tellManagers } from './travel.service';
+import { illegal, policyOn, tellApprovers } from './travel.service';
 
 const fs3 = (message: string) => new AppError('rule_violation', `FS-3: ${message}`, { ruleId: 'FS-3', details: [{ path: 'body.amountFen', message }] });
 
@@ -39,7 +39,7 @@ export async function requestAdvance(ctx: Ctx, requestId: number, body: TTravelA
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'travel.advance.request', entity: 'travel_advance', entityId: row.id, after: { requestId, ...body, letterStatus } });
-    await tellManagers(db, at, trip, `${ctx.actor.name} 申请预支出差款`, `${ctx.actor.name} asks for a travel advance`);
+    await tellApprovers(db, at, trip, `${ctx.actor.name} 申请预支出差款`, `${ctx.actor.name} asks for a travel advance`);
     return row.id;
   });
   return getAdvance(ctx, id);

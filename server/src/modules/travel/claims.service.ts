@@ -12,7 +12,7 @@ import { cleanFileName } from '../tickets/attachments.service';
 import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
-import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellManagers, tripWindow } from './travel.service';
+import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellApprovers, tripWindow } from './travel.service';
 
 export type TTravelClaimCreateBody = z.output<typeof ZTravelClaimCreate>;
 
@@ -70,7 +70,7 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'travel.claim.create', entity: 'travel_claim', entityId: row.id, after: { requestId, ...body, allowanceFen: allowances.totalFen, advanceFen, payableFen } });
-    await tellManagers(db, at, trip, `${ctx.actor.name} 提交报销 ${formatMoneyFen(payableFen, 'zh-CN')}`, `${ctx.actor.name} claims ${formatMoneyFen(payableFen, 'en')}`);
+    await tellApprovers(db, at, trip, `${ctx.actor.name} 提交报销 ${formatMoneyFen(payableFen, 'zh-CN')}`, `${ctx.actor.name} claims ${formatMoneyFen(payableFen, 'en')}`);
     return row.id;
   });
   return getClaim(ctx, id);

@@ -42,7 +42,8 @@ export function assertNotOwn(actor: Actor, row: { user_id: number }) {
 
 /**
  * AT-2: the traveller's managers — the team's lead and deputy, and the supervisors of the traveller's department
- * (any supervisor when the traveller has no department).
+ * (any supervisor when the traveller has no department). They are told of missing travel logs (AT-3); approval
+ * requests go to those of them who may decide (`approversOf`).
  */
 export async function managersOf(db: Db, userId: number): Promise<number[]> {
   const u = await db.selectFrom('users').select(['team_id', 'department_id']).where('id', '=', userId).executeTakeFirst();
@@ -56,4 +57,35 @@ export async function managersOf(db: Db, userId: number): Promise<number[]> {
   for (const r of await sup.execute()) ids.add(r.id);
   ids.delete(userId);
   return [...ids];
+}
+
+type ApproverRow = { id: number; team_id: number | null; department_id: number | null; scope: string; permissions: string };
+
+/** The user's role grants `travel.approve` and its data scope reaches the trip (so the decision routes let them act). */
+function mayDecide(u: ApproverRow, trip: { user_id: number; team_id: number | null; department_id: number | null }): boolean {
+  if (u.id === trip.user_id || !(JSON.parse(u.permissions) as string[]).includes('travel.approve')) return false;
+  if (u.scope === 'all') return true;
+  if (u.scope === 'department') return u.department_id != null && u.department_id === trip.department_id;
+  if (u.scope === 'team') return u.team_id != null && u.team_id === trip.team_id;
+  return false;
+}
+
+const approverColumns = ['users.id', 'users.team_id', 'users.department_id', 'roles.scope', 'roles.permissions'] as const;
+
+/**
+ * TR-1/FS-10 (ORG-2): who is asked to decide a trip, its advances, extension and claim — the traveller's managers
+ * (`managersOf`) who may act on it: their role grants `travel.approve` with a data scope reaching the trip. By default
+ * that is the department's supervisor (部门主管); a team lead (组长) is told only where the company granted the team
+ * lead role `travel.approve`. When none of the managers may act, every active user who may is asked, so a request is
+ * never left unseen.
+ */
+export async function approversOf(db: Db, trip: { user_id: number; team_id: number | null; department_id: number | null }): Promise<number[]> {
+  const managers = await managersOf(db, trip.user_id);
+  const users = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select(approverColumns).where('users.status', '=', 'active');
+  if (managers.length > 0) {
+    const deciding = (await users.where('users.id', 'in', managers).execute()).filter((u) => mayDecide(u, trip)).map((u) => u.id);
+    if (deciding.length > 0) return deciding.sort((a, b) => a - b);
+  }
+  const anyone = await users.where('roles.permissions', 'like', '%"travel.approve"%').orderBy('users.id').execute();
+  return anyone.filter((u) => mayDecide(u, trip)).map((u) => u.id);
 }

@@ -26,7 +26,7 @@ import { isGm, isOnLetter } from '../field/field.access';
 import { ticketScope } from '../tickets/tickets.access';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
-import { assertNotOwn, assertTraveller, assertTravelReader, managersOf, requestFor, travelScope } from './travel.access';
+import { approversOf, assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
 
 export type TTravelRequestCreateBody = z.output<typeof ZTravelRequestCreate>;
@@ -121,8 +121,15 @@ async function tellTraveller(db: Db, at: string, row: { id: number; user_id: num
   await notify(db, at, { userIds: [row.user_id], kind: 'travel_update', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
 }
 
-export async function tellManagers(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
-  await notify(db, at, { userIds: await managersOf(db, row.user_id), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+/** TR-1/FS-10: asks the managers who may decide the trip (`approversOf`: the supervisor by default, not a team lead without `travel.approve`). */
+export async function tellApprovers(db: Db, at: string, row: { id: number; user_id: number; team_id: number | null; department_id: number | null }, zh: string, en: string) {
+  await notify(db, at, { userIds: await approversOf(db, row), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+}
+
+/** TR-4: a special-region rate waits for the general manager, the only one who decides it. */
+async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
+  const gms = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'gm').where('users.status', '=', 'active').where('users.id', '!=', row.user_id).execute();
+  await notify(db, at, { userIds: gms.map((g) => g.id), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
 }
 
 /** TR-1/TR-2: a travel request with its itinerary; the managers are asked to approve it. */
@@ -169,7 +176,12 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'travel.request.create', entity: 'travel_request', entityId: row.id, after: body });
-    await tellManagers(db, at, { id: row.id, user_id: ctx.actor.id }, `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`, `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`);
+    const filed = { id: row.id, user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
+    await tellApprovers(db, at, filed, `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`, `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`);
+    if (body.specialRate) {
+      const rate = { zh: formatMoneyFen(body.specialRate.dailyFen, 'zh-CN'), en: formatMoneyFen(body.specialRate.dailyFen, 'en') };
+      await tellGm(db, at, filed, `${ctx.actor.name} 申请特殊地区补助 ${rate.zh}/天（TR-4）`, `${ctx.actor.name} asks for a special-region rate of ${rate.en}/day (TR-4)`);
+    }
     return row.id;
   });
   return getRequest(ctx, id);
@@ -321,7 +333,7 @@ export async function requestExtension(ctx: Ctx, id: number, body: TExtensionReq
     const set = { extension_start_date: body.startDate, extension_end_date: body.endDate, extension_reason: body.reason, extension_status: 'requested', extension_decided_by: null, extension_decided_at: null };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'travel.extension.request', entity: 'travel_request', entityId: id, after: set });
-    await tellManagers(db, at, row, `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`, `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`);
+    await tellApprovers(db, at, row, `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`, `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`);
   });
   return getRequest(ctx, id);
 }

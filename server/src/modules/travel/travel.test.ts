@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../test/harness';
+import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { approvedLetterFixture, completeFill, draftLetterFixture } from '../field/letters.fixtures';
 import { type Json, type TravelWorld, api, approvedTrip, expectStatus, publishPolicy, segment, submitTrip, travelWorld, tripBody } from './travel.fixtures';
 
@@ -233,5 +233,55 @@ describe('cancelling', () => {
     const cancelled = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/cancel`), { version: trip.version }), 200);
     expect(cancelled.status).toBe('cancelled');
     expect((await w.engineer.post(api(`/travel-requests/${trip.id}/cancel`), { version: cancelled.version })).statusCode).toBe(409);
+  });
+});
+
+describe('ORG-2/FS-10: who is asked to approve travel', () => {
+  let a: TravelWorld;
+  let lead: number;
+  let leadAgent: Agent;
+  const asked = async (userId: number, tripId: number) =>
+    (await t.database.db.selectFrom('notifications').select('title_zh').where('user_id', '=', userId).where('kind', '=', 'travel_approval').where('link', '=', `/travel/requests/${tripId}`).execute()).map((n) => n.title_zh);
+
+  beforeAll(async () => {
+    a = await travelWorld(t, 'ta');
+    lead = await createUser(a.admin, { username: 'ta.lead', roleKey: 'team_lead', departmentId: a.ids.department, teamId: a.ids.team });
+    leadAgent = await t.login('ta.lead', 'password-123');
+    const team = await expectStatus(await a.admin.get(api(`/teams/${a.ids.team}`)), 200);
+    await expectStatus(await a.admin.patch(api(`/teams/${a.ids.team}`), { version: team.version, leadId: lead }), 200);
+  });
+
+  it('FS-10: asks the department’s supervisor, not a team lead who lacks travel.approve (the lead cannot decide: 403)', async () => {
+    const trip = await submitTrip(a.engineer);
+    expect(await asked(a.ids.supervisor, trip.id)).toHaveLength(1);
+    expect(await asked(lead, trip.id)).toEqual([]);
+    expect(await asked(a.ids.gm, trip.id)).toEqual([]);
+    expect((await leadAgent.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(403);
+  });
+
+  it('TR-4: a special-region rate also asks the general manager, who alone decides it', async () => {
+    const trip = await submitTrip(a.engineer, { specialRate: { dailyFen: 20000, reason: '高原地区' } });
+    expect(await asked(a.ids.gm, trip.id)).toEqual([expect.stringContaining('TR-4')]);
+    expect(await asked(lead, trip.id)).toEqual([]);
+  });
+
+  it('TR-1: asks every manager who may act when none of the traveller’s managers can see the trip', async () => {
+    const loner = await createUser(a.admin, { username: 'ta.loner', roleKey: 'engineer' });
+    const agent = await t.login('ta.loner', 'password-123');
+    const trip = await submitTrip(agent);
+    expect(await asked(a.ids.supervisor, trip.id)).toEqual([]); // department-scoped: the trip has no department
+    expect(await asked(a.ids.gm, trip.id)).toHaveLength(1);
+    expect(await asked(loner, trip.id)).toEqual([]);
+  });
+
+  it('ORG-2: asks the team lead too once the company grants the team lead role travel.approve', async () => {
+    const roles = await expectStatus(await a.admin.get(api('/roles')), 200);
+    const role = roles.items.find((r: Json) => r.key === 'team_lead');
+    await expectStatus(await a.admin.patch(api(`/roles/${role.id}`), { version: role.version, permissions: [...role.permissions, 'travel.approve'] }), 200);
+    const trip = await submitTrip(a.engineer);
+    expect(await asked(lead, trip.id)).toHaveLength(1);
+    expect(await asked(a.ids.supervisor, trip.id)).toHaveLength(1);
+    const relogged = await t.login('ta.lead', 'password-123');
+    expect((await relogged.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(200);
   });
 });
