@@ -301,6 +301,25 @@ describe('escalation (SR-6, ORG-3)', () => {
     expect(portalView.escalations).toEqual([]);
   });
 
+  it('SR-6: still hands over to tier 2 when the only tier-2 engineer is away on a trip (reachable while travelling)', async () => {
+    const now = t.clock.now().toISOString();
+    const day = now.slice(0, 10);
+    const { id: tripId } = await t.database.db
+      .insertInto('travel_requests')
+      .values({ user_id: ids.l2, status: 'approved', start_date: '2000-01-01', end_date: '2099-12-31', purpose: '驻场', work_type: 'guidance', board_provided: 0, segments: '[]', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const eng = engineers['eng.idle'];
+      let cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle, title: `出差二线 ${day}` })));
+      cur = await ok(await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析' }), 200);
+      expect(cur.assigneeId).toBe(ids.l2);
+      expect(cur.tier).toBe(2);
+    } finally {
+      await t.database.db.updateTable('travel_requests').set({ status: 'cancelled' }).where('id', '=', tripId).execute();
+    }
+  });
+
   it('lets the consulted expert see the request (own scope through the escalation)', async () => {
     const eng = engineers['eng.idle'];
     let cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle })));

@@ -197,7 +197,11 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
         if (!(await isWorker(db, body.toUserId))) throw invalidValue('body.toUserId', 'not an active engineer');
         toUserId = body.toUserId;
       } else {
-        const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()), tier2: true, exclude: t.assignee_id ? [t.assignee_id] : [] });
+        const facts = { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, tier2: true, exclude: t.assignee_id ? [t.assignee_id] : [] };
+        // SR-6: tier 2 takes what tier 1 cannot solve. When every tier-2 engineer is away on a trip, the request
+        // still goes to one of them (reachable by phone while travelling, AT-2), rather than nowhere.
+        let chosen = await autoAssign(db, { ...facts, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()) });
+        if (!chosen.userId) chosen = await autoAssign(db, facts);
         if (!chosen.userId) throw new AppError('rule_violation', 'SR-6: no tier-2 engineer (skill "L2") is available; choose one', { ruleId: 'SR-6' });
         toUserId = chosen.userId;
       }
