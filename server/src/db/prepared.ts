@@ -19,24 +19,29 @@ export function namedStatementOf(sqlText: string): string | undefined {
 /** Where a value goes in a compiled query (never sent to a database). */
 class Slot {
   constructor(
-    readonly key: string,
+    readonly part: string,
     readonly row: number,
+    readonly key: string,
   ) {}
 }
 
-/** An object whose every property is the slot of that name in row `row`. */
-const slotsOf = <P>(row: number): P => new Proxy({}, { get: (_t, key) => new Slot(String(key), row) }) as P;
+/** An object whose every property is the slot of that name in row `row` of `part`. */
+const slotsOf = <P>(part: string, row: number): P => new Proxy({}, { get: (_t, key) => new Slot(part, row, String(key)) }) as P;
+
+type Parts = Record<string, ReadonlyArray<Record<string, unknown>>>;
 
 /**
- * A query over `rows.length` rows of named parameters, compiled once per database and row count. Each parameter
- * must stand for one value of the statement (a column value, or a whole PostgreSQL array): never a list Kysely
- * expands (`in`), nor a value the builder inspects.
+ * A query over several lists of rows of named parameters, compiled once per database and per number of rows in
+ * each list. Each parameter must stand for one value of the statement (a column value, or a whole PostgreSQL
+ * array): never a list Kysely expands (`in`), nor a value the builder inspects.
  */
-export function preparedRows<P extends Record<string, unknown>, R>(name: string, build: (db: Kysely<DB>, rows: P[]) => Compilable<R>) {
-  return async (db: Db, rows: readonly P[]): Promise<R[]> => {
-    if (rows.length === 0) return [];
-    const compiled = watchOf(db).shared(`prepared:${name}:${rows.length}`, () => {
-      const c = build(db, rows.map((_, row) => slotsOf<P>(row))).compile();
+export function preparedParts<P extends Parts, R>(name: string, build: (db: Kysely<DB>, parts: P) => Compilable<R>) {
+  return async (db: Db, parts: P): Promise<R[]> => {
+    const names = Object.keys(parts);
+    const shape = names.map((n) => parts[n].length).join(':');
+    const compiled = watchOf(db).shared(`prepared:${name}:${shape}`, () => {
+      const slots = Object.fromEntries(names.map((n) => [n, parts[n].map((_, row) => slotsOf(n, row))])) as unknown as P;
+      const c = build(db, slots).compile();
       if (!named.has(c.sql)) named.set(c.sql, `ts_${named.size + 1}`);
       return c;
     });
@@ -44,10 +49,16 @@ export function preparedRows<P extends Record<string, unknown>, R>(name: string,
       query: compiled.query,
       queryId: compiled.queryId,
       sql: compiled.sql,
-      parameters: compiled.parameters.map((p) => (p instanceof Slot ? (rows[p.row][p.key] ?? null) : p)),
+      parameters: compiled.parameters.map((p) => (p instanceof Slot ? (parts[p.part][p.row][p.key] ?? null) : p)),
     };
     return (await db.executeQuery<R>(filled)).rows;
   };
+}
+
+/** A query over `rows.length` rows of named parameters (see preparedParts). */
+export function preparedRows<P extends Record<string, unknown>, R>(name: string, build: (db: Kysely<DB>, rows: P[]) => Compilable<R>) {
+  const run = preparedParts<{ rows: P[] }, R>(name, (db, { rows }) => build(db, rows));
+  return async (db: Db, rows: readonly P[]): Promise<R[]> => (rows.length === 0 ? [] : run(db, { rows: rows as P[] }));
 }
 
 /** A query with one set of named parameters (see preparedRows). */

@@ -18,22 +18,22 @@ export type AuditInsert = {
 
 const insertAuditRows = preparedInsert('audit_log', 'audit_log', ['at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before', 'after', 'ip', 'request_id']);
 
+/** The audit_log columns of an entry. */
+export const auditValues = (e: AuditInsert) => ({
+  at: e.at,
+  actor_id: e.actorId,
+  actor_name: e.actorName,
+  action: e.action,
+  entity: e.entity,
+  entity_id: e.entityId,
+  before: e.before,
+  after: e.after,
+  ip: e.ip,
+  request_id: e.requestId,
+});
+
 export async function insertAuditEntries(db: Db, entries: AuditInsert[]): Promise<void> {
-  await insertAuditRows(
-    db,
-    entries.map((e) => ({
-      at: e.at,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      before: e.before,
-      after: e.after,
-      ip: e.ip,
-      request_id: e.requestId,
-    })),
-  );
+  await insertAuditRows(db, entries.map(auditValues));
 }
 
 /** Newest first, keyset on (at, id). */

@@ -27,7 +27,8 @@ export type AuditChange = {
 
 type AuditCtx = Pick<Ctx, 'clock' | 'ip' | 'requestId'> & { actor: { id: number; name: string } | null };
 
-const auditRow = (ctx: AuditCtx, change: AuditChange): AuditInsert => ({
+/** The row an audit entry is stored as (who, when, what, before/after with secrets redacted). */
+export const auditRow = (ctx: AuditCtx, change: AuditChange): AuditInsert => ({
   at: nowIso(ctx.clock),
   actorId: ctx.actor?.id ?? null,
   actorName: ctx.actor?.name ?? null,
@@ -43,11 +44,6 @@ const auditRow = (ctx: AuditCtx, change: AuditChange): AuditInsert => ({
 /** Append one audit entry inside the caller's transaction (who, when, what, before/after). */
 export async function recordAudit(db: Db, ctx: AuditCtx, change: AuditChange) {
   await insertAuditEntries(db, [auditRow(ctx, change)]);
-}
-
-/** Several changes, each with its own actor and request, in one statement (batched writes). */
-export async function recordAudits(db: Db, changes: Array<{ ctx: AuditCtx; change: AuditChange }>) {
-  await insertAuditEntries(db, changes.map(({ ctx, change }) => auditRow(ctx, change)));
 }
 
 export async function listAudit(ctx: Ctx, q: TAuditQuery): Promise<{ items: TAuditEntry[]; nextCursor: string | null }> {

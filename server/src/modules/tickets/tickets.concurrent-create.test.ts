@@ -73,5 +73,10 @@ describe('concurrent creates (SR-1..4, batched writes)', () => {
     for (const c of created) byEngineer.set(c.assigneeId, (byEngineer.get(c.assigneeId) ?? 0) + 1);
     expect([...byEngineer.keys()].sort()).toEqual([ids.engA, ids.engB].sort());
     expect([...byEngineer.values()]).toEqual([3, 3]);
+    for (const c of created) {
+      const timeline = await ok(await admin.get(api(`/tickets/${c.id}/timeline`)), 200);
+      expect(timeline.slice(0, 2).map((e: Json) => e.kind)).toEqual(['created', 'assignment']);
+      expect(timeline[1].data.to).toBe(c.assigneeId);
+    }
   });
 });

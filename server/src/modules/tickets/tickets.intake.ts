@@ -19,7 +19,7 @@ import { type Outcome, WriteBatch } from '../../db/write-batch';
 import { watchOf } from '../../db/write-watch';
 import { type Ctx, type Db, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
-import { recordAudits } from '../audit/audit.service';
+import { auditRow } from '../audit/audit.service';
 import type { LoadedCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
@@ -252,24 +252,18 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
     }),
   );
   // SLA-1..4 and (PostgreSQL) the search vector go into the INSERT itself: one write of each row.
-  const ids = await repo.insertTickets(db, dialect, rows.map((r, i) => ({ values: r.values, terms: drafts[i].terms })));
-
+  const ids = await repo.insertNewTickets(db, dialect, {
+    tickets: rows.map((r, i) => ({ values: r.values, terms: drafts[i].terms })),
+    entries: drafts.flatMap((d, i) => {
+      const { userId, place, explanation } = assigned[i];
+      const created = { number: numbers[i], kind: 'created', visibility: 'public' as const, authorId: d.ctx.actor.id, body: d.body.description, data: { priority: d.priority.explanation, eligibility: d.eligibility.explanation }, at: d.at };
+      if (!userId) return [created];
+      return [created, { number: numbers[i], kind: 'assignment', visibility: 'internal' as const, authorId: d.ctx.actor.id, data: { to: userId, toName: place?.name, explanation }, at: d.at }];
+    }),
+    audits: drafts.map((d, i) => ({ number: numbers[i], ...auditRow(d.ctx, { action: 'ticket.create', entity: 'ticket', entityId: null, after: { number: numbers[i], ...d.body } }) })),
+  });
   const changes = drafts.flatMap((d, i) => (d.body.type === 'change_request' ? [{ ticket_id: ids[i], decision: 'pending' }] : []));
   if (changes.length) await db.insertInto('ticket_change_requests').values(changes).execute();
-  await repo.insertEntries(
-    db,
-    drafts.flatMap((d, i) => {
-      const { userId, place, explanation } = assigned[i];
-      const created = { ticketId: ids[i], kind: 'created', visibility: 'public' as const, authorId: d.ctx.actor.id, body: d.body.description, data: { priority: d.priority.explanation, eligibility: d.eligibility.explanation }, at: d.at };
-      if (!userId) return [created];
-      return [created, { ticketId: ids[i], kind: 'assignment', visibility: 'internal' as const, authorId: d.ctx.actor.id, data: { to: userId, toName: place?.name, explanation }, at: d.at }];
-    }),
-  );
-  if (dialect === 'sqlite') await repo.insertSearchRows(db, drafts.map((d, i) => ({ ticketId: ids[i], terms: d.terms })));
-  await recordAudits(
-    db,
-    drafts.map((d, i) => ({ ctx: d.ctx, change: { action: 'ticket.create', entity: 'ticket', entityId: ids[i], after: { number: numbers[i], ...d.body } } })),
-  );
   for (const [i, d] of drafts.entries()) {
     const userId = assigned[i].userId;
     if (userId) await tellAssignee(db, d.at, ids[i], numbers[i], d.body.title, userId);
