@@ -26,25 +26,31 @@ const HOUR_MS = 3_600_000;
 const MEMO_SIZE = 4096;
 const dateMemo = new Map<string, string>();
 
-/** Remembers `value` under `key` in a bounded memo (oldest first out). */
-function remember<V>(memo: Map<string, V>, key: string, value: V): void {
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  memo.set(key, value);
+/**
+ * `read(utcMs)` through a memo of whole UTC hours: an hour whose first and last millisecond read the same is
+ * remembered for all its instants (a local date or a zone offset changes at most once within an hour, so equal
+ * ends mean no change between them). Bounded; the oldest hour goes first.
+ */
+function perHour<V>(memo: Map<string, V>, timeZone: string, utcMs: number, read: (ms: number) => V): V {
+  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = read(utcMs);
+  if (read(hourStart) === value && read(hourStart + HOUR_MS - 1) === value) {
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+    memo.set(key, value);
+  }
+  return value;
 }
 
 /**
  * The calendar date 'YYYY-MM-DD' of an instant in a zone — the same result as policy's localDateOf, with the
- * formatter built once per zone (building one cost a tenth of a service-request create, bench/README.md). A UTC
- * hour whose first and last millisecond fall on the same local date is remembered (every create asks).
+ * formatter built once per zone (building one cost a tenth of a service-request create, bench/README.md) and
+ * the answer remembered per hour (every create asks).
  */
 export function localDateInZone(timeZone: string, utcMs: number): string {
-  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
-  const key = `${timeZone}|${hourStart}`;
-  const known = dateMemo.get(key);
-  if (known !== undefined) return known;
-  const date = dateFromIntl(timeZone, utcMs);
-  if (dateFromIntl(timeZone, hourStart) === date && dateFromIntl(timeZone, hourStart + HOUR_MS - 1) === date) remember(dateMemo, key, date);
-  return date;
+  return perHour(dateMemo, timeZone, utcMs, (ms) => dateFromIntl(timeZone, ms));
 }
 
 function dateFromIntl(timeZone: string, utcMs: number): string {
@@ -78,18 +84,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 const offsetMemo = new Map<string, number>();
 
 /**
- * Offset (local − UTC, in ms) of a zone at a UTC instant, read from Intl so no zone is hard-coded. Asking Intl
- * is slow (every SLA explanation asks), so an hour whose first and last millisecond share an offset is
- * remembered: no zone changes its offset twice within an hour, so the whole hour has that offset.
+ * Offset (local − UTC, in ms) of a zone at a UTC instant, read from Intl so no zone is hard-coded; remembered
+ * per hour, as asking Intl is slow and every SLA explanation asks.
  */
 export function zoneOffsetAt(timeZone: string, utcMs: number): number {
-  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
-  const key = `${timeZone}|${hourStart}`;
-  const known = offsetMemo.get(key);
-  if (known !== undefined) return known;
-  const offset = offsetFromIntl(timeZone, utcMs);
-  if (offsetFromIntl(timeZone, hourStart) === offset && offsetFromIntl(timeZone, hourStart + HOUR_MS - 1) === offset) remember(offsetMemo, key, offset);
-  return offset;
+  return perHour(offsetMemo, timeZone, utcMs, (ms) => offsetFromIntl(timeZone, ms));
 }
 
 function offsetFromIntl(timeZone: string, utcMs: number): number {

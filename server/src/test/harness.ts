@@ -150,3 +150,16 @@ export async function createUser(by: Agent, fields: { username: string; roleKey:
   if (res.statusCode !== 201) throw new Error(`create user ${fields.username}: ${res.statusCode} ${res.body}`);
   return res.json().id as number;
 }
+
+/** An API path under /api/v1. */
+export const api = (path: string) => `/api/v1${path}`;
+
+/** A JSON response body as tests read it. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses
+
+/** The body of a response that must have this status (201 unless said); otherwise the test fails showing the body. */
+export async function expectStatus(res: { statusCode: number; body: string; json: () => unknown }, status = 201): Promise<Json> {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
+  return res.json() as Json;
+}
+

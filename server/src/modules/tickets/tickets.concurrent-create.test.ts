@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
+import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
 
 // Creates arriving together are written in one transaction (db/write-batch.ts, issue 4's create throughput).
 // Each must still be the request it would have been alone: its own number (SR-2), audit entry, timeline,
@@ -9,13 +9,6 @@ let t: TestApp;
 let admin: Agent;
 let agent: Agent;
 const ids: Record<string, number> = {};
-const api = (p: string) => `/api/v1${p}`;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses
-
-async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 201): Promise<Json> {
-  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json() as Json;
-}
 
 beforeAll(async () => {
   t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 } });

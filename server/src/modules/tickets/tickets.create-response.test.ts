@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
+import { type Agent, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
 
 // createTicket builds its response from what it wrote (bench/README.md, create throughput) instead of re-reading
 // the request through getTicket: the response must stay exactly what GET /tickets/:id returns (SR-1..4, SLA-1..4).
@@ -8,13 +8,6 @@ let t: TestApp;
 let admin: Agent;
 let agent: Agent;
 const ids: Record<string, number> = {};
-const api = (p: string) => `/api/v1${p}`;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses
-
-async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 201): Promise<Json> {
-  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json() as Json;
-}
 
 beforeAll(async () => {
   t = await createTestApp();

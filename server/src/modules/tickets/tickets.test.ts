@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
+import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
 import { scanSla } from './tickets.sla';
 
 // SR-1..13, SLA-1..4, ORG-3/4, CU-2..4 through the API, on SQLite and PostgreSQL.
@@ -12,13 +12,6 @@ let gm: Agent;
 let portalA: Agent;
 let portalB: Agent;
 const ids: Record<string, number> = {};
-const api = (p: string) => `/api/v1${p}`;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses
-
-async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 201): Promise<Json> {
-  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json() as Json;
-}
 const engineers: Record<string, Agent> = {};
 const count = async (table: 'tickets' | 'ticket_entries' | 'ticket_followups' | 'notifications' | 'part_replacements') =>
   (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
