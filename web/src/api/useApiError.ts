@@ -3,6 +3,7 @@ import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './client';
+import { localizeApiError } from './localizeApiError';
 
 /** The error's field details as form fields (`body.plannedSolution` → `plannedSolution`). */
 export function detailFields(error: ApiError) {
@@ -22,19 +23,38 @@ export type ApiErrorOptions = {
 };
 
 /**
- * Shows a failed API call. 409: the `reload` queries are reloaded; a stale version says someone else changed the
- * record, any other 409 (a step no longer legal) gives the server's reason. Otherwise the server's message with its
- * rule id (e.g. FS-2), and the field details go onto the form when one is given. Returns the HTTP status (0 when the
- * error is not an API error).
+ * The error as the user should read it: a rule refusal through the feature's `localize`; any other error without a
+ * rule id, in Chinese, by its code and known detail messages (`localizeApiError`). In English the server's exact
+ * message stays.
+ */
+export function useLocalizedApiError(localize?: (error: ApiError) => ApiError) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return useCallback(
+    (raw: ApiError): ApiError => {
+      const error = localize ? localize(raw) : raw;
+      if (english || error !== raw || error.ruleId) return error;
+      return localizeApiError(error, t);
+    },
+    [english, t, localize],
+  );
+}
+
+/**
+ * Shows a failed API call in the UI language (`useLocalizedApiError`). 409: the `reload` queries are reloaded; a
+ * stale version says someone else changed the record, any other 409 (a step no longer legal) gives the reason.
+ * Otherwise the message with its rule id (e.g. FS-2), and the field details go onto the form when one is given.
+ * Returns the HTTP status (0 when the error is not an API error).
  */
 export function useApiError({ reload = [], conflictMessage, localize }: ApiErrorOptions = {}) {
   const { message, notification } = App.useApp();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const reloadKeys = JSON.stringify(reload);
+  const localized = useLocalizedApiError(localize);
   return useCallback(
     (raw: unknown, form?: FormInstance): number => {
-      const error = raw instanceof ApiError && localize ? localize(raw) : raw;
+      const error = raw instanceof ApiError ? localized(raw) : raw;
       if (!(error instanceof ApiError)) {
         notification.error({ title: t('common.errorTitle'), description: (error as Error)?.message });
         return 0;
@@ -55,6 +75,6 @@ export function useApiError({ reload = [], conflictMessage, localize }: ApiError
       });
       return error.status;
     },
-    [message, notification, queryClient, t, reloadKeys, conflictMessage, localize],
+    [message, notification, queryClient, t, reloadKeys, conflictMessage, localized],
   );
 }

@@ -29,6 +29,23 @@ describe('TripDetailPage', () => {
     expect(fetch.sent('POST /travel-requests/5/advances')[0].body).toEqual({ amountFen: 50000, reason: '路费' });
   }, 20_000);
 
+  it('shows an error without a rule id (a generic 400 validation) in Chinese, not the server’s English', async () => {
+    stubFetch({
+      'GET /travel-requests/5': { body: tripFixture({ status: 'approved' }) },
+      'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
+      'POST /travel-requests/5/advances': {
+        status: 400,
+        body: { error: { code: 'validation_failed', message: 'Invalid request: body.amountFen: Too big: expected number to be <=100000000', details: [{ path: 'body.amountFen', message: 'Too big: expected number to be <=100000000' }] } },
+      },
+    });
+    renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });
+    fireEvent.change(within(await screen.findByTestId('advances')).getByLabelText('金额（元）'), { target: { value: '500' } });
+    fireEvent.change(within(screen.getByTestId('advances')).getByLabelText('原因'), { target: { value: '路费' } });
+    fireEvent.click(screen.getByRole('button', { name: '申请预支' }));
+    expect(await screen.findByText('提交的内容有误，请检查标出的字段：金额数值太大')).toBeTruthy();
+    expect(screen.queryByText(/Too big|Invalid request/)).toBeNull();
+  }, 20_000);
+
   it('lets the manager approve the plane only by ticking it (TR-2)', async () => {
     const fetch = stubFetch({
       'GET /travel-requests/5': { body: tripFixture() },
