@@ -1,6 +1,6 @@
 import { explain } from '@techserve/core';
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../tickets/testing';
 import { AllowanceTable } from './AllowanceTable';
@@ -24,12 +24,29 @@ const lines = [
 
 const render = () => renderAs(<AllowanceTable lines={lines} totalFen={36000} note="按行程预计" />, { path: '/x', url: '/x', permissions: ['travel.request'] });
 
+/** The viewport as antd's breakpoints see it: `(min-width: …)` / `(max-width: …)` media queries answered for `width`. */
+function viewportWidth(width: number) {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    configurable: true,
+    value: (query: string) => {
+      const min = /min-width:\s*([\d.]+)px/.exec(query);
+      const max = /max-width:\s*([\d.]+)px/.exec(query);
+      const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+      return { matches, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false };
+    },
+  });
+}
+
+const jsdomMatchMedia = window.matchMedia;
+beforeEach(() => viewportWidth(1280));
 afterEach(async () => {
+  Object.defineProperty(window, 'matchMedia', { writable: true, configurable: true, value: jsdomMatchMedia });
   await i18n.changeLanguage('zh-CN');
 });
 
 describe('AllowanceTable (TR-1/TR-3)', () => {
-  it('shows each line with its amount, rule id, policy version and explanation, and the total', () => {
+  it('on a wide screen shows a table: each line with its amount, rule id, policy version and explanation, and the total', () => {
     render();
     const table = screen.getByTestId('allowance-table');
     expect(within(table).getByText('技术指导补助')).toBeTruthy();
@@ -49,5 +66,30 @@ describe('AllowanceTable (TR-1/TR-3)', () => {
     expect(screen.getAllByTestId('allowance-amount')[0].textContent).toBe('¥360');
     expect(screen.getByText('Technical guidance')).toBeTruthy();
     expect(screen.getAllByTestId('explanation')[0].textContent).toContain('technical guidance out of province');
+  });
+
+  it('TR-3 on a phone (390 px) shows each line as a card — kind, amount, days × rate, explanation — and no sideways-scrolling table', () => {
+    viewportWidth(390);
+    render();
+    expect(screen.queryByTestId('allowance-table')).toBeNull();
+    const cards = screen.getAllByTestId('allowance-line');
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]).getByText('技术指导补助')).toBeTruthy();
+    expect(within(cards[0]).getByTestId('allowance-amount').textContent).toBe('360 元');
+    expect(within(cards[0]).getByTestId('allowance-days-rate').textContent).toBe('天数 3 · 标准 120 元');
+    expect(within(cards[0]).getByTestId('explanation').textContent).toContain('TR-3');
+    expect(within(cards[0]).getByTestId('explanation').textContent).toContain('第 4 版');
+    expect(within(cards[1]).getByText('行程外天数')).toBeTruthy();
+    expect(within(screen.getByTestId('allowance-list')).getByTestId('allowance-total').textContent).toContain('360 元');
+  });
+
+  it('TR-3 on a phone in English', async () => {
+    viewportWidth(390);
+    await i18n.changeLanguage('en');
+    render();
+    const cards = screen.getAllByTestId('allowance-line');
+    expect(within(cards[0]).getByText('Technical guidance')).toBeTruthy();
+    expect(within(cards[0]).getByTestId('allowance-amount').textContent).toBe('¥360');
+    expect(within(cards[0]).getByTestId('explanation').textContent).toContain('technical guidance out of province');
   });
 });
