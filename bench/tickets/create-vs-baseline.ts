@@ -3,7 +3,10 @@
 // database, in the same run; prints both throughputs and the ratio (target: ≥ 0.5 with autoAssign false).
 // autoAssign true and a bearer API token are measured as extra information.
 // The load generator (autocannon) runs in a child process so it does not share the server's event loop.
-//   npx tsx bench/tickets/create-vs-baseline.ts [--db sqlite|postgres] [--url <generated db>] [--seconds 10] [--rounds 3] [--connections 10] [--quick]
+// Each comparison runs at every --connections count: 10 concurrent clients (each sends its next request when its
+// last one is answered, so the figure also depends on latency) and 50 (enough to keep both servers busy: the
+// throughput each sustains).
+//   npx tsx bench/tickets/create-vs-baseline.ts [--db sqlite|postgres] [--url <generated db>] [--seconds 10] [--rounds 3] [--connections 10,50] [--quick]
 // Without --url it generates a fresh data set first (1,000,000 requests; --quick: 20,000).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     url: { type: 'string' },
     seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
     quick: { type: 'boolean' },
     json: { type: 'string' },
     only: { type: 'string' },
@@ -35,7 +38,9 @@ const seconds = quick ? 1 : Number(values.seconds);
 // Ours and the baseline are measured in alternating rounds (ours first, then the baseline first, …) so a drift of
 // the machine or the database during the run (autovacuum, checkpoints, other load) does not favour either side.
 const rounds = quick ? 1 : Math.max(1, Number(values.rounds));
-const connections = Number(values.connections);
+const connectionCounts = values.connections.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (connectionCounts.length === 0) throw new Error('--connections: one or more whole numbers, e.g. 10,50');
+const connections = quick ? [connectionCounts[0]] : connectionCounts;
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
 const sizes = quick ? QUICK : FULL;
@@ -147,7 +152,7 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
 /** autocannon in a child process: the server keeps its event loop (and core) to itself. */
-function load(url: string, headers: Record<string, string>, payloads: string[], duration: number): Promise<Result> {
+function load(url: string, headers: Record<string, string>, payloads: string[], duration: number, connections = connectionCounts[0]): Promise<Result> {
   const script = `import autocannon from 'autocannon';
 const o = JSON.parse(process.env.LOAD);
 const r = await autocannon({ url: o.url, connections: o.connections, duration: o.duration, method: 'POST', headers: o.headers,
@@ -162,12 +167,12 @@ process.stdout.write(JSON.stringify(r));`;
   });
 }
 
-type Row = { run: string; 'req/s': number; 'p50 ms': number; 'p97.5 ms': number; errors: number };
+type Row = { run: string; connections: number; 'req/s': number; 'p50 ms': number; 'p97.5 ms': number; errors: number };
 const rows: Row[] = [];
-async function measure(name: string, url: string, headers: Record<string, string>, payloads: string[]) {
+async function measure(name: string, url: string, headers: Record<string, string>, payloads: string[], conns = connectionCounts[0]) {
   if (values.only && !name.includes(values.only)) return null;
-  const r = await load(url, headers, payloads, seconds);
-  const row = { run: name, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p97.5 ms': r.latency.p97_5, errors: r.errors + r.non2xx + r.timeouts };
+  const r = await load(url, headers, payloads, seconds, conns);
+  const row = { run: name, connections: conns, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p97.5 ms': r.latency.p97_5, errors: r.errors + r.non2xx + r.timeouts };
   rows.push(row);
   return row;
 }
@@ -180,36 +185,41 @@ await load(`${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(
 const loadBefore = loadavg()[0];
 const OURS = 'TechServe POST /api/v1/tickets (session + CSRF, autoAssign false)';
 const BASE = 'bare Fastify + the same INSERT';
-const measureOurs = (round: string) => measure(`${OURS}${round}`, `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false));
-const measureBase = (round: string) => measure(`${BASE}${round}`, `${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false));
-const ratios: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  const round = rounds > 1 ? ` [round ${r + 1}]` : '';
-  let ours;
-  let base;
-  if (r % 2 === 0) {
-    ours = await measureOurs(round);
-    base = await measureBase(round);
-  } else {
-    base = await measureBase(round);
-    ours = await measureOurs(round);
+const measureOurs = (round: string, conns: number) => measure(`${OURS}${round}`, `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false), conns);
+const measureBase = (round: string, conns: number) => measure(`${BASE}${round}`, `${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false), conns);
+const ratios = new Map<number, number[]>();
+for (const conns of connections) {
+  const mine: number[] = [];
+  ratios.set(conns, mine);
+  for (let r = 0; r < rounds; r++) {
+    const round = rounds > 1 ? ` [round ${r + 1}]` : '';
+    let ours;
+    let base;
+    if (r % 2 === 0) {
+      ours = await measureOurs(round, conns);
+      base = await measureBase(round, conns);
+    } else {
+      base = await measureBase(round, conns);
+      ours = await measureOurs(round, conns);
+    }
+    if (ours && base) mine.push(ours['req/s'] / base['req/s']);
   }
-  if (ours && base) ratios.push(ours['req/s'] / base['req/s']);
 }
 await measure('extra: TechServe, autoAssign true (SR-4)', `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(true));
 await measure('extra: TechServe, bearer API token (admin), autoAssign false', `${appUrl}/api/v1/tickets`, tokenHeaders, bodies(false));
 
 const ticketsAfter = Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-console.log(`\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections} connections; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+console.log(`\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections.join(' and ')} connections; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
 console.table(rows);
-if (ratios.length > 0) {
-  const sorted = [...ratios].sort((a, b) => a - b);
+for (const [conns, list] of ratios) {
+  if (list.length === 0) continue;
+  const sorted = [...list].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  const each = ratios.length > 1 ? ` (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median)` : '';
-  console.log(`ratio (ours / baseline throughput): ${median.toFixed(2)}${each}; target ≥ 0.5: ${median >= 0.5 ? 'met' : 'MISSED'}`);
+  const each = list.length > 1 ? ` (rounds: ${list.map((x) => x.toFixed(2)).join(', ')}; median)` : '';
+  console.log(`ratio at ${conns} connections (ours / baseline throughput): ${median.toFixed(2)}${each}; target ≥ 0.5: ${median >= 0.5 ? 'met' : 'MISSED'}`);
 }
 console.log(`${ticketsAfter - ticketsBefore} rows added to tickets by this run`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, ticketsBefore, seconds, connections, node: process.version, rows, ratios, loadAverage: [loadBefore, loadavg()[0]] }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, ticketsBefore, seconds, connections, node: process.version, rows, ratios: Object.fromEntries(ratios), loadAverage: [loadBefore, loadavg()[0]] }, null, 2));
 
 await app.close();
 await bare.close();
