@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZExplanation } from '../explanation';
-import { chooseAssignee, type AssignmentCandidate } from './assignment';
+import { EXPLAINED_CANDIDATES, assignmentShortlist, chooseAssignee, type AssignmentCandidate } from './assignment';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 23, 1, 0);
@@ -257,5 +257,66 @@ describe('chooseAssignee (SR-4)', () => {
         },
       ),
     );
+  });
+
+  // A department of 2,000: the explanation stays the size of a few candidates.
+  it('names the first ten of the ranking and of the unavailable in the explanation, with the counts of both', () => {
+    const list = [
+      ...Array.from({ length: 30 }, (_, i) => candidate(i + 1, { openLoad: 30 - i })),
+      ...Array.from({ length: 15 }, (_, i) => candidate(100 + i, { available: false, unavailableReason: '出差' })),
+    ];
+    const result = choose(list);
+    expect(result.userId).toBe(30);
+    expect(result.ranked).toHaveLength(30);
+    const { inputs } = result.explanation;
+    expect(inputs).toMatchObject({ candidateCount: 45, availableCount: 30 });
+    const named = (inputs.candidates as Array<{ userId: number }>).map((c) => c.userId);
+    expect(named).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+    expect(result.explanation.result).toEqual({ userId: 30, tier: 6, ranked: result.ranked.slice(0, EXPLAINED_CANDIDATES) });
+  });
+
+  it('names ten unavailable engineers and counts the rest when nobody is available', () => {
+    const list = Array.from({ length: 12 }, (_, i) => candidate(i + 1, { available: false, unavailableReason: '休假' }));
+    const { explanation } = choose(list);
+    expect(explanation.text.en).toMatch(/工程师10 \(#10\) \(休假\) and 2 more$/);
+    expect(explanation.text['zh-CN']).toMatch(/工程师10（#10）（休假） 等另 2 人$/);
+    expect(explanation.text.en).not.toContain('#11');
+  });
+
+  const many = fc.uniqueArray(
+    fc.record({
+      userId: fc.integer({ min: 1, max: 200 }),
+      name: fc.constant('工程师'),
+      expertRank: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 4 }),
+      hasSkill: fc.boolean(),
+      inRegion: fc.boolean(),
+      openLoad: fc.integer({ min: 0, max: 2 }),
+      available: fc.boolean(),
+      unavailableReason: fc.constant(null),
+      lastAssignedAt: fc.option(fc.integer({ min: 0, max: 5 }).map((d) => T0 - d * DAY)),
+    }),
+    { selector: (c) => c.userId, maxLength: 60 },
+  );
+
+  it('chooses and explains the same when only the shortlist’s last assignments are known', () => {
+    fc.assert(
+      fc.property(many, fc.option(fc.integer({ min: 0, max: 2 })), (list, cap) => {
+        const full = choose(list, cap);
+        const unknown = list.map((c) => ({ ...c, lastAssignedAt: null }));
+        const shortlist = new Set(assignmentShortlist(unknown, { maxOpenLoad: cap, policyVersion: 3 }));
+        const partial = choose(list.map((c) => (shortlist.has(c.userId) ? c : { ...c, lastAssignedAt: null })), cap);
+        expect(partial.userId).toBe(full.userId);
+        expect(partial.explanation).toEqual(full.explanation);
+        expect(shortlist.size).toBeLessThanOrEqual(list.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shortlists only the first ten when the ranking is decided before round robin', () => {
+    const list = Array.from({ length: 50 }, (_, i) => candidate(i + 1, { openLoad: i, lastAssignedAt: null }));
+    expect(assignmentShortlist(list, { policyVersion: 3 })).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const tied = Array.from({ length: 50 }, (_, i) => candidate(i + 1, { openLoad: i < 30 ? 0 : 1, lastAssignedAt: null }));
+    expect(assignmentShortlist(tied, { policyVersion: 3 })).toHaveLength(30);
   });
 });

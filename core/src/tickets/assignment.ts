@@ -67,12 +67,22 @@ type TDecider = 'load cap' | 'tier' | 'expert rank' | 'open load' | 'round robin
 //   6. userId ascending, so the order is total and the result never depends on the input order.
 // Returns the first key that differs and its sign.
 function compare(a: Ranked, b: Ranked): [number, TDecider] {
+  return compareBeforeRoundRobin(a, b) ?? compareRoundRobin(a, b);
+}
+
+/** Keys 1–4; null when they all tie. */
+function compareBeforeRoundRobin(a: Ranked, b: Ranked): [number, TDecider] | null {
   if (a.overloaded !== b.overloaded) return [a.overloaded ? 1 : -1, 'load cap'];
   if (a.tier !== b.tier) return [a.tier - b.tier, 'tier'];
   const rankA = a.c.expertRank ?? Number.POSITIVE_INFINITY;
   const rankB = b.c.expertRank ?? Number.POSITIVE_INFINITY;
   if (rankA !== rankB) return [rankA < rankB ? -1 : 1, 'expert rank'];
   if (a.c.openLoad !== b.c.openLoad) return [a.c.openLoad - b.c.openLoad, 'open load'];
+  return null;
+}
+
+/** Keys 5 and 6. */
+function compareRoundRobin(a: Ranked, b: Ranked): [number, TDecider] {
   const lastA = a.c.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
   const lastB = b.c.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
   if (lastA !== lastB) return [lastA < lastB ? -1 : 1, 'round robin'];
@@ -120,46 +130,94 @@ function decidingText(first: Ranked, second: Ranked | undefined, cap: number | n
 }
 
 /**
- * SR-4: picks the engineer for a service request. Unavailable candidates are left out (and named when nobody is
- * left); the rest are ordered by the load cap, the tier, the expert rank, the open load, round robin and the user
- * id (see `compare`). Deterministic: the same candidates in any order give the same result.
- * Throws RangeError for a negative maxOpenLoad or a user id given twice.
+ * How many candidates an explanation names: the first of the ranking and the first unavailable ones by user id.
+ * A department of 2,000 engineers would otherwise write every engineer's facts into each request's timeline.
  */
-export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts: AssignmentOptions): AssignmentResult {
-  const cap = opts.maxOpenLoad ?? null;
+export const EXPLAINED_CANDIDATES = 10;
+
+const rank = (candidates: readonly AssignmentCandidate[], cap: number | null, order: (a: Ranked, b: Ranked) => number): Ranked[] =>
+  candidates
+    .filter((c) => c.available)
+    .map((c): Ranked => ({ c, tier: tierOf(c), overloaded: cap != null && c.openLoad >= cap }))
+    .sort(order);
+
+function checkCandidates(candidates: readonly AssignmentCandidate[], cap: number | null) {
   if (cap != null && !(cap >= 0)) throw new RangeError(`maxOpenLoad must be zero or more, got ${cap}`);
   if (new Set(candidates.map((c) => c.userId)).size !== candidates.length) {
     throw new RangeError('each candidate must appear once');
   }
+}
 
-  const ranked = candidates
-    .filter((c) => c.available)
-    .map((c): Ranked => ({ c, tier: tierOf(c), overloaded: cap != null && c.openLoad >= cap }))
-    .sort((a, b) => compare(a, b)[0]);
+/**
+ * The candidates whose last assignment matters, ranked without it: the first EXPLAINED_CANDIDATES and everyone
+ * tying with one of them on keys 1–4 (round robin orders each such group, the leader's included), then the
+ * first EXPLAINED_CANDIDATES unavailable by user id (named in the explanation). A
+ * caller with many engineers reads the last assignment of these only and passes null for the rest: the choice
+ * and the explanation come out the same; only the order of the ranking beyond them may differ.
+ */
+export function assignmentShortlist(candidates: readonly AssignmentCandidate[], opts: AssignmentOptions): number[] {
+  const cap = opts.maxOpenLoad ?? null;
+  checkCandidates(candidates, cap);
+  const ranked = rank(candidates, cap, (a, b) => compareBeforeRoundRobin(a, b)?.[0] ?? a.c.userId - b.c.userId);
+  // Whole groups of equals: round robin orders within a group, so a group cut by the first N is read entirely.
+  const last = ranked[Math.min(EXPLAINED_CANDIDATES, ranked.length) - 1];
+  const shortlisted = ranked.filter((r, i) => i < EXPLAINED_CANDIDATES || compareBeforeRoundRobin(last, r) === null).map((r) => r.c.userId);
+  return [...shortlisted, ...unavailableOf(candidates).slice(0, EXPLAINED_CANDIDATES).map((c) => c.userId)];
+}
 
+const unavailableOf = (candidates: readonly AssignmentCandidate[]) => candidates.filter((c) => !c.available).sort((a, b) => a.userId - b.userId);
+
+const factsOf = (c: AssignmentCandidate) => ({
+  userId: c.userId,
+  name: c.name,
+  expertRank: c.expertRank,
+  hasSkill: c.hasSkill,
+  inRegion: c.inRegion,
+  openLoad: c.openLoad,
+  available: c.available,
+  unavailableReason: c.unavailableReason ?? null,
+  lastAssignedAt: c.lastAssignedAt,
+});
+
+/** A list of names, the first EXPLAINED_CANDIDATES of it, and how many more. */
+function namesOf(list: AssignmentCandidate[], zh: (c: AssignmentCandidate) => string, en: (c: AssignmentCandidate) => string) {
+  const shown = list.slice(0, EXPLAINED_CANDIDATES);
+  const more = list.length - shown.length;
+  return {
+    zh: shown.map(zh).join('、') + (more > 0 ? ` 等另 ${more} 人` : ''),
+    en: shown.map(en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+  };
+}
+
+/**
+ * SR-4: picks the engineer for a service request. Unavailable candidates are left out (and named when nobody is
+ * left); the rest are ordered by the load cap, the tier, the expert rank, the open load, round robin and the user
+ * id (see `compare`). Deterministic: the same candidates in any order give the same result. The explanation
+ * names the first EXPLAINED_CANDIDATES of the ranking and of the unavailable, with the counts of both.
+ * Throws RangeError for a negative maxOpenLoad or a user id given twice.
+ */
+export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts: AssignmentOptions): AssignmentResult {
+  const cap = opts.maxOpenLoad ?? null;
+  checkCandidates(candidates, cap);
+  const ranked = rank(candidates, cap, (a, b) => compare(a, b)[0]);
+  const rankedOut = ranked.map((r) => ({ userId: r.c.userId, tier: r.tier, openLoad: r.c.openLoad }));
+  const unavailable = unavailableOf(candidates);
   // Sorted by user id so the explanation, like the choice, does not depend on the input order.
-  const byUserId = [...candidates].sort((a, b) => a.userId - b.userId);
+  const explained = [...ranked.slice(0, EXPLAINED_CANDIDATES).map((r) => r.c), ...unavailable.slice(0, EXPLAINED_CANDIDATES)].sort((a, b) => a.userId - b.userId);
   const inputs = {
     maxOpenLoad: cap,
-    candidates: byUserId.map((c) => ({
-      userId: c.userId,
-      name: c.name,
-      expertRank: c.expertRank,
-      hasSkill: c.hasSkill,
-      inRegion: c.inRegion,
-      openLoad: c.openLoad,
-      available: c.available,
-      unavailableReason: c.unavailableReason ?? null,
-      lastAssignedAt: c.lastAssignedAt,
-    })),
+    candidateCount: candidates.length,
+    availableCount: ranked.length,
+    candidates: explained.map(factsOf),
   };
-  const rankedOut = ranked.map((r) => ({ userId: r.c.userId, tier: r.tier, openLoad: r.c.openLoad }));
 
   const [first, second] = ranked;
   if (first === undefined) {
-    const unavailable = byUserId.filter((c) => !c.available);
-    const zhList = unavailable.map((c) => `${who(c)}（${c.unavailableReason?.trim() || '不可用'}）`).join('、');
-    const enList = unavailable.map((c) => `${whoEn(c)} (${c.unavailableReason?.trim() || 'unavailable'})`).join(', ');
+    const reasons = namesOf(
+      unavailable,
+      (c) => `${who(c)}（${c.unavailableReason?.trim() || '不可用'}）`,
+      (c) => `${whoEn(c)} (${c.unavailableReason?.trim() || 'unavailable'})`,
+    );
     return {
       userId: null,
       ranked: [],
@@ -168,8 +226,8 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
         policyVersion: opts.policyVersion,
         inputs,
         result: { userId: null },
-        zh: unavailable.length === 0 ? '没有候选工程师，未自动指派' : `无可用工程师，未自动指派：${zhList}`,
-        en: unavailable.length === 0 ? 'no candidates, not assigned' : `nobody available, not assigned: ${enList}`,
+        zh: unavailable.length === 0 ? '没有候选工程师，未自动指派' : `无可用工程师，未自动指派：${reasons.zh}`,
+        en: unavailable.length === 0 ? 'no candidates, not assigned' : `nobody available, not assigned: ${reasons.en}`,
       }),
     };
   }
@@ -188,7 +246,7 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
       ruleId: 'SR-4',
       policyVersion: opts.policyVersion,
       inputs,
-      result: { userId: c.userId, tier: first.tier, ranked: rankedOut },
+      result: { userId: c.userId, tier: first.tier, ranked: rankedOut.slice(0, EXPLAINED_CANDIDATES) },
       zh: `指派给 ${who(c)}：第 ${first.tier} 级，${tier.zh}${rankZh}；未结工单 ${c.openLoad} 件；${why.zh}${overZh}`,
       en: `assigned to ${whoEn(c)}: tier ${first.tier}, ${tier.en}${rankEn}; ${c.openLoad} open requests; ${why.en}${overEn}`,
     }),

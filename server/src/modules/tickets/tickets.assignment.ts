@@ -1,4 +1,4 @@
-import { type AssignmentCandidate, type AssignmentResult, OPEN_TICKET_STATES, type TPermission, chooseAssignee } from '@techserve/core';
+import { type AssignmentCandidate, type AssignmentResult, OPEN_TICKET_STATES, type TPermission, assignmentShortlist, chooseAssignee } from '@techserve/core';
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/database';
 import type { Db } from '../../http/context';
@@ -73,32 +73,22 @@ export async function autoAssign(
   },
 ): Promise<AssignmentResult> {
   const pool = (await workers(db, { tier2: t.tier2 })).filter((u) => !t.exclude?.includes(u.id));
-  const ids = pool.map((u) => u.id);
-  const none = ids.length ? ids : [0];
-  const [experts, skills, regions, loads, away, last, words] = await Promise.all([
+  const inPool = new Set(pool.map((u) => u.id));
+  const [experts, words, regions, loads, away] = await Promise.all([
     t.productId ? db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', t.productId).execute() : [],
-    db.selectFrom('user_skills').select(['user_id', 'skill']).where('user_id', 'in', none).execute(),
+    productWords(db, t.productId),
     t.regionId ? db.selectFrom('user_regions').select('user_id').where('region_id', '=', t.regionId).execute() : [],
     openLoads(db),
     t.today ? travellers(db, t.today) : [],
-    // One index seek per engineer (tickets_assignee_assigned_idx); a GROUP BY read every request ever assigned.
-    db
-      .selectFrom('users')
-      .select(['users.id as assignee_id', (eb) => eb.selectFrom('tickets').select((t) => t.fn.max('tickets.assigned_at').as('at')).whereRef('tickets.assignee_id', '=', 'users.id').as('at')])
-      .where('users.id', 'in', none)
-      .execute(),
-    productWords(db, t.productId),
   ]);
+  // Skills matter only for a request naming a product; read whole (a few per engineer), matched here.
+  const skills = words.length ? await db.selectFrom('user_skills').select(['user_id', 'skill']).execute() : [];
   const rank = new Map(experts.map((e) => [e.user_id, e.rank]));
-  const skilled = new Set(skills.filter((s) => words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
+  const skilled = new Set(skills.filter((s) => inPool.has(s.user_id) && words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
   const inRegion = new Set(regions.map((r) => r.user_id));
   const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
-  const lastAt = new Map(last.map((l) => [l.assignee_id, l.at ? Date.parse(String(l.at)) : null]));
   const onTrip = new Map(away.map((a) => [a.user_id, a]));
-  for (const p of t.pending ?? []) {
-    load.set(p.userId, (load.get(p.userId) ?? 0) + 1);
-    lastAt.set(p.userId, Math.max(lastAt.get(p.userId) ?? 0, p.at));
-  }
+  for (const p of t.pending ?? []) load.set(p.userId, (load.get(p.userId) ?? 0) + 1);
   const candidates: AssignmentCandidate[] = pool.map((u) => ({
     userId: u.id,
     name: u.name,
@@ -108,9 +98,26 @@ export async function autoAssign(
     openLoad: load.get(u.id) ?? 0,
     available: !onTrip.has(u.id),
     unavailableReason: onTrip.has(u.id) ? `出差 trip ${onTrip.get(u.id)?.start_date}–${onTrip.get(u.id)?.end_date}` : null,
-    lastAssignedAt: lastAt.get(u.id) ?? null,
+    lastAssignedAt: null,
   }));
-  return chooseAssignee(candidates, { policyVersion: t.policyVersion });
+  // Round robin needs the last assignment of the engineers tying with the leader only (and of those the
+  // explanation names): a few index seeks instead of one per engineer.
+  const opts = { policyVersion: t.policyVersion };
+  const lastAt = await lastAssignments(db, assignmentShortlist(candidates, opts));
+  for (const p of t.pending ?? []) lastAt.set(p.userId, Math.max(lastAt.get(p.userId) ?? 0, p.at));
+  for (const c of candidates) c.lastAssignedAt = lastAt.get(c.userId) ?? null;
+  return chooseAssignee(candidates, opts);
+}
+
+/** When each engineer last received a request: one index seek each (tickets_assignee_assigned_idx). */
+async function lastAssignments(db: Db, userIds: number[]): Promise<Map<number, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['users.id', (eb) => eb.selectFrom('tickets').select((t) => t.fn.max('tickets.assigned_at').as('at')).whereRef('tickets.assignee_id', '=', 'users.id').as('at')])
+    .where('users.id', 'in', userIds)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.at ? [[r.id, Date.parse(String(r.at))] as const] : [])));
 }
 
 /** Whether a user may be given requests (manual assignment checks the same pool). */
