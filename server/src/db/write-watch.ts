@@ -93,6 +93,22 @@ const tableName = (node: OperationNode | undefined): string | null => {
 
 const READ_ONLY_RAW = /^\s*(select|with|pragma|explain|show|begin|commit|rollback|savepoint|release)\b/i;
 
+// A data-modifying statement's verb and its table (quoted or not, schema dropped); `do update` (an upsert's
+// conflict action) and `for update` (a row lock) name no table.
+const RAW_WRITE_TARGET = /\b(?:insert\s+(?:or\s+\w+\s+)?into|(?<!\b(?:do|for)\s+)update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\.)?("[^"]+"|\w+)/gi;
+const RAW_WRITE_VERB = /\b(?:insert|(?<!\b(?:do|for)\s+)update|delete|merge|create|drop|alter|truncate|replace|vacuum|reindex)\b/gi;
+
+/**
+ * Raw SQL: a read writes nothing; a write names its tables when every write verb in it is followed by a plain
+ * table name (a batch of INSERTs in data-modifying CTEs, an upsert), and counts against every table otherwise.
+ */
+export function rawWrittenTables(text: string): string[] | 'all' | null {
+  const verbs = text.match(RAW_WRITE_VERB)?.length ?? 0;
+  if (verbs === 0) return READ_ONLY_RAW.test(text) ? null : 'all';
+  const tables = [...text.matchAll(RAW_WRITE_TARGET)].map((m) => m[1].replace(/"/g, ''));
+  return tables.length === verbs ? [...new Set(tables)] : 'all';
+}
+
 const known = (names: Array<string | null>): string[] | 'all' => (names.every((n) => n !== null) && names.length > 0 ? (names as string[]) : 'all');
 
 /** The tables a statement writes; 'all' when it writes but the tables are not known; null for reads. */
@@ -107,7 +123,7 @@ function writtenTables(node: RootOperationNode): string[] | 'all' | null {
     case 'DeleteQueryNode':
       return known(node.from.froms.map(tableName));
     case 'RawNode':
-      return READ_ONLY_RAW.test(node.sqlFragments.join('?')) && !/\b(insert|update|delete)\b/i.test(node.sqlFragments.join('?')) ? null : 'all';
+      return rawWrittenTables(node.sqlFragments.join('?'));
     default:
       return 'all';
   }
