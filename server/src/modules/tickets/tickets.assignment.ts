@@ -54,40 +54,75 @@ function travellers(db: Db, day: string) {
     .execute();
 }
 
+type AssignFacts = {
+  productId: number | null;
+  regionId: number | null;
+  policyVersion: number | null;
+  tier2?: boolean;
+  exclude?: number[];
+  /** Assignments decided but not yet written (earlier requests of the same batched create): they count as load and as the latest assignment. */
+  pending?: ReadonlyArray<{ userId: number; at: number }>;
+  /** The company-local day: engineers away on an approved trip that day are not available. */
+  today?: string;
+};
+
+/**
+ * What SR-4 reads, memoised for the requests of one batched create (same moment, same transaction state): the
+ * pool, open loads and trips once, a product's experts and skilled engineers and a region's engineers once each.
+ * The batch's own choices are added as `pending`, never written into these.
+ */
+export class AssignmentReads {
+  readonly #memo = new Map<string, Promise<unknown>>();
+  constructor(private readonly db: Db) {}
+
+  #once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.#memo.has(key)) this.#memo.set(key, load());
+    return this.#memo.get(key) as Promise<T>;
+  }
+
+  pool(tier2: boolean) {
+    return this.#once(`pool:${tier2}`, () => workers(this.db, { tier2 }));
+  }
+  loads() {
+    return this.#once('loads', async () => new Map((await openLoads(this.db)).map((l) => [l.assignee_id, Number(l.n)])));
+  }
+  away(day: string | undefined) {
+    return this.#once(`away:${day}`, async () => new Map((day ? await travellers(this.db, day) : []).map((a) => [a.user_id, a])));
+  }
+  experts(productId: number | null) {
+    return this.#once(`experts:${productId}`, async () =>
+      new Map((productId ? await this.db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', productId).execute() : []).map((e) => [e.user_id, e.rank])),
+    );
+  }
+  /** Skills matter only for a request naming a product; read whole (a few per engineer), matched here. */
+  skilled(productId: number | null) {
+    return this.#once(`skilled:${productId}`, async () => {
+      const words = await productWords(this.db, productId);
+      const skills = words.length ? await this.db.selectFrom('user_skills').select(['user_id', 'skill']).execute() : [];
+      return new Set(skills.filter((s) => words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
+    });
+  }
+  inRegion(regionId: number | null) {
+    return this.#once(`region:${regionId}`, async () => new Set((regionId ? await this.db.selectFrom('user_regions').select('user_id').where('region_id', '=', regionId).execute() : []).map((r) => r.user_id)));
+  }
+}
+
 /**
  * SR-4: gather the facts for every engineer who could take the request and let core choose. Engineers away on
- * an approved trip that day are not available (leave is not recorded in the product yet).
+ * an approved trip that day are not available (leave is not recorded in the product yet). `reads` shares what
+ * was read between the requests of one batch.
  */
-export async function autoAssign(
-  db: Db,
-  t: {
-    productId: number | null;
-    regionId: number | null;
-    policyVersion: number | null;
-    tier2?: boolean;
-    exclude?: number[];
-    /** Assignments decided but not yet written (earlier requests of the same batched create): they count as load and as the latest assignment. */
-    pending?: ReadonlyArray<{ userId: number; at: number }>;
-    /** The company-local day: engineers away on an approved trip that day are not available. */
-    today?: string;
-  },
-): Promise<AssignmentResult> {
-  const pool = (await workers(db, { tier2: t.tier2 })).filter((u) => !t.exclude?.includes(u.id));
-  const inPool = new Set(pool.map((u) => u.id));
-  const [experts, words, regions, loads, away] = await Promise.all([
-    t.productId ? db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', t.productId).execute() : [],
-    productWords(db, t.productId),
-    t.regionId ? db.selectFrom('user_regions').select('user_id').where('region_id', '=', t.regionId).execute() : [],
-    openLoads(db),
-    t.today ? travellers(db, t.today) : [],
+export async function autoAssign(db: Db, t: AssignFacts, reads = new AssignmentReads(db)): Promise<AssignmentResult> {
+  const [workerPool, baseLoad, onTrip, rank, skilled, inRegion] = await Promise.all([
+    reads.pool(Boolean(t.tier2)),
+    reads.loads(),
+    reads.away(t.today),
+    reads.experts(t.productId),
+    reads.skilled(t.productId),
+    reads.inRegion(t.regionId),
   ]);
-  // Skills matter only for a request naming a product; read whole (a few per engineer), matched here.
-  const skills = words.length ? await db.selectFrom('user_skills').select(['user_id', 'skill']).execute() : [];
-  const rank = new Map(experts.map((e) => [e.user_id, e.rank]));
-  const skilled = new Set(skills.filter((s) => inPool.has(s.user_id) && words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
-  const inRegion = new Set(regions.map((r) => r.user_id));
-  const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
-  const onTrip = new Map(away.map((a) => [a.user_id, a]));
+  const pool = workerPool.filter((u) => !t.exclude?.includes(u.id));
+  const load = new Map(baseLoad);
   for (const p of t.pending ?? []) load.set(p.userId, (load.get(p.userId) ?? 0) + 1);
   const candidates: AssignmentCandidate[] = pool.map((u) => ({
     userId: u.id,

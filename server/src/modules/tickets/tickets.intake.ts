@@ -24,7 +24,7 @@ import type { LoadedCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
 import { isCustomerSide } from './tickets.access';
-import { autoAssign, isWorker } from './tickets.assignment';
+import { AssignmentReads, autoAssign, isWorker } from './tickets.assignment';
 import * as repo from './tickets.repository';
 import { type DetailParts, toDetail } from './tickets.detail';
 import { calendarOf, clockOf, policyOfTicket, slaSummary } from './tickets.sla';
@@ -183,11 +183,12 @@ type Assignee = { userId: number | null; place: Place | null; explanation: TExpl
 async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
   const pending: Array<{ userId: number; at: number }> = [];
   const assigned: Assignee[] = [];
+  const reads = new AssignmentReads(db);
   for (const d of drafts) {
     let choice: Assignee = { userId: null, place: null, explanation: null };
     if ('userId' in d.assignment) choice = { userId: d.assignment.userId, place: d.assignment.place, explanation: null };
     else if (d.assignment.auto) {
-      const chosen = await autoAssign(db, { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today });
+      const chosen = await autoAssign(db, { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today }, reads);
       if (chosen.userId) {
         choice = { userId: chosen.userId, place: await placeWith(db, chosen.userId), explanation: chosen.explanation };
         pending.push({ userId: chosen.userId, at: d.now });
