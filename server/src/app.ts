@@ -11,7 +11,7 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import type { App } from './http/app-types';
 import { registerAuthHook } from './http/auth-hook';
 import type { Ctx } from './http/context';
-import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_SECURITY } from './http/deps';
+import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_COMPANY_NAME, DEFAULT_SECURITY } from './http/deps';
 import { AppError, errorBody, errorHandler } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       followUpsRoutes(v1);
       ticketViewsRoutes(v1);
       notificationsRoutes(v1);
-      fieldRoutes(v1, attachments);
+      fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
     },

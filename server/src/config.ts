@@ -15,6 +15,8 @@ export type Config = {
   mailFrom: string;
   /** SQLite's page cache in MB (grown as pages are read, up to this). */
   sqliteCacheMb: number;
+  /** Printed at the top of the customer's documents (FS-8 service record PDF). */
+  companyName: string | undefined;
 };
 
 
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: env.TECHSERVE_MAIL_FROM?.trim() || 'TechServe <no-reply@localhost>',
     sqliteCacheMb,
+    companyName: env.TECHSERVE_COMPANY_NAME?.trim() || undefined,
   };
 }
 

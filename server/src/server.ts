@@ -39,6 +39,7 @@ export async function serve(config: Config) {
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
     attachmentsDir: resolve('data/attachments'),
+    companyName: config.companyName,
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
   let scheduler: { stop(): Promise<void> } | null = null;

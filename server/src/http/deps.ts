@@ -18,7 +18,11 @@ export type AppDeps = {
   attachmentsDir?: string;
   /** Largest attachment accepted, in bytes; default DEFAULT_ATTACHMENT_MAX_BYTES. */
   attachmentMaxBytes?: number;
+  /** The company name printed at the top of documents the customer keeps (FS-8 service record); default DEFAULT_COMPANY_NAME. */
+  companyName?: string;
 };
+
+export const DEFAULT_COMPANY_NAME = 'TechServe 技术服务管理系统';
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 

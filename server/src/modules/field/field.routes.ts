@@ -7,7 +7,10 @@ import { scheduleFeedRoutes } from './schedule-feed.routes';
 import { visitsRoutes } from './visits.routes';
 
 /** FS-1..11: service notices, responsibility letters, visits, service records, return, stand-up, schedules. */
-export function fieldRoutes(app: App, deps: AttachmentsRouteDeps) {
+/** Field service (FS-1..14) with the attachment storage and the company name its documents carry. */
+export type FieldRouteDeps = AttachmentsRouteDeps & { companyName: string };
+
+export function fieldRoutes(app: App, deps: FieldRouteDeps) {
   noticesRoutes(app);
   lettersRoutes(app);
   boardRoutes(app);

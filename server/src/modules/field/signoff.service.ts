@@ -15,15 +15,12 @@ import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket } from './visits.ticket';
 import { type SignatureImage, decodeSignature } from './visits.upload';
 
-/** Printed at the top of the service record. No company-name setting exists yet (see the report to the lead). */
-const COMPANY_NAME = 'TechServe 技术服务管理系统';
-
 /** What the service record PDF shows for a letter, as recorded so far. */
-async function pdfDataOf(db: Db, letterId: number): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
+async function pdfDataOf(db: Db, letterId: number, companyName: string): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
   const l = await letterDetailQuery(db).where('responsibility_letters.id', '=', letterId).executeTakeFirstOrThrow();
   const [engineers, checkIns, record, parts, tasks] = await Promise.all([engineersOfLetters(db, [letterId]), repo.checkInsOf(db, letterId), repo.recordOf(db, letterId), repo.partsOf(db, letterId), repo.extraTasksOf(db, letterId)]);
   return {
-    companyName: COMPANY_NAME,
+    companyName,
     letterNumber: letterNumber(letterId),
     ticketNumber: l.ticket_number,
     customerName: l.customer_name,
@@ -50,7 +47,8 @@ async function pdfDataOf(db: Db, letterId: number): Promise<Omit<ServiceRecordPd
  * request and mailed to the contact as an attachment. Without a signature the
  * engineer gives the reason and the record stays visibly unsigned (AP-9).
  */
-export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storage: AttachmentStorage): Promise<TVisit> {
+/** `storage` keeps the signature and the PDF; `companyName` heads the PDF (TECHSERVE_COMPANY_NAME). */
+export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { storage, companyName }: { storage: AttachmentStorage; companyName: string }): Promise<TVisit> {
   const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-8' });
   if (await repo.signOffOf(ctx.db, id)) throw new AppError('conflict', 'The service record is already signed off');
   const record = await repo.recordOf(ctx.db, id);
@@ -60,7 +58,7 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storag
   const signed = 'signature' in body;
   const signature: SignatureImage | null = signed ? decodeSignature(body.signature) : null;
   const at = nowIso(ctx.clock);
-  const base = await pdfDataOf(ctx.db, id);
+  const base = await pdfDataOf(ctx.db, id, companyName);
   const pdf = await renderServiceRecordPdf({
     ...base,
     rating: signed ? { attitude: body.attitude, skill: body.skill, result: body.result } : null,
@@ -158,14 +156,14 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, storag
 }
 
 /** FS-8: the service record PDF: the one signed off (immutable), or, before that, a live one marked unsigned. */
-export async function serviceRecordPdf(ctx: Ctx, id: number, storage: AttachmentStorage): Promise<{ fileName: string; data: Buffer }> {
+export async function serviceRecordPdf(ctx: Ctx, id: number, { storage, companyName }: { storage: AttachmentStorage; companyName: string }): Promise<{ fileName: string; data: Buffer }> {
   await letterFor(ctx, id);
   const s = await repo.signOffOf(ctx.db, id);
   if (s) {
     const file = await ctx.db.selectFrom('visit_files').select(['file_name', 'storage_key']).where('id', '=', s.pdf_file_id).executeTakeFirstOrThrow();
     return { fileName: file.file_name, data: await storage.read(file.storage_key) };
   }
-  const data = await renderServiceRecordPdf({ ...(await pdfDataOf(ctx.db, id)), rating: null, comment: null, signerName: null, signature: null, signedAt: null, unsignedReason: null });
+  const data = await renderServiceRecordPdf({ ...(await pdfDataOf(ctx.db, id, companyName)), rating: null, comment: null, signerName: null, signature: null, signedAt: null, unsignedReason: null });
   return { fileName: `服务记录-${letterNumber(id)}-未签字.pdf`, data };
 }
 

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
 import { type FieldWorld, type Json, expectStatus, fieldWorld } from './letters.fixtures';
 import { dataUrl, onSiteLetterFixture, recordBody, tinyPng } from './visits.fixtures';
+import { loadConfig } from '../../config';
+import { DEFAULT_COMPANY_NAME } from '../../http/deps';
 
 // FS-8 customer sign-off on the engineer's device: immutable signature, rating on the request, PDF, mail. SQLite and PostgreSQL.
 
@@ -48,7 +50,8 @@ const nothingSaved = async (letterId: number) => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 } });
+  // FS-8: the PDF's header is the company's name as configured (TECHSERVE_COMPANY_NAME).
+  t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 }, companyName: '华信医疗设备技术服务有限公司' });
   t.clock.set('2026-03-02T02:00:00Z');
   w = await fieldWorld(t, 'so');
   await expectStatus(await w.supervisor.post(api('/contacts'), { customerId: w.ids.customer, name: '钱主任', phone: '13800000001', email: CONTACT_EMAIL, position: '设备科主任', isPrimary: true }), 201);
@@ -56,6 +59,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('FS-8 sign-off', () => {
+  it('FS-8: the company name of the PDF header comes from TECHSERVE_COMPANY_NAME (trimmed), the product name otherwise', () => {
+    expect(loadConfig({ TECHSERVE_COMPANY_NAME: ' 华信医疗设备技术服务有限公司 ' }).companyName).toBe('华信医疗设备技术服务有限公司');
+    expect(loadConfig({ TECHSERVE_COMPANY_NAME: '  ' }).companyName).toBeUndefined();
+    expect(DEFAULT_COMPANY_NAME).toBe('TechServe 技术服务管理系统');
+  });
+
   it('FS-8: needs the service record filled in first (422 FS-8), and only the letter’s engineers record it', async () => {
     const { letterId } = await onSiteLetterFixture(w, '2026-03-03T01:00:00Z');
     const res = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody());
@@ -119,6 +128,8 @@ describe('FS-8 sign-off', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (hasPdftotext) {
       const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('华信医疗设备技术服务有限公司');
+      expect(text).not.toContain('TechServe 技术服务管理系统');
       expect(text).toContain('so-市第一医院');
       expect(text).toContain('优');
       expect(text).toContain('钱主任');

@@ -21,10 +21,10 @@ import {
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { sendDownload } from '../../http/download';
-import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
 import * as extraTasks from './extra-tasks.service';
 import * as records from './records.service';
 import * as returns from './returns.service';
+import type { FieldRouteDeps } from './field.routes';
 import * as signoff from './signoff.service';
 import * as visits from './visits.service';
 import { readImageUpload } from './visits.upload';
@@ -33,7 +33,7 @@ const binary = (description: string, type: string) => ({ 200: { description, con
 
 
 /** FS-5..FS-9 on site: my jobs, check-in/out, service record, photos, extra tasks, sign-off with PDF, return. */
-export function visitsRoutes(app: App, deps: AttachmentsRouteDeps) {
+export function visitsRoutes(app: App, deps: FieldRouteDeps) {
   const tags = ['field'];
   const read = { permission: 'field.read' as const };
   const work = { permission: 'field.work' as const };
@@ -107,12 +107,12 @@ export function visitsRoutes(app: App, deps: AttachmentsRouteDeps) {
   app.post(
     '/field/letters/:id/sign-off',
     { schema: { ...visit('The customer rates attitude, skill and result (优/良/中/差) and signs; or the reason it is unsigned (FS-8). Creates the PDF, rates the request, mails the contact', 201), body: ZSignOffCreate }, config: work },
-    async (req, reply) => reply.status(201).send(await signoff.signOff(req.ctx(), req.params.id, req.body, deps.storage)),
+    async (req, reply) => reply.status(201).send(await signoff.signOff(req.ctx(), req.params.id, req.body, deps)),
   );
   app.get(
     '/field/letters/:id/service-record.pdf',
     { schema: { tags, summary: 'The service record PDF: the signed one, or a live one marked unsigned (FS-8)', params: ZFieldIdParams, response: binary('The PDF', 'application/pdf') }, config: read },
-    async (req, reply) => sendDownload(reply, { ...(await signoff.serviceRecordPdf(req.ctx(), req.params.id, deps.storage)), contentType: 'application/pdf' }),
+    async (req, reply) => sendDownload(reply, { ...(await signoff.serviceRecordPdf(req.ctx(), req.params.id, deps)), contentType: 'application/pdf' }),
   );
   app.get(
     '/field/visit-files/:fileId',
