@@ -55,6 +55,9 @@ describe('write watch', () => {
     expect(watch.generation(['calendars'])).toBe(calendars);
 
     expect(rawWrittenTables('select * from tickets')).toBeNull();
+    expect(rawWrittenTables("select replace(name, '-', '') from regions")).toBeNull();
+    expect(rawWrittenTables('insert or replace into regions (id, name) values (?, ?)')).toEqual(['regions']);
+    expect(rawWrittenTables('replace into regions (id, name) values (?, ?)')).toBe('all');
     expect(rawWrittenTables('SELECT id FROM tickets WHERE id = ? FOR UPDATE')).toBeNull();
     expect(rawWrittenTables('UPDATE tickets SET search_vector = ? WHERE id = ?')).toEqual(['tickets']);
     expect(rawWrittenTables('insert into day_counters (day, value) values (?, ?) on conflict (day) do update set value = day_counters.value + ? returning value')).toEqual(['day_counters']);

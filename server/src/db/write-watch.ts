@@ -94,9 +94,10 @@ const tableName = (node: OperationNode | undefined): string | null => {
 const READ_ONLY_RAW = /^\s*(select|with|pragma|explain|show|begin|commit|rollback|savepoint|release)\b/i;
 
 // A data-modifying statement's verb and its table (quoted or not, schema dropped); `do update` (an upsert's
-// conflict action) and `for update` (a row lock) name no table.
+// conflict action) and `for update` (a row lock) name no table, and `replace` is a write only as SQLite's
+// `replace into` (elsewhere it is the string function).
 const RAW_WRITE_TARGET = /\b(?:insert\s+(?:or\s+\w+\s+)?into|(?<!\b(?:do|for)\s+)update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\.)?("[^"]+"|\w+)/gi;
-const RAW_WRITE_VERB = /\b(?:insert|(?<!\b(?:do|for)\s+)update|delete|merge|create|drop|alter|truncate|replace|vacuum|reindex)\b/gi;
+const RAW_WRITE_VERB = /\b(?:insert|(?<!\b(?:do|for)\s+)update|delete|merge|create|drop|alter|truncate|(?<!\bor\s+)replace(?=\s+into\b)|vacuum|reindex)\b/gi;
 
 /**
  * Raw SQL: a read writes nothing; a write names its tables when every write verb in it is followed by a plain

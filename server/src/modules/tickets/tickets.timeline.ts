@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { listAttachmentsForEntries } from './attachments.service';
 import { isCustomerSide, ticketFor } from './tickets.access';
-import { autoAssign, isWorker } from './tickets.assignment';
+import { AssignmentReads, autoAssign, isWorker } from './tickets.assignment';
 import * as repo from './tickets.repository';
 import { bumpVersion, getTicket, tellCustomer } from './tickets.service';
 import { parseEvents, policyOfTicket, refreshSla } from './tickets.sla';
@@ -200,8 +200,9 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
         const facts = { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, tier2: true, exclude: t.assignee_id ? [t.assignee_id] : [] };
         // SR-6: tier 2 takes what tier 1 cannot solve. When every tier-2 engineer is away on a trip, the request
         // still goes to one of them (reachable by phone while travelling, AT-2), rather than nowhere.
-        let chosen = await autoAssign(db, { ...facts, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()) });
-        if (!chosen.userId) chosen = await autoAssign(db, facts);
+        const reads = new AssignmentReads(db);
+        let chosen = await autoAssign(db, { ...facts, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()) }, reads);
+        if (!chosen.userId) chosen = await autoAssign(db, facts, reads);
         if (!chosen.userId) throw new AppError('rule_violation', 'SR-6: no tier-2 engineer (skill "L2") is available; choose one', { ruleId: 'SR-6' });
         toUserId = chosen.userId;
       }
