@@ -16,9 +16,11 @@ type Props = {
   /** The user being edited; undefined to create one. */
   user?: TUser;
   onClose: () => void;
+  /** Called with the user just created, so the list can show it even when it sorts beyond the loaded page. */
+  onCreated?: (user: TUser) => void;
 };
 
-export function UserFormDrawer({ open, user, onClose }: Props) {
+export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<TUserFormValues>();
   const { message } = App.useApp();
@@ -46,8 +48,9 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
       base
         ? api<TUser>(`/users/${base.id}`, { method: 'PATCH', body })
         : api<TUser>('/users', { method: 'POST', body }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
+      if (!base) onCreated?.(saved);
       message.success(user ? t('common.saved') : t('common.created'));
       onClose();
     },

@@ -38,7 +38,18 @@ export function UsersPage() {
 
   const roleById = useMemo(() => new Map((roles.data?.items ?? []).map((role) => [role.id, role])), [roles.data]);
   const teamById = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
-  const rows = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
+  // Users created here stay on top until the filters change: the list runs in id order with "load more",
+  // so a new user would otherwise sit beyond the loaded pages.
+  const [created, setCreated] = useState<TUser[]>([]);
+  const rows = useMemo(() => {
+    const loaded = users.data?.pages.flatMap((page) => page.items) ?? [];
+    const pinned = new Set(created.map((user) => user.id));
+    return [...created.map((user) => loaded.find((row) => row.id === user.id) ?? user), ...loaded.filter((row) => !pinned.has(row.id))];
+  }, [users.data, created]);
+  const changeFilters = (change: (current: TUserFilters) => TUserFilters) => {
+    setCreated([]);
+    setFilters(change);
+  };
 
   const unlock = useMutation({
     mutationFn: (id: number) => api<TUser>(`/users/${id}/unlock`, { method: 'POST' }),
@@ -131,7 +142,7 @@ export function UsersPage() {
           placeholder={t('users.searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => setFilters((current) => ({ ...current, q: value.trim() || undefined }))}
+          onSearch={(value) => changeFilters((current) => ({ ...current, q: value.trim() || undefined }))}
           style={{ width: 280, maxWidth: '100%' }}
           data-testid="user-search"
         />
@@ -141,7 +152,7 @@ export function UsersPage() {
           placeholder={t('users.allStatuses')}
           style={{ width: 140 }}
           value={filters.status}
-          onChange={(status) => setFilters((current) => ({ ...current, status }))}
+          onChange={(status) => changeFilters((current) => ({ ...current, status }))}
           options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status_${status}`) }))}
         />
         <Select
@@ -150,7 +161,7 @@ export function UsersPage() {
           placeholder={t('users.allRoles')}
           style={{ width: 200 }}
           value={filters.roleId}
-          onChange={(roleId) => setFilters((current) => ({ ...current, roleId }))}
+          onChange={(roleId) => changeFilters((current) => ({ ...current, roleId }))}
           options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleLabel(role, i18n.language) }))}
         />
       </Flex>
@@ -169,7 +180,12 @@ export function UsersPage() {
           rows.length > 0 && <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('common.noMore')}</span>
         )}
       </Flex>
-      <UserFormDrawer open={editing !== null} user={editing?.user} onClose={() => setEditing(null)} />
+      <UserFormDrawer
+        open={editing !== null}
+        user={editing?.user}
+        onClose={() => setEditing(null)}
+        onCreated={(user) => setCreated((current) => [user, ...current])}
+      />
     </>
   );
 }
