@@ -34,7 +34,14 @@ describe('foundation journey (issue 2)', () => {
     await form.locator('#name').fill('端到端 测试');
     await form.locator('#roleId').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /engineer|工程师/i }).first().click();
+    await expect.poll(() => form.innerText()).toMatch(/engineer|工程师/i);
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST', { timeout: 20_000 });
     await page.getByTestId('user-submit').click();
+    // On a failure, say what the server or the form answered rather than only that the name never showed.
+    const res = await created.catch(async () => {
+      throw new Error(`the form sent no POST /users; it shows: ${await form.innerText()}`);
+    });
+    expect(res.status(), await res.text()).toBe(201);
     await seeText(page, username);
     await page.screenshot({ path: `${SCREENSHOTS}/users.png` });
 

@@ -26,3 +26,5 @@ export * from './schemas/field-visits';
 export * from './schemas/travel';
 export * from './schemas/projects';
 export * from './travel/allowances';
+export * from './schemas/leave';
+export * from './leave/notice';

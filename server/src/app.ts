@@ -32,6 +32,7 @@ import { followUpsRoutes } from './modules/tickets/followups.routes';
 import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
+import { leaveRoutes } from './modules/leave/leave.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
+      leaveRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

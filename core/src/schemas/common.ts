@@ -44,3 +44,12 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/** A period whose end is not before its start: 422 naming the end field (a rule check, not a shape error). */
+export const orderedDates = <T extends z.ZodType<Record<string, unknown>>>(schema: T, start: string, end: string, ruleId: string) =>
+  schema.superRefine((v, ctx) => {
+    const [a, b] = [v[start], v[end]];
+    if (typeof a === 'string' && typeof b === 'string' && b < a) {
+      ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})`, params: { ruleId } });
+    }
+  });

@@ -395,7 +395,7 @@ export const ZBoard = z.object({
   days: z.array(z.string()),
   engineers: z.array(ZBoardEngineer),
   travelKnown: z.boolean().describe('Whether travel requests could be read'),
-  leaveKnown: z.boolean().describe('Leave is not modelled yet: always false'),
+  leaveKnown: z.boolean().describe('Whether approved leave (RS-4) is shown: always true since leave requests exist'),
 });
 export type TBoard = z.infer<typeof ZBoard>;
 

@@ -3,7 +3,7 @@ import { ZLetterStatus } from '../field/letterStatus';
 import { ZExplanation } from '../explanation';
 import { ZDestinationLevel, ZTransportMode } from '../policy/travelPolicy';
 import { TRAVEL_WORK_TYPES } from '../travel/allowances';
-import { ZDateInRange, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates } from './common';
 
 // TR-1..4, AT-2/AT-3, FS-3: travel requests (出差申请) with itineraries, advances (预支出差款), daily travel logs
 // (出差日志), allowances, reimbursement claims (报销) and the finance export.
@@ -47,15 +47,6 @@ const ZAmountFen = z.int().positive().max(100_000_000);
 export const MAX_TRIP_DAYS = 366;
 
 const dayNo = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
-/** A period whose end is not before its start: 422 naming the end field (a rule check, not a shape error). */
-const orderedDates = <T extends z.ZodType<Record<string, unknown>>>(schema: T, start: string, end: string, ruleId: string) =>
-  schema.superRefine((v, ctx) => {
-    const [a, b] = [v[start], v[end]];
-    if (typeof a === 'string' && typeof b === 'string' && b < a) {
-      ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})`, params: { ruleId } });
-    }
-  });
 
 /** TR-1/TR-2: one leg of the itinerary: from, to, the destination's level (TR-3), dates and transport. */
 export const ZTravelSegment = orderedDates(

@@ -13,6 +13,7 @@ import { projects } from './migrations/20261123_0010_projects';
 import { fieldVisits } from './migrations/20261123_0011_field_visits';
 import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
 import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_index';
+import { leave } from './migrations/20261203_0014_leave';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0011_field_visits': fieldVisits(dialect),
     '20261123_0012_mail_attachments': mailAttachments(dialect),
     '20261203_0013_open_assignee_index': openAssigneeIndex(),
+    '20261203_0014_leave': leave(dialect),
   };
 }
 

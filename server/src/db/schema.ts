@@ -2,6 +2,7 @@ import type { FieldTables } from './schema.field';
 import type { FieldVisitTables } from './schema.field-visits';
 import type { ProjectTables } from './schema.projects';
 import type { TravelTables } from './schema.travel';
+import type { LeaveTables } from './schema.leave';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -403,7 +404,7 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables {
+export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

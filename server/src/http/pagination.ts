@@ -1,3 +1,4 @@
+import { MAX_DB_ID } from '@techserve/core';
 import { AppError } from './errors';
 
 /** Keyset cursors: an opaque base64url of the last row's sort key. */
@@ -25,4 +26,15 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeCursor(keyOf(items[items.length - 1])) : null;
   return { items, nextCursor };
+}
+
+/** The row id of an id-keyed cursor (newest first); a forged cursor is a 400, never a database error. */
+export function cursorId(cursor: string | undefined): number | null {
+  const key = decodeCursor(cursor, 1);
+  if (!key) return null;
+  const id = key[0];
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_DB_ID) {
+    throw new AppError('validation_failed', 'cursor is not valid; use nextCursor from the previous page', { details: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+  }
+  return id;
 }

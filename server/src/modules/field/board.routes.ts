@@ -8,7 +8,7 @@ export function boardRoutes(app: App) {
   const tags = ['field'];
   app.get(
     '/field/board',
-    { schema: { tags, summary: 'Engineers × days with appointments and conflicts (travel; leave not modelled yet)', querystring: ZBoardQuery, response: { 200: ZBoard } }, config: { permission: 'field.dispatch' as const } },
+    { schema: { tags, summary: 'Engineers × days with appointments and conflicts (leave, travel, double bookings)', querystring: ZBoardQuery, response: { 200: ZBoard } }, config: { permission: 'field.dispatch' as const } },
     (req) => dispatchBoard(req.ctx(), req.query),
   );
   app.get(

@@ -1,7 +1,7 @@
 import type { TBoard, TBoardQuery, TConflict, TLetterStatus } from '@techserve/core';
 import type { Ctx } from '../../http/context';
 import { invalidValue } from '../../http/errors';
-import { clashesOf, travelConflicts } from './field.conflicts';
+import { clashesOf, awayConflicts } from './field.conflicts';
 import { datesBetween, endOf, localDateOfIso, localRange } from './field.dates';
 import { engineersInView } from './field.team';
 import { letterNumber } from './letters.service';
@@ -11,8 +11,8 @@ const MAX_BOARD_DAYS = 31;
 const ON_BOARD: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
 
 /**
- * Dispatch board: engineers × days with their letters' appointments, and conflicts — travel (from the travel
- * module when installed), two appointments of one engineer that overlap. Leave is not modelled yet.
+ * Dispatch board: engineers × days with their letters' appointments, and conflicts — approved leave (RS-4), travel
+ * (from the travel module when installed), two appointments of one engineer that overlap.
  */
 export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
   if (q.to < q.from) throw invalidValue('querystring.to', 'before from');
@@ -34,13 +34,13 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
         .orderBy('rl.appointment_at')
         .execute()
     : [];
-  const travel = await travelConflicts(ctx.db, ids, q.from, q.to);
+  const travel = await awayConflicts(ctx.db, ids, q.from, q.to);
   return {
     from: q.from,
     to: q.to,
     days,
     travelKnown: travel.known,
-    leaveKnown: false,
+    leaveKnown: true,
     engineers: engineers.map((e) => {
       const mine = rows.filter((r) => r.user_id === e.id);
       return {

@@ -29,7 +29,7 @@ describe('dispatch board', () => {
     letterB = (await approvedLetterFixture(w, '2026-03-03T17:00:00Z', { withSecondEngineer: true })).letter;
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-02&to=2026-03-05&teamId=${w.ids.team}`)), 200);
     expect(board.days).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']);
-    expect(board.leaveKnown).toBe(false);
+    expect(board.leaveKnown).toBe(true);
     expect(board.engineers.map((e: Json) => e.userId).sort()).toEqual([w.ids.engineer, w.ids.engineer2].sort());
     expect(dayOf(board, w.ids.engineer, '2026-03-03').items).toEqual([expect.objectContaining({ letterId: letterA.id, appointmentAt: '2026-03-03T01:00:00.000Z', endAt: '2026-03-03T05:00:00.000Z', version: letterA.version })]);
     expect(dayOf(board, w.ids.engineer, '2026-03-04').items.map((i: Json) => i.letterId)).toEqual([letterB.id]);

@@ -1,11 +1,12 @@
 import type { TConflict } from '@techserve/core';
 import { sql } from 'kysely';
 import type { Db } from '../../http/context';
+import { grantedLeave } from '../leave/leave.repository';
 
 type TravelRow = { id: number; user_id: number; status: string; start_date: string; end_date: string; letter_id: number | null; ticket_id: number | null };
 
-/** A trip of an engineer as a conflict, with what it was made for (never sent: `clashesOf` drops it). */
-export type TravelSpan = TConflict & { servesLetterId: number | null; servesTicketId: number | null };
+/** A trip or leave of an engineer as a conflict, with what a trip was made for (never sent: `clashesOf` drops it). */
+export type AwaySpan = TConflict & { servesLetterId: number | null; servesTicketId: number | null };
 
 /** A visit of a letter: the letter and the service request it serves. */
 export type VisitOf = { letterId: number; ticketId: number | null };
@@ -14,7 +15,7 @@ export type VisitOf = { letterId: number; ticketId: number | null };
  * FS-10/TR-1: a trip made for a letter (or, naming no letter, for the letter's service request) is how the engineer
  * gets to that letter's visit, not a clash with it.
  */
-export function servesVisit(span: TravelSpan, visit: VisitOf): boolean {
+export function servesVisit(span: AwaySpan, visit: VisitOf): boolean {
   if (span.servesLetterId != null) return span.servesLetterId === visit.letterId;
   return span.servesTicketId != null && span.servesTicketId === visit.ticketId;
 }
@@ -23,7 +24,7 @@ export function servesVisit(span: TravelSpan, visit: VisitOf): boolean {
  * The travel conflicts of a day (or an assignment) with `visits`: a trip serving every one of them is none; a trip
  * on a day with no visit still shows (the engineer is away), and one serving another letter clashes.
  */
-export function clashesOf(spans: TravelSpan[], visits: VisitOf[]): TConflict[] {
+export function clashesOf(spans: AwaySpan[], visits: VisitOf[]): TConflict[] {
   const out: TConflict[] = [];
   for (const s of spans) {
     if (visits.length > 0 && visits.every((v) => servesVisit(s, v))) continue;
@@ -36,13 +37,17 @@ export function clashesOf(spans: TravelSpan[], visits: VisitOf[]): TConflict[] {
 const INACTIVE_TRAVEL = ['draft', 'rejected', 'cancelled', 'withdrawn'];
 
 /**
- * Travel of these users overlapping the dates from..to, read from the travel module's `travel_requests` when that
- * table exists (owned by the travel module; absent in older installs). Leave is not modelled yet, so it never
- * appears. `known` is false when the travel table could not be read.
+ * Travel and approved leave (RS-4) of these users overlapping the dates from..to. Travel is read from the travel
+ * module's `travel_requests` when that table exists (absent in older installs; then `known` is false); leave never
+ * serves a visit, so it is always a conflict.
  */
-export async function travelConflicts(db: Db, userIds: number[], from: string, to: string): Promise<{ known: boolean; byUser: Map<number, TravelSpan[]> }> {
-  const byUser = new Map<number, TravelSpan[]>();
+export async function awayConflicts(db: Db, userIds: number[], from: string, to: string): Promise<{ known: boolean; byUser: Map<number, AwaySpan[]> }> {
+  const byUser = new Map<number, AwaySpan[]>();
   if (userIds.length === 0) return { known: true, byUser };
+  const add = (userId: number, span: AwaySpan) => byUser.set(userId, [...(byUser.get(userId) ?? []), span]);
+  for (const l of await grantedLeave(db, userIds, from, to)) {
+    add(l.user_id, { kind: 'leave', from: l.start_date, to: l.end_date, refId: Number(l.id), note: l.type_id, servesLetterId: null, servesTicketId: null });
+  }
   let rows: TravelRow[];
   try {
     // Raw SQL: the table is not ours and may not exist yet (then the query fails and no travel is shown).
@@ -54,9 +59,7 @@ export async function travelConflicts(db: Db, userIds: number[], from: string, t
   }
   for (const r of rows) {
     if (INACTIVE_TRAVEL.includes(r.status)) continue;
-    const list = byUser.get(r.user_id) ?? [];
-    list.push({ kind: 'travel', from: r.start_date, to: r.end_date, refId: Number(r.id), note: r.status, servesLetterId: r.letter_id == null ? null : Number(r.letter_id), servesTicketId: r.ticket_id == null ? null : Number(r.ticket_id) });
-    byUser.set(r.user_id, list);
+    add(r.user_id, { kind: 'travel', from: r.start_date, to: r.end_date, refId: Number(r.id), note: r.status, servesLetterId: r.letter_id == null ? null : Number(r.letter_id), servesTicketId: r.ticket_id == null ? null : Number(r.ticket_id) });
   }
   return { known: true, byUser };
 }

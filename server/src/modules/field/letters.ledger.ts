@@ -6,7 +6,7 @@ import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { letterScope } from './field.access';
-import { cursorId } from './field.cursor';
+import { cursorId } from '../../http/pagination';
 import { addDays, localRange } from './field.dates';
 import { engineersOfLetters } from './letters.repository';
 import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './letters.service';

@@ -27,9 +27,9 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { ticketFor } from '../tickets/tickets.access';
 import { isOnLetter, letterFor, letterScope, noticeFor } from './field.access';
-import { clashesOf, travelConflicts } from './field.conflicts';
+import { clashesOf, awayConflicts } from './field.conflicts';
 import { localDateOfIso } from './field.dates';
-import { cursorId } from './field.cursor';
+import { cursorId } from '../../http/pagination';
 import { fieldPolicyNow } from './field.policy';
 import { ACTIVE_LETTER_STATUSES, type LetterDetailRow, appointmentHistory, engineersOfLetters, fieldWorkers, letterDetailQuery } from './letters.repository';
 
@@ -268,7 +268,7 @@ export async function suggestEngineers(ctx: Ctx, id: number): Promise<{ items: T
   // The trip's dates and the appointment's day, whichever is wider.
   const from = plan && plan.departDate < day ? plan.departDate : day;
   const to = plan && plan.returnDate > day ? plan.returnDate : day;
-  const travel = await travelConflicts(ctx.db, ids, from, to);
+  const travel = await awayConflicts(ctx.db, ids, from, to);
   const items = workers.map((w) => ({
     userId: w.id,
     name: w.name,
@@ -278,7 +278,7 @@ export async function suggestEngineers(ctx: Ctx, id: number): Promise<{ items: T
     levelName: w.level_name,
     inRegion: inRegion.has(w.id),
     openLoad: load.get(w.id) ?? 0,
-    // FS-10/TR-1: a trip already made for this letter is no conflict of its assignment.
+    // FS-10/TR-1: a trip already made for this letter is no conflict of its assignment; leave always is (RS-4).
     conflicts: clashesOf(travel.byUser.get(w.id) ?? [], [{ letterId: l.id, ticketId: l.ticket_id }]),
   }));
   items.sort((a, b) => Number(b.inRegion) - Number(a.inRegion) || (b.level ?? 0) - (a.level ?? 0) || a.openLoad - b.openLoad || a.userId - b.userId);

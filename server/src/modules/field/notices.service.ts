@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { createTicket } from '../tickets/tickets.intake';
 import { isDepartmentHead, isGm, noticeFor, noticeScope } from './field.access';
-import { cursorId } from './field.cursor';
+import { cursorId } from '../../http/pagination';
 import { fieldPolicyNow } from './field.policy';
 
 /** ZTicketCreate's description limit; the full texts stay on the notice. */

@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_ZONE, type TPolicy, localDateOf, policyInForce } from '@techserve/core';
 import type { Db } from '../../http/context';
+import { AppError } from '../../http/errors';
 import { listPublishedPolicyRows } from './policy.repository';
 
 /** A published version as other modules use it. */
@@ -52,4 +53,14 @@ export async function policyAt(
   const date = typeof at === 'string' ? at : localDateOf(at.getTime(), timeZone);
   const found = policyInForce(await publishedVersions(db), date, timeZone);
   return found && { number: found.number, effectiveFrom: found.effectiveFrom, document: found.document };
+}
+
+/**
+ * The policy that governs a company-local date: the version in force then, or (for a date before the first
+ * version took effect) the newest one. A 500 only when nothing was ever published, which setup prevents.
+ */
+export async function policyOn(db: Db, date: string): Promise<PolicyAt> {
+  const policy = (await policyAt(db, date)) ?? (await policyAt(db, '9999-12-31'));
+  if (!policy) throw new AppError('internal', 'No published policy is in force');
+  return policy;
 }

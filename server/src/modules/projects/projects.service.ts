@@ -17,7 +17,7 @@ import { AppError, type ErrorDetail, invalidValue, versionConflict } from '../..
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { type PolicyAt, policyAt } from '../policy/policy-in-force';
+import { type PolicyAt, policyOn } from '../policy/policy-in-force';
 import { type ProjectRow, assertCanManage, assertCanWork, isProjectMember, placeOf, projectFor } from './projects.access';
 import * as repo from './projects.repository';
 
@@ -31,11 +31,7 @@ export const HANDOVER_RECORD_ID = 'technicalDisclosure';
 
 export const todayOf = (ctx: Pick<Ctx, 'clock'>) => localDateOf(ctx.clock.now().getTime());
 
-export async function policyOn(db: Db, date: string): Promise<PolicyAt> {
-  const policy = await policyAt(db, date);
-  if (!policy) throw new AppError('internal', 'No published policy is in force');
-  return policy;
-}
+export { policyOn };
 
 /** The policy's handover documents, the one that is the handover record marked. */
 export function handoverDocumentsOf(policy: PolicyAt) {

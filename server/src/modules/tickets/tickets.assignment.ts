@@ -2,6 +2,7 @@ import { type AssignmentCandidate, type AssignmentResult, OPEN_TICKET_STATES, ty
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/database';
 import type { Db } from '../../http/context';
+import { grantedLeave } from '../leave/leave.repository';
 
 /** Users whose role lets them work on requests (SR-4's pool), optionally only tier-2 engineers (SR-6). */
 async function workers(db: Db, opts: { tier2?: boolean; only?: number[] }) {
@@ -62,8 +63,10 @@ type AssignFacts = {
   exclude?: number[];
   /** Assignments decided but not yet written (earlier requests of the same batched create): they count as load and as the latest assignment. */
   pending?: ReadonlyArray<{ userId: number; at: number }>;
-  /** The company-local day: engineers away on an approved trip that day are not available. */
+  /** The company-local day: engineers away on an approved trip or on approved leave that day are not available. */
   today?: string;
+  /** SR-6's fallback: an engineer on a trip still counts as available (reachable by phone, AT-2); leave never does. */
+  travellingAvailable?: boolean;
 };
 
 /**
@@ -86,8 +89,13 @@ export class AssignmentReads {
   loads() {
     return this.#once('loads', async () => new Map((await openLoads(this.db)).map((l) => [l.assignee_id, Number(l.n)])));
   }
+  /** Why each engineer away on a trip that day is (TR-1). */
   away(day: string | undefined) {
-    return this.#once(`away:${day}`, async () => new Map((day ? await travellers(this.db, day) : []).map((a) => [a.user_id, a])));
+    return this.#once(`away:${day}`, async () => new Map((day ? await travellers(this.db, day) : []).map((a) => [a.user_id, `出差 trip ${a.start_date}–${a.end_date}`])));
+  }
+  /** Why each engineer on approved leave that day is (RS-4/AT-4). */
+  onLeave(day: string | undefined) {
+    return this.#once(`leave:${day}`, async () => new Map((day ? await grantedLeave(this.db, null, day, day) : []).map((l) => [l.user_id, `请假 leave #${l.id} ${l.start_date}–${l.end_date}`])));
   }
   experts(productId: number | null) {
     return this.#once(`experts:${productId}`, async () =>
@@ -108,15 +116,16 @@ export class AssignmentReads {
 }
 
 /**
- * SR-4: gather the facts for every engineer who could take the request and let core choose. Engineers away on
- * an approved trip that day are not available (leave is not recorded in the product yet). `reads` shares what
- * was read between the requests of one batch.
+ * SR-4: gather the facts for every engineer who could take the request and let core choose. Engineers on approved
+ * leave (RS-4) or away on an approved trip (TR-1) that day are not available. `reads` shares what was read between
+ * the requests of one batch.
  */
 export async function autoAssign(db: Db, t: AssignFacts, reads = new AssignmentReads(db)): Promise<AssignmentResult> {
-  const [workerPool, baseLoad, onTrip, rank, skilled, inRegion] = await Promise.all([
+  const [workerPool, baseLoad, onTrip, onLeave, rank, skilled, inRegion] = await Promise.all([
     reads.pool(Boolean(t.tier2)),
     reads.loads(),
-    reads.away(t.today),
+    reads.away(t.travellingAvailable ? undefined : t.today),
+    reads.onLeave(t.today),
     reads.experts(t.productId),
     reads.skilled(t.productId),
     reads.inRegion(t.regionId),
@@ -124,17 +133,20 @@ export async function autoAssign(db: Db, t: AssignFacts, reads = new AssignmentR
   const pool = workerPool.filter((u) => !t.exclude?.includes(u.id));
   const load = new Map(baseLoad);
   for (const p of t.pending ?? []) load.set(p.userId, (load.get(p.userId) ?? 0) + 1);
-  const candidates: AssignmentCandidate[] = pool.map((u) => ({
-    userId: u.id,
-    name: u.name,
-    expertRank: rank.get(u.id) ?? null,
-    hasSkill: skilled.has(u.id),
-    inRegion: inRegion.has(u.id),
-    openLoad: load.get(u.id) ?? 0,
-    available: !onTrip.has(u.id),
-    unavailableReason: onTrip.has(u.id) ? `出差 trip ${onTrip.get(u.id)?.start_date}–${onTrip.get(u.id)?.end_date}` : null,
-    lastAssignedAt: null,
-  }));
+  const candidates: AssignmentCandidate[] = pool.map((u) => {
+    const away = onLeave.get(u.id) ?? onTrip.get(u.id) ?? null;
+    return {
+      userId: u.id,
+      name: u.name,
+      expertRank: rank.get(u.id) ?? null,
+      hasSkill: skilled.has(u.id),
+      inRegion: inRegion.has(u.id),
+      openLoad: load.get(u.id) ?? 0,
+      available: away === null,
+      unavailableReason: away,
+      lastAssignedAt: null,
+    };
+  });
   // Round robin needs the last assignment of the engineers tying with the leader only (and of those the
   // explanation names): a few index seeks instead of one per engineer.
   const opts = { policyVersion: t.policyVersion };

@@ -105,6 +105,27 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     await t.database.db.updateTable('travel_requests').set({ status: 'cancelled' }).where('id', 'in', [ended, draft, away]).execute();
   });
 
+  it('SR-4/RS-4: passes over the regional expert on approved leave, and names why; a leave still waiting for approval does not count', async () => {
+    t.clock.set('2026-03-02T02:00:00Z'); // Monday 10:00 in Shanghai
+    const expert = engineers['expert.east'];
+    // RS-4: filed the same day it starts (one day's notice is due): accepted, flagged late, valid once the superior approves.
+    const leave = await ok(await expert.post(api('/leave-requests'), { typeId: 'personal', startDate: '2026-03-02', endDate: '2026-03-03', reason: '家中有事', standInId: ids.expertNorth }), 201);
+    expect(leave).toMatchObject({ status: 'submitted', late: true, days: 2 });
+    const pending = await ok(await agent.post(api('/tickets'), fault({ title: '请假待批' })));
+    expect(pending.assigneeId).toBe(ids.expertEast);
+    await ok(await supervisor.post(api(`/leave-requests/${leave.id}/decision`), { version: leave.version, approve: true }), 200);
+    const r = await ok(await agent.post(api('/tickets'), fault({ title: '请假中' })));
+    expect(r.assigneeId).toBe(ids.expertNorth);
+    const timeline = await ok(await admin.get(api(`/tickets/${r.id}/timeline`)), 200);
+    expect(JSON.stringify(timeline.find((e: Json) => e.kind === 'assignment'))).toContain(`请假 leave #${leave.id} 2026-03-02–2026-03-03`);
+    t.clock.set('2026-03-04T01:00:00Z'); // the day after the leave: available again
+    const back = await ok(await agent.post(api('/tickets'), fault({ title: '销假后' })));
+    expect(back.assigneeId).toBe(ids.expertEast);
+    // Out of the later tests' queues and dashboard.
+    await t.database.db.updateTable('tickets').set({ state: 'cancelled' }).where('id', 'in', [pending.id, r.id, back.id]).execute();
+    await t.database.db.updateTable('leave_requests').set({ status: 'cancelled' }).where('id', '=', leave.id).execute();
+  });
+
   it('tells the customer why equipment out of warranty is chargeable (CU-3) and runs on the business calendar across a make-up Saturday', async () => {
     t.clock.set('2026-02-13T09:00:00Z'); // Friday 17:00; Saturday 2026-02-14 is a 调休 working day
     const r = await ok(await agent.post(api('/tickets'), fault({ installedProductId: ids.ipOld, urgency: 'high', impact: 'department' })));
@@ -313,6 +334,27 @@ describe('escalation (SR-6, ORG-3)', () => {
     }
   });
 
+  it('SR-6/RS-4: does not hand over to the only tier-2 engineer while on approved leave (unlike a trip) and asks to choose one', async () => {
+    const now = t.clock.now().toISOString();
+    const day = now.slice(0, 10);
+    const { id: leaveId } = await t.database.db
+      .insertInto('leave_requests')
+      .values({ user_id: ids.l2, status: 'approved', type_id: 'annual', start_date: day, end_date: day, days: 1, reason: '年假', explanation: '{}', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const eng = engineers['eng.idle'];
+      const cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle, title: `二线请假 ${day}` })));
+      const res = await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析' });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({ ruleId: 'SR-6' });
+      expect((await fresh(cur.id)).assigneeId).toBe(ids.idle);
+      await t.database.db.updateTable('tickets').set({ state: 'cancelled' }).where('id', '=', cur.id).execute();
+    } finally {
+      await t.database.db.updateTable('leave_requests').set({ status: 'cancelled' }).where('id', '=', leaveId).execute();
+    }
+  });
+
   it('lets the consulted expert see the request (own scope through the escalation)', async () => {
     const eng = engineers['eng.idle'];
     let cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle })));
@@ -439,13 +481,13 @@ describe('SLA alerts (SLA-4)', () => {
     await scanSla(t.database.db, t.clock);
     expect((await alertsFor(r.assigneeId)).filter((k) => k === 'sla_near_breach')).toHaveLength(1);
     expect(await alertsFor(ids.sup)).toContain('sla_near_breach');
-    const near = await ok(await agent.get(api('/tickets?sla=near_breach')), 200);
+    const near = await ok(await agent.get(api('/tickets?sla=near_breach&limit=200')), 200);
     expect(near.items.map((i: Json) => i.id)).toContain(r.id);
     t.clock.set(new Date(due).toISOString());
     await scanSla(t.database.db, t.clock);
     expect(await alertsFor(r.assigneeId)).toContain('sla_breached');
     expect(await alertsFor(ids.sup)).toContain('sla_breached');
-    const breached = await ok(await agent.get(api('/tickets?sla=breached')), 200);
+    const breached = await ok(await agent.get(api('/tickets?sla=breached&limit=200')), 200);
     expect(breached.items.map((i: Json) => i.id)).toContain(r.id);
     const dash = await ok(await supervisor.get(api('/tickets/dashboard')), 200);
     expect(dash.breached.map((i: Json) => i.id)).toContain(r.id);

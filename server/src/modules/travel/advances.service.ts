@@ -2,7 +2,7 @@ import { type TApprovalDecision, type TLetterStatus, type TTravelAdvance, type T
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
-import { pageOf } from '../../http/pagination';
+import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
@@ -58,7 +58,7 @@ export async function getAdvance(ctx: Ctx, id: number): Promise<TTravelAdvance> 
 
 export async function listAdvances(ctx: Ctx, q: TTravelAdvanceListQuery) {
   assertTravelReader(ctx.actor);
-  const after = repo.cursorId(q.cursor);
+  const after = cursorId(q.cursor);
   let query = repo.advancesQuery(ctx.db).innerJoin('travel_requests', 'travel_requests.id', 'travel_advances.request_id').where((eb) => travelScope(eb, ctx.actor));
   if (q.view === 'mine') query = query.where('travel_advances.user_id', '=', ctx.actor.id);
   if (q.view === 'approvals') query = query.where('travel_advances.user_id', '!=', ctx.actor.id);

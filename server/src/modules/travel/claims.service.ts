@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound } from '../../http/errors';
-import { pageOf } from '../../http/pagination';
+import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { detectFileType } from '../tickets/attachments.file-type';
@@ -90,7 +90,7 @@ export async function getClaim(ctx: Ctx, id: number, db: Db = ctx.db): Promise<T
 
 export async function listClaims(ctx: Ctx, q: TTravelClaimListQuery) {
   assertTravelReader(ctx.actor);
-  const after = repo.cursorId(q.cursor);
+  const after = cursorId(q.cursor);
   let query = repo.claimsQuery(ctx.db).where((eb) => travelScope(eb, ctx.actor));
   if (q.view === 'mine') query = query.where('travel_claims.user_id', '=', ctx.actor.id);
   if (q.view === 'approvals') query = query.where('travel_claims.user_id', '!=', ctx.actor.id);

@@ -2,7 +2,7 @@ import { addDaysToDate, explain, localDateOf, logWindowDeadline, logWindowEnding
 import type { Ctx, Db } from '../../http/context';
 import type { Clock } from '../../http/clock';
 import { notify } from '../notifications/notifications.service';
-import { managersOf } from './travel.access';
+import { managersOf } from '../org/approvers';
 import { policyOn, tripWindow } from './travel.service';
 
 /**

@@ -1,8 +1,7 @@
 import type { TAllowanceLineOut, TClaimExpense, TTravelAdvance, TTravelAdvanceStatus, TTravelClaim, TTravelClaimStatus, TTravelRequestStatus, TTravelRequestSummary } from '@techserve/core';
 import { sql } from 'kysely';
 import type { Db } from '../../http/context';
-import { AppError, versionConflict } from '../../http/errors';
-import { decodeCursor } from '../../http/pagination';
+import { versionConflict } from '../../http/errors';
 
 const json = <T>(s: string | null, fallback: T): T => (s == null ? fallback : (JSON.parse(s) as T));
 export { json as parseJson };
@@ -145,13 +144,3 @@ export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: str
 /** A stale version sent by the client. */
 export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
 
-/** The id of a keyset cursor (newest first), or null; a cursor that does not hold an id is a 400. */
-export function cursorId(cursor: string | undefined): number | null {
-  const key = decodeCursor(cursor, 1);
-  if (!key) return null;
-  const id = key[0];
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-    throw new AppError('validation_failed', 'cursor is not valid; use nextCursor from the previous page', { details: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
-  }
-  return id;
-}

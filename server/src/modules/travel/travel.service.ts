@@ -20,24 +20,21 @@ import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound } from '../../http/errors';
-import { pageOf } from '../../http/pagination';
+import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { isGm, isOnLetter } from '../field/field.access';
 import { ticketScope } from '../tickets/tickets.access';
 import { notify } from '../notifications/notifications.service';
-import { type PolicyAt, policyAt } from '../policy/policy-in-force';
-import { approversOf, assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
+import { type PolicyAt, policyOn } from '../policy/policy-in-force';
+import { approversOf } from '../org/approvers';
+import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
 
 export type TTravelRequestCreateBody = z.output<typeof ZTravelRequestCreate>;
 export type TTravelDecisionBody = z.output<typeof ZTravelDecision>;
 
-/** The policy in force on a company-local date (the trip's first day for its allowances and transport rules). */
-export async function policyOn(db: Db, date: string): Promise<PolicyAt> {
-  const policy = (await policyAt(db, date)) ?? (await policyAt(db, '9999-12-31'));
-  if (!policy) throw new AppError('internal', 'No published policy is in force');
-  return policy;
-}
+// The trip's first day's policy governs its allowances and transport rules.
+export { policyOn };
 
 export const illegal = (message: string) => new AppError('illegal_transition', message);
 
@@ -224,7 +221,7 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
 
 export async function listRequests(ctx: Ctx, q: TTravelRequestListQuery) {
   assertTravelReader(ctx.actor);
-  const after = repo.cursorId(q.cursor);
+  const after = cursorId(q.cursor);
   let query = repo.requestsQuery(ctx.db).where((eb) => travelScope(eb, ctx.actor));
   if (q.view === 'mine') query = query.where('travel_requests.user_id', '=', ctx.actor.id);
   if (q.view === 'approvals') query = query.where('travel_requests.user_id', '!=', ctx.actor.id);

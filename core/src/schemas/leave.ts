@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ZExplanation } from '../explanation';
+import { ZDateInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, orderedDates } from './common';
+
+// RS-4, AT-4: leave requests (请假申请). Approved leave makes the engineer unavailable for automatic assignment
+// (SR-4) and shows as a conflict on the dispatch board (FS-10).
+//
+// API (under /api/v1):
+//   POST /leave-requests                        leave.request  file a leave (RS-4 notice, stand-in, AT-4 type)
+//   GET  /leave-requests?view=mine|approvals    any leave.*    leave in scope
+//   GET  /leave-requests/:id                    any leave.*    one leave with its notice explanation
+//   POST /leave-requests/:id/decision           leave.approve  the superior approves or rejects (not one's own)
+//   POST /leave-requests/:id/cancel             leave.request  the applicant withdraws it before it starts
+//   POST /leave-requests/:id/certificate        leave.approve  the medical certificate was handed in (AT-4)
+
+export const LEAVE_STATUSES = ['submitted', 'approved', 'rejected', 'cancelled'] as const;
+export const ZLeaveStatus = z.enum(LEAVE_STATUSES);
+export type TLeaveStatus = z.infer<typeof ZLeaveStatus>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ZLeaveRequestCreate = orderedDates(
+  z.strictObject({
+    /** AT-4: a leave type id of the policy in force (personal, sick, marriage …). */
+    typeId: z.string().trim().min(1).max(50),
+    startDate: ZDateInRange,
+    endDate: ZDateInRange,
+    reason: text(500),
+    /** RS-4: who covers the duties meanwhile (required when the policy says so). */
+    standInId: ZRef.nullable().optional(),
+    /** RS-4: where the applicant stays reachable. */
+    contactPhone: z.string().trim().max(40).optional(),
+    /** RS-4: an emergency — the lead was told at once, the form is filed afterwards. */
+    emergency: z.boolean().default(false),
+    /** RS-4: an extension of this approved leave of yours (starts the day after it ends); needs approval too. */
+    extendsId: ZRef.nullable().optional(),
+  }),
+  'startDate',
+  'endDate',
+  'AT-4',
+);
+export type TLeaveRequestCreate = z.input<typeof ZLeaveRequestCreate>;
+
+export const ZLeaveRequest = z.strictObject({
+  id: z.number().int(),
+  userId: z.number().int(),
+  userName: z.string(),
+  typeId: z.string(),
+  typeName: ZLocalizedName,
+  status: ZLeaveStatus,
+  startDate: z.string(),
+  endDate: z.string(),
+  /** Working days on the applicant's calendar. */
+  days: z.number().int(),
+  reason: z.string(),
+  standInId: z.number().int().nullable(),
+  standInName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  emergency: z.boolean(),
+  /** RS-4/AT-4: filed later than the notice asks; valid only with the superior's approval. */
+  late: z.boolean(),
+  requiredNoticeDays: z.number().int(),
+  daysAhead: z.number().int(),
+  certificateRequired: z.boolean(),
+  certificateReceivedAt: z.string().nullable(),
+  extendsId: z.number().int().nullable(),
+  explanation: ZExplanation,
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  policyVersion: z.number().int().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type TLeaveRequest = z.infer<typeof ZLeaveRequest>;
+
+export const ZLeaveDecision = z.strictObject({ version: ZVersion, approve: z.boolean(), comment: z.string().trim().max(500).optional() });
+export type TLeaveDecision = z.infer<typeof ZLeaveDecision>;
+
+export const ZLeaveListQuery = ZListQuery.extend({
+  /** mine: my own leave; approvals: others' leave in my scope; all: both. */
+  view: z.enum(['mine', 'approvals', 'all']).default('all'),
+  status: ZLeaveStatus.optional(),
+}).strict();
+export type TLeaveListQuery = z.infer<typeof ZLeaveListQuery>;

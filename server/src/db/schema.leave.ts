@@ -1,0 +1,34 @@
+import type { Generated } from 'kysely';
+
+// Kysely table type of the leave module (migration 20261203_0014_leave).
+export interface LeaveRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  status: string;
+  type_id: string;
+  start_date: string;
+  end_date: string;
+  days: number;
+  reason: string;
+  stand_in_id: number | null;
+  contact_phone: string | null;
+  emergency: Generated<number>;
+  late: Generated<number>;
+  required_notice_days: Generated<number>;
+  days_ahead: Generated<number>;
+  certificate_required: Generated<number>;
+  certificate_received_at: string | null;
+  extends_id: number | null;
+  explanation: string;
+  team_id: number | null;
+  department_id: number | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  policy_version: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export type LeaveTables = { leave_requests: LeaveRequestsTable };

@@ -1,0 +1,76 @@
+import type { TExplanation, TLeaveRequest, TLeaveStatus, TLocalizedText } from '@techserve/core';
+import { sql } from 'kysely';
+import type { Db } from '../../http/context';
+import { versionConflict } from '../../http/errors';
+
+/** Leave that takes someone away: approved (a submitted one is not yet granted, RS-4). */
+export const GRANTED: TLeaveStatus[] = ['approved'];
+
+/** UPDATE with the version read: 409 when someone changed it meanwhile. */
+export async function bumpLeave(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
+  const res = await db
+    .updateTable('leave_requests')
+    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw staleLeave();
+}
+
+/** Leave requests with the applicant's, stand-in's and decider's names. */
+export const leaveQuery = (db: Db) =>
+  db
+    .selectFrom('leave_requests')
+    .innerJoin('users as applicant', 'applicant.id', 'leave_requests.user_id')
+    .leftJoin('users as stand_in', 'stand_in.id', 'leave_requests.stand_in_id')
+    .leftJoin('users as decider', 'decider.id', 'leave_requests.decided_by')
+    .selectAll('leave_requests')
+    .select(['applicant.name as user_name', 'stand_in.name as stand_in_name', 'decider.name as decided_by_name']);
+export type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
+
+export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest => ({
+  id: r.id,
+  userId: r.user_id,
+  userName: r.user_name,
+  typeId: r.type_id,
+  typeName,
+  status: r.status as TLeaveStatus,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  days: Number(r.days),
+  reason: r.reason,
+  standInId: r.stand_in_id,
+  standInName: r.stand_in_name,
+  contactPhone: r.contact_phone,
+  emergency: Boolean(r.emergency),
+  late: Boolean(r.late),
+  requiredNoticeDays: Number(r.required_notice_days),
+  daysAhead: Number(r.days_ahead),
+  certificateRequired: Boolean(r.certificate_required),
+  certificateReceivedAt: r.certificate_received_at,
+  extendsId: r.extends_id,
+  explanation: JSON.parse(r.explanation) as TExplanation,
+  decidedByName: r.decided_by_name,
+  decidedAt: r.decided_at,
+  decisionComment: r.decision_comment,
+  policyVersion: r.policy_version,
+  createdAt: r.created_at,
+  version: r.version,
+});
+
+export type LeaveSpan = { id: number; user_id: number; type_id: string; start_date: string; end_date: string };
+
+/** RS-4: approved leave of these users (all users when null) overlapping from..to. */
+export function grantedLeave(db: Db, userIds: number[] | null, from: string, to: string): Promise<LeaveSpan[]> {
+  let q = db
+    .selectFrom('leave_requests')
+    .select(['id', 'user_id', 'type_id', 'start_date', 'end_date'])
+    .where('status', 'in', GRANTED)
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from);
+  if (userIds) q = q.where('user_id', 'in', userIds);
+  return q.orderBy('start_date').execute();
+}
+
+/** A stale version sent by the client. */
+export const staleLeave = () => versionConflict('Leave request');

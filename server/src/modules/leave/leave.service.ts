@@ -1,0 +1,205 @@
+import { type TLeaveDecision, type TLeaveListQuery, type TLeavePolicy, type TLeaveRequest, type ZLeaveRequestCreate, addDaysToDate, assessLeave, localDateOf } from '@techserve/core';
+import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { nowIso } from '../../http/clock';
+import { type Actor, type Ctx, type Db, can } from '../../http/context';
+import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
+import { cursorId, pageOf } from '../../http/pagination';
+import { scopeFilter } from '../../http/scope';
+import { recordAudit } from '../audit/audit.service';
+import { loadDefaultCalendar } from '../calendars/calendars.service';
+import { notify } from '../notifications/notifications.service';
+import { approversOf } from '../org/approvers';
+import { policyOn } from '../policy/policy-in-force';
+import * as repo from './leave.repository';
+
+export type TLeaveCreateBody = z.output<typeof ZLeaveRequestCreate>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to whichever query joins `leave_requests`.
+type Eb = ExpressionBuilder<DB, any>;
+type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
+
+const illegal = (message: string) => new AppError('illegal_transition', message);
+const todayOf = (ctx: Pick<Ctx, 'clock'>) => localDateOf(ctx.clock.now().getTime());
+
+function assertLeaveReader(actor: Actor) {
+  if (!can(actor, 'leave.request') && !can(actor, 'leave.approve')) throw forbidden('This needs the permission "leave.request" or "leave.approve"');
+}
+
+/**
+ * Whose leave an actor sees: their own and the leave they stand in for; an approver (leave.approve) also the leave
+ * within their data scope (team/department at filing). Leave is personal (sick leave above all), so holding only
+ * leave.request never reaches others' leave, whatever the role's scope.
+ */
+function leaveScope(eb: Eb, actor: Actor): Cond {
+  const mine = eb.or([eb('leave_requests.user_id', '=', actor.id), eb('leave_requests.stand_in_id', '=', actor.id)]);
+  if (!can(actor, 'leave.approve')) return mine as Cond;
+  return eb.or([mine, scopeFilter(eb, actor, { owner: 'leave_requests.user_id', team: 'leave_requests.team_id', department: 'leave_requests.department_id' })]) as Cond;
+}
+
+async function leaveFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
+  assertLeaveReader(ctx.actor);
+  const row = await repo.leaveQuery(db).where('leave_requests.id', '=', id).where((eb) => leaveScope(eb, ctx.actor)).executeTakeFirst();
+  if (!row) throw notFound('Leave request');
+  return row;
+}
+
+const typeNameOf = (policy: TLeavePolicy, typeId: string) => policy.types.find((t) => t.id === typeId)?.name ?? { 'zh-CN': typeId, en: typeId };
+
+async function toApi(db: Db, row: repo.LeaveRow): Promise<TLeaveRequest> {
+  const policy = await policyOn(db, row.start_date);
+  return repo.toLeave(row, typeNameOf(policy.document.leave, row.type_id));
+}
+
+export async function getLeave(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TLeaveRequest> {
+  return toApi(db, await leaveFor(ctx, id, db));
+}
+
+export async function listLeave(ctx: Ctx, q: TLeaveListQuery) {
+  assertLeaveReader(ctx.actor);
+  const after = cursorId(q.cursor);
+  let query = repo.leaveQuery(ctx.db).where((eb) => leaveScope(eb, ctx.actor));
+  if (q.view === 'mine') query = query.where('leave_requests.user_id', '=', ctx.actor.id);
+  if (q.view === 'approvals') query = query.where('leave_requests.user_id', '!=', ctx.actor.id);
+  if (q.status) query = query.where('leave_requests.status', '=', q.status);
+  if (after !== null) query = query.where('leave_requests.id', '<', after);
+  const rows = await query.orderBy('leave_requests.id', 'desc').limit(q.limit + 1).execute();
+  const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
+  return { items: await Promise.all(items.map((r) => toApi(ctx.db, r))), nextCursor };
+}
+
+const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'leave_update') =>
+  notify(db, at, { userIds, kind, title: { zh: `请假申请 #${id}：${zh}`, en: `Leave request #${id}: ${en}` }, body: { zh, en }, link: `/leave/${id}` });
+
+/**
+ * RS-4/AT-4: file a leave. The policy in force on its first day decides the type, the notice needed and whether a
+ * late request is accepted (then valid only with the superior's approval); the period is counted in working days
+ * on the company calendar; a stand-in covers the duties when the policy asks; an extension (extendsId) continues an
+ * approved leave of one's own and needs approval like any leave. The superiors who may decide are asked.
+ */
+export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLeaveRequest> {
+  const at = nowIso(ctx.clock);
+  const policy = await policyOn(ctx.db, body.startDate);
+  const rules = policy.document.leave;
+  const { compiled } = await loadDefaultCalendar(ctx.db);
+  const assessed = assessLeave(rules, policy.number, compiled, { typeId: body.typeId, startDate: body.startDate, endDate: body.endDate, filedOn: todayOf(ctx), emergency: body.emergency });
+  if (assessed.refusal) throw new AppError('rule_violation', `${assessed.refusal.ruleId}: ${assessed.refusal.message}`, { ruleId: assessed.refusal.ruleId, details: [{ path: assessed.refusal.path, message: assessed.refusal.message }] });
+  const standInId = body.standInId ?? null;
+  if (rules.standInRequired && standInId == null) throw invalidValue('body.standInId', 'name who covers your duties while you are away', 'RS-4');
+
+  const id = await ctx.db.transaction().execute(async (db) => {
+    if (standInId != null) {
+      if (standInId === ctx.actor.id) throw invalidValue('body.standInId', 'you cannot stand in for yourself', 'RS-4');
+      const standIn = await db.selectFrom('users').select(['id', 'customer_id']).where('id', '=', standInId).where('status', '=', 'active').executeTakeFirst();
+      if (!standIn || standIn.customer_id != null) throw invalidValue('body.standInId', 'no such active member of staff', 'RS-4');
+    }
+    if (body.extendsId != null) {
+      const base = await db.selectFrom('leave_requests').select(['id', 'user_id', 'status', 'end_date']).where('id', '=', body.extendsId).executeTakeFirst();
+      if (!base || base.user_id !== ctx.actor.id) throw invalidValue('body.extendsId', 'no such leave of yours');
+      if (base.status !== 'approved') throw invalidValue('body.extendsId', 'only an approved leave can be extended', 'RS-4');
+      const next = addDaysToDate(base.end_date, 1);
+      if (body.startDate !== next) throw invalidValue('body.startDate', `an extension starts the day after the leave it extends (${next})`, 'RS-4');
+    }
+    const overlap = await db
+      .selectFrom('leave_requests')
+      .select(['id', 'start_date', 'end_date'])
+      .where('user_id', '=', ctx.actor.id)
+      .where('status', 'in', ['submitted', 'approved'])
+      .where('start_date', '<=', body.endDate)
+      .where('end_date', '>=', body.startDate)
+      .executeTakeFirst();
+    if (overlap) throw new AppError('conflict', `You already asked for leave #${overlap.id} (${overlap.start_date}–${overlap.end_date}) on some of these days`, { details: [{ path: 'body.startDate', message: `overlaps leave #${overlap.id}` }] });
+    const user = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    const filed = { user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
+    const row = await db
+      .insertInto('leave_requests')
+      .values({
+        ...filed,
+        status: 'submitted',
+        type_id: assessed.type.id,
+        start_date: body.startDate,
+        end_date: body.endDate,
+        days: assessed.days,
+        reason: body.reason,
+        stand_in_id: standInId,
+        contact_phone: body.contactPhone || null,
+        emergency: body.emergency ? 1 : 0,
+        late: assessed.late ? 1 : 0,
+        required_notice_days: assessed.requiredNoticeDays,
+        days_ahead: assessed.daysAhead,
+        certificate_required: assessed.certificateRequired ? 1 : 0,
+        extends_id: body.extendsId ?? null,
+        explanation: JSON.stringify(assessed.explanation),
+        policy_version: policy.number,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(db, ctx, { action: 'leave.request.create', entity: 'leave_request', entityId: row.id, after: { ...body, days: assessed.days, late: assessed.late } });
+    const what = `${assessed.type.name['zh-CN']} ${body.startDate}～${body.endDate}（${assessed.days} 天）`;
+    const whatEn = `${assessed.type.name.en} ${body.startDate}–${body.endDate} (${assessed.days} day${assessed.days === 1 ? '' : 's'})`;
+    const lateZh = assessed.late ? '，逾期申请（AT-4）' : body.emergency ? '，紧急事后补办（RS-4）' : '';
+    const lateEn = assessed.late ? ', filed late (AT-4)' : body.emergency ? ', emergency filed afterwards (RS-4)' : '';
+    await tell(db, at, await approversOf(db, filed, 'leave.approve'), row.id, `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`, `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`, 'leave_approval');
+    return row.id;
+  });
+  return getLeave(ctx, id);
+}
+
+/** RS-4/AT-4: the superior approves or rejects a submitted leave (never their own); the applicant and the stand-in are told. */
+export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): Promise<TLeaveRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await leaveFor(ctx, id, db);
+    if (row.user_id === ctx.actor.id) throw forbidden('You cannot approve your own leave');
+    if (row.version !== body.version) throw repo.staleLeave();
+    if (row.status !== 'submitted') throw illegal(`A ${row.status} leave request cannot be decided`);
+    const set = { status: body.approve ? 'approved' : 'rejected', decided_by: ctx.actor.id, decided_at: at, decision_comment: body.comment ?? null };
+    await repo.bumpLeave(db, id, body.version, set, at);
+    await recordAudit(db, ctx, { action: body.approve ? 'leave.request.approve' : 'leave.request.reject', entity: 'leave_request', entityId: id, before: { status: row.status }, after: set });
+    const note = body.comment ? `：${body.comment}` : '';
+    const noteEn = body.comment ? `: ${body.comment}` : '';
+    await tell(db, at, [row.user_id], id, body.approve ? `已批准${note}` : `已驳回${note}`, body.approve ? `approved${noteEn}` : `rejected${noteEn}`);
+    if (body.approve && row.stand_in_id) {
+      await tell(db, at, [row.stand_in_id], id, `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`, `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`);
+    }
+  });
+  return getLeave(ctx, id);
+}
+
+/** The applicant withdraws a leave: a submitted one at any time, an approved one before its first day. */
+export async function cancelLeave(ctx: Ctx, id: number, version: number): Promise<TLeaveRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await leaveFor(ctx, id, db);
+    if (row.user_id !== ctx.actor.id) throw forbidden('Only the applicant may withdraw a leave request');
+    if (row.version !== version) throw repo.staleLeave();
+    if (row.status !== 'submitted' && row.status !== 'approved') throw illegal(`A ${row.status} leave request cannot be withdrawn`);
+    if (row.status === 'approved' && row.start_date <= todayOf(ctx)) throw illegal('An approved leave that has begun cannot be withdrawn; report back to your superior instead');
+    await repo.bumpLeave(db, id, version, { status: 'cancelled' }, at);
+    await recordAudit(db, ctx, { action: 'leave.request.cancel', entity: 'leave_request', entityId: id, before: { status: row.status }, after: { status: 'cancelled' } });
+    if (row.status === 'approved') {
+      const ids = await approversOf(db, row, 'leave.approve');
+      await tell(db, at, row.stand_in_id ? [...ids, row.stand_in_id] : ids, id, `${row.user_name} 撤回了已批准的请假`, `${row.user_name} withdrew an approved leave`);
+    }
+  });
+  return getLeave(ctx, id);
+}
+
+/** AT-4: the medical certificate of a sick leave was handed in (recorded by an approver or HR). */
+export async function recordCertificate(ctx: Ctx, id: number, version: number): Promise<TLeaveRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await leaveFor(ctx, id, db);
+    if (row.user_id === ctx.actor.id) throw forbidden('Your own certificate is recorded by your superior or HR');
+    if (row.version !== version) throw repo.staleLeave();
+    if (!row.certificate_required) throw illegal('This leave needs no medical certificate');
+    if (row.certificate_received_at) throw illegal('The certificate was already recorded');
+    if (row.status !== 'approved' && row.status !== 'submitted') throw illegal(`A ${row.status} leave request takes no certificate`);
+    await repo.bumpLeave(db, id, version, { certificate_received_at: at }, at);
+    await recordAudit(db, ctx, { action: 'leave.certificate.record', entity: 'leave_request', entityId: id, after: { certificate_received_at: at } });
+  });
+  return getLeave(ctx, id);
+}
