@@ -20,7 +20,16 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Waits until the page shows the text (a string or pattern) somewhere. */
+/**
+ * Waits until the page shows the text (a string or pattern) somewhere. When it never does, the error says where the
+ * page was and what it showed, and a screenshot is kept (seeText-failed-*.png), so a CI failure explains itself.
+ */
 export async function seeText(page: Page, text: string | RegExp, timeout = 10_000) {
-  await page.locator('body', { hasText: text }).waitFor({ timeout });
+  try {
+    await page.locator('body', { hasText: text }).waitFor({ timeout });
+  } catch (error) {
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    await page.screenshot({ path: `${SCREENSHOTS}/seeText-failed-${Date.now()}.png`, fullPage: true }).catch(() => undefined);
+    throw new Error(`"${String(text)}" never showed on ${page.url()}; the page showed: ${shown}`, { cause: error });
+  }
 }

@@ -11,6 +11,7 @@ import { CalendarsPage } from './features/calendars/CalendarsPage';
 import { CustomerFilePage } from './features/customers/CustomerFilePage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { fieldRoutes } from './features/field/routes';
+import { leaveRoutes } from './features/leave/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -90,6 +91,7 @@ export function AppRoutes() {
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
+        {leaveRoutes(guard)}
         {projectsRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />

@@ -12,6 +12,7 @@ import { ZDateInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, orderedDates 
 //   POST /leave-requests/:id/decision           leave.approve  the superior approves or rejects (not one's own)
 //   POST /leave-requests/:id/cancel             leave.request  the applicant withdraws it before it starts
 //   POST /leave-requests/:id/certificate        leave.approve  the medical certificate was handed in (AT-4)
+//   GET  /leave/stand-ins?q=                    leave.request  colleagues of your department who may stand in (RS-4)
 
 export const LEAVE_STATUSES = ['submitted', 'approved', 'rejected', 'cancelled'] as const;
 export const ZLeaveStatus = z.enum(LEAVE_STATUSES);
@@ -83,3 +84,9 @@ export const ZLeaveListQuery = ZListQuery.extend({
   status: ZLeaveStatus.optional(),
 }).strict();
 export type TLeaveListQuery = z.infer<typeof ZLeaveListQuery>;
+
+/** RS-4: colleagues who may stand in (GET /leave/stand-ins?q=): active staff of the applicant's department. */
+export const ZStandInQuery = z.strictObject({ q: z.string().trim().max(50).optional() });
+export const ZStandInCandidate = z.strictObject({ id: z.number().int(), name: z.string(), employeeNo: z.string().nullable(), sameTeam: z.boolean() });
+export type TStandInCandidate = z.infer<typeof ZStandInCandidate>;
+export const ZStandInList = z.strictObject({ items: z.array(ZStandInCandidate) });

@@ -7,6 +7,7 @@ import { type PasswordCost, hashPassword } from '../modules/auth/password';
 import { seedFieldDemo } from '../modules/field/field.demo';
 import { seedProjectsDemo } from '../modules/projects/projects.demo';
 import { seedTravelDemo } from '../modules/travel/travel.demo';
+import { seedLeaveDemo } from '../modules/leave/leave.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
 
@@ -150,5 +151,6 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   await seedFieldDemo(database, clock);
   await seedTravelDemo(database, clock);
   await seedProjectsDemo(database, clock);
+  await seedLeaveDemo(database, clock);
   return true;
 }

@@ -268,6 +268,7 @@ export const en: TMessages = {
       notImage: 'is not an image',
     },
     entity: {
+      leaveRequest: 'Leave request',
       team: 'Team',
       responsibilityLetter: 'Responsibility letter',
       travelRequest: 'Travel request',
@@ -308,6 +309,9 @@ export const en: TMessages = {
       engineerLevel: 'Engineer level',
     },
     field: {
+      typeId: 'Leave type',
+      standInId: 'Stand-in',
+      contactPhone: 'Contact phone',
       customerId: 'Customer',
       contactId: 'Contact',
       siteId: 'Site',

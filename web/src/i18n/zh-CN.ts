@@ -266,6 +266,7 @@ export const zhCN = {
       notImage: '不是图片',
     },
     entity: {
+      leaveRequest: '请假申请',
       team: '服务组',
       responsibilityLetter: '项目责任书',
       travelRequest: '出差申请',
@@ -306,6 +307,9 @@ export const zhCN = {
       engineerLevel: '工程师级别',
     },
     field: {
+      typeId: '假别',
+      standInId: '工作代理人',
+      contactPhone: '联系电话',
       customerId: '客户',
       contactId: '联系人',
       siteId: '现场地点',

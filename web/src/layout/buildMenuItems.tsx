@@ -15,6 +15,7 @@ import {
 import type { TPermission } from '@techserve/core';
 import type { TFunction } from 'i18next';
 import { fieldMenuItems } from '../features/field/routes';
+import { leaveMenuItems } from '../features/leave/routes';
 import { projectsMenuItems } from '../features/projects/routes';
 import { travelMenuItems } from '../features/travel/routes';
 import type { MenuItem } from './featureRoutes';
@@ -44,7 +45,7 @@ export function buildMenuItems(permissions: readonly TPermission[], t: TFunction
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
-  items.push(...fieldMenuItems(has, t), ...travelMenuItems(has, t), ...projectsMenuItems(has, t));
+  items.push(...fieldMenuItems(has, t), ...travelMenuItems(has, t), ...leaveMenuItems(has, t), ...projectsMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });

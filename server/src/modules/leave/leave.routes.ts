@@ -1,4 +1,4 @@
-import { ZIdParams, ZLeaveDecision, ZLeaveListQuery, ZLeaveRequest, ZLeaveRequestCreate, ZVersion, page } from '@techserve/core';
+import { ZIdParams, ZLeaveDecision, ZLeaveListQuery, ZLeaveRequest, ZLeaveRequestCreate, ZStandInList, ZStandInQuery, ZVersion, page } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import * as svc from './leave.service';
@@ -27,5 +27,8 @@ export function leaveRoutes(app: App) {
   );
   app.post('/leave-requests/:id/certificate', { schema: { tags, summary: 'The medical certificate of a sick leave was handed in (AT-4)', params: ZIdParams, body: ZVersionBody, response: { 200: ZLeaveRequest } }, config: approve }, (req) =>
     svc.recordCertificate(req.ctx(), req.params.id, req.body.version),
+  );
+  app.get('/leave/stand-ins', { schema: { tags, summary: 'Colleagues of your department who may stand in while you are away (RS-4), your team first', querystring: ZStandInQuery, response: { 200: ZStandInList } }, config: request }, (req) =>
+    svc.standInCandidates(req.ctx(), req.query.q),
   );
 }

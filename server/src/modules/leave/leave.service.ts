@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { nowIso } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
+import { containsText } from '../../http/like';
 import { cursorId, pageOf } from '../../http/pagination';
 import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
@@ -202,4 +203,36 @@ export async function recordCertificate(ctx: Ctx, id: number, version: number): 
     await recordAudit(db, ctx, { action: 'leave.certificate.record', entity: 'leave_request', entityId: id, after: { certificate_received_at: at } });
   });
   return getLeave(ctx, id);
+}
+
+/** How many stand-in candidates one search returns. */
+const STAND_IN_LIMIT = 30;
+
+/**
+ * RS-4: the colleagues who may cover the applicant's duties — active staff (no customer contacts or client IT
+ * office) of the applicant's department, or of the whole company when the applicant has none; the own team
+ * first. Only names and employee numbers, so an engineer whose data scope is "own" can still pick a colleague.
+ */
+export async function standInCandidates(ctx: Ctx, q: string | undefined) {
+  const me = await ctx.db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const department = me.department_id ?? me.team_department_id;
+  let query = ctx.db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'users.employee_no', 'users.team_id'])
+    .where('users.status', '=', 'active')
+    .where('users.id', '!=', ctx.actor.id)
+    .where('users.customer_id', 'is', null)
+    .where('roles.scope', 'not in', ['company', 'site']);
+  if (department != null) query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
+  const text = q?.trim();
+  if (text) query = query.where((eb) => eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]));
+  const rows = await query.orderBy('users.name').orderBy('users.id').limit(200).execute();
+  const sameTeam = (teamId: number | null) => me.team_id != null && teamId === me.team_id;
+  const items = rows
+    .map((r) => ({ id: r.id, name: r.name, employeeNo: r.employee_no, sameTeam: sameTeam(r.team_id) }))
+    .sort((a, b) => Number(b.sameTeam) - Number(a.sameTeam))
+    .slice(0, STAND_IN_LIMIT);
+  return { items };
 }

@@ -95,6 +95,24 @@ describe('filing a leave (RS-4, AT-4)', () => {
   });
 });
 
+describe('choosing a stand-in (RS-4)', () => {
+  it('offers an engineer (own data scope) the active colleagues of the department, the own team first; not oneself, other departments or customer contacts', async () => {
+    const otherDept = (await expectStatus(await w.admin.post(api('/departments'), { name: 'lv-销售部' }), 201)).id;
+    await createUser(w.admin, { username: 'lv.outsider', roleKey: 'engineer', departmentId: otherDept });
+    const list = await expectStatus(await w.engineer.get(api('/leave/stand-ins')), 200);
+    const ids = list.items.map((i: Json) => i.id);
+    expect(list.items[0]).toMatchObject({ id: w.ids.engineer2, sameTeam: true });
+    expect(ids).toContain(w.ids.supervisor);
+    expect(ids).not.toContain(w.ids.engineer);
+    const names = list.items.map((i: Json) => i.name);
+    expect(names).not.toContain('lv.outsider');
+    expect(names).not.toContain('lv.portal');
+    const found = await expectStatus(await w.engineer.get(api('/leave/stand-ins?q=LV.ENG2')), 200);
+    expect(found.items.map((i: Json) => i.id)).toEqual([w.ids.engineer2]);
+    expect((await w.engineer.get(api(`/leave/stand-ins?q=${'x'.repeat(51)}`))).statusCode).toBe(400);
+  });
+});
+
 describe('who sees and decides a leave', () => {
   it('shows it to the applicant, the stand-in and the supervisor; not to a colleague nor to an all-scope agent without leave.approve', async () => {
     t.clock.set('2026-03-02T01:00:00Z');
