@@ -1,4 +1,7 @@
+import { localDateOf } from '@techserve/core';
 /** Time is a dependency (style.md 6): tests pass a fixed or steppable clock. */
 export type Clock = { now: () => Date };
 export const systemClock: Clock = { now: () => new Date() };
 export const nowIso = (clock: Clock) => clock.now().toISOString();
+/** The company-local date ('YYYY-MM-DD') now. */
+export const todayOf = (ctx: { clock: Clock }) => localDateOf(ctx.clock.now().getTime());

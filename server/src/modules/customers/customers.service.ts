@@ -18,9 +18,8 @@ import {
   type TSiteCreate,
   type TSiteUpdate,
   computeWarranty,
-  localDateOf,
 } from '@techserve/core';
-import { nowIso } from '../../http/clock';
+import { nowIso, todayOf } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
 import { pageOf } from '../../http/pagination';
@@ -31,7 +30,6 @@ import { type PolicyAt, policyAt } from '../policy/policy-in-force';
 import * as repo from './customers.repository';
 
 /** The company-local date that warranty and contract states are judged on. */
-const todayOf = (ctx: Pick<Ctx, 'clock'>) => localDateOf(ctx.clock.now().getTime());
 
 /** Only the fields the client sent: `undefined` means "leave as is", `null` clears. */
 function pick<T extends Record<string, unknown>>(body: T, map: Partial<Record<keyof T, string>>): Record<string, unknown> {

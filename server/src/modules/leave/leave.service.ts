@@ -1,8 +1,8 @@
-import { type TLeaveDecision, type TLeaveListQuery, type TLeavePolicy, type TLeaveRequest, type ZLeaveRequestCreate, addDaysToDate, assessLeave, localDateOf } from '@techserve/core';
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import { type TLeaveDecision, type TLeaveListQuery, type TLeavePolicy, type TLeaveRequest, type ZLeaveRequestCreate, addDaysToDate, assessLeave } from '@techserve/core';
+import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { nowIso } from '../../http/clock';
+import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
 import { containsText } from '../../http/like';
@@ -22,7 +22,6 @@ type Eb = ExpressionBuilder<DB, any>;
 type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 
 const illegal = (message: string) => new AppError('illegal_transition', message);
-const todayOf = (ctx: Pick<Ctx, 'clock'>) => localDateOf(ctx.clock.now().getTime());
 
 function assertLeaveReader(actor: Actor) {
   if (!can(actor, 'leave.request') && !can(actor, 'leave.approve')) throw forbidden('This needs the permission "leave.request" or "leave.approve"');
@@ -228,11 +227,14 @@ export async function standInCandidates(ctx: Ctx, q: string | undefined) {
   if (department != null) query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
   const text = q?.trim();
   if (text) query = query.where((eb) => eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]));
-  const rows = await query.orderBy('users.name').orderBy('users.id').limit(200).execute();
-  const sameTeam = (teamId: number | null) => me.team_id != null && teamId === me.team_id;
-  const items = rows
-    .map((r) => ({ id: r.id, name: r.name, employeeNo: r.employee_no, sameTeam: sameTeam(r.team_id) }))
-    .sort((a, b) => Number(b.sameTeam) - Number(a.sameTeam))
-    .slice(0, STAND_IN_LIMIT);
+  // The own team first (RS-4: the stand-in usually shares the duties), then by name.
+  const ownTeam = me.team_id ?? 0;
+  const rows = await query
+    .orderBy(sql`case when ${sql.ref('users.team_id')} = ${ownTeam} then 0 else 1 end`)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(STAND_IN_LIMIT)
+    .execute();
+  const items = rows.map((r) => ({ id: r.id, name: r.name, employeeNo: r.employee_no, sameTeam: me.team_id != null && r.team_id === me.team_id }));
   return { items };
 }

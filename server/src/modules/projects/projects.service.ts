@@ -7,11 +7,10 @@ import {
   type TProjectTransition,
   type TProjectUpdate,
   acceptanceDueOn,
-  localDateOf,
   materialLate,
   projectWarnings,
 } from '@techserve/core';
-import { nowIso } from '../../http/clock';
+import { nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { AppError, type ErrorDetail, invalidValue, versionConflict } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
@@ -29,9 +28,8 @@ export const ACCEPTANCE_DUE_SOON_DAYS = 2;
 /** FS-12: the handover record (技术交底书) among the policy's handover documents; the first document if absent. */
 export const HANDOVER_RECORD_ID = 'technicalDisclosure';
 
-export const todayOf = (ctx: Pick<Ctx, 'clock'>) => localDateOf(ctx.clock.now().getTime());
 
-export { policyOn };
+export { policyOn, todayOf };
 
 /** The policy's handover documents, the one that is the handover record marked. */
 export function handoverDocumentsOf(policy: PolicyAt) {

@@ -2,10 +2,9 @@ import type { TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs, stubFetch, viewportWidth } from '../tickets/testing';
 import { leaveFixture } from './fixtures';
 import { LeaveDetailPage } from './LeaveDetailPage';
-import { viewportWidth } from './viewportWidth';
 
 beforeEach(() => viewportWidth(1280));
 afterEach(() => vi.unstubAllGlobals());

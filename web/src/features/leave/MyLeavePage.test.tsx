@@ -1,10 +1,9 @@
 import type { TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs, stubFetch, viewportWidth } from '../tickets/testing';
 import { leaveFixture } from './fixtures';
 import { MyLeavePage } from './MyLeavePage';
-import { viewportWidth } from './viewportWidth';
 
 beforeEach(() => viewportWidth(1280));
 afterEach(() => vi.unstubAllGlobals());

@@ -2,7 +2,7 @@ import { explain } from '@techserve/core';
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs } from '../tickets/testing';
+import { renderAs, viewportWidth } from '../tickets/testing';
 import { AllowanceTable } from './AllowanceTable';
 
 const lines = [
@@ -24,19 +24,6 @@ const lines = [
 
 const render = () => renderAs(<AllowanceTable lines={lines} totalFen={36000} note="按行程预计" />, { path: '/x', url: '/x', permissions: ['travel.request'] });
 
-/** The viewport as antd's breakpoints see it: `(min-width: …)` / `(max-width: …)` media queries answered for `width`. */
-function viewportWidth(width: number) {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    configurable: true,
-    value: (query: string) => {
-      const min = /min-width:\s*([\d.]+)px/.exec(query);
-      const max = /max-width:\s*([\d.]+)px/.exec(query);
-      const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
-      return { matches, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false };
-    },
-  });
-}
 
 const jsdomMatchMedia = window.matchMedia;
 beforeEach(() => viewportWidth(1280));
