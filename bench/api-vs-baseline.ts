@@ -14,14 +14,22 @@ import { systemClock } from '../server/src/http/clock';
 import { generateOrganisation } from './generate';
 
 const { values } = parseArgs({
-  options: { engineers: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '5' }, db: { type: 'string', default: 'sqlite' }, quick: { type: 'boolean' } },
+  options: {
+    engineers: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '5' },
+    db: { type: 'string', default: 'sqlite' },
+    quick: { type: 'boolean' },
+  },
 });
 const seconds = values.quick ? 1 : Number(values.seconds);
 const engineers = values.quick ? 200 : Number(values.engineers);
 const cost = { memoryCost: 1024, timeCost: 1 };
 const password = 'bench-password-1';
 
-const url = values.db === 'postgres' ? (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL) : `sqlite:${join(mkdtempSync(join(tmpdir(), 'ts-bench-')), 'bench.db')}`;
+const url =
+  values.db === 'postgres'
+    ? (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)
+    : `sqlite:${join(mkdtempSync(join(tmpdir(), 'ts-bench-')), 'bench.db')}`;
 if (!url) throw new Error('--db postgres needs BENCH_DATABASE_URL');
 const database = openDatabase(url);
 await migrateToLatest(database);
@@ -32,7 +40,11 @@ if (!(await database.db.selectFrom('users').select('id').where('username', '=', 
 const app = await buildApp({ database, clock: systemClock, passwordCost: cost, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const login = await fetch(`${appUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+const login = await fetch(`${appUrl}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'admin', password }),
+});
 const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
 
 // The baseline: bare Fastify, the same database connection, a plain query of the same page of users.
@@ -40,7 +52,20 @@ const bare = Fastify();
 bare.get('/users', () =>
   database.db
     .selectFrom('users')
-    .select(['id', 'username', 'name', 'employee_no', 'phone', 'email', 'status', 'role_id', 'team_id', 'created_at', 'updated_at', 'version'])
+    .select([
+      'id',
+      'username',
+      'name',
+      'employee_no',
+      'phone',
+      'email',
+      'status',
+      'role_id',
+      'team_id',
+      'created_at',
+      'updated_at',
+      'version',
+    ])
     .orderBy('id')
     .limit(50)
     .execute(),

@@ -29,7 +29,11 @@ export async function insertInBatches<T extends Record<string, unknown>>(
   for (let start = 0; start < rows.length; start += size) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic over the bench's tables
     const db = database.db as any;
-    const got = (await db.insertInto(table).values(rows.slice(start, start + size)).returning('id').execute()) as { id: number }[];
+    const got = (await db
+      .insertInto(table)
+      .values(rows.slice(start, start + size))
+      .returning('id')
+      .execute()) as { id: number }[];
     for (const r of got) ids.push(Number(r.id));
   }
   return ids;
@@ -46,19 +50,44 @@ export type Organisation = {
 };
 
 /** An organisation with N engineers spread over teams and regions (one region per team), inserted in batches. */
-export async function generateOrganisation(database: Database, engineers: number, cost: PasswordCost, adminPassword: string): Promise<Organisation> {
+export async function generateOrganisation(
+  database: Database,
+  engineers: number,
+  cost: PasswordCost,
+  adminPassword: string,
+): Promise<Organisation> {
   const { db } = database;
   await ensureRoles(db, systemClock);
   await ensureAdmin(db, systemClock, cost, { password: adminPassword });
   const now = new Date().toISOString();
   const stamps = { created_at: now, updated_at: now };
-  const dept = await db.insertInto('departments').values({ name: '技术服务部', ...stamps }).returning('id').executeTakeFirstOrThrow();
+  const dept = await db
+    .insertInto('departments')
+    .values({ name: '技术服务部', ...stamps })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const teamIds: number[] = [];
   const regionIds: number[] = [];
   const teamCount = Math.max(1, Math.ceil(engineers / 25));
   for (let i = 0; i < teamCount; i++) {
-    teamIds.push((await db.insertInto('teams').values({ name: `服务${i + 1}组`, department_id: dept.id, ...stamps }).returning('id').executeTakeFirstOrThrow()).id);
-    regionIds.push((await db.insertInto('regions').values({ name: `区域${i + 1}`, ...stamps }).returning('id').executeTakeFirstOrThrow()).id);
+    teamIds.push(
+      (
+        await db
+          .insertInto('teams')
+          .values({ name: `服务${i + 1}组`, department_id: dept.id, ...stamps })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    regionIds.push(
+      (
+        await db
+          .insertInto('regions')
+          .values({ name: `区域${i + 1}`, ...stamps })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   }
   const role = await db.selectFrom('roles').select('id').where('key', '=', 'engineer').executeTakeFirstOrThrow();
   const engineerIds: number[] = [];
@@ -82,7 +111,10 @@ export async function generateOrganisation(database: Database, engineers: number
       };
     });
     const ids = await db.insertInto('users').values(batch).returning('id').execute();
-    await db.insertInto('user_regions').values(ids.map((r, k) => ({ user_id: r.id, region_id: regionIds[(start + k) % teamCount] }))).execute();
+    await db
+      .insertInto('user_regions')
+      .values(ids.map((r, k) => ({ user_id: r.id, region_id: regionIds[(start + k) % teamCount] })))
+      .execute();
     ids.forEach((r, k) => {
       engineerIds.push(r.id);
       engineerTeam.push(teamIds[(start + k) % teamCount]);

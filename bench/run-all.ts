@@ -10,7 +10,12 @@ const runs: string[][] = [
   ['bench/calendar/calendar.bench.ts'],
   ['bench/tickets/list-search.bench.ts'],
   ['bench/tickets/create-vs-baseline.ts'],
-  ...(postgres ? [['bench/tickets/list-search.bench.ts', '--db', 'postgres'], ['bench/tickets/create-vs-baseline.ts', '--db', 'postgres']] : []),
+  ...(postgres
+    ? [
+        ['bench/tickets/list-search.bench.ts', '--db', 'postgres'],
+        ['bench/tickets/create-vs-baseline.ts', '--db', 'postgres'],
+      ]
+    : []),
 ];
 for (const [script, ...args] of runs) {
   const r = spawnSync('npx', ['tsx', script, ...args, ...quick], { stdio: 'inherit', cwd: new URL('..', import.meta.url).pathname });

@@ -8,7 +8,15 @@ export async function launch(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -28,7 +36,14 @@ export async function seeText(page: Page, text: string | RegExp, timeout = 10_00
   try {
     await page.locator('body', { hasText: text }).waitFor({ timeout });
   } catch (error) {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    const shown = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 600);
     await page.screenshot({ path: `${SCREENSHOTS}/seeText-failed-${Date.now()}.png`, fullPage: true }).catch(() => undefined);
     throw new Error(`"${String(text)}" never showed on ${page.url()}; the page showed: ${shown}`, { cause: error });
   }

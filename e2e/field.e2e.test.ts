@@ -42,7 +42,10 @@ async function pickNow(page: Page, input: Locator) {
   const now = dropdown.locator('.ant-picker-now-btn, .ant-picker-now a, .ant-picker-today-btn').first();
   await now.click();
   // A date-time picker waits for OK; a date picker has closed already.
-  await dropdown.locator('.ant-picker-ok button').click({ timeout: 1500 }).catch(() => undefined);
+  await dropdown
+    .locator('.ant-picker-ok button')
+    .click({ timeout: 1500 })
+    .catch(() => undefined);
   await dropdown.waitFor({ state: 'hidden' });
 }
 
@@ -140,7 +143,10 @@ describe('field service (issue 5)', () => {
     await engineer.getByTestId('visit-page').waitFor();
     await engineer.getByTestId('check-in-confirmed-with').fill('钱主任');
     await engineer.getByTestId('check-in').click();
-    await engineer.getByTestId('check-ins').filter({ hasText: /\d{2}:\d{2}/ }).waitFor();
+    await engineer
+      .getByTestId('check-ins')
+      .filter({ hasText: /\d{2}:\d{2}/ })
+      .waitFor();
 
     // FS-6: the service record and a photo from the camera.
     await engineer.getByTestId('record-diagnosis').fill('原存储池容量不足，扩展柜需上架扩容');
@@ -152,7 +158,11 @@ describe('field service (issue 5)', () => {
     await engineer.getByTestId('photos').locator('img').first().waitFor();
 
     // FS-8: the customer rates 优/良/优, signs on the screen; the record becomes a PDF.
-    for (const [aspect, grade] of [['attitude', '优'], ['skill', '良'], ['result', '优']] as const) {
+    for (const [aspect, grade] of [
+      ['attitude', '优'],
+      ['skill', '良'],
+      ['result', '优'],
+    ] as const) {
       await engineer.getByTestId(`rating-${aspect}`).getByText(grade, { exact: true }).click();
     }
     await engineer.getByTestId('confirm-signed-by').fill('钱主任');

@@ -20,7 +20,10 @@ describe('foundation journey (issue 2)', () => {
     await seeText(page, '技术服务管理系统');
 
     await page.getByTestId('lang-switch').click();
-    await page.getByText('English', { exact: true }).click().catch(() => undefined);
+    await page
+      .getByText('English', { exact: true })
+      .click()
+      .catch(() => undefined);
     await seeText(page, 'Users');
     await page.reload();
     await seeText(page, 'Users'); // remembered
@@ -33,7 +36,11 @@ describe('foundation journey (issue 2)', () => {
     await form.locator('#password').fill('password-123');
     await form.locator('#name').fill('端到端 测试');
     await form.locator('#roleId').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /engineer|工程师/i }).first().click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /engineer|工程师/i })
+      .first()
+      .click();
     await expect.poll(() => form.innerText()).toMatch(/engineer|工程师/i);
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST', { timeout: 20_000 });
     await page.getByTestId('user-submit').click();

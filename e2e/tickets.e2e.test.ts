@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 async function as(username: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext(
+    phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' },
+  );
   const page = await context.newPage();
   await signIn(page, baseUrl, username, password);
   return page;
@@ -66,7 +70,9 @@ describe('service requests (issue 4)', () => {
     await act(expert, 'start');
     await expert.getByTestId('action-escalate').click();
     await expert.getByTestId('escalate-kind').locator('label').first().click();
-    await expert.getByTestId('escalate-description').fill('控制器 A 反复告警，已更换电池并重启，告警仍在；客户 HIS 数据库在该阵列上，需二线分析日志');
+    await expert
+      .getByTestId('escalate-description')
+      .fill('控制器 A 反复告警，已更换电池并重启，告警仍在；客户 HIS 数据库在该阵列上，需二线分析日志');
     await expert.getByTestId('escalate-ok').click();
     await expert.getByTestId('escalations').waitFor();
     await expert.screenshot({ path: `${SCREENSHOTS}/ticket-escalated-phone.png`, fullPage: true });

@@ -30,21 +30,33 @@ function count(jsonFile) {
 
 run('type-check (tsc --strict)', 'npx', ['tsc', '-p', '.']);
 run('lint (eslint + typescript-eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
+run('format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 
 if (!process.env.TEST_DATABASE_URL) {
   skipped.push('server suite on PostgreSQL (set TEST_DATABASE_URL=postgres://... to run it)');
 }
 const unitJson = join(out, 'unit.json');
-run('unit, property and API tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+run('unit, property and API tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 count(unitJson);
 
 run('web build (vite)', 'npm', ['run', 'build', '-w', 'web']);
 
 if (existsSync(CHROMIUM)) {
   const e2eJson = join(out, 'e2e.json');
-  run('browser journeys (Playwright + Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], {
-    CHROMIUM_PATH: CHROMIUM,
-  });
+  run(
+    'browser journeys (Playwright + Chromium)',
+    'npx',
+    ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`],
+    {
+      CHROMIUM_PATH: CHROMIUM,
+    },
+  );
   count(e2eJson);
 } else {
   skipped.push(`browser journeys (no Chromium at ${CHROMIUM}; apt-get install chromium)`);

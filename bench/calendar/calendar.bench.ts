@@ -1,12 +1,6 @@
 // Calendar engine throughput (SLA-3): add-working-minutes operations per second on one core.
 // Run: npx tsx bench/calendar/calendar.bench.ts [--quick]
-import {
-  addWorkingMinutes,
-  chinaHqCalendar,
-  compileCalendar,
-  isWorkingTime,
-  workingMinutesBetween,
-} from '../../core/src/calendar';
+import { addWorkingMinutes, chinaHqCalendar, compileCalendar, isWorkingTime, workingMinutesBetween } from '../../core/src/calendar';
 
 const quick = process.argv.includes('--quick');
 const CASE_MS = quick ? 80 : 1500;

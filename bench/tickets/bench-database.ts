@@ -83,7 +83,9 @@ export function sqliteWriter(file: string): BulkWriter {
       load(rows, terms);
     },
     async deferIndexes(table) {
-      const defs = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
+      const defs = raw
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        .all(table) as { name: string; sql: string }[];
       for (const d of defs) raw.exec(`DROP INDEX ${d.name}`);
       return async () => {
         for (const d of defs) raw.exec(d.sql);
@@ -124,7 +126,7 @@ export function postgresWriter(url: string): BulkWriter {
       for (const r of rows) await client.query(`DROP INDEX ${r.indexname}`);
       return async () => {
         await pending;
-        await client.query('SET maintenance_work_mem = \'512MB\'');
+        await client.query("SET maintenance_work_mem = '512MB'");
         for (const r of rows) await client.query(r.indexdef);
       };
     },
@@ -136,7 +138,10 @@ export function postgresWriter(url: string): BulkWriter {
 }
 
 /** A fresh bench database: a new SQLite file, or a new PostgreSQL database beside BENCH_DATABASE_URL/TEST_DATABASE_URL. */
-export async function createBenchDatabase(kind: 'sqlite' | 'postgres', name: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function createBenchDatabase(
+  kind: 'sqlite' | 'postgres',
+  name: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = join(tmpdir(), 'techserve-bench');
     mkdirSync(dir, { recursive: true });
@@ -153,7 +158,8 @@ export async function createBenchDatabase(kind: 'sqlite' | 'postgres', name: str
     };
   }
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('--db postgres needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a server where the bench may create databases');
+  if (!base)
+    throw new Error('--db postgres needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a server where the bench may create databases');
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -175,4 +181,3 @@ export async function createBenchDatabase(kind: 'sqlite' | 'postgres', name: str
     },
   };
 }
-

@@ -9,7 +9,8 @@ const filter = process.argv[4] ?? '';
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const name = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/.*\/work\/main\//, '')}`;
+const name = (n: Node) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/.*\/work\/main\//, '')}`;
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 for (const sample of profile.samples) {
@@ -22,7 +23,11 @@ for (const sample of profile.samples) {
 const n = profile.samples.length;
 const print = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
-  for (const [key, c] of [...m].filter(([k]) => k.includes(filter)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * c) / n).toFixed(1).padStart(5)} %  ${key}`);
+  for (const [key, c] of [...m]
+    .filter(([k]) => k.includes(filter))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    console.log(`${((100 * c) / n).toFixed(1).padStart(5)} %  ${key}`);
 };
 print('self time', self);
 print('total time', total);

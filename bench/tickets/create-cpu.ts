@@ -10,7 +10,9 @@ import { openDatabase } from '../../server/src/db/database';
 import { systemClock } from '../../server/src/http/clock';
 import { BENCH_COST, BENCH_PASSWORD } from './generate-tickets';
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, creates: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { url: { type: 'string' }, creates: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '10' } },
+});
 if (!values.url) throw new Error('--url <generated database> (bench/tickets/generate-tickets.ts prints it)');
 const creates = Number(values.creates);
 const concurrency = Math.max(1, Number(values.concurrency));
@@ -35,7 +37,10 @@ const database = openDatabase(values.url);
 const postgres = database.dialect === 'postgres';
 const app = await buildApp({ database, clock: systemClock, passwordCost: BENCH_COST, logger: false });
 const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'agent0', password: BENCH_PASSWORD } });
-const headers = { cookie: `${login.cookies[0].name}=${login.cookies[0].value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+const headers = {
+  cookie: `${login.cookies[0].name}=${login.cookies[0].value}`,
+  'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+};
 const customers = await database.db
   .selectFrom('customers')
   .innerJoin('customer_contacts as c', 'c.customer_id', 'customers.id')
@@ -46,7 +51,16 @@ const customers = await database.db
   .execute();
 const body = (i: number) => {
   const c = customers[i % customers.length];
-  return { customerId: c.id, contactId: c.contact_id, siteId: c.site_id, title: `X9 存储 硬盘告警 ${i}`, description: `客户来电称硬盘告警 ${i}`, urgency: 'medium', impact: 'department', autoAssign: false };
+  return {
+    customerId: c.id,
+    contactId: c.contact_id,
+    siteId: c.site_id,
+    title: `X9 存储 硬盘告警 ${i}`,
+    description: `客户来电称硬盘告警 ${i}`,
+    urgency: 'medium',
+    impact: 'department',
+    autoAssign: false,
+  };
 };
 
 async function measure(label: string, one: (i: number) => Promise<unknown>) {
@@ -62,7 +76,9 @@ async function measure(label: string, one: (i: number) => Promise<unknown>) {
   const cpu = process.cpuUsage(cpu0);
   const node = (cpu.user + cpu.system) / 1000 / creates;
   const pg = postgres ? (postgresCpuMs() - pg0) / creates : null;
-  console.log(`${label.padEnd(44)} wall ${wall.toFixed(3)} ms, node CPU ${node.toFixed(3)} ms${pg === null ? '' : `, PostgreSQL CPU ${pg.toFixed(3)} ms`} per create`);
+  console.log(
+    `${label.padEnd(44)} wall ${wall.toFixed(3)} ms, node CPU ${node.toFixed(3)} ms${pg === null ? '' : `, PostgreSQL CPU ${pg.toFixed(3)} ms`} per create`,
+  );
 }
 
 await measure(`TechServe create (${concurrency} at a time)`, async (i) => {

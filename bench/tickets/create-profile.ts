@@ -11,7 +11,13 @@ import { systemClock } from '../../server/src/http/clock';
 import { BENCH_COST, BENCH_PASSWORD, QUICK, createBenchDatabase, generateTicketDataset } from './generate-tickets';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'sqlite' }, url: { type: 'string' }, creates: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '1' }, autoAssign: { type: 'boolean' } },
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    url: { type: 'string' },
+    creates: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '1' },
+    autoAssign: { type: 'boolean' },
+  },
 });
 const creates = Number(values.creates);
 // Creates in flight at once: 1 measures one create alone; 10 lets concurrent creates share a batch (write-batch.ts).
@@ -51,9 +57,17 @@ const counter: KyselyPlugin = {
     return result;
   },
 };
-const app = await buildApp({ database: { ...database, db: database.db.withPlugin(counter) }, clock: systemClock, passwordCost: BENCH_COST, logger: false });
+const app = await buildApp({
+  database: { ...database, db: database.db.withPlugin(counter) },
+  clock: systemClock,
+  passwordCost: BENCH_COST,
+  logger: false,
+});
 const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'agent0', password: BENCH_PASSWORD } });
-const headers = { cookie: `${login.cookies[0].name}=${login.cookies[0].value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+const headers = {
+  cookie: `${login.cookies[0].name}=${login.cookies[0].value}`,
+  'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+};
 const customers = await database.db
   .selectFrom('customers')
   .innerJoin('customer_contacts as c', 'c.customer_id', 'customers.id')
@@ -64,7 +78,16 @@ const customers = await database.db
   .execute();
 const body = (i: number) => {
   const c = customers[i % customers.length];
-  return { customerId: c.id, contactId: c.contact_id, siteId: c.site_id, title: `X9 存储 硬盘告警 ${i}`, description: `客户来电称硬盘告警 ${i}`, urgency: 'medium', impact: 'department', autoAssign: Boolean(values.autoAssign) };
+  return {
+    customerId: c.id,
+    contactId: c.contact_id,
+    siteId: c.site_id,
+    title: `X9 存储 硬盘告警 ${i}`,
+    description: `客户来电称硬盘告警 ${i}`,
+    urgency: 'medium',
+    impact: 'department',
+    autoAssign: Boolean(values.autoAssign),
+  };
 };
 const create = async (i: number) => {
   const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: body(i) });
@@ -72,7 +95,8 @@ const create = async (i: number) => {
 };
 
 const wave = async (from: number, n: number) => {
-  for (let i = from; i < from + n; i += concurrency) await Promise.all(Array.from({ length: Math.min(concurrency, from + n - i) }, (_, k) => create(i + k)));
+  for (let i = from; i < from + n; i += concurrency)
+    await Promise.all(Array.from({ length: Math.min(concurrency, from + n - i) }, (_, k) => create(i + k)));
 };
 await wave(0, 200); // warm-up
 counting = true;
@@ -80,9 +104,17 @@ const t0 = performance.now();
 await wave(0, creates);
 const ms = (performance.now() - t0) / creates;
 counting = false;
-console.log(`${database.dialect}: ${ms.toFixed(3)} ms per create over ${creates} creates, ${concurrency} at a time (${Math.round(1000 / ms)}/s on one core)`);
-const perCreate = [...counts].map(([k, c]) => ({ statement: k, 'per create': c.n / creates, 'ms per create': Number((c.ms / creates).toFixed(3)) }));
-console.log(`statements per create: ${perCreate.reduce((a, r) => a + r['per create'], 0)}, ${perCreate.reduce((a, r) => a + r['ms per create'], 0).toFixed(3)} ms in them (the rest is Fastify, validation, Kysely query building, computation)`);
+console.log(
+  `${database.dialect}: ${ms.toFixed(3)} ms per create over ${creates} creates, ${concurrency} at a time (${Math.round(1000 / ms)}/s on one core)`,
+);
+const perCreate = [...counts].map(([k, c]) => ({
+  statement: k,
+  'per create': c.n / creates,
+  'ms per create': Number((c.ms / creates).toFixed(3)),
+}));
+console.log(
+  `statements per create: ${perCreate.reduce((a, r) => a + r['per create'], 0)}, ${perCreate.reduce((a, r) => a + r['ms per create'], 0).toFixed(3)} ms in them (the rest is Fastify, validation, Kysely query building, computation)`,
+);
 console.table(perCreate);
 await app.close();
 if (drop) await drop();

@@ -38,7 +38,10 @@ const seconds = quick ? 1 : Number(values.seconds);
 // Ours and the baseline are measured in alternating rounds (ours first, then the baseline first, …) so a drift of
 // the machine or the database during the run (autovacuum, checkpoints, other load) does not favour either side.
 const rounds = quick ? 1 : Math.max(1, Number(values.rounds));
-const connectionCounts = values.connections.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const connectionCounts = values.connections
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (connectionCounts.length === 0) throw new Error('--connections: one or more whole numbers, e.g. 10,50');
 const connections = quick ? [connectionCounts[0]] : connectionCounts;
 const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -55,23 +58,49 @@ if (values.url) {
   await generateTicketDataset(database, { ...sizes, log: quick ? () => {} : undefined });
 }
 const { db } = database;
-const ticketsBefore = Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const ticketsBefore = Number(
+  (
+    await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 
 // TechServe ----------------------------------------------------------------------------------------------------
 const app = await buildApp({ database, clock: systemClock, passwordCost: BENCH_COST, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const login = await fetch(`${appUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent0', password: BENCH_PASSWORD }) });
+const login = await fetch(`${appUrl}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'agent0', password: BENCH_PASSWORD }),
+});
 if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
 const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
 const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
 const sessionHeaders = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
 // An integration's bearer token (tokens.manage is an admin permission, so the admin issues and uses it).
-const adminLogin = await fetch(`${appUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: BENCH_PASSWORD }) });
-const adminHeaders = { cookie: adminLogin.headers.get('set-cookie')?.split(';')[0] ?? '', 'x-csrf-token': ((await adminLogin.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
-const tokenRes = await fetch(`${appUrl}/api/v1/auth/tokens`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ name: 'bench' }) });
+const adminLogin = await fetch(`${appUrl}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'admin', password: BENCH_PASSWORD }),
+});
+const adminHeaders = {
+  cookie: adminLogin.headers.get('set-cookie')?.split(';')[0] ?? '',
+  'x-csrf-token': ((await adminLogin.json()) as { csrfToken: string }).csrfToken,
+  'content-type': 'application/json',
+};
+const tokenRes = await fetch(`${appUrl}/api/v1/auth/tokens`, {
+  method: 'POST',
+  headers: adminHeaders,
+  body: JSON.stringify({ name: 'bench' }),
+});
 if (tokenRes.status !== 201) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
-const tokenHeaders = { authorization: `Bearer ${((await tokenRes.json()) as { token: string }).token}`, 'content-type': 'application/json' };
+const tokenHeaders = {
+  authorization: `Bearer ${((await tokenRes.json()) as { token: string }).token}`,
+  'content-type': 'application/json',
+};
 
 // Request bodies as a call-centre agent files them: customers of every size with their contact and site.
 const random = rng(7);
@@ -82,7 +111,13 @@ const customers = await db
   .innerJoin('customer_sites as s', 's.customer_id', 'customers.id')
   .select(['customers.id', 'c.id as contact_id', 's.id as site_id'])
   .where('c.is_primary', '=', 1)
-  .where((eb) => eb('customers.id', 'in', Array.from({ length: 64 }, (_, i) => 1 + ((i * 313) % Math.max(1, sizes.customers)))))
+  .where((eb) =>
+    eb(
+      'customers.id',
+      'in',
+      Array.from({ length: 64 }, (_, i) => 1 + ((i * 313) % Math.max(1, sizes.customers))),
+    ),
+  )
   .execute();
 const bodies = (autoAssign: boolean) =>
   customers.map((c, i) => {
@@ -108,7 +143,15 @@ const agentId = (await db.selectFrom('users').select('id').where('username', '='
 const runId = Date.now().toString(36);
 let seq = 0;
 bare.post('/tickets', async (req, reply) => {
-  const b = req.body as { customerId: number; contactId: number; siteId: number; title: string; description: string; urgency: string; impact: string };
+  const b = req.body as {
+    customerId: number;
+    contactId: number;
+    siteId: number;
+    title: string;
+    description: string;
+    urgency: string;
+    impact: string;
+  };
   const at = new Date().toISOString();
   const row = await db
     .insertInto('tickets')
@@ -152,14 +195,24 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
 /** autocannon in a child process: the server keeps its event loop (and core) to itself. */
-function load(url: string, headers: Record<string, string>, payloads: string[], duration: number, connections = connectionCounts[0]): Promise<Result> {
+function load(
+  url: string,
+  headers: Record<string, string>,
+  payloads: string[],
+  duration: number,
+  connections = connectionCounts[0],
+): Promise<Result> {
   const script = `import autocannon from 'autocannon';
 const o = JSON.parse(process.env.LOAD);
 const r = await autocannon({ url: o.url, connections: o.connections, duration: o.duration, method: 'POST', headers: o.headers,
   requests: o.payloads.map((body) => ({ method: 'POST', body })) });
 process.stdout.write(JSON.stringify(r));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...process.env, LOAD: JSON.stringify({ url, connections, duration, headers, payloads }) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: { ...process.env, LOAD: JSON.stringify({ url, connections, duration, headers, payloads }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -172,7 +225,14 @@ const rows: Row[] = [];
 async function measure(name: string, url: string, headers: Record<string, string>, payloads: string[], conns = connectionCounts[0]) {
   if (values.only && !name.includes(values.only)) return null;
   const r = await load(url, headers, payloads, seconds, conns);
-  const row = { run: name, connections: conns, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p97.5 ms': r.latency.p97_5, errors: r.errors + r.non2xx + r.timeouts };
+  const row = {
+    run: name,
+    connections: conns,
+    'req/s': Math.round(r.requests.average),
+    'p50 ms': r.latency.p50,
+    'p97.5 ms': r.latency.p97_5,
+    errors: r.errors + r.non2xx + r.timeouts,
+  };
   rows.push(row);
   return row;
 }
@@ -185,8 +245,10 @@ await load(`${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(
 const loadBefore = loadavg()[0];
 const OURS = 'TechServe POST /api/v1/tickets (session + CSRF, autoAssign false)';
 const BASE = 'bare Fastify + the same INSERT';
-const measureOurs = (round: string, conns: number) => measure(`${OURS}${round}`, `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false), conns);
-const measureBase = (round: string, conns: number) => measure(`${BASE}${round}`, `${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false), conns);
+const measureOurs = (round: string, conns: number) =>
+  measure(`${OURS}${round}`, `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(false), conns);
+const measureBase = (round: string, conns: number) =>
+  measure(`${BASE}${round}`, `${bareUrl}/tickets`, { 'content-type': 'application/json' }, bodies(false), conns);
 const ratios = new Map<number, number[]>();
 for (const conns of connections) {
   const mine: number[] = [];
@@ -208,18 +270,46 @@ for (const conns of connections) {
 await measure('extra: TechServe, autoAssign true (SR-4)', `${appUrl}/api/v1/tickets`, sessionHeaders, bodies(true));
 await measure('extra: TechServe, bearer API token (admin), autoAssign false', `${appUrl}/api/v1/tickets`, tokenHeaders, bodies(false));
 
-const ticketsAfter = Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-console.log(`\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections.join(' and ')} connections; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+const ticketsAfter = Number(
+  (
+    await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+console.log(
+  `\ncreate vs baseline, ${database.dialect}, ${ticketsBefore} requests in the table before the run; ${seconds} s per run, ${connections.join(' and ')} connections; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+);
 console.table(rows);
 for (const [conns, list] of ratios) {
   if (list.length === 0) continue;
   const sorted = [...list].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   const each = list.length > 1 ? ` (rounds: ${list.map((x) => x.toFixed(2)).join(', ')}; median)` : '';
-  console.log(`ratio at ${conns} connections (ours / baseline throughput): ${median.toFixed(2)}${each}; target ≥ 0.5: ${median >= 0.5 ? 'met' : 'MISSED'}`);
+  console.log(
+    `ratio at ${conns} connections (ours / baseline throughput): ${median.toFixed(2)}${each}; target ≥ 0.5: ${median >= 0.5 ? 'met' : 'MISSED'}`,
+  );
 }
 console.log(`${ticketsAfter - ticketsBefore} rows added to tickets by this run`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ database: database.dialect, ticketsBefore, seconds, connections, node: process.version, rows, ratios: Object.fromEntries(ratios), loadAverage: [loadBefore, loadavg()[0]] }, null, 2));
+if (values.json)
+  writeFileSync(
+    values.json,
+    JSON.stringify(
+      {
+        database: database.dialect,
+        ticketsBefore,
+        seconds,
+        connections,
+        node: process.version,
+        rows,
+        ratios: Object.fromEntries(ratios),
+        loadAverage: [loadBefore, loadavg()[0]],
+      },
+      null,
+      2,
+    ),
+  );
 
 await app.close();
 await bare.close();

@@ -81,7 +81,7 @@ function creationTimes(n: number, now: number, random: () => number): Float64Arr
   const from = now - 730 * DAY;
   const span = now - 5 * MINUTE - from;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const x = random();
     const t = from + x * span;
     const local = new Date(t + 8 * HOUR);
@@ -136,8 +136,18 @@ export async function generateTicketDataset(database: Database, options: Dataset
   // Skills (ORG-3): one to three product models each; one engineer in ten is tier 2 (L2).
   const products: { id: number; name: string; model: string }[] = [];
   for (const line of PRODUCT_LINES) {
-    const lineId = (await db.insertInto('product_lines').values({ name: line.name, ...stamps }).returning('id').executeTakeFirstOrThrow()).id;
-    const ids = await insertInBatches(database, 'products', line.products.map((p) => ({ name: p.name, model: p.model, code: p.model, product_line_id: lineId, ...stamps })));
+    const lineId = (
+      await db
+        .insertInto('product_lines')
+        .values({ name: line.name, ...stamps })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const ids = await insertInBatches(
+      database,
+      'products',
+      line.products.map((p) => ({ name: p.name, model: p.model, code: p.model, product_line_id: lineId, ...stamps })),
+    );
     line.products.forEach((p, i) => products.push({ id: ids[i], ...p }));
   }
   const productPool = Pool.zipf(products, 0.8, 2);
@@ -152,18 +162,40 @@ export async function generateTicketDataset(database: Database, options: Dataset
     }
     for (const skill of own) skills.push({ user_id: id, skill });
   });
-  for (let s = 0; s < skills.length; s += 500) await db.insertInto('user_skills').values(skills.slice(s, s + 500)).execute();
+  for (let s = 0; s < skills.length; s += 500)
+    await db
+      .insertInto('user_skills')
+      .values(skills.slice(s, s + 500))
+      .execute();
   await db
     .insertInto('product_experts')
-    .values(products.flatMap((p, i) => [0, 1, 2].map((rank) => ({ product_id: p.id, user_id: org.engineerIds[(i * 37 + rank * 101) % org.engineerIds.length], rank: rank + 1 }))))
+    .values(
+      products.flatMap((p, i) =>
+        [0, 1, 2].map((rank) => ({
+          product_id: p.id,
+          user_id: org.engineerIds[(i * 37 + rank * 101) % org.engineerIds.length],
+          rank: rank + 1,
+        })),
+      ),
+    )
     .execute();
   const agentRole = roles.get('agent') as number;
   const agentIds = await insertInBatches(
     database,
     'users',
-    Array.from({ length: 30 }, (_, i) => ({ username: `agent${i}`, password_hash: i === 0 ? benchHash : UNUSABLE_HASH, name: `客服${i}`, status: 'active', role_id: agentRole, department_id: org.departmentId, ...stamps })),
+    Array.from({ length: 30 }, (_, i) => ({
+      username: `agent${i}`,
+      password_hash: i === 0 ? benchHash : UNUSABLE_HASH,
+      name: `客服${i}`,
+      status: 'active',
+      role_id: agentRole,
+      department_id: org.departmentId,
+      ...stamps,
+    })),
   );
-  log(`organisation: ${engineers} engineers in ${org.teamIds.length} teams/regions, ${products.length} products, ${agentIds.length} agents`);
+  log(
+    `organisation: ${engineers} engineers in ${org.teamIds.length} teams/regions, ${products.length} products, ${agentIds.length} agents`,
+  );
 
   // Customers (CU-1): sizes follow Zipf, so a few hospitals and plants file thousands of requests ----------------
   const customerRegion: number[] = [];
@@ -172,7 +204,17 @@ export async function generateTicketDataset(database: Database, options: Dataset
     customerRegion.push(region);
     const city = pick(CITIES, random());
     const kind = pick(CUSTOMER_KINDS, random());
-    return { name: `${city}第${rank + 1}${kind}`, short_name: null, code: `C${String(rank + 1).padStart(6, '0')}`, industry: null, address: `${city}市某区${rank + 1}号`, region_id: region, note: null, created_by: null, ...stamps };
+    return {
+      name: `${city}第${rank + 1}${kind}`,
+      short_name: null,
+      code: `C${String(rank + 1).padStart(6, '0')}`,
+      industry: null,
+      address: `${city}市某区${rank + 1}号`,
+      region_id: region,
+      note: null,
+      created_by: null,
+      ...stamps,
+    };
   });
   const customerIds = await insertInBatches(database, 'customers', customerRows);
   const contactOwner: number[] = [];
@@ -180,7 +222,15 @@ export async function generateTicketDataset(database: Database, options: Dataset
     const n = 1 + (random() < 0.5 ? 1 : 0) + (random() < 0.2 ? 1 : 0);
     return Array.from({ length: n }, (_, k) => {
       contactOwner.push(rank);
-      return { customer_id: cid, name: `${pick(SURNAMES, random())}${pick(TITLES, random())}`, phone: `138${String(rank * 3 + k).padStart(8, '0')}`, email: null, position: null, is_primary: k === 0 ? 1 : 0, ...stamps };
+      return {
+        customer_id: cid,
+        name: `${pick(SURNAMES, random())}${pick(TITLES, random())}`,
+        phone: `138${String(rank * 3 + k).padStart(8, '0')}`,
+        email: null,
+        position: null,
+        is_primary: k === 0 ? 1 : 0,
+        ...stamps,
+      };
     });
   });
   const contactIds = await insertInBatches(database, 'customer_contacts', contactRows);
@@ -191,7 +241,15 @@ export async function generateTicketDataset(database: Database, options: Dataset
     const n = 1 + (random() < 0.35 ? 1 : 0);
     return Array.from({ length: n }, (_, k) => {
       siteOwner.push(rank);
-      return { customer_id: cid, name: k === 0 ? '主院区' : `分部${k}`, address: null, region_id: customerRegion[rank], calendar_id: null, contact_id: null, ...stamps };
+      return {
+        customer_id: cid,
+        name: k === 0 ? '主院区' : `分部${k}`,
+        address: null,
+        region_id: customerRegion[rank],
+        calendar_id: null,
+        contact_id: null,
+        ...stamps,
+      };
     });
   });
   const siteIds = await insertInBatches(database, 'customer_sites', siteRows);
@@ -205,7 +263,18 @@ export async function generateTicketDataset(database: Database, options: Dataset
     if (random() >= (rank < 500 ? 0.7 : 0.2)) return;
     contractRanks.push(rank);
     const level = random() < 0.3 ? 'premium' : 'standard';
-    contractRows.push({ customer_id: cid, number: `HT-${String(rank + 1).padStart(6, '0')}`, starts_on: localDateOf(now - 760 * DAY), ends_on: localDateOf(now + 365 * DAY), service_content: null, fee_fen: 5_000_000, sla_level_id: level, coverage: level === 'premium' ? '24x7' : 'business', note: null, ...stamps });
+    contractRows.push({
+      customer_id: cid,
+      number: `HT-${String(rank + 1).padStart(6, '0')}`,
+      starts_on: localDateOf(now - 760 * DAY),
+      ends_on: localDateOf(now + 365 * DAY),
+      service_content: null,
+      fee_fen: 5_000_000,
+      sla_level_id: level,
+      coverage: level === 'premium' ? '24x7' : 'business',
+      note: null,
+      ...stamps,
+    });
   });
   const contractIds = await insertInBatches(database, 'service_contracts', contractRows);
   contractIds.forEach((id, i) => {
@@ -218,13 +287,27 @@ export async function generateTicketDataset(database: Database, options: Dataset
   const portalIds = await insertInBatches(
     database,
     'users',
-    portalRanks.map((rank) => ({ username: `portal${rank}`, password_hash: benchHash, name: `客户联系人${rank}`, status: 'active', role_id: contactRole, customer_id: customerIds[rank], ...stamps })),
+    portalRanks.map((rank) => ({
+      username: `portal${rank}`,
+      password_hash: benchHash,
+      name: `客户联系人${rank}`,
+      status: 'active',
+      role_id: contactRole,
+      customer_id: customerIds[rank],
+      ...stamps,
+    })),
   );
   const portalOf = new Map(portalRanks.map((rank, i) => [rank, portalIds[i]]));
-  log(`customers: ${customerCount}, contacts: ${contactIds.length}, sites: ${siteIds.length}, contracts: ${contractIds.length}, portal users: ${portalIds.length} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  log(
+    `customers: ${customerCount}, contacts: ${contactIds.length}, sites: ${siteIds.length}, contracts: ${contractIds.length}, portal users: ${portalIds.length} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   // Service requests ------------------------------------------------------------------------------------------------
-  const customerPool = Pool.zipf(customerIds.map((_, r) => r), 1, 5);
+  const customerPool = Pool.zipf(
+    customerIds.map((_, r) => r),
+    1,
+    5,
+  );
   const faultPool = Pool.zipf(ZH_FAULTS, 1.05, 1.5);
   const enPool = Pool.zipf(EN_FAULTS, 1, 2);
   const detailPool = Pool.zipf(ZH_DETAILS, 0.7, 2);
@@ -294,13 +377,33 @@ export async function generateTicketDataset(database: Database, options: Dataset
       level = contract.level;
       let j = eligibilityJson.get(contract.id);
       if (!j) {
-        j = JSON.stringify(evaluateEligibility({ warranty: null, contract: { number: contract.number, slaLevelId: contract.level, endsOn: contract.endsOn }, policy, policyVersion: 1 }).explanation);
+        j = JSON.stringify(
+          evaluateEligibility({
+            warranty: null,
+            contract: { number: contract.number, slaLevelId: contract.level, endsOn: contract.endsOn },
+            policy,
+            policyVersion: 1,
+          }).explanation,
+        );
         eligibilityJson.set(contract.id, j);
       }
       eligibilityExplanation = j;
     }
     const ty = random();
-    const type = ty < 0.7 ? 'fault' : ty < 0.82 ? 'consultation' : ty < 0.87 ? 'installation' : ty < 0.9 ? 'training' : ty < 0.96 ? 'inspection' : ty < 0.98 ? 'change_request' : 'other';
+    const type =
+      ty < 0.7
+        ? 'fault'
+        : ty < 0.82
+          ? 'consultation'
+          : ty < 0.87
+            ? 'installation'
+            : ty < 0.9
+              ? 'training'
+              : ty < 0.96
+                ? 'inspection'
+                : ty < 0.98
+                  ? 'change_request'
+                  : 'other';
     const ch = random();
     const channel = ch < 0.55 ? 'phone' : ch < 0.75 ? 'portal' : ch < 0.87 ? 'email' : ch < 0.95 ? 'chat' : 'api';
     const region = customerRegion[rank];
@@ -324,9 +427,15 @@ export async function generateTicketDataset(database: Database, options: Dataset
     const firstResponse = assignedAt ? cap(assignedAt + (5 + random() * 120) * MINUTE) : null;
     const done = !open && state !== 'cancelled';
     const resolvedAt = done && firstResponse ? cap(firstResponse + -Math.log(1 - random()) * 1.5 * DAY) : null;
-    const closedAt = state === 'closed' && resolvedAt ? cap(resolvedAt + (1 + random() * 6) * DAY) : state === 'cancelled' ? cap(created + random() * 2 * DAY) : null;
+    const closedAt =
+      state === 'closed' && resolvedAt
+        ? cap(resolvedAt + (1 + random() * 6) * DAY)
+        : state === 'cancelled'
+          ? cap(created + random() * 2 * DAY)
+          : null;
     const events: TSlaEvent[] = [];
-    if (firstResponse && (state === 'in_progress' || state === 'waiting' || done)) events.push({ at: firstResponse, type: 'first_response' });
+    if (firstResponse && (state === 'in_progress' || state === 'waiting' || done))
+      events.push({ at: firstResponse, type: 'first_response' });
     if (state === 'waiting' && firstResponse) events.push({ at: cap(firstResponse + random() * 4 * HOUR), type: 'paused' });
     if (resolvedAt) events.push({ at: resolvedAt, type: 'resolved' });
 
@@ -358,7 +467,17 @@ export async function generateTicketDataset(database: Database, options: Dataset
     }
     const tier = l2.length && random() < 0.05 ? 2 : 1;
     if (assigneeId && (tier === 2 || random() < 0.01)) {
-      escalations.push({ ticket_id: id, kind: 'l2', from_user_id: assigneeId, to_user_id: pick(l2, random()), rnd_person: null, description: `请二线协助：${fault}`, target_at: null, state: open ? 'open' : 'answered', created_at: iso(cap((firstResponse ?? created) + HOUR)) });
+      escalations.push({
+        ticket_id: id,
+        kind: 'l2',
+        from_user_id: assigneeId,
+        to_user_id: pick(l2, random()),
+        rnd_person: null,
+        description: `请二线协助：${fault}`,
+        target_at: null,
+        state: open ? 'open' : 'answered',
+        created_at: iso(cap((firstResponse ?? created) + HOUR)),
+      });
     }
     const updated = closedAt ?? resolvedAt ?? events.at(-1)?.at ?? assignedAt ?? created;
     rows.push([
@@ -414,7 +533,8 @@ export async function generateTicketDataset(database: Database, options: Dataset
       await writer.tickets(rows, terms);
       rows = [];
       terms = [];
-      if ((i + 1) % 100_000 === 0 || i === ticketCount - 1) log(`  ${i + 1} requests (${((performance.now() - tGen) / 1000).toFixed(1)} s)`);
+      if ((i + 1) % 100_000 === 0 || i === ticketCount - 1)
+        log(`  ${i + 1} requests (${((performance.now() - tGen) / 1000).toFixed(1)} s)`);
     }
   }
   const tIdx = performance.now();
@@ -424,7 +544,11 @@ export async function generateTicketDataset(database: Database, options: Dataset
 
   // SR-2: the day counters continue where the generated numbers stop, so new requests get the next number.
   const counterRows = [...counters].map(([day, last]) => ({ day, last }));
-  for (let s = 0; s < counterRows.length; s += 500) await db.insertInto('ticket_counters').values(counterRows.slice(s, s + 500)).execute();
+  for (let s = 0; s < counterRows.length; s += 500)
+    await db
+      .insertInto('ticket_counters')
+      .values(counterRows.slice(s, s + 500))
+      .execute();
   await insertInBatches(database, 'ticket_escalations', escalations);
   if (database.dialect === 'postgres') {
     await sql`SELECT setval(pg_get_serial_sequence('tickets', 'id'), (SELECT max(id) FROM tickets))`.execute(db);
@@ -451,12 +575,16 @@ async function main() {
       quick: { type: 'boolean' },
     },
   });
-  const sizes = values.quick ? QUICK : { tickets: Number(values.tickets), customers: Number(values.customers), engineers: Number(values.engineers) };
+  const sizes = values.quick
+    ? QUICK
+    : { tickets: Number(values.tickets), customers: Number(values.customers), engineers: Number(values.engineers) };
   const kind = values.db === 'postgres' ? 'postgres' : 'sqlite';
   const name = values.name ?? `techserve_bench_${sizes.tickets}`;
   const { database, drop } = await createBenchDatabase(kind, name);
   const info = await generateTicketDataset(database, sizes);
-  console.log(`\n${database.dialect} ${database.url.replace(/\/\/[^@]*@/, '//')} — ${info.tickets} requests in ${info.seconds.toFixed(1)} s`);
+  console.log(
+    `\n${database.dialect} ${database.url.replace(/\/\/[^@]*@/, '//')} — ${info.tickets} requests in ${info.seconds.toFixed(1)} s`,
+  );
   console.log(`use it: --url '${database.url}'`);
   if (values.quick) await drop();
   else await database.close();

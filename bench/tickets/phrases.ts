@@ -19,7 +19,10 @@ export class Pool<T> {
   }
   /** Zipf weights 1/(rank+offset)^s over the items in the order given. */
   static zipf<T>(items: readonly T[], s = 1, offset = 1): Pool<T> {
-    return new Pool(items, items.map((_, i) => 1 / (i + offset) ** s));
+    return new Pool(
+      items,
+      items.map((_, i) => 1 / (i + offset) ** s),
+    );
   }
   pick(u: number): T {
     return this.items[this.index(u)];
@@ -140,19 +143,146 @@ export const ZH_DETAILS = [
 
 export const ZH_OPENERS = ['客户反馈', '客户来电称', '巡检时发现', '值班人员报告', '监控平台显示', '用户投诉'];
 
-export const ZH_CAUSES = ['硬盘老化', '配置错误', '网线松动', '驱动版本不兼容', '电源模块损坏', '操作不当', '固件缺陷', '散热不良', '授权到期', '第三方软件冲突'];
-export const ZH_SOLUTIONS = ['更换硬盘并重建阵列', '修正配置并重启服务', '重新插拔网线', '升级驱动到最新版本', '更换电源模块', '指导客户正确操作', '升级固件', '清理灰尘并更换风扇', '续期授权', '卸载冲突软件'];
-
-export const PRODUCT_LINES: { name: string; products: { name: string; model: string }[] }[] = [
-  { name: '存储', products: [{ name: 'X9 存储', model: 'X9' }, { name: 'X5 存储', model: 'X5' }, { name: 'N3 备份一体机', model: 'N3' }, { name: 'S2 分布式存储', model: 'S2' }] },
-  { name: '服务器', products: [{ name: 'R740 服务器', model: 'R740' }, { name: 'R540 服务器', model: 'R540' }, { name: 'B8 刀片服务器', model: 'B8' }, { name: 'T3 塔式服务器', model: 'T3' }] },
-  { name: '网络', products: [{ name: 'Z1 网关', model: 'Z1' }, { name: 'S5 交换机', model: 'S5' }, { name: 'F2 防火墙', model: 'F2' }, { name: 'W6 无线控制器', model: 'W6' }] },
-  { name: '打印', products: [{ name: 'P8 激光打印机', model: 'P8' }, { name: 'L2 标签打印机', model: 'L2P' }, { name: 'K1 扫描仪', model: 'K1' }] },
-  { name: '医疗影像', products: [{ name: 'CT-64 扫描系统', model: 'CT64' }, { name: 'DR 数字 X 光机', model: 'DR1' }, { name: 'US5 超声', model: 'US5' }, { name: 'PACS 影像归档', model: 'PACS' }] },
-  { name: '软件', products: [{ name: 'HIS 医院信息系统', model: 'HIS' }, { name: 'LIS 检验系统', model: 'LIS' }, { name: 'ERP 企业套件', model: 'ERP' }, { name: 'OA 办公平台', model: 'OA' }] },
+export const ZH_CAUSES = [
+  '硬盘老化',
+  '配置错误',
+  '网线松动',
+  '驱动版本不兼容',
+  '电源模块损坏',
+  '操作不当',
+  '固件缺陷',
+  '散热不良',
+  '授权到期',
+  '第三方软件冲突',
+];
+export const ZH_SOLUTIONS = [
+  '更换硬盘并重建阵列',
+  '修正配置并重启服务',
+  '重新插拔网线',
+  '升级驱动到最新版本',
+  '更换电源模块',
+  '指导客户正确操作',
+  '升级固件',
+  '清理灰尘并更换风扇',
+  '续期授权',
+  '卸载冲突软件',
 ];
 
-export const CITIES = ['上海', '北京', '广州', '深圳', '杭州', '南京', '苏州', '成都', '武汉', '西安', '重庆', '天津', '长沙', '郑州', '济南', '青岛', '合肥', '福州', '厦门', '昆明'];
-export const CUSTOMER_KINDS = ['人民医院', '中医院', '妇幼保健院', '精密制造有限公司', '电子科技有限公司', '物流有限公司', '商业银行分行', '大学', '中学', '区政务服务中心', '供电公司', '汽车零部件有限公司', '制药有限公司', '连锁超市', '酒店'];
-export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+export const PRODUCT_LINES: { name: string; products: { name: string; model: string }[] }[] = [
+  {
+    name: '存储',
+    products: [
+      { name: 'X9 存储', model: 'X9' },
+      { name: 'X5 存储', model: 'X5' },
+      { name: 'N3 备份一体机', model: 'N3' },
+      { name: 'S2 分布式存储', model: 'S2' },
+    ],
+  },
+  {
+    name: '服务器',
+    products: [
+      { name: 'R740 服务器', model: 'R740' },
+      { name: 'R540 服务器', model: 'R540' },
+      { name: 'B8 刀片服务器', model: 'B8' },
+      { name: 'T3 塔式服务器', model: 'T3' },
+    ],
+  },
+  {
+    name: '网络',
+    products: [
+      { name: 'Z1 网关', model: 'Z1' },
+      { name: 'S5 交换机', model: 'S5' },
+      { name: 'F2 防火墙', model: 'F2' },
+      { name: 'W6 无线控制器', model: 'W6' },
+    ],
+  },
+  {
+    name: '打印',
+    products: [
+      { name: 'P8 激光打印机', model: 'P8' },
+      { name: 'L2 标签打印机', model: 'L2P' },
+      { name: 'K1 扫描仪', model: 'K1' },
+    ],
+  },
+  {
+    name: '医疗影像',
+    products: [
+      { name: 'CT-64 扫描系统', model: 'CT64' },
+      { name: 'DR 数字 X 光机', model: 'DR1' },
+      { name: 'US5 超声', model: 'US5' },
+      { name: 'PACS 影像归档', model: 'PACS' },
+    ],
+  },
+  {
+    name: '软件',
+    products: [
+      { name: 'HIS 医院信息系统', model: 'HIS' },
+      { name: 'LIS 检验系统', model: 'LIS' },
+      { name: 'ERP 企业套件', model: 'ERP' },
+      { name: 'OA 办公平台', model: 'OA' },
+    ],
+  },
+];
+
+export const CITIES = [
+  '上海',
+  '北京',
+  '广州',
+  '深圳',
+  '杭州',
+  '南京',
+  '苏州',
+  '成都',
+  '武汉',
+  '西安',
+  '重庆',
+  '天津',
+  '长沙',
+  '郑州',
+  '济南',
+  '青岛',
+  '合肥',
+  '福州',
+  '厦门',
+  '昆明',
+];
+export const CUSTOMER_KINDS = [
+  '人民医院',
+  '中医院',
+  '妇幼保健院',
+  '精密制造有限公司',
+  '电子科技有限公司',
+  '物流有限公司',
+  '商业银行分行',
+  '大学',
+  '中学',
+  '区政务服务中心',
+  '供电公司',
+  '汽车零部件有限公司',
+  '制药有限公司',
+  '连锁超市',
+  '酒店',
+];
+export const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+];
 export const TITLES = ['主任', '工程师', '科长', '经理', '老师', '护士长', '处长'];

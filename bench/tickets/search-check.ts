@@ -16,12 +16,34 @@ const STATES: (string[] | undefined)[] = [undefined, ['in_progress', 'waiting'],
 
 export async function checkSearch(database: Database, pages = 3): Promise<{ checked: number; mismatches: string[] }> {
   const { db, dialect } = database;
-  const userOf = (username: string) => db.selectFrom('users').select(['id', 'customer_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  const userOf = (username: string) =>
+    db.selectFrom('users').select(['id', 'customer_id']).where('username', '=', username).executeTakeFirstOrThrow();
   const engineer = await userOf('eng7');
   const big = await userOf('portal0');
-  const customers = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const customers = Number(
+    (
+      await db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const mid = await userOf(`portal${Math.round(customers / 20 / 100) * 100}`);
-  const base: Omit<Actor, 'id' | 'scope'> = { username: 'x', name: 'x', roleId: 0, roleKey: 'x', roleName: 'x', permissions: new Set(), departmentId: null, teamId: null, customerId: null, siteId: null, regionIds: [], mustChangePassword: false, via: 'session' };
+  const base: Omit<Actor, 'id' | 'scope'> = {
+    username: 'x',
+    name: 'x',
+    roleId: 0,
+    roleKey: 'x',
+    roleName: 'x',
+    permissions: new Set(),
+    departmentId: null,
+    teamId: null,
+    customerId: null,
+    siteId: null,
+    regionIds: [],
+    mustChangePassword: false,
+    via: 'session',
+  };
   const actors: { name: string; actor: Actor; scope: string }[] = [
     { name: 'admin', actor: { ...base, id: 1, scope: 'all' }, scope: '1 = 1' },
     {
@@ -29,8 +51,16 @@ export async function checkSearch(database: Database, pages = 3): Promise<{ chec
       actor: { ...base, id: engineer.id, scope: 'own' },
       scope: `(assignee_id = ${engineer.id} OR created_by = ${engineer.id} OR id IN (SELECT ticket_id FROM ticket_escalations WHERE to_user_id = ${engineer.id} OR from_user_id = ${engineer.id}))`,
     },
-    { name: 'big contact', actor: { ...base, id: big.id, scope: 'company', customerId: big.customer_id }, scope: `customer_id = ${Number(big.customer_id)}` },
-    { name: 'mid contact', actor: { ...base, id: mid.id, scope: 'company', customerId: mid.customer_id }, scope: `customer_id = ${Number(mid.customer_id)}` },
+    {
+      name: 'big contact',
+      actor: { ...base, id: big.id, scope: 'company', customerId: big.customer_id },
+      scope: `customer_id = ${Number(big.customer_id)}`,
+    },
+    {
+      name: 'mid contact',
+      actor: { ...base, id: mid.id, scope: 'company', customerId: mid.customer_id },
+      scope: `customer_id = ${Number(mid.customer_id)}`,
+    },
   ];
   const mismatches: string[] = [];
   let checked = 0;
@@ -44,13 +74,20 @@ export async function checkSearch(database: Database, pages = 3): Promise<{ chec
             : sql`search_vector @@ ${tsQuery(terms)}::tsquery`;
         let cursor: string | undefined;
         for (let page = 0; page < pages; page++) {
-          const got = (await listTickets(db, dialect, a.actor, { q, state: state as never, limit: 50, cursor, actorId: a.actor.id }, 50)).map((r) => Number(r.id));
+          const got = (
+            await listTickets(db, dialect, a.actor, { q, state: state as never, limit: 50, cursor, actorId: a.actor.id }, 50)
+          ).map((r) => Number(r.id));
           const below = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as number[])[0] : 2 ** 31 - 1;
           const expected = (
-            await sql<{ id: number }>`SELECT id FROM tickets WHERE ${sql.raw(a.scope)} AND ${state ? sql`state IN (${sql.join(state)})` : sql`1 = 1`} AND ${match} AND id < ${below} ORDER BY id DESC LIMIT 51`.execute(db)
+            await sql<{
+              id: number;
+            }>`SELECT id FROM tickets WHERE ${sql.raw(a.scope)} AND ${state ? sql`state IN (${sql.join(state)})` : sql`1 = 1`} AND ${match} AND id < ${below} ORDER BY id DESC LIMIT 51`.execute(
+              db,
+            )
           ).rows.map((r) => Number(r.id));
           checked++;
-          if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${a.name} q=${q} state=${state ?? '-'} page ${page + 1}: got ${got.length} rows, expected ${expected.length}`);
+          if (JSON.stringify(got) !== JSON.stringify(expected))
+            mismatches.push(`${a.name} q=${q} state=${state ?? '-'} page ${page + 1}: got ${got.length} rows, expected ${expected.length}`);
           if (got.length <= 50) break;
           cursor = Buffer.from(JSON.stringify([got[49]])).toString('base64url');
         }

@@ -72,7 +72,16 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 const staff: TPermission[] = [...orgRead, 'leave.request'];
 const fieldWork: TPermission[] = ['field.read', 'field.work', 'travel.request', 'projects.read'];
-const fieldSupervise: TPermission[] = [...fieldWork, 'field.notice', 'field.dispatch', 'field.approve', 'field.sign', 'travel.approve', 'projects.manage', 'leave.approve'];
+const fieldSupervise: TPermission[] = [
+  ...fieldWork,
+  'field.notice',
+  'field.dispatch',
+  'field.approve',
+  'field.sign',
+  'travel.approve',
+  'projects.manage',
+  'leave.approve',
+];
 
 /** The customer portal (SR-1, SR-9): a customer contact submits, follows, confirms and rates its company's requests. */
 export const PORTAL_PERMISSIONS: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm'];
@@ -83,22 +92,84 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'gm',
     name: { 'zh-CN': '总经理', en: 'General manager' },
     scope: 'all',
-    permissions: [...staff, 'leave.approve', 'audit.read', 'policy.manage', ...customersRead, 'tickets.read', 'tickets.approve', 'field.read', 'field.notice', 'field.sign', 'travel.approve', 'projects.read'],
+    permissions: [
+      ...staff,
+      'leave.approve',
+      'audit.read',
+      'policy.manage',
+      ...customersRead,
+      'tickets.read',
+      'tickets.approve',
+      'field.read',
+      'field.notice',
+      'field.sign',
+      'travel.approve',
+      'projects.read',
+    ],
   },
-  { key: 'vp', name: { 'zh-CN': '副总经理', en: 'Vice president' }, scope: 'all', permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read'] },
+  {
+    key: 'vp',
+    name: { 'zh-CN': '副总经理', en: 'Vice president' },
+    scope: 'all',
+    permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read'],
+  },
   {
     key: 'supervisor',
     name: { 'zh-CN': '技术服务部主管/部门经理', en: 'Service supervisor / department manager' },
     scope: 'department',
     permissions: [...staff, 'users.manage', 'org.manage', 'calendars.manage', ...customersManage, ...ticketsDispatch, ...fieldSupervise],
   },
-  { key: 'team_lead', name: { 'zh-CN': '组长', en: 'Team lead' }, scope: 'team', permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch'] },
-  { key: 'engineer', name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' }, scope: 'own', permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork] },
-  { key: 'product_expert', name: { 'zh-CN': '产品专家', en: 'Product expert' }, scope: 'own', permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork] },
-  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Customer-service agent' }, scope: 'all', permissions: [...staff, ...customersManage, 'tickets.read', 'tickets.create', 'tickets.assign', 'tickets.manage', 'field.read', 'field.notice'] },
-  { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, scope: 'region', permissions: [...staff, ...customersRead, 'tickets.read', 'tickets.create', 'field.read', 'field.notice', 'projects.read'] },
-  { key: 'sales_admin', name: { 'zh-CN': '销售内勤', en: 'Sales admin' }, scope: 'all', permissions: [...staff, ...customersManage, 'tickets.read', 'field.read', 'field.ledger', 'projects.read'] },
-  { key: 'finance', name: { 'zh-CN': '财务', en: 'Finance' }, scope: 'all', permissions: [...staff, ...customersRead, 'field.read', 'travel.finance'] },
+  {
+    key: 'team_lead',
+    name: { 'zh-CN': '组长', en: 'Team lead' },
+    scope: 'team',
+    permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch'],
+  },
+  {
+    key: 'engineer',
+    name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
+    scope: 'own',
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork],
+  },
+  {
+    key: 'product_expert',
+    name: { 'zh-CN': '产品专家', en: 'Product expert' },
+    scope: 'own',
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork],
+  },
+  {
+    key: 'agent',
+    name: { 'zh-CN': '客服专员', en: 'Customer-service agent' },
+    scope: 'all',
+    permissions: [
+      ...staff,
+      ...customersManage,
+      'tickets.read',
+      'tickets.create',
+      'tickets.assign',
+      'tickets.manage',
+      'field.read',
+      'field.notice',
+    ],
+  },
+  {
+    key: 'sales',
+    name: { 'zh-CN': '销售', en: 'Sales' },
+    scope: 'region',
+    permissions: [...staff, ...customersRead, 'tickets.read', 'tickets.create', 'field.read', 'field.notice', 'projects.read'],
+  },
+  {
+    key: 'sales_admin',
+    name: { 'zh-CN': '销售内勤', en: 'Sales admin' },
+    scope: 'all',
+    permissions: [...staff, ...customersManage, 'tickets.read', 'field.read', 'field.ledger', 'projects.read'],
+  },
+  {
+    key: 'finance',
+    name: { 'zh-CN': '财务', en: 'Finance' },
+    scope: 'all',
+    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance'],
+  },
   { key: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, scope: 'all', permissions: [...staff, 'users.manage', 'leave.approve'] },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },

@@ -79,7 +79,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
-      if (method !== 'HEAD') routeList.push({ method, url: r.url, public: r.config?.public === true, permission: r.config?.permission, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide), hasBody: Boolean(r.schema?.body) });
+      if (method !== 'HEAD')
+        routeList.push({
+          method,
+          url: r.url,
+          public: r.config?.public === true,
+          permission: r.config?.permission,
+          hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide),
+          hasBody: Boolean(r.schema?.body),
+        });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -52,22 +52,42 @@ export async function ensureAdmin(
     if (existing) {
       await trx
         .updateTable('users')
-        .set((eb) => ({ password_hash: hash, role_id: role.id, status: 'active', failed_logins: 0, locked_until: null, updated_at: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          password_hash: hash,
+          role_id: role.id,
+          status: 'active',
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('id', '=', existing.id)
         .execute();
     } else {
       await trx
         .insertInto('users')
-        .values({ username, password_hash: hash, name: username === 'admin' ? '系统管理员' : username, status: 'active', role_id: role.id, created_at: now, updated_at: now })
+        .values({
+          username,
+          password_hash: hash,
+          name: username === 'admin' ? '系统管理员' : username,
+          status: 'active',
+          role_id: role.id,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, {
-      action: existing ? 'admin_reset' : 'admin_created',
-      entity: 'user',
-      entityId: user.id,
-      after: { username },
-    });
+    await recordAudit(
+      trx,
+      { clock, ip: null, requestId: null, actor: null },
+      {
+        action: existing ? 'admin_reset' : 'admin_created',
+        entity: 'user',
+        entityId: user.id,
+        after: { username },
+      },
+    );
   });
   return password;
 }

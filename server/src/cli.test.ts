@@ -23,7 +23,10 @@ describe.runIf(TEST_DB === 'sqlite')('techserve CLI', () => {
     vi.restoreAllMocks();
   });
 
-  const users = (path: string) => (new SQLite(path, { readonly: true }).prepare('select username from users order by id').all() as { username: string }[]).map((u) => u.username);
+  const users = (path: string) =>
+    (new SQLite(path, { readonly: true }).prepare('select username from users order by id').all() as { username: string }[]).map(
+      (u) => u.username,
+    );
 
   it('migrates, creates an admin and refuses a second one without --reset', async () => {
     expect(await runCli(['migrate'])).toBe(0);

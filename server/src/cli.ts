@@ -57,9 +57,16 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-admin': {
-      const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, password: { type: 'string' }, reset: { type: 'boolean' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { username: { type: 'string' }, password: { type: 'string' }, reset: { type: 'boolean' } },
+      });
       const password = await withDatabase((d) =>
-        ensureAdmin(d.db, systemClock, DEFAULT_PASSWORD_COST, { username: values.username, password: values.password ?? config.adminPassword, reset: values.reset }),
+        ensureAdmin(d.db, systemClock, DEFAULT_PASSWORD_COST, {
+          username: values.username,
+          password: values.password ?? config.adminPassword,
+          reset: values.reset,
+        }),
       );
       if (!password) {
         console.error(`user "${values.username ?? 'admin'}" already exists; use --reset to set a new password`);
@@ -71,7 +78,11 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const password = config.adminPassword ?? generatePassword();
       const created = await withDatabase((d) => seedDemoOrganisation(d, systemClock, DEFAULT_PASSWORD_COST, password));
-      console.log(created ? `demo organisation created; demo users' password: ${password}` : 'the database already has an organisation; nothing added');
+      console.log(
+        created
+          ? `demo organisation created; demo users' password: ${password}`
+          : 'the database already has an organisation; nothing added',
+      );
       return 0;
     }
     case 'backup':
@@ -104,7 +115,9 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       const source = new SQLite(file, { readonly: true, fileMustExist: true });
       const check = source.pragma('integrity_check', { simple: true });
-      const hasTables = source.prepare("select count(*) as n from sqlite_master where name in ('users', 'kysely_migration')").get() as { n: number };
+      const hasTables = source.prepare("select count(*) as n from sqlite_master where name in ('users', 'kysely_migration')").get() as {
+        n: number;
+      };
       if (check !== 'ok' || hasTables.n < 2) {
         source.close();
         console.error(`${file} is not a TechServe backup (integrity: ${String(check)})`);

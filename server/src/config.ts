@@ -19,7 +19,6 @@ export type Config = {
   companyName: string | undefined;
 };
 
-
 /** Configuration comes from the environment only (README: configuration table). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -27,8 +26,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/techserve.db';
   const smtpUrl = env.TECHSERVE_SMTP_URL?.trim() || null;
   const sqliteCacheMb = Number(env.TECHSERVE_SQLITE_CACHE_MB ?? DEFAULT_SQLITE_CACHE_MB);
-  if (!Number.isInteger(sqliteCacheMb) || sqliteCacheMb < 1 || sqliteCacheMb > 65536) throw new Error(`TECHSERVE_SQLITE_CACHE_MB must be a whole number of MB from 1 to 65536 (got "${env.TECHSERVE_SQLITE_CACHE_MB}")`);
-  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('TECHSERVE_SMTP_URL must look like smtp://user:pass@host:port or smtps://…');
+  if (!Number.isInteger(sqliteCacheMb) || sqliteCacheMb < 1 || sqliteCacheMb > 65536)
+    throw new Error(`TECHSERVE_SQLITE_CACHE_MB must be a whole number of MB from 1 to 65536 (got "${env.TECHSERVE_SQLITE_CACHE_MB}")`);
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl))
+    throw new Error('TECHSERVE_SMTP_URL must look like smtp://user:pass@host:port or smtps://…');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -72,11 +72,12 @@ export async function serve(config: Config) {
     `  API docs: ${url}/api/docs`,
   ];
   if (adminPassword) {
-    lines.push(
-      `  first start: sign in as  admin / ${config.adminPassword ? '(the TECHSERVE_ADMIN_PASSWORD you set)' : adminPassword}`,
-    );
+    lines.push(`  first start: sign in as  admin / ${config.adminPassword ? '(the TECHSERVE_ADMIN_PASSWORD you set)' : adminPassword}`);
     if (!config.adminPassword) lines.push('  (this generated password is shown once; change it under 我的账户 / My account)');
-    if (demoCreated) lines.push('  demo organisation created: users gm, supervisor, lead.east, eng.liu, expert.sun, agent, finance, hr, contact.qian (customer) … share the admin password');
+    if (demoCreated)
+      lines.push(
+        '  demo organisation created: users gm, supervisor, lead.east, eng.liu, expert.sun, agent, finance, hr, contact.qian (customer) … share the admin password',
+      );
   } else {
     lines.push('  sign in as admin (password as set on first start; reset with: npm run cli -- create-admin --reset)');
   }

@@ -34,13 +34,7 @@ const TicketDashboardPage = lazy(() => import('./features/tickets/TicketDashboar
 function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title={t('common.notFound')}
-      extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
-    />
-  );
+  return <Result status="404" title={t('common.notFound')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
 }
 
 /** Routes of the signed-in app; the login page stands in for all of them while signed out. */
@@ -67,11 +61,7 @@ export function AppRoutes() {
         <Route path="org">
           <Route index element={<Navigate to="departments" replace />} />
           {Object.values(ORG_ENTITY_CONFIGS).map((config) => (
-            <Route
-              key={config.kind}
-              path={config.kind}
-              element={guard('org.read', <OrgEntityPage key={config.kind} config={config} />)}
-            />
+            <Route key={config.kind} path={config.kind} element={guard('org.read', <OrgEntityPage key={config.kind} config={config} />)} />
           ))}
           <Route path="product-experts" element={guard('org.read', <ProductExpertsPage />)} />
         </Route>
@@ -81,12 +71,15 @@ export function AppRoutes() {
         <Route path="customers/:id" element={guard('customers.read', <CustomerFilePage />)} />
         <Route path="tickets" element={guard('tickets.read', <TicketsPage />)} />
         <Route path="tickets/new" element={guard('tickets.create', <TicketIntakePage />)} />
-        <Route path="tickets/dashboard" element={guard(
-              'tickets.assign',
-              <Suspense fallback={<Spin size="large" />}>
-                <TicketDashboardPage />
-              </Suspense>,
-            )} />
+        <Route
+          path="tickets/dashboard"
+          element={guard(
+            'tickets.assign',
+            <Suspense fallback={<Spin size="large" />}>
+              <TicketDashboardPage />
+            </Suspense>,
+          )}
+        />
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         {fieldRoutes(guard)}

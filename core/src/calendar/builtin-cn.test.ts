@@ -5,9 +5,7 @@ import { compileCalendar, dayKind } from './engine';
 import { ZCalendarDefinition } from './schema';
 
 // The fixture read independently of builtin-cn: every 'off' date and every make-up date.
-const fixtureBlocks = Object.values(fixture.years).flatMap(
-  (y) => y.holidays as { name: string; off: string[]; workdays?: string[] }[],
-);
+const fixtureBlocks = Object.values(fixture.years).flatMap((y) => y.holidays as { name: string; off: string[]; workdays?: string[] }[]);
 const fixtureOff = fixtureBlocks.flatMap((b) => b.off).sort();
 const fixtureWork = fixtureBlocks.flatMap((b) => b.workdays ?? []).sort();
 

@@ -37,9 +37,7 @@ export interface CalendarChunk {
 type MinuteRange = readonly [number, number];
 
 function toRanges(intervals: readonly TTimeInterval[]): MinuteRange[] {
-  return intervals
-    .map((iv): MinuteRange => [minutesOfTime(iv.start), minutesOfTime(iv.end)])
-    .sort((a, b) => a[0] - b[0]);
+  return intervals.map((iv): MinuteRange => [minutesOfTime(iv.start), minutesOfTime(iv.end)]).sort((a, b) => a[0] - b[0]);
 }
 
 /**

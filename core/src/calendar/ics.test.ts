@@ -102,15 +102,7 @@ describe('parseHolidayIcs', () => {
   });
 
   it('unfolds folded lines and accepts bare LF line endings', () => {
-    const text = [
-      'BEGIN:VCALENDAR',
-      'BEGIN:VEVENT',
-      'DTSTART;VALUE=DATE:2025',
-      ' 0101',
-      'SUMMARY:New',
-      ' Year',
-      'END:VEVENT',
-    ]
+    const text = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2025', ' 0101', 'SUMMARY:New', ' Year', 'END:VEVENT']
       .concat('END:VCALENDAR')
       .join('\n');
     expect(parseHolidayIcs(text).holidays).toEqual([{ date: '2025-01-01', name: 'NewYear' }]);

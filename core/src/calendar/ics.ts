@@ -39,10 +39,7 @@ export function foldIcsLine(line: string): string {
 const compact = (date: string) => date.replace(/-/g, '');
 
 /** Consecutive dates with the same name and kind become one multi-day event (DTEND exclusive). */
-function toEvents(
-  list: readonly TNamedDate[],
-  kind: Kind,
-): { first: string; last: string; name: string; kind: Kind }[] {
+function toEvents(list: readonly TNamedDate[], kind: Kind): { first: string; last: string; name: string; kind: Kind }[] {
   const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const events: { first: string; last: string; name: string; kind: Kind }[] = [];
   for (const { date, name } of sorted) {
@@ -195,9 +192,7 @@ export function parseHolidayIcs(text: string): TIcsParseResult {
       .filter((p) => p.name === 'CATEGORIES')
       .flatMap((p) => p.value.split(/(?<!\\),/).map((c) => unescapeText(c).trim()));
     const isMakeup =
-      kindProp !== undefined
-        ? kindProp === 'makeup'
-        : categories.some((c) => MAKEUP_CATEGORY.test(c)) || MAKEUP_SUMMARY.test(summary);
+      kindProp !== undefined ? kindProp === 'makeup' : categories.some((c) => MAKEUP_CATEGORY.test(c)) || MAKEUP_SUMMARY.test(summary);
     const name = summary || (isMakeup ? '调休上班' : 'Holiday');
     const d0 = dayNumberOf(first);
     for (let d = d0; d < d0 + days; d++) {

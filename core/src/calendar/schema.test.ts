@@ -46,12 +46,7 @@ describe('ZCalendarDefinition', () => {
   });
 
   it('rejects an empty interval whose start equals its end', () => {
-    expect(issuesOf({ ...base, weeklyHours: week([{ start: '09:00', end: '09:00' }]) })[0].path).toEqual([
-      'weeklyHours',
-      'mon',
-      0,
-      'end',
-    ]);
+    expect(issuesOf({ ...base, weeklyHours: week([{ start: '09:00', end: '09:00' }]) })[0].path).toEqual(['weeklyHours', 'mon', 0, 'end']);
   });
 
   it('rejects overlapping intervals on the later one', () => {
@@ -65,12 +60,7 @@ describe('ZCalendarDefinition', () => {
   });
 
   it('rejects a malformed time of day', () => {
-    expect(issuesOf({ ...base, weeklyHours: week([{ start: '8:30', end: '12:00' }]) })[0].path).toEqual([
-      'weeklyHours',
-      'mon',
-      0,
-      'start',
-    ]);
+    expect(issuesOf({ ...base, weeklyHours: week([{ start: '8:30', end: '12:00' }]) })[0].path).toEqual(['weeklyHours', 'mon', 0, 'start']);
   });
 
   it('rejects a non-existent holiday date such as 2026-02-30', () => {
@@ -114,11 +104,7 @@ describe('ZCalendarDefinition', () => {
   });
 
   it('rejects reversed make-up hours on their own path', () => {
-    expect(issuesOf({ ...base, makeupHours: [{ start: '12:00', end: '08:30' }] })[0].path).toEqual([
-      'makeupHours',
-      0,
-      'end',
-    ]);
+    expect(issuesOf({ ...base, makeupHours: [{ start: '12:00', end: '08:30' }] })[0].path).toEqual(['makeupHours', 0, 'end']);
   });
 
   it('reports every bad field at once', () => {
@@ -127,10 +113,6 @@ describe('ZCalendarDefinition', () => {
       weeklyHours: week([{ start: '12:00', end: '08:00' }]),
       holidays: [{ date: '2025-02-29', name: 'not a leap year' }],
     };
-    expect(issuesOf(input).map((i) => i.path)).toEqual([
-      ['timeZone'],
-      ['weeklyHours', 'mon', 0, 'end'],
-      ['holidays', 0, 'date'],
-    ]);
+    expect(issuesOf(input).map((i) => i.path)).toEqual([['timeZone'], ['weeklyHours', 'mon', 0, 'end'], ['holidays', 0, 'date']]);
   });
 });

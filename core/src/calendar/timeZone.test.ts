@@ -15,7 +15,8 @@ describe('localDateInZone (the cached-formatter twin of localDateOf)', () => {
       Date.UTC(2027, 0, 1, 0, 0),
     ];
     for (let i = 0; i < 500; i++) instants.push(Date.UTC(2024, 0, 1) + i * 7_919_993_1);
-    for (const zone of zones) for (const at of instants) expect(localDateInZone(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(localDateOf(at, zone));
+    for (const zone of zones)
+      for (const at of instants) expect(localDateInZone(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(localDateOf(at, zone));
   });
 
   it('is exact on both sides of a local midnight that falls inside a UTC hour, whatever was asked before', () => {
@@ -30,7 +31,9 @@ describe('localDateInZone (the cached-formatter twin of localDateOf)', () => {
 
 /** The offset straight from Intl's longOffset name ("GMT+10:30"), independent of zoneOffsetAt's memo. */
 function intlOffset(timeZone: string, utcMs: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(utcMs).find((p) => p.type === 'timeZoneName')!.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(utcMs)
+    .find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(name)!;
   if (!m[1]) return 0;
   return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
@@ -47,16 +50,26 @@ describe('zoneOffsetAt (remembers whole hours of one offset)', () => {
     ];
     for (const [zone, change] of cases) {
       // Ask in an order that would poison a memo keyed by the hour alone: just before, then just after.
-      const instants = [change - 1, change, change - 30 * 60_000, change + 29 * 60_000, change - 3_600_000, change + 3_600_000, change - 1, change];
+      const instants = [
+        change - 1,
+        change,
+        change - 30 * 60_000,
+        change + 29 * 60_000,
+        change - 3_600_000,
+        change + 3_600_000,
+        change - 1,
+        change,
+      ];
       for (const at of instants) expect(zoneOffsetAt(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(intlOffset(zone, at));
     }
   });
 
   it('agrees with Intl over two years of instants in several zones', () => {
     const zones = ['Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/St_Johns'];
-    for (const zone of zones) for (let i = 0; i < 400; i++) {
-      const at = Date.UTC(2025, 0, 1) + i * 157_793_377;
-      expect(zoneOffsetAt(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(intlOffset(zone, at));
-    }
+    for (const zone of zones)
+      for (let i = 0; i < 400; i++) {
+        const at = Date.UTC(2025, 0, 1) + i * 157_793_377;
+        expect(zoneOffsetAt(zone, at), `${zone} ${new Date(at).toISOString()}`).toBe(intlOffset(zone, at));
+      }
   });
 });

@@ -38,11 +38,22 @@ describe('computeWarranty (CU-2)', () => {
       policy,
       today: '2026-06-01',
     });
-    expect(w).toMatchObject({ status: 'in_warranty', baseEndDate: '2026-03-14', endDate: '2028-05-31', extendedBy: { part: '电源模块', replacedOn: '2025-06-01' } });
+    expect(w).toMatchObject({
+      status: 'in_warranty',
+      baseEndDate: '2026-03-14',
+      endDate: '2028-05-31',
+      extendedBy: { part: '电源模块', replacedOn: '2025-06-01' },
+    });
     expect(w.explanation.text['zh-CN']).toContain('更换 电源模块');
   });
   it('keeps the later end when an early replacement would shorten it', () => {
-    const w = computeWarranty({ acceptedOn: '2023-03-15', endOverride: '2030-01-01', replacements: [{ part: 'fan', replacedOn: '2024-01-01' }], policy, today: '2029-12-31' });
+    const w = computeWarranty({
+      acceptedOn: '2023-03-15',
+      endOverride: '2030-01-01',
+      replacements: [{ part: 'fan', replacedOn: '2024-01-01' }],
+      policy,
+      today: '2029-12-31',
+    });
     expect(w).toMatchObject({ endDate: '2030-01-01', extendedBy: null, status: 'in_warranty' });
   });
   it('does not extend when the policy says replaced parts do not extend it', () => {

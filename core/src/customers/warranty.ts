@@ -88,10 +88,16 @@ export function computeWarranty(o: WarrantyOptions): TWarranty {
     const base = o.endOverride
       ? { zh: `约定质保至 ${o.endOverride}`, en: `warranty agreed until ${o.endOverride}` }
       : o.acceptedOn
-        ? { zh: `验收日 ${o.acceptedOn} 起 ${policy.months} 个月，至 ${baseEndDate}`, en: `${policy.months} months from acceptance on ${o.acceptedOn}, until ${baseEndDate}` }
+        ? {
+            zh: `验收日 ${o.acceptedOn} 起 ${policy.months} 个月，至 ${baseEndDate}`,
+            en: `${policy.months} months from acceptance on ${o.acceptedOn}, until ${baseEndDate}`,
+          }
         : { zh: '无验收日期', en: 'no acceptance date' };
     const ext = extendedBy
-      ? { zh: `；${extendedBy.replacedOn} 更换 ${extendedBy.part}，延长至 ${endDate}`, en: `; ${extendedBy.part} replaced on ${extendedBy.replacedOn} extends it until ${endDate}` }
+      ? {
+          zh: `；${extendedBy.replacedOn} 更换 ${extendedBy.part}，延长至 ${endDate}`,
+          en: `; ${extendedBy.part} replaced on ${extendedBy.replacedOn} extends it until ${endDate}`,
+        }
       : { zh: '', en: '' };
     zh = `${base.zh}${ext.zh}；${today} ${zhStatus}`;
     en = `${base.en}${ext.en}; ${enStatus} on ${today}`;

@@ -7,7 +7,17 @@ import { z } from 'zod';
  * FS-10) → booked (sales admin books it in the ledger with the customer's evaluation, FS-10). A rejected plan goes back
  * to draft with the reason; cancelled ends it.
  */
-export const LETTER_STATUSES = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked', 'cancelled'] as const;
+export const LETTER_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'on_site',
+  'return_requested',
+  'returned',
+  'confirmed',
+  'booked',
+  'cancelled',
+] as const;
 export const ZLetterStatus = z.enum(LETTER_STATUSES);
 export type TLetterStatus = z.infer<typeof ZLetterStatus>;
 

@@ -6,21 +6,44 @@ import { type TLeaveFacts, assessLeave, noticeRuleFor } from './notice';
 
 const cal = compileCalendar(chinaHqCalendar());
 const policy = (): TLeavePolicy => structuredClone(defaultPolicy().leave);
-const facts = (f: Partial<TLeaveFacts>): TLeaveFacts => ({ typeId: 'personal', startDate: '2026-03-10', endDate: '2026-03-10', filedOn: '2026-03-09', emergency: false, ...f });
+const facts = (f: Partial<TLeaveFacts>): TLeaveFacts => ({
+  typeId: 'personal',
+  startDate: '2026-03-10',
+  endDate: '2026-03-10',
+  filedOn: '2026-03-09',
+  emergency: false,
+  ...f,
+});
 const assess = (f: Partial<TLeaveFacts>, p = policy()) => assessLeave(p, 7, cal, facts(f));
 
 describe('RS-4: notice by the length of the leave', () => {
   it('a 1-day leave filed exactly one day ahead is on time; filed the same day it is late', () => {
     const onTime = assess({ filedOn: '2026-03-09' });
-    expect(onTime).toMatchObject({ days: 1, requiredNoticeDays: 1, daysAhead: 1, late: false, noticeRuleId: 'oneToTwoDays', refusal: null });
+    expect(onTime).toMatchObject({
+      days: 1,
+      requiredNoticeDays: 1,
+      daysAhead: 1,
+      late: false,
+      noticeRuleId: 'oneToTwoDays',
+      refusal: null,
+    });
     const sameDay = assess({ filedOn: '2026-03-10' });
     expect(sameDay).toMatchObject({ daysAhead: 0, late: true, refusal: null });
     expect(sameDay.explanation.text.en).toContain('valid only with a superior’s approval');
   });
 
   it('3 working days need two days’ notice: two days ahead is on time, one day ahead is late', () => {
-    expect(assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-08' })).toMatchObject({ days: 3, requiredNoticeDays: 2, late: false, noticeRuleId: 'threeDaysOrMore' });
-    expect(assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-09' })).toMatchObject({ days: 3, requiredNoticeDays: 2, late: true });
+    expect(assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-08' })).toMatchObject({
+      days: 3,
+      requiredNoticeDays: 2,
+      late: false,
+      noticeRuleId: 'threeDaysOrMore',
+    });
+    expect(assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-09' })).toMatchObject({
+      days: 3,
+      requiredNoticeDays: 2,
+      late: true,
+    });
   });
 
   it('counts working days, not calendar days: Friday to Monday is 2 days, so one day’s notice is enough', () => {
@@ -82,7 +105,11 @@ describe('RS-4 emergencies and AT-4 types', () => {
 
   it('explains the result with the rule, the policy version and the inputs', () => {
     const a = assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-09' });
-    expect(a.explanation).toMatchObject({ ruleId: 'RS-4', policyVersion: 7, result: { days: 3, requiredNoticeDays: 2, daysAhead: 1, late: true } });
+    expect(a.explanation).toMatchObject({
+      ruleId: 'RS-4',
+      policyVersion: 7,
+      result: { days: 3, requiredNoticeDays: 2, daysAhead: 1, late: true },
+    });
     expect(a.explanation.text.en).toMatch(/^RS-4: Personal leave 2026-03-10–2026-03-12, 3 working days; needs 2 days notice/);
   });
 });

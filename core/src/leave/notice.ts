@@ -75,11 +75,26 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
     explanation: explain({ ...base, ruleId: refusal.ruleId, result: null, zh: refusal.message, en: refusal.message }),
     refusal,
   });
-  if (!type) return refused({ ruleId: 'AT-4', path: 'body.typeId', message: `no leave type "${f.typeId}" in the policy; use one of ${policy.types.map((t) => t.id).join(', ')}` });
-  if (calendarDays < 1) return refused({ ruleId: 'AT-4', path: 'body.endDate', message: `must not be before startDate (${f.startDate})` }, type);
-  if (calendarDays > MAX_LEAVE_DAYS) return refused({ ruleId: 'AT-4', path: 'body.endDate', message: `a leave lasts at most ${MAX_LEAVE_DAYS} days` }, type);
+  if (!type)
+    return refused({
+      ruleId: 'AT-4',
+      path: 'body.typeId',
+      message: `no leave type "${f.typeId}" in the policy; use one of ${policy.types.map((t) => t.id).join(', ')}`,
+    });
+  if (calendarDays < 1)
+    return refused({ ruleId: 'AT-4', path: 'body.endDate', message: `must not be before startDate (${f.startDate})` }, type);
+  if (calendarDays > MAX_LEAVE_DAYS)
+    return refused({ ruleId: 'AT-4', path: 'body.endDate', message: `a leave lasts at most ${MAX_LEAVE_DAYS} days` }, type);
   const days = leaveWorkingDays(cal, f.startDate, f.endDate);
-  if (days === 0) return refused({ ruleId: 'AT-4', path: 'body.endDate', message: `${f.startDate}–${f.endDate} holds no working day on your calendar; no leave is needed` }, type);
+  if (days === 0)
+    return refused(
+      {
+        ruleId: 'AT-4',
+        path: 'body.endDate',
+        message: `${f.startDate}–${f.endDate} holds no working day on your calendar; no leave is needed`,
+      },
+      type,
+    );
 
   const daysAhead = diffDays(f.filedOn, f.startDate);
   const rule = type.requiresAdvanceNotice ? noticeRuleFor(policy, days) : null;
@@ -87,7 +102,8 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
   const excusedEmergency = f.emergency && policy.emergencyFileAfterwards;
   const short = daysAhead < requiredNoticeDays;
   const late = short && !excusedEmergency;
-  const certificateRequired = type.id === 'sick' && days >= policy.sick.certificateFromDays && !(f.emergency && policy.sick.emergencyExempt);
+  const certificateRequired =
+    type.id === 'sick' && days >= policy.sick.certificateFromDays && !(f.emergency && policy.sick.emergencyExempt);
 
   const name = type.name;
   let zh = `${name['zh-CN']} ${f.startDate}～${f.endDate}，${days} 个工作日`;
@@ -104,17 +120,41 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
     en += '; an emergency: the lead was told at once and the form is filed afterwards (RS-4)';
   } else if (late) {
     zh += policy.lateRequestNeedsSuperiorApproval ? '；逾期申请，须上级批准，否则按旷工处理（AT-4）' : '；逾期申请，政策不予受理（AT-4）';
-    en += policy.lateRequestNeedsSuperiorApproval ? '; filed late: valid only with a superior’s approval, else absence (AT-4)' : '; filed late, which the policy does not accept (AT-4)';
+    en += policy.lateRequestNeedsSuperiorApproval
+      ? '; filed late: valid only with a superior’s approval, else absence (AT-4)'
+      : '; filed late, which the policy does not accept (AT-4)';
   }
   if (certificateRequired) {
     zh += `；病假 ${policy.sick.certificateFromDays} 天起须交医院证明${policy.sick.certificateDueFirstDayBack ? '，返岗首日交' : ''}`;
     en += `; sick leave from ${policy.sick.certificateFromDays} day${policy.sick.certificateFromDays === 1 ? '' : 's'} needs a medical certificate${policy.sick.certificateDueFirstDayBack ? ', due on the first day back' : ''}`;
   }
   const result = { days, requiredNoticeDays, daysAhead, late, certificateRequired };
-  const explanation = explain({ ...base, ruleId: rule ? 'RS-4' : 'AT-4', inputs: { ...f, noticeRuleId: rule?.id ?? null }, result, zh, en });
+  const explanation = explain({
+    ...base,
+    ruleId: rule ? 'RS-4' : 'AT-4',
+    inputs: { ...f, noticeRuleId: rule?.id ?? null },
+    result,
+    zh,
+    en,
+  });
   const refusal: TLeaveRefusal | null =
     late && !policy.lateRequestNeedsSuperiorApproval
-      ? { ruleId: 'RS-4', path: 'body.startDate', message: `a leave of ${days} working day(s) is filed ${requiredNoticeDays} day(s) ahead (RS-4); the first possible day is ${dateOfDayNumber(dayNumberOf(f.filedOn) + requiredNoticeDays)}` }
+      ? {
+          ruleId: 'RS-4',
+          path: 'body.startDate',
+          message: `a leave of ${days} working day(s) is filed ${requiredNoticeDays} day(s) ahead (RS-4); the first possible day is ${dateOfDayNumber(dayNumberOf(f.filedOn) + requiredNoticeDays)}`,
+        }
       : null;
-  return { type, days, calendarDays, requiredNoticeDays, noticeRuleId: rule?.id ?? null, daysAhead, late, certificateRequired, explanation, refusal };
+  return {
+    type,
+    days,
+    calendarDays,
+    requiredNoticeDays,
+    noticeRuleId: rule?.id ?? null,
+    daysAhead,
+    late,
+    certificateRequired,
+    explanation,
+    refusal,
+  };
 }

@@ -55,11 +55,7 @@ describe('defaultPolicy', () => {
   it('carries the FS-4 kit and the FS-12 five-day hand-over with three documents', () => {
     expect(p.fieldService.standardKit.map((k) => k.id)).toEqual(['usbDrive', 'screwdriver', 'laptop']);
     expect(p.fieldService.acceptanceHandoverDays).toBe(5);
-    expect(p.fieldService.handoverDocuments.map((d) => d.name['zh-CN'])).toEqual([
-      '技术交底书',
-      '焊接记录',
-      '管道试压记录',
-    ]);
+    expect(p.fieldService.handoverDocuments.map((d) => d.name['zh-CN'])).toEqual(['技术交底书', '焊接记录', '管道试压记录']);
   });
 
   it('works 08:00–12:00 and 14:00–18:00 with 15-minute late and early-leave thresholds (RS-1, RS-2)', () => {

@@ -18,9 +18,7 @@ describe('policy field metadata', () => {
   });
 
   it('only has paths that exist in the default policy', () => {
-    const dangling = policyFields
-      .filter((m) => !leaves.some((l) => fieldPathMatches(m.path, l.path)))
-      .map((m) => m.path);
+    const dangling = policyFields.filter((m) => !leaves.some((l) => fieldPathMatches(m.path, l.path))).map((m) => m.path);
     expect(dangling).toEqual([]);
   });
 
@@ -45,9 +43,7 @@ describe('policy field metadata', () => {
   });
 
   it('prefers an exact entry to a wildcard one', () => {
-    expect(fieldMetaFor('attendance.conductPoints.smoking.points')?.path).toBe(
-      'attendance.conductPoints.smoking.points',
-    );
+    expect(fieldMetaFor('attendance.conductPoints.smoking.points')?.path).toBe('attendance.conductPoints.smoking.points');
     expect(fieldMetaFor('attendance.conductPoints.sleeping.points')?.path).toBe('attendance.conductPoints.*.points');
   });
 

@@ -6,14 +6,11 @@ export interface PolicyLeaf {
 
 type Keyed = { id: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Arrays of items with a string `id` are addressed by id (stable under reordering), other arrays by index. */
 export function isKeyedArray(value: unknown): value is Keyed[] {
-  return (
-    Array.isArray(value) && value.length > 0 && value.every((item) => isRecord(item) && typeof item.id === 'string')
-  );
+  return Array.isArray(value) && value.length > 0 && value.every((item) => isRecord(item) && typeof item.id === 'string');
 }
 
 /** The child entries of an object or array as [path segment, value] pairs. */

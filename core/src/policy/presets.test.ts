@@ -6,13 +6,10 @@ import { ZPolicy } from './schema';
 const allPresets = Object.values(policyPresets).flat();
 
 describe('presets', () => {
-  it.each(allPresets.map((preset) => [preset.id, preset] as const))(
-    '%s applies to the defaults and validates',
-    (_id, preset) => {
-      const result = ZPolicy.safeParse(applyPreset(defaultPolicy(), preset));
-      expect(result.success ? [] : result.error.issues).toEqual([]);
-    },
-  );
+  it.each(allPresets.map((preset) => [preset.id, preset] as const))('%s applies to the defaults and validates', (_id, preset) => {
+    const result = ZPolicy.safeParse(applyPreset(defaultPolicy(), preset));
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
 
   it('has exactly one default preset per group, and applying it changes nothing', () => {
     for (const group of Object.values(policyPresets)) {

@@ -3,11 +3,7 @@ import type { TLocalizedText } from './primitives';
 import type { TPolicy } from './schema';
 
 /** Objects merge key by key; arrays and primitives are replaced whole. */
-export type TPolicyPatch<T = TPolicy> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: TPolicyPatch<T[K]> }
-    : T;
+export type TPolicyPatch<T = TPolicy> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: TPolicyPatch<T[K]> } : T;
 
 /** A named alternative from a seed document, applied over a policy. */
 export interface PolicyPreset {

@@ -12,9 +12,7 @@ function issuePaths(change: (p: TPolicy) => void): string[] {
 
 describe('ZPolicy validation', () => {
   it('reports sub-item weights that do not sum to their parent at that item', () => {
-    expect(issuePaths((p) => (p.appraisal.schemeA.items[1].children[0].weight = 20))).toEqual([
-      'appraisal.schemeA.items.1.children',
-    ]);
+    expect(issuePaths((p) => (p.appraisal.schemeA.items[1].children[0].weight = 20))).toEqual(['appraisal.schemeA.items.1.children']);
   });
 
   it('reports top item weights that do not sum to the total at the items', () => {
@@ -32,15 +30,11 @@ describe('ZPolicy validation', () => {
   });
 
   it('reports an A bound not above the B bound', () => {
-    expect(issuePaths((p) => (p.appraisal.schemeA.grades.aMinScore = 70))).toEqual([
-      'appraisal.schemeA.grades.aMinScore',
-    ]);
+    expect(issuePaths((p) => (p.appraisal.schemeA.grades.aMinScore = 70))).toEqual(['appraisal.schemeA.grades.aMinScore']);
   });
 
   it('reports an A bound above the total', () => {
-    expect(issuePaths((p) => (p.appraisal.schemeA.grades.aMinScore = 101))).toEqual([
-      'appraisal.schemeA.grades.aMinScore',
-    ]);
+    expect(issuePaths((p) => (p.appraisal.schemeA.grades.aMinScore = 101))).toEqual(['appraisal.schemeA.grades.aMinScore']);
   });
 
   it('reports a negative fine at its path', () => {
@@ -64,25 +58,17 @@ describe('ZPolicy validation', () => {
   });
 
   it('reports overlapping working intervals at the later start', () => {
-    expect(issuePaths((p) => (p.attendance.workIntervals[1].start = '11:30'))).toEqual([
-      'attendance.workIntervals.1.start',
-    ]);
+    expect(issuePaths((p) => (p.attendance.workIntervals[1].start = '11:30'))).toEqual(['attendance.workIntervals.1.start']);
   });
 
   it('reports a malformed time of day', () => {
-    expect(issuePaths((p) => (p.attendance.workIntervals[0].start = '8:00'))).toEqual([
-      'attendance.workIntervals.0.start',
-    ]);
-    expect(issuePaths((p) => (p.reports.engineerWeekly.due.time = '25:00'))).toEqual([
-      'reports.engineerWeekly.due.time',
-    ]);
+    expect(issuePaths((p) => (p.attendance.workIntervals[0].start = '8:00'))).toEqual(['attendance.workIntervals.0.start']);
+    expect(issuePaths((p) => (p.reports.engineerWeekly.due.time = '25:00'))).toEqual(['reports.engineerWeekly.due.time']);
   });
 
   it('reports seriously late not beyond late', () => {
     expect(issuePaths((p) => (p.attendance.seriouslyLateMinutes = 15))).toEqual(['attendance.seriouslyLateMinutes']);
-    expect(issuePaths((p) => (p.attendance.seriouslyEarlyLeaveMinutes = 10))).toEqual([
-      'attendance.seriouslyEarlyLeaveMinutes',
-    ]);
+    expect(issuePaths((p) => (p.attendance.seriouslyEarlyLeaveMinutes = 10))).toEqual(['attendance.seriouslyEarlyLeaveMinutes']);
   });
 
   it('reports an unknown key at the object that holds it', () => {
@@ -101,9 +87,7 @@ describe('ZPolicy validation', () => {
   });
 
   it('reports a resolution target shorter than the first response', () => {
-    expect(issuePaths((p) => (p.sla.levels[0].targets.P3.resolutionMinutes = 60))).toEqual([
-      'sla.levels.0.targets.P3.resolutionMinutes',
-    ]);
+    expect(issuePaths((p) => (p.sla.levels[0].targets.P3.resolutionMinutes = 60))).toEqual(['sla.levels.0.targets.P3.resolutionMinutes']);
   });
 
   it('reports leave notice rules whose day ranges overlap', () => {
@@ -115,15 +99,11 @@ describe('ZPolicy validation', () => {
   });
 
   it('reports bonus coefficients that increase from band to band', () => {
-    expect(issuePaths((p) => (p.pay.rankingBonus.bandCoefficients = [0.5, 0.8, 0.3]))).toEqual([
-      'pay.rankingBonus.bandCoefficients.1',
-    ]);
+    expect(issuePaths((p) => (p.pay.rankingBonus.bandCoefficients = [0.5, 0.8, 0.3]))).toEqual(['pay.rankingBonus.bandCoefficients.1']);
   });
 
   it('reports a level that pays less than the level below', () => {
-    expect(issuePaths((p) => (p.pay.engineerLevels[3].monthlyFen = 100000))).toEqual([
-      'pay.engineerLevels.3.monthlyFen',
-    ]);
+    expect(issuePaths((p) => (p.pay.engineerLevels[3].monthlyFen = 100000))).toEqual(['pay.engineerLevels.3.monthlyFen']);
   });
 
   it('reports a missing section', () => {

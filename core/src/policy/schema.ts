@@ -62,8 +62,7 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
   // SLA-1: references to levels must resolve; a resolution target cannot precede the first response.
   const levelIds = new Set(p.sla.levels.map((l) => l.id));
   if (!levelIds.has(p.sla.defaultLevelId)) add(['sla', 'defaultLevelId'], `SLA-1: no level '${p.sla.defaultLevelId}'`);
-  if (!levelIds.has(p.sla.warranty.levelId))
-    add(['sla', 'warranty', 'levelId'], `SLA-2: no level '${p.sla.warranty.levelId}'`);
+  if (!levelIds.has(p.sla.warranty.levelId)) add(['sla', 'warranty', 'levelId'], `SLA-2: no level '${p.sla.warranty.levelId}'`);
   p.sla.levels.forEach((level, i) => {
     for (const [priority, t] of Object.entries(level.targets)) {
       if (t.resolutionMinutes < t.firstResponseMinutes) {
@@ -82,8 +81,7 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
   p.attendance.workIntervals.forEach((interval, i) => {
     const start = minutesOfDay(interval.start);
     const end = minutesOfDay(interval.end);
-    if (end <= start)
-      add(['attendance', 'workIntervals', i, 'end'], `RS-1: ${interval.end} is not after ${interval.start}`);
+    if (end <= start) add(['attendance', 'workIntervals', i, 'end'], `RS-1: ${interval.end} is not after ${interval.start}`);
     const previous = p.attendance.workIntervals[i - 1];
     if (previous && start < minutesOfDay(previous.end)) {
       add(
@@ -97,10 +95,7 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
     add(['attendance', 'seriouslyLateMinutes'], 'RS-9: seriously late must exceed the late threshold');
   }
   if (p.attendance.seriouslyEarlyLeaveMinutes <= p.attendance.earlyLeaveThresholdMinutes) {
-    add(
-      ['attendance', 'seriouslyEarlyLeaveMinutes'],
-      'RS-9: serious early leave must exceed the early-leave threshold',
-    );
+    add(['attendance', 'seriouslyEarlyLeaveMinutes'], 'RS-9: serious early leave must exceed the early-leave threshold');
   }
 
   // RS-4: notice rules cover ascending, disjoint day ranges; only the last may be open-ended.
@@ -126,10 +121,7 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
   a.items.forEach((item, i) => {
     const childSum = sum(item.children.map((c) => c.weight));
     if (item.children.length > 0 && childSum !== item.weight) {
-      add(
-        ['appraisal', 'schemeA', 'items', i, 'children'],
-        `AP-3: the sub-items of '${item.id}' weigh ${childSum}, not ${item.weight}`,
-      );
+      add(['appraisal', 'schemeA', 'items', i, 'children'], `AP-3: the sub-items of '${item.id}' weigh ${childSum}, not ${item.weight}`);
     }
   });
   const topSum = sum(a.items.map((item) => item.weight));
@@ -142,10 +134,8 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
     add(['appraisal', 'schemeA', 'grades', 'aMinScore'], `AP-4: the A bound exceeds the total ${a.total}`);
   }
   // AP-5: counted among twelve monthly grades.
-  if (a.annual.promotionACount > 12)
-    add(['appraisal', 'schemeA', 'annual', 'promotionACount'], 'AP-5: a year has 12 grades');
-  if (a.annual.demotionCCount > 12)
-    add(['appraisal', 'schemeA', 'annual', 'demotionCCount'], 'AP-5: a year has 12 grades');
+  if (a.annual.promotionACount > 12) add(['appraisal', 'schemeA', 'annual', 'promotionACount'], 'AP-5: a year has 12 grades');
+  if (a.annual.demotionCCount > 12) add(['appraisal', 'schemeA', 'annual', 'demotionCCount'], 'AP-5: a year has 12 grades');
 
   // PAY-2: the better band never gets the smaller coefficient.
   p.pay.rankingBonus.bandCoefficients.forEach((c, i) => {

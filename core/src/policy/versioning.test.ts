@@ -95,15 +95,11 @@ describe('validatePublish', () => {
     const doc = defaultPolicy();
     doc.appraisal.schemeA.grades.bMinScore = 90;
     const issues = validatePublish(candidate('2026-06-01', doc), existing, '2026-04-01');
-    expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([
-      ['invalid_document', 'document.appraisal.schemeA.grades.aMinScore'],
-    ]);
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid_document', 'document.appraisal.schemeA.grades.aMinScore']]);
   });
 
   it('rejects a malformed effective date', () => {
-    expect(validatePublish(candidate('2026-13-01'), existing, '2026-04-01').map((i) => i.code)).toEqual([
-      'invalid_date',
-    ]);
+    expect(validatePublish(candidate('2026-13-01'), existing, '2026-04-01').map((i) => i.code)).toEqual(['invalid_date']);
   });
 });
 

@@ -43,11 +43,7 @@ export function policyInForce<V extends PolicyVersionLike>(
   let best: V | undefined;
   for (const v of versions) {
     if (v.status !== 'published' || v.effectiveFrom > date) continue;
-    if (
-      !best ||
-      v.effectiveFrom > best.effectiveFrom ||
-      (v.effectiveFrom === best.effectiveFrom && v.version > best.version)
-    ) {
+    if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) {
       best = v;
     }
   }

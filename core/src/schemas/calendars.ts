@@ -64,7 +64,12 @@ const date = z.iso.date().refine(inRange, RANGE_MESSAGE);
 
 export const ZDueQuery = z.strictObject({
   from: instant.describe('ISO 8601 instant, e.g. 2026-02-13T16:00:00+08:00'),
-  minutes: z.coerce.number().int().min(0).max(60 * 24 * 366).describe('working minutes to add'),
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 366)
+    .describe('working minutes to add'),
 });
 export const ZDueResult = z.object({ from: z.string(), minutes: z.number(), due: z.string(), explanation: ZExplanation });
 

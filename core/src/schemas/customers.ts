@@ -9,7 +9,11 @@ const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const name = z.string().trim().min(1).max(200);
 const ref = ZRef;
 const optRef = ref.nullable().optional();
-const phone = z.string().trim().max(30).regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
 const stored = { id: z.number(), version: z.number(), createdAt: z.string(), updatedAt: z.string() };
 const update = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).partial().extend({ version: ZVersion });
 

@@ -33,7 +33,12 @@ import { ZGrade } from './tickets';
 const ref = z.number().int().positive().max(MAX_DB_ID);
 const queryRef = z.coerce.number().int().positive().max(MAX_DB_ID);
 /** PostgreSQL text cannot hold NUL characters: refuse them as input (400). */
-const str = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const str = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const text = (max: number) => str(max).min(1);
 
 export const ZVisitTaskParams = z.strictObject({ id: queryRef, taskId: queryRef });
@@ -58,7 +63,9 @@ export const ZCheckInKind = z.enum(['in', 'out']);
 export const ZCheckInCreate = z.strictObject({
   kind: ZCheckInKind,
   ...position,
-  confirmedWith: str(100).optional().describe('FS-5: whom at the customer the service time was confirmed with on arrival (required for "in")'),
+  confirmedWith: str(100)
+    .optional()
+    .describe('FS-5: whom at the customer the service time was confirmed with on arrival (required for "in")'),
   note: str(1000).optional(),
 });
 export type TCheckInCreate = z.infer<typeof ZCheckInCreate>;
@@ -169,7 +176,11 @@ export type TDifficultyReport = z.infer<typeof ZDifficultyReport>;
 
 export const ZExtraTaskCreate = z.strictObject({
   description: text(5000),
-  estimateMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  estimateMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
 });
 export type TExtraTaskCreate = z.infer<typeof ZExtraTaskCreate>;
 
@@ -320,7 +331,16 @@ export const ZMyJob = z.object({
   appointmentAt: z.string().nullable(),
   estimatedMinutes: z.number().nullable(),
   plannedSolution: z.string().nullable(),
-  kit: z.array(z.object({ key: z.string(), category: z.string(), name: z.string(), nameEn: z.string().nullable().optional(), quantity: z.number(), packed: z.boolean() })),
+  kit: z.array(
+    z.object({
+      key: z.string(),
+      category: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable().optional(),
+      quantity: z.number(),
+      packed: z.boolean(),
+    }),
+  ),
   today: z.boolean().describe('The appointment is today (company-local) or the engineer is on site'),
   onSiteNow: z.boolean(),
   lastCheckInAt: z.string().nullable(),

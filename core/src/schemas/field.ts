@@ -45,7 +45,12 @@ import { ZGrade, ZTicketType } from './tickets';
 const ref = z.number().int().positive().max(MAX_DB_ID);
 const queryRef = z.coerce.number().int().positive().max(MAX_DB_ID);
 /** PostgreSQL text cannot hold NUL characters: refuse them as input (400) instead of failing in the database. */
-const str = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const str = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const text = (max: number) => str(max).min(1);
 export const ZFieldIdParams = z.strictObject({ id: queryRef });
 /** Instants typed on a letter (appointment, calls): years 1970–2199, else 422 naming the field. */
@@ -70,7 +75,9 @@ export const ZServiceNoticeCreate = z
     siteAddress: str(500).optional(),
     contactName: text(100),
     contactPhone: text(50),
-    type: ZTicketType.exclude(['change_request']).default('installation').describe('The service request type the signed notice becomes (change requests have their own flow, SR-12)'),
+    type: ZTicketType.exclude(['change_request'])
+      .default('installation')
+      .describe('The service request type the signed notice becomes (change requests have their own flow, SR-12)'),
     title: text(200),
     requirements: text(10_000).describe('Requirements / content of the service'),
     siteSituation: text(10_000).describe('The site situation as known to the author'),
@@ -183,7 +190,13 @@ export const ZLetterFill = z.strictObject({
   plannedSolution: str(10_000).nullable().optional(),
   kit: z.array(ZKitItem).max(200).optional().describe('FS-4: the standard items cannot be removed'),
   appointmentAt: instant.nullable().optional(),
-  estimatedMinutes: z.number().int().min(1).max(60 * 24 * 60).nullable().optional(),
+  estimatedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 60)
+    .nullable()
+    .optional(),
   travelPlan: ZTravelPlan.nullable().optional(),
 });
 export type TLetterFill = z.infer<typeof ZLetterFill>;
@@ -211,11 +224,13 @@ export type TLetterReject = z.infer<typeof ZLetterReject>;
 export const ZLetterReschedule = z.strictObject({
   version: ZVersion,
   appointmentAt: instant,
-  estimatedMinutes: z.number().int().min(1).max(60 * 24 * 60).optional(),
-  reassign: z
-    .strictObject({ fromUserId: ref, toUserId: ref })
-    .optional()
-    .describe('Board drag to another engineer'),
+  estimatedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 60)
+    .optional(),
+  reassign: z.strictObject({ fromUserId: ref, toUserId: ref }).optional().describe('Board drag to another engineer'),
   calledAt: instant.describe('FS-5: when the customer was called'),
   calledWhom: text(100).describe('FS-5: whom at the customer'),
   reason: text(1000),
@@ -338,7 +353,10 @@ export type TEngineerSuggestion = z.infer<typeof ZEngineerSuggestion>;
 export const ZEngineerSuggestionList = z.object({ items: z.array(ZEngineerSuggestion) });
 
 export const ZLedgerQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .optional(),
   customerId: queryRef.optional(),
   limit: listLimit,
   cursor,
@@ -401,10 +419,21 @@ export type TBoard = z.infer<typeof ZBoard>;
 
 // Stand-up (FS-11) ----------------------------------------------------------------------------------------
 
-export const ZStandupQuery = z.strictObject({ teamId: queryRef.optional(), date: ZDate.optional().describe('Defaults to today (company time)') });
+export const ZStandupQuery = z.strictObject({
+  teamId: queryRef.optional(),
+  date: ZDate.optional().describe('Defaults to today (company time)'),
+});
 export type TStandupQuery = z.infer<typeof ZStandupQuery>;
 
-export const ZStandupPlan = z.object({ userId: z.number(), date: z.string(), text: z.string(), updatedBy: z.number(), updatedByName: z.string(), updatedAt: z.string(), version: z.number() });
+export const ZStandupPlan = z.object({
+  userId: z.number(),
+  date: z.string(),
+  text: z.string(),
+  updatedBy: z.number(),
+  updatedByName: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
 export type TStandupPlan = z.infer<typeof ZStandupPlan>;
 
 export const ZStandupPlanPut = z.strictObject({
@@ -423,9 +452,19 @@ export const ZStandup = z.object({
     z.object({
       userId: z.number(),
       name: z.string(),
-      unsolvedTickets: z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), state: z.string(), customerName: z.string() })),
+      unsolvedTickets: z.array(
+        z.object({ id: z.number(), number: z.string(), title: z.string(), state: z.string(), customerName: z.string() }),
+      ),
       lettersOnSite: z.array(z.object({ id: z.number(), number: z.string(), status: ZLetterStatus, customerName: z.string() })),
-      tomorrowAppointments: z.array(z.object({ letterId: z.number(), number: z.string(), customerName: z.string(), appointmentAt: z.string(), estimatedMinutes: z.number().nullable() })),
+      tomorrowAppointments: z.array(
+        z.object({
+          letterId: z.number(),
+          number: z.string(),
+          customerName: z.string(),
+          appointmentAt: z.string(),
+          estimatedMinutes: z.number().nullable(),
+        }),
+      ),
       tomorrowPlan: ZStandupPlan.nullable(),
     }),
   ),

@@ -87,6 +87,11 @@ export type TLeaveListQuery = z.infer<typeof ZLeaveListQuery>;
 
 /** RS-4: colleagues who may stand in (GET /leave/stand-ins?q=): active staff of the applicant's department. */
 export const ZStandInQuery = z.strictObject({ q: z.string().trim().max(50).optional() });
-export const ZStandInCandidate = z.strictObject({ id: z.number().int(), name: z.string(), employeeNo: z.string().nullable(), sameTeam: z.boolean() });
+export const ZStandInCandidate = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  employeeNo: z.string().nullable(),
+  sameTeam: z.boolean(),
+});
 export type TStandInCandidate = z.infer<typeof ZStandInCandidate>;
 export const ZStandInList = z.strictObject({ items: z.array(ZStandInCandidate) });

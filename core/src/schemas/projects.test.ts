@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ZDeliveryCreate, ZPlanItemCreate, acceptanceDueOn, projectWarnings } from './projects';
 
-const base = { status: 'commissioned' as const, today: '2026-03-02', contractEndsOn: '2026-04-30', acceptanceDueOn: '2026-03-07', acceptedOn: null, planEnds: [], materials: [], dueSoonDays: 2 };
+const base = {
+  status: 'commissioned' as const,
+  today: '2026-03-02',
+  contractEndsOn: '2026-04-30',
+  acceptanceDueOn: '2026-03-07',
+  acceptedOn: null,
+  planEnds: [],
+  materials: [],
+  dueSoonDays: 2,
+};
 
 describe('FS-12 acceptance due date and warnings', () => {
   it('counts calendar days from commissioning, across month ends', () => {
@@ -24,13 +33,21 @@ describe('FS-12 acceptance due date and warnings', () => {
     expect(projectWarnings({ ...planning, planEnds: ['2026-04-30'] })).toEqual([]);
     expect(projectWarnings({ ...planning, planEnds: ['2026-05-01'] })).toEqual(['planPastContract']);
     expect(projectWarnings({ ...planning, today: '2026-05-01' })).toEqual(['contractOverdue']);
-    expect(projectWarnings({ ...base, status: 'closed', acceptedOn: '2026-05-02', acceptanceDueOn: '2026-05-05', today: '2026-06-01' })).toEqual(['contractOverdue']);
+    expect(
+      projectWarnings({ ...base, status: 'closed', acceptedOn: '2026-05-02', acceptanceDueOn: '2026-05-05', today: '2026-06-01' }),
+    ).toEqual(['contractOverdue']);
   });
   it('flags materials late on the day after the expected arrival', () => {
     const planning = { ...base, status: 'planning' as const, acceptanceDueOn: null };
-    expect(projectWarnings({ ...planning, today: '2026-03-05', materials: [{ expectedArrival: '2026-03-05', arrivedOn: null }] })).toEqual([]);
-    expect(projectWarnings({ ...planning, today: '2026-03-06', materials: [{ expectedArrival: '2026-03-05', arrivedOn: null }] })).toEqual(['materialLate']);
-    expect(projectWarnings({ ...planning, today: '2026-03-09', materials: [{ expectedArrival: '2026-03-05', arrivedOn: '2026-03-05' }] })).toEqual([]);
+    expect(projectWarnings({ ...planning, today: '2026-03-05', materials: [{ expectedArrival: '2026-03-05', arrivedOn: null }] })).toEqual(
+      [],
+    );
+    expect(projectWarnings({ ...planning, today: '2026-03-06', materials: [{ expectedArrival: '2026-03-05', arrivedOn: null }] })).toEqual([
+      'materialLate',
+    ]);
+    expect(
+      projectWarnings({ ...planning, today: '2026-03-09', materials: [{ expectedArrival: '2026-03-05', arrivedOn: '2026-03-05' }] }),
+    ).toEqual([]);
   });
 });
 

@@ -31,7 +31,8 @@ const ordered = <T extends z.ZodType<Record<string, unknown>>>(schema: T, start:
   schema.superRefine((v, ctx) => {
     const [a, b] = [v[start], v[end]];
     // As instants, not text: '2026-12-10T03:00:00Z' is after '2026-12-10T10:00:00+08:00'.
-    if (typeof a === 'string' && typeof b === 'string' && Date.parse(b) < Date.parse(a)) ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})` });
+    if (typeof a === 'string' && typeof b === 'string' && Date.parse(b) < Date.parse(a))
+      ctx.addIssue({ code: 'custom', path: [end], message: `must not be before ${start} (${a})` });
   });
 
 // Projects (FS-12) ----------------------------------------------------------------------------------------------
@@ -40,7 +41,14 @@ export const PROJECT_STATUSES = ['planning', 'in_progress', 'commissioned', 'acc
 export const ZProjectStatus = z.enum(PROJECT_STATUSES);
 export type TProjectStatus = z.infer<typeof ZProjectStatus>;
 
-export const PROJECT_WARNINGS = ['acceptanceDueSoon', 'acceptanceOverdue', 'acceptedLate', 'planPastContract', 'contractOverdue', 'materialLate'] as const;
+export const PROJECT_WARNINGS = [
+  'acceptanceDueSoon',
+  'acceptanceOverdue',
+  'acceptedLate',
+  'planPastContract',
+  'contractOverdue',
+  'materialLate',
+] as const;
 export const ZProjectWarning = z.enum(PROJECT_WARNINGS);
 export type TProjectWarning = z.infer<typeof ZProjectWarning>;
 
@@ -66,7 +74,11 @@ export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
 export const ZProjectTransition = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start'), version: ZVersion }),
-  z.strictObject({ action: z.literal('commission'), version: ZVersion, commissionedOn: ZDateInRange.optional().describe('Commissioning finished (default: today)') }),
+  z.strictObject({
+    action: z.literal('commission'),
+    version: ZVersion,
+    commissionedOn: ZDateInRange.optional().describe('Commissioning finished (default: today)'),
+  }),
   z.strictObject({
     action: z.literal('accept'),
     version: ZVersion,
@@ -85,7 +97,12 @@ export const ZProjectListQuery = ZListQuery.extend({
 });
 export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
 
-const planItemFields = { name: text(200), plannedStart: ZDateInRange, plannedEnd: ZDateInRange, donePercent: z.int().min(0).max(100).default(0) };
+const planItemFields = {
+  name: text(200),
+  plannedStart: ZDateInRange,
+  plannedEnd: ZDateInRange,
+  donePercent: z.int().min(0).max(100).default(0),
+};
 export const ZPlanItemCreate = ordered(z.strictObject(planItemFields), 'plannedStart', 'plannedEnd');
 export type TPlanItemCreate = z.infer<typeof ZPlanItemCreate>;
 export const ZPlanItemUpdate = z.strictObject({
@@ -122,9 +139,18 @@ export type TMaterialUpdate = z.infer<typeof ZMaterialUpdate>;
 
 export const COST_CATEGORIES = ['equipment', 'material', 'labour', 'travel', 'subcontract', 'other'] as const;
 export const ZCostCategory = z.enum(COST_CATEGORIES);
-export const ZCostCreate = z.strictObject({ category: ZCostCategory, description: optionalText(500), amountFen: ZCostFen.describe('Integer fen (分)') });
+export const ZCostCreate = z.strictObject({
+  category: ZCostCategory,
+  description: optionalText(500),
+  amountFen: ZCostFen.describe('Integer fen (分)'),
+});
 export type TCostCreate = z.infer<typeof ZCostCreate>;
-export const ZCostUpdate = z.strictObject({ version: ZVersion, category: ZCostCategory.optional(), description: optionalText(500), amountFen: ZCostFen.optional() });
+export const ZCostUpdate = z.strictObject({
+  version: ZVersion,
+  category: ZCostCategory.optional(),
+  description: optionalText(500),
+  amountFen: ZCostFen.optional(),
+});
 export type TCostUpdate = z.infer<typeof ZCostUpdate>;
 
 export const ZHandoverSign = z.strictObject({
@@ -134,7 +160,15 @@ export const ZHandoverSign = z.strictObject({
 });
 export type THandoverSign = z.infer<typeof ZHandoverSign>;
 
-export const ZPlanItem = z.object({ id: z.number(), name: z.string(), plannedStart: z.string(), plannedEnd: z.string(), donePercent: z.number(), pastContract: z.boolean(), version: z.number() });
+export const ZPlanItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  donePercent: z.number(),
+  pastContract: z.boolean(),
+  version: z.number(),
+});
 export type TPlanItem = z.infer<typeof ZPlanItem>;
 export const ZMaterial = z.object({
   id: z.number(),
@@ -149,7 +183,13 @@ export const ZMaterial = z.object({
   version: z.number(),
 });
 export type TMaterial = z.infer<typeof ZMaterial>;
-export const ZCost = z.object({ id: z.number(), category: ZCostCategory, description: z.string().nullable(), amountFen: z.number(), version: z.number() });
+export const ZCost = z.object({
+  id: z.number(),
+  category: ZCostCategory,
+  description: z.string().nullable(),
+  amountFen: z.number(),
+  version: z.number(),
+});
 export type TCost = z.infer<typeof ZCost>;
 export const ZHandoverDocument = z.object({
   id: z.number(),
@@ -279,7 +319,12 @@ export const ZDeliveryCreate = z
   })
   .superRefine((v, ctx) => {
     if (v.projectId == null && v.contractId == null && v.customerId == null) {
-      ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'give a project, a contract or a customer', params: { ruleId: 'FS-13' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: 'give a project, a contract or a customer',
+        params: { ruleId: 'FS-13' },
+      });
     }
   });
 export type TDeliveryCreate = z.infer<typeof ZDeliveryCreate>;
@@ -294,7 +339,10 @@ export const ZDeliveryNotify = z.strictObject({ version: ZVersion, message: opti
 export type TDeliveryNotify = z.infer<typeof ZDeliveryNotify>;
 export const ZDeliveryCheck = z.strictObject({
   version: ZVersion,
-  items: z.array(z.strictObject({ itemId: ZRef, qtyChecked: ZQuantity, note: optionalText(500) })).min(1).max(200),
+  items: z
+    .array(z.strictObject({ itemId: ZRef, qtyChecked: ZQuantity, note: optionalText(500) }))
+    .min(1)
+    .max(200),
   signerName: text(100),
   signature: z.string().max(700_000).describe('The customer’s signature as a data:image/png;base64 URL'),
 });

@@ -39,7 +39,10 @@ export const ZTicketCreate = z.strictObject({
   description: longText(10_000),
   urgency: ZUrgency,
   impact: ZImpact,
-  priorityOverride: z.strictObject({ priority: ZPriority, reason: longText(500) }).optional().describe('SR-3: overrides the computed priority'),
+  priorityOverride: z
+    .strictObject({ priority: ZPriority, reason: longText(500) })
+    .optional()
+    .describe('SR-3: overrides the computed priority'),
   needsVisit: z.boolean().optional().describe('Starts the on-site arrival clock (SLA-2)'),
   teamId: ref.nullable().optional(),
   assigneeId: ref.nullable().optional().describe('Manual assignment; otherwise automatic when autoAssign'),
@@ -209,7 +212,12 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .max(200)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(20));
 
 export const ZTicketListQuery = z.strictObject({
@@ -243,12 +251,22 @@ const ZRatingInput = z.strictObject({
 
 /** One payload per transition (SR-4..9); every one carries the version read (409 when stale). */
 export const ZTicketTransition = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('assign'), version: ZVersion, assigneeId: ref.nullable().optional().describe('null/absent = automatic (SR-4)'), reason: z.string().trim().max(500).optional() }),
+  z.strictObject({
+    action: z.literal('assign'),
+    version: ZVersion,
+    assigneeId: ref.nullable().optional().describe('null/absent = automatic (SR-4)'),
+    reason: z.string().trim().max(500).optional(),
+  }),
   z.strictObject({ action: z.literal('accept'), version: ZVersion }),
   z.strictObject({ action: z.literal('start'), version: ZVersion }),
   z.strictObject({ action: z.literal('wait'), version: ZVersion, reason: longText(2000).describe('SR-7: what the customer is asked for') }),
   z.strictObject({ action: z.literal('resume'), version: ZVersion }),
-  z.strictObject({ action: z.literal('resolve'), version: ZVersion, cause: longText(5000), solution: longText(10_000).describe('SR-10: the solution steps') }),
+  z.strictObject({
+    action: z.literal('resolve'),
+    version: ZVersion,
+    cause: longText(5000),
+    solution: longText(10_000).describe('SR-10: the solution steps'),
+  }),
   z.strictObject({
     action: z.literal('confirm'),
     version: ZVersion,
@@ -256,7 +274,11 @@ export const ZTicketTransition = z.discriminatedUnion('action', [
     signedBy: z.string().trim().max(100).optional().describe('On the engineer’s device: the name of the customer who signs'),
     signature: z.string().max(700_000).optional().describe('On the engineer’s device: the signature as a data:image/png;base64 URL'),
   }),
-  z.strictObject({ action: z.literal('reject'), version: ZVersion, reason: longText(2000).describe('SR-9: why the customer is not satisfied') }),
+  z.strictObject({
+    action: z.literal('reject'),
+    version: ZVersion,
+    reason: longText(2000).describe('SR-9: why the customer is not satisfied'),
+  }),
   z.strictObject({ action: z.literal('close'), version: ZVersion }),
   z.strictObject({ action: z.literal('cancel'), version: ZVersion, reason: longText(1000) }),
 ]);
@@ -269,7 +291,10 @@ export const ZTicketUpdate = z.strictObject({
   type: ZTicketType.optional(),
   urgency: ZUrgency.optional(),
   impact: ZImpact.optional(),
-  priorityOverride: z.strictObject({ priority: ZPriority, reason: longText(500) }).nullable().optional(),
+  priorityOverride: z
+    .strictObject({ priority: ZPriority, reason: longText(500) })
+    .nullable()
+    .optional(),
   needsVisit: z.boolean().optional(),
   teamId: ref.nullable().optional(),
 });
@@ -283,7 +308,14 @@ export type TTicketReply = z.infer<typeof ZTicketReply>;
 
 /** SR-10 / SR-8 / SR-13: work records on the timeline. */
 export const ZTicketRecord = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('time'), minutes: z.int().min(1).max(24 * 60), note: z.string().trim().max(1000).optional() }),
+  z.strictObject({
+    kind: z.literal('time'),
+    minutes: z
+      .int()
+      .min(1)
+      .max(24 * 60),
+    note: z.string().trim().max(1000).optional(),
+  }),
   z.strictObject({
     kind: z.literal('part'),
     part: longText(200),
@@ -291,7 +323,10 @@ export const ZTicketRecord = z.discriminatedUnion('kind', [
     replacesWarrantyPart: z.boolean().default(false).describe('CU-2: records a part replacement on the installed product'),
   }),
   z.strictObject({ kind: z.literal('commitment'), committedAt: instant, reason: longText(1000).describe('SR-8: why the fix is delayed') }),
-  z.strictObject({ kind: z.literal('arrival'), note: z.string().trim().max(1000).optional().describe('SLA-2: the engineer is on site now; meets the on-site target') }),
+  z.strictObject({
+    kind: z.literal('arrival'),
+    note: z.string().trim().max(1000).optional().describe('SLA-2: the engineer is on site now; meets the on-site target'),
+  }),
   z.strictObject({
     kind: z.literal('market_info'),
     category: z.enum(['quality_feedback', 'competitor', 'peer_news', 'new_product', 'customer_inventory', 'other']),
@@ -308,7 +343,12 @@ export const ZTicketEscalate = z.discriminatedUnion('kind', [
     toUserId: ref.optional().describe('A tier-2 engineer; automatic when absent'),
     description: z.string().trim().min(20).max(10_000).describe('SR-6: a detailed description with the customer’s data'),
   }),
-  z.strictObject({ kind: z.literal('expert'), version: ZVersion, toUserId: ref.optional().describe('Defaults to the product’s first expert'), description: longText(10_000) }),
+  z.strictObject({
+    kind: z.literal('expert'),
+    version: ZVersion,
+    toUserId: ref.optional().describe('Defaults to the product’s first expert'),
+    description: longText(10_000),
+  }),
   z.strictObject({
     kind: z.literal('rnd'),
     version: ZVersion,
@@ -320,8 +360,13 @@ export const ZTicketEscalate = z.discriminatedUnion('kind', [
 ]);
 export type TTicketEscalate = z.infer<typeof ZTicketEscalate>;
 
-export const ZEscalationAnswer = z.strictObject({ answer: longText(10_000).describe('SR-6: the solution fed back to L1 and the customer') });
-export const ZEscalationParams = z.strictObject({ id: z.coerce.number().int().positive(), escalationId: z.coerce.number().int().positive() });
+export const ZEscalationAnswer = z.strictObject({
+  answer: longText(10_000).describe('SR-6: the solution fed back to L1 and the customer'),
+});
+export const ZEscalationParams = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  escalationId: z.coerce.number().int().positive(),
+});
 
 /** SR-12: the change request's written record. */
 export const ZChangeRequestUpdate = z.strictObject({
@@ -335,7 +380,10 @@ export const ZChangeRequestDecision = z.strictObject({
   version: ZVersion,
   approve: z.boolean(),
   comment: z.string().trim().max(2000).optional(),
-  signWithoutWrittenConfirmation: z.boolean().optional().describe('SR-12: the GM signs for a change the customer has not confirmed in writing'),
+  signWithoutWrittenConfirmation: z
+    .boolean()
+    .optional()
+    .describe('SR-12: the GM signs for a change the customer has not confirmed in writing'),
 });
 
 // Follow-ups (回访, SR-11) and saved views ------------------------------------------------------------------

@@ -76,13 +76,21 @@ export const ZTravelRequestCreate = z
     ticketId: ZRef.nullable().optional(),
     segments: z.array(ZTravelSegment).min(1).max(20),
     /** TR-4: ask the GM for a special-region daily rate. */
-    specialRate: z.strictObject({ dailyFen: ZAmountFen, reason: text(500) }).nullable().optional(),
+    specialRate: z
+      .strictObject({ dailyFen: ZAmountFen, reason: text(500) })
+      .nullable()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const starts = v.segments.map((s) => s.startDate).sort();
     const ends = v.segments.map((s) => s.endDate).sort();
     if (starts.length && ends.length && dayNo(ends[ends.length - 1]) - dayNo(starts[0]) + 1 > MAX_TRIP_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['segments'], message: `a trip lasts at most ${MAX_TRIP_DAYS} days`, params: { ruleId: 'TR-1' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segments'],
+        message: `a trip lasts at most ${MAX_TRIP_DAYS} days`,
+        params: { ruleId: 'TR-1' },
+      });
     }
   });
 export type TTravelRequestCreate = z.input<typeof ZTravelRequestCreate>;
@@ -98,7 +106,11 @@ export const ZTravelDecision = z.strictObject({
 });
 export type TTravelDecision = z.input<typeof ZTravelDecision>;
 
-export const ZApprovalDecision = z.strictObject({ version: ZVersion, approve: z.boolean(), comment: z.string().trim().max(500).optional() });
+export const ZApprovalDecision = z.strictObject({
+  version: ZVersion,
+  approve: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
 export type TApprovalDecision = z.infer<typeof ZApprovalDecision>;
 
 /** TR-1: days beyond the itinerary, reported for approval. */

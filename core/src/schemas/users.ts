@@ -3,7 +3,11 @@ import { ZId, ZRef, ZVersion } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
-const phone = z.string().trim().max(30).regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) - only');
 const userFields = {
   name: z.string().trim().min(1).max(100),
   employeeNo: z.string().trim().max(40).nullable().optional(),

@@ -35,7 +35,17 @@ describe('indexTerms', () => {
 
   it('cuts words at any character that is not a letter or digit, as the unicode61 tokenizer does', () => {
     expect(indexTerms("don't e-mail 1,000 user@example.com a_b")).toEqual([
-      'don', 't', 'e', 'mail', '1', '000', 'user', 'example', 'com', 'a', 'b',
+      'don',
+      't',
+      'e',
+      'mail',
+      '1',
+      '000',
+      'user',
+      'example',
+      'com',
+      'a',
+      'b',
     ]);
   });
 
@@ -201,9 +211,7 @@ describe('search term properties', () => {
   // word ("nter" in "printer") is deliberately not covered: it is no prefix of any term, and matching it would
   // need n-grams of Latin words too.
   it('finds a text by any run of its whole words, the last one possibly unfinished', () => {
-    const latin = fc
-      .array(fc.constantFrom(...'abcXYZ019ＡＢ９'), { minLength: 1, maxLength: 50 })
-      .map((cs) => ({ cjk: false, chars: cs }));
+    const latin = fc.array(fc.constantFrom(...'abcXYZ019ＡＢ９'), { minLength: 1, maxLength: 50 }).map((cs) => ({ cjk: false, chars: cs }));
     const hanWord = fc.array(han, { minLength: 1, maxLength: 6 }).map((cs) => ({ cjk: true, chars: cs }));
     const words = fc.array(fc.tuple(fc.oneof(latin, hanWord), separator, fc.boolean()), { minLength: 1, maxLength: 12 });
     fc.assert(
@@ -211,8 +219,7 @@ describe('search term properties', () => {
         const from = a % list.length;
         const to = from + 1 + (b % (list.length - from));
         // The separator after word i; empty only next to a Han word.
-        const sep = (i: number): string =>
-          list[i][2] && (list[i][0].cjk || list[i + 1]?.[0].cjk === true) ? '' : list[i][1];
+        const sep = (i: number): string => (list[i][2] && (list[i][0].cjk || list[i + 1]?.[0].cjk === true) ? '' : list[i][1]);
         const join = (parts: string[][], start: number): string =>
           parts.map((chars, k) => chars.join('') + (k < parts.length - 1 ? sep(start + k) : '')).join('');
         const s = join(

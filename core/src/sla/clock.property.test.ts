@@ -27,10 +27,9 @@ const scenario = fc.record({
   createdAt: fc.integer({ min: sh('2025-01-01 00:00'), max: sh('2026-10-01 00:00') }),
   target: fc.integer({ min: 0, max: 3000 }),
   mode: fc.constantFrom<TSlaLevel['calendarMode']>('business', '24x7'),
-  pauses: fc.array(
-    fc.tuple(fc.integer({ min: 0, max: 3 * 24 * 60 * MINUTE }), fc.integer({ min: 0, max: 4 * 24 * 60 * MINUTE })),
-    { maxLength: 6 },
-  ),
+  pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * 60 * MINUTE }), fc.integer({ min: 0, max: 4 * 24 * 60 * MINUTE })), {
+    maxLength: 6,
+  }),
 });
 
 function pauseEvents(createdAt: number, pauses: readonly (readonly [number, number])[]): TSlaEvent[] {

@@ -25,11 +25,7 @@ function levelWith(firstResponse: number, onsite: number, resolution: number, ca
 
 const ev = (type: TSlaEventType, local: string): TSlaEvent => ({ type, at: sh(local) });
 
-function clockAt(
-  created: string,
-  now: string,
-  options: Partial<Omit<SlaClockOptions, 'createdAt'>> = {},
-) {
+function clockAt(created: string, now: string, options: Partial<Omit<SlaClockOptions, 'createdAt'>> = {}) {
   return computeSlaClock({
     createdAt: sh(created),
     now: sh(now),
@@ -179,11 +175,7 @@ describe('waiting for the customer (paused → resumed)', () => {
 
   it('does not move a target that was met before the pause', () => {
     const c = clockAt('2026-03-10 09:00', '2026-03-10 11:00', {
-      events: [
-        ev('first_response', '2026-03-10 09:10'),
-        ev('paused', '2026-03-10 09:30'),
-        ev('resumed', '2026-03-10 10:30'),
-      ],
+      events: [ev('first_response', '2026-03-10 09:10'), ev('paused', '2026-03-10 09:30'), ev('resumed', '2026-03-10 10:30')],
     });
     expect(shText(c.firstResponse.dueAt)).toBe('2026-03-10 11:00');
     expect(c.firstResponse.pausedMinutes).toBe(0);
@@ -319,8 +311,7 @@ describe('meeting a target', () => {
 describe('reopening after resolution (SR-9)', () => {
   // P1 resolution: 120 working minutes from 09:00.
   const history = [ev('resolved', '2026-03-10 10:00'), ev('reopened', '2026-03-10 14:00')];
-  const p1 = (now: string, events: TSlaEvent[]) =>
-    clockAt('2026-03-10 09:00', now, { priority: 'P1', events }).resolution;
+  const p1 = (now: string, events: TSlaEvent[]) => clockAt('2026-03-10 09:00', now, { priority: 'P1', events }).resolution;
 
   it('is met while resolved', () => {
     expect(p1('2026-03-10 11:00', [history[0]]).state).toBe('met');

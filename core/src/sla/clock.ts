@@ -250,9 +250,7 @@ function explainTarget(f: TargetFacts): TExplanation {
   if (f.pausedMinutes > 0) {
     const p = minutesText(f.pausedMinutes);
     zh += f.reopened ? `；等待客户及已解决至重开期间共 ${p} 分钟已顺延` : `；等待客户暂停 ${p} 分钟已顺延`;
-    en += f.reopened
-      ? `; ${p} min waiting for the customer or resolved until reopened added`
-      : `; ${p} min waiting for the customer added`;
+    en += f.reopened ? `; ${p} min waiting for the customer or resolved until reopened added` : `; ${p} min waiting for the customer added`;
   }
 
   const left = minutesText(r);
@@ -316,7 +314,17 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
     const state = stateOf(metAt, dueAt, now, waiting.pausedNow, remainingMinutes, options.nearBreachMinutes);
     const pausedMinutes = excludedMs / MINUTE_MS;
     // Plain literals: on Node 20 spreading the result into a bigger object costs microseconds per property.
-    const explanation = explainTarget({ target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes, options, reopened: gaps.length > 0 });
+    const explanation = explainTarget({
+      target,
+      targetMinutes,
+      dueAt,
+      metAt,
+      state,
+      remainingMinutes,
+      pausedMinutes,
+      options,
+      reopened: gaps.length > 0,
+    });
     return { target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes, explanation };
   };
 

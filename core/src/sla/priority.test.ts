@@ -44,9 +44,7 @@ describe('overridePriority (SR-3)', () => {
       overriddenPriority: 'P1',
       reason: '客户生产线停机',
     });
-    expect(overridden.explanation.text['zh-CN']).toBe(
-      'SR-3：按紧急程度 × 影响范围计算为 P4，人工调整为 P1，原因：客户生产线停机',
-    );
+    expect(overridden.explanation.text['zh-CN']).toBe('SR-3：按紧急程度 × 影响范围计算为 P4，人工调整为 P1，原因：客户生产线停机');
   });
 
   it('refuses an override without a reason', () => {

@@ -21,12 +21,7 @@ const IMPACT_TEXT: Record<TImpact, { zh: string; en: string }> = {
 };
 
 /** SR-3: the priority of a request from its urgency and impact scope, read from the policy's matrix. */
-export function computePriority(
-  policy: TPolicy,
-  urgency: TUrgency,
-  impact: TImpact,
-  policyVersion: number | null,
-): TPriorityResult {
+export function computePriority(policy: TPolicy, urgency: TUrgency, impact: TImpact, policyVersion: number | null): TPriorityResult {
   const priority = policy.sla.priorityMatrix[urgency][impact];
   const u = URGENCY_TEXT[urgency];
   const i = IMPACT_TEXT[impact];

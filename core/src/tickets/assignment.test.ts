@@ -24,10 +24,7 @@ const choose = (candidates: AssignmentCandidate[], maxOpenLoad?: number | null) 
 
 describe('chooseAssignee (SR-4)', () => {
   it('never assigns to an engineer who is on leave or travelling, however well matched', () => {
-    const result = choose([
-      candidate(1, { expertRank: 0, inRegion: true, available: false, unavailableReason: '休假' }),
-      candidate(2),
-    ]);
+    const result = choose([candidate(1, { expertRank: 0, inRegion: true, available: false, unavailableReason: '休假' }), candidate(2)]);
     expect(result.userId).toBe(2);
     expect(result.ranked).toEqual([{ userId: 2, tier: 6, openLoad: 0 }]);
   });
@@ -140,10 +137,7 @@ describe('chooseAssignee (SR-4)', () => {
   });
 
   it('still assigns within the load cap order when everyone is at or above it, and says so', () => {
-    const result = choose(
-      [candidate(1, { hasSkill: true, openLoad: 9 }), candidate(2, { expertRank: 0, openLoad: 7 })],
-      5,
-    );
+    const result = choose([candidate(1, { hasSkill: true, openLoad: 9 }), candidate(2, { expertRank: 0, openLoad: 7 })], 5);
     expect(result.userId).toBe(2);
     expect(result.explanation.text.en).toContain('every available engineer is at the open-request cap of 5');
   });
@@ -230,9 +224,7 @@ describe('chooseAssignee (SR-4)', () => {
         const chosen = list.find((c) => c.userId === result.userId);
         expect(chosen?.available).toBe(true);
         for (const other of available) expect(before(key(other, cap), key(chosen!, cap))).toBe(false);
-        expect(result.ranked.map((r) => r.userId).sort((a, b) => a - b)).toEqual(
-          available.map((c) => c.userId).sort((a, b) => a - b),
-        );
+        expect(result.ranked.map((r) => r.userId).sort((a, b) => a - b)).toEqual(available.map((c) => c.userId).sort((a, b) => a - b));
         for (let i = 1; i < result.ranked.length; i++) {
           const prev = list.find((c) => c.userId === result.ranked[i - 1].userId)!;
           const next = list.find((c) => c.userId === result.ranked[i].userId)!;
@@ -304,7 +296,10 @@ describe('chooseAssignee (SR-4)', () => {
         const full = choose(list, cap);
         const unknown = list.map((c) => ({ ...c, lastAssignedAt: null }));
         const shortlist = new Set(assignmentShortlist(unknown, { maxOpenLoad: cap, policyVersion: 3 }));
-        const partial = choose(list.map((c) => (shortlist.has(c.userId) ? c : { ...c, lastAssignedAt: null })), cap);
+        const partial = choose(
+          list.map((c) => (shortlist.has(c.userId) ? c : { ...c, lastAssignedAt: null })),
+          cap,
+        );
         expect(partial.userId).toBe(full.userId);
         expect(partial.explanation).toEqual(full.explanation);
         expect(shortlist.size).toBeLessThanOrEqual(list.length);

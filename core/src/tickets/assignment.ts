@@ -162,10 +162,16 @@ export function assignmentShortlist(candidates: readonly AssignmentCandidate[], 
   // Whole groups of equals: round robin orders within a group, so a group cut by the first N is read entirely.
   const last = ranked[Math.min(EXPLAINED_CANDIDATES, ranked.length) - 1];
   const shortlisted = ranked.filter((r, i) => i < EXPLAINED_CANDIDATES || compareBeforeRoundRobin(last, r) === null).map((r) => r.c.userId);
-  return [...shortlisted, ...unavailableOf(candidates).slice(0, EXPLAINED_CANDIDATES).map((c) => c.userId)];
+  return [
+    ...shortlisted,
+    ...unavailableOf(candidates)
+      .slice(0, EXPLAINED_CANDIDATES)
+      .map((c) => c.userId),
+  ];
 }
 
-const unavailableOf = (candidates: readonly AssignmentCandidate[]) => candidates.filter((c) => !c.available).sort((a, b) => a.userId - b.userId);
+const unavailableOf = (candidates: readonly AssignmentCandidate[]) =>
+  candidates.filter((c) => !c.available).sort((a, b) => a.userId - b.userId);
 
 const factsOf = (c: AssignmentCandidate) => ({
   userId: c.userId,
@@ -203,7 +209,9 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
   const rankedOut = ranked.map((r) => ({ userId: r.c.userId, tier: r.tier, openLoad: r.c.openLoad }));
   const unavailable = unavailableOf(candidates);
   // Sorted by user id so the explanation, like the choice, does not depend on the input order.
-  const explained = [...ranked.slice(0, EXPLAINED_CANDIDATES).map((r) => r.c), ...unavailable.slice(0, EXPLAINED_CANDIDATES)].sort((a, b) => a.userId - b.userId);
+  const explained = [...ranked.slice(0, EXPLAINED_CANDIDATES).map((r) => r.c), ...unavailable.slice(0, EXPLAINED_CANDIDATES)].sort(
+    (a, b) => a.userId - b.userId,
+  );
   const inputs = {
     maxOpenLoad: cap,
     candidateCount: candidates.length,

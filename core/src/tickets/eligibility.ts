@@ -59,9 +59,15 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
   const fee = sla.outOfWarranty;
   const why =
     warranty?.status === 'expired'
-      ? { zh: `质保已于 ${warranty.lastDay} 到期且无有效服务合同`, en: `the warranty ended on ${warranty.lastDay} and there is no active service contract` }
+      ? {
+          zh: `质保已于 ${warranty.lastDay} 到期且无有效服务合同`,
+          en: `the warranty ended on ${warranty.lastDay} and there is no active service contract`,
+        }
       : warranty
-        ? { zh: '设备质保信息不全（无验收日期）且无有效服务合同', en: 'the equipment has no acceptance date on file and there is no active service contract' }
+        ? {
+            zh: '设备质保信息不全（无验收日期）且无有效服务合同',
+            en: 'the equipment has no acceptance date on file and there is no active service contract',
+          }
         : { zh: '未指定设备且无有效服务合同', en: 'no equipment named and no active service contract' };
   const parts = fee.partsChargedExtra ? { zh: '，配件另计', en: ', parts extra' } : { zh: '', en: '' };
   return {

@@ -9,7 +9,17 @@ import type { TSlaEventType } from '../sla/clock';
  *   any open state → cancelled with a reason.
  * Re-assigning an open request (SR-5/SR-6) moves it back to `assigned` for the new engineer to accept.
  */
-export const TICKET_STATES = ['new', 'assigned', 'accepted', 'in_progress', 'waiting', 'resolved', 'confirmed', 'closed', 'cancelled'] as const;
+export const TICKET_STATES = [
+  'new',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'waiting',
+  'resolved',
+  'confirmed',
+  'closed',
+  'cancelled',
+] as const;
 export const ZTicketState = z.enum(TICKET_STATES);
 export type TTicketState = z.infer<typeof ZTicketState>;
 

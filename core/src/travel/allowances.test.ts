@@ -11,7 +11,12 @@ const travel = (change: (p: TTravelPolicy) => void = () => {}): { travel: TTrave
   return { travel: p, version: 3 };
 };
 const plus = (date: string, days: number) => dateOfDayNumber(dayNumberOf(date) + days);
-const trip = (startDate: string, days: number, level: TDestinationLevel = 'outOfProvince', extra: Partial<TAllowanceItinerary> = {}): TAllowanceItinerary => ({
+const trip = (
+  startDate: string,
+  days: number,
+  level: TDestinationLevel = 'outOfProvince',
+  extra: Partial<TAllowanceItinerary> = {},
+): TAllowanceItinerary => ({
   workType: 'technicalGuidance',
   boardProvided: false,
   segments: [{ startDate, endDate: plus(startDate, days - 1), destinationLevel: level }],
@@ -65,11 +70,21 @@ describe('computeAllowances: TR-3 technical guidance', () => {
 });
 
 describe('computeAllowances: TR-3 construction meals and lodging', () => {
-  const construction = (days: number, level: TDestinationLevel, boardProvided = false) => trip('2026-03-02', days, level, { workType: 'construction', boardProvided });
+  const construction = (days: number, level: TDestinationLevel, boardProvided = false) =>
+    trip('2026-03-02', days, level, { workType: 'construction', boardProvided });
 
   it('pays per night away by destination level: 80 prefecture city, 60 county', () => {
-    expect(computeAllowances(travel(), construction(3, 'prefectureCity'), regular, none).lines[0]).toMatchObject({ kind: 'mealsLodging', days: 2, rateFen: 8000, amountFen: 16000 });
-    expect(computeAllowances(travel(), construction(3, 'countyOrBelow'), regular, none).lines[0]).toMatchObject({ days: 2, rateFen: 6000, amountFen: 12000 });
+    expect(computeAllowances(travel(), construction(3, 'prefectureCity'), regular, none).lines[0]).toMatchObject({
+      kind: 'mealsLodging',
+      days: 2,
+      rateFen: 8000,
+      amountFen: 16000,
+    });
+    expect(computeAllowances(travel(), construction(3, 'countyOrBelow'), regular, none).lines[0]).toMatchObject({
+      days: 2,
+      rateFen: 6000,
+      amountFen: 12000,
+    });
   });
 
   it('pays nothing for a day trip (no night away)', () => {
@@ -149,7 +164,10 @@ describe('computeAllowances: TR-1 days beyond the itinerary', () => {
   });
 
   it('pays the extra days once an extension is approved', () => {
-    const r = computeAllowances(travel(), { ...planned, actual: { startDate: '2026-03-02', endDate: '2026-03-08' } }, regular, { ...none, extension: { startDate: '2026-03-07', endDate: '2026-03-08' } });
+    const r = computeAllowances(travel(), { ...planned, actual: { startDate: '2026-03-02', endDate: '2026-03-08' } }, regular, {
+      ...none,
+      extension: { startDate: '2026-03-07', endDate: '2026-03-08' },
+    });
     expect(r.lines.find((l) => l.kind === 'beyondItinerary')).toBeUndefined();
     expect(r.lines[0]).toMatchObject({ days: 5 });
   });
@@ -169,7 +187,12 @@ describe('computeAllowances: TR-1 days beyond the itinerary', () => {
 
 describe('itinerary helpers', () => {
   it('finds the first and last day of unordered segments', () => {
-    expect(itineraryWindow([{ startDate: '2026-03-05', endDate: '2026-03-06' }, { startDate: '2026-03-01', endDate: '2026-03-02' }])).toEqual({ startDate: '2026-03-01', endDate: '2026-03-06' });
+    expect(
+      itineraryWindow([
+        { startDate: '2026-03-05', endDate: '2026-03-06' },
+        { startDate: '2026-03-01', endDate: '2026-03-02' },
+      ]),
+    ).toEqual({ startDate: '2026-03-01', endDate: '2026-03-06' });
     expect(daysInclusive('2026-02-27', '2026-03-02')).toBe(4);
   });
 });
@@ -190,7 +213,11 @@ describe('computeAllowances: properties', () => {
     fc.assert(
       fc.property(arbTrip, (a) => {
         const start = plus('2026-01-01', a.offset);
-        const itinerary = trip(start, a.days, a.level, { workType: a.workType, boardProvided: a.boardProvided, actual: { startDate: start, endDate: plus(start, a.days - 1 + a.extraDays) } });
+        const itinerary = trip(start, a.days, a.level, {
+          workType: a.workType,
+          boardProvided: a.boardProvided,
+          actual: { startDate: start, endDate: plus(start, a.days - 1 + a.extraDays) },
+        });
         const p = travel();
         const r = computeAllowances(p, itinerary, { newEmployee: a.newEmployee }, { specialDailyFen: a.special, extension: null });
         expect(r.totalFen).toBe(r.lines.reduce((s, l) => s + l.amountFen, 0));

@@ -28,7 +28,8 @@ export type TAllowanceApprovals = {
   extension: { startDate: string; endDate: string } | null;
 };
 
-export type TAllowanceLineKind = 'technicalGuidance' | 'mealsLodging' | 'newEmployee' | 'specialRegion' | 'boardProvided' | 'beyondItinerary';
+export type TAllowanceLineKind =
+  'technicalGuidance' | 'mealsLodging' | 'newEmployee' | 'specialRegion' | 'boardProvided' | 'beyondItinerary';
 
 export type TAllowanceLine = {
   kind: TAllowanceLineKind;
@@ -51,7 +52,10 @@ const LEVEL_TEXT: Record<TDestinationLevel, { zh: string; en: string }> = {
 };
 
 /** The first and last day of an itinerary (segments need not be in order). */
-export function itineraryWindow(segments: readonly Pick<TAllowanceSegment, 'startDate' | 'endDate'>[]): { startDate: string; endDate: string } {
+export function itineraryWindow(segments: readonly Pick<TAllowanceSegment, 'startDate' | 'endDate'>[]): {
+  startDate: string;
+  endDate: string;
+} {
   if (segments.length === 0) throw new RangeError('an itinerary needs at least one segment');
   let start = segments[0].startDate;
   let end = segments[0].endDate;
@@ -78,7 +82,8 @@ function levelOn(segments: readonly TAllowanceSegment[], day: number): TDestinat
   for (const s of segments) {
     const start = dayNumberOf(s.startDate);
     const end = dayNumberOf(s.endDate);
-    if (start <= day && day <= end && (covering === null || LEVEL_RANK[s.destinationLevel] > LEVEL_RANK[covering])) covering = s.destinationLevel;
+    if (start <= day && day <= end && (covering === null || LEVEL_RANK[s.destinationLevel] > LEVEL_RANK[covering]))
+      covering = s.destinationLevel;
     if (start <= day && (latest === null || start >= latest.start)) latest = { start, level: s.destinationLevel };
     if (earliest === null || start < earliest.start) earliest = { start, level: s.destinationLevel };
   }
@@ -93,7 +98,8 @@ function daysAway(policy: TTravelPolicy, itinerary: TAllowanceItinerary, approva
   const actual = itinerary.actual ?? window;
   const from = dayNumberOf(actual.startDate);
   const to = dayNumberOf(actual.endDate);
-  const inside = (d: number, w: { startDate: string; endDate: string } | null) => w !== null && dayNumberOf(w.startDate) <= d && d <= dayNumberOf(w.endDate);
+  const inside = (d: number, w: { startDate: string; endDate: string } | null) =>
+    w !== null && dayNumberOf(w.startDate) <= d && d <= dayNumberOf(w.endDate);
   const days: Day[] = [];
   for (let d = from; d <= to; d++) {
     const paid = !policy.beyondItineraryNeedsApproval || inside(d, window) || inside(d, approvals.extension);
@@ -151,27 +157,56 @@ export function computeAllowances(
     if (boardRule) {
       lines.push(boardLine(version, nights.length, 'newEmployee'));
     } else {
-      pushRateLines(lines, version, nights, () => p.newEmployeeDailyFen, special, 'newEmployee', (n, rate) => ({
-        zh: `新员工补助 ${yuan(rate).zh}/天 × ${n} 天（天数按在外过夜计）`,
-        en: `new-employee allowance ${yuan(rate).en}/day × ${n} day(s) (days = nights away)`,
-      }));
+      pushRateLines(
+        lines,
+        version,
+        nights,
+        () => p.newEmployeeDailyFen,
+        special,
+        'newEmployee',
+        (n, rate) => ({
+          zh: `新员工补助 ${yuan(rate).zh}/天 × ${n} 天（天数按在外过夜计）`,
+          en: `new-employee allowance ${yuan(rate).en}/day × ${n} day(s) (days = nights away)`,
+        }),
+      );
     }
   } else if (itinerary.workType === 'technicalGuidance') {
-    const candidates = days.filter((d) => d.paid && !(p.technicalGuidanceExcludesTravelDays && (d.first || d.last)) && p.allowanceByDestination[d.level].technicalGuidanceDailyFen > 0);
+    const candidates = days.filter(
+      (d) =>
+        d.paid &&
+        !(p.technicalGuidanceExcludesTravelDays && (d.first || d.last)) &&
+        p.allowanceByDestination[d.level].technicalGuidanceDailyFen > 0,
+    );
     const paidDays = candidates.slice(0, p.technicalGuidanceMaxDays);
     const capped = candidates.length - paidDays.length;
-    pushRateLines(lines, version, paidDays, (d) => p.allowanceByDestination[d.level].technicalGuidanceDailyFen, special, 'technicalGuidance', (n, rate, level) => ({
-      zh: `${LEVEL_TEXT[level].zh}技术指导 ${yuan(rate).zh}/天 × ${n} 天${p.technicalGuidanceExcludesTravelDays ? '（不含出发和返回日）' : ''}${capped > 0 ? `，最多 ${p.technicalGuidanceMaxDays} 天，超出 ${capped} 天不计` : ''}`,
-      en: `technical guidance ${LEVEL_TEXT[level].en} ${yuan(rate).en}/day × ${n} day(s)${p.technicalGuidanceExcludesTravelDays ? ' (departure and return days excluded)' : ''}${capped > 0 ? `; at most ${p.technicalGuidanceMaxDays} days, ${capped} day(s) over the cap not paid` : ''}`,
-    }));
+    pushRateLines(
+      lines,
+      version,
+      paidDays,
+      (d) => p.allowanceByDestination[d.level].technicalGuidanceDailyFen,
+      special,
+      'technicalGuidance',
+      (n, rate, level) => ({
+        zh: `${LEVEL_TEXT[level].zh}技术指导 ${yuan(rate).zh}/天 × ${n} 天${p.technicalGuidanceExcludesTravelDays ? '（不含出发和返回日）' : ''}${capped > 0 ? `，最多 ${p.technicalGuidanceMaxDays} 天，超出 ${capped} 天不计` : ''}`,
+        en: `technical guidance ${LEVEL_TEXT[level].en} ${yuan(rate).en}/day × ${n} day(s)${p.technicalGuidanceExcludesTravelDays ? ' (departure and return days excluded)' : ''}${capped > 0 ? `; at most ${p.technicalGuidanceMaxDays} days, ${capped} day(s) over the cap not paid` : ''}`,
+      }),
+    );
   } else if (boardRule) {
     lines.push(boardLine(version, nights.length, 'mealsLodging'));
   } else {
     const paidNights = nights.filter((d) => p.allowanceByDestination[d.level].mealsLodgingPerNightFen > 0);
-    pushRateLines(lines, version, paidNights, (d) => p.allowanceByDestination[d.level].mealsLodgingPerNightFen, special, 'mealsLodging', (n, rate, level) => ({
-      zh: `${LEVEL_TEXT[level].zh}施工/焊接食宿补助 ${yuan(rate).zh}/晚 × ${n} 晚（天数按在外过夜计）`,
-      en: `construction/welding meals and lodging ${LEVEL_TEXT[level].en} ${yuan(rate).en}/night × ${n} night(s) (days = nights away)`,
-    }));
+    pushRateLines(
+      lines,
+      version,
+      paidNights,
+      (d) => p.allowanceByDestination[d.level].mealsLodgingPerNightFen,
+      special,
+      'mealsLodging',
+      (n, rate, level) => ({
+        zh: `${LEVEL_TEXT[level].zh}施工/焊接食宿补助 ${yuan(rate).zh}/晚 × ${n} 晚（天数按在外过夜计）`,
+        en: `construction/welding meals and lodging ${LEVEL_TEXT[level].en} ${yuan(rate).en}/night × ${n} night(s) (days = nights away)`,
+      }),
+    );
   }
   return { lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0) };
 }

@@ -14,7 +14,8 @@ export function logWindows(startDate: string, endDate: string, everyDays: number
   const start = dayNumberOf(startDate);
   const end = dayNumberOf(endDate);
   const windows: TLogWindow[] = [];
-  for (let d = start; d <= end; d += everyDays) windows.push({ startDate: dateOfDayNumber(d), endDate: dateOfDayNumber(Math.min(d + everyDays - 1, end)) });
+  for (let d = start; d <= end; d += everyDays)
+    windows.push({ startDate: dateOfDayNumber(d), endDate: dateOfDayNumber(Math.min(d + everyDays - 1, end)) });
   return windows;
 }
 

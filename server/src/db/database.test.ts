@@ -40,7 +40,8 @@ describe('SQLite prepared-statement cache', () => {
   it('keeps working past the cache size (least recently used statements are dropped)', async () => {
     const { db, close } = openDatabase('sqlite::memory:');
     try {
-      for (let i = 0; i < 1200; i++) expect((await sql<{ n: number }>`select ${i} + ${sql.raw(String(i % 700))} as n`.execute(db)).rows[0].n).toBe(i + (i % 700));
+      for (let i = 0; i < 1200; i++)
+        expect((await sql<{ n: number }>`select ${i} + ${sql.raw(String(i % 700))} as n`.execute(db)).rows[0].n).toBe(i + (i % 700));
     } finally {
       await close();
     }
@@ -49,7 +50,8 @@ describe('SQLite prepared-statement cache', () => {
 
 describe('SQLite page cache', () => {
   it('is 256 MB unless configured, and follows TECHSERVE_SQLITE_CACHE_MB', async () => {
-    const cacheKb = async (d: ReturnType<typeof openDatabase>) => -Number((await sql<{ cache_size: number }>`pragma cache_size`.execute(d.db)).rows[0].cache_size);
+    const cacheKb = async (d: ReturnType<typeof openDatabase>) =>
+      -Number((await sql<{ cache_size: number }>`pragma cache_size`.execute(d.db)).rows[0].cache_size);
     const byDefault = openDatabase('sqlite::memory:');
     const configured = openDatabase('sqlite::memory:', { sqliteCacheMb: loadConfig({ TECHSERVE_SQLITE_CACHE_MB: '64' }).sqliteCacheMb });
     try {

@@ -81,6 +81,8 @@ export function preparedInsert<T extends keyof DB & string, C extends keyof Inse
     const values = rows.map((row) => Object.fromEntries(columns.map((c) => [c, opts.wrap?.[c] ? opts.wrap[c](row[c]) : row[c]])));
     // Kysely cannot type a table chosen by a parameter; the columns are checked against DB[T] above.
     const insert = (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(table).values(values);
-    return (opts.returning?.length ? insert.returning(opts.returning as readonly string[] as never) : insert) as unknown as Compilable<Record<Ret, unknown>>;
+    return (opts.returning?.length ? insert.returning(opts.returning as readonly string[] as never) : insert) as unknown as Compilable<
+      Record<Ret, unknown>
+    >;
   });
 }

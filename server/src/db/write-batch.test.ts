@@ -36,10 +36,13 @@ describe('write batch (group commit)', () => {
 
   it('caps a batch at its maximum size', async () => {
     const sizes: number[] = [];
-    const batch = new WriteBatch<number, number>(async (items) => {
-      sizes.push(items.length);
-      return ok(items);
-    }, { maxItems: 4 });
+    const batch = new WriteBatch<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        return ok(items);
+      },
+      { maxItems: 4 },
+    );
     await Promise.all(Array.from({ length: 10 }, (_, i) => batch.submit(i)));
     expect(sizes).toEqual([4, 4, 2]);
   });
@@ -58,7 +61,9 @@ describe('write batch (group commit)', () => {
   });
 
   it('settles each item by its own outcome: one refused item does not fail the others', async () => {
-    const batch = new WriteBatch<number, number>(async (items) => items.map((i) => (i % 2 ? { ok: false, error: new Error(`odd ${i}`) } : { ok: true, value: i })));
+    const batch = new WriteBatch<number, number>(async (items) =>
+      items.map((i) => (i % 2 ? { ok: false, error: new Error(`odd ${i}`) } : { ok: true, value: i })),
+    );
     const results = await Promise.allSettled([1, 2, 3, 4].map((i) => batch.submit(i)));
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['odd 1', 2, 'odd 3', 4]);
   });

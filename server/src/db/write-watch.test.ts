@@ -19,7 +19,11 @@ describe('write watch', () => {
     const g0 = watch.generation(['regions']);
     await db.selectFrom('regions').selectAll().execute();
     expect(watch.generation(['regions'])).toBe(g0);
-    const { id } = await db.insertInto('regions').values({ name: '华东', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('regions')
+      .values({ name: '华东', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const g1 = watch.generation(['regions']);
     expect(g1).toBeGreaterThan(g0);
     await db.transaction().execute((trx) => trx.updateTable('regions').set({ name: '华北' }).where('id', '=', id).execute());
@@ -60,8 +64,16 @@ describe('write watch', () => {
     expect(rawWrittenTables('replace into regions (id, name) values (?, ?)')).toBe('all');
     expect(rawWrittenTables('SELECT id FROM tickets WHERE id = ? FOR UPDATE')).toBeNull();
     expect(rawWrittenTables('UPDATE tickets SET search_vector = ? WHERE id = ?')).toEqual(['tickets']);
-    expect(rawWrittenTables('insert into day_counters (day, value) values (?, ?) on conflict (day) do update set value = day_counters.value + ? returning value')).toEqual(['day_counters']);
-    expect(rawWrittenTables('with t as (insert into tickets (a) values (?) returning id), e as (insert into ticket_entries (b) select id from t) select id from t')).toEqual(['tickets', 'ticket_entries']);
+    expect(
+      rawWrittenTables(
+        'insert into day_counters (day, value) values (?, ?) on conflict (day) do update set value = day_counters.value + ? returning value',
+      ),
+    ).toEqual(['day_counters']);
+    expect(
+      rawWrittenTables(
+        'with t as (insert into tickets (a) values (?) returning id), e as (insert into ticket_entries (b) select id from t) select id from t',
+      ),
+    ).toEqual(['tickets', 'ticket_entries']);
     expect(rawWrittenTables('insert or ignore into public."audit_log" (a) values (?)')).toEqual(['audit_log']);
     expect(rawWrittenTables('delete from regions; drop table calendars')).toBe('all');
     expect(rawWrittenTables('create index x on tickets (id)')).toBe('all');
@@ -76,12 +88,22 @@ describe('write watch', () => {
     const count = () =>
       cache.get('all', async () => {
         loads++;
-        return Number((await db.selectFrom('regions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        return Number(
+          (
+            await db
+              .selectFrom('regions')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       });
     const before = await count();
     expect(await count()).toBe(before);
     expect(loads).toBe(1);
-    await db.insertInto('regions').values({ name: '西南', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' }).execute();
+    await db
+      .insertInto('regions')
+      .values({ name: '西南', parent_id: null, created_at: '2026-12-03T00:00:00.000Z', updated_at: '2026-12-03T00:00:00.000Z' })
+      .execute();
     expect(await count()).toBe(before + 1);
     expect(loads).toBe(2);
   });

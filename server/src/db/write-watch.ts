@@ -1,4 +1,12 @@
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import type { Db } from '../http/context';
 
 /**
@@ -96,8 +104,10 @@ const READ_ONLY_RAW = /^\s*(select|with|pragma|explain|show|begin|commit|rollbac
 // A data-modifying statement's verb and its table (quoted or not, schema dropped); `do update` (an upsert's
 // conflict action) and `for update` (a row lock) name no table, and `replace` is a write only as SQLite's
 // `replace into` (elsewhere it is the string function).
-const RAW_WRITE_TARGET = /\b(?:insert\s+(?:or\s+\w+\s+)?into|(?<!\b(?:do|for)\s+)update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\.)?("[^"]+"|\w+)/gi;
-const RAW_WRITE_VERB = /\b(?:insert|(?<!\b(?:do|for)\s+)update|delete|merge|create|drop|alter|truncate|(?<!\bor\s+)replace(?=\s+into\b)|vacuum|reindex)\b/gi;
+const RAW_WRITE_TARGET =
+  /\b(?:insert\s+(?:or\s+\w+\s+)?into|(?<!\b(?:do|for)\s+)update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\.)?("[^"]+"|\w+)/gi;
+const RAW_WRITE_VERB =
+  /\b(?:insert|(?<!\b(?:do|for)\s+)update|delete|merge|create|drop|alter|truncate|(?<!\bor\s+)replace(?=\s+into\b)|vacuum|reindex)\b/gi;
 
 /**
  * Raw SQL: a read writes nothing; a write names its tables when every write verb in it is followed by a plain
@@ -110,7 +120,8 @@ export function rawWrittenTables(text: string): string[] | 'all' | null {
   return tables.length === verbs ? [...new Set(tables)] : 'all';
 }
 
-const known = (names: Array<string | null>): string[] | 'all' => (names.every((n) => n !== null) && names.length > 0 ? (names as string[]) : 'all');
+const known = (names: Array<string | null>): string[] | 'all' =>
+  names.every((n) => n !== null) && names.length > 0 ? (names as string[]) : 'all';
 
 /** The tables a statement writes; 'all' when it writes but the tables are not known; null for reads. */
 function writtenTables(node: RootOperationNode): string[] | 'all' | null {

@@ -22,7 +22,15 @@ export const DEMO_USERS = [
   { username: 'eng.zhao', name: '赵磊', role: 'engineer', team: 'east', level: 2, regions: ['JS'], skills: ['storage', 'L2'] },
   { username: 'lead.south', name: '黄敏', role: 'team_lead', team: 'south' },
   { username: 'eng.zhou', name: '周强', role: 'engineer', team: 'south', level: 4, regions: ['GD'], skills: ['network', 'security'] },
-  { username: 'expert.sun', name: '孙浩', role: 'product_expert', team: 'east', level: 6, regions: ['SH', 'JS'], skills: ['storage', 'server'] },
+  {
+    username: 'expert.sun',
+    name: '孙浩',
+    role: 'product_expert',
+    team: 'east',
+    level: 6,
+    regions: ['SH', 'JS'],
+    skills: ['storage', 'server'],
+  },
   { username: 'agent', name: '吴丽', role: 'agent', team: null },
   { username: 'sales', name: '郑凯', role: 'sales', team: null, regions: ['SH'] },
   { username: 'sales.admin', name: '冯雪', role: 'sales_admin', team: null },
@@ -52,9 +60,15 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
     >(
       table: T,
       values: Record<string, unknown>,
-    ) =>
+    ) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a small seeding helper over several tables.
-      (await (trx as any).insertInto(table).values({ ...values, ...stamps }).returning('id').executeTakeFirstOrThrow()).id as number;
+      const row = await (trx as any)
+        .insertInto(table)
+        .values({ ...values, ...stamps })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id as number;
+    };
 
     const east = await ins('regions', { name: '华东', code: 'EAST' });
     const south = await ins('regions', { name: '华南', code: 'SOUTH' });
@@ -103,12 +117,23 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
         .executeTakeFirstOrThrow();
       userIds[u.username] = id;
       if ('regions' in u) {
-        await trx.insertInto('user_regions').values(u.regions.map((r) => ({ user_id: id, region_id: regions[r] }))).execute();
+        await trx
+          .insertInto('user_regions')
+          .values(u.regions.map((r) => ({ user_id: id, region_id: regions[r] })))
+          .execute();
       }
-      if ('skills' in u) await trx.insertInto('user_skills').values(u.skills.map((skill) => ({ user_id: id, skill }))).execute();
+      if ('skills' in u)
+        await trx
+          .insertInto('user_skills')
+          .values(u.skills.map((skill) => ({ user_id: id, skill })))
+          .execute();
     }
     await trx.updateTable('departments').set({ manager_id: userIds.supervisor }).where('id', '=', dept).execute();
-    await trx.updateTable('teams').set({ lead_id: userIds['lead.east'], deputy_id: userIds['eng.liu'] }).where('id', '=', teams.east).execute();
+    await trx
+      .updateTable('teams')
+      .set({ lead_id: userIds['lead.east'], deputy_id: userIds['eng.liu'] })
+      .where('id', '=', teams.east)
+      .execute();
     await trx.updateTable('teams').set({ lead_id: userIds['lead.south'] }).where('id', '=', teams.south).execute();
     // ORG-3: product → experts, consulted in this order.
     await trx
@@ -122,25 +147,118 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
       .execute();
     // CU-1..4: two customers with contacts, sites on the default calendar, installed products and contracts.
     const calendar = await trx.selectFrom('calendars').select('id').where('is_default', '=', 1).executeTakeFirst();
-    const hospital = await ins('customers', { name: '上海市第一人民医院', short_name: '市一医院', code: 'C-SH-001', industry: '医疗', address: '上海市虹口区武进路85号', region_id: regions.SH });
-    const hospitalContact = await ins('customer_contacts', { customer_id: hospital, name: '钱主任', phone: '13900001001', email: 'qian@hospital.example', position: '信息科主任', is_primary: 1 });
+    const hospital = await ins('customers', {
+      name: '上海市第一人民医院',
+      short_name: '市一医院',
+      code: 'C-SH-001',
+      industry: '医疗',
+      address: '上海市虹口区武进路85号',
+      region_id: regions.SH,
+    });
+    const hospitalContact = await ins('customer_contacts', {
+      customer_id: hospital,
+      name: '钱主任',
+      phone: '13900001001',
+      email: 'qian@hospital.example',
+      position: '信息科主任',
+      is_primary: 1,
+    });
     await ins('customer_contacts', { customer_id: hospital, name: '孙工', phone: '13900001002', position: '网络管理员', is_primary: 0 });
-    const hospitalSite = await ins('customer_sites', { customer_id: hospital, name: '门诊楼机房', address: '上海市虹口区武进路85号门诊楼B1', region_id: regions.SH, calendar_id: calendar?.id ?? null, contact_id: hospitalContact });
-    await ins('installed_products', { customer_id: hospital, site_id: hospitalSite, product_id: products.storage, serial_number: 'DS300-24-0518', installed_on: '2024-05-06', accepted_on: '2024-05-10' });
-    await ins('installed_products', { customer_id: hospital, site_id: hospitalSite, product_id: products.router, serial_number: 'TR9K-22-1107', installed_on: '2022-11-01', accepted_on: '2022-11-07' });
-    await ins('service_contracts', { customer_id: hospital, number: 'HT-2026-001', starts_on: '2026-01-01', ends_on: '2026-12-31', service_content: '7×24 远程支持，季度巡检', fee_fen: 12_000_000, sla_level_id: 'premium', coverage: '24x7' });
+    const hospitalSite = await ins('customer_sites', {
+      customer_id: hospital,
+      name: '门诊楼机房',
+      address: '上海市虹口区武进路85号门诊楼B1',
+      region_id: regions.SH,
+      calendar_id: calendar?.id ?? null,
+      contact_id: hospitalContact,
+    });
+    await ins('installed_products', {
+      customer_id: hospital,
+      site_id: hospitalSite,
+      product_id: products.storage,
+      serial_number: 'DS300-24-0518',
+      installed_on: '2024-05-06',
+      accepted_on: '2024-05-10',
+    });
+    await ins('installed_products', {
+      customer_id: hospital,
+      site_id: hospitalSite,
+      product_id: products.router,
+      serial_number: 'TR9K-22-1107',
+      installed_on: '2022-11-01',
+      accepted_on: '2022-11-07',
+    });
+    await ins('service_contracts', {
+      customer_id: hospital,
+      number: 'HT-2026-001',
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+      service_content: '7×24 远程支持，季度巡检',
+      fee_fen: 12_000_000,
+      sla_level_id: 'premium',
+      coverage: '24x7',
+    });
     // The hospital's IT director signs in to the customer portal (scope: own company).
     await trx
       .insertInto('users')
-      .values({ username: 'contact.qian', password_hash: hash, name: '钱主任', phone: '13900001001', status: 'active', role_id: roles.get('customer_contact')!, customer_id: hospital, ...stamps })
+      .values({
+        username: 'contact.qian',
+        password_hash: hash,
+        name: '钱主任',
+        phone: '13900001001',
+        status: 'active',
+        role_id: roles.get('customer_contact')!,
+        customer_id: hospital,
+        ...stamps,
+      })
       .execute();
-    const factory = await ins('customers', { name: '苏州精密制造有限公司', short_name: '苏州精密', code: 'C-JS-002', industry: '制造', address: '江苏省苏州市工业园区星湖街328号', region_id: regions.JS });
-    const factoryContact = await ins('customer_contacts', { customer_id: factory, name: '周经理', phone: '13900002001', position: 'IT 经理', is_primary: 1 });
-    const factorySite = await ins('customer_sites', { customer_id: factory, name: '总部数据中心', address: '苏州工业园区星湖街328号', region_id: regions.JS, calendar_id: calendar?.id ?? null, contact_id: factoryContact });
-    await ins('installed_products', { customer_id: factory, site_id: factorySite, product_id: products.firewall, serial_number: 'FW500-25-0301', installed_on: '2025-02-26', accepted_on: '2025-03-01' });
-    await ins('service_contracts', { customer_id: factory, number: 'HT-2025-017', starts_on: '2025-03-01', ends_on: '2027-02-28', service_content: '工作时间现场支持', fee_fen: 3_600_000, sla_level_id: 'standard', coverage: 'business' });
+    const factory = await ins('customers', {
+      name: '苏州精密制造有限公司',
+      short_name: '苏州精密',
+      code: 'C-JS-002',
+      industry: '制造',
+      address: '江苏省苏州市工业园区星湖街328号',
+      region_id: regions.JS,
+    });
+    const factoryContact = await ins('customer_contacts', {
+      customer_id: factory,
+      name: '周经理',
+      phone: '13900002001',
+      position: 'IT 经理',
+      is_primary: 1,
+    });
+    const factorySite = await ins('customer_sites', {
+      customer_id: factory,
+      name: '总部数据中心',
+      address: '苏州工业园区星湖街328号',
+      region_id: regions.JS,
+      calendar_id: calendar?.id ?? null,
+      contact_id: factoryContact,
+    });
+    await ins('installed_products', {
+      customer_id: factory,
+      site_id: factorySite,
+      product_id: products.firewall,
+      serial_number: 'FW500-25-0301',
+      installed_on: '2025-02-26',
+      accepted_on: '2025-03-01',
+    });
+    await ins('service_contracts', {
+      customer_id: factory,
+      number: 'HT-2025-017',
+      starts_on: '2025-03-01',
+      ends_on: '2027-02-28',
+      service_content: '工作时间现场支持',
+      fee_fen: 3_600_000,
+      sla_level_id: 'standard',
+      coverage: 'business',
+    });
 
-    await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, { action: 'seed_demo', entity: 'organisation', entityId: dept, after: { users: DEMO_USERS.length } });
+    await recordAudit(
+      trx,
+      { clock, ip: null, requestId: null, actor: null },
+      { action: 'seed_demo', entity: 'organisation', entityId: dept, after: { users: DEMO_USERS.length } },
+    );
   });
   return true;
 }

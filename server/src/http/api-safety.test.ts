@@ -42,7 +42,10 @@ describe('every route', () => {
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
       ),
     );
-    const missing = t.app.routeList.filter((r) => !r.hidden && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`).filter((k) => !documented.has(k));
+    const missing = t.app.routeList
+      .filter((r) => !r.hidden && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
     expect(apiRoutes().length).toBeGreaterThan(30);
   });
@@ -123,7 +126,13 @@ describe('every route', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, `${r.method} ${r.url}`).toBeLessThan(500);
     }
-    const body = await admin.post('/api/v1/tickets', { customerId: 99_999_999_999, title: 't', description: 'd', urgency: 'high', impact: 'single' });
+    const body = await admin.post('/api/v1/tickets', {
+      customerId: 99_999_999_999,
+      title: 't',
+      description: 'd',
+      urgency: 'high',
+      impact: 'single',
+    });
     expect(body.statusCode).toBe(400);
   });
 

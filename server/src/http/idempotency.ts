@@ -23,19 +23,35 @@ export function registerIdempotency(app: App, database: Database, clock: Clock) 
         details: [{ path: 'headers.idempotency-key', message: 'invalid' }],
       });
     }
-    const bodyHash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
     const userId = req.actor.id;
     try {
       await db
         .insertInto('idempotency_keys')
-        .values({ key, user_id: userId, method: req.method, path: req.url, body_hash: bodyHash, status_code: PENDING, response: '', created_at: clock.now().toISOString() })
+        .values({
+          key,
+          user_id: userId,
+          method: req.method,
+          path: req.url,
+          body_hash: bodyHash,
+          status_code: PENDING,
+          response: '',
+          created_at: clock.now().toISOString(),
+        })
         .execute();
       req.idempotency = { key, userId };
       return;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }
-    const stored = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+    const stored = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!stored) throw new AppError('conflict', 'The request with this Idempotency-Key just failed; retry it');
     if (stored.body_hash !== bodyHash || stored.path !== req.url) {
       throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used with a different request');

@@ -34,7 +34,9 @@ export function cursorId(cursor: string | undefined): number | null {
   if (!key) return null;
   const id = key[0];
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_DB_ID) {
-    throw new AppError('validation_failed', 'cursor is not valid; use nextCursor from the previous page', { details: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+    throw new AppError('validation_failed', 'cursor is not valid; use nextCursor from the previous page', {
+      details: [{ path: 'querystring.cursor', message: 'invalid cursor' }],
+    });
   }
   return id;
 }

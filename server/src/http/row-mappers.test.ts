@@ -39,9 +39,26 @@ function slowSpreads(file: string, text: string): string[] {
 
 describe('row mappers', () => {
   it('finds a spread followed by many properties (the check itself)', () => {
-    const slow = ['const toDetail = (r: Row) => ({', '  ...toSummary(r),', '  a: 1,', '  b: 2,', '  c: 3,', '  d: 4,', '  e: 5,', '});'].join('\n');
+    const slow = [
+      'const toDetail = (r: Row) => ({',
+      '  ...toSummary(r),',
+      '  a: 1,',
+      '  b: 2,',
+      '  c: 3,',
+      '  d: 4,',
+      '  e: 5,',
+      '});',
+    ].join('\n');
     expect(slowSpreads(join(SRC, 'x.ts'), slow)).toEqual(['x.ts:2']);
-    const fast = ['const toDetail = (r: Row) => Object.assign(toSummary(r), {', '  a: 1,', '  b: 2,', '  c: 3,', '  d: 4,', '  e: 5,', '});'].join('\n');
+    const fast = [
+      'const toDetail = (r: Row) => Object.assign(toSummary(r), {',
+      '  a: 1,',
+      '  b: 2,',
+      '  c: 3,',
+      '  d: 4,',
+      '  e: 5,',
+      '});',
+    ].join('\n');
     expect(slowSpreads(join(SRC, 'x.ts'), fast)).toEqual([]);
     const small = ['return {', '  ...toSummary(r),', '  a: 1,', '};'].join('\n');
     expect(slowSpreads(join(SRC, 'x.ts'), small)).toEqual([]);

@@ -34,9 +34,7 @@ export function scopeFilter(eb: Eb, actor: Actor, cols: ScopeColumns): Cond {
     case 'team':
       return either(cols.team, actor.teamId);
     case 'region':
-      return cols.region && actor.regionIds.length > 0
-        ? (eb.or([own, cols.region(eb, actor.regionIds)]) as Cond)
-        : own;
+      return cols.region && actor.regionIds.length > 0 ? (eb.or([own, cols.region(eb, actor.regionIds)]) as Cond) : own;
     case 'company':
       return either(cols.customer, actor.customerId);
     case 'site':

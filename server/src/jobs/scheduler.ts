@@ -25,8 +25,17 @@ const NEVER = '1970-01-01T00:00:00.000Z';
  * arbiter: on PostgreSQL a concurrent updater waits for the winner's row lock and then sees the new locked_until,
  * on SQLite writes are serialised, so exactly one instance wins per period on either database.
  */
-export async function acquireLease(db: Kysely<DB>, clock: Clock, owner: string, job: Pick<Job, 'name' | 'everyMs'>): Promise<string | null> {
-  await db.insertInto('job_leases').values({ name: job.name, owner: '', locked_until: NEVER }).onConflict((oc) => oc.column('name').doNothing()).execute();
+export async function acquireLease(
+  db: Kysely<DB>,
+  clock: Clock,
+  owner: string,
+  job: Pick<Job, 'name' | 'everyMs'>,
+): Promise<string | null> {
+  await db
+    .insertInto('job_leases')
+    .values({ name: job.name, owner: '', locked_until: NEVER })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const now = clock.now();
   const until = new Date(now.getTime() + job.everyMs).toISOString();
   const res = await db

@@ -68,7 +68,10 @@ function subjectOf(raw: string): string {
     const bytes = [...words.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)].map(([, enc, text]) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ),
     );
     return Buffer.concat(bytes).toString('utf8');
   });
@@ -90,7 +93,9 @@ const mail = notificationMail({
 });
 const queue = async (to = 'eng1@example.com') => {
   const now = clock.now().toISOString();
-  await queueMail(database.db, [{ to_address: to, subject: mail.subject, text_body: mail.text, html_body: null, created_at: now, send_after: now }]);
+  await queueMail(database.db, [
+    { to_address: to, subject: mail.subject, text_body: mail.text, html_body: null, created_at: now, send_after: now },
+  ]);
 };
 
 beforeAll(async () => {
@@ -132,7 +137,15 @@ describe('delivering the outbox', () => {
       const now = clock.now().toISOString();
       const pdf = Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.from('服务记录'), Buffer.alloc(3000, 7)]);
       await queueMail(database.db, [
-        { to_address: 'qian@example.com', subject: '服务记录 ZR-000001', text_body: 'PDF 见附件', html_body: null, created_at: now, send_after: now, attachments: [{ fileName: '服务记录-ZR-000001.pdf', contentType: 'application/pdf', data: pdf }] },
+        {
+          to_address: 'qian@example.com',
+          subject: '服务记录 ZR-000001',
+          text_body: 'PDF 见附件',
+          html_body: null,
+          created_at: now,
+          send_after: now,
+          attachments: [{ fileName: '服务记录-ZR-000001.pdf', contentType: 'application/pdf', data: pdf }],
+        },
         { to_address: 'plain@example.com', subject: 'no file', text_body: 'x', html_body: null, created_at: now, send_after: now },
       ]);
       const m = mailer(`smtp://127.0.0.1:${smtp.port}`);
@@ -180,7 +193,10 @@ describe('delivering the outbox', () => {
     [row] = await outbox();
     expect(row).toMatchObject({ attempts: 2, send_after: new Date(clock.now().getTime() + 4 * 60_000).toISOString() });
 
-    await database.db.updateTable('mail_outbox').set({ attempts: MAX_MAIL_ATTEMPTS - 1, send_after: clock.now().toISOString() }).execute();
+    await database.db
+      .updateTable('mail_outbox')
+      .set({ attempts: MAX_MAIL_ATTEMPTS - 1, send_after: clock.now().toISOString() })
+      .execute();
     expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 0, failed: 1 });
     clock.advance(60 * 24 * 30);
     expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 0, failed: 0 });
@@ -207,7 +223,7 @@ describe('delivering the outbox', () => {
   it('leaves mail queued when SMTP is not configured and says so once', async () => {
     await queue();
     const logger = { info: vi.fn() };
-    const m = createMailer({ smtpUrl: null, from: 'x@y' , logger });
+    const m = createMailer({ smtpUrl: null, from: 'x@y', logger });
     expect(m.configured).toBe(false);
     expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 0, failed: 0 });
     expect(await deliverPendingMail(database.db, m, clock)).toEqual({ sent: 0, failed: 0 });

@@ -94,14 +94,25 @@ const shortError = (err: unknown) => (err instanceof Error ? err.message : Strin
  * short error and backs off 2^attempts minutes; after MAX_MAIL_ATTEMPTS the row is no longer tried. Without a
  * configured mailer nothing is touched.
  */
-export async function deliverPendingMail(db: Db, mailer: Mailer, clock: Clock, opts: { batch?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverPendingMail(
+  db: Db,
+  mailer: Mailer,
+  clock: Clock,
+  opts: { batch?: number } = {},
+): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
   if (!mailer.configured) return result;
   const rows = await outbox.pendingMail(db, clock.now().toISOString(), MAX_MAIL_ATTEMPTS, opts.batch ?? 50);
   for (const row of rows) {
     if (!(await outbox.claimMail(db, row, addMinutes(clock, CLAIM_MINUTES)))) continue;
     try {
-      await mailer.send({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, attachments: await outbox.attachmentsOf(db, row.id) });
+      await mailer.send({
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+        attachments: await outbox.attachmentsOf(db, row.id),
+      });
       await outbox.markSent(db, row.id, clock.now().toISOString());
       result.sent++;
     } catch (err) {

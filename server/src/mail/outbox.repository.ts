@@ -3,26 +3,45 @@ import type { MailOutboxTable } from '../db/schema';
 import type { Db } from '../http/context';
 
 export type MailAttachment = { fileName: string; contentType: string; data: Buffer };
-export type OutboxInsert = Pick<Insertable<MailOutboxTable>, 'to_address' | 'subject' | 'text_body' | 'html_body' | 'created_at' | 'send_after'> & {
+export type OutboxInsert = Pick<
+  Insertable<MailOutboxTable>,
+  'to_address' | 'subject' | 'text_body' | 'html_body' | 'created_at' | 'send_after'
+> & {
   attachments?: MailAttachment[];
 };
 
 /** Queue mail inside the caller's transaction: it is sent only if the change that caused it commits. */
 export async function queueMail(db: Db, rows: OutboxInsert[]): Promise<void> {
   const plain = rows.filter((r) => !r.attachments?.length);
-  if (plain.length > 0) await db.insertInto('mail_outbox').values(plain.map(({ attachments: _none, ...row }) => row)).execute();
+  if (plain.length > 0)
+    await db
+      .insertInto('mail_outbox')
+      .values(plain.map(({ attachments: _none, ...row }) => row))
+      .execute();
   for (const { attachments = [], ...row } of rows.filter((r) => r.attachments?.length)) {
     const { id } = await db.insertInto('mail_outbox').values(row).returning('id').executeTakeFirstOrThrow();
     await db
       .insertInto('mail_attachments')
-      .values(attachments.map((a) => ({ mail_id: id, file_name: a.fileName, content_type: a.contentType, content_base64: a.data.toString('base64') })))
+      .values(
+        attachments.map((a) => ({
+          mail_id: id,
+          file_name: a.fileName,
+          content_type: a.contentType,
+          content_base64: a.data.toString('base64'),
+        })),
+      )
       .execute();
   }
 }
 
 /** The files queued with one message. */
 export async function attachmentsOf(db: Db, mailId: number): Promise<MailAttachment[]> {
-  const rows = await db.selectFrom('mail_attachments').select(['file_name', 'content_type', 'content_base64']).where('mail_id', '=', mailId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('mail_attachments')
+    .select(['file_name', 'content_type', 'content_base64'])
+    .where('mail_id', '=', mailId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ fileName: r.file_name, contentType: r.content_type, data: Buffer.from(r.content_base64, 'base64') }));
 }
 
@@ -62,5 +81,9 @@ export async function markSent(db: Db, id: number, at: string): Promise<void> {
 }
 
 export async function markFailed(db: Db, id: number, v: { attempts: number; sendAfter: string; error: string }): Promise<void> {
-  await db.updateTable('mail_outbox').set({ attempts: v.attempts, send_after: v.sendAfter, last_error: v.error }).where('id', '=', id).execute();
+  await db
+    .updateTable('mail_outbox')
+    .set({ attempts: v.attempts, send_after: v.sendAfter, last_error: v.error })
+    .where('id', '=', id)
+    .execute();
 }

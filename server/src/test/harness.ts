@@ -82,7 +82,14 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   await ensureAdmin(database.db, clock, TEST_PASSWORD_COST, { password: ADMIN_PASSWORD });
   // Attachments go to a fresh temporary directory unless the test names one (and then cleans it up itself).
   const ownDir = overrides.attachmentsDir ? null : mkdtempSync(join(tmpdir(), 'ts-attachments-'));
-  const app = await buildApp({ database, clock, passwordCost: TEST_PASSWORD_COST, logger: false, attachmentsDir: ownDir ?? undefined, ...overrides });
+  const app = await buildApp({
+    database,
+    clock,
+    passwordCost: TEST_PASSWORD_COST,
+    logger: false,
+    attachmentsDir: ownDir ?? undefined,
+    ...overrides,
+  });
   await app.ready();
   let ipCounter = 1;
   return {
@@ -162,4 +169,3 @@ export async function expectStatus(res: { statusCode: number; body: string; json
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
   return res.json() as Json;
 }
-

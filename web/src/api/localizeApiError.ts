@@ -28,7 +28,11 @@ const CODES = new Set([
 ]);
 
 /** `X not found` (server notFound) → the entity's key under apiError.entity (`Travel request` → travelRequest). */
-const entityKey = (what: string) => what.toLowerCase().replace(/ \d+$/, '').replace(/[ _-]+(\w)/g, (_, c: string) => c.toUpperCase());
+const entityKey = (what: string) =>
+  what
+    .toLowerCase()
+    .replace(/ \d+$/, '')
+    .replace(/[ _-]+(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** 403 sentences of issue 5 said as themselves; any other 403 is "no permission". */
 const FORBIDDEN: [RegExp, string][] = [
@@ -47,7 +51,10 @@ const DETAILS: [RegExp, string][] = [
   [/^unknown field$|^Unrecognized key/, 'unknownField'],
   [/^no such active staff user$|^not an active (field )?engineer$|^not active field engineers\b|^not an active user$/, 'notActive'],
   [/^no such |^no [a-z ]+ with id \d+$/, 'noSuch'],
-  [/^does not belong to this customer$|belongs to another (customer|company)$|^(is )?not an? (site|contact|service request|installed product) of (this|the)\b|^is a project of another customer$|^differs from the (project|contract)’s customer$/, 'otherCustomer'],
+  [
+    /^does not belong to this customer$|belongs to another (customer|company)$|^(is )?not an? (site|contact|service request|installed product) of (this|the)\b|^is a project of another customer$|^differs from the (project|contract)’s customer$/,
+    'otherCustomer',
+  ],
   [/^must be in the future$/, 'future'],
   [/^must not be in the future\b|^the call cannot be in the future$|^a day still to come cannot be logged$/, 'notFuture'],
   [/^(must not be )?before\b/, 'beforeStart'],
@@ -81,7 +88,11 @@ export function localizeDetail(message: string, t: TFunction): string | undefine
 
 /** The field a detail's path names (`body.segments.0.endDate` → 开始日期), or '' when it has no known label. */
 function fieldLabel(path: string, t: TFunction): string {
-  const name = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? '';
+  const name =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? '';
   return t(`apiError.field.${name}`, { defaultValue: '' });
 }
 
@@ -105,7 +116,11 @@ function sentenceOf(error: ApiError, t: TFunction): string {
  * Unknown details keep the server's text at the field.
  */
 export function localizeApiError(error: ApiError, t: TFunction): ApiError {
-  const details = error.details.map((d) => ({ path: d.path, message: localizeDetail(d.message, t) ?? d.message, known: localizeDetail(d.message, t) !== undefined }));
+  const details = error.details.map((d) => ({
+    path: d.path,
+    message: localizeDetail(d.message, t) ?? d.message,
+    known: localizeDetail(d.message, t) !== undefined,
+  }));
   // In the message only what names its field ("客户不存在"); a bare "必填" is said at the field itself.
   const said = details
     .map((d) => ({ field: d.known ? fieldLabel(d.path, t) : '', message: d.message }))
@@ -113,6 +128,12 @@ export function localizeApiError(error: ApiError, t: TFunction): ApiError {
     .slice(0, 3)
     .map((d) => t('apiError.detailWithField', d));
   const sentence = sentenceOf(error, t);
-  const message = said.length > 0 ? t('apiError.withDetails', { message: sentence.replace(/[。.]$/, ''), details: said.join('；') }) : sentence;
-  return new ApiError(error.status, { code: error.code, ruleId: error.ruleId, message, details: details.map(({ path, message: m }) => ({ path, message: m })) });
+  const message =
+    said.length > 0 ? t('apiError.withDetails', { message: sentence.replace(/[。.]$/, ''), details: said.join('；') }) : sentence;
+  return new ApiError(error.status, {
+    code: error.code,
+    ruleId: error.ruleId,
+    message,
+    details: details.map(({ path, message: m }) => ({ path, message: m })),
+  });
 }

@@ -47,14 +47,22 @@ afterEach(async () => {
 
 describe('useApiError: errors without a rule id in the UI language', () => {
   it('says "no such customer" in Chinese, in the message and at the field', async () => {
-    showError(422, { code: 'invalid_value', message: 'body.customerId: no such customer', details: [{ path: 'body.customerId', message: 'no such customer' }] });
+    showError(422, {
+      code: 'invalid_value',
+      message: 'body.customerId: no such customer',
+      details: [{ path: 'body.customerId', message: 'no such customer' }],
+    });
     expect(await screen.findByText('填写的内容不符合要求，请检查标出的字段：客户不存在（或不在您的查看范围内）')).toBeTruthy();
     await waitFor(() => expect(fieldErrors()).toEqual(['不存在（或不在您的查看范围内）']));
     expect(screen.queryByText(/no such customer/)).toBeNull();
   });
 
   it('says "does not belong to this customer" in Chinese', async () => {
-    showError(422, { code: 'invalid_value', message: 'body.siteId: does not belong to this customer', details: [{ path: 'body.siteId', message: 'does not belong to this customer' }] });
+    showError(422, {
+      code: 'invalid_value',
+      message: 'body.siteId: does not belong to this customer',
+      details: [{ path: 'body.siteId', message: 'does not belong to this customer' }],
+    });
     expect(await screen.findByText('填写的内容不符合要求，请检查标出的字段：现场地点不属于该客户')).toBeTruthy();
     await waitFor(() => expect(fieldErrors()).toEqual(['不属于该客户']));
   });
@@ -62,7 +70,8 @@ describe('useApiError: errors without a rule id in the UI language', () => {
   it('says a generic 400 validation failure and zod’s messages in Chinese', async () => {
     showError(400, {
       code: 'validation_failed',
-      message: 'Invalid request: body.title: Invalid input: expected string, received undefined; body.customerId: Invalid input: expected number, received string',
+      message:
+        'Invalid request: body.title: Invalid input: expected string, received undefined; body.customerId: Invalid input: expected number, received string',
       details: [
         { path: 'body.title', message: 'Invalid input: expected string, received undefined' },
         { path: 'body.customerId', message: 'Invalid input: expected number, received string' },
@@ -89,20 +98,29 @@ describe('useApiError: errors without a rule id in the UI language', () => {
   });
 
   it('keeps the server’s text where it knows no translation (an unknown code, an unknown detail)', async () => {
-    showError(418, { code: 'teapot', message: 'I am a teapot', details: [{ path: 'body.title', message: 'must be one of the policy’s handover documents: A' }] });
+    showError(418, {
+      code: 'teapot',
+      message: 'I am a teapot',
+      details: [{ path: 'body.title', message: 'must be one of the policy’s handover documents: A' }],
+    });
     expect(await screen.findByText('I am a teapot')).toBeTruthy();
     await waitFor(() => expect(fieldErrors()).toEqual(['must be one of the policy’s handover documents: A']));
   });
 
   it('leaves a rule refusal to the feature’s localize, with its rule id', async () => {
-    const localize = (e: ApiError) => new ApiError(e.status, { code: e.code, ruleId: e.ruleId, message: '项目责任书批准后才能预支', details: [] });
+    const localize = (e: ApiError) =>
+      new ApiError(e.status, { code: e.code, ruleId: e.ruleId, message: '项目责任书批准后才能预支', details: [] });
     showError(422, { code: 'rule_violation', ruleId: 'FS-3', message: 'FS-3: the letter is not approved' }, localize);
     expect(await screen.findByText('项目责任书批准后才能预支（规则 FS-3）')).toBeTruthy();
   });
 
   it('in English shows the server’s exact message and field messages', async () => {
     await i18n.changeLanguage('en');
-    showError(422, { code: 'invalid_value', message: 'body.customerId: no such customer', details: [{ path: 'body.customerId', message: 'no such customer' }] });
+    showError(422, {
+      code: 'invalid_value',
+      message: 'body.customerId: no such customer',
+      details: [{ path: 'body.customerId', message: 'no such customer' }],
+    });
     expect(await screen.findByText('body.customerId: no such customer')).toBeTruthy();
     await waitFor(() => expect(fieldErrors()).toEqual(['no such customer']));
   });

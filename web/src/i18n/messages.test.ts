@@ -15,9 +15,7 @@ describe('translations', () => {
 
   it('have no empty strings', () => {
     const empty = (messages: object) =>
-      keys(messages).filter(
-        (key) => !key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages),
-      );
+      keys(messages).filter((key) => !key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages));
     expect(empty(zhCN)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });

@@ -43,10 +43,7 @@ export function MainLayout() {
             onClick={() => setDrawerOpen(true)}
           />
         )}
-        <Typography.Title
-          level={4}
-          style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-        >
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {t('common.appName')}
         </Typography.Title>
         <div style={{ flex: 1 }} />

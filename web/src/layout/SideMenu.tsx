@@ -6,13 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { SessionContext } from '../features/auth/SessionContext';
 import { buildMenuItems } from './buildMenuItems';
 
-export function SideMenu({
-  permissions,
-  onNavigate,
-}: {
-  permissions: readonly TPermission[];
-  onNavigate?: () => void;
-}) {
+export function SideMenu({ permissions, onNavigate }: { permissions: readonly TPermission[]; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();

@@ -20,7 +20,6 @@ import { projectsMenuItems } from '../features/projects/routes';
 import { travelMenuItems } from '../features/travel/routes';
 import type { MenuItem } from './featureRoutes';
 
-
 /** The organisation sub-pages, shared by the menu and the routes. */
 export const ORG_PAGES = [
   { path: '/org/departments', label: 'nav.departments' },
@@ -36,11 +35,16 @@ export const ORG_PAGES = [
  * Side-menu entries the given permissions allow; keys are route paths. `portal` (a customer contact) words the
  * service-request entries for the customer.
  */
-export function buildMenuItems(permissions: readonly TPermission[], t: TFunction, { portal = false }: { portal?: boolean } = {}): MenuItem[] {
+export function buildMenuItems(
+  permissions: readonly TPermission[],
+  t: TFunction,
+  { portal = false }: { portal?: boolean } = {},
+): MenuItem[] {
   const has = (permission: TPermission) => permissions.includes(permission);
   const items: MenuItem[] = [];
   if (has('tickets.read')) items.push({ key: '/tickets', icon: <ToolOutlined />, label: t(portal ? 'nav.myTickets' : 'nav.tickets') });
-  if (has('tickets.create')) items.push({ key: '/tickets/new', icon: <PlusCircleOutlined />, label: t(portal ? 'nav.submitTicket' : 'nav.newTicket') });
+  if (has('tickets.create'))
+    items.push({ key: '/tickets/new', icon: <PlusCircleOutlined />, label: t(portal ? 'nav.submitTicket' : 'nav.newTicket') });
   if (has('tickets.assign')) {
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });

@@ -28,10 +28,7 @@ export const appraisalFields: PolicyFieldMeta[] = [
     'AP-2',
     'choice',
     ['审批环节', 'Approval step'],
-    [
-      '部门经理初核，副总经理审核，总经理核定',
-      'Initial review by the department manager, review by the VP, approval by the GM',
-    ],
+    ['部门经理初核，副总经理审核，总经理核定', 'Initial review by the department manager, review by the VP, approval by the GM'],
   ),
   f('appraisal.schemeA.total', 'AP-3', 'points', ['总分', 'Total'], AP3A),
   f('appraisal.schemeA.items.*.weight', 'AP-3', 'points', ['权数', 'Weight'], AP3A),
@@ -132,10 +129,7 @@ export const appraisalFields: PolicyFieldMeta[] = [
     'AP-9',
     'count',
     ['无客户签字计差评数', 'Missing signature counts as poor ratings'],
-    [
-      '责任书无客户签字或伪造签字，以三个差评计，罚款 150 元',
-      'Letter without signature or forged → three 差 → fine 150',
-    ],
+    ['责任书无客户签字或伪造签字，以三个差评计，罚款 150 元', 'Letter without signature or forged → three 差 → fine 150'],
   ),
   f(
     'appraisal.schemeB.engineer.fines.examFailed',
@@ -184,30 +178,21 @@ export const appraisalFields: PolicyFieldMeta[] = [
     'AP-12',
     'count',
     ['辞退 I 类事故次数', 'Class I incidents for dismissal'],
-    [
-      '六个月内三次 I 类或六次 II 类事故，予以辞退',
-      'Three Class I or six Class II within 6 months → dismissal proposed',
-    ],
+    ['六个月内三次 I 类或六次 II 类事故，予以辞退', 'Three Class I or six Class II within 6 months → dismissal proposed'],
   ),
   f(
     'appraisal.schemeB.engineer.dismissal.classIICount',
     'AP-12',
     'count',
     ['辞退 II 类事故次数', 'Class II incidents for dismissal'],
-    [
-      '六个月内三次 I 类或六次 II 类事故，予以辞退',
-      'Three Class I or six Class II within 6 months → dismissal proposed',
-    ],
+    ['六个月内三次 I 类或六次 II 类事故，予以辞退', 'Three Class I or six Class II within 6 months → dismissal proposed'],
   ),
   f(
     'appraisal.schemeB.engineer.dismissal.months',
     'AP-12',
     'months',
     ['辞退统计期（月）', 'Dismissal window (months)'],
-    [
-      '六个月内三次 I 类或六次 II 类事故，予以辞退',
-      'Three Class I or six Class II within 6 months → dismissal proposed',
-    ],
+    ['六个月内三次 I 类或六次 II 类事故，予以辞退', 'Three Class I or six Class II within 6 months → dismissal proposed'],
   ),
   f(
     'appraisal.schemeB.engineer.cleanMonthsBonus.months',
@@ -228,10 +213,7 @@ export const appraisalFields: PolicyFieldMeta[] = [
     'AP-14',
     'fen',
     ['主管报告迟交罚款', 'Supervisor late report fine'],
-    [
-      '未按时发送周报、月报、事故通报，各罚款 20 元',
-      'Weekly report, monthly report or incident notice late → fine 20 each',
-    ],
+    ['未按时发送周报、月报、事故通报，各罚款 20 元', 'Weekly report, monthly report or incident notice late → fine 20 each'],
   ),
   f(
     'appraisal.schemeB.supervisor.fines.departmentClassI',
@@ -259,20 +241,14 @@ export const appraisalFields: PolicyFieldMeta[] = [
     'AP-14',
     'count',
     ['主管降级 I 类事故次数', 'Class I incidents for supervisor downgrade'],
-    [
-      '三个月内部门出现三次 I 类事故，主管工资降级',
-      'Three Class I in the department within 3 months → supervisor downgrade proposed',
-    ],
+    ['三个月内部门出现三次 I 类事故，主管工资降级', 'Three Class I in the department within 3 months → supervisor downgrade proposed'],
   ),
   f(
     'appraisal.schemeB.supervisor.downgradeClassI.months',
     'AP-14',
     'months',
     ['主管降级统计期（月）', 'Supervisor downgrade window (months)'],
-    [
-      '三个月内部门出现三次 I 类事故，主管工资降级',
-      'Three Class I in the department within 3 months → supervisor downgrade proposed',
-    ],
+    ['三个月内部门出现三次 I 类事故，主管工资降级', 'Three Class I in the department within 3 months → supervisor downgrade proposed'],
   ),
   f(
     'appraisal.schemeB.supervisor.noClassIBonus.months',

@@ -73,10 +73,7 @@ export const attendanceFields: PolicyFieldMeta[] = [
     'AT-3',
     'hours',
     ['关机视为旷工（小时）', 'Phone off counts as absence after (hours)'],
-    [
-      '无故关机或停机超过 12 小时而不主动联络视为旷工',
-      'Phone off over 12 hours without contacting the manager counts as absence',
-    ],
+    ['无故关机或停机超过 12 小时而不主动联络视为旷工', 'Phone off over 12 hours without contacting the manager counts as absence'],
   ),
   f(
     'attendance.absenceDaysAsResignation',

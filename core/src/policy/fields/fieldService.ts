@@ -56,10 +56,7 @@ export const fieldServiceFields: PolicyFieldMeta[] = [
     'FS-12',
     'days',
     ['验收移交天数', 'Acceptance and hand-over days'],
-    [
-      '安装调试完成后 5 天内验收并移交全部设备',
-      'Acceptance and hand-over within 5 days of installation and commissioning',
-    ],
+    ['安装调试完成后 5 天内验收并移交全部设备', 'Acceptance and hand-over within 5 days of installation and commissioning'],
   ),
   f(
     'fieldService.handoverRecordRequired',

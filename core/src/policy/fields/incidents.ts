@@ -14,19 +14,13 @@ export const incidentsFields: PolicyFieldMeta[] = [
     'IN-1',
     'flag',
     ['调动全部资源', 'Mobilise all resources'],
-    [
-      '服务部主管应立即调整资源，包括研发力量，全力解决',
-      'The supervisor mobilises all resources (R&D included) at once',
-    ],
+    ['服务部主管应立即调整资源，包括研发力量，全力解决', 'The supervisor mobilises all resources (R&D included) at once'],
   ),
   f(
     'incidents.noticeRequired',
     'IN-3',
     'flag',
     ['需发事故通报', 'Incident notice required'],
-    [
-      '事故解决后主管与服务人员总结并发送《事故通报》',
-      'The supervisor reviews it with the engineer and sends an incident notice',
-    ],
+    ['事故解决后主管与服务人员总结并发送《事故通报》', 'The supervisor reviews it with the engineer and sends an incident notice'],
   ),
 ];

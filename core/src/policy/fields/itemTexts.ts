@@ -24,10 +24,7 @@ export const itemTextsFields: PolicyFieldMeta[] = [
     'name',
     'FS-12',
     ['交接文件', 'Handover document'],
-    [
-      '技术交底书、焊接记录、管道试压记录签字存档',
-      'Handover documents (技术交底书, 焊接记录, 管道试压记录) signed and archived',
-    ],
+    ['技术交底书、焊接记录、管道试压记录签字存档', 'Handover documents (技术交底书, 焊接记录, 管道试压记录) signed and archived'],
   ),
   ...text('attendance.conductPoints', 'name', 'RS-9', ['扣分事项', 'Offence'], RS9),
   ...text(
@@ -64,9 +61,6 @@ export const itemTextsFields: PolicyFieldMeta[] = [
     'condition',
     'PAY-1',
     ['等级条件', 'Tier condition'],
-    [
-      '一等：连续一年无事故无罚款；二等：六个月；三等：入职起薪',
-      'Tier 1: a clean year; tier 2: six months; tier 3: starting pay',
-    ],
+    ['一等：连续一年无事故无罚款；二等：六个月；三等：入职起薪', 'Tier 1: a clean year; tier 2: six months; tier 3: starting pay'],
   ),
 ];

@@ -93,13 +93,7 @@ export const leaveFields: PolicyFieldMeta[] = [
     ['病假证明起始天数', 'Certificate from (days)'],
     ['病假满一天必须持医疗单位证明', 'A full sick day needs a medical certificate'],
   ),
-  f(
-    'leave.sick.emergencyExempt',
-    'AT-4',
-    'flag',
-    ['急诊除外', 'Emergencies excepted'],
-    ['急诊除外', 'Emergencies excepted'],
-  ),
+  f('leave.sick.emergencyExempt', 'AT-4', 'flag', ['急诊除外', 'Emergencies excepted'], ['急诊除外', 'Emergencies excepted']),
   f(
     'leave.sick.certificateDueFirstDayBack',
     'AT-4',

@@ -14,10 +14,7 @@ export const payFields: PolicyFieldMeta[] = [
     'PAY-1',
     'months',
     ['所需无事故月数', 'Clean months required'],
-    [
-      '一等：连续一年无事故无罚款；二等：六个月；三等：入职起薪',
-      'Tier 1: a clean year; tier 2: six months; tier 3: starting pay',
-    ],
+    ['一等：连续一年无事故无罚款；二等：六个月；三等：入职起薪', 'Tier 1: a clean year; tier 2: six months; tier 3: starting pay'],
   ),
   f(
     'pay.rankingBonus.periodMonths',
@@ -33,13 +30,7 @@ export const payFields: PolicyFieldMeta[] = [
     ['名次系数', 'Band coefficient'],
     ['按名次分三等发放，系数 0.8、0.5、0.3', 'Three bands with coefficients 0.8, 0.5, 0.3'],
   ),
-  f(
-    'pay.engineerLevels.*.level',
-    'PAY-4',
-    'level',
-    ['级别', 'Level'],
-    ['工程师分为不同级别', 'Engineers are graded into levels'],
-  ),
+  f('pay.engineerLevels.*.level', 'PAY-4', 'level', ['级别', 'Level'], ['工程师分为不同级别', 'Engineers are graded into levels']),
   f(
     'pay.engineerLevels.*.monthlyFen',
     'PAY-3',
@@ -103,13 +94,7 @@ export const payFields: PolicyFieldMeta[] = [
     ['当月发放比例', 'Paid monthly (%)'],
     ['按核实工程量的 60% 每月计提成', '60 % of verified monthly volume paid monthly'],
   ),
-  f(
-    'pay.commission.heldBackPercent',
-    'PAY-3',
-    'percent',
-    ['质保金比例', 'Held back (%)'],
-    ['10% 保留两年', '10 % held two years'],
-  ),
+  f('pay.commission.heldBackPercent', 'PAY-3', 'percent', ['质保金比例', 'Held back (%)'], ['10% 保留两年', '10 % held two years']),
   f(
     'pay.commission.heldBackMonths',
     'PAY-3',

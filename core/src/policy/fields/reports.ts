@@ -2,32 +2,20 @@ import { type PolicyFieldMeta, f } from '../fieldHelpers';
 
 /** Reports. */
 export const reportsFields: PolicyFieldMeta[] = [
-  f(
-    'reports.dailyLogRequired',
-    'WR-2',
-    'flag',
-    ['每日工作日志', 'Daily work log'],
-    ['每日填写工作日志', 'Daily work log, every day'],
-  ),
+  f('reports.dailyLogRequired', 'WR-2', 'flag', ['每日工作日志', 'Daily work log'], ['每日填写工作日志', 'Daily work log, every day']),
   f(
     'reports.engineerWeekly.due.weekday',
     'WR-4',
     'weekday',
     ['工程师周报截止星期', 'Engineer weekly report due (weekday)'],
-    [
-      '每周六下午 18:00 前发送《技术服务周报》，以收到时间为准',
-      'Engineer weekly report due Saturday 18:00, by time received',
-    ],
+    ['每周六下午 18:00 前发送《技术服务周报》，以收到时间为准', 'Engineer weekly report due Saturday 18:00, by time received'],
   ),
   f(
     'reports.engineerWeekly.due.time',
     'WR-4',
     'time',
     ['工程师周报截止时间', 'Engineer weekly report due (time)'],
-    [
-      '每周六下午 18:00 前发送《技术服务周报》，以收到时间为准',
-      'Engineer weekly report due Saturday 18:00, by time received',
-    ],
+    ['每周六下午 18:00 前发送《技术服务周报》，以收到时间为准', 'Engineer weekly report due Saturday 18:00, by time received'],
   ),
   f(
     'reports.engineerWeekly.fileNamePattern',

@@ -4,13 +4,7 @@ import { type PolicyFieldMeta, f, SR3, SLA2, impacts, urgencies } from '../field
 export const slaFields: PolicyFieldMeta[] = [
   ...urgencies.flatMap(([u, uzh, uen]) =>
     impacts.map(([i, izh, ien]) =>
-      f(
-        `sla.priorityMatrix.${u}.${i}`,
-        'SR-3',
-        'choice',
-        [`紧急程度${uzh}、影响${izh}的优先级`, `${uen} urgency, ${ien} impact`],
-        SR3,
-      ),
+      f(`sla.priorityMatrix.${u}.${i}`, 'SR-3', 'choice', [`紧急程度${uzh}、影响${izh}的优先级`, `${uen} urgency, ${ien} impact`], SR3),
     ),
   ),
   f(
@@ -18,10 +12,7 @@ export const slaFields: PolicyFieldMeta[] = [
     'SLA-3',
     'choice',
     ['计时日历', 'Clock'],
-    [
-      '按公司工作日历计时；7×24 合同按自然时间',
-      'SLA clocks follow the company calendar; 24×7 contracts run on wall-clock time',
-    ],
+    ['按公司工作日历计时；7×24 合同按自然时间', 'SLA clocks follow the company calendar; 24×7 contracts run on wall-clock time'],
   ),
   f('sla.levels.*.targets.*.firstResponseMinutes', 'SLA-2', 'minutes', ['首次响应时限', 'First response within'], SLA2),
   f('sla.levels.*.targets.*.onsiteMinutes', 'SLA-2', 'minutes', ['到场时限', 'On site within'], SLA2),
@@ -52,10 +43,7 @@ export const slaFields: PolicyFieldMeta[] = [
     'SR-11',
     'days',
     ['关闭后回访天数', 'Follow-up days after closure'],
-    [
-      '关闭一段时间后回访客户进行满意度评价',
-      'Some time after closure, contact the customer for a satisfaction evaluation',
-    ],
+    ['关闭一段时间后回访客户进行满意度评价', 'Some time after closure, contact the customer for a satisfaction evaluation'],
   ),
   f(
     'sla.warranty.months',
@@ -99,11 +87,5 @@ export const slaFields: PolicyFieldMeta[] = [
     ['保外建议最高成本费', 'Out-of-warranty suggested maximum'],
     ['需收取至少 200—500 元成本费', 'At least 200–500 yuan cost fee'],
   ),
-  f(
-    'sla.outOfWarranty.partsChargedExtra',
-    'CU-3',
-    'flag',
-    ['配件另计', 'Parts charged extra'],
-    ['管材与管件费另计', 'Parts extra'],
-  ),
+  f('sla.outOfWarranty.partsChargedExtra', 'CU-3', 'flag', ['配件另计', 'Parts charged extra'], ['管材与管件费另计', 'Parts extra']),
 ];

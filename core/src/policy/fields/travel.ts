@@ -22,10 +22,7 @@ export const travelFields: PolicyFieldMeta[] = [
         'TR-3',
         'fen',
         [`${zh}食宿补贴（每晚）`, `Meals and lodging, ${en} (per night)`],
-        [
-          '县级及以下食宿费 60 元/天·人，地级市 80 元/天·人',
-          'Meals and lodging 60 yuan/day county and below, 80 prefecture city',
-        ],
+        ['县级及以下食宿费 60 元/天·人，地级市 80 元/天·人', 'Meals and lodging 60 yuan/day county and below, 80 prefecture city'],
       ),
     ];
   }),
@@ -90,10 +87,7 @@ export const travelFields: PolicyFieldMeta[] = [
     'TR-1',
     'flag',
     ['超出行程需批准', 'Beyond itinerary needs approval'],
-    [
-      '超出行程时间须申请，否则不予报销及补贴',
-      'Time beyond the itinerary must be approved, else no reimbursement or allowance',
-    ],
+    ['超出行程时间须申请，否则不予报销及补贴', 'Time beyond the itinerary must be approved, else no reimbursement or allowance'],
   ),
   f(
     'travel.gmMayRaiseAllowance',
@@ -107,9 +101,6 @@ export const travelFields: PolicyFieldMeta[] = [
     'AT-2',
     'days',
     ['出差汇报间隔（天）', 'Report while travelling every (days)'],
-    [
-      '出差时每天向部门经理汇报工作（另一制度：两天一次）',
-      'Report to the manager every day (another document: every two days)',
-    ],
+    ['出差时每天向部门经理汇报工作（另一制度：两天一次）', 'Report to the manager every day (another document: every two days)'],
   ),
 ];

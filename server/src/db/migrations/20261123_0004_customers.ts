@@ -16,7 +16,11 @@ export function customers(dialect: Dialect) {
         .addColumn('note', 'text')
         .addColumn('created_by', 'integer', (c) => c.references('users.id'))
         .execute();
-      await db.schema.createIndex('customers_lower_name_idx').on('customers').expression(sql`lower(name)`).execute();
+      await db.schema
+        .createIndex('customers_lower_name_idx')
+        .on('customers')
+        .expression(sql`lower(name)`)
+        .execute();
       await db.schema.createIndex('customers_region_idx').on('customers').column('region_id').execute();
 
       await withStamps(tableWithId(db, dialect, 'customer_contacts'))
@@ -29,7 +33,11 @@ export function customers(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('customer_contacts_customer_idx').on('customer_contacts').column('customer_id').execute();
       await db.schema.createIndex('customer_contacts_phone_idx').on('customer_contacts').column('phone').execute();
-      await db.schema.createIndex('customer_contacts_lower_name_idx').on('customer_contacts').expression(sql`lower(name)`).execute();
+      await db.schema
+        .createIndex('customer_contacts_lower_name_idx')
+        .on('customer_contacts')
+        .expression(sql`lower(name)`)
+        .execute();
 
       await withStamps(tableWithId(db, dialect, 'customer_sites'))
         .addColumn('customer_id', 'integer', (c) => c.notNull().references('customers.id'))

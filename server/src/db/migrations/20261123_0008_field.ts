@@ -88,7 +88,11 @@ export function field(dialect: Dialect) {
         .addColumn('changed_by', 'integer', (c) => c.notNull().references('users.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('letter_appointment_changes_letter').on('letter_appointment_changes').columns(['letter_id', 'id']).execute();
+      await db.schema
+        .createIndex('letter_appointment_changes_letter')
+        .on('letter_appointment_changes')
+        .columns(['letter_id', 'id'])
+        .execute();
       await makeAppendOnly(db, dialect, 'letter_appointment_changes');
 
       // FS-11: the plan an engineer (or their lead) writes for a day.

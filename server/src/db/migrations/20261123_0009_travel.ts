@@ -44,7 +44,11 @@ export function travel(dialect: Dialect) {
         .addColumn('extension_decided_at', 'text')
         .addColumn('policy_version', 'integer')
         .execute();
-      await db.schema.createIndex('travel_requests_user_dates').on('travel_requests').columns(['user_id', 'start_date', 'end_date']).execute();
+      await db.schema
+        .createIndex('travel_requests_user_dates')
+        .on('travel_requests')
+        .columns(['user_id', 'start_date', 'end_date'])
+        .execute();
       await db.schema.createIndex('travel_requests_status_dates').on('travel_requests').columns(['status', 'start_date']).execute();
       await db.schema.createIndex('travel_requests_letter').on('travel_requests').columns(['letter_id']).execute();
 

@@ -13,7 +13,9 @@ export function openAssigneeIndex() {
   return {
     async up(db: AnyDb) {
       const states = sql.join(INDEXED_OPEN_STATES.map((s) => sql.lit(s)));
-      await sql`CREATE INDEX tickets_open_assignee_idx ON tickets (assignee_id) WHERE state IN (${states}) AND assignee_id IS NOT NULL`.execute(db);
+      await sql`CREATE INDEX tickets_open_assignee_idx ON tickets (assignee_id) WHERE state IN (${states}) AND assignee_id IS NOT NULL`.execute(
+        db,
+      );
     },
   };
 }

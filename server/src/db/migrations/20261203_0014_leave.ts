@@ -50,7 +50,11 @@ export function leave(dialect: Dialect) {
         .addColumn('decision_comment', 'text')
         .addColumn('policy_version', 'integer')
         .execute();
-      await db.schema.createIndex('leave_requests_user_dates').on('leave_requests').columns(['user_id', 'start_date', 'end_date']).execute();
+      await db.schema
+        .createIndex('leave_requests_user_dates')
+        .on('leave_requests')
+        .columns(['user_id', 'start_date', 'end_date'])
+        .execute();
       await db.schema.createIndex('leave_requests_status_dates').on('leave_requests').columns(['status', 'start_date']).execute();
       await grantToBuiltinRoles(db, LEAVE_GRANTS);
     },

@@ -39,19 +39,25 @@ export async function makeAppendOnly(db: AnyDb, dialect: Dialect, table: string)
     )
     .execute(db);
   await sql
-    .raw(
-      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
-    )
+    .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`)
     .execute(db);
 }
 
 /** Adds a release's new permissions to an existing install's built-in roles (a fresh install gets them from DEFAULT_ROLES). */
 export async function grantToBuiltinRoles(db: AnyDb, grants: Record<string, string[]>) {
-  const roles = (await db.selectFrom('roles').select(['id', 'key', 'permissions']).where('builtin', '=', 1).execute()) as Array<{ id: number; key: string; permissions: string }>;
+  const roles = (await db.selectFrom('roles').select(['id', 'key', 'permissions']).where('builtin', '=', 1).execute()) as Array<{
+    id: number;
+    key: string;
+    permissions: string;
+  }>;
   for (const r of roles) {
     const add = grants[r.key];
     if (!add) continue;
     const merged = [...new Set([...(JSON.parse(r.permissions) as string[]), ...add])];
-    await db.updateTable('roles').set({ permissions: JSON.stringify(merged) }).where('id', '=', r.id).execute();
+    await db
+      .updateTable('roles')
+      .set({ permissions: JSON.stringify(merged) })
+      .where('id', '=', r.id)
+      .execute();
   }
 }

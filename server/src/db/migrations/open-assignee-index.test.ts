@@ -25,7 +25,9 @@ describe('0013 open-assignee index', () => {
     const plan =
       TEST_DB === 'sqlite'
         ? (await sql<{ detail: string }>`explain query plan ${query}`.execute(database.db)).rows.map((r) => r.detail).join('\n')
-        : (await sql<{ 'QUERY PLAN': string }>`explain (costs off) ${query}`.execute(database.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        : (await sql<{ 'QUERY PLAN': string }>`explain (costs off) ${query}`.execute(database.db)).rows
+            .map((r) => r['QUERY PLAN'])
+            .join('\n');
     // PostgreSQL on an empty table may prefer a sequential scan; SQLite plans by the schema alone.
     if (TEST_DB === 'sqlite') expect(plan).toContain('tickets_open_assignee_idx');
     else expect(plan).toMatch(/tickets_open_assignee_idx|Seq Scan/);

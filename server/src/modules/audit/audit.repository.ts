@@ -16,7 +16,18 @@ export type AuditInsert = {
   requestId: string | null;
 };
 
-const insertAuditRows = preparedInsert('audit_log', 'audit_log', ['at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before', 'after', 'ip', 'request_id']);
+const insertAuditRows = preparedInsert('audit_log', 'audit_log', [
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity',
+  'entity_id',
+  'before',
+  'after',
+  'ip',
+  'request_id',
+]);
 
 /** The audit_log columns of an entry. */
 export const auditValues = (e: AuditInsert) => ({

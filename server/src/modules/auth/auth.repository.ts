@@ -98,7 +98,11 @@ export async function insertSession(
 }
 
 export function findSession(db: Db, id: string) {
-  return db.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Db, id: string, now: string, expiresAt: string) {

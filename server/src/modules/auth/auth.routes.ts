@@ -14,7 +14,12 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in with user name and password; sets the session cookie', body: ZLogin, response: { 200: ZSession } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with user name and password; sets the session cookie',
+        body: ZLogin,
+        response: { 200: ZSession },
+      },
       config: { public: true },
     },
     async (req, reply) => {
@@ -58,20 +63,31 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
 
   app.get(
     '/auth/tokens',
-    { schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(ZApiToken) }) } }, config: { permission: 'tokens.manage' } },
+    {
+      schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(ZApiToken) }) } },
+      config: { permission: 'tokens.manage' },
+    },
     async (req) => ({ items: await listTokens(req.ctx()) }),
   );
   app.post(
     '/auth/tokens',
     {
-      schema: { tags: ['auth'], summary: 'Create a bearer API token for an integration (shown once)', body: ZApiTokenCreate, response: { 201: ZApiTokenCreated } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a bearer API token for an integration (shown once)',
+        body: ZApiTokenCreate,
+        response: { 201: ZApiTokenCreated },
+      },
       config: { permission: 'tokens.manage' },
     },
     async (req, reply) => reply.status(201).send(await createToken(req.ctx(), req.body)),
   );
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: ZIdParams, response: { 200: ZApiToken } }, config: { permission: 'tokens.manage' } },
+    {
+      schema: { tags: ['auth'], summary: 'Revoke an API token', params: ZIdParams, response: { 200: ZApiToken } },
+      config: { permission: 'tokens.manage' },
+    },
     (req) => revokeToken(req.ctx(), req.params.id),
   );
 }

@@ -15,7 +15,14 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
 
-type AuthDeps = { db: Kysely<DB>; clock: Clock; passwordCost: PasswordCost; maxFailedLogins: number; lockMinutes: number; sessionIdleMinutes: number };
+type AuthDeps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  passwordCost: PasswordCost;
+  maxFailedLogins: number;
+  lockMinutes: number;
+  sessionIdleMinutes: number;
+};
 type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
 
 let dummyHash: Promise<string> | null = null;
@@ -41,12 +48,16 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     const lockedUntil = failed >= deps.maxFailedLogins ? addMinutes(now, deps.lockMinutes) : null;
     await deps.db.transaction().execute(async (trx) => {
       await repo.recordLoginFailure(trx, user.id, lockedUntil ? 0 : failed, lockedUntil);
-      await recordAudit(trx, { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: null }, {
-        action: lockedUntil ? 'login_locked' : 'login_failed',
-        entity: 'user',
-        entityId: user.id,
-        after: { failedLogins: failed, lockedUntil },
-      });
+      await recordAudit(
+        trx,
+        { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: null },
+        {
+          action: lockedUntil ? 'login_locked' : 'login_failed',
+          entity: 'user',
+          entityId: user.id,
+          after: { failedLogins: failed, lockedUntil },
+        },
+      );
     });
     throw invalid;
   }
@@ -65,11 +76,15 @@ export async function login(deps: AuthDeps, username: string, password: string, 
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(trx, { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: { id: user.id, name: user.name } }, {
-      action: 'login',
-      entity: 'user',
-      entityId: user.id,
-    });
+    await recordAudit(
+      trx,
+      { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: { id: user.id, name: user.name } },
+      {
+        action: 'login',
+        entity: 'user',
+        entityId: user.id,
+      },
+    );
   });
   const actor = await resolveActor(deps.db, user.id, 'session');
   if (!actor) throw invalid;
@@ -114,13 +129,23 @@ async function loadSession(db: Kysely<DB>, id: string): Promise<CachedSession | 
   if (!s) return null;
   const actor = await resolveActor(db, s.user_id, 'session');
   // The session's actor is built once per load; Object.assign, as a spread of the actor costs more per request.
-  return { userId: s.user_id, csrfToken: s.csrf_token, expiresAt: s.expires_at, lastSeenAt: s.last_seen_at, actor: actor && Object.assign(actor, { sessionId: id, csrfToken: s.csrf_token }) };
+  return {
+    userId: s.user_id,
+    csrfToken: s.csrf_token,
+    expiresAt: s.expires_at,
+    lastSeenAt: s.last_seen_at,
+    actor: actor && Object.assign(actor, { sessionId: id, csrfToken: s.csrf_token }),
+  };
 }
 
 /** The actor behind a session cookie, sliding its idle expiry; null when missing or expired. */
 export async function actorFromSession(deps: AuthDeps, cookieValue: string): Promise<Actor | null> {
   const id = sha256(cookieValue);
-  const sessions = watchOf(deps.db).cache<string, CachedSession | null>('auth.sessions', { tables: ['sessions', ...ACTOR_TABLES], ttlMs: ACTOR_TTL_MS, max: 10_000 });
+  const sessions = watchOf(deps.db).cache<string, CachedSession | null>('auth.sessions', {
+    tables: ['sessions', ...ACTOR_TABLES],
+    ttlMs: ACTOR_TTL_MS,
+    max: 10_000,
+  });
   const s = await sessions.get(id, () => loadSession(deps.db, id));
   const now = deps.clock.now();
   if (!s) return null;
@@ -150,14 +175,24 @@ export const API_TOKEN_PREFIX = 'tsk_';
 async function loadToken(db: Kysely<DB>, tokenHash: string): Promise<CachedToken | null> {
   const t = await repo.findApiToken(db, tokenHash);
   if (!t) return null;
-  return { id: t.id, expiresAt: t.expires_at, revokedAt: t.revoked_at, lastUsedAt: t.last_used_at ? Date.parse(t.last_used_at) : 0, actor: await resolveActor(db, t.user_id, 'token') };
+  return {
+    id: t.id,
+    expiresAt: t.expires_at,
+    revokedAt: t.revoked_at,
+    lastUsedAt: t.last_used_at ? Date.parse(t.last_used_at) : 0,
+    actor: await resolveActor(db, t.user_id, 'token'),
+  };
 }
 
 /** The actor behind a bearer API token; `last_used_at` is written at most once a minute per token. */
 export async function actorFromApiToken(deps: AuthDeps, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const hash = sha256(token);
-  const tokens = watchOf(deps.db).cache<string, CachedToken | null>('auth.tokens', { tables: ['api_tokens', ...ACTOR_TABLES], ttlMs: ACTOR_TTL_MS, max: 10_000 });
+  const tokens = watchOf(deps.db).cache<string, CachedToken | null>('auth.tokens', {
+    tables: ['api_tokens', ...ACTOR_TABLES],
+    ttlMs: ACTOR_TTL_MS,
+    max: 10_000,
+  });
   const t = await tokens.get(hash, () => loadToken(deps.db, hash));
   const now = deps.clock.now();
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now.toISOString())) return null;
@@ -194,7 +229,15 @@ export async function changePassword(ctx: Ctx, cost: PasswordCost, body: TPasswo
   });
 }
 
-const tokenOut = (t: { id: number; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null }) => ({
+const tokenOut = (t: {
+  id: number;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}) => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,
@@ -210,7 +253,9 @@ export async function listTokens(ctx: Ctx) {
 
 export async function createToken(ctx: Ctx, body: { name: string; expiresAt?: string }) {
   if (body.expiresAt && body.expiresAt <= nowIso(ctx.clock)) {
-    throw new AppError('invalid_value', 'expiresAt: must be in the future', { details: [{ path: 'body.expiresAt', message: 'in the past' }] });
+    throw new AppError('invalid_value', 'expiresAt: must be in the future', {
+      details: [{ path: 'body.expiresAt', message: 'in the past' }],
+    });
   }
   const token = API_TOKEN_PREFIX + randomToken();
   return ctx.db.transaction().execute(async (trx) => {

@@ -141,7 +141,9 @@ describe('cached sessions and tokens', () => {
     await createUser(admin, { username: 'hr9', roleKey: 'hr' });
     const hr = await t.login('hr9', 'password-123');
     expect((await hr.get('/api/v1/users')).statusCode).toBe(200);
-    const role = ((await admin.get('/api/v1/roles')).json().items as { id: number; key: string; permissions: string[]; version: number }[]).find((r) => r.key === 'hr')!;
+    const role = (
+      (await admin.get('/api/v1/roles')).json().items as { id: number; key: string; permissions: string[]; version: number }[]
+    ).find((r) => r.key === 'hr')!;
     const without = role.permissions.filter((p) => p !== 'users.read' && p !== 'users.manage');
     expect((await admin.patch(`/api/v1/roles/${role.id}`, { version: role.version, permissions: without })).statusCode).toBe(200);
     expect((await hr.get('/api/v1/users')).statusCode).toBe(403);
@@ -151,7 +153,9 @@ describe('cached sessions and tokens', () => {
     const first = await t.login('admin');
     const second = await t.login('admin');
     expect((await second.get('/api/v1/auth/session')).statusCode).toBe(200);
-    expect((await first.post('/api/v1/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'new-password-1' })).statusCode).toBe(200);
+    expect((await first.post('/api/v1/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'new-password-1' })).statusCode).toBe(
+      200,
+    );
     expect((await second.get('/api/v1/auth/session')).statusCode).toBe(401);
     expect((await first.get('/api/v1/auth/session')).statusCode).toBe(200);
   });
@@ -175,7 +179,8 @@ describe('cached sessions and tokens', () => {
     const admin = await t.login('admin');
     const { token, id } = (await admin.post('/api/v1/auth/tokens', { name: 'crm' })).json();
     const bearer = t.anonymous().withHeaders({ authorization: `Bearer ${token}` });
-    const lastUsed = async () => (await t.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
+    const lastUsed = async () =>
+      (await t.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
     expect(await lastUsed()).toBeNull();
     await bearer.get('/api/v1/users');
     const first = await lastUsed();
@@ -188,4 +193,3 @@ describe('cached sessions and tokens', () => {
     expect((await lastUsed())! > first!).toBe(true);
   });
 });
-

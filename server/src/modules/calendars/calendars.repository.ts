@@ -2,7 +2,8 @@ import type { Db } from '../../http/context';
 
 const columns = ['id', 'name', 'is_default', 'definition', 'version', 'created_at', 'updated_at'] as const;
 
-export const listCalendarRows = (db: Db) => db.selectFrom('calendars').select(columns).orderBy('is_default', 'desc').orderBy('name').execute();
+export const listCalendarRows = (db: Db) =>
+  db.selectFrom('calendars').select(columns).orderBy('is_default', 'desc').orderBy('name').execute();
 
 export const findCalendarRow = (db: Db, id: number) => db.selectFrom('calendars').select(columns).where('id', '=', id).executeTakeFirst();
 
@@ -19,7 +20,12 @@ export function insertCalendarRow(db: Db, v: { name: string; isDefault: boolean;
     .executeTakeFirstOrThrow();
 }
 
-export async function updateCalendarRow(db: Db, id: number, version: number, v: { name?: string; isDefault?: boolean; definition?: string; now: string }) {
+export async function updateCalendarRow(
+  db: Db,
+  id: number,
+  version: number,
+  v: { name?: string; isDefault?: boolean; definition?: string; now: string },
+) {
   const res = await db
     .updateTable('calendars')
     .set((eb) => ({
@@ -36,6 +42,7 @@ export async function updateCalendarRow(db: Db, id: number, version: number, v: 
 }
 
 /** Only one default calendar: clearing the others is part of making one the default. */
-export const clearDefaultExcept = (db: Db, id: number) => db.updateTable('calendars').set({ is_default: 0 }).where('id', '!=', id).where('is_default', '=', 1).execute();
+export const clearDefaultExcept = (db: Db, id: number) =>
+  db.updateTable('calendars').set({ is_default: 0 }).where('id', '!=', id).where('is_default', '=', 1).execute();
 
 export const deleteCalendarRow = (db: Db, id: number) => db.deleteFrom('calendars').where('id', '=', id).execute();

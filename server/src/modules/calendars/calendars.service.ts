@@ -43,7 +43,13 @@ export async function listCalendars(ctx: Ctx) {
   return {
     items: rows.map((r) => {
       const { definition, ...rest } = toCalendar(r);
-      return { ...rest, timeZone: definition.timeZone, mode: definition.mode, holidayCount: definition.holidays.length, makeupCount: definition.makeupWorkdays.length };
+      return {
+        ...rest,
+        timeZone: definition.timeZone,
+        mode: definition.mode,
+        holidayCount: definition.holidays.length,
+        makeupCount: definition.makeupWorkdays.length,
+      };
     }),
   };
 }
@@ -60,7 +66,8 @@ export type LoadedCalendar = { calendar: TCalendar; compiled: ReturnType<typeof 
 // this process (write-watch.ts) or for a minute (other server processes), like the policy in force. Reads inside
 // a transaction bypass the cache: they may see the transaction's own, uncommitted, change.
 const CALENDAR_TTL_MS = 60_000;
-const calendarCache = (db: Db) => watchOf(db).cache<number | 'default', LoadedCalendar | null>('calendars', { tables: ['calendars'], ttlMs: CALENDAR_TTL_MS, max: 500 });
+const calendarCache = (db: Db) =>
+  watchOf(db).cache<number | 'default', LoadedCalendar | null>('calendars', { tables: ['calendars'], ttlMs: CALENDAR_TTL_MS, max: 500 });
 
 async function readCalendar(db: Db, id: number | 'default'): Promise<LoadedCalendar | null> {
   const row = id === 'default' ? await repo.findDefaultCalendarRow(db) : await repo.findCalendarRow(db, id);
@@ -69,7 +76,8 @@ async function readCalendar(db: Db, id: number | 'default'): Promise<LoadedCalen
   return { calendar, compiled: compiledCalendar(calendar.id, calendar.version, calendar.definition as TCalendarDefinition) };
 }
 
-const cachedCalendar = (db: Db, id: number | 'default') => (db.isTransaction ? readCalendar(db, id) : calendarCache(db).get(id, () => readCalendar(db, id)));
+const cachedCalendar = (db: Db, id: number | 'default') =>
+  db.isTransaction ? readCalendar(db, id) : calendarCache(db).get(id, () => readCalendar(db, id));
 
 /** The calendar, compiled for arithmetic (shared: never mutate it). Other modules call this with the site's calendar id. */
 export async function loadCalendar(db: Db, id: number): Promise<LoadedCalendar> {
@@ -87,7 +95,9 @@ export async function loadDefaultCalendar(db: Db): Promise<LoadedCalendar> {
 
 async function assertNameFree(db: Db, name: string, exceptId = 0) {
   if (await repo.calendarNameTaken(db, name, exceptId)) {
-    throw new AppError('conflict', `name: a calendar named "${name}" already exists`, { details: [{ path: 'body.name', message: 'taken' }] });
+    throw new AppError('conflict', `name: a calendar named "${name}" already exists`, {
+      details: [{ path: 'body.name', message: 'taken' }],
+    });
   }
 }
 
@@ -101,7 +111,12 @@ export async function createCalendar(ctx: Ctx, body: TCalendarCreate): Promise<T
   const definition = normalise(body.definition ? ZCalendarDefinition.parse(body.definition) : chinaHqCalendar());
   return ctx.db.transaction().execute(async (trx) => {
     await assertNameFree(trx, body.name);
-    const { id } = await repo.insertCalendarRow(trx, { name: body.name, isDefault: body.isDefault ?? false, definition: JSON.stringify(definition), now: nowIso(ctx.clock) });
+    const { id } = await repo.insertCalendarRow(trx, {
+      name: body.name,
+      isDefault: body.isDefault ?? false,
+      definition: JSON.stringify(definition),
+      now: nowIso(ctx.clock),
+    });
     if (body.isDefault) await repo.clearDefaultExcept(trx, id);
     const after = await getCalendar(trx, id);
     await recordAudit(trx, ctx, { action: 'create', entity: 'calendar', entityId: id, after });
@@ -142,7 +157,15 @@ export async function deleteCalendar(ctx: Ctx, id: number) {
 
 /** Local wall-clock text of an instant in the calendar's zone, e.g. '2026-02-24 11:30'. */
 function localText(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -157,7 +180,15 @@ export async function dueAt(ctx: Ctx, id: number, fromIso: string, minutes: numb
   const explanation = explain({
     ruleId: 'SLA-3',
     policyVersion: null,
-    inputs: { calendarId: calendar.id, calendarName: calendar.name, calendarVersion: calendar.version, timeZone: tz, mode: calendar.definition.mode, from: new Date(from).toISOString(), minutes },
+    inputs: {
+      calendarId: calendar.id,
+      calendarName: calendar.name,
+      calendarVersion: calendar.version,
+      timeZone: tz,
+      mode: calendar.definition.mode,
+      from: new Date(from).toISOString(),
+      minutes,
+    },
     result: new Date(due).toISOString(),
     zh: `从 ${localText(from, tz)} 起 ${minutes} 个${mode24 ? '' : '工作'}分钟（日历「${calendar.name}」第 ${calendar.version} 版，${mode24 ? '7×24 小时' : '按工作时间、节假日与调休'}）→ 到期 ${localText(due, tz)}`,
     en: `${minutes} ${mode24 ? 'wall-clock' : 'working'} minutes from ${localText(from, tz)} on calendar "${calendar.name}" v${calendar.version} (${mode24 ? '24×7' : 'working hours, holidays and make-up days'}) → due ${localText(due, tz)} (${tz})`,
@@ -228,7 +259,10 @@ export async function importIcs(ctx: Ctx, id: number, body: { ics: string; repla
   const makeupWorkdays = merge(def.makeupWorkdays, parsed.makeupWorkdays).filter((m) => !parsed.holidays.some((h) => h.date === m.date));
   const candidate = ZCalendarDefinition.safeParse({ ...def, holidays, makeupWorkdays });
   if (!candidate.success) {
-    const details = candidate.error.issues.map((i) => ({ path: ['body', 'definition', ...i.path.map(String)].join('.'), message: i.message }));
+    const details = candidate.error.issues.map((i) => ({
+      path: ['body', 'definition', ...i.path.map(String)].join('.'),
+      message: i.message,
+    }));
     throw new AppError('invalid_value', `ics: the imported days do not fit the calendar: ${details[0].message}`, { details });
   }
   return updateCalendar(ctx, id, { version: current.version, definition: candidate.data });

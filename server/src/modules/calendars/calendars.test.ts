@@ -27,7 +27,9 @@ describe('the built-in head-office calendar (SLA-3)', () => {
     const cal = (await admin.get(`/api/v1/calendars/${hq.id}`)).json();
     expect(cal.definition.timeZone).toBe('Asia/Shanghai');
     expect(cal.definition.holidays.map((h: { date: string }) => h.date)).toContain('2026-02-17');
-    expect(cal.definition.makeupWorkdays.map((h: { date: string }) => h.date)).toEqual(expect.arrayContaining(['2026-02-14', '2026-02-28', '2025-09-28', '2025-10-11']));
+    expect(cal.definition.makeupWorkdays.map((h: { date: string }) => h.date)).toEqual(
+      expect.arrayContaining(['2026-02-14', '2026-02-28', '2025-09-28', '2025-10-11']),
+    );
   });
 
   it('counts a make-up Saturday as a working day with a normal day’s hours', async () => {
@@ -57,7 +59,11 @@ describe('the built-in head-office calendar (SLA-3)', () => {
   });
 
   it('shows a month with holiday, make-up and weekend days', async () => {
-    const days = (await admin.get(`/api/v1/calendars/${hq.id}/month?month=2026-02`)).json().items as { date: string; kind: string; minutes: number }[];
+    const days = (await admin.get(`/api/v1/calendars/${hq.id}/month?month=2026-02`)).json().items as {
+      date: string;
+      kind: string;
+      minutes: number;
+    }[];
     const kind = (d: string) => days.find((x) => x.date === d)?.kind;
     expect(days).toHaveLength(28);
     expect(kind('2026-02-14')).toBe('makeup');
@@ -95,7 +101,10 @@ describe('calendar administration', () => {
     ];
     const res = await admin.post('/api/v1/calendars', {
       name: '甲方医院驻场',
-      definition: { weeklyHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] }, holidays: [{ date: '2026-03-03', name: '院庆' }] },
+      definition: {
+        weeklyHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] },
+        holidays: [{ date: '2026-03-03', name: '院庆' }],
+      },
     });
     expect(res.statusCode).toBe(201);
     // Mon 2026-03-02 17:00 + 120: 60 min to 18:00, Tue is the site's holiday, Wed 08:00 + 60
@@ -103,8 +112,29 @@ describe('calendar administration', () => {
   });
 
   it.each([
-    ['overlapping intervals', { weeklyHours: { mon: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }, 'body.definition.weeklyHours.mon.1'],
-    ['a reversed interval', { weeklyHours: { mon: [{ start: '12:00', end: '08:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }, 'body.definition.weeklyHours.mon.0'],
+    [
+      'overlapping intervals',
+      {
+        weeklyHours: {
+          mon: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+          tue: [],
+          wed: [],
+          thu: [],
+          fri: [],
+          sat: [],
+          sun: [],
+        },
+      },
+      'body.definition.weeklyHours.mon.1',
+    ],
+    [
+      'a reversed interval',
+      { weeklyHours: { mon: [{ start: '12:00', end: '08:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
+      'body.definition.weeklyHours.mon.0',
+    ],
     ['a make-up day that is a weekday', { makeupWorkdays: [{ date: '2026-03-04', name: 'x' }] }, 'body.definition.makeupWorkdays.0.date'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'body.definition.timeZone'],
     ['an invalid date', { holidays: [{ date: '2026-02-30', name: 'x' }] }, 'body.definition.holidays.0.date'],
@@ -112,13 +142,21 @@ describe('calendar administration', () => {
     const before = await countCalendars();
     const res = await admin.post('/api/v1/calendars', { name: `bad ${_name}`, definition });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).join(' ')).toContain(path);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .join(' '),
+    ).toContain(path);
     expect(await countCalendars()).toBe(before);
   });
 
   it('edits with the version and refuses a stale one', async () => {
     const c = (await admin.post('/api/v1/calendars', { name: '分公司' })).json();
-    const ok = await admin.patch(`/api/v1/calendars/${c.id}`, { version: c.version, definition: { ...c.definition, holidays: [{ date: '2026-03-04', name: '司庆' }] } });
+    const ok = await admin.patch(`/api/v1/calendars/${c.id}`, {
+      version: c.version,
+      definition: { ...c.definition, holidays: [{ date: '2026-03-04', name: '司庆' }] },
+    });
     expect(ok.statusCode).toBe(200);
     const month = (await admin.get(`/api/v1/calendars/${c.id}/month?month=2026-03`)).json().items;
     expect(month.find((d: { date: string }) => d.date === '2026-03-04').kind).toBe('holiday');

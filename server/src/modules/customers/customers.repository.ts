@@ -40,7 +40,10 @@ const customerColumns = [
 ] as const;
 
 function scopedCustomers(db: Db, actor: Actor) {
-  return db.selectFrom('customers').select(customerColumns).where((eb) => customerScope(eb, actor));
+  return db
+    .selectFrom('customers')
+    .select(customerColumns)
+    .where((eb) => customerScope(eb, actor));
 }
 
 export type CustomerFilter = { q?: string; regionId?: number };
@@ -48,7 +51,10 @@ export type CustomerFilter = { q?: string; regionId?: number };
 /** Type-ahead search (name, short name, code, a contact's name or phone), keyset-paged by (name, id). */
 export async function listCustomers(db: Db, actor: Actor, f: CustomerFilter, limit: number, cursor?: string) {
   const after = decodeCursor(cursor, 2);
-  let q = scopedCustomers(db, actor).orderBy('customers.name').orderBy('customers.id').limit(limit + 1);
+  let q = scopedCustomers(db, actor)
+    .orderBy('customers.name')
+    .orderBy('customers.id')
+    .limit(limit + 1);
   if (f.q) {
     const text = f.q;
     q = q.where((eb) =>
@@ -84,13 +90,9 @@ export function insertCustomer(db: Db, v: Insertable<CustomersTable>) {
 }
 
 /** Optimistic update of any customer-file table: only when the stored version is the one the client read. */
-export async function updateVersioned<T extends 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts'>(
-  db: Db,
-  table: T,
-  id: number,
-  version: number,
-  v: Updateable<DB[T]>,
-): Promise<boolean> {
+export async function updateVersioned<
+  T extends 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts',
+>(db: Db, table: T, id: number, version: number, v: Updateable<DB[T]>): Promise<boolean> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one version-checked update for five tables of the same shape.
   const res = await (db as any)
     .updateTable(table)
@@ -101,7 +103,11 @@ export async function updateVersioned<T extends 'customers' | 'customer_contacts
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function deleteRow(db: Db, table: 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts', id: number) {
+export async function deleteRow(
+  db: Db,
+  table: 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts',
+  id: number,
+) {
   await db.deleteFrom(table).where('id', '=', id).execute();
 }
 
@@ -143,7 +149,13 @@ export function insertContact(db: Db, v: Insertable<CustomerContactsTable>) {
 }
 /** One primary contact per customer: marking one clears the others. */
 export async function clearPrimary(db: Db, customerId: number, exceptId: number) {
-  await db.updateTable('customer_contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '!=', exceptId).where('is_primary', '=', 1).execute();
+  await db
+    .updateTable('customer_contacts')
+    .set({ is_primary: 0 })
+    .where('customer_id', '=', customerId)
+    .where('id', '!=', exceptId)
+    .where('is_primary', '=', 1)
+    .execute();
 }
 /** The customer a contact belongs to, regardless of scope (reference checks). */
 export function contactCustomer(db: Db, contactId: number) {

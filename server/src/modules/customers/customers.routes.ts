@@ -47,38 +47,98 @@ export function customersRoutes(app: App) {
   app.get(
     '/customers',
     {
-      schema: { tags, summary: 'Customers, searched by name, short name, code, contact name or phone', querystring: ZCustomerListQuery, response: { 200: page(ZCustomer) } },
+      schema: {
+        tags,
+        summary: 'Customers, searched by name, short name, code, contact name or phone',
+        querystring: ZCustomerListQuery,
+        response: { 200: page(ZCustomer) },
+      },
       config: read,
     },
     (req) => svc.listCustomers(req.ctx(), req.query),
   );
   app.get(
     '/customers/:id/file',
-    { schema: { tags, summary: 'The customer file (客户资料表, CU-1) with warranty (CU-2) and contract states', params: ZIdParams, response: { 200: ZCustomerFile } }, config: read },
+    {
+      schema: {
+        tags,
+        summary: 'The customer file (客户资料表, CU-1) with warranty (CU-2) and contract states',
+        params: ZIdParams,
+        response: { 200: ZCustomerFile },
+      },
+      config: read,
+    },
     (req) => svc.getCustomerFile(req.ctx(), req.params.id),
   );
 
   const crud = <C, U>(c: Crud<C, U>) => {
-    app.get(`/${c.path}/:id`, { schema: { tags, summary: `One ${c.name}`, params: ZIdParams, response: { 200: c.out } }, config: read }, (req) =>
-      c.get(req.ctx(), req.params.id),
+    app.get(
+      `/${c.path}/:id`,
+      { schema: { tags, summary: `One ${c.name}`, params: ZIdParams, response: { 200: c.out } }, config: read },
+      (req) => c.get(req.ctx(), req.params.id),
     );
-    app.post(`/${c.path}`, { schema: { tags, summary: `Create a ${c.name}`, body: c.create, response: { 201: c.out } }, config: manage }, async (req, reply) =>
-      reply.status(201).send(await c.add(req.ctx(), req.body as C)),
+    app.post(
+      `/${c.path}`,
+      { schema: { tags, summary: `Create a ${c.name}`, body: c.create, response: { 201: c.out } }, config: manage },
+      async (req, reply) => reply.status(201).send(await c.add(req.ctx(), req.body as C)),
     );
     app.patch(
       `/${c.path}/:id`,
-      { schema: { tags, summary: `Update a ${c.name} (send the version you read)`, params: ZIdParams, body: c.update, response: { 200: c.out } }, config: manage },
+      {
+        schema: {
+          tags,
+          summary: `Update a ${c.name} (send the version you read)`,
+          params: ZIdParams,
+          body: c.update,
+          response: { 200: c.out },
+        },
+        config: manage,
+      },
       (req) => c.edit(req.ctx(), req.params.id, req.body as U),
     );
-    app.delete(`/${c.path}/:id`, { schema: { tags, summary: `Delete a ${c.name}`, params: ZIdParams, response: { 200: ZOk } }, config: manage }, async (req) => {
-      await c.remove(req.ctx(), req.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      `/${c.path}/:id`,
+      { schema: { tags, summary: `Delete a ${c.name}`, params: ZIdParams, response: { 200: ZOk } }, config: manage },
+      async (req) => {
+        await c.remove(req.ctx(), req.params.id);
+        return { ok: true as const };
+      },
+    );
   };
 
-  crud({ path: 'customers', name: 'customer', out: ZCustomer, create: ZCustomerCreate, update: ZCustomerUpdate, get: svc.getCustomer, add: svc.createCustomer, edit: svc.updateCustomer, remove: svc.deleteCustomer });
-  crud({ path: 'contacts', name: 'customer contact', out: ZContact, create: ZContactCreate, update: ZContactUpdate, get: svc.getContact, add: svc.createContact, edit: svc.updateContact, remove: svc.deleteContact });
-  crud({ path: 'sites', name: 'customer site', out: ZSite, create: ZSiteCreate, update: ZSiteUpdate, get: svc.getSite, add: svc.createSite, edit: svc.updateSite, remove: svc.deleteSite });
+  crud({
+    path: 'customers',
+    name: 'customer',
+    out: ZCustomer,
+    create: ZCustomerCreate,
+    update: ZCustomerUpdate,
+    get: svc.getCustomer,
+    add: svc.createCustomer,
+    edit: svc.updateCustomer,
+    remove: svc.deleteCustomer,
+  });
+  crud({
+    path: 'contacts',
+    name: 'customer contact',
+    out: ZContact,
+    create: ZContactCreate,
+    update: ZContactUpdate,
+    get: svc.getContact,
+    add: svc.createContact,
+    edit: svc.updateContact,
+    remove: svc.deleteContact,
+  });
+  crud({
+    path: 'sites',
+    name: 'customer site',
+    out: ZSite,
+    create: ZSiteCreate,
+    update: ZSiteUpdate,
+    get: svc.getSite,
+    add: svc.createSite,
+    edit: svc.updateSite,
+    remove: svc.deleteSite,
+  });
   crud({
     path: 'installed-products',
     name: 'installed product (with its CU-2 warranty)',
@@ -105,7 +165,13 @@ export function customersRoutes(app: App) {
   app.post(
     '/installed-products/:id/part-replacements',
     {
-      schema: { tags, summary: 'Record a replaced part; a replacement extends the warranty (CU-2)', params: ZIdParams, body: ZPartReplacementCreate, response: { 201: ZInstalledProduct } },
+      schema: {
+        tags,
+        summary: 'Record a replaced part; a replacement extends the warranty (CU-2)',
+        params: ZIdParams,
+        body: ZPartReplacementCreate,
+        response: { 201: ZInstalledProduct },
+      },
       config: manage,
     },
     async (req, reply) => reply.status(201).send(await svc.addPartReplacement(req.ctx(), req.params.id, req.body)),

@@ -48,49 +48,53 @@ const stamps = (r: { id: number; version: number; created_at: string; updated_at
 });
 
 // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
-const toCustomer = (r: repo.CustomerRow): TCustomer => Object.assign(stamps(r), {
-  name: r.name,
-  shortName: r.short_name,
-  code: r.code,
-  industry: r.industry,
-  address: r.address,
-  regionId: r.region_id,
-  note: r.note,
-});
+const toCustomer = (r: repo.CustomerRow): TCustomer =>
+  Object.assign(stamps(r), {
+    name: r.name,
+    shortName: r.short_name,
+    code: r.code,
+    industry: r.industry,
+    address: r.address,
+    regionId: r.region_id,
+    note: r.note,
+  });
 
-const toContact = (r: repo.ContactRow): TContact => Object.assign(stamps(r), {
-  customerId: r.customer_id,
-  name: r.name,
-  phone: r.phone,
-  email: r.email,
-  position: r.position,
-  isPrimary: Boolean(r.is_primary),
-});
+const toContact = (r: repo.ContactRow): TContact =>
+  Object.assign(stamps(r), {
+    customerId: r.customer_id,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    position: r.position,
+    isPrimary: Boolean(r.is_primary),
+  });
 
-const toSite = (r: repo.SiteRow): TSite => Object.assign(stamps(r), {
-  customerId: r.customer_id,
-  name: r.name,
-  address: r.address,
-  regionId: r.region_id,
-  calendarId: r.calendar_id,
-  contactId: r.contact_id,
-});
+const toSite = (r: repo.SiteRow): TSite =>
+  Object.assign(stamps(r), {
+    customerId: r.customer_id,
+    name: r.name,
+    address: r.address,
+    regionId: r.region_id,
+    calendarId: r.calendar_id,
+    contactId: r.contact_id,
+  });
 
 const contractState = (r: { starts_on: string; ends_on: string }, today: string): TContract['state'] =>
   today < r.starts_on ? 'upcoming' : today > r.ends_on ? 'expired' : 'active';
 
-const toContract = (r: repo.ContractRow, today: string): TContract => Object.assign(stamps(r), {
-  customerId: r.customer_id,
-  number: r.number,
-  startsOn: r.starts_on,
-  endsOn: r.ends_on,
-  serviceContent: r.service_content,
-  feeFen: Number(r.fee_fen),
-  slaLevelId: r.sla_level_id,
-  coverage: r.coverage as TContract['coverage'],
-  note: r.note,
-  state: contractState(r, today),
-});
+const toContract = (r: repo.ContractRow, today: string): TContract =>
+  Object.assign(stamps(r), {
+    customerId: r.customer_id,
+    number: r.number,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    serviceContent: r.service_content,
+    feeFen: Number(r.fee_fen),
+    slaLevelId: r.sla_level_id,
+    coverage: r.coverage as TContract['coverage'],
+    note: r.note,
+    state: contractState(r, today),
+  });
 
 /** CU-2: the policy in force at acceptance governs the warranty; without acceptance, today's. */
 async function warrantyPolicy(db: Db, date: string, today: string): Promise<PolicyAt> {
@@ -100,38 +104,43 @@ async function warrantyPolicy(db: Db, date: string, today: string): Promise<Poli
 }
 
 async function toInstalled(db: Db, rows: repo.InstalledRow[], today: string): Promise<TInstalledProduct[]> {
-  const replacements = await repo.listReplacements(db, rows.map((r) => r.id));
+  const replacements = await repo.listReplacements(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: TInstalledProduct[] = [];
   for (const r of rows) {
     const parts = replacements.filter((p) => p.installed_product_id === r.id);
     const policy = await warrantyPolicy(db, r.accepted_on ?? today, today);
     const w = policy.document.sla.warranty;
-    out.push(Object.assign(stamps(r), {
-      customerId: r.customer_id,
-      siteId: r.site_id,
-      productId: r.product_id,
-      productName: r.product_name,
-      serialNumber: r.serial_number,
-      installedOn: r.installed_on,
-      acceptedOn: r.accepted_on,
-      warrantyEndOverride: r.warranty_end_override,
-      note: r.note,
-      partReplacements: parts.map((p) => ({
-        id: p.id,
-        installedProductId: p.installed_product_id,
-        part: p.part,
-        replacedOn: p.replaced_on,
-        note: p.note,
-        createdAt: p.created_at,
-      })),
-      warranty: computeWarranty({
+    out.push(
+      Object.assign(stamps(r), {
+        customerId: r.customer_id,
+        siteId: r.site_id,
+        productId: r.product_id,
+        productName: r.product_name,
+        serialNumber: r.serial_number,
+        installedOn: r.installed_on,
         acceptedOn: r.accepted_on,
-        endOverride: r.warranty_end_override,
-        replacements: parts.map((p) => ({ part: p.part, replacedOn: p.replaced_on })),
-        policy: { months: w.months, replacedPartExtendsWarranty: w.replacedPartExtendsWarranty, version: policy.number },
-        today,
+        warrantyEndOverride: r.warranty_end_override,
+        note: r.note,
+        partReplacements: parts.map((p) => ({
+          id: p.id,
+          installedProductId: p.installed_product_id,
+          part: p.part,
+          replacedOn: p.replaced_on,
+          note: p.note,
+          createdAt: p.created_at,
+        })),
+        warranty: computeWarranty({
+          acceptedOn: r.accepted_on,
+          endOverride: r.warranty_end_override,
+          replacements: parts.map((p) => ({ part: p.part, replacedOn: p.replaced_on })),
+          policy: { months: w.months, replacedPartExtendsWarranty: w.replacedPartExtendsWarranty, version: policy.number },
+          today,
+        }),
       }),
-    }));
+    );
   }
   return out;
 }
@@ -181,9 +190,18 @@ export async function updateCustomer(ctx: Ctx, id: number, body: TCustomerUpdate
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, id, trx);
     await assertRefsExist(trx, [{ table: 'regions', id: body.regionId, path: 'body.regionId' }]);
-    const values = pick(body, { name: 'name', shortName: 'short_name', code: 'code', industry: 'industry', address: 'address', regionId: 'region_id', note: 'note' });
+    const values = pick(body, {
+      name: 'name',
+      shortName: 'short_name',
+      code: 'code',
+      industry: 'industry',
+      address: 'address',
+      regionId: 'region_id',
+      note: 'note',
+    });
     if (values.code === '') values.code = null;
-    if (!(await repo.updateVersioned(trx, 'customers', id, body.version, { ...values, updated_at: nowIso(ctx.clock) }))) throw versionConflict('Customer');
+    if (!(await repo.updateVersioned(trx, 'customers', id, body.version, { ...values, updated_at: nowIso(ctx.clock) })))
+      throw versionConflict('Customer');
     const after = await getCustomer(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'update', entity: 'customer', entityId: id, before, after });
     return after;
@@ -204,7 +222,13 @@ async function deleteWith(ctx: Ctx, what: string, entity: string, load: (db: Db)
 }
 
 export function deleteCustomer(ctx: Ctx, id: number) {
-  return deleteWith(ctx, 'customer', 'customer', (db) => getCustomer(ctx, id, db), (db) => repo.deleteRow(db, 'customers', id));
+  return deleteWith(
+    ctx,
+    'customer',
+    'customer',
+    (db) => getCustomer(ctx, id, db),
+    (db) => repo.deleteRow(db, 'customers', id),
+  );
 }
 
 /** CU-1: the customer file (客户资料表) — the customer with contacts, sites, installed products and contracts. */
@@ -261,7 +285,8 @@ export async function updateContact(ctx: Ctx, id: number, body: TContactUpdate):
     const before = await getContact(ctx, id, trx);
     const values = pick(body, { name: 'name', phone: 'phone', email: 'email', position: 'position' });
     if (body.isPrimary !== undefined) values.is_primary = body.isPrimary ? 1 : 0;
-    if (!(await repo.updateVersioned(trx, 'customer_contacts', id, body.version, { ...values, updated_at: nowIso(ctx.clock) }))) throw versionConflict('Contact');
+    if (!(await repo.updateVersioned(trx, 'customer_contacts', id, body.version, { ...values, updated_at: nowIso(ctx.clock) })))
+      throw versionConflict('Contact');
     if (body.isPrimary) await repo.clearPrimary(trx, before.customerId, id);
     const after = await getContact(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'update', entity: 'customer_contact', entityId: id, before, after });
@@ -270,7 +295,13 @@ export async function updateContact(ctx: Ctx, id: number, body: TContactUpdate):
 }
 
 export function deleteContact(ctx: Ctx, id: number) {
-  return deleteWith(ctx, 'contact', 'customer_contact', (db) => getContact(ctx, id, db), (db) => repo.deleteRow(db, 'customer_contacts', id));
+  return deleteWith(
+    ctx,
+    'contact',
+    'customer_contact',
+    (db) => getContact(ctx, id, db),
+    (db) => repo.deleteRow(db, 'customer_contacts', id),
+  );
 }
 
 // Sites ----------------------------------------------------------------------------------------------------
@@ -317,8 +348,15 @@ export async function updateSite(ctx: Ctx, id: number, body: TSiteUpdate): Promi
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getSite(ctx, id, trx);
     await assertSiteRefs(trx, before.customerId, body);
-    const values = pick(body, { name: 'name', address: 'address', regionId: 'region_id', calendarId: 'calendar_id', contactId: 'contact_id' });
-    if (!(await repo.updateVersioned(trx, 'customer_sites', id, body.version, { ...values, updated_at: nowIso(ctx.clock) }))) throw versionConflict('Site');
+    const values = pick(body, {
+      name: 'name',
+      address: 'address',
+      regionId: 'region_id',
+      calendarId: 'calendar_id',
+      contactId: 'contact_id',
+    });
+    if (!(await repo.updateVersioned(trx, 'customer_sites', id, body.version, { ...values, updated_at: nowIso(ctx.clock) })))
+      throw versionConflict('Site');
     const after = await getSite(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'update', entity: 'customer_site', entityId: id, before, after });
     return after;
@@ -326,7 +364,13 @@ export async function updateSite(ctx: Ctx, id: number, body: TSiteUpdate): Promi
 }
 
 export function deleteSite(ctx: Ctx, id: number) {
-  return deleteWith(ctx, 'site', 'customer_site', (db) => getSite(ctx, id, db), (db) => repo.deleteRow(db, 'customer_sites', id));
+  return deleteWith(
+    ctx,
+    'site',
+    'customer_site',
+    (db) => getSite(ctx, id, db),
+    (db) => repo.deleteRow(db, 'customer_sites', id),
+  );
 }
 
 // Installed products (CU-2) --------------------------------------------------------------------------------
@@ -400,7 +444,8 @@ export async function deleteInstalledProduct(ctx: Ctx, id: number) {
     async (db) => {
       const before = await getInstalledProduct(ctx, id, db);
       // Part replacements are warranty facts (CU-2): a product with any stays on file.
-      if (await repo.hasReplacements(db, id)) throw new AppError('conflict', 'The installed product has part replacements on record; it cannot be deleted');
+      if (await repo.hasReplacements(db, id))
+        throw new AppError('conflict', 'The installed product has part replacements on record; it cannot be deleted');
       return before;
     },
     (db) => repo.deleteRow(db, 'installed_products', id),
@@ -446,7 +491,11 @@ async function assertSlaLevel(db: Db, ctx: Ctx, levelId: string | undefined) {
   const policy = await warrantyPolicy(db, today, today);
   const ids = policy.document.sla.levels.map((l) => l.id);
   if (!ids.includes(levelId)) {
-    throw invalidValue('body.slaLevelId', `no SLA level "${levelId}" in policy version ${policy.number} (levels: ${ids.join(', ')})`, 'SLA-1');
+    throw invalidValue(
+      'body.slaLevelId',
+      `no SLA level "${levelId}" in policy version ${policy.number} (levels: ${ids.join(', ')})`,
+      'SLA-1',
+    );
   }
 }
 
@@ -486,7 +535,8 @@ export async function updateContract(ctx: Ctx, id: number, body: TContractUpdate
     const before = await getContract(ctx, id, trx);
     await assertSlaLevel(trx, ctx, body.slaLevelId);
     await assertNumberFree(trx, body.number, id);
-    if ((body.endsOn ?? before.endsOn) < (body.startsOn ?? before.startsOn)) throw invalidValue('body.endsOn', 'must not be before startsOn');
+    if ((body.endsOn ?? before.endsOn) < (body.startsOn ?? before.startsOn))
+      throw invalidValue('body.endsOn', 'must not be before startsOn');
     const values = pick(body, {
       number: 'number',
       startsOn: 'starts_on',
@@ -497,7 +547,8 @@ export async function updateContract(ctx: Ctx, id: number, body: TContractUpdate
       coverage: 'coverage',
       note: 'note',
     });
-    if (!(await repo.updateVersioned(trx, 'service_contracts', id, body.version, { ...values, updated_at: nowIso(ctx.clock) }))) throw versionConflict('Contract');
+    if (!(await repo.updateVersioned(trx, 'service_contracts', id, body.version, { ...values, updated_at: nowIso(ctx.clock) })))
+      throw versionConflict('Contract');
     const after = await getContract(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'update', entity: 'service_contract', entityId: id, before, after });
     return after;
@@ -505,5 +556,11 @@ export async function updateContract(ctx: Ctx, id: number, body: TContractUpdate
 }
 
 export function deleteContract(ctx: Ctx, id: number) {
-  return deleteWith(ctx, 'contract', 'service_contract', (db) => getContract(ctx, id, db), (db) => repo.deleteRow(db, 'service_contracts', id));
+  return deleteWith(
+    ctx,
+    'contract',
+    'service_contract',
+    (db) => getContract(ctx, id, db),
+    (db) => repo.deleteRow(db, 'service_contracts', id),
+  );
 }

@@ -16,8 +16,9 @@ async function created(res: { statusCode: number; body: string; json: () => unkn
   if (res.statusCode !== 201) throw new Error(`expected 201, got ${res.statusCode} ${res.body}`);
   return res.json() as { id: number; version: number } & Record<string, unknown>;
 }
-const count = async (table: 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts' | 'part_replacements') =>
-  (await t.database.db.selectFrom(table).select('id').execute()).length;
+const count = async (
+  table: 'customers' | 'customer_contacts' | 'customer_sites' | 'installed_products' | 'service_contracts' | 'part_replacements',
+) => (await t.database.db.selectFrom(table).select('id').execute()).length;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -51,7 +52,9 @@ describe('permissions', () => {
   it('shows a company-scoped role only its own company', async () => {
     const mine = await created(await agent.post(api('/customers'), { name: '甲公司' }));
     const other = await created(await agent.post(api('/customers'), { name: '乙公司' }));
-    const role = await created(await admin.post(api('/roles'), { key: 'portal_reader', name: '门户', scope: 'company', permissions: ['customers.read'] }));
+    const role = await created(
+      await admin.post(api('/roles'), { key: 'portal_reader', name: '门户', scope: 'company', permissions: ['customers.read'] }),
+    );
     await createUser(admin, { username: 'portal1', roleKey: 'portal_reader', customerId: mine.id });
     const portal = await t.login('portal1', 'password-123');
     const list = (await portal.get(api('/customers'))).json();
@@ -65,7 +68,9 @@ describe('permissions', () => {
 
 describe('customers', () => {
   it('creates, reads, updates and deletes a customer, auditing each change', async () => {
-    const c = await created(await agent.post(api('/customers'), { name: '上海市第一人民医院', shortName: '市一', code: 'SH-001', regionId, industry: '医疗' }));
+    const c = await created(
+      await agent.post(api('/customers'), { name: '上海市第一人民医院', shortName: '市一', code: 'SH-001', regionId, industry: '医疗' }),
+    );
     expect(c).toMatchObject({ name: '上海市第一人民医院', shortName: '市一', code: 'SH-001', regionId, version: 1 });
     expect((await agent.get(api(`/customers/${c.id}`))).json().name).toBe('上海市第一人民医院');
     const upd = await agent.patch(api(`/customers/${c.id}`), { version: 1, address: '武进路 85 号' });
@@ -73,7 +78,13 @@ describe('customers', () => {
     expect(upd.json()).toMatchObject({ address: '武进路 85 号', version: 2 });
     expect((await agent.delete(api(`/customers/${c.id}`))).statusCode).toBe(200);
     expect((await agent.get(api(`/customers/${c.id}`))).statusCode).toBe(404);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'customer').where('entity_id', '=', String(c.id)).orderBy('id').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity', '=', 'customer')
+      .where('entity_id', '=', String(c.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
   });
 
@@ -103,10 +114,19 @@ describe('search', () => {
   let hospital: number;
   beforeAll(async () => {
     hospital = (await created(await agent.post(api('/customers'), { name: '杭州市中医院', shortName: '杭中医', code: 'HZ-TCM' }))).id;
-    await created(await agent.post(api('/contacts'), { customerId: hospital, name: '王建国', phone: '13800138000', position: '信息科主任', isPrimary: true }));
+    await created(
+      await agent.post(api('/contacts'), {
+        customerId: hospital,
+        name: '王建国',
+        phone: '13800138000',
+        position: '信息科主任',
+        isPrimary: true,
+      }),
+    );
     await created(await agent.post(api('/customers'), { name: '苏州工业园区管委会' }));
   });
-  const names = async (q: string) => (await agent.get(api(`/customers?q=${encodeURIComponent(q)}`))).json().items.map((c: { name: string }) => c.name);
+  const names = async (q: string) =>
+    (await agent.get(api(`/customers?q=${encodeURIComponent(q)}`))).json().items.map((c: { name: string }) => c.name);
 
   it('finds a customer by a fragment of its Chinese name', async () => {
     expect(await names('中医')).toEqual(['杭州市中医院']);
@@ -123,7 +143,9 @@ describe('search', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res: { items: { id: number }[]; nextCursor: string | null } = (await agent.get(api(`/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`))).json();
+      const res: { items: { id: number }[]; nextCursor: string | null } = (
+        await agent.get(api(`/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`))
+      ).json();
       seen.push(...res.items.map((c: { id: number }) => c.id));
       cursor = res.nextCursor;
     } while (cursor);
@@ -177,25 +199,41 @@ describe('installed products and warranty (CU-2)', () => {
   // The test clock stands at 2026-03-02 (Asia/Shanghai).
 
   it('computes 36 months from acceptance: the last day is still in warranty', async () => {
-    const p = await created(await agent.post(api('/installed-products'), { customerId, siteId, productId, serialNumber: 'SN-LAST', acceptedOn: '2023-03-03' }));
+    const p = await created(
+      await agent.post(api('/installed-products'), { customerId, siteId, productId, serialNumber: 'SN-LAST', acceptedOn: '2023-03-03' }),
+    );
     expect(p.warranty).toMatchObject({ status: 'in_warranty', endDate: '2026-03-02' });
     expect((p.warranty as { explanation: unknown }).explanation).toMatchObject({ ruleId: 'CU-2', policyVersion: 1 });
     expect(p.productName).toBe('X9 存储');
   });
 
   it('has expired the day after the last day', async () => {
-    const p = await created(await agent.post(api('/installed-products'), { customerId, productId, serialNumber: 'SN-OVER', acceptedOn: '2023-03-02' }));
+    const p = await created(
+      await agent.post(api('/installed-products'), { customerId, productId, serialNumber: 'SN-OVER', acceptedOn: '2023-03-02' }),
+    );
     expect(p.warranty).toMatchObject({ status: 'expired', endDate: '2026-03-01' });
   });
 
   it('extends the warranty by a part replacement, audited', async () => {
-    const p = await created(await agent.post(api('/installed-products'), { customerId, productId, serialNumber: 'SN-PART', acceptedOn: '2023-01-10' }));
+    const p = await created(
+      await agent.post(api('/installed-products'), { customerId, productId, serialNumber: 'SN-PART', acceptedOn: '2023-01-10' }),
+    );
     expect(p.warranty).toMatchObject({ status: 'expired' });
     const res = await agent.post(api(`/installed-products/${p.id}/part-replacements`), { part: '电源模块', replacedOn: '2025-06-01' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().warranty).toMatchObject({ status: 'in_warranty', baseEndDate: '2026-01-09', endDate: '2028-05-31', extendedBy: { part: '电源模块' } });
+    expect(res.json().warranty).toMatchObject({
+      status: 'in_warranty',
+      baseEndDate: '2026-01-09',
+      endDate: '2028-05-31',
+      extendedBy: { part: '电源模块' },
+    });
     expect(res.json().partReplacements).toHaveLength(1);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'installed_product').where('entity_id', '=', String(p.id)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'installed_product')
+      .where('entity_id', '=', String(p.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'replace_part']);
     expect((await agent.delete(api(`/installed-products/${p.id}`))).statusCode).toBe(409);
   });
@@ -218,7 +256,9 @@ describe('installed products and warranty (CU-2)', () => {
 
   it('answers 404 to a part replacement on an unknown installed product', async () => {
     const before = await count('part_replacements');
-    expect((await agent.post(api('/installed-products/99999/part-replacements'), { part: 'fan', replacedOn: '2026-01-01' })).statusCode).toBe(404);
+    expect(
+      (await agent.post(api('/installed-products/99999/part-replacements'), { part: 'fan', replacedOn: '2026-01-01' })).statusCode,
+    ).toBe(404);
     expect(await count('part_replacements')).toBe(before);
   });
 });
@@ -241,8 +281,14 @@ describe('contracts (CU-4)', () => {
   });
 
   it('creates an active contract and an expired one', async () => {
-    expect(await created(await agent.post(api('/contracts'), contract()))).toMatchObject({ state: 'active', feeFen: 12_000_000, slaLevelId: 'premium' });
-    expect(await created(await agent.post(api('/contracts'), contract({ startsOn: '2024-01-01', endsOn: '2025-12-31' })))).toMatchObject({ state: 'expired' });
+    expect(await created(await agent.post(api('/contracts'), contract()))).toMatchObject({
+      state: 'active',
+      feeFen: 12_000_000,
+      slaLevelId: 'premium',
+    });
+    expect(await created(await agent.post(api('/contracts'), contract({ startsOn: '2024-01-01', endsOn: '2025-12-31' })))).toMatchObject({
+      state: 'expired',
+    });
   });
 
   it('answers 422 with SLA-1 for an SLA level not in the policy, saving nothing', async () => {

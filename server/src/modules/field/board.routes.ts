@@ -8,17 +8,41 @@ export function boardRoutes(app: App) {
   const tags = ['field'];
   app.get(
     '/field/board',
-    { schema: { tags, summary: 'Engineers × days with appointments and conflicts (leave, travel, double bookings)', querystring: ZBoardQuery, response: { 200: ZBoard } }, config: { permission: 'field.dispatch' as const } },
+    {
+      schema: {
+        tags,
+        summary: 'Engineers × days with appointments and conflicts (leave, travel, double bookings)',
+        querystring: ZBoardQuery,
+        response: { 200: ZBoard },
+      },
+      config: { permission: 'field.dispatch' as const },
+    },
     (req) => dispatchBoard(req.ctx(), req.query),
   );
   app.get(
     '/field/standup',
-    { schema: { tags, summary: 'Stand-up (FS-11): each engineer’s unsolved items today and tomorrow’s appointments and plan', querystring: ZStandupQuery, response: { 200: ZStandup } }, config: { permission: 'field.read' as const } },
+    {
+      schema: {
+        tags,
+        summary: 'Stand-up (FS-11): each engineer’s unsolved items today and tomorrow’s appointments and plan',
+        querystring: ZStandupQuery,
+        response: { 200: ZStandup },
+      },
+      config: { permission: 'field.read' as const },
+    },
     (req) => standup(req.ctx(), req.query),
   );
   app.put(
     '/field/standup/plans',
-    { schema: { tags, summary: 'Write an engineer’s plan for a day (the engineer, their lead, or a dispatcher)', body: ZStandupPlanPut, response: { 200: ZStandupPlan } }, config: { permission: 'field.work' as const } },
+    {
+      schema: {
+        tags,
+        summary: 'Write an engineer’s plan for a day (the engineer, their lead, or a dispatcher)',
+        body: ZStandupPlanPut,
+        response: { 200: ZStandupPlan },
+      },
+      config: { permission: 'field.work' as const },
+    },
     (req) => putPlan(req.ctx(), req.body),
   );
 }

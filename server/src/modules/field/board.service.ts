@@ -26,7 +26,17 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
         .selectFrom('letter_engineers')
         .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
         .innerJoin('customers', 'customers.id', 'rl.customer_id')
-        .select(['letter_engineers.user_id', 'rl.id', 'rl.status', 'rl.title', 'rl.appointment_at', 'rl.estimated_minutes', 'rl.version', 'rl.ticket_id', 'customers.name as customer_name'])
+        .select([
+          'letter_engineers.user_id',
+          'rl.id',
+          'rl.status',
+          'rl.title',
+          'rl.appointment_at',
+          'rl.estimated_minutes',
+          'rl.version',
+          'rl.ticket_id',
+          'customers.name as customer_name',
+        ])
         .where('letter_engineers.user_id', 'in', ids)
         .where('rl.status', 'in', ON_BOARD)
         .where('rl.appointment_at', '>=', start)
@@ -63,12 +73,21 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
           }));
           // FS-10/TR-1: a trip made for the day's own letter is how the engineer gets there, not a clash.
           const spans = (travel.byUser.get(e.id) ?? []).filter((c) => c.from <= date && c.to >= date);
-          const conflicts: TConflict[] = clashesOf(spans, dayRows.map((r) => ({ letterId: r.id, ticketId: r.ticket_id })));
+          const conflicts: TConflict[] = clashesOf(
+            spans,
+            dayRows.map((r) => ({ letterId: r.id, ticketId: r.ticket_id })),
+          );
           for (let i = 0; i < items.length; i++) {
             for (let j = i + 1; j < items.length; j++) {
               const [a, b] = [items[i], items[j]];
               if (a.appointmentAt < b.endAt && b.appointmentAt < a.endAt) {
-                conflicts.push({ kind: 'double_booked', from: b.appointmentAt, to: a.endAt < b.endAt ? a.endAt : b.endAt, refId: b.letterId, note: `${a.number} / ${b.number}` });
+                conflicts.push({
+                  kind: 'double_booked',
+                  from: b.appointmentAt,
+                  to: a.endAt < b.endAt ? a.endAt : b.endAt,
+                  refId: b.letterId,
+                  note: `${a.number} / ${b.number}`,
+                });
               }
             }
           }

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const dayOf = (board: Json, userId: number, date: string) => board.engineers.find((e: Json) => e.userId === userId).days.find((d: Json) => d.date === date);
+const dayOf = (board: Json, userId: number, date: string) =>
+  board.engineers.find((e: Json) => e.userId === userId).days.find((d: Json) => d.date === date);
 
 describe('dispatch board', () => {
   let letterA: Json;
@@ -31,7 +32,14 @@ describe('dispatch board', () => {
     expect(board.days).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']);
     expect(board.leaveKnown).toBe(true);
     expect(board.engineers.map((e: Json) => e.userId).sort()).toEqual([w.ids.engineer, w.ids.engineer2].sort());
-    expect(dayOf(board, w.ids.engineer, '2026-03-03').items).toEqual([expect.objectContaining({ letterId: letterA.id, appointmentAt: '2026-03-03T01:00:00.000Z', endAt: '2026-03-03T05:00:00.000Z', version: letterA.version })]);
+    expect(dayOf(board, w.ids.engineer, '2026-03-03').items).toEqual([
+      expect.objectContaining({
+        letterId: letterA.id,
+        appointmentAt: '2026-03-03T01:00:00.000Z',
+        endAt: '2026-03-03T05:00:00.000Z',
+        version: letterA.version,
+      }),
+    ]);
     expect(dayOf(board, w.ids.engineer, '2026-03-04').items.map((i: Json) => i.letterId)).toEqual([letterB.id]);
     expect(dayOf(board, w.ids.engineer2, '2026-03-04').items.map((i: Json) => i.letterId)).toEqual([letterB.id]);
     expect(dayOf(board, w.ids.engineer, '2026-03-03').conflicts).toEqual([]);
@@ -41,11 +49,22 @@ describe('dispatch board', () => {
     const overlapping = (await approvedLetterFixture(w, '2026-03-03T03:00:00Z')).letter; // 11:00–15:00 vs 09:00–13:00
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-03&to=2026-03-03`)), 200);
     expect(dayOf(board, w.ids.engineer, '2026-03-03').conflicts).toEqual([
-      expect.objectContaining({ kind: 'double_booked', from: '2026-03-03T03:00:00.000Z', to: '2026-03-03T05:00:00.000Z', refId: overlapping.id }),
+      expect.objectContaining({
+        kind: 'double_booked',
+        from: '2026-03-03T03:00:00.000Z',
+        to: '2026-03-03T05:00:00.000Z',
+        refId: overlapping.id,
+      }),
     ]);
     // Move it away with the FS-5 call record: the conflict is gone.
     const moved = await expectStatus(
-      await w.supervisor.patch(api(`/field/letters/${overlapping.id}/appointment`), { version: overlapping.version, appointmentAt: '2026-03-05T01:00:00Z', calledAt: '2026-03-02T01:00:00Z', calledWhom: '钱主任', reason: '与另一单冲突' }),
+      await w.supervisor.patch(api(`/field/letters/${overlapping.id}/appointment`), {
+        version: overlapping.version,
+        appointmentAt: '2026-03-05T01:00:00Z',
+        calledAt: '2026-03-02T01:00:00Z',
+        calledWhom: '钱主任',
+        reason: '与另一单冲突',
+      }),
       200,
     );
     expect(moved.appointmentHistory).toHaveLength(1);
@@ -55,8 +74,17 @@ describe('dispatch board', () => {
   });
 
   it('a drag to another engineer and day needs the current version (409 when stale) and the FS-5 reason', async () => {
-    const body = { version: letterA.version, appointmentAt: '2026-03-05T06:00:00Z', reassign: { fromUserId: w.ids.engineer, toUserId: w.ids.engineer2 }, calledAt: '2026-03-02T01:30:00Z', calledWhom: '钱主任', reason: '换人' };
-    expect((await w.supervisor.patch(api(`/field/letters/${letterA.id}/appointment`), { ...body, reason: undefined })).statusCode).toBe(400);
+    const body = {
+      version: letterA.version,
+      appointmentAt: '2026-03-05T06:00:00Z',
+      reassign: { fromUserId: w.ids.engineer, toUserId: w.ids.engineer2 },
+      calledAt: '2026-03-02T01:30:00Z',
+      calledWhom: '钱主任',
+      reason: '换人',
+    };
+    expect((await w.supervisor.patch(api(`/field/letters/${letterA.id}/appointment`), { ...body, reason: undefined })).statusCode).toBe(
+      400,
+    );
     // An engineer may re-book their own letter but not move it to someone else.
     expect((await w.engineer.patch(api(`/field/letters/${letterA.id}/appointment`), body)).statusCode).toBe(403);
     const moved = await expectStatus(await w.supervisor.patch(api(`/field/letters/${letterA.id}/appointment`), body), 200);
@@ -65,23 +93,48 @@ describe('dispatch board', () => {
     expect((await w.supervisor.patch(api(`/field/letters/${letterA.id}/appointment`), body)).statusCode).toBe(409);
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-05&to=2026-03-05`)), 200);
     expect(dayOf(board, w.ids.engineer2, '2026-03-05').items.map((i: Json) => i.letterId)).toContain(letterA.id);
-    expect(await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', w.ids.engineer).where('kind', '=', 'letter_rebooked').execute()).not.toHaveLength(0);
+    expect(
+      await t.database.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('user_id', '=', w.ids.engineer)
+        .where('kind', '=', 'letter_rebooked')
+        .execute(),
+    ).not.toHaveLength(0);
   });
 
   it('shows travel as a conflict when the travel module records it', async () => {
     const trip = (userId: number, status: string, start: string, end: string) => ({
-      user_id: userId, status, start_date: start, end_date: end, purpose: '现场服务', work_type: 'technical_guidance', segments: '[]',
-      created_at: '2026-03-01T00:00:00.000Z', updated_at: '2026-03-01T00:00:00.000Z',
+      user_id: userId,
+      status,
+      start_date: start,
+      end_date: end,
+      purpose: '现场服务',
+      work_type: 'technical_guidance',
+      segments: '[]',
+      created_at: '2026-03-01T00:00:00.000Z',
+      updated_at: '2026-03-01T00:00:00.000Z',
     });
-    const { id: tripId } = await t.database.db.insertInto('travel_requests').values(trip(w.ids.engineer2, 'approved', '2026-03-04', '2026-03-06') as never).returning('id').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('travel_requests').values(trip(w.ids.engineer, 'rejected', '2026-03-05', '2026-03-05') as never).execute();
+    const { id: tripId } = await t.database.db
+      .insertInto('travel_requests')
+      .values(trip(w.ids.engineer2, 'approved', '2026-03-04', '2026-03-06') as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('travel_requests')
+      .values(trip(w.ids.engineer, 'rejected', '2026-03-05', '2026-03-05') as never)
+      .execute();
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-03&to=2026-03-05`)), 200);
     expect(board.travelKnown).toBe(true);
     expect(dayOf(board, w.ids.engineer2, '2026-03-03').conflicts).toEqual([]);
-    expect(dayOf(board, w.ids.engineer2, '2026-03-05').conflicts).toEqual([expect.objectContaining({ kind: 'travel', from: '2026-03-04', to: '2026-03-06', refId: tripId })]);
+    expect(dayOf(board, w.ids.engineer2, '2026-03-05').conflicts).toEqual([
+      expect.objectContaining({ kind: 'travel', from: '2026-03-04', to: '2026-03-06', refId: tripId }),
+    ]);
     expect(dayOf(board, w.ids.engineer, '2026-03-05').conflicts.filter((c: Json) => c.kind === 'travel')).toEqual([]); // rejected travel
     const suggestions = await expectStatus(await w.supervisor.get(api(`/field/letters/${letterA.id}/engineer-suggestions`)), 200); // appointment now March 5th
-    expect(suggestions.items.find((s: Json) => s.userId === w.ids.engineer2).conflicts).toEqual([expect.objectContaining({ kind: 'travel' })]);
+    expect(suggestions.items.find((s: Json) => s.userId === w.ids.engineer2).conflicts).toEqual([
+      expect.objectContaining({ kind: 'travel' }),
+    ]);
   });
 
   it('FS-10/TR-1: a trip made for the visit’s own letter (or its request) is no conflict; for another letter it is', async () => {
@@ -89,12 +142,27 @@ describe('dispatch board', () => {
     const other = await approvedLetterFixture(w, '2026-03-11T01:00:00Z');
     const viaRequest = await approvedLetterFixture(w, '2026-03-17T01:00:00Z');
     const trip = (start: string, end: string, links: Json) => ({
-      user_id: w.ids.engineer, status: 'approved', start_date: start, end_date: end, purpose: '现场服务', work_type: 'technical_guidance', segments: '[]',
-      created_at: '2026-03-01T00:00:00.000Z', updated_at: '2026-03-01T00:00:00.000Z', ...links,
+      user_id: w.ids.engineer,
+      status: 'approved',
+      start_date: start,
+      end_date: end,
+      purpose: '现场服务',
+      work_type: 'technical_guidance',
+      segments: '[]',
+      created_at: '2026-03-01T00:00:00.000Z',
+      updated_at: '2026-03-01T00:00:00.000Z',
+      ...links,
     });
-    const { id: tripId } = await t.database.db.insertInto('travel_requests').values(trip('2026-03-10', '2026-03-12', { letter_id: own.letter.id, ticket_id: own.ticketId }) as never).returning('id').executeTakeFirstOrThrow();
+    const { id: tripId } = await t.database.db
+      .insertInto('travel_requests')
+      .values(trip('2026-03-10', '2026-03-12', { letter_id: own.letter.id, ticket_id: own.ticketId }) as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // A trip naming only the service request the third letter serves.
-    await t.database.db.insertInto('travel_requests').values(trip('2026-03-17', '2026-03-17', { ticket_id: viaRequest.ticketId }) as never).execute();
+    await t.database.db
+      .insertInto('travel_requests')
+      .values(trip('2026-03-17', '2026-03-17', { ticket_id: viaRequest.ticketId }) as never)
+      .execute();
     const board = await expectStatus(await w.supervisor.get(api(`/field/board?from=2026-03-10&to=2026-03-17`)), 200);
     expect(dayOf(board, w.ids.engineer, '2026-03-10').items.map((i: Json) => i.letterId)).toEqual([own.letter.id]);
     expect(dayOf(board, w.ids.engineer, '2026-03-10').conflicts).toEqual([]);
@@ -102,7 +170,10 @@ describe('dispatch board', () => {
     expect(dayOf(board, w.ids.engineer, '2026-03-12').conflicts).toEqual([expect.objectContaining({ kind: 'travel', refId: tripId })]); // away, no visit
     expect(dayOf(board, w.ids.engineer, '2026-03-17').conflicts).toEqual([]);
     expect(Object.keys(dayOf(board, w.ids.engineer, '2026-03-12').conflicts[0]).sort()).toEqual(['from', 'kind', 'note', 'refId', 'to']);
-    const suggestionsOf = async (letterId: number) => (await expectStatus(await w.supervisor.get(api(`/field/letters/${letterId}/engineer-suggestions`)), 200)).items.find((x: Json) => x.userId === w.ids.engineer).conflicts;
+    const suggestionsOf = async (letterId: number) =>
+      (await expectStatus(await w.supervisor.get(api(`/field/letters/${letterId}/engineer-suggestions`)), 200)).items.find(
+        (x: Json) => x.userId === w.ids.engineer,
+      ).conflicts;
     expect(await suggestionsOf(own.letter.id)).toEqual([]);
     expect(await suggestionsOf(other.letter.id)).toEqual([expect.objectContaining({ kind: 'travel', refId: tripId })]);
   });
@@ -121,13 +192,24 @@ describe('FS-11 stand-up', () => {
   it('FS-11: lists each engineer’s unsolved requests, letters on site, tomorrow’s appointments and plan', async () => {
     t.clock.set('2026-03-03T10:00:00Z'); // 18:00 on March 3rd
     const ticket = await expectStatus(
-      await w.supervisor.post(api('/tickets'), { customerId: w.ids.customer, title: '打印机卡纸', description: '反复卡纸', urgency: 'low', impact: 'singleUser', assigneeId: w.ids.engineer, autoAssign: false }),
+      await w.supervisor.post(api('/tickets'), {
+        customerId: w.ids.customer,
+        title: '打印机卡纸',
+        description: '反复卡纸',
+        urgency: 'low',
+        impact: 'singleUser',
+        assigneeId: w.ids.engineer,
+        autoAssign: false,
+      }),
       201,
     );
     const onSite = (await approvedLetterFixture(w, '2026-03-03T01:00:00Z')).letter;
     await t.database.db.updateTable('responsibility_letters').set({ status: 'on_site' }).where('id', '=', onSite.id).execute();
 
-    const plan = await expectStatus(await w.engineer.put(api('/field/standup/plans'), { userId: w.ids.engineer, date: '2026-03-04', text: '上午去医院，下午回访' }), 200);
+    const plan = await expectStatus(
+      await w.engineer.put(api('/field/standup/plans'), { userId: w.ids.engineer, date: '2026-03-04', text: '上午去医院，下午回访' }),
+      200,
+    );
     expect(plan).toMatchObject({ userId: w.ids.engineer, updatedBy: w.ids.engineer, version: 1 });
 
     const s = await expectStatus(await w.supervisor.get(api(`/field/standup?teamId=${w.ids.team}`)), 200);
@@ -136,7 +218,11 @@ describe('FS-11 stand-up', () => {
     expect(eng.unsolvedTickets.map((x: Json) => x.id)).toContain(ticket.id);
     expect(eng.lettersOnSite.map((x: Json) => x.id)).toEqual([onSite.id]);
     // letterB (2026-03-03T17:00Z = March 4th, 01:00 local) is tomorrow's; letters on March 5th are not.
-    expect(eng.tomorrowAppointments.every((a: Json) => a.appointmentAt >= '2026-03-03T16:00:00.000Z' && a.appointmentAt < '2026-03-04T16:00:00.000Z')).toBe(true);
+    expect(
+      eng.tomorrowAppointments.every(
+        (a: Json) => a.appointmentAt >= '2026-03-03T16:00:00.000Z' && a.appointmentAt < '2026-03-04T16:00:00.000Z',
+      ),
+    ).toBe(true);
     expect(eng.tomorrowAppointments.length).toBeGreaterThan(0);
     expect(eng.tomorrowPlan).toMatchObject({ text: '上午去医院，下午回访' });
     // An engineer sees only their own line.
@@ -149,7 +235,10 @@ describe('FS-11 stand-up', () => {
     const put = (who: FieldWorld['engineer'], body: Json) => who.put(api('/field/standup/plans'), body);
     expect((await put(w.engineer2, { userId: w.ids.engineer, date: '2026-03-04', text: 'x', version: 1 })).statusCode).toBe(403);
     expect((await put(w.supervisor, { userId: w.ids.engineer, date: '2026-03-04', text: '改为下午' })).statusCode).toBe(409); // exists: version needed
-    const updated = await expectStatus(await put(w.supervisor, { userId: w.ids.engineer, date: '2026-03-04', text: '改为下午', version: 1 }), 200);
+    const updated = await expectStatus(
+      await put(w.supervisor, { userId: w.ids.engineer, date: '2026-03-04', text: '改为下午', version: 1 }),
+      200,
+    );
     expect(updated).toMatchObject({ version: 2, updatedBy: w.ids.supervisor, text: '改为下午' });
     expect((await put(w.engineer, { userId: w.ids.engineer, date: '2026-03-04', text: 'y', version: 1 })).statusCode).toBe(409);
     expect((await put(w.engineer, { userId: w.ids.engineer, date: '2026-13-04', text: 'y' })).statusCode).toBe(400);
@@ -162,7 +251,11 @@ describe('iCalendar feed', () => {
     expect((await expectStatus(await w.engineer2.get(api('/field/schedule/feed')), 200)).active).toBe(false);
     const { token, path } = await expectStatus(await w.engineer2.post(api('/field/schedule/feed')), 200);
     expect(path).toBe(`/api/v1/field/schedule/${token}.ics`);
-    const stored = await t.database.db.selectFrom('schedule_feed_tokens').selectAll().where('user_id', '=', w.ids.engineer2).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('schedule_feed_tokens')
+      .selectAll()
+      .where('user_id', '=', w.ids.engineer2)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
     const res = await t.anonymous().get(path);

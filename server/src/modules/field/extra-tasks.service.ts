@@ -15,23 +15,43 @@ import { decodeSignature } from './visits.upload';
 // it on return.
 
 async function taskOf(db: Db, letterId: number, taskId: number) {
-  const t = await db.selectFrom('visit_extra_tasks').selectAll().where('id', '=', taskId).where('letter_id', '=', letterId).executeTakeFirst();
+  const t = await db
+    .selectFrom('visit_extra_tasks')
+    .selectAll()
+    .where('id', '=', taskId)
+    .where('letter_id', '=', letterId)
+    .executeTakeFirst();
   if (!t) throw notFound('Extra task');
   return t;
 }
 
 async function bumpTask(db: Db, taskId: number, version: number, fromStatus: string, set: Record<string, unknown>, at: string) {
-  const res = await db.updateTable('visit_extra_tasks').set({ ...set, updated_at: at, version: version + 1 }).where('id', '=', taskId).where('version', '=', version).where('status', '=', fromStatus).executeTakeFirst();
+  const res = await db
+    .updateTable('visit_extra_tasks')
+    .set({ ...set, updated_at: at, version: version + 1 })
+    .where('id', '=', taskId)
+    .where('version', '=', version)
+    .where('status', '=', fromStatus)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The extra task');
 }
 
 /** FS-7: the engineer adds a task found on site with its estimate (before the record is signed off). */
 export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCreate): Promise<TVisit> {
   await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-7' });
-  if (await repo.signOffOf(ctx.db, id)) throw new AppError('illegal_transition', 'The service record has been signed off; add the task to a new letter');
+  if (await repo.signOffOf(ctx.db, id))
+    throw new AppError('illegal_transition', 'The service record has been signed off; add the task to a new letter');
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const row = { letter_id: id, description: body.description, estimate_minutes: body.estimateMinutes, status: 'open', created_by: ctx.actor.id, created_at: at, updated_at: at };
+    const row = {
+      letter_id: id,
+      description: body.description,
+      estimate_minutes: body.estimateMinutes,
+      status: 'open',
+      created_by: ctx.actor.id,
+      created_at: at,
+      updated_at: at,
+    };
     const { id: taskId } = await db.insertInto('visit_extra_tasks').values(row).returning('id').executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'visit.extra_task', entity: 'responsibility_letter', entityId: id, after: { taskId, ...row } });
   });
@@ -39,7 +59,13 @@ export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCrea
 }
 
 /** FS-7: the customer signs the finished task on the engineer's device (the signature stored immutably, FS-8 checks). */
-export async function customerSignTask(ctx: Ctx, id: number, taskId: number, body: TExtraTaskCustomerSign, storage: AttachmentStorage): Promise<TVisit> {
+export async function customerSignTask(
+  ctx: Ctx,
+  id: number,
+  taskId: number,
+  body: TExtraTaskCustomerSign,
+  storage: AttachmentStorage,
+): Promise<TVisit> {
   await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-7' });
   const task = await taskOf(ctx.db, id, taskId);
   if (task.version !== body.version) throw versionConflict('The extra task');
@@ -62,7 +88,13 @@ export async function customerSignTask(ctx: Ctx, id: number, taskId: number, bod
       ip: ctx.ip,
     });
     await bumpTask(db, taskId, task.version, 'open', { status: 'customer_signed', customer_signature_id: signatureId }, at);
-    await recordAudit(db, ctx, { action: 'visit.extra_task.customer_sign', entity: 'responsibility_letter', entityId: id, before: { taskId, status: task.status }, after: { taskId, status: 'customer_signed', signatureId, signerName: body.signerName, sha256: signature.sha256 } });
+    await recordAudit(db, ctx, {
+      action: 'visit.extra_task.customer_sign',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { taskId, status: task.status },
+      after: { taskId, status: 'customer_signed', signatureId, signerName: body.signerName, sha256: signature.sha256 },
+    });
     await storage.put(key, signature.data);
   });
   return getVisit(ctx, id);
@@ -80,13 +112,35 @@ export async function countersignTask(ctx: Ctx, id: number, taskId: number, body
   if (task.status === 'countersigned') throw new AppError('illegal_transition', 'The task is already countersigned');
   const policy = await fieldPolicyNow(ctx);
   if (task.status === 'open' && policy.extraTaskNeedsCustomerSignature) {
-    throw new AppError('rule_violation', 'FS-7: the customer signs the extra task on completion before the company countersigns it', { ruleId: 'FS-7' });
+    throw new AppError('rule_violation', 'FS-7: the customer signs the extra task on completion before the company countersigns it', {
+      ruleId: 'FS-7',
+    });
   }
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    await bumpTask(db, taskId, task.version, task.status, { status: 'countersigned', countersigned_by: ctx.actor.id, countersigned_at: at }, at);
-    await recordAudit(db, ctx, { action: 'visit.extra_task.countersign', entity: 'responsibility_letter', entityId: id, before: { taskId, status: task.status }, after: { taskId, status: 'countersigned' } });
-    await tellEngineers(db, at, id, 'extra_task_countersigned', `追加任务已会签：${task.description.slice(0, 50)}`, `extra task countersigned: ${task.description.slice(0, 50)}`);
+    await bumpTask(
+      db,
+      taskId,
+      task.version,
+      task.status,
+      { status: 'countersigned', countersigned_by: ctx.actor.id, countersigned_at: at },
+      at,
+    );
+    await recordAudit(db, ctx, {
+      action: 'visit.extra_task.countersign',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { taskId, status: task.status },
+      after: { taskId, status: 'countersigned' },
+    });
+    await tellEngineers(
+      db,
+      at,
+      id,
+      'extra_task_countersigned',
+      `追加任务已会签：${task.description.slice(0, 50)}`,
+      `extra task countersigned: ${task.description.slice(0, 50)}`,
+    );
   });
   return getVisit(ctx, id);
 }

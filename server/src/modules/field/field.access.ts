@@ -13,7 +13,13 @@ const none = () => sql<boolean>`1 = 0` as unknown as Cond;
 
 /** A user's own letters: those they are assigned to. */
 export function onLetter(eb: Eb, userId: number, letterRef = 'responsibility_letters.id'): Cond {
-  return eb.exists(eb.selectFrom('letter_engineers as le').select('le.letter_id').whereRef('le.letter_id', '=', sql.ref(letterRef)).where('le.user_id', '=', userId)) as Cond;
+  return eb.exists(
+    eb
+      .selectFrom('letter_engineers as le')
+      .select('le.letter_id')
+      .whereRef('le.letter_id', '=', sql.ref(letterRef))
+      .where('le.user_id', '=', userId),
+  ) as Cond;
 }
 
 /**
@@ -49,13 +55,21 @@ export function letterScope(eb: Eb, actor: Actor): Cond {
             .whereRef('lt.letter_id', '=', 'responsibility_letters.id')
             .where('lu.team_id', '=', teamId),
         ),
-        eb.not(eb.exists(eb.selectFrom('letter_engineers as ln').select('ln.letter_id').whereRef('ln.letter_id', '=', 'responsibility_letters.id'))),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('letter_engineers as ln').select('ln.letter_id').whereRef('ln.letter_id', '=', 'responsibility_letters.id'),
+          ),
+        ),
       ]) as Cond;
     }
     case 'department':
       return actor.departmentId == null
         ? mine
-        : (eb.or([mine, eb('responsibility_letters.department_id', '=', actor.departmentId), eb('responsibility_letters.department_id', 'is', null)]) as Cond);
+        : (eb.or([
+            mine,
+            eb('responsibility_letters.department_id', '=', actor.departmentId),
+            eb('responsibility_letters.department_id', 'is', null),
+          ]) as Cond);
     case 'region':
       return actor.regionIds.length === 0 ? mine : (eb.or([mine, eb('responsibility_letters.region_id', 'in', actor.regionIds)]) as Cond);
     case 'company':
@@ -90,14 +104,24 @@ export function noticeScope(eb: Eb, actor: Actor): Cond {
 }
 
 export async function letterFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  const row = await db.selectFrom('responsibility_letters').selectAll('responsibility_letters').where('responsibility_letters.id', '=', id).where((eb) => letterScope(eb, ctx.actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('responsibility_letters')
+    .selectAll('responsibility_letters')
+    .where('responsibility_letters.id', '=', id)
+    .where((eb) => letterScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!row) throw notFound('Responsibility letter');
   return row;
 }
 export type LetterRow = Awaited<ReturnType<typeof letterFor>>;
 
 export async function noticeFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  const row = await db.selectFrom('service_notices').selectAll('service_notices').where('service_notices.id', '=', id).where((eb) => noticeScope(eb, ctx.actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('service_notices')
+    .selectAll('service_notices')
+    .where('service_notices.id', '=', id)
+    .where((eb) => noticeScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!row) throw notFound('Service notice');
   return row;
 }
@@ -109,7 +133,14 @@ export async function engineersOf(db: Db, letterId: number) {
 
 /** The actor is one of the letter's engineers. */
 export async function isOnLetter(db: Db, letterId: number, userId: number): Promise<boolean> {
-  return Boolean(await db.selectFrom('letter_engineers').select('user_id').where('letter_id', '=', letterId).where('user_id', '=', userId).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('letter_engineers')
+      .select('user_id')
+      .where('letter_id', '=', letterId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+  );
 }
 
 /** FS-1: the GM is a user whose role key is 'gm'. */

@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import type { Db } from '../../http/context';
 import { grantedLeave } from '../leave/leave.repository';
 
-type TravelRow = { id: number; user_id: number; status: string; start_date: string; end_date: string; letter_id: number | null; ticket_id: number | null };
+type TravelRow = {
+  id: number;
+  user_id: number;
+  status: string;
+  start_date: string;
+  end_date: string;
+  letter_id: number | null;
+  ticket_id: number | null;
+};
 
 /** A trip or leave of an engineer as a conflict, with what a trip was made for (never sent: `clashesOf` drops it). */
 export type AwaySpan = TConflict & { servesLetterId: number | null; servesTicketId: number | null };
@@ -41,12 +49,25 @@ const INACTIVE_TRAVEL = ['draft', 'rejected', 'cancelled', 'withdrawn'];
  * module's `travel_requests` when that table exists (absent in older installs; then `known` is false); leave never
  * serves a visit, so it is always a conflict.
  */
-export async function awayConflicts(db: Db, userIds: number[], from: string, to: string): Promise<{ known: boolean; byUser: Map<number, AwaySpan[]> }> {
+export async function awayConflicts(
+  db: Db,
+  userIds: number[],
+  from: string,
+  to: string,
+): Promise<{ known: boolean; byUser: Map<number, AwaySpan[]> }> {
   const byUser = new Map<number, AwaySpan[]>();
   if (userIds.length === 0) return { known: true, byUser };
   const add = (userId: number, span: AwaySpan) => byUser.set(userId, [...(byUser.get(userId) ?? []), span]);
   for (const l of await grantedLeave(db, userIds, from, to)) {
-    add(l.user_id, { kind: 'leave', from: l.start_date, to: l.end_date, refId: Number(l.id), note: l.type_id, servesLetterId: null, servesTicketId: null });
+    add(l.user_id, {
+      kind: 'leave',
+      from: l.start_date,
+      to: l.end_date,
+      refId: Number(l.id),
+      note: l.type_id,
+      servesLetterId: null,
+      servesTicketId: null,
+    });
   }
   let rows: TravelRow[];
   try {
@@ -59,7 +80,15 @@ export async function awayConflicts(db: Db, userIds: number[], from: string, to:
   }
   for (const r of rows) {
     if (INACTIVE_TRAVEL.includes(r.status)) continue;
-    add(r.user_id, { kind: 'travel', from: r.start_date, to: r.end_date, refId: Number(r.id), note: r.status, servesLetterId: r.letter_id == null ? null : Number(r.letter_id), servesTicketId: r.ticket_id == null ? null : Number(r.ticket_id) });
+    add(r.user_id, {
+      kind: 'travel',
+      from: r.start_date,
+      to: r.end_date,
+      refId: Number(r.id),
+      note: r.status,
+      servesLetterId: r.letter_id == null ? null : Number(r.letter_id),
+      servesTicketId: r.ticket_id == null ? null : Number(r.ticket_id),
+    });
   }
   return { known: true, byUser };
 }

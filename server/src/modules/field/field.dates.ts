@@ -21,7 +21,16 @@ export const endOf = (startIso: string, minutes: number | null) => new Date(Date
 /** The UTC instant at which a company-local date begins (the zone's offset at that date, found with Intl). */
 export function localMidnightIso(date: string, timeZone = DEFAULT_TIME_ZONE): string {
   const guess = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(guess);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(guess);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   const wall = Date.parse(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}Z`);
   return new Date(guess - (wall - guess)).toISOString();

@@ -18,7 +18,12 @@ describe('field demo data', () => {
     const mine = (await zhao.get('/api/v1/field/letters?box=mine')).json();
     expect(mine.items).toHaveLength(1);
     // The test clock is 2026-03-02 09:00 in Shanghai: tomorrow 10:00 local is 02:00Z.
-    expect(mine.items[0]).toMatchObject({ status: 'approved', customerName: '上海市第一人民医院', appointmentAt: '2026-03-03T02:00:00.000Z', estimatedMinutes: 240 });
+    expect(mine.items[0]).toMatchObject({
+      status: 'approved',
+      customerName: '上海市第一人民医院',
+      appointmentAt: '2026-03-03T02:00:00.000Z',
+      estimatedMinutes: 240,
+    });
     const notice = await t.database.db.selectFrom('service_notices').selectAll().executeTakeFirstOrThrow();
     expect(notice).toMatchObject({ status: 'signed', signed_as: 'gm' });
     expect(notice.ticket_id).not.toBeNull();

@@ -17,8 +17,14 @@ export async function seedFieldDemo(database: Pick<Database, 'db' | 'dialect'>, 
   const { db, dialect } = database;
   if (await db.selectFrom('service_notices').select('id').limit(1).executeTakeFirst()) return false;
   const hospital = await db.selectFrom('customers').select('id').where('code', '=', 'C-SH-001').executeTakeFirst();
-  const site = hospital && (await db.selectFrom('customer_sites').select('id').where('customer_id', '=', hospital.id).orderBy('id').executeTakeFirst());
-  const users = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', ['sales', 'gm', 'supervisor', 'eng.zhao']).execute();
+  const site =
+    hospital &&
+    (await db.selectFrom('customer_sites').select('id').where('customer_id', '=', hospital.id).orderBy('id').executeTakeFirst());
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', ['sales', 'gm', 'supervisor', 'eng.zhao'])
+    .execute();
   const idOf = (u: string) => users.find((x) => x.username === u)?.id;
   if (!hospital || !site || users.length < 4) return false;
   const as = async (username: string): Promise<Ctx> => {
@@ -40,15 +46,27 @@ export async function seedFieldDemo(database: Pick<Database, 'db' | 'dialect'>, 
   });
   const signed = await signNotice(gm, notice.id, { version: notice.version });
   let letter = await createLetter(supervisor, { noticeId: signed.id });
-  letter = await assignEngineers(supervisor, letter.id, { version: letter.version, engineerIds: [idOf('eng.zhao') as number], leadId: idOf('eng.zhao') as number });
+  letter = await assignEngineers(supervisor, letter.id, {
+    version: letter.version,
+    engineerIds: [idOf('eng.zhao') as number],
+    leadId: idOf('eng.zhao') as number,
+  });
   const today = localDateOf(clock.now().getTime());
   const tomorrow = addDays(today, 1);
   const appointmentAt = new Date(Date.parse(localMidnightIso(tomorrow)) + 10 * 60 * 60_000).toISOString(); // 10:00 local
   letter = await fillLetter(zhao, letter.id, {
     version: letter.version,
-    siteConfirmation: { contactName: '钱主任', confirmedAt: clock.now().toISOString(), content: '电话确认：机柜与电源就绪，与通知单一致', matchesNotice: true },
+    siteConfirmation: {
+      contactName: '钱主任',
+      confirmedAt: clock.now().toISOString(),
+      content: '电话确认：机柜与电源就绪，与通知单一致',
+      matchesNotice: true,
+    },
     plannedSolution: '上架扩容柜，连接 SAS 线缆，在线扩容存储池，验证 HIS 业务读写',
-    kit: [...letter.kit, { key: 'sas-cables', category: 'spare_part', name: 'SAS 线缆 ×4', nameEn: 'SAS cables ×4', quantity: 4, packed: false }],
+    kit: [
+      ...letter.kit,
+      { key: 'sas-cables', category: 'spare_part', name: 'SAS 线缆 ×4', nameEn: 'SAS cables ×4', quantity: 4, packed: false },
+    ],
     appointmentAt,
     estimatedMinutes: 240,
     travelPlan: { departDate: tomorrow, returnDate: tomorrow, transport: '高铁', notes: '当天往返' },

@@ -37,24 +37,51 @@ describe('field input safety', () => {
 
   it('refuses an appointment, call or travel date outside the years 1970–2199 (422 naming the field) and saves nothing', async () => {
     const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
-    const before = await t.database.db.selectFrom('responsibility_letters').select(['appointment_at', 'version']).where('id', '=', letter.id).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('responsibility_letters')
+      .select(['appointment_at', 'version'])
+      .where('id', '=', letter.id)
+      .executeTakeFirstOrThrow();
     const call = { calledAt: '2026-03-02T01:00:00Z', calledWhom: '钱主任', reason: '客户改期' };
     // Year 10000 (9999-12-31 at −14:00) is no ISO-8601 string: it broke "my jobs" ordering and the iCalendar feed.
     for (const appointmentAt of ['9999-12-31T23:59:59-14:00', '0001-01-01T00:00:00Z']) {
-      const res = await w.engineer.patch(`/api/v1/field/letters/${letter.id}/appointment`, { version: letter.version, appointmentAt, ...call });
+      const res = await w.engineer.patch(`/api/v1/field/letters/${letter.id}/appointment`, {
+        version: letter.version,
+        appointmentAt,
+        ...call,
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.details[0]).toMatchObject({ path: 'body.appointmentAt', message: expect.stringMatching(/1970 and 2199/) });
     }
-    const lateCall = await w.engineer.patch(`/api/v1/field/letters/${letter.id}/appointment`, { version: letter.version, appointmentAt: '2026-03-04T01:00:00Z', ...call, calledAt: '1900-01-01T00:00:00Z' });
+    const lateCall = await w.engineer.patch(`/api/v1/field/letters/${letter.id}/appointment`, {
+      version: letter.version,
+      appointmentAt: '2026-03-04T01:00:00Z',
+      ...call,
+      calledAt: '1900-01-01T00:00:00Z',
+    });
     expect(lateCall.json().error.details[0].path).toBe('body.calledAt');
     const trip = await w.engineer.post('/api/v1/travel-requests', {
       purpose: '安装',
       workType: 'construction',
-      segments: [{ from: '上海', to: '杭州', destinationLevel: 'prefectureCity', startDate: '0001-01-01', endDate: '0001-01-03', transport: 'train' }],
+      segments: [
+        {
+          from: '上海',
+          to: '杭州',
+          destinationLevel: 'prefectureCity',
+          startDate: '0001-01-01',
+          endDate: '0001-01-03',
+          transport: 'train',
+        },
+      ],
     });
     expect(trip.statusCode).toBe(422);
     expect(trip.json().error.details[0].path).toBe('body.segments.0.startDate');
-    expect(await t.database.db.selectFrom('responsibility_letters').select(['appointment_at', 'version']).where('id', '=', letter.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await t.database.db
+        .selectFrom('responsibility_letters')
+        .select(['appointment_at', 'version'])
+        .where('id', '=', letter.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 });
-

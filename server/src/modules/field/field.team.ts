@@ -17,12 +17,18 @@ export async function engineersInView(db: Db, actor: Actor, teamId: number | und
   if (chosen != null) {
     const team = await db.selectFrom('teams').select(['id', 'department_id']).where('id', '=', chosen).executeTakeFirst();
     if (!team) throw notFound('Team');
-    const allowed = actor.scope === 'all' || actor.scope === 'region' || (actor.scope === 'department' && team.department_id === actor.departmentId) || (actor.scope === 'team' && team.id === actor.teamId);
+    const allowed =
+      actor.scope === 'all' ||
+      actor.scope === 'region' ||
+      (actor.scope === 'department' && team.department_id === actor.departmentId) ||
+      (actor.scope === 'team' && team.id === actor.teamId);
     if (!allowed) throw notFound('Team');
     return { teamId: chosen, engineers: workers.filter((w) => w.team_id === chosen) };
   }
   if (actor.scope === 'department' && actor.departmentId != null) {
-    const ids = new Set((await db.selectFrom('users').select('id').where('department_id', '=', actor.departmentId).execute()).map((u) => u.id));
+    const ids = new Set(
+      (await db.selectFrom('users').select('id').where('department_id', '=', actor.departmentId).execute()).map((u) => u.id),
+    );
     return { teamId: null, engineers: workers.filter((w) => ids.has(w.id)) };
   }
   return { teamId: null, engineers: workers };

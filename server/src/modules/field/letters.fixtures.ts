@@ -18,7 +18,21 @@ export type FieldWorld = {
   engineer2: Agent;
   sales: Agent;
   salesAdmin: Agent;
-  ids: { region: number; otherRegion: number; department: number; team: number; level: number; supervisor: number; gm: number; engineer: number; engineer2: number; sales: number; salesAdmin: number; customer: number; site: number };
+  ids: {
+    region: number;
+    otherRegion: number;
+    department: number;
+    team: number;
+    level: number;
+    supervisor: number;
+    gm: number;
+    engineer: number;
+    engineer2: number;
+    sales: number;
+    salesAdmin: number;
+    customer: number;
+    site: number;
+  };
 };
 
 /**
@@ -33,8 +47,10 @@ export async function fieldWorld(t: TestApp, prefix = 'fx'): Promise<FieldWorld>
   const team = (await expectStatus(await admin.post(api('/teams'), { name: `${prefix}-一组`, departmentId: department }), 201)).id;
   const levels = (await admin.get(api('/engineer-levels'))).json() as { items?: Json[] } | Json[];
   const list = Array.isArray(levels) ? levels : (levels.items ?? []);
-  const level = list[0]?.id ?? (await expectStatus(await admin.post(api('/engineer-levels'), { level: 3, name: '3级', basePayFen: 300000 }), 201)).id;
-  const user = (name: string, roleKey: string, extra: Json = {}) => createUser(admin, { username: `${prefix}.${name}`, roleKey, departmentId: department, ...extra });
+  const level =
+    list[0]?.id ?? (await expectStatus(await admin.post(api('/engineer-levels'), { level: 3, name: '3级', basePayFen: 300000 }), 201)).id;
+  const user = (name: string, roleKey: string, extra: Json = {}) =>
+    createUser(admin, { username: `${prefix}.${name}`, roleKey, departmentId: department, ...extra });
   const ids = {
     region,
     otherRegion,
@@ -61,8 +77,15 @@ export async function fieldWorld(t: TestApp, prefix = 'fx'): Promise<FieldWorld>
     salesAdmin: await login('ledger'),
     ids,
   };
-  ids.customer = (await expectStatus(await world.supervisor.post(api('/customers'), { name: `${prefix}-市第一医院`, regionId: region }), 201)).id;
-  ids.site = (await expectStatus(await world.supervisor.post(api('/sites'), { customerId: ids.customer, name: '住院部', address: '人民路 1 号', regionId: region }), 201)).id;
+  ids.customer = (
+    await expectStatus(await world.supervisor.post(api('/customers'), { name: `${prefix}-市第一医院`, regionId: region }), 201)
+  ).id;
+  ids.site = (
+    await expectStatus(
+      await world.supervisor.post(api('/sites'), { customerId: ids.customer, name: '住院部', address: '人民路 1 号', regionId: region }),
+      201,
+    )
+  ).id;
   return world;
 }
 
@@ -106,7 +129,10 @@ export const completeFill = (version: number, appointmentAt: string, estimatedMi
 export async function approvedLetterFixture(w: FieldWorld, appointmentAt: string, opts: { withSecondEngineer?: boolean } = {}) {
   const { noticeId, ticketId, letter: draft } = await draftLetterFixture(w);
   const engineerIds = opts.withSecondEngineer ? [w.ids.engineer, w.ids.engineer2] : [w.ids.engineer];
-  let l = await expectStatus(await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), { version: draft.version, engineerIds, leadId: w.ids.engineer }), 200);
+  let l = await expectStatus(
+    await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), { version: draft.version, engineerIds, leadId: w.ids.engineer }),
+    200,
+  );
   l = await expectStatus(await w.engineer.patch(api(`/field/letters/${l.id}`), completeFill(l.version, appointmentAt)), 200);
   l = await expectStatus(await w.engineer.post(api(`/field/letters/${l.id}/submit`), { version: l.version }), 200);
   l = await expectStatus(await w.supervisor.post(api(`/field/letters/${l.id}/approve`), { version: l.version }), 200);

@@ -17,18 +17,43 @@ import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './le
 export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): Promise<TLetter> {
   const l = await letterForWrite(ctx, id, body.version, ['returned']);
   // FS-7: the company countersigns the extra tasks on return; the letter is confirmed only after that.
-  const pending = await ctx.db.selectFrom('visit_extra_tasks').select(['id', 'status']).where('letter_id', '=', id).where('status', '!=', 'countersigned').orderBy('id').execute();
+  const pending = await ctx.db
+    .selectFrom('visit_extra_tasks')
+    .select(['id', 'status'])
+    .where('letter_id', '=', id)
+    .where('status', '!=', 'countersigned')
+    .orderBy('id')
+    .execute();
   if (pending.length > 0) {
-    throw new AppError('rule_violation', `FS-7: countersign the ${pending.length} extra task(s) found on site before confirming the letter`, {
-      ruleId: 'FS-7',
-      details: pending.map((t) => ({ path: `extraTasks.${t.id}`, message: t.status === 'open' ? 'not signed by the customer nor countersigned' : 'not countersigned' })),
-    });
+    throw new AppError(
+      'rule_violation',
+      `FS-7: countersign the ${pending.length} extra task(s) found on site before confirming the letter`,
+      {
+        ruleId: 'FS-7',
+        details: pending.map((t) => ({
+          path: `extraTasks.${t.id}`,
+          message: t.status === 'open' ? 'not signed by the customer nor countersigned' : 'not countersigned',
+        })),
+      },
+    );
   }
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['returned'], { status: 'confirmed', confirmed_by: ctx.actor.id, confirmed_at: at }, at);
-    await recordAudit(db, ctx, { action: 'letter.confirm', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status: 'confirmed' } });
-    const ledger = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'sales_admin').where('users.status', '=', 'active').execute();
+    await recordAudit(db, ctx, {
+      action: 'letter.confirm',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status: 'confirmed' },
+    });
+    const ledger = await db
+      .selectFrom('users')
+      .innerJoin('roles', 'roles.id', 'users.role_id')
+      .select('users.id')
+      .where('roles.key', '=', 'sales_admin')
+      .where('users.status', '=', 'active')
+      .execute();
     await notify(db, at, {
       userIds: ledger.map((u) => u.id),
       kind: 'letter_to_book',
@@ -44,7 +69,12 @@ export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): P
 /** FS-10: the customer's latest evaluation of the letter's request (FS-8 rating). */
 async function evaluationOf(db: Db, ticketId: number | null) {
   if (ticketId == null) return null;
-  const r = await db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('ticket_ratings')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
   return r ? { attitude: r.attitude, skill: r.skill, result: r.result, comment: r.comment, ratedAt: r.created_at } : null;
 }
 
@@ -53,10 +83,22 @@ export async function bookLetter(ctx: Ctx, id: number, body: TLetterBook): Promi
   const l = await letterForWrite(ctx, id, body.version, ['confirmed']);
   const evaluation = await evaluationOf(ctx.db, l.ticket_id);
   const at = nowIso(ctx.clock);
-  const set = { status: 'booked', booked_by: ctx.actor.id, booked_at: at, ledger_note: body.note || null, evaluation: evaluation && JSON.stringify(evaluation) };
+  const set = {
+    status: 'booked',
+    booked_by: ctx.actor.id,
+    booked_at: at,
+    ledger_note: body.note || null,
+    evaluation: evaluation && JSON.stringify(evaluation),
+  };
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['confirmed'], set, at);
-    await recordAudit(db, ctx, { action: 'letter.book', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { ...set, evaluation } });
+    await recordAudit(db, ctx, {
+      action: 'letter.book',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { ...set, evaluation },
+    });
   });
   return getLetter(ctx, id);
 }
@@ -90,9 +132,15 @@ export async function listLedger(ctx: Ctx, q: TLedgerQuery) {
   }
   if (q.customerId) query = query.where('responsibility_letters.customer_id', '=', q.customerId);
   if (after) query = query.where('responsibility_letters.id', '<', after);
-  const rows = await query.orderBy('responsibility_letters.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('responsibility_letters.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
-  const engineers = await engineersOfLetters(ctx.db, items.map((r) => r.id));
+  const engineers = await engineersOfLetters(
+    ctx.db,
+    items.map((r) => r.id),
+  );
   return {
     items: items.map((r) => ({
       letterId: r.id,

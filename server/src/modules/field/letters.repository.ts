@@ -27,7 +27,14 @@ export function letterDetailQuery(db: Db) {
 }
 export type LetterDetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof letterDetailQuery>['executeTakeFirst']>>>;
 
-export type EngineerRow = { letter_id: number; user_id: number; is_lead: number; name: string; phone: string | null; level_name: string | null };
+export type EngineerRow = {
+  letter_id: number;
+  user_id: number;
+  is_lead: number;
+  name: string;
+  phone: string | null;
+  level_name: string | null;
+};
 
 export async function engineersOfLetters(db: Db, letterIds: number[]): Promise<Map<number, EngineerRow[]>> {
   const map = new Map<number, EngineerRow[]>();
@@ -36,7 +43,14 @@ export async function engineersOfLetters(db: Db, letterIds: number[]): Promise<M
     .selectFrom('letter_engineers')
     .innerJoin('users', 'users.id', 'letter_engineers.user_id')
     .leftJoin('engineer_levels', 'engineer_levels.id', 'users.level_id')
-    .select(['letter_engineers.letter_id', 'letter_engineers.user_id', 'letter_engineers.is_lead', 'users.name', 'users.phone', 'engineer_levels.name as level_name'])
+    .select([
+      'letter_engineers.letter_id',
+      'letter_engineers.user_id',
+      'letter_engineers.is_lead',
+      'users.name',
+      'users.phone',
+      'engineer_levels.name as level_name',
+    ])
     .where('letter_engineers.letter_id', 'in', letterIds)
     .orderBy('letter_engineers.is_lead', 'desc')
     .orderBy('users.name')

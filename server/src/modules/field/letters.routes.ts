@@ -32,39 +32,116 @@ export function lettersRoutes(app: App) {
 
   app.post(
     '/field/letters',
-    { schema: { tags, summary: 'Create a letter from a signed notice or a request that needs a visit (FS-2); the standard kit is copied from the policy (FS-4)', body: ZLetterCreate, response: { 201: ZLetter } }, config: dispatch },
+    {
+      schema: {
+        tags,
+        summary:
+          'Create a letter from a signed notice or a request that needs a visit (FS-2); the standard kit is copied from the policy (FS-4)',
+        body: ZLetterCreate,
+        response: { 201: ZLetter },
+      },
+      config: dispatch,
+    },
     async (req, reply) => reply.status(201).send(await svc.createLetter(req.ctx(), req.body)),
   );
-  app.get('/field/letters', { schema: { tags, summary: 'Letters in scope: mine, to approve, all', querystring: ZLetterListQuery, response: { 200: ZLetterList } }, config: read }, (req) =>
-    svc.listLetters(req.ctx(), req.query),
+  app.get(
+    '/field/letters',
+    {
+      schema: { tags, summary: 'Letters in scope: mine, to approve, all', querystring: ZLetterListQuery, response: { 200: ZLetterList } },
+      config: read,
+    },
+    (req) => svc.listLetters(req.ctx(), req.query),
   );
-  app.get('/field/letters/:id', { schema: one('One letter with its kit, engineers and appointment history'), config: read }, (req) => svc.getLetter(req.ctx(), req.params.id));
+  app.get('/field/letters/:id', { schema: one('One letter with its kit, engineers and appointment history'), config: read }, (req) =>
+    svc.getLetter(req.ctx(), req.params.id),
+  );
   app.get(
     '/field/letters/:id/engineer-suggestions',
-    { schema: { tags, summary: 'Engineers for the letter: the site’s region first, with level, open load and travel conflicts (FS-2)', params: ZFieldIdParams, response: { 200: ZEngineerSuggestionList } }, config: dispatch },
+    {
+      schema: {
+        tags,
+        summary: 'Engineers for the letter: the site’s region first, with level, open load and travel conflicts (FS-2)',
+        params: ZFieldIdParams,
+        response: { 200: ZEngineerSuggestionList },
+      },
+      config: dispatch,
+    },
     (req) => svc.suggestEngineers(req.ctx(), req.params.id),
   );
-  app.put('/field/letters/:id/engineers', { schema: { ...one('Assign the engineers and the lead (FS-2)'), body: ZLetterAssign }, config: dispatch }, (req) => svc.assignEngineers(req.ctx(), req.params.id, req.body));
-  app.patch('/field/letters/:id', { schema: { ...one('Fill in the letter (FS-2, FS-4); draft only'), body: ZLetterFill }, config: work }, (req) => svc.fillLetter(req.ctx(), req.params.id, req.body));
-  app.put('/field/letters/:id/kit-packing', { schema: { ...one('Tick the kit items packed (FS-4), from the draft until on site; the letter’s engineers'), body: ZKitPacking }, config: work }, (req) =>
-    svc.packKit(req.ctx(), req.params.id, req.body),
+  app.put(
+    '/field/letters/:id/engineers',
+    { schema: { ...one('Assign the engineers and the lead (FS-2)'), body: ZLetterAssign }, config: dispatch },
+    (req) => svc.assignEngineers(req.ctx(), req.params.id, req.body),
+  );
+  app.patch(
+    '/field/letters/:id',
+    { schema: { ...one('Fill in the letter (FS-2, FS-4); draft only'), body: ZLetterFill }, config: work },
+    (req) => svc.fillLetter(req.ctx(), req.params.id, req.body),
+  );
+  app.put(
+    '/field/letters/:id/kit-packing',
+    {
+      schema: { ...one('Tick the kit items packed (FS-4), from the draft until on site; the letter’s engineers'), body: ZKitPacking },
+      config: work,
+    },
+    (req) => svc.packKit(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/field/letters/:id/site-clarification',
-    { schema: { ...one('The notice’s author clarifies a site mismatch (FS-2)'), body: ZSiteClarification }, config: { permission: 'field.read' as const } },
+    {
+      schema: { ...one('The notice’s author clarifies a site mismatch (FS-2)'), body: ZSiteClarification },
+      config: { permission: 'field.read' as const },
+    },
     (req) => svc.clarifySite(req.ctx(), req.params.id, req.body),
   );
-  app.post('/field/letters/:id/submit', { schema: { ...one('Submit for approval; 422 FS-2 naming what is missing'), body: ZVersionBody }, config: work }, (req) => svc.submitLetter(req.ctx(), req.params.id, req.body));
-  app.post('/field/letters/:id/approve', { schema: { ...one('Approve the plan (FS-10)'), body: ZVersionBody }, config: approve }, (req) => svc.approveLetter(req.ctx(), req.params.id, req.body));
-  app.post('/field/letters/:id/reject', { schema: { ...one('Reject the plan with a reason; back to draft (FS-10)'), body: ZLetterReject }, config: approve }, (req) => svc.rejectLetter(req.ctx(), req.params.id, req.body));
+  app.post(
+    '/field/letters/:id/submit',
+    { schema: { ...one('Submit for approval; 422 FS-2 naming what is missing'), body: ZVersionBody }, config: work },
+    (req) => svc.submitLetter(req.ctx(), req.params.id, req.body),
+  );
+  app.post('/field/letters/:id/approve', { schema: { ...one('Approve the plan (FS-10)'), body: ZVersionBody }, config: approve }, (req) =>
+    svc.approveLetter(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/field/letters/:id/reject',
+    { schema: { ...one('Reject the plan with a reason; back to draft (FS-10)'), body: ZLetterReject }, config: approve },
+    (req) => svc.rejectLetter(req.ctx(), req.params.id, req.body),
+  );
   app.patch(
     '/field/letters/:id/appointment',
-    { schema: { ...one('Re-book the appointment with the call to the customer (FS-5); the board’s drag, optionally to another engineer'), body: ZLetterReschedule }, config: work },
+    {
+      schema: {
+        ...one('Re-book the appointment with the call to the customer (FS-5); the board’s drag, optionally to another engineer'),
+        body: ZLetterReschedule,
+      },
+      config: work,
+    },
     (req) => svc.rescheduleLetter(req.ctx(), req.params.id, req.body),
   );
-  app.post('/field/letters/:id/confirm', { schema: { ...one('Confirm the letter after the trip (FS-10)'), body: ZVersionBody }, config: approve }, (req) => afterTrip.confirmLetter(req.ctx(), req.params.id, req.body));
-  app.post('/field/letters/:id/book', { schema: { ...one('Book the letter in the service ledger with the customer’s evaluation (FS-10)'), body: ZLetterBook }, config: ledger }, (req) => afterTrip.bookLetter(req.ctx(), req.params.id, req.body));
-  app.get('/field/ledger', { schema: { tags, summary: 'The service ledger: booked letters by month and customer (FS-10)', querystring: ZLedgerQuery, response: { 200: ZLedgerList } }, config: ledger }, (req) =>
-    afterTrip.listLedger(req.ctx(), req.query),
+  app.post(
+    '/field/letters/:id/confirm',
+    { schema: { ...one('Confirm the letter after the trip (FS-10)'), body: ZVersionBody }, config: approve },
+    (req) => afterTrip.confirmLetter(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/field/letters/:id/book',
+    {
+      schema: { ...one('Book the letter in the service ledger with the customer’s evaluation (FS-10)'), body: ZLetterBook },
+      config: ledger,
+    },
+    (req) => afterTrip.bookLetter(req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    '/field/ledger',
+    {
+      schema: {
+        tags,
+        summary: 'The service ledger: booked letters by month and customer (FS-10)',
+        querystring: ZLedgerQuery,
+        response: { 200: ZLedgerList },
+      },
+      config: ledger,
+    },
+    (req) => afterTrip.listLedger(req.ctx(), req.query),
   );
 }

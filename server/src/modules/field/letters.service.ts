@@ -31,7 +31,14 @@ import { clashesOf, awayConflicts } from './field.conflicts';
 import { localDateOfIso } from './field.dates';
 import { cursorId } from '../../http/pagination';
 import { fieldPolicyNow } from './field.policy';
-import { ACTIVE_LETTER_STATUSES, type LetterDetailRow, appointmentHistory, engineersOfLetters, fieldWorkers, letterDetailQuery } from './letters.repository';
+import {
+  ACTIVE_LETTER_STATUSES,
+  type LetterDetailRow,
+  appointmentHistory,
+  engineersOfLetters,
+  fieldWorkers,
+  letterDetailQuery,
+} from './letters.repository';
 
 /** Re-exported for the field module's other services. */
 export { letterNumber };
@@ -57,7 +64,13 @@ function toSummary(r: LetterDetailRow, engineers: Engineers): TLetterSummary {
     title: r.title,
     appointmentAt: r.appointment_at,
     estimatedMinutes: r.estimated_minutes,
-    engineers: (engineers.get(r.id) ?? []).map((e) => ({ userId: e.user_id, name: e.name, isLead: Boolean(e.is_lead), levelName: e.level_name, phone: e.phone })),
+    engineers: (engineers.get(r.id) ?? []).map((e) => ({
+      userId: e.user_id,
+      name: e.name,
+      isLead: Boolean(e.is_lead),
+      levelName: e.level_name,
+      phone: e.phone,
+    })),
     siteMismatch: Boolean(r.site_mismatch),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -66,7 +79,8 @@ function toSummary(r: LetterDetailRow, engineers: Engineers): TLetterSummary {
 }
 
 /** Who is told about a site mismatch and may clarify it (FS-2): the notice's author, else the request's creator. */
-const clarifierOf = (r: Pick<LetterDetailRow, 'notice_author_id' | 'ticket_created_by'>) => r.notice_author_id ?? r.ticket_created_by ?? null;
+const clarifierOf = (r: Pick<LetterDetailRow, 'notice_author_id' | 'ticket_created_by'>) =>
+  r.notice_author_id ?? r.ticket_created_by ?? null;
 
 const RESCHEDULABLE: TLetterStatus[] = ['draft', 'submitted', 'approved'];
 
@@ -86,9 +100,16 @@ async function allowedFor(ctx: Ctx, r: LetterDetailRow): Promise<TLetter['allowe
 }
 
 export async function getLetter(ctx: Ctx, id: number): Promise<TLetter> {
-  const r = await letterDetailQuery(ctx.db).where('responsibility_letters.id', '=', id).where((eb) => letterScope(eb, ctx.actor)).executeTakeFirst();
+  const r = await letterDetailQuery(ctx.db)
+    .where('responsibility_letters.id', '=', id)
+    .where((eb) => letterScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!r) throw notFound('Responsibility letter');
-  const [engineers, history, allowed] = await Promise.all([engineersOfLetters(ctx.db, [id]), appointmentHistory(ctx.db, id), allowedFor(ctx, r)]);
+  const [engineers, history, allowed] = await Promise.all([
+    engineersOfLetters(ctx.db, [id]),
+    appointmentHistory(ctx.db, id),
+    allowedFor(ctx, r),
+  ]);
   const clarification = parse<{ note: string; by: number; byName: string; at: string }>(r.site_clarification);
   // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
   return Object.assign(toSummary(r, engineers), {
@@ -131,21 +152,42 @@ export async function listLetters(ctx: Ctx, q: TLetterListQuery) {
   const after = cursorId(q.cursor);
   let query = letterDetailQuery(ctx.db).where((eb) => letterScope(eb, ctx.actor));
   if (q.box === 'mine') {
-    query = query.where((eb) => eb.exists(eb.selectFrom('letter_engineers as me').select('me.letter_id').whereRef('me.letter_id', '=', 'responsibility_letters.id').where('me.user_id', '=', ctx.actor.id)));
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('letter_engineers as me')
+          .select('me.letter_id')
+          .whereRef('me.letter_id', '=', 'responsibility_letters.id')
+          .where('me.user_id', '=', ctx.actor.id),
+      ),
+    );
   }
   if (q.box === 'to_approve') query = query.where('responsibility_letters.status', 'in', ['submitted', 'returned']);
   if (q.status) query = query.where('responsibility_letters.status', '=', q.status);
   if (after) query = query.where('responsibility_letters.id', '<', after);
-  const rows = await query.orderBy('responsibility_letters.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('responsibility_letters.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
-  const engineers = await engineersOfLetters(ctx.db, items.map((r) => r.id));
+  const engineers = await engineersOfLetters(
+    ctx.db,
+    items.map((r) => r.id),
+  );
   return { items: items.map((r) => toSummary(r, engineers)), nextCursor };
 }
 
 // Writes --------------------------------------------------------------------------------------------------
 
 /** Bumps the letter's version if the caller read the current one and it is in one of `from`; 409 otherwise. */
-export async function bumpLetter(db: Db, id: number, version: number, from: readonly TLetterStatus[], set: Record<string, unknown>, at: string) {
+export async function bumpLetter(
+  db: Db,
+  id: number,
+  version: number,
+  from: readonly TLetterStatus[],
+  set: Record<string, unknown>,
+  at: string,
+) {
   const res = await db
     .updateTable('responsibility_letters')
     .set({ ...set, updated_at: at, version: version + 1 })
@@ -173,12 +215,25 @@ async function assertWorksOn(ctx: Ctx, letterId: number) {
 export async function tellEngineers(db: Db, at: string, letterId: number, kind: string, zh: string, en: string, extra: number[] = []) {
   const rows = await db.selectFrom('letter_engineers').select('user_id').where('letter_id', '=', letterId).execute();
   const n = letterNumber(letterId);
-  await notify(db, at, { userIds: [...rows.map((r) => r.user_id), ...extra], kind, title: { zh: `${n} ${zh}`, en: `${n}: ${en}` }, body: { zh, en }, link: `/field/letters/${letterId}` });
+  await notify(db, at, {
+    userIds: [...rows.map((r) => r.user_id), ...extra],
+    kind,
+    title: { zh: `${n} ${zh}`, en: `${n}: ${en}` },
+    body: { zh, en },
+    link: `/field/letters/${letterId}`,
+  });
 }
 
 /** FS-4: the standard kit of the policy in force, copied into the letter when it is created. */
 export const standardKitItems = (policy: TFieldServicePolicy): TKitItem[] =>
-  policy.standardKit.map((k) => ({ key: k.id, category: 'standard', name: k.name['zh-CN'], nameEn: k.name.en, quantity: 1, packed: false }));
+  policy.standardKit.map((k) => ({
+    key: k.id,
+    category: 'standard',
+    name: k.name['zh-CN'],
+    nameEn: k.name.en,
+    quantity: 1,
+    packed: false,
+  }));
 
 const OPEN_LETTER = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
 
@@ -188,18 +243,27 @@ export async function createLetter(ctx: Ctx, body: TLetterCreate): Promise<TLett
   if (body.noticeId != null) {
     const n = await noticeFor(ctx, body.noticeId);
     if (n.status !== 'signed' || n.customer_id == null) {
-      throw new AppError('rule_violation', 'A letter is made only from a signed service notice', { ruleId: 'FS-1', details: [{ path: 'body.noticeId', message: 'the notice is not signed' }] });
+      throw new AppError('rule_violation', 'A letter is made only from a signed service notice', {
+        ruleId: 'FS-1',
+        details: [{ path: 'body.noticeId', message: 'the notice is not signed' }],
+      });
     }
     source = { noticeId: n.id, ticketId: n.ticket_id, customerId: n.customer_id, siteId: n.site_id, title: n.title };
   } else {
     const t = await ticketFor(ctx, body.ticketId as number);
     if (!t.needs_visit) {
-      throw new AppError('rule_violation', 'This service request does not need a visit', { ruleId: 'FS-2', details: [{ path: 'body.ticketId', message: 'needsVisit is false' }] });
+      throw new AppError('rule_violation', 'This service request does not need a visit', {
+        ruleId: 'FS-2',
+        details: [{ path: 'body.ticketId', message: 'needsVisit is false' }],
+      });
     }
     const notice = await ctx.db.selectFrom('service_notices').select('id').where('ticket_id', '=', t.id).executeTakeFirst();
     source = { noticeId: notice?.id ?? null, ticketId: t.id, customerId: t.customer_id, siteId: t.site_id, title: t.title };
   }
-  const site = source.siteId == null ? undefined : await ctx.db.selectFrom('customer_sites').select('region_id').where('id', '=', source.siteId).executeTakeFirst();
+  const site =
+    source.siteId == null
+      ? undefined
+      : await ctx.db.selectFrom('customer_sites').select('region_id').where('id', '=', source.siteId).executeTakeFirst();
   const customer = await ctx.db.selectFrom('customers').select('region_id').where('id', '=', source.customerId).executeTakeFirstOrThrow();
   const regionId = site?.region_id ?? customer.region_id ?? null;
   const policy = await fieldPolicyNow(ctx);
@@ -209,7 +273,11 @@ export async function createLetter(ctx: Ctx, body: TLetterCreate): Promise<TLett
     let dup = db.selectFrom('responsibility_letters').select('id').where('status', 'in', OPEN_LETTER);
     dup = source.noticeId != null ? dup.where('notice_id', '=', source.noticeId) : dup.where('ticket_id', '=', source.ticketId);
     const existing = await dup.executeTakeFirst();
-    if (existing) throw new AppError('conflict', `A letter already exists for this ${source.noticeId != null ? 'notice' : 'request'}: ${letterNumber(existing.id)}`);
+    if (existing)
+      throw new AppError(
+        'conflict',
+        `A letter already exists for this ${source.noticeId != null ? 'notice' : 'request'}: ${letterNumber(existing.id)}`,
+      );
     const { id } = await db
       .insertInto('responsibility_letters')
       .values({
@@ -228,7 +296,12 @@ export async function createLetter(ctx: Ctx, body: TLetterCreate): Promise<TLett
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: 'letter.create', entity: 'responsibility_letter', entityId: id, after: { ...source, kit: policy.standardKit.map((k) => k.id) } });
+    await recordAudit(db, ctx, {
+      action: 'letter.create',
+      entity: 'responsibility_letter',
+      entityId: id,
+      after: { ...source, kit: policy.standardKit.map((k) => k.id) },
+    });
     return id;
   });
   return getLetter(ctx, id);
@@ -241,7 +314,9 @@ export async function suggestEngineers(ctx: Ctx, id: number): Promise<{ items: T
   const ids = workers.map((w) => w.id);
   if (ids.length === 0) return { items: [] };
   const [regions, tickets, letters] = await Promise.all([
-    l.region_id == null ? [] : ctx.db.selectFrom('user_regions').select('user_id').where('region_id', '=', l.region_id).where('user_id', 'in', ids).execute(),
+    l.region_id == null
+      ? []
+      : ctx.db.selectFrom('user_regions').select('user_id').where('region_id', '=', l.region_id).where('user_id', 'in', ids).execute(),
     ctx.db
       .selectFrom('tickets')
       .select((eb) => ['assignee_id', eb.fn.countAll<number>().as('n')])
@@ -281,7 +356,9 @@ export async function suggestEngineers(ctx: Ctx, id: number): Promise<{ items: T
     // FS-10/TR-1: a trip already made for this letter is no conflict of its assignment; leave always is (RS-4).
     conflicts: clashesOf(travel.byUser.get(w.id) ?? [], [{ letterId: l.id, ticketId: l.ticket_id }]),
   }));
-  items.sort((a, b) => Number(b.inRegion) - Number(a.inRegion) || (b.level ?? 0) - (a.level ?? 0) || a.openLoad - b.openLoad || a.userId - b.userId);
+  items.sort(
+    (a, b) => Number(b.inRegion) - Number(a.inRegion) || (b.level ?? 0) - (a.level ?? 0) || a.openLoad - b.openLoad || a.userId - b.userId,
+  );
   return { items };
 }
 
@@ -302,11 +379,23 @@ export async function assignEngineers(ctx: Ctx, id: number, body: TLetterAssign)
       .insertInto('letter_engineers')
       .values(engineerIds.map((u) => ({ letter_id: id, user_id: u, is_lead: u === body.leadId ? 1 : 0 })))
       .execute();
-    await recordAudit(db, ctx, { action: 'letter.assign', entity: 'responsibility_letter', entityId: id, before, after: { engineerIds, leadId: body.leadId } });
+    await recordAudit(db, ctx, {
+      action: 'letter.assign',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before,
+      after: { engineerIds, leadId: body.leadId },
+    });
     const added = engineerIds.filter((u) => !before.some((b) => b.user_id === u));
     if (added.length) {
       const n = letterNumber(id);
-      await notify(db, at, { userIds: added, kind: 'letter_assigned', title: { zh: `项目责任书 ${n} 指派给你`, en: `Responsibility letter ${n} assigned to you` }, body: { zh: l.title, en: l.title }, link: `/field/letters/${id}` });
+      await notify(db, at, {
+        userIds: added,
+        kind: 'letter_assigned',
+        title: { zh: `项目责任书 ${n} 指派给你`, en: `Responsibility letter ${n} assigned to you` },
+        body: { zh: l.title, en: l.title },
+        link: `/field/letters/${id}`,
+      });
     }
   });
   return getLetter(ctx, id);
@@ -328,7 +417,8 @@ function checkKit(current: TKitItem[], next: TKitItem[]) {
     });
   }
   const invented = next.filter((n) => n.category === 'standard' && !standard.some((s) => s.key === n.key));
-  if (invented.length) throw invalidValue('body.kit', `not a standard item of this letter: ${invented.map((x) => x.key).join(', ')}`, 'FS-4');
+  if (invented.length)
+    throw invalidValue('body.kit', `not a standard item of this letter: ${invented.map((x) => x.key).join(', ')}`, 'FS-4');
   // Standard items keep their policy names.
   return next.map((n) => (n.category === 'standard' ? { ...(standard.find((s) => s.key === n.key) as TKitItem), packed: n.packed } : n));
 }
@@ -355,7 +445,13 @@ export async function packKit(ctx: Ctx, id: number, body: TKitPacking): Promise<
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, PACKABLE, { kit: JSON.stringify(next) }, at);
-    await recordAudit(db, ctx, { action: 'letter.kit_packing', entity: 'responsibility_letter', entityId: id, before: { packed: kit.filter((k) => k.packed).map((k) => k.key) }, after: { packed: [...packed] } });
+    await recordAudit(db, ctx, {
+      action: 'letter.kit_packing',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { packed: kit.filter((k) => k.packed).map((k) => k.key) },
+      after: { packed: [...packed] },
+    });
   });
   return getLetter(ctx, id);
 }
@@ -383,7 +479,8 @@ export async function fillLetter(ctx: Ctx, id: number, body: TLetterFill): Promi
   if (body.appointmentAt !== undefined) set.appointment_at = body.appointmentAt == null ? null : new Date(body.appointmentAt).toISOString();
   if (body.estimatedMinutes !== undefined) set.estimated_minutes = body.estimatedMinutes;
   if (body.travelPlan !== undefined) {
-    if (body.travelPlan && body.travelPlan.returnDate < body.travelPlan.departDate) throw invalidValue('body.travelPlan.returnDate', 'before the departure date');
+    if (body.travelPlan && body.travelPlan.returnDate < body.travelPlan.departDate)
+      throw invalidValue('body.travelPlan.returnDate', 'before the departure date');
     set.travel_plan = body.travelPlan == null ? null : JSON.stringify(body.travelPlan);
   }
   const at = nowIso(ctx.clock);
@@ -398,7 +495,10 @@ export async function fillLetter(ctx: Ctx, id: number, body: TLetterFill): Promi
         await notify(db, at, {
           userIds: [who],
           kind: 'letter_site_mismatch',
-          title: { zh: `${letterNumber(id)} 现场情况与通知单不符，请澄清`, en: `${letterNumber(id)}: site differs from the notice, please clarify` },
+          title: {
+            zh: `${letterNumber(id)} 现场情况与通知单不符，请澄清`,
+            en: `${letterNumber(id)}: site differs from the notice, please clarify`,
+          },
           body: { zh: content, en: content },
           link: `/field/letters/${id}`,
         });
@@ -418,20 +518,46 @@ export async function clarifySite(ctx: Ctx, id: number, body: TSiteClarification
   const at = nowIso(ctx.clock);
   const clarification = { note: body.note, by: ctx.actor.id, byName: ctx.actor.name, at };
   await ctx.db.transaction().execute(async (db) => {
-    await bumpLetter(db, id, l.version, [l.status as TLetterStatus], { site_mismatch: 0, site_clarification: JSON.stringify(clarification) }, at);
+    await bumpLetter(
+      db,
+      id,
+      l.version,
+      [l.status as TLetterStatus],
+      { site_mismatch: 0, site_clarification: JSON.stringify(clarification) },
+      at,
+    );
     await recordAudit(db, ctx, { action: 'letter.clarify', entity: 'responsibility_letter', entityId: id, after: clarification });
-    await tellEngineers(db, at, id, 'letter_site_clarified', `通知单作者已澄清现场情况：${body.note}`, `The notice author clarified the site: ${body.note}`);
+    await tellEngineers(
+      db,
+      at,
+      id,
+      'letter_site_clarified',
+      `通知单作者已澄清现场情况：${body.note}`,
+      `The notice author clarified the site: ${body.note}`,
+    );
   });
   return getLetter(ctx, id);
 }
 
 /** FS-2: what a letter lacks before it may be submitted (field names of the read shape). */
-export async function missingForSubmit(db: Db, l: { id: number; site_confirmation: string | null; site_mismatch: number; planned_solution: string | null; appointment_at: string | null; estimated_minutes: number | null; travel_plan: string | null }): Promise<ErrorDetail[]> {
+export async function missingForSubmit(
+  db: Db,
+  l: {
+    id: number;
+    site_confirmation: string | null;
+    site_mismatch: number;
+    planned_solution: string | null;
+    appointment_at: string | null;
+    estimated_minutes: number | null;
+    travel_plan: string | null;
+  },
+): Promise<ErrorDetail[]> {
   const missing: ErrorDetail[] = [];
   const engineers = await db.selectFrom('letter_engineers').select('user_id').where('letter_id', '=', l.id).execute();
   if (engineers.length === 0) missing.push({ path: 'engineers', message: 'assign the engineers' });
   if (!l.site_confirmation) missing.push({ path: 'siteConfirmation', message: 'confirm the site situation with the customer’s contact' });
-  else if (l.site_mismatch) missing.push({ path: 'siteConfirmation', message: 'the site differs from the notice: wait for the author’s clarification' });
+  else if (l.site_mismatch)
+    missing.push({ path: 'siteConfirmation', message: 'the site differs from the notice: wait for the author’s clarification' });
   if (!l.planned_solution?.trim()) missing.push({ path: 'plannedSolution', message: 'required' });
   if (!l.appointment_at) missing.push({ path: 'appointmentAt', message: 'required' });
   if (!l.estimated_minutes) missing.push({ path: 'estimatedMinutes', message: 'required' });
@@ -440,7 +566,11 @@ export async function missingForSubmit(db: Db, l: { id: number; site_confirmatio
   const plan = parse<TTravelPlan>(l.travel_plan);
   if (plan && l.appointment_at) {
     const day = localDateOfIso(l.appointment_at);
-    if (day < plan.departDate || day > plan.returnDate) missing.push({ path: 'appointmentAt', message: `the appointment (${day}) is outside the travel plan (${plan.departDate} to ${plan.returnDate})` });
+    if (day < plan.departDate || day > plan.returnDate)
+      missing.push({
+        path: 'appointmentAt',
+        message: `the appointment (${day}) is outside the travel plan (${plan.departDate} to ${plan.returnDate})`,
+      });
   }
   return missing;
 }
@@ -451,13 +581,28 @@ export async function submitLetter(ctx: Ctx, id: number, body: TVersionBody): Pr
   await assertWorksOn(ctx, id);
   const missing = await missingForSubmit(ctx.db, l);
   if (missing.length) {
-    throw new AppError('rule_violation', `The letter is incomplete: ${missing.map((m) => m.path).join(', ')}`, { ruleId: 'FS-2', details: missing });
+    throw new AppError('rule_violation', `The letter is incomplete: ${missing.map((m) => m.path).join(', ')}`, {
+      ruleId: 'FS-2',
+      details: missing,
+    });
   }
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['draft'], { status: 'submitted', submitted_at: at }, at);
-    await recordAudit(db, ctx, { action: 'letter.submit', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status: 'submitted' } });
-    const approvers = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active').execute();
+    await recordAudit(db, ctx, {
+      action: 'letter.submit',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status: 'submitted' },
+    });
+    const approvers = await db
+      .selectFrom('users')
+      .innerJoin('roles', 'roles.id', 'users.role_id')
+      .select('users.id')
+      .where('roles.key', '=', 'supervisor')
+      .where('users.status', '=', 'active')
+      .execute();
     await notify(db, at, {
       userIds: approvers.map((a) => a.id),
       kind: 'letter_to_approve',
@@ -475,8 +620,21 @@ export async function approveLetter(ctx: Ctx, id: number, body: TVersionBody): P
   const l = await letterForWrite(ctx, id, body.version, ['submitted']);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    await bumpLetter(db, id, l.version, ['submitted'], { status: 'approved', approved_by: ctx.actor.id, approved_at: at, reject_reason: null }, at);
-    await recordAudit(db, ctx, { action: 'letter.approve', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status: 'approved' } });
+    await bumpLetter(
+      db,
+      id,
+      l.version,
+      ['submitted'],
+      { status: 'approved', approved_by: ctx.actor.id, approved_at: at, reject_reason: null },
+      at,
+    );
+    await recordAudit(db, ctx, {
+      action: 'letter.approve',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status: 'approved' },
+    });
     await tellEngineers(db, at, id, 'letter_approved', '出差计划已批准', 'travel plan approved');
   });
   return getLetter(ctx, id);
@@ -488,7 +646,13 @@ export async function rejectLetter(ctx: Ctx, id: number, body: TLetterReject): P
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['submitted'], { status: 'draft', reject_reason: body.reason, submitted_at: null }, at);
-    await recordAudit(db, ctx, { action: 'letter.reject', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status: 'draft', reason: body.reason } });
+    await recordAudit(db, ctx, {
+      action: 'letter.reject',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status: 'draft', reason: body.reason },
+    });
     await tellEngineers(db, at, id, 'letter_rejected', `计划被退回：${body.reason}`, `plan rejected: ${body.reason}`);
   });
   return getLetter(ctx, id);
@@ -509,7 +673,8 @@ export async function rescheduleLetter(ctx: Ctx, id: number, body: TLetterResche
     if (!can(ctx.actor, 'field.dispatch')) throw forbidden('Moving a letter to another engineer needs field.dispatch');
     const { fromUserId, toUserId } = body.reassign;
     if (!(await isOnLetter(ctx.db, id, fromUserId))) throw invalidValue('body.reassign.fromUserId', 'not an engineer of this letter');
-    if (fromUserId !== toUserId && (await isOnLetter(ctx.db, id, toUserId))) throw invalidValue('body.reassign.toUserId', 'already on this letter');
+    if (fromUserId !== toUserId && (await isOnLetter(ctx.db, id, toUserId)))
+      throw invalidValue('body.reassign.toUserId', 'already on this letter');
     if ((await fieldWorkers(ctx.db, [toUserId])).length === 0) throw invalidValue('body.reassign.toUserId', 'not an active field engineer');
   }
   const set: Record<string, unknown> = { appointment_at: toAt };
@@ -518,17 +683,45 @@ export async function rescheduleLetter(ctx: Ctx, id: number, body: TLetterResche
     await bumpLetter(db, id, l.version, RESCHEDULABLE, set, at);
     await db
       .insertInto('letter_appointment_changes')
-      .values({ letter_id: id, from_at: l.appointment_at, to_at: toAt, called_at: calledAt, called_whom: body.calledWhom, reason: body.reason, changed_by: ctx.actor.id, created_at: at })
+      .values({
+        letter_id: id,
+        from_at: l.appointment_at,
+        to_at: toAt,
+        called_at: calledAt,
+        called_whom: body.calledWhom,
+        reason: body.reason,
+        changed_by: ctx.actor.id,
+        created_at: at,
+      })
       .execute();
     let removed: number[] = [];
     if (body.reassign && body.reassign.fromUserId !== body.reassign.toUserId) {
       const { fromUserId, toUserId } = body.reassign;
-      await db.updateTable('letter_engineers').set({ user_id: toUserId }).where('letter_id', '=', id).where('user_id', '=', fromUserId).execute();
+      await db
+        .updateTable('letter_engineers')
+        .set({ user_id: toUserId })
+        .where('letter_id', '=', id)
+        .where('user_id', '=', fromUserId)
+        .execute();
       removed = [fromUserId];
     }
-    await recordAudit(db, ctx, { action: 'letter.reschedule', entity: 'responsibility_letter', entityId: id, before: { appointmentAt: l.appointment_at, estimatedMinutes: l.estimated_minutes }, after: { ...body, appointmentAt: toAt } });
+    await recordAudit(db, ctx, {
+      action: 'letter.reschedule',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { appointmentAt: l.appointment_at, estimatedMinutes: l.estimated_minutes },
+      after: { ...body, appointmentAt: toAt },
+    });
     const when = toAt;
-    await tellEngineers(db, at, id, 'letter_rebooked', `预约改为 ${when}（${body.reason}）`, `appointment moved to ${when} (${body.reason})`, removed);
+    await tellEngineers(
+      db,
+      at,
+      id,
+      'letter_rebooked',
+      `预约改为 ${when}（${body.reason}）`,
+      `appointment moved to ${when} (${body.reason})`,
+      removed,
+    );
   });
   return getLetter(ctx, id);
 }

@@ -38,7 +38,11 @@ function detailQuery(db: Db) {
       'signer.name as signer_name',
       'rejecter.name as rejecter_name',
       'tickets.number as ticket_number',
-      eb.selectFrom('responsibility_letters as rl').select((e) => e.fn.max('rl.id').as('m')).whereRef('rl.notice_id', '=', 'service_notices.id').as('letter_id'),
+      eb
+        .selectFrom('responsibility_letters as rl')
+        .select((e) => e.fn.max('rl.id').as('m'))
+        .whereRef('rl.notice_id', '=', 'service_notices.id')
+        .as('letter_id'),
     ]);
 }
 type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirst']>>>;
@@ -50,17 +54,34 @@ type Signing = { canSign: boolean; needsGmAbsentReason: boolean; as: 'gm' | 'dep
  * directly when `departmentHeadDirectly`, or when `departmentHeadWhenGmAbsent` with a stated GM absence.
  */
 async function signingOf(ctx: Ctx, actor: Actor): Promise<Signing> {
-  if (!can(actor, 'field.sign')) return { canSign: false, needsGmAbsentReason: false, as: null, refusal: 'Signing needs the field.sign permission' };
+  if (!can(actor, 'field.sign'))
+    return { canSign: false, needsGmAbsentReason: false, as: null, refusal: 'Signing needs the field.sign permission' };
   const signers = (await fieldPolicyNow(ctx)).serviceNoticeSigners;
   if (isGm(actor) && signers.gm) return { canSign: true, needsGmAbsentReason: false, as: 'gm', refusal: null };
   // A GM who also heads the service department falls back to the department head's rules.
   if (await isDepartmentHead(ctx.db, actor)) {
     if (signers.departmentHeadDirectly) return { canSign: true, needsGmAbsentReason: false, as: 'department_head', refusal: null };
     if (signers.departmentHeadWhenGmAbsent) return { canSign: true, needsGmAbsentReason: true, as: 'department_head', refusal: null };
-    return { canSign: false, needsGmAbsentReason: false, as: 'department_head', refusal: 'The policy in force lets only the GM sign service notices' };
+    return {
+      canSign: false,
+      needsGmAbsentReason: false,
+      as: 'department_head',
+      refusal: 'The policy in force lets only the GM sign service notices',
+    };
   }
-  if (isGm(actor)) return { canSign: false, needsGmAbsentReason: false, as: 'gm', refusal: 'The policy in force does not let the GM sign service notices' };
-  return { canSign: false, needsGmAbsentReason: false, as: null, refusal: 'Only the GM or the service department head signs service notices' };
+  if (isGm(actor))
+    return {
+      canSign: false,
+      needsGmAbsentReason: false,
+      as: 'gm',
+      refusal: 'The policy in force does not let the GM sign service notices',
+    };
+  return {
+    canSign: false,
+    needsGmAbsentReason: false,
+    as: null,
+    refusal: 'Only the GM or the service department head signs service notices',
+  };
 }
 
 const toNotice = (r: DetailRow, signing: Signing): TServiceNotice => ({
@@ -99,7 +120,10 @@ const toNotice = (r: DetailRow, signing: Signing): TServiceNotice => ({
 });
 
 export async function getNotice(ctx: Ctx, id: number): Promise<TServiceNotice> {
-  const r = await detailQuery(ctx.db).where('service_notices.id', '=', id).where((eb) => noticeScope(eb, ctx.actor)).executeTakeFirst();
+  const r = await detailQuery(ctx.db)
+    .where('service_notices.id', '=', id)
+    .where((eb) => noticeScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!r) throw notFound('Service notice');
   return toNotice(r, await signingOf(ctx, ctx.actor));
 }
@@ -111,7 +135,10 @@ export async function listNotices(ctx: Ctx, q: TNoticeListQuery) {
   if (q.box === 'to_sign') query = query.where('service_notices.status', '=', 'pending');
   if (q.status) query = query.where('service_notices.status', '=', q.status);
   if (after) query = query.where('service_notices.id', '<', after);
-  const rows = await query.orderBy('service_notices.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('service_notices.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const signing = await signingOf(ctx, ctx.actor);
   // to_sign lists only what the reader may sign.
   const visible = q.box === 'to_sign' && !signing.canSign ? [] : rows;
@@ -120,8 +147,12 @@ export async function listNotices(ctx: Ctx, q: TNoticeListQuery) {
 }
 
 async function assertCustomer(db: Db, customerId: number, siteId: number | null | undefined) {
-  if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw invalidValue('body.customerId', 'no such customer');
-  if (siteId != null && !(await db.selectFrom('customer_sites').select('id').where('id', '=', siteId).where('customer_id', '=', customerId).executeTakeFirst())) {
+  if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst()))
+    throw invalidValue('body.customerId', 'no such customer');
+  if (
+    siteId != null &&
+    !(await db.selectFrom('customer_sites').select('id').where('id', '=', siteId).where('customer_id', '=', customerId).executeTakeFirst())
+  ) {
     throw invalidValue('body.siteId', 'not a site of this customer');
   }
 }
@@ -168,7 +199,13 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
 
 /** Users who might sign: GMs and supervisors (the policy decides at signing time). */
 async function signerIds(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', 'in', ['gm', 'supervisor']).where('users.status', '=', 'active').execute();
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('users.id')
+    .where('roles.key', 'in', ['gm', 'supervisor'])
+    .where('users.status', '=', 'active')
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -210,10 +247,23 @@ export async function signNotice(ctx: Ctx, id: number, body: TNoticeSign): Promi
   }
   if (n.customer_id == null) await assertCustomer(ctx.db, customerId, n.site_id);
   const at = nowIso(ctx.clock);
-  const signed = { status: 'signed', signed_by: ctx.actor.id, signed_as: signing.as, signed_at: at, gm_absent_reason: signing.needsGmAbsentReason ? gmAbsentReason : null, customer_id: customerId };
+  const signed = {
+    status: 'signed',
+    signed_by: ctx.actor.id,
+    signed_as: signing.as,
+    signed_at: at,
+    gm_absent_reason: signing.needsGmAbsentReason ? gmAbsentReason : null,
+    customer_id: customerId,
+  };
   await ctx.db.transaction().execute(async (db) => {
     await bumpNotice(db, id, n.version, signed, at);
-    await recordAudit(db, ctx, { action: 'notice.sign', entity: 'service_notice', entityId: id, before: { status: n.status }, after: signed });
+    await recordAudit(db, ctx, {
+      action: 'notice.sign',
+      entity: 'service_notice',
+      entityId: id,
+      before: { status: n.status },
+      after: signed,
+    });
   });
   let ticketId: number;
   try {
@@ -234,7 +284,20 @@ export async function signNotice(ctx: Ctx, id: number, body: TNoticeSign): Promi
     );
     ticketId = ticket.id;
   } catch (err) {
-    await ctx.db.updateTable('service_notices').set({ status: 'pending', signed_by: null, signed_as: null, signed_at: null, gm_absent_reason: null, customer_id: n.customer_id, version: n.version + 2, updated_at: at }).where('id', '=', id).execute();
+    await ctx.db
+      .updateTable('service_notices')
+      .set({
+        status: 'pending',
+        signed_by: null,
+        signed_as: null,
+        signed_at: null,
+        gm_absent_reason: null,
+        customer_id: n.customer_id,
+        version: n.version + 2,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
     throw err;
   }
   await ctx.db.transaction().execute(async (db) => {
@@ -268,7 +331,13 @@ export async function rejectNotice(ctx: Ctx, id: number, body: TNoticeReject): P
   const set = { status: 'rejected', rejected_by: ctx.actor.id, rejected_at: at, reject_reason: body.reason };
   await ctx.db.transaction().execute(async (db) => {
     await bumpNotice(db, id, n.version, set, at);
-    await recordAudit(db, ctx, { action: 'notice.reject', entity: 'service_notice', entityId: id, before: { status: n.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: 'notice.reject',
+      entity: 'service_notice',
+      entityId: id,
+      before: { status: n.status },
+      after: set,
+    });
     await notify(db, at, {
       userIds: [n.created_by],
       kind: 'notice_rejected',

@@ -15,14 +15,28 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const pending = async () => expectStatus(await w.sales.post(api('/field/notices'), noticeBody(w)), 201);
-const sign = (who: FieldWorld['gm'], n: Json, extra: Json = {}) => who.post(api(`/field/notices/${n.id}/sign`), { version: n.version, ...extra });
-const row = (id: number) => t.database.db.selectFrom('service_notices').select(['status', 'version', 'ticket_id', 'gm_absent_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+const sign = (who: FieldWorld['gm'], n: Json, extra: Json = {}) =>
+  who.post(api(`/field/notices/${n.id}/sign`), { version: n.version, ...extra });
+const row = (id: number) =>
+  t.database.db
+    .selectFrom('service_notices')
+    .select(['status', 'version', 'ticket_id', 'gm_absent_reason'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 
 describe('FS-1 serviceNoticeSigners', () => {
   it('FS-1 departmentHeadWhenGmAbsent only: the department head must state the GM’s absence (recorded)', async () => {
-    await publishFieldPolicy(t, w.admin, '2026-03-03', (fs) => (fs.serviceNoticeSigners = { gm: true, departmentHeadWhenGmAbsent: true, departmentHeadDirectly: false }));
+    await publishFieldPolicy(
+      t,
+      w.admin,
+      '2026-03-03',
+      (fs) => (fs.serviceNoticeSigners = { gm: true, departmentHeadWhenGmAbsent: true, departmentHeadDirectly: false }),
+    );
     const n = await pending();
-    expect(await expectStatus(await w.supervisor.get(api(`/field/notices/${n.id}`)), 200)).toMatchObject({ canSign: true, signNeedsGmAbsentReason: true });
+    expect(await expectStatus(await w.supervisor.get(api(`/field/notices/${n.id}`)), 200)).toMatchObject({
+      canSign: true,
+      signNeedsGmAbsentReason: true,
+    });
     for (const extra of [{}, { gmAbsentReason: '   ' }]) {
       const res = await sign(w.supervisor, n, extra);
       expect(res.statusCode).toBe(422);
@@ -38,7 +52,12 @@ describe('FS-1 serviceNoticeSigners', () => {
   });
 
   it('FS-1 gm only: the department head may not sign, not even with a reason', async () => {
-    await publishFieldPolicy(t, w.admin, '2026-03-04', (fs) => (fs.serviceNoticeSigners = { gm: true, departmentHeadWhenGmAbsent: false, departmentHeadDirectly: false }));
+    await publishFieldPolicy(
+      t,
+      w.admin,
+      '2026-03-04',
+      (fs) => (fs.serviceNoticeSigners = { gm: true, departmentHeadWhenGmAbsent: false, departmentHeadDirectly: false }),
+    );
     const n = await pending();
     const res = await sign(w.supervisor, n, { gmAbsentReason: '总经理出差' });
     expect(res.statusCode).toBe(422);
@@ -49,7 +68,12 @@ describe('FS-1 serviceNoticeSigners', () => {
   });
 
   it('FS-1 departmentHeadDirectly without the GM: the GM may not sign, the head signs directly', async () => {
-    await publishFieldPolicy(t, w.admin, '2026-03-05', (fs) => (fs.serviceNoticeSigners = { gm: false, departmentHeadWhenGmAbsent: false, departmentHeadDirectly: true }));
+    await publishFieldPolicy(
+      t,
+      w.admin,
+      '2026-03-05',
+      (fs) => (fs.serviceNoticeSigners = { gm: false, departmentHeadWhenGmAbsent: false, departmentHeadDirectly: true }),
+    );
     const n = await pending();
     expect(await expectStatus(await w.gm.get(api(`/field/notices/${n.id}`)), 200)).toMatchObject({ canSign: false });
     const res = await sign(w.gm, n);

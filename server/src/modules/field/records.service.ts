@@ -1,4 +1,11 @@
-import type { TDifficultyReportCreate, TExpertConsultCreate, TPartUsedCreate, TServiceRecordPut, TVisit, TVisitFile } from '@techserve/core';
+import type {
+  TDifficultyReportCreate,
+  TExpertConsultCreate,
+  TPartUsedCreate,
+  TServiceRecordPut,
+  TVisit,
+  TVisitFile,
+} from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { AppError, invalidValue, versionConflict } from '../../http/errors';
@@ -22,7 +29,8 @@ import { attachToTicket, entryOnTicket } from './visits.ticket';
 
 /** The record is the customer's to sign (FS-8); once signed it no longer changes. */
 async function assertNotSignedOff(ctx: Ctx, letterId: number) {
-  if (await repo.signOffOf(ctx.db, letterId)) throw new AppError('illegal_transition', 'The service record has been signed off and can no longer change');
+  if (await repo.signOffOf(ctx.db, letterId))
+    throw new AppError('illegal_transition', 'The service record has been signed off and can no longer change');
 }
 
 /**
@@ -33,7 +41,12 @@ async function assertNotSignedOff(ctx: Ctx, letterId: number) {
 export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecordPut): Promise<TVisit> {
   await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
   await assertNotSignedOff(ctx, id);
-  if (body.restoredOriginal && body.solved !== false) throw invalidValue('body.restoredOriginal', 'the equipment is restored to its original state only when the problem stays unsolved', 'FS-6');
+  if (body.restoredOriginal && body.solved !== false)
+    throw invalidValue(
+      'body.restoredOriginal',
+      'the equipment is restored to its original state only when the problem stays unsolved',
+      'FS-6',
+    );
   const policy = await fieldPolicyNow(ctx);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
@@ -51,17 +64,33 @@ export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecor
       updated_at: at,
     };
     if (!existing) {
-      await db.insertInto('service_records').values({ letter_id: id, ...fields, created_at: at }).execute();
+      await db
+        .insertInto('service_records')
+        .values({ letter_id: id, ...fields, created_at: at })
+        .execute();
     } else {
-      if (body.version === undefined) throw new AppError('version_conflict', 'The service record already exists; send the version you read');
-      const res = await db.updateTable('service_records').set({ ...fields, version: existing.version + 1 }).where('id', '=', existing.id).where('version', '=', body.version).executeTakeFirst();
+      if (body.version === undefined)
+        throw new AppError('version_conflict', 'The service record already exists; send the version you read');
+      const res = await db
+        .updateTable('service_records')
+        .set({ ...fields, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        .where('version', '=', body.version)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service record');
     }
     await recordAudit(db, ctx, {
       action: existing ? 'service_record.update' : 'service_record.create',
       entity: 'responsibility_letter',
       entityId: id,
-      before: existing ? { diagnosis: existing.diagnosis, work_done: existing.work_done, solved: existing.solved, restored_original: existing.restored_original } : undefined,
+      before: existing
+        ? {
+            diagnosis: existing.diagnosis,
+            work_done: existing.work_done,
+            solved: existing.solved,
+            restored_original: existing.restored_original,
+          }
+        : undefined,
       after: fields,
     });
   });
@@ -76,15 +105,44 @@ export async function addPart(ctx: Ctx, id: number, body: TPartUsedCreate): Prom
   await ctx.db.transaction().execute(async (db) => {
     let partReplacementId: number | null = null;
     if (body.installedProductId != null) {
-      const product = await db.selectFrom('installed_products').select('id').where('id', '=', body.installedProductId).where('customer_id', '=', l.customer_id).executeTakeFirst();
+      const product = await db
+        .selectFrom('installed_products')
+        .select('id')
+        .where('id', '=', body.installedProductId)
+        .where('customer_id', '=', l.customer_id)
+        .executeTakeFirst();
       if (!product) throw invalidValue('body.installedProductId', 'not an installed product of this letter’s customer', 'CU-2');
       // CU-2: the replacement is what the customer file's warranty computation extends the warranty from.
-      partReplacementId = (await insertReplacement(db, { installed_product_id: product.id, part: body.part, replaced_on: localDateOfIso(at), note: letterNumber(id), created_at: at, created_by: ctx.actor.id })).id;
+      partReplacementId = (
+        await insertReplacement(db, {
+          installed_product_id: product.id,
+          part: body.part,
+          replaced_on: localDateOfIso(at),
+          note: letterNumber(id),
+          created_at: at,
+          created_by: ctx.actor.id,
+        })
+      ).id;
     }
-    const row = { letter_id: id, part: body.part, quantity: body.quantity, installed_product_id: body.installedProductId ?? null, part_replacement_id: partReplacementId, created_by: ctx.actor.id, created_at: at };
+    const row = {
+      letter_id: id,
+      part: body.part,
+      quantity: body.quantity,
+      installed_product_id: body.installedProductId ?? null,
+      part_replacement_id: partReplacementId,
+      created_by: ctx.actor.id,
+      created_at: at,
+    };
     const { id: partId } = await db.insertInto('visit_parts').values(row).returning('id').executeTakeFirstOrThrow();
     if (l.ticket_id != null) {
-      await entryOnTicket(db, l.ticket_id, { kind: 'part', visibility: 'public', by: ctx.actor.id, body: body.part, data: { part: body.part, quantity: body.quantity, partReplacementId, letter: letterNumber(id) }, at });
+      await entryOnTicket(db, l.ticket_id, {
+        kind: 'part',
+        visibility: 'public',
+        by: ctx.actor.id,
+        body: body.part,
+        data: { part: body.part, quantity: body.quantity, partReplacementId, letter: letterNumber(id) },
+        at,
+      });
     }
     await recordAudit(db, ctx, { action: 'visit.part', entity: 'responsibility_letter', entityId: id, after: { partId, ...row } });
   });
@@ -97,10 +155,23 @@ export async function addExpertConsult(ctx: Ctx, id: number, body: TExpertConsul
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     if (body.expertUserId != null) {
-      const expert = await db.selectFrom('users').select('id').where('id', '=', body.expertUserId).where('status', '=', 'active').executeTakeFirst();
+      const expert = await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', body.expertUserId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
       if (!expert) throw invalidValue('body.expertUserId', 'not an active user');
     }
-    const row = { letter_id: id, expert_user_id: body.expertUserId ?? null, expert_name: body.expertName, question: body.question, answer: body.answer, created_by: ctx.actor.id, created_at: at };
+    const row = {
+      letter_id: id,
+      expert_user_id: body.expertUserId ?? null,
+      expert_name: body.expertName,
+      question: body.question,
+      answer: body.answer,
+      created_by: ctx.actor.id,
+      created_at: at,
+    };
     const { id: consultId } = await db.insertInto('visit_expert_consults').values(row).returning('id').executeTakeFirstOrThrow();
     if (l.ticket_id != null) {
       await entryOnTicket(db, l.ticket_id, {
@@ -112,7 +183,12 @@ export async function addExpertConsult(ctx: Ctx, id: number, body: TExpertConsul
         at,
       });
     }
-    await recordAudit(db, ctx, { action: 'visit.expert_consult', entity: 'responsibility_letter', entityId: id, after: { consultId, ...row } });
+    await recordAudit(db, ctx, {
+      action: 'visit.expert_consult',
+      entity: 'responsibility_letter',
+      entityId: id,
+      after: { consultId, ...row },
+    });
   });
   return getVisit(ctx, id);
 }
@@ -123,11 +199,19 @@ const PHOTO_PURPOSES = ['photo', 'difficulty'] as const;
  * FS-6: a photo from site (or for the difficulty report), typed by its bytes; stored once in the attachment storage
  * and also put on the request's timeline (difficulty photos internal). The letter is checked before the body is read.
  */
-export async function uploadPhoto(ctx: Ctx, id: number, readUpload: () => Promise<ImageUpload>, storage: AttachmentStorage): Promise<TVisitFile> {
+export async function uploadPhoto(
+  ctx: Ctx,
+  id: number,
+  readUpload: () => Promise<ImageUpload>,
+  storage: AttachmentStorage,
+): Promise<TVisitFile> {
   await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned'], { action: 'FS-6' });
   const upload = await readUpload();
   const purpose = upload.fields.purpose ?? 'photo';
-  if (!(PHOTO_PURPOSES as readonly string[]).includes(purpose)) throw new AppError('validation_failed', 'body.purpose: expected "photo" or "difficulty"', { details: [{ path: 'body.purpose', message: 'expected "photo" or "difficulty"' }] });
+  if (!(PHOTO_PURPOSES as readonly string[]).includes(purpose))
+    throw new AppError('validation_failed', 'body.purpose: expected "photo" or "difficulty"', {
+      details: [{ path: 'body.purpose', message: 'expected "photo" or "difficulty"' }],
+    });
   const at = nowIso(ctx.clock);
   const key = newStorageKey(ctx.clock.now());
   const fileId = await ctx.db.transaction().execute(async (db) => {
@@ -135,10 +219,35 @@ export async function uploadPhoto(ctx: Ctx, id: number, readUpload: () => Promis
     const ticketAttachmentId =
       l.ticket_id == null
         ? null
-        : await attachToTicket(db, l.ticket_id, { fileName: upload.fileName, contentType: upload.contentType, size: upload.data.length, sha256: upload.sha256, storageKey: key, visibility: purpose === 'photo' ? 'public' : 'internal', by: ctx.actor.id, at });
-    const row = { letter_id: id, purpose, file_name: upload.fileName, content_type: upload.contentType, size: upload.data.length, sha256: upload.sha256, storage_key: key, ticket_attachment_id: ticketAttachmentId, uploaded_by: ctx.actor.id, created_at: at };
+        : await attachToTicket(db, l.ticket_id, {
+            fileName: upload.fileName,
+            contentType: upload.contentType,
+            size: upload.data.length,
+            sha256: upload.sha256,
+            storageKey: key,
+            visibility: purpose === 'photo' ? 'public' : 'internal',
+            by: ctx.actor.id,
+            at,
+          });
+    const row = {
+      letter_id: id,
+      purpose,
+      file_name: upload.fileName,
+      content_type: upload.contentType,
+      size: upload.data.length,
+      sha256: upload.sha256,
+      storage_key: key,
+      ticket_attachment_id: ticketAttachmentId,
+      uploaded_by: ctx.actor.id,
+      created_at: at,
+    };
     const { id: fileId } = await repo.insertFile(db, row);
-    await recordAudit(db, ctx, { action: 'visit.photo', entity: 'responsibility_letter', entityId: id, after: { fileId, ...row, storage_key: undefined } });
+    await recordAudit(db, ctx, {
+      action: 'visit.photo',
+      entity: 'responsibility_letter',
+      entityId: id,
+      after: { fileId, ...row, storage_key: undefined },
+    });
     await storage.put(key, upload.data);
     return fileId;
   });
@@ -155,19 +264,45 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     const record = await db.selectFrom('service_records').selectAll().where('letter_id', '=', id).executeTakeFirst();
-    if (!record || record.solved !== 0) throw new AppError('rule_violation', 'FS-6: a difficulty report is for a service record marked unsolved', { ruleId: 'FS-6' });
+    if (!record || record.solved !== 0)
+      throw new AppError('rule_violation', 'FS-6: a difficulty report is for a service record marked unsolved', { ruleId: 'FS-6' });
     if (record.report_filed_at) throw new AppError('conflict', `The difficulty report was filed at ${record.report_filed_at}`);
     const photoIds = [...new Set(body.photoIds)];
     if (photoIds.length) {
-      const found = await db.selectFrom('visit_files').select('id').where('letter_id', '=', id).where('purpose', 'in', PHOTO_PURPOSES).where('id', 'in', photoIds).execute();
+      const found = await db
+        .selectFrom('visit_files')
+        .select('id')
+        .where('letter_id', '=', id)
+        .where('purpose', 'in', PHOTO_PURPOSES)
+        .where('id', 'in', photoIds)
+        .execute();
       if (found.length !== photoIds.length) throw invalidValue('body.photoIds', 'only photos uploaded to this letter', 'FS-6');
     }
-    const set = { report_text: body.text, report_photo_ids: JSON.stringify(photoIds), report_filed_at: at, report_filed_by: ctx.actor.id, updated_at: at, version: record.version + 1 };
-    const res = await db.updateTable('service_records').set(set).where('id', '=', record.id).where('report_filed_at', 'is', null).executeTakeFirst();
+    const set = {
+      report_text: body.text,
+      report_photo_ids: JSON.stringify(photoIds),
+      report_filed_at: at,
+      report_filed_by: ctx.actor.id,
+      updated_at: at,
+      version: record.version + 1,
+    };
+    const res = await db
+      .updateTable('service_records')
+      .set(set)
+      .where('id', '=', record.id)
+      .where('report_filed_at', 'is', null)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service record');
     const onTime = record.unsolved_on == null || localDateOfIso(at) <= record.unsolved_on;
     if (l.ticket_id != null) {
-      await entryOnTicket(db, l.ticket_id, { kind: 'note', visibility: 'internal', by: ctx.actor.id, body: `疑难问题书面报告：${body.text}`, data: { difficultyReport: { photoIds, onTime }, letter: letterNumber(id) }, at });
+      await entryOnTicket(db, l.ticket_id, {
+        kind: 'note',
+        visibility: 'internal',
+        by: ctx.actor.id,
+        body: `疑难问题书面报告：${body.text}`,
+        data: { difficultyReport: { photoIds, onTime }, letter: letterNumber(id) },
+        at,
+      });
     }
     if (l.approved_by) {
       await notify(db, at, {
@@ -178,7 +313,12 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
         link: `/field/letters/${id}`,
       });
     }
-    await recordAudit(db, ctx, { action: 'visit.difficulty_report', entity: 'responsibility_letter', entityId: id, after: { ...set, onTime } });
+    await recordAudit(db, ctx, {
+      action: 'visit.difficulty_report',
+      entity: 'responsibility_letter',
+      entityId: id,
+      after: { ...set, onTime },
+    });
   });
   return getVisit(ctx, id);
 }
@@ -191,7 +331,12 @@ export async function missingDifficultyReports(ctx: Ctx) {
     .innerJoin('responsibility_letters', 'responsibility_letters.id', 'service_records.letter_id')
     .innerJoin('customers', 'customers.id', 'responsibility_letters.customer_id')
     .leftJoin('tickets', 'tickets.id', 'responsibility_letters.ticket_id')
-    .select(['responsibility_letters.id', 'customers.name as customer_name', 'tickets.number as ticket_number', 'service_records.unsolved_on'])
+    .select([
+      'responsibility_letters.id',
+      'customers.name as customer_name',
+      'tickets.number as ticket_number',
+      'service_records.unsolved_on',
+    ])
     .where('service_records.report_required', '=', 1)
     .where('service_records.report_filed_at', 'is', null)
     .where('service_records.unsolved_on', '<=', today)
@@ -200,7 +345,10 @@ export async function missingDifficultyReports(ctx: Ctx) {
     .orderBy('responsibility_letters.id')
     .limit(500)
     .execute();
-  const engineers = await engineersOfLetters(ctx.db, rows.map((r) => r.id));
+  const engineers = await engineersOfLetters(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       letterId: r.id,

@@ -22,13 +22,25 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
   if (l.version !== body.version) throw versionConflict('The responsibility letter');
   // FS-9: the return plan is for today or later (company-local), not a day already past.
   const today = localDateOfIso(nowIso(ctx.clock));
-  if (body.returnPlan.date < today) throw invalidValue('body.returnPlan.date', `the return is planned for today (${today}) or later`, 'FS-9');
-  if (!(await repo.signOffOf(ctx.db, id))) throw new AppError('rule_violation', 'FS-8: the customer signs off the service record (or it is marked unsigned) before the return', { ruleId: 'FS-8' });
+  if (body.returnPlan.date < today)
+    throw invalidValue('body.returnPlan.date', `the return is planned for today (${today}) or later`, 'FS-9');
+  if (!(await repo.signOffOf(ctx.db, id)))
+    throw new AppError('rule_violation', 'FS-8: the customer signs off the service record (or it is marked unsigned) before the return', {
+      ruleId: 'FS-8',
+    });
   const policy = await fieldPolicyNow(ctx);
   if (policy.extraTaskNeedsCustomerSignature) {
-    const unsigned = await ctx.db.selectFrom('visit_extra_tasks').select('id').where('letter_id', '=', id).where('status', '=', 'open').execute();
+    const unsigned = await ctx.db
+      .selectFrom('visit_extra_tasks')
+      .select('id')
+      .where('letter_id', '=', id)
+      .where('status', '=', 'open')
+      .execute();
     if (unsigned.length) {
-      throw new AppError('rule_violation', `FS-7: ${unsigned.length} extra task(s) still need the customer's signature`, { ruleId: 'FS-7', details: unsigned.map((t) => ({ path: `extraTasks.${t.id}`, message: 'customer signature missing' })) });
+      throw new AppError('rule_violation', `FS-7: ${unsigned.length} extra task(s) still need the customer's signature`, {
+        ruleId: 'FS-7',
+        details: unsigned.map((t) => ({ path: `extraTasks.${t.id}`, message: 'customer signature missing' })),
+      });
     }
   }
   const needsApproval = policy.returnNeedsApproval;
@@ -46,7 +58,13 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
       decided_at: needsApproval ? null : at,
     };
     const { id: requestId } = await db.insertInto('visit_return_requests').values(row).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: 'visit.return_request', entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status, requestId, ...row } });
+    await recordAudit(db, ctx, {
+      action: 'visit.return_request',
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status, requestId, ...row },
+    });
     if (needsApproval) await tellApprovers(db, at, id, l.approved_by);
   });
   return getVisit(ctx, id);
@@ -57,12 +75,23 @@ async function tellApprovers(db: Db, at: string, letterId: number, approvedBy: n
   let userIds = approvedBy ? [approvedBy] : [];
   if (userIds.length === 0) {
     const l = await db.selectFrom('responsibility_letters').select('department_id').where('id', '=', letterId).executeTakeFirstOrThrow();
-    let q = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active');
+    let q = db
+      .selectFrom('users')
+      .innerJoin('roles', 'roles.id', 'users.role_id')
+      .select('users.id')
+      .where('roles.key', '=', 'supervisor')
+      .where('users.status', '=', 'active');
     if (l.department_id) q = q.where('users.department_id', '=', l.department_id);
     userIds = (await q.execute()).map((u) => u.id);
   }
   const n = letterNumber(letterId);
-  await notify(db, at, { userIds, kind: 'return_requested', title: { zh: `${n} 申请返程`, en: `${n}: return requested` }, body: { zh: '工程师已报告完成并提交返程计划', en: 'The engineer reports the job done and the return plan' }, link: `/field/letters/${letterId}` });
+  await notify(db, at, {
+    userIds,
+    kind: 'return_requested',
+    title: { zh: `${n} 申请返程`, en: `${n}: return requested` },
+    body: { zh: '工程师已报告完成并提交返程计划', en: 'The engineer reports the job done and the return plan' },
+    link: `/field/letters/${letterId}`,
+  });
 }
 
 async function decide(ctx: Ctx, id: number, version: number, decision: 'approved' | 'declined', reason: string | null): Promise<TVisit> {
@@ -71,9 +100,26 @@ async function decide(ctx: Ctx, id: number, version: number, decision: 'approved
   const status = decision === 'approved' ? 'returned' : 'on_site';
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['return_requested'], { status }, at);
-    const pending = await db.selectFrom('visit_return_requests').select('id').where('letter_id', '=', id).where('decision', '=', 'pending').orderBy('id', 'desc').executeTakeFirst();
-    if (pending) await db.updateTable('visit_return_requests').set({ decision, decided_by: ctx.actor.id, decided_at: at, decline_reason: reason }).where('id', '=', pending.id).execute();
-    await recordAudit(db, ctx, { action: `visit.return_${decision === 'approved' ? 'approve' : 'decline'}`, entity: 'responsibility_letter', entityId: id, before: { status: l.status }, after: { status, requestId: pending?.id ?? null, reason } });
+    const pending = await db
+      .selectFrom('visit_return_requests')
+      .select('id')
+      .where('letter_id', '=', id)
+      .where('decision', '=', 'pending')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (pending)
+      await db
+        .updateTable('visit_return_requests')
+        .set({ decision, decided_by: ctx.actor.id, decided_at: at, decline_reason: reason })
+        .where('id', '=', pending.id)
+        .execute();
+    await recordAudit(db, ctx, {
+      action: `visit.return_${decision === 'approved' ? 'approve' : 'decline'}`,
+      entity: 'responsibility_letter',
+      entityId: id,
+      before: { status: l.status },
+      after: { status, requestId: pending?.id ?? null, reason },
+    });
     if (decision === 'approved') await tellEngineers(db, at, id, 'return_approved', '返程已批准', 'return approved');
     else await tellEngineers(db, at, id, 'return_declined', `返程未批准：${reason}`, `return declined: ${reason}`);
   });

@@ -7,20 +7,39 @@ import * as svc from './schedule-feed.service';
 export function scheduleFeedRoutes(app: App) {
   const tags = ['field'];
   const read = { permission: 'field.read' as const };
-  app.get('/field/schedule/feed', { schema: { tags, summary: 'Whether you have a schedule feed', response: { 200: ZScheduleFeedInfo } }, config: read }, (req) => svc.feedInfo(req.ctx()));
+  app.get(
+    '/field/schedule/feed',
+    { schema: { tags, summary: 'Whether you have a schedule feed', response: { 200: ZScheduleFeedInfo } }, config: read },
+    (req) => svc.feedInfo(req.ctx()),
+  );
   app.post(
     '/field/schedule/feed',
-    { schema: { tags, summary: 'Create or rotate your secret iCalendar feed URL (shown once; the old one stops working)', response: { 200: ZScheduleFeedToken } }, config: read },
+    {
+      schema: {
+        tags,
+        summary: 'Create or rotate your secret iCalendar feed URL (shown once; the old one stops working)',
+        response: { 200: ZScheduleFeedToken },
+      },
+      config: read,
+    },
     (req) => svc.rotateFeed(req.ctx()),
   );
-  app.delete('/field/schedule/feed', { schema: { tags, summary: 'Revoke your schedule feed', response: { 204: z.null() } }, config: read }, async (req, reply) => {
-    await svc.revokeFeed(req.ctx());
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/field/schedule/feed',
+    { schema: { tags, summary: 'Revoke your schedule feed', response: { 204: z.null() } }, config: read },
+    async (req, reply) => {
+      await svc.revokeFeed(req.ctx());
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/field/schedule/:file',
     {
-      schema: { tags, summary: 'Your appointments as iCalendar (public: the secret token in the URL is the credential); 404 for an unknown token', params: z.strictObject({ file: z.string().max(200) }) },
+      schema: {
+        tags,
+        summary: 'Your appointments as iCalendar (public: the secret token in the URL is the credential); 404 for an unknown token',
+        params: z.strictObject({ file: z.string().max(200) }),
+      },
       config: { public: true },
     },
     async (req, reply) => {

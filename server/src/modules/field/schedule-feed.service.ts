@@ -25,7 +25,10 @@ export async function rotateFeed(ctx: Ctx) {
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await db.deleteFrom('schedule_feed_tokens').where('user_id', '=', ctx.actor.id).execute();
-    await db.insertInto('schedule_feed_tokens').values({ user_id: ctx.actor.id, token_hash: hashOf(token), created_at: at }).execute();
+    await db
+      .insertInto('schedule_feed_tokens')
+      .values({ user_id: ctx.actor.id, token_hash: hashOf(token), created_at: at })
+      .execute();
     await recordAudit(db, ctx, { action: 'schedule_feed.rotate', entity: 'user', entityId: ctx.actor.id });
   });
   return { token, path: feedPath(token) };

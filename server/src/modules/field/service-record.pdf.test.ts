@@ -57,16 +57,43 @@ describe('service record PDF (FS-8)', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it.skipIf(!hasPdftotext)('FS-8: prints the Chinese customer, engineers, times, work, parts, extra tasks, grades 优/良/中 and the signer (needs pdftotext from poppler-utils)', async () => {
-    const text = textOf(await renderServiceRecordPdf(base));
-    for (const s of ['售后维修单', 'ZR-000007', 'SR-2026-000012', '市第一医院', '赵工', '2026/03/03 09:05', '电源模块损坏', '电源模块 PSU-200', '顺便检查机房空调', '优', '良', '中', '钱主任', '服务很好']) {
-      expect(text).toContain(s);
-    }
-    expect(text).not.toContain('UNSIGNED');
-  });
+  it.skipIf(!hasPdftotext)(
+    'FS-8: prints the Chinese customer, engineers, times, work, parts, extra tasks, grades 优/良/中 and the signer (needs pdftotext from poppler-utils)',
+    async () => {
+      const text = textOf(await renderServiceRecordPdf(base));
+      for (const s of [
+        '售后维修单',
+        'ZR-000007',
+        'SR-2026-000012',
+        '市第一医院',
+        '赵工',
+        '2026/03/03 09:05',
+        '电源模块损坏',
+        '电源模块 PSU-200',
+        '顺便检查机房空调',
+        '优',
+        '良',
+        '中',
+        '钱主任',
+        '服务很好',
+      ]) {
+        expect(text).toContain(s);
+      }
+      expect(text).not.toContain('UNSIGNED');
+    },
+  );
 
   it.skipIf(!hasPdftotext)('FS-8: marks a record without the customer’s signature as unsigned, with the reason', async () => {
-    const text = textOf(await renderServiceRecordPdf({ ...base, rating: null, signature: null, signerName: null, signedAt: null, unsignedReason: '客户负责人不在现场' }));
+    const text = textOf(
+      await renderServiceRecordPdf({
+        ...base,
+        rating: null,
+        signature: null,
+        signerName: null,
+        signedAt: null,
+        unsignedReason: '客户负责人不在现场',
+      }),
+    );
     expect(text).toContain('UNSIGNED');
     expect(text).toContain('客户未签字');
     expect(text).toContain('客户负责人不在现场');

@@ -38,7 +38,15 @@ export type ServiceRecordPdfData = {
 
 function localTime(iso: string | null, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /**
@@ -57,10 +65,12 @@ export function renderServiceRecordPdf(d: ServiceRecordPdfData): Promise<Buffer>
     const signed = d.signature != null;
     doc.fontSize(16).text(d.companyName, { align: 'center' });
     doc.fontSize(14).text('售后维修单 / 服务记录', { align: 'center' });
-    if (!signed) doc.moveDown(0.3).fontSize(13).fillColor('#c00000').text('【客户未签字 UNSIGNED】', { align: 'center' }).fillColor('black');
+    if (!signed)
+      doc.moveDown(0.3).fontSize(13).fillColor('#c00000').text('【客户未签字 UNSIGNED】', { align: 'center' }).fillColor('black');
     doc.moveDown();
 
-    const field = (label: string, value: string | null | undefined) => doc.fontSize(10.5).text(`${label}：${value && value.trim() ? value : '—'}`);
+    const field = (label: string, value: string | null | undefined) =>
+      doc.fontSize(10.5).text(`${label}：${value && value.trim() ? value : '—'}`);
     field('责任书编号', d.letterNumber);
     field('服务请求编号', d.ticketNumber);
     field('客户', d.customerName);
@@ -80,7 +90,8 @@ export function renderServiceRecordPdf(d: ServiceRecordPdfData): Promise<Buffer>
     doc.moveDown(0.5);
     doc.fontSize(11).text('现场追加任务');
     if (d.extraTasks.length === 0) doc.fontSize(10.5).text('  无');
-    for (const t of d.extraTasks) doc.fontSize(10.5).text(`  · ${t.description}（预计 ${t.estimateMinutes} 分钟，${t.customerSigned ? '客户已签字' : '客户未签字'}）`);
+    for (const t of d.extraTasks)
+      doc.fontSize(10.5).text(`  · ${t.description}（预计 ${t.estimateMinutes} 分钟，${t.customerSigned ? '客户已签字' : '客户未签字'}）`);
     doc.moveDown(0.5);
     doc.fontSize(11).text('客户评价');
     if (d.rating) {
@@ -102,7 +113,10 @@ export function renderServiceRecordPdf(d: ServiceRecordPdfData): Promise<Buffer>
         doc.text('（签名图像无法显示）');
       }
     } else {
-      doc.fillColor('#c00000').text(`客户未签字${d.unsignedReason ? `：${d.unsignedReason}` : ''}`).fillColor('black');
+      doc
+        .fillColor('#c00000')
+        .text(`客户未签字${d.unsignedReason ? `：${d.unsignedReason}` : ''}`)
+        .fillColor('black');
     }
     doc.end();
   });

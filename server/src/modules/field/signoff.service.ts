@@ -16,9 +16,19 @@ import { attachToTicket, entryOnTicket } from './visits.ticket';
 import { type SignatureImage, decodeSignature } from './visits.upload';
 
 /** What the service record PDF shows for a letter, as recorded so far. */
-async function pdfDataOf(db: Db, letterId: number, companyName: string): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
+async function pdfDataOf(
+  db: Db,
+  letterId: number,
+  companyName: string,
+): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
   const l = await letterDetailQuery(db).where('responsibility_letters.id', '=', letterId).executeTakeFirstOrThrow();
-  const [engineers, checkIns, record, parts, tasks] = await Promise.all([engineersOfLetters(db, [letterId]), repo.checkInsOf(db, letterId), repo.recordOf(db, letterId), repo.partsOf(db, letterId), repo.extraTasksOf(db, letterId)]);
+  const [engineers, checkIns, record, parts, tasks] = await Promise.all([
+    engineersOfLetters(db, [letterId]),
+    repo.checkInsOf(db, letterId),
+    repo.recordOf(db, letterId),
+    repo.partsOf(db, letterId),
+    repo.extraTasksOf(db, letterId),
+  ]);
   return {
     companyName,
     letterNumber: letterNumber(letterId),
@@ -34,7 +44,11 @@ async function pdfDataOf(db: Db, letterId: number, companyName: string): Promise
     solved: record?.solved == null ? null : Boolean(record.solved),
     restoredOriginal: Boolean(record?.restored_original),
     parts: parts.map((p) => ({ part: p.part, quantity: p.quantity })),
-    extraTasks: tasks.map((t) => ({ description: t.description, estimateMinutes: t.estimate_minutes, customerSigned: t.customer_signature_id != null })),
+    extraTasks: tasks.map((t) => ({
+      description: t.description,
+      estimateMinutes: t.estimate_minutes,
+      customerSigned: t.customer_signature_id != null,
+    })),
     timeZone: DEFAULT_TIME_ZONE,
   };
 }
@@ -48,12 +62,20 @@ async function pdfDataOf(db: Db, letterId: number, companyName: string): Promise
  * engineer gives the reason and the record stays visibly unsigned (AP-9).
  */
 /** `storage` keeps the signature and the PDF; `companyName` heads the PDF (TECHSERVE_COMPANY_NAME). */
-export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { storage, companyName }: { storage: AttachmentStorage; companyName: string }): Promise<TVisit> {
+export async function signOff(
+  ctx: Ctx,
+  id: number,
+  body: TSignOffCreate,
+  { storage, companyName }: { storage: AttachmentStorage; companyName: string },
+): Promise<TVisit> {
   const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-8' });
   if (await repo.signOffOf(ctx.db, id)) throw new AppError('conflict', 'The service record is already signed off');
   const record = await repo.recordOf(ctx.db, id);
   if (!record || !record.diagnosis.trim() || !record.work_done.trim()) {
-    throw new AppError('rule_violation', 'FS-8: fill in the service record (diagnosis and work done) before the customer signs it', { ruleId: 'FS-8', details: [{ path: 'record', message: 'diagnosis and work done required' }] });
+    throw new AppError('rule_violation', 'FS-8: fill in the service record (diagnosis and work done) before the customer signs it', {
+      ruleId: 'FS-8',
+      details: [{ path: 'record', message: 'diagnosis and work done required' }],
+    });
   }
   const signed = 'signature' in body;
   const signature: SignatureImage | null = signed ? decodeSignature(body.signature) : null;
@@ -93,8 +115,30 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { stor
       ).id;
     }
     const pdfAttachmentId =
-      l.ticket_id == null ? null : await attachToTicket(db, l.ticket_id, { fileName: pdfName, contentType: 'application/pdf', size: pdf.length, sha256, storageKey: pdfKey, visibility: 'public', by: ctx.actor.id, at });
-    const { id: pdfFileId } = await repo.insertFile(db, { letter_id: id, purpose: 'record_pdf', file_name: pdfName, content_type: 'application/pdf', size: pdf.length, sha256, storage_key: pdfKey, ticket_attachment_id: pdfAttachmentId, uploaded_by: ctx.actor.id, created_at: at });
+      l.ticket_id == null
+        ? null
+        : await attachToTicket(db, l.ticket_id, {
+            fileName: pdfName,
+            contentType: 'application/pdf',
+            size: pdf.length,
+            sha256,
+            storageKey: pdfKey,
+            visibility: 'public',
+            by: ctx.actor.id,
+            at,
+          });
+    const { id: pdfFileId } = await repo.insertFile(db, {
+      letter_id: id,
+      purpose: 'record_pdf',
+      file_name: pdfName,
+      content_type: 'application/pdf',
+      size: pdf.length,
+      sha256,
+      storage_key: pdfKey,
+      ticket_attachment_id: pdfAttachmentId,
+      uploaded_by: ctx.actor.id,
+      created_at: at,
+    });
 
     let ratingOnRequest = false;
     if (signed && l.ticket_id != null) {
@@ -103,10 +147,28 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { stor
       if (!existing) {
         await db
           .insertInto('ticket_ratings')
-          .values({ ticket_id: l.ticket_id, attitude: body.attitude, skill: body.skill, result: body.result, comment: body.comment || null, via: 'device', signed_by: body.signerName, signature: body.signature, rated_by: ctx.actor.id, created_at: at })
+          .values({
+            ticket_id: l.ticket_id,
+            attitude: body.attitude,
+            skill: body.skill,
+            result: body.result,
+            comment: body.comment || null,
+            via: 'device',
+            signed_by: body.signerName,
+            signature: body.signature,
+            rated_by: ctx.actor.id,
+            created_at: at,
+          })
           .execute();
         const rating = { attitude: body.attitude, skill: body.skill, result: body.result, comment: body.comment || null };
-        await entryOnTicket(db, l.ticket_id, { kind: 'rating', visibility: 'public', by: ctx.actor.id, body: body.comment || null, data: { rating, via: 'device', signedBy: body.signerName, letter: letterNumber(id) }, at });
+        await entryOnTicket(db, l.ticket_id, {
+          kind: 'rating',
+          visibility: 'public',
+          by: ctx.actor.id,
+          body: body.comment || null,
+          data: { rating, via: 'device', signedBy: body.signerName, letter: letterNumber(id) },
+          at,
+        });
         ratingOnRequest = true;
       }
     }
@@ -128,7 +190,9 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { stor
     const contact = await repo.letterContact(db, l);
     const email = contact?.email?.trim();
     if (email) {
-      const grades = signed ? `态度 ${GRADE_ZH[body.attitude]} / 技术 ${GRADE_ZH[body.skill]} / 结果 ${GRADE_ZH[body.result]}` : '客户未签字 (unsigned)';
+      const grades = signed
+        ? `态度 ${GRADE_ZH[body.attitude]} / 技术 ${GRADE_ZH[body.skill]} / 结果 ${GRADE_ZH[body.result]}`
+        : '客户未签字 (unsigned)';
       const link = pdfAttachmentId ? `/api/v1/attachments/${pdfAttachmentId}` : null;
       await queueMail(db, [
         {
@@ -148,7 +212,12 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { stor
         },
       ]);
     }
-    await recordAudit(db, ctx, { action: 'visit.sign_off', entity: 'responsibility_letter', entityId: id, after: { ...row, signatureSha256: signature?.sha256 ?? null, pdfSha256: sha256, mailedTo: email ?? null } });
+    await recordAudit(db, ctx, {
+      action: 'visit.sign_off',
+      entity: 'responsibility_letter',
+      entityId: id,
+      after: { ...row, signatureSha256: signature?.sha256 ?? null, pdfSha256: sha256, mailedTo: email ?? null },
+    });
     if (signature && signatureKey) await storage.put(signatureKey, signature.data);
     await storage.put(pdfKey, pdf);
   });
@@ -156,14 +225,30 @@ export async function signOff(ctx: Ctx, id: number, body: TSignOffCreate, { stor
 }
 
 /** FS-8: the service record PDF: the one signed off (immutable), or, before that, a live one marked unsigned. */
-export async function serviceRecordPdf(ctx: Ctx, id: number, { storage, companyName }: { storage: AttachmentStorage; companyName: string }): Promise<{ fileName: string; data: Buffer }> {
+export async function serviceRecordPdf(
+  ctx: Ctx,
+  id: number,
+  { storage, companyName }: { storage: AttachmentStorage; companyName: string },
+): Promise<{ fileName: string; data: Buffer }> {
   await letterFor(ctx, id);
   const s = await repo.signOffOf(ctx.db, id);
   if (s) {
-    const file = await ctx.db.selectFrom('visit_files').select(['file_name', 'storage_key']).where('id', '=', s.pdf_file_id).executeTakeFirstOrThrow();
+    const file = await ctx.db
+      .selectFrom('visit_files')
+      .select(['file_name', 'storage_key'])
+      .where('id', '=', s.pdf_file_id)
+      .executeTakeFirstOrThrow();
     return { fileName: file.file_name, data: await storage.read(file.storage_key) };
   }
-  const data = await renderServiceRecordPdf({ ...(await pdfDataOf(ctx.db, id, companyName)), rating: null, comment: null, signerName: null, signature: null, signedAt: null, unsignedReason: null });
+  const data = await renderServiceRecordPdf({
+    ...(await pdfDataOf(ctx.db, id, companyName)),
+    rating: null,
+    comment: null,
+    signerName: null,
+    signature: null,
+    signedAt: null,
+    unsignedReason: null,
+  });
   return { fileName: `服务记录-${letterNumber(id)}-未签字.pdf`, data };
 }
 
@@ -178,5 +263,9 @@ export async function readVisitFile(ctx: Ctx, fileId: number, storage: Attachmen
 export async function readSignature(ctx: Ctx, signatureId: number, storage: AttachmentStorage) {
   const s = await repo.visibleSignature(ctx.db, ctx.actor, signatureId);
   if (!s) throw notFound('Signature');
-  return { fileName: `signature-${signatureId}.${s.content_type === 'image/png' ? 'png' : 'jpg'}`, contentType: s.content_type, data: await storage.read(s.storage_key) };
+  return {
+    fileName: `signature-${signatureId}.${s.content_type === 'image/png' ? 'png' : 'jpg'}`,
+    contentType: s.content_type,
+    data: await storage.read(s.storage_key),
+  };
 }

@@ -17,7 +17,17 @@ let w: FieldWorld;
 const api = (p: string) => `/api/v1${p}`;
 const CONTACT_EMAIL = 'qian@hospital.example.cn';
 const signature = tinyPng(16, 6);
-const signedBody = (extra: Json = {}) => ({ attitude: 'excellent', skill: 'good', result: 'excellent', comment: '工程师很专业', signerName: '钱主任', signature: dataUrl(signature), lat: 31.23, lng: 121.47, ...extra });
+const signedBody = (extra: Json = {}) => ({
+  attitude: 'excellent',
+  skill: 'good',
+  result: 'excellent',
+  comment: '工程师很专业',
+  signerName: '钱主任',
+  signature: dataUrl(signature),
+  lat: 31.23,
+  lng: 121.47,
+  ...extra,
+});
 
 const hasPdftotext = (() => {
   try {
@@ -54,7 +64,17 @@ beforeAll(async () => {
   t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 }, companyName: '华信医疗设备技术服务有限公司' });
   t.clock.set('2026-03-02T02:00:00Z');
   w = await fieldWorld(t, 'so');
-  await expectStatus(await w.supervisor.post(api('/contacts'), { customerId: w.ids.customer, name: '钱主任', phone: '13800000001', email: CONTACT_EMAIL, position: '设备科主任', isPrimary: true }), 201);
+  await expectStatus(
+    await w.supervisor.post(api('/contacts'), {
+      customerId: w.ids.customer,
+      name: '钱主任',
+      phone: '13800000001',
+      email: CONTACT_EMAIL,
+      position: '设备科主任',
+      isPrimary: true,
+    }),
+    201,
+  );
 });
 afterAll(async () => t.close());
 
@@ -78,7 +98,10 @@ describe('FS-8 sign-off', () => {
 
   it('FS-8: a signature that is not an image gets 415, not a data URL 422, a huge one 413 — with rule FS-8, nothing saved', async () => {
     const { letterId } = await readyLetter();
-    const notImage = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody({ signature: dataUrl(Buffer.from('<svg onload=alert(1)>')) }));
+    const notImage = await w.engineer.post(
+      api(`/field/letters/${letterId}/sign-off`),
+      signedBody({ signature: dataUrl(Buffer.from('<svg onload=alert(1)>')) }),
+    );
     expect(notImage.statusCode).toBe(415);
     expect(notImage.json().error).toMatchObject({ ruleId: 'FS-8', details: [{ path: 'body.signature' }] });
     const notDataUrl = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody({ signature: 'hello' }));
@@ -88,7 +111,10 @@ describe('FS-8 sign-off', () => {
     const tooBig = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody({ signature: dataUrl(justOver) }));
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.ruleId).toBe('FS-8');
-    const huge = await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody({ signature: dataUrl(Buffer.alloc(2 * 1024 * 1024)) }));
+    const huge = await w.engineer.post(
+      api(`/field/letters/${letterId}/sign-off`),
+      signedBody({ signature: dataUrl(Buffer.alloc(2 * 1024 * 1024)) }),
+    );
     expect(huge.statusCode).toBe(413);
     expect((await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody({ attitude: '优' }))).statusCode).toBe(400);
     await nothingSaved(letterId);
@@ -101,26 +127,62 @@ describe('FS-8 sign-off', () => {
     t.clock.set('2026-03-02T06:30:00Z');
     const v = await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), signedBody()), 201);
     expect(v.customerSigned).toBe(true);
-    expect(v.signOff).toMatchObject({ customerSigned: true, attitude: 'excellent', skill: 'good', result: 'excellent', signerName: '钱主任', recordedAt: '2026-03-02T06:30:00.000Z', ratingRecordedOnRequest: true });
+    expect(v.signOff).toMatchObject({
+      customerSigned: true,
+      attitude: 'excellent',
+      skill: 'good',
+      result: 'excellent',
+      signerName: '钱主任',
+      recordedAt: '2026-03-02T06:30:00.000Z',
+      ratingRecordedOnRequest: true,
+    });
     expect(v.allowed).not.toContain('edit_record');
     expect(v.allowed).toContain('request_return');
 
     const sha = createHash('sha256').update(signature).digest('hex');
-    const stored = await t.database.db.selectFrom('visit_signatures').selectAll().where('letter_id', '=', letterId).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ signer_name: '钱主任', content_type: 'image/png', sha256: sha, recorded_by: w.ids.engineer, recorded_at: '2026-03-02T06:30:00.000Z', lat: 31.23, lng: 121.47 });
+    const stored = await t.database.db
+      .selectFrom('visit_signatures')
+      .selectAll()
+      .where('letter_id', '=', letterId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      signer_name: '钱主任',
+      content_type: 'image/png',
+      sha256: sha,
+      recorded_by: w.ids.engineer,
+      recorded_at: '2026-03-02T06:30:00.000Z',
+      lat: 31.23,
+      lng: 121.47,
+    });
     expect(stored.ip).toBeTruthy();
     expect(v.signOff.signatureSha256).toBe(sha);
     const image = await w.engineer.get(v.signOff.signatureUrl);
     expect(image.rawPayload.equals(signature)).toBe(true);
     // Append-only at the database: neither the signature nor the sign-off can be changed or removed.
-    await expect(t.database.db.updateTable('visit_signatures').set({ signer_name: '别人' }).where('id', '=', stored.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.db.updateTable('visit_signatures').set({ signer_name: '别人' }).where('id', '=', stored.id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.database.db.deleteFrom('visit_signatures').where('id', '=', stored.id).execute()).rejects.toThrow(/append-only/);
-    await expect(t.database.db.updateTable('visit_signoffs').set({ attitude: 'poor' }).where('letter_id', '=', letterId).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.db.updateTable('visit_signoffs').set({ attitude: 'poor' }).where('letter_id', '=', letterId).execute(),
+    ).rejects.toThrow(/append-only/);
 
     const ticket = await expectStatus(await w.supervisor.get(api(`/tickets/${ticketId}`)), 200);
-    expect(ticket.rating).toMatchObject({ attitude: 'excellent', skill: 'good', result: 'excellent', via: 'device', signedBy: '钱主任', hasSignature: true });
+    expect(ticket.rating).toMatchObject({
+      attitude: 'excellent',
+      skill: 'good',
+      result: 'excellent',
+      via: 'device',
+      signedBy: '钱主任',
+      hasSignature: true,
+    });
 
-    const pdfRow = await t.database.db.selectFrom('ticket_attachments').select(['content_type', 'visibility']).where('ticket_id', '=', ticketId).where('content_type', '=', 'application/pdf').execute();
+    const pdfRow = await t.database.db
+      .selectFrom('ticket_attachments')
+      .select(['content_type', 'visibility'])
+      .where('ticket_id', '=', ticketId)
+      .where('content_type', '=', 'application/pdf')
+      .execute();
     expect(pdfRow).toEqual([{ content_type: 'application/pdf', visibility: 'public' }]);
     const pdf = await w.supervisor.get(api(`/field/letters/${letterId}/service-record.pdf`));
     expect(pdf.statusCode).toBe(200);
@@ -137,11 +199,20 @@ describe('FS-8 sign-off', () => {
     }
     expect((await w.engineer2.get(api(`/field/letters/${letterId}/service-record.pdf`))).statusCode).toBe(404);
 
-    const mail = await t.database.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', CONTACT_EMAIL).execute();
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', CONTACT_EMAIL)
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toContain(`ZR-`);
     expect(mail[0].text_body).toContain('/api/v1/attachments/');
-    const files = await t.database.db.selectFrom('mail_attachments').innerJoin('mail_outbox', 'mail_outbox.id', 'mail_attachments.mail_id').select(['file_name', 'content_type', 'content_base64']).where('to_address', '=', CONTACT_EMAIL).execute();
+    const files = await t.database.db
+      .selectFrom('mail_attachments')
+      .innerJoin('mail_outbox', 'mail_outbox.id', 'mail_attachments.mail_id')
+      .select(['file_name', 'content_type', 'content_base64'])
+      .where('to_address', '=', CONTACT_EMAIL)
+      .execute();
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ content_type: 'application/pdf', file_name: expect.stringMatching(/\.pdf$/) });
     expect(Buffer.from(files[0].content_base64, 'base64').equals(Buffer.from(pdf.rawPayload))).toBe(true); // the PDF mailed is the one kept
@@ -157,9 +228,18 @@ describe('FS-8 sign-off', () => {
     expect(live.statusCode).toBe(200);
     if (hasPdftotext) expect(pdfText(live.rawPayload)).toContain('UNSIGNED');
 
-    const v = await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), { unsignedReason: '客户负责人临时外出' }), 201);
+    const v = await expectStatus(
+      await w.engineer.post(api(`/field/letters/${letterId}/sign-off`), { unsignedReason: '客户负责人临时外出' }),
+      201,
+    );
     expect(v.customerSigned).toBe(false);
-    expect(v.signOff).toMatchObject({ customerSigned: false, unsignedReason: '客户负责人临时外出', signatureUrl: null, attitude: null, ratingRecordedOnRequest: false });
+    expect(v.signOff).toMatchObject({
+      customerSigned: false,
+      unsignedReason: '客户负责人临时外出',
+      signatureUrl: null,
+      attitude: null,
+      ratingRecordedOnRequest: false,
+    });
     const jobs = await expectStatus(await w.engineer.get(api('/field/my-jobs')), 200);
     expect(jobs.items.find((j: Json) => j.letterId === letterId).customerSigned).toBe(false);
     const ticket = await expectStatus(await w.supervisor.get(api(`/tickets/${ticketId}`)), 200);
@@ -178,12 +258,22 @@ describe('FS-8 sign-off', () => {
       const cur = await expectStatus(await w.supervisor.get(api(`/tickets/${ticketId}`)), 200);
       return w.supervisor.post(api(`/tickets/${ticketId}/transitions`), { version: cur.version, ...body });
     };
-    for (const body of [{ action: 'assign', assigneeId: w.ids.engineer }, { action: 'accept' }, { action: 'start' }, { action: 'resolve', cause: '电源模块损坏', solution: '更换电源模块' }] as Json[]) {
+    for (const body of [
+      { action: 'assign', assigneeId: w.ids.engineer },
+      { action: 'accept' },
+      { action: 'start' },
+      { action: 'resolve', cause: '电源模块损坏', solution: '更换电源模块' },
+    ] as Json[]) {
       const who = body.action === 'assign' ? w.supervisor : w.engineer;
       const cur = await expectStatus(await w.supervisor.get(api(`/tickets/${ticketId}`)), 200);
       await expectStatus(await who.post(api(`/tickets/${ticketId}/transitions`), { version: cur.version, ...body }), 200);
     }
-    const confirmed = await act({ action: 'confirm', rating: { attitude: 'poor', skill: 'poor', result: 'poor' }, signedBy: '钱主任', signature: dataUrl(signature) });
+    const confirmed = await act({
+      action: 'confirm',
+      rating: { attitude: 'poor', skill: 'poor', result: 'poor' },
+      signedBy: '钱主任',
+      signature: dataUrl(signature),
+    });
     expect(confirmed.statusCode).toBe(200);
     const ratings = await t.database.db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', ticketId).execute();
     expect(ratings).toHaveLength(1);

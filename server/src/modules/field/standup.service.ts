@@ -1,4 +1,12 @@
-import { OPEN_TICKET_STATES, type TLetterStatus, type TStandup, type TStandupPlan, type TStandupPlanPut, type TStandupQuery, localDateOf } from '@techserve/core';
+import {
+  OPEN_TICKET_STATES,
+  type TLetterStatus,
+  type TStandup,
+  type TStandupPlan,
+  type TStandupPlanPut,
+  type TStandupQuery,
+  localDateOf,
+} from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, can } from '../../http/context';
 import { forbidden, invalidValue, versionConflict } from '../../http/errors';
@@ -66,18 +74,36 @@ export async function standup(ctx: Ctx, q: TStandupQuery): Promise<TStandup> {
       return {
         userId: e.id,
         name: e.name,
-        unsolvedTickets: tickets.filter((t) => t.assignee_id === e.id).map((t) => ({ id: t.id, number: t.number, title: t.title, state: t.state, customerName: t.customer_name })),
-        lettersOnSite: onSite.filter((l) => l.user_id === e.id).map((l) => ({ id: l.id, number: letterNumber(l.id), status: l.status as TLetterStatus, customerName: l.customer_name })),
+        unsolvedTickets: tickets
+          .filter((t) => t.assignee_id === e.id)
+          .map((t) => ({ id: t.id, number: t.number, title: t.title, state: t.state, customerName: t.customer_name })),
+        lettersOnSite: onSite
+          .filter((l) => l.user_id === e.id)
+          .map((l) => ({ id: l.id, number: letterNumber(l.id), status: l.status as TLetterStatus, customerName: l.customer_name })),
         tomorrowAppointments: appointments
           .filter((a) => a.user_id === e.id)
-          .map((a) => ({ letterId: a.id, number: letterNumber(a.id), customerName: a.customer_name, appointmentAt: a.appointment_at as string, estimatedMinutes: a.estimated_minutes })),
+          .map((a) => ({
+            letterId: a.id,
+            number: letterNumber(a.id),
+            customerName: a.customer_name,
+            appointmentAt: a.appointment_at as string,
+            estimatedMinutes: a.estimated_minutes,
+          })),
         tomorrowPlan: plan ? toPlan(plan) : null,
       };
     }),
   };
 }
 
-const toPlan = (p: { user_id: number; date: string; text: string; updated_by: number; updated_by_name: string; updated_at: string; version: number }): TStandupPlan => ({
+const toPlan = (p: {
+  user_id: number;
+  date: string;
+  text: string;
+  updated_by: number;
+  updated_by_name: string;
+  updated_at: string;
+  version: number;
+}): TStandupPlan => ({
   userId: p.user_id,
   date: p.date,
   text: p.text,
@@ -90,12 +116,22 @@ const toPlan = (p: { user_id: number; date: string; text: string; updated_by: nu
 /** FS-11: the engineer writes their plan for a day, or their team's lead/deputy, or a dispatcher whose scope covers them. */
 async function assertMayPlanFor(ctx: Ctx, userId: number) {
   if (userId === ctx.actor.id) return;
-  const user = await ctx.db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.id', 'users.department_id', 'users.team_id', 'teams.lead_id', 'teams.deputy_id']).where('users.id', '=', userId).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.department_id', 'users.team_id', 'teams.lead_id', 'teams.deputy_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
   if (!user) throw invalidValue('body.userId', 'no such user');
   if (user.lead_id === ctx.actor.id || user.deputy_id === ctx.actor.id) return;
   if (can(ctx.actor, 'field.dispatch')) {
     const { scope, departmentId, teamId } = ctx.actor;
-    if (scope === 'all' || (scope === 'department' && departmentId != null && user.department_id === departmentId) || (scope === 'team' && teamId != null && user.team_id === teamId)) return;
+    if (
+      scope === 'all' ||
+      (scope === 'department' && departmentId != null && user.department_id === departmentId) ||
+      (scope === 'team' && teamId != null && user.team_id === teamId)
+    )
+      return;
   }
   throw forbidden('Only the engineer, their team lead or a dispatcher writes this plan');
 }
@@ -104,15 +140,34 @@ export async function putPlan(ctx: Ctx, body: TStandupPlanPut): Promise<TStandup
   await assertMayPlanFor(ctx, body.userId);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const existing = await db.selectFrom('standup_plans').selectAll().where('user_id', '=', body.userId).where('date', '=', body.date).executeTakeFirst();
+    const existing = await db
+      .selectFrom('standup_plans')
+      .selectAll()
+      .where('user_id', '=', body.userId)
+      .where('date', '=', body.date)
+      .executeTakeFirst();
     if (existing) {
       if (body.version !== existing.version) throw versionConflict('The plan');
-      await db.updateTable('standup_plans').set({ text: body.text, updated_by: ctx.actor.id, updated_at: at, version: existing.version + 1 }).where('id', '=', existing.id).where('version', '=', existing.version).execute();
+      await db
+        .updateTable('standup_plans')
+        .set({ text: body.text, updated_by: ctx.actor.id, updated_at: at, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        .where('version', '=', existing.version)
+        .execute();
     } else {
       if (body.version != null) throw versionConflict('The plan');
-      await db.insertInto('standup_plans').values({ user_id: body.userId, date: body.date, text: body.text, updated_by: ctx.actor.id, created_at: at, updated_at: at }).execute();
+      await db
+        .insertInto('standup_plans')
+        .values({ user_id: body.userId, date: body.date, text: body.text, updated_by: ctx.actor.id, created_at: at, updated_at: at })
+        .execute();
     }
-    await recordAudit(db, ctx, { action: existing ? 'standup_plan.update' : 'standup_plan.create', entity: 'standup_plan', entityId: `${body.userId}:${body.date}`, before: existing && { text: existing.text }, after: { text: body.text } });
+    await recordAudit(db, ctx, {
+      action: existing ? 'standup_plan.update' : 'standup_plan.create',
+      entity: 'standup_plan',
+      entityId: `${body.userId}:${body.date}`,
+      before: existing && { text: existing.text },
+      after: { text: body.text },
+    });
   });
   const row = await ctx.db
     .selectFrom('standup_plans')

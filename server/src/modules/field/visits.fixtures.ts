@@ -21,7 +21,12 @@ export function tinyPng(width = 4, height = 2): Buffer {
   header[9] = 0; // greyscale
   const rows = Buffer.alloc((width + 1) * height, 0x80);
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export const dataUrl = (data: Buffer, type = 'image/png') => `data:${type};base64,${data.toString('base64')}`;
@@ -30,9 +35,15 @@ export const dataUrl = (data: Buffer, type = 'image/png') => `data:${type};base6
 export function multipart(file: { fileName: string; data: Buffer; contentType?: string } | null, fields: Record<string, string> = {}) {
   const boundary = '----techserve-visit-boundary';
   const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+        'utf8',
+      ),
+    );
     chunks.push(file.data, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -42,7 +53,10 @@ export function multipart(file: { fileName: string; data: Buffer; contentType?: 
 /** An approved letter (see letters.fixtures) on which `w.engineer` has checked in: status on_site. */
 export async function onSiteLetterFixture(w: FieldWorld, appointmentAt: string, opts: { withSecondEngineer?: boolean } = {}) {
   const { letter, ticketId } = await approvedLetterFixture(w, appointmentAt, opts);
-  const visit = await expectStatus(await w.engineer.post(`/api/v1/field/letters/${letter.id}/check-ins`, { kind: 'in', confirmedWith: '钱主任' }), 201);
+  const visit = await expectStatus(
+    await w.engineer.post(`/api/v1/field/letters/${letter.id}/check-ins`, { kind: 'in', confirmedWith: '钱主任' }),
+    201,
+  );
   return { letterId: letter.id as number, ticketId, visit };
 }
 

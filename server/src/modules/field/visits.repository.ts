@@ -17,7 +17,14 @@ export function checkInsOf(db: Db, letterId: number) {
 }
 
 export function lastCheckInOf(db: Db, letterId: number, userId: number) {
-  return db.selectFrom('visit_checkins').select(['kind', 'at']).where('letter_id', '=', letterId).where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('visit_checkins')
+    .select(['kind', 'at'])
+    .where('letter_id', '=', letterId)
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function recordOf(db: Db, letterId: number) {
@@ -74,7 +81,12 @@ export function extraTasksOf(db: Db, letterId: number) {
     .leftJoin('users as counter', 'counter.id', 'visit_extra_tasks.countersigned_by')
     .leftJoin('visit_signatures', 'visit_signatures.id', 'visit_extra_tasks.customer_signature_id')
     .selectAll('visit_extra_tasks')
-    .select(['creator.name as created_by_name', 'counter.name as countersigned_by_name', 'visit_signatures.signer_name', 'visit_signatures.recorded_at as signed_at'])
+    .select([
+      'creator.name as created_by_name',
+      'counter.name as countersigned_by_name',
+      'visit_signatures.signer_name',
+      'visit_signatures.recorded_at as signed_at',
+    ])
     .where('visit_extra_tasks.letter_id', '=', letterId)
     .orderBy('visit_extra_tasks.id')
     .execute();
@@ -141,7 +153,14 @@ export async function letterContact(db: Db, letter: { ticket_id: number | null; 
       .executeTakeFirst();
     if (c) return c;
   }
-  const notice = letter.notice_id == null ? null : await db.selectFrom('service_notices').select(['contact_name as name', 'contact_phone as phone']).where('id', '=', letter.notice_id).executeTakeFirst();
+  const notice =
+    letter.notice_id == null
+      ? null
+      : await db
+          .selectFrom('service_notices')
+          .select(['contact_name as name', 'contact_phone as phone'])
+          .where('id', '=', letter.notice_id)
+          .executeTakeFirst();
   const primary = await db
     .selectFrom('customer_contacts')
     .select(['name', 'phone', 'email'])

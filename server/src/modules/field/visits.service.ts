@@ -21,10 +21,18 @@ const ON_SITE: TLetterStatus[] = ['on_site', 'return_requested'];
  * rule `rules.action`, e.g. FS-5 for a check-in on someone else's visit), and in one of `statuses` (409, or 422 with
  * `rules.status` when a rule forbids it).
  */
-export async function letterForEngineer(ctx: Ctx, id: number, statuses: readonly TLetterStatus[], rules: { action: string; status?: string }, db: Db = ctx.db) {
+export async function letterForEngineer(
+  ctx: Ctx,
+  id: number,
+  statuses: readonly TLetterStatus[],
+  rules: { action: string; status?: string },
+  db: Db = ctx.db,
+) {
   const l = await letterFor(ctx, id, db);
   if (!(await isOnLetter(db, id, ctx.actor.id))) {
-    throw new AppError('forbidden', `${rules.action}: only the engineers on this responsibility letter may do this`, { ruleId: rules.action });
+    throw new AppError('forbidden', `${rules.action}: only the engineers on this responsibility letter may do this`, {
+      ruleId: rules.action,
+    });
   }
   assertLetterStatus(l.status, statuses, rules.status);
   return l;
@@ -55,7 +63,10 @@ const bool = (v: number | null) => (v == null ? null : Boolean(v));
 
 /** FS-5..FS-9: everything recorded on site for a letter, with what the reader may do now. */
 export async function getVisit(ctx: Ctx, id: number): Promise<TVisit> {
-  const l = await letterDetailQuery(ctx.db).where('responsibility_letters.id', '=', id).where((eb) => letterScope(eb, ctx.actor)).executeTakeFirst();
+  const l = await letterDetailQuery(ctx.db)
+    .where('responsibility_letters.id', '=', id)
+    .where((eb) => letterScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!l) throw notFound('Responsibility letter');
   const db = ctx.db;
   const [checkIns, record, parts, consults, files, tasks, signOff, returns, mine] = await Promise.all([
@@ -144,7 +155,7 @@ export async function getVisit(ctx: Ctx, id: number): Promise<TVisit> {
     photos: files.filter((f) => f.purpose !== 'record_pdf').map(toFile),
     difficultyReport: {
       required: reportRequired,
-      dueOn: reportRequired ? record?.unsolved_on ?? null : null,
+      dueOn: reportRequired ? (record?.unsolved_on ?? null) : null,
       text: record?.report_text ?? null,
       photoIds: parse<number[]>(record?.report_photo_ids ?? null) ?? [],
       filedAt: reportFiled,
@@ -212,11 +223,22 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
   const startOfToday = localMidnightIso(today);
   const rows = await letterDetailQuery(ctx.db)
     .select(['service_notices.contact_name as notice_contact_name', 'service_notices.contact_phone as notice_contact_phone'])
-    .where((eb) => eb.exists(eb.selectFrom('letter_engineers as me').select('me.letter_id').whereRef('me.letter_id', '=', 'responsibility_letters.id').where('me.user_id', '=', ctx.actor.id)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('letter_engineers as me')
+          .select('me.letter_id')
+          .whereRef('me.letter_id', '=', 'responsibility_letters.id')
+          .where('me.user_id', '=', ctx.actor.id),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb('responsibility_letters.status', 'in', ON_SITE),
-        eb.and([eb('responsibility_letters.status', '=', 'approved'), eb.or([eb('responsibility_letters.appointment_at', '>=', startOfToday), eb('responsibility_letters.appointment_at', 'is', null)])]),
+        eb.and([
+          eb('responsibility_letters.status', '=', 'approved'),
+          eb.or([eb('responsibility_letters.appointment_at', '>=', startOfToday), eb('responsibility_letters.appointment_at', 'is', null)]),
+        ]),
       ]),
     )
     .orderBy('responsibility_letters.appointment_at')
@@ -225,7 +247,15 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
     .execute();
   const ids = rows.map((r) => r.id);
   const [checkIns, signOffs, ticketContacts] = await Promise.all([
-    ids.length ? ctx.db.selectFrom('visit_checkins').select(['letter_id', 'kind', 'at']).where('letter_id', 'in', ids).where('user_id', '=', ctx.actor.id).orderBy('id').execute() : [],
+    ids.length
+      ? ctx.db
+          .selectFrom('visit_checkins')
+          .select(['letter_id', 'kind', 'at'])
+          .where('letter_id', 'in', ids)
+          .where('user_id', '=', ctx.actor.id)
+          .orderBy('id')
+          .execute()
+      : [],
     ids.length ? ctx.db.selectFrom('visit_signoffs').select(['letter_id', 'signature_id']).where('letter_id', 'in', ids).execute() : [],
     ids.length
       ? ctx.db
@@ -282,7 +312,10 @@ export async function checkIn(ctx: Ctx, id: number, body: TCheckInCreate): Promi
   const l = await letterForEngineer(ctx, id, arriving ? ARRIVABLE : ON_SITE, { action: 'FS-5', status: arriving ? 'FS-3' : 'FS-5' });
   const at = nowIso(ctx.clock);
   if (arriving && !body.confirmedWith) {
-    throw new AppError('rule_violation', 'FS-5: on arrival, confirm the service time with the customer and say with whom', { ruleId: 'FS-5', details: [{ path: 'body.confirmedWith', message: 'required on arrival' }] });
+    throw new AppError('rule_violation', 'FS-5: on arrival, confirm the service time with the customer and say with whom', {
+      ruleId: 'FS-5',
+      details: [{ path: 'body.confirmedWith', message: 'required on arrival' }],
+    });
   }
   await ctx.db.transaction().execute(async (db) => {
     const last = await repo.lastCheckInOf(db, id, ctx.actor.id);

@@ -35,7 +35,14 @@ describe('FS-5 check-in', () => {
 
   it('FS-3: refuses a check-in before the letter is approved (422 FS-3), and saves nothing', async () => {
     const { letter } = await draftLetterFixture(w);
-    await expectStatus(await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), { version: letter.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }), 200);
+    await expectStatus(
+      await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), {
+        version: letter.version,
+        engineerIds: [w.ids.engineer],
+        leadId: w.ids.engineer,
+      }),
+      200,
+    );
     const res = await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), arrive);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.ruleId).toBe('FS-3');
@@ -56,7 +63,17 @@ describe('FS-5 check-in', () => {
     t.clock.set('2026-03-02T03:00:00Z');
     const v = await expectStatus(await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { ...arrive, at: undefined }), 201);
     expect(v).toMatchObject({ status: 'on_site', onSiteNow: true, firstArrivalAt: '2026-03-02T03:00:00.000Z' });
-    expect(v.checkIns).toEqual([expect.objectContaining({ kind: 'in', userId: w.ids.engineer, at: '2026-03-02T03:00:00.000Z', lat: 31.23, lng: 121.47, accuracy: 12, confirmedWith: '钱主任' })]);
+    expect(v.checkIns).toEqual([
+      expect.objectContaining({
+        kind: 'in',
+        userId: w.ids.engineer,
+        at: '2026-03-02T03:00:00.000Z',
+        lat: 31.23,
+        lng: 121.47,
+        accuracy: 12,
+        confirmedWith: '钱主任',
+      }),
+    ]);
     expect(v.allowed).toEqual(expect.arrayContaining(['check_out', 'edit_record']));
     const ticket = await expectStatus(await w.supervisor.get(api(`/tickets/${ticketId}`)), 200);
     expect(ticket.sla.onsite.state).toBe('met');
@@ -64,9 +81,19 @@ describe('FS-5 check-in', () => {
     // The second engineer's arrival is their own check-in; the request keeps one arrival.
     t.clock.advance(10);
     await expectStatus(await w.engineer2.post(api(`/field/letters/${letter.id}/check-ins`), arrive), 201);
-    const arrivals = await t.database.db.selectFrom('ticket_entries').select('id').where('ticket_id', '=', ticketId).where('kind', '=', 'arrival').execute();
+    const arrivals = await t.database.db
+      .selectFrom('ticket_entries')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .where('kind', '=', 'arrival')
+      .execute();
     expect(arrivals).toHaveLength(1);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'responsibility_letter').where('entity_id', '=', String(letter.id)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'responsibility_letter')
+      .where('entity_id', '=', String(letter.id))
+      .execute();
     expect(audit.filter((a) => a.action === 'visit.check_in')).toHaveLength(2);
   });
 
@@ -79,7 +106,10 @@ describe('FS-5 check-in', () => {
     await expectStatus(await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), arrive), 201);
     expect((await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), arrive)).statusCode).toBe(409);
     t.clock.advance(180);
-    const v = await expectStatus(await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { kind: 'out', lat: 31.2, lng: 121.4 }), 201);
+    const v = await expectStatus(
+      await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { kind: 'out', lat: 31.2, lng: 121.4 }),
+      201,
+    );
     expect(v.onSiteNow).toBe(false);
     expect(v.checkIns.map((c: Json) => [c.kind, c.at])).toEqual([
       ['in', '2026-03-02T04:00:00.000Z'],
@@ -93,14 +123,18 @@ describe('FS-5 check-in', () => {
   it('refuses bad positions and unknown fields with 400, and a letter id beyond 32 bits with 400', async () => {
     const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
     expect((await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { ...arrive, lat: 91 })).statusCode).toBe(400);
-    expect((await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { ...arrive, at: '2020-01-01T00:00:00Z' })).statusCode).toBe(400);
+    expect(
+      (await w.engineer.post(api(`/field/letters/${letter.id}/check-ins`), { ...arrive, at: '2020-01-01T00:00:00Z' })).statusCode,
+    ).toBe(400);
     expect((await w.engineer.post(api('/field/letters/99999999999/check-ins'), arrive)).statusCode).toBe(400);
     expect(await checkInsOf(letter.id)).toHaveLength(0);
   });
 
   it('check-in rows are append-only', async () => {
     const rows = await t.database.db.selectFrom('visit_checkins').select('id').limit(1).execute();
-    await expect(t.database.db.updateTable('visit_checkins').set({ at: '2020-01-01T00:00:00.000Z' }).where('id', '=', rows[0].id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.db.updateTable('visit_checkins').set({ at: '2020-01-01T00:00:00.000Z' }).where('id', '=', rows[0].id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.database.db.deleteFrom('visit_checkins').where('id', '=', rows[0].id).execute()).rejects.toThrow(/append-only/);
   });
 });

@@ -20,12 +20,24 @@ export async function recordArrivalOnTicket(db: Db, ticketId: number, by: number
   const sla_events = JSON.stringify([...events, { at: now, type: 'arrived_on_site' as const }]);
   await db.updateTable('tickets').set({ sla_events, updated_at: at }).where('id', '=', ticketId).execute();
   await refreshSla(db, { ...t, sla_events }, now);
-  await insertEntry(db, { ticketId, kind: 'arrival', visibility: 'public', authorId: by, body: letterNumber, data: { arrivedAt: at, letter: letterNumber }, at });
+  await insertEntry(db, {
+    ticketId,
+    kind: 'arrival',
+    visibility: 'public',
+    authorId: by,
+    body: letterNumber,
+    data: { arrivedAt: at, letter: letterNumber },
+    at,
+  });
   return true;
 }
 
 /** A timeline entry on the request (part, internal note, rating ...). */
-export function entryOnTicket(db: Db, ticketId: number, e: { kind: string; visibility: 'public' | 'internal'; by: number; body: string | null; data: Record<string, unknown>; at: string }) {
+export function entryOnTicket(
+  db: Db,
+  ticketId: number,
+  e: { kind: string; visibility: 'public' | 'internal'; by: number; body: string | null; data: Record<string, unknown>; at: string },
+) {
   return insertEntry(db, { ticketId, kind: e.kind, visibility: e.visibility, authorId: e.by, body: e.body, data: e.data, at: e.at });
 }
 
@@ -33,7 +45,16 @@ export function entryOnTicket(db: Db, ticketId: number, e: { kind: string; visib
 export async function attachToTicket(
   db: Db,
   ticketId: number,
-  f: { fileName: string; contentType: string; size: number; sha256: string; storageKey: string; visibility: 'public' | 'internal'; by: number; at: string },
+  f: {
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    storageKey: string;
+    visibility: 'public' | 'internal';
+    by: number;
+    at: string;
+  },
 ): Promise<number> {
   const { id } = await attachmentsRepo.insertAttachment(db, {
     ticket_id: ticketId,
@@ -47,7 +68,15 @@ export async function attachToTicket(
     uploaded_by: f.by,
     created_at: f.at,
   });
-  const entryId = await insertEntry(db, { ticketId, kind: 'attachment', visibility: f.visibility, authorId: f.by, body: f.fileName, data: { attachmentId: id, fileName: f.fileName, size: f.size }, at: f.at });
+  const entryId = await insertEntry(db, {
+    ticketId,
+    kind: 'attachment',
+    visibility: f.visibility,
+    authorId: f.by,
+    body: f.fileName,
+    data: { attachmentId: id, fileName: f.fileName, size: f.size },
+    at: f.at,
+  });
   await attachmentsRepo.linkEntry(db, id, entryId);
   return id;
 }

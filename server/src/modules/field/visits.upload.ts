@@ -25,7 +25,8 @@ export async function readImageUpload(req: FastifyRequest, maxBytes: number, fie
   const fileName = cleanFileName(file.fileName);
   if (file.data.length === 0) throw invalidValue('body.file', 'the image is empty');
   const type = detectFileType(file.data, fileName);
-  if (!type || !IMAGE_TYPES.includes(type.contentType)) throw new AppError('unsupported_media_type', `"${fileName}" is not an image; send a JPEG, PNG, GIF or WebP photo`);
+  if (!type || !IMAGE_TYPES.includes(type.contentType))
+    throw new AppError('unsupported_media_type', `"${fileName}" is not an image; send a JPEG, PNG, GIF or WebP photo`);
   return { fileName, data: file.data, contentType: type.contentType, sha256: sha256Of(file.data), fields: file.fields };
 }
 
@@ -46,10 +47,16 @@ export function decodeSignature(value: string, path = 'body.signature'): Signatu
   if (data.length > SIGNATURE_MAX_BYTES) throw signatureTooLarge(path);
   const type = detectFileType(data, 'signature');
   if (!type || !SIGNATURE_TYPES.includes(type.contentType)) {
-    throw new AppError('unsupported_media_type', `${path}: the signature is not a PNG or JPEG image`, { ruleId: 'FS-8', details: [{ path, message: 'not a PNG or JPEG image' }] });
+    throw new AppError('unsupported_media_type', `${path}: the signature is not a PNG or JPEG image`, {
+      ruleId: 'FS-8',
+      details: [{ path, message: 'not a PNG or JPEG image' }],
+    });
   }
   return { data, contentType: type.contentType, sha256: sha256Of(data) };
 }
 
 const signatureTooLarge = (path: string) =>
-  new AppError('payload_too_large', `${path}: the signature image is larger than ${Math.round(SIGNATURE_MAX_BYTES / 1024)} KB`, { ruleId: 'FS-8', details: [{ path, message: 'too large' }] });
+  new AppError('payload_too_large', `${path}: the signature image is larger than ${Math.round(SIGNATURE_MAX_BYTES / 1024)} KB`, {
+    ruleId: 'FS-8',
+    details: [{ path, message: 'too large' }],
+  });

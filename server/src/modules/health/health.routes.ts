@@ -3,12 +3,20 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import type { App } from '../../http/app-types';
 
-const ZHealth = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['sqlite', 'postgres']), databaseOk: z.boolean(), version: z.string() });
+const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['sqlite', 'postgres']),
+  databaseOk: z.boolean(),
+  version: z.string(),
+});
 
 export function healthRoutes(app: App, database: Database, version: string) {
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], summary: 'Liveness and the database in use', response: { 200: ZHealth, 503: ZHealth } }, config: { public: true } },
+    {
+      schema: { tags: ['health'], summary: 'Liveness and the database in use', response: { 200: ZHealth, 503: ZHealth } },
+      config: { public: true },
+    },
     async (_req, reply) => {
       let databaseOk = true;
       try {

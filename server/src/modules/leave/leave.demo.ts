@@ -29,8 +29,23 @@ export async function seedLeaveDemo(database: Pick<Database, 'db' | 'dialect'>, 
   // Working days on the company calendar, so the demo never asks for leave on a holiday.
   const { compiled } = await loadDefaultCalendar(db);
   const workday = (n: number) => addWorkingDays(compiled, today, n);
-  const annual = await createLeave(zhou, { typeId: 'annual', startDate: workday(8), endDate: workday(10), reason: '带薪年假，回老家探亲', standInId: idOf('lead.south'), contactPhone: '13900002004', emergency: false });
+  const annual = await createLeave(zhou, {
+    typeId: 'annual',
+    startDate: workday(8),
+    endDate: workday(10),
+    reason: '带薪年假，回老家探亲',
+    standInId: idOf('lead.south'),
+    contactPhone: '13900002004',
+    emergency: false,
+  });
   await decideLeave(supervisor, annual.id, { version: annual.version, approve: true, comment: '同意，交接好在办工单' });
-  await createLeave(liu, { typeId: 'personal', startDate: workday(5), endDate: workday(5), reason: '办理房产过户手续', standInId: idOf('eng.zhao'), emergency: false });
+  await createLeave(liu, {
+    typeId: 'personal',
+    startDate: workday(5),
+    endDate: workday(5),
+    reason: '办理房产过户手续',
+    standInId: idOf('eng.zhao'),
+    emergency: false,
+  });
   return true;
 }

@@ -1,4 +1,14 @@
-import { ZIdParams, ZLeaveDecision, ZLeaveListQuery, ZLeaveRequest, ZLeaveRequestCreate, ZStandInList, ZStandInQuery, ZVersion, page } from '@techserve/core';
+import {
+  ZIdParams,
+  ZLeaveDecision,
+  ZLeaveListQuery,
+  ZLeaveRequest,
+  ZLeaveRequestCreate,
+  ZStandInList,
+  ZStandInQuery,
+  ZVersion,
+  page,
+} from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import * as svc from './leave.service';
@@ -12,23 +22,93 @@ export function leaveRoutes(app: App) {
   const request = { permission: 'leave.request' as const };
   const approve = { permission: 'leave.approve' as const };
 
-  app.post('/leave-requests', { schema: { tags, summary: 'File a leave (请假申请): notice by length (RS-4), type (AT-4), stand-in; a late request is flagged for the superior', body: ZLeaveRequestCreate, response: { 201: ZLeaveRequest } }, config: request }, async (req, reply) =>
-    reply.status(201).send(await svc.createLeave(req.ctx(), req.body)),
+  app.post(
+    '/leave-requests',
+    {
+      schema: {
+        tags,
+        summary: 'File a leave (请假申请): notice by length (RS-4), type (AT-4), stand-in; a late request is flagged for the superior',
+        body: ZLeaveRequestCreate,
+        response: { 201: ZLeaveRequest },
+      },
+      config: request,
+    },
+    async (req, reply) => reply.status(201).send(await svc.createLeave(req.ctx(), req.body)),
   );
-  app.get('/leave-requests', { schema: { tags, summary: 'Leave in your scope: mine, the ones waiting for me (approvals), or all', querystring: ZLeaveListQuery, response: { 200: page(ZLeaveRequest) } }, config: anyLeave }, (req) =>
-    svc.listLeave(req.ctx(), req.query),
+  app.get(
+    '/leave-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Leave in your scope: mine, the ones waiting for me (approvals), or all',
+        querystring: ZLeaveListQuery,
+        response: { 200: page(ZLeaveRequest) },
+      },
+      config: anyLeave,
+    },
+    (req) => svc.listLeave(req.ctx(), req.query),
   );
-  app.get('/leave-requests/:id', { schema: { tags, summary: 'One leave with its notice explanation', params: ZIdParams, response: { 200: ZLeaveRequest } }, config: anyLeave }, (req) => svc.getLeave(req.ctx(), req.params.id));
-  app.post('/leave-requests/:id/decision', { schema: { tags, summary: 'The superior approves or rejects (not one’s own)', params: ZIdParams, body: ZLeaveDecision, response: { 200: ZLeaveRequest } }, config: approve }, (req) =>
-    svc.decideLeave(req.ctx(), req.params.id, req.body),
+  app.get(
+    '/leave-requests/:id',
+    {
+      schema: { tags, summary: 'One leave with its notice explanation', params: ZIdParams, response: { 200: ZLeaveRequest } },
+      config: anyLeave,
+    },
+    (req) => svc.getLeave(req.ctx(), req.params.id),
   );
-  app.post('/leave-requests/:id/cancel', { schema: { tags, summary: 'The applicant withdraws it (an approved one before its first day)', params: ZIdParams, body: ZVersionBody, response: { 200: ZLeaveRequest } }, config: request }, (req) =>
-    svc.cancelLeave(req.ctx(), req.params.id, req.body.version),
+  app.post(
+    '/leave-requests/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'The superior approves or rejects (not one’s own)',
+        params: ZIdParams,
+        body: ZLeaveDecision,
+        response: { 200: ZLeaveRequest },
+      },
+      config: approve,
+    },
+    (req) => svc.decideLeave(req.ctx(), req.params.id, req.body),
   );
-  app.post('/leave-requests/:id/certificate', { schema: { tags, summary: 'The medical certificate of a sick leave was handed in (AT-4)', params: ZIdParams, body: ZVersionBody, response: { 200: ZLeaveRequest } }, config: approve }, (req) =>
-    svc.recordCertificate(req.ctx(), req.params.id, req.body.version),
+  app.post(
+    '/leave-requests/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'The applicant withdraws it (an approved one before its first day)',
+        params: ZIdParams,
+        body: ZVersionBody,
+        response: { 200: ZLeaveRequest },
+      },
+      config: request,
+    },
+    (req) => svc.cancelLeave(req.ctx(), req.params.id, req.body.version),
   );
-  app.get('/leave/stand-ins', { schema: { tags, summary: 'Colleagues of your department who may stand in while you are away (RS-4), your team first', querystring: ZStandInQuery, response: { 200: ZStandInList } }, config: request }, (req) =>
-    svc.standInCandidates(req.ctx(), req.query.q),
+  app.post(
+    '/leave-requests/:id/certificate',
+    {
+      schema: {
+        tags,
+        summary: 'The medical certificate of a sick leave was handed in (AT-4)',
+        params: ZIdParams,
+        body: ZVersionBody,
+        response: { 200: ZLeaveRequest },
+      },
+      config: approve,
+    },
+    (req) => svc.recordCertificate(req.ctx(), req.params.id, req.body.version),
+  );
+  app.get(
+    '/leave/stand-ins',
+    {
+      schema: {
+        tags,
+        summary: 'Colleagues of your department who may stand in while you are away (RS-4), your team first',
+        querystring: ZStandInQuery,
+        response: { 200: ZStandInList },
+      },
+      config: request,
+    },
+    (req) => svc.standInCandidates(req.ctx(), req.query.q),
   );
 }

@@ -1,4 +1,12 @@
-import { type TLeaveDecision, type TLeaveListQuery, type TLeavePolicy, type TLeaveRequest, type ZLeaveRequestCreate, addDaysToDate, assessLeave } from '@techserve/core';
+import {
+  type TLeaveDecision,
+  type TLeaveListQuery,
+  type TLeavePolicy,
+  type TLeaveRequest,
+  type ZLeaveRequestCreate,
+  addDaysToDate,
+  assessLeave,
+} from '@techserve/core';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -24,7 +32,8 @@ type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 const illegal = (message: string) => new AppError('illegal_transition', message);
 
 function assertLeaveReader(actor: Actor) {
-  if (!can(actor, 'leave.request') && !can(actor, 'leave.approve')) throw forbidden('This needs the permission "leave.request" or "leave.approve"');
+  if (!can(actor, 'leave.request') && !can(actor, 'leave.approve'))
+    throw forbidden('This needs the permission "leave.request" or "leave.approve"');
 }
 
 /**
@@ -35,17 +44,25 @@ function assertLeaveReader(actor: Actor) {
 function leaveScope(eb: Eb, actor: Actor): Cond {
   const mine = eb.or([eb('leave_requests.user_id', '=', actor.id), eb('leave_requests.stand_in_id', '=', actor.id)]);
   if (!can(actor, 'leave.approve')) return mine as Cond;
-  return eb.or([mine, scopeFilter(eb, actor, { owner: 'leave_requests.user_id', team: 'leave_requests.team_id', department: 'leave_requests.department_id' })]) as Cond;
+  return eb.or([
+    mine,
+    scopeFilter(eb, actor, { owner: 'leave_requests.user_id', team: 'leave_requests.team_id', department: 'leave_requests.department_id' }),
+  ]) as Cond;
 }
 
 async function leaveFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
   assertLeaveReader(ctx.actor);
-  const row = await repo.leaveQuery(db).where('leave_requests.id', '=', id).where((eb) => leaveScope(eb, ctx.actor)).executeTakeFirst();
+  const row = await repo
+    .leaveQuery(db)
+    .where('leave_requests.id', '=', id)
+    .where((eb) => leaveScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!row) throw notFound('Leave request');
   return row;
 }
 
-const typeNameOf = (policy: TLeavePolicy, typeId: string) => policy.types.find((t) => t.id === typeId)?.name ?? { 'zh-CN': typeId, en: typeId };
+const typeNameOf = (policy: TLeavePolicy, typeId: string) =>
+  policy.types.find((t) => t.id === typeId)?.name ?? { 'zh-CN': typeId, en: typeId };
 
 async function toApi(db: Db, row: repo.LeaveRow): Promise<TLeaveRequest> {
   const policy = await policyOn(db, row.start_date);
@@ -64,13 +81,22 @@ export async function listLeave(ctx: Ctx, q: TLeaveListQuery) {
   if (q.view === 'approvals') query = query.where('leave_requests.user_id', '!=', ctx.actor.id);
   if (q.status) query = query.where('leave_requests.status', '=', q.status);
   if (after !== null) query = query.where('leave_requests.id', '<', after);
-  const rows = await query.orderBy('leave_requests.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('leave_requests.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await Promise.all(items.map((r) => toApi(ctx.db, r))), nextCursor };
 }
 
 const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'leave_update') =>
-  notify(db, at, { userIds, kind, title: { zh: `请假申请 #${id}：${zh}`, en: `Leave request #${id}: ${en}` }, body: { zh, en }, link: `/leave/${id}` });
+  notify(db, at, {
+    userIds,
+    kind,
+    title: { zh: `请假申请 #${id}：${zh}`, en: `Leave request #${id}: ${en}` },
+    body: { zh, en },
+    link: `/leave/${id}`,
+  });
 
 /**
  * RS-4/AT-4: file a leave. The policy in force on its first day decides the type, the notice needed and whether a
@@ -83,23 +109,44 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
   const policy = await policyOn(ctx.db, body.startDate);
   const rules = policy.document.leave;
   const { compiled } = await loadDefaultCalendar(ctx.db);
-  const assessed = assessLeave(rules, policy.number, compiled, { typeId: body.typeId, startDate: body.startDate, endDate: body.endDate, filedOn: todayOf(ctx), emergency: body.emergency });
-  if (assessed.refusal) throw new AppError('rule_violation', `${assessed.refusal.ruleId}: ${assessed.refusal.message}`, { ruleId: assessed.refusal.ruleId, details: [{ path: assessed.refusal.path, message: assessed.refusal.message }] });
+  const assessed = assessLeave(rules, policy.number, compiled, {
+    typeId: body.typeId,
+    startDate: body.startDate,
+    endDate: body.endDate,
+    filedOn: todayOf(ctx),
+    emergency: body.emergency,
+  });
+  if (assessed.refusal)
+    throw new AppError('rule_violation', `${assessed.refusal.ruleId}: ${assessed.refusal.message}`, {
+      ruleId: assessed.refusal.ruleId,
+      details: [{ path: assessed.refusal.path, message: assessed.refusal.message }],
+    });
   const standInId = body.standInId ?? null;
-  if (rules.standInRequired && standInId == null) throw invalidValue('body.standInId', 'name who covers your duties while you are away', 'RS-4');
+  if (rules.standInRequired && standInId == null)
+    throw invalidValue('body.standInId', 'name who covers your duties while you are away', 'RS-4');
 
   const id = await ctx.db.transaction().execute(async (db) => {
     if (standInId != null) {
       if (standInId === ctx.actor.id) throw invalidValue('body.standInId', 'you cannot stand in for yourself', 'RS-4');
-      const standIn = await db.selectFrom('users').select(['id', 'customer_id']).where('id', '=', standInId).where('status', '=', 'active').executeTakeFirst();
+      const standIn = await db
+        .selectFrom('users')
+        .select(['id', 'customer_id'])
+        .where('id', '=', standInId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
       if (!standIn || standIn.customer_id != null) throw invalidValue('body.standInId', 'no such active member of staff', 'RS-4');
     }
     if (body.extendsId != null) {
-      const base = await db.selectFrom('leave_requests').select(['id', 'user_id', 'status', 'end_date']).where('id', '=', body.extendsId).executeTakeFirst();
+      const base = await db
+        .selectFrom('leave_requests')
+        .select(['id', 'user_id', 'status', 'end_date'])
+        .where('id', '=', body.extendsId)
+        .executeTakeFirst();
       if (!base || base.user_id !== ctx.actor.id) throw invalidValue('body.extendsId', 'no such leave of yours');
       if (base.status !== 'approved') throw invalidValue('body.extendsId', 'only an approved leave can be extended', 'RS-4');
       const next = addDaysToDate(base.end_date, 1);
-      if (body.startDate !== next) throw invalidValue('body.startDate', `an extension starts the day after the leave it extends (${next})`, 'RS-4');
+      if (body.startDate !== next)
+        throw invalidValue('body.startDate', `an extension starts the day after the leave it extends (${next})`, 'RS-4');
     }
     const overlap = await db
       .selectFrom('leave_requests')
@@ -109,8 +156,18 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       .where('start_date', '<=', body.endDate)
       .where('end_date', '>=', body.startDate)
       .executeTakeFirst();
-    if (overlap) throw new AppError('conflict', `You already asked for leave #${overlap.id} (${overlap.start_date}–${overlap.end_date}) on some of these days`, { details: [{ path: 'body.startDate', message: `overlaps leave #${overlap.id}` }] });
-    const user = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    if (overlap)
+      throw new AppError(
+        'conflict',
+        `You already asked for leave #${overlap.id} (${overlap.start_date}–${overlap.end_date}) on some of these days`,
+        { details: [{ path: 'body.startDate', message: `overlaps leave #${overlap.id}` }] },
+      );
+    const user = await db
+      .selectFrom('users')
+      .leftJoin('teams', 'teams.id', 'users.team_id')
+      .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+      .where('users.id', '=', ctx.actor.id)
+      .executeTakeFirstOrThrow();
     const filed = { user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
     const row = await db
       .insertInto('leave_requests')
@@ -137,12 +194,25 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: 'leave.request.create', entity: 'leave_request', entityId: row.id, after: { ...body, days: assessed.days, late: assessed.late } });
+    await recordAudit(db, ctx, {
+      action: 'leave.request.create',
+      entity: 'leave_request',
+      entityId: row.id,
+      after: { ...body, days: assessed.days, late: assessed.late },
+    });
     const what = `${assessed.type.name['zh-CN']} ${body.startDate}～${body.endDate}（${assessed.days} 天）`;
     const whatEn = `${assessed.type.name.en} ${body.startDate}–${body.endDate} (${assessed.days} day${assessed.days === 1 ? '' : 's'})`;
     const lateZh = assessed.late ? '，逾期申请（AT-4）' : body.emergency ? '，紧急事后补办（RS-4）' : '';
     const lateEn = assessed.late ? ', filed late (AT-4)' : body.emergency ? ', emergency filed afterwards (RS-4)' : '';
-    await tell(db, at, await approversOf(db, filed, 'leave.approve'), row.id, `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`, `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`, 'leave_approval');
+    await tell(
+      db,
+      at,
+      await approversOf(db, filed, 'leave.approve'),
+      row.id,
+      `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`,
+      `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`,
+      'leave_approval',
+    );
     return row.id;
   });
   return getLeave(ctx, id);
@@ -156,14 +226,39 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
     if (row.user_id === ctx.actor.id) throw forbidden('You cannot approve your own leave');
     if (row.version !== body.version) throw repo.staleLeave();
     if (row.status !== 'submitted') throw illegal(`A ${row.status} leave request cannot be decided`);
-    const set = { status: body.approve ? 'approved' : 'rejected', decided_by: ctx.actor.id, decided_at: at, decision_comment: body.comment ?? null };
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      decided_by: ctx.actor.id,
+      decided_at: at,
+      decision_comment: body.comment ?? null,
+    };
     await repo.bumpLeave(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: body.approve ? 'leave.request.approve' : 'leave.request.reject', entity: 'leave_request', entityId: id, before: { status: row.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: body.approve ? 'leave.request.approve' : 'leave.request.reject',
+      entity: 'leave_request',
+      entityId: id,
+      before: { status: row.status },
+      after: set,
+    });
     const note = body.comment ? `：${body.comment}` : '';
     const noteEn = body.comment ? `: ${body.comment}` : '';
-    await tell(db, at, [row.user_id], id, body.approve ? `已批准${note}` : `已驳回${note}`, body.approve ? `approved${noteEn}` : `rejected${noteEn}`);
+    await tell(
+      db,
+      at,
+      [row.user_id],
+      id,
+      body.approve ? `已批准${note}` : `已驳回${note}`,
+      body.approve ? `approved${noteEn}` : `rejected${noteEn}`,
+    );
     if (body.approve && row.stand_in_id) {
-      await tell(db, at, [row.stand_in_id], id, `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`, `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`);
+      await tell(
+        db,
+        at,
+        [row.stand_in_id],
+        id,
+        `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`,
+        `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`,
+      );
     }
   });
   return getLeave(ctx, id);
@@ -177,12 +272,26 @@ export async function cancelLeave(ctx: Ctx, id: number, version: number): Promis
     if (row.user_id !== ctx.actor.id) throw forbidden('Only the applicant may withdraw a leave request');
     if (row.version !== version) throw repo.staleLeave();
     if (row.status !== 'submitted' && row.status !== 'approved') throw illegal(`A ${row.status} leave request cannot be withdrawn`);
-    if (row.status === 'approved' && row.start_date <= todayOf(ctx)) throw illegal('An approved leave that has begun cannot be withdrawn; report back to your superior instead');
+    if (row.status === 'approved' && row.start_date <= todayOf(ctx))
+      throw illegal('An approved leave that has begun cannot be withdrawn; report back to your superior instead');
     await repo.bumpLeave(db, id, version, { status: 'cancelled' }, at);
-    await recordAudit(db, ctx, { action: 'leave.request.cancel', entity: 'leave_request', entityId: id, before: { status: row.status }, after: { status: 'cancelled' } });
+    await recordAudit(db, ctx, {
+      action: 'leave.request.cancel',
+      entity: 'leave_request',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: 'cancelled' },
+    });
     if (row.status === 'approved') {
       const ids = await approversOf(db, row, 'leave.approve');
-      await tell(db, at, row.stand_in_id ? [...ids, row.stand_in_id] : ids, id, `${row.user_name} 撤回了已批准的请假`, `${row.user_name} withdrew an approved leave`);
+      await tell(
+        db,
+        at,
+        row.stand_in_id ? [...ids, row.stand_in_id] : ids,
+        id,
+        `${row.user_name} 撤回了已批准的请假`,
+        `${row.user_name} withdrew an approved leave`,
+      );
     }
   });
   return getLeave(ctx, id);
@@ -199,7 +308,12 @@ export async function recordCertificate(ctx: Ctx, id: number, version: number): 
     if (row.certificate_received_at) throw illegal('The certificate was already recorded');
     if (row.status !== 'approved' && row.status !== 'submitted') throw illegal(`A ${row.status} leave request takes no certificate`);
     await repo.bumpLeave(db, id, version, { certificate_received_at: at }, at);
-    await recordAudit(db, ctx, { action: 'leave.certificate.record', entity: 'leave_request', entityId: id, after: { certificate_received_at: at } });
+    await recordAudit(db, ctx, {
+      action: 'leave.certificate.record',
+      entity: 'leave_request',
+      entityId: id,
+      after: { certificate_received_at: at },
+    });
   });
   return getLeave(ctx, id);
 }
@@ -213,7 +327,12 @@ const STAND_IN_LIMIT = 30;
  * first. Only names and employee numbers, so an engineer whose data scope is "own" can still pick a colleague.
  */
 export async function standInCandidates(ctx: Ctx, q: string | undefined) {
-  const me = await ctx.db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const me = await ctx.db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+    .where('users.id', '=', ctx.actor.id)
+    .executeTakeFirstOrThrow();
   const department = me.department_id ?? me.team_department_id;
   let query = ctx.db
     .selectFrom('users')
@@ -224,9 +343,13 @@ export async function standInCandidates(ctx: Ctx, q: string | undefined) {
     .where('users.id', '!=', ctx.actor.id)
     .where('users.customer_id', 'is', null)
     .where('roles.scope', 'not in', ['company', 'site']);
-  if (department != null) query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
+  if (department != null)
+    query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
   const text = q?.trim();
-  if (text) query = query.where((eb) => eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]));
+  if (text)
+    query = query.where((eb) =>
+      eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]),
+    );
   // The own team first (RS-4: the stand-in usually shares the duties), then by name.
   const ownTeam = me.team_id ?? 0;
   const rows = await query
@@ -235,6 +358,11 @@ export async function standInCandidates(ctx: Ctx, q: string | undefined) {
     .orderBy('users.id')
     .limit(STAND_IN_LIMIT)
     .execute();
-  const items = rows.map((r) => ({ id: r.id, name: r.name, employeeNo: r.employee_no, sameTeam: me.team_id != null && r.team_id === me.team_id }));
+  const items = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    employeeNo: r.employee_no,
+    sameTeam: me.team_id != null && r.team_id === me.team_id,
+  }));
   return { items };
 }

@@ -18,21 +18,60 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const leaveBody = (extra: Json = {}) => ({ typeId: 'personal', startDate: '2026-03-04', endDate: '2026-03-04', reason: '办理证件', standInId: w.ids.engineer2, ...extra });
+const leaveBody = (extra: Json = {}) => ({
+  typeId: 'personal',
+  startDate: '2026-03-04',
+  endDate: '2026-03-04',
+  reason: '办理证件',
+  standInId: w.ids.engineer2,
+  ...extra,
+});
 const file = async (as: Agent, extra: Json = {}) => expectStatus(await as.post(api('/leave-requests'), leaveBody(extra)), 201);
-const count = async () => Number((await t.database.db.selectFrom('leave_requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('leave_requests')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const notes = async (userId: number, id: number) =>
-  (await t.database.db.selectFrom('notifications').select(['kind', 'title_zh']).where('user_id', '=', userId).where('link', '=', `/leave/${id}`).execute()).map((n) => `${n.kind} ${n.title_zh}`);
-const withdraw = async (as: Agent, l: Json) => expectStatus(await as.post(api(`/leave-requests/${l.id}/cancel`), { version: l.version }), 200);
+  (
+    await t.database.db
+      .selectFrom('notifications')
+      .select(['kind', 'title_zh'])
+      .where('user_id', '=', userId)
+      .where('link', '=', `/leave/${id}`)
+      .execute()
+  ).map((n) => `${n.kind} ${n.title_zh}`);
+const withdraw = async (as: Agent, l: Json) =>
+  expectStatus(await as.post(api(`/leave-requests/${l.id}/cancel`), { version: l.version }), 200);
 
 describe('filing a leave (RS-4, AT-4)', () => {
   it('files a one-day personal leave a day ahead: counted in working days, on time, explained, audited, and the supervisor is asked', async () => {
     t.clock.set('2026-03-03T01:00:00Z'); // Tuesday: exactly one day ahead of Wednesday
     const l = await file(w.engineer);
-    expect(l).toMatchObject({ status: 'submitted', userId: w.ids.engineer, days: 1, late: false, requiredNoticeDays: 1, daysAhead: 1, standInId: w.ids.engineer2, typeName: { 'zh-CN': '事假', en: 'Personal leave' } });
+    expect(l).toMatchObject({
+      status: 'submitted',
+      userId: w.ids.engineer,
+      days: 1,
+      late: false,
+      requiredNoticeDays: 1,
+      daysAhead: 1,
+      standInId: w.ids.engineer2,
+      typeName: { 'zh-CN': '事假', en: 'Personal leave' },
+    });
     expect(l.explanation).toMatchObject({ ruleId: 'RS-4', policyVersion: 1 });
-    expect(await notes(w.ids.supervisor, l.id)).toEqual([expect.stringMatching(/^leave_approval .*申请请假 事假 2026-03-04～2026-03-04（1 天）$/)]);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'leave_request').where('entity_id', '=', String(l.id)).execute();
+    expect(await notes(w.ids.supervisor, l.id)).toEqual([
+      expect.stringMatching(/^leave_approval .*申请请假 事假 2026-03-04～2026-03-04（1 天）$/),
+    ]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'leave_request')
+      .where('entity_id', '=', String(l.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['leave.request.create']);
     await withdraw(w.engineer, l);
   });
@@ -52,7 +91,10 @@ describe('filing a leave (RS-4, AT-4)', () => {
     const sick = await file(w.engineer, { typeId: 'sick', startDate: '2026-03-05', endDate: '2026-03-05' });
     expect(sick).toMatchObject({ late: false, requiredNoticeDays: 0, certificateRequired: true, certificateReceivedAt: null });
     expect((await w.engineer.post(api(`/leave-requests/${sick.id}/certificate`), { version: sick.version })).statusCode).toBe(403);
-    const recorded = await expectStatus(await w.supervisor.post(api(`/leave-requests/${sick.id}/certificate`), { version: sick.version }), 200);
+    const recorded = await expectStatus(
+      await w.supervisor.post(api(`/leave-requests/${sick.id}/certificate`), { version: sick.version }),
+      200,
+    );
     expect(recorded.certificateReceivedAt).toBe('2026-03-05T01:00:00.000Z');
     expect((await w.supervisor.post(api(`/leave-requests/${sick.id}/certificate`), { version: recorded.version })).statusCode).toBe(409);
     for (const l of [emergency, recorded]) await withdraw(w.engineer, l);
@@ -129,12 +171,19 @@ describe('who sees and decides a leave', () => {
   it('lets the supervisor approve (not the applicant, not an engineer, not with a stale version); the applicant and the stand-in are told', async () => {
     t.clock.set('2026-03-02T01:00:00Z');
     const own = await file(w.supervisor, { standInId: w.ids.engineer });
-    expect((await w.supervisor.post(api(`/leave-requests/${own.id}/decision`), { version: own.version, approve: true })).statusCode).toBe(403);
+    expect((await w.supervisor.post(api(`/leave-requests/${own.id}/decision`), { version: own.version, approve: true })).statusCode).toBe(
+      403,
+    );
     await withdraw(w.supervisor, own);
     const l = await file(w.engineer, { startDate: '2026-03-17', endDate: '2026-03-17' });
     expect((await w.engineer2.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true })).statusCode).toBe(403);
-    expect((await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version + 1, approve: true })).statusCode).toBe(409);
-    const approved = await expectStatus(await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true, comment: '同意' }), 200);
+    expect((await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version + 1, approve: true })).statusCode).toBe(
+      409,
+    );
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true, comment: '同意' }),
+      200,
+    );
     expect(approved).toMatchObject({ status: 'approved', decisionComment: '同意', decidedAt: '2026-03-02T01:00:00.000Z' });
     expect(await notes(w.ids.engineer, l.id)).toEqual([expect.stringContaining('已批准：同意')]);
     expect(await notes(w.ids.engineer2, l.id)).toEqual([expect.stringContaining('由你代为处理')]);
@@ -146,12 +195,28 @@ describe('who sees and decides a leave', () => {
   it('RS-4: an extension continues an approved leave from the next day and needs approval too; an approved leave is withdrawn only before it starts', async () => {
     t.clock.set('2026-03-02T01:00:00Z');
     const l = await file(w.engineer, { startDate: '2026-03-18', endDate: '2026-03-18' });
-    expect((await w.engineer.post(api('/leave-requests'), leaveBody({ startDate: '2026-03-19', endDate: '2026-03-19', extendsId: l.id }))).statusCode).toBe(422); // not approved yet
-    const approved = await expectStatus(await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true }), 200);
-    const gap = await w.engineer.post(api('/leave-requests'), leaveBody({ startDate: '2026-03-20', endDate: '2026-03-20', extendsId: l.id }));
+    expect(
+      (await w.engineer.post(api('/leave-requests'), leaveBody({ startDate: '2026-03-19', endDate: '2026-03-19', extendsId: l.id })))
+        .statusCode,
+    ).toBe(422); // not approved yet
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true }),
+      200,
+    );
+    const gap = await w.engineer.post(
+      api('/leave-requests'),
+      leaveBody({ startDate: '2026-03-20', endDate: '2026-03-20', extendsId: l.id }),
+    );
     expect(gap.statusCode).toBe(422);
     expect(gap.json().error.details[0]).toMatchObject({ path: 'body.startDate' });
-    expect((await w.engineer2.post(api('/leave-requests'), leaveBody({ startDate: '2026-03-19', endDate: '2026-03-19', standInId: w.ids.engineer, extendsId: l.id }))).statusCode).toBe(422);
+    expect(
+      (
+        await w.engineer2.post(
+          api('/leave-requests'),
+          leaveBody({ startDate: '2026-03-19', endDate: '2026-03-19', standInId: w.ids.engineer, extendsId: l.id }),
+        )
+      ).statusCode,
+    ).toBe(422);
     const ext = await file(w.engineer, { startDate: '2026-03-19', endDate: '2026-03-19', extendsId: l.id });
     expect(ext).toMatchObject({ status: 'submitted', extendsId: l.id });
     expect((await notes(w.ids.supervisor, ext.id))[0]).toContain('申请续假');
@@ -175,7 +240,8 @@ describe('approved leave on the dispatch board (FS-10)', () => {
     t.clock.set('2026-03-02T01:00:00Z');
     const { letter } = await approvedLetterFixture(w, '2026-03-24T01:00:00Z');
     const l = await file(w.engineer, { startDate: '2026-03-24', endDate: '2026-03-25' });
-    const dayOf = (board: Json, date: string) => board.engineers.find((e: Json) => e.userId === w.ids.engineer).days.find((d: Json) => d.date === date);
+    const dayOf = (board: Json, date: string) =>
+      board.engineers.find((e: Json) => e.userId === w.ids.engineer).days.find((d: Json) => d.date === date);
     let board = await expectStatus(await w.supervisor.get(api('/field/board?from=2026-03-23&to=2026-03-25')), 200);
     expect(board.leaveKnown).toBe(true);
     expect(dayOf(board, '2026-03-24').conflicts).toEqual([]); // not approved yet
@@ -183,7 +249,9 @@ describe('approved leave on the dispatch board (FS-10)', () => {
     board = await expectStatus(await w.supervisor.get(api('/field/board?from=2026-03-23&to=2026-03-25')), 200);
     expect(dayOf(board, '2026-03-23').conflicts).toEqual([]);
     expect(dayOf(board, '2026-03-24').items.map((i: Json) => i.letterId)).toEqual([letter.id]);
-    expect(dayOf(board, '2026-03-24').conflicts).toEqual([expect.objectContaining({ kind: 'leave', from: '2026-03-24', to: '2026-03-25', refId: l.id })]);
+    expect(dayOf(board, '2026-03-24').conflicts).toEqual([
+      expect.objectContaining({ kind: 'leave', from: '2026-03-24', to: '2026-03-25', refId: l.id }),
+    ]);
     expect(dayOf(board, '2026-03-25').conflicts).toEqual([expect.objectContaining({ kind: 'leave' })]);
   });
 });

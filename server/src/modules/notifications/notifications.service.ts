@@ -21,7 +21,8 @@ export function notificationMail(input: Pick<NotifyInput, 'title' | 'body' | 'li
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim(); // no header injection through a title
   const [zh, en] = [oneLine(input.title.zh), oneLine(input.title.en)];
   const subject = zh === en ? zh : `${zh} / ${en}`;
-  const part = (title: string, body: string, open: string) => [title, '', body, ...(input.link ? ['', `${open}: ${input.link}`] : [])].join('\n');
+  const part = (title: string, body: string, open: string) =>
+    [title, '', body, ...(input.link ? ['', `${open}: ${input.link}`] : [])].join('\n');
   const text = [
     part(input.title.zh, input.body.zh, '在系统中打开'),
     '',
@@ -61,7 +62,14 @@ export async function notify(db: Db, now: string, input: NotifyInput): Promise<v
   const mail = notificationMail(input);
   const rows: OutboxInsert[] = users
     .filter((u) => u.email?.trim())
-    .map((u) => ({ to_address: (u.email as string).trim(), subject: mail.subject, text_body: mail.text, html_body: null, created_at: now, send_after: now }));
+    .map((u) => ({
+      to_address: (u.email as string).trim(),
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: null,
+      created_at: now,
+      send_after: now,
+    }));
   await queueMail(db, rows);
 }
 
@@ -77,9 +85,16 @@ const toNotification = (r: repo.NotificationRow): TNotification => ({
 });
 
 /** The caller's own notifications, newest first. */
-export async function listNotifications(ctx: Ctx, q: TNotificationListQuery): Promise<{ items: TNotification[]; nextCursor: string | null }> {
+export async function listNotifications(
+  ctx: Ctx,
+  q: TNotificationListQuery,
+): Promise<{ items: TNotification[]; nextCursor: string | null }> {
   const after = decodeCursor(q.cursor, 1);
-  const rows = await repo.listForUser(ctx.db, ctx.actor.id, { unread: q.unread === 'true', limit: q.limit + 1, beforeId: after ? Number(after[0]) : null });
+  const rows = await repo.listForUser(ctx.db, ctx.actor.id, {
+    unread: q.unread === 'true',
+    limit: q.limit + 1,
+    beforeId: after ? Number(after[0]) : null,
+  });
   const page = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: page.items.map(toNotification), nextCursor: page.nextCursor };
 }

@@ -68,7 +68,11 @@ describe('permissions', () => {
 describe('notify', () => {
   it('inserts one notification per distinct active user and skips disabled ones', async () => {
     await notify(t.database.db, now(), assigned([engId, engId, otherId, disabledId, noMailId, 99999]));
-    const rows = await t.database.db.selectFrom('notifications').select(['user_id', 'kind', 'link', 'ticket_id']).orderBy('user_id').execute();
+    const rows = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'link', 'ticket_id'])
+      .orderBy('user_id')
+      .execute();
     expect(rows).toEqual([
       { user_id: engId, kind: 'ticket.assigned', link: '/tickets/12', ticket_id: 12 },
       { user_id: otherId, kind: 'ticket.assigned', link: '/tickets/12', ticket_id: 12 },

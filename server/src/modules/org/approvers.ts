@@ -13,7 +13,12 @@ export async function managersOf(db: Db, userId: number): Promise<number[]> {
     const team = await db.selectFrom('teams').select(['lead_id', 'deputy_id']).where('id', '=', u.team_id).executeTakeFirst();
     for (const id of [team?.lead_id, team?.deputy_id]) if (id) ids.add(id);
   }
-  let sup = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active');
+  let sup = db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('users.id')
+    .where('roles.key', '=', 'supervisor')
+    .where('users.status', '=', 'active');
   if (u?.department_id) sup = sup.where('users.department_id', '=', u.department_id);
   for (const r of await sup.execute()) ids.add(r.id);
   ids.delete(userId);
@@ -44,9 +49,15 @@ const approverColumns = ['users.id', 'users.team_id', 'users.department_id', 'ro
  */
 export async function approversOf(db: Db, trip: Filed, permission: TPermission = 'travel.approve'): Promise<number[]> {
   const managers = await managersOf(db, trip.user_id);
-  const users = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select(approverColumns).where('users.status', '=', 'active');
+  const users = db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(approverColumns)
+    .where('users.status', '=', 'active');
   if (managers.length > 0) {
-    const deciding = (await users.where('users.id', 'in', managers).execute()).filter((u) => mayDecide(u, trip, permission)).map((u) => u.id);
+    const deciding = (await users.where('users.id', 'in', managers).execute())
+      .filter((u) => mayDecide(u, trip, permission))
+      .map((u) => u.id);
     if (deciding.length > 0) return deciding.sort((a, b) => a - b);
   }
   const anyone = await users.where('roles.permissions', 'like', `%"${permission}"%`).orderBy('users.id').execute();

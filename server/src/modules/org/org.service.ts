@@ -11,7 +11,11 @@ const q = (db: Db): any => db;
 
 const fromRow = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
 const toColumns = (body: Row) =>
-  Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'version').map(([k, v]) => [snake(k), v]));
+  Object.fromEntries(
+    Object.entries(body)
+      .filter(([k]) => k !== 'version')
+      .map(([k, v]) => [snake(k), v]),
+  );
 
 export async function listOrg(ctx: Ctx, e: OrgEntity) {
   const rows: Row[] = await q(ctx.db).selectFrom(e.table).selectAll().orderBy(e.orderBy).orderBy('id').execute();
@@ -73,7 +77,8 @@ export async function deleteOrg(ctx: Ctx, e: OrgEntity, id: number) {
     try {
       await q(trx).deleteFrom(e.table).where('id', '=', id).execute();
     } catch (err) {
-      if (isForeignKeyViolation(err)) throw new AppError('conflict', `The ${e.entity.replace('_', ' ')} is still in use; reassign what refers to it first`);
+      if (isForeignKeyViolation(err))
+        throw new AppError('conflict', `The ${e.entity.replace('_', ' ')} is still in use; reassign what refers to it first`);
       throw err;
     }
     await recordAudit(trx, ctx, { action: 'delete', entity: e.entity, entityId: id, before });

@@ -15,7 +15,8 @@ export async function listProductExperts(ctx: Ctx, productId?: number) {
   if (productId !== undefined) query = query.where('pe.product_id', '=', productId);
   const rows = await query.execute();
   const byProduct = new Map<number, { userId: number; name: string; rank: number }[]>();
-  for (const r of rows) byProduct.set(r.product_id, [...(byProduct.get(r.product_id) ?? []), { userId: r.user_id, name: r.name, rank: r.rank }]);
+  for (const r of rows)
+    byProduct.set(r.product_id, [...(byProduct.get(r.product_id) ?? []), { userId: r.user_id, name: r.name, rank: r.rank }]);
   return byProduct;
 }
 
@@ -30,7 +31,10 @@ export async function setProductExperts(ctx: Ctx, productId: number, userIds: nu
     const txCtx = { ...ctx, db: trx };
     const before = await getProductExperts(txCtx, productId);
     const unique = [...new Set(userIds)];
-    await assertRefsExist(trx, unique.map((id, i) => ({ table: 'users', id, path: `body.userIds.${i}` })));
+    await assertRefsExist(
+      trx,
+      unique.map((id, i) => ({ table: 'users', id, path: `body.userIds.${i}` })),
+    );
     await trx.deleteFrom('product_experts').where('product_id', '=', productId).execute();
     if (unique.length) {
       await trx

@@ -45,11 +45,7 @@ export function invalidatePolicyCache(db: Db): void {
  * The policy in force at an event: an instant (converted to the company-local date) or a local 'YYYY-MM-DD'.
  * Undefined only when no published version had taken effect by then.
  */
-export async function policyAt(
-  db: Db,
-  at: Date | string,
-  timeZone: string = DEFAULT_TIME_ZONE,
-): Promise<PolicyAt | undefined> {
+export async function policyAt(db: Db, at: Date | string, timeZone: string = DEFAULT_TIME_ZONE): Promise<PolicyAt | undefined> {
   const date = typeof at === 'string' ? at : localDateOf(at.getTime(), timeZone);
   const found = policyInForce(await publishedVersions(db), date, timeZone);
   return found && { number: found.number, effectiveFrom: found.effectiveFrom, document: found.document };

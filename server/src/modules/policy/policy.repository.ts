@@ -95,11 +95,7 @@ export async function markPolicyPublished(
 }
 
 export async function deletePolicyDraft(db: Db, number: number): Promise<boolean> {
-  const res = await db
-    .deleteFrom('policy_versions')
-    .where('number', '=', number)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
+  const res = await db.deleteFrom('policy_versions').where('number', '=', number).where('status', '=', 'draft').executeTakeFirst();
   return Number(res.numDeletedRows) === 1;
 }
 

@@ -43,7 +43,12 @@ export function policyRoutes(app: App) {
   app.get(
     '/policy/versions/:number',
     {
-      schema: { tags, summary: 'One policy version with its document', params: ZPolicyNumberParams, response: { 200: ZPolicyVersionDetail } },
+      schema: {
+        tags,
+        summary: 'One policy version with its document',
+        params: ZPolicyNumberParams,
+        response: { 200: ZPolicyVersionDetail },
+      },
       config: read,
     },
     (req) => getPolicyVersion(req.ctx().db, req.params.number),
@@ -51,7 +56,12 @@ export function policyRoutes(app: App) {
   app.get(
     '/policy/in-force',
     {
-      schema: { tags, summary: 'The policy in force on a company-local date', querystring: ZPolicyInForceQuery, response: { 200: ZPolicyInForce } },
+      schema: {
+        tags,
+        summary: 'The policy in force on a company-local date',
+        querystring: ZPolicyInForceQuery,
+        response: { 200: ZPolicyInForce },
+      },
       config: read,
     },
     (req) => getPolicyInForce(req.ctx(), req.query.date),
@@ -59,7 +69,12 @@ export function policyRoutes(app: App) {
   app.post(
     '/policy/versions',
     {
-      schema: { tags, summary: 'Create a draft copying a version (default: the one in force today)', body: ZPolicyDraftCreate, response: { 201: ZPolicyVersionDetail } },
+      schema: {
+        tags,
+        summary: 'Create a draft copying a version (default: the one in force today)',
+        body: ZPolicyDraftCreate,
+        response: { 201: ZPolicyVersionDetail },
+      },
       config: manage,
     },
     async (req, reply) => reply.status(201).send(await createPolicyDraft(req.ctx(), req.body)),
@@ -103,7 +118,12 @@ export function policyRoutes(app: App) {
   app.get(
     '/policy/diff',
     {
-      schema: { tags, summary: 'Changed fields between two versions, with rule ids', querystring: ZPolicyDiffQuery, response: { 200: ZPolicyDiff } },
+      schema: {
+        tags,
+        summary: 'Changed fields between two versions, with rule ids',
+        querystring: ZPolicyDiffQuery,
+        response: { 200: ZPolicyDiff },
+      },
       config: read,
     },
     (req) => diffPolicyVersions(req.ctx(), req.query.from, req.query.to),
@@ -123,7 +143,12 @@ export function policyRoutes(app: App) {
   app.post(
     '/policy/import',
     {
-      schema: { tags, summary: 'Import an exported JSON document as a new draft', body: ZPolicyImport, response: { 201: ZPolicyVersionDetail } },
+      schema: {
+        tags,
+        summary: 'Import an exported JSON document as a new draft',
+        body: ZPolicyImport,
+        response: { 201: ZPolicyVersionDetail },
+      },
       config: manage,
     },
     async (req, reply) => reply.status(201).send(await importPolicy(req.ctx(), req.body)),
@@ -131,7 +156,11 @@ export function policyRoutes(app: App) {
   app.get(
     '/policy/fields',
     {
-      schema: { tags, summary: 'Field metadata: rule id, labels, regulation text and unit of every editable leaf', response: { 200: ZPolicyFieldList } },
+      schema: {
+        tags,
+        summary: 'Field metadata: rule id, labels, regulation text and unit of every editable leaf',
+        response: { 200: ZPolicyFieldList },
+      },
       config: read,
     },
     () => ({ items: policyFields }),

@@ -56,9 +56,10 @@ function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
 }
 
 // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
-const toDetail = (r: PolicyVersionRow): TPolicyVersionDetail => Object.assign(toSummary(r), {
-  document: JSON.parse(r.document) as TPolicy,
-});
+const toDetail = (r: PolicyVersionRow): TPolicyVersionDetail =>
+  Object.assign(toSummary(r), {
+    document: JSON.parse(r.document) as TPolicy,
+  });
 
 const ruleIdOf = (message: string | undefined) => message?.match(/^([A-Z]+-\d+):/)?.[1];
 
@@ -92,12 +93,16 @@ export async function ensureDefaultPolicy(db: Kysely<DB>, clock: Clock): Promise
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, { clock, ip: null, requestId: null, actor: null }, {
-      action: 'seed',
-      entity: 'policy_version',
-      entityId: 1,
-      after: { number: 1, status: 'published', effectiveFrom: DEFAULT_POLICY_EFFECTIVE_FROM },
-    });
+    await recordAudit(
+      trx,
+      { clock, ip: null, requestId: null, actor: null },
+      {
+        action: 'seed',
+        entity: 'policy_version',
+        entityId: 1,
+        after: { number: 1, status: 'published', effectiveFrom: DEFAULT_POLICY_EFFECTIVE_FROM },
+      },
+    );
   });
   invalidatePolicyCache(db);
 }
@@ -268,7 +273,5 @@ export async function importPolicy(ctx: Ctx, body: TPolicyImport): Promise<TPoli
     }
     throw invalidDocument('body.json', parsed.error.issues);
   }
-  return ctx.db.transaction().execute((trx) =>
-    insertDraft(ctx, trx, parsed.policy, body.note ?? null, 'import'),
-  );
+  return ctx.db.transaction().execute((trx) => insertDraft(ctx, trx, parsed.policy, body.note ?? null, 'import'));
 }

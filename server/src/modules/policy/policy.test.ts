@@ -155,7 +155,9 @@ describe('editing drafts', () => {
 
   it('refuses negative money with 422 at the field', async () => {
     const draft = await newDraft();
-    const document = structuredClone(draft.document) as unknown as { appraisal: { schemeB: { engineer: { fines: Record<string, number> } } } };
+    const document = structuredClone(draft.document) as unknown as {
+      appraisal: { schemeB: { engineer: { fines: Record<string, number> } } };
+    };
     document.appraisal.schemeB.engineer.fines.eachPoorRating = -100;
     const res = await admin.patch(`${V}/${draft.number}`, { version: draft.version, document });
     expect(res.statusCode).toBe(422);

@@ -28,12 +28,24 @@ beforeAll(async () => {
   ids.engOff = await createUser(admin, { username: 'eng.off', roleKey: 'engineer', departmentId: ids.dept });
   [sup, engOn, engOff] = await Promise.all(['sup1', 'eng.on', 'eng.off'].map((u) => t.login(u, 'password-123')));
   ids.customer = (await ok(await admin.post(api('/customers'), { name: '市一医院' }))).id;
-  ids.contact = (await ok(await admin.post(api('/contacts'), { customerId: ids.customer, name: '钱主任', email: 'qian@hospital.example' }))).id;
+  ids.contact = (
+    await ok(await admin.post(api('/contacts'), { customerId: ids.customer, name: '钱主任', email: 'qian@hospital.example' }))
+  ).id;
   ids.other = (await ok(await admin.post(api('/customers'), { name: '乙工厂' }))).id;
   ids.otherContact = (await ok(await admin.post(api('/contacts'), { customerId: ids.other, name: '孙工' }))).id;
   ids.portal = await createUser(admin, { username: 'portal.qian', roleKey: 'customer_contact', customerId: ids.customer });
   ids.contract = (
-    await ok(await admin.post(api('/contracts'), { customerId: ids.customer, number: 'HT-1', startsOn: '2026-01-01', endsOn: '2026-12-31', feeFen: 0, slaLevelId: 'premium', coverage: '24x7' }))
+    await ok(
+      await admin.post(api('/contracts'), {
+        customerId: ids.customer,
+        number: 'HT-1',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        feeFen: 0,
+        slaLevelId: 'premium',
+        coverage: '24x7',
+      }),
+    )
   ).id;
   ids.project = (await ok(await sup.post(api('/projects'), { name: '机房改造', contractId: ids.contract, memberIds: [ids.engOn] }))).id;
 });
@@ -44,7 +56,13 @@ afterAll(async () => {
 describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
   let d: Json;
   it('creates a delivery of a project with its items; outsiders neither see nor create one', async () => {
-    const body = { projectId: ids.project, items: [{ name: '机柜', qtyExpected: 2 }, { name: '光纤', spec: '单模', qtyExpected: 10 }] };
+    const body = {
+      projectId: ids.project,
+      items: [
+        { name: '机柜', qtyExpected: 2 },
+        { name: '光纤', spec: '单模', qtyExpected: 10 },
+      ],
+    };
     expect((await engOff.post(api('/deliveries'), body)).statusCode).toBe(422);
     d = await ok(await engOn.post(api('/deliveries'), body));
     expect(d).toMatchObject({ status: 'planned', customerId: ids.customer, contractId: ids.contract, discrepancy: false });
@@ -63,7 +81,14 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
     expect(early.json().error.details.map((x: Json) => x.path)).toEqual(['address', 'contactId']);
     const wrongContact = await engOn.patch(api(`/deliveries/${d.id}`), { version: d.version, contactId: ids.otherContact });
     expect(wrongContact.statusCode).toBe(422);
-    d = await ok(await engOn.patch(api(`/deliveries/${d.id}`), { version: d.version, contactId: ids.contact, address: '上海市虹口区武进路85号门诊楼B1' }), 200);
+    d = await ok(
+      await engOn.patch(api(`/deliveries/${d.id}`), {
+        version: d.version,
+        contactId: ids.contact,
+        address: '上海市虹口区武进路85号门诊楼B1',
+      }),
+      200,
+    );
     expect((await engOn.post(api(`/deliveries/${d.id}/notify`), { version: d.version - 1 })).statusCode).toBe(409);
     const before = (await outbox()).length;
     d = await ok(await engOn.post(api(`/deliveries/${d.id}/notify`), { version: d.version }), 200);
@@ -79,7 +104,12 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
 
   it('refuses a check with an item missing or a signature that is not a PNG, saving nothing', async () => {
     const [a, b] = d.items as Json[];
-    const missing = await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: SIGNATURE, items: [{ itemId: a.id, qtyChecked: 2 }] });
+    const missing = await engOn.post(api(`/deliveries/${d.id}/check`), {
+      version: d.version,
+      signerName: '钱主任',
+      signature: SIGNATURE,
+      items: [{ itemId: a.id, qtyChecked: 2 }],
+    });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.ruleId).toBe('FS-13');
     const items = [
@@ -90,11 +120,25 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
     const notPng = await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: elf, items });
     expect(notPng.statusCode).toBe(422);
     expect(notPng.json().error.details[0].path).toBe('body.signature');
-    expect((await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: 'hello', items })).statusCode).toBe(422);
-    expect((await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: 'x'.repeat(800_000), items })).statusCode).toBe(400);
+    expect(
+      (await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: 'hello', items }))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (
+        await engOn.post(api(`/deliveries/${d.id}/check`), {
+          version: d.version,
+          signerName: '钱主任',
+          signature: 'x'.repeat(800_000),
+          items,
+        })
+      ).statusCode,
+    ).toBe(400);
     // Just over the 512 KB cap of the decoded image, while the data URL is within the body schema's length.
     const big = `data:image/png;base64,${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512 * 1024 + 4)]).toString('base64')}`;
-    expect((await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: big, items })).statusCode).toBe(413);
+    expect(
+      (await engOn.post(api(`/deliveries/${d.id}/check`), { version: d.version, signerName: '钱主任', signature: big, items })).statusCode,
+    ).toBe(413);
     expect((await ok(await engOn.get(api(`/deliveries/${d.id}`)), 200)).items.map((i: Json) => i.qtyChecked)).toEqual([null, null]);
   });
 
@@ -120,12 +164,32 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
   });
 
   it('does not flag a delivery whose counts match, and refuses a check before the customer was told', async () => {
-    const e = await ok(await sup.post(api('/deliveries'), { customerId: ids.customer, contactId: ids.contact, address: '门诊楼', items: [{ name: '服务器', qtyExpected: 1 }] }));
-    const early = await sup.post(api(`/deliveries/${e.id}/check`), { version: e.version, signerName: '钱主任', signature: SIGNATURE, items: [{ itemId: e.items[0].id, qtyChecked: 1 }] });
+    const e = await ok(
+      await sup.post(api('/deliveries'), {
+        customerId: ids.customer,
+        contactId: ids.contact,
+        address: '门诊楼',
+        items: [{ name: '服务器', qtyExpected: 1 }],
+      }),
+    );
+    const early = await sup.post(api(`/deliveries/${e.id}/check`), {
+      version: e.version,
+      signerName: '钱主任',
+      signature: SIGNATURE,
+      items: [{ itemId: e.items[0].id, qtyChecked: 1 }],
+    });
     expect(early.statusCode).toBe(422);
     expect(early.json().error.ruleId).toBe('FS-13');
     const n = await ok(await sup.post(api(`/deliveries/${e.id}/notify`), { version: e.version }), 200);
-    const done = await ok(await sup.post(api(`/deliveries/${e.id}/check`), { version: n.version, signerName: '钱主任', signature: SIGNATURE, items: [{ itemId: e.items[0].id, qtyChecked: 1 }] }), 200);
+    const done = await ok(
+      await sup.post(api(`/deliveries/${e.id}/check`), {
+        version: n.version,
+        signerName: '钱主任',
+        signature: SIGNATURE,
+        items: [{ itemId: e.items[0].id, qtyChecked: 1 }],
+      }),
+      200,
+    );
     expect(done.discrepancy).toBe(false);
     // A delivery without a project is its creator's (and projects.manage) to work on.
     expect((await engOn.get(api(`/deliveries/${e.id}`))).statusCode).toBe(404);
@@ -135,22 +199,62 @@ describe('FS-13 deliveries: notify, check, sign, discrepancies', () => {
 describe('FS-14 training: complete only when every trainee can operate independently', () => {
   let tr: Json;
   it('FS-14: orders a session’s start and end as instants whatever their offsets, and refuses impossible years', async () => {
-    const other = await ok(await engOn.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: '时区测试培训' }));
+    const other = await ok(
+      await engOn.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: '时区测试培训' }),
+    );
     // FS-14: instants compare as instants, not as text, whatever their offsets.
-    const backwardsAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T03:00:00Z', endsAt: '2026-03-05T09:00:00+08:00', content: '日常巡检' });
+    const backwardsAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), {
+      place: '信息科会议室',
+      startsAt: '2026-03-05T03:00:00Z',
+      endsAt: '2026-03-05T09:00:00+08:00',
+      content: '日常巡检',
+    });
     expect(backwardsAcrossOffsets.statusCode).toBe(422);
     expect(backwardsAcrossOffsets.json().error.details[0].path).toBe('body.endsAt');
-    const forwardAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T10:00:00+08:00', endsAt: '2026-03-05T03:00:00Z', content: '日常巡检' });
+    const forwardAcrossOffsets = await engOn.post(api(`/trainings/${other.id}/sessions`), {
+      place: '信息科会议室',
+      startsAt: '2026-03-05T10:00:00+08:00',
+      endsAt: '2026-03-05T03:00:00Z',
+      content: '日常巡检',
+    });
     expect(forwardAcrossOffsets.statusCode).toBe(201);
-    expect((await engOn.post(api(`/trainings/${other.id}/sessions`), { place: '会议室', startsAt: '9999-12-31T20:00:00-14:00', endsAt: '9999-12-31T21:00:00-14:00', content: 'x' })).statusCode).toBe(422);
+    expect(
+      (
+        await engOn.post(api(`/trainings/${other.id}/sessions`), {
+          place: '会议室',
+          startsAt: '9999-12-31T20:00:00-14:00',
+          endsAt: '9999-12-31T21:00:00-14:00',
+          content: 'x',
+        })
+      ).statusCode,
+    ).toBe(422);
   });
 
   it('plans a training with sessions at the customer’s place and time, trainees and attendance', async () => {
     expect((await engOff.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: 'x' })).statusCode).toBe(422);
-    tr = await ok(await engOn.post(api('/trainings'), { customerId: ids.customer, projectId: ids.project, title: '存储系统操作培训', trainees: [{ name: '孙工' }, { name: '李工', position: '网管' }] }));
-    const backwards = await engOn.post(api(`/trainings/${tr.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T06:00:00Z', endsAt: '2026-03-05T05:00:00Z', content: '日常巡检' });
+    tr = await ok(
+      await engOn.post(api('/trainings'), {
+        customerId: ids.customer,
+        projectId: ids.project,
+        title: '存储系统操作培训',
+        trainees: [{ name: '孙工' }, { name: '李工', position: '网管' }],
+      }),
+    );
+    const backwards = await engOn.post(api(`/trainings/${tr.id}/sessions`), {
+      place: '信息科会议室',
+      startsAt: '2026-03-05T06:00:00Z',
+      endsAt: '2026-03-05T05:00:00Z',
+      content: '日常巡检',
+    });
     expect(backwards.statusCode).toBe(422);
-    tr = await ok(await engOn.post(api(`/trainings/${tr.id}/sessions`), { place: '信息科会议室', startsAt: '2026-03-05T14:00:00+08:00', endsAt: '2026-03-05T16:00:00+08:00', content: '日常巡检与告警处理' }));
+    tr = await ok(
+      await engOn.post(api(`/trainings/${tr.id}/sessions`), {
+        place: '信息科会议室',
+        startsAt: '2026-03-05T14:00:00+08:00',
+        endsAt: '2026-03-05T16:00:00+08:00',
+        content: '日常巡检与告警处理',
+      }),
+    );
     expect(tr.sessions[0]).toMatchObject({ startsAt: '2026-03-05T06:00:00.000Z', place: '信息科会议室' });
     const [sun, li] = tr.trainees as Json[];
     expect((await engOn.put(api(`/training-sessions/${tr.sessions[0].id}/attendance`), { traineeIds: [999_999] })).statusCode).toBe(422);
@@ -166,7 +270,10 @@ describe('FS-14 training: complete only when every trainee can operate independe
     expect(none.statusCode).toBe(422);
     expect(none.json().error.ruleId).toBe('FS-14');
     expect(none.json().error.message).toContain('孙工, 李工');
-    tr = await ok(await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), { version: sun.version, canOperateIndependently: true }), 200);
+    tr = await ok(
+      await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), { version: sun.version, canOperateIndependently: true }),
+      200,
+    );
     const one = await engOn.post(api(`/trainings/${tr.id}/complete`), { version: tr.version });
     expect(one.statusCode).toBe(422);
     expect(one.json().error.details).toEqual([{ path: `trainees.${li.id}`, message: '李工 is not signed off' }]);
@@ -175,11 +282,24 @@ describe('FS-14 training: complete only when every trainee can operate independe
 
   it('completes once everyone is signed off; a withdrawn sign-off counts as missing', async () => {
     const [sun, li] = tr.trainees as Json[];
-    tr = await ok(await engOn.post(api(`/training-trainees/${li.id}/sign-off`), { version: li.version, canOperateIndependently: true }), 200);
+    tr = await ok(
+      await engOn.post(api(`/training-trainees/${li.id}/sign-off`), { version: li.version, canOperateIndependently: true }),
+      200,
+    );
     const sunNow = tr.trainees.find((x: Json) => x.id === sun.id);
-    tr = await ok(await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), { version: sunNow.version, canOperateIndependently: false, note: '还需练习' }), 200);
+    tr = await ok(
+      await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), {
+        version: sunNow.version,
+        canOperateIndependently: false,
+        note: '还需练习',
+      }),
+      200,
+    );
     expect((await engOn.post(api(`/trainings/${tr.id}/complete`), { version: tr.version })).json().error.message).toContain('孙工');
-    tr = await ok(await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), { version: sunNow.version + 1, canOperateIndependently: true }), 200);
+    tr = await ok(
+      await engOn.post(api(`/training-trainees/${sun.id}/sign-off`), { version: sunNow.version + 1, canOperateIndependently: true }),
+      200,
+    );
     expect((await engOn.post(api(`/trainings/${tr.id}/complete`), { version: tr.version - 1 })).statusCode).toBe(409);
     tr = await ok(await engOn.post(api(`/trainings/${tr.id}/complete`), { version: tr.version }), 200);
     expect(tr).toMatchObject({ status: 'completed', traineeCount: 2, signedOffCount: 2 });

@@ -1,4 +1,13 @@
-import type { TDelivery, TDeliveryCheck, TDeliveryCreate, TDeliveryListQuery, TDeliveryNotify, TDeliveryStatus, TDeliverySummary, TDeliveryUpdate } from '@techserve/core';
+import type {
+  TDelivery,
+  TDeliveryCheck,
+  TDeliveryCreate,
+  TDeliveryListQuery,
+  TDeliveryNotify,
+  TDeliveryStatus,
+  TDeliverySummary,
+  TDeliveryUpdate,
+} from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
@@ -63,7 +72,10 @@ export async function listDeliveries(ctx: Ctx, q: TDeliveryListQuery) {
   if (q.projectId) query = query.where('deliveries.project_id', '=', q.projectId);
   if (q.status) query = query.where('deliveries.status', '=', q.status);
   if (cursor) query = query.where('deliveries.id', '<', Number(cursor[0]));
-  const rows = await query.orderBy('deliveries.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('deliveries.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(toSummary), nextCursor };
 }
@@ -91,7 +103,9 @@ export async function getDelivery(ctx: Ctx, id: number, db: Db = ctx.db): Promis
   const [r, items, contact, notifier] = await Promise.all([
     summaryQuery(db).where('deliveries.id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('delivery_items').selectAll().where('delivery_id', '=', id).orderBy('id').execute(),
-    d.contact_id ? db.selectFrom('customer_contacts').select(['name', 'email']).where('id', '=', d.contact_id).executeTakeFirst() : undefined,
+    d.contact_id
+      ? db.selectFrom('customer_contacts').select(['name', 'email']).where('id', '=', d.contact_id).executeTakeFirst()
+      : undefined,
     d.notified_by ? db.selectFrom('users').select('name').where('id', '=', d.notified_by).executeTakeFirst() : undefined,
   ]);
   // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
@@ -127,20 +141,39 @@ async function ownerOf(ctx: Ctx, body: TDeliveryCreate) {
       throw invalidValue('body.projectId', 'no such project');
     });
     await assertCanWork(ctx, p);
-    if (body.contractId != null && body.contractId !== p.contract_id) throw invalidValue('body.contractId', 'differs from the project’s contract');
-    if (body.customerId != null && body.customerId !== p.customer_id) throw invalidValue('body.customerId', 'differs from the project’s customer');
-    return { project_id: p.id, contract_id: p.contract_id, customer_id: p.customer_id, region_id: p.region_id, department_id: p.department_id, team_id: p.team_id };
+    if (body.contractId != null && body.contractId !== p.contract_id)
+      throw invalidValue('body.contractId', 'differs from the project’s contract');
+    if (body.customerId != null && body.customerId !== p.customer_id)
+      throw invalidValue('body.customerId', 'differs from the project’s customer');
+    return {
+      project_id: p.id,
+      contract_id: p.contract_id,
+      customer_id: p.customer_id,
+      region_id: p.region_id,
+      department_id: p.department_id,
+      team_id: p.team_id,
+    };
   }
   let customerId = body.customerId ?? null;
   if (body.contractId != null) {
-    const c = await ctx.db.selectFrom('service_contracts').select(['id', 'customer_id']).where('id', '=', body.contractId).executeTakeFirst();
+    const c = await ctx.db
+      .selectFrom('service_contracts')
+      .select(['id', 'customer_id'])
+      .where('id', '=', body.contractId)
+      .executeTakeFirst();
     if (!c) throw invalidValue('body.contractId', 'no such service contract');
     if (customerId != null && customerId !== c.customer_id) throw invalidValue('body.customerId', 'differs from the contract’s customer');
     customerId = c.customer_id;
   }
   const customer = await ctx.db.selectFrom('customers').select(['id', 'region_id']).where('id', '=', customerId!).executeTakeFirst();
   if (!customer) throw invalidValue('body.customerId', 'no such customer');
-  return { project_id: null, contract_id: body.contractId ?? null, customer_id: customer.id, region_id: customer.region_id, ...(await placeOf(ctx.db, ctx.actor.id)) };
+  return {
+    project_id: null,
+    contract_id: body.contractId ?? null,
+    customer_id: customer.id,
+    region_id: customer.region_id,
+    ...(await placeOf(ctx.db, ctx.actor.id)),
+  };
 }
 
 export async function createDelivery(ctx: Ctx, body: TDeliveryCreate): Promise<TDelivery> {
@@ -150,7 +183,16 @@ export async function createDelivery(ctx: Ctx, body: TDeliveryCreate): Promise<T
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('deliveries')
-      .values({ ...owner, contact_id: body.contactId ?? null, status: 'planned', address: body.address ?? null, expected_on: body.expectedOn ?? null, created_by: ctx.actor.id, created_at: now, updated_at: now })
+      .values({
+        ...owner,
+        contact_id: body.contactId ?? null,
+        status: 'planned',
+        address: body.address ?? null,
+        expected_on: body.expectedOn ?? null,
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -163,14 +205,24 @@ export async function createDelivery(ctx: Ctx, body: TDeliveryCreate): Promise<T
 }
 
 /** Runs a change on a delivery the actor may work on, refusing a stale version with 409. */
-async function withDelivery(ctx: Ctx, id: number, version: number, change: (trx: Db, d: DeliveryRow, now: string) => Promise<Record<string, unknown>>): Promise<TDelivery> {
+async function withDelivery(
+  ctx: Ctx,
+  id: number,
+  version: number,
+  change: (trx: Db, d: DeliveryRow, now: string) => Promise<Record<string, unknown>>,
+): Promise<TDelivery> {
   return ctx.db.transaction().execute(async (trx) => {
     const d = await deliveryFor(ctx, id, trx);
     await assertMayWork(ctx, d, trx);
     if (d.version !== version) throw versionConflict('The delivery');
     const now = nowIso(ctx.clock);
     const set = await change(trx, d, now);
-    const res = await trx.updateTable('deliveries').set({ ...set, updated_at: now, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const res = await trx
+      .updateTable('deliveries')
+      .set({ ...set, updated_at: now, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The delivery');
     return getDelivery(ctx, id, trx);
   });
@@ -185,7 +237,13 @@ export async function updateDelivery(ctx: Ctx, id: number, body: TDeliveryUpdate
       ...(body.address !== undefined && { address: body.address }),
       ...(body.expectedOn !== undefined && { expected_on: body.expectedOn }),
     };
-    await recordAudit(trx, ctx, { action: 'update', entity: 'delivery', entityId: id, before: { contactId: d.contact_id, address: d.address, expectedOn: d.expected_on }, after: body });
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entity: 'delivery',
+      entityId: id,
+      before: { contactId: d.contact_id, address: d.address, expectedOn: d.expected_on },
+      after: body,
+    });
     return set;
   });
 }
@@ -202,9 +260,22 @@ export async function notifyDelivery(ctx: Ctx, id: number, body: TDeliveryNotify
       ...(d.address ? [] : [{ path: 'address', message: 'the delivery address is not recorded' }]),
       ...(d.contact_id ? [] : [{ path: 'contactId', message: 'no customer contact is named' }]),
     ];
-    if (missing.length > 0) throw new AppError('rule_violation', `FS-13: before telling the customer: ${missing.map((m) => m.message).join('; ')}`, { ruleId: 'FS-13', details: missing });
-    const contact = await trx.selectFrom('customer_contacts').select(['name', 'email']).where('id', '=', d.contact_id!).executeTakeFirstOrThrow();
-    const items = await trx.selectFrom('delivery_items').select(['name', 'qty_expected']).where('delivery_id', '=', id).orderBy('id').execute();
+    if (missing.length > 0)
+      throw new AppError('rule_violation', `FS-13: before telling the customer: ${missing.map((m) => m.message).join('; ')}`, {
+        ruleId: 'FS-13',
+        details: missing,
+      });
+    const contact = await trx
+      .selectFrom('customer_contacts')
+      .select(['name', 'email'])
+      .where('id', '=', d.contact_id!)
+      .executeTakeFirstOrThrow();
+    const items = await trx
+      .selectFrom('delivery_items')
+      .select(['name', 'qty_expected'])
+      .where('delivery_id', '=', id)
+      .orderBy('id')
+      .execute();
     const list = items.map((i) => `- ${i.name} × ${i.qty_expected}`).join('\n');
     const extra = body.message ? `\n\n${body.message}` : '';
     const message = {
@@ -216,11 +287,30 @@ export async function notifyDelivery(ctx: Ctx, id: number, body: TDeliveryNotify
     };
     if (contact.email?.trim()) {
       const mail = notificationMail(message);
-      await queueMail(trx, [{ to_address: contact.email.trim(), subject: mail.subject, text_body: mail.text, html_body: null, created_at: now, send_after: now }]);
+      await queueMail(trx, [
+        {
+          to_address: contact.email.trim(),
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: null,
+          created_at: now,
+          send_after: now,
+        },
+      ]);
     }
-    const portalUsers = await trx.selectFrom('users').select('id').where('customer_id', '=', d.customer_id).where('status', '=', 'active').execute();
+    const portalUsers = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('customer_id', '=', d.customer_id)
+      .where('status', '=', 'active')
+      .execute();
     await notify(trx, now, { ...message, userIds: portalUsers.map((u) => u.id), kind: 'delivery.arrived', email: false });
-    await recordAudit(trx, ctx, { action: 'delivery.notify', entity: 'delivery', entityId: id, after: { notifiedAt: now, to: contact.email ?? null } });
+    await recordAudit(trx, ctx, {
+      action: 'delivery.notify',
+      entity: 'delivery',
+      entityId: id,
+      after: { notifiedAt: now, to: contact.email ?? null },
+    });
     return { status: 'notified', notified_at: now, notified_by: ctx.actor.id };
   });
 }
@@ -230,8 +320,10 @@ function signatureBytes(dataUrl: string): Buffer {
   const m = DATA_URL.exec(dataUrl);
   if (!m) throw invalidValue('body.signature', 'must be a data:image/png;base64 URL', 'FS-13');
   const bytes = Buffer.from(m[1], 'base64');
-  if (bytes.length > MAX_SIGNATURE_BYTES) throw new AppError('payload_too_large', `The signature image is larger than ${MAX_SIGNATURE_BYTES / 1024} KB`);
-  if (detectFileType(bytes, 'signature.png')?.contentType !== 'image/png') throw invalidValue('body.signature', 'is not a PNG image', 'FS-13');
+  if (bytes.length > MAX_SIGNATURE_BYTES)
+    throw new AppError('payload_too_large', `The signature image is larger than ${MAX_SIGNATURE_BYTES / 1024} KB`);
+  if (detectFileType(bytes, 'signature.png')?.contentType !== 'image/png')
+    throw invalidValue('body.signature', 'is not a PNG image', 'FS-13');
   return bytes;
 }
 
@@ -242,7 +334,11 @@ function signatureBytes(dataUrl: string): Buffer {
 export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck): Promise<TDelivery> {
   signatureBytes(body.signature);
   return withDelivery(ctx, id, body.version, async (trx, d, now) => {
-    if (d.status === 'planned') throw new AppError('rule_violation', 'FS-13: tell the customer of the arrival before the check', { ruleId: 'FS-13', details: [{ path: 'status', message: 'not notified' }] });
+    if (d.status === 'planned')
+      throw new AppError('rule_violation', 'FS-13: tell the customer of the arrival before the check', {
+        ruleId: 'FS-13',
+        details: [{ path: 'status', message: 'not notified' }],
+      });
     if (d.status === 'signed') throw new AppError('illegal_transition', 'The delivery is already checked and signed');
     const items = await trx.selectFrom('delivery_items').select(['id', 'qty_expected']).where('delivery_id', '=', id).execute();
     const given = new Set<number>();
@@ -252,17 +348,33 @@ export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck):
       given.add(i.itemId);
     });
     const uncounted = items.filter((x) => !given.has(x.id));
-    if (uncounted.length > 0) throw invalidValue('body.items', `every item must be counted; missing item ids ${uncounted.map((x) => x.id).join(', ')}`, 'FS-13');
-    for (const i of body.items) await trx.updateTable('delivery_items').set({ qty_checked: i.qtyChecked, note: i.note ?? null }).where('id', '=', i.itemId).execute();
+    if (uncounted.length > 0)
+      throw invalidValue('body.items', `every item must be counted; missing item ids ${uncounted.map((x) => x.id).join(', ')}`, 'FS-13');
+    for (const i of body.items)
+      await trx
+        .updateTable('delivery_items')
+        .set({ qty_checked: i.qtyChecked, note: i.note ?? null })
+        .where('id', '=', i.itemId)
+        .execute();
     const flagged = body.items.some((i) => i.qtyChecked !== items.find((x) => x.id === i.itemId)!.qty_expected);
-    await recordAudit(trx, ctx, { action: 'delivery.check', entity: 'delivery', entityId: id, after: { items: body.items, signerName: body.signerName, discrepancy: flagged } });
+    await recordAudit(trx, ctx, {
+      action: 'delivery.check',
+      entity: 'delivery',
+      entityId: id,
+      after: { items: body.items, signerName: body.signerName, discrepancy: flagged },
+    });
     if (flagged) {
-      const project = d.project_id ? await trx.selectFrom('projects').select('manager_id').where('id', '=', d.project_id).executeTakeFirst() : undefined;
+      const project = d.project_id
+        ? await trx.selectFrom('projects').select('manager_id').where('id', '=', d.project_id).executeTakeFirst()
+        : undefined;
       await notify(trx, now, {
         userIds: [d.created_by, project?.manager_id ?? 0],
         kind: 'delivery.discrepancy',
         title: { zh: '到货数量与清单不符', en: 'Delivered quantities differ from the list' },
-        body: { zh: `交付 #${id} 客户核对的数量与应到数量不一致，请跟进。`, en: `Delivery #${id}: the customer's counts differ from the expected quantities; please follow up.` },
+        body: {
+          zh: `交付 #${id} 客户核对的数量与应到数量不一致，请跟进。`,
+          en: `Delivery #${id}: the customer's counts differ from the expected quantities; please follow up.`,
+        },
         link: `/projects/deliveries/${id}`,
       });
     }

@@ -18,13 +18,19 @@ const ACCEPTED = 'a scan or photo (PDF, JPEG, PNG, GIF, WebP) or an Office docum
  * checked first (404 out of scope, 403 for non-members) and only then is the body read; the type comes from the
  * file's bytes; the row and audit entry are written in one transaction, the file last.
  */
-export async function uploadHandoverDocument(ctx: Ctx, projectId: number, readUpload: () => Promise<Upload>, storage: AttachmentStorage): Promise<TProject> {
+export async function uploadHandoverDocument(
+  ctx: Ctx,
+  projectId: number,
+  readUpload: () => Promise<Upload>,
+  storage: AttachmentStorage,
+): Promise<TProject> {
   await assertCanWork(ctx, await projectFor(ctx, projectId));
   const upload = await readUpload();
   const documentId = upload.fields.documentId.trim();
   const policy = await policyOn(ctx.db, todayOf(ctx));
   const listed = handoverDocumentsOf(policy).map((d) => d.id);
-  if (!listed.includes(documentId)) throw invalidValue('body.documentId', `must be one of the policy's handover documents: ${listed.join(', ')}`, 'FS-12');
+  if (!listed.includes(documentId))
+    throw invalidValue('body.documentId', `must be one of the policy's handover documents: ${listed.join(', ')}`, 'FS-12');
   const fileName = cleanFileName(upload.fileName);
   if (upload.data.length === 0) throw invalidValue('body.file', 'the file is empty');
   const type = detectFileType(upload.data, fileName);
@@ -48,7 +54,12 @@ export async function uploadHandoverDocument(ctx: Ctx, projectId: number, readUp
       updated_at: now,
     };
     const { id } = await trx.insertInto('project_handover_documents').values(values).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'project_handover_document', entityId: id, after: { ...values, storage_key: undefined } });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'project_handover_document',
+      entityId: id,
+      after: { ...values, storage_key: undefined },
+    });
     await storage.put(key, upload.data);
     return getProject(ctx, projectId, trx);
   });
@@ -75,12 +86,24 @@ export async function signHandoverDocument(ctx: Ctx, id: number, body: THandover
   return ctx.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('project_handover_documents')
-      .set({ signed_by: body.signedBy, signed_on: signedOn, signed_recorded_by: ctx.actor.id, updated_at: nowIso(ctx.clock), version: doc.version + 1 })
+      .set({
+        signed_by: body.signedBy,
+        signed_on: signedOn,
+        signed_recorded_by: ctx.actor.id,
+        updated_at: nowIso(ctx.clock),
+        version: doc.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', body.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The handover document');
-    await recordAudit(trx, ctx, { action: 'sign', entity: 'project_handover_document', entityId: id, before: { signedBy: doc.signed_by, signedOn: doc.signed_on }, after: { signedBy: body.signedBy, signedOn } });
+    await recordAudit(trx, ctx, {
+      action: 'sign',
+      entity: 'project_handover_document',
+      entityId: id,
+      before: { signedBy: doc.signed_by, signedOn: doc.signed_on },
+      after: { signedBy: body.signedBy, signedOn },
+    });
     return getProject(ctx, doc.project_id, trx);
   });
 }

@@ -1,4 +1,12 @@
-import type { TCostCreate, TCostUpdate, TMaterialCreate, TMaterialUpdate, TPlanItemCreate, TPlanItemUpdate, TProject } from '@techserve/core';
+import type {
+  TCostCreate,
+  TCostUpdate,
+  TMaterialCreate,
+  TMaterialUpdate,
+  TPlanItemCreate,
+  TPlanItemUpdate,
+  TProject,
+} from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { invalidValue, notFound, versionConflict } from '../../http/errors';
@@ -37,7 +45,8 @@ async function addItem(ctx: Ctx, table: ItemTable, projectId: number, values: Re
 }
 
 async function itemFor(ctx: Ctx, table: ItemTable, id: number, db: Db) {
-  const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as (Record<string, unknown> & { project_id: number; version: number }) | undefined;
+  const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
+    (Record<string, unknown> & { project_id: number; version: number }) | undefined;
   if (!row) throw notFound(ENTITY[table].name);
   // 404 as well when the item's project is out of the actor's scope.
   const project = await projectFor(ctx, row.project_id, db).catch(() => {
@@ -47,7 +56,14 @@ async function itemFor(ctx: Ctx, table: ItemTable, id: number, db: Db) {
   return { row, project };
 }
 
-async function updateItem(ctx: Ctx, table: ItemTable, id: number, version: number, values: Record<string, unknown>, check?: (merged: Record<string, unknown>) => void) {
+async function updateItem(
+  ctx: Ctx,
+  table: ItemTable,
+  id: number,
+  version: number,
+  values: Record<string, unknown>,
+  check?: (merged: Record<string, unknown>) => void,
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const { row } = await itemFor(ctx, table, id, trx);
     if (row.version !== version) throw versionConflict(ENTITY[table].name);
@@ -74,7 +90,12 @@ async function deleteItem(ctx: Ctx, table: ItemTable, id: number): Promise<TProj
   });
 }
 
-const planColumns = (b: Partial<TPlanItemCreate>) => ({ name: b.name, planned_start: b.plannedStart, planned_end: b.plannedEnd, done_percent: b.donePercent });
+const planColumns = (b: Partial<TPlanItemCreate>) => ({
+  name: b.name,
+  planned_start: b.plannedStart,
+  planned_end: b.plannedEnd,
+  done_percent: b.donePercent,
+});
 const materialColumns = (b: Partial<TMaterialCreate>) => ({
   name: b.name,
   spec: b.spec,
@@ -89,14 +110,19 @@ const nullsFor = (v: Record<string, unknown>) => Object.fromEntries(Object.entri
 
 /** The plan item's end stays on or after its start after a partial update (422 naming plannedEnd). */
 const orderedPlan = (m: Record<string, unknown>) => {
-  if (String(m.planned_end) < String(m.planned_start)) throw invalidValue('body.plannedEnd', `must not be before plannedStart (${String(m.planned_start)})`);
+  if (String(m.planned_end) < String(m.planned_start))
+    throw invalidValue('body.plannedEnd', `must not be before plannedStart (${String(m.planned_start)})`);
 };
 
-export const addPlanItem = (ctx: Ctx, projectId: number, b: TPlanItemCreate) => addItem(ctx, 'project_plan_items', projectId, planColumns(b));
-export const updatePlanItem = (ctx: Ctx, id: number, b: TPlanItemUpdate) => updateItem(ctx, 'project_plan_items', id, b.version, planColumns(b), orderedPlan);
+export const addPlanItem = (ctx: Ctx, projectId: number, b: TPlanItemCreate) =>
+  addItem(ctx, 'project_plan_items', projectId, planColumns(b));
+export const updatePlanItem = (ctx: Ctx, id: number, b: TPlanItemUpdate) =>
+  updateItem(ctx, 'project_plan_items', id, b.version, planColumns(b), orderedPlan);
 export const deletePlanItem = (ctx: Ctx, id: number) => deleteItem(ctx, 'project_plan_items', id);
-export const addMaterial = (ctx: Ctx, projectId: number, b: TMaterialCreate) => addItem(ctx, 'project_materials', projectId, nullsFor(materialColumns(b)));
-export const updateMaterial = (ctx: Ctx, id: number, b: TMaterialUpdate) => updateItem(ctx, 'project_materials', id, b.version, materialColumns(b));
+export const addMaterial = (ctx: Ctx, projectId: number, b: TMaterialCreate) =>
+  addItem(ctx, 'project_materials', projectId, nullsFor(materialColumns(b)));
+export const updateMaterial = (ctx: Ctx, id: number, b: TMaterialUpdate) =>
+  updateItem(ctx, 'project_materials', id, b.version, materialColumns(b));
 export const deleteMaterial = (ctx: Ctx, id: number) => deleteItem(ctx, 'project_materials', id);
 export const addCost = (ctx: Ctx, projectId: number, b: TCostCreate) => addItem(ctx, 'project_costs', projectId, nullsFor(costColumns(b)));
 export const updateCost = (ctx: Ctx, id: number, b: TCostUpdate) => updateItem(ctx, 'project_costs', id, b.version, costColumns(b));

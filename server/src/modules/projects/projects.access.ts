@@ -49,13 +49,21 @@ export type ProjectRow = Awaited<ReturnType<typeof projectFor>>;
 
 export async function isProjectMember(db: Db, project: Pick<ProjectRow, 'id' | 'manager_id'>, userId: number) {
   if (project.manager_id === userId) return true;
-  return Boolean(await db.selectFrom('project_members').select('user_id').where('project_id', '=', project.id).where('user_id', '=', userId).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('project_members')
+      .select('user_id')
+      .where('project_id', '=', project.id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+  );
 }
 
 /** Day-to-day work on a project (progress, arrivals, documents, deliveries, training): projects.manage or being on it. */
 export async function assertCanWork(ctx: Ctx, project: Pick<ProjectRow, 'id' | 'manager_id'>, db: Db = ctx.db) {
   if (can(ctx.actor, 'projects.manage')) return;
-  if (!(await isProjectMember(db, project, ctx.actor.id))) throw forbidden('Only the project’s manager and members, or staff with "projects.manage", may do this');
+  if (!(await isProjectMember(db, project, ctx.actor.id)))
+    throw forbidden('Only the project’s manager and members, or staff with "projects.manage", may do this');
 }
 
 export function assertCanManage(ctx: Ctx) {

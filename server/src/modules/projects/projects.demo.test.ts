@@ -17,7 +17,11 @@ describe('the projects demo (FS-12, FS-14)', () => {
       await seedDemo(database.db, clock, TEST_PASSWORD_COST, 'demo-password-1');
       expect(await seedProjectsDemo(database, clock)).toBe(true);
       expect(await seedProjectsDemo(database, clock)).toBe(false);
-      const projects = await database.db.selectFrom('projects').innerJoin('service_contracts as sc', 'sc.id', 'projects.contract_id').select(['projects.status', 'sc.number']).execute();
+      const projects = await database.db
+        .selectFrom('projects')
+        .innerJoin('service_contracts as sc', 'sc.id', 'projects.contract_id')
+        .select(['projects.status', 'sc.number'])
+        .execute();
       expect(projects).toEqual([{ status: 'in_progress', number: 'HT-2026-001' }]);
       expect(await database.db.selectFrom('trainings').select('title').execute()).toHaveLength(1);
     } finally {

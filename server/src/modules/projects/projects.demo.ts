@@ -16,9 +16,19 @@ const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00
 export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'>, clock: Clock): Promise<boolean> {
   const { db, dialect } = database;
   if (await db.selectFrom('projects').select('id').limit(1).executeTakeFirst()) return false;
-  const contract = await db.selectFrom('service_contracts').select(['id', 'customer_id']).where('number', '=', 'HT-2026-001').executeTakeFirst();
-  const site = contract && (await db.selectFrom('customer_sites').select('id').where('customer_id', '=', contract.customer_id).orderBy('id').executeTakeFirst());
-  const users = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', ['supervisor', 'eng.zhao', 'eng.liu']).execute();
+  const contract = await db
+    .selectFrom('service_contracts')
+    .select(['id', 'customer_id'])
+    .where('number', '=', 'HT-2026-001')
+    .executeTakeFirst();
+  const site =
+    contract &&
+    (await db.selectFrom('customer_sites').select('id').where('customer_id', '=', contract.customer_id).orderBy('id').executeTakeFirst());
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', ['supervisor', 'eng.zhao', 'eng.liu'])
+    .execute();
   const idOf = (u: string) => users.find((x) => x.username === u)?.id as number;
   if (!contract || !site || users.length < 3) return false;
   const actor = await resolveActor(db, idOf('supervisor'), 'token');
@@ -40,9 +50,30 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
     ['扩容与调试', 4, 8, 0],
     ['客户培训', 9, 10, 0],
   ];
-  for (const [name, from, to, done] of plan) await addPlanItem(supervisor, project.id, { name, plannedStart: plusDays(today, from), plannedEnd: plusDays(today, to), donePercent: done });
-  await addMaterial(supervisor, project.id, { name: 'DS-300 扩容柜', spec: '24 盘位', quantity: 1, unit: '台', supplier: '原厂', expectedArrival: plusDays(today, -2), arrivedOn: plusDays(today, -2) });
-  await addMaterial(supervisor, project.id, { name: '光纤跳线', spec: 'LC-LC 单模 5m', quantity: 16, unit: '根', supplier: '华东电子', expectedArrival: plusDays(today, 2) });
+  for (const [name, from, to, done] of plan)
+    await addPlanItem(supervisor, project.id, {
+      name,
+      plannedStart: plusDays(today, from),
+      plannedEnd: plusDays(today, to),
+      donePercent: done,
+    });
+  await addMaterial(supervisor, project.id, {
+    name: 'DS-300 扩容柜',
+    spec: '24 盘位',
+    quantity: 1,
+    unit: '台',
+    supplier: '原厂',
+    expectedArrival: plusDays(today, -2),
+    arrivedOn: plusDays(today, -2),
+  });
+  await addMaterial(supervisor, project.id, {
+    name: '光纤跳线',
+    spec: 'LC-LC 单模 5m',
+    quantity: 16,
+    unit: '根',
+    supplier: '华东电子',
+    expectedArrival: plusDays(today, 2),
+  });
   await addCost(supervisor, project.id, { category: 'equipment', description: '扩容柜', amountFen: 38_000_000 });
   await addCost(supervisor, project.id, { category: 'material', description: '光纤与辅材', amountFen: 320_000 });
   const withCosts = await addCost(supervisor, project.id, { category: 'labour', description: '安装调试人工', amountFen: 1_200_000 });
@@ -51,7 +82,10 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
     customerId: contract.customer_id,
     projectId: project.id,
     title: '分布式存储日常运维培训',
-    trainees: [{ name: '孙工', position: '网络管理员' }, { name: '钱主任', position: '信息科主任' }],
+    trainees: [
+      { name: '孙工', position: '网络管理员' },
+      { name: '钱主任', position: '信息科主任' },
+    ],
   });
   return true;
 }

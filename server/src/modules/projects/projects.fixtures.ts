@@ -14,14 +14,23 @@ export function multipart(parts: Part[]) {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const file = p.fileName !== undefined ? `; filename="${p.fileName}"\r\nContent-Type: application/octet-stream` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`, 'utf8'), p.data ?? Buffer.from(p.value ?? '', 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`, 'utf8'),
+      p.data ?? Buffer.from(p.value ?? '', 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 /** Upload a handover document of the given policy item to a project. */
-export function uploadHandover(agent: Agent, projectId: number, documentId: string | null, file: { fileName: string; data: Buffer } | null) {
+export function uploadHandover(
+  agent: Agent,
+  projectId: number,
+  documentId: string | null,
+  file: { fileName: string; data: Buffer } | null,
+) {
   const parts: Part[] = [];
   if (documentId !== null) parts.push({ name: 'documentId', value: documentId });
   if (file) parts.push({ name: 'file', ...file });

@@ -39,7 +39,10 @@ export function listProjects(db: Db, actor: Actor, f: TProjectListQuery & { befo
   let q = summaryQuery(db).where((eb) => projectScope(eb, actor, 'projects'));
   if (f.status) q = q.where('projects.status', '=', f.status);
   if (f.customerId) q = q.where('projects.customer_id', '=', f.customerId);
-  if (f.q) q = q.where((eb) => eb.or([containsText('projects.name', f.q!), containsText('cu.name', f.q!), containsText('sc.number', f.q!)]) as never);
+  if (f.q)
+    q = q.where(
+      (eb) => eb.or([containsText('projects.name', f.q!), containsText('cu.name', f.q!), containsText('sc.number', f.q!)]) as never,
+    );
   if (f.beforeId != null) q = q.where('projects.id', '<', f.beforeId);
   return q.orderBy('projects.id', 'desc').limit(limit).execute();
 }
@@ -50,7 +53,11 @@ export function planEnds(db: Db, projectIds: number[]) {
 }
 export function materialDates(db: Db, projectIds: number[]) {
   if (projectIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('project_materials').select(['project_id', 'expected_arrival', 'arrived_on']).where('project_id', 'in', projectIds).execute();
+  return db
+    .selectFrom('project_materials')
+    .select(['project_id', 'expected_arrival', 'arrived_on'])
+    .where('project_id', 'in', projectIds)
+    .execute();
 }
 
 export function members(db: Db, projectId: number) {
@@ -65,14 +72,19 @@ export function members(db: Db, projectId: number) {
 export async function setMembers(db: Db, projectId: number, userIds: number[]) {
   await db.deleteFrom('project_members').where('project_id', '=', projectId).execute();
   const unique = [...new Set(userIds)];
-  if (unique.length > 0) await db.insertInto('project_members').values(unique.map((user_id) => ({ project_id: projectId, user_id }))).execute();
+  if (unique.length > 0)
+    await db
+      .insertInto('project_members')
+      .values(unique.map((user_id) => ({ project_id: projectId, user_id })))
+      .execute();
 }
 
 export const planItems = (db: Db, projectId: number) =>
   db.selectFrom('project_plan_items').selectAll().where('project_id', '=', projectId).orderBy('planned_start').orderBy('id').execute();
 export const materials = (db: Db, projectId: number) =>
   db.selectFrom('project_materials').selectAll().where('project_id', '=', projectId).orderBy('expected_arrival').orderBy('id').execute();
-export const costs = (db: Db, projectId: number) => db.selectFrom('project_costs').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+export const costs = (db: Db, projectId: number) =>
+  db.selectFrom('project_costs').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
 export const handoverDocuments = (db: Db, projectId: number) =>
   db.selectFrom('project_handover_documents').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
 

@@ -28,7 +28,6 @@ export const ACCEPTANCE_DUE_SOON_DAYS = 2;
 /** FS-12: the handover record (技术交底书) among the policy's handover documents; the first document if absent. */
 export const HANDOVER_RECORD_ID = 'technicalDisclosure';
 
-
 export { policyOn, todayOf };
 
 /** The policy's handover documents, the one that is the handover record marked. */
@@ -38,7 +37,12 @@ export function handoverDocumentsOf(policy: PolicyAt) {
   return docs.map((d) => ({ ...d, isRecord: d.id === recordId }));
 }
 
-function warningsOf(r: repo.SummaryRow, today: string, plan: { planned_end: string }[], materials: { expected_arrival: string; arrived_on: string | null }[]) {
+function warningsOf(
+  r: repo.SummaryRow,
+  today: string,
+  plan: { planned_end: string }[],
+  materials: { expected_arrival: string; arrived_on: string | null }[],
+) {
   return projectWarnings({
     status: r.status as TProjectStatus,
     today,
@@ -82,7 +86,17 @@ export async function listProjects(ctx: Ctx, q: TProjectListQuery) {
   const [plans, materials] = await Promise.all([repo.planEnds(ctx.db, ids), repo.materialDates(ctx.db, ids)]);
   const today = todayOf(ctx);
   return {
-    items: items.map((r) => toSummary(r, warningsOf(r, today, plans.filter((p) => p.project_id === r.id), materials.filter((m) => m.project_id === r.id)))),
+    items: items.map((r) =>
+      toSummary(
+        r,
+        warningsOf(
+          r,
+          today,
+          plans.filter((p) => p.project_id === r.id),
+          materials.filter((m) => m.project_id === r.id),
+        ),
+      ),
+    ),
     nextCursor,
   };
 }
@@ -128,7 +142,13 @@ export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise
       late: materialLate({ expectedArrival: m.expected_arrival, arrivedOn: m.arrived_on }, today),
       version: m.version,
     })),
-    costs: costs.map((c) => ({ id: c.id, category: c.category as TProject['costs'][number]['category'], description: c.description, amountFen: Number(c.amount_fen), version: c.version })),
+    costs: costs.map((c) => ({
+      id: c.id,
+      category: c.category as TProject['costs'][number]['category'],
+      description: c.description,
+      amountFen: Number(c.amount_fen),
+      version: c.version,
+    })),
     costTotalFen: costs.reduce((sum, c) => sum + Number(c.amount_fen), 0),
     handoverDocuments: docs.map((d) => ({
       id: d.id,
@@ -144,7 +164,13 @@ export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise
     })),
     handoverChecklist: handoverDocumentsOf(policy).map((item) => {
       const mine = docs.filter((d) => d.document_id === item.id);
-      return { documentId: item.id, name: item.name, isRecord: item.isRecord, uploaded: mine.length > 0, signed: mine.some((d) => d.signed_by != null) };
+      return {
+        documentId: item.id,
+        name: item.name,
+        isRecord: item.isRecord,
+        uploaded: mine.length > 0,
+        signed: mine.some((d) => d.signed_by != null),
+      };
     }),
     canManage: can(ctx.actor, 'projects.manage'),
     canWork,
@@ -152,7 +178,11 @@ export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise
 }
 
 /** Checks the contract, site, manager and members named in a body: 422 naming the field when one does not fit. */
-async function checkRefs(db: Db, body: { contractId?: number; siteId?: number | null; managerId?: number | null; memberIds?: number[] }, customerId: number | null) {
+async function checkRefs(
+  db: Db,
+  body: { contractId?: number; siteId?: number | null; managerId?: number | null; memberIds?: number[] },
+  customerId: number | null,
+) {
   let contract: { id: number; customer_id: number } | undefined;
   if (body.contractId != null) {
     contract = await db.selectFrom('service_contracts').select(['id', 'customer_id']).where('id', '=', body.contractId).executeTakeFirst();
@@ -161,13 +191,23 @@ async function checkRefs(db: Db, body: { contractId?: number; siteId?: number | 
   const customer = contract?.customer_id ?? customerId;
   let site: { id: number; region_id: number | null } | undefined;
   if (body.siteId != null) {
-    const row = await db.selectFrom('customer_sites').select(['id', 'customer_id', 'region_id']).where('id', '=', body.siteId).executeTakeFirst();
+    const row = await db
+      .selectFrom('customer_sites')
+      .select(['id', 'customer_id', 'region_id'])
+      .where('id', '=', body.siteId)
+      .executeTakeFirst();
     if (!row || row.customer_id !== customer) throw invalidValue('body.siteId', 'is not a site of the contract’s customer');
     site = row;
   }
   const users = [...new Set([...(body.memberIds ?? []), ...(body.managerId != null ? [body.managerId] : [])])];
   if (users.length > 0) {
-    const found = await db.selectFrom('users').select('id').where('id', 'in', users).where('status', '=', 'active').where('customer_id', 'is', null).execute();
+    const found = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', users)
+      .where('status', '=', 'active')
+      .where('customer_id', 'is', null)
+      .execute();
     const known = new Set(found.map((u) => u.id));
     if (body.managerId != null && !known.has(body.managerId)) throw invalidValue('body.managerId', 'no such active staff user');
     const missing = (body.memberIds ?? []).findIndex((m) => !known.has(m));
@@ -180,7 +220,11 @@ async function checkRefs(db: Db, body: { contractId?: number; siteId?: number | 
 export async function createProject(ctx: Ctx, body: TProjectCreate): Promise<TProject> {
   assertCanManage(ctx);
   const { contract, site } = await checkRefs(ctx.db, body, null);
-  const customer = await ctx.db.selectFrom('customers').select(['id', 'region_id']).where('id', '=', contract!.customer_id).executeTakeFirstOrThrow();
+  const customer = await ctx.db
+    .selectFrom('customers')
+    .select(['id', 'region_id'])
+    .where('id', '=', contract!.customer_id)
+    .executeTakeFirstOrThrow();
   const managerId = body.managerId === undefined ? ctx.actor.id : body.managerId;
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
@@ -218,13 +262,23 @@ export async function createProject(ctx: Ctx, body: TProjectCreate): Promise<TPr
 }
 
 /** Runs `change` on the project in a transaction, refusing a stale version with 409 (no lost updates). */
-async function withProject<T>(ctx: Ctx, id: number, version: number, change: (trx: Db, p: ProjectRow, now: string) => Promise<T>): Promise<TProject> {
+async function withProject<T>(
+  ctx: Ctx,
+  id: number,
+  version: number,
+  change: (trx: Db, p: ProjectRow, now: string) => Promise<T>,
+): Promise<TProject> {
   return ctx.db.transaction().execute(async (trx) => {
     const project = await projectFor(ctx, id, trx);
     if (project.version !== version) throw versionConflict('The project');
     const now = nowIso(ctx.clock);
     await change(trx, project, now);
-    const bumped = await trx.updateTable('projects').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const bumped = await trx
+      .updateTable('projects')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (Number(bumped.numUpdatedRows) !== 1) throw versionConflict('The project');
     return getProject(ctx, id, trx);
   });
@@ -242,7 +296,13 @@ export async function updateProject(ctx: Ctx, id: number, body: TProjectUpdate):
     };
     if (Object.keys(set).length > 0) await trx.updateTable('projects').set(set).where('id', '=', id).execute();
     if (body.memberIds) await repo.setMembers(trx, id, body.memberIds);
-    await recordAudit(trx, ctx, { action: 'update', entity: 'project', entityId: id, before: { name: p.name, description: p.description, siteId: p.site_id, managerId: p.manager_id }, after: body });
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entity: 'project',
+      entityId: id,
+      before: { name: p.name, description: p.description, siteId: p.site_id, managerId: p.manager_id },
+      after: body,
+    });
   });
 }
 
@@ -269,7 +329,10 @@ async function assertReadyToStart(db: Db, projectId: number) {
   if (counts.materials === 0) missing.push({ path: 'materials', message: 'the material purchase list is empty' });
   if (counts.costs === 0) missing.push({ path: 'costs', message: 'the cost breakdown is empty' });
   if (missing.length > 0) {
-    throw new AppError('rule_violation', `FS-12: enter before starting: ${missing.map((m) => m.message).join('; ')}`, { ruleId: 'FS-12', details: missing });
+    throw new AppError('rule_violation', `FS-12: enter before starting: ${missing.map((m) => m.message).join('; ')}`, {
+      ruleId: 'FS-12',
+      details: missing,
+    });
   }
 }
 
@@ -280,10 +343,14 @@ async function assertHandoverRecord(db: Db, projectId: number, policy: PolicyAt)
   if (!record) return;
   const signed = await repo.signedHandoverDocument(db, projectId, record.id);
   if (!signed) {
-    throw new AppError('rule_violation', `FS-12: the handover record (${record.name['zh-CN']} / ${record.name.en}) must be uploaded and signed by the customer before acceptance`, {
-      ruleId: 'FS-12',
-      details: [{ path: `handoverDocuments.${record.id}`, message: 'missing or not signed' }],
-    });
+    throw new AppError(
+      'rule_violation',
+      `FS-12: the handover record (${record.name['zh-CN']} / ${record.name.en}) must be uploaded and signed by the customer before acceptance`,
+      {
+        ruleId: 'FS-12',
+        details: [{ path: `handoverDocuments.${record.id}`, message: 'missing or not signed' }],
+      },
+    );
   }
 }
 
@@ -312,7 +379,10 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
       notice = {
         userIds: [p.manager_id, p.created_by].filter((u): u is number => u != null),
         title: { zh: `项目调试完成：${p.name}`, en: `Project commissioned: ${p.name}` },
-        body: { zh: `请在 ${due} 前完成客户验收和设备移交（FS-12，${days} 天）。`, en: `Client acceptance and equipment hand-over are due by ${due} (FS-12, ${days} days).` },
+        body: {
+          zh: `请在 ${due} 前完成客户验收和设备移交（FS-12，${days} 天）。`,
+          en: `Client acceptance and equipment hand-over are due by ${due} (FS-12, ${days} days).`,
+        },
       };
     } else if (body.action === 'accept') {
       const acceptedOn = eventDate(body.acceptedOn, today, 'body.acceptedOn', p.commissioned_on, 'commissioning');
@@ -322,7 +392,13 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
       set = { ...set, closed_at: now };
     }
     await trx.updateTable('projects').set(set).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: `project.${body.action}`, entity: 'project', entityId: id, before: { status: p.status }, after: set });
+    await recordAudit(trx, ctx, {
+      action: `project.${body.action}`,
+      entity: 'project',
+      entityId: id,
+      before: { status: p.status },
+      after: set,
+    });
     if (notice) await notify(trx, now, { ...notice, kind: 'project.commissioned', link: `/projects/${id}` });
   });
   return result;

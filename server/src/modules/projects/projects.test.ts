@@ -23,13 +23,26 @@ async function ok(res: { statusCode: number; body: string; json: () => unknown }
   return res.json() as Json;
 }
 const count = async (table: 'projects' | 'project_plan_items' | 'project_handover_documents' | 'audit_log') =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** A project on the contract, with members, and (optionally) everything FS-12 wants before the start. */
 async function newProject(name: string, opts: { ready?: boolean; planEnd?: string } = {}) {
   const p = await ok(await sup.post(api('/projects'), { name, contractId: ids.contract, siteId: ids.site, memberIds: [ids.engOn] }));
   if (opts.ready) {
-    await ok(await sup.post(api(`/projects/${p.id}/plan-items`), { name: '设备安装', plannedStart: '2026-03-02', plannedEnd: opts.planEnd ?? '2026-03-20' }));
+    await ok(
+      await sup.post(api(`/projects/${p.id}/plan-items`), {
+        name: '设备安装',
+        plannedStart: '2026-03-02',
+        plannedEnd: opts.planEnd ?? '2026-03-20',
+      }),
+    );
     await ok(await sup.post(api(`/projects/${p.id}/materials`), { name: '光纤', quantity: 10, expectedArrival: '2026-03-05' }));
     await ok(await sup.post(api(`/projects/${p.id}/costs`), { category: 'material', amountFen: 123_400 }));
   }
@@ -44,7 +57,8 @@ beforeAll(async () => {
   ids.north = (await ok(await admin.post(api('/regions'), { name: '华北' }))).id;
   ids.dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
   ids.dept2 = (await ok(await admin.post(api('/departments'), { name: '工程部' }))).id;
-  const user = (username: string, roleKey: string, extra: Json = {}) => createUser(admin, { username, roleKey, departmentId: ids.dept, ...extra });
+  const user = (username: string, roleKey: string, extra: Json = {}) =>
+    createUser(admin, { username, roleKey, departmentId: ids.dept, ...extra });
   ids.sup = await user('sup1', 'supervisor');
   ids.supOther = await user('sup2', 'supervisor', { departmentId: ids.dept2 });
   ids.engOn = await user('eng.on', 'engineer');
@@ -52,13 +66,25 @@ beforeAll(async () => {
   await user('sales.east', 'sales', { regionIds: [ids.east] });
   await user('sales.north', 'sales', { regionIds: [ids.north] });
   const login = (u: string) => t.login(u, 'password-123');
-  [sup, supOther, engOn, engOff, salesEast, salesNorth] = await Promise.all(['sup1', 'sup2', 'eng.on', 'eng.off', 'sales.east', 'sales.north'].map(login));
+  [sup, supOther, engOn, engOff, salesEast, salesNorth] = await Promise.all(
+    ['sup1', 'sup2', 'eng.on', 'eng.off', 'sales.east', 'sales.north'].map(login),
+  );
   ids.customer = (await ok(await admin.post(api('/customers'), { name: '市一医院', regionId: ids.east }))).id;
   ids.site = (await ok(await admin.post(api('/sites'), { customerId: ids.customer, name: '门诊楼机房', regionId: ids.east }))).id;
   ids.otherCustomer = (await ok(await admin.post(api('/customers'), { name: '乙工厂', regionId: ids.north }))).id;
   ids.otherSite = (await ok(await admin.post(api('/sites'), { customerId: ids.otherCustomer, name: '车间' }))).id;
   ids.contract = (
-    await ok(await admin.post(api('/contracts'), { customerId: ids.customer, number: 'HT-2026-001', startsOn: '2026-01-01', endsOn: '2026-04-30', feeFen: 100, slaLevelId: 'premium', coverage: '24x7' }))
+    await ok(
+      await admin.post(api('/contracts'), {
+        customerId: ids.customer,
+        number: 'HT-2026-001',
+        startsOn: '2026-01-01',
+        endsOn: '2026-04-30',
+        feeFen: 100,
+        slaLevelId: 'premium',
+        coverage: '24x7',
+      }),
+    )
   ).id;
 });
 afterAll(async () => {
@@ -68,7 +94,13 @@ afterAll(async () => {
 describe('permissions and scopes (FS-12)', () => {
   it('documents its routes in the OpenAPI document', async () => {
     const doc = (await admin.get('/api/openapi.json')).json();
-    for (const path of ['/api/v1/projects', '/api/v1/projects/{id}/transitions', '/api/v1/projects/{id}/handover-documents', '/api/v1/deliveries/{id}/check', '/api/v1/trainings/{id}/complete']) {
+    for (const path of [
+      '/api/v1/projects',
+      '/api/v1/projects/{id}/transitions',
+      '/api/v1/projects/{id}/handover-documents',
+      '/api/v1/deliveries/{id}/check',
+      '/api/v1/trainings/{id}/complete',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -94,7 +126,10 @@ describe('permissions and scopes (FS-12)', () => {
     expect(await listed(engOff)).not.toContain(p.id);
     expect(await listed(supOther)).not.toContain(p.id);
     // Out of scope reads as not found for writes too; a member may not do management work.
-    expect((await engOff.post(api(`/projects/${p.id}/plan-items`), { name: 'x', plannedStart: '2026-03-02', plannedEnd: '2026-03-03' })).statusCode).toBe(404);
+    expect(
+      (await engOff.post(api(`/projects/${p.id}/plan-items`), { name: 'x', plannedStart: '2026-03-02', plannedEnd: '2026-03-03' }))
+        .statusCode,
+    ).toBe(404);
     expect((await engOn.post(api(`/projects/${p.id}/costs`), { category: 'labour', amountFen: 1 })).statusCode).toBe(403);
     expect((await act(engOn, p, { action: 'start' })).statusCode).toBe(403);
   });
@@ -115,7 +150,10 @@ describe('permissions and scopes (FS-12)', () => {
 describe('editing a project and its lines (versions, audit)', () => {
   it('edits the project with its version, replaces the members, and answers 409 to a stale one', async () => {
     const p = await newProject('编辑');
-    const edited = await ok(await sup.patch(api(`/projects/${p.id}`), { version: p.version, name: '编辑后', memberIds: [ids.engOff] }), 200);
+    const edited = await ok(
+      await sup.patch(api(`/projects/${p.id}`), { version: p.version, name: '编辑后', memberIds: [ids.engOff] }),
+      200,
+    );
     expect(edited).toMatchObject({ name: '编辑后', version: p.version + 1, members: [{ id: ids.engOff }] });
     expect((await engOn.get(api(`/projects/${p.id}`))).statusCode).toBe(404);
     expect((await engOff.get(api(`/projects/${p.id}`))).statusCode).toBe(200);
@@ -123,7 +161,13 @@ describe('editing a project and its lines (versions, audit)', () => {
     expect((await engOff.patch(api(`/projects/${p.id}`), { version: edited.version, name: '成员改名' })).statusCode).toBe(403);
     expect((await sup.patch(api(`/projects/${p.id}`), { version: edited.version, siteId: ids.otherSite })).statusCode).toBe(422);
     expect((await ok(await sup.get(api(`/projects/${p.id}`)), 200)).name).toBe('编辑后');
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'project').where('entity_id', '=', String(p.id)).orderBy('id').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'project')
+      .where('entity_id', '=', String(p.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
   });
 
@@ -170,10 +214,16 @@ describe('FS-12 start gate: plan, materials and costs before work starts', () =>
   it('keeps plan items ordered and versions the items', async () => {
     const p = await newProject('计划项');
     const before = await count('project_plan_items');
-    const backwards = await sup.post(api(`/projects/${p.id}/plan-items`), { name: 'x', plannedStart: '2026-03-10', plannedEnd: '2026-03-01' });
+    const backwards = await sup.post(api(`/projects/${p.id}/plan-items`), {
+      name: 'x',
+      plannedStart: '2026-03-10',
+      plannedEnd: '2026-03-01',
+    });
     expect(backwards.statusCode).toBe(422);
     expect(await count('project_plan_items')).toBe(before);
-    const withItem = await ok(await sup.post(api(`/projects/${p.id}/plan-items`), { name: '调试', plannedStart: '2026-03-10', plannedEnd: '2026-03-12' }));
+    const withItem = await ok(
+      await sup.post(api(`/projects/${p.id}/plan-items`), { name: '调试', plannedStart: '2026-03-10', plannedEnd: '2026-03-12' }),
+    );
     const item = withItem.planItems[0];
     const moved = await sup.patch(api(`/project-plan-items/${item.id}`), { version: item.version, plannedEnd: '2026-03-09' });
     expect(moved.statusCode).toBe(422);
@@ -181,7 +231,9 @@ describe('FS-12 start gate: plan, materials and costs before work starts', () =>
     const done = await ok(await engOn.patch(api(`/project-plan-items/${item.id}`), { version: item.version, donePercent: 60 }), 200);
     expect(done.planItems[0].donePercent).toBe(60);
     expect((await engOn.patch(api(`/project-plan-items/${item.id}`), { version: item.version, donePercent: 70 })).statusCode).toBe(409);
-    expect((await engOn.patch(api(`/project-plan-items/${item.id}`), { version: item.version + 1, donePercent: 101 })).statusCode).toBe(400);
+    expect((await engOn.patch(api(`/project-plan-items/${item.id}`), { version: item.version + 1, donePercent: 101 })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -238,7 +290,8 @@ describe('FS-12 deadlines: the contract end and acceptance within the policy day
     const accepted = async (name: string, acceptedOn: string) => {
       let p = await ok(await act(sup, await newProject(name, { ready: true }), { action: 'start' }), 200);
       p = await ok(await act(engOn, p, { action: 'commission', commissionedOn: '2026-03-02' }), 200);
-      const doc = (await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.pdf', data: PDF }))).handoverDocuments[0];
+      const doc = (await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.pdf', data: PDF })))
+        .handoverDocuments[0];
       p = await ok(await engOn.post(api(`/project-handover-documents/${doc.id}/sign`), { version: doc.version, signedBy: '钱主任' }), 200);
       t.clock.set('2026-03-10T01:00:00.000Z');
       try {
@@ -286,7 +339,10 @@ describe('FS-12 acceptance gate and handover documents', () => {
     expect(without.json().error).toMatchObject({ ruleId: 'FS-12', details: [{ path: 'handoverDocuments.technicalDisclosure' }] });
     // Another document does not count as the record.
     const welding = await ok(await uploadHandover(engOn, p.id, 'weldingRecord', { fileName: '焊接记录.pdf', data: PDF }));
-    await ok(await engOn.post(api(`/project-handover-documents/${welding.handoverDocuments[0].id}/sign`), { version: 1, signedBy: '钱主任' }), 200);
+    await ok(
+      await engOn.post(api(`/project-handover-documents/${welding.handoverDocuments[0].id}/sign`), { version: 1, signedBy: '钱主任' }),
+      200,
+    );
     p = await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.png', data: PNG }));
     const unsigned = await act(sup, p, { action: 'accept', acceptedBy: '钱主任' });
     expect(unsigned.statusCode).toBe(422);
@@ -296,16 +352,29 @@ describe('FS-12 acceptance gate and handover documents', () => {
 
   it('accepts once the record is signed, then closes', async () => {
     const record = p.handoverDocuments.find((d: Json) => d.documentId === 'technicalDisclosure');
-    const future = await engOn.post(api(`/project-handover-documents/${record.id}/sign`), { version: record.version, signedBy: '钱主任', signedOn: '2026-03-09' });
+    const future = await engOn.post(api(`/project-handover-documents/${record.id}/sign`), {
+      version: record.version,
+      signedBy: '钱主任',
+      signedOn: '2026-03-09',
+    });
     expect(future.statusCode).toBe(422);
-    p = await ok(await engOn.post(api(`/project-handover-documents/${record.id}/sign`), { version: record.version, signedBy: '钱主任' }), 200);
+    p = await ok(
+      await engOn.post(api(`/project-handover-documents/${record.id}/sign`), { version: record.version, signedBy: '钱主任' }),
+      200,
+    );
     expect(p.handoverChecklist[0]).toMatchObject({ uploaded: true, signed: true });
     expect((await act(engOn, p, { action: 'accept', acceptedBy: '钱主任' })).statusCode).toBe(403);
     p = await ok(await act(sup, p, { action: 'accept', acceptedBy: '钱主任' }), 200);
     expect(p).toMatchObject({ status: 'accepted', acceptedOn: '2026-03-02', acceptedBy: '钱主任' });
     p = await ok(await act(sup, p, { action: 'close' }), 200);
     expect(p.status).toBe('closed');
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'project').where('entity_id', '=', String(p.id)).orderBy('id').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'project')
+      .where('entity_id', '=', String(p.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'project.start', 'project.commission', 'project.accept', 'project.close']);
   });
 
@@ -341,13 +410,29 @@ describe('FS-12 acceptance gate and handover documents', () => {
   });
 
   it('accepts without the record when the policy in force does not require it', async () => {
-    const row = await t.database.db.selectFrom('policy_versions').selectAll().where('status', '=', 'published').orderBy('number', 'desc').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('policy_versions')
+      .selectAll()
+      .where('status', '=', 'published')
+      .orderBy('number', 'desc')
+      .executeTakeFirstOrThrow();
     const doc = JSON.parse(row.document);
     doc.fieldService.handoverRecordRequired = false;
     const now = new Date().toISOString();
     await t.database.db
       .insertInto('policy_versions')
-      .values({ number: row.number + 1, status: 'published', effective_from: '2026-03-01', document: JSON.stringify(doc), note: 'test', created_by: null, published_at: now, published_by: null, created_at: now, updated_at: now })
+      .values({
+        number: row.number + 1,
+        status: 'published',
+        effective_from: '2026-03-01',
+        document: JSON.stringify(doc),
+        note: 'test',
+        created_by: null,
+        published_at: now,
+        published_by: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     invalidatePolicyCache(t.database.db);
     let q = await ok(await act(sup, await newProject('无交底要求', { ready: true }), { action: 'start' }), 200);

@@ -1,4 +1,13 @@
-import type { TAttendanceSet, TTraineeCreate, TTraineeSignOff, TTraining, TTrainingCreate, TTrainingListQuery, TTrainingSessionCreate, TTrainingSummary } from '@techserve/core';
+import type {
+  TAttendanceSet,
+  TTraineeCreate,
+  TTraineeSignOff,
+  TTraining,
+  TTrainingCreate,
+  TTrainingListQuery,
+  TTrainingSessionCreate,
+  TTrainingSummary,
+} from '@techserve/core';
 import { sql } from 'kysely';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
@@ -25,7 +34,12 @@ function summaryQuery(db: Db) {
       'trainings.completed_at',
       'trainings.created_at',
       'trainings.version',
-      (eb) => eb.selectFrom('training_trainees as tt').select((e) => e.fn.countAll<number>().as('n')).whereRef('tt.training_id', '=', 'trainings.id').as('trainee_count'),
+      (eb) =>
+        eb
+          .selectFrom('training_trainees as tt')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('tt.training_id', '=', 'trainings.id')
+          .as('trainee_count'),
       (eb) =>
         eb
           .selectFrom('training_trainees as ts')
@@ -59,13 +73,21 @@ export async function listTrainings(ctx: Ctx, q: TTrainingListQuery) {
   if (q.customerId) query = query.where('trainings.customer_id', '=', q.customerId);
   if (q.status) query = query.where('trainings.status', '=', q.status);
   if (cursor) query = query.where('trainings.id', '<', Number(cursor[0]));
-  const rows = await query.orderBy('trainings.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('trainings.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(toSummary), nextCursor };
 }
 
 async function trainingFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  const row = await db.selectFrom('trainings').selectAll('trainings').where('trainings.id', '=', id).where((eb) => projectScope(eb, ctx.actor, 'trainings')).executeTakeFirst();
+  const row = await db
+    .selectFrom('trainings')
+    .selectAll('trainings')
+    .where('trainings.id', '=', id)
+    .where((eb) => projectScope(eb, ctx.actor, 'trainings'))
+    .executeTakeFirst();
   if (!row) throw notFound('Training');
   return row;
 }
@@ -82,8 +104,20 @@ export async function getTraining(ctx: Ctx, id: number, db: Db = ctx.db): Promis
   const [r, sessions, trainees, attendance] = await Promise.all([
     summaryQuery(db).where('trainings.id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('training_sessions').selectAll().where('training_id', '=', id).orderBy('starts_at').orderBy('id').execute(),
-    db.selectFrom('training_trainees').leftJoin('users', 'users.id', 'training_trainees.signed_off_by').selectAll('training_trainees').select('users.name as signed_off_by_name').where('training_id', '=', id).orderBy('training_trainees.id').execute(),
-    db.selectFrom('training_attendance').innerJoin('training_sessions as s', 's.id', 'training_attendance.session_id').select(['training_attendance.session_id', 'training_attendance.trainee_id']).where('s.training_id', '=', id).execute(),
+    db
+      .selectFrom('training_trainees')
+      .leftJoin('users', 'users.id', 'training_trainees.signed_off_by')
+      .selectAll('training_trainees')
+      .select('users.name as signed_off_by_name')
+      .where('training_id', '=', id)
+      .orderBy('training_trainees.id')
+      .execute(),
+    db
+      .selectFrom('training_attendance')
+      .innerJoin('training_sessions as s', 's.id', 'training_attendance.session_id')
+      .select(['training_attendance.session_id', 'training_attendance.trainee_id'])
+      .where('s.training_id', '=', id)
+      .execute(),
   ]);
   // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
   return Object.assign(toSummary(r), {
@@ -93,7 +127,10 @@ export async function getTraining(ctx: Ctx, id: number, db: Db = ctx.db): Promis
       startsAt: s.starts_at,
       endsAt: s.ends_at,
       content: s.content,
-      attendeeIds: attendance.filter((a) => a.session_id === s.id).map((a) => a.trainee_id).sort((a, b) => a - b),
+      attendeeIds: attendance
+        .filter((a) => a.session_id === s.id)
+        .map((a) => a.trainee_id)
+        .sort((a, b) => a - b),
     })),
     trainees: trainees.map((t) => ({
       id: t.id,
@@ -112,7 +149,10 @@ export async function getTraining(ctx: Ctx, id: number, db: Db = ctx.db): Promis
 export async function createTraining(ctx: Ctx, body: TTrainingCreate): Promise<TTraining> {
   const customer = await ctx.db.selectFrom('customers').select(['id', 'region_id']).where('id', '=', body.customerId).executeTakeFirst();
   if (!customer) throw invalidValue('body.customerId', 'no such customer');
-  let place: { region_id: number | null; department_id: number | null; team_id: number | null } = { region_id: customer.region_id, ...(await placeOf(ctx.db, ctx.actor.id)) };
+  let place: { region_id: number | null; department_id: number | null; team_id: number | null } = {
+    region_id: customer.region_id,
+    ...(await placeOf(ctx.db, ctx.actor.id)),
+  };
   if (body.projectId != null) {
     const p = await projectFor(ctx, body.projectId).catch(() => {
       throw invalidValue('body.projectId', 'no such project');
@@ -129,11 +169,26 @@ export async function createTraining(ctx: Ctx, body: TTrainingCreate): Promise<T
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('trainings')
-      .values({ customer_id: body.customerId, project_id: body.projectId ?? null, ticket_id: body.ticketId ?? null, ...place, title: body.title, status: 'open', created_by: ctx.actor.id, created_at: now, updated_at: now })
+      .values({
+        customer_id: body.customerId,
+        project_id: body.projectId ?? null,
+        ticket_id: body.ticketId ?? null,
+        ...place,
+        title: body.title,
+        status: 'open',
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (body.trainees?.length) {
-      await trx.insertInto('training_trainees').values(body.trainees.map((t) => ({ training_id: id, name: t.name, position: t.position ?? null, created_at: now, updated_at: now }))).execute();
+      await trx
+        .insertInto('training_trainees')
+        .values(
+          body.trainees.map((t) => ({ training_id: id, name: t.name, position: t.position ?? null, created_at: now, updated_at: now })),
+        )
+        .execute();
     }
     await recordAudit(trx, ctx, { action: 'create', entity: 'training', entityId: id, after: body });
     return getTraining(ctx, id, trx);
@@ -148,7 +203,11 @@ async function withOpenTraining(ctx: Ctx, id: number, change: (trx: Db, t: Train
     if (t.status !== 'open') throw new AppError('illegal_transition', 'The training is completed');
     const now = nowIso(ctx.clock);
     await change(trx, t, now);
-    await trx.updateTable('trainings').set({ updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('trainings')
+      .set({ updated_at: now, version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
     return getTraining(ctx, id, trx);
   });
 }
@@ -158,7 +217,15 @@ export const addSession = (ctx: Ctx, trainingId: number, body: TTrainingSessionC
   withOpenTraining(ctx, trainingId, async (trx, _t, now) => {
     const { id } = await trx
       .insertInto('training_sessions')
-      .values({ training_id: trainingId, place: body.place, starts_at: new Date(body.startsAt).toISOString(), ends_at: new Date(body.endsAt).toISOString(), content: body.content, created_at: now, updated_at: now })
+      .values({
+        training_id: trainingId,
+        place: body.place,
+        starts_at: new Date(body.startsAt).toISOString(),
+        ends_at: new Date(body.endsAt).toISOString(),
+        content: body.content,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'create', entity: 'training_session', entityId: id, after: { trainingId, ...body } });
@@ -166,7 +233,11 @@ export const addSession = (ctx: Ctx, trainingId: number, body: TTrainingSessionC
 
 export const addTrainee = (ctx: Ctx, trainingId: number, body: TTraineeCreate) =>
   withOpenTraining(ctx, trainingId, async (trx, _t, now) => {
-    const { id } = await trx.insertInto('training_trainees').values({ training_id: trainingId, name: body.name, position: body.position ?? null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('training_trainees')
+      .values({ training_id: trainingId, name: body.name, position: body.position ?? null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'create', entity: 'training_trainee', entityId: id, after: { trainingId, ...body } });
   });
 
@@ -175,14 +246,26 @@ export async function setAttendance(ctx: Ctx, sessionId: number, body: TAttendan
   const session = await ctx.db.selectFrom('training_sessions').select(['id', 'training_id']).where('id', '=', sessionId).executeTakeFirst();
   if (!session) throw notFound('Training session');
   return withOpenTraining(ctx, session.training_id, async (trx) => {
-    const trainees = new Set((await trx.selectFrom('training_trainees').select('id').where('training_id', '=', session.training_id).execute()).map((t) => t.id));
+    const trainees = new Set(
+      (await trx.selectFrom('training_trainees').select('id').where('training_id', '=', session.training_id).execute()).map((t) => t.id),
+    );
     const ids = [...new Set(body.traineeIds)];
     const bad = body.traineeIds.findIndex((t) => !trainees.has(t));
     if (bad >= 0) throw invalidValue(`body.traineeIds.${bad}`, 'is not a trainee of this training');
     const before = await trx.selectFrom('training_attendance').select('trainee_id').where('session_id', '=', sessionId).execute();
     await trx.deleteFrom('training_attendance').where('session_id', '=', sessionId).execute();
-    if (ids.length > 0) await trx.insertInto('training_attendance').values(ids.map((trainee_id) => ({ session_id: sessionId, trainee_id }))).execute();
-    await recordAudit(trx, ctx, { action: 'update', entity: 'training_attendance', entityId: sessionId, before: before.map((b) => b.trainee_id), after: ids });
+    if (ids.length > 0)
+      await trx
+        .insertInto('training_attendance')
+        .values(ids.map((trainee_id) => ({ session_id: sessionId, trainee_id })))
+        .execute();
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entity: 'training_attendance',
+      entityId: sessionId,
+      before: before.map((b) => b.trainee_id),
+      after: ids,
+    });
   }).catch((err: unknown) => {
     // A session of a training out of scope is "not found", like the training.
     if (err instanceof AppError && err.code === 'not_found') throw notFound('Training session');
@@ -199,9 +282,20 @@ export async function signOffTrainee(ctx: Ctx, traineeId: number, body: TTrainee
     const set = body.canOperateIndependently
       ? { signed_off_at: now, signed_off_by: ctx.actor.id, note: body.note ?? null }
       : { signed_off_at: null, signed_off_by: null, note: body.note ?? null };
-    const res = await trx.updateTable('training_trainees').set({ ...set, updated_at: now, version: body.version + 1 }).where('id', '=', traineeId).where('version', '=', body.version).executeTakeFirst();
+    const res = await trx
+      .updateTable('training_trainees')
+      .set({ ...set, updated_at: now, version: body.version + 1 })
+      .where('id', '=', traineeId)
+      .where('version', '=', body.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The trainee');
-    await recordAudit(trx, ctx, { action: 'training.sign-off', entity: 'training_trainee', entityId: traineeId, before: { signedOffAt: trainee.signed_off_at }, after: set });
+    await recordAudit(trx, ctx, {
+      action: 'training.sign-off',
+      entity: 'training_trainee',
+      entityId: traineeId,
+      before: { signedOffAt: trainee.signed_off_at },
+      after: set,
+    });
   });
 }
 
@@ -212,19 +306,43 @@ export async function completeTraining(ctx: Ctx, id: number, version: number): P
     await assertMayWork(ctx, t, trx);
     if (t.version !== version) throw versionConflict('The training');
     if (t.status !== 'open') throw new AppError('illegal_transition', 'The training is already completed');
-    const trainees = await trx.selectFrom('training_trainees').select(['id', 'name', 'signed_off_at']).where('training_id', '=', id).orderBy('id').execute();
-    if (trainees.length === 0) throw new AppError('rule_violation', 'FS-14: a training without trainees cannot be completed', { ruleId: 'FS-14', details: [{ path: 'trainees', message: 'no trainees' }] });
+    const trainees = await trx
+      .selectFrom('training_trainees')
+      .select(['id', 'name', 'signed_off_at'])
+      .where('training_id', '=', id)
+      .orderBy('id')
+      .execute();
+    if (trainees.length === 0)
+      throw new AppError('rule_violation', 'FS-14: a training without trainees cannot be completed', {
+        ruleId: 'FS-14',
+        details: [{ path: 'trainees', message: 'no trainees' }],
+      });
     const missing = trainees.filter((x) => x.signed_off_at == null);
     if (missing.length > 0) {
-      throw new AppError('rule_violation', `FS-14: not every trainee can operate independently yet: ${missing.map((m) => m.name).join(', ')}`, {
-        ruleId: 'FS-14',
-        details: missing.map((m) => ({ path: `trainees.${m.id}`, message: `${m.name} is not signed off` })),
-      });
+      throw new AppError(
+        'rule_violation',
+        `FS-14: not every trainee can operate independently yet: ${missing.map((m) => m.name).join(', ')}`,
+        {
+          ruleId: 'FS-14',
+          details: missing.map((m) => ({ path: `trainees.${m.id}`, message: `${m.name} is not signed off` })),
+        },
+      );
     }
     const now = nowIso(ctx.clock);
-    const res = await trx.updateTable('trainings').set({ status: 'completed', completed_at: now, updated_at: now, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const res = await trx
+      .updateTable('trainings')
+      .set({ status: 'completed', completed_at: now, updated_at: now, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The training');
-    await recordAudit(trx, ctx, { action: 'training.complete', entity: 'training', entityId: id, before: { status: 'open' }, after: { status: 'completed', completedAt: now } });
+    await recordAudit(trx, ctx, {
+      action: 'training.complete',
+      entity: 'training',
+      entityId: id,
+      before: { status: 'open' },
+      after: { status: 'completed', completedAt: now },
+    });
     return getTraining(ctx, id, trx);
   });
 }

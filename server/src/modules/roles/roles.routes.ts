@@ -8,7 +8,11 @@ export function rolesRoutes(app: App) {
   app.get(
     '/roles',
     {
-      schema: { tags, summary: 'Roles (editable permission sets) and the permission catalogue', response: { 200: z.object({ items: z.array(ZRole), permissions: z.array(z.enum(PERMISSIONS)) }) } },
+      schema: {
+        tags,
+        summary: 'Roles (editable permission sets) and the permission catalogue',
+        response: { 200: z.object({ items: z.array(ZRole), permissions: z.array(z.enum(PERMISSIONS)) }) },
+      },
       config: { permission: 'users.read' },
     },
     async (req) => ({ items: await listRoles(req.ctx()), permissions: [...PERMISSIONS] }),
@@ -25,12 +29,18 @@ export function rolesRoutes(app: App) {
   );
   app.patch(
     '/roles/:id',
-    { schema: { tags, summary: 'Edit a role (send the version you read)', params: ZIdParams, body: ZRoleUpdate, response: { 200: ZRole } }, config: { permission: 'roles.manage' } },
+    {
+      schema: { tags, summary: 'Edit a role (send the version you read)', params: ZIdParams, body: ZRoleUpdate, response: { 200: ZRole } },
+      config: { permission: 'roles.manage' },
+    },
     (req) => updateRole(req.ctx(), req.params.id, req.body),
   );
   app.delete(
     '/roles/:id',
-    { schema: { tags, summary: 'Delete an unused custom role', params: ZIdParams, response: { 200: ZOk } }, config: { permission: 'roles.manage' } },
+    {
+      schema: { tags, summary: 'Delete an unused custom role', params: ZIdParams, response: { 200: ZOk } },
+      config: { permission: 'roles.manage' },
+    },
     async (req) => {
       await deleteRole(req.ctx(), req.params.id);
       return { ok: true as const };

@@ -10,7 +10,11 @@ async function rolesWithCounts(db: Db, id?: number): Promise<TRole[]> {
   let q = db.selectFrom('roles').select(roleColumns).orderBy('id');
   if (id !== undefined) q = q.where('id', '=', id);
   const rows = await q.execute();
-  const counts = await db.selectFrom('users').select(['role_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('role_id').execute();
+  const counts = await db
+    .selectFrom('users')
+    .select(['role_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('role_id')
+    .execute();
   const countOf = new Map(counts.map((c) => [c.role_id, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,

@@ -43,5 +43,10 @@ export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof findVisibleAtt
 /** The attachments of the given timeline entries, in upload order. */
 export function listByEntries(db: Db, entryIds: number[]): Promise<AttachmentRow[]> {
   if (entryIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('ticket_attachments').select(columns).where('ticket_attachments.entry_id', 'in', entryIds).orderBy('ticket_attachments.id').execute();
+  return db
+    .selectFrom('ticket_attachments')
+    .select(columns)
+    .where('ticket_attachments.entry_id', 'in', entryIds)
+    .orderBy('ticket_attachments.id')
+    .execute();
 }

@@ -12,8 +12,6 @@ export type AttachmentsRouteDeps = { storage: AttachmentStorage; maxBytes: numbe
 
 const ZVisibility = z.enum(['public', 'internal']);
 
-
-
 /** Reads the multipart body: one `file` part and an optional `visibility` field (public by default). */
 async function readAttachmentUpload(req: FastifyRequest, maxBytes: number): Promise<svc.Upload> {
   const { fileName, data, fields } = await readUpload(req, maxBytes, { fields: ['visibility'] });
@@ -45,7 +43,10 @@ export function attachmentsRoutes(app: App, deps: AttachmentsRouteDeps) {
       },
       config: { permission: 'tickets.read' },
     },
-    async (req, reply) => reply.status(201).send(await svc.createAttachment(req.ctx(), req.params.id, () => readAttachmentUpload(req, deps.maxBytes), deps.storage)),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await svc.createAttachment(req.ctx(), req.params.id, () => readAttachmentUpload(req, deps.maxBytes), deps.storage)),
   );
 
   app.get(

@@ -24,7 +24,10 @@ const toAttachment = (r: repo.AttachmentRow): TAttachment => ({
 
 /** The name without any path, control characters or excess length (the extension is kept). */
 export function cleanFileName(name: string): string {
-  let base = [...(name.split(/[\\/]/).pop() ?? '')].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('').trim();
+  let base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
   if (base.length > 200) {
     const ext = /\.[A-Za-z0-9]{1,10}$/.exec(base)?.[0] ?? '';
     base = base.slice(0, 200 - ext.length) + ext;
@@ -38,7 +41,12 @@ export function cleanFileName(name: string): string {
  * files only; an internal one needs `tickets.work` (403). The entry, the attachment row and the audit entry are
  * written in one transaction, the file last, so a failed write leaves no row behind.
  */
-export async function createAttachment(ctx: Ctx, ticketId: number, readUpload: () => Promise<Upload>, storage: AttachmentStorage): Promise<TAttachment> {
+export async function createAttachment(
+  ctx: Ctx,
+  ticketId: number,
+  readUpload: () => Promise<Upload>,
+  storage: AttachmentStorage,
+): Promise<TAttachment> {
   await ticketFor(ctx, ticketId);
   const upload = await readUpload();
   if (upload.visibility === 'internal' && (isCustomerSide(ctx.actor) || !can(ctx.actor, 'tickets.work'))) {
@@ -78,7 +86,13 @@ export async function createAttachment(ctx: Ctx, ticketId: number, readUpload: (
       created_at: now,
     });
     await repo.linkEntry(trx, id, entryId);
-    const attachment: TAttachment = { id, fileName, contentType: type.contentType, size: upload.data.length, url: `/api/v1/attachments/${id}` };
+    const attachment: TAttachment = {
+      id,
+      fileName,
+      contentType: type.contentType,
+      size: upload.data.length,
+      url: `/api/v1/attachments/${id}`,
+    };
     await recordAudit(trx, ctx, {
       action: 'create',
       entity: 'ticket_attachment',

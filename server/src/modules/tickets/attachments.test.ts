@@ -126,7 +126,11 @@ describe('permissions and visibility', () => {
     expect(internal.statusCode).toBe(201);
     expect((await contact.get(api(`/attachments/${internal.json().id}`))).statusCode).toBe(404);
     expect((await admin.get(api(`/attachments/${internal.json().id}`))).statusCode).toBe(200);
-    const entry = await t.database.db.selectFrom('ticket_entries').select(['visibility']).where('body', '=', 'internal.png').executeTakeFirstOrThrow();
+    const entry = await t.database.db
+      .selectFrom('ticket_entries')
+      .select(['visibility'])
+      .where('body', '=', 'internal.png')
+      .executeTakeFirstOrThrow();
     expect(entry.visibility).toBe('internal');
   });
 
@@ -159,16 +163,31 @@ describe('upload and download', () => {
     const res = await upload(admin, ticketId, { fileName: '现场照片.png', data: PNG, contentType: 'text/html' });
     expect(res.statusCode).toBe(201);
     const a = res.json();
-    expect(a).toEqual({ id: expect.any(Number), fileName: '现场照片.png', contentType: 'image/png', size: PNG.length, url: `/api/v1/attachments/${a.id}` });
+    expect(a).toEqual({
+      id: expect.any(Number),
+      fileName: '现场照片.png',
+      contentType: 'image/png',
+      size: PNG.length,
+      url: `/api/v1/attachments/${a.id}`,
+    });
     expect(await counts()).toEqual({ entries: before.entries + 1, attachments: before.attachments + 1, files: before.files + 1 });
 
     const row = await t.database.db.selectFrom('ticket_attachments').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ ticket_id: ticketId, visibility: 'public', sha256: createHash('sha256').update(PNG).digest('hex') });
     expect(row.storage_key).toMatch(/^2026\/03\/[0-9a-f]{32}$/);
-    const entry = await t.database.db.selectFrom('ticket_entries').selectAll().where('id', '=', row.entry_id as number).executeTakeFirstOrThrow();
+    const entry = await t.database.db
+      .selectFrom('ticket_entries')
+      .selectAll()
+      .where('id', '=', row.entry_id as number)
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ ticket_id: ticketId, kind: 'attachment', visibility: 'public', body: '现场照片.png' });
     expect(JSON.parse(entry.data as string)).toEqual({ attachmentId: a.id, fileName: '现场照片.png', size: PNG.length });
-    const audit = await t.database.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'ticket_attachment').where('entity_id', '=', String(a.id)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity', '=', 'ticket_attachment')
+      .where('entity_id', '=', String(a.id))
+      .execute();
     expect(audit.map((x) => x.action)).toEqual(['create']);
 
     const file = await admin.get(a.url);
@@ -176,7 +195,9 @@ describe('upload and download', () => {
     expect(file.rawPayload.equals(PNG)).toBe(true);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.headers['x-content-type-options']).toBe('nosniff');
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`,
+    );
   });
 
   it('answers 415 to an executable renamed .png, storing nothing', async () => {
@@ -219,7 +240,10 @@ describe('upload and download', () => {
     const b = await upload(admin, ticketId, { fileName: 'a.png', data: PNG }, 'secret');
     expect(b.statusCode).toBe(400);
     expect(b.json().error.details[0].path).toBe('body.visibility');
-    const extra = multipart([{ name: 'colour', value: 'red' }, { name: 'file', fileName: 'a.png', data: PNG }]);
+    const extra = multipart([
+      { name: 'colour', value: 'red' },
+      { name: 'file', fileName: 'a.png', data: PNG },
+    ]);
     const c = await admin.request('POST', api(`/tickets/${ticketId}/attachments`), extra.body, extra.headers);
     expect(c.statusCode).toBe(400);
     expect(c.json().error.details).toEqual([{ path: 'body.colour', message: 'unknown field' }]);

@@ -33,7 +33,10 @@ export type FollowUpFilter = { state?: 'open' | 'done'; customerId?: number; due
 /** Follow-ups of requests the actor may see, soonest due first, keyset-paged by (due_on, id). */
 export function listFollowUps(db: Db, actor: Actor, f: FollowUpFilter, limit: number, cursor?: string) {
   const after = decodeCursor(cursor, 2);
-  let q = scopedFollowUps(db, actor).orderBy('f.due_on').orderBy('f.id').limit(limit + 1);
+  let q = scopedFollowUps(db, actor)
+    .orderBy('f.due_on')
+    .orderBy('f.id')
+    .limit(limit + 1);
   if (f.state) q = q.where('f.state', '=', f.state);
   if (f.customerId) q = q.where('f.customer_id', '=', f.customerId);
   if (f.dueBefore) q = q.where('f.due_on', '<=', f.dueBefore);

@@ -89,7 +89,13 @@ export async function completeFollowUp(ctx: Ctx, id: number, body: TFollowUpComp
     if (!done) throw versionConflict('The follow-up');
     const after = await repo.findFollowUp(trx, ctx.actor, id);
     if (!after) throw notFound('Follow-up');
-    await recordAudit(trx, ctx, { action: 'complete', entity: 'ticket_followup', entityId: id, before: toFollowUp(before), after: toFollowUp(after) });
+    await recordAudit(trx, ctx, {
+      action: 'complete',
+      entity: 'ticket_followup',
+      entityId: id,
+      before: toFollowUp(before),
+      after: toFollowUp(after),
+    });
     return toFollowUp(after);
   });
 }

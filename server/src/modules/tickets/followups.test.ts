@@ -102,18 +102,41 @@ describe('scheduleFollowUp', () => {
     const f = await followUpFor(hospital, '2026-02-25', 7);
     expect(f.dueOn).toBe('2026-03-04');
     const row = await t.database.db.selectFrom('ticket_followups').selectAll().where('id', '=', f.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ ticket_id: f.ticket.id, customer_id: hospital, due_on: '2026-03-04', state: 'open', version: 1, created_at: NOW });
+    expect(row).toMatchObject({
+      ticket_id: f.ticket.id,
+      customer_id: hospital,
+      due_on: '2026-03-04',
+      state: 'open',
+      version: 1,
+      created_at: NOW,
+    });
   });
 
   it('moves the open follow-up of a request closed again, and leaves a done one alone', async () => {
     const f = await followUpFor(hospital, '2026-02-01', 7);
-    const again = await scheduleFollowUp(t.database.db, { ticketId: f.ticket.id, customerId: hospital, closedOn: '2026-02-10', days: 7, now: NOW });
+    const again = await scheduleFollowUp(t.database.db, {
+      ticketId: f.ticket.id,
+      customerId: hospital,
+      closedOn: '2026-02-10',
+      days: 7,
+      now: NOW,
+    });
     expect(again).toEqual({ id: f.id, dueOn: '2026-02-17' });
     const done = await admin.post(api(`/followups/${f.id}/complete`), { version: 2, satisfaction: 'good' });
     expect(done.statusCode).toBe(200);
-    const third = await scheduleFollowUp(t.database.db, { ticketId: f.ticket.id, customerId: hospital, closedOn: '2026-02-20', days: 7, now: NOW });
+    const third = await scheduleFollowUp(t.database.db, {
+      ticketId: f.ticket.id,
+      customerId: hospital,
+      closedOn: '2026-02-20',
+      days: 7,
+      now: NOW,
+    });
     expect(third).toEqual({ id: f.id, dueOn: '2026-02-17' });
-    const rows = await t.database.db.selectFrom('ticket_followups').select(['state', 'due_on']).where('ticket_id', '=', f.ticket.id).execute();
+    const rows = await t.database.db
+      .selectFrom('ticket_followups')
+      .select(['state', 'due_on'])
+      .where('ticket_id', '=', f.ticket.id)
+      .execute();
     expect(rows).toEqual([{ state: 'done', due_on: '2026-02-17' }]);
   });
 });
@@ -177,7 +200,11 @@ describe('the follow-up list', () => {
 
   it('records the satisfaction, who and when, and audits it', async () => {
     t.clock.set('2026-03-02T02:30:00.000Z');
-    const res = await agent.post(api(`/followups/${ids.b}/complete`), { version: 1, satisfaction: 'excellent', note: '客户对处理速度满意' });
+    const res = await agent.post(api(`/followups/${ids.b}/complete`), {
+      version: 1,
+      satisfaction: 'excellent',
+      note: '客户对处理速度满意',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       id: ids.b,
@@ -188,7 +215,12 @@ describe('the follow-up list', () => {
       doneByName: 'agent1',
       version: 2,
     });
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_name']).where('entity', '=', 'ticket_followup').where('entity_id', '=', String(ids.b)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('entity', '=', 'ticket_followup')
+      .where('entity_id', '=', String(ids.b))
+      .execute();
     expect(audit).toEqual([{ action: 'complete', actor_name: 'agent1' }]);
     expect((await list(agent, '?state=done')).items.map((f) => f.id)).toEqual([ids.b]);
   });
@@ -197,7 +229,11 @@ describe('the follow-up list', () => {
     const res = await agent.post(api(`/followups/${ids.a}/complete`), { version: 7, satisfaction: 'poor' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('version_conflict');
-    const row = await t.database.db.selectFrom('ticket_followups').select(['state', 'satisfaction', 'version']).where('id', '=', ids.a).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('ticket_followups')
+      .select(['state', 'satisfaction', 'version'])
+      .where('id', '=', ids.a)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'open', satisfaction: null, version: 1 });
   });
 
@@ -205,7 +241,11 @@ describe('the follow-up list', () => {
     const res = await agent.post(api(`/followups/${ids.b}/complete`), { version: 2, satisfaction: 'poor' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'illegal_transition', ruleId: 'SR-11' });
-    const row = await t.database.db.selectFrom('ticket_followups').select(['satisfaction', 'version']).where('id', '=', ids.b).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('ticket_followups')
+      .select(['satisfaction', 'version'])
+      .where('id', '=', ids.b)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ satisfaction: 'excellent', version: 2 });
   });
 

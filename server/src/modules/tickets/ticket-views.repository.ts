@@ -15,7 +15,11 @@ export function findOwn(db: Db, userId: number, id: number) {
 }
 
 export async function countOwn(db: Db, userId: number): Promise<number> {
-  const row = await db.selectFrom('ticket_views').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('ticket_views')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -12,7 +12,12 @@ type TTicketViewCreate = z.output<typeof ZTicketViewCreate>;
 /** Saved views per user; more would only clutter the list page's menu. */
 export const MAX_VIEWS_PER_USER = 50;
 
-const toView = (r: repo.TicketViewRow): TTicketView => ({ id: r.id, name: r.name, query: JSON.parse(r.query) as Record<string, string>, createdAt: r.created_at });
+const toView = (r: repo.TicketViewRow): TTicketView => ({
+  id: r.id,
+  name: r.name,
+  query: JSON.parse(r.query) as Record<string, string>,
+  createdAt: r.created_at,
+});
 
 /** My saved request-list filters. */
 export async function listTicketViews(ctx: Ctx) {
@@ -26,7 +31,12 @@ export async function createTicketView(ctx: Ctx, body: TTicketViewCreate): Promi
       throw new AppError('rule_violation', `You can keep at most ${MAX_VIEWS_PER_USER} saved views; delete one first`);
     }
     const now = nowIso(ctx.clock);
-    const { id } = await repo.insertView(trx, { user_id: ctx.actor.id, name: body.name, query: JSON.stringify(body.query), created_at: now });
+    const { id } = await repo.insertView(trx, {
+      user_id: ctx.actor.id,
+      name: body.name,
+      query: JSON.stringify(body.query),
+      created_at: now,
+    });
     const after = toView({ id, name: body.name, query: JSON.stringify(body.query), created_at: now });
     await recordAudit(trx, ctx, { action: 'create', entity: 'ticket_view', entityId: id, after });
     return after;

@@ -31,7 +31,9 @@ describe('permissions', () => {
   });
 
   it("answers 404 to deleting another user's view and keeps it", async () => {
-    const mine = (await engineer.post(api('/ticket-views'), { name: '我的待办', query: { mine: 'true', state: 'assigned,accepted' } })).json();
+    const mine = (
+      await engineer.post(api('/ticket-views'), { name: '我的待办', query: { mine: 'true', state: 'assigned,accepted' } })
+    ).json();
     const res = await other.delete(api(`/ticket-views/${mine.id}`));
     expect(res.statusCode).toBe(404);
     expect((await engineer.get(api('/ticket-views'))).json().items.map((v: { id: number }) => v.id)).toContain(mine.id);
@@ -44,7 +46,12 @@ describe('saved views', () => {
     const res = await engineer.post(api('/ticket-views'), { name: '超时的 P1', query: { priority: 'P1', sla: 'breached' } });
     expect(res.statusCode).toBe(201);
     const view = res.json();
-    expect(view).toEqual({ id: expect.any(Number), name: '超时的 P1', query: { priority: 'P1', sla: 'breached' }, createdAt: '2026-03-02T01:00:00.000Z' });
+    expect(view).toEqual({
+      id: expect.any(Number),
+      name: '超时的 P1',
+      query: { priority: 'P1', sla: 'breached' },
+      createdAt: '2026-03-02T01:00:00.000Z',
+    });
     await other.post(api('/ticket-views'), { name: '别人的', query: {} });
 
     expect((await engineer.get(api('/ticket-views'))).json()).toEqual({ items: [view] });
@@ -53,12 +60,19 @@ describe('saved views', () => {
     expect((await engineer.delete(api(`/ticket-views/${view.id}`))).json()).toEqual({ ok: true });
     expect((await engineer.get(api('/ticket-views'))).json().items).toEqual([]);
     expect((await engineer.delete(api(`/ticket-views/${view.id}`))).statusCode).toBe(404);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'ticket_view').where('entity_id', '=', String(view.id)).orderBy('id').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'ticket_view')
+      .where('entity_id', '=', String(view.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
   });
 
   it('answers 422 to the 51st view and saves nothing', async () => {
-    for (let i = 1; i <= 50; i++) expect((await admin.post(api('/ticket-views'), { name: `视图 ${i}`, query: { q: String(i) } })).statusCode).toBe(201);
+    for (let i = 1; i <= 50; i++)
+      expect((await admin.post(api('/ticket-views'), { name: `视图 ${i}`, query: { q: String(i) } })).statusCode).toBe(201);
     const before = await count();
     const res = await admin.post(api('/ticket-views'), { name: '视图 51', query: {} });
     expect(res.statusCode).toBe(422);

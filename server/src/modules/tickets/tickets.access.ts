@@ -36,7 +36,13 @@ export function ticketScope(eb: Eb, actor: Actor): Cond {
     case 'site':
       return actor.siteId == null ? none : (eb('tickets.site_id', '=', actor.siteId) as Cond);
     case 'team':
-      return actor.teamId == null ? mine : (eb.or([mine, eb('tickets.team_id', '=', actor.teamId), eb.and([eb('tickets.team_id', 'is', null), eb('tickets.assignee_id', 'is', null)])]) as Cond);
+      return actor.teamId == null
+        ? mine
+        : (eb.or([
+            mine,
+            eb('tickets.team_id', '=', actor.teamId),
+            eb.and([eb('tickets.team_id', 'is', null), eb('tickets.assignee_id', 'is', null)]),
+          ]) as Cond);
     case 'department':
       return actor.departmentId == null
         ? mine

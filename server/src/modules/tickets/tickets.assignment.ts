@@ -1,4 +1,11 @@
-import { type AssignmentCandidate, type AssignmentResult, OPEN_TICKET_STATES, type TPermission, assignmentShortlist, chooseAssignee } from '@techserve/core';
+import {
+  type AssignmentCandidate,
+  type AssignmentResult,
+  OPEN_TICKET_STATES,
+  type TPermission,
+  assignmentShortlist,
+  chooseAssignee,
+} from '@techserve/core';
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/database';
 import type { Db } from '../../http/context';
@@ -11,10 +18,23 @@ async function workers(db: Db, opts: { tier2?: boolean; only?: number[] }) {
     .filter((r) => r.scope !== 'company' && r.scope !== 'site' && (JSON.parse(r.permissions) as TPermission[]).includes('tickets.work'))
     .map((r) => r.id);
   if (roleIds.length === 0) return [];
-  let q = db.selectFrom('users').select(['users.id', 'users.name']).where('users.status', '=', 'active').where('users.role_id', 'in', roleIds);
+  let q = db
+    .selectFrom('users')
+    .select(['users.id', 'users.name'])
+    .where('users.status', '=', 'active')
+    .where('users.role_id', 'in', roleIds);
   if (opts.only) q = q.where('users.id', 'in', opts.only.length ? opts.only : [0]);
   // ORG-1: tier-2 (二线) engineers carry the skill tag "L2".
-  if (opts.tier2) q = q.where((eb) => eb.exists(eb.selectFrom('user_skills as s').select('s.user_id').whereRef('s.user_id', '=', 'users.id').where(sql<string>`lower(s.skill)`, '=', 'l2')));
+  if (opts.tier2)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_skills as s')
+          .select('s.user_id')
+          .whereRef('s.user_id', '=', 'users.id')
+          .where(sql<string>`lower(s.skill)`, '=', 'l2'),
+      ),
+    );
   return q.orderBy('users.id').execute();
 }
 
@@ -48,10 +68,18 @@ async function openLoads(db: Db) {
 function travellers(db: Db, day: string) {
   return db
     .selectFrom('travel_requests')
-    .select(['user_id', 'start_date', sql<string>`case when extension_status = 'approved' and extension_end_date > end_date then extension_end_date else end_date end`.as('end_date')])
+    .select([
+      'user_id',
+      'start_date',
+      sql<string>`case when extension_status = 'approved' and extension_end_date > end_date then extension_end_date else end_date end`.as(
+        'end_date',
+      ),
+    ])
     .where('status', '=', 'approved')
     .where('start_date', '<=', day)
-    .where((eb) => eb.or([eb('end_date', '>=', day), eb.and([eb('extension_status', '=', 'approved'), eb('extension_end_date', '>=', day)])]))
+    .where((eb) =>
+      eb.or([eb('end_date', '>=', day), eb.and([eb('extension_status', '=', 'approved'), eb('extension_end_date', '>=', day)])]),
+    )
     .execute();
 }
 
@@ -91,15 +119,34 @@ export class AssignmentReads {
   }
   /** Why each engineer away on a trip that day is (TR-1). */
   away(day: string | undefined) {
-    return this.#once(`away:${day}`, async () => new Map((day ? await travellers(this.db, day) : []).map((a) => [a.user_id, `出差 trip ${a.start_date}–${a.end_date}`])));
+    return this.#once(
+      `away:${day}`,
+      async () => new Map((day ? await travellers(this.db, day) : []).map((a) => [a.user_id, `出差 trip ${a.start_date}–${a.end_date}`])),
+    );
   }
   /** Why each engineer on approved leave that day is (RS-4/AT-4). */
   onLeave(day: string | undefined) {
-    return this.#once(`leave:${day}`, async () => new Map((day ? await grantedLeave(this.db, null, day, day) : []).map((l) => [l.user_id, `请假 leave #${l.id} ${l.start_date}–${l.end_date}`])));
+    return this.#once(
+      `leave:${day}`,
+      async () =>
+        new Map(
+          (day ? await grantedLeave(this.db, null, day, day) : []).map((l) => [
+            l.user_id,
+            `请假 leave #${l.id} ${l.start_date}–${l.end_date}`,
+          ]),
+        ),
+    );
   }
   experts(productId: number | null) {
-    return this.#once(`experts:${productId}`, async () =>
-      new Map((productId ? await this.db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', productId).execute() : []).map((e) => [e.user_id, e.rank])),
+    return this.#once(
+      `experts:${productId}`,
+      async () =>
+        new Map(
+          (productId
+            ? await this.db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', productId).execute()
+            : []
+          ).map((e) => [e.user_id, e.rank]),
+        ),
     );
   }
   /** Skills matter only for a request naming a product; read whole (a few per engineer), matched here. */
@@ -107,11 +154,23 @@ export class AssignmentReads {
     return this.#once(`skilled:${productId}`, async () => {
       const words = await productWords(this.db, productId);
       const skills = words.length ? await this.db.selectFrom('user_skills').select(['user_id', 'skill']).execute() : [];
-      return new Set(skills.filter((s) => words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w))).map((s) => s.user_id));
+      return new Set(
+        skills
+          .filter((s) => words.some((w) => w.includes(s.skill.toLowerCase()) || s.skill.toLowerCase().includes(w)))
+          .map((s) => s.user_id),
+      );
     });
   }
   inRegion(regionId: number | null) {
-    return this.#once(`region:${regionId}`, async () => new Set((regionId ? await this.db.selectFrom('user_regions').select('user_id').where('region_id', '=', regionId).execute() : []).map((r) => r.user_id)));
+    return this.#once(
+      `region:${regionId}`,
+      async () =>
+        new Set(
+          (regionId ? await this.db.selectFrom('user_regions').select('user_id').where('region_id', '=', regionId).execute() : []).map(
+            (r) => r.user_id,
+          ),
+        ),
+    );
   }
 }
 
@@ -161,7 +220,15 @@ async function lastAssignments(db: Db, userIds: number[]): Promise<Map<number, n
   if (userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('users')
-    .select(['users.id', (eb) => eb.selectFrom('tickets').select((t) => t.fn.max('tickets.assigned_at').as('at')).whereRef('tickets.assignee_id', '=', 'users.id').as('at')])
+    .select([
+      'users.id',
+      (eb) =>
+        eb
+          .selectFrom('tickets')
+          .select((t) => t.fn.max('tickets.assigned_at').as('at'))
+          .whereRef('tickets.assignee_id', '=', 'users.id')
+          .as('at'),
+    ])
     .where('users.id', 'in', userIds)
     .execute();
   return new Map(rows.flatMap((r) => (r.at ? [[r.id, Date.parse(String(r.at))] as const] : [])));

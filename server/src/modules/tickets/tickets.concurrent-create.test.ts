@@ -27,7 +27,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const body = (i: number, extra: Json = {}) => ({ customerId: ids.customer, contactId: ids.contact, siteId: ids.site, title: `存储告警 批次${i}`, description: `控制器告警 编号${i}`, urgency: 'medium', impact: 'department', ...extra });
+const body = (i: number, extra: Json = {}) => ({
+  customerId: ids.customer,
+  contactId: ids.contact,
+  siteId: ids.site,
+  title: `存储告警 批次${i}`,
+  description: `控制器告警 编号${i}`,
+  urgency: 'medium',
+  impact: 'department',
+  ...extra,
+});
 
 describe('concurrent creates (SR-1..4, batched writes)', () => {
   it('gives twelve requests filed at once twelve consecutive numbers of the day, each with its own audit, timeline and search entry', async () => {
@@ -40,7 +49,11 @@ describe('concurrent creates (SR-1..4, batched writes)', () => {
       expect(c.title).toBe(`存储告警 批次${i}`);
       expect(c).toEqual(await ok(await agent.get(api(`/tickets/${c.id}`)), 200));
     }
-    const audits = await t.database.db.selectFrom('audit_log').select(['entity_id', 'actor_name', 'after']).where('action', '=', 'ticket.create').execute();
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'actor_name', 'after'])
+      .where('action', '=', 'ticket.create')
+      .execute();
     for (const c of created) {
       const mine = audits.filter((a) => a.entity_id === String(c.id));
       expect(mine).toHaveLength(1);
@@ -54,14 +67,20 @@ describe('concurrent creates (SR-1..4, batched writes)', () => {
 
   it('refuses only the bad request of a group filed together (422 naming the field), and saves the others', async () => {
     const before = (await ok(await admin.get(api('/tickets?limit=100')), 200)).items.length;
-    const res = await Promise.all([agent.post(api('/tickets'), body(20)), agent.post(api('/tickets'), body(21, { contactId: ids.otherContact })), agent.post(api('/tickets'), body(22))]);
+    const res = await Promise.all([
+      agent.post(api('/tickets'), body(20)),
+      agent.post(api('/tickets'), body(21, { contactId: ids.otherContact })),
+      agent.post(api('/tickets'), body(22)),
+    ]);
     expect(res.map((r) => r.statusCode)).toEqual([201, 422, 201]);
     expect(res[1].json().error.details[0].path).toBe('body.contactId');
     expect((await ok(await admin.get(api('/tickets?limit=100')), 200)).items.length).toBe(before + 2);
   });
 
   it('SR-4: shares requests auto-assigned together between equally placed engineers instead of giving all to one', async () => {
-    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => agent.post(api('/tickets'), body(30 + i, { autoAssign: true })).then((r) => ok(r))));
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => agent.post(api('/tickets'), body(30 + i, { autoAssign: true })).then((r) => ok(r))),
+    );
     const byEngineer = new Map<number, number>();
     for (const c of created) byEngineer.set(c.assigneeId, (byEngineer.get(c.assigneeId) ?? 0) + 1);
     expect([...byEngineer.keys()].sort()).toEqual([ids.engA, ids.engB].sort());

@@ -24,7 +24,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('create response built from the written values', () => {
-  const base = () => ({ customerId: ids.customer, contactId: ids.contact, siteId: ids.site, title: '硬盘告警', description: '客户来电称硬盘告警', urgency: 'high', impact: 'department' });
+  const base = () => ({
+    customerId: ids.customer,
+    contactId: ids.contact,
+    siteId: ids.site,
+    title: '硬盘告警',
+    description: '客户来电称硬盘告警',
+    urgency: 'high',
+    impact: 'department',
+  });
 
   it('equals the detail GET returns right after (fault, no assignee; SR-1..3, SLA-1..4)', async () => {
     const created = await ok(await agent.post(api('/tickets'), base()));

@@ -1,4 +1,14 @@
-import { DEFAULT_TIME_ZONE, OPEN_TICKET_STATES, PRIORITIES, TICKET_STATES, type TPriority, type TTicketDashboard, type TTicketState, localDateOf, wallClockToUtc } from '@techserve/core';
+import {
+  DEFAULT_TIME_ZONE,
+  OPEN_TICKET_STATES,
+  PRIORITIES,
+  TICKET_STATES,
+  type TPriority,
+  type TTicketDashboard,
+  type TTicketState,
+  localDateOf,
+  wallClockToUtc,
+} from '@techserve/core';
 import type { Ctx } from '../../http/context';
 import { ticketScope } from './tickets.access';
 import { summaryColumns } from './tickets.repository';
@@ -27,13 +37,43 @@ export async function dashboard(ctx: Ctx): Promise<TTicketDashboard> {
   const list = (q: ReturnType<typeof scoped>) => q.select(summaryColumns).limit(LIST).execute();
 
   const [byState, byPriority, breached, nearBreach, unassigned, load, today] = await Promise.all([
-    scoped().select(['tickets.state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('tickets.state').execute(),
-    scoped().select(['tickets.priority', (eb) => eb.fn.countAll<string | number>().as('n')]).where('tickets.state', 'in', open).groupBy('tickets.priority').execute(),
-    list(scoped().where('tickets.state', 'in', open).where('tickets.sla_state', '=', 'breached').orderBy('tickets.next_due_at').orderBy('tickets.id')),
-    list(scoped().where('tickets.state', 'in', open).where('tickets.sla_state', '=', 'near_breach').orderBy('tickets.next_due_at').orderBy('tickets.id')),
-    list(scoped().where('tickets.state', '=', 'new').where('tickets.assignee_id', 'is', null).orderBy('tickets.priority').orderBy('tickets.id')),
     scoped()
-      .select(['tickets.assignee_id', 'assignee.name', (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.sum<string | number>(eb.case().when('tickets.sla_state', '=', 'breached').then(1).else(0).end()).as('b')])
+      .select(['tickets.state', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .groupBy('tickets.state')
+      .execute(),
+    scoped()
+      .select(['tickets.priority', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('tickets.state', 'in', open)
+      .groupBy('tickets.priority')
+      .execute(),
+    list(
+      scoped()
+        .where('tickets.state', 'in', open)
+        .where('tickets.sla_state', '=', 'breached')
+        .orderBy('tickets.next_due_at')
+        .orderBy('tickets.id'),
+    ),
+    list(
+      scoped()
+        .where('tickets.state', 'in', open)
+        .where('tickets.sla_state', '=', 'near_breach')
+        .orderBy('tickets.next_due_at')
+        .orderBy('tickets.id'),
+    ),
+    list(
+      scoped()
+        .where('tickets.state', '=', 'new')
+        .where('tickets.assignee_id', 'is', null)
+        .orderBy('tickets.priority')
+        .orderBy('tickets.id'),
+    ),
+    scoped()
+      .select([
+        'tickets.assignee_id',
+        'assignee.name',
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        (eb) => eb.fn.sum<string | number>(eb.case().when('tickets.sla_state', '=', 'breached').then(1).else(0).end()).as('b'),
+      ])
       .where('tickets.state', 'in', open)
       .where('tickets.assignee_id', 'is not', null)
       .groupBy(['tickets.assignee_id', 'assignee.name'])
@@ -58,7 +98,8 @@ export async function dashboard(ctx: Ctx): Promise<TTicketDashboard> {
     .execute();
   const numbers = new Map(openEsc.map((r) => [r.id, r.number]));
   const escalations = (await escalationsOf(db, [...numbers.keys()])).filter((e) => e.state === 'open');
-  const count = (rows: Array<{ n: string | number }>, key: (r: (typeof rows)[number]) => string) => new Map(rows.map((r) => [key(r), Number(r.n)]));
+  const count = (rows: Array<{ n: string | number }>, key: (r: (typeof rows)[number]) => string) =>
+    new Map(rows.map((r) => [key(r), Number(r.n)]));
   const states = count(byState, (r) => (r as unknown as { state: string }).state);
   const priorities = count(byPriority, (r) => (r as unknown as { priority: string }).priority);
   return {

@@ -46,8 +46,30 @@ export const toSummary = (r: repo.SummaryRow): TTicketSummary => ({
 
 export type DetailParts = {
   clock: TSlaClock;
-  rating: { attitude: string; skill: string; result: string; comment: string | null; via: string; signed_by: string | null; signature: unknown; created_at: string } | undefined;
-  change: { customer_written_confirmation: number; confirmation_note: string | null; discussed_with_sales: number; discussed_with_rnd: number; decision: string; decided_by_name: string | null; decided_at: string | null; decision_comment: string | null } | undefined;
+  rating:
+    | {
+        attitude: string;
+        skill: string;
+        result: string;
+        comment: string | null;
+        via: string;
+        signed_by: string | null;
+        signature: unknown;
+        created_at: string;
+      }
+    | undefined;
+  change:
+    | {
+        customer_written_confirmation: number;
+        confirmation_note: string | null;
+        discussed_with_sales: number;
+        discussed_with_rnd: number;
+        decision: string;
+        decided_by_name: string | null;
+        decided_at: string | null;
+        decision_comment: string | null;
+      }
+    | undefined;
   escalations: Awaited<ReturnType<typeof escalationsOf>>;
   spent: Array<{ data: string | null }>;
   /** The explanations as objects when the caller has them (a create), instead of parsing the stored JSON back. */
@@ -83,7 +105,11 @@ export function toDetail(ctx: Ctx, r: repo.DetailRow, { clock, rating, change, e
     committedAt: r.committed_at,
     cancelReason: r.cancel_reason,
     reopenCount: r.reopen_count,
-    sla: { firstResponse: toSlaTarget(clock.firstResponse), onsite: clock.onsite && toSlaTarget(clock.onsite), resolution: toSlaTarget(clock.resolution) },
+    sla: {
+      firstResponse: toSlaTarget(clock.firstResponse),
+      onsite: clock.onsite && toSlaTarget(clock.onsite),
+      resolution: toSlaTarget(clock.resolution),
+    },
     legalActions: legalTicketActions(r.state as TTicketState),
     rating: rating
       ? {
@@ -115,4 +141,3 @@ export function toDetail(ctx: Ctx, r: repo.DetailRow, { clock, rating, change, e
     createdBy: r.created_by,
   });
 }
-

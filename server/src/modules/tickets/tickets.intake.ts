@@ -61,21 +61,39 @@ type Draft = {
 
 type Written = { row: repo.DetailRow; clock: TSlaClock };
 
-export function priorityOf(policy: PolicyAt, urgency: TUrgency, impact: TImpact, override?: { priority: TPriority; reason: string } | null) {
+export function priorityOf(
+  policy: PolicyAt,
+  urgency: TUrgency,
+  impact: TImpact,
+  override?: { priority: TPriority; reason: string } | null,
+) {
   const computed = computePriority(policy.document, urgency, impact, policy.number);
   return override ? overridePriority(computed, override.priority, override.reason, policy.number) : computed;
 }
 
 /** SR-4: the engineer's team and department go with the request, so those queues and scopes see it. */
 export async function placeWith(db: Db, userId: number): Promise<Place> {
-  const u = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', userId).executeTakeFirstOrThrow();
+  const u = await db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
   return { team_id: u.team_id, department_id: u.department_id ?? u.team_department_id ?? null, name: u.name };
 }
 
-async function warrantyOf(db: Db, installed: { id: number; accepted_on: string | null; warranty_end_override: string | null }, today: string) {
+async function warrantyOf(
+  db: Db,
+  installed: { id: number; accepted_on: string | null; warranty_end_override: string | null },
+  today: string,
+) {
   const policy = (await policyAt(db, installed.accepted_on ?? today)) ?? (await policyAt(db, today));
   if (!policy) throw new AppError('internal', 'No published policy is in force');
-  const parts = await db.selectFrom('part_replacements').select(['part', 'replaced_on']).where('installed_product_id', '=', installed.id).execute();
+  const parts = await db
+    .selectFrom('part_replacements')
+    .select(['part', 'replaced_on'])
+    .where('installed_product_id', '=', installed.id)
+    .execute();
   const w = policy.document.sla.warranty;
   return computeWarranty({
     acceptedOn: installed.accepted_on,
@@ -92,10 +110,12 @@ function checkFacts(facts: repo.IntakeFactsRow, body: TTicketCreate) {
   const foreign = 'does not belong to this customer';
   if (body.contactId != null && facts.contact_customer_id !== body.customerId) throw invalidValue('body.contactId', foreign);
   if (body.siteId != null && facts.site_customer_id !== body.customerId) throw invalidValue('body.siteId', foreign);
-  if (body.installedProductId != null && facts.installed_customer_id !== body.customerId) throw invalidValue('body.installedProductId', foreign);
+  if (body.installedProductId != null && facts.installed_customer_id !== body.customerId)
+    throw invalidValue('body.installedProductId', foreign);
   const productId = body.productId ?? facts.installed_product ?? null;
   if (productId != null && facts.product_id == null) throw invalidValue('body.productId', 'no such product');
-  if (body.productId && facts.installed_id != null && body.productId !== facts.installed_product) throw invalidValue('body.productId', 'differs from the installed product’s product');
+  if (body.productId && facts.installed_id != null && body.productId !== facts.installed_product)
+    throw invalidValue('body.productId', 'differs from the installed product’s product');
   return productId;
 }
 
@@ -119,16 +139,31 @@ async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.I
   const at = new Date(now).toISOString();
   const productId = checkFacts(facts, body);
   const policy = await policyOfTicket(db, at);
-  const warranty = facts.installed_id != null ? await warrantyOf(db, { id: facts.installed_id, accepted_on: facts.accepted_on, warranty_end_override: facts.warranty_end_override }, today) : null;
+  const warranty =
+    facts.installed_id != null
+      ? await warrantyOf(
+          db,
+          { id: facts.installed_id, accepted_on: facts.accepted_on, warranty_end_override: facts.warranty_end_override },
+          today,
+        )
+      : null;
   const eligibility = evaluateEligibility({
     warranty: warranty && { status: warranty.status, lastDay: warranty.endDate },
-    contract: facts.contract_id != null ? { number: facts.contract_number as string, slaLevelId: facts.contract_sla_level_id as string, endsOn: facts.contract_ends_on as string } : null,
+    contract:
+      facts.contract_id != null
+        ? {
+            number: facts.contract_number as string,
+            slaLevelId: facts.contract_sla_level_id as string,
+            endsOn: facts.contract_ends_on as string,
+          }
+        : null,
     policy: policy.document,
     policyVersion: policy.number,
   });
   const calendar = await calendarOf(db, facts.site_calendar_id ?? null);
   if (body.assigneeId && !(await isWorker(db, body.assigneeId))) throw invalidValue('body.assigneeId', 'not an active engineer');
-  if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst())) throw invalidValue('body.teamId', 'no such team');
+  if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst()))
+    throw invalidValue('body.teamId', 'no such team');
   return {
     ctx,
     body,
@@ -144,7 +179,9 @@ async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.I
     priority: priorityOf(policy, body.urgency, body.impact, body.priorityOverride),
     eligibility,
     // SR-4: by rule unless the dispatcher chose; the portal's requests are always dispatched by rule, at once.
-    assignment: body.assigneeId ? { userId: body.assigneeId, place: await placeWith(db, body.assigneeId) } : { auto: Boolean(body.autoAssign || customerSide) },
+    assignment: body.assigneeId
+      ? { userId: body.assigneeId, place: await placeWith(db, body.assigneeId) }
+      : { auto: Boolean(body.autoAssign || customerSide) },
     terms: [],
   };
 }
@@ -188,7 +225,11 @@ async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
     let choice: Assignee = { userId: null, place: null, explanation: null };
     if ('userId' in d.assignment) choice = { userId: d.assignment.userId, place: d.assignment.place, explanation: null };
     else if (d.assignment.auto) {
-      const chosen = await autoAssign(db, { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today }, reads);
+      const chosen = await autoAssign(
+        db,
+        { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today },
+        reads,
+      );
       if (chosen.userId) {
         choice = { userId: chosen.userId, place: await placeWith(db, chosen.userId), explanation: chosen.explanation };
         pending.push({ userId: chosen.userId, at: d.now });
@@ -201,14 +242,26 @@ async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
 
 async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promise<Written[]> {
   const dialect = drafts[0].ctx.dialect;
-  const numbers = await numbersFor(db, drafts.map((d) => d.today));
+  const numbers = await numbersFor(
+    db,
+    drafts.map((d) => d.today),
+  );
   const rows = await Promise.all(
     drafts.map(async (d, i) => {
       const { userId, place } = assigned[i];
       const state = userId ? 'assigned' : 'new';
       const clock = await clockOf(
         db,
-        { id: 0, created_at: d.at, sla_level_id: d.eligibility.slaLevelId, priority: d.priority.priority, calendar_id: d.calendar.calendar.id, needs_visit: d.body.needsVisit ? 1 : 0, sla_events: '[]', state },
+        {
+          id: 0,
+          created_at: d.at,
+          sla_level_id: d.eligibility.slaLevelId,
+          priority: d.priority.priority,
+          calendar_id: d.calendar.calendar.id,
+          needs_visit: d.body.needsVisit ? 1 : 0,
+          sla_events: '[]',
+          state,
+        },
         d.now,
         { policy: d.policy, calendar: d.calendar },
       );
@@ -257,11 +310,32 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
     tickets: rows.map((r, i) => ({ values: r.values, terms: drafts[i].terms })),
     entries: drafts.flatMap((d, i) => {
       const { userId, place, explanation } = assigned[i];
-      const created = { number: numbers[i], kind: 'created', visibility: 'public' as const, authorId: d.ctx.actor.id, body: d.body.description, data: { priority: d.priority.explanation, eligibility: d.eligibility.explanation }, at: d.at };
+      const created = {
+        number: numbers[i],
+        kind: 'created',
+        visibility: 'public' as const,
+        authorId: d.ctx.actor.id,
+        body: d.body.description,
+        data: { priority: d.priority.explanation, eligibility: d.eligibility.explanation },
+        at: d.at,
+      };
       if (!userId) return [created];
-      return [created, { number: numbers[i], kind: 'assignment', visibility: 'internal' as const, authorId: d.ctx.actor.id, data: { to: userId, toName: place?.name, explanation }, at: d.at }];
+      return [
+        created,
+        {
+          number: numbers[i],
+          kind: 'assignment',
+          visibility: 'internal' as const,
+          authorId: d.ctx.actor.id,
+          data: { to: userId, toName: place?.name, explanation },
+          at: d.at,
+        },
+      ];
     }),
-    audits: drafts.map((d, i) => ({ number: numbers[i], ...auditRow(d.ctx, { action: 'ticket.create', entity: 'ticket', entityId: null, after: { number: numbers[i], ...d.body } }) })),
+    audits: drafts.map((d, i) => ({
+      number: numbers[i],
+      ...auditRow(d.ctx, { action: 'ticket.create', entity: 'ticket', entityId: null, after: { number: numbers[i], ...d.body } }),
+    })),
   });
   const changes = drafts.flatMap((d, i) => (d.body.type === 'change_request' ? [{ ticket_id: ids[i], decision: 'pending' }] : []));
   if (changes.length) await db.insertInto('ticket_change_requests').values(changes).execute();
@@ -328,13 +402,20 @@ async function createRequests(db: Db, requests: Request[]): Promise<Array<Outcom
     })),
   );
   const prepared = await Promise.all(
-    requests.map((r, i) => prepare(db, r, facts[i]).then((draft): Outcome<Draft> => ({ ok: true, value: draft }), (error: unknown): Outcome<Draft> => ({ ok: false, error }))),
+    requests.map((r, i) =>
+      prepare(db, r, facts[i]).then(
+        (draft): Outcome<Draft> => ({ ok: true, value: draft }),
+        (error: unknown): Outcome<Draft> => ({ ok: false, error }),
+      ),
+    ),
   );
   const drafts = prepared.flatMap((p) => (p.ok ? [p.value] : []));
   if (drafts.length === 0) return prepared as Array<Outcome<Created>>;
   // Reads stay outside the write transaction, so it holds the day's number counter only for its INSERTs.
   const assigned = await assigneesOf(db, drafts);
-  const written = db.isTransaction ? await writeDrafts(db, drafts, assigned) : await db.transaction().execute((trx) => writeDrafts(trx, drafts, assigned));
+  const written = db.isTransaction
+    ? await writeDrafts(db, drafts, assigned)
+    : await db.transaction().execute((trx) => writeDrafts(trx, drafts, assigned));
   let next = 0;
   return prepared.map((p) => (p.ok ? { ok: true, value: { draft: p.value, ...written[next++] } } : p));
 }
@@ -342,7 +423,8 @@ async function createRequests(db: Db, requests: Request[]): Promise<Array<Outcom
 type Created = Written & { draft: Draft };
 
 /** The creates of one database, in batches (one queue per database, like its caches). */
-const createBatch = (ctx: Ctx) => watchOf(ctx.db).shared('tickets.create', () => new WriteBatch<Request, Created>((requests) => createRequests(ctx.db, requests)));
+const createBatch = (ctx: Ctx) =>
+  watchOf(ctx.db).shared('tickets.create', () => new WriteBatch<Request, Created>((requests) => createRequests(ctx.db, requests)));
 
 /**
  * SR-1..4: creates a request — number, priority, eligibility, SLA level and calendar, assignment, the timeline's
@@ -353,7 +435,9 @@ export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTick
   const now = ctx.clock.now().getTime();
   const request: Request = { ctx, body, now, today: localDateInZone(DEFAULT_TIME_ZONE, now) };
   // Inside a caller's transaction the create joins it; otherwise it joins the next batch.
-  const created = ctx.db.isTransaction ? await createRequests(ctx.db, [request]).then(([o]) => (o.ok ? o.value : Promise.reject(o.error))) : await createBatch(ctx).submit(request);
+  const created = ctx.db.isTransaction
+    ? await createRequests(ctx.db, [request]).then(([o]) => (o.ok ? o.value : Promise.reject(o.error)))
+    : await createBatch(ctx).submit(request);
   const { draft, row, clock } = created;
   const change = body.type === 'change_request' ? PENDING_CHANGE_REQUEST : undefined;
   const explanations = { priority: draft.priority.explanation, eligibility: draft.eligibility.explanation };

@@ -76,11 +76,23 @@ const integer = (v: unknown) => sql`cast(${v} as integer)`;
  */
 const insertNewTicketsPostgres = preparedParts(
   'tickets.new.postgres',
-  (db, p: { tickets: Array<Record<(typeof NEW_TICKET_COLUMNS)[number] | 'terms', unknown>>; entries: Array<Record<string, unknown>>; audits: Array<Record<string, unknown>> }) => {
+  (
+    db,
+    p: {
+      tickets: Array<Record<(typeof NEW_TICKET_COLUMNS)[number] | 'terms', unknown>>;
+      entries: Array<Record<string, unknown>>;
+      audits: Array<Record<string, unknown>>;
+    },
+  ) => {
     const columns = sql.join([...NEW_TICKET_COLUMNS, 'search_vector'].map((c) => sql.ref(c)));
-    const ticketValues = sql.join(p.tickets.map((t) => sql`(${sql.join([...NEW_TICKET_COLUMNS.map((c) => t[c]), sql`array_to_tsvector(${t.terms}::text[])`])})`));
+    const ticketValues = sql.join(
+      p.tickets.map((t) => sql`(${sql.join([...NEW_TICKET_COLUMNS.map((c) => t[c]), sql`array_to_tsvector(${t.terms}::text[])`])})`),
+    );
     const entryValues = sql.join(
-      p.entries.map((e, i) => sql`(${sql.lit(i)}, ${text(e.number)}, ${text(e.kind)}, ${text(e.visibility)}, ${integer(e.author_id)}, ${text(e.body)}, ${text(e.data)}, ${text(e.created_at)})`),
+      p.entries.map(
+        (e, i) =>
+          sql`(${sql.lit(i)}, ${text(e.number)}, ${text(e.kind)}, ${text(e.visibility)}, ${integer(e.author_id)}, ${text(e.body)}, ${text(e.data)}, ${text(e.created_at)})`,
+      ),
     );
     const auditValues = sql.join(
       p.audits.map(
@@ -126,14 +138,30 @@ export async function insertNewTickets(db: Db, dialect: 'sqlite' | 'postgres', w
     // Matched by number: the order of RETURNING rows is not promised.
     idOf = new Map(inserted.map((r) => [r.number as string, Number(r.id)]));
     const id = (number: string) => idOf.get(number) as number;
-    await insertEntries(db, w.entries.map(({ number, ...e }) => ({ ...e, ticketId: id(number) })));
-    await insertSearchRows(db, w.tickets.map((t) => ({ ticketId: id(t.values.number), terms: t.terms })));
-    await insertAuditEntries(db, w.audits.map(({ number, ...a }) => ({ ...a, entityId: String(id(number)) })));
+    await insertEntries(
+      db,
+      w.entries.map(({ number, ...e }) => ({ ...e, ticketId: id(number) })),
+    );
+    await insertSearchRows(
+      db,
+      w.tickets.map((t) => ({ ticketId: id(t.values.number), terms: t.terms })),
+    );
+    await insertAuditEntries(
+      db,
+      w.audits.map(({ number, ...a }) => ({ ...a, entityId: String(id(number)) })),
+    );
   }
   return w.tickets.map((t) => idOf.get(t.values.number) as number);
 }
 
-export type IntakeIds = { customerId: number; contactId: number | null; siteId: number | null; installedProductId: number | null; productId: number | null; today: string };
+export type IntakeIds = {
+  customerId: number;
+  contactId: number | null;
+  siteId: number | null;
+  installedProductId: number | null;
+  productId: number | null;
+  today: string;
+};
 
 export type IntakeFactsRow = {
   i: number;
@@ -168,7 +196,10 @@ const int = (v: unknown) => sql`cast(${v} as integer)`;
 // One statement for a whole batch of creates: the requests' ids as a VALUES list, each joined to its rows.
 const intakeFactsQuery = preparedRows('tickets.intakeFacts', (db, rows: IntakeIds[]) => {
   const values = sql.join(
-    rows.map((r, i) => sql`(${sql.lit(i)}, ${int(r.customerId)}, ${int(r.contactId)}, ${int(r.siteId)}, ${int(r.installedProductId)}, ${int(r.productId)}, cast(${r.today} as text))`),
+    rows.map(
+      (r, i) =>
+        sql`(${sql.lit(i)}, ${int(r.customerId)}, ${int(r.contactId)}, ${int(r.siteId)}, ${int(r.installedProductId)}, ${int(r.productId)}, cast(${r.today} as text))`,
+    ),
   );
   const query = sql<IntakeFactsRow>`
     with q (i, customer_id, contact_id, site_id, installed_id, product_id, today) as (values ${values})
@@ -204,18 +235,27 @@ export async function intakeFactsRows(db: Db, requests: IntakeIds[]): Promise<In
   return intakeFactsQuery(db, requests);
 }
 
-
 /** Adds the terms of these texts to the request's search index (SQLite FTS5 / PostgreSQL tsvector). */
-export async function indexTicketText(db: Db, dialect: 'sqlite' | 'postgres', ticketId: number, ...texts: Array<string | null | undefined>) {
+export async function indexTicketText(
+  db: Db,
+  dialect: 'sqlite' | 'postgres',
+  ticketId: number,
+  ...texts: Array<string | null | undefined>
+) {
   const terms = indexTerms(...texts);
   if (terms.length === 0) return;
   if (dialect === 'postgres') {
-    await sql`UPDATE tickets SET search_vector = coalesce(search_vector, ''::tsvector) || array_to_tsvector(${terms}::text[]) WHERE id = ${ticketId}`.execute(db);
+    await sql`UPDATE tickets SET search_vector = coalesce(search_vector, ''::tsvector) || array_to_tsvector(${terms}::text[]) WHERE id = ${ticketId}`.execute(
+      db,
+    );
     return;
   }
   const old = await db.selectFrom('ticket_search').select('terms').where('rowid', '=', ticketId).executeTakeFirst();
   if (!old) {
-    await db.insertInto('ticket_search').values({ rowid: ticketId, terms: terms.join(' ') }).execute();
+    await db
+      .insertInto('ticket_search')
+      .values({ rowid: ticketId, terms: terms.join(' ') })
+      .execute();
     return;
   }
   const merged = [...new Set([...old.terms.split(' '), ...terms])].join(' ');
@@ -277,7 +317,12 @@ function listConditions(eb: Eb, actor: Actor, f: ListFilter): Expression<SqlBool
           .select('own.id')
           .where('own.assignee_id', '=', actor.id)
           .union(eb.selectFrom('tickets as own').select('own.id').where('own.created_by', '=', actor.id))
-          .union(eb.selectFrom('ticket_escalations as te').select('te.ticket_id as id').where((w) => w.or([w('te.to_user_id', '=', actor.id), w('te.from_user_id', '=', actor.id)]))),
+          .union(
+            eb
+              .selectFrom('ticket_escalations as te')
+              .select('te.ticket_id as id')
+              .where((w) => w.or([w('te.to_user_id', '=', actor.id), w('te.from_user_id', '=', actor.id)])),
+          ),
       ),
     );
   }
@@ -328,7 +373,13 @@ const PREFIX_EXPANSION = 64;
  * SR-5 / design: filtered, scoped lists, newest first, keyset-paged by id; search over the SQLite FTS5 table
  * (rowid = ticket id) or the PostgreSQL tsvector (GIN), in two bounded steps (see PG_CANDIDATES).
  */
-export async function listTickets(db: Db, dialect: 'sqlite' | 'postgres', actor: Actor, f: ListFilter, limit: number): Promise<SummaryRow[]> {
+export async function listTickets(
+  db: Db,
+  dialect: 'sqlite' | 'postgres',
+  actor: Actor,
+  f: ListFilter,
+  limit: number,
+): Promise<SummaryRow[]> {
   const after = decodeCursor(f.cursor, 1);
   const below = after ? Number(after[0]) : null;
   const terms = f.q ? queryTerms(f.q) : [];
@@ -440,7 +491,9 @@ async function searchSqlite(db: Db, actor: Actor, f: ListFilter, terms: TQueryTe
   // query terms come from the same normalisation, so a term matches exactly when " term " occurs in " terms ",
   // a prefix when " prefix" does: the same rows as the MATCH.
   const contains = terms.map((t) =>
-    t.prefix ? sql<boolean>`instr(' ' || ticket_search.terms, ${` ${t.term}`}) > 0` : sql<boolean>`instr(' ' || ticket_search.terms || ' ', ${` ${t.term} `}) > 0`,
+    t.prefix
+      ? sql<boolean>`instr(' ' || ticket_search.terms, ${` ${t.term}`}) > 0`
+      : sql<boolean>`instr(' ' || ticket_search.terms || ' ', ${` ${t.term} `}) > 0`,
   );
   const rest = await summaries(db, actor, f, low, limit + 1 - first.length)
     .where(sql<boolean>`EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = tickets.id AND ${sql.join(contains, sql` AND `)})`)
@@ -458,9 +511,15 @@ async function fts5Expression(db: Db, terms: TQueryTerm[]): Promise<string | nul
     }
     // A per-connection view of the index's vocabulary (temp schema: not part of the database file).
     await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.ticket_search_terms USING fts5vocab(main, ticket_search, 'row')`.execute(db);
-    const { rows } = await sql<{ term: string }>`SELECT term FROM temp.ticket_search_terms WHERE term >= ${t.term} AND term < ${`${t.term}\u{10FFFF}`} LIMIT ${PREFIX_EXPANSION + 1}`.execute(db);
+    const { rows } = await sql<{
+      term: string;
+    }>`SELECT term FROM temp.ticket_search_terms WHERE term >= ${t.term} AND term < ${`${t.term}\u{10FFFF}`} LIMIT ${PREFIX_EXPANSION + 1}`.execute(
+      db,
+    );
     if (rows.length === 0) return null;
-    parts.push(rows.length > PREFIX_EXPANSION ? fts5Query([t]) : `(${rows.map((r) => fts5Query([{ term: r.term, prefix: false }])).join(' OR ')})`);
+    parts.push(
+      rows.length > PREFIX_EXPANSION ? fts5Query([t]) : `(${rows.map((r) => fts5Query([{ term: r.term, prefix: false }])).join(' OR ')})`,
+    );
   }
   return parts.join(' AND ');
 }
@@ -494,7 +553,15 @@ export function detailQuery(db: Db) {
 }
 export type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirst']>>>;
 
-export type EntryInsert = { ticketId: number; kind: string; visibility: 'public' | 'internal'; authorId: number | null; body?: string | null; data?: unknown; at: string };
+export type EntryInsert = {
+  ticketId: number;
+  kind: string;
+  visibility: 'public' | 'internal';
+  authorId: number | null;
+  body?: string | null;
+  data?: unknown;
+  at: string;
+};
 
 const entryValues = (e: EntryInsert) => ({
   ticket_id: e.ticketId,
@@ -511,7 +578,15 @@ export async function insertEntry(db: Db, e: EntryInsert) {
   return row.id;
 }
 
-const insertEntriesQuery = preparedInsert('ticket_entries', 'ticket_entries', ['ticket_id', 'kind', 'visibility', 'author_id', 'body', 'data', 'created_at']);
+const insertEntriesQuery = preparedInsert('ticket_entries', 'ticket_entries', [
+  'ticket_id',
+  'kind',
+  'visibility',
+  'author_id',
+  'body',
+  'data',
+  'created_at',
+]);
 
 /** Several timeline entries in one statement (batched creates). */
 export async function insertEntries(db: Db, entries: EntryInsert[]) {

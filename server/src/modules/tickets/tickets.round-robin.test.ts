@@ -17,14 +17,22 @@ beforeAll(async () => {
   const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
   await createUser(admin, { username: 'agent1', roleKey: 'agent', departmentId: dept });
   await createUser(admin, { username: 'sup1', roleKey: 'supervisor', departmentId: dept });
-  for (let i = 1; i <= 14; i++) engineers.push(await createUser(admin, { username: `eng${i}`, roleKey: 'engineer', departmentId: dept, regionIds: [ids.east] }));
+  for (let i = 1; i <= 14; i++)
+    engineers.push(await createUser(admin, { username: `eng${i}`, roleKey: 'engineer', departmentId: dept, regionIds: [ids.east] }));
   agent = await t.login('agent1', 'password-123');
   supervisor = await t.login('sup1', 'password-123');
   ids.customer = (await ok(await agent.post(api('/customers'), { name: '甲医院', regionId: ids.east }))).id;
 });
 afterAll(() => t.close());
 
-const body = (extra: Json = {}) => ({ customerId: ids.customer, title: '打印机卡纸', description: '三楼打印机卡纸', urgency: 'low', impact: 'singleUser', ...extra });
+const body = (extra: Json = {}) => ({
+  customerId: ids.customer,
+  title: '打印机卡纸',
+  description: '三楼打印机卡纸',
+  urgency: 'low',
+  impact: 'singleUser',
+  ...extra,
+});
 
 describe('SR-4 round robin with many equal engineers', () => {
   it('gives the request to the engineer assigned longest ago, even when more than ten tie', async () => {

@@ -39,7 +39,11 @@ export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
 
 /** The detail row within the actor's scope (one query; 404 as ticketFor when out of scope). */
 async function detailRow(ctx: Ctx, id: number, db: Db) {
-  const r = await repo.detailQuery(db).where('tickets.id', '=', id).where((eb) => ticketScope(eb, ctx.actor)).executeTakeFirst();
+  const r = await repo
+    .detailQuery(db)
+    .where('tickets.id', '=', id)
+    .where((eb) => ticketScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!r) throw notFound('Service request');
   return r;
 }
@@ -49,7 +53,13 @@ export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<
   const clock = await clockOf(db, r, ctx.clock.now().getTime());
   const [rating, change, escalations, spent] = await Promise.all([
     db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', id).executeTakeFirst(),
-    db.selectFrom('ticket_change_requests').leftJoin('users', 'users.id', 'ticket_change_requests.decided_by').selectAll('ticket_change_requests').select('users.name as decided_by_name').where('ticket_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('ticket_change_requests')
+      .leftJoin('users', 'users.id', 'ticket_change_requests.decided_by')
+      .selectAll('ticket_change_requests')
+      .select('users.name as decided_by_name')
+      .where('ticket_id', '=', id)
+      .executeTakeFirst(),
     escalationsOf(db, [id]),
     db.selectFrom('ticket_entries').select('data').where('ticket_id', '=', id).where('kind', '=', 'time').execute(),
   ]);
@@ -58,10 +68,22 @@ export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<
 
 /** SR-8: tell the customer's portal users (every active contact account of the company) about a public change. */
 export async function tellCustomer(db: Db, at: string, t: { id: number; number: string; customer_id: number }, zh: string, en: string) {
-  const portalUsers = await db.selectFrom('users').select('id').where('customer_id', '=', t.customer_id).where('status', '=', 'active').execute();
+  const portalUsers = await db
+    .selectFrom('users')
+    .select('id')
+    .where('customer_id', '=', t.customer_id)
+    .where('status', '=', 'active')
+    .execute();
   const ids = portalUsers.map((u) => u.id);
   if (ids.length === 0) return;
-  await notify(db, at, { userIds: ids, kind: 'ticket_update', title: { zh: `${t.number} ${zh}`, en: `${t.number}: ${en}` }, body: { zh, en }, link: `/tickets/${t.id}`, ticketId: t.id });
+  await notify(db, at, {
+    userIds: ids,
+    kind: 'ticket_update',
+    title: { zh: `${t.number} ${zh}`, en: `${t.number}: ${en}` },
+    body: { zh, en },
+    link: `/tickets/${t.id}`,
+    ticketId: t.id,
+  });
 }
 
 // Edits and transitions (SR-3..9) -------------------------------------------------------------------------------
@@ -83,7 +105,8 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
     const t = await ticketFor(ctx, id, db);
     const customerSide = isCustomerSide(ctx.actor);
     if (customerSide || !can(ctx.actor, 'tickets.work')) throw forbidden('Editing a request needs the tickets.work permission');
-    if (body.priorityOverride !== undefined && !can(ctx.actor, 'tickets.manage')) throw forbidden('Overriding a priority needs the tickets.manage permission');
+    if (body.priorityOverride !== undefined && !can(ctx.actor, 'tickets.manage'))
+      throw forbidden('Overriding a priority needs the tickets.manage permission');
     if (!isOpenTicketState(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be edited`);
     const set: Record<string, unknown> = {};
     if (body.title !== undefined) set.title = body.title;
@@ -91,7 +114,8 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
     if (body.type !== undefined) set.type = body.type;
     if (body.needsVisit !== undefined) set.needs_visit = body.needsVisit ? 1 : 0;
     if (body.teamId !== undefined) {
-      if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst())) throw invalidValue('body.teamId', 'no such team');
+      if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst()))
+        throw invalidValue('body.teamId', 'no such team');
       set.team_id = body.teamId;
     }
     const urgency = (body.urgency ?? t.urgency) as TUrgency;
@@ -100,7 +124,15 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
       const policy = await policyOfTicket(db, t.created_at);
       const p = priorityOf(policy, urgency, impact, body.priorityOverride);
       Object.assign(set, { urgency, impact, priority: p.priority, priority_explanation: JSON.stringify(p.explanation) });
-      if (p.priority !== t.priority) await repo.insertEntry(db, { ticketId: id, kind: 'priority', visibility: 'internal', authorId: ctx.actor.id, data: { from: t.priority, to: p.priority, explanation: p.explanation }, at });
+      if (p.priority !== t.priority)
+        await repo.insertEntry(db, {
+          ticketId: id,
+          kind: 'priority',
+          visibility: 'internal',
+          authorId: ctx.actor.id,
+          data: { from: t.priority, to: p.priority, explanation: p.explanation },
+          at,
+        });
     }
     await bumpVersion(db, id, body.version, set, at);
     if (body.title || body.description) await repo.indexTicketText(db, ctx.dialect, id, body.title, body.description);
@@ -125,7 +157,8 @@ function assertMayAct(ctx: Ctx, t: { assignee_id: number | null; created_by: num
     case 'resume':
     case 'resolve':
       if (customerSide || !can(a, 'tickets.work')) throw forbidden('Working on a request needs the tickets.work permission');
-      if (!isAssignee && !can(a, 'tickets.manage') && action !== 'resume') throw forbidden('Only the assignee (or a supervisor) can do this');
+      if (!isAssignee && !can(a, 'tickets.manage') && action !== 'resume')
+        throw forbidden('Only the assignee (or a supervisor) can do this');
       return;
     case 'confirm':
     case 'reject':
@@ -133,10 +166,12 @@ function assertMayAct(ctx: Ctx, t: { assignee_id: number | null; created_by: num
       if (!can(a, 'tickets.confirm')) throw forbidden('Confirming needs the tickets.confirm permission');
       return;
     case 'close':
-      if (customerSide || !(can(a, 'tickets.manage') || (isAssignee && can(a, 'tickets.work')))) throw forbidden('Closing needs the tickets.manage permission or being the assignee');
+      if (customerSide || !(can(a, 'tickets.manage') || (isAssignee && can(a, 'tickets.work'))))
+        throw forbidden('Closing needs the tickets.manage permission or being the assignee');
       return;
     case 'cancel':
-      if (customerSide ? t.created_by !== a.id : !can(a, 'tickets.manage')) throw forbidden('Cancelling needs the tickets.manage permission (customers may cancel their own requests)');
+      if (customerSide ? t.created_by !== a.id : !can(a, 'tickets.manage'))
+        throw forbidden('Cancelling needs the tickets.manage permission (customers may cancel their own requests)');
       return;
   }
 }
@@ -152,7 +187,11 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
     assertMayAct(ctx, t, body.action);
     const from = t.state as TTicketState;
     const to = nextTicketState(from, body.action);
-    if (!to) throw new AppError('illegal_transition', `A ${from} request does not allow "${body.action}"; allowed now: ${legalTicketActions(from).join(', ') || 'nothing'}`);
+    if (!to)
+      throw new AppError(
+        'illegal_transition',
+        `A ${from} request does not allow "${body.action}"; allowed now: ${legalTicketActions(from).join(', ') || 'nothing'}`,
+      );
     if (t.version !== body.version) throw versionConflict('The service request');
     if (body.action === 'start' || body.action === 'resolve') await assertChangeApproved(db, id);
     const set: Record<string, unknown> = { state: to };
@@ -169,14 +208,30 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
         if (userId) {
           if (!(await isWorker(db, userId))) throw invalidValue('body.assigneeId', 'not an active engineer');
         } else {
-          const chosen = await autoAssign(db, { productId: t.product_id, regionId: t.region_id, policyVersion: policy.number, today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()), tier2: t.tier > 1 });
-          if (!chosen.userId) throw new AppError('rule_violation', 'SR-4: no engineer is available for automatic assignment; choose one', { ruleId: 'SR-4' });
+          const chosen = await autoAssign(db, {
+            productId: t.product_id,
+            regionId: t.region_id,
+            policyVersion: policy.number,
+            today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()),
+            tier2: t.tier > 1,
+          });
+          if (!chosen.userId)
+            throw new AppError('rule_violation', 'SR-4: no engineer is available for automatic assignment; choose one', { ruleId: 'SR-4' });
           userId = chosen.userId;
           explanation = chosen.explanation;
         }
         const place = await placeWith(db, userId);
-        Object.assign(set, { assignee_id: userId, assigned_at: at, team_id: place.team_id ?? t.team_id, department_id: place.department_id ?? t.department_id });
-        entry = { visibility: 'internal', body: body.reason ?? null, data: { from: t.assignee_id, to: userId, toName: place.name, explanation } };
+        Object.assign(set, {
+          assignee_id: userId,
+          assigned_at: at,
+          team_id: place.team_id ?? t.team_id,
+          department_id: place.department_id ?? t.department_id,
+        });
+        entry = {
+          visibility: 'internal',
+          body: body.reason ?? null,
+          data: { from: t.assignee_id, to: userId, toName: place.name, explanation },
+        };
         break;
       }
       case 'wait':
@@ -192,10 +247,12 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
         const onDevice = !customerSide;
         if (onDevice) {
           // FS-8 on the engineer's device: the customer signs; without a signature it is not their confirmation.
-          if (!body.signature) throw invalidValue('body.signature', 'the customer’s signature is required when confirming on the engineer’s device', 'FS-8');
+          if (!body.signature)
+            throw invalidValue('body.signature', 'the customer’s signature is required when confirming on the engineer’s device', 'FS-8');
           if (!body.signedBy) throw invalidValue('body.signedBy', 'the name of the customer who signs is required', 'FS-8');
         }
-        if (body.signature && !SIGNATURE.test(body.signature)) throw invalidValue('body.signature', 'must be a data:image/png;base64 URL', 'FS-8');
+        if (body.signature && !SIGNATURE.test(body.signature))
+          throw invalidValue('body.signature', 'must be a data:image/png;base64 URL', 'FS-8');
         await db
           .insertInto('ticket_ratings')
           .values({
@@ -213,19 +270,37 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
           // FS-8: a rating signed on site with the service record stands; confirming afterwards does not add a second.
           .onConflict((oc) => oc.column('ticket_id').doNothing())
           .execute();
-        entry = { visibility: 'public', body: body.rating.comment ?? null, data: { from, to, rating: body.rating, via: onDevice ? 'device' : 'portal' } };
+        entry = {
+          visibility: 'public',
+          body: body.rating.comment ?? null,
+          data: { from, to, rating: body.rating, via: onDevice ? 'device' : 'portal' },
+        };
         break;
       }
       case 'reject':
         Object.assign(set, { reopen_count: t.reopen_count + 1, resolved_at: null });
         entry = { visibility: 'public', body: body.reason, data: { from, to, reopened: true } };
-        if (t.assignee_id) await notify(db, at, { userIds: [t.assignee_id], kind: 'ticket_reopened', title: { zh: `${t.number} 被客户退回`, en: `${t.number} reopened by the customer` }, body: { zh: body.reason, en: body.reason }, link: `/tickets/${id}`, ticketId: id });
+        if (t.assignee_id)
+          await notify(db, at, {
+            userIds: [t.assignee_id],
+            kind: 'ticket_reopened',
+            title: { zh: `${t.number} 被客户退回`, en: `${t.number} reopened by the customer` },
+            body: { zh: body.reason, en: body.reason },
+            link: `/tickets/${id}`,
+            ticketId: id,
+          });
         break;
       case 'close': {
         set.closed_at = at;
         const policy = await policyOfTicket(db, t.created_at);
         const closedOn = localDateInZone(DEFAULT_TIME_ZONE, now.getTime());
-        await scheduleFollowUp(db, { ticketId: id, customerId: t.customer_id, closedOn, days: policy.document.sla.followUpDaysAfterClose, now: at });
+        await scheduleFollowUp(db, {
+          ticketId: id,
+          customerId: t.customer_id,
+          closedOn,
+          days: policy.document.sla.followUpDaysAfterClose,
+          now: at,
+        });
         entry = { visibility: 'public', data: { from, to, followUpInDays: policy.document.sla.followUpDaysAfterClose } };
         break;
       }
@@ -240,14 +315,27 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
     if (body.action === 'start' || body.action === 'resume') entry.data = { from, to };
     if (events.length) set.sla_events = JSON.stringify([...parseEvents(t.sla_events), ...events]);
     await bumpVersion(db, id, body.version, set, at);
-    await repo.insertEntry(db, { ticketId: id, kind: body.action === 'assign' ? 'assignment' : body.action === 'confirm' ? 'rating' : 'state', visibility: entry.visibility, authorId: ctx.actor.id, body: entry.body, data: { action: body.action, ...entry.data }, at });
+    await repo.insertEntry(db, {
+      ticketId: id,
+      kind: body.action === 'assign' ? 'assignment' : body.action === 'confirm' ? 'rating' : 'state',
+      visibility: entry.visibility,
+      authorId: ctx.actor.id,
+      body: entry.body,
+      data: { action: body.action, ...entry.data },
+      at,
+    });
     if (body.action === 'resolve') await repo.indexTicketText(db, ctx.dialect, id, body.cause, body.solution);
     const updated = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await refreshSla(db, updated, now.getTime());
-    await recordAudit(db, ctx, { action: `ticket.${body.action}`, entity: 'ticket', entityId: id, before: { state: from, assigneeId: t.assignee_id }, after: { state: to, ...set, signature: undefined, sla_events: undefined } });
+    await recordAudit(db, ctx, {
+      action: `ticket.${body.action}`,
+      entity: 'ticket',
+      entityId: id,
+      before: { state: from, assigneeId: t.assignee_id },
+      after: { state: to, ...set, signature: undefined, sla_events: undefined },
+    });
     if (body.action === 'assign' && updated.assignee_id) await tellAssignee(db, at, id, t.number, t.title, updated.assignee_id);
     if (tell && !customerSide) await tellCustomer(db, at, t, tell[0], tell[1]);
   });
   return getTicket(ctx, id);
 }
-

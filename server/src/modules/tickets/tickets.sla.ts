@@ -102,7 +102,11 @@ export const toSlaTarget = (t: TSlaTargetClock): TSlaTarget => ({
 export async function refreshSla(db: Db, row: ClockRow, now: number): Promise<TSlaClock> {
   const clock = await clockOf(db, row, now);
   const s = slaSummary(clock, row.state);
-  await db.updateTable('tickets').set({ next_due_at: s.nextDueAt, sla_breached: s.breached ? 1 : 0, sla_state: s.state }).where('id', '=', row.id).execute();
+  await db
+    .updateTable('tickets')
+    .set({ next_due_at: s.nextDueAt, sla_breached: s.breached ? 1 : 0, sla_state: s.state })
+    .where('id', '=', row.id)
+    .execute();
   return clock;
 }
 
@@ -114,7 +118,12 @@ async function alertRecipients(db: Db, t: { assignee_id: number | null; team_id:
     const team = await db.selectFrom('teams').select(['lead_id', 'deputy_id']).where('id', '=', t.team_id).executeTakeFirst();
     for (const id of [team?.lead_id, team?.deputy_id]) if (id) ids.add(id);
   }
-  let sup = db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'supervisor').where('users.status', '=', 'active');
+  let sup = db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('users.id')
+    .where('roles.key', '=', 'supervisor')
+    .where('users.status', '=', 'active');
   if (t.department_id) sup = sup.where('users.department_id', '=', t.department_id);
   for (const r of await sup.execute()) ids.add(r.id);
   return [...ids];
@@ -136,7 +145,22 @@ export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; 
   const horizon = new Date(now + 3 * 24 * 3600_000).toISOString();
   const rows = await db
     .selectFrom('tickets')
-    .select(['id', 'number', 'title', 'created_at', 'sla_level_id', 'priority', 'calendar_id', 'needs_visit', 'sla_events', 'state', 'assignee_id', 'team_id', 'department_id', 'sla_state'])
+    .select([
+      'id',
+      'number',
+      'title',
+      'created_at',
+      'sla_level_id',
+      'priority',
+      'calendar_id',
+      'needs_visit',
+      'sla_events',
+      'state',
+      'assignee_id',
+      'team_id',
+      'department_id',
+      'sla_state',
+    ])
     .where('state', 'in', [...OPEN_TICKET_STATES])
     .where('next_due_at', 'is not', null)
     .where('next_due_at', '<=', horizon)

@@ -14,7 +14,12 @@ let portalB: Agent;
 const ids: Record<string, number> = {};
 const engineers: Record<string, Agent> = {};
 const count = async (table: 'tickets' | 'ticket_entries' | 'ticket_followups' | 'notifications' | 'part_replacements') =>
-  (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await t.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 beforeAll(async () => {
   // The clock jumps between days; sessions must outlive that.
@@ -26,7 +31,8 @@ beforeAll(async () => {
   const line = (await ok(await admin.post(api('/product-lines'), { name: '存储' }))).id;
   ids.product = (await ok(await admin.post(api('/products'), { name: 'X9 存储', productLineId: line }))).id;
   ids.other = (await ok(await admin.post(api('/products'), { name: 'Z1 网关', productLineId: line, model: 'Z1' }))).id;
-  const user = (username: string, roleKey: string, extra: Json = {}) => createUser(admin, { username, roleKey, departmentId: dept, ...extra });
+  const user = (username: string, roleKey: string, extra: Json = {}) =>
+    createUser(admin, { username, roleKey, departmentId: dept, ...extra });
   ids.agent = await user('agent1', 'agent');
   ids.sup = await user('sup1', 'supervisor');
   ids.gm = await user('gm1', 'gm');
@@ -46,8 +52,28 @@ beforeAll(async () => {
   ids.custA = (await ok(await agent.post(api('/customers'), { name: '甲医院', regionId: ids.east }))).id;
   ids.contactA = (await ok(await agent.post(api('/contacts'), { customerId: ids.custA, name: '钱主任', phone: '13800000001' }))).id;
   ids.siteA = (await ok(await agent.post(api('/sites'), { customerId: ids.custA, name: '门诊楼', regionId: ids.east }))).id;
-  ids.ipNew = (await ok(await agent.post(api('/installed-products'), { customerId: ids.custA, siteId: ids.siteA, productId: ids.product, serialNumber: 'SN-1', acceptedOn: '2025-06-01' }))).id;
-  ids.ipOld = (await ok(await agent.post(api('/installed-products'), { customerId: ids.custA, siteId: ids.siteA, productId: ids.other, serialNumber: 'SN-2', acceptedOn: '2020-01-10' }))).id;
+  ids.ipNew = (
+    await ok(
+      await agent.post(api('/installed-products'), {
+        customerId: ids.custA,
+        siteId: ids.siteA,
+        productId: ids.product,
+        serialNumber: 'SN-1',
+        acceptedOn: '2025-06-01',
+      }),
+    )
+  ).id;
+  ids.ipOld = (
+    await ok(
+      await agent.post(api('/installed-products'), {
+        customerId: ids.custA,
+        siteId: ids.siteA,
+        productId: ids.other,
+        serialNumber: 'SN-2',
+        acceptedOn: '2020-01-10',
+      }),
+    )
+  ).id;
   ids.custB = (await ok(await agent.post(api('/customers'), { name: '乙工厂', regionId: ids.north }))).id;
   ids.contactB = (await ok(await agent.post(api('/contacts'), { customerId: ids.custB, name: '孙工' }))).id;
   await createUser(admin, { username: 'portal.a', roleKey: 'customer_contact', customerId: ids.custA });
@@ -57,7 +83,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const fault = (extra: Json = {}) => ({ customerId: ids.custA, contactId: ids.contactA, installedProductId: ids.ipNew, title: '存储阵列告警', description: '控制器 A 告警灯常亮', urgency: 'high', impact: 'wide', ...extra });
+const fault = (extra: Json = {}) => ({
+  customerId: ids.custA,
+  contactId: ids.contactA,
+  installedProductId: ids.ipNew,
+  title: '存储阵列告警',
+  description: '控制器 A 告警灯常亮',
+  urgency: 'high',
+  impact: 'wide',
+  ...extra,
+});
 const act = (who: Agent, id: number, body: Json) => who.post(api(`/tickets/${id}/transitions`), body);
 async function fresh(id: number): Promise<Json> {
   return ok(await admin.get(api(`/tickets/${id}`)), 200);
@@ -89,7 +124,18 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
       (
         await t.database.db
           .insertInto('travel_requests')
-          .values({ user_id: ids.expertEast, status, start_date: start, end_date: end, purpose: '巡检', work_type: 'guidance', board_provided: 0, segments: '[]', created_at: '2026-02-20T00:00:00Z', updated_at: '2026-02-20T00:00:00Z' })
+          .values({
+            user_id: ids.expertEast,
+            status,
+            start_date: start,
+            end_date: end,
+            purpose: '巡检',
+            work_type: 'guidance',
+            board_provided: 0,
+            segments: '[]',
+            created_at: '2026-02-20T00:00:00Z',
+            updated_at: '2026-02-20T00:00:00Z',
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -109,7 +155,16 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     t.clock.set('2026-03-02T02:00:00Z'); // Monday 10:00 in Shanghai
     const expert = engineers['expert.east'];
     // RS-4: filed the same day it starts (one day's notice is due): accepted, flagged late, valid once the superior approves.
-    const leave = await ok(await expert.post(api('/leave-requests'), { typeId: 'personal', startDate: '2026-03-02', endDate: '2026-03-03', reason: '家中有事', standInId: ids.expertNorth }), 201);
+    const leave = await ok(
+      await expert.post(api('/leave-requests'), {
+        typeId: 'personal',
+        startDate: '2026-03-02',
+        endDate: '2026-03-03',
+        reason: '家中有事',
+        standInId: ids.expertNorth,
+      }),
+      201,
+    );
     expect(leave).toMatchObject({ status: 'submitted', late: true, days: 2 });
     const pending = await ok(await agent.post(api('/tickets'), fault({ title: '请假待批' })));
     expect(pending.assigneeId).toBe(ids.expertEast);
@@ -142,8 +197,26 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
 
   it('uses the active contract’s level (CU-4)', async () => {
     t.clock.set('2026-03-03T02:00:00Z');
-    await ok(await agent.post(api('/contracts'), { customerId: ids.custB, number: 'HT-2026-01', startsOn: '2026-01-01', endsOn: '2026-12-31', feeFen: 100000, slaLevelId: 'premium', coverage: '24x7' }));
-    const r = await ok(await agent.post(api('/tickets'), { customerId: ids.custB, title: 'Gateway down', description: 'No traffic since 9am', urgency: 'medium', impact: 'singleUser' }));
+    await ok(
+      await agent.post(api('/contracts'), {
+        customerId: ids.custB,
+        number: 'HT-2026-01',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        feeFen: 100000,
+        slaLevelId: 'premium',
+        coverage: '24x7',
+      }),
+    );
+    const r = await ok(
+      await agent.post(api('/tickets'), {
+        customerId: ids.custB,
+        title: 'Gateway down',
+        description: 'No traffic since 9am',
+        urgency: 'medium',
+        impact: 'singleUser',
+      }),
+    );
     expect(r.eligibility).toBe('contract');
     expect(r.slaLevelId).toBe('premium');
     expect(r.eligibilityExplanation.text.en).toContain('HT-2026-01');
@@ -182,7 +255,9 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     const r = await ok(await supervisor.post(api('/tickets'), fault({ priorityOverride: { priority: 'P4', reason: '客户要求降级' } })));
     expect(r.priority).toBe('P4');
     expect(r.priorityExplanation.inputs.computedPriority).toBe('P1');
-    expect((await engineers['eng.idle'].post(api('/tickets'), fault({ priorityOverride: { priority: 'P4', reason: 'x' } }))).statusCode).toBe(403);
+    expect(
+      (await engineers['eng.idle'].post(api('/tickets'), fault({ priorityOverride: { priority: 'P4', reason: 'x' } }))).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -215,11 +290,21 @@ describe('flow (SR-4..9)', () => {
     expect(Date.parse(cur.sla.resolution.dueAt) - Date.parse(dueWhilePaused)).toBeGreaterThanOrEqual(0);
     expect(cur.sla.resolution.pausedMinutes).toBe(60);
     expect((await act(eng, r.id, { action: 'resolve', version: cur.version })).statusCode).toBe(400);
-    cur = await ok(await act(eng, r.id, { action: 'resolve', version: cur.version, cause: '控制器固件缺陷', solution: '1. 升级固件 2. 重启控制器' }), 200);
+    cur = await ok(
+      await act(eng, r.id, { action: 'resolve', version: cur.version, cause: '控制器固件缺陷', solution: '1. 升级固件 2. 重启控制器' }),
+      200,
+    );
     expect(cur.state).toBe('resolved');
     // SR-9: close only after the customer confirms.
     expect((await act(supervisor, r.id, { action: 'close', version: cur.version })).statusCode).toBe(409);
-    cur = await ok(await act(portalA, r.id, { action: 'confirm', version: cur.version, rating: { attitude: 'excellent', skill: 'good', result: 'excellent', comment: '很及时' } }), 200);
+    cur = await ok(
+      await act(portalA, r.id, {
+        action: 'confirm',
+        version: cur.version,
+        rating: { attitude: 'excellent', skill: 'good', result: 'excellent', comment: '很及时' },
+      }),
+      200,
+    );
     expect(cur.state).toBe('confirmed');
     expect(cur.rating).toMatchObject({ attitude: 'excellent', skill: 'good', via: 'portal' });
     cur = await ok(await act(eng, r.id, { action: 'close', version: cur.version }), 200);
@@ -248,16 +333,42 @@ describe('flow (SR-4..9)', () => {
     const noSig = await act(eng, cur.id, { action: 'confirm', version: cur.version, rating });
     expect(noSig.statusCode).toBe(422);
     expect(noSig.json().error.ruleId).toBe('FS-8');
-    const badSig = await act(eng, cur.id, { action: 'confirm', version: cur.version, rating, signedBy: '钱主任', signature: 'data:text/html;base64,PHNjcmlwdD4=' });
+    const badSig = await act(eng, cur.id, {
+      action: 'confirm',
+      version: cur.version,
+      rating,
+      signedBy: '钱主任',
+      signature: 'data:text/html;base64,PHNjcmlwdD4=',
+    });
     expect(badSig.statusCode).toBe(422);
-    cur = await ok(await act(eng, cur.id, { action: 'confirm', version: cur.version, rating, signedBy: '钱主任', signature: 'data:image/png;base64,iVBORw0KGgo=' }), 200);
+    cur = await ok(
+      await act(eng, cur.id, {
+        action: 'confirm',
+        version: cur.version,
+        rating,
+        signedBy: '钱主任',
+        signature: 'data:image/png;base64,iVBORw0KGgo=',
+      }),
+      200,
+    );
     expect(cur.rating).toMatchObject({ via: 'device', signedBy: '钱主任', hasSignature: true });
   });
 
   it('lets a customer cancel its own request with a reason, and not another’s', async () => {
-    const mine = await ok(await portalA.post(api('/tickets'), { customerId: ids.custA, title: '咨询', description: '如何导出报表', urgency: 'low', impact: 'singleUser', type: 'consultation' }));
+    const mine = await ok(
+      await portalA.post(api('/tickets'), {
+        customerId: ids.custA,
+        title: '咨询',
+        description: '如何导出报表',
+        urgency: 'low',
+        impact: 'singleUser',
+        type: 'consultation',
+      }),
+    );
     expect(mine.channel).toBe('portal');
-    const theirs = await ok(await agent.post(api('/tickets'), { customerId: ids.custB, title: 'B', description: 'B', urgency: 'low', impact: 'singleUser' }));
+    const theirs = await ok(
+      await agent.post(api('/tickets'), { customerId: ids.custB, title: 'B', description: 'B', urgency: 'low', impact: 'singleUser' }),
+    );
     expect((await act(portalA, theirs.id, { action: 'cancel', version: theirs.version, reason: 'x' })).statusCode).toBe(404);
     const c = await ok(await act(portalA, mine.id, { action: 'cancel', version: mine.version, reason: '已自行解决' }), 200);
     expect(c.state).toBe('cancelled');
@@ -268,7 +379,9 @@ describe('flow (SR-4..9)', () => {
 describe('customer portal', () => {
   it('shows a contact its company’s requests only (404 for others) and hides internal notes', async () => {
     const a = await ok(await agent.post(api('/tickets'), fault()));
-    const b = await ok(await agent.post(api('/tickets'), { customerId: ids.custB, title: 'B 工单', description: 'B', urgency: 'low', impact: 'singleUser' }));
+    const b = await ok(
+      await agent.post(api('/tickets'), { customerId: ids.custB, title: 'B 工单', description: 'B', urgency: 'low', impact: 'singleUser' }),
+    );
     expect((await portalA.get(api(`/tickets/${b.id}`))).statusCode).toBe(404);
     expect((await portalA.get(api(`/tickets/${b.id}/timeline`))).statusCode).toBe(404);
     expect((await portalB.get(api(`/tickets/${a.id}`))).statusCode).toBe(404);
@@ -281,7 +394,10 @@ describe('customer portal', () => {
     expect(seen.map((e: Json) => e.body)).not.toContain('内部：怀疑固件问题');
     expect((await portalA.post(api(`/tickets/${a.id}/replies`), { body: 'x', visibility: 'internal' })).statusCode).toBe(403);
     // Filing for another company is refused without revealing it exists.
-    expect((await portalA.post(api('/tickets'), { customerId: ids.custB, title: 'x', description: 'x', urgency: 'low', impact: 'singleUser' })).statusCode).toBe(404);
+    expect(
+      (await portalA.post(api('/tickets'), { customerId: ids.custB, title: 'x', description: 'x', urgency: 'low', impact: 'singleUser' }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -294,8 +410,17 @@ describe('escalation (SR-6, ORG-3)', () => {
     const short = await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '搞不定' });
     expect(short.statusCode).toBe(400);
     // ORG-3: consulting the expert of a product without experts names nobody → 422.
-    expect((await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'expert', version: cur.version, description: '请教' })).statusCode).toBe(422);
-    cur = await ok(await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '网关间歇性丢包，已更换网线和端口，客户环境：核心交换机 H3C，日志见附件' }), 200);
+    expect(
+      (await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'expert', version: cur.version, description: '请教' })).statusCode,
+    ).toBe(422);
+    cur = await ok(
+      await eng.post(api(`/tickets/${cur.id}/escalations`), {
+        kind: 'l2',
+        version: cur.version,
+        description: '网关间歇性丢包，已更换网线和端口，客户环境：核心交换机 H3C，日志见附件',
+      }),
+      200,
+    );
     expect(cur.tier).toBe(2);
     expect(cur.assigneeId).toBe(ids.l2);
     expect(cur.state).toBe('assigned');
@@ -303,11 +428,23 @@ describe('escalation (SR-6, ORG-3)', () => {
     const esc = cur.escalations[0];
     expect(esc).toMatchObject({ kind: 'l2', toUserId: ids.l2, state: 'open' });
     expect((await eng.post(api(`/tickets/${cur.id}/escalations/${esc.id}/answer`), { answer: 'x' })).statusCode).toBe(403);
-    cur = await ok(await engineers['eng.l2'].post(api(`/tickets/${cur.id}/escalations/${esc.id}/answer`), { answer: '关闭 STP 后恢复' }), 200);
+    cur = await ok(
+      await engineers['eng.l2'].post(api(`/tickets/${cur.id}/escalations/${esc.id}/answer`), { answer: '关闭 STP 后恢复' }),
+      200,
+    );
     expect(cur.escalations[0].state).toBe('answered');
-    expect((await engineers['eng.l2'].post(api(`/tickets/${cur.id}/escalations/${esc.id}/answer`), { answer: 'again' })).statusCode).toBe(409);
+    expect((await engineers['eng.l2'].post(api(`/tickets/${cur.id}/escalations/${esc.id}/answer`), { answer: 'again' })).statusCode).toBe(
+      409,
+    );
     // SR-6: R&D only through the supervisor, with owner, R&D person and target time.
-    const rnd = { kind: 'rnd', version: cur.version, ownerId: ids.l2, rndPerson: '研发 周工', targetAt: '2026-03-20T10:00:00+08:00', description: '疑似固件缺陷，需在公司复现' };
+    const rnd = {
+      kind: 'rnd',
+      version: cur.version,
+      ownerId: ids.l2,
+      rndPerson: '研发 周工',
+      targetAt: '2026-03-20T10:00:00+08:00',
+      description: '疑似固件缺陷，需在公司复现',
+    };
     expect((await engineers['eng.l2'].post(api(`/tickets/${cur.id}/escalations`), rnd)).statusCode).toBe(403);
     cur = await ok(await supervisor.post(api(`/tickets/${cur.id}/escalations`), rnd), 200);
     expect(cur.escalations.map((e: Json) => e.kind)).toEqual(['l2', 'rnd']);
@@ -320,13 +457,31 @@ describe('escalation (SR-6, ORG-3)', () => {
     const day = now.slice(0, 10);
     const { id: tripId } = await t.database.db
       .insertInto('travel_requests')
-      .values({ user_id: ids.l2, status: 'approved', start_date: '2000-01-01', end_date: '2099-12-31', purpose: '驻场', work_type: 'guidance', board_provided: 0, segments: '[]', created_at: now, updated_at: now })
+      .values({
+        user_id: ids.l2,
+        status: 'approved',
+        start_date: '2000-01-01',
+        end_date: '2099-12-31',
+        purpose: '驻场',
+        work_type: 'guidance',
+        board_provided: 0,
+        segments: '[]',
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     try {
       const eng = engineers['eng.idle'];
       let cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle, title: `出差二线 ${day}` })));
-      cur = await ok(await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析' }), 200);
+      cur = await ok(
+        await eng.post(api(`/tickets/${cur.id}/escalations`), {
+          kind: 'l2',
+          version: cur.version,
+          description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析',
+        }),
+        200,
+      );
       expect(cur.assigneeId).toBe(ids.l2);
       expect(cur.tier).toBe(2);
     } finally {
@@ -339,13 +494,28 @@ describe('escalation (SR-6, ORG-3)', () => {
     const day = now.slice(0, 10);
     const { id: leaveId } = await t.database.db
       .insertInto('leave_requests')
-      .values({ user_id: ids.l2, status: 'approved', type_id: 'annual', start_date: day, end_date: day, days: 1, reason: '年假', explanation: '{}', created_at: now, updated_at: now })
+      .values({
+        user_id: ids.l2,
+        status: 'approved',
+        type_id: 'annual',
+        start_date: day,
+        end_date: day,
+        days: 1,
+        reason: '年假',
+        explanation: '{}',
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     try {
       const eng = engineers['eng.idle'];
       const cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle, title: `二线请假 ${day}` })));
-      const res = await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'l2', version: cur.version, description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析' });
+      const res = await eng.post(api(`/tickets/${cur.id}/escalations`), {
+        kind: 'l2',
+        version: cur.version,
+        description: '阵列间歇性掉盘，已更换硬盘与背板线缆，日志已上传，需二线分析',
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().error).toMatchObject({ ruleId: 'SR-6' });
       expect((await fresh(cur.id)).assigneeId).toBe(ids.idle);
@@ -359,7 +529,15 @@ describe('escalation (SR-6, ORG-3)', () => {
     const eng = engineers['eng.idle'];
     let cur = await ok(await agent.post(api('/tickets'), fault({ assigneeId: ids.idle })));
     expect((await engineers['expert.north'].get(api(`/tickets/${cur.id}`))).statusCode).toBe(404);
-    cur = await ok(await eng.post(api(`/tickets/${cur.id}/escalations`), { kind: 'expert', version: cur.version, toUserId: ids.expertNorth, description: '阵列重建失败如何处理' }), 200);
+    cur = await ok(
+      await eng.post(api(`/tickets/${cur.id}/escalations`), {
+        kind: 'expert',
+        version: cur.version,
+        toUserId: ids.expertNorth,
+        description: '阵列重建失败如何处理',
+      }),
+      200,
+    );
     expect((await engineers['expert.north'].get(api(`/tickets/${cur.id}`))).statusCode).toBe(200);
   });
 });
@@ -373,13 +551,28 @@ describe('change requests (SR-12)', () => {
     const early = await act(eng, cur.id, { action: 'start', version: cur.version });
     expect(early.statusCode).toBe(422);
     expect(early.json().error.ruleId).toBe('SR-12');
-    expect((await eng.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true })).statusCode).toBe(403);
-    expect((await gm.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true })).statusCode).toBe(422);
-    cur = await ok(await eng.patch(api(`/tickets/${cur.id}/change-request`), { version: cur.version, discussedWithSales: true, discussedWithRnd: true }), 200);
+    expect((await eng.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true })).statusCode).toBe(
+      403,
+    );
+    expect((await gm.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true })).statusCode).toBe(
+      422,
+    );
+    cur = await ok(
+      await eng.patch(api(`/tickets/${cur.id}/change-request`), { version: cur.version, discussedWithSales: true, discussedWithRnd: true }),
+      200,
+    );
     const unsigned = await gm.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true });
     expect(unsigned.statusCode).toBe(422);
     expect(unsigned.json().error.details[0].path).toBe('body.signWithoutWrittenConfirmation');
-    cur = await ok(await gm.post(api(`/tickets/${cur.id}/change-request/decision`), { version: cur.version, approve: true, signWithoutWrittenConfirmation: true, comment: '同意' }), 200);
+    cur = await ok(
+      await gm.post(api(`/tickets/${cur.id}/change-request/decision`), {
+        version: cur.version,
+        approve: true,
+        signWithoutWrittenConfirmation: true,
+        comment: '同意',
+      }),
+      200,
+    );
     expect(cur.changeRequest).toMatchObject({ decision: 'approved', decidedBy: 'gm1' });
     cur = await ok(await act(eng, cur.id, { action: 'start', version: cur.version }), 200);
     expect(cur.state).toBe('in_progress');
@@ -392,12 +585,30 @@ describe('records (SR-8, SR-10, SR-13, CU-2)', () => {
     const cur = await ok(await agent.post(api('/tickets'), fault()));
     await ok(await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'time', minutes: 45, note: '远程诊断' }));
     const parts = await count('part_replacements');
-    await ok(await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'part', part: '控制器电池', quantity: 1, replacesWarrantyPart: true }));
+    await ok(
+      await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'part', part: '控制器电池', quantity: 1, replacesWarrantyPart: true }),
+    );
     expect(await count('part_replacements')).toBe(parts + 1);
-    const past = await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'commitment', committedAt: '2020-01-01T00:00:00Z', reason: '等备件' });
+    const past = await eng.post(api(`/tickets/${cur.id}/records`), {
+      kind: 'commitment',
+      committedAt: '2020-01-01T00:00:00Z',
+      reason: '等备件',
+    });
     expect(past.statusCode).toBe(422);
-    await ok(await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'commitment', committedAt: '2027-01-01T10:00:00+08:00', reason: '等备件到货' }));
-    await ok(await eng.post(api(`/tickets/${cur.id}/records`), { kind: 'market_info', category: 'competitor', content: '客户在评估友商 Y 的方案' }));
+    await ok(
+      await eng.post(api(`/tickets/${cur.id}/records`), {
+        kind: 'commitment',
+        committedAt: '2027-01-01T10:00:00+08:00',
+        reason: '等备件到货',
+      }),
+    );
+    await ok(
+      await eng.post(api(`/tickets/${cur.id}/records`), {
+        kind: 'market_info',
+        category: 'competitor',
+        content: '客户在评估友商 Y 的方案',
+      }),
+    );
     const d = await fresh(cur.id);
     expect(d.totalMinutesSpent).toBe(45);
     expect(d.committedAt).toBe('2027-01-01T02:00:00.000Z');
@@ -431,7 +642,8 @@ describe('search and lists', () => {
     t.clock.set('2026-03-05T02:00:00Z');
     const p = await ok(await agent.post(api('/tickets'), fault({ title: '打印机无法打印', description: '打印机频繁卡纸' })));
     const e = await ok(await agent.post(api('/tickets'), fault({ title: 'Printer jams', description: 'Paper jam on tray 2' })));
-    const search = async (q: string, who: Agent = agent) => (await ok(await who.get(api(`/tickets?q=${encodeURIComponent(q)}`)), 200)).items.map((i: Json) => i.id);
+    const search = async (q: string, who: Agent = agent) =>
+      (await ok(await who.get(api(`/tickets?q=${encodeURIComponent(q)}`)), 200)).items.map((i: Json) => i.id);
     expect(await search('打印')).toContain(p.id);
     expect(await search('卡纸')).toContain(p.id);
     expect(await search('打印机卡纸')).not.toContain(p.id);
@@ -472,7 +684,9 @@ describe('SLA alerts (SLA-4)', () => {
     const due = Date.parse(r.sla.firstResponse.dueAt); // 120 working minutes → 11:00
     expect(r.sla.firstResponse.dueAt).toBe('2026-03-09T03:00:00.000Z');
     const alertsFor = async (userId: number) =>
-      (await t.database.db.selectFrom('notifications').select('kind').where('user_id', '=', userId).where('ticket_id', '=', r.id).execute()).map((n) => n.kind);
+      (
+        await t.database.db.selectFrom('notifications').select('kind').where('user_id', '=', userId).where('ticket_id', '=', r.id).execute()
+      ).map((n) => n.kind);
     t.clock.set(new Date(due - 31 * 60_000).toISOString());
     await scanSla(t.database.db, t.clock);
     expect(await alertsFor(r.assigneeId)).not.toContain('sla_near_breach');

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { type TApprovalDecision, type TTravelClaim, type TTravelClaimListQuery, type TTravelReceipt, type ZTravelClaimCreate, MAX_TRIP_DAYS, daysInclusive, formatMoneyFen } from '@techserve/core';
+import {
+  type TApprovalDecision,
+  type TTravelClaim,
+  type TTravelClaimListQuery,
+  type TTravelReceipt,
+  type ZTravelClaimCreate,
+  MAX_TRIP_DAYS,
+  daysInclusive,
+  formatMoneyFen,
+} from '@techserve/core';
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
@@ -16,7 +25,8 @@ import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellApprovers, trip
 
 export type TTravelClaimCreateBody = z.output<typeof ZTravelClaimCreate>;
 
-const tr1 = (path: string, message: string) => new AppError('rule_violation', `TR-1: ${message}`, { ruleId: 'TR-1', details: [{ path, message }] });
+const tr1 = (path: string, message: string) =>
+  new AppError('rule_violation', `TR-1: ${message}`, { ruleId: 'TR-1', details: [{ path, message }] });
 
 /**
  * TR-1/TR-3: a reimbursement claim (报销) against an approved trip. The actual days must lie within the itinerary
@@ -30,19 +40,34 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
     const trip = await requestFor(ctx, requestId, db);
     assertTraveller(ctx.actor, trip);
     if (trip.status !== 'approved') throw illegal(`A ${trip.status} trip cannot be claimed`);
-    const open = await db.selectFrom('travel_claims').select('id').where('request_id', '=', requestId).where('status', '!=', 'rejected').executeTakeFirst();
+    const open = await db
+      .selectFrom('travel_claims')
+      .select('id')
+      .where('request_id', '=', requestId)
+      .where('status', '!=', 'rejected')
+      .executeTakeFirst();
     if (open) throw new AppError('conflict', `This trip already has claim #${open.id}`);
     // Bounds the per-day computation even when the policy pays days beyond the itinerary without approval.
-    if (daysInclusive(body.actualStartDate, body.actualEndDate) > MAX_TRIP_DAYS) throw tr1('body.actualEndDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`);
+    if (daysInclusive(body.actualStartDate, body.actualEndDate) > MAX_TRIP_DAYS)
+      throw tr1('body.actualEndDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`);
     const policy = await policyOn(db, trip.start_date);
     const window = tripWindow(trip);
     if (policy.document.travel.beyondItineraryNeedsApproval) {
       // TR-1: time beyond the itinerary must be reported and approved, else it is not reimbursed.
-      if (body.actualStartDate < window.startDate) throw tr1('body.actualStartDate', `${body.actualStartDate} is before the itinerary (${window.startDate}) and no extension covers it; report the extra days for approval first`);
-      if (body.actualEndDate > window.endDate) throw tr1('body.actualEndDate', `${body.actualEndDate} is after the itinerary (${window.endDate}) and no extension covers it; report the extra days for approval first`);
+      if (body.actualStartDate < window.startDate)
+        throw tr1(
+          'body.actualStartDate',
+          `${body.actualStartDate} is before the itinerary (${window.startDate}) and no extension covers it; report the extra days for approval first`,
+        );
+      if (body.actualEndDate > window.endDate)
+        throw tr1(
+          'body.actualEndDate',
+          `${body.actualEndDate} is after the itinerary (${window.endDate}) and no extension covers it; report the extra days for approval first`,
+        );
     }
     body.expenses.forEach((e, i) => {
-      if (e.date < body.actualStartDate || e.date > body.actualEndDate) throw tr1(`body.expenses.${i}.date`, `${e.date} is not one of the days away (${body.actualStartDate} to ${body.actualEndDate})`);
+      if (e.date < body.actualStartDate || e.date > body.actualEndDate)
+        throw tr1(`body.expenses.${i}.date`, `${e.date} is not one of the days away (${body.actualStartDate} to ${body.actualEndDate})`);
     });
     const allowances = allowancesOf(policy, trip, { startDate: body.actualStartDate, endDate: body.actualEndDate });
     const advanceFen = await repo.paidAdvanceFen(db, requestId);
@@ -69,8 +94,19 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: 'travel.claim.create', entity: 'travel_claim', entityId: row.id, after: { requestId, ...body, allowanceFen: allowances.totalFen, advanceFen, payableFen } });
-    await tellApprovers(db, at, trip, `${ctx.actor.name} 提交报销 ${formatMoneyFen(payableFen, 'zh-CN')}`, `${ctx.actor.name} claims ${formatMoneyFen(payableFen, 'en')}`);
+    await recordAudit(db, ctx, {
+      action: 'travel.claim.create',
+      entity: 'travel_claim',
+      entityId: row.id,
+      after: { requestId, ...body, allowanceFen: allowances.totalFen, advanceFen, payableFen },
+    });
+    await tellApprovers(
+      db,
+      at,
+      trip,
+      `${ctx.actor.name} 提交报销 ${formatMoneyFen(payableFen, 'zh-CN')}`,
+      `${ctx.actor.name} claims ${formatMoneyFen(payableFen, 'en')}`,
+    );
     return row.id;
   });
   return getClaim(ctx, id);
@@ -78,7 +114,11 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
 
 async function claimFor(ctx: Ctx, id: number, db: Db = ctx.db) {
   assertTravelReader(ctx.actor);
-  const row = await repo.claimsQuery(db).where('travel_claims.id', '=', id).where((eb) => travelScope(eb, ctx.actor)).executeTakeFirst();
+  const row = await repo
+    .claimsQuery(db)
+    .where('travel_claims.id', '=', id)
+    .where((eb) => travelScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!row) throw notFound('Travel claim');
   return row;
 }
@@ -95,15 +135,27 @@ export async function listClaims(ctx: Ctx, q: TTravelClaimListQuery) {
   if (q.view === 'mine') query = query.where('travel_claims.user_id', '=', ctx.actor.id);
   if (q.view === 'approvals') query = query.where('travel_claims.user_id', '!=', ctx.actor.id);
   if (q.status) query = query.where('travel_claims.status', '=', q.status);
-  if (q.month) query = query.where('travel_claims.actual_end_date', '>=', `${q.month}-01`).where('travel_claims.actual_end_date', '<=', `${q.month}-31`);
+  if (q.month)
+    query = query
+      .where('travel_claims.actual_end_date', '>=', `${q.month}-01`)
+      .where('travel_claims.actual_end_date', '<=', `${q.month}-31`);
   if (after !== null) query = query.where('travel_claims.id', '<', after);
-  const rows = await query.orderBy('travel_claims.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('travel_claims.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await repo.toClaims(ctx.db, items), nextCursor };
 }
 
 async function tellClaim(db: Db, at: string, row: { id: number; user_id: number; request_id: number }, zh: string, en: string) {
-  await notify(db, at, { userIds: [row.user_id], kind: 'travel_update', title: { zh: `报销 #${row.id}：${zh}`, en: `Claim #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.request_id}` });
+  await notify(db, at, {
+    userIds: [row.user_id],
+    kind: 'travel_update',
+    title: { zh: `报销 #${row.id}：${zh}`, en: `Claim #${row.id}: ${en}` },
+    body: { zh, en },
+    link: `/travel/requests/${row.request_id}`,
+  });
 }
 
 /** TR-1: the manager approves a claim; transport expenses need at least one receipt attached. */
@@ -117,13 +169,25 @@ export async function decideClaim(ctx: Ctx, id: number, body: TApprovalDecision)
     if (body.approve) {
       const expenses = repo.parseJson<{ category: string }[]>(row.expenses, []);
       const receipt = await db.selectFrom('travel_claim_receipts').select('id').where('claim_id', '=', id).executeTakeFirst();
-      if (expenses.some((e) => e.category === 'transport') && !receipt) throw tr1('body.approve', 'transport is reimbursed against receipts; none is attached');
+      if (expenses.some((e) => e.category === 'transport') && !receipt)
+        throw tr1('body.approve', 'transport is reimbursed against receipts; none is attached');
     }
-    const set = { status: body.approve ? 'approved' : 'rejected', decided_by: ctx.actor.id, decided_at: at, decision_comment: body.comment ?? null };
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      decided_by: ctx.actor.id,
+      decided_at: at,
+      decision_comment: body.comment ?? null,
+    };
     // TR-4/TR-1: the claim is approved at the trip's approvals as they stand (e.g. a special rate decided after it was filed).
     if (body.approve) await repriceOpenClaims(db, ctx, at, row.request_id, null, { claimId: id, version: body.version, set });
     else await repo.bumpRow(db, 'travel_claims', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: body.approve ? 'travel.claim.approve' : 'travel.claim.reject', entity: 'travel_claim', entityId: id, before: { status: row.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: body.approve ? 'travel.claim.approve' : 'travel.claim.reject',
+      entity: 'travel_claim',
+      entityId: id,
+      before: { status: row.status },
+      after: set,
+    });
     await tellClaim(db, at, row, body.approve ? '已批准' : '已驳回', body.approve ? 'approved' : 'rejected');
   });
   return getClaim(ctx, id);
@@ -141,16 +205,37 @@ export async function payClaim(ctx: Ctx, id: number, version: number): Promise<T
     const payableFen = Number(row.expenses_fen) + Number(row.allowance_fen) - advanceFen;
     const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at, advance_fen: advanceFen, payable_fen: payableFen };
     await repo.bumpRow(db, 'travel_claims', id, version, set, at);
-    await db.updateTable('travel_advances').set({ status: 'settled', settled_claim_id: id, updated_at: at }).where('request_id', '=', row.request_id).where('status', '=', 'paid').execute();
+    await db
+      .updateTable('travel_advances')
+      .set({ status: 'settled', settled_claim_id: id, updated_at: at })
+      .where('request_id', '=', row.request_id)
+      .where('status', '=', 'paid')
+      .execute();
     // Advances still waiting are closed: the trip's money is settled by this claim.
     await db
       .updateTable('travel_advances')
-      .set((eb) => ({ status: 'rejected', decision_comment: `closed: claim #${id} settled the trip`, updated_at: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        status: 'rejected',
+        decision_comment: `closed: claim #${id} settled the trip`,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
       .where('request_id', '=', row.request_id)
       .where('status', 'in', ['requested', 'approved'])
       .execute();
-    await db.updateTable('travel_requests').set({ status: 'completed', updated_at: at }).where('id', '=', row.request_id).where('status', '=', 'approved').execute();
-    await recordAudit(db, ctx, { action: 'travel.claim.pay', entity: 'travel_claim', entityId: id, before: { status: row.status, advanceFen: Number(row.advance_fen), payableFen: Number(row.payable_fen) }, after: set });
+    await db
+      .updateTable('travel_requests')
+      .set({ status: 'completed', updated_at: at })
+      .where('id', '=', row.request_id)
+      .where('status', '=', 'approved')
+      .execute();
+    await recordAudit(db, ctx, {
+      action: 'travel.claim.pay',
+      entity: 'travel_claim',
+      entityId: id,
+      before: { status: row.status, advanceFen: Number(row.advance_fen), payableFen: Number(row.payable_fen) },
+      after: set,
+    });
     await tellClaim(db, at, row, `已付款 ${formatMoneyFen(payableFen, 'zh-CN')}`, `paid ${formatMoneyFen(payableFen, 'en')}`);
   });
   return getClaim(ctx, id);
@@ -163,7 +248,12 @@ const ACCEPTED_RECEIPTS = new Set(['image/jpeg', 'image/png', 'image/gif', 'imag
  * TR-1: a transport receipt (photo or PDF) on the traveller's own submitted claim. The type comes from the file's
  * first bytes (as tickets' attachments); the row is written before the file, both in one transaction.
  */
-export async function addReceipt(ctx: Ctx, claimId: number, readUpload: () => Promise<ReceiptUpload>, storage: AttachmentStorage): Promise<TTravelReceipt> {
+export async function addReceipt(
+  ctx: Ctx,
+  claimId: number,
+  readUpload: () => Promise<ReceiptUpload>,
+  storage: AttachmentStorage,
+): Promise<TTravelReceipt> {
   const claim = await claimFor(ctx, claimId);
   assertTraveller(ctx.actor, claim);
   if (claim.status !== 'submitted') throw illegal(`Receipts cannot be added to a ${claim.status} claim`);
@@ -171,16 +261,31 @@ export async function addReceipt(ctx: Ctx, claimId: number, readUpload: () => Pr
   const fileName = cleanFileName(upload.fileName);
   if (upload.data.length === 0) throw invalidValue('body.file', 'the file is empty');
   const type = detectFileType(upload.data, fileName);
-  if (!type || !ACCEPTED_RECEIPTS.has(type.contentType)) throw new AppError('unsupported_media_type', `"${fileName}" is not a receipt: attach a JPEG, PNG, GIF or WebP photo or a PDF`);
+  if (!type || !ACCEPTED_RECEIPTS.has(type.contentType))
+    throw new AppError('unsupported_media_type', `"${fileName}" is not a receipt: attach a JPEG, PNG, GIF or WebP photo or a PDF`);
   const key = newStorageKey(ctx.clock.now());
   const at = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (db) => {
     const row = await db
       .insertInto('travel_claim_receipts')
-      .values({ claim_id: claimId, file_name: fileName, content_type: type.contentType, size: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), storage_key: key, uploaded_by: ctx.actor.id, created_at: at })
+      .values({
+        claim_id: claimId,
+        file_name: fileName,
+        content_type: type.contentType,
+        size: upload.data.length,
+        sha256: createHash('sha256').update(upload.data).digest('hex'),
+        storage_key: key,
+        uploaded_by: ctx.actor.id,
+        created_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: 'travel.receipt.add', entity: 'travel_claim', entityId: claimId, after: { receiptId: row.id, fileName, contentType: type.contentType, size: upload.data.length } });
+    await recordAudit(db, ctx, {
+      action: 'travel.receipt.add',
+      entity: 'travel_claim',
+      entityId: claimId,
+      after: { receiptId: row.id, fileName, contentType: type.contentType, size: upload.data.length },
+    });
     await storage.put(key, upload.data);
     return { id: row.id, fileName, contentType: type.contentType, size: upload.data.length, url: `/api/v1/travel-receipts/${row.id}` };
   });

@@ -25,44 +25,88 @@ const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01
 function uploadReceipt(as: Agent, claimId: number, fileName: string, data: Buffer) {
   const boundary = '----travel-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      'utf8',
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return as.request('POST', api(`/travel-claims/${claimId}/receipts`), body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return as.request('POST', api(`/travel-claims/${claimId}/receipts`), body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 
-const claimCount = async () => Number((await t.database.db.selectFrom('travel_claims').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const claimCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('travel_claims')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const train = { date: '2026-03-02', category: 'transport', transport: 'train', description: '上海—乌鲁木齐 火车票', amountFen: 65050 };
 
 describe('TR-1 claims against the itinerary', () => {
   it('refuses days after the itinerary without an approved extension (422 TR-1), saving nothing', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
     const before = await claimCount();
-    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-07', expenses: [train] });
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+      actualStartDate: '2026-03-02',
+      actualEndDate: '2026-03-07',
+      expenses: [train],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.actualEndDate' }] });
-    const early = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-01', actualEndDate: '2026-03-06' });
+    const early = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+      actualStartDate: '2026-03-01',
+      actualEndDate: '2026-03-06',
+    });
     expect(early.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.actualStartDate' }] });
     expect(await claimCount()).toBe(before);
   });
 
   it('refuses an expense on a day not away, and an end before the start', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
-    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-04', expenses: [{ ...train, date: '2026-03-05' }] });
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+      actualStartDate: '2026-03-02',
+      actualEndDate: '2026-03-04',
+      expenses: [{ ...train, date: '2026-03-05' }],
+    });
     expect(res.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.expenses.0.date' }] });
-    const reversed = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-04', actualEndDate: '2026-03-03' });
+    const reversed = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+      actualStartDate: '2026-03-04',
+      actualEndDate: '2026-03-03',
+    });
     expect(reversed.statusCode).toBe(422);
     expect(reversed.json().error.details[0].path).toBe('body.actualEndDate');
   });
 
   it('accepts the extra days once the reported extension is approved, and pays their allowance', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
-    const asked = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-07', endDate: '2026-03-08', reason: '设备到货延迟' }), 200);
+    const asked = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), {
+        version: trip.version,
+        startDate: '2026-03-07',
+        endDate: '2026-03-08',
+        reason: '设备到货延迟',
+      }),
+      200,
+    );
     expect(asked.extension).toMatchObject({ status: 'requested' });
-    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' })).statusCode).toBe(422);
-    await expectStatus(await w.supervisor.post(api(`/travel-requests/${trip.id}/extension/decision`), { version: asked.version, approve: true }), 200);
-    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' }), 201);
+    expect(
+      (await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' }))
+        .statusCode,
+    ).toBe(422);
+    await expectStatus(
+      await w.supervisor.post(api(`/travel-requests/${trip.id}/extension/decision`), { version: asked.version, approve: true }),
+      200,
+    );
+    const claim = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' }),
+      201,
+    );
     // TR-3: 03-03 .. 03-07 (5 days; 03-02 departure and 03-08 return excluded), under the 7-day cap.
     expect(claim.allowanceLines).toEqual([expect.objectContaining({ kind: 'technicalGuidance', days: 5, amountFen: 60000 })]);
     expect(claim.payableFen).toBe(60000);
@@ -70,28 +114,59 @@ describe('TR-1 claims against the itinerary', () => {
 
   it('bounds the actual days even when the policy pays days beyond the itinerary', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
-    await t.database.db.updateTable('travel_requests').set({ extension_status: 'approved', extension_start_date: '2000-01-01', extension_end_date: '2099-12-31' }).where('id', '=', trip.id).execute();
-    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2000-01-01', actualEndDate: '2099-12-31' });
+    await t.database.db
+      .updateTable('travel_requests')
+      .set({ extension_status: 'approved', extension_start_date: '2000-01-01', extension_end_date: '2099-12-31' })
+      .where('id', '=', trip.id)
+      .execute();
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+      actualStartDate: '2000-01-01',
+      actualEndDate: '2099-12-31',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.ruleId).toBe('TR-1');
   });
 
   it('refuses an extension that lies within the itinerary', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
-    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-03', endDate: '2026-03-04', reason: 'x' });
+    const res = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), {
+      version: trip.version,
+      startDate: '2026-03-03',
+      endDate: '2026-03-04',
+      reason: 'x',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.ruleId).toBe('TR-1');
   });
 
   it('TR-1: refuses extra days that leave a gap to the itinerary (days away nobody reported), on either side', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor); // 2026-03-02 .. 2026-03-06
-    const after = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-08', endDate: '2026-03-09', reason: '延期' });
+    const after = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), {
+      version: trip.version,
+      startDate: '2026-03-08',
+      endDate: '2026-03-09',
+      reason: '延期',
+    });
     expect(after.statusCode).toBe(422);
     expect(after.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.startDate' }] });
-    const before = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-02-27', endDate: '2026-02-28', reason: '提前' });
+    const before = await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), {
+      version: trip.version,
+      startDate: '2026-02-27',
+      endDate: '2026-02-28',
+      reason: '提前',
+    });
     expect(before.json().error).toMatchObject({ ruleId: 'TR-1', details: [{ path: 'body.endDate' }] });
     // Adjoining days on both sides are fine.
-    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), { version: trip.version, startDate: '2026-03-01', endDate: '2026-03-07', reason: '前后各一天' })).statusCode).toBe(200);
+    expect(
+      (
+        await w.engineer.post(api(`/travel-requests/${trip.id}/extension`), {
+          version: trip.version,
+          startDate: '2026-03-01',
+          endDate: '2026-03-07',
+          reason: '前后各一天',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -103,12 +178,34 @@ describe('claim flow: receipts, advance settlement, approval and payment', () =>
     const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
     const trip = await approvedTrip(w.engineer, w.supervisor, { letterId: letter.id });
     tripId = trip.id;
-    const adv = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '路费' }), 201);
-    const ok = await expectStatus(await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }), 200);
+    const adv = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '路费' }),
+      201,
+    );
+    const ok = await expectStatus(
+      await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }),
+      200,
+    );
     await expectStatus(await w.finance.post(api(`/travel-advances/${adv.id}/pay`), { version: ok.version }), 200);
-    claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [train] }), 201);
-    expect(claim).toMatchObject({ expensesFen: 65050, allowanceFen: 36000, advanceFen: 50000, payableFen: 65050 + 36000 - 50000, status: 'submitted' });
-    expect((await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06' })).statusCode).toBe(409);
+    claim = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+        actualStartDate: '2026-03-02',
+        actualEndDate: '2026-03-06',
+        expenses: [train],
+      }),
+      201,
+    );
+    expect(claim).toMatchObject({
+      expensesFen: 65050,
+      allowanceFen: 36000,
+      advanceFen: 50000,
+      payableFen: 65050 + 36000 - 50000,
+      status: 'submitted',
+    });
+    expect(
+      (await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('needs a transport receipt before approval (422 TR-1)', async () => {
@@ -136,7 +233,10 @@ describe('claim flow: receipts, advance settlement, approval and payment', () =>
     const fresh = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
     expect(fresh.receipts).toHaveLength(2);
     expect((await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: fresh.version })).statusCode).toBe(409);
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: fresh.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: fresh.version, approve: true }),
+      200,
+    );
     expect((await w.supervisor.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version })).statusCode).toBe(403);
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
     expect(paid.status).toBe('paid');
@@ -151,9 +251,22 @@ describe('TR-1 advances and the claim that settles them', () => {
   async function claimedTripWithApprovedAdvance() {
     const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
     const trip = await approvedTrip(w.engineer, w.supervisor, { letterId: letter.id });
-    const adv = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '住宿' }), 201);
-    const approvedAdvance = await expectStatus(await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }), 200);
-    const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-04', expenses: [] }), 201);
+    const adv = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '住宿' }),
+      201,
+    );
+    const approvedAdvance = await expectStatus(
+      await w.supervisor.post(api(`/travel-advances/${adv.id}/decision`), { version: adv.version, approve: true }),
+      200,
+    );
+    const claim = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+        actualStartDate: '2026-03-02',
+        actualEndDate: '2026-03-04',
+        expenses: [],
+      }),
+      201,
+    );
     expect(claim).toMatchObject({ advanceFen: 0, payableFen: 12000 });
     return { trip, approvedAdvance, claim };
   }
@@ -164,7 +277,10 @@ describe('TR-1 advances and the claim that settles them', () => {
     const refreshed = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
     expect(refreshed).toMatchObject({ advanceFen: 50000, payableFen: 12000 - 50000 });
     expect(refreshed.version).toBeGreaterThan(claim.version);
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: refreshed.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: refreshed.version, approve: true }),
+      200,
+    );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
     expect(paid).toMatchObject({ status: 'paid', advanceFen: 50000, payableFen: -38000 });
     const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
@@ -173,21 +289,42 @@ describe('TR-1 advances and the claim that settles them', () => {
 
   it('TR-1: paying the claim settles what was paid out and closes advances still waiting; none is paid afterwards', async () => {
     const { trip, approvedAdvance, claim } = await claimedTripWithApprovedAdvance();
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }),
+      200,
+    );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
     expect(paid).toMatchObject({ advanceFen: 0, payableFen: 12000 });
     const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
     expect(after.advances).toEqual([expect.objectContaining({ id: approvedAdvance.id, status: 'rejected' })]);
-    expect((await w.finance.post(api(`/travel-advances/${approvedAdvance.id}/pay`), { version: after.advances[0].version })).statusCode).toBe(409);
+    expect(
+      (await w.finance.post(api(`/travel-advances/${approvedAdvance.id}/pay`), { version: after.advances[0].version })).statusCode,
+    ).toBe(409);
   });
 
   it('TR-1: no new advance once the trip is claimed (409), nothing saved', async () => {
     const { trip } = await claimedTripWithApprovedAdvance();
-    const before = Number((await t.database.db.selectFrom('travel_advances').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.database.db
+          .selectFrom('travel_advances')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const res = await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 10000, reason: '再借' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/claim/);
-    expect(Number((await t.database.db.selectFrom('travel_advances').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+    expect(
+      Number(
+        (
+          await t.database.db
+            .selectFrom('travel_advances')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(before);
   });
 });
 
@@ -205,16 +342,34 @@ describe('TR-4 special rate decided after the claim was filed', () => {
     const repriced = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
     expect(repriced).toMatchObject({ allowanceFen: 60000, payableFen: 60000, policyVersion: claim.policyVersion, status: 'submitted' });
     expect(repriced.version).toBeGreaterThan(claim.version);
-    expect(repriced.allowanceLines).toEqual([expect.objectContaining({ kind: 'specialRegion', days: 3, rateFen: 20000, amountFen: 60000 })]);
+    expect(repriced.allowanceLines).toEqual([
+      expect.objectContaining({ kind: 'specialRegion', days: 3, rateFen: 20000, amountFen: 60000 }),
+    ]);
     expect(repriced.allowanceLines[0].explanation).toMatchObject({ ruleId: 'TR-4', policyVersion: claim.policyVersion });
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'travel_claim').where('entity_id', '=', String(claim.id)).where('action', '=', 'travel.claim.reprice').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity', '=', 'travel_claim')
+      .where('entity_id', '=', String(claim.id))
+      .where('action', '=', 'travel.claim.reprice')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].after as string)).toMatchObject({ allowanceFen: 60000, ruleId: 'TR-4', policyVersion: claim.policyVersion });
-    const told = await t.database.db.selectFrom('notifications').select('body_zh').where('user_id', '=', w.ids.engineer).where('body_zh', 'like', '%TR-4%').execute();
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select('body_zh')
+      .where('user_id', '=', w.ids.engineer)
+      .where('body_zh', 'like', '%TR-4%')
+      .execute();
     expect(told.map((n) => n.body_zh)).toEqual([expect.stringContaining(`政策第 ${claim.policyVersion} 版`)]);
     // The approver's stale copy is refused; the current one is approved and paid at the special rate.
-    expect((await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true })).statusCode).toBe(409);
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: repriced.version, approve: true }), 200);
+    expect(
+      (await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true })).statusCode,
+    ).toBe(409);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: repriced.version, approve: true }),
+      200,
+    );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
     expect(paid).toMatchObject({ status: 'paid', allowanceFen: 60000, payableFen: 60000 });
   });
@@ -223,9 +378,16 @@ describe('TR-4 special rate decided after the claim was filed', () => {
     const trip = await approvedTrip(w.engineer, w.supervisor, special);
     const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), claimBody), 201);
     // As an install before this change left it: the rate approved, the claim still at the standard rate.
-    await t.database.db.updateTable('travel_requests').set({ special_status: 'approved', special_decided_by: w.ids.gm }).where('id', '=', trip.id).execute();
+    await t.database.db
+      .updateTable('travel_requests')
+      .set({ special_status: 'approved', special_decided_by: w.ids.gm })
+      .where('id', '=', trip.id)
+      .execute();
     expect((await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200)).allowanceFen).toBe(36000);
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }),
+      200,
+    );
     expect(approved).toMatchObject({ status: 'approved', allowanceFen: 60000, payableFen: 60000 });
     expect(approved.allowanceLines[0].explanation.ruleId).toBe('TR-4');
   });
@@ -233,17 +395,26 @@ describe('TR-4 special rate decided after the claim was filed', () => {
   it('TR-4: a rejected rate changes nothing, and a paid claim is never changed', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor, special);
     const claim = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), claimBody), 201);
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }),
+      200,
+    );
     await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
     const current = await expectStatus(await w.gm.get(api(`/travel-requests/${trip.id}`)), 200);
     await expectStatus(await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: current.version, approve: true }), 200);
-    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200)).toMatchObject({ status: 'paid', allowanceFen: 36000 });
+    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200)).toMatchObject({
+      status: 'paid',
+      allowanceFen: 36000,
+    });
 
     const other = await approvedTrip(w.engineer, w.supervisor, special);
     const open = await expectStatus(await w.engineer.post(api(`/travel-requests/${other.id}/claims`), claimBody), 201);
     const o = await expectStatus(await w.gm.get(api(`/travel-requests/${other.id}`)), 200);
     await expectStatus(await w.gm.post(api(`/travel-requests/${other.id}/special-rate`), { version: o.version, approve: false }), 200);
-    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${open.id}`)), 200)).toMatchObject({ allowanceFen: 36000, version: open.version });
+    expect(await expectStatus(await w.engineer.get(api(`/travel-claims/${open.id}`)), 200)).toMatchObject({
+      allowanceFen: 36000,
+      version: open.version,
+    });
   });
 });
 
@@ -263,13 +434,30 @@ describe('finance export (.xlsx)', () => {
     const texts = lines!.getColumn(9).values.map(String);
     expect(texts.some((s) => s.includes('省外技术指导') && s.includes('120 元/天'))).toBe(true);
     // Paid times in company time (09:00 in Shanghai), not UTC text.
-    const paidTimes = book.getWorksheet('报销单')!.getColumn(13).values.slice(2).map(String).filter((v) => v && v !== 'undefined');
+    const paidTimes = book
+      .getWorksheet('报销单')!
+      .getColumn(13)
+      .values.slice(2)
+      .map(String)
+      .filter((v) => v && v !== 'undefined');
     expect(paidTimes.length).toBeGreaterThan(0);
     for (const v of paidTimes) expect(v).toBe('2026-03-02 09:00');
     // FS-3/TR-1: the advances paid out in the month, settled by their claim or still open.
     const advances = book.getWorksheet('预支款')!;
-    const rows = advances.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
-    expect(rows).toContainEqual([expect.any(Number), expect.any(Number), 'tc.eng', '路费', 500, '2026-03-02 09:00', '已结算', expect.any(Number)]);
+    const rows = advances
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual([
+      expect.any(Number),
+      expect.any(Number),
+      'tc.eng',
+      '路费',
+      500,
+      '2026-03-02 09:00',
+      '已结算',
+      expect.any(Number),
+    ]);
 
     const dir = mkdtempSync(join(tmpdir(), 'travel-export-'));
     try {
@@ -280,7 +468,19 @@ describe('finance export (.xlsx)', () => {
       const file = join(dir, 'export.xlsx');
       writeFileSync(file, res.rawPayload);
       const profile = `file:///tmp/lo-profile-${randomBytes(6).toString('hex')}`;
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+          '--outdir',
+          dir,
+          file,
+        ],
+        { timeout: 120_000, stdio: 'ignore' },
+      );
       rmSync(profile.replace('file://', ''), { recursive: true, force: true });
       const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv'));
       const all = csvs.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');

@@ -114,10 +114,27 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
       paidAt: localTime(r.paid_at),
     });
     for (const l of repo.parseJson<TAllowanceLineOut[]>(r.allowance_lines, [])) {
-      lines.addRow({ claimId: r.id, userName: r.user_name, kind: KIND_ZH[l.kind], days: l.days, rate: yuan(l.rateFen), amount: yuan(l.amountFen), ruleId: l.explanation.ruleId, policyVersion: l.explanation.policyVersion ?? '', text: l.explanation.text['zh-CN'] });
+      lines.addRow({
+        claimId: r.id,
+        userName: r.user_name,
+        kind: KIND_ZH[l.kind],
+        days: l.days,
+        rate: yuan(l.rateFen),
+        amount: yuan(l.amountFen),
+        ruleId: l.explanation.ruleId,
+        policyVersion: l.explanation.policyVersion ?? '',
+        text: l.explanation.text['zh-CN'],
+      });
     }
     for (const e of repo.parseJson<TClaimExpense[]>(r.expenses, [])) {
-      expenseSheet.addRow({ claimId: r.id, userName: r.user_name, date: e.date, category: CATEGORY_ZH[e.category], description: e.description, amount: yuan(e.amountFen) });
+      expenseSheet.addRow({
+        claimId: r.id,
+        userName: r.user_name,
+        date: e.date,
+        category: CATEGORY_ZH[e.category],
+        description: e.description,
+        amount: yuan(e.amountFen),
+      });
     }
   }
   claims.addRow({ id: '合计', payable: yuan(total) });
@@ -145,7 +162,16 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
     { header: '冲抵报销单', key: 'claimId', width: 12 },
   ];
   for (const a of advances) {
-    advanceSheet.addRow({ id: a.id, requestId: a.request_id, userName: a.user_name, reason: a.reason, amount: yuan(Number(a.amount_fen)), paidAt: localTime(a.paid_at), status: a.status === 'settled' ? '已结算' : '未结算', claimId: a.settled_claim_id ?? '' });
+    advanceSheet.addRow({
+      id: a.id,
+      requestId: a.request_id,
+      userName: a.user_name,
+      reason: a.reason,
+      amount: yuan(Number(a.amount_fen)),
+      paidAt: localTime(a.paid_at),
+      status: a.status === 'settled' ? '已结算' : '未结算',
+      claimId: a.settled_claim_id ?? '',
+    });
   }
   for (const sheet of [claims, lines, expenseSheet, advanceSheet]) sheet.getRow(1).font = { bold: true };
   const data = Buffer.from(await book.xlsx.writeBuffer());

@@ -7,7 +7,15 @@ import { assertTraveller, requestFor } from './travel.access';
 import { illegal, policyOn, tripWindow } from './travel.service';
 
 type LogRow = { id: number; request_id: number; user_id: number; date: string; place: string; work_done: string; created_at: string };
-const toLog = (r: LogRow): TTravelLog => ({ id: r.id, requestId: r.request_id, userId: r.user_id, date: r.date, place: r.place, workDone: r.work_done, createdAt: r.created_at });
+const toLog = (r: LogRow): TTravelLog => ({
+  id: r.id,
+  requestId: r.request_id,
+  userId: r.user_id,
+  date: r.date,
+  place: r.place,
+  workDone: r.work_done,
+  createdAt: r.created_at,
+});
 
 /** AT-2: the traveller's log of one day away — where they were and what they did. One per day (409 for a second). */
 export async function createLog(ctx: Ctx, body: TTravelLogCreate): Promise<TTravelLog> {
@@ -18,11 +26,20 @@ export async function createLog(ctx: Ctx, body: TTravelLogCreate): Promise<TTrav
     assertTraveller(ctx.actor, trip);
     if (trip.status !== 'approved' && trip.status !== 'completed') throw illegal(`A ${trip.status} trip takes no travel logs`);
     const window = tripWindow(trip);
-    if (body.date < window.startDate || body.date > window.endDate) throw invalidValue('body.date', `outside the trip (${window.startDate} to ${window.endDate})`, 'AT-2');
+    if (body.date < window.startDate || body.date > window.endDate)
+      throw invalidValue('body.date', `outside the trip (${window.startDate} to ${window.endDate})`, 'AT-2');
     if (body.date > today) throw invalidValue('body.date', 'a day still to come cannot be logged', 'AT-2');
     const row = await db
       .insertInto('travel_logs')
-      .values({ request_id: trip.id, user_id: ctx.actor.id, date: body.date, place: body.place, work_done: body.workDone, created_at: at, updated_at: at })
+      .values({
+        request_id: trip.id,
+        user_id: ctx.actor.id,
+        date: body.date,
+        place: body.place,
+        work_done: body.workDone,
+        created_at: at,
+        updated_at: at,
+      })
       .returning(['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at'])
       .executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'travel.log.create', entity: 'travel_log', entityId: row.id, after: body });
@@ -37,8 +54,20 @@ export async function logDays(ctx: Ctx, requestId: number): Promise<TTravelLogDa
   const everyDays = (await policyOn(ctx.db, trip.start_date)).document.travel.dailyLogEveryDays;
   const today = localDateOf(ctx.clock.now().getTime());
   const [logs, gaps] = await Promise.all([
-    ctx.db.selectFrom('travel_logs').select(['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at']).where('user_id', '=', trip.user_id).where('date', '>=', window.startDate).where('date', '<=', window.endDate).execute(),
-    ctx.db.selectFrom('travel_log_gaps').select('date').where('user_id', '=', trip.user_id).where('date', '>=', window.startDate).where('date', '<=', window.endDate).execute(),
+    ctx.db
+      .selectFrom('travel_logs')
+      .select(['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at'])
+      .where('user_id', '=', trip.user_id)
+      .where('date', '>=', window.startDate)
+      .where('date', '<=', window.endDate)
+      .execute(),
+    ctx.db
+      .selectFrom('travel_log_gaps')
+      .select('date')
+      .where('user_id', '=', trip.user_id)
+      .where('date', '>=', window.startDate)
+      .where('date', '<=', window.endDate)
+      .execute(),
   ]);
   const byDate = new Map(logs.map((l) => [l.date, toLog(l)]));
   const gapDates = new Set(gaps.map((g) => g.date));

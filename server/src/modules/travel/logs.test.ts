@@ -7,10 +7,20 @@ import { type Json, type TravelWorld, api, approvedTrip, expectStatus, publishPo
 const at = (local: string) => new Date(Date.parse(`${local}+08:00`)).toISOString();
 
 async function gapsOf(t: TestApp, userId: number) {
-  return t.database.db.selectFrom('travel_log_gaps').select(['date', 'rule', 'source', 'window_start']).where('user_id', '=', userId).orderBy('date').execute();
+  return t.database.db
+    .selectFrom('travel_log_gaps')
+    .select(['date', 'rule', 'source', 'window_start'])
+    .where('user_id', '=', userId)
+    .orderBy('date')
+    .execute();
 }
 async function missingNotices(t: TestApp, userId: number) {
-  return t.database.db.selectFrom('notifications').select('body_zh').where('user_id', '=', userId).where('kind', '=', 'travel_log_missing').execute();
+  return t.database.db
+    .selectFrom('notifications')
+    .select('body_zh')
+    .where('user_id', '=', userId)
+    .where('kind', '=', 'travel_log_missing')
+    .execute();
 }
 
 describe('AT-2 travel logs (every day, the default policy)', () => {
@@ -50,7 +60,9 @@ describe('AT-2 travel logs (every day, the default policy)', () => {
     t.clock.set(at('2026-03-04T09:00:00'));
     expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(1);
     expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(0);
-    expect(await gapsOf(t, w.ids.engineer)).toEqual([{ date: '2026-03-03', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-03' }]);
+    expect(await gapsOf(t, w.ids.engineer)).toEqual([
+      { date: '2026-03-03', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-03' },
+    ]);
     const toSupervisor = await missingNotices(t, w.ids.supervisor);
     expect(toSupervisor).toHaveLength(1);
     expect(toSupervisor[0].body_zh).toContain('AT-3');
@@ -67,7 +79,10 @@ describe('AT-2 travel logs (every day, the default policy)', () => {
   it('AT-3: flags the days whose scan never ran (server down) when it runs again within 7 days, each once', async () => {
     // No scan ran on 03-05, 03-06 nor 03-07 (the server was down); on 03-06 the traveller back-fills 03-04.
     t.clock.set(at('2026-03-06T10:00:00'));
-    await expectStatus(await w.engineer.post(api('/travel-logs'), { requestId: trip.id, date: '2026-03-04', place: '乌鲁木齐', workDone: '补记' }), 201);
+    await expectStatus(
+      await w.engineer.post(api('/travel-logs'), { requestId: trip.id, date: '2026-03-04', place: '乌鲁木齐', workDone: '补记' }),
+      201,
+    );
     t.clock.set(at('2026-03-08T09:00:00'));
     expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(2);
     expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(0);
@@ -87,7 +102,9 @@ describe('AT-2 travel logs (every day, the default policy)', () => {
     const late = await approvedTrip(w.engineer2, w.supervisor, { segments: [segment({ startDate: '2026-03-20', endDate: '2026-03-22' })] });
     t.clock.set(at('2026-03-29T09:00:00'));
     expect(await scanTravelLogs(t.database.db, t.clock)).toEqual({ checked: 1, gaps: 1 });
-    expect(await gapsOf(t, w.ids.engineer2)).toEqual([{ date: '2026-03-22', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-22' }]);
+    expect(await gapsOf(t, w.ids.engineer2)).toEqual([
+      { date: '2026-03-22', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-22' },
+    ]);
     expect(late.status).toBe('approved');
   });
 
@@ -128,7 +145,9 @@ describe('AT-2 travel logs every 2 days (policy)', () => {
     t.clock.set(at('2026-03-14T09:00:00'));
     expect((await scanTravelLogs(t.database.db, t.clock)).gaps).toBe(1);
     await expectStatus(await log('2026-03-14'), 201); // a day late for the window 03-12..13
-    expect(await gapsOf(t, w.ids.engineer)).toEqual([{ date: '2026-03-13', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-12' }]);
+    expect(await gapsOf(t, w.ids.engineer)).toEqual([
+      { date: '2026-03-13', rule: 'AT-3', source: 'travel_log', window_start: '2026-03-12' },
+    ]);
     expect(await missingNotices(t, w.ids.supervisor)).toHaveLength(1);
     const days = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}/logs`)), 200);
     expect(days.everyDays).toBe(2);

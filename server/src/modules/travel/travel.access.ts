@@ -13,18 +13,28 @@ const TRAVEL_PERMISSIONS: TPermission[] = ['travel.request', 'travel.approve', '
 
 /** Reading travel needs one of the travel permissions (travellers, their managers, finance). */
 export function assertTravelReader(actor: Actor) {
-  if (!TRAVEL_PERMISSIONS.some((p) => can(actor, p))) throw forbidden('This needs one of the permissions "travel.request", "travel.approve" or "travel.finance"');
+  if (!TRAVEL_PERMISSIONS.some((p) => can(actor, p)))
+    throw forbidden('This needs one of the permissions "travel.request", "travel.approve" or "travel.finance"');
 }
 
 /** The trips an actor may see: own, team or department by data scope (the traveller's team/department at filing). */
 export function travelScope(eb: Eb, actor: Actor): Cond {
-  return scopeFilter(eb, actor, { owner: 'travel_requests.user_id', team: 'travel_requests.team_id', department: 'travel_requests.department_id' });
+  return scopeFilter(eb, actor, {
+    owner: 'travel_requests.user_id',
+    team: 'travel_requests.team_id',
+    department: 'travel_requests.department_id',
+  });
 }
 
 /** The trip if the actor may see it; 404 otherwise. */
 export async function requestFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
   assertTravelReader(ctx.actor);
-  const row = await db.selectFrom('travel_requests').selectAll('travel_requests').where('travel_requests.id', '=', id).where((eb) => travelScope(eb, ctx.actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('travel_requests')
+    .selectAll('travel_requests')
+    .where('travel_requests.id', '=', id)
+    .where((eb) => travelScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!row) throw notFound('Travel request');
   return row;
 }

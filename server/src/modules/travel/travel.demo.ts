@@ -40,12 +40,35 @@ export async function seedTravelDemo(database: Pick<Database, 'db' | 'dialect'>,
     boardProvided: false,
     letterId: letter?.id ?? null,
     segments: [
-      { from: '上海', to: '乌鲁木齐', destinationLevel: 'outOfProvince', startDate: first, endDate: addDaysToDate(first, 1), transport: 'train' },
+      {
+        from: '上海',
+        to: '乌鲁木齐',
+        destinationLevel: 'outOfProvince',
+        startDate: first,
+        endDate: addDaysToDate(first, 1),
+        transport: 'train',
+      },
       { from: '乌鲁木齐', to: '上海', destinationLevel: 'outOfProvince', startDate: last, endDate: last, transport: 'plane' },
     ],
   });
-  const approved = await decideRequest(supervisor, trip.id, { version: trip.version, approve: true, approvedTransport: trip.transportNeedingApproval, newEmployee: false, comment: '同意，返程可乘飞机' });
-  await createLog(zhao, { requestId: approved.id, date: first, place: '上海→乌鲁木齐（火车）', workDone: '出发，途中整理扩容方案与备件清单' });
-  await createLog(zhao, { requestId: approved.id, date: today, place: '乌鲁木齐市人民医院机房', workDone: '扩容柜上架、连线，完成初步调试' });
+  const approved = await decideRequest(supervisor, trip.id, {
+    version: trip.version,
+    approve: true,
+    approvedTransport: trip.transportNeedingApproval,
+    newEmployee: false,
+    comment: '同意，返程可乘飞机',
+  });
+  await createLog(zhao, {
+    requestId: approved.id,
+    date: first,
+    place: '上海→乌鲁木齐（火车）',
+    workDone: '出发，途中整理扩容方案与备件清单',
+  });
+  await createLog(zhao, {
+    requestId: approved.id,
+    date: today,
+    place: '乌鲁木齐市人民医院机房',
+    workDone: '扩容柜上架、连线，完成初步调试',
+  });
   return true;
 }

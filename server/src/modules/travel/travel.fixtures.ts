@@ -15,9 +15,22 @@ export async function travelWorld(t: TestApp, prefix: string): Promise<TravelWor
   return { ...w, finance: await t.login(`${prefix}.fin`, 'password-123'), ids: { ...w.ids, finance } };
 }
 
-export const segment = (extra: Json = {}) => ({ from: '上海', to: '乌鲁木齐', destinationLevel: 'outOfProvince', startDate: '2026-03-02', endDate: '2026-03-06', transport: 'train', ...extra });
+export const segment = (extra: Json = {}) => ({
+  from: '上海',
+  to: '乌鲁木齐',
+  destinationLevel: 'outOfProvince',
+  startDate: '2026-03-02',
+  endDate: '2026-03-06',
+  transport: 'train',
+  ...extra,
+});
 
-export const tripBody = (extra: Json = {}) => ({ purpose: '新设备安装调试', workType: 'technicalGuidance', segments: [segment()], ...extra });
+export const tripBody = (extra: Json = {}) => ({
+  purpose: '新设备安装调试',
+  workType: 'technicalGuidance',
+  segments: [segment()],
+  ...extra,
+});
 
 /** A submitted trip of `as`. */
 export async function submitTrip(as: Agent, extra: Json = {}): Promise<Json> {
@@ -27,7 +40,15 @@ export async function submitTrip(as: Agent, extra: Json = {}): Promise<Json> {
 /** A trip of `as` approved by `by`. */
 export async function approvedTrip(as: Agent, by: Agent, extra: Json = {}, decision: Json = {}): Promise<Json> {
   const trip = await submitTrip(as, extra);
-  return expectStatus(await by.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true, approvedTransport: trip.transportNeedingApproval, ...decision }), 200);
+  return expectStatus(
+    await by.post(api(`/travel-requests/${trip.id}/decision`), {
+      version: trip.version,
+      approve: true,
+      approvedTransport: trip.transportNeedingApproval,
+      ...decision,
+    }),
+    200,
+  );
 }
 
 /**

@@ -37,7 +37,16 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
   const trips = await db
     .selectFrom('travel_requests')
     .innerJoin('users', 'users.id', 'travel_requests.user_id')
-    .select(['travel_requests.id', 'travel_requests.user_id', 'travel_requests.start_date', 'travel_requests.end_date', 'travel_requests.extension_status', 'travel_requests.extension_start_date', 'travel_requests.extension_end_date', 'users.name as user_name'])
+    .select([
+      'travel_requests.id',
+      'travel_requests.user_id',
+      'travel_requests.start_date',
+      'travel_requests.end_date',
+      'travel_requests.extension_status',
+      'travel_requests.extension_start_date',
+      'travel_requests.extension_end_date',
+      'users.name as user_name',
+    ])
     .where('travel_requests.status', 'in', ['approved', 'completed'])
     .where((eb) => eb.or([eb('travel_requests.start_date', '<=', lastDay), eb('travel_requests.extension_start_date', '<=', lastDay)]))
     .where((eb) => eb.or([eb('travel_requests.end_date', '>=', firstDay), eb('travel_requests.extension_end_date', '>=', firstDay)]))
@@ -71,7 +80,16 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
       });
       const inserted = await db
         .insertInto('travel_log_gaps')
-        .values({ user_id: trip.user_id, date: day.date, request_id: trip.id, rule: 'AT-3', source: 'travel_log', window_start: due.startDate, explanation: JSON.stringify(explanation), created_at: at })
+        .values({
+          user_id: trip.user_id,
+          date: day.date,
+          request_id: trip.id,
+          rule: 'AT-3',
+          source: 'travel_log',
+          window_start: due.startDate,
+          explanation: JSON.stringify(explanation),
+          created_at: at,
+        })
         .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
         .returning('id')
         .executeTakeFirst();

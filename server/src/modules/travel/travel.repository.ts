@@ -1,4 +1,13 @@
-import type { TAllowanceLineOut, TClaimExpense, TTravelAdvance, TTravelAdvanceStatus, TTravelClaim, TTravelClaimStatus, TTravelRequestStatus, TTravelRequestSummary } from '@techserve/core';
+import type {
+  TAllowanceLineOut,
+  TClaimExpense,
+  TTravelAdvance,
+  TTravelAdvanceStatus,
+  TTravelClaim,
+  TTravelClaimStatus,
+  TTravelRequestStatus,
+  TTravelRequestSummary,
+} from '@techserve/core';
 import { sql } from 'kysely';
 import type { Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
@@ -7,7 +16,11 @@ const json = <T>(s: string | null, fallback: T): T => (s == null ? fallback : (J
 export { json as parseJson };
 
 type VersionedTable = 'travel_requests' | 'travel_advances' | 'travel_claims';
-const WHAT: Record<VersionedTable, string> = { travel_requests: 'Travel request', travel_advances: 'Travel advance', travel_claims: 'Travel claim' };
+const WHAT: Record<VersionedTable, string> = {
+  travel_requests: 'Travel request',
+  travel_advances: 'Travel advance',
+  travel_claims: 'Travel claim',
+};
 
 /** UPDATE with the version read and the status expected: 409 when someone changed it meanwhile. */
 export async function bumpRow(db: Db, table: VersionedTable, id: number, version: number, set: Record<string, unknown>, at: string) {
@@ -90,7 +103,12 @@ type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimsQuery>['executeTakeFi
 export async function toClaims(db: Db, rows: ClaimRow[]): Promise<TTravelClaim[]> {
   const ids = rows.map((r) => r.id);
   const receipts = ids.length
-    ? await db.selectFrom('travel_claim_receipts').select(['id', 'claim_id', 'file_name', 'content_type', 'size']).where('claim_id', 'in', ids).orderBy('id').execute()
+    ? await db
+        .selectFrom('travel_claim_receipts')
+        .select(['id', 'claim_id', 'file_name', 'content_type', 'size'])
+        .where('claim_id', 'in', ids)
+        .orderBy('id')
+        .execute()
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -109,7 +127,13 @@ export async function toClaims(db: Db, rows: ClaimRow[]): Promise<TTravelClaim[]
     note: r.note,
     receipts: receipts
       .filter((x) => x.claim_id === r.id)
-      .map((x) => ({ id: x.id, fileName: x.file_name, contentType: x.content_type, size: Number(x.size), url: `/api/v1/travel-receipts/${x.id}` })),
+      .map((x) => ({
+        id: x.id,
+        fileName: x.file_name,
+        contentType: x.content_type,
+        size: Number(x.size),
+        url: `/api/v1/travel-receipts/${x.id}`,
+      })),
     decidedByName: r.decided_by_name,
     decidedAt: r.decided_at,
     decisionComment: r.decision_comment,
@@ -122,7 +146,12 @@ export async function toClaims(db: Db, rows: ClaimRow[]): Promise<TTravelClaim[]
 
 /** The advances of a trip paid out and not yet settled, in fen. */
 export async function paidAdvanceFen(db: Db, requestId: number): Promise<number> {
-  const rows = await db.selectFrom('travel_advances').select('amount_fen').where('request_id', '=', requestId).where('status', '=', 'paid').execute();
+  const rows = await db
+    .selectFrom('travel_advances')
+    .select('amount_fen')
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'paid')
+    .execute();
   return rows.reduce((sum, a) => sum + Number(a.amount_fen), 0);
 }
 
@@ -135,7 +164,12 @@ export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: str
   const advanceFen = await paidAdvanceFen(db, requestId);
   await db
     .updateTable('travel_claims')
-    .set((eb) => ({ advance_fen: advanceFen, payable_fen: eb(eb('expenses_fen', '+', eb.ref('allowance_fen')), '-', advanceFen), updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      advance_fen: advanceFen,
+      payable_fen: eb(eb('expenses_fen', '+', eb.ref('allowance_fen')), '-', advanceFen),
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
     .where('request_id', '=', requestId)
     .where('status', 'in', ['submitted', 'approved'])
     .execute();
@@ -143,4 +177,3 @@ export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: str
 
 /** A stale version sent by the client. */
 export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
-

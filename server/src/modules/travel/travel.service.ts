@@ -39,18 +39,34 @@ export { policyOn };
 export const illegal = (message: string) => new AppError('illegal_transition', message);
 
 /** The allowance approvals recorded on a trip: the GM's special rate (TR-4) and an approved extension (TR-1). */
-export function approvalsOf(row: Pick<repo.RequestRow, 'special_status' | 'special_daily_fen' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>) {
+export function approvalsOf(
+  row: Pick<repo.RequestRow, 'special_status' | 'special_daily_fen' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>,
+) {
   return {
     specialDailyFen: row.special_status === 'approved' ? row.special_daily_fen : null,
-    extension: row.extension_status === 'approved' && row.extension_start_date && row.extension_end_date ? { startDate: row.extension_start_date, endDate: row.extension_end_date } : null,
+    extension:
+      row.extension_status === 'approved' && row.extension_start_date && row.extension_end_date
+        ? { startDate: row.extension_start_date, endDate: row.extension_end_date }
+        : null,
   };
 }
 
 /** TR-1/TR-3/TR-4: the trip's allowance lines, from the policy in force on its first day (or the actual days of a claim). */
-export function allowancesOf(policy: PolicyAt, row: repo.RequestRow | (Parameters<typeof approvalsOf>[0] & { segments: string; work_type: string; board_provided: number; new_employee: number }), actual?: { startDate: string; endDate: string }): TAllowanceResult {
+export function allowancesOf(
+  policy: PolicyAt,
+  row:
+    | repo.RequestRow
+    | (Parameters<typeof approvalsOf>[0] & { segments: string; work_type: string; board_provided: number; new_employee: number }),
+  actual?: { startDate: string; endDate: string },
+): TAllowanceResult {
   return computeAllowances(
     { travel: policy.document.travel, version: policy.number },
-    { workType: row.work_type as 'technicalGuidance', boardProvided: Boolean(row.board_provided), segments: repo.parseJson<TTravelSegment[]>(row.segments, []), actual },
+    {
+      workType: row.work_type as 'technicalGuidance',
+      boardProvided: Boolean(row.board_provided),
+      segments: repo.parseJson<TTravelSegment[]>(row.segments, []),
+      actual,
+    },
     { newEmployee: Boolean(row.new_employee) },
     approvalsOf(row),
   );
@@ -79,7 +95,20 @@ export async function repriceOpenClaims(
   const policy = await policyOn(db, trip.start_date);
   let claims = db
     .selectFrom('travel_claims')
-    .select(['id', 'version', 'user_id', 'request_id', 'actual_start_date', 'actual_end_date', 'expenses_fen', 'allowance_fen', 'allowance_lines', 'advance_fen', 'payable_fen', 'policy_version'])
+    .select([
+      'id',
+      'version',
+      'user_id',
+      'request_id',
+      'actual_start_date',
+      'actual_end_date',
+      'expenses_fen',
+      'allowance_fen',
+      'allowance_lines',
+      'advance_fen',
+      'payable_fen',
+      'policy_version',
+    ])
     .where('request_id', '=', requestId)
     .where('status', 'in', ['submitted', 'approved']);
   if (only) claims = claims.where('id', '=', only.claimId);
@@ -92,7 +121,15 @@ export async function repriceOpenClaims(
     const same = allowances.totalFen === Number(c.allowance_fen) && lines === c.allowance_lines;
     if (same && !only) continue;
     const advanceFen = await repo.paidAdvanceFen(db, requestId);
-    const priced = same ? {} : { allowance_fen: allowances.totalFen, allowance_lines: lines, advance_fen: advanceFen, payable_fen: Number(c.expenses_fen) + allowances.totalFen - advanceFen, policy_version: policy.number };
+    const priced = same
+      ? {}
+      : {
+          allowance_fen: allowances.totalFen,
+          allowance_lines: lines,
+          advance_fen: advanceFen,
+          payable_fen: Number(c.expenses_fen) + allowances.totalFen - advanceFen,
+          policy_version: policy.number,
+        };
     await repo.bumpRow(db, 'travel_claims', c.id, only ? only.version : c.version, Object.assign({}, only?.set, priced), at);
     if (same) continue;
     changed.push(c.id);
@@ -100,10 +137,19 @@ export async function repriceOpenClaims(
     const before = { allowanceFen: Number(c.allowance_fen), payableFen: Number(c.payable_fen), policyVersion: c.policy_version };
     const after = { allowanceFen: allowances.totalFen, payableFen: priced.payable_fen, policyVersion: policy.number, ruleId: rule };
     await recordAudit(db, ctx, { action: 'travel.claim.reprice', entity: 'travel_claim', entityId: c.id, before, after });
-    const why = rule === 'TR-4' ? { zh: '总经理批准的特殊地区补助', en: 'the GM’s special-region rate' } : { zh: '行程外天数的审批', en: 'the decision on days beyond the itinerary' };
+    const why =
+      rule === 'TR-4'
+        ? { zh: '总经理批准的特殊地区补助', en: 'the GM’s special-region rate' }
+        : { zh: '行程外天数的审批', en: 'the decision on days beyond the itinerary' };
     const zh = `补助按${why.zh}重新计算（${rule}，政策第 ${policy.number} 版）：${formatMoneyFen(before.allowanceFen, 'zh-CN')} → ${formatMoneyFen(allowances.totalFen, 'zh-CN')}`;
     const en = `allowance recomputed for ${why.en} (${rule}, policy version ${policy.number}): ${formatMoneyFen(before.allowanceFen, 'en')} → ${formatMoneyFen(allowances.totalFen, 'en')}`;
-    await notify(db, at, { userIds: [c.user_id], kind: 'travel_update', title: { zh: `报销 #${c.id}：${zh}`, en: `Claim #${c.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${c.request_id}` });
+    await notify(db, at, {
+      userIds: [c.user_id],
+      kind: 'travel_update',
+      title: { zh: `报销 #${c.id}：${zh}`, en: `Claim #${c.id}: ${en}` },
+      body: { zh, en },
+      link: `/travel/requests/${c.request_id}`,
+    });
   }
   return changed;
 }
@@ -115,18 +161,49 @@ export function modesNeedingApproval(policy: PolicyAt, segments: TTravelSegment[
 }
 
 async function tellTraveller(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
-  await notify(db, at, { userIds: [row.user_id], kind: 'travel_update', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+  await notify(db, at, {
+    userIds: [row.user_id],
+    kind: 'travel_update',
+    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
+    body: { zh, en },
+    link: `/travel/requests/${row.id}`,
+  });
 }
 
 /** TR-1/FS-10: asks the managers who may decide the trip (`approversOf`: the supervisor by default, not a team lead without `travel.approve`). */
-export async function tellApprovers(db: Db, at: string, row: { id: number; user_id: number; team_id: number | null; department_id: number | null }, zh: string, en: string) {
-  await notify(db, at, { userIds: await approversOf(db, row), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+export async function tellApprovers(
+  db: Db,
+  at: string,
+  row: { id: number; user_id: number; team_id: number | null; department_id: number | null },
+  zh: string,
+  en: string,
+) {
+  await notify(db, at, {
+    userIds: await approversOf(db, row),
+    kind: 'travel_approval',
+    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
+    body: { zh, en },
+    link: `/travel/requests/${row.id}`,
+  });
 }
 
 /** TR-4: a special-region rate waits for the general manager, the only one who decides it. */
 async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
-  const gms = await db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select('users.id').where('roles.key', '=', 'gm').where('users.status', '=', 'active').where('users.id', '!=', row.user_id).execute();
-  await notify(db, at, { userIds: gms.map((g) => g.id), kind: 'travel_approval', title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` }, body: { zh, en }, link: `/travel/requests/${row.id}` });
+  const gms = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('users.id')
+    .where('roles.key', '=', 'gm')
+    .where('users.status', '=', 'active')
+    .where('users.id', '!=', row.user_id)
+    .execute();
+  await notify(db, at, {
+    userIds: gms.map((g) => g.id),
+    kind: 'travel_approval',
+    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
+    body: { zh, en },
+    link: `/travel/requests/${row.id}`,
+  });
 }
 
 /** TR-1/TR-2: a travel request with its itinerary; the managers are asked to approve it. */
@@ -137,17 +214,32 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
   const id = await ctx.db.transaction().execute(async (db) => {
     let letterTicketId: number | null = null;
     if (body.letterId != null) {
-      const letter = await db.selectFrom('responsibility_letters').select(['id', 'ticket_id']).where('id', '=', body.letterId).executeTakeFirst();
-      if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id))) throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
+      const letter = await db
+        .selectFrom('responsibility_letters')
+        .select(['id', 'ticket_id'])
+        .where('id', '=', body.letterId)
+        .executeTakeFirst();
+      if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id)))
+        throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
       letterTicketId = letter.ticket_id;
     }
     // The request the trip serves: the letter's own, or one the traveller may see (ids outside the scope are unknown).
     const ticketId = body.ticketId ?? letterTicketId;
     if (body.ticketId != null && body.ticketId !== letterTicketId) {
-      const visible = await db.selectFrom('tickets').select('id').where('tickets.id', '=', body.ticketId).where((eb) => ticketScope(eb, ctx.actor)).executeTakeFirst();
+      const visible = await db
+        .selectFrom('tickets')
+        .select('id')
+        .where('tickets.id', '=', body.ticketId)
+        .where((eb) => ticketScope(eb, ctx.actor))
+        .executeTakeFirst();
       if (!visible) throw invalidValue('body.ticketId', 'no such service request');
     }
-    const user = await db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id').select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id']).where('users.id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .leftJoin('teams', 'teams.id', 'users.team_id')
+      .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+      .where('users.id', '=', ctx.actor.id)
+      .executeTakeFirstOrThrow();
     const row = await db
       .insertInto('travel_requests')
       .values({
@@ -173,11 +265,28 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(db, ctx, { action: 'travel.request.create', entity: 'travel_request', entityId: row.id, after: body });
-    const filed = { id: row.id, user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
-    await tellApprovers(db, at, filed, `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`, `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`);
+    const filed = {
+      id: row.id,
+      user_id: ctx.actor.id,
+      team_id: user.team_id,
+      department_id: user.department_id ?? user.team_department_id ?? null,
+    };
+    await tellApprovers(
+      db,
+      at,
+      filed,
+      `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`,
+      `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`,
+    );
     if (body.specialRate) {
       const rate = { zh: formatMoneyFen(body.specialRate.dailyFen, 'zh-CN'), en: formatMoneyFen(body.specialRate.dailyFen, 'en') };
-      await tellGm(db, at, filed, `${ctx.actor.name} 申请特殊地区补助 ${rate.zh}/天（TR-4）`, `${ctx.actor.name} asks for a special-region rate of ${rate.en}/day (TR-4)`);
+      await tellGm(
+        db,
+        at,
+        filed,
+        `${ctx.actor.name} 申请特殊地区补助 ${rate.zh}/天（TR-4）`,
+        `${ctx.actor.name} asks for a special-region rate of ${rate.en}/day (TR-4)`,
+      );
     }
     return row.id;
   });
@@ -186,7 +295,11 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
 
 export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTravelRequest> {
   assertTravelReader(ctx.actor);
-  const r = await repo.requestsQuery(db).where('travel_requests.id', '=', id).where((eb) => travelScope(eb, ctx.actor)).executeTakeFirst();
+  const r = await repo
+    .requestsQuery(db)
+    .where('travel_requests.id', '=', id)
+    .where((eb) => travelScope(eb, ctx.actor))
+    .executeTakeFirst();
   if (!r) throw notFound('Travel request');
   const policy = await policyOn(db, r.start_date);
   const segments = repo.parseJson<TTravelSegment[]>(r.segments, []);
@@ -194,7 +307,11 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
     repo.advancesQuery(db).where('travel_advances.request_id', '=', id).orderBy('travel_advances.id').execute(),
     repo.claimsQuery(db).where('travel_claims.request_id', '=', id).orderBy('travel_claims.id').execute(),
   ]);
-  const decision = (status: string | null, by: string | null, at: string | null) => ({ status: status as 'requested', decidedByName: by, decidedAt: at });
+  const decision = (status: string | null, by: string | null, at: string | null) => ({
+    status: status as 'requested',
+    decidedByName: by,
+    decidedAt: at,
+  });
   // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
   return Object.assign(repo.toRequestSummary(r), {
     boardProvided: Boolean(r.board_provided),
@@ -205,9 +322,20 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
     transportNeedingApproval: modesNeedingApproval(policy, segments),
     approvedTransport: repo.parseJson<TTransportMode[]>(r.approved_transport, []),
     newEmployee: Boolean(r.new_employee),
-    specialRate: r.special_status ? { ...decision(r.special_status, r.special_decided_by_name, r.special_decided_at), dailyFen: Number(r.special_daily_fen), reason: r.special_reason ?? '' } : null,
+    specialRate: r.special_status
+      ? {
+          ...decision(r.special_status, r.special_decided_by_name, r.special_decided_at),
+          dailyFen: Number(r.special_daily_fen),
+          reason: r.special_reason ?? '',
+        }
+      : null,
     extension: r.extension_status
-      ? { ...decision(r.extension_status, r.extension_decided_by_name, r.extension_decided_at), startDate: r.extension_start_date ?? '', endDate: r.extension_end_date ?? '', reason: r.extension_reason ?? '' }
+      ? {
+          ...decision(r.extension_status, r.extension_decided_by_name, r.extension_decided_at),
+          startDate: r.extension_start_date ?? '',
+          endDate: r.extension_end_date ?? '',
+          reason: r.extension_reason ?? '',
+        }
       : null,
     decidedByName: r.decided_by_name,
     decidedAt: r.decided_at,
@@ -227,7 +355,10 @@ export async function listRequests(ctx: Ctx, q: TTravelRequestListQuery) {
   if (q.view === 'approvals') query = query.where('travel_requests.user_id', '!=', ctx.actor.id);
   if (q.status) query = query.where('travel_requests.status', '=', q.status);
   if (after !== null) query = query.where('travel_requests.id', '<', after);
-  const rows = await query.orderBy('travel_requests.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('travel_requests.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(repo.toRequestSummary), nextCursor };
 }
@@ -250,10 +381,14 @@ export async function decideRequest(ctx: Ctx, id: number, body: TTravelDecisionB
       // TR-2: plane, taxi and others need prior approval: the approval names them explicitly.
       const missing = needing.filter((m) => !body.approvedTransport.includes(m));
       if (missing.length > 0) {
-        throw new AppError('rule_violation', `TR-2: the itinerary uses ${missing.join(', ')}, which need explicit prior approval; list them in approvedTransport`, {
-          ruleId: 'TR-2',
-          details: [{ path: 'body.approvedTransport', message: `approve ${missing.join(', ')} explicitly` }],
-        });
+        throw new AppError(
+          'rule_violation',
+          `TR-2: the itinerary uses ${missing.join(', ')}, which need explicit prior approval; list them in approvedTransport`,
+          {
+            ruleId: 'TR-2',
+            details: [{ path: 'body.approvedTransport', message: `approve ${missing.join(', ')} explicitly` }],
+          },
+        );
       }
     }
     const set = {
@@ -265,8 +400,20 @@ export async function decideRequest(ctx: Ctx, id: number, body: TTravelDecisionB
       decision_comment: body.comment ?? null,
     };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: body.approve ? 'travel.request.approve' : 'travel.request.reject', entity: 'travel_request', entityId: id, before: { status: row.status }, after: set });
-    await tellTraveller(db, at, row, body.approve ? '已批准' : `已驳回${body.comment ? `：${body.comment}` : ''}`, body.approve ? 'approved' : `rejected${body.comment ? `: ${body.comment}` : ''}`);
+    await recordAudit(db, ctx, {
+      action: body.approve ? 'travel.request.approve' : 'travel.request.reject',
+      entity: 'travel_request',
+      entityId: id,
+      before: { status: row.status },
+      after: set,
+    });
+    await tellTraveller(
+      db,
+      at,
+      row,
+      body.approve ? '已批准' : `已驳回${body.comment ? `：${body.comment}` : ''}`,
+      body.approve ? 'approved' : `rejected${body.comment ? `: ${body.comment}` : ''}`,
+    );
   });
   return getRequest(ctx, id);
 }
@@ -279,12 +426,33 @@ export async function cancelRequest(ctx: Ctx, id: number, version: number): Prom
     assertTraveller(ctx.actor, row);
     if (row.version !== version) throw repo.conflict('travel_requests');
     if (row.status !== 'submitted' && row.status !== 'approved') throw illegal(`A ${row.status} request cannot be cancelled`);
-    const blocking = await db.selectFrom('travel_advances').select('id').where('request_id', '=', id).where('status', '=', 'paid').executeTakeFirst();
-    const claim = await db.selectFrom('travel_claims').select('id').where('request_id', '=', id).where('status', '!=', 'rejected').executeTakeFirst();
+    const blocking = await db
+      .selectFrom('travel_advances')
+      .select('id')
+      .where('request_id', '=', id)
+      .where('status', '=', 'paid')
+      .executeTakeFirst();
+    const claim = await db
+      .selectFrom('travel_claims')
+      .select('id')
+      .where('request_id', '=', id)
+      .where('status', '!=', 'rejected')
+      .executeTakeFirst();
     if (blocking || claim) throw illegal('A trip with a paid advance or a claim cannot be cancelled');
     await repo.bumpRow(db, 'travel_requests', id, version, { status: 'cancelled' }, at);
-    await db.updateTable('travel_advances').set({ status: 'rejected', decision_comment: 'cancelled with the trip', updated_at: at }).where('request_id', '=', id).where('status', 'in', ['requested', 'approved']).execute();
-    await recordAudit(db, ctx, { action: 'travel.request.cancel', entity: 'travel_request', entityId: id, before: { status: row.status }, after: { status: 'cancelled' } });
+    await db
+      .updateTable('travel_advances')
+      .set({ status: 'rejected', decision_comment: 'cancelled with the trip', updated_at: at })
+      .where('request_id', '=', id)
+      .where('status', 'in', ['requested', 'approved'])
+      .execute();
+    await recordAudit(db, ctx, {
+      action: 'travel.request.cancel',
+      entity: 'travel_request',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: 'cancelled' },
+    });
   });
   return getRequest(ctx, id);
 }
@@ -294,19 +462,35 @@ export async function decideSpecialRate(ctx: Ctx, id: number, body: TApprovalDec
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     const row = await requestFor(ctx, id, db);
-    if (!isGm(ctx.actor)) throw new AppError('forbidden', 'TR-4: only the general manager may approve a special-region allowance', { ruleId: 'TR-4' });
+    if (!isGm(ctx.actor))
+      throw new AppError('forbidden', 'TR-4: only the general manager may approve a special-region allowance', { ruleId: 'TR-4' });
     assertNotOwn(ctx.actor, row);
     if (row.version !== body.version) throw repo.conflict('travel_requests');
     if (row.special_status !== 'requested') throw illegal('There is no special-region rate waiting for a decision');
     if (body.approve && !(await policyOn(db, row.start_date)).document.travel.gmMayRaiseAllowance) {
-      throw new AppError('rule_violation', 'TR-4: the policy in force does not let the GM raise allowances', { ruleId: 'TR-4', details: [{ path: 'body.approve', message: 'not allowed by the policy' }] });
+      throw new AppError('rule_violation', 'TR-4: the policy in force does not let the GM raise allowances', {
+        ruleId: 'TR-4',
+        details: [{ path: 'body.approve', message: 'not allowed by the policy' }],
+      });
     }
     const set = { special_status: body.approve ? 'approved' : 'rejected', special_decided_by: ctx.actor.id, special_decided_at: at };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'travel.special-rate.decide', entity: 'travel_request', entityId: id, before: { special_status: row.special_status }, after: set });
+    await recordAudit(db, ctx, {
+      action: 'travel.special-rate.decide',
+      entity: 'travel_request',
+      entityId: id,
+      before: { special_status: row.special_status },
+      after: set,
+    });
     // TR-4: a claim filed before the decision is paid at the rate decided.
     await repriceOpenClaims(db, ctx, at, id, 'TR-4');
-    await tellTraveller(db, at, row, body.approve ? '特殊地区补助已批准' : '特殊地区补助未批准', body.approve ? 'special-region rate approved' : 'special-region rate rejected');
+    await tellTraveller(
+      db,
+      at,
+      row,
+      body.approve ? '特殊地区补助已批准' : '特殊地区补助未批准',
+      body.approve ? 'special-region rate approved' : 'special-region rate rejected',
+    );
   });
   return getRequest(ctx, id);
 }
@@ -320,17 +504,38 @@ export async function requestExtension(ctx: Ctx, id: number, body: TExtensionReq
     if (row.version !== body.version) throw repo.conflict('travel_requests');
     if (row.status !== 'approved') throw illegal('Only an approved trip can be extended');
     if (row.extension_status === 'requested') throw illegal('An extension is already waiting for a decision');
-    if (body.startDate >= row.start_date && body.endDate <= row.end_date) throw invalidValue('body.endDate', 'these days are within the itinerary; report days beyond it', 'TR-1');
+    if (body.startDate >= row.start_date && body.endDate <= row.end_date)
+      throw invalidValue('body.endDate', 'these days are within the itinerary; report days beyond it', 'TR-1');
     // TR-1: the extra days adjoin the itinerary (a gap between them would be days away nobody reported).
-    if (body.startDate > addDaysToDate(row.end_date, 1)) throw invalidValue('body.startDate', `the extra days start right after the itinerary (by ${addDaysToDate(row.end_date, 1)})`, 'TR-1');
-    if (body.endDate < addDaysToDate(row.start_date, -1)) throw invalidValue('body.endDate', `the extra days end right before the itinerary (from ${addDaysToDate(row.start_date, -1)})`, 'TR-1');
+    if (body.startDate > addDaysToDate(row.end_date, 1))
+      throw invalidValue('body.startDate', `the extra days start right after the itinerary (by ${addDaysToDate(row.end_date, 1)})`, 'TR-1');
+    if (body.endDate < addDaysToDate(row.start_date, -1))
+      throw invalidValue(
+        'body.endDate',
+        `the extra days end right before the itinerary (from ${addDaysToDate(row.start_date, -1)})`,
+        'TR-1',
+      );
     const first = body.startDate < row.start_date ? body.startDate : row.start_date;
     const last = body.endDate > row.end_date ? body.endDate : row.end_date;
-    if (daysInclusive(first, last) > MAX_TRIP_DAYS) throw invalidValue('body.endDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`, 'TR-1');
-    const set = { extension_start_date: body.startDate, extension_end_date: body.endDate, extension_reason: body.reason, extension_status: 'requested', extension_decided_by: null, extension_decided_at: null };
+    if (daysInclusive(first, last) > MAX_TRIP_DAYS)
+      throw invalidValue('body.endDate', `a trip lasts at most ${MAX_TRIP_DAYS} days`, 'TR-1');
+    const set = {
+      extension_start_date: body.startDate,
+      extension_end_date: body.endDate,
+      extension_reason: body.reason,
+      extension_status: 'requested',
+      extension_decided_by: null,
+      extension_decided_at: null,
+    };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'travel.extension.request', entity: 'travel_request', entityId: id, after: set });
-    await tellApprovers(db, at, row, `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`, `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`);
+    await tellApprovers(
+      db,
+      at,
+      row,
+      `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`,
+      `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`,
+    );
   });
   return getRequest(ctx, id);
 }
@@ -344,15 +549,32 @@ export async function decideExtension(ctx: Ctx, id: number, body: TApprovalDecis
     if (row.extension_status !== 'requested') throw illegal('There is no extension waiting for a decision');
     const set = { extension_status: body.approve ? 'approved' : 'rejected', extension_decided_by: ctx.actor.id, extension_decided_at: at };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'travel.extension.decide', entity: 'travel_request', entityId: id, before: { extension_status: row.extension_status }, after: set });
-    await tellTraveller(db, at, row, body.approve ? '行程延长已批准' : '行程延长未批准', body.approve ? 'extension approved' : 'extension rejected');
+    await recordAudit(db, ctx, {
+      action: 'travel.extension.decide',
+      entity: 'travel_request',
+      entityId: id,
+      before: { extension_status: row.extension_status },
+      after: set,
+    });
+    await tellTraveller(
+      db,
+      at,
+      row,
+      body.approve ? '行程延长已批准' : '行程延长未批准',
+      body.approve ? 'extension approved' : 'extension rejected',
+    );
   });
   return getRequest(ctx, id);
 }
 
 /** The window a trip's days may fall in: the itinerary plus an approved extension (TR-1). */
-export function tripWindow(row: Pick<repo.RequestRow, 'start_date' | 'end_date' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>) {
-  const ext = row.extension_status === 'approved' ? { s: row.extension_start_date ?? row.start_date, e: row.extension_end_date ?? row.end_date } : null;
+export function tripWindow(
+  row: Pick<repo.RequestRow, 'start_date' | 'end_date' | 'extension_status' | 'extension_start_date' | 'extension_end_date'>,
+) {
+  const ext =
+    row.extension_status === 'approved'
+      ? { s: row.extension_start_date ?? row.start_date, e: row.extension_end_date ?? row.end_date }
+      : null;
   return {
     startDate: ext && ext.s < row.start_date ? ext.s : row.start_date,
     endDate: ext && ext.e > row.end_date ? ext.e : row.end_date,

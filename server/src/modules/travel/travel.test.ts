@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { approvedLetterFixture, completeFill, draftLetterFixture } from '../field/letters.fixtures';
-import { type Json, type TravelWorld, api, approvedTrip, expectStatus, publishPolicy, segment, submitTrip, travelWorld, tripBody } from './travel.fixtures';
+import {
+  type Json,
+  type TravelWorld,
+  api,
+  approvedTrip,
+  expectStatus,
+  publishPolicy,
+  segment,
+  submitTrip,
+  travelWorld,
+  tripBody,
+} from './travel.fixtures';
 
 let t: TestApp;
 let w: TravelWorld;
@@ -12,7 +23,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const count = async (table: 'travel_requests' | 'travel_advances') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'travel_requests' | 'travel_advances') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('travel requests: permissions and scope', () => {
   it('refuses travel to a user without any travel permission (sales)', async () => {
@@ -33,9 +52,13 @@ describe('travel requests: permissions and scope', () => {
 
   it('does not let an engineer approve (no travel.approve) nor a supervisor approve their own trip', async () => {
     const trip = await submitTrip(w.engineer);
-    expect((await w.engineer2.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(403);
+    expect((await w.engineer2.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(
+      403,
+    );
     const own = await submitTrip(w.supervisor);
-    expect((await w.supervisor.post(api(`/travel-requests/${own.id}/decision`), { version: own.version, approve: true })).statusCode).toBe(403);
+    expect((await w.supervisor.post(api(`/travel-requests/${own.id}/decision`), { version: own.version, approve: true })).statusCode).toBe(
+      403,
+    );
   });
 
   it('pages with a cursor and refuses a forged one with 400', async () => {
@@ -44,12 +67,15 @@ describe('travel requests: permissions and scope', () => {
     const next = await expectStatus(await w.engineer.get(api(`/travel-requests?view=mine&limit=1&cursor=${first.nextCursor}`)), 200);
     expect(next.items[0].id).toBeLessThan(first.items[0].id);
     const forged = Buffer.from(JSON.stringify(['abc'])).toString('base64url');
-    for (const path of ['/travel-requests', '/travel-claims', '/travel-advances']) expect((await w.supervisor.get(api(`${path}?cursor=${forged}`))).statusCode).toBe(400);
+    for (const path of ['/travel-requests', '/travel-claims', '/travel-advances'])
+      expect((await w.supervisor.get(api(`${path}?cursor=${forged}`))).statusCode).toBe(400);
   });
 
   it('answers 409 to a stale version', async () => {
     const trip = await submitTrip(w.engineer);
-    expect((await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version + 1, approve: true })).statusCode).toBe(409);
+    expect(
+      (await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version + 1, approve: true })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -67,7 +93,10 @@ describe('creating with an Idempotency-Key', () => {
 describe('TR-1 itinerary validation', () => {
   it('answers 422 naming the segment field when a segment ends before it starts, and saves nothing', async () => {
     const before = await count('travel_requests');
-    const res = await w.engineer.post(api('/travel-requests'), tripBody({ segments: [segment(), segment({ startDate: '2026-03-06', endDate: '2026-03-05' })] }));
+    const res = await w.engineer.post(
+      api('/travel-requests'),
+      tripBody({ segments: [segment(), segment({ startDate: '2026-03-06', endDate: '2026-03-05' })] }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().error.ruleId).toBe('TR-1');
     expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'body.segments.1.endDate' })]);
@@ -80,8 +109,17 @@ describe('TR-1 itinerary validation', () => {
   });
 
   it('stores the itinerary’s first and last day for the dispatch board', async () => {
-    const trip = await submitTrip(w.engineer, { segments: [segment({ startDate: '2026-03-04', endDate: '2026-03-06' }), segment({ startDate: '2026-03-02', endDate: '2026-03-03', destinationLevel: 'countyOrBelow' })] });
-    const row = await t.database.db.selectFrom('travel_requests').select(['user_id', 'status', 'start_date', 'end_date']).where('id', '=', trip.id).executeTakeFirstOrThrow();
+    const trip = await submitTrip(w.engineer, {
+      segments: [
+        segment({ startDate: '2026-03-04', endDate: '2026-03-06' }),
+        segment({ startDate: '2026-03-02', endDate: '2026-03-03', destinationLevel: 'countyOrBelow' }),
+      ],
+    });
+    const row = await t.database.db
+      .selectFrom('travel_requests')
+      .select(['user_id', 'status', 'start_date', 'end_date'])
+      .where('id', '=', trip.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ user_id: w.ids.engineer, status: 'submitted', start_date: '2026-03-02', end_date: '2026-03-06' });
   });
 
@@ -111,14 +149,27 @@ describe('TR-1 itinerary validation', () => {
 
 describe('TR-2 transport needing prior approval', () => {
   it('says which modes need approval and refuses an approval that does not name them (422 TR-2), nothing changed', async () => {
-    const trip = await submitTrip(w.engineer, { segments: [segment({ transport: 'plane' }), segment({ startDate: '2026-03-06', transport: 'taxi' })] });
+    const trip = await submitTrip(w.engineer, {
+      segments: [segment({ transport: 'plane' }), segment({ startDate: '2026-03-06', transport: 'taxi' })],
+    });
     expect(trip.transportNeedingApproval.sort()).toEqual(['plane', 'taxi']);
-    const partial = await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true, approvedTransport: ['plane'] });
+    const partial = await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), {
+      version: trip.version,
+      approve: true,
+      approvedTransport: ['plane'],
+    });
     expect(partial.statusCode).toBe(422);
     expect(partial.json().error).toMatchObject({ ruleId: 'TR-2', details: [{ path: 'body.approvedTransport' }] });
     expect(partial.json().error.message).toContain('taxi');
     expect((await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200)).status).toBe('submitted');
-    const ok = await expectStatus(await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true, approvedTransport: ['plane', 'taxi'] }), 200);
+    const ok = await expectStatus(
+      await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), {
+        version: trip.version,
+        approve: true,
+        approvedTransport: ['plane', 'taxi'],
+      }),
+      200,
+    );
     expect(ok).toMatchObject({ status: 'approved', decidedByName: 'tr.sup' });
     expect(ok.approvedTransport.sort()).toEqual(['plane', 'taxi']);
   });
@@ -128,13 +179,26 @@ describe('TR-2 transport needing prior approval', () => {
     expect(trip.transportNeedingApproval).toEqual([]);
     await expectStatus(await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true }), 200);
     const plane = await submitTrip(w.engineer, { segments: [segment({ transport: 'plane' })] });
-    const rejected = await expectStatus(await w.supervisor.post(api(`/travel-requests/${plane.id}/decision`), { version: plane.version, approve: false, comment: '改乘火车' }), 200);
+    const rejected = await expectStatus(
+      await w.supervisor.post(api(`/travel-requests/${plane.id}/decision`), {
+        version: plane.version,
+        approve: false,
+        comment: '改乘火车',
+      }),
+      200,
+    );
     expect(rejected).toMatchObject({ status: 'rejected', decisionComment: '改乘火车' });
   });
 
   it('notifies the traveller of the decision', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
-    const n = await t.database.db.selectFrom('notifications').select('title_zh').where('user_id', '=', w.ids.engineer).where('kind', '=', 'travel_update').where('link', '=', `/travel/requests/${trip.id}`).execute();
+    const n = await t.database.db
+      .selectFrom('notifications')
+      .select('title_zh')
+      .where('user_id', '=', w.ids.engineer)
+      .where('kind', '=', 'travel_update')
+      .where('link', '=', `/travel/requests/${trip.id}`)
+      .execute();
     expect(n.length).toBe(1);
   });
 });
@@ -143,7 +207,12 @@ describe('TR-3 allowances on the request', () => {
   it('explains the planned out-of-province guidance allowance with the policy version', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
     expect(trip.allowances.totalFen).toBe(3 * 12000);
-    expect(trip.allowances.lines[0]).toMatchObject({ kind: 'technicalGuidance', days: 3, rateFen: 12000, explanation: { ruleId: 'TR-3', policyVersion: trip.policyVersion } });
+    expect(trip.allowances.lines[0]).toMatchObject({
+      kind: 'technicalGuidance',
+      days: 3,
+      rateFen: 12000,
+      explanation: { ruleId: 'TR-3', policyVersion: trip.policyVersion },
+    });
   });
 
   it('pays the new-employee rate when the approving manager marks a new employee', async () => {
@@ -153,7 +222,11 @@ describe('TR-3 allowances on the request', () => {
   });
 
   it('pays no construction meals and lodging when the client provides board', async () => {
-    const trip = await approvedTrip(w.engineer, w.supervisor, { workType: 'construction', boardProvided: true, segments: [segment({ destinationLevel: 'prefectureCity' })] });
+    const trip = await approvedTrip(w.engineer, w.supervisor, {
+      workType: 'construction',
+      boardProvided: true,
+      segments: [segment({ destinationLevel: 'prefectureCity' })],
+    });
     expect(trip.allowances).toMatchObject({ totalFen: 0, lines: [{ kind: 'boardProvided' }] });
   });
 });
@@ -165,12 +238,24 @@ describe('TR-4 special-region rate', () => {
     const bySupervisor = await w.supervisor.post(api(`/travel-requests/${trip.id}/special-rate`), { version: trip.version, approve: true });
     expect(bySupervisor.statusCode).toBe(403);
     expect(bySupervisor.json().error.ruleId).toBe('TR-4');
-    const byGm = await expectStatus(await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: trip.version, approve: true }), 200);
+    const byGm = await expectStatus(
+      await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: trip.version, approve: true }),
+      200,
+    );
     expect(byGm.specialRate).toMatchObject({ status: 'approved', decidedByName: 'tr.gm' });
     expect(byGm.allowances.lines).toEqual([expect.objectContaining({ kind: 'specialRegion', days: 3, rateFen: 20000, amountFen: 60000 })]);
-    expect((await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: byGm.version, approve: true })).statusCode).toBe(409);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'travel_request').where('entity_id', '=', String(trip.id)).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['travel.request.create', 'travel.request.approve', 'travel.special-rate.decide']));
+    expect((await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: byGm.version, approve: true })).statusCode).toBe(
+      409,
+    );
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'travel_request')
+      .where('entity_id', '=', String(trip.id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['travel.request.create', 'travel.request.approve', 'travel.special-rate.decide']),
+    );
   });
 });
 
@@ -186,7 +271,14 @@ describe('FS-3 travel advance', () => {
 
   it('is refused while the letter is only submitted, and allowed once it is approved', async () => {
     const { letter: draft } = await draftLetterFixture(w);
-    let l = await expectStatus(await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), { version: draft.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }), 200);
+    let l = await expectStatus(
+      await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), {
+        version: draft.version,
+        engineerIds: [w.ids.engineer],
+        leadId: w.ids.engineer,
+      }),
+      200,
+    );
     l = await expectStatus(await w.engineer.patch(api(`/field/letters/${l.id}`), completeFill(l.version, '2026-03-04T01:00:00Z')), 200);
     l = await expectStatus(await w.engineer.post(api(`/field/letters/${l.id}/submit`), { version: l.version }), 200);
     const trip = await submitTrip(w.engineer, { letterId: l.id });
@@ -195,17 +287,28 @@ describe('FS-3 travel advance', () => {
     expect(early.json().error).toMatchObject({ ruleId: 'FS-3' });
     expect(early.json().error.message).toContain('submitted');
     await expectStatus(await w.supervisor.post(api(`/field/letters/${l.id}/approve`), { version: l.version }), 200);
-    const advance = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 100000, reason: '路费' }), 201);
+    const advance = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 100000, reason: '路费' }),
+      201,
+    );
     expect(advance).toMatchObject({ status: 'requested', amountFen: 100000 });
   });
 
   it('is approved by the manager and paid by finance only', async () => {
     const { letter } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
     const trip = await approvedTrip(w.engineer, w.supervisor, { letterId: letter.id });
-    const advance = await expectStatus(await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '住宿' }), 201);
-    expect((await w.engineer.post(api(`/travel-advances/${advance.id}/decision`), { version: advance.version, approve: true })).statusCode).toBe(403);
+    const advance = await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 50000, reason: '住宿' }),
+      201,
+    );
+    expect(
+      (await w.engineer.post(api(`/travel-advances/${advance.id}/decision`), { version: advance.version, approve: true })).statusCode,
+    ).toBe(403);
     expect((await w.finance.post(api(`/travel-advances/${advance.id}/pay`), { version: advance.version })).statusCode).toBe(409); // not approved yet
-    const approved = await expectStatus(await w.supervisor.post(api(`/travel-advances/${advance.id}/decision`), { version: advance.version, approve: true }), 200);
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/travel-advances/${advance.id}/decision`), { version: advance.version, approve: true }),
+      200,
+    );
     expect((await w.supervisor.post(api(`/travel-advances/${advance.id}/pay`), { version: approved.version })).statusCode).toBe(403);
     const paid = await expectStatus(await w.finance.post(api(`/travel-advances/${advance.id}/pay`), { version: approved.version }), 200);
     expect(paid.status).toBe('paid');
@@ -218,7 +321,9 @@ describe('FS-3 travel advance', () => {
     try {
       const w2 = await travelWorld(t2, 'tq');
       await publishPolicy(t2, w2.admin, '2026-03-03', (doc) => (doc.fieldService.advanceRequiresApprovedLetter = false));
-      const trip = await approvedTrip(w2.engineer, w2.supervisor, { segments: [segment({ startDate: '2026-03-04', endDate: '2026-03-06' })] });
+      const trip = await approvedTrip(w2.engineer, w2.supervisor, {
+        segments: [segment({ startDate: '2026-03-04', endDate: '2026-03-06' })],
+      });
       await expectStatus(await w2.engineer.post(api(`/travel-requests/${trip.id}/advances`), { amountFen: 100, reason: '路费' }), 201);
     } finally {
       await t2.close();
@@ -241,7 +346,15 @@ describe('ORG-2/FS-10: who is asked to approve travel', () => {
   let lead: number;
   let leadAgent: Agent;
   const asked = async (userId: number, tripId: number) =>
-    (await t.database.db.selectFrom('notifications').select('title_zh').where('user_id', '=', userId).where('kind', '=', 'travel_approval').where('link', '=', `/travel/requests/${tripId}`).execute()).map((n) => n.title_zh);
+    (
+      await t.database.db
+        .selectFrom('notifications')
+        .select('title_zh')
+        .where('user_id', '=', userId)
+        .where('kind', '=', 'travel_approval')
+        .where('link', '=', `/travel/requests/${tripId}`)
+        .execute()
+    ).map((n) => n.title_zh);
 
   beforeAll(async () => {
     a = await travelWorld(t, 'ta');
@@ -256,7 +369,9 @@ describe('ORG-2/FS-10: who is asked to approve travel', () => {
     expect(await asked(a.ids.supervisor, trip.id)).toHaveLength(1);
     expect(await asked(lead, trip.id)).toEqual([]);
     expect(await asked(a.ids.gm, trip.id)).toEqual([]);
-    expect((await leadAgent.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(403);
+    expect((await leadAgent.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(
+      403,
+    );
   });
 
   it('TR-4: a special-region rate also asks the general manager, who alone decides it', async () => {
@@ -277,11 +392,16 @@ describe('ORG-2/FS-10: who is asked to approve travel', () => {
   it('ORG-2: asks the team lead too once the company grants the team lead role travel.approve', async () => {
     const roles = await expectStatus(await a.admin.get(api('/roles')), 200);
     const role = roles.items.find((r: Json) => r.key === 'team_lead');
-    await expectStatus(await a.admin.patch(api(`/roles/${role.id}`), { version: role.version, permissions: [...role.permissions, 'travel.approve'] }), 200);
+    await expectStatus(
+      await a.admin.patch(api(`/roles/${role.id}`), { version: role.version, permissions: [...role.permissions, 'travel.approve'] }),
+      200,
+    );
     const trip = await submitTrip(a.engineer);
     expect(await asked(lead, trip.id)).toHaveLength(1);
     expect(await asked(a.ids.supervisor, trip.id)).toHaveLength(1);
     const relogged = await t.login('ta.lead', 'password-123');
-    expect((await relogged.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(200);
+    expect((await relogged.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(
+      200,
+    );
   });
 });

@@ -54,7 +54,9 @@ function scoped(db: Db, actor: Actor) {
 
 export async function listUsers(db: Db, actor: Actor, f: UserFilter, limit: number, cursor?: string) {
   const after = decodeCursor(cursor, 1);
-  let q = scoped(db, actor).orderBy('users.id').limit(limit + 1);
+  let q = scoped(db, actor)
+    .orderBy('users.id')
+    .limit(limit + 1);
   if (f.q) {
     const text = f.q;
     q = q.where((eb) =>
@@ -113,14 +115,20 @@ export async function updateUser(db: Db, id: number, version: number, v: Partial
 export async function replaceRegions(db: Db, userId: number, regionIds: number[]) {
   await db.deleteFrom('user_regions').where('user_id', '=', userId).execute();
   if (regionIds.length) {
-    await db.insertInto('user_regions').values([...new Set(regionIds)].map((region_id) => ({ user_id: userId, region_id }))).execute();
+    await db
+      .insertInto('user_regions')
+      .values([...new Set(regionIds)].map((region_id) => ({ user_id: userId, region_id })))
+      .execute();
   }
 }
 
 export async function replaceSkills(db: Db, userId: number, skills: string[]) {
   await db.deleteFrom('user_skills').where('user_id', '=', userId).execute();
   if (skills.length) {
-    await db.insertInto('user_skills').values([...new Set(skills)].map((skill) => ({ user_id: userId, skill }))).execute();
+    await db
+      .insertInto('user_skills')
+      .values([...new Set(skills)].map((skill) => ({ user_id: userId, skill })))
+      .execute();
   }
 }
 

@@ -7,7 +7,10 @@ export function usersRoutes(app: App, cost: PasswordCost) {
   const tags = ['users'];
   app.get(
     '/users',
-    { schema: { tags, summary: 'Users within your data scope', querystring: ZUserListQuery, response: { 200: page(ZUser) } }, config: { permission: 'users.read' } },
+    {
+      schema: { tags, summary: 'Users within your data scope', querystring: ZUserListQuery, response: { 200: page(ZUser) } },
+      config: { permission: 'users.read' },
+    },
     (req) => listUsers(req.ctx(), req.query),
   );
   app.get(
@@ -22,12 +25,24 @@ export function usersRoutes(app: App, cost: PasswordCost) {
   );
   app.patch(
     '/users/:id',
-    { schema: { tags, summary: 'Update a user (send the version you read)', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } }, config: { permission: 'users.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a user (send the version you read)',
+        params: ZIdParams,
+        body: ZUserUpdate,
+        response: { 200: ZUser },
+      },
+      config: { permission: 'users.manage' },
+    },
     (req) => updateUser(req.ctx(), cost, req.params.id, req.body),
   );
   app.post(
     '/users/:id/unlock',
-    { schema: { tags, summary: 'Clear a login lock-out', params: ZIdParams, response: { 200: ZUser } }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags, summary: 'Clear a login lock-out', params: ZIdParams, response: { 200: ZUser } },
+      config: { permission: 'users.manage' },
+    },
     (req) => unlockUser(req.ctx(), req.params.id),
   );
 }

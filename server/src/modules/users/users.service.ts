@@ -9,7 +9,10 @@ import { type PasswordCost, hashPassword } from '../auth/password';
 import * as repo from './users.repository';
 
 async function toUsers(db: Db, rows: repo.UserRow[]): Promise<TUser[]> {
-  const { regions, skills } = await repo.regionsAndSkills(db, rows.map((r) => r.id));
+  const { regions, skills } = await repo.regionsAndSkills(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -50,7 +53,9 @@ export async function getUser(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TU
 async function assertAssignableRole(db: Db, ctx: Ctx, roleId: number) {
   const role = await db.selectFrom('roles').select(['permissions', 'key']).where('id', '=', roleId).executeTakeFirst();
   if (!role) {
-    throw new AppError('invalid_value', `roleId: no role with id ${roleId}`, { details: [{ path: 'body.roleId', message: 'unknown role' }] });
+    throw new AppError('invalid_value', `roleId: no role with id ${roleId}`, {
+      details: [{ path: 'body.roleId', message: 'unknown role' }],
+    });
   }
   const wanted = JSON.parse(role.permissions) as TPermission[];
   const missing = wanted.filter((p) => !ctx.actor.permissions.has(p));
@@ -70,7 +75,9 @@ export async function createUser(ctx: Ctx, cost: PasswordCost, body: TUserCreate
   const passwordHash = await hashPassword(body.password, cost);
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.usernameTaken(trx, body.username)) {
-      throw new AppError('conflict', `username: "${body.username}" is already taken`, { details: [{ path: 'body.username', message: 'taken' }] });
+      throw new AppError('conflict', `username: "${body.username}" is already taken`, {
+        details: [{ path: 'body.username', message: 'taken' }],
+      });
     }
     await assertAssignableRole(trx, ctx, body.roleId);
     await assertRefsExist(trx, refsOf(body));

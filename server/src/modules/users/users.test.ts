@@ -151,7 +151,12 @@ describe('user administration', () => {
   it('unlocks a locked-out user', async () => {
     const id = await createUser(admin, { username: 'lk', roleKey: 'engineer' });
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lk', password: 'bad' }, remoteAddress: '10.5.5.5' });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'lk', password: 'bad' },
+        remoteAddress: '10.5.5.5',
+      });
     }
     expect((await admin.get(`/api/v1/users/${id}`)).json().lockedUntil).not.toBeNull();
     expect((await admin.post(`/api/v1/users/${id}/unlock`)).json().lockedUntil).toBeNull();

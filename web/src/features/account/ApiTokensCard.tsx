@@ -66,8 +66,7 @@ export function ApiTokensCard() {
     {
       title: t('account.status'),
       key: 'status',
-      render: (_, token) =>
-        token.revokedAt ? <Tag>{t('account.revoked')}</Tag> : <Tag color="green">{t('account.active')}</Tag>,
+      render: (_, token) => (token.revokedAt ? <Tag>{t('account.revoked')}</Tag> : <Tag color="green">{t('account.active')}</Tag>),
     },
     {
       title: t('common.actions'),
@@ -103,22 +102,11 @@ export function ApiTokensCard() {
         <Form.Item name="name" rules={[{ required: true }]}>
           <Input placeholder={t('account.tokenName')} aria-label={t('account.tokenName')} style={{ width: 220 }} />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<PlusOutlined />}
-          loading={create.isPending}
-          data-testid="token-create"
-        >
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="token-create">
           {t('account.tokenCreate')}
         </Button>
       </Form>
-      <ListTable<TApiToken>
-        size="small"
-        columns={columns}
-        dataSource={tokens.data}
-        loading={tokens.isLoading}
-      />
+      <ListTable<TApiToken> size="small" columns={columns} dataSource={tokens.data} loading={tokens.isLoading} />
       <Modal
         open={created !== null}
         title={t('account.tokenCreatedTitle')}

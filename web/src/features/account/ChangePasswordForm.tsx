@@ -14,8 +14,7 @@ export function ChangePasswordForm() {
   const { message } = App.useApp();
   const showError = useApiError();
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api('/auth/password', { method: 'POST', body }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api('/auth/password', { method: 'POST', body }),
     onSuccess: () => {
       message.success(t('account.passwordChanged'));
       form.resetFields();

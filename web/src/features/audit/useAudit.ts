@@ -8,8 +8,7 @@ export function useAudit(filters: TAuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<TAuditEntry>>('/audit', { query: { limit: 50, cursor: pageParam, ...filters }, signal }),
+    queryFn: ({ pageParam, signal }) => api<Page<TAuditEntry>>('/audit', { query: { limit: 50, cursor: pageParam, ...filters }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

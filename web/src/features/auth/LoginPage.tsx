@@ -39,29 +39,12 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('auth.subtitle')}
         </Typography.Paragraph>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-            role="alert"
-          />
-        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} name="login">
-          <Form.Item
-            label={t('auth.username')}
-            name="username"
-            rules={[{ required: true, message: t('auth.usernameRequired') }]}
-          >
+          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>
             <Input id="username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item
-            label={t('auth.password')}
-            name="password"
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
+          <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={pending} data-testid="login-submit">

@@ -103,11 +103,7 @@ export function CalendarList({ onOpen }: { onOpen: (id: number) => void }) {
         }
       />
       <Typography.Paragraph type="secondary">{t('calendars.intro')}</Typography.Paragraph>
-      <ListTable<TCalendarSummary>
-        columns={columns}
-        dataSource={calendars.data?.items}
-        loading={calendars.isLoading}
-      />
+      <ListTable<TCalendarSummary> columns={columns} dataSource={calendars.data?.items} loading={calendars.isLoading} />
       <CalendarFormModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => onOpen(c.id)} />
     </div>
   );

@@ -19,7 +19,9 @@ type Props = {
 /** RS-1: public holidays (days off) and make-up working days (调休), with .ics import and export. */
 export function HolidaysEditor({ calendar, draft, onChange, errors, editable, dirty }: Props) {
   const { t } = useTranslation();
-  const years = [...new Set([...draft.holidays, ...draft.makeupWorkdays].map((d) => Number(d.date.slice(0, 4))).filter((y) => y > 0))].sort();
+  const years = [
+    ...new Set([...draft.holidays, ...draft.makeupWorkdays].map((d) => Number(d.date.slice(0, 4))).filter((y) => y > 0)),
+  ].sort();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState<number | null>(years.includes(thisYear) ? thisYear : null);
 

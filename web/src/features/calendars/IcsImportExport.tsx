@@ -57,7 +57,13 @@ export function IcsImportExport({ calendar, editable, dirty }: Props) {
               ]}
             />
             <Tooltip title={dirty ? t('calendars.importDirty') : undefined}>
-              <Button icon={<UploadOutlined />} loading={importIcs.isPending} disabled={dirty} onClick={() => input.current?.click()} data-testid="ics-import">
+              <Button
+                icon={<UploadOutlined />}
+                loading={importIcs.isPending}
+                disabled={dirty}
+                onClick={() => input.current?.click()}
+                data-testid="ics-import"
+              >
                 {t('calendars.importIcs')}
               </Button>
             </Tooltip>

@@ -84,9 +84,7 @@ export function MonthView({ calendar, initialMonth }: Props) {
                   )}
                 </div>
                 {day.name && <span className="cal-day-name">{day.name}</span>}
-                {day.minutes > 0 && (
-                  <span className="cal-day-hours">{t('calendars.minutesShort', { hours: day.minutes / 60 })}</span>
-                )}
+                {day.minutes > 0 && <span className="cal-day-hours">{t('calendars.minutesShort', { hours: day.minutes / 60 })}</span>}
               </div>
             );
           })}

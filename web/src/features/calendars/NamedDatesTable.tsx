@@ -41,7 +41,8 @@ export function NamedDatesTable({ field, list, onChange, year, errors, editable,
       width: 148,
       render: (_, row) => {
         const error = errorAt(errors, `${field}.${row.index}.date`);
-        const weekday = row.date && /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? t(`calendars.weekday_${WEEKDAYS[isoWeekdayOf(row.date) - 1]}`) : '';
+        const weekday =
+          row.date && /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? t(`calendars.weekday_${WEEKDAYS[isoWeekdayOf(row.date) - 1]}`) : '';
         return (
           <Flex vertical gap={2}>
             {editable ? (
@@ -124,7 +125,12 @@ export function NamedDatesTable({ field, list, onChange, year, errors, editable,
             {title} ({rows.length})
           </Typography.Text>
           {editable && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...list, { date: '', name: '' }])} data-testid={`add-${field}`}>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => onChange([...list, { date: '', name: '' }])}
+              data-testid={`add-${field}`}
+            >
               {t('calendars.add')}
             </Button>
           )}

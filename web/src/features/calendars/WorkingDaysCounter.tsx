@@ -27,7 +27,11 @@ export function WorkingDaysCounter({ calendar }: { calendar: TCalendar }) {
             />
           </Form.Item>
           <Form.Item label={t('calendars.toDate')} style={{ marginBottom: 12 }}>
-            <DatePicker value={to ? dayjs(to) : null} onChange={(value) => setTo(value ? value.format('YYYY-MM-DD') : null)} data-testid="wd-to" />
+            <DatePicker
+              value={to ? dayjs(to) : null}
+              onChange={(value) => setTo(value ? value.format('YYYY-MM-DD') : null)}
+              data-testid="wd-to"
+            />
           </Form.Item>
         </Flex>
       </Form>

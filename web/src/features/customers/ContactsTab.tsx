@@ -21,7 +21,11 @@ export function ContactsTab({ file, canManage }: { file: TCustomerFile; canManag
     { title: t('customers.phone'), dataIndex: 'phone', key: 'phone' },
     { title: t('customers.email'), dataIndex: 'email', key: 'email' },
     { title: t('customers.position'), dataIndex: 'position', key: 'position' },
-    { title: t('customers.primary'), key: 'primary', render: (_, c) => (c.isPrimary ? <Tag color="blue">{t('customers.primary')}</Tag> : null) },
+    {
+      title: t('customers.primary'),
+      key: 'primary',
+      render: (_, c) => (c.isPrimary ? <Tag color="blue">{t('customers.primary')}</Tag> : null),
+    },
   ];
   if (canManage) {
     columns.push({
@@ -38,7 +42,12 @@ export function ContactsTab({ file, canManage }: { file: TCustomerFile; canManag
       {canManage && <TabToolbar label={t('customers.addContact')} onAdd={() => setEditing({})} testId="contact-add" />}
       <ListTable<TContact> size="small" columns={columns} dataSource={file.contacts} data-testid="customer-contacts" />
       {canManage && (
-        <ContactFormModal open={editing !== null} customerId={file.customer.id} contact={editing?.contact} onClose={() => setEditing(null)} />
+        <ContactFormModal
+          open={editing !== null}
+          customerId={file.customer.id}
+          contact={editing?.contact}
+          onClose={() => setEditing(null)}
+        />
       )}
     </>
   );

@@ -101,7 +101,13 @@ export function ContractFormModal({ open, customerId, contract, onClose }: Props
         name="slaLevelId"
         label={t('customers.slaLevel')}
         rules={[{ required: true }]}
-        extra={policy.data ? t('customers.slaLevelHint', { number: policy.data.number }) : policy.isLoading ? undefined : t('customers.slaLevelsUnavailable')}
+        extra={
+          policy.data
+            ? t('customers.slaLevelHint', { number: policy.data.number })
+            : policy.isLoading
+              ? undefined
+              : t('customers.slaLevelsUnavailable')
+        }
       >
         <Select options={options} loading={policy.isLoading} data-testid="contract-sla" />
       </Form.Item>

@@ -28,7 +28,11 @@ export function ContractsTab({ file, canManage }: { file: TCustomerFile; canMana
     { title: t('customers.fee'), key: 'fee', align: 'right', render: (_, c) => formatMoneyFen(c.feeFen, language) },
     { title: t('customers.slaLevel'), key: 'sla', render: (_, c) => levelName.get(c.slaLevelId) ?? c.slaLevelId },
     { title: t('customers.coverage'), key: 'coverage', render: (_, c) => t(`customers.coverage_${c.coverage}`) },
-    { title: t('customers.state'), key: 'state', render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{t(`customers.state_${c.state}`)}</Tag> },
+    {
+      title: t('customers.state'),
+      key: 'state',
+      render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{t(`customers.state_${c.state}`)}</Tag>,
+    },
     {
       title: t('customers.serviceContent'),
       key: 'content',
@@ -45,7 +49,11 @@ export function ContractsTab({ file, canManage }: { file: TCustomerFile; canMana
       title: t('common.actions'),
       key: 'actions',
       render: (_, contract) => (
-        <RowActions testId={`contract-${contract.id}`} onEdit={() => setEditing({ contract })} onDelete={() => remove.mutate(contract.id)} />
+        <RowActions
+          testId={`contract-${contract.id}`}
+          onEdit={() => setEditing({ contract })}
+          onDelete={() => remove.mutate(contract.id)}
+        />
       ),
     });
   }
@@ -55,7 +63,12 @@ export function ContractsTab({ file, canManage }: { file: TCustomerFile; canMana
       {canManage && <TabToolbar label={t('customers.addContract')} onAdd={() => setEditing({})} testId="contract-add" />}
       <ListTable<TContract> size="small" columns={columns} dataSource={file.contracts} data-testid="customer-contracts" />
       {canManage && (
-        <ContractFormModal open={editing !== null} customerId={file.customer.id} contract={editing?.contract} onClose={() => setEditing(null)} />
+        <ContractFormModal
+          open={editing !== null}
+          customerId={file.customer.id}
+          contract={editing?.contract}
+          onClose={() => setEditing(null)}
+        />
       )}
     </>
   );

@@ -8,7 +8,17 @@ import { renderWithSession } from './renderWithSession';
 import { stubApi, type TApiRoutes } from './stubApi';
 
 const stamps = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
-const customer = { id: 7, ...stamps, name: '杭州市中医院', shortName: '杭中医', code: 'HZ-TCM', industry: null, address: null, regionId: null, note: null };
+const customer = {
+  id: 7,
+  ...stamps,
+  name: '杭州市中医院',
+  shortName: '杭中医',
+  code: 'HZ-TCM',
+  industry: null,
+  address: null,
+  regionId: null,
+  note: null,
+};
 const contract: TContract = {
   id: 5,
   ...stamps,
@@ -46,7 +56,14 @@ const file: TCustomerFile = {
         endDate: '2026-03-02',
         baseEndDate: '2026-03-02',
         extendedBy: null,
-        explanation: explain({ ruleId: 'CU-2', policyVersion: 1, inputs: {}, result: {}, zh: '验收日起 36 个月', en: '36 months from acceptance' }),
+        explanation: explain({
+          ruleId: 'CU-2',
+          policyVersion: 1,
+          inputs: {},
+          result: {},
+          zh: '验收日起 36 个月',
+          en: '36 months from acceptance',
+        }),
       },
     },
   ],
@@ -141,20 +158,28 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('creates a contract with the fee in fen, the policy default SLA level and the customer id', async () => {
-    const api = stubApi({ ...baseRoutes, 'POST /contracts': (body) => ({ status: 201, body: { ...contract, ...(body as object), id: 6 } }) });
+    const api = stubApi({
+      ...baseRoutes,
+      'POST /contracts': (body) => ({ status: 201, body: { ...contract, ...(body as object), id: 6 } }),
+    });
     renderFile();
     fireEvent.click(await screen.findByText('Service contracts (1)'));
     fireEvent.click(await screen.findByTestId('contract-add'));
     const form = await screen.findByTestId('contract-form');
     fireEvent.change(within(form).getByTestId('contract-number'), { target: { value: 'HT-2026-002' } });
-    for (const [label, date] of [['Starts on', '2026-04-01'], ['Ends on', '2027-03-31']]) {
+    for (const [label, date] of [
+      ['Starts on', '2026-04-01'],
+      ['Ends on', '2027-03-31'],
+    ]) {
       const input = within(formItem(form, label)).getByRole('textbox');
       fireEvent.mouseDown(input);
       fireEvent.change(input, { target: { value: date } });
       fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
     }
     fireEvent.change(within(formItem(form, 'Fee (yuan)')).getByRole('spinbutton'), { target: { value: '80000' } });
-    await waitFor(() => expect(within(form).getByText(policy.sla.levels.find((l) => l.id === policy.sla.defaultLevelId)!.name.en)).toBeTruthy());
+    await waitFor(() =>
+      expect(within(form).getByText(policy.sla.levels.find((l) => l.id === policy.sla.defaultLevelId)!.name.en)).toBeTruthy(),
+    );
     fireEvent.click(screen.getByTestId('contract-form-submit'));
     await waitFor(() => expect(api.sent('POST /contracts')).toHaveLength(1));
     expect(api.sent('POST /contracts')[0]).toMatchObject({
@@ -212,7 +237,13 @@ describe('customer file page', { timeout: 15_000 }, () => {
       ...baseRoutes,
       'PATCH /contracts/5': {
         status: 409,
-        body: { error: { code: 'conflict', message: 'number: contract "HT-1" already exists', details: [{ path: 'body.number', message: 'taken' }] } },
+        body: {
+          error: {
+            code: 'conflict',
+            message: 'number: contract "HT-1" already exists',
+            details: [{ path: 'body.number', message: 'taken' }],
+          },
+        },
       },
     });
     renderFile();
@@ -229,7 +260,10 @@ describe('customer deletion', { timeout: 15_000 }, () => {
   it('refuses to delete a customer still referred to, with a plain reason, and stays on the file', async () => {
     const api = stubApi({
       ...baseRoutes,
-      'DELETE /customers/7': { status: 409, body: { error: { code: 'conflict', message: 'The customer is still referred to; remove what refers to it first' } } },
+      'DELETE /customers/7': {
+        status: 409,
+        body: { error: { code: 'conflict', message: 'The customer is still referred to; remove what refers to it first' } },
+      },
     });
     renderFile();
     fireEvent.click(await screen.findByTestId('customer-delete'));

@@ -77,16 +77,32 @@ export function CustomerFilePage() {
       <Typography.Text type="secondary">{t('customers.asOf', { date: asOf })}</Typography.Text>
       <Tabs
         items={[
-          { key: 'contacts', label: `${t('customers.tabContacts')} (${contacts.length})`, children: <ContactsTab file={file.data} canManage={canManage} /> },
-          { key: 'sites', label: `${t('customers.tabSites')} (${sites.length})`, children: <SitesTab file={file.data} canManage={canManage} /> },
+          {
+            key: 'contacts',
+            label: `${t('customers.tabContacts')} (${contacts.length})`,
+            children: <ContactsTab file={file.data} canManage={canManage} />,
+          },
+          {
+            key: 'sites',
+            label: `${t('customers.tabSites')} (${sites.length})`,
+            children: <SitesTab file={file.data} canManage={canManage} />,
+          },
           {
             key: 'products',
             label: `${t('customers.tabProducts')} (${installedProducts.length})`,
             children: <InstalledProductsTab file={file.data} canManage={canManage} />,
           },
-          { key: 'contracts', label: `${t('customers.tabContracts')} (${contracts.length})`, children: <ContractsTab file={file.data} canManage={canManage} /> },
-          ...(can('tickets.read') ? [{ key: 'requests', label: t('customers.tabRequests'), children: <CustomerRequestsTab customerId={customer.id} /> }] : []),
-          ...(can('tickets.assign') ? [{ key: 'followups', label: t('customers.tabFollowUps'), children: <CustomerFollowUpsTab customerId={customer.id} /> }] : []),
+          {
+            key: 'contracts',
+            label: `${t('customers.tabContracts')} (${contracts.length})`,
+            children: <ContractsTab file={file.data} canManage={canManage} />,
+          },
+          ...(can('tickets.read')
+            ? [{ key: 'requests', label: t('customers.tabRequests'), children: <CustomerRequestsTab customerId={customer.id} /> }]
+            : []),
+          ...(can('tickets.assign')
+            ? [{ key: 'followups', label: t('customers.tabFollowUps'), children: <CustomerFollowUpsTab customerId={customer.id} /> }]
+            : []),
         ]}
       />
       {canManage && <CustomerFormModal open={editing} customer={customer} onClose={() => setEditing(false)} />}

@@ -20,8 +20,18 @@ export function CustomerRequestsTab({ customerId }: { customerId: number }) {
   const columns: ColumnsType<TTicketSummary> = [
     { title: t('customers.requestNumber'), key: 'number', render: (_, r) => <Link to={`/tickets/${r.id}`}>{r.number}</Link> },
     { title: t('customers.requestTitle'), dataIndex: 'title', key: 'title' },
-    { title: t('customers.requestPriority'), dataIndex: 'priority', key: 'priority', render: (p: string) => <Tag color={p === 'P1' ? 'red' : p === 'P2' ? 'orange' : 'blue'}>{p}</Tag> },
-    { title: t('customers.requestState'), dataIndex: 'state', key: 'state', render: (s: string) => <Tag>{t(`customers.ticketState_${s}`)}</Tag> },
+    {
+      title: t('customers.requestPriority'),
+      dataIndex: 'priority',
+      key: 'priority',
+      render: (p: string) => <Tag color={p === 'P1' ? 'red' : p === 'P2' ? 'orange' : 'blue'}>{p}</Tag>,
+    },
+    {
+      title: t('customers.requestState'),
+      dataIndex: 'state',
+      key: 'state',
+      render: (s: string) => <Tag>{t(`customers.ticketState_${s}`)}</Tag>,
+    },
     { title: t('customers.requestAssignee'), key: 'assignee', render: (_, r) => r.assigneeName ?? t('common.none') },
     { title: t('customers.requestCreated'), key: 'created', render: (_, r) => new Date(r.createdAt).toLocaleString() },
   ];
@@ -39,8 +49,16 @@ export function CustomerFollowUpsTab({ customerId }: { customerId: number }) {
     { title: t('customers.followUpDue'), dataIndex: 'dueOn', key: 'due' },
     { title: t('customers.requestNumber'), key: 'ticket', render: (_, f) => <Link to={`/tickets/${f.ticketId}`}>{f.ticketNumber}</Link> },
     { title: t('customers.requestTitle'), dataIndex: 'ticketTitle', key: 'title' },
-    { title: t('customers.followUpState'), key: 'state', render: (_, f) => <Tag color={f.state === 'open' ? 'gold' : 'green'}>{t(`customers.followUp_${f.state}`)}</Tag> },
-    { title: t('customers.followUpSatisfaction'), key: 'sat', render: (_, f) => (f.satisfaction ? t(`customers.grade_${f.satisfaction}`) : t('common.none')) },
+    {
+      title: t('customers.followUpState'),
+      key: 'state',
+      render: (_, f) => <Tag color={f.state === 'open' ? 'gold' : 'green'}>{t(`customers.followUp_${f.state}`)}</Tag>,
+    },
+    {
+      title: t('customers.followUpSatisfaction'),
+      key: 'sat',
+      render: (_, f) => (f.satisfaction ? t(`customers.grade_${f.satisfaction}`) : t('common.none')),
+    },
     { title: t('customers.note'), key: 'note', render: (_, f) => f.note ?? t('common.none') },
   ];
   return <ListTable<TFollowUp> loading={q.isLoading} dataSource={q.data?.items ?? []} columns={columns} />;

@@ -81,12 +81,7 @@ export function CustomersPage() {
           data-testid="customer-search"
         />
       </Flex>
-      <ListTable<TCustomer>
-        columns={columns}
-        dataSource={rows}
-        loading={customers.isLoading}
-        data-testid="customers-table"
-      />
+      <ListTable<TCustomer> columns={columns} dataSource={rows} loading={customers.isLoading} data-testid="customers-table" />
       <Flex justify="center" style={{ marginTop: 16 }}>
         {customers.hasNextPage ? (
           <Button loading={customers.isFetchingNextPage} onClick={() => void customers.fetchNextPage()}>

@@ -63,7 +63,12 @@ export function InstalledProductFormModal({ open, customerId, product, sites, on
       testId="product-form"
     >
       {product && (
-        <Alert type="info" style={{ marginBottom: 16 }} title={t('customers.currentWarranty')} description={<WarrantySummary warranty={product.warranty} />} />
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title={t('customers.currentWarranty')}
+          description={<WarrantySummary warranty={product.warranty} />}
+        />
       )}
       <Form.Item name="productId" label={t('customers.product')} rules={[{ required: true }]}>
         <ProductSelect currentName={product?.productName} />
@@ -72,7 +77,11 @@ export function InstalledProductFormModal({ open, customerId, product, sites, on
         <Input maxLength={100} autoComplete="off" />
       </Form.Item>
       <Form.Item name="siteId" label={t('customers.siteName')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={sites.map((site) => ({ value: site.id, label: site.name }))} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={sites.map((site) => ({ value: site.id, label: site.name }))}
+        />
       </Form.Item>
       <Form.Item name="installedOn" label={t('customers.installedOn')}>
         <DateInput />

@@ -26,7 +26,12 @@ function Replacements({ product }: { product: TInstalledProduct }) {
   return (
     <>
       <Typography.Text strong>{t('customers.replacements')}</Typography.Text>
-      <ListTable<TPartReplacement> size="small" columns={columns} dataSource={product.partReplacements} data-testid={`replacements-${product.id}`} />
+      <ListTable<TPartReplacement>
+        size="small"
+        columns={columns}
+        dataSource={product.partReplacements}
+        data-testid={`replacements-${product.id}`}
+      />
     </>
   );
 }

@@ -49,7 +49,9 @@ export function PartReplacementModal({ open, product, onClose }: Props) {
   return (
     <Modal
       open={open}
-      title={product ? `${t('customers.recordReplacement')} · ${product.productName} ${product.serialNumber}` : t('customers.recordReplacement')}
+      title={
+        product ? `${t('customers.recordReplacement')} · ${product.productName} ${product.serialNumber}` : t('customers.recordReplacement')
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -60,7 +62,12 @@ export function PartReplacementModal({ open, product, onClose }: Props) {
       forceRender
     >
       {product && (
-        <Alert type="info" style={{ marginBottom: 16 }} title={t('customers.currentWarranty')} description={<WarrantySummary warranty={product.warranty} />} />
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title={t('customers.currentWarranty')}
+          description={<WarrantySummary warranty={product.warranty} />}
+        />
       )}
       <Form form={form} layout="vertical" onFinish={submit} data-testid="replacement-form">
         <Form.Item name="part" label={t('customers.part')} rules={[{ required: true }]}>

@@ -72,7 +72,10 @@ export function SiteFormModal({ open, customerId, site, contacts, onClose }: Pro
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          options={contacts.map((contact) => ({ value: contact.id, label: contact.phone ? `${contact.name} · ${contact.phone}` : contact.name }))}
+          options={contacts.map((contact) => ({
+            value: contact.id,
+            label: contact.phone ? `${contact.name} · ${contact.phone}` : contact.name,
+          }))}
         />
       </Form.Item>
     </RecordFormModal>

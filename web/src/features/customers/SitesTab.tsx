@@ -26,7 +26,11 @@ export function SitesTab({ file, canManage }: { file: TCustomerFile; canManage: 
     { title: t('customers.siteName'), dataIndex: 'name', key: 'name' },
     { title: t('customers.address'), dataIndex: 'address', key: 'address' },
     { title: t('customers.region'), key: 'region', render: (_, s) => regionName(s.regionId) ?? none },
-    { title: t('customers.siteContact'), key: 'contact', render: (_, s) => (s.contactId ? (contactName.get(s.contactId) ?? `#${s.contactId}`) : none) },
+    {
+      title: t('customers.siteContact'),
+      key: 'contact',
+      render: (_, s) => (s.contactId ? (contactName.get(s.contactId) ?? `#${s.contactId}`) : none),
+    },
     {
       title: t('customers.calendar'),
       key: 'calendar',
@@ -37,7 +41,9 @@ export function SitesTab({ file, canManage }: { file: TCustomerFile; canManage: 
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_, site) => <RowActions testId={`site-${site.id}`} onEdit={() => setEditing({ site })} onDelete={() => remove.mutate(site.id)} />,
+      render: (_, site) => (
+        <RowActions testId={`site-${site.id}`} onEdit={() => setEditing({ site })} onDelete={() => remove.mutate(site.id)} />
+      ),
     });
   }
 

@@ -201,7 +201,8 @@ const en: typeof zhCN = {
   editProduct: 'Edit installed product',
   acceptedOnHint: 'The warranty runs from acceptance.',
   warrantyEndOverride: 'Agreed warranty end',
-  warrantyEndOverrideHint: 'Only when a contract agrees a different end (the last day covered); leave empty to compute it from acceptance and the warranty policy.',
+  warrantyEndOverrideHint:
+    'Only when a contract agrees a different end (the last day covered); leave empty to compute it from acceptance and the warranty policy.',
   currentWarranty: 'Current warranty',
   warrantyUntil: 'until {{date}}',
   recordReplacement: 'Record part replacement',
@@ -224,7 +225,8 @@ const en: typeof zhCN = {
   staleTitle: 'Changed by someone else',
   saveBlocked: 'Cannot save',
   deleteBlocked: 'Cannot delete',
-  stillReferred: 'Other records still refer to it (contacts, sites, installed products, contracts or part replacements); deal with those first.',
+  stillReferred:
+    'Other records still refer to it (contacts, sites, installed products, contracts or part replacements); deal with those first.',
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { customers: zhCN }, true, true);

@@ -8,7 +8,10 @@ import { createQueryClient } from '../../api/client';
 import { SessionContext } from '../auth/SessionContext';
 
 /** Test helper: renders `element` at `url` (matched by `path`) for a user holding `permissions`. */
-export function renderWithSession(element: ReactElement, { path, url, permissions }: { path: string; url: string; permissions: TPermission[] }) {
+export function renderWithSession(
+  element: ReactElement,
+  { path, url, permissions }: { path: string; url: string; permissions: TPermission[] },
+) {
   const session = {
     session: undefined,
     login: async () => {},

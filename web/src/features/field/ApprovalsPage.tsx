@@ -12,7 +12,14 @@ import { usePagedList } from './usePagedList';
 import './i18n';
 import { formatList } from './formatList';
 
-type TMissingReport = { letterId: number; letterNumber: string; customerName: string; dueOn: string; overdue: boolean; engineers: string[] };
+type TMissingReport = {
+  letterId: number;
+  letterNumber: string;
+  customerName: string;
+  dueOn: string;
+  overdue: boolean;
+  engineers: string[];
+};
 
 /** One inbox column: letters in `status` waiting for the supervisor, each linking to where the decision is taken. */
 function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string; linkTo: (letter: TLetterSummary) => string }) {
@@ -21,7 +28,15 @@ function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = letters.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Card size="small" title={<Badge count={rows.length} offset={[12, 0]} showZero color={rows.length ? 'blue' : 'gray'}>{title}</Badge>} data-testid={`inbox-${status}`}>
+    <Card
+      size="small"
+      title={
+        <Badge count={rows.length} offset={[12, 0]} showZero color={rows.length ? 'blue' : 'gray'}>
+          {title}
+        </Badge>
+      }
+      data-testid={`inbox-${status}`}
+    >
       <List
         size="small"
         loading={letters.isLoading}
@@ -31,7 +46,12 @@ function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string
           <List.Item>
             <List.Item.Meta
               title={<Link to={linkTo(letter)}>{`${letter.number} · ${letter.customerName}`}</Link>}
-              description={`${letter.title} · ${formatList(letter.engineers.map((e) => e.name), i18n.language) || t('field.noEngineers')} · ${formatInstant(letter.appointmentAt)}`}
+              description={`${letter.title} · ${
+                formatList(
+                  letter.engineers.map((e) => e.name),
+                  i18n.language,
+                ) || t('field.noEngineers')
+              } · ${formatInstant(letter.appointmentAt)}`}
             />
           </List.Item>
         )}

@@ -21,11 +21,24 @@ export function AssignEngineersDialog({ letter, open, onClose }: { letter: TLett
   const save = () =>
     act.mutate(
       { path: '/engineers', method: 'PUT', body: { version: letter.version, engineerIds: selected, leadId: lead } },
-      { onSuccess: onClose, onError: (error) => { if (showError(error) === 409) onClose(); } },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          if (showError(error) === 409) onClose();
+        },
+      },
     );
 
   return (
-    <Modal open={open} title={t('field.assignEngineers')} onCancel={onClose} onOk={save} okButtonProps={{ disabled: selected.length === 0, loading: act.isPending, 'data-testid': 'assign-ok' } as ButtonProps} width={760} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('field.assignEngineers')}
+      onCancel={onClose}
+      onOk={save}
+      okButtonProps={{ disabled: selected.length === 0, loading: act.isPending, 'data-testid': 'assign-ok' } as ButtonProps}
+      width={760}
+      destroyOnHidden
+    >
       <Table
         rowKey="userId"
         size="small"
@@ -36,15 +49,48 @@ export function AssignEngineersDialog({ letter, open, onClose }: { letter: TLett
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }}
         data-testid="engineer-suggestions"
         columns={[
-          { title: t('field.engineer'), key: 'name', render: (_, s) => <>{s.name}{s.inRegion && <Tag color="green" style={{ marginLeft: 6 }}>{t('field.inRegion')}</Tag>}</> },
+          {
+            title: t('field.engineer'),
+            key: 'name',
+            render: (_, s) => (
+              <>
+                {s.name}
+                {s.inRegion && (
+                  <Tag color="green" style={{ marginLeft: 6 }}>
+                    {t('field.inRegion')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('field.level'), key: 'level', render: (_, s) => s.levelName ?? '—' },
           { title: t('field.openLoad'), dataIndex: 'openLoad', key: 'load' },
           {
             title: t('field.conflicts'),
             key: 'conflicts',
-            render: (_, s) => (s.conflicts.length ? s.conflicts.map((c, i) => <Tag key={i} color="error">{t(`field.conflict_${c.kind}`)}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
+            render: (_, s) =>
+              s.conflicts.length ? (
+                s.conflicts.map((c, i) => (
+                  <Tag key={i} color="error">
+                    {t(`field.conflict_${c.kind}`)}
+                  </Tag>
+                ))
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           },
-          { title: t('field.lead'), key: 'lead', render: (_, s) => <Radio checked={lead === s.userId} disabled={!selected.includes(s.userId)} onChange={() => setLeadId(s.userId)} aria-label={t('field.lead')} /> },
+          {
+            title: t('field.lead'),
+            key: 'lead',
+            render: (_, s) => (
+              <Radio
+                checked={lead === s.userId}
+                disabled={!selected.includes(s.userId)}
+                onChange={() => setLeadId(s.userId)}
+                aria-label={t('field.lead')}
+              />
+            ),
+          },
         ]}
       />
     </Modal>

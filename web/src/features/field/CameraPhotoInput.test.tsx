@@ -47,7 +47,11 @@ afterEach(() => vi.unstubAllGlobals());
 describe('camera photo input (FS-6)', { timeout: 20_000 }, () => {
   it('opens the rear camera, shows the upload’s progress with a preview, and hands on the server’s answer', async () => {
     const onUploaded = vi.fn();
-    renderAs(<CameraPhotoInput uploadPath="/field/letters/11/photos" fields={{ purpose: 'photo' }} onUploaded={onUploaded} />, { path: '/', url: '/', permissions: ['field.work'] });
+    renderAs(<CameraPhotoInput uploadPath="/field/letters/11/photos" fields={{ purpose: 'photo' }} onUploaded={onUploaded} />, {
+      path: '/',
+      url: '/',
+      permissions: ['field.work'],
+    });
     const input = screen.getByTestId('photo-input-file') as HTMLInputElement;
     expect(input.getAttribute('accept')).toBe('image/*');
     expect(input.getAttribute('capture')).toBe('environment');
@@ -67,8 +71,14 @@ describe('camera photo input (FS-6)', { timeout: 20_000 }, () => {
   });
 
   it('explains a refused file type (415) and keeps the failed photo marked', async () => {
-    renderAs(<CameraPhotoInput uploadPath="/field/letters/11/photos" onUploaded={vi.fn()} />, { path: '/', url: '/', permissions: ['field.work'] });
-    fireEvent.change(screen.getByTestId('photo-input-file'), { target: { files: [new File(['%PDF'], 'doc.pdf', { type: 'application/pdf' })] } });
+    renderAs(<CameraPhotoInput uploadPath="/field/letters/11/photos" onUploaded={vi.fn()} />, {
+      path: '/',
+      url: '/',
+      permissions: ['field.work'],
+    });
+    fireEvent.change(screen.getByTestId('photo-input-file'), {
+      target: { files: [new File(['%PDF'], 'doc.pdf', { type: 'application/pdf' })] },
+    });
     act(() => FakeXhr.last!.answer(415, { error: { code: 'unsupported_media_type', message: 'Only JPEG, PNG or WebP images' } }));
     expect(await screen.findByText('File type not accepted: Only JPEG, PNG or WebP images')).toBeTruthy();
     expect(screen.getByTestId('photo-pending')).toBeTruthy();

@@ -45,7 +45,8 @@ export function CameraPhotoInput<T>({
     [],
   );
 
-  const update = (key: string, change: Partial<TPending>) => setPending((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const update = (key: string, change: Partial<TPending>) =>
+    setPending((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   const upload = async (file: File) => {
     const key = `${file.name}-${file.size}-${Math.random().toString(36).slice(2)}`;
@@ -62,7 +63,11 @@ export function CameraPhotoInput<T>({
     } catch (error) {
       update(key, { failed: true });
       if (error instanceof ApiError && (error.status === 413 || error.status === 415)) {
-        notification.error({ title: t('common.errorTitle'), description: t(error.status === 413 ? 'field.photoTooLarge' : 'field.photoBadType', { message: error.message }), duration: 8 });
+        notification.error({
+          title: t('common.errorTitle'),
+          description: t(error.status === 413 ? 'field.photoTooLarge' : 'field.photoBadType', { message: error.message }),
+          duration: 8,
+        });
       } else showError(error);
     }
   };
@@ -86,22 +91,41 @@ export function CameraPhotoInput<T>({
         data-testid={`${testId}-file`}
         aria-label={label ?? t('field.takePhoto')}
       />
-      <Button icon={<CameraOutlined />} size="large" block disabled={disabled} onClick={() => inputRef.current?.click()} data-testid={`${testId}-button`}>
+      <Button
+        icon={<CameraOutlined />}
+        size="large"
+        block
+        disabled={disabled}
+        onClick={() => inputRef.current?.click()}
+        data-testid={`${testId}-button`}
+      >
         {label ?? t('field.takePhoto')}
       </Button>
       {pending.length > 0 && (
         <Flex vertical gap={6} style={{ marginTop: 8 }}>
           {pending.map((item) => (
             <Flex key={item.key} gap={8} align="center" data-testid="photo-pending">
-              {item.preview ? <Image src={item.preview} width={48} height={48} style={{ objectFit: 'cover' }} preview={false} alt={item.name} /> : null}
+              {item.preview ? (
+                <Image src={item.preview} width={48} height={48} style={{ objectFit: 'cover' }} preview={false} alt={item.name} />
+              ) : null}
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Typography.Text ellipsis style={{ display: 'block' }}>
                   {item.name}
                 </Typography.Text>
-                <Progress percent={item.percent} size="small" status={item.failed ? 'exception' : item.percent < 100 ? 'active' : 'success'} />
+                <Progress
+                  percent={item.percent}
+                  size="small"
+                  status={item.failed ? 'exception' : item.percent < 100 ? 'active' : 'success'}
+                />
               </div>
               {item.failed && (
-                <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('common.close')} onClick={() => setPending((list) => list.filter((p) => p.key !== item.key))} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<CloseOutlined />}
+                  aria-label={t('common.close')}
+                  onClick={() => setPending((list) => list.filter((p) => p.key !== item.key))}
+                />
               )}
             </Flex>
           ))}

@@ -8,7 +8,17 @@ import { letterFixture } from './fixtures';
 
 const DISPATCHER: TPermission[] = ['field.read', 'field.work', 'field.dispatch', 'org.read'];
 const days = ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'];
-const item = { letterId: 11, number: 'ZRS-2026-0011', status: 'approved' as const, customerName: '上海市第一人民医院', title: '安装', appointmentAt: '2026-03-10T02:00:00.000Z', endAt: '2026-03-10T06:00:00.000Z', estimatedMinutes: 240, version: 4 };
+const item = {
+  letterId: 11,
+  number: 'ZRS-2026-0011',
+  status: 'approved' as const,
+  customerName: '上海市第一人民医院',
+  title: '安装',
+  appointmentAt: '2026-03-10T02:00:00.000Z',
+  endAt: '2026-03-10T06:00:00.000Z',
+  estimatedMinutes: 240,
+  version: 4,
+};
 const board: TBoard = {
   from: days[0],
   to: days[6],
@@ -16,13 +26,26 @@ const board: TBoard = {
   travelKnown: true,
   leaveKnown: false,
   engineers: [
-    { userId: 5, name: '赵磊', teamId: 1, levelName: '2级工程师', days: days.map((date) => ({ date, items: date === '2026-03-10' ? [item] : [], conflicts: [] })) },
+    {
+      userId: 5,
+      name: '赵磊',
+      teamId: 1,
+      levelName: '2级工程师',
+      days: days.map((date) => ({ date, items: date === '2026-03-10' ? [item] : [], conflicts: [] })),
+    },
     {
       userId: 6,
       name: '刘洋',
       teamId: 1,
       levelName: null,
-      days: days.map((date) => ({ date, items: [], conflicts: date === '2026-03-12' ? [{ kind: 'travel' as const, from: '2026-03-12T00:00:00.000Z', to: '2026-03-13T10:00:00.000Z', refId: 3, note: '出差南京' }] : [] })),
+      days: days.map((date) => ({
+        date,
+        items: [],
+        conflicts:
+          date === '2026-03-12'
+            ? [{ kind: 'travel' as const, from: '2026-03-12T00:00:00.000Z', to: '2026-03-13T10:00:00.000Z', refId: 3, note: '出差南京' }]
+            : [],
+      })),
     },
   ],
 };

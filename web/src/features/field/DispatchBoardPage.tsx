@@ -37,7 +37,11 @@ export function DispatchBoardPage() {
   const { token } = theme.useToken();
   const queryClient = useQueryClient();
   // Weeks run Monday to Sunday whatever the locale's first day of the week.
-  const [from, setFrom] = useState(() => dayjs().subtract((dayjs().day() + 6) % 7, 'day').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState(() =>
+    dayjs()
+      .subtract((dayjs().day() + 6) % 7, 'day')
+      .format('YYYY-MM-DD'),
+  );
   const [teamId, setTeamId] = useState<number | null>(null);
   const [dragged, setDragged] = useState<TDragged | null>(null);
   const [target, setTarget] = useState<TRescheduleTarget | null>(null);
@@ -69,9 +73,17 @@ export function DispatchBoardPage() {
     <>
       <PageHeader title={t('field.boardTitle')} />
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-        <Button icon={<LeftOutlined />} aria-label={t('field.previousWeek')} onClick={() => setFrom(dayjs(from).subtract(7, 'day').format('YYYY-MM-DD'))} />
+        <Button
+          icon={<LeftOutlined />}
+          aria-label={t('field.previousWeek')}
+          onClick={() => setFrom(dayjs(from).subtract(7, 'day').format('YYYY-MM-DD'))}
+        />
         <Typography.Text strong>{`${from} ~ ${to}`}</Typography.Text>
-        <Button icon={<RightOutlined />} aria-label={t('field.nextWeek')} onClick={() => setFrom(dayjs(from).add(7, 'day').format('YYYY-MM-DD'))} />
+        <Button
+          icon={<RightOutlined />}
+          aria-label={t('field.nextWeek')}
+          onClick={() => setFrom(dayjs(from).add(7, 'day').format('YYYY-MM-DD'))}
+        />
         <Typography.Text type="secondary">{t('field.team')}</Typography.Text>
         <div style={{ minWidth: 200 }}>
           <OrgRefSelect source="teams" value={teamId} onChange={setTeamId} />
@@ -99,7 +111,11 @@ export function DispatchBoardPage() {
                 <tr key={engineer.userId}>
                   <th style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>
                     {engineer.name}
-                    {engineer.levelName && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{engineer.levelName}</Typography.Text>}
+                    {engineer.levelName && (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {engineer.levelName}
+                      </Typography.Text>
+                    )}
                   </th>
                   {engineer.days.map((day) => {
                     const clash = day.conflicts.length > 0;
@@ -116,7 +132,9 @@ export function DispatchBoardPage() {
                       >
                         {day.conflicts.map((c, i) => (
                           <Tooltip key={i} title={`${formatInstant(c.from)} ~ ${formatInstant(c.to)}${c.note ? ` · ${c.note}` : ''}`}>
-                            <Tag color="error" style={{ marginBottom: 4 }}>{t(`field.conflict_${c.kind}`)}</Tag>
+                            <Tag color="error" style={{ marginBottom: 4 }}>
+                              {t(`field.conflict_${c.kind}`)}
+                            </Tag>
                           </Tooltip>
                         ))}
                         {day.items.map((item) => (
@@ -130,9 +148,15 @@ export function DispatchBoardPage() {
                             data-testid="board-item"
                             data-letter-id={item.letterId}
                           >
-                            <Typography.Text strong style={{ fontSize: 12 }}>{formatInstant(item.appointmentAt, 'HH:mm')}</Typography.Text>{' '}
-                            <Link to={`/field/letters/${item.letterId}`} style={{ fontSize: 12 }}>{item.number}</Link>
-                            <Typography.Text style={{ display: 'block', fontSize: 12 }} ellipsis>{item.customerName}</Typography.Text>
+                            <Typography.Text strong style={{ fontSize: 12 }}>
+                              {formatInstant(item.appointmentAt, 'HH:mm')}
+                            </Typography.Text>{' '}
+                            <Link to={`/field/letters/${item.letterId}`} style={{ fontSize: 12 }}>
+                              {item.number}
+                            </Link>
+                            <Typography.Text style={{ display: 'block', fontSize: 12 }} ellipsis>
+                              {item.customerName}
+                            </Typography.Text>
                             <LetterStatusTag status={item.status} />
                           </Card>
                         ))}

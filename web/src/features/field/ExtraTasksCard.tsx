@@ -27,7 +27,10 @@ export function ExtraTasksCard({ visit }: { visit: TVisit }) {
   const can = (action: TVisit['allowed'][number]) => visit.allowed.includes(action);
 
   const add = (values: { description: string; estimateMinutes: number }) =>
-    act.mutate({ path: '/extra-tasks', body: values }, { onSuccess: () => addForm.resetFields(), onError: (error) => showError(error, addForm) });
+    act.mutate(
+      { path: '/extra-tasks', body: values },
+      { onSuccess: () => addForm.resetFields(), onError: (error) => showError(error, addForm) },
+    );
   const sign = async (values: { signerName: string; signature: string }) => {
     if (!signing) return;
     const position = await geo.locate();
@@ -36,7 +39,8 @@ export function ExtraTasksCard({ visit }: { visit: TVisit }) {
       { onSuccess: () => setSigning(null), onError: (error) => showError(error, signForm) },
     );
   };
-  const countersign = (task: TExtraTask) => act.mutate({ path: `/extra-tasks/${task.id}/countersign`, body: { version: task.version } }, { onError: (error) => showError(error) });
+  const countersign = (task: TExtraTask) =>
+    act.mutate({ path: `/extra-tasks/${task.id}/countersign`, body: { version: task.version } }, { onError: (error) => showError(error) });
 
   return (
     <Card size="small" title={t('field.extraTasksTitle')} data-testid="extra-tasks-card">
@@ -52,13 +56,27 @@ export function ExtraTasksCard({ visit }: { visit: TVisit }) {
                 <Tag color={STATUS_COLOR[task.status]}>{t(`field.taskStatus_${task.status}`)}</Tag>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {[t('field.estimateMinutesShown', { n: task.estimateMinutes }), task.customerSignerName ? t('field.customerSignedBy', { name: task.customerSignerName, at: formatInstant(task.customerSignedAt) }) : null, task.countersignedByName ? t('field.countersignedBy', { name: task.countersignedByName, at: formatInstant(task.countersignedAt) }) : null].filter(Boolean).join(' · ')}
+                {[
+                  t('field.estimateMinutesShown', { n: task.estimateMinutes }),
+                  task.customerSignerName
+                    ? t('field.customerSignedBy', { name: task.customerSignerName, at: formatInstant(task.customerSignedAt) })
+                    : null,
+                  task.countersignedByName
+                    ? t('field.countersignedBy', { name: task.countersignedByName, at: formatInstant(task.countersignedAt) })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Text>
               {task.status === 'open' && can('customer_sign_task') && (
-                <Button onClick={() => setSigning(task)} data-testid="extra-task-sign">{t('field.customerSignsTask')}</Button>
+                <Button onClick={() => setSigning(task)} data-testid="extra-task-sign">
+                  {t('field.customerSignsTask')}
+                </Button>
               )}
               {task.status === 'customer_signed' && can('countersign') && (
-                <Button onClick={() => countersign(task)} loading={act.isPending} data-testid="extra-task-countersign">{t('field.countersign')}</Button>
+                <Button onClick={() => countersign(task)} loading={act.isPending} data-testid="extra-task-countersign">
+                  {t('field.countersign')}
+                </Button>
               )}
             </Flex>
           </List.Item>
@@ -66,13 +84,19 @@ export function ExtraTasksCard({ visit }: { visit: TVisit }) {
       />
       {can('add_extra_task') && (
         <Form form={addForm} layout="vertical" onFinish={add} style={{ marginTop: 8 }}>
-          <Form.Item name="description" label={t('field.extraTaskDescription')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="description"
+            label={t('field.extraTaskDescription')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} data-testid="extra-task-description" />
           </Form.Item>
           <Form.Item name="estimateMinutes" label={t('field.estimateMinutes')} rules={[{ required: true, message: t('field.required') }]}>
             <InputNumber min={1} max={60 * 24 * 30} precision={0} style={{ width: '100%' }} data-testid="extra-task-estimate" />
           </Form.Item>
-          <Button htmlType="submit" block loading={act.isPending} data-testid="extra-task-add">{t('field.addExtraTask')}</Button>
+          <Button htmlType="submit" block loading={act.isPending} data-testid="extra-task-add">
+            {t('field.addExtraTask')}
+          </Button>
         </Form>
       )}
       <Modal
@@ -86,7 +110,11 @@ export function ExtraTasksCard({ visit }: { visit: TVisit }) {
       >
         <Typography.Paragraph>{signing?.description}</Typography.Paragraph>
         <Form form={signForm} layout="vertical" onFinish={(values) => void sign(values)} preserve={false}>
-          <Form.Item name="signerName" label={t('field.signerName')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="signerName"
+            label={t('field.signerName')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input maxLength={100} data-testid="extra-task-signer" />
           </Form.Item>
           <Form.Item name="signature" label={t('field.signature')} rules={[{ required: true, message: t('field.signatureRequired') }]}>

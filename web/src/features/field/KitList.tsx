@@ -9,7 +9,15 @@ type TKitLine = { key: string; category: string; name: string; nameEn?: string |
  * FS-4: the kit list (standard kit + job items) with what is packed. Read-only, or with `onToggle` a checklist the
  * engineer ticks while packing (`disabled` while a tick is being saved).
  */
-export function KitList({ kit, onToggle, disabled }: { kit: TKitLine[]; onToggle?: (key: string, packed: boolean) => void; disabled?: boolean }) {
+export function KitList({
+  kit,
+  onToggle,
+  disabled,
+}: {
+  kit: TKitLine[];
+  onToggle?: (key: string, packed: boolean) => void;
+  disabled?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (kit.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   const label = (item: TKitLine) => (
@@ -23,7 +31,14 @@ export function KitList({ kit, onToggle, disabled }: { kit: TKitLine[]; onToggle
     <Flex vertical gap={onToggle ? 6 : 2} data-testid="kit-list">
       {kit.map((item) =>
         onToggle ? (
-          <Checkbox key={`${item.category}-${item.key}`} checked={item.packed} disabled={disabled} onChange={(e) => onToggle(item.key, e.target.checked)} data-testid="kit-pack" data-key={item.key}>
+          <Checkbox
+            key={`${item.category}-${item.key}`}
+            checked={item.packed}
+            disabled={disabled}
+            onChange={(e) => onToggle(item.key, e.target.checked)}
+            data-testid="kit-pack"
+            data-key={item.key}
+          >
             {label(item)}
           </Checkbox>
         ) : (

@@ -24,13 +24,21 @@ export function LedgerPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
-  const query = useMemo<Record<string, string>>(() => ({ month } satisfies Pick<TLedgerQuery, 'month'>), [month]);
+  const query = useMemo<Record<string, string>>(() => ({ month }) satisfies Pick<TLedgerQuery, 'month'>, [month]);
   const ledger = usePagedList<TLedgerEntry>('/field/ledger', fieldKeys.ledger(query), query);
   const rows = useMemo(() => ledger.data?.pages.flatMap((page) => page.items) ?? [], [ledger.data]);
   const grade = (g: string) => t(`tickets.grade_${g}`);
 
   const columns: ColumnsType<TLedgerEntry> = [
-    { title: t('field.number'), key: 'number', render: (_, e) => <Link to={`/field/letters/${e.letterId}`} style={{ fontFamily: 'monospace' }}>{e.number}</Link> },
+    {
+      title: t('field.number'),
+      key: 'number',
+      render: (_, e) => (
+        <Link to={`/field/letters/${e.letterId}`} style={{ fontFamily: 'monospace' }}>
+          {e.number}
+        </Link>
+      ),
+    },
     { title: t('field.customer'), dataIndex: 'customerName', key: 'customer' },
     { title: t('field.letterTitle'), dataIndex: 'title', key: 'title' },
     { title: t('field.engineers'), key: 'engineers', render: (_, e) => formatList(e.engineers, i18n.language) },
@@ -40,7 +48,11 @@ export function LedgerPage() {
       title: t('field.evaluation'),
       key: 'evaluation',
       render: (_, e) =>
-        e.evaluation ? `${grade(e.evaluation.attitude)} / ${grade(e.evaluation.skill)} / ${grade(e.evaluation.result)}` : <Typography.Text type="warning">{t('field.unsigned')}</Typography.Text>,
+        e.evaluation ? (
+          `${grade(e.evaluation.attitude)} / ${grade(e.evaluation.skill)} / ${grade(e.evaluation.result)}`
+        ) : (
+          <Typography.Text type="warning">{t('field.unsigned')}</Typography.Text>
+        ),
     },
     { title: t('field.bookedAt'), key: 'booked', render: (_, e) => `${formatInstant(e.bookedAt)} · ${e.bookedByName}` },
     { title: t('field.ledgerNote'), key: 'note', render: (_, e) => e.note ?? '—' },
@@ -50,7 +62,14 @@ export function LedgerPage() {
     <>
       <PageHeader title={t('field.ledgerTitle')} />
       <Flex gap={8} style={{ marginBottom: 12 }}>
-        <DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(d) => d && setParams({ month: d.format('YYYY-MM') }, { replace: true })} inputReadOnly data-testid="ledger-month" />
+        <DatePicker
+          picker="month"
+          value={dayjs(`${month}-01`)}
+          allowClear={false}
+          onChange={(d) => d && setParams({ month: d.format('YYYY-MM') }, { replace: true })}
+          inputReadOnly
+          data-testid="ledger-month"
+        />
       </Flex>
       <ListTable<TLedgerEntry>
         rowKey="letterId"

@@ -37,7 +37,9 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
   it('saves the changed plan first, then submits with the new version and lists what the server says is missing (422 FS-2)', async () => {
     const api = stubFetch({
       'GET /field/letters/11': { body: letterFixture() },
-      'PATCH /field/letters/11': (body) => ({ body: letterFixture({ version: 3, plannedSolution: (body as { plannedSolution: string }).plannedSolution }) }),
+      'PATCH /field/letters/11': (body) => ({
+        body: letterFixture({ version: 3, plannedSolution: (body as { plannedSolution: string }).plannedSolution }),
+      }),
       'POST /field/letters/11/submit': incomplete,
     });
     renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: ENGINEER, userId: 5 });
@@ -47,12 +49,11 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
     expect(api.sent('PATCH /field/letters/11')[0].body).toEqual({ version: 2, plannedSolution: '更换控制器 A', kit: letterFixture().kit });
     expect(api.sent('POST /field/letters/11/submit')[0].body).toEqual({ version: 3 });
     const missing = await screen.findByTestId('letter-missing');
-    expect(within(missing).getAllByTestId('letter-missing-field').map((li) => li.textContent)).toEqual([
-      'Site situation confirmed',
-      'Appointment',
-      'Estimated duration (minutes)',
-      'Travel plan',
-    ]);
+    expect(
+      within(missing)
+        .getAllByTestId('letter-missing-field')
+        .map((li) => li.textContent),
+    ).toEqual(['Site situation confirmed', 'Appointment', 'Estimated duration (minutes)', 'Travel plan']);
     // The alert (and the marked fields) say it; no toast repeats the server's sentence.
     expect(screen.queryByText(/The letter is incomplete: /)).toBeNull();
   });
@@ -63,7 +64,11 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
     renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: ENGINEER, userId: 5 });
     fireEvent.click(await screen.findByTestId('letter-submit'));
     const missing = await screen.findByTestId('letter-missing');
-    expect(within(missing).getAllByTestId('letter-missing-field').map((li) => li.textContent)).toEqual(['现场情况确认', '预约时间', '预计工时（分钟）', '出差计划']);
+    expect(
+      within(missing)
+        .getAllByTestId('letter-missing-field')
+        .map((li) => li.textContent),
+    ).toEqual(['现场情况确认', '预约时间', '预计工时（分钟）', '出差计划']);
     await waitFor(() => expect(fieldErrors()).toEqual(['必填', '必填'])); // appointment, estimate
     expect(screen.queryByText(/required|incomplete|confirm the site/)).toBeNull();
   });
@@ -83,7 +88,9 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
     renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: ENGINEER, userId: 5 });
     fireEvent.change(await screen.findByTestId('letter-site-contact'), { target: { value: '钱主任' } });
     fireEvent.click(screen.getByTestId('letter-save'));
-    await waitFor(() => expect(screen.getByTestId('letter-form').querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThan(0));
+    await waitFor(() =>
+      expect(screen.getByTestId('letter-form').querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThan(0),
+    );
     expect(api.sent('PATCH /field/letters/11')).toHaveLength(0);
   });
 
@@ -94,7 +101,11 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
     });
     renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: SUPERVISOR, userId: 2 });
     const actions = await screen.findByTestId('letter-actions');
-    expect(within(actions).getAllByRole('button').map((b) => b.getAttribute('data-testid'))).toEqual(['letter-approve', 'letter-reject']);
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('data-testid')),
+    ).toEqual(['letter-approve', 'letter-reject']);
     expect((screen.getByTestId('letter-solution') as HTMLTextAreaElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('letter-approve'));
     await waitFor(() => expect(api.sent('POST /field/letters/11/approve')).toHaveLength(1));

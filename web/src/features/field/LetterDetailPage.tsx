@@ -1,6 +1,22 @@
 import { ArrowLeftOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { TLetter } from '@techserve/core';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, List, Radio, Result, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Radio,
+  Result,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -55,7 +71,13 @@ export function LetterDetailPage() {
 
   if (letter.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
   if (!letter.data) {
-    return <Result status="404" title={t('field.letterNotFound')} extra={<Button onClick={() => navigate('/field/letters')}>{t('field.backToLetters')}</Button>} />;
+    return (
+      <Result
+        status="404"
+        title={t('field.letterNotFound')}
+        extra={<Button onClick={() => navigate('/field/letters')}>{t('field.backToLetters')}</Button>}
+      />
+    );
   }
   const l = letter.data;
   const allowed = (action: TLetter['allowed'][number]) => l.allowed.includes(action);
@@ -80,7 +102,15 @@ export function LetterDetailPage() {
     }
   };
   const run = (path: string, body: Record<string, unknown> = {}) =>
-    act.mutate({ path, body: { version: l.version, ...body } }, { onSuccess: () => setDialog(null), onError: (error) => { if (showError(error) === 409) setDialog(null); } });
+    act.mutate(
+      { path, body: { version: l.version, ...body } },
+      {
+        onSuccess: () => setDialog(null),
+        onError: (error) => {
+          if (showError(error) === 409) setDialog(null);
+        },
+      },
+    );
 
   const submit = async () => {
     setMissing([]);
@@ -106,7 +136,12 @@ export function LetterDetailPage() {
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate('/field/letters')}>
           {t('field.backToLetters')}
         </Button>
-        <Button icon={<ReloadOutlined />} aria-label={t('field.reload')} loading={letter.isFetching} onClick={() => void letter.refetch()} />
+        <Button
+          icon={<ReloadOutlined />}
+          aria-label={t('field.reload')}
+          loading={letter.isFetching}
+          onClick={() => void letter.refetch()}
+        />
       </Flex>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
@@ -133,16 +168,50 @@ export function LetterDetailPage() {
       </Typography.Paragraph>
 
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="letter-actions">
-        {editable && <Button onClick={() => void save()} loading={act.isPending} data-testid="letter-save">{t('field.save')}</Button>}
-        {allowed('submit') && <Button type="primary" onClick={() => void submit()} loading={act.isPending} data-testid="letter-submit">{t('field.submitLetter')}</Button>}
-        {allowed('approve') && <Button type="primary" onClick={() => run('/approve')} loading={act.isPending} data-testid="letter-approve">{t('field.approve')}</Button>}
-        {allowed('reject') && <Button danger onClick={() => setDialog('reject')} data-testid="letter-reject">{t('field.reject')}</Button>}
-        {allowed('reschedule') && <Button onClick={() => setDialog('reschedule')} data-testid="letter-reschedule">{t('field.rebookButton')}</Button>}
-        {allowed('confirm') && <Button type="primary" onClick={() => run('/confirm')} loading={act.isPending} data-testid="letter-confirm">{t('field.confirmLetter')}</Button>}
-        {allowed('book') && <Button type="primary" onClick={() => setDialog('book')} data-testid="letter-book">{t('field.bookLetter')}</Button>}
-        {allowed('clarify') && <Button onClick={() => setDialog('clarify')} data-testid="letter-clarify">{t('field.clarifySite')}</Button>}
+        {editable && (
+          <Button onClick={() => void save()} loading={act.isPending} data-testid="letter-save">
+            {t('field.save')}
+          </Button>
+        )}
+        {allowed('submit') && (
+          <Button type="primary" onClick={() => void submit()} loading={act.isPending} data-testid="letter-submit">
+            {t('field.submitLetter')}
+          </Button>
+        )}
+        {allowed('approve') && (
+          <Button type="primary" onClick={() => run('/approve')} loading={act.isPending} data-testid="letter-approve">
+            {t('field.approve')}
+          </Button>
+        )}
+        {allowed('reject') && (
+          <Button danger onClick={() => setDialog('reject')} data-testid="letter-reject">
+            {t('field.reject')}
+          </Button>
+        )}
+        {allowed('reschedule') && (
+          <Button onClick={() => setDialog('reschedule')} data-testid="letter-reschedule">
+            {t('field.rebookButton')}
+          </Button>
+        )}
+        {allowed('confirm') && (
+          <Button type="primary" onClick={() => run('/confirm')} loading={act.isPending} data-testid="letter-confirm">
+            {t('field.confirmLetter')}
+          </Button>
+        )}
+        {allowed('book') && (
+          <Button type="primary" onClick={() => setDialog('book')} data-testid="letter-book">
+            {t('field.bookLetter')}
+          </Button>
+        )}
+        {allowed('clarify') && (
+          <Button onClick={() => setDialog('clarify')} data-testid="letter-clarify">
+            {t('field.clarifySite')}
+          </Button>
+        )}
         {VISIT_STATUSES.includes(l.status) && (can('field.work') || can('field.approve')) && (
-          <Button onClick={() => navigate(`/field/jobs/${l.id}`)} data-testid="letter-open-visit">{t('field.openVisit')}</Button>
+          <Button onClick={() => navigate(`/field/jobs/${l.id}`)} data-testid="letter-open-visit">
+            {t('field.openVisit')}
+          </Button>
         )}
       </Flex>
 
@@ -151,16 +220,44 @@ export function LetterDetailPage() {
           type="error"
           showIcon
           title={t('field.letterIncomplete')}
-          description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{missing.map((path) => <li key={path} data-testid="letter-missing-field" data-path={path}>{t(FIELD_LABELS[path.split('.')[0]] ?? path)}</li>)}</ul>}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {missing.map((path) => (
+                <li key={path} data-testid="letter-missing-field" data-path={path}>
+                  {t(FIELD_LABELS[path.split('.')[0]] ?? path)}
+                </li>
+              ))}
+            </ul>
+          }
           style={{ marginBottom: 12 }}
           data-testid="letter-missing"
         />
       )}
-      {l.siteMismatch && <Alert type="warning" showIcon title={t('field.siteMismatchAlert')} style={{ marginBottom: 12 }} data-testid="letter-site-mismatch" />}
-      {l.rejectReason && l.status === 'draft' && <Alert type="error" showIcon title={t('field.planRejected', { reason: l.rejectReason })} style={{ marginBottom: 12 }} />}
+      {l.siteMismatch && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('field.siteMismatchAlert')}
+          style={{ marginBottom: 12 }}
+          data-testid="letter-site-mismatch"
+        />
+      )}
+      {l.rejectReason && l.status === 'draft' && (
+        <Alert type="error" showIcon title={t('field.planRejected', { reason: l.rejectReason })} style={{ marginBottom: 12 }} />
+      )}
 
       <Flex vertical gap={12}>
-        <Card size="small" title={t('field.engineers')} extra={allowed('assign') && <Button size="small" onClick={() => setDialog('assign')} data-testid="letter-assign">{t('field.assignEngineers')}</Button>}>
+        <Card
+          size="small"
+          title={t('field.engineers')}
+          extra={
+            allowed('assign') && (
+              <Button size="small" onClick={() => setDialog('assign')} data-testid="letter-assign">
+                {t('field.assignEngineers')}
+              </Button>
+            )
+          }
+        >
           {l.engineers.length === 0 ? (
             <Typography.Text type="secondary">{t('field.noEngineers')}</Typography.Text>
           ) : (
@@ -170,7 +267,11 @@ export function LetterDetailPage() {
                   {e.name}
                   {e.levelName ? ` · ${e.levelName}` : ''}
                   {e.isLead ? ` · ${t('field.lead')}` : ''}
-                  {e.phone && <a href={`tel:${e.phone}`} style={{ marginLeft: 6 }} aria-label={e.phone}><PhoneOutlined /></a>}
+                  {e.phone && (
+                    <a href={`tel:${e.phone}`} style={{ marginLeft: 6 }} aria-label={e.phone}>
+                      <PhoneOutlined />
+                    </a>
+                  )}
                 </Tag>
               ))}
             </Flex>
@@ -180,9 +281,21 @@ export function LetterDetailPage() {
         {(l.noticeRequirements || l.noticeSiteSituation) && (
           <Card size="small" title={t('field.fromNotice')}>
             <Descriptions column={1} size="small">
-              {l.noticeRequirements && <Descriptions.Item label={t('field.requirements')}><span style={{ whiteSpace: 'pre-wrap' }}>{l.noticeRequirements}</span></Descriptions.Item>}
-              {l.noticeSiteSituation && <Descriptions.Item label={t('field.siteSituation')}><span style={{ whiteSpace: 'pre-wrap' }}>{l.noticeSiteSituation}</span></Descriptions.Item>}
-              {l.siteClarification && <Descriptions.Item label={t('field.clarification')}>{`${l.siteClarification.note} — ${l.siteClarification.byName} ${formatInstant(l.siteClarification.at)}`}</Descriptions.Item>}
+              {l.noticeRequirements && (
+                <Descriptions.Item label={t('field.requirements')}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{l.noticeRequirements}</span>
+                </Descriptions.Item>
+              )}
+              {l.noticeSiteSituation && (
+                <Descriptions.Item label={t('field.siteSituation')}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{l.noticeSiteSituation}</span>
+                </Descriptions.Item>
+              )}
+              {l.siteClarification && (
+                <Descriptions.Item
+                  label={t('field.clarification')}
+                >{`${l.siteClarification.note} — ${l.siteClarification.byName} ${formatInstant(l.siteClarification.at)}`}</Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
         )}
@@ -199,7 +312,12 @@ export function LetterDetailPage() {
                 </Form.Item>
               </Flex>
               <Form.Item name={['siteConfirmation', 'matchesNotice']} label={t('field.matchesNotice')}>
-                <Radio.Group options={[{ value: true, label: t('field.matches') }, { value: false, label: t('field.differs') }]} />
+                <Radio.Group
+                  options={[
+                    { value: true, label: t('field.matches') },
+                    { value: false, label: t('field.differs') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name={['siteConfirmation', 'content']} label={t('field.confirmedContent')} extra={t('field.confirmedContentHint')}>
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="letter-site-content" />
@@ -218,7 +336,13 @@ export function LetterDetailPage() {
             <Card size="small" title={t('field.appointmentAndDuration')}>
               <Flex gap={8} wrap>
                 <Form.Item name="appointmentAt" label={t('field.appointment')} style={{ flex: '1 1 200px' }}>
-                  <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly data-testid="letter-appointment" />
+                  <DatePicker
+                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    inputReadOnly
+                    data-testid="letter-appointment"
+                  />
                 </Form.Item>
                 <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')} style={{ flex: '1 1 160px' }}>
                   <InputNumber min={1} max={60 * 24 * 60} precision={0} style={{ width: '100%' }} data-testid="letter-estimate" />
@@ -232,7 +356,14 @@ export function LetterDetailPage() {
                   data-testid="appointment-history"
                   renderItem={(c) => (
                     <List.Item>
-                      {t('field.appointmentChange', { from: formatInstant(c.fromAt), to: formatInstant(c.toAt), whom: c.calledWhom, called: formatInstant(c.calledAt), reason: c.reason, by: c.changedByName })}
+                      {t('field.appointmentChange', {
+                        from: formatInstant(c.fromAt),
+                        to: formatInstant(c.toAt),
+                        whom: c.calledWhom,
+                        called: formatInstant(c.calledAt),
+                        reason: c.reason,
+                        by: c.changedByName,
+                      })}
                     </List.Item>
                   )}
                 />
@@ -260,13 +391,19 @@ export function LetterDetailPage() {
         {(l.approvedAt || l.confirmedAt || l.bookedAt || l.evaluation) && (
           <Card size="small" title={t('field.afterTrip')}>
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              {l.approvedAt && <Descriptions.Item label={t('field.approvedBy')}>{`${l.approvedByName ?? ''} ${formatInstant(l.approvedAt)}`}</Descriptions.Item>}
+              {l.approvedAt && (
+                <Descriptions.Item
+                  label={t('field.approvedBy')}
+                >{`${l.approvedByName ?? ''} ${formatInstant(l.approvedAt)}`}</Descriptions.Item>
+              )}
               {l.confirmedAt && <Descriptions.Item label={t('field.confirmedAtLabel')}>{formatInstant(l.confirmedAt)}</Descriptions.Item>}
               {l.bookedAt && <Descriptions.Item label={t('field.bookedAt')}>{formatInstant(l.bookedAt)}</Descriptions.Item>}
               {l.ledgerNote && <Descriptions.Item label={t('field.ledgerNote')}>{l.ledgerNote}</Descriptions.Item>}
               {l.evaluation && (
                 <Descriptions.Item label={t('field.evaluation')} span={2}>
-                  {(['attitude', 'skill', 'result'] as const).map((a) => `${t(`tickets.${a}`)} ${t(`tickets.grade_${l.evaluation![a]}`)}`).join(' · ')}
+                  {(['attitude', 'skill', 'result'] as const)
+                    .map((a) => `${t(`tickets.${a}`)} ${t(`tickets.grade_${l.evaluation![a]}`)}`)
+                    .join(' · ')}
                   {l.evaluation.comment ? ` — ${l.evaluation.comment}` : ''}
                 </Descriptions.Item>
               )}
@@ -276,11 +413,43 @@ export function LetterDetailPage() {
       </Flex>
 
       <AssignEngineersDialog key={`assign-${l.version}`} letter={l} open={dialog === 'assign'} onClose={() => setDialog(null)} />
-      <TextPromptDialog open={dialog === 'reject'} title={t('field.rejectPlan')} label={t('field.rejectReason')} danger loading={act.isPending} onClose={() => setDialog(null)} onSubmit={(reason) => run('/reject', { reason })} testId="letter-reject-dialog" />
-      <TextPromptDialog open={dialog === 'book'} title={t('field.bookLetter')} label={t('field.ledgerNote')} required={false} maxLength={2000} loading={act.isPending} onClose={() => setDialog(null)} onSubmit={(note) => run('/book', note ? { note } : {})} testId="letter-book-dialog" />
-      <TextPromptDialog open={dialog === 'clarify'} title={t('field.clarifySite')} label={t('field.clarification')} maxLength={5000} loading={act.isPending} onClose={() => setDialog(null)} onSubmit={(note) => run('/site-clarification', { note })} testId="letter-clarify-dialog" />
+      <TextPromptDialog
+        open={dialog === 'reject'}
+        title={t('field.rejectPlan')}
+        label={t('field.rejectReason')}
+        danger
+        loading={act.isPending}
+        onClose={() => setDialog(null)}
+        onSubmit={(reason) => run('/reject', { reason })}
+        testId="letter-reject-dialog"
+      />
+      <TextPromptDialog
+        open={dialog === 'book'}
+        title={t('field.bookLetter')}
+        label={t('field.ledgerNote')}
+        required={false}
+        maxLength={2000}
+        loading={act.isPending}
+        onClose={() => setDialog(null)}
+        onSubmit={(note) => run('/book', note ? { note } : {})}
+        testId="letter-book-dialog"
+      />
+      <TextPromptDialog
+        open={dialog === 'clarify'}
+        title={t('field.clarifySite')}
+        label={t('field.clarification')}
+        maxLength={5000}
+        loading={act.isPending}
+        onClose={() => setDialog(null)}
+        onSubmit={(note) => run('/site-clarification', { note })}
+        testId="letter-clarify-dialog"
+      />
       <RescheduleDialog
-        target={dialog === 'reschedule' ? { letterId: l.id, version: l.version, number: l.number, appointmentAt: l.appointmentAt, estimatedMinutes: l.estimatedMinutes } : null}
+        target={
+          dialog === 'reschedule'
+            ? { letterId: l.id, version: l.version, number: l.number, appointmentAt: l.appointmentAt, estimatedMinutes: l.estimatedMinutes }
+            : null
+        }
         onClose={() => setDialog(null)}
       />
     </div>

@@ -29,23 +29,59 @@ export function LettersPage() {
   const query = useMemo(() => ({ box, ...(status ? { status } : {}) }), [box, status]);
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = useMemo(() => letters.data?.pages.flatMap((page) => page.items) ?? [], [letters.data]);
-  const setQuery = (next: Record<string, string>) => setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
-  const engineers = (letter: TLetterSummary) => formatList(letter.engineers.map((e) => e.name), i18n.language) || t('field.noEngineers');
+  const setQuery = (next: Record<string, string>) =>
+    setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
+  const engineers = (letter: TLetterSummary) =>
+    formatList(
+      letter.engineers.map((e) => e.name),
+      i18n.language,
+    ) || t('field.noEngineers');
 
   const columns: ColumnsType<TLetterSummary> = [
-    { title: t('field.number'), key: 'number', render: (_, l) => <Link to={`/field/letters/${l.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.number}</Link> },
-    { title: t('field.letterTitle'), key: 'title', render: (_, l) => <>{l.title}{l.siteMismatch && <Tag color="warning" style={{ marginLeft: 6 }}>{t('field.siteMismatch')}</Tag>}</> },
+    {
+      title: t('field.number'),
+      key: 'number',
+      render: (_, l) => (
+        <Link to={`/field/letters/${l.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+          {l.number}
+        </Link>
+      ),
+    },
+    {
+      title: t('field.letterTitle'),
+      key: 'title',
+      render: (_, l) => (
+        <>
+          {l.title}
+          {l.siteMismatch && (
+            <Tag color="warning" style={{ marginLeft: 6 }}>
+              {t('field.siteMismatch')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: t('field.customer'), dataIndex: 'customerName', key: 'customer' },
     { title: t('field.status'), key: 'status', render: (_, l) => <LetterStatusTag status={l.status} /> },
     { title: t('field.engineers'), key: 'engineers', render: (_, l) => engineers(l) },
-    { title: t('field.appointment'), key: 'appointment', render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(l.appointmentAt)}</span> },
+    {
+      title: t('field.appointment'),
+      key: 'appointment',
+      render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(l.appointmentAt)}</span>,
+    },
   ];
 
   return (
     <>
       <PageHeader title={t('field.lettersTitle')} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Segmented aria-label={t('field.box')} value={box} onChange={(value) => setQuery({ box: String(value) })} options={BOXES.map((b) => ({ value: b, label: t(`field.letterBox_${b}`) }))} data-testid="letter-box" />
+        <Segmented
+          aria-label={t('field.box')}
+          value={box}
+          onChange={(value) => setQuery({ box: String(value) })}
+          options={BOXES.map((b) => ({ value: b, label: t(`field.letterBox_${b}`) }))}
+          data-testid="letter-box"
+        />
         <Select
           allowClear
           placeholder={t('field.status')}

@@ -2,7 +2,15 @@ import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** "Load more" under a keyset-paged list, or "no more" once the last page is in. */
-export function LoadMore({ list, count, testId }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; count: number; testId: string }) {
+export function LoadMore({
+  list,
+  count,
+  testId,
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  count: number;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Flex justify="center" style={{ marginTop: 16 }}>

@@ -20,7 +20,14 @@ describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
         body: {
           items: [
             myJobFixture(),
-            myJobFixture({ letterId: 12, letterNumber: 'ZRS-2026-0012', customerName: '华东医院', today: false, contactPhone: '021-62483180', appointmentAt: '2026-03-12T06:00:00.000Z' }),
+            myJobFixture({
+              letterId: 12,
+              letterNumber: 'ZRS-2026-0012',
+              customerName: '华东医院',
+              today: false,
+              contactPhone: '021-62483180',
+              appointmentAt: '2026-03-12T06:00:00.000Z',
+            }),
           ],
         },
       },
@@ -56,7 +63,10 @@ describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
   });
 
   it('says so when there is nothing today', async () => {
-    stubFetch({ 'GET /field/my-jobs': { body: { items: [] } }, 'GET /field/schedule/feed': { body: { active: true, createdAt: '2026-03-01T00:00:00.000Z' } } });
+    stubFetch({
+      'GET /field/my-jobs': { body: { items: [] } },
+      'GET /field/schedule/feed': { body: { active: true, createdAt: '2026-03-01T00:00:00.000Z' } },
+    });
     renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: ENGINEER });
     expect(await screen.findByText('No visits today')).toBeTruthy();
     expect(await screen.findByTestId('schedule-feed-rotate')).toBeTruthy();

@@ -23,7 +23,11 @@ function JobCard({ job }: { job: TMyJob }) {
   // FS-4: the engineer ticks the kit while packing, up to the arrival on site.
   const packable = job.status === 'approved' || job.status === 'on_site';
   const toggle = (key: string, packed: boolean) =>
-    pack.mutate({ letterId: job.letterId, version: job.version, packed: job.kit.filter((k) => (k.key === key ? packed : k.packed)).map((k) => k.key) });
+    pack.mutate({
+      letterId: job.letterId,
+      version: job.version,
+      packed: job.kit.filter((k) => (k.key === key ? packed : k.packed)).map((k) => k.key),
+    });
   return (
     <Card
       size="small"
@@ -45,7 +49,9 @@ function JobCard({ job }: { job: TMyJob }) {
         <Typography.Text>{job.title}</Typography.Text>
         <Typography.Text data-testid="job-appointment">
           <strong>{formatInstant(job.appointmentAt)}</strong>
-          {job.estimatedMinutes ? <Typography.Text type="secondary">{` · ${t('field.estimated', { span: formatMinutes(job.estimatedMinutes, t) })}`}</Typography.Text> : null}
+          {job.estimatedMinutes ? (
+            <Typography.Text type="secondary">{` · ${t('field.estimated', { span: formatMinutes(job.estimatedMinutes, t) })}`}</Typography.Text>
+          ) : null}
         </Typography.Text>
         {(job.siteName || job.address) && (
           <Typography.Text type="secondary">
@@ -61,11 +67,25 @@ function JobCard({ job }: { job: TMyJob }) {
           size="small"
           ghost
           items={[
-            { key: 'plan', label: t('field.plannedSolution'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{job.plannedSolution || '—'}</Typography.Paragraph> },
-            { key: 'kit', label: t('field.kitCount', { packed: job.kit.filter((k) => k.packed).length, total: job.kit.length }), children: <KitList kit={job.kit} onToggle={packable ? toggle : undefined} disabled={pack.isPending} /> },
+            {
+              key: 'plan',
+              label: t('field.plannedSolution'),
+              children: (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{job.plannedSolution || '—'}</Typography.Paragraph>
+              ),
+            },
+            {
+              key: 'kit',
+              label: t('field.kitCount', { packed: job.kit.filter((k) => k.packed).length, total: job.kit.length }),
+              children: <KitList kit={job.kit} onToggle={packable ? toggle : undefined} disabled={pack.isPending} />,
+            },
           ]}
         />
-        {!job.customerSigned && job.lastCheckInAt && <Tag color="warning" data-testid="job-unsigned">{t('field.unsigned')}</Tag>}
+        {!job.customerSigned && job.lastCheckInAt && (
+          <Tag color="warning" data-testid="job-unsigned">
+            {t('field.unsigned')}
+          </Tag>
+        )}
         <Button type="primary" size="large" block onClick={open} data-testid="job-open">
           {t('field.openVisit')} <RightOutlined />
         </Button>
@@ -85,13 +105,33 @@ export function MyJobsPage() {
     <div style={{ maxWidth: 640, margin: '0 auto' }} data-testid="my-jobs">
       <PageHeader title={t('field.myJobsTitle')} />
       {jobs.isLoading && <Spin size="large" style={{ display: 'block', margin: '32px auto' }} />}
-      {jobs.isError && <Alert type="error" showIcon title={t('field.loadFailed')} description={(jobs.error as Error).message} action={<Button onClick={() => void jobs.refetch()}>{t('field.retry')}</Button>} />}
+      {jobs.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('field.loadFailed')}
+          description={(jobs.error as Error).message}
+          action={<Button onClick={() => void jobs.refetch()}>{t('field.retry')}</Button>}
+        />
+      )}
       {jobs.isSuccess && (
         <Flex vertical gap={12}>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('field.today')}</Typography.Title>
-          {today.length === 0 ? <Empty description={t('field.noJobsToday')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : today.map((job) => <JobCard key={job.letterId} job={job} />)}
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('field.upcoming')}</Typography.Title>
-          {upcoming.length === 0 ? <Empty description={t('field.noJobsUpcoming')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : upcoming.map((job) => <JobCard key={job.letterId} job={job} />)}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('field.today')}
+          </Typography.Title>
+          {today.length === 0 ? (
+            <Empty description={t('field.noJobsToday')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            today.map((job) => <JobCard key={job.letterId} job={job} />)
+          )}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('field.upcoming')}
+          </Typography.Title>
+          {upcoming.length === 0 ? (
+            <Empty description={t('field.noJobsUpcoming')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            upcoming.map((job) => <JobCard key={job.letterId} job={job} />)
+          )}
         </Flex>
       )}
       <div style={{ marginTop: 16 }}>

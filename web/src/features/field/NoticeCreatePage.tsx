@@ -27,7 +27,15 @@ export function NoticeCreatePage() {
   const showError = useFieldError();
 
   const submit = (values: Record<string, unknown>) => {
-    const body = zodFormErrors(ZServiceNoticeCreate, { ...values, customerId: unitKind === 'record' ? values.customerId : undefined, customerUnit: unitKind === 'text' ? values.customerUnit : undefined }, form);
+    const body = zodFormErrors(
+      ZServiceNoticeCreate,
+      {
+        ...values,
+        customerId: unitKind === 'record' ? values.customerId : undefined,
+        customerUnit: unitKind === 'text' ? values.customerUnit : undefined,
+      },
+      form,
+    );
     if (!body) return;
     create.mutate(body as TServiceNoticeCreate, {
       onSuccess: (notice) => navigate(`/field/notices/${notice.id}`),
@@ -66,22 +74,42 @@ export function NoticeCreatePage() {
           <Form.Item name="siteAddress" label={t('field.siteAddress')}>
             <Input maxLength={500} />
           </Form.Item>
-          <Form.Item name="contactName" label={t('field.contact')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="contactName"
+            label={t('field.contact')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input maxLength={100} data-testid="notice-contact" />
           </Form.Item>
-          <Form.Item name="contactPhone" label={t('field.phone')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="contactPhone"
+            label={t('field.phone')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input maxLength={50} inputMode="tel" data-testid="notice-phone" />
           </Form.Item>
           <Form.Item name="type" label={t('field.serviceType')}>
             <Select options={NOTICE_TYPES.map((type) => ({ value: type, label: t(`tickets.type_${type}`) }))} />
           </Form.Item>
-          <Form.Item name="title" label={t('field.noticeTitle')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('field.noticeTitle')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input maxLength={200} data-testid="notice-title" />
           </Form.Item>
-          <Form.Item name="requirements" label={t('field.requirements')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="requirements"
+            label={t('field.requirements')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10_000} data-testid="notice-requirements" />
           </Form.Item>
-          <Form.Item name="siteSituation" label={t('field.siteSituation')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="siteSituation"
+            label={t('field.siteSituation')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10_000} data-testid="notice-site" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" loading={create.isPending} block data-testid="notice-submit">

@@ -53,7 +53,18 @@ describe('service notice (FS-1)', { timeout: 20_000 }, () => {
     const api = stubFetch({
       'GET /field/notices/3': { body: notice() },
       'POST /field/notices/3/sign': {
-        body: notice({ status: 'signed', version: 2, signedBy: 2, signedByName: '张伟', signedAs: 'department_head', signedAt: '2026-03-09T02:00:00.000Z', gmAbsentReason: '总经理出差', ticketId: 42, ticketNumber: 'SR-20260309-0001', canSign: false }),
+        body: notice({
+          status: 'signed',
+          version: 2,
+          signedBy: 2,
+          signedByName: '张伟',
+          signedAs: 'department_head',
+          signedAt: '2026-03-09T02:00:00.000Z',
+          gmAbsentReason: '总经理出差',
+          ticketId: 42,
+          ticketNumber: 'SR-20260309-0001',
+          canSign: false,
+        }),
       },
     });
     renderAs(<NoticeDetailPage />, { path: '/field/notices/:id', url: '/field/notices/3', permissions: HEAD, userId: 2 });
@@ -73,7 +84,9 @@ describe('service notice (FS-1)', { timeout: 20_000 }, () => {
   it('rejects with a reason', async () => {
     const api = stubFetch({
       'GET /field/notices/3': { body: notice({ signNeedsGmAbsentReason: false }) },
-      'POST /field/notices/3/reject': { body: notice({ status: 'rejected', version: 2, rejectReason: '信息不全', rejectedByName: '王总', canSign: false }) },
+      'POST /field/notices/3/reject': {
+        body: notice({ status: 'rejected', version: 2, rejectReason: '信息不全', rejectedByName: '王总', canSign: false }),
+      },
     });
     renderAs(<NoticeDetailPage />, { path: '/field/notices/:id', url: '/field/notices/3', permissions: HEAD, userId: 1 });
     fireEvent.click(await screen.findByTestId('notice-reject'));

@@ -33,13 +33,22 @@ export function NoticeDetailPage() {
 
   if (notice.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
   if (!notice.data) {
-    return <Result status="404" title={t('field.noticeNotFound')} extra={<Button onClick={() => navigate('/field/notices')}>{t('field.backToNotices')}</Button>} />;
+    return (
+      <Result
+        status="404"
+        title={t('field.noticeNotFound')}
+        extra={<Button onClick={() => navigate('/field/notices')}>{t('field.backToNotices')}</Button>}
+      />
+    );
   }
   const n = notice.data;
   const pending = n.status === 'pending';
 
   const send = (values: Record<string, unknown>) => {
-    const body = dialog === 'sign' ? { version: n.version, gmAbsentReason: values.gmAbsentReason || undefined, customerId: values.customerId || undefined } : { version: n.version, reason: values.reason };
+    const body =
+      dialog === 'sign'
+        ? { version: n.version, gmAbsentReason: values.gmAbsentReason || undefined, customerId: values.customerId || undefined }
+        : { version: n.version, reason: values.reason };
     action.mutate(
       { path: dialog ?? 'sign', body },
       {
@@ -76,12 +85,27 @@ export function NoticeDetailPage() {
           </Button>
         </Flex>
       )}
-      {pending && can('field.sign') && !n.canSign && <Alert type="info" showIcon title={t('field.cannotSignYet')} style={{ marginBottom: 12 }} />}
-      {n.status === 'rejected' && <Alert type="error" showIcon title={t('field.rejectedBecause', { reason: n.rejectReason ?? '', name: n.rejectedByName ?? '' })} style={{ marginBottom: 12 }} />}
+      {pending && can('field.sign') && !n.canSign && (
+        <Alert type="info" showIcon title={t('field.cannotSignYet')} style={{ marginBottom: 12 }} />
+      )}
+      {n.status === 'rejected' && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('field.rejectedBecause', { reason: n.rejectReason ?? '', name: n.rejectedByName ?? '' })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {n.status === 'signed' && (
         <Card size="small" style={{ marginBottom: 12 }} data-testid="notice-links">
           <Flex wrap gap={12} align="center">
-            <Typography.Text>{t('field.signedBy', { name: n.signedByName ?? '', role: n.signedAs ? t(`field.signer_${n.signedAs}`) : '', at: formatInstant(n.signedAt) })}</Typography.Text>
+            <Typography.Text>
+              {t('field.signedBy', {
+                name: n.signedByName ?? '',
+                role: n.signedAs ? t(`field.signer_${n.signedAs}`) : '',
+                at: formatInstant(n.signedAt),
+              })}
+            </Typography.Text>
             {n.ticketId && (
               <Link to={`/tickets/${n.ticketId}`} data-testid="notice-ticket">
                 {t('field.openRequest', { number: n.ticketNumber ?? n.ticketId })}
@@ -96,7 +120,12 @@ export function NoticeDetailPage() {
                 <Button
                   type="primary"
                   loading={createLetter.isPending}
-                  onClick={() => createLetter.mutate({ noticeId: n.id }, { onSuccess: (letter) => navigate(`/field/letters/${letter.id}`), onError: (error) => showError(error) })}
+                  onClick={() =>
+                    createLetter.mutate(
+                      { noticeId: n.id },
+                      { onSuccess: (letter) => navigate(`/field/letters/${letter.id}`), onError: (error) => showError(error) },
+                    )
+                  }
                   data-testid="notice-create-letter"
                 >
                   {t('field.createLetter')}
@@ -104,7 +133,11 @@ export function NoticeDetailPage() {
               )
             )}
           </Flex>
-          {n.gmAbsentReason && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('field.gmAbsentReasonShown', { reason: n.gmAbsentReason })}</Typography.Paragraph>}
+          {n.gmAbsentReason && (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {t('field.gmAbsentReasonShown', { reason: n.gmAbsentReason })}
+            </Typography.Paragraph>
+          )}
         </Card>
       )}
       <Card>
@@ -141,19 +174,32 @@ export function NoticeDetailPage() {
             <>
               <Typography.Paragraph type="secondary">{t('field.signHint')}</Typography.Paragraph>
               {n.signNeedsGmAbsentReason && (
-                <Form.Item name="gmAbsentReason" label={t('field.gmAbsentReason')} rules={[{ required: true, whitespace: true, message: t('field.gmAbsentReasonRequired') }]}>
+                <Form.Item
+                  name="gmAbsentReason"
+                  label={t('field.gmAbsentReason')}
+                  rules={[{ required: true, whitespace: true, message: t('field.gmAbsentReasonRequired') }]}
+                >
                   <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="notice-gm-absent" />
                 </Form.Item>
               )}
               {n.customerId === null && (
-                <Form.Item name="customerId" label={t('field.linkCustomer')} extra={t('field.linkCustomerHint', { unit: n.customerName })} rules={[{ required: true, message: t('field.required') }]}>
+                <Form.Item
+                  name="customerId"
+                  label={t('field.linkCustomer')}
+                  extra={t('field.linkCustomerHint', { unit: n.customerName })}
+                  rules={[{ required: true, message: t('field.required') }]}
+                >
                   <CustomerSelect placeholder={t('field.customerSearch')} style={{ width: '100%' }} testId="notice-sign-customer" />
                 </Form.Item>
               )}
             </>
           )}
           {dialog === 'reject' && (
-            <Form.Item name="reason" label={t('field.rejectReason')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+            <Form.Item
+              name="reason"
+              label={t('field.rejectReason')}
+              rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="notice-reject-reason" />
             </Form.Item>
           )}

@@ -30,16 +30,29 @@ export function NoticesPage() {
   const query = useMemo(() => ({ box, ...(status ? { status } : {}) }), [box, status]);
   const notices = usePagedList<TServiceNotice>('/field/notices', fieldKeys.noticeList(query), query);
   const rows = useMemo(() => notices.data?.pages.flatMap((page) => page.items) ?? [], [notices.data]);
-  const setQuery = (next: Record<string, string>) => setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
+  const setQuery = (next: Record<string, string>) =>
+    setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
   const open = (notice: TServiceNotice) => navigate(`/field/notices/${notice.id}`);
 
   const columns: ColumnsType<TServiceNotice> = [
-    { title: t('field.number'), key: 'number', render: (_, n) => <Link to={`/field/notices/${n.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{n.number}</Link> },
+    {
+      title: t('field.number'),
+      key: 'number',
+      render: (_, n) => (
+        <Link to={`/field/notices/${n.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+          {n.number}
+        </Link>
+      ),
+    },
     { title: t('field.noticeTitle'), dataIndex: 'title', key: 'title' },
     { title: t('field.customer'), dataIndex: 'customerName', key: 'customer' },
     { title: t('field.status'), key: 'status', render: (_, n) => <NoticeStatusTag status={n.status} /> },
     { title: t('field.raisedBy'), dataIndex: 'createdByName', key: 'createdBy' },
-    { title: t('field.createdAt'), key: 'createdAt', render: (_, n) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</span> },
+    {
+      title: t('field.createdAt'),
+      key: 'createdAt',
+      render: (_, n) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</span>,
+    },
   ];
 
   return (

@@ -23,7 +23,15 @@ export type TRescheduleTarget = {
  * reason. The dispatch board's drag opens it with the new day (and engineer) filled in. A 409 means someone else
  * changed the letter: the caller reloads.
  */
-export function RescheduleDialog({ target, onClose, onConflict }: { target: TRescheduleTarget | null; onClose: () => void; onConflict?: () => void }) {
+export function RescheduleDialog({
+  target,
+  onClose,
+  onConflict,
+}: {
+  target: TRescheduleTarget | null;
+  onClose: () => void;
+  onConflict?: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const act = useLetterAction(target?.letterId ?? 0);
@@ -55,7 +63,14 @@ export function RescheduleDialog({ target, onClose, onConflict }: { target: TRes
   };
 
   return (
-    <Modal open title={t('field.rebook', { number: target.number })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: act.isPending, 'data-testid': 'reschedule-ok' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open
+      title={t('field.rebook', { number: target.number })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: act.isPending, 'data-testid': 'reschedule-ok' } as ButtonProps}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">
         {t('field.currentAppointment', { at: formatInstant(target.appointmentAt) })}
         {target.reassign ? ` · ${t('field.reassignTo', { name: target.reassign.toName })}` : ''}
@@ -72,7 +87,13 @@ export function RescheduleDialog({ target, onClose, onConflict }: { target: TRes
         }}
       >
         <Form.Item name="appointmentAt" label={t('field.newAppointment')} rules={[{ required: true, message: t('field.required') }]}>
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly data-testid="reschedule-at" />
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            inputReadOnly
+            data-testid="reschedule-at"
+          />
         </Form.Item>
         <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')}>
           <InputNumber min={1} max={60 * 24 * 60} precision={0} style={{ width: '100%' }} />
@@ -80,7 +101,11 @@ export function RescheduleDialog({ target, onClose, onConflict }: { target: TRes
         <Form.Item name="calledAt" label={t('field.calledAt')} rules={[{ required: true, message: t('field.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
-        <Form.Item name="calledWhom" label={t('field.calledWhom')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+        <Form.Item
+          name="calledWhom"
+          label={t('field.calledWhom')}
+          rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+        >
           <Input maxLength={100} data-testid="reschedule-whom" />
         </Form.Item>
         <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>

@@ -19,7 +19,10 @@ export function ScheduleFeedCard() {
   const queryClient = useQueryClient();
   const showError = useFieldError(fieldKeys.feed());
   const [url, setUrl] = useState<string | null>(null);
-  const info = useQuery({ queryKey: fieldKeys.feed(), queryFn: ({ signal }) => api<{ active: boolean; createdAt: string | null }>('/field/schedule/feed', { signal }) });
+  const info = useQuery({
+    queryKey: fieldKeys.feed(),
+    queryFn: ({ signal }) => api<{ active: boolean; createdAt: string | null }>('/field/schedule/feed', { signal }),
+  });
   const rotate = useMutation({
     mutationFn: () => api<{ token: string; path: string }>('/field/schedule/feed', { method: 'POST', body: {} }),
     onSuccess: (answer) => {
@@ -40,7 +43,16 @@ export function ScheduleFeedCard() {
   const active = info.data?.active ?? false;
 
   return (
-    <Card size="small" title={<><CalendarOutlined /> {t('field.feedTitle')}</>} loading={info.isLoading} data-testid="schedule-feed">
+    <Card
+      size="small"
+      title={
+        <>
+          <CalendarOutlined /> {t('field.feedTitle')}
+        </>
+      }
+      loading={info.isLoading}
+      data-testid="schedule-feed"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {active ? t('field.feedActive', { at: formatInstant(info.data?.createdAt) }) : t('field.feedNone')}
       </Typography.Paragraph>
@@ -50,7 +62,11 @@ export function ScheduleFeedCard() {
           <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid="schedule-feed-copy" aria-label={t('common.copy')} />
         </Flex>
       )}
-      {url && <Typography.Paragraph type="warning" style={{ fontSize: 12 }}>{t('field.feedShownOnce')}</Typography.Paragraph>}
+      {url && (
+        <Typography.Paragraph type="warning" style={{ fontSize: 12 }}>
+          {t('field.feedShownOnce')}
+        </Typography.Paragraph>
+      )}
       {active ? (
         <Popconfirm title={t('field.feedRotateConfirm')} onConfirm={() => rotate.mutate()}>
           <Button icon={<ReloadOutlined />} loading={rotate.isPending} data-testid="schedule-feed-rotate">

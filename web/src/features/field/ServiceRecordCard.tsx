@@ -39,9 +39,15 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
     act.mutate({ path: '/service-record', method: 'PUT', body }, { onError: (error) => showError(error, recordForm) });
   };
   const addPart = (values: { part: string; quantity?: number; installedProductId?: number }) =>
-    act.mutate({ path: '/parts', body: values }, { onSuccess: () => partForm.resetFields(), onError: (error) => showError(error, partForm) });
+    act.mutate(
+      { path: '/parts', body: values },
+      { onSuccess: () => partForm.resetFields(), onError: (error) => showError(error, partForm) },
+    );
   const addConsult = (values: { expertName: string; question: string; answer: string }) =>
-    act.mutate({ path: '/expert-consults', body: values }, { onSuccess: () => consultForm.resetFields(), onError: (error) => showError(error, consultForm) });
+    act.mutate(
+      { path: '/expert-consults', body: values },
+      { onSuccess: () => consultForm.resetFields(), onError: (error) => showError(error, consultForm) },
+    );
 
   const devices = (file.data?.installedProducts ?? []).map((p) => ({ value: p.id, label: `${p.productName} · ${p.serialNumber}` }));
 
@@ -52,7 +58,12 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
         layout="vertical"
         disabled={!editable}
         onFinish={saveRecord}
-        initialValues={{ diagnosis: record?.diagnosis ?? '', workDone: record?.workDone ?? '', solved: choiceOf(record?.solved), restoredOriginal: record?.restoredOriginal ?? false }}
+        initialValues={{
+          diagnosis: record?.diagnosis ?? '',
+          workDone: record?.workDone ?? '',
+          solved: choiceOf(record?.solved),
+          restoredOriginal: record?.restoredOriginal ?? false,
+        }}
         key={record?.version ?? 0}
       >
         <Form.Item name="diagnosis" label={t('field.diagnosis')}>
@@ -62,7 +73,12 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={10_000} data-testid="record-work-done" />
         </Form.Item>
         <Form.Item name="solved" label={t('field.solved')}>
-          <Radio.Group optionType="button" buttonStyle="solid" data-testid="record-solved" options={(Object.keys(SOLVED) as TSolvedChoice[]).map((c) => ({ value: c, label: t(`field.solved_${c}`) }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            data-testid="record-solved"
+            options={(Object.keys(SOLVED) as TSolvedChoice[]).map((c) => ({ value: c, label: t(`field.solved_${c}`) }))}
+          />
         </Form.Item>
         {solvedChoice === 'no' && (
           <Form.Item name="restoredOriginal" label={t('field.restoredOriginal')} valuePropName="checked" extra={t('field.unsolvedHint')}>
@@ -74,15 +90,35 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
             {t('field.saveRecord')}
           </Button>
         )}
-        {record && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('field.lastSaved', { name: record.updatedByName, at: formatInstant(record.updatedAt) })}</Typography.Text>}
+        {record && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('field.lastSaved', { name: record.updatedByName, at: formatInstant(record.updatedAt) })}
+          </Typography.Text>
+        )}
       </Form>
 
       <Divider titlePlacement="start">{t('field.parts')}</Divider>
-      <List size="small" dataSource={visit.parts} locale={{ emptyText: t('field.noParts') }} data-testid="parts" renderItem={(p) => <List.Item>{`${p.part} × ${p.quantity}`}{p.installedProductId ? ` · ${devices.find((d) => d.value === p.installedProductId)?.label ?? `#${p.installedProductId}`}` : ''}</List.Item>} />
+      <List
+        size="small"
+        dataSource={visit.parts}
+        locale={{ emptyText: t('field.noParts') }}
+        data-testid="parts"
+        renderItem={(p) => (
+          <List.Item>
+            {`${p.part} × ${p.quantity}`}
+            {p.installedProductId ? ` · ${devices.find((d) => d.value === p.installedProductId)?.label ?? `#${p.installedProductId}`}` : ''}
+          </List.Item>
+        )}
+      />
       {editable && (
         <Form form={partForm} layout="vertical" onFinish={addPart} initialValues={{ quantity: 1 }}>
           <Flex gap={8} wrap>
-            <Form.Item name="part" label={t('field.part')} rules={[{ required: true, whitespace: true, message: t('field.required') }]} style={{ flex: '1 1 160px' }}>
+            <Form.Item
+              name="part"
+              label={t('field.part')}
+              rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+              style={{ flex: '1 1 160px' }}
+            >
               <Input maxLength={200} data-testid="part-name" />
             </Form.Item>
             <Form.Item name="quantity" label={t('field.quantity')} style={{ width: 90 }}>
@@ -92,7 +128,9 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
           <Form.Item name="installedProductId" label={t('field.device')} extra={t('field.deviceHint')}>
             <Select allowClear options={devices} loading={file.isLoading} data-testid="part-device" />
           </Form.Item>
-          <Button htmlType="submit" block loading={act.isPending} data-testid="part-add">{t('field.addPart')}</Button>
+          <Button htmlType="submit" block loading={act.isPending} data-testid="part-add">
+            {t('field.addPart')}
+          </Button>
         </Form>
       )}
 
@@ -114,16 +152,26 @@ export function ServiceRecordCard({ visit, customerId }: { visit: TVisit; custom
       />
       {editable && (
         <Form form={consultForm} layout="vertical" onFinish={addConsult}>
-          <Form.Item name="expertName" label={t('field.expertName')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="expertName"
+            label={t('field.expertName')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="question" label={t('field.question')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+          <Form.Item
+            name="question"
+            label={t('field.question')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
           </Form.Item>
           <Form.Item name="answer" label={t('field.answer')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
           </Form.Item>
-          <Button htmlType="submit" block loading={act.isPending}>{t('field.addConsult')}</Button>
+          <Button htmlType="submit" block loading={act.isPending}>
+            {t('field.addConsult')}
+          </Button>
         </Form>
       )}
     </Card>

@@ -37,7 +37,15 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
     const position = (await geo.locate()) ?? {};
     const body =
       mode === 'sign' && values.rating
-        ? { attitude: values.rating.attitude, skill: values.rating.skill, result: values.rating.result, ...(values.rating.comment ? { comment: values.rating.comment } : {}), signerName: values.signedBy, signature: values.signature, ...position }
+        ? {
+            attitude: values.rating.attitude,
+            skill: values.rating.skill,
+            result: values.rating.result,
+            ...(values.rating.comment ? { comment: values.rating.comment } : {}),
+            signerName: values.signedBy,
+            signature: values.signature,
+            ...position,
+          }
         : { unsignedReason: values.unsignedReason, ...position };
     act.mutate({ path: '/sign-off', body }, { onError: (error) => showError(error, form) });
   };
@@ -46,7 +54,13 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
     <Card
       size="small"
       title={t('field.signOffTitle')}
-      extra={!visit.customerSigned && <Tag color="warning" data-testid="visit-unsigned-badge">{t('field.unsigned')}</Tag>}
+      extra={
+        !visit.customerSigned && (
+          <Tag color="warning" data-testid="visit-unsigned-badge">
+            {t('field.unsigned')}
+          </Tag>
+        )
+      }
       data-testid="sign-off-card"
     >
       {signOff ? (
@@ -55,7 +69,9 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
             {signOff.customerSigned ? (
               <>
                 {(['attitude', 'skill', 'result'] as const).map((aspect) => (
-                  <Descriptions.Item key={aspect} label={t(`tickets.${aspect}`)}>{signOff[aspect] ? t(`tickets.grade_${signOff[aspect]}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item key={aspect} label={t(`tickets.${aspect}`)}>
+                    {signOff[aspect] ? t(`tickets.grade_${signOff[aspect]}`) : '—'}
+                  </Descriptions.Item>
                 ))}
                 {signOff.comment && <Descriptions.Item label={t('tickets.comment')}>{signOff.comment}</Descriptions.Item>}
                 <Descriptions.Item label={t('field.signerName')}>{signOff.signerName}</Descriptions.Item>
@@ -63,9 +79,19 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
             ) : (
               <Descriptions.Item label={t('field.unsignedReason')}>{signOff.unsignedReason}</Descriptions.Item>
             )}
-            <Descriptions.Item label={t('field.recordedAt')}>{`${formatInstant(signOff.recordedAt)} · ${signOff.recordedByName}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('field.recordedAt')}
+            >{`${formatInstant(signOff.recordedAt)} · ${signOff.recordedByName}`}</Descriptions.Item>
           </Descriptions>
-          {signOff.signatureUrl && <Image src={apiUrl(signOff.signatureUrl)} alt={t('field.signature')} height={80} preview={false} style={{ background: '#fff', border: '1px solid #eee' }} />}
+          {signOff.signatureUrl && (
+            <Image
+              src={apiUrl(signOff.signatureUrl)}
+              alt={t('field.signature')}
+              height={80}
+              preview={false}
+              style={{ background: '#fff', border: '1px solid #eee' }}
+            />
+          )}
         </>
       ) : visit.allowed.includes('sign_off') ? (
         <>
@@ -84,11 +110,23 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
             {mode === 'sign' ? (
               <ConfirmFields onDevice />
             ) : (
-              <Form.Item name="unsignedReason" label={t('field.unsignedReason')} extra={t('field.unsignedReasonHint')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
+              <Form.Item
+                name="unsignedReason"
+                label={t('field.unsignedReason')}
+                extra={t('field.unsignedReasonHint')}
+                rules={[{ required: true, whitespace: true, message: t('field.required') }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="sign-off-unsigned-reason" />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" size="large" block loading={act.isPending || geo.status === 'locating'} data-testid="sign-off-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              size="large"
+              block
+              loading={act.isPending || geo.status === 'locating'}
+              data-testid="sign-off-submit"
+            >
               {t(mode === 'sign' ? 'field.submitSignOff' : 'field.recordUnsigned')}
             </Button>
           </Form>
@@ -96,7 +134,15 @@ export function SignOffCard({ visit }: { visit: TVisit }) {
       ) : (
         <Alert type="info" showIcon title={t('field.signOffNotYet')} />
       )}
-      <Button icon={<FilePdfOutlined />} href={apiUrl(visit.pdfUrl)} target="_blank" rel="noopener" block style={{ marginTop: 12 }} data-testid="visit-pdf">
+      <Button
+        icon={<FilePdfOutlined />}
+        href={apiUrl(visit.pdfUrl)}
+        target="_blank"
+        rel="noopener"
+        block
+        style={{ marginTop: 12 }}
+        data-testid="visit-pdf"
+      >
         {t(visit.customerSigned ? 'field.openPdf' : 'field.openPdfUnsigned')}
       </Button>
     </Card>

@@ -27,7 +27,11 @@ function PlanEditor({ engineer, date, queryKey }: { engineer: TStandupEngineer; 
   const plan = engineer.tomorrowPlan;
   const [text, setText] = useState(plan?.text ?? '');
   const save = useMutation({
-    mutationFn: () => api('/field/standup/plans', { method: 'PUT', body: { userId: engineer.userId, date, text, ...(plan ? { version: plan.version } : {}) } }),
+    mutationFn: () =>
+      api('/field/standup/plans', {
+        method: 'PUT',
+        body: { userId: engineer.userId, date, text, ...(plan ? { version: plan.version } : {}) },
+      }),
     onSuccess: () => {
       void message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey });
@@ -51,7 +55,14 @@ function PlanEditor({ engineer, date, queryKey }: { engineer: TStandupEngineer; 
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {plan ? t('field.lastSaved', { name: plan.updatedByName, at: formatInstant(plan.updatedAt) }) : ''}
         </Typography.Text>
-        <Button size="small" type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid={`standup-save-${engineer.userId}`}>
+        <Button
+          size="small"
+          type="primary"
+          disabled={!dirty}
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          data-testid={`standup-save-${engineer.userId}`}
+        >
           {t('field.save')}
         </Button>
       </Flex>
@@ -72,11 +83,19 @@ export function StandupPage() {
     <>
       <PageHeader title={t('field.standupTitle')} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>{t('field.team')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+          {t('field.team')}
+        </Typography.Text>
         <div style={{ minWidth: 200 }}>
           <OrgRefSelect source="teams" value={teamId} onChange={setTeamId} />
         </div>
-        <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} inputReadOnly data-testid="standup-date" />
+        <DatePicker
+          value={dayjs(date)}
+          allowClear={false}
+          onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+          inputReadOnly
+          data-testid="standup-date"
+        />
       </Flex>
       {standup.isLoading && <Spin size="large" style={{ display: 'block', margin: '32px auto' }} />}
       {standup.isError && <Typography.Text type="danger">{(standup.error as Error).message}</Typography.Text>}
@@ -86,12 +105,31 @@ export function StandupPage() {
           {standup.data.engineers.map((engineer) => (
             <Col key={engineer.userId} xs={24} md={12} xl={8}>
               <Card size="small" title={engineer.name} data-testid="standup-engineer">
-                <Typography.Text strong>{t('field.unsolvedToday', { n: engineer.unsolvedTickets.length + engineer.lettersOnSite.length })}</Typography.Text>
+                <Typography.Text strong>
+                  {t('field.unsolvedToday', { n: engineer.unsolvedTickets.length + engineer.lettersOnSite.length })}
+                </Typography.Text>
                 <List
                   size="small"
                   dataSource={[
-                    ...engineer.unsolvedTickets.map((ticket) => ({ key: `t${ticket.id}`, node: <><Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link>{` ${ticket.customerName} · ${ticket.title}`}</> })),
-                    ...engineer.lettersOnSite.map((letter) => ({ key: `l${letter.id}`, node: <><Link to={`/field/jobs/${letter.id}`}>{letter.number}</Link>{` ${letter.customerName} `}<LetterStatusTag status={letter.status} /></> })),
+                    ...engineer.unsolvedTickets.map((ticket) => ({
+                      key: `t${ticket.id}`,
+                      node: (
+                        <>
+                          <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link>
+                          {` ${ticket.customerName} · ${ticket.title}`}
+                        </>
+                      ),
+                    })),
+                    ...engineer.lettersOnSite.map((letter) => ({
+                      key: `l${letter.id}`,
+                      node: (
+                        <>
+                          <Link to={`/field/jobs/${letter.id}`}>{letter.number}</Link>
+                          {` ${letter.customerName} `}
+                          <LetterStatusTag status={letter.status} />
+                        </>
+                      ),
+                    })),
                   ]}
                   locale={{ emptyText: t('field.nothingOpen') }}
                   renderItem={(item) => <List.Item key={item.key}>{item.node}</List.Item>}
@@ -101,10 +139,17 @@ export function StandupPage() {
                   {engineer.tomorrowAppointments.length === 0 ? (
                     <Typography.Text type="secondary">{t('field.noAppointments')}</Typography.Text>
                   ) : (
-                    engineer.tomorrowAppointments.map((a) => <Tag key={a.letterId}>{`${formatInstant(a.appointmentAt, 'HH:mm')} ${a.customerName}`}</Tag>)
+                    engineer.tomorrowAppointments.map((a) => (
+                      <Tag key={a.letterId}>{`${formatInstant(a.appointmentAt, 'HH:mm')} ${a.customerName}`}</Tag>
+                    ))
                   )}
                 </Flex>
-                <PlanEditor key={`${engineer.userId}-${engineer.tomorrowPlan?.version ?? 0}`} engineer={engineer} date={standup.data.tomorrow} queryKey={queryKey} />
+                <PlanEditor
+                  key={`${engineer.userId}-${engineer.tomorrowPlan?.version ?? 0}`}
+                  engineer={engineer}
+                  date={standup.data.tomorrow}
+                  queryKey={queryKey}
+                />
               </Card>
             </Col>
           ))}

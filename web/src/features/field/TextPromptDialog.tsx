@@ -29,7 +29,14 @@ export function TextPromptDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
   return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ danger, loading, 'data-testid': `${testId}-ok` } as ButtonProps} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ danger, loading, 'data-testid': `${testId}-ok` } as ButtonProps}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} onFinish={(values) => onSubmit((values.text ?? '').trim())}>
         <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: t('field.required') }] : []}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={maxLength} data-testid={`${testId}-text`} />

@@ -19,7 +19,10 @@ function stubGeolocation(coords: { latitude: number; longitude: number; accuracy
   return getCurrentPosition;
 }
 
-const open = (visit = visitFixture(), extra: Record<string, { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown })> = {}) => {
+const open = (
+  visit = visitFixture(),
+  extra: Record<string, { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown })> = {},
+) => {
   const api = stubFetch({
     'GET /field/letters/11/visit': { body: visit },
     'GET /field/letters/11': { body: letterFixture({ status: visit.status, appointmentAt: '2026-03-10T01:30:00.000Z' }) },
@@ -48,7 +51,20 @@ describe('visit page: check-in (FS-5)', { timeout: 20_000 }, () => {
           status: 'on_site',
           onSiteNow: true,
           firstArrivalAt: '2026-03-10T01:35:00.000Z',
-          checkIns: [{ id: 1, userId: 5, userName: '赵工', kind: 'in', at: '2026-03-10T01:35:00.000Z', lat: 31.2456, lng: 121.4812, accuracy: 25, confirmedWith: '钱主任', note: null }],
+          checkIns: [
+            {
+              id: 1,
+              userId: 5,
+              userName: '赵工',
+              kind: 'in',
+              at: '2026-03-10T01:35:00.000Z',
+              lat: 31.2456,
+              lng: 121.4812,
+              accuracy: 25,
+              confirmedWith: '钱主任',
+              note: null,
+            },
+          ],
           allowed: ['check_out', 'edit_record', 'add_extra_task', 'sign_off'],
         }),
       },
@@ -60,7 +76,13 @@ describe('visit page: check-in (FS-5)', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByTestId('check-in'));
     await waitFor(() => expect(api.sent('POST /field/letters/11/check-ins')).toHaveLength(1));
     expect(geo).toHaveBeenCalledTimes(1);
-    expect(api.sent('POST /field/letters/11/check-ins')[0].body).toEqual({ kind: 'in', lat: 31.2456, lng: 121.4812, accuracy: 25, confirmedWith: '钱主任' });
+    expect(api.sent('POST /field/letters/11/check-ins')[0].body).toEqual({
+      kind: 'in',
+      lat: 31.2456,
+      lng: 121.4812,
+      accuracy: 25,
+      confirmedWith: '钱主任',
+    });
     // The answer replaces the visit: now on site, check-out offered, the step moved on.
     expect(await screen.findByTestId('check-out')).toBeTruthy();
     expect(screen.queryByTestId('check-in')).toBeNull();
@@ -71,7 +93,12 @@ describe('visit page: check-in (FS-5)', { timeout: 20_000 }, () => {
 
   it('still checks in, without a position, when the engineer refuses location', async () => {
     stubGeolocation(null);
-    const api = open(visitFixture(), { 'POST /field/letters/11/check-ins': { status: 201, body: visitFixture({ status: 'on_site', onSiteNow: true, allowed: ['check_out'] }) } });
+    const api = open(visitFixture(), {
+      'POST /field/letters/11/check-ins': {
+        status: 201,
+        body: visitFixture({ status: 'on_site', onSiteNow: true, allowed: ['check_out'] }),
+      },
+    });
     fireEvent.change(await screen.findByTestId('check-in-confirmed-with'), { target: { value: '钱主任' } });
     fireEvent.click(screen.getByTestId('check-in'));
     await waitFor(() => expect(api.sent('POST /field/letters/11/check-ins')).toHaveLength(1));
@@ -90,7 +117,10 @@ describe('visit page: check-in (FS-5)', { timeout: 20_000 }, () => {
   it('shows the server’s rule message when the check-in is refused', async () => {
     stubGeolocation(null);
     open(visitFixture(), {
-      'POST /field/letters/11/check-ins': { status: 422, body: { error: { code: 'rule_violation', message: 'The letter is not approved', ruleId: 'FS-3' } } },
+      'POST /field/letters/11/check-ins': {
+        status: 422,
+        body: { error: { code: 'rule_violation', message: 'The letter is not approved', ruleId: 'FS-3' } },
+      },
     });
     fireEvent.change(await screen.findByTestId('check-in-confirmed-with'), { target: { value: '钱主任' } });
     fireEvent.click(screen.getByTestId('check-in'));
@@ -100,7 +130,22 @@ describe('visit page: check-in (FS-5)', { timeout: 20_000 }, () => {
 
 describe('visit page: customer sign-off (FS-8)', { timeout: 20_000 }, () => {
   const onSite = () =>
-    visitFixture({ status: 'on_site', onSiteNow: true, firstArrivalAt: '2026-03-10T01:35:00.000Z', record: { diagnosis: '控制器故障', workDone: '更换控制器', solved: true, restoredOriginal: false, unsolvedOn: null, updatedAt: '2026-03-10T03:00:00.000Z', updatedByName: '赵工', version: 1 }, allowed: ['check_out', 'edit_record', 'sign_off'] });
+    visitFixture({
+      status: 'on_site',
+      onSiteNow: true,
+      firstArrivalAt: '2026-03-10T01:35:00.000Z',
+      record: {
+        diagnosis: '控制器故障',
+        workDone: '更换控制器',
+        solved: true,
+        restoredOriginal: false,
+        unsolvedOn: null,
+        updatedAt: '2026-03-10T03:00:00.000Z',
+        updatedByName: '赵工',
+        version: 1,
+      },
+      allowed: ['check_out', 'edit_record', 'sign_off'],
+    });
 
   it('sends the three grades, comment, signer and the drawn signature, then shows the signed record and its PDF', async () => {
     stubGeolocation(null);
@@ -110,7 +155,20 @@ describe('visit page: customer sign-off (FS-8)', { timeout: 20_000 }, () => {
       ...onSite(),
       customerSigned: true,
       allowed: ['check_out' as const, 'request_return' as const],
-      signOff: { customerSigned: true, attitude: 'excellent' as const, skill: 'good' as const, result: 'excellent' as const, comment: '很好', signerName: '钱主任', signatureUrl: '/api/v1/field/visit-files/9', signatureSha256: 'x', unsignedReason: null, recordedAt: '2026-03-10T03:10:00.000Z', recordedByName: '赵工', ratingRecordedOnRequest: true },
+      signOff: {
+        customerSigned: true,
+        attitude: 'excellent' as const,
+        skill: 'good' as const,
+        result: 'excellent' as const,
+        comment: '很好',
+        signerName: '钱主任',
+        signatureUrl: '/api/v1/field/visit-files/9',
+        signatureSha256: 'x',
+        unsignedReason: null,
+        recordedAt: '2026-03-10T03:10:00.000Z',
+        recordedByName: '赵工',
+        ratingRecordedOnRequest: true,
+      },
     };
     const api = open(onSite(), { 'POST /field/letters/11/sign-off': { status: 201, body: signed } });
     const card = await screen.findByTestId('sign-off-card');
@@ -127,7 +185,14 @@ describe('visit page: customer sign-off (FS-8)', { timeout: 20_000 }, () => {
     fireEvent.pointerUp(pad, { pointerId: 1 });
     fireEvent.click(screen.getByTestId('sign-off-submit'));
     await waitFor(() => expect(api.sent('POST /field/letters/11/sign-off')).toHaveLength(1));
-    expect(api.sent('POST /field/letters/11/sign-off')[0].body).toEqual({ attitude: 'excellent', skill: 'good', result: 'excellent', comment: '很好', signerName: '钱主任', signature: PNG });
+    expect(api.sent('POST /field/letters/11/sign-off')[0].body).toEqual({
+      attitude: 'excellent',
+      skill: 'good',
+      result: 'excellent',
+      comment: '很好',
+      signerName: '钱主任',
+      signature: PNG,
+    });
     expect(await screen.findByTestId('sign-off-done')).toBeTruthy();
     expect(screen.queryByTestId('visit-unsigned')).toBeNull();
     expect(screen.getByTestId('visit-pdf').getAttribute('href')).toBe('/api/v1/field/letters/11/service-record.pdf');
@@ -150,7 +215,27 @@ describe('visit page: customer sign-off (FS-8)', { timeout: 20_000 }, () => {
   it('records why the customer would not sign, keeping the record marked unsigned', async () => {
     stubGeolocation(null);
     const api = open(onSite(), {
-      'POST /field/letters/11/sign-off': { status: 201, body: { ...onSite(), allowed: [], signOff: { customerSigned: false, attitude: null, skill: null, result: null, comment: null, signerName: null, signatureUrl: null, signatureSha256: null, unsignedReason: '客户负责人不在', recordedAt: '2026-03-10T03:10:00.000Z', recordedByName: '赵工', ratingRecordedOnRequest: false } } },
+      'POST /field/letters/11/sign-off': {
+        status: 201,
+        body: {
+          ...onSite(),
+          allowed: [],
+          signOff: {
+            customerSigned: false,
+            attitude: null,
+            skill: null,
+            result: null,
+            comment: null,
+            signerName: null,
+            signatureUrl: null,
+            signatureSha256: null,
+            unsignedReason: '客户负责人不在',
+            recordedAt: '2026-03-10T03:10:00.000Z',
+            recordedByName: '赵工',
+            ratingRecordedOnRequest: false,
+          },
+        },
+      },
     });
     await screen.findByTestId('sign-off-card');
     fireEvent.click(within(screen.getByTestId('sign-off-mode')).getByText('Customer will not sign'));

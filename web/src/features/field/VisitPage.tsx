@@ -51,16 +51,24 @@ export function VisitPage() {
           {v.customerName}
         </Typography.Title>
         <span>
-          {!v.customerSigned && v.firstArrivalAt && <Tag color="warning" data-testid="visit-unsigned">{t('field.unsigned')}</Tag>}
+          {!v.customerSigned && v.firstArrivalAt && (
+            <Tag color="warning" data-testid="visit-unsigned">
+              {t('field.unsigned')}
+            </Tag>
+          )}
           <LetterStatusTag status={v.status} />
         </span>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        <Link to={`/field/letters/${v.letterId}`} style={{ fontFamily: 'monospace' }}>{v.letterNumber}</Link>
+        <Link to={`/field/letters/${v.letterId}`} style={{ fontFamily: 'monospace' }}>
+          {v.letterNumber}
+        </Link>
         {v.ticketId && (
           <>
             {' · '}
-            <Link to={`/tickets/${v.ticketId}`} style={{ fontFamily: 'monospace' }}>{v.ticketNumber}</Link>
+            <Link to={`/tickets/${v.ticketId}`} style={{ fontFamily: 'monospace' }}>
+              {v.ticketNumber}
+            </Link>
           </>
         )}
         {letter.data?.appointmentAt ? ` · ${t('field.appointmentShown', { at: formatInstant(letter.data.appointmentAt) })}` : ''}

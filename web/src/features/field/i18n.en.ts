@@ -187,7 +187,8 @@ export const en: typeof zhCN = {
   solved_working: 'Working on it',
   solved_no: 'Unsolved',
   restoredOriginal: 'Equipment restored to its original state',
-  unsolvedHint: 'If unsolvable: ask the users and the product expert; if still unsolved, restore the equipment, contact the company and send a written report the same day (FS-6).',
+  unsolvedHint:
+    'If unsolvable: ask the users and the product expert; if still unsolved, restore the equipment, contact the company and send a written report the same day (FS-6).',
   saveRecord: 'Save the record',
   lastSaved: 'Saved by {{name}} at {{at}}',
   parts: 'Parts used',
@@ -280,27 +281,33 @@ export const en: typeof zhCN = {
   tomorrowPlan: 'Tomorrow’s plan',
   planPlaceholder: 'Plan for tomorrow',
   boardTitle: 'Dispatch board',
-  boardHint: 'Drag a visit to another day or engineer to re-book or reassign it (the call to the customer is recorded). Red cells clash with travel.',
+  boardHint:
+    'Drag a visit to another day or engineer to re-book or reassign it (the call to the customer is recorded). Red cells clash with travel.',
   travelUnknown: 'Travel could not be read: clashes may be incomplete.',
   previousWeek: 'Previous week',
   nextWeek: 'Next week',
   ledgerTitle: 'Service ledger',
   ledgerEmpty: 'Nothing booked this month',
   // Refused rules explained in the UI language (useLocalizeRuleError).
-  rule_FS_1: 'A service notice is signed by the GM, or by the service department head as the policy allows (stating why the GM is absent when required), and linked to a customer record',
-  rule_FS_2: 'A responsibility letter is submitted only when complete (engineers, site situation confirmed with the customer, solution, appointment, estimate, travel plan), with the appointment within the travel plan',
+  rule_FS_1:
+    'A service notice is signed by the GM, or by the service department head as the policy allows (stating why the GM is absent when required), and linked to a customer record',
+  rule_FS_2:
+    'A responsibility letter is submitted only when complete (engineers, site situation confirmed with the customer, solution, appointment, estimate, travel plan), with the appointment within the travel plan',
   rule_FS_3: 'No travel and no advance before the responsibility letter is complete and approved',
   rule_FS_4: 'The standard kit (USB drive, screwdriver, laptop with product documents) goes on every job and cannot be removed',
   rule_FS_5: 'Only the letter’s engineers check in, check out and re-book; on arrival the service time is confirmed with the customer',
   rule_FS_6: 'The letter’s engineers write the service record on site; an unsolved problem needs a written report the same day',
-  rule_FS_7: 'Extra tasks are signed by the customer on completion and countersigned by the company on return, before the letter is confirmed',
-  rule_FS_8: 'The service record (diagnosis, work done) comes before the customer’s rating; the signature is a PNG or JPEG drawn on screen, at most 512 KB',
+  rule_FS_7:
+    'Extra tasks are signed by the customer on completion and countersigned by the company on return, before the letter is confirmed',
+  rule_FS_8:
+    'The service record (diagnosis, work done) comes before the customer’s rating; the signature is a PNG or JPEG drawn on screen, at most 512 KB',
   rule_FS_9: 'The return needs the customer’s sign-off, a return date from today on, and approval',
   rule_FS_10: 'The supervisor approves the travel plan, confirms the letter after the trip, and sales admin books it in the ledger',
   rule_FS_12: 'Before the start: progress plan, material purchase list and cost breakdown; before acceptance: the signed handover record',
   rule_FS_13: 'The customer is told of the delivery first, then counts the quantities and signs',
   rule_FS_14: 'The training is complete only when every trainee can operate independently',
-  rule_TR_1: 'Days beyond the itinerary are reported and approved, else not reimbursed; expenses fall within the trip; transport needs receipts',
+  rule_TR_1:
+    'Days beyond the itinerary are reported and approved, else not reimbursed; expenses fall within the trip; transport needs receipts',
   rule_TR_2: 'Plane, taxi and similar transport need prior approval',
   rule_TR_3: 'Travel allowances follow the policy’s rates',
   rule_TR_4: 'A special-region allowance needs the GM’s approval and a policy that allows it',
@@ -308,6 +315,7 @@ export const en: typeof zhCN = {
   rule_AT_3: 'A travel log missing on time counts as absence',
   rule_CU_2: 'A replaced part goes into one of this customer’s installed products',
   detail_appointmentOutsidePlan: 'The appointment is outside the travel plan’s dates',
-  detail_siteToConfirm: 'Confirm the site situation with the customer’s contact; if it differs from the notice, wait for the author’s clarification',
+  detail_siteToConfirm:
+    'Confirm the site situation with the customer’s contact; if it differs from the notice, wait for the author’s clarification',
   detail_assignEngineers: 'Assign the engineers first',
 };

@@ -8,7 +8,11 @@ describe('field-service texts', () => {
 
 describe('field-service screens', () => {
   it('use only keys the bundles have (every t("field.…") and prefix`_${…}` in the sources)', () => {
-    const files = import.meta.glob<string>(['./*.ts', './*.tsx', '!./*.test.*', '!./i18n*'], { query: '?raw', import: 'default', eager: true });
+    const files = import.meta.glob<string>(['./*.ts', './*.tsx', '!./*.test.*', '!./i18n*'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
     const sources = Object.values(files);
     expect(sources.length).toBeGreaterThan(10);
     const keys = new Set(Object.keys(zhCN));

@@ -32,13 +32,23 @@ export function letterToForm(letter: TLetter): TLetterFormValues {
  * letter keeps what it had); a half-filled one is sent so its missing parts are named. Returns the body or the
  * issues as form fields.
  */
-export function formToLetterFill(values: TLetterFormValues, version: number): { body: TLetterFill } | { fields: { name: (string | number)[]; errors: string[] }[] } {
+export function formToLetterFill(
+  values: TLetterFormValues,
+  version: number,
+): { body: TLetterFill } | { fields: { name: (string | number)[]; errors: string[] }[] } {
   const site = values.siteConfirmation ?? {};
   const travel = values.travelPlan ?? {};
   const raw = {
     version,
     ...([site.contactName, site.confirmedAt, site.content].some(filled)
-      ? { siteConfirmation: { contactName: site.contactName ?? '', confirmedAt: site.confirmedAt?.toISOString() ?? '', content: site.content ?? '', matchesNotice: site.matchesNotice ?? true } }
+      ? {
+          siteConfirmation: {
+            contactName: site.contactName ?? '',
+            confirmedAt: site.confirmedAt?.toISOString() ?? '',
+            content: site.content ?? '',
+            matchesNotice: site.matchesNotice ?? true,
+          },
+        }
       : {}),
     ...(filled(values.plannedSolution) ? { plannedSolution: values.plannedSolution } : {}),
     ...(values.kit ? { kit: values.kit } : {}),
@@ -57,5 +67,10 @@ export function formToLetterFill(values: TLetterFormValues, version: number): { 
   };
   const parsed = ZLetterFill.safeParse(raw);
   if (parsed.success) return { body: parsed.data };
-  return { fields: parsed.error.issues.map((issue) => ({ name: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), errors: [issue.message] })) };
+  return {
+    fields: parsed.error.issues.map((issue) => ({
+      name: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      errors: [issue.message],
+    })),
+  };
 }

@@ -1,4 +1,12 @@
-import { BookOutlined, CarOutlined, CheckSquareOutlined, FileTextOutlined, NotificationOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CarOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard, MenuItem } from '../../layout/featureRoutes';
@@ -36,7 +44,8 @@ export function fieldRoutes(guard: Guard): ReactElement[] {
 export const fieldMenuItems: FeatureMenu = (has, t) => {
   const items: MenuItem[] = [];
   if (has('field.work')) items.push({ key: '/field/jobs', icon: <CarOutlined />, label: t('field.menu_jobs') });
-  if (has('field.notice') || has('field.sign')) items.push({ key: '/field/notices', icon: <NotificationOutlined />, label: t('field.menu_notices') });
+  if (has('field.notice') || has('field.sign'))
+    items.push({ key: '/field/notices', icon: <NotificationOutlined />, label: t('field.menu_notices') });
   if (has('field.read')) items.push({ key: '/field/letters', icon: <FileTextOutlined />, label: t('field.menu_letters') });
   if (has('field.approve')) items.push({ key: '/field/approvals', icon: <CheckSquareOutlined />, label: t('field.menu_approvals') });
   if (has('field.dispatch')) {

@@ -5,7 +5,12 @@ import { ApiError } from '../../api/client';
  * POSTs multipart `form` to `/api/v1${path}` reporting upload progress (fetch cannot), with the CSRF header like
  * `api()`. Errors come back as ApiError with the server's message, so they are shown the same way.
  */
-export function uploadWithProgress<T>(path: string, form: FormData, csrfToken: string | null, onProgress: (percent: number) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  csrfToken: string | null,
+  onProgress: (percent: number) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);

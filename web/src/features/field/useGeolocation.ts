@@ -31,7 +31,8 @@ export function useGeolocation(timeoutMs = 8000) {
         const guard = setTimeout(() => finish({ status: 'unavailable', position: null }), timeoutMs + 500);
         try {
           geo.getCurrentPosition(
-            (pos) => finish({ status: 'ok', position: { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy } }),
+            (pos) =>
+              finish({ status: 'ok', position: { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy } }),
             (error) => finish({ status: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable', position: null }),
             { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
           );

@@ -16,7 +16,8 @@ export function useNotice(id: number) {
 export function useNoticeAction(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: 'sign' | 'reject'; body: unknown }) => api<TServiceNotice>(`/field/notices/${id}/${path}`, { method: 'POST', body }),
+    mutationFn: ({ path, body }: { path: 'sign' | 'reject'; body: unknown }) =>
+      api<TServiceNotice>(`/field/notices/${id}/${path}`, { method: 'POST', body }),
     onSuccess: (notice) => {
       queryClient.setQueryData(fieldKeys.notice(id), notice);
       void queryClient.invalidateQueries({ queryKey: fieldKeys.noticeLists() });

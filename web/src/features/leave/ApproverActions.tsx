@@ -24,17 +24,43 @@ export function ApproverActions({ leave }: { leave: TLeaveRequest }) {
   const [rejecting, setRejecting] = useState(false);
   if (!allowed.decide && !allowed.recordCertificate) return null;
   const post = (path: string, body: unknown, done: string, after?: () => void) =>
-    action.mutate({ path, body }, { onSuccess: () => { void message.success(done); after?.(); }, onError: (e) => showError(e) });
+    action.mutate(
+      { path, body },
+      {
+        onSuccess: () => {
+          void message.success(done);
+          after?.();
+        },
+        onError: (e) => showError(e),
+      },
+    );
   const decide = (approve: boolean, comment?: string) =>
-    post(`/leave-requests/${leave.id}/decision`, { version: leave.version, approve, ...(comment ? { comment } : {}) }, t(approve ? 'leave.approved' : 'leave.rejected'), () => setRejecting(false));
+    post(
+      `/leave-requests/${leave.id}/decision`,
+      { version: leave.version, approve, ...(comment ? { comment } : {}) },
+      t(approve ? 'leave.approved' : 'leave.rejected'),
+      () => setRejecting(false),
+    );
   return (
     <Flex gap={8} wrap>
       {allowed.decide && (
         <>
-          <Button size="small" type="primary" loading={action.isPending} onClick={() => decide(true)} data-testid={`leave-approve-${leave.id}`}>
+          <Button
+            size="small"
+            type="primary"
+            loading={action.isPending}
+            onClick={() => decide(true)}
+            data-testid={`leave-approve-${leave.id}`}
+          >
             {t('leave.approve')}
           </Button>
-          <Button size="small" danger disabled={action.isPending} onClick={() => setRejecting(true)} data-testid={`leave-reject-${leave.id}`}>
+          <Button
+            size="small"
+            danger
+            disabled={action.isPending}
+            onClick={() => setRejecting(true)}
+            data-testid={`leave-reject-${leave.id}`}
+          >
             {t('leave.reject')}
           </Button>
           <TextPromptDialog
@@ -51,7 +77,13 @@ export function ApproverActions({ leave }: { leave: TLeaveRequest }) {
         </>
       )}
       {allowed.recordCertificate && (
-        <Button size="small" title={t('leave.recordCertificate')} loading={action.isPending} onClick={() => post(`/leave-requests/${leave.id}/certificate`, { version: leave.version }, t('leave.certificateRecorded'))} data-testid={`leave-certificate-${leave.id}`}>
+        <Button
+          size="small"
+          title={t('leave.recordCertificate')}
+          loading={action.isPending}
+          onClick={() => post(`/leave-requests/${leave.id}/certificate`, { version: leave.version }, t('leave.certificateRecorded'))}
+          data-testid={`leave-certificate-${leave.id}`}
+        >
           {t('leave.certificateIn')}
         </Button>
       )}

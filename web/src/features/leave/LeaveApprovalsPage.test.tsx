@@ -10,11 +10,19 @@ afterEach(() => vi.unstubAllGlobals());
 
 const permissions: TPermission[] = ['leave.request', 'leave.approve'];
 const at = { path: '/leave/approvals', url: '/leave/approvals', permissions, userId: 2, scope: 'department' as const };
-const listUrls = () => (globalThis.fetch as Mock).mock.calls.map(([url]) => String(url)).filter((url) => url.startsWith('/api/v1/leave-requests?'));
+const listUrls = () =>
+  (globalThis.fetch as Mock).mock.calls.map(([url]) => String(url)).filter((url) => url.startsWith('/api/v1/leave-requests?'));
 
 describe('LeaveApprovalsPage', () => {
   it('lists others’ waiting leave by default, with the late and certificate flags', async () => {
-    stubFetch({ 'GET /leave-requests': { body: { items: [leaveFixture({ late: true, typeId: 'sick', typeName: { 'zh-CN': '病假', en: 'Sick leave' }, certificateRequired: true })], nextCursor: null } } });
+    stubFetch({
+      'GET /leave-requests': {
+        body: {
+          items: [leaveFixture({ late: true, typeId: 'sick', typeName: { 'zh-CN': '病假', en: 'Sick leave' }, certificateRequired: true })],
+          nextCursor: null,
+        },
+      },
+    });
     renderAs(<LeaveApprovalsPage />, at);
     const table = await screen.findByTestId('leave-approvals');
     expect(await within(table).findByText('赵磊')).toBeTruthy();
@@ -68,7 +76,10 @@ describe('LeaveApprovalsPage', () => {
   it('on a stale version (409) says so and reloads the list', async () => {
     stubFetch({
       'GET /leave-requests': { body: { items: [leaveFixture()], nextCursor: null } },
-      'POST /leave-requests/7/decision': { status: 409, body: { error: { code: 'version_conflict', message: 'The leave request was changed by someone else' } } },
+      'POST /leave-requests/7/decision': {
+        status: 409,
+        body: { error: { code: 'version_conflict', message: 'The leave request was changed by someone else' } },
+      },
     });
     renderAs(<LeaveApprovalsPage />, at);
     fireEvent.click(await screen.findByTestId('leave-approve-7'));

@@ -28,11 +28,21 @@ export function LeaveApprovalsPage() {
           aria-label={t('leave.status')}
           value={status ?? ALL}
           onChange={(value) => setParams(value === 'submitted' ? {} : { status: value }, { replace: true })}
-          options={[...LEAVE_STATUSES.map((s: TLeaveStatus) => ({ value: s, label: t(`leave.status_${s}`) })), { value: ALL, label: t('leave.statusAll') }]}
+          options={[
+            ...LEAVE_STATUSES.map((s: TLeaveStatus) => ({ value: s, label: t(`leave.status_${s}`) })),
+            { value: ALL, label: t('leave.statusAll') },
+          ]}
           data-testid="leave-status-filter"
         />
       </div>
-      <LeaveList items={rows} loading={list.isLoading} showApplicant empty={t('leave.emptyApprovals')} actions={(leave) => <ApproverActions leave={leave} />} testId="leave-approvals" />
+      <LeaveList
+        items={rows}
+        loading={list.isLoading}
+        showApplicant
+        empty={t('leave.emptyApprovals')}
+        actions={(leave) => <ApproverActions leave={leave} />}
+        testId="leave-approvals"
+      />
       <LoadMore list={list} count={rows.length} testId="leave-approvals-more" />
     </>
   );

@@ -18,7 +18,10 @@ export function LeaveDecisionCard({ leave }: { leave: TLeaveRequest }) {
   const [comment, setComment] = useState('');
   const decide = (approve: boolean) =>
     action.mutate(
-      { path: `/leave-requests/${leave.id}/decision`, body: { version: leave.version, approve, ...(comment.trim() ? { comment: comment.trim() } : {}) } },
+      {
+        path: `/leave-requests/${leave.id}/decision`,
+        body: { version: leave.version, approve, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      },
       { onSuccess: () => void message.success(t(approve ? 'leave.approved' : 'leave.rejected')), onError: (e) => showError(e) },
     );
   return (
@@ -26,7 +29,13 @@ export function LeaveDecisionCard({ leave }: { leave: TLeaveRequest }) {
       <Flex vertical gap={8}>
         {leave.late && <Alert type="warning" showIcon title={t('leave.lateHint')} />}
         <Form.Item label={t('leave.comment')} htmlFor={`leave-comment-${leave.id}`} layout="vertical" style={{ marginBottom: 0 }}>
-          <Input.TextArea id={`leave-comment-${leave.id}`} rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <Input.TextArea
+            id={`leave-comment-${leave.id}`}
+            rows={2}
+            maxLength={500}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </Form.Item>
         <Flex gap={8} wrap>
           <Button type="primary" loading={action.isPending} onClick={() => decide(true)}>

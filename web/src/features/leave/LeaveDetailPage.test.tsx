@@ -21,7 +21,9 @@ describe('LeaveDetailPage', () => {
     expect(screen.getByText('事假')).toBeTruthy();
     expect(screen.getByText('钱敏')).toBeTruthy();
     expect(screen.getByText('须提前 1 天，实际提前 3 天')).toBeTruthy();
-    expect(screen.getByTestId('explanation').textContent).toContain('事假 2026-03-05～2026-03-06，2 个工作日；须提前 1 天申请（RS-4），实际提前 3 天');
+    expect(screen.getByTestId('explanation').textContent).toContain(
+      '事假 2026-03-05～2026-03-06，2 个工作日；须提前 1 天申请（RS-4），实际提前 3 天',
+    );
     expect(screen.getByTestId('leave-cancel-7')).toBeTruthy();
     expect(screen.queryByTestId('leave-decision')).toBeNull();
   });
@@ -70,7 +72,13 @@ describe('LeaveDetailPage', () => {
   }, 20_000);
 
   it('records the certificate of a sick leave (AT-4) for an approver', async () => {
-    const sick = leaveFixture({ status: 'approved', typeId: 'sick', typeName: { 'zh-CN': '病假', en: 'Sick leave' }, certificateRequired: true, version: 2 });
+    const sick = leaveFixture({
+      status: 'approved',
+      typeId: 'sick',
+      typeName: { 'zh-CN': '病假', en: 'Sick leave' },
+      certificateRequired: true,
+      version: 2,
+    });
     const fetch = stubFetch({
       'GET /leave-requests/7': { body: sick },
       'POST /leave-requests/7/certificate': { body: { ...sick, version: 3, certificateReceivedAt: '2026-03-09T01:00:00.000Z' } },
@@ -87,8 +95,13 @@ describe('LeaveDetailPage', () => {
   it('on a stale version (409) says so and reloads the leave', async () => {
     let reads = 0;
     stubFetch({
-      'GET /leave-requests/7': () => ({ body: leaveFixture(reads++ === 0 ? {} : { status: 'approved', version: 2, decidedByName: '孙丽' }) }),
-      'POST /leave-requests/7/decision': { status: 409, body: { error: { code: 'version_conflict', message: 'The leave request was changed by someone else' } } },
+      'GET /leave-requests/7': () => ({
+        body: leaveFixture(reads++ === 0 ? {} : { status: 'approved', version: 2, decidedByName: '孙丽' }),
+      }),
+      'POST /leave-requests/7/decision': {
+        status: 409,
+        body: { error: { code: 'version_conflict', message: 'The leave request was changed by someone else' } },
+      },
     });
     renderAs(<LeaveDetailPage />, at(approver, 2));
     fireEvent.click(await screen.findByRole('button', { name: /^批\s?准$/ }));

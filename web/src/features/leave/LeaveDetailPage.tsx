@@ -48,7 +48,9 @@ export function LeaveDetailPage() {
         extra={<OwnLeaveActions leave={leave} size="middle" />}
       />
       {/* While it waits for the decision, a late request says loudly that only the approval makes it valid (AT-4). */}
-      {leave.late && leave.status === 'submitted' && <Alert type="warning" showIcon title={t('leave.late')} description={t('leave.lateHint')} data-testid="leave-late-alert" />}
+      {leave.late && leave.status === 'submitted' && (
+        <Alert type="warning" showIcon title={t('leave.late')} description={t('leave.lateHint')} data-testid="leave-late-alert" />
+      )}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label={t('leave.applicant')}>{leave.userName}</Descriptions.Item>
         <Descriptions.Item label={t('leave.type')}>{leaveTypeName(leave, i18n.language)}</Descriptions.Item>
@@ -58,10 +60,14 @@ export function LeaveDetailPage() {
           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{leave.reason}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('leave.standIn')}>{leave.standInName ?? none}</Descriptions.Item>
-        <Descriptions.Item label={t('leave.contactPhone')}>{leave.contactPhone ? <a href={`tel:${leave.contactPhone}`}>{leave.contactPhone}</a> : none}</Descriptions.Item>
+        <Descriptions.Item label={t('leave.contactPhone')}>
+          {leave.contactPhone ? <a href={`tel:${leave.contactPhone}`}>{leave.contactPhone}</a> : none}
+        </Descriptions.Item>
         <Descriptions.Item label={t('leave.notice')}>
           <Flex gap={8} align="center" wrap>
-            {leave.requiredNoticeDays > 0 ? t('leave.noticeValue', { required: leave.requiredNoticeDays, ahead: leave.daysAhead }) : t('leave.noticeNone')}
+            {leave.requiredNoticeDays > 0
+              ? t('leave.noticeValue', { required: leave.requiredNoticeDays, ahead: leave.daysAhead })
+              : t('leave.noticeNone')}
             {leave.late && (
               <Tooltip title={t('leave.lateHint')}>
                 <Tag color="orange" style={{ marginInlineEnd: 0 }}>

@@ -42,7 +42,12 @@ export function LeaveList({
         {items.map((leave) => (
           <Card key={leave.id} size="small" data-testid="leave-card">
             <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong>{link(leave, showApplicant ? `${leave.userName} · ${leaveTypeName(leave, i18n.language)}` : leaveTypeName(leave, i18n.language))}</Typography.Text>
+              <Typography.Text strong>
+                {link(
+                  leave,
+                  showApplicant ? `${leave.userName} · ${leaveTypeName(leave, i18n.language)}` : leaveTypeName(leave, i18n.language),
+                )}
+              </Typography.Text>
               <LeaveStatusTag status={leave.status} />
             </Flex>
             <Typography.Text type="secondary" style={{ display: 'block', margin: '4px 0' }}>
@@ -65,12 +70,39 @@ export function LeaveList({
     { title: t('leave.type'), key: 'type', render: (_, leave) => link(leave, leaveTypeName(leave, i18n.language)) },
     { title: t('leave.period'), key: 'period', render: (_, leave) => <span style={{ whiteSpace: 'nowrap' }}>{leavePeriod(leave)}</span> },
     { title: t('leave.days'), dataIndex: 'days', key: 'days', align: 'right' },
-    { title: t('leave.reason'), key: 'reason', render: (_, leave) => <Typography.Text ellipsis={{ tooltip: leave.reason }} style={{ maxWidth: 200 }}>{leave.reason}</Typography.Text> },
-    ...(showApplicant ? [{ title: t('leave.standIn'), key: 'standIn', render: (_: unknown, leave: TLeaveRequest) => leave.standInName ?? t('leave.none') }] : []),
+    {
+      title: t('leave.reason'),
+      key: 'reason',
+      render: (_, leave) => (
+        <Typography.Text ellipsis={{ tooltip: leave.reason }} style={{ maxWidth: 200 }}>
+          {leave.reason}
+        </Typography.Text>
+      ),
+    },
+    ...(showApplicant
+      ? [{ title: t('leave.standIn'), key: 'standIn', render: (_: unknown, leave: TLeaveRequest) => leave.standInName ?? t('leave.none') }]
+      : []),
     { title: t('leave.status'), key: 'status', render: (_, leave) => <LeaveStatusTag status={leave.status} /> },
     { title: t('leave.flags'), key: 'flags', render: (_, leave) => <LeaveFlags leave={leave} /> },
     // The actions stay in view while a wide row scrolls sideways.
-    ...(actions ? [{ title: t('leave.actions'), key: 'actions', fixed: 'right' as const, render: (_: unknown, leave: TLeaveRequest) => actions(leave) }] : []),
+    ...(actions
+      ? [
+          {
+            title: t('leave.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, leave: TLeaveRequest) => actions(leave),
+          },
+        ]
+      : []),
   ];
-  return <ListTable<TLeaveRequest> columns={columns} dataSource={items} loading={loading} locale={{ emptyText: <Empty description={empty} /> }} data-testid={testId} />;
+  return (
+    <ListTable<TLeaveRequest>
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      locale={{ emptyText: <Empty description={empty} /> }}
+      data-testid={testId}
+    />
+  );
 }

@@ -10,7 +10,12 @@ const colleagues = { items: [{ id: 12, name: '钱敏', employeeNo: 'E012', sameT
 
 function renderForm(onSubmit = vi.fn(), policy = defaultPolicy().leave) {
   stubFetch({ 'GET /leave/stand-ins': { body: colleagues } });
-  renderAs(<LeaveRequestForm policy={policy} onSubmit={onSubmit} />, { path: '/leave/new', url: '/leave/new', permissions: ['leave.request', 'users.read'], userId: 11 });
+  renderAs(<LeaveRequestForm policy={policy} onSubmit={onSubmit} />, {
+    path: '/leave/new',
+    url: '/leave/new',
+    permissions: ['leave.request', 'users.read'],
+    userId: 11,
+  });
   return onSubmit;
 }
 
@@ -32,7 +37,15 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '紧急情况，已先告知负责人，事后补办 (RS-4)' }));
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ typeId: 'sick', startDate: '2026-03-05', endDate: '2026-03-06', reason: '发烧', standInId: 12, contactPhone: '13800000000', emergency: true });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      typeId: 'sick',
+      startDate: '2026-03-05',
+      endDate: '2026-03-06',
+      reason: '发烧',
+      standInId: 12,
+      contactPhone: '13800000000',
+      emergency: true,
+    });
   }, 20_000);
 
   it('marks a last day before the first (AT-4) and sends nothing', async () => {
@@ -68,7 +81,13 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
     type('请假事由', '家中有事');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ typeId: 'personal', startDate: '2026-03-05', endDate: '2026-03-05', reason: '家中有事', emergency: false });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      typeId: 'personal',
+      startDate: '2026-03-05',
+      endDate: '2026-03-05',
+      reason: '家中有事',
+      emergency: false,
+    });
   }, 20_000);
 
   it('shows the RS-4 notice rules of the policy', () => {

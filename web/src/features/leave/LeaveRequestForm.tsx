@@ -19,7 +19,9 @@ export type TLeaveFormValues = {
 function useNoticeRules(policy: TLeavePolicy | undefined): string {
   const { t, i18n } = useTranslation();
   const rules = (policy?.noticeRules ?? []).map((r) =>
-    r.maxDays == null ? t('leave.noticeRuleOpen', { min: r.minDays, days: r.noticeDays }) : t('leave.noticeRule', { min: r.minDays, max: r.maxDays, days: r.noticeDays }),
+    r.maxDays == null
+      ? t('leave.noticeRuleOpen', { min: r.minDays, days: r.noticeDays })
+      : t('leave.noticeRule', { min: r.minDays, max: r.maxDays, days: r.noticeDays }),
   );
   return rules.length > 0 ? t('leave.noticeRules', { rules: rules.join(i18n.language === 'en' ? '; ' : '；') }) : '';
 }
@@ -74,7 +76,8 @@ export function LeaveRequestForm({
       for (const issue of parsed.error.issues) {
         const name = String(issue.path[0] ?? '');
         if (!name) continue;
-        const message = issue.code === 'custom' && name === 'endDate' ? t('leave.endBeforeStart') : (localizeDetail(issue.message, t) ?? issue.message);
+        const message =
+          issue.code === 'custom' && name === 'endDate' ? t('leave.endBeforeStart') : (localizeDetail(issue.message, t) ?? issue.message);
         byField.set(name, [...(byField.get(name) ?? []), message]);
       }
       form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof TLeaveFormValues, errors })));
@@ -85,7 +88,14 @@ export function LeaveRequestForm({
 
   const cell = { style: { flex: '1 1 160px', minWidth: 0 } };
   return (
-    <Form<TLeaveFormValues> form={form} name="leaveRequest" layout="vertical" onFinish={finish} initialValues={{ emergency: false, ...initialValues }} style={{ maxWidth: 640 }}>
+    <Form<TLeaveFormValues>
+      form={form}
+      name="leaveRequest"
+      layout="vertical"
+      onFinish={finish}
+      initialValues={{ emergency: false, ...initialValues }}
+      style={{ maxWidth: 640 }}
+    >
       <Form.Item name="typeId" label={t('leave.type')} rules={required}>
         {types.length > 0 || policyLoading ? (
           <Select
@@ -113,7 +123,12 @@ export function LeaveRequestForm({
       <Form.Item name="reason" label={t('leave.reason')} rules={required}>
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>
-      <Form.Item name="standInId" label={t('leave.standIn')} extra={t('leave.standInHint')} rules={policy?.standInRequired ? [{ required: true, message: t('leave.required') }] : []}>
+      <Form.Item
+        name="standInId"
+        label={t('leave.standIn')}
+        extra={t('leave.standInHint')}
+        rules={policy?.standInRequired ? [{ required: true, message: t('leave.required') }] : []}
+      >
         <StandInSelect known={knownStandIn} />
       </Form.Item>
       <Form.Item name="contactPhone" label={t('leave.contactPhone')} extra={t('leave.contactPhoneHint')}>

@@ -15,7 +15,10 @@ describe('MyLeavePage', () => {
   it('lists my leave with status, dates, days and flags, and loads more from the cursor', async () => {
     const pages = [
       { items: [leaveFixture({ userId: 11, late: true, emergency: true })], nextCursor: 'c1' },
-      { items: [leaveFixture({ id: 3, userId: 11, status: 'rejected', startDate: '2026-02-02', endDate: '2026-02-02', days: 1 })], nextCursor: null },
+      {
+        items: [leaveFixture({ id: 3, userId: 11, status: 'rejected', startDate: '2026-02-02', endDate: '2026-02-02', days: 1 })],
+        nextCursor: null,
+      },
     ];
     let served = 0;
     stubFetch({ 'GET /leave-requests': () => ({ body: pages[served++] }) });

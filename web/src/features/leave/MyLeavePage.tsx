@@ -26,7 +26,13 @@ export function MyLeavePage() {
           </Button>
         }
       />
-      <LeaveList items={rows} loading={list.isLoading} empty={t('leave.empty')} actions={(leave) => <OwnLeaveActions leave={leave} />} testId="my-leave" />
+      <LeaveList
+        items={rows}
+        loading={list.isLoading}
+        empty={t('leave.empty')}
+        actions={(leave) => <OwnLeaveActions leave={leave} />}
+        testId="my-leave"
+      />
       <LoadMore list={list} count={rows.length} testId="my-leave-more" />
     </>
   );

@@ -36,7 +36,12 @@ const noticeRefused = {
       code: 'rule_violation',
       ruleId: 'RS-4',
       message: 'RS-4: a leave of 2 working day(s) is filed 1 day(s) ahead (RS-4); the first possible day is 2026-03-07',
-      details: [{ path: 'body.startDate', message: 'a leave of 2 working day(s) is filed 1 day(s) ahead (RS-4); the first possible day is 2026-03-07' }],
+      details: [
+        {
+          path: 'body.startDate',
+          message: 'a leave of 2 working day(s) is filed 1 day(s) ahead (RS-4); the first possible day is 2026-03-07',
+        },
+      ],
     },
   },
 };
@@ -48,7 +53,14 @@ describe('NewLeavePage', () => {
     await fillIn();
     expect((await screen.findByTestId('elsewhere')).textContent).toBe('/leave/7');
     const [sent] = fetch.sent('POST /leave-requests');
-    expect(sent.body).toEqual({ typeId: 'personal', startDate: '2026-03-05', endDate: '2026-03-06', reason: '家中有事', standInId: 12, emergency: false });
+    expect(sent.body).toEqual({
+      typeId: 'personal',
+      startDate: '2026-03-05',
+      endDate: '2026-03-06',
+      reason: '家中有事',
+      standInId: 12,
+      emergency: false,
+    });
     expect(sent.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
   }, 20_000);
 
@@ -65,7 +77,20 @@ describe('NewLeavePage', () => {
   it('keeps the server’s words at the field in English', async () => {
     await i18n.changeLanguage('en');
     try {
-      stubFetch({ ...base, 'POST /leave-requests': { status: 422, body: { error: { code: 'invalid_value', ruleId: 'RS-4', message: 'body.standInId: no such active member of staff', details: [{ path: 'body.standInId', message: 'no such active member of staff' }] } } } });
+      stubFetch({
+        ...base,
+        'POST /leave-requests': {
+          status: 422,
+          body: {
+            error: {
+              code: 'invalid_value',
+              ruleId: 'RS-4',
+              message: 'body.standInId: no such active member of staff',
+              details: [{ path: 'body.standInId', message: 'no such active member of staff' }],
+            },
+          },
+        },
+      });
       renderAs(<NewLeavePage />, at());
       await pick('Type', 'Personal leave');
       type('First day', '2026-03-05');
@@ -82,7 +107,16 @@ describe('NewLeavePage', () => {
   it('marks an overlap with another leave (409) on the first day', async () => {
     stubFetch({
       ...base,
-      'POST /leave-requests': { status: 409, body: { error: { code: 'conflict', message: 'You already asked for leave #3 (2026-03-04–2026-03-05) on some of these days', details: [{ path: 'body.startDate', message: 'overlaps leave #3' }] } } },
+      'POST /leave-requests': {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            message: 'You already asked for leave #3 (2026-03-04–2026-03-05) on some of these days',
+            details: [{ path: 'body.startDate', message: 'overlaps leave #3' }],
+          },
+        },
+      },
     });
     renderAs(<NewLeavePage />, at());
     await fillIn();
@@ -97,7 +131,9 @@ describe('NewLeavePage', () => {
       'POST /leave-requests': { status: 201, body: leaveFixture({ id: 8, userId: 11, extendsId: 7 }) },
     });
     renderAs(<NewLeavePage />, at('/leave/new?extends=7'));
-    expect(await screen.findByText('续请假 #7（2026-03-05 ～ 2026-03-06），自 2026-03-07 起。续假同样须经批准，否则按旷工处理（RS-4）。')).toBeTruthy();
+    expect(
+      await screen.findByText('续请假 #7（2026-03-05 ～ 2026-03-06），自 2026-03-07 起。续假同样须经批准，否则按旷工处理（RS-4）。'),
+    ).toBeTruthy();
     const start = screen.getByLabelText('开始日期') as HTMLInputElement;
     expect(start.value).toBe('2026-03-07');
     expect(start.disabled).toBe(true);
@@ -105,6 +141,15 @@ describe('NewLeavePage', () => {
     type('请假事由', '未痊愈');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(fetch.sent('POST /leave-requests')).toHaveLength(1));
-    expect(fetch.sent('POST /leave-requests')[0].body).toEqual({ typeId: 'personal', startDate: '2026-03-07', endDate: '2026-03-09', reason: '未痊愈', standInId: 12, contactPhone: '13800000000', emergency: false, extendsId: 7 });
+    expect(fetch.sent('POST /leave-requests')[0].body).toEqual({
+      typeId: 'personal',
+      startDate: '2026-03-07',
+      endDate: '2026-03-09',
+      reason: '未痊愈',
+      standInId: 12,
+      contactPhone: '13800000000',
+      emergency: false,
+      extendsId: 7,
+    });
   }, 20_000);
 });

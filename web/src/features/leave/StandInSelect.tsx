@@ -13,7 +13,17 @@ import './i18n';
  * types (GET /leave/stand-ins: works for an engineer who sees no other users); `known` names an already chosen
  * stand-in (an extension keeps the one of the leave it extends).
  */
-export function StandInSelect({ id, value, onChange, known }: { id?: string; value?: number | null; onChange?: (value: number | null) => void; known?: { id: number; name: string } | null }) {
+export function StandInSelect({
+  id,
+  value,
+  onChange,
+  known,
+}: {
+  id?: string;
+  value?: number | null;
+  onChange?: (value: number | null) => void;
+  known?: { id: number; name: string } | null;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search);

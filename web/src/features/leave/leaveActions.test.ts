@@ -8,7 +8,12 @@ const approver = { userId: 2, canApprove: true, today };
 
 describe('leaveActions', () => {
   it('gives another person’s leave no decision without leave.approve', () => {
-    expect(leaveActions(leaveFixture(), { ...approver, canApprove: false })).toEqual({ cancel: false, extend: false, decide: false, recordCertificate: false });
+    expect(leaveActions(leaveFixture(), { ...approver, canApprove: false })).toEqual({
+      cancel: false,
+      extend: false,
+      decide: false,
+      recordCertificate: false,
+    });
   });
 
   it('never lets an approver decide on or certify their own leave', () => {
@@ -33,7 +38,10 @@ describe('leaveActions', () => {
 
   it('lets an approver record a certificate still due on an open sick leave (AT-4)', () => {
     expect(leaveActions(leaveFixture({ status: 'approved', certificateRequired: true }), approver).recordCertificate).toBe(true);
-    expect(leaveActions(leaveFixture({ status: 'approved', certificateRequired: true, certificateReceivedAt: '2026-03-09T01:00:00Z' }), approver).recordCertificate).toBe(false);
+    expect(
+      leaveActions(leaveFixture({ status: 'approved', certificateRequired: true, certificateReceivedAt: '2026-03-09T01:00:00Z' }), approver)
+        .recordCertificate,
+    ).toBe(false);
     expect(leaveActions(leaveFixture({ status: 'rejected', certificateRequired: true }), approver).recordCertificate).toBe(false);
     expect(leaveActions(leaveFixture({ status: 'approved' }), approver).recordCertificate).toBe(false);
   });

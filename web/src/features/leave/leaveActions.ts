@@ -7,7 +7,10 @@ export type TLeaveActions = { cancel: boolean; extend: boolean; decide: boolean;
  * approved one before its first day, and extends an approved one that has not ended (RS-4); an approver (leave.approve)
  * decides on another's submitted leave and records a sick-leave certificate still due (AT-4). `today` is the local date.
  */
-export function leaveActions(leave: TLeaveRequest, { userId, canApprove, today }: { userId: number | undefined; canApprove: boolean; today: string }): TLeaveActions {
+export function leaveActions(
+  leave: TLeaveRequest,
+  { userId, canApprove, today }: { userId: number | undefined; canApprove: boolean; today: string },
+): TLeaveActions {
   const own = leave.userId === userId;
   const open = leave.status === 'submitted' || leave.status === 'approved';
   return {

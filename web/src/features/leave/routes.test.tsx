@@ -11,11 +11,13 @@ import { leaveMenuItems, leaveRoutes } from './routes';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const keysFor = (perms: TPermission[]) => leaveMenuItems((p) => perms.includes(p), i18n.t.bind(i18n)).map((item) => (item as { key: string }).key);
+const keysFor = (perms: TPermission[]) =>
+  leaveMenuItems((p) => perms.includes(p), i18n.t.bind(i18n)).map((item) => (item as { key: string }).key);
 
 /** The leave routes as the app mounts them: a page the user may not open is "not found". */
 function renderRoutes(url: string, permissions: TPermission[]) {
-  const guard: Guard = (permission: TPermission, element: ReactElement) => (permissions.includes(permission) ? element : <div>not found</div>);
+  const guard: Guard = (permission: TPermission, element: ReactElement) =>
+    permissions.includes(permission) ? element : <div>not found</div>;
   return renderAs(<Routes>{leaveRoutes(guard)}</Routes>, { path: '/*', url, permissions, userId: 11 });
 }
 

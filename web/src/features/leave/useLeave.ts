@@ -10,7 +10,8 @@ export function useLeaveList(view: TLeaveView, status?: TLeaveStatus) {
   return useInfiniteQuery({
     queryKey: leaveKeys.list(view, status),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => api<Page<TLeaveRequest>>('/leave-requests', { query: { view, status, limit: 50, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<TLeaveRequest>>('/leave-requests', { query: { view, status, limit: 50, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -29,7 +30,8 @@ export function useLeaveRequest(id: number) {
 export function useLeaveAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, headers }: { path: string; body: unknown; headers?: Record<string, string> }) => api<TLeaveRequest>(path, { method: 'POST', body, headers }),
+    mutationFn: ({ path, body, headers }: { path: string; body: unknown; headers?: Record<string, string> }) =>
+      api<TLeaveRequest>(path, { method: 'POST', body, headers }),
     onSuccess: (leave) => {
       queryClient.setQueryData(leaveKeys.detail(leave.id), leave);
       return queryClient.invalidateQueries({ queryKey: leaveKeys.lists() });

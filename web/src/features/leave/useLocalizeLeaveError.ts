@@ -12,7 +12,10 @@ const SENTENCES: Sentence[] = [
   [/^must not be before startDate\b/, (_, t) => t('leave.err_endBeforeStart')],
   [/^a leave lasts at most (\d+) days/, (m, t) => t('leave.err_tooLong', { max: m[1] })],
   [/holds no working day/, (_, t) => t('leave.err_noWorkingDay')],
-  [/^a leave of (\d+) working day\(s\) is filed (\d+) day\(s\) ahead \(RS-4\); the first possible day is (\S+)$/, (m, t) => t('leave.err_notice', { days: m[1], notice: m[2], first: m[3] })],
+  [
+    /^a leave of (\d+) working day\(s\) is filed (\d+) day\(s\) ahead \(RS-4\); the first possible day is (\S+)$/,
+    (m, t) => t('leave.err_notice', { days: m[1], notice: m[2], first: m[3] }),
+  ],
   [/^name who covers your duties/, (_, t) => t('leave.err_standInRequired')],
   [/^you cannot stand in for yourself/, (_, t) => t('leave.err_standInSelf')],
   [/^no such active member of staff/, (_, t) => t('leave.err_standInUnknown')],

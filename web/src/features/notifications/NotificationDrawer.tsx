@@ -42,7 +42,12 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
       size={isPhone ? '100%' : 420}
       title={t('notifications.title')}
       extra={
-        <Button size="small" data-testid="notifications-read-all" loading={markAll.isPending} onClick={() => markAll.mutate(undefined, { onError: (e) => onError(e) })}>
+        <Button
+          size="small"
+          data-testid="notifications-read-all"
+          loading={markAll.isPending}
+          onClick={() => markAll.mutate(undefined, { onError: (e) => onError(e) })}
+        >
           {t('notifications.markAllRead')}
         </Button>
       }

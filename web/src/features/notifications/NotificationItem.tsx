@@ -9,7 +9,15 @@ import { dayjsLocale } from '../../i18n/useLanguage';
 dayjs.extend(relativeTime);
 
 /** One notification in the drawer: title and body in the UI language, relative time, unread ones bold. */
-export function NotificationItem({ item, language, onOpen }: { item: TNotification; language: TLanguage; onOpen: (item: TNotification) => void }) {
+export function NotificationItem({
+  item,
+  language,
+  onOpen,
+}: {
+  item: TNotification;
+  language: TLanguage;
+  onOpen: (item: TNotification) => void;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const unread = item.readAt === null;

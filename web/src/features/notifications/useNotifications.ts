@@ -9,7 +9,10 @@ export function useNotifications(opts: { enabled: boolean; unreadOnly: boolean }
     queryKey: notificationKeys.list(opts.unreadOnly),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<TNotification>>('/notifications', { query: { limit: 20, cursor: pageParam, unread: opts.unreadOnly ? 'true' : undefined }, signal }),
+      api<Page<TNotification>>('/notifications', {
+        query: { limit: 20, cursor: pageParam, unread: opts.unreadOnly ? 'true' : undefined },
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: opts.enabled,
     staleTime: 0,

@@ -141,9 +141,7 @@ export function OrgEntityPage({ config }: { config: TOrgEntityConfig }) {
   const input = (field: TOrgField) => {
     switch (field.type) {
       case 'ref':
-        return (
-          <OrgRefSelect source={field.ref!} excludeId={field.ref === config.kind ? editing?.record?.id : undefined} />
-        );
+        return <OrgRefSelect source={field.ref!} excludeId={field.ref === config.kind ? editing?.record?.id : undefined} />;
       case 'integer':
         return <InputNumber precision={0} min={0} style={{ width: '100%' }} />;
       case 'money':
@@ -161,22 +159,13 @@ export function OrgEntityPage({ config }: { config: TOrgEntityConfig }) {
         title={t(config.title)}
         extra={
           canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid={`org-create-${config.kind}`}
-              onClick={() => setEditing({})}
-            >
+            <Button type="primary" icon={<PlusOutlined />} data-testid={`org-create-${config.kind}`} onClick={() => setEditing({})}>
               {t(config.createLabel)}
             </Button>
           )
         }
       />
-      <ListTable<TOrgRecord>
-        columns={columns}
-        dataSource={rows}
-        loading={list.isLoading}
-      />
+      <ListTable<TOrgRecord> columns={columns} dataSource={rows} loading={list.isLoading} />
       <Modal
         open={editing !== null}
         title={editing?.record ? `${t('common.edit')} · ${editing.record.name}` : t(config.createLabel)}

@@ -107,11 +107,7 @@ export function ProductExpertsPage() {
   return (
     <>
       <PageHeader title={t('nav.productExperts')} />
-      <ListTable<Row>
-        columns={columns}
-        dataSource={rows}
-        loading={products.isLoading || table.isLoading}
-      />
+      <ListTable<Row> columns={columns} dataSource={rows} loading={products.isLoading || table.isLoading} />
       <Modal
         open={editing !== null}
         title={`${t('org.editExperts')} · ${editing?.name ?? ''}`}

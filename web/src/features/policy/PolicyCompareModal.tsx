@@ -28,7 +28,10 @@ export function PolicyCompareModal({
   const [from, setFrom] = useState<number | null>(initial.from);
   const [to, setTo] = useState<number | null>(initial.to);
   const diff = usePolicyDiff(open ? from : null, open ? to : null);
-  const options = versions.map((v) => ({ value: v.number, label: `${t('policy.version', { number: v.number })} · ${t(`policy.${v.status}`)}` }));
+  const options = versions.map((v) => ({
+    value: v.number,
+    label: `${t('policy.version', { number: v.number })} · ${t(`policy.${v.status}`)}`,
+  }));
   const columns: ColumnsType<TPolicyDiffChange> = [
     {
       title: t('policy.path'),
@@ -47,8 +50,22 @@ export function PolicyCompareModal({
   return (
     <Modal open={open} title={t('policy.compare')} onCancel={onClose} footer={null} width={900} destroyOnHidden>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('policy.compareFrom')} placeholder={t('policy.compareFrom')} style={{ minWidth: 160 }} value={from} options={options} onChange={setFrom} />
-        <Select aria-label={t('policy.compareTo')} placeholder={t('policy.compareTo')} style={{ minWidth: 160 }} value={to} options={options} onChange={setTo} />
+        <Select
+          aria-label={t('policy.compareFrom')}
+          placeholder={t('policy.compareFrom')}
+          style={{ minWidth: 160 }}
+          value={from}
+          options={options}
+          onChange={setFrom}
+        />
+        <Select
+          aria-label={t('policy.compareTo')}
+          placeholder={t('policy.compareTo')}
+          style={{ minWidth: 160 }}
+          value={to}
+          options={options}
+          onChange={setTo}
+        />
       </Flex>
       <Table
         size="small"

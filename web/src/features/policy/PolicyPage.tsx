@@ -116,11 +116,15 @@ export function PolicyPage() {
                           {t('policy.inForce')}
                         </Tag>
                       )}
-                      {v.status === 'published' && v.effectiveFrom && current !== undefined && v.number !== current && (v.effectiveFrom > dayjs().format('YYYY-MM-DD')) && (
-                        <Tag color="purple" style={{ marginInlineEnd: 0 }}>
-                          {t('policy.scheduled')}
-                        </Tag>
-                      )}
+                      {v.status === 'published' &&
+                        v.effectiveFrom &&
+                        current !== undefined &&
+                        v.number !== current &&
+                        v.effectiveFrom > dayjs().format('YYYY-MM-DD') && (
+                          <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+                            {t('policy.scheduled')}
+                          </Tag>
+                        )}
                     </Flex>
                     {v.effectiveFrom && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -37,7 +37,12 @@ export function PolicyPublishModal({
     >
       <Alert type="info" showIcon title={t('policy.publishHint')} style={{ marginBottom: 16 }} />
       <Form layout="vertical" component="div">
-        <Form.Item label={t('policy.effectiveFrom')} validateStatus={error ? 'error' : undefined} help={error} htmlFor="policy-effective-from">
+        <Form.Item
+          label={t('policy.effectiveFrom')}
+          validateStatus={error ? 'error' : undefined}
+          help={error}
+          htmlFor="policy-effective-from"
+        >
           <DatePicker
             id="policy-effective-from"
             value={date}

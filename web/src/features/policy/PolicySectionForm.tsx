@@ -60,9 +60,7 @@ export function PolicySectionForm({
                       )}
                       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
                         {row.meta.label[lang]}
-                        {row.context.length > 0 && (
-                          <Typography.Text type="secondary"> · {row.context.join(' · ')}</Typography.Text>
-                        )}
+                        {row.context.length > 0 && <Typography.Text type="secondary"> · {row.context.join(' · ')}</Typography.Text>}
                       </span>
                     </Flex>
                   </Tooltip>

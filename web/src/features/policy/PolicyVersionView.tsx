@@ -169,17 +169,30 @@ export function PolicyVersionView({
             </Dropdown>
           </>
         )}
-        <Button icon={<DownloadOutlined />} href={`/api/v1/policy/versions/${detail.number}/export`} download={`policy-v${detail.number}.json`}>
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/v1/policy/versions/${detail.number}/export`}
+          download={`policy-v${detail.number}.json`}
+        >
           {t('policy.exportJson')}
         </Button>
         {editable && (
-          <Popconfirm title={t('policy.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate()}>
+          <Popconfirm
+            title={t('policy.deleteConfirm')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => remove.mutate()}
+          >
             <Button danger icon={<DeleteOutlined />}>
               {t('policy.deleteDraft')}
             </Button>
           </Popconfirm>
         )}
-        {dirty && <Tag color="orange" style={{ alignSelf: 'center' }}>{t('policy.unsaved')}</Tag>}
+        {dirty && (
+          <Tag color="orange" style={{ alignSelf: 'center' }}>
+            {t('policy.unsaved')}
+          </Tag>
+        )}
       </Flex>
 
       {detail.status === 'published' && canManage && (
@@ -223,9 +236,7 @@ export function PolicyVersionView({
               {t(`policy.sections.${section}`)}
             </Badge>
           ),
-          children: (
-            <PolicySectionForm document={document} section={section} editable={editable} errors={errors} onChange={change} />
-          ),
+          children: <PolicySectionForm document={document} section={section} editable={editable} errors={errors} onChange={change} />,
         }))}
       />
       {editable && (

@@ -81,7 +81,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends st
 
 const en: Widen<typeof zhCN> = {
   title: 'Policy',
-  intro: 'Every number of the regulations is kept as a versioned rule; each computation uses the version in force at the time of its event.',
+  intro:
+    'Every number of the regulations is kept as a versioned rule; each computation uses the version in force at the time of its event.',
   versions: 'Versions',
   version: 'Version {{number}}',
   draft: 'Draft',

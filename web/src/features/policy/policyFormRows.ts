@@ -136,7 +136,15 @@ export function sectionOf(path: string): TPolicySection | '' {
   return (POLICY_SECTIONS as readonly string[]).includes(first ?? '') ? (first as TPolicySection) : '';
 }
 
-type ZodLike = { def?: { type?: string }; shape?: Record<string, ZodLike>; element?: ZodLike; valueType?: ZodLike; options?: unknown[]; unwrap?: () => ZodLike; in?: ZodLike };
+type ZodLike = {
+  def?: { type?: string };
+  shape?: Record<string, ZodLike>;
+  element?: ZodLike;
+  valueType?: ZodLike;
+  options?: unknown[];
+  unwrap?: () => ZodLike;
+  in?: ZodLike;
+};
 
 function unwrap(schema: ZodLike | undefined): ZodLike | undefined {
   let s = schema;

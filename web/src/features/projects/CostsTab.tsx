@@ -15,7 +15,16 @@ export function CostsTab({ project }: { project: TProject }) {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
   const add = async (v: Record<string, never>) => {
-    if (await run({ path: `/projects/${project.id}/costs`, body: { category: v.category, description: v.description || null, amountFen: v.amountFen } }, form)) setAdding(false);
+    if (
+      await run(
+        {
+          path: `/projects/${project.id}/costs`,
+          body: { category: v.category, description: v.description || null, amountFen: v.amountFen },
+        },
+        form,
+      )
+    )
+      setAdding(false);
   };
   return (
     <div>
@@ -34,7 +43,21 @@ export function CostsTab({ project }: { project: TProject }) {
           { key: 'description', title: t('projects.costs.description'), dataIndex: 'description', responsive: ['sm'] },
           { key: 'amount', title: t('projects.costs.amount'), align: 'right', render: (_, c) => formatYuan(c.amountFen, i18n.language) },
           ...(project.canManage
-            ? [{ key: 'x', width: 48, render: (_: unknown, c: TCost) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => void run({ path: `/project-costs/${c.id}`, method: 'DELETE' })} /> }]
+            ? [
+                {
+                  key: 'x',
+                  width: 48,
+                  render: (_: unknown, c: TCost) => (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('common.delete')}
+                      onClick={() => void run({ path: `/project-costs/${c.id}`, method: 'DELETE' })}
+                    />
+                  ),
+                },
+              ]
             : []),
         ]}
         summary={() => (
@@ -50,7 +73,14 @@ export function CostsTab({ project }: { project: TProject }) {
           </Table.Summary.Row>
         )}
       />
-      <Modal open={adding} title={t('projects.costs.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} okButtonProps={{ loading: pending }} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('projects.costs.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: pending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => void add(v)}>
           <Form.Item name="category" label={t('projects.costs.category')} rules={[{ required: true }]}>
             <Select options={COST_CATEGORIES.map((c) => ({ value: c, label: t(`projects.costs.categories.${c}`) }))} />

@@ -45,7 +45,11 @@ export function DeliveriesList({ projectId, customerId, canCreate }: { projectId
           { key: 'id', title: '#', render: (_, d) => <Link to={`/projects/deliveries/${d.id}`}>{`#${d.id}`}</Link> },
           { key: 'customer', title: t('projects.customer'), render: (_, d) => d.projectName ?? d.customerName },
           { key: 'address', title: t('projects.deliveries.address'), dataIndex: 'address', responsive: ['md'] },
-          { key: 'status', title: t('projects.statusLabel'), render: (_, d) => <DeliveryStatusTag status={d.status} discrepancy={d.discrepancy} /> },
+          {
+            key: 'status',
+            title: t('projects.statusLabel'),
+            render: (_, d) => <DeliveryStatusTag status={d.status} discrepancy={d.discrepancy} />,
+          },
         ]}
       />
       <LoadMore query={list} />

@@ -14,7 +14,17 @@ import { toDate } from './toDate';
 import './i18n';
 
 /** FS-13: a delivery with its expected items, of a project or (without one) of a customer. */
-export function DeliveryCreateModal({ open, onClose, projectId, customerId: fixedCustomer }: { open: boolean; onClose: () => void; projectId?: number; customerId?: number }) {
+export function DeliveryCreateModal({
+  open,
+  onClose,
+  projectId,
+  customerId: fixedCustomer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  projectId?: number;
+  customerId?: number;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [chosen, setChosen] = useState<number>();
@@ -38,10 +48,21 @@ export function DeliveryCreateModal({ open, onClose, projectId, customerId: fixe
       contactId: v.contactId ?? null,
       address: v.address || null,
       expectedOn: toDate(v.expectedOn) ?? null,
-      items: ((v.items ?? []) as { name: string; spec?: string; qtyExpected: number }[]).map((i) => ({ name: i.name, spec: i.spec || null, qtyExpected: i.qtyExpected })),
+      items: ((v.items ?? []) as { name: string; spec?: string; qtyExpected: number }[]).map((i) => ({
+        name: i.name,
+        spec: i.spec || null,
+        qtyExpected: i.qtyExpected,
+      })),
     });
   return (
-    <Modal open={open} title={t('projects.deliveries.create')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('projects.deliveries.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: create.isPending }}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ items: [{}] }}>
         {!fixedCustomer && (
           <Form.Item label={t('projects.customer')} required>
@@ -49,7 +70,11 @@ export function DeliveryCreateModal({ open, onClose, projectId, customerId: fixe
           </Form.Item>
         )}
         <Form.Item name="contactId" label={t('projects.deliveries.contact')}>
-          <Select allowClear loading={file.isFetching} options={(file.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name}（${c.email}）` : c.name }))} />
+          <Select
+            allowClear
+            loading={file.isFetching}
+            options={(file.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name}（${c.email}）` : c.name }))}
+          />
         </Form.Item>
         <Form.Item name="address" label={t('projects.deliveries.address')}>
           <Input.TextArea rows={2} maxLength={500} />
@@ -68,7 +93,14 @@ export function DeliveryCreateModal({ open, onClose, projectId, customerId: fixe
                   <Form.Item name={[field.name, 'qtyExpected']} rules={[{ required: true }]} style={{ flex: 1 }}>
                     <InputNumber min={1} precision={0} placeholder={t('projects.deliveries.qtyExpected')} style={{ width: '100%' }} />
                   </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} disabled={fields.length === 1} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() => remove(field.name)}
+                    disabled={fields.length === 1}
+                  />
                 </Flex>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({})} block>

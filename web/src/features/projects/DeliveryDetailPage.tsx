@@ -31,7 +31,14 @@ export function DeliveryDetailPage() {
   const d = query.data;
   const file = useIntakeCustomerFile(d?.customerId);
   if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
-  if (query.error instanceof ApiError && query.error.status === 404) return <Result status="404" title={t('projects.deliveries.notFound')} extra={<Link to="/projects/deliveries">{t('projects.backToList')}</Link>} />;
+  if (query.error instanceof ApiError && query.error.status === 404)
+    return (
+      <Result
+        status="404"
+        title={t('projects.deliveries.notFound')}
+        extra={<Link to="/projects/deliveries">{t('projects.backToList')}</Link>}
+      />
+    );
   if (!d) return <Alert type="error" showIcon title={(query.error as Error | null)?.message ?? ''} />;
 
   const send = async (path: string, body: unknown, form?: typeof details, method: 'POST' | 'PATCH' = 'POST') => {
@@ -62,8 +69,14 @@ export function DeliveryDetailPage() {
               <Link to={`/projects/${d.projectId}`}>{d.projectName}</Link>
             </Descriptions.Item>
           )}
-          <Descriptions.Item label={t('projects.deliveries.notifiedAt')}>{d.notifiedAt ? `${new Date(d.notifiedAt).toLocaleString()} · ${d.notifiedBy ?? ''}` : '—'}</Descriptions.Item>
-          {signed && <Descriptions.Item label={t('projects.deliveries.signer')}>{`${d.signerName ?? ''} · ${d.signedAt ? new Date(d.signedAt).toLocaleString() : ''}`}</Descriptions.Item>}
+          <Descriptions.Item label={t('projects.deliveries.notifiedAt')}>
+            {d.notifiedAt ? `${new Date(d.notifiedAt).toLocaleString()} · ${d.notifiedBy ?? ''}` : '—'}
+          </Descriptions.Item>
+          {signed && (
+            <Descriptions.Item
+              label={t('projects.deliveries.signer')}
+            >{`${d.signerName ?? ''} · ${d.signedAt ? new Date(d.signedAt).toLocaleString() : ''}`}</Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {!signed && (
@@ -73,11 +86,20 @@ export function DeliveryDetailPage() {
             layout="vertical"
             initialValues={{ contactId: d.contactId ?? undefined, address: d.address ?? '' }}
             onFinish={(v: { contactId?: number; address?: string }) =>
-              void send(`/deliveries/${d.id}`, { version: d.version, contactId: v.contactId ?? null, address: v.address || null }, details, 'PATCH').then((ok) => ok && void message.success(t('common.saved')))
+              void send(
+                `/deliveries/${d.id}`,
+                { version: d.version, contactId: v.contactId ?? null, address: v.address || null },
+                details,
+                'PATCH',
+              ).then((ok) => ok && void message.success(t('common.saved')))
             }
           >
             <Form.Item name="contactId" label={t('projects.deliveries.contact')}>
-              <Select allowClear loading={file.isFetching} options={(file.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name}（${c.email}）` : c.name }))} />
+              <Select
+                allowClear
+                loading={file.isFetching}
+                options={(file.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name}（${c.email}）` : c.name }))}
+              />
             </Form.Item>
             <Form.Item name="address" label={t('projects.deliveries.address')}>
               <Input.TextArea rows={2} maxLength={500} />
@@ -86,7 +108,12 @@ export function DeliveryDetailPage() {
               <Button htmlType="submit" loading={call.isPending}>
                 {t('common.save')}
               </Button>
-              <Button type="primary" loading={call.isPending} data-testid="delivery-notify" onClick={() => void send(`/deliveries/${d.id}/notify`, { version: d.version })}>
+              <Button
+                type="primary"
+                loading={call.isPending}
+                data-testid="delivery-notify"
+                onClick={() => void send(`/deliveries/${d.id}/notify`, { version: d.version })}
+              >
                 {t(d.notifiedAt ? 'projects.deliveries.notifyAgain' : 'projects.deliveries.notify')}
               </Button>
             </Flex>
@@ -101,7 +128,12 @@ export function DeliveryDetailPage() {
           onFinish={(v: { counts: Record<string, number>; signerName: string }) =>
             void send(
               `/deliveries/${d.id}/check`,
-              { version: d.version, signerName: v.signerName, signature: signature ?? '', items: d.items.map((i) => ({ itemId: i.id, qtyChecked: Number(v.counts[i.id] ?? 0) })) },
+              {
+                version: d.version,
+                signerName: v.signerName,
+                signature: signature ?? '',
+                items: d.items.map((i) => ({ itemId: i.id, qtyChecked: Number(v.counts[i.id] ?? 0) })),
+              },
               check,
             )
           }
@@ -132,11 +164,25 @@ export function DeliveryDetailPage() {
           />
           {!signed && d.status === 'notified' && (
             <>
-              <Form.Item name="signerName" label={t('projects.deliveries.signer')} rules={[{ required: true, whitespace: true }]} style={{ marginTop: 12 }}>
+              <Form.Item
+                name="signerName"
+                label={t('projects.deliveries.signer')}
+                rules={[{ required: true, whitespace: true }]}
+                style={{ marginTop: 12 }}
+              >
                 <Input maxLength={100} />
               </Form.Item>
               <SignaturePad onChange={setSignature} />
-              <Button type="primary" size="large" block htmlType="submit" disabled={!signature} loading={call.isPending} style={{ marginTop: 12 }} data-testid="delivery-sign">
+              <Button
+                type="primary"
+                size="large"
+                block
+                htmlType="submit"
+                disabled={!signature}
+                loading={call.isPending}
+                style={{ marginTop: 12 }}
+                data-testid="delivery-sign"
+              >
                 {t('projects.deliveries.confirmAndSign')}
               </Button>
             </>

@@ -32,10 +32,17 @@ export function HandoverTab({ project }: { project: TProject }) {
     body.append('file', file, file.name);
     setBusy(documentId);
     try {
-      queryClient.setQueryData(projectKeys.detail(project.id), await api<TProject>(`/projects/${project.id}/handover-documents`, { method: 'POST', body }));
+      queryClient.setQueryData(
+        projectKeys.detail(project.id),
+        await api<TProject>(`/projects/${project.id}/handover-documents`, { method: 'POST', body }),
+      );
     } catch (error) {
       if (error instanceof ApiError && (error.status === 413 || error.status === 415)) {
-        notification.error({ title: t('common.errorTitle'), description: t(error.status === 413 ? 'projects.handover.tooLarge' : 'projects.handover.badType', { message: error.message }), duration: 8 });
+        notification.error({
+          title: t('common.errorTitle'),
+          description: t(error.status === 413 ? 'projects.handover.tooLarge' : 'projects.handover.badType', { message: error.message }),
+          duration: 8,
+        });
       } else showError(error);
     } finally {
       setBusy(null);
@@ -43,7 +50,16 @@ export function HandoverTab({ project }: { project: TProject }) {
   };
   const sign = async (v: Record<string, never>) => {
     if (!signing) return;
-    if (await run({ path: `/project-handover-documents/${signing.id}/sign`, body: { version: signing.version, signedBy: v.signedBy, signedOn: toDate(v.signedOn) } }, form)) setSigning(null);
+    if (
+      await run(
+        {
+          path: `/project-handover-documents/${signing.id}/sign`,
+          body: { version: signing.version, signedBy: v.signedBy, signedOn: toDate(v.signedOn) },
+        },
+        form,
+      )
+    )
+      setSigning(null);
   };
 
   return (
@@ -57,10 +73,16 @@ export function HandoverTab({ project }: { project: TProject }) {
               <Flex vertical gap={4} style={{ width: '100%' }}>
                 <Flex justify="space-between" align="center" wrap gap={8}>
                   <span>
-                    {item.signed && <CheckCircleTwoTone twoToneColor="#52c41a" />} {item.name[lang]} {item.isRecord && <Tag color="red">{t('projects.handover.required')}</Tag>}
+                    {item.signed && <CheckCircleTwoTone twoToneColor="#52c41a" />} {item.name[lang]}{' '}
+                    {item.isRecord && <Tag color="red">{t('projects.handover.required')}</Tag>}
                   </span>
                   {project.canWork && (
-                    <Upload showUploadList={false} multiple={false} accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx" customRequest={({ file, onSuccess }) => void upload(item.documentId, file as File).then(() => onSuccess?.(null))}>
+                    <Upload
+                      showUploadList={false}
+                      multiple={false}
+                      accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx"
+                      customRequest={({ file, onSuccess }) => void upload(item.documentId, file as File).then(() => onSuccess?.(null))}
+                    >
                       <Button icon={<UploadOutlined />} loading={busy === item.documentId}>
                         {t('projects.handover.upload')}
                       </Button>
@@ -88,7 +110,14 @@ export function HandoverTab({ project }: { project: TProject }) {
           );
         }}
       />
-      <Modal open={signing !== null} title={t('projects.handover.sign')} onCancel={() => setSigning(null)} onOk={() => form.submit()} okButtonProps={{ loading: pending }} destroyOnHidden>
+      <Modal
+        open={signing !== null}
+        title={t('projects.handover.sign')}
+        onCancel={() => setSigning(null)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: pending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => void sign(v)}>
           <Form.Item name="signedBy" label={t('projects.handover.signer')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={100} />

@@ -15,7 +15,14 @@ export function MaterialsTab({ project }: { project: TProject }) {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
   const add = async (v: Record<string, never>) => {
-    const body = { name: v.name, spec: v.spec || null, quantity: v.quantity, unit: v.unit || null, supplier: v.supplier || null, expectedArrival: toDate(v.expectedArrival) };
+    const body = {
+      name: v.name,
+      spec: v.spec || null,
+      quantity: v.quantity,
+      unit: v.unit || null,
+      supplier: v.supplier || null,
+      expectedArrival: toDate(v.expectedArrival),
+    };
     if (await run({ path: `/projects/${project.id}/materials`, body }, form)) setAdding(false);
   };
   return (
@@ -41,21 +48,54 @@ export function MaterialsTab({ project }: { project: TProject }) {
             title: t('projects.materials.arrived'),
             render: (_, m) => (
               <Flex gap={4} align="center" wrap>
-                {m.arrivedOn ?? (project.canWork ? (
-                  <Button size="small" onClick={() => void run({ path: `/project-materials/${m.id}`, method: 'PATCH', body: { version: m.version, arrivedOn: dayjs().format('YYYY-MM-DD') } })}>
-                    {t('projects.materials.markArrived')}
-                  </Button>
-                ) : '—')}
+                {m.arrivedOn ??
+                  (project.canWork ? (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        void run({
+                          path: `/project-materials/${m.id}`,
+                          method: 'PATCH',
+                          body: { version: m.version, arrivedOn: dayjs().format('YYYY-MM-DD') },
+                        })
+                      }
+                    >
+                      {t('projects.materials.markArrived')}
+                    </Button>
+                  ) : (
+                    '—'
+                  ))}
                 {m.late && <Tag color="gold">{t('projects.materials.late')}</Tag>}
               </Flex>
             ),
           },
           ...(project.canWork
-            ? [{ key: 'x', width: 48, render: (_: unknown, m: TMaterial) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => void run({ path: `/project-materials/${m.id}`, method: 'DELETE' })} /> }]
+            ? [
+                {
+                  key: 'x',
+                  width: 48,
+                  render: (_: unknown, m: TMaterial) => (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('common.delete')}
+                      onClick={() => void run({ path: `/project-materials/${m.id}`, method: 'DELETE' })}
+                    />
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      <Modal open={adding} title={t('projects.materials.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} okButtonProps={{ loading: pending }} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('projects.materials.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: pending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => void add(v)}>
           <Form.Item name="name" label={t('projects.materials.name')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} />

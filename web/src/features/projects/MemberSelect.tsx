@@ -4,7 +4,15 @@ import { useDebounced } from '../tickets/useDebounced';
 import { useUserOptions } from '../tickets/useUserOptions';
 
 /** Picks several staff members (the engineers on a project), searching the server as the user types. */
-export function MemberSelect({ value, onChange, known = [] }: { value?: number[]; onChange?: (ids: number[]) => void; known?: { id: number; name: string }[] }) {
+export function MemberSelect({
+  value,
+  onChange,
+  known = [],
+}: {
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  known?: { id: number; name: string }[];
+}) {
   const [search, setSearch] = useState('');
   const users = useUserOptions(useDebounced(search));
   const options = new Map<number, string>(known.map((u) => [u.id, u.name]));

@@ -26,21 +26,44 @@ export function PlanGantt({ items, contractEndsOn }: { items: TPlanItem[]; contr
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => new Date(first + v * DAY).toISOString().slice(5, 10) } },
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
     series: [
-      { type: 'bar', stack: 'plan', itemStyle: { color: 'transparent' }, data: items.map((i) => offset(i.plannedStart)), tooltip: { show: false } },
-      { type: 'bar', stack: 'plan', name: t('projects.plan.done'), itemStyle: { color: '#1677ff' }, data: items.map((i) => (span(i) * i.donePercent) / 100) },
+      {
+        type: 'bar',
+        stack: 'plan',
+        itemStyle: { color: 'transparent' },
+        data: items.map((i) => offset(i.plannedStart)),
+        tooltip: { show: false },
+      },
+      {
+        type: 'bar',
+        stack: 'plan',
+        name: t('projects.plan.done'),
+        itemStyle: { color: '#1677ff' },
+        data: items.map((i) => (span(i) * i.donePercent) / 100),
+      },
       {
         type: 'bar',
         stack: 'plan',
         name: t('projects.plan.remaining'),
         itemStyle: { color: '#bae0ff' },
         data: items.map((i) => (span(i) * (100 - i.donePercent)) / 100),
-        markLine: { symbol: 'none', lineStyle: { color: '#ff4d4f' }, label: { formatter: t('projects.contractEnds') }, data: [{ xAxis: offset(contractEndsOn) + 1 }] },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: '#ff4d4f' },
+          label: { formatter: t('projects.contractEnds') },
+          data: [{ xAxis: offset(contractEndsOn) + 1 }],
+        },
       },
     ],
   };
   return (
     <div data-testid="plan-gantt">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height: Math.max(160, 48 + items.length * 32), width: '100%' }} />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        opts={{ renderer: 'svg' }}
+        style={{ height: Math.max(160, 48 + items.length * 32), width: '100%' }}
+      />
     </div>
   );
 }

@@ -18,7 +18,13 @@ export function PlanTab({ project }: { project: TProject }) {
   const [chart, setChart] = useState(false);
   const [form] = Form.useForm();
   const add = async (v: Record<string, never>) => {
-    const ok = await run({ path: `/projects/${project.id}/plan-items`, body: { name: v.name, plannedStart: toDate(v.plannedStart), plannedEnd: toDate(v.plannedEnd), donePercent: v.donePercent ?? 0 } }, form);
+    const ok = await run(
+      {
+        path: `/projects/${project.id}/plan-items`,
+        body: { name: v.name, plannedStart: toDate(v.plannedStart), plannedEnd: toDate(v.plannedEnd), donePercent: v.donePercent ?? 0 },
+      },
+      form,
+    );
     if (ok) setAdding(false);
   };
   return (
@@ -29,7 +35,9 @@ export function PlanTab({ project }: { project: TProject }) {
             {t('projects.plan.add')}
           </Button>
         )}
-        {project.planItems.length > 0 && <Button onClick={() => setChart((c) => !c)}>{t(chart ? 'projects.plan.hideChart' : 'projects.plan.showChart')}</Button>}
+        {project.planItems.length > 0 && (
+          <Button onClick={() => setChart((c) => !c)}>{t(chart ? 'projects.plan.hideChart' : 'projects.plan.showChart')}</Button>
+        )}
       </Flex>
       {chart && (
         <Suspense fallback={<Spin />}>
@@ -43,11 +51,15 @@ export function PlanTab({ project }: { project: TProject }) {
         scroll={{ x: true }}
         dataSource={project.planItems}
         columns={[
-          { key: 'name', title: t('projects.plan.name'), render: (_, r) => (
-            <span>
-              {r.name} {r.pastContract && <Tag color="orange">{t('projects.warning.planPastContract')}</Tag>}
-            </span>
-          ) },
+          {
+            key: 'name',
+            title: t('projects.plan.name'),
+            render: (_, r) => (
+              <span>
+                {r.name} {r.pastContract && <Tag color="orange">{t('projects.warning.planPastContract')}</Tag>}
+              </span>
+            ),
+          },
           { key: 'dates', title: t('projects.plan.dates'), render: (_, r) => `${r.plannedStart} ~ ${r.plannedEnd}` },
           {
             key: 'done',
@@ -65,7 +77,8 @@ export function PlanTab({ project }: { project: TProject }) {
                     aria-label={t('projects.plan.done')}
                     onBlur={(e) => {
                       const next = Number(e.target.value);
-                      if (Number.isInteger(next) && next !== r.donePercent) void run({ path: `/project-plan-items/${r.id}`, method: 'PATCH', body: { version: r.version, donePercent: next } });
+                      if (Number.isInteger(next) && next !== r.donePercent)
+                        void run({ path: `/project-plan-items/${r.id}`, method: 'PATCH', body: { version: r.version, donePercent: next } });
                     }}
                   />
                 </Flex>
@@ -74,11 +87,32 @@ export function PlanTab({ project }: { project: TProject }) {
               ),
           },
           ...(project.canWork
-            ? [{ key: 'x', width: 48, render: (_: unknown, r: TPlanItem) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => void run({ path: `/project-plan-items/${r.id}`, method: 'DELETE' })} /> }]
+            ? [
+                {
+                  key: 'x',
+                  width: 48,
+                  render: (_: unknown, r: TPlanItem) => (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('common.delete')}
+                      onClick={() => void run({ path: `/project-plan-items/${r.id}`, method: 'DELETE' })}
+                    />
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      <Modal open={adding} title={t('projects.plan.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} okButtonProps={{ loading: pending }} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('projects.plan.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: pending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => void add(v)}>
           <Form.Item name="name" label={t('projects.plan.name')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} />

@@ -8,7 +8,13 @@ import { toDate } from './toDate';
 import { useProjectCall } from './useProjectCall';
 import './i18n';
 
-const NEXT: Record<TProject['status'], TProjectAction | null> = { planning: 'start', in_progress: 'commission', commissioned: 'accept', accepted: 'close', closed: null };
+const NEXT: Record<TProject['status'], TProjectAction | null> = {
+  planning: 'start',
+  in_progress: 'commission',
+  commissioned: 'accept',
+  accepted: 'close',
+  closed: null,
+};
 
 /**
  * FS-12 status actions. Start and close are one click; commissioning asks for the finish date, acceptance for the
@@ -26,14 +32,24 @@ export function ProjectActions({ project }: { project: TProject }) {
 
   const send = async (extra: Record<string, unknown> = {}) => {
     reset();
-    const done = await run({ path: `/projects/${project.id}/transitions`, body: { action, version: project.version, ...extra } }, form, true);
+    const done = await run(
+      { path: `/projects/${project.id}/transitions`, body: { action, version: project.version, ...extra } },
+      form,
+      true,
+    );
     if (done) setAsking(null);
   };
   const needsForm = action === 'commission' || action === 'accept';
   return (
     <Flex vertical gap={8} style={{ marginBottom: 12 }}>
       <Flex gap={8} wrap>
-        <Button type="primary" size="large" loading={pending && !asking} data-testid={`action-${action}`} onClick={() => (needsForm ? setAsking(action) : void send())}>
+        <Button
+          type="primary"
+          size="large"
+          loading={pending && !asking}
+          data-testid={`action-${action}`}
+          onClick={() => (needsForm ? setAsking(action) : void send())}
+        >
           {t(`projects.action.${action}`)}
         </Button>
       </Flex>
@@ -50,7 +66,11 @@ export function ProjectActions({ project }: { project: TProject }) {
           form={form}
           layout="vertical"
           onFinish={(v: Record<string, never>) =>
-            void send(asking === 'accept' ? { acceptedBy: v.acceptedBy, acceptedOn: toDate(v.acceptedOn) } : { commissionedOn: toDate(v.commissionedOn) })
+            void send(
+              asking === 'accept'
+                ? { acceptedBy: v.acceptedBy, acceptedOn: toDate(v.acceptedOn) }
+                : { commissionedOn: toDate(v.commissionedOn) },
+            )
           }
         >
           {asking === 'commission' && (
@@ -60,7 +80,11 @@ export function ProjectActions({ project }: { project: TProject }) {
           )}
           {asking === 'accept' && (
             <>
-              <Form.Item name="acceptedBy" label={t('projects.acceptedBy')} rules={[{ required: true, whitespace: true, message: t('projects.acceptedByRequired') }]}>
+              <Form.Item
+                name="acceptedBy"
+                label={t('projects.acceptedBy')}
+                rules={[{ required: true, whitespace: true, message: t('projects.acceptedByRequired') }]}
+              >
                 <Input maxLength={100} data-testid="accepted-by" />
               </Form.Item>
               <Form.Item name="acceptedOn" label={t('projects.acceptedOn')}>

@@ -38,13 +38,29 @@ export function ProjectCreateModal({ open, onClose }: { open: boolean; onClose: 
     if (body) create.mutate(body);
   };
   return (
-    <Modal open={open} title={t('projects.create')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: create.isPending, 'data-testid': 'project-create-submit' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('projects.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'project-create-submit' } as ButtonProps}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label={t('projects.customer')} required>
-          <CustomerSelect value={customerId} onChange={(id) => { setCustomerId(id); form.setFieldsValue({ contractId: undefined, siteId: undefined }); }} />
+          <CustomerSelect
+            value={customerId}
+            onChange={(id) => {
+              setCustomerId(id);
+              form.setFieldsValue({ contractId: undefined, siteId: undefined });
+            }}
+          />
         </Form.Item>
         <Form.Item name="contractId" label={t('projects.contract')} rules={[{ required: true, message: t('projects.contractRequired') }]}>
-          <Select loading={file.isFetching} options={(file.data?.contracts ?? []).map((c) => ({ value: c.id, label: `${c.number}（${c.startsOn} ~ ${c.endsOn}）` }))} />
+          <Select
+            loading={file.isFetching}
+            options={(file.data?.contracts ?? []).map((c) => ({ value: c.id, label: `${c.number}（${c.startsOn} ~ ${c.endsOn}）` }))}
+          />
         </Form.Item>
         <Form.Item name="siteId" label={t('projects.site')}>
           <Select allowClear options={(file.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))} />

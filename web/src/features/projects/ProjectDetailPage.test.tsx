@@ -7,7 +7,8 @@ import { projectFixture } from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
 
 const SUPERVISOR: TPermission[] = ['projects.read', 'projects.manage'];
-const render = () => renderAs(<ProjectDetailPage />, { path: '/projects/:id', url: '/projects/9', permissions: SUPERVISOR, scope: 'department' });
+const render = () =>
+  renderAs(<ProjectDetailPage />, { path: '/projects/:id', url: '/projects/9', permissions: SUPERVISOR, scope: 'department' });
 
 beforeEach(async () => {
   await i18n.changeLanguage('en');
@@ -23,7 +24,8 @@ describe('project detail (FS-12)', () => {
         body: {
           error: {
             code: 'rule_violation',
-            message: 'FS-12: enter before starting: the progress plan has no items; the material purchase list is empty; the cost breakdown is empty',
+            message:
+              'FS-12: enter before starting: the progress plan has no items; the material purchase list is empty; the cost breakdown is empty',
             ruleId: 'FS-12',
             details: [
               { path: 'planItems', message: 'the progress plan has no items' },
@@ -47,14 +49,23 @@ describe('project detail (FS-12)', () => {
   it('asks who accepts and shows the missing signed handover record when acceptance is refused', async () => {
     const api = stubFetch({
       'GET /projects/9': {
-        body: projectFixture({ status: 'commissioned', startedOn: '2026-03-02', commissionedOn: '2026-03-02', acceptanceDueOn: '2026-03-07', acceptanceDays: 5, policyVersion: 1, warnings: ['acceptanceDueSoon'] }),
+        body: projectFixture({
+          status: 'commissioned',
+          startedOn: '2026-03-02',
+          commissionedOn: '2026-03-02',
+          acceptanceDueOn: '2026-03-07',
+          acceptanceDays: 5,
+          policyVersion: 1,
+          warnings: ['acceptanceDueSoon'],
+        }),
       },
       'POST /projects/9/transitions': {
         status: 422,
         body: {
           error: {
             code: 'rule_violation',
-            message: 'FS-12: the handover record (技术交底书 / Technical disclosure) must be uploaded and signed by the customer before acceptance',
+            message:
+              'FS-12: the handover record (技术交底书 / Technical disclosure) must be uploaded and signed by the customer before acceptance',
             ruleId: 'FS-12',
             details: [{ path: 'handoverDocuments.technicalDisclosure', message: 'missing or not signed' }],
           },

@@ -43,15 +43,26 @@ export function ProjectDetailPage() {
           <Descriptions.Item label={t('projects.contractEnds')}>{`${p.contractNumber} · ${p.contractEndsOn}`}</Descriptions.Item>
           <Descriptions.Item label={t('projects.site')}>{p.siteName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.manager')}>{p.managerName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('projects.members')}>{formatList(p.members.map((m) => m.name), i18n.language) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.members')}>
+            {formatList(
+              p.members.map((m) => m.name),
+              i18n.language,
+            ) || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('projects.startedOn')}>{p.startedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.commissionedOn')}>{p.commissionedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.acceptanceDue')}>
-            {p.acceptanceDueOn ? t('projects.acceptanceDueExplained', { date: p.acceptanceDueOn, days: p.acceptanceDays, version: p.policyVersion }) : '—'}
+            {p.acceptanceDueOn
+              ? t('projects.acceptanceDueExplained', { date: p.acceptanceDueOn, days: p.acceptanceDays, version: p.policyVersion })
+              : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('projects.acceptedOn')}>{p.acceptedOn ? `${p.acceptedOn} · ${p.acceptedBy ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.acceptedOn')}>
+            {p.acceptedOn ? `${p.acceptedOn} · ${p.acceptedBy ?? ''}` : '—'}
+          </Descriptions.Item>
         </Descriptions>
-        {p.description && <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{p.description}</Typography.Paragraph>}
+        {p.description && (
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{p.description}</Typography.Paragraph>
+        )}
       </Card>
       <Tabs
         items={[
@@ -59,8 +70,16 @@ export function ProjectDetailPage() {
           { key: 'materials', label: t('projects.tabs.materials'), children: <MaterialsTab project={p} /> },
           { key: 'costs', label: t('projects.tabs.costs'), children: <CostsTab project={p} /> },
           { key: 'handover', label: t('projects.tabs.handover'), children: <HandoverTab project={p} /> },
-          { key: 'deliveries', label: t('projects.tabs.deliveries'), children: <DeliveriesList projectId={p.id} customerId={p.customerId} canCreate={p.canWork} /> },
-          { key: 'trainings', label: t('projects.tabs.trainings'), children: <TrainingsList projectId={p.id} customerId={p.customerId} canCreate={p.canWork} /> },
+          {
+            key: 'deliveries',
+            label: t('projects.tabs.deliveries'),
+            children: <DeliveriesList projectId={p.id} customerId={p.customerId} canCreate={p.canWork} />,
+          },
+          {
+            key: 'trainings',
+            label: t('projects.tabs.trainings'),
+            children: <TrainingsList projectId={p.id} customerId={p.customerId} canCreate={p.canWork} />,
+          },
         ]}
       />
       <Button type="link" style={{ paddingInline: 0 }}>

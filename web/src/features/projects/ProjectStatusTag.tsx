@@ -3,7 +3,13 @@ import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 
-const STATUS_COLOR: Record<TProjectStatus, string> = { planning: 'default', in_progress: 'processing', commissioned: 'gold', accepted: 'success', closed: 'default' };
+const STATUS_COLOR: Record<TProjectStatus, string> = {
+  planning: 'default',
+  in_progress: 'processing',
+  commissioned: 'gold',
+  accepted: 'success',
+  closed: 'default',
+};
 const WARNING_COLOR: Record<TProjectWarning, string> = {
   acceptanceDueSoon: 'orange',
   acceptanceOverdue: 'red',

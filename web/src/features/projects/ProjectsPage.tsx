@@ -44,7 +44,13 @@ export function ProjectsPage() {
           style={{ minWidth: 140 }}
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))}
         />
-        <Input.Search allowClear placeholder={t('projects.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 320 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('projects.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ maxWidth: 320 }}
+        />
       </Flex>
       <Table<TProjectSummary>
         rowKey="id"
@@ -56,9 +62,18 @@ export function ProjectsPage() {
         columns={[
           { key: 'name', title: t('projects.name'), render: (_, r) => <Link to={`/projects/${r.id}`}>{r.name}</Link> },
           { key: 'customer', title: t('projects.customer'), dataIndex: 'customerName', responsive: ['md'] },
-          { key: 'contract', title: t('projects.contractEnds'), render: (_, r) => `${r.contractNumber} · ${r.contractEndsOn}`, responsive: ['lg'] },
+          {
+            key: 'contract',
+            title: t('projects.contractEnds'),
+            render: (_, r) => `${r.contractNumber} · ${r.contractEndsOn}`,
+            responsive: ['lg'],
+          },
           { key: 'status', title: t('projects.statusLabel'), render: (_, r) => <ProjectStatusTag status={r.status} /> },
-          { key: 'warnings', title: t('projects.warnings'), render: (_, r) => <ProjectWarningTags warnings={r.warnings} acceptanceDueOn={r.acceptanceDueOn} /> },
+          {
+            key: 'warnings',
+            title: t('projects.warnings'),
+            render: (_, r) => <ProjectWarningTags warnings={r.warnings} acceptanceDueOn={r.acceptanceDueOn} />,
+          },
           { key: 'due', title: t('projects.acceptanceDue'), dataIndex: 'acceptanceDueOn', responsive: ['md'] },
         ]}
       />

@@ -5,7 +5,14 @@ import { renderAs, stubFetch } from '../tickets/testing';
 import { trainingFixture } from './fixtures';
 import { TrainingDetailPage } from './TrainingDetailPage';
 
-const render = () => renderAs(<TrainingDetailPage />, { path: '/projects/trainings/:id', url: '/projects/trainings/4', permissions: ['projects.read'], scope: 'own', userId: 5 });
+const render = () =>
+  renderAs(<TrainingDetailPage />, {
+    path: '/projects/trainings/:id',
+    url: '/projects/trainings/4',
+    permissions: ['projects.read'],
+    scope: 'own',
+    userId: 5,
+  });
 
 beforeEach(async () => {
   await i18n.changeLanguage('en');
@@ -19,14 +26,27 @@ describe('training detail (FS-14)', () => {
       'GET /trainings/4': { body: trainingFixture() },
       'POST /training-trainees/22/sign-off': () => {
         signedOff = true;
-        return { body: trainingFixture({ version: 7, signedOffCount: 2, trainees: trainingFixture().trainees.map((x) => ({ ...x, signedOff: true, version: x.version + 1 })) }) };
+        return {
+          body: trainingFixture({
+            version: 7,
+            signedOffCount: 2,
+            trainees: trainingFixture().trainees.map((x) => ({ ...x, signedOff: true, version: x.version + 1 })),
+          }),
+        };
       },
       'POST /trainings/4/complete': () =>
         signedOff
           ? { body: trainingFixture({ version: 8, status: 'completed', signedOffCount: 2, completedAt: '2026-03-06T01:00:00.000Z' }) }
           : {
               status: 422,
-              body: { error: { code: 'rule_violation', message: 'FS-14: not every trainee can operate independently yet: 李工', ruleId: 'FS-14', details: [{ path: 'trainees.22', message: '李工 is not signed off' }] } },
+              body: {
+                error: {
+                  code: 'rule_violation',
+                  message: 'FS-14: not every trainee can operate independently yet: 李工',
+                  ruleId: 'FS-14',
+                  details: [{ path: 'trainees.22', message: '李工 is not signed off' }],
+                },
+              },
             },
     });
     render();

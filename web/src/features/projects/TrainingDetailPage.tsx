@@ -1,6 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TTrainee, TTraining } from '@techserve/core';
-import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, List, Modal, Result, Spin, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Result,
+  Spin,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +43,14 @@ export function TrainingDetailPage() {
   const [adding, setAdding] = useState<'session' | 'trainee' | null>(null);
   const [form] = Form.useForm();
   if (query.isLoading) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
-  if (query.error instanceof ApiError && query.error.status === 404) return <Result status="404" title={t('projects.trainings.notFound')} extra={<Link to="/projects/trainings">{t('projects.backToList')}</Link>} />;
+  if (query.error instanceof ApiError && query.error.status === 404)
+    return (
+      <Result
+        status="404"
+        title={t('projects.trainings.notFound')}
+        extra={<Link to="/projects/trainings">{t('projects.backToList')}</Link>}
+      />
+    );
   const tr = query.data;
   if (!tr) return <Alert type="error" showIcon title={(query.error as Error | null)?.message ?? ''} />;
   const open = tr.status === 'open';
@@ -45,7 +69,15 @@ export function TrainingDetailPage() {
   const submitAdd = async (v: Record<string, unknown>) => {
     const ok =
       adding === 'session'
-        ? await send({ path: `/trainings/${tr.id}/sessions`, body: { place: v.place, content: v.content, startsAt: (v.startsAt as Dayjs | undefined)?.toISOString(), endsAt: (v.endsAt as Dayjs | undefined)?.toISOString() } })
+        ? await send({
+            path: `/trainings/${tr.id}/sessions`,
+            body: {
+              place: v.place,
+              content: v.content,
+              startsAt: (v.startsAt as Dayjs | undefined)?.toISOString(),
+              endsAt: (v.endsAt as Dayjs | undefined)?.toISOString(),
+            },
+          })
         : await send({ path: `/trainings/${tr.id}/trainees`, body: { name: v.name, position: v.position || null } });
     if (ok) setAdding(null);
   };
@@ -64,7 +96,14 @@ export function TrainingDetailPage() {
         </Typography.Text>
       </Flex>
       {open && (
-        <Button type="primary" size="large" loading={call.isPending} style={{ marginBottom: 8 }} data-testid="training-complete" onClick={() => void send({ path: `/trainings/${tr.id}/complete`, body: { version: tr.version } })}>
+        <Button
+          type="primary"
+          size="large"
+          loading={call.isPending}
+          style={{ marginBottom: 8 }}
+          data-testid="training-complete"
+          onClick={() => void send({ path: `/trainings/${tr.id}/complete`, body: { version: tr.version } })}
+        >
           {t('projects.trainings.complete')}
         </Button>
       )}
@@ -74,7 +113,13 @@ export function TrainingDetailPage() {
         size="small"
         title={t('projects.trainings.trainees')}
         style={{ margin: '12px 0' }}
-        extra={open && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('trainee')}>{t('projects.trainings.addTrainee')}</Button>}
+        extra={
+          open && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('trainee')}>
+              {t('projects.trainings.addTrainee')}
+            </Button>
+          )
+        }
       >
         <Table<TTrainee>
           rowKey="id"
@@ -95,7 +140,12 @@ export function TrainingDetailPage() {
                     loading={call.isPending}
                     data-testid={`sign-off-${x.id}`}
                     aria-label={t('projects.trainings.canOperate')}
-                    onChange={(checked) => void send({ path: `/training-trainees/${x.id}/sign-off`, body: { version: x.version, canOperateIndependently: checked } })}
+                    onChange={(checked) =>
+                      void send({
+                        path: `/training-trainees/${x.id}/sign-off`,
+                        body: { version: x.version, canOperateIndependently: checked },
+                      })
+                    }
                   />
                   {x.signedOffBy && <Typography.Text type="secondary">{x.signedOffBy}</Typography.Text>}
                 </Flex>
@@ -105,14 +155,26 @@ export function TrainingDetailPage() {
         />
       </Card>
 
-      <Card size="small" title={t('projects.trainings.sessions')} extra={open && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('session')}>{t('projects.trainings.addSession')}</Button>}>
+      <Card
+        size="small"
+        title={t('projects.trainings.sessions')}
+        extra={
+          open && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('session')}>
+              {t('projects.trainings.addSession')}
+            </Button>
+          )
+        }
+      >
         <List
           dataSource={tr.sessions}
           locale={{ emptyText: t('projects.trainings.noSessions') }}
           renderItem={(s) => (
             <List.Item>
               <Flex vertical gap={4} style={{ width: '100%' }}>
-                <Typography.Text strong>{`${new Date(s.startsAt).toLocaleString()} – ${new Date(s.endsAt).toLocaleTimeString()}`}</Typography.Text>
+                <Typography.Text
+                  strong
+                >{`${new Date(s.startsAt).toLocaleString()} – ${new Date(s.endsAt).toLocaleTimeString()}`}</Typography.Text>
                 <Typography.Text>{`${s.place} · ${s.content}`}</Typography.Text>
                 <Checkbox.Group
                   disabled={!open}
@@ -126,11 +188,23 @@ export function TrainingDetailPage() {
         />
       </Card>
 
-      <Modal open={adding !== null} title={t(adding === 'session' ? 'projects.trainings.addSession' : 'projects.trainings.addTrainee')} onCancel={() => setAdding(null)} onOk={() => form.submit()} okButtonProps={{ loading: call.isPending }} destroyOnHidden>
+      <Modal
+        open={adding !== null}
+        title={t(adding === 'session' ? 'projects.trainings.addSession' : 'projects.trainings.addTrainee')}
+        onCancel={() => setAdding(null)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: call.isPending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => void submitAdd(v)}>
           {adding === 'session' ? (
             <>
-              <Form.Item name="place" label={t('projects.trainings.place')} rules={[{ required: true, whitespace: true }]} extra={t('projects.trainings.customerChooses')}>
+              <Form.Item
+                name="place"
+                label={t('projects.trainings.place')}
+                rules={[{ required: true, whitespace: true }]}
+                extra={t('projects.trainings.customerChooses')}
+              >
                 <Input maxLength={300} />
               </Form.Item>
               <Flex gap={8} wrap>

@@ -14,7 +14,17 @@ import { usePagedList } from './usePagedList';
 import './i18n';
 
 /** FS-14: a training plan for a customer (of a project when given) with its first trainees. */
-function TrainingCreateModal({ open, onClose, projectId, customerId: fixedCustomer }: { open: boolean; onClose: () => void; projectId?: number; customerId?: number }) {
+function TrainingCreateModal({
+  open,
+  onClose,
+  projectId,
+  customerId: fixedCustomer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  projectId?: number;
+  customerId?: number;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [chosen, setChosen] = useState<number>();
@@ -38,7 +48,14 @@ function TrainingCreateModal({ open, onClose, projectId, customerId: fixedCustom
       trainees: (v.trainees ?? []).filter((x) => x?.name?.trim()).map((x) => ({ name: x.name, position: x.position || null })),
     });
   return (
-    <Modal open={open} title={t('projects.trainings.create')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('projects.trainings.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: create.isPending }}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ trainees: [{}] }}>
         {!fixedCustomer && (
           <Form.Item label={t('projects.customer')} required>
@@ -94,10 +111,20 @@ export function TrainingsList({ projectId, customerId, canCreate }: { projectId?
         scroll={{ x: true }}
         dataSource={list.data?.pages.flatMap((p) => p.items) ?? []}
         columns={[
-          { key: 'title', title: t('projects.trainings.titleLabel'), render: (_, r) => <Link to={`/projects/trainings/${r.id}`}>{r.title}</Link> },
+          {
+            key: 'title',
+            title: t('projects.trainings.titleLabel'),
+            render: (_, r) => <Link to={`/projects/trainings/${r.id}`}>{r.title}</Link>,
+          },
           { key: 'customer', title: t('projects.customer'), dataIndex: 'customerName', responsive: ['md'] },
           { key: 'progress', title: t('projects.trainings.signedOff'), render: (_, r) => `${r.signedOffCount}/${r.traineeCount}` },
-          { key: 'status', title: t('projects.statusLabel'), render: (_, r) => <Tag color={r.status === 'completed' ? 'success' : 'processing'}>{t(`projects.trainings.status.${r.status}`)}</Tag> },
+          {
+            key: 'status',
+            title: t('projects.statusLabel'),
+            render: (_, r) => (
+              <Tag color={r.status === 'completed' ? 'success' : 'processing'}>{t(`projects.trainings.status.${r.status}`)}</Tag>
+            ),
+          },
         ]}
       />
       <LoadMore query={list} />

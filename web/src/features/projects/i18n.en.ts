@@ -84,7 +84,14 @@ export const en: typeof zhCN = {
     description: 'Description',
     amount: 'Amount',
     total: 'Total',
-    categories: { equipment: 'Equipment', material: 'Material', labour: 'Labour', travel: 'Travel', subcontract: 'Subcontract', other: 'Other' },
+    categories: {
+      equipment: 'Equipment',
+      material: 'Material',
+      labour: 'Labour',
+      travel: 'Travel',
+      subcontract: 'Subcontract',
+      other: 'Other',
+    },
   },
   handover: {
     required: 'Needed for acceptance',

@@ -22,7 +22,8 @@ export function useProjectCall(projectId: number) {
         await call.mutateAsync(request);
         return true;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) });
+        if (error instanceof ApiError && error.status === 409)
+          void queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) });
         if (!(quiet422 && error instanceof ApiError && error.status === 422)) showError(error, form);
         return false;
       }

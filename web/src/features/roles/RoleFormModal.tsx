@@ -25,9 +25,7 @@ export function RoleFormModal({ open, role, onClose }: Props) {
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      role
-        ? api<TRole>(`/roles/${role.id}`, { method: 'PATCH', body })
-        : api<TRole>('/roles', { method: 'POST', body }),
+      role ? api<TRole>(`/roles/${role.id}`, { method: 'PATCH', body }) : api<TRole>('/roles', { method: 'POST', body }),
     onSuccess: () => {
       message.success(role ? t('common.saved') : t('common.created'));
       void queryClient.invalidateQueries({ queryKey: ['roles'] });

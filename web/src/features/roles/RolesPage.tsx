@@ -50,8 +50,7 @@ export function RolesPage() {
       title: t('roles.type'),
       key: 'builtin',
       width: 90,
-      render: (_, role) =>
-        role.builtin ? <Tag color="blue">{t('roles.builtin')}</Tag> : <Tag color="purple">{t('roles.custom')}</Tag>,
+      render: (_, role) => (role.builtin ? <Tag color="blue">{t('roles.builtin')}</Tag> : <Tag color="purple">{t('roles.custom')}</Tag>),
     },
     { title: t('roles.userCount'), dataIndex: 'userCount', key: 'userCount', width: 80 },
     {
@@ -90,11 +89,7 @@ export function RolesPage() {
           </Button>
         }
       />
-      <ListTable<TRole>
-        columns={columns}
-        dataSource={roles.data?.items}
-        loading={roles.isLoading}
-      />
+      <ListTable<TRole> columns={columns} dataSource={roles.data?.items} loading={roles.isLoading} />
       <RoleFormModal open={editing !== null} role={editing?.role} onClose={() => setEditing(null)} />
     </>
   );

@@ -41,13 +41,26 @@ export function ChangeRequestCard({ ticket }: { ticket: TTicket }) {
     run.mutate(
       {
         path: '/change-request/decision',
-        body: { version: ticket.version, approve, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(approve && signWithout ? { signWithoutWrittenConfirmation: true } : {}) },
+        body: {
+          version: ticket.version,
+          approve,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+          ...(approve && signWithout ? { signWithoutWrittenConfirmation: true } : {}),
+        },
       },
-      { onSuccess: () => void message.success(t(`tickets.decision_${approve ? 'approved' : 'rejected'}`)), onError: (error) => showError(error) },
+      {
+        onSuccess: () => void message.success(t(`tickets.decision_${approve ? 'approved' : 'rejected'}`)),
+        onError: (error) => showError(error),
+      },
     );
 
   const flag = (key: 'customerWrittenConfirmation' | 'discussedWithSales' | 'discussedWithRnd', label: string) => (
-    <Checkbox checked={cr[key]} disabled={!canRecord || run.isPending} onChange={(event) => update({ [key]: event.target.checked })} data-testid={`cr-${key}`}>
+    <Checkbox
+      checked={cr[key]}
+      disabled={!canRecord || run.isPending}
+      onChange={(event) => update({ [key]: event.target.checked })}
+      data-testid={`cr-${key}`}
+    >
       {label}
     </Checkbox>
   );
@@ -90,7 +103,13 @@ export function ChangeRequestCard({ ticket }: { ticket: TTicket }) {
         <>
           <Divider style={{ margin: '12px 0' }} />
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="cr-decision">
-            <Input.TextArea placeholder={t('tickets.decisionComment')} value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} autoSize />
+            <Input.TextArea
+              placeholder={t('tickets.decisionComment')}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+              maxLength={2000}
+              autoSize
+            />
             {!cr.customerWrittenConfirmation && (
               <Checkbox checked={signWithout} onChange={(event) => setSignWithout(event.target.checked)} data-testid="cr-sign-without">
                 {t('tickets.signWithout')}

@@ -15,7 +15,12 @@ export function ConfirmFields({ onDevice }: { onDevice: boolean }) {
     <>
       {onDevice && <Alert type="info" showIcon title={t('tickets.onDeviceHint')} style={{ marginBottom: 12 }} />}
       {(['attitude', 'skill', 'result'] as const).map((aspect) => (
-        <Form.Item key={aspect} name={['rating', aspect]} label={t(`tickets.${aspect}`)} rules={[{ required: true, message: t('tickets.required') }]}>
+        <Form.Item
+          key={aspect}
+          name={['rating', aspect]}
+          label={t(`tickets.${aspect}`)}
+          rules={[{ required: true, message: t('tickets.required') }]}
+        >
           <Radio.Group optionType="button" buttonStyle="solid" size="large" options={grades} data-testid={`rating-${aspect}`} />
         </Form.Item>
       ))}
@@ -24,7 +29,11 @@ export function ConfirmFields({ onDevice }: { onDevice: boolean }) {
       </Form.Item>
       {onDevice && (
         <>
-          <Form.Item name="signedBy" label={t('tickets.signerName')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+          <Form.Item
+            name="signedBy"
+            label={t('tickets.signerName')}
+            rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+          >
             <Input maxLength={100} data-testid="confirm-signed-by" />
           </Form.Item>
           <Form.Item name="signature" label={t('tickets.signature')} rules={[{ required: true, message: t('tickets.signatureRequired') }]}>

@@ -8,7 +8,9 @@ import { useDebounced } from './useDebounced';
 import './i18n';
 
 const label = (customer: TCustomer) =>
-  [customer.name, customer.shortName && customer.shortName !== customer.name ? customer.shortName : null, customer.code].filter(Boolean).join(' · ');
+  [customer.name, customer.shortName && customer.shortName !== customer.name ? customer.shortName : null, customer.code]
+    .filter(Boolean)
+    .join(' · ');
 
 /**
  * Customer type-ahead: searches the server (name, short name, code, contact name or phone) as the user types,
@@ -49,7 +51,12 @@ export function CustomerSelect({
       placeholder={placeholder}
       notFoundContent={customers.isFetching ? t('common.loading') : t('tickets.noCustomerFound')}
       loading={customers.isFetching}
-      onChange={(id) => onChange?.(id ?? undefined, items.find((customer) => customer.id === id))}
+      onChange={(id) =>
+        onChange?.(
+          id ?? undefined,
+          items.find((customer) => customer.id === id),
+        )
+      }
       options={options}
       style={style}
       data-testid={testId}

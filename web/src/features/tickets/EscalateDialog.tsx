@@ -8,7 +8,14 @@ import { useTicketAction } from './useTicketAction';
 import { useTicketError } from './useTicketError';
 import './i18n';
 
-type TValues = { kind: 'l2' | 'expert' | 'rnd'; description: string; toUserId?: number | null; ownerId?: number; rndPerson?: string; targetAt?: Dayjs };
+type TValues = {
+  kind: 'l2' | 'expert' | 'rnd';
+  description: string;
+  toUserId?: number | null;
+  ownerId?: number;
+  rndPerson?: string;
+  targetAt?: Dayjs;
+};
 
 /**
  * SR-6 / ORG-3: escalate to tier 2 (a detailed description, ≥ 20 characters, with the customer's data), consult the
@@ -22,13 +29,22 @@ export function EscalateDialog({ ticket, open, onClose }: { ticket: TTicket; ope
   const kind = Form.useWatch('kind', form);
   const run = useTicketAction(ticket.id);
   const showError = useTicketError(ticket.id);
-  const kinds = (['l2', 'expert', 'rnd'] as const).filter((k) => (k === 'rnd' ? can('tickets.manage') : k === 'l2' ? ticket.tier < 2 : true));
+  const kinds = (['l2', 'expert', 'rnd'] as const).filter((k) =>
+    k === 'rnd' ? can('tickets.manage') : k === 'l2' ? ticket.tier < 2 : true,
+  );
 
   const submit = (values: TValues) => {
     const description = values.description.trim();
     const body =
       values.kind === 'rnd'
-        ? { kind: 'rnd', version: ticket.version, ownerId: values.ownerId, rndPerson: values.rndPerson?.trim(), targetAt: values.targetAt?.toISOString(), description }
+        ? {
+            kind: 'rnd',
+            version: ticket.version,
+            ownerId: values.ownerId,
+            rndPerson: values.rndPerson?.trim(),
+            targetAt: values.targetAt?.toISOString(),
+            description,
+          }
         : { kind: values.kind, version: ticket.version, description, ...(values.toUserId ? { toUserId: values.toUserId } : {}) };
     run.mutate(
       { path: '/escalations', body },
@@ -57,14 +73,22 @@ export function EscalateDialog({ ticket, open, onClose }: { ticket: TTicket; ope
     >
       <Form<TValues> form={form} layout="vertical" preserve={false} initialValues={{ kind: kinds[0] }} onFinish={submit}>
         <Form.Item name="kind" label={t('tickets.escalateKind')}>
-          <Radio.Group optionType="button" options={kinds.map((k) => ({ value: k, label: t(`tickets.escalate_${k}`) }))} data-testid="escalate-kind" />
+          <Radio.Group
+            optionType="button"
+            options={kinds.map((k) => ({ value: k, label: t(`tickets.escalate_${k}`) }))}
+            data-testid="escalate-kind"
+          />
         </Form.Item>
         {kind === 'rnd' ? (
           <>
             <Form.Item name="ownerId" label={t('tickets.owner')} rules={[{ required: true, message: t('tickets.required') }]}>
               <UserSelect allowClear={false} />
             </Form.Item>
-            <Form.Item name="rndPerson" label={t('tickets.rndPerson')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+            <Form.Item
+              name="rndPerson"
+              label={t('tickets.rndPerson')}
+              rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item name="targetAt" label={t('tickets.targetAt')} rules={[{ required: true, message: t('tickets.required') }]}>

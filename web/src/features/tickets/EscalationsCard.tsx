@@ -18,7 +18,8 @@ export function EscalationsCard({ ticket }: { ticket: TTicket }) {
   const [answering, setAnswering] = useState<TTicketEscalation | null>(null);
   const [answer, setAnswer] = useState('');
   if (ticket.escalations.length === 0) return null;
-  const mayAnswer = (e: TTicketEscalation) => e.state === 'open' && can('tickets.work') && (e.toUserId === session?.user.id || can('tickets.manage'));
+  const mayAnswer = (e: TTicketEscalation) =>
+    e.state === 'open' && can('tickets.work') && (e.toUserId === session?.user.id || can('tickets.manage'));
 
   return (
     <Card size="small" title={t('tickets.escalations')} style={{ marginBottom: 16 }} data-testid="escalations">
@@ -31,8 +32,14 @@ export function EscalationsCard({ ticket }: { ticket: TTicket }) {
                 <Typography.Text strong>
                   {e.fromUserName ?? '—'} → {e.toUserName ?? '—'}
                 </Typography.Text>
-                {e.rndPerson && <Typography.Text type="secondary">{t('tickets.labelValue', { label: t('tickets.rndPerson'), value: e.rndPerson })}</Typography.Text>}
-                <Tag color={e.state === 'open' ? 'orange' : 'green'}>{t(e.state === 'open' ? 'tickets.escalationOpen' : 'tickets.escalationAnswered')}</Tag>
+                {e.rndPerson && (
+                  <Typography.Text type="secondary">
+                    {t('tickets.labelValue', { label: t('tickets.rndPerson'), value: e.rndPerson })}
+                  </Typography.Text>
+                )}
+                <Tag color={e.state === 'open' ? 'orange' : 'green'}>
+                  {t(e.state === 'open' ? 'tickets.escalationOpen' : 'tickets.escalationAnswered')}
+                </Tag>
               </Flex>
               {mayAnswer(e) && (
                 <Button

@@ -71,10 +71,19 @@ export function FollowUpsPage() {
           },
         ]
       : [
-          { title: t('tickets.satisfaction'), key: 'satisfaction', render: (_: unknown, f: TFollowUp) => f.satisfaction && <Tag color={GRADE_COLOURS[f.satisfaction]}>{t(`tickets.grade_${f.satisfaction}`)}</Tag> },
+          {
+            title: t('tickets.satisfaction'),
+            key: 'satisfaction',
+            render: (_: unknown, f: TFollowUp) =>
+              f.satisfaction && <Tag color={GRADE_COLOURS[f.satisfaction]}>{t(`tickets.grade_${f.satisfaction}`)}</Tag>,
+          },
           { title: t('tickets.note'), dataIndex: 'note', key: 'note' },
           { title: t('tickets.doneBy'), dataIndex: 'doneByName', key: 'doneBy' },
-          { title: t('tickets.doneAt'), key: 'doneAt', render: (_: unknown, f: TFollowUp) => (f.doneAt ? dayjs(f.doneAt).format('YYYY-MM-DD HH:mm') : '') },
+          {
+            title: t('tickets.doneAt'),
+            key: 'doneAt',
+            render: (_: unknown, f: TFollowUp) => (f.doneAt ? dayjs(f.doneAt).format('YYYY-MM-DD HH:mm') : ''),
+          },
         ]),
   ];
 
@@ -117,7 +126,12 @@ export function FollowUpsPage() {
           onFinish={(values) =>
             calling &&
             complete.mutate(
-              { id: calling.id, version: calling.version, satisfaction: values.satisfaction, ...(values.note?.trim() ? { note: values.note.trim() } : {}) },
+              {
+                id: calling.id,
+                version: calling.version,
+                satisfaction: values.satisfaction,
+                ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+              },
               {
                 onSuccess: () => {
                   void message.success(t('tickets.followUpDone'));

@@ -18,7 +18,12 @@ export function IntakeCustomerFields({ file, onProductChange }: { file: TCustome
   const siteName = (siteId: number | null) => file.sites.find((site) => site.id === siteId)?.name;
 
   return (
-    <Card size="small" title={`${t('tickets.customerFile')} · ${file.customer.name}`} style={{ marginBottom: 16 }} data-testid="intake-customer-file">
+    <Card
+      size="small"
+      title={`${t('tickets.customerFile')} · ${file.customer.name}`}
+      style={{ marginBottom: 16 }}
+      data-testid="intake-customer-file"
+    >
       <Form.Item label={t('tickets.contact')} style={{ marginBottom: 12 }}>
         <Flex gap={8} align="center" wrap>
           <Form.Item name="contactId" noStyle>

@@ -12,7 +12,17 @@ import './i18n';
 const MARKET = ['quality_feedback', 'competitor', 'peer_news', 'new_product', 'customer_inventory', 'other'] as const;
 
 /** One record form: posts to /records, then reloads the timeline and the request (time spent, committed time). */
-function RecordForm({ ticket, kind, children, toBody }: { ticket: TTicket; kind: TTicketRecord['kind']; children: ReactNode; toBody: (values: never) => TTicketRecord }) {
+function RecordForm({
+  ticket,
+  kind,
+  children,
+  toBody,
+}: {
+  ticket: TTicket;
+  kind: TTicketRecord['kind'];
+  children: ReactNode;
+  toBody: (values: never) => TTicketRecord;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -52,7 +62,15 @@ export function RecordsCard({ ticket }: { ticket: TTicket }) {
             key: 'time',
             label: t('tickets.record_time'),
             children: (
-              <RecordForm ticket={ticket} kind="time" toBody={(v: { minutes: number; note?: string }) => ({ kind: 'time', minutes: v.minutes, ...(v.note?.trim() ? { note: v.note.trim() } : {}) })}>
+              <RecordForm
+                ticket={ticket}
+                kind="time"
+                toBody={(v: { minutes: number; note?: string }) => ({
+                  kind: 'time',
+                  minutes: v.minutes,
+                  ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+                })}
+              >
                 <Form.Item name="minutes" label={t('tickets.recordMinutes')} rules={required}>
                   <InputNumber min={1} max={1440} step={15} style={{ width: '100%' }} />
                 </Form.Item>
@@ -69,7 +87,12 @@ export function RecordsCard({ ticket }: { ticket: TTicket }) {
               <RecordForm
                 ticket={ticket}
                 kind="part"
-                toBody={(v: { part: string; quantity: number; replacesWarrantyPart?: boolean }) => ({ kind: 'part', part: v.part.trim(), quantity: v.quantity, replacesWarrantyPart: Boolean(v.replacesWarrantyPart) })}
+                toBody={(v: { part: string; quantity: number; replacesWarrantyPart?: boolean }) => ({
+                  kind: 'part',
+                  part: v.part.trim(),
+                  quantity: v.quantity,
+                  replacesWarrantyPart: Boolean(v.replacesWarrantyPart),
+                })}
               >
                 <Form.Item name="part" label={t('tickets.part')} rules={requiredText}>
                   <Input maxLength={200} />
@@ -89,7 +112,15 @@ export function RecordsCard({ ticket }: { ticket: TTicket }) {
             key: 'commitment',
             label: t('tickets.record_commitment'),
             children: (
-              <RecordForm ticket={ticket} kind="commitment" toBody={(v: { committedAt: Dayjs; reason: string }) => ({ kind: 'commitment', committedAt: v.committedAt.toISOString(), reason: v.reason.trim() })}>
+              <RecordForm
+                ticket={ticket}
+                kind="commitment"
+                toBody={(v: { committedAt: Dayjs; reason: string }) => ({
+                  kind: 'commitment',
+                  committedAt: v.committedAt.toISOString(),
+                  reason: v.reason.trim(),
+                })}
+              >
                 <Form.Item name="committedAt" label={t('tickets.committedAt')} rules={required}>
                   <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
                 </Form.Item>
@@ -103,7 +134,15 @@ export function RecordsCard({ ticket }: { ticket: TTicket }) {
             key: 'market_info',
             label: t('tickets.record_market_info'),
             children: (
-              <RecordForm ticket={ticket} kind="market_info" toBody={(v: { category: (typeof MARKET)[number]; content: string }) => ({ kind: 'market_info', category: v.category, content: v.content.trim() })}>
+              <RecordForm
+                ticket={ticket}
+                kind="market_info"
+                toBody={(v: { category: (typeof MARKET)[number]; content: string }) => ({
+                  kind: 'market_info',
+                  category: v.category,
+                  content: v.content.trim(),
+                })}
+              >
                 <Form.Item name="category" label={t('tickets.marketCategory')} rules={required}>
                   <Select options={MARKET.map((category) => ({ value: category, label: t(`tickets.market_${category}`) }))} />
                 </Form.Item>

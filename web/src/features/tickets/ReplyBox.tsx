@@ -66,7 +66,15 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
       />
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
         <AttachmentUpload ticketId={ticket.id} internal={internal} />
-        <Button type="primary" size="large" icon={<SendOutlined />} disabled={!body.trim()} loading={send.isPending} onClick={() => send.mutate()} data-testid="reply-send">
+        <Button
+          type="primary"
+          size="large"
+          icon={<SendOutlined />}
+          disabled={!body.trim()}
+          loading={send.isPending}
+          onClick={() => send.mutate()}
+          data-testid="reply-send"
+        >
           {t('tickets.send')}
         </Button>
       </Flex>

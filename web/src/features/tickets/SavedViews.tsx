@@ -38,7 +38,10 @@ export function SavedViews({ query, onApply }: { query: Record<string, string>; 
         <Popconfirm
           title={t('tickets.deleteViewConfirm', { name: current.name })}
           onConfirm={() =>
-            remove.mutate(current.id, { onSuccess: () => void message.success(t('tickets.viewDeleted')), onError: (error) => showError(error) })
+            remove.mutate(current.id, {
+              onSuccess: () => void message.success(t('tickets.viewDeleted')),
+              onError: (error) => showError(error),
+            })
           }
         >
           <Button icon={<DeleteOutlined />} aria-label={t('tickets.deleteView')} data-testid="view-delete" />

@@ -23,10 +23,21 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
   const [open, setOpen] = useState(false);
   const colour = STATE_COLOURS[target.state];
   const edge =
-    target.state === 'breached' ? token.colorError : target.state === 'near_breach' ? token.colorWarning : target.state.startsWith('met') ? token.colorSuccess : token.colorPrimary;
+    target.state === 'breached'
+      ? token.colorError
+      : target.state === 'near_breach'
+        ? token.colorWarning
+        : target.state.startsWith('met')
+          ? token.colorSuccess
+          : token.colorPrimary;
   const met = target.state === 'met' || target.state === 'met_late';
   return (
-    <Card size="small" style={{ borderInlineStart: `4px solid ${edge}`, height: '100%' }} data-testid={`sla-${target.target}`} data-state={target.state}>
+    <Card
+      size="small"
+      style={{ borderInlineStart: `4px solid ${edge}`, height: '100%' }}
+      data-testid={`sla-${target.target}`}
+      data-state={target.state}
+    >
       <Typography.Text type="secondary">{title}</Typography.Text>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', margin: '2px 0' }}>
         <Typography.Text strong style={{ fontSize: 16 }}>
@@ -44,7 +55,14 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
             : t('tickets.remaining', { time: formatMinutes(target.remainingMinutes, t) })}
       </Typography.Text>
       <div>
-        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setOpen(!open)} aria-expanded={open} data-testid={`sla-why-${target.target}`}>
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          data-testid={`sla-why-${target.target}`}
+        >
           {t('tickets.howComputed')}
         </Button>
         {open && <ExplanationLine explanation={target.explanation} />}

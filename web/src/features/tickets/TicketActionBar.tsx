@@ -79,7 +79,15 @@ export function TicketActionBar({ ticket }: { ticket: TTicket }) {
     <>
       <Flex gap={8} wrap vertical={isPhone} data-testid="ticket-actions">
         {arrival && (
-          <Button size={size} block={isPhone} type="primary" icon={<EnvironmentOutlined />} loading={arrive.isPending} onClick={() => arrive.mutate()} data-testid="action-arrive">
+          <Button
+            size={size}
+            block={isPhone}
+            type="primary"
+            icon={<EnvironmentOutlined />}
+            loading={arrive.isPending}
+            onClick={() => arrive.mutate()}
+            data-testid="action-arrive"
+          >
             {t('tickets.action_arrive')}
           </Button>
         )}
@@ -90,7 +98,9 @@ export function TicketActionBar({ ticket }: { ticket: TTicket }) {
             block={isPhone}
             type={PRIMARY.includes(action) ? 'primary' : 'default'}
             danger={DANGER.includes(action)}
-            loading={run.isPending && run.variables?.path === '/transitions' && (run.variables.body as { action: string }).action === action}
+            loading={
+              run.isPending && run.variables?.path === '/transitions' && (run.variables.body as { action: string }).action === action
+            }
             onClick={() => click(action)}
             data-testid={`action-${action}`}
           >
@@ -115,7 +125,12 @@ export function TicketActionBar({ ticket }: { ticket: TTicket }) {
         destroyOnHidden
         width={open === 'confirm' ? 640 : 520}
       >
-        <Form form={form} layout="vertical" onFinish={(values: Record<string, unknown>) => open && send(open, clean(open, values))} preserve={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values: Record<string, unknown>) => open && send(open, clean(open, values))}
+          preserve={false}
+        >
           {open === 'assign' && (
             <>
               <Form.Item name="mode" label={t('tickets.assignTo')} initialValue="auto">
@@ -151,10 +166,18 @@ export function TicketActionBar({ ticket }: { ticket: TTicket }) {
           )}
           {open === 'resolve' && (
             <>
-              <Form.Item name="cause" label={t('tickets.cause')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+              <Form.Item
+                name="cause"
+                label={t('tickets.cause')}
+                rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="resolve-cause" />
               </Form.Item>
-              <Form.Item name="solution" label={t('tickets.solution')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+              <Form.Item
+                name="solution"
+                label={t('tickets.solution')}
+                rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={10_000} data-testid="resolve-solution" />
               </Form.Item>
             </>
@@ -185,7 +208,12 @@ function clean(action: TTicketAction, values: Record<string, unknown>): Record<s
     case 'confirm': {
       const rating = values.rating as { attitude: string; skill: string; result: string; comment?: string };
       return {
-        rating: { attitude: rating.attitude, skill: rating.skill, result: rating.result, ...(trim(rating.comment) ? { comment: trim(rating.comment) } : {}) },
+        rating: {
+          attitude: rating.attitude,
+          skill: rating.skill,
+          result: rating.result,
+          ...(trim(rating.comment) ? { comment: trim(rating.comment) } : {}),
+        },
         ...(values.signedBy ? { signedBy: trim(values.signedBy) } : {}),
         ...(values.signature ? { signature: values.signature } : {}),
       };

@@ -9,7 +9,17 @@ import type { EChartsOption } from 'echarts-for-react/esm/types';
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** An ECharts chart; `onClick` gets the clicked item's index in its series' data. */
-export function TicketChart({ option, height = 260, onClick, testId }: { option: EChartsOption; height?: number; onClick?: (dataIndex: number) => void; testId?: string }) {
+export function TicketChart({
+  option,
+  height = 260,
+  onClick,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  onClick?: (dataIndex: number) => void;
+  testId?: string;
+}) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore

@@ -11,7 +11,14 @@ vi.mock('echarts-for-react/esm/core', () => ({
   default: ({ option }: { option: unknown }) => <pre data-testid="echarts">{JSON.stringify(option)}</pre>,
 }));
 
-const breached = ticketFixture({ id: 50, number: 'SR-20260310-0001', title: '核心交换机宕机', priority: 'P1', slaBreached: true, nextDueAt: '2026-03-10T01:30:00.000Z' });
+const breached = ticketFixture({
+  id: 50,
+  number: 'SR-20260310-0001',
+  title: '核心交换机宕机',
+  priority: 'P1',
+  slaBreached: true,
+  nextDueAt: '2026-03-10T01:30:00.000Z',
+});
 const dashboard: TTicketDashboard = {
   asOf: '2026-03-10T09:00:00.000Z',
   byState: [
@@ -68,7 +75,11 @@ afterEach(() => vi.unstubAllGlobals());
 describe('service dashboard', () => {
   it('draws open requests by state and priority and the engineers’ load with the breached part stacked', async () => {
     stubFetch({ 'GET /tickets/dashboard': { body: dashboard } });
-    renderAs(<TicketDashboardPage />, { path: '/tickets/dashboard', url: '/tickets/dashboard', permissions: ['tickets.read', 'tickets.assign'] });
+    renderAs(<TicketDashboardPage />, {
+      path: '/tickets/dashboard',
+      url: '/tickets/dashboard',
+      permissions: ['tickets.read', 'tickets.assign'],
+    });
     const byState = JSON.parse((await screen.findAllByTestId('echarts'))[0].textContent!);
     expect(byState.xAxis.data).toContain('处理中');
     expect(byState.series[0].data.map((d: { value: number }) => d.value)).toEqual([2, 3, 0, 4, 1, 0, 0, 7, 0]);
@@ -88,7 +99,11 @@ describe('service dashboard', () => {
 
   it('lists breached, unassigned, today’s unsolved and open escalations', async () => {
     stubFetch({ 'GET /tickets/dashboard': { body: dashboard } });
-    renderAs(<TicketDashboardPage />, { path: '/tickets/dashboard', url: '/tickets/dashboard', permissions: ['tickets.read', 'tickets.assign'] });
+    renderAs(<TicketDashboardPage />, {
+      path: '/tickets/dashboard',
+      url: '/tickets/dashboard',
+      permissions: ['tickets.read', 'tickets.assign'],
+    });
     expect(within(await screen.findByTestId('dash-breached')).getByText('核心交换机宕机')).toBeTruthy();
     expect(within(screen.getByTestId('dash-unassigned')).getByText('SR-20260310-0002')).toBeTruthy();
     expect(within(screen.getByTestId('dash-today')).getByText('SR-20260310-0001')).toBeTruthy();

@@ -39,7 +39,11 @@ function TicketsTable({ rows, testId, compact = false }: { rows: TTicketSummary[
     { title: t('tickets.customer'), dataIndex: 'customerName', key: 'customer', ellipsis: true },
     { title: t('tickets.priority'), key: 'priority', render: (_, ticket) => <PriorityTag priority={ticket.priority} /> },
     { title: t('tickets.state'), key: 'state', render: (_, ticket) => <StateTag state={ticket.state} /> },
-    { title: t('tickets.assignee'), key: 'assignee', render: (_, ticket) => ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text> },
+    {
+      title: t('tickets.assignee'),
+      key: 'assignee',
+      render: (_, ticket) => ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>,
+    },
     { title: t('tickets.sla'), key: 'sla', render: (_, ticket) => <SlaDue ticket={ticket} /> },
   ];
   // Half-width cards leave out the customer and state so the SLA stays in view.
@@ -103,13 +107,20 @@ export function TicketDashboardPage() {
   const byState = {
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.byState.map((s) => t(`tickets.state_${s.state}`)), axisLabel: { interval: 0, rotate: 30, color: token.colorTextSecondary } },
+    xAxis: {
+      type: 'category',
+      data: data.byState.map((s) => t(`tickets.state_${s.state}`)),
+      axisLabel: { interval: 0, rotate: 30, color: token.colorTextSecondary },
+    },
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [
       {
         type: 'bar',
         name: t('tickets.count'),
-        data: data.byState.map((s) => ({ value: s.count, itemStyle: { color: OPEN_TICKET_STATES.includes(s.state) ? token.colorPrimary : token.colorTextQuaternary } })),
+        data: data.byState.map((s) => ({
+          value: s.count,
+          itemStyle: { color: OPEN_TICKET_STATES.includes(s.state) ? token.colorPrimary : token.colorTextQuaternary },
+        })),
         barMaxWidth: 36,
         label: { show: true, position: 'top' },
       },
@@ -125,7 +136,9 @@ export function TicketDashboardPage() {
         center: ['50%', '45%'],
         label: { formatter: '{b}: {c}', color: token.colorText },
         // Empty priorities get no slice (and no dangling label line).
-        data: data.byPriority.filter((p) => p.count > 0).map((p) => ({ name: p.priority, value: p.count, itemStyle: { color: PRIORITY_COLOURS[p.priority] } })),
+        data: data.byPriority
+          .filter((p) => p.count > 0)
+          .map((p) => ({ name: p.priority, value: p.count, itemStyle: { color: PRIORITY_COLOURS[p.priority] } })),
       },
     ],
   };
@@ -136,8 +149,22 @@ export function TicketDashboardPage() {
     xAxis: { type: 'value', minInterval: 1, ...axis },
     yAxis: { type: 'category', data: load.map((l) => l.name), ...axis },
     series: [
-      { type: 'bar', stack: 'load', name: t('tickets.loadOpen'), data: load.map((l) => l.open - l.breached), itemStyle: { color: token.colorPrimary }, barMaxWidth: 22 },
-      { type: 'bar', stack: 'load', name: t('tickets.loadBreached'), data: load.map((l) => l.breached), itemStyle: { color: token.colorError }, barMaxWidth: 22 },
+      {
+        type: 'bar',
+        stack: 'load',
+        name: t('tickets.loadOpen'),
+        data: load.map((l) => l.open - l.breached),
+        itemStyle: { color: token.colorPrimary },
+        barMaxWidth: 22,
+      },
+      {
+        type: 'bar',
+        stack: 'load',
+        name: t('tickets.loadBreached'),
+        data: load.map((l) => l.breached),
+        itemStyle: { color: token.colorError },
+        barMaxWidth: 22,
+      },
     ],
   };
 
@@ -153,7 +180,9 @@ export function TicketDashboardPage() {
     <div data-testid="ticket-dashboard">
       <PageHeader
         title={t('tickets.dashboardTitle')}
-        extra={<Typography.Text type="secondary">{t('tickets.asOf', { time: dayjs(data.asOf).format('YYYY-MM-DD HH:mm') })}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary">{t('tickets.asOf', { time: dayjs(data.asOf).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+        }
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {stat(t('tickets.loadOpen'), openTotal, undefined, `/tickets?state=${OPEN_TICKET_STATES.join(',')}`)}
@@ -166,7 +195,11 @@ export function TicketDashboardPage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('tickets.openByState')}>
-            <TicketChart option={byState} testId="chart-by-state" onClick={(index) => navigate(`/tickets?state=${data.byState[index].state}`)} />
+            <TicketChart
+              option={byState}
+              testId="chart-by-state"
+              onClick={(index) => navigate(`/tickets?state=${data.byState[index].state}`)}
+            />
           </Card>
         </Col>
         <Col xs={24} md={12} lg={7}>
@@ -174,7 +207,11 @@ export function TicketDashboardPage() {
             <TicketChart
               option={byPriority}
               testId="chart-by-priority"
-              onClick={(index) => navigate(`/tickets?priority=${data.byPriority.filter((p) => p.count > 0)[index].priority}&state=${OPEN_TICKET_STATES.join(',')}`)}
+              onClick={(index) =>
+                navigate(
+                  `/tickets?priority=${data.byPriority.filter((p) => p.count > 0)[index].priority}&state=${OPEN_TICKET_STATES.join(',')}`,
+                )
+              }
             />
           </Card>
         </Col>

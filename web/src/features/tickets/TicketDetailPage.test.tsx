@@ -9,7 +9,13 @@ import { TicketDetailPage } from './TicketDetailPage';
 const ENGINEER: TPermission[] = ['customers.read', 'tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'];
 const PORTAL: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm'];
 
-const entry = (id: number, kind: TTicketEntry['kind'], visibility: TTicketEntry['visibility'], body: string | null, data: TTicketEntry['data'] = null): TTicketEntry => ({
+const entry = (
+  id: number,
+  kind: TTicketEntry['kind'],
+  visibility: TTicketEntry['visibility'],
+  body: string | null,
+  data: TTicketEntry['data'] = null,
+): TTicketEntry => ({
   id,
   kind,
   visibility,
@@ -36,7 +42,9 @@ describe('request detail', () => {
     const ticket = ticketFixture({ state: 'accepted', legalActions: ['assign', 'start', 'wait', 'resolve', 'cancel'] });
     stubFetch({
       'GET /tickets/42': { body: ticket },
-      'GET /tickets/42/timeline': { body: [entry(1, 'created', 'public', '控制器 A 告警灯常亮'), entry(2, 'note', 'internal', '怀疑电源模块')] },
+      'GET /tickets/42/timeline': {
+        body: [entry(1, 'created', 'public', '控制器 A 告警灯常亮'), entry(2, 'note', 'internal', '怀疑电源模块')],
+      },
     });
     renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: ENGINEER, userId: 5 });
     await screen.findByTestId('ticket-actions');
@@ -86,7 +94,13 @@ describe('request detail', () => {
   it('lets a customer contact cancel only a request it filed', async () => {
     const open = { state: 'assigned' as const, legalActions: ['assign' as const, 'accept' as const, 'cancel' as const] };
     stubFetch({ 'GET /tickets/42': { body: ticketFixture({ ...open, createdBy: 77 }) }, 'GET /tickets/42/timeline': { body: [] } });
-    const first = renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: PORTAL, scope: 'company', userId: 77 });
+    const first = renderAs(<TicketDetailPage />, {
+      path: '/tickets/:id',
+      url: '/tickets/42',
+      permissions: PORTAL,
+      scope: 'company',
+      userId: 77,
+    });
     await screen.findByTestId('ticket-actions');
     expect(actionButtons()).toEqual(['action-cancel']);
     first.unmount();
@@ -112,11 +126,16 @@ describe('request detail', () => {
     const api = stubFetch({
       'GET /tickets/42': { body: ticketFixture({ state: 'accepted', legalActions: ['start', 'wait', 'resolve'] }) },
       'GET /tickets/42/timeline': { body: [] },
-      'POST /tickets/42/transitions': { status: 409, body: { error: { code: 'version_conflict', message: 'The service request was changed by someone else' } } },
+      'POST /tickets/42/transitions': {
+        status: 409,
+        body: { error: { code: 'version_conflict', message: 'The service request was changed by someone else' } },
+      },
     });
     renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: ENGINEER, userId: 5 });
     fireEvent.click(await screen.findByTestId('action-start'));
-    expect(await screen.findByText('Someone else updated this request; the latest version has been loaded. Check it and try again.')).toBeTruthy();
+    expect(
+      await screen.findByText('Someone else updated this request; the latest version has been loaded. Check it and try again.'),
+    ).toBeTruthy();
     expect(api.sent('POST /tickets/42/transitions')[0].body).toEqual({ action: 'start', version: 3 });
     await waitFor(() => expect(api.sent('GET /tickets/42').length).toBeGreaterThanOrEqual(2));
   });
@@ -133,14 +152,26 @@ describe('request detail', () => {
     fireEvent.change(screen.getByTestId('resolve-solution'), { target: { value: '1. 更换电源模块\n2. 复测' } });
     fireEvent.click(screen.getByTestId('action-ok'));
     await waitFor(() => expect(api.sent('POST /tickets/42/transitions')).toHaveLength(1));
-    expect(api.sent('POST /tickets/42/transitions')[0].body).toEqual({ action: 'resolve', version: 3, cause: '电源模块故障', solution: '1. 更换电源模块\n2. 复测' });
+    expect(api.sent('POST /tickets/42/transitions')[0].body).toEqual({
+      action: 'resolve',
+      version: 3,
+      cause: '电源模块故障',
+      solution: '1. 更换电源模块\n2. 复测',
+    });
     await waitFor(() => expect(screen.getByTestId('ticket-header').textContent).toContain('Resolved'));
   });
 
   it('lets the engineer on site record the arrival while the on-site clock runs (SLA-2)', async () => {
     const base = ticketFixture();
     const api = stubFetch({
-      'GET /tickets/42': { body: ticketFixture({ state: 'in_progress', legalActions: ['wait', 'resolve'], needsVisit: true, sla: { ...base.sla, onsite: { ...base.sla.resolution, target: 'onsite' } } }) },
+      'GET /tickets/42': {
+        body: ticketFixture({
+          state: 'in_progress',
+          legalActions: ['wait', 'resolve'],
+          needsVisit: true,
+          sla: { ...base.sla, onsite: { ...base.sla.resolution, target: 'onsite' } },
+        }),
+      },
       'GET /tickets/42/timeline': { body: [] },
       'POST /tickets/42/records': { status: 201, body: entry(9, 'arrival', 'public', null, { arrivedAt: '2026-03-10T03:00:00.000Z' }) },
     });

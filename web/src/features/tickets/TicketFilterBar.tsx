@@ -86,7 +86,11 @@ export function TicketFilterBar({
       )}
       {!customerSide && (
         <>
-          <Checkbox checked={Boolean(filters.mine)} onChange={(event) => set({ mine: event.target.checked || undefined })} data-testid="filter-mine">
+          <Checkbox
+            checked={Boolean(filters.mine)}
+            onChange={(event) => set({ mine: event.target.checked || undefined })}
+            data-testid="filter-mine"
+          >
             {t('tickets.mine')}
           </Checkbox>
           <Checkbox

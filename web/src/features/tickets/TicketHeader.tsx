@@ -24,70 +24,85 @@ export function TicketHeader({ ticket }: { ticket: TTicket }) {
   const customerSide = useIsCustomerSide();
   const fmt = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : null);
   type TItem = NonNullable<DescriptionsProps['items']>[number];
-  const items: TItem[] = ([
-    {
-      key: 'customer',
-      label: t('tickets.customer'),
-      children: can('customers.read') ? <Link to={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link> : ticket.customerName,
-    },
-    ticket.contactName && {
-      key: 'contact',
-      label: t('tickets.contact'),
-      children: (
-        <Flex gap={8} align="center" wrap>
-          <span>{ticket.contactName}</span>
-          {ticket.contactPhone && (
-            <Button size="small" icon={<PhoneOutlined />} href={`tel:${ticket.contactPhone}`} data-testid="call-contact">
-              {ticket.contactPhone}
-            </Button>
-          )}
-        </Flex>
-      ),
-    },
-    (ticket.siteName || ticket.siteAddress) && {
-      key: 'site',
-      label: t('tickets.site'),
-      children: [ticket.siteName, ticket.siteAddress].filter(Boolean).join(' · '),
-    },
-    (ticket.productName || ticket.serialNumber) && {
-      key: 'product',
-      label: t('tickets.product'),
-      children: [ticket.productName, ticket.serialNumber && `${t('tickets.serial')} ${ticket.serialNumber}`].filter(Boolean).join(' · '),
-    },
-    { key: 'type', label: t('tickets.type'), children: `${t(`tickets.type_${ticket.type}`)} · ${t(`tickets.channel_${ticket.channel}`)}` },
-    {
-      key: 'assignee',
-      label: t('tickets.assignee'),
-      children: (
-        <span data-testid="ticket-assignee">
-          {ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>}
-          {ticket.tier > 1 && <Tag style={{ marginInlineStart: 6 }}>{t('tickets.tier', { tier: ticket.tier })}</Tag>}
-        </span>
-      ),
-    },
-    { key: 'created', label: t('tickets.createdAt'), children: fmt(ticket.createdAt) },
-    ticket.committedAt && { key: 'committed', label: t('tickets.committedAt'), children: fmt(ticket.committedAt) },
-    !customerSide && ticket.totalMinutesSpent > 0 && { key: 'spent', label: t('tickets.timeSpent'), children: formatMinutes(ticket.totalMinutesSpent, t) },
-    ticket.cause && { key: 'cause', label: t('tickets.cause'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.cause}</span> },
-    ticket.solution && { key: 'solution', label: t('tickets.solution'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.solution}</span> },
-    ticket.cancelReason && { key: 'cancel', label: t('tickets.cancelReason'), children: ticket.cancelReason },
-    ticket.rating && {
-      key: 'rating',
-      label: t('tickets.rating'),
-      children: (
-        <span data-testid="ticket-rating">
-          {t('tickets.attitude')} {t(`tickets.grade_${ticket.rating.attitude}`)} · {t('tickets.skill')} {t(`tickets.grade_${ticket.rating.skill}`)} · {t('tickets.result')}{' '}
-          {t(`tickets.grade_${ticket.rating.result}`)}
-          {ticket.rating.comment && ` — ${ticket.rating.comment}`}
-          <Typography.Text type="secondary">
-            {' '}
-            ({t(`tickets.ratingVia_${ticket.rating.via}`)}
-            {ticket.rating.signedBy && ` · ${t('tickets.signedBy')} ${ticket.rating.signedBy}`})
-          </Typography.Text>
-        </span>
-      ),
-    },
-  ] as Array<TItem | false | null | '' | 0>).filter((item): item is TItem => Boolean(item));
+  const items: TItem[] = (
+    [
+      {
+        key: 'customer',
+        label: t('tickets.customer'),
+        children: can('customers.read') ? <Link to={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link> : ticket.customerName,
+      },
+      ticket.contactName && {
+        key: 'contact',
+        label: t('tickets.contact'),
+        children: (
+          <Flex gap={8} align="center" wrap>
+            <span>{ticket.contactName}</span>
+            {ticket.contactPhone && (
+              <Button size="small" icon={<PhoneOutlined />} href={`tel:${ticket.contactPhone}`} data-testid="call-contact">
+                {ticket.contactPhone}
+              </Button>
+            )}
+          </Flex>
+        ),
+      },
+      (ticket.siteName || ticket.siteAddress) && {
+        key: 'site',
+        label: t('tickets.site'),
+        children: [ticket.siteName, ticket.siteAddress].filter(Boolean).join(' · '),
+      },
+      (ticket.productName || ticket.serialNumber) && {
+        key: 'product',
+        label: t('tickets.product'),
+        children: [ticket.productName, ticket.serialNumber && `${t('tickets.serial')} ${ticket.serialNumber}`].filter(Boolean).join(' · '),
+      },
+      {
+        key: 'type',
+        label: t('tickets.type'),
+        children: `${t(`tickets.type_${ticket.type}`)} · ${t(`tickets.channel_${ticket.channel}`)}`,
+      },
+      {
+        key: 'assignee',
+        label: t('tickets.assignee'),
+        children: (
+          <span data-testid="ticket-assignee">
+            {ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>}
+            {ticket.tier > 1 && <Tag style={{ marginInlineStart: 6 }}>{t('tickets.tier', { tier: ticket.tier })}</Tag>}
+          </span>
+        ),
+      },
+      { key: 'created', label: t('tickets.createdAt'), children: fmt(ticket.createdAt) },
+      ticket.committedAt && { key: 'committed', label: t('tickets.committedAt'), children: fmt(ticket.committedAt) },
+      !customerSide &&
+        ticket.totalMinutesSpent > 0 && {
+          key: 'spent',
+          label: t('tickets.timeSpent'),
+          children: formatMinutes(ticket.totalMinutesSpent, t),
+        },
+      ticket.cause && { key: 'cause', label: t('tickets.cause'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.cause}</span> },
+      ticket.solution && {
+        key: 'solution',
+        label: t('tickets.solution'),
+        children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.solution}</span>,
+      },
+      ticket.cancelReason && { key: 'cancel', label: t('tickets.cancelReason'), children: ticket.cancelReason },
+      ticket.rating && {
+        key: 'rating',
+        label: t('tickets.rating'),
+        children: (
+          <span data-testid="ticket-rating">
+            {t('tickets.attitude')} {t(`tickets.grade_${ticket.rating.attitude}`)} · {t('tickets.skill')}{' '}
+            {t(`tickets.grade_${ticket.rating.skill}`)} · {t('tickets.result')} {t(`tickets.grade_${ticket.rating.result}`)}
+            {ticket.rating.comment && ` — ${ticket.rating.comment}`}
+            <Typography.Text type="secondary">
+              {' '}
+              ({t(`tickets.ratingVia_${ticket.rating.via}`)}
+              {ticket.rating.signedBy && ` · ${t('tickets.signedBy')} ${ticket.rating.signedBy}`})
+            </Typography.Text>
+          </span>
+        ),
+      },
+    ] as Array<TItem | false | null | '' | 0>
+  ).filter((item): item is TItem => Boolean(item));
 
   return (
     <Card style={{ marginBottom: 16 }} data-testid="ticket-header">
@@ -97,7 +112,11 @@ export function TicketHeader({ ticket }: { ticket: TTicket }) {
         </Typography.Text>
         <StateTag state={ticket.state} />
         <PriorityTag priority={ticket.priority} explanation={ticket.priorityExplanation} />
-        <Popover title={t('tickets.eligibilityExplanation')} content={<ExplanationLine explanation={ticket.eligibilityExplanation} />} trigger={['hover', 'click']}>
+        <Popover
+          title={t('tickets.eligibilityExplanation')}
+          content={<ExplanationLine explanation={ticket.eligibilityExplanation} />}
+          trigger={['hover', 'click']}
+        >
           <Tag color={ELIGIBILITY_COLOURS[ticket.eligibility]} style={{ cursor: 'help' }} data-testid="eligibility-tag">
             {t(`tickets.eligibility_${ticket.eligibility}`)}
           </Tag>
@@ -105,7 +124,13 @@ export function TicketHeader({ ticket }: { ticket: TTicket }) {
         {ticket.reopenCount > 0 && <Tag color="volcano">{t('tickets.reopened', { count: ticket.reopenCount })}</Tag>}
       </Flex>
       {ticket.eligibility === 'chargeable' && (
-        <Alert type="warning" showIcon style={{ margin: '8px 0' }} title={<ExplanationLine explanation={ticket.eligibilityExplanation} />} data-testid="chargeable-notice" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          title={<ExplanationLine explanation={ticket.eligibilityExplanation} />}
+          data-testid="chargeable-notice"
+        />
       )}
       <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="ticket-title">
         {ticket.title}

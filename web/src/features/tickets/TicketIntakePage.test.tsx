@@ -7,7 +7,17 @@ import { renderAs, stubFetch, type TRoutes } from './testing';
 import { TicketIntakePage } from './TicketIntakePage';
 
 const stamps = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
-const customer = { id: 7, ...stamps, name: '上海市第一人民医院', shortName: '市一医院', code: 'C-SH-001', industry: null, address: null, regionId: null, note: null };
+const customer = {
+  id: 7,
+  ...stamps,
+  name: '上海市第一人民医院',
+  shortName: '市一医院',
+  code: 'C-SH-001',
+  industry: null,
+  address: null,
+  regionId: null,
+  note: null,
+};
 const file: TCustomerFile = {
   customer,
   contacts: [
@@ -34,7 +44,14 @@ const file: TCustomerFile = {
         endDate: '2027-05-09',
         baseEndDate: '2027-05-09',
         extendedBy: null,
-        explanation: explain({ ruleId: 'CU-2', policyVersion: 3, inputs: {}, result: {}, zh: '验收日起 36 个月', en: '36 months from acceptance' }),
+        explanation: explain({
+          ruleId: 'CU-2',
+          policyVersion: 3,
+          inputs: {},
+          result: {},
+          zh: '验收日起 36 个月',
+          en: '36 months from acceptance',
+        }),
       },
     },
   ],
@@ -111,7 +128,14 @@ describe('request intake', () => {
       ...routes,
       'POST /tickets': {
         status: 422,
-        body: { error: { code: 'invalid_value', ruleId: 'SR-2', message: 'body.contactId: does not belong to this customer', details: [{ path: 'body.contactId', message: 'does not belong to this customer' }] } },
+        body: {
+          error: {
+            code: 'invalid_value',
+            ruleId: 'SR-2',
+            message: 'body.contactId: does not belong to this customer',
+            details: [{ path: 'body.contactId', message: 'does not belong to this customer' }],
+          },
+        },
       },
     });
     renderAs(<TicketIntakePage />, { path: '/tickets/new', url: '/tickets/new', permissions: AGENT });

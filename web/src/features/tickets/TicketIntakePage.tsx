@@ -101,7 +101,9 @@ export function TicketIntakePage() {
       urgency: values.urgency,
       impact: values.impact,
       needsVisit: values.needsVisit,
-      ...(canAssign && values.assignMode === 'manual' && values.assigneeId ? { assigneeId: values.assigneeId, autoAssign: false } : { autoAssign: true }),
+      ...(canAssign && values.assignMode === 'manual' && values.assigneeId
+        ? { assigneeId: values.assigneeId, autoAssign: false }
+        : { autoAssign: true }),
     };
     const body = zodFormErrors(ZTicketCreate, payload, form);
     if (!body) return;
@@ -116,7 +118,9 @@ export function TicketIntakePage() {
   return (
     <>
       <PageHeader title={t(customerSide ? 'tickets.portalIntakeTitle' : 'tickets.intakeTitle')} />
-      {customerSide && portalCustomerId === null && <Alert type="error" showIcon title={t('tickets.portalCustomerUnknown')} style={{ marginBottom: 16 }} />}
+      {customerSide && portalCustomerId === null && (
+        <Alert type="error" showIcon title={t('tickets.portalCustomerUnknown')} style={{ marginBottom: 16 }} />
+      )}
       <Form<TIntakeValues>
         form={form}
         layout="vertical"
@@ -156,23 +160,37 @@ export function TicketIntakePage() {
             <Row gutter={12}>
               <Col xs={24} sm={customerSide ? 24 : 12}>
                 <Form.Item name="type" label={t('tickets.type')}>
-                  <Select options={ZTicketType.options.map((type) => ({ value: type, label: t(`tickets.type_${type}`) }))} data-testid="intake-type" />
+                  <Select
+                    options={ZTicketType.options.map((type) => ({ value: type, label: t(`tickets.type_${type}`) }))}
+                    data-testid="intake-type"
+                  />
                 </Form.Item>
               </Col>
               {!customerSide && (
                 <Col xs={24} sm={12}>
                   <Form.Item name="channel" label={t('tickets.channel')}>
-                    <Select options={ZTicketChannel.options.map((channel) => ({ value: channel, label: t(`tickets.channel_${channel}`) }))} data-testid="intake-channel" />
+                    <Select
+                      options={ZTicketChannel.options.map((channel) => ({ value: channel, label: t(`tickets.channel_${channel}`) }))}
+                      data-testid="intake-channel"
+                    />
                   </Form.Item>
                 </Col>
               )}
             </Row>
           </Col>
           <Col xs={24} lg={customerSide ? 24 : 12}>
-            <Form.Item name="title" label={t('tickets.subject')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+            <Form.Item
+              name="title"
+              label={t('tickets.subject')}
+              rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+            >
               <Input maxLength={200} data-testid="intake-title" />
             </Form.Item>
-            <Form.Item name="description" label={t('tickets.description')} rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}>
+            <Form.Item
+              name="description"
+              label={t('tickets.description')}
+              rules={[{ required: true, whitespace: true, message: t('tickets.required') }]}
+            >
               <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={10_000} data-testid="intake-description" />
             </Form.Item>
             <Row gutter={12}>

@@ -25,7 +25,8 @@ const COLOURS: Partial<Record<TTicketEntry['kind'], string>> = {
 const isExplanation = (value: unknown): value is TExplanation =>
   typeof value === 'object' && value !== null && 'ruleId' in value && 'text' in value;
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** What one entry says, by kind. */
 function EntryContent({ entry }: { entry: TTicketEntry }) {
@@ -33,7 +34,8 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
   const data = (entry.data ?? {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === 'string' ? value : '');
   const state = (value: unknown) => (value ? t(`tickets.state_${value as TTicketState}`) : '');
-  const text = (body: string | null) => body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{body}</Typography.Paragraph>;
+  const text = (body: string | null) =>
+    body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{body}</Typography.Paragraph>;
   const explanation = isExplanation(data.explanation) ? <ExplanationLine explanation={data.explanation} /> : null;
   let head: ReactNode = null;
   let body: ReactNode = text(entry.body);
@@ -51,11 +53,22 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
         head = (
           <>
             <Typography.Text strong>{data.action ? t(`tickets.action_${str(data.action)}`) : ''}</Typography.Text>{' '}
-            {data.from && data.to ? <Typography.Text type="secondary">{t('tickets.entry_stateChange', { from: state(data.from), to: state(data.to) })}</Typography.Text> : null}
+            {data.from && data.to ? (
+              <Typography.Text type="secondary">
+                {t('tickets.entry_stateChange', { from: state(data.from), to: state(data.to) })}
+              </Typography.Text>
+            ) : null}
           </>
         );
-        if (data.cause) body = <>{text(t('tickets.labelValue', { label: t('tickets.cause'), value: str(data.cause) }))}{text(entry.body && t('tickets.labelValue', { label: t('tickets.solution'), value: entry.body }))}</>;
-        if (typeof data.followUpInDays === 'number') body = <Typography.Text type="secondary">{t('tickets.entry_followUp', { days: data.followUpInDays })}</Typography.Text>;
+        if (data.cause)
+          body = (
+            <>
+              {text(t('tickets.labelValue', { label: t('tickets.cause'), value: str(data.cause) }))}
+              {text(entry.body && t('tickets.labelValue', { label: t('tickets.solution'), value: entry.body }))}
+            </>
+          );
+        if (typeof data.followUpInDays === 'number')
+          body = <Typography.Text type="secondary">{t('tickets.entry_followUp', { days: data.followUpInDays })}</Typography.Text>;
       }
       break;
     case 'assignment':
@@ -103,7 +116,9 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
       body = (
         <>
           <Typography.Text>
-            {(['attitude', 'skill', 'result'] as const).map((aspect) => `${t(`tickets.${aspect}`)} ${rating[aspect] ? t(`tickets.grade_${rating[aspect]}`) : '—'}`).join(' · ')}
+            {(['attitude', 'skill', 'result'] as const)
+              .map((aspect) => `${t(`tickets.${aspect}`)} ${rating[aspect] ? t(`tickets.grade_${rating[aspect]}`) : '—'}`)
+              .join(' · ')}
             {data.via ? <Typography.Text type="secondary"> ({t(`tickets.ratingVia_${str(data.via)}`)})</Typography.Text> : null}
           </Typography.Text>
           {text(entry.body)}
@@ -112,7 +127,9 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
       break;
     }
     case 'change_request':
-      head = data.decision ? t('tickets.entry_changeDecision', { decision: t(`tickets.decision_${str(data.decision)}`) }) : t('tickets.entry_change_request');
+      head = data.decision
+        ? t('tickets.entry_changeDecision', { decision: t(`tickets.decision_${str(data.decision)}`) })
+        : t('tickets.entry_change_request');
       break;
     case 'sla':
       head = (
@@ -163,7 +180,12 @@ export function TicketTimeline({ entries }: { entries: TTicketEntry[] }) {
               data-visibility={entry.visibility}
               style={
                 internal
-                  ? { background: token.colorWarningBg, border: `1px dashed ${token.colorWarningBorder}`, borderRadius: token.borderRadius, padding: '6px 10px' }
+                  ? {
+                      background: token.colorWarningBg,
+                      border: `1px dashed ${token.colorWarningBorder}`,
+                      borderRadius: token.borderRadius,
+                      padding: '6px 10px',
+                    }
                   : entry.kind === 'reply'
                     ? { background: token.colorInfoBg, borderRadius: token.borderRadius, padding: '6px 10px' }
                     : undefined

@@ -6,8 +6,19 @@ import { renderAs, stubFetch } from './testing';
 import { TicketsPage } from './TicketsPage';
 
 const STAFF = ['tickets.read', 'tickets.create', 'tickets.assign', 'customers.read'] as const;
-const overdue = ticketFixture({ id: 1, number: 'SR-20260310-0001', title: '核心交换机宕机', nextDueAt: new Date(Date.now() - 3600_000).toISOString(), slaBreached: true });
-const soon = ticketFixture({ id: 2, number: 'SR-20260310-0002', title: '打印机卡纸', nextDueAt: new Date(Date.now() + 10 * 60_000).toISOString() });
+const overdue = ticketFixture({
+  id: 1,
+  number: 'SR-20260310-0001',
+  title: '核心交换机宕机',
+  nextDueAt: new Date(Date.now() - 3600_000).toISOString(),
+  slaBreached: true,
+});
+const soon = ticketFixture({
+  id: 2,
+  number: 'SR-20260310-0002',
+  title: '打印机卡纸',
+  nextDueAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+});
 
 beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
@@ -36,7 +47,9 @@ describe('request list', () => {
     fireEvent.click(within(screen.getByTestId('ticket-queues')).getByText('已超时'));
     await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).includes('sla=breached'))).toBe(true));
     fireEvent.click(await screen.findByTestId('tickets-more'));
-    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).includes('cursor=c1') && String(url).includes('sla=breached'))).toBe(true));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => String(url).includes('cursor=c1') && String(url).includes('sla=breached'))).toBe(true),
+    );
     expect(api.sent('GET /tickets').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -56,7 +69,12 @@ describe('request list', () => {
 
   it('shows a customer contact its requests without queues or internal filters', async () => {
     stubFetch({ 'GET /tickets': { body: { items: [soon], nextCursor: null } }, 'GET /ticket-views': { body: { items: [] } } });
-    renderAs(<TicketsPage />, { path: '/tickets', url: '/tickets', permissions: ['tickets.read', 'tickets.create', 'tickets.confirm'], scope: 'company' });
+    renderAs(<TicketsPage />, {
+      path: '/tickets',
+      url: '/tickets',
+      permissions: ['tickets.read', 'tickets.create', 'tickets.confirm'],
+      scope: 'company',
+    });
     expect(await screen.findByText('我的服务请求')).toBeTruthy();
     expect(screen.getByTestId('ticket-create').textContent).toContain('提交请求');
     expect(screen.queryByTestId('ticket-queues')).toBeNull();

@@ -145,7 +145,9 @@ export function TicketsPage() {
               </Typography.Paragraph>
               <Flex justify="space-between" wrap gap={4}>
                 <Typography.Text type="secondary">
-                  {customerSide ? (ticket.assigneeName ?? t('tickets.unassigned')) : `${ticket.customerName} · ${ticket.assigneeName ?? t('tickets.unassigned')}`}
+                  {customerSide
+                    ? (ticket.assigneeName ?? t('tickets.unassigned'))
+                    : `${ticket.customerName} · ${ticket.assigneeName ?? t('tickets.unassigned')}`}
                 </Typography.Text>
                 <SlaDue ticket={ticket} />
               </Flex>

@@ -27,7 +27,10 @@ export function UserSelect({
       onChange={(next) => onChange?.(next ?? null)}
       placeholder={placeholder}
       loading={users.isFetching}
-      options={(users.data ?? []).map((user) => ({ value: user.id, label: user.employeeNo ? `${user.name}（${user.employeeNo}）` : user.name }))}
+      options={(users.data ?? []).map((user) => ({
+        value: user.id,
+        label: user.employeeNo ? `${user.name}（${user.employeeNo}）` : user.name,
+      }))}
       data-testid={testId}
       style={{ width: '100%' }}
     />

@@ -17,13 +17,32 @@ function Elsewhere() {
 /** Test helper: renders `element` at `url` (matched by `path`) for user `userId` with `permissions` and data `scope`. */
 export function renderAs(
   element: ReactElement,
-  { path, url, permissions, scope = 'all', userId = 1 }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number },
+  {
+    path,
+    url,
+    permissions,
+    scope = 'all',
+    userId = 1,
+  }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number },
 ) {
   const session: TSession = {
     csrfToken: 'csrf',
-    user: { id: userId, username: 'u', name: '测试用户', role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope }, permissions, mustChangePassword: false, customerId: scope === 'company' ? 7 : null },
+    user: {
+      id: userId,
+      username: 'u',
+      name: '测试用户',
+      role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope },
+      permissions,
+      mustChangePassword: false,
+      customerId: scope === 'company' ? 7 : null,
+    },
   };
-  const value = { session, login: async () => {}, logout: async () => {}, can: (permission: TPermission) => permissions.includes(permission) };
+  const value = {
+    session,
+    login: async () => {},
+    logout: async () => {},
+    can: (permission: TPermission) => permissions.includes(permission),
+  };
   return render(
     <QueryClientProvider client={createQueryClient()}>
       <SessionContext.Provider value={value}>
@@ -49,11 +68,14 @@ export function stubFetch(routes: TRoutes) {
   const sent: TSent[] = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
-    const key = `${method} ${String(url).replace(/^\/api\/v1/, '').replace(/\?.*$/, '')}`;
+    const key = `${method} ${String(url)
+      .replace(/^\/api\/v1/, '')
+      .replace(/\?.*$/, '')}`;
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
     sent.push({ key, body, headers: (init?.headers ?? {}) as Record<string, string> });
     const route = routes[key];
-    const answer = typeof route === 'function' ? route(body) : (route ?? { status: 404, body: { error: { code: 'not_found', message: key } } });
+    const answer =
+      typeof route === 'function' ? route(body) : (route ?? { status: 404, body: { error: { code: 'not_found', message: key } } });
     return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -69,7 +91,16 @@ export function viewportWidth(width: number) {
       const min = /min-width:\s*([\d.]+)px/.exec(query);
       const max = /max-width:\s*([\d.]+)px/.exec(query);
       const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
-      return { matches, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false };
+      return {
+        matches,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      };
     },
   });
 }

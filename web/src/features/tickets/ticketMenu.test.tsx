@@ -14,7 +14,11 @@ describe('service-request menu entries', () => {
 
   it('give an engineer the list and intake without the dashboard', async () => {
     await i18n.changeLanguage('zh-CN');
-    expect(labels(buildMenuItems(['tickets.read', 'tickets.create', 'tickets.work'], i18n.t))).toEqual(['服务请求', '新建请求', '我的账户']);
+    expect(labels(buildMenuItems(['tickets.read', 'tickets.create', 'tickets.work'], i18n.t))).toEqual([
+      '服务请求',
+      '新建请求',
+      '我的账户',
+    ]);
   });
 
   it('word the entries for a customer contact and land it on its requests', async () => {

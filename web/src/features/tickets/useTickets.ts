@@ -8,7 +8,8 @@ export function useTickets(query: Record<string, string>) {
   return useInfiniteQuery({
     queryKey: ticketKeys.list(query),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => api<Page<TTicketSummary>>('/tickets', { query: { ...query, limit: 50, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<TTicketSummary>>('/tickets', { query: { ...query, limit: 50, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -8,7 +8,17 @@ import { useTravelError } from './useTravelError';
 import './i18n';
 
 /** FS-3: the trip's advances — the traveller asks (refused with FS-3 unless the letter is approved), the manager decides, finance pays. */
-export function AdvancesCard({ trip, own, canApprove, canPay }: { trip: TTravelRequest; own: boolean; canApprove: boolean; canPay: boolean }) {
+export function AdvancesCard({
+  trip,
+  own,
+  canApprove,
+  canPay,
+}: {
+  trip: TTravelRequest;
+  own: boolean;
+  canApprove: boolean;
+  canPay: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const action = useTravelAction();
   const showError = useTravelError();
@@ -34,16 +44,42 @@ export function AdvancesCard({ trip, own, canApprove, canPay }: { trip: TTravelR
                 <TravelStatusTag status={a.status} />
                 {canApprove && !own && a.status === 'requested' && (
                   <>
-                    <Button size="small" type="primary" onClick={() => action.mutate({ path: `/travel-advances/${a.id}/decision`, body: { version: a.version, approve: true } }, { onError: (e) => showError(e) })}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() =>
+                        action.mutate(
+                          { path: `/travel-advances/${a.id}/decision`, body: { version: a.version, approve: true } },
+                          { onError: (e) => showError(e) },
+                        )
+                      }
+                    >
                       {t('travel.approve')}
                     </Button>
-                    <Button size="small" danger onClick={() => action.mutate({ path: `/travel-advances/${a.id}/decision`, body: { version: a.version, approve: false } }, { onError: (e) => showError(e) })}>
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() =>
+                        action.mutate(
+                          { path: `/travel-advances/${a.id}/decision`, body: { version: a.version, approve: false } },
+                          { onError: (e) => showError(e) },
+                        )
+                      }
+                    >
                       {t('travel.reject')}
                     </Button>
                   </>
                 )}
                 {canPay && a.status === 'approved' && (
-                  <Button size="small" onClick={() => action.mutate({ path: `/travel-advances/${a.id}/pay`, body: { version: a.version } }, { onError: (e) => showError(e) })}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      action.mutate(
+                        { path: `/travel-advances/${a.id}/pay`, body: { version: a.version } },
+                        { onError: (e) => showError(e) },
+                      )
+                    }
+                  >
                     {t('travel.pay')}
                   </Button>
                 )}
@@ -55,10 +91,20 @@ export function AdvancesCard({ trip, own, canApprove, canPay }: { trip: TTravelR
       {own && open && (
         <Form form={form} name="travelAdvance" layout="vertical" onFinish={ask} style={{ marginTop: 8 }}>
           <Flex gap={12} wrap>
-            <Form.Item name="amountYuan" label={t('travel.amountYuan')} rules={[{ required: true, message: t('travel.required') }]} style={{ flex: '1 1 140px', minWidth: 0 }}>
+            <Form.Item
+              name="amountYuan"
+              label={t('travel.amountYuan')}
+              rules={[{ required: true, message: t('travel.required') }]}
+              style={{ flex: '1 1 140px', minWidth: 0 }}
+            >
               <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="reason" label={t('travel.reason')} rules={[{ required: true, message: t('travel.required') }]} style={{ flex: '2 1 200px', minWidth: 0 }}>
+            <Form.Item
+              name="reason"
+              label={t('travel.reason')}
+              rules={[{ required: true, message: t('travel.required') }]}
+              style={{ flex: '2 1 200px', minWidth: 0 }}
+            >
               <Input maxLength={500} />
             </Form.Item>
           </Flex>

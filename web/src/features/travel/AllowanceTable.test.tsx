@@ -11,19 +11,33 @@ const lines = [
     days: 3,
     rateFen: 12000,
     amountFen: 36000,
-    explanation: explain({ ruleId: 'TR-3', policyVersion: 4, inputs: {}, result: 36000, zh: '省外技术指导 120 元/天 × 3 天（不含出发和返回日） = 360 元', en: 'technical guidance out of province ¥120/day × 3 day(s) = ¥360' }),
+    explanation: explain({
+      ruleId: 'TR-3',
+      policyVersion: 4,
+      inputs: {},
+      result: 36000,
+      zh: '省外技术指导 120 元/天 × 3 天（不含出发和返回日） = 360 元',
+      en: 'technical guidance out of province ¥120/day × 3 day(s) = ¥360',
+    }),
   },
   {
     kind: 'beyondItinerary' as const,
     days: 2,
     rateFen: 0,
     amountFen: 0,
-    explanation: explain({ ruleId: 'TR-1', policyVersion: 4, inputs: {}, result: 0, zh: '行程外 2 天未经批准，不予补助', en: '2 day(s) beyond the itinerary were not approved: no allowance' }),
+    explanation: explain({
+      ruleId: 'TR-1',
+      policyVersion: 4,
+      inputs: {},
+      result: 0,
+      zh: '行程外 2 天未经批准，不予补助',
+      en: '2 day(s) beyond the itinerary were not approved: no allowance',
+    }),
   },
 ];
 
-const render = () => renderAs(<AllowanceTable lines={lines} totalFen={36000} note="按行程预计" />, { path: '/x', url: '/x', permissions: ['travel.request'] });
-
+const render = () =>
+  renderAs(<AllowanceTable lines={lines} totalFen={36000} note="按行程预计" />, { path: '/x', url: '/x', permissions: ['travel.request'] });
 
 const jsdomMatchMedia = window.matchMedia;
 beforeEach(() => viewportWidth(1280));

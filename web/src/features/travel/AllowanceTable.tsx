@@ -50,7 +50,12 @@ export function AllowanceTable({ lines, totalFen, note }: { lines: TAllowanceLin
     { title: t('travel.allowanceKind'), key: 'kind', render: (_, l) => t(`travel.kind_${l.kind}`) },
     { title: t('travel.days'), dataIndex: 'days', key: 'days', align: 'right' },
     { title: t('travel.rate'), key: 'rate', align: 'right', render: (_, l) => money(l.rateFen, i18n.language) },
-    { title: t('travel.amount'), key: 'amount', align: 'right', render: (_, l) => <span data-testid="allowance-amount">{money(l.amountFen, i18n.language)}</span> },
+    {
+      title: t('travel.amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, l) => <span data-testid="allowance-amount">{money(l.amountFen, i18n.language)}</span>,
+    },
     { title: t('travel.explanation'), key: 'explanation', render: (_, l) => <ExplanationLine explanation={l.explanation} /> },
   ];
   return (

@@ -6,7 +6,11 @@ import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
 
-type Values = { actualStartDate: string; actualEndDate: string; expenses?: { date: string; category: string; description: string; amountYuan: number }[] };
+type Values = {
+  actualStartDate: string;
+  actualEndDate: string;
+  expenses?: { date: string; category: string; description: string; amountYuan: number }[];
+};
 
 /** TR-1: a claim with the actual days (beyond the itinerary only with an approved extension) and the expenses. */
 export function ClaimForm({ trip }: { trip: TTravelRequest }) {
@@ -21,7 +25,12 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
         body: {
           actualStartDate: v.actualStartDate,
           actualEndDate: v.actualEndDate,
-          expenses: (v.expenses ?? []).map((e) => ({ date: e.date, category: e.category, description: e.description, amountFen: yuanToFen(e.amountYuan) })),
+          expenses: (v.expenses ?? []).map((e) => ({
+            date: e.date,
+            category: e.category,
+            description: e.description,
+            amountFen: yuanToFen(e.amountYuan),
+          })),
         },
       },
       { onError: (e) => showError(e, form) },
@@ -29,7 +38,13 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
   const cell = { style: { flex: '1 1 140px', minWidth: 0, marginBottom: 8 } };
   const required = [{ required: true, message: t('travel.required') }];
   return (
-    <Form<Values> form={form} name="travelClaim" layout="vertical" onFinish={submit} initialValues={{ actualStartDate: trip.startDate, actualEndDate: trip.endDate, expenses: [] }}>
+    <Form<Values>
+      form={form}
+      name="travelClaim"
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ actualStartDate: trip.startDate, actualEndDate: trip.endDate, expenses: [] }}
+    >
       <Flex gap={12} wrap>
         <Form.Item name="actualStartDate" label={t('travel.actualStart')} rules={required} {...cell}>
           <Input type="date" />
@@ -42,7 +57,15 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
         {(fields, { add, remove }) => (
           <Flex vertical gap={8} style={{ marginBottom: 12 }}>
             {fields.map((field) => (
-              <Card key={field.key} size="small" extra={<Button type="link" danger size="small" onClick={() => remove(field.name)}>{t('travel.removeSegment')}</Button>}>
+              <Card
+                key={field.key}
+                size="small"
+                extra={
+                  <Button type="link" danger size="small" onClick={() => remove(field.name)}>
+                    {t('travel.removeSegment')}
+                  </Button>
+                }
+              >
                 <Flex gap={12} wrap>
                   <Form.Item name={[field.name, 'date']} label={t('travel.logDate')} rules={required} {...cell}>
                     <Input type="date" />

@@ -47,7 +47,10 @@ export function ClaimView({ claim, own, canApprove, canPay }: { claim: TTravelCl
             customRequest={({ file }) => {
               const data = new FormData();
               data.append('file', file as Blob);
-              action.mutate({ path: `/travel-claims/${claim.id}/receipts`, body: data }, { onSuccess: () => void message.success(t('travel.saved')), onError: (e) => showError(e) });
+              action.mutate(
+                { path: `/travel-claims/${claim.id}/receipts`, body: data },
+                { onSuccess: () => void message.success(t('travel.saved')), onError: (e) => showError(e) },
+              );
             }}
           >
             <Button size="small">{t('travel.uploadReceipt')}</Button>
@@ -65,7 +68,9 @@ export function ClaimView({ claim, own, canApprove, canPay }: { claim: TTravelCl
             </Button>
           </>
         )}
-        {canPay && claim.status === 'approved' && <Button onClick={() => post(`/travel-claims/${claim.id}/pay`, { version: claim.version })}>{t('travel.pay')}</Button>}
+        {canPay && claim.status === 'approved' && (
+          <Button onClick={() => post(`/travel-claims/${claim.id}/pay`, { version: claim.version })}>{t('travel.pay')}</Button>
+        )}
       </Flex>
     </Flex>
   );

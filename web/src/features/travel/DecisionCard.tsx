@@ -20,7 +20,10 @@ export function DecisionCard({ trip }: { trip: TTravelRequest }) {
   const [comment, setComment] = useState('');
   const decide = (approve: boolean) =>
     action.mutate(
-      { path: `/travel-requests/${trip.id}/decision`, body: { version: trip.version, approve, approvedTransport: approve ? modes : [], newEmployee, comment: comment || undefined } },
+      {
+        path: `/travel-requests/${trip.id}/decision`,
+        body: { version: trip.version, approve, approvedTransport: approve ? modes : [], newEmployee, comment: comment || undefined },
+      },
       { onError: (e) => showError(e) },
     );
   const label = (m: string) => t(`travel.transport_${m}`);
@@ -29,8 +32,16 @@ export function DecisionCard({ trip }: { trip: TTravelRequest }) {
       <Flex vertical gap={8}>
         {trip.transportNeedingApproval.length > 0 && (
           <>
-            <Alert type="warning" showIcon title={t('travel.needsApproval', { modes: formatList(trip.transportNeedingApproval.map(label), i18n.language) })} />
-            <Checkbox.Group value={modes} onChange={(v) => setModes(v as string[])} options={trip.transportNeedingApproval.map((m) => ({ value: m, label: t('travel.approveModes', { modes: label(m) }) }))} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('travel.needsApproval', { modes: formatList(trip.transportNeedingApproval.map(label), i18n.language) })}
+            />
+            <Checkbox.Group
+              value={modes}
+              onChange={(v) => setModes(v as string[])}
+              options={trip.transportNeedingApproval.map((m) => ({ value: m, label: t('travel.approveModes', { modes: label(m) }) }))}
+            />
           </>
         )}
         <Checkbox checked={newEmployee} onChange={(e) => setNewEmployee(e.target.checked)}>

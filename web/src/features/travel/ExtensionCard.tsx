@@ -25,10 +25,28 @@ export function ExtensionCard({ trip, own, canApprove }: { trip: TTravelRequest;
           <TravelStatusTag status={ext.status} />
           {canApprove && !own && ext.status === 'requested' && (
             <>
-              <Button size="small" type="primary" onClick={() => action.mutate({ path: `/travel-requests/${trip.id}/extension/decision`, body: { version: trip.version, approve: true } }, { onError: (e) => showError(e) })}>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() =>
+                  action.mutate(
+                    { path: `/travel-requests/${trip.id}/extension/decision`, body: { version: trip.version, approve: true } },
+                    { onError: (e) => showError(e) },
+                  )
+                }
+              >
                 {t('travel.approve')}
               </Button>
-              <Button size="small" danger onClick={() => action.mutate({ path: `/travel-requests/${trip.id}/extension/decision`, body: { version: trip.version, approve: false } }, { onError: (e) => showError(e) })}>
+              <Button
+                size="small"
+                danger
+                onClick={() =>
+                  action.mutate(
+                    { path: `/travel-requests/${trip.id}/extension/decision`, body: { version: trip.version, approve: false } },
+                    { onError: (e) => showError(e) },
+                  )
+                }
+              >
                 {t('travel.reject')}
               </Button>
             </>
@@ -36,7 +54,17 @@ export function ExtensionCard({ trip, own, canApprove }: { trip: TTravelRequest;
         </Flex>
       )}
       {own && trip.status === 'approved' && ext?.status !== 'requested' && (
-        <Form form={form} name="travelExtension" layout="vertical" onFinish={(v) => action.mutate({ path: `/travel-requests/${trip.id}/extension`, body: { version: trip.version, ...v } }, { onError: (e) => showError(e, form) })}>
+        <Form
+          form={form}
+          name="travelExtension"
+          layout="vertical"
+          onFinish={(v) =>
+            action.mutate(
+              { path: `/travel-requests/${trip.id}/extension`, body: { version: trip.version, ...v } },
+              { onError: (e) => showError(e, form) },
+            )
+          }
+        >
           <Flex gap={12} wrap>
             <Form.Item name="startDate" label={t('travel.startDate')} rules={required} {...cell}>
               <Input type="date" />

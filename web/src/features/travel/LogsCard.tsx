@@ -14,11 +14,25 @@ export function LogsCard({ trip, own }: { trip: TTravelRequest; own: boolean }) 
   const showError = useTravelError();
   const [form] = Form.useForm<{ date: string; place: string; workDone: string }>();
   const file = (v: { date: string; place: string; workDone: string }) =>
-    action.mutate({ path: '/travel-logs', body: { requestId: trip.id, ...v } }, { onSuccess: () => form.resetFields(['place', 'workDone']), onError: (e) => showError(e, form) });
+    action.mutate(
+      { path: '/travel-logs', body: { requestId: trip.id, ...v } },
+      { onSuccess: () => form.resetFields(['place', 'workDone']), onError: (e) => showError(e, form) },
+    );
   return (
-    <Card size="small" title={t('travel.logs')} extra={days.data && <Typography.Text type="secondary">{t('travel.logEvery', { n: days.data.everyDays })}</Typography.Text>}>
+    <Card
+      size="small"
+      title={t('travel.logs')}
+      extra={days.data && <Typography.Text type="secondary">{t('travel.logEvery', { n: days.data.everyDays })}</Typography.Text>}
+    >
       {own && trip.status === 'approved' && (
-        <Form form={form} name="travelLog" layout="vertical" onFinish={file} initialValues={{ date: dayjs().format('YYYY-MM-DD') }} style={{ marginBottom: 12 }}>
+        <Form
+          form={form}
+          name="travelLog"
+          layout="vertical"
+          onFinish={file}
+          initialValues={{ date: dayjs().format('YYYY-MM-DD') }}
+          style={{ marginBottom: 12 }}
+        >
           <Form.Item name="date" label={t('travel.logDate')} rules={[{ required: true, message: t('travel.required') }]}>
             <Input type="date" />
           </Form.Item>

@@ -21,17 +21,17 @@ export function MyTripsPage() {
           </Button>
         }
       />
-      {trips.isLoading ? (
-        <Skeleton active />
-      ) : (
-        <TripList items={trips.data?.items ?? []} />
-      )}
+      {trips.isLoading ? <Skeleton active /> : <TripList items={trips.data?.items ?? []} />}
     </>
   );
 }
 
 /** Trips as a list that reads well on a 390 px phone. */
-export function TripList({ items }: { items: { id: number; purpose: string; startDate: string; endDate: string; status: string; userName: string }[] }) {
+export function TripList({
+  items,
+}: {
+  items: { id: number; purpose: string; startDate: string; endDate: string; status: string; userName: string }[];
+}) {
   const { t } = useTranslation();
   if (items.length === 0) return <Empty description={t('travel.empty')} />;
   return (

@@ -4,7 +4,11 @@ import { renderAs } from '../tickets/testing';
 import { TravelRequestForm } from './TravelRequestForm';
 
 function renderForm(onSubmit = vi.fn()) {
-  renderAs(<TravelRequestForm needingApproval={['plane', 'taxi', 'other']} onSubmit={onSubmit} />, { path: '/travel/trips/new', url: '/travel/trips/new', permissions: ['travel.request'] });
+  renderAs(<TravelRequestForm needingApproval={['plane', 'taxi', 'other']} onSubmit={onSubmit} />, {
+    path: '/travel/trips/new',
+    url: '/travel/trips/new',
+    permissions: ['travel.request'],
+  });
   return onSubmit;
 }
 
@@ -34,7 +38,9 @@ describe('TravelRequestForm (TR-1/TR-2)', () => {
       purpose: '医院设备安装',
       workType: 'technicalGuidance',
       boardProvided: false,
-      segments: [{ from: '上海', to: '南京', destinationLevel: 'outOfProvince', startDate: '2026-03-06', endDate: '2026-03-06', transport: 'train' }],
+      segments: [
+        { from: '上海', to: '南京', destinationLevel: 'outOfProvince', startDate: '2026-03-06', endDate: '2026-03-06', transport: 'train' },
+      ],
     });
   });
 
@@ -42,7 +48,9 @@ describe('TravelRequestForm (TR-1/TR-2)', () => {
     const onSubmit = renderForm();
     type('出差事由', '医院设备安装');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
-    await waitFor(() => expect(screen.getByTestId('segment-0').querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThanOrEqual(4)); // from, to, start, end
+    await waitFor(() =>
+      expect(screen.getByTestId('segment-0').querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThanOrEqual(4),
+    ); // from, to, start, end
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

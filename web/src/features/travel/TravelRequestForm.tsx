@@ -25,12 +25,22 @@ const blankSegment: SegmentValues = { destinationLevel: 'outOfProvince', transpo
  * (a leg ending before it starts is marked on its end date). Legs by plane, taxi … show why they need approval;
  * `needingApproval` comes from the policy in force.
  */
-export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { needingApproval: TTransportMode[]; submitting?: boolean; onSubmit: (body: TTravelRequestCreate) => void }) {
+export function TravelRequestForm({
+  needingApproval,
+  submitting,
+  onSubmit,
+}: {
+  needingApproval: TTransportMode[];
+  submitting?: boolean;
+  onSubmit: (body: TTravelRequestCreate) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<TTravelRequestFormValues>();
   const segments = Form.useWatch('segments', form) ?? [];
   const askSpecial = Form.useWatch('askSpecial', form);
-  const usedNeedingApproval = [...new Set(segments.map((s) => s?.transport).filter((m): m is TTransportMode => !!m && needingApproval.includes(m as TTransportMode)))];
+  const usedNeedingApproval = [
+    ...new Set(segments.map((s) => s?.transport).filter((m): m is TTransportMode => !!m && needingApproval.includes(m as TTransportMode))),
+  ];
 
   const finish = (values: TTravelRequestFormValues) => {
     const body = {
@@ -39,7 +49,13 @@ export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { n
       boardProvided: Boolean(values.boardProvided),
       letterId: values.letterId ?? null,
       ticketId: values.ticketId ?? null,
-      segments: (values.segments ?? []).map((s) => ({ ...s, from: s.from ?? '', to: s.to ?? '', startDate: s.startDate ?? '', endDate: s.endDate ?? '' })),
+      segments: (values.segments ?? []).map((s) => ({
+        ...s,
+        from: s.from ?? '',
+        to: s.to ?? '',
+        startDate: s.startDate ?? '',
+        endDate: s.endDate ?? '',
+      })),
       specialRate: values.askSpecial ? { dailyFen: yuanToFen(values.specialYuan), reason: values.specialReason ?? '' } : null,
     };
     const parsed = ZTravelRequestCreate.safeParse(body);
@@ -61,7 +77,14 @@ export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { n
 
   const full = { style: { flex: '1 1 160px', minWidth: 0, marginBottom: 8 } };
   return (
-    <Form<TTravelRequestFormValues> form={form} name="travelRequest" layout="vertical" onFinish={finish} initialValues={{ workType: 'technicalGuidance', boardProvided: false, segments: [blankSegment] }} style={{ maxWidth: 760 }}>
+    <Form<TTravelRequestFormValues>
+      form={form}
+      name="travelRequest"
+      layout="vertical"
+      onFinish={finish}
+      initialValues={{ workType: 'technicalGuidance', boardProvided: false, segments: [blankSegment] }}
+      style={{ maxWidth: 760 }}
+    >
       <Form.Item name="purpose" label={t('travel.purpose')} rules={[{ required: true, message: t('travel.required') }]}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
@@ -123,7 +146,18 @@ export function TravelRequestForm({ needingApproval, submitting, onSubmit }: { n
         )}
       </Form.List>
       {usedNeedingApproval.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="tr2-hint" title={t('travel.needsApproval', { modes: formatList(usedNeedingApproval.map((m) => t(`travel.transport_${m}`)), i18n.language) })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="tr2-hint"
+          title={t('travel.needsApproval', {
+            modes: formatList(
+              usedNeedingApproval.map((m) => t(`travel.transport_${m}`)),
+              i18n.language,
+            ),
+          })}
+        />
       )}
       <Form.Item name="askSpecial" valuePropName="checked">
         <Checkbox>{t('travel.specialRate')}</Checkbox>

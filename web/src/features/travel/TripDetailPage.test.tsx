@@ -16,7 +16,14 @@ describe('TripDetailPage', () => {
       'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
       'POST /travel-requests/5/advances': {
         status: 422,
-        body: { error: { code: 'rule_violation', message: 'FS-3: the trip is not linked to a responsibility letter', ruleId: 'FS-3', details: [{ path: 'body.amountFen', message: 'no letter' }] } },
+        body: {
+          error: {
+            code: 'rule_violation',
+            message: 'FS-3: the trip is not linked to a responsibility letter',
+            ruleId: 'FS-3',
+            details: [{ path: 'body.amountFen', message: 'no letter' }],
+          },
+        },
       },
     });
     renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });
@@ -35,7 +42,13 @@ describe('TripDetailPage', () => {
       'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
       'POST /travel-requests/5/advances': {
         status: 400,
-        body: { error: { code: 'validation_failed', message: 'Invalid request: body.amountFen: Too big: expected number to be <=100000000', details: [{ path: 'body.amountFen', message: 'Too big: expected number to be <=100000000' }] } },
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: 'Invalid request: body.amountFen: Too big: expected number to be <=100000000',
+            details: [{ path: 'body.amountFen', message: 'Too big: expected number to be <=100000000' }],
+          },
+        },
       },
     });
     renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });
@@ -56,14 +69,21 @@ describe('TripDetailPage', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '同意使用：飞机' }));
     fireEvent.click(screen.getByRole('button', { name: /^批\s?准$/ }));
     await waitFor(() => expect(fetch.sent('POST /travel-requests/5/decision')).toHaveLength(1));
-    expect(fetch.sent('POST /travel-requests/5/decision')[0].body).toEqual({ version: 1, approve: true, approvedTransport: ['plane'], newEmployee: false });
+    expect(fetch.sent('POST /travel-requests/5/decision')[0].body).toEqual({
+      version: 1,
+      approve: true,
+      approvedTransport: ['plane'],
+      newEmployee: false,
+    });
   }, 20_000);
 
   it('in English: the modes needing approval as an English list, and the letter by its number', async () => {
     await i18n.changeLanguage('en');
     try {
       stubFetch({
-        'GET /travel-requests/5': { body: tripFixture({ status: 'approved', letterId: 7, letterStatus: 'approved', transportNeedingApproval: ['plane', 'taxi'] }) },
+        'GET /travel-requests/5': {
+          body: tripFixture({ status: 'approved', letterId: 7, letterStatus: 'approved', transportNeedingApproval: ['plane', 'taxi'] }),
+        },
         'GET /travel-requests/5/logs': { body: { requestId: 5, everyDays: 1, days: [] } },
       });
       renderAs(<TripDetailPage />, { ...at, permissions: ['travel.request'], userId: 11, scope: 'own' });

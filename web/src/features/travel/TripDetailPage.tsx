@@ -36,7 +36,8 @@ export function TripDetailPage() {
   const canPay = can('travel.finance');
   const isGm = session?.user.role.key === 'gm';
   const openClaim = trip.claims.some((c) => c.status !== 'rejected');
-  const post = (path: string, body: unknown) => action.mutate({ path, body }, { onSuccess: () => void message.success(t('travel.saved')), onError: (e) => showError(e) });
+  const post = (path: string, body: unknown) =>
+    action.mutate({ path, body }, { onSuccess: () => void message.success(t('travel.saved')), onError: (e) => showError(e) });
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 960 }}>
@@ -64,7 +65,8 @@ export function TripDetailPage() {
         <Descriptions.Item label={t('travel.workType')}>{t(`travel.workType_${trip.workType}`)}</Descriptions.Item>
         {trip.letterId && (
           <Descriptions.Item label={t('travel.letterId')}>
-            <Link to={`/field/letters/${trip.letterId}`}>{letterNumber(trip.letterId)}</Link> {trip.letterStatus && <LetterStatusTag status={trip.letterStatus} />}
+            <Link to={`/field/letters/${trip.letterId}`}>{letterNumber(trip.letterId)}</Link>{' '}
+            {trip.letterStatus && <LetterStatusTag status={trip.letterStatus} />}
           </Descriptions.Item>
         )}
         {trip.boardProvided && <Descriptions.Item label={t('travel.boardProvided')}>✓</Descriptions.Item>}
@@ -83,14 +85,26 @@ export function TripDetailPage() {
                   {s.from} → {s.to} · {t(`travel.level_${s.destinationLevel}`)}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {s.startDate} ～ {s.endDate} · <Tag color={trip.transportNeedingApproval.includes(s.transport) ? 'orange' : undefined}>{t(`travel.transport_${s.transport}`)}</Tag>
+                  {s.startDate} ～ {s.endDate} ·{' '}
+                  <Tag color={trip.transportNeedingApproval.includes(s.transport) ? 'orange' : undefined}>
+                    {t(`travel.transport_${s.transport}`)}
+                  </Tag>
                 </Typography.Text>
               </Flex>
             </List.Item>
           )}
         />
         {trip.transportNeedingApproval.length > 0 && (
-          <Alert type={trip.status === 'approved' ? 'success' : 'warning'} showIcon title={t('travel.needsApproval', { modes: formatList(trip.transportNeedingApproval.map((m) => t(`travel.transport_${m}`)), i18n.language) })} />
+          <Alert
+            type={trip.status === 'approved' ? 'success' : 'warning'}
+            showIcon
+            title={t('travel.needsApproval', {
+              modes: formatList(
+                trip.transportNeedingApproval.map((m) => t(`travel.transport_${m}`)),
+                i18n.language,
+              ),
+            })}
+          />
         )}
       </Card>
 
@@ -109,10 +123,18 @@ export function TripDetailPage() {
             <TravelStatusTag status={trip.specialRate.status} />
             {isGm && !own && trip.specialRate.status === 'requested' && (
               <>
-                <Button size="small" type="primary" onClick={() => post(`/travel-requests/${trip.id}/special-rate`, { version: trip.version, approve: true })}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => post(`/travel-requests/${trip.id}/special-rate`, { version: trip.version, approve: true })}
+                >
                   {t('travel.approve')}
                 </Button>
-                <Button size="small" danger onClick={() => post(`/travel-requests/${trip.id}/special-rate`, { version: trip.version, approve: false })}>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => post(`/travel-requests/${trip.id}/special-rate`, { version: trip.version, approve: false })}
+                >
                   {t('travel.reject')}
                 </Button>
               </>

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { travelMenuItems } from './routes';
 
-const keysFor = (perms: TPermission[]) => travelMenuItems((p) => perms.includes(p), i18n.t.bind(i18n)).map((item) => (item as { key: string; label: string }).key);
+const keysFor = (perms: TPermission[]) =>
+  travelMenuItems((p) => perms.includes(p), i18n.t.bind(i18n)).map((item) => (item as { key: string; label: string }).key);
 
 describe('travel menu', () => {
   it('offers my trips, approvals and the finance page by permission', () => {

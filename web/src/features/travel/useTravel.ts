@@ -36,7 +36,8 @@ export function useTravelLogDays(id: number, enabled = true) {
 export function useTravelClaims(month: string, view: 'approvals' | 'all', status?: string) {
   return useQuery({
     queryKey: [...travelKeys.claims(month), view, status ?? ''],
-    queryFn: ({ signal }) => api<Page<TTravelClaim>>('/travel-claims', { query: { month: month || undefined, view, status, limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<TTravelClaim>>('/travel-claims', { query: { month: month || undefined, view, status, limit: 200 }, signal }),
   });
 }
 
@@ -44,7 +45,8 @@ export function useTravelClaims(month: string, view: 'approvals' | 'all', status
 export function useTravelAction<T = unknown>() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, headers }: { path: string; body: unknown; headers?: Record<string, string> }) => api<T>(path, { method: 'POST', body, headers }),
+    mutationFn: ({ path, body, headers }: { path: string; body: unknown; headers?: Record<string, string> }) =>
+      api<T>(path, { method: 'POST', body, headers }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: travelKeys.all }),
   });
 }

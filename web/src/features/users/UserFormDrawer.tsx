@@ -45,9 +45,7 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      base
-        ? api<TUser>(`/users/${base.id}`, { method: 'PATCH', body })
-        : api<TUser>('/users', { method: 'POST', body }),
+      base ? api<TUser>(`/users/${base.id}`, { method: 'PATCH', body }) : api<TUser>('/users', { method: 'POST', body }),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       if (!base) onCreated?.(saved);
@@ -95,11 +93,7 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
         <Form.Item name="username" label={t('users.username')} rules={[{ required: !user }]}>
           <Input autoComplete="off" disabled={Boolean(user)} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={user ? t('users.resetPassword') : t('users.password')}
-          rules={[{ required: !user }]}
-        >
+        <Form.Item name="password" label={user ? t('users.resetPassword') : t('users.password')} rules={[{ required: !user }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="name" label={t('users.name')} rules={[{ required: true }]}>
@@ -128,24 +122,13 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
           <Select allowClear options={options(departments.data)} />
         </Form.Item>
         <Form.Item name="teamId" label={t('users.team')}>
-          <Select
-            allowClear
-            options={options(teams.data?.filter((team) => !departmentId || team.departmentId === departmentId))}
-          />
+          <Select allowClear options={options(teams.data?.filter((team) => !departmentId || team.departmentId === departmentId))} />
         </Form.Item>
         <Form.Item name="levelId" label={t('users.level')}>
-          <Select
-            allowClear
-            options={(levels.data ?? []).map((level) => ({ value: level.id, label: `${level.level} · ${level.name}` }))}
-          />
+          <Select allowClear options={(levels.data ?? []).map((level) => ({ value: level.id, label: `${level.level} · ${level.name}` }))} />
         </Form.Item>
         <Form.Item name="regionIds" label={t('users.regions')}>
-          <Select
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={options(regions.data)}
-          />
+          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={options(regions.data)} />
         </Form.Item>
         <Form.Item name="skills" label={t('users.skills')}>
           <Select mode="tags" placeholder={t('users.skillsPlaceholder')} open={false} suffixIcon={null} />

@@ -99,12 +99,7 @@ export function UsersPage() {
       width: 160,
       render: (_, user) => (
         <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            data-testid={`user-edit-${user.username}`}
-            onClick={() => setEditing({ user })}
-          >
+          <Button type="link" size="small" data-testid={`user-edit-${user.username}`} onClick={() => setEditing({ user })}>
             {t('common.edit')}
           </Button>
           {isLocked(user) && (
@@ -165,12 +160,7 @@ export function UsersPage() {
           options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleLabel(role, i18n.language) }))}
         />
       </Flex>
-      <ListTable<TUser>
-        columns={columns}
-        dataSource={rows}
-        loading={users.isLoading}
-        data-testid="users-table"
-      />
+      <ListTable<TUser> columns={columns} dataSource={rows} loading={users.isLoading} data-testid="users-table" />
       <Flex justify="center" style={{ marginTop: 16 }}>
         {users.hasNextPage ? (
           <Button loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>

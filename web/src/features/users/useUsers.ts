@@ -9,8 +9,7 @@ export function useUsers(filters: TUserFilters) {
   return useInfiniteQuery({
     queryKey: ['users', 'list', filters],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<TUser>>('/users', { query: { limit: 50, cursor: pageParam, ...filters }, signal }),
+    queryFn: ({ pageParam, signal }) => api<Page<TUser>>('/users', { query: { limit: 50, cursor: pageParam, ...filters }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
