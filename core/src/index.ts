@@ -6,6 +6,7 @@ export * from './schemas/roles';
 export * from './schemas/org';
 export * from './schemas/audit';
 export * from './explanation';
+export * from './reasons';
 export * from './policy';
 export * from './calendar';
 export * from './schemas/calendars';

@@ -16,3 +16,4 @@ export * from './schema';
 export * from './slaPolicy';
 export * from './travelPolicy';
 export * from './versioning';
+export * from './upgrade';

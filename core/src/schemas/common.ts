@@ -35,7 +35,19 @@ export const ZErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     ruleId: z.string().optional(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** The refusal's key in core's REASONS, and its parameters: clients translate by these (issue 13). */
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          reason: z.string().optional(),
+          params: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { REASONS, type TReasonKey, type TReasonParams, renderTemplate } from '@techserve/core';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 export const ERROR_STATUS = {
@@ -20,20 +21,50 @@ export const ERROR_STATUS = {
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
-export type ErrorDetail = { path: string; message: string };
+/** One field's problem; `reason` and `params` let a client say it in its language (core's REASONS). */
+export type ErrorDetail = { path: string; message: string; reason?: TReasonKey; params?: TReasonParams };
+
+export type AppErrorExtra = {
+  ruleId?: string;
+  /** The catalogue key of the refusal (core `REASONS`); clients translate by it, never by the message. */
+  reason?: TReasonKey;
+  params?: TReasonParams;
+  details?: ErrorDetail[];
+  headers?: Record<string, string>;
+};
 
 /** The one error type of the server; mapped to HTTP once, in `errorHandler`. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { ruleId?: string; details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+    readonly extra: AppErrorExtra = {},
   ) {
     super(message);
   }
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * A refusal by reason key (issue 13): the English message is rendered from the catalogue, so the server's sentence and
+ * the clients' translations come from one place. `refuse('rule_violation', 'leave.noticeTooLate', { firstDay }, { ruleId: 'RS-4' })`.
+ */
+export function refuse(
+  code: ErrorCode,
+  reason: TReasonKey,
+  params: TReasonParams = {},
+  extra: Omit<AppErrorExtra, 'reason' | 'params'> = {},
+) {
+  const text = renderTemplate(REASONS[reason].en, params, 'en');
+  const message = extra.ruleId && !text.startsWith(extra.ruleId) ? `${extra.ruleId}: ${text}` : text;
+  return new AppError(code, message, { ...extra, reason, params });
+}
+
+/** A field detail by reason key, its English message from the catalogue. */
+export function fieldDetail(path: string, reason: TReasonKey, params: TReasonParams = {}): ErrorDetail {
+  return { path, message: renderTemplate(REASONS[reason].en, params, 'en'), reason, params };
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
@@ -66,8 +97,8 @@ export function errorBody(code: string, message: string, extra: Omit<AppError['e
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     if (err.extra.headers) reply.headers(err.extra.headers);
-    const { ruleId, details } = err.extra;
-    return reply.status(err.status).send(errorBody(err.code, err.message, { ruleId, details }));
+    const { ruleId, reason, params, details } = err.extra;
+    return reply.status(err.status).send(errorBody(err.code, err.message, { ruleId, reason, params, details }));
   }
   const fe = err as FastifyError;
   if (isUniqueViolation(fe)) {

@@ -1,12 +1,17 @@
-import type { TErrorBody } from '@techserve/core';
+import type { TErrorBody, TReasonParams } from '@techserve/core';
 import { QueryCache, QueryClient, MutationCache } from '@tanstack/react-query';
+
+export type ApiErrorDetail = { path: string; message: string; reason?: string; params?: TReasonParams };
 
 /** An error answered by the API: HTTP status plus the `{error:{code,message,details}}` body. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly ruleId?: string;
-  readonly details: { path: string; message: string }[];
+  /** The refusal's key in core's REASONS and its parameters: the UI translates by these (`localizeByReason`). */
+  readonly reason?: string;
+  readonly params?: TReasonParams;
+  readonly details: ApiErrorDetail[];
 
   constructor(status: number, body: Partial<TErrorBody['error']>) {
     super(body.message ?? `HTTP ${status}`);
@@ -14,7 +19,9 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code ?? 'http_error';
     this.ruleId = body.ruleId;
-    this.details = body.details ?? [];
+    this.reason = body.reason;
+    this.params = body.params as TReasonParams | undefined;
+    this.details = (body.details ?? []) as ApiErrorDetail[];
   }
 }
 

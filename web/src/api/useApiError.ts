@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './client';
 import { localizeApiError } from './localizeApiError';
+import { localizeByReason } from './localizeByReason';
 
 /** The error's field details as form fields (`body.plannedSolution` → `plannedSolution`). */
 export function detailFields(error: ApiError) {
@@ -32,6 +33,8 @@ export function useLocalizedApiError(localize?: (error: ApiError) => ApiError) {
   const english = i18n.language === 'en';
   return useCallback(
     (raw: ApiError): ApiError => {
+      const byReason = localizeByReason(raw, english ? 'en' : 'zh-CN');
+      if (byReason) return byReason;
       const error = localize ? localize(raw) : raw;
       if (english || error !== raw || error.ruleId) return error;
       return localizeApiError(error, t);

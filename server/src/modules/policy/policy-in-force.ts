@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TPolicy, localDateOf, policyInForce } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, type TPolicy, localDateOf, policyInForce, upgradePolicyDocument } from '@techserve/core';
 import type { Db } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { listPublishedPolicyRows } from './policy.repository';
@@ -21,8 +21,8 @@ async function loadPublished(db: Db): Promise<CachedVersion[]> {
     version: r.number,
     status: 'published' as const,
     effectiveFrom: r.effective_from ?? '0000-01-01',
-    // Documents were validated against ZPolicy when they were saved.
-    document: JSON.parse(r.document) as TPolicy,
+    // Validated against ZPolicy when saved; settings added since then take their defaults.
+    document: upgradePolicyDocument(JSON.parse(r.document)),
   }));
 }
 

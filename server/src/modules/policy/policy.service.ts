@@ -15,6 +15,7 @@ import {
   fieldMetaFor,
   localDateOf,
   parsePolicyJson,
+  upgradePolicyDocument,
   validatePublish,
 } from '@techserve/core';
 import type { Kysely } from 'kysely';
@@ -58,7 +59,7 @@ function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
 // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
 const toDetail = (r: PolicyVersionRow): TPolicyVersionDetail =>
   Object.assign(toSummary(r), {
-    document: JSON.parse(r.document) as TPolicy,
+    document: upgradePolicyDocument(JSON.parse(r.document)),
   });
 
 const ruleIdOf = (message: string | undefined) => message?.match(/^([A-Z]+-\d+):/)?.[1];

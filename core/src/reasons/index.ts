@@ -1,0 +1,22 @@
+import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
+import { COMMON_REASONS, FIELD_REASONS } from './common';
+
+export * from './catalogue';
+export { COMMON_REASONS, FIELD_REASONS } from './common';
+
+/**
+ * Every reason of the product. A module adds its own `defineReasons({...})` file beside these (e.g.
+ * `reasons/leave.ts` with keys `leave.*`) and spreads it here.
+ */
+export const REASONS = {
+  ...COMMON_REASONS,
+  ...FIELD_REASONS,
+} as const;
+export type TReasonKey = keyof typeof REASONS;
+
+export const isReasonKey = (key: string): key is TReasonKey => Object.hasOwn(REASONS, key);
+
+/** The sentence of a reason in a locale; undefined for a key this build does not know (an older web). */
+export function reasonText(key: string, params: TReasonParams | undefined, locale: TReasonLocale): string | undefined {
+  return isReasonKey(key) ? renderTemplate(REASONS[key][locale], params, locale) : undefined;
+}
