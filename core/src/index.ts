@@ -29,3 +29,4 @@ export * from './schemas/projects';
 export * from './travel/allowances';
 export * from './schemas/leave';
 export * from './leave/notice';
+export * from './incidents';
