@@ -30,3 +30,7 @@ export * from './travel/allowances';
 export * from './schemas/leave';
 export * from './leave/notice';
 export * from './incidents';
+export * from './schemas/incidents';
+export * from './schemas/surveys';
+export * from './schemas/staff-training';
+export * from './schemas/meetings';

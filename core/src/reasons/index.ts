@@ -1,5 +1,8 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
+import { INCIDENTS_REASONS } from './incidents';
+import { SURVEYS_REASONS } from './surveys';
+import { TRAINING_REASONS } from './training';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -11,6 +14,9 @@ export { COMMON_REASONS, FIELD_REASONS } from './common';
 export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
+  ...INCIDENTS_REASONS,
+  ...SURVEYS_REASONS,
+  ...TRAINING_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 
