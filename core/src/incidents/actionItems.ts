@@ -24,6 +24,11 @@ export function actionItemState(
   }
   if (!item.dueOn) return mk('open', '未设期限，待跟进', 'no due date; followed up at the next meeting');
   const left = dayNumberOf(item.dueOn) - dayNumberOf(today);
-  if (left < 0) return mk('overdue', `已逾期 ${-left} 天（期限 ${item.dueOn}）`, `overdue by ${-left} day${left === -1 ? '' : 's'} (due ${item.dueOn})`);
+  if (left < 0)
+    return mk(
+      'overdue',
+      `已逾期 ${-left} 天（期限 ${item.dueOn}）`,
+      `overdue by ${-left} day${left === -1 ? '' : 's'} (due ${item.dueOn})`,
+    );
   return mk('open', `期限 ${item.dueOn}，剩余 ${left} 天`, `due ${item.dueOn}, ${left} day${left === 1 ? '' : 's'} left`);
 }

@@ -40,7 +40,8 @@ export function incidentDocumentDue(
   const dueAt = new Date(dueMs).toISOString();
   const hhmm = localTimeOf(cal.timeZone, dueMs);
   const ruleId = kind === 'reflection' ? 'IN-1' : 'IN-3';
-  const what = kind === 'reflection' ? { zh: '事故反思', en: 'reflection' } : { zh: '事故总结与事故通报', en: 'review and incident notice' };
+  const what =
+    kind === 'reflection' ? { zh: '事故反思', en: 'reflection' } : { zh: '事故总结与事故通报', en: 'review and incident notice' };
   return {
     kind,
     dueDate,

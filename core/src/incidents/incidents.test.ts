@@ -73,7 +73,9 @@ describe('the reflection and the incident notice are due by the end of the N-th 
   it('explains the due time with the rule, the resolution day and the policy version', () => {
     const d = incidentDocumentDue(policy, 4, cal, 'notice', sh('2026-03-06 16:00'));
     expect(d).toMatchObject({ dueDate: '2026-03-11', explanation: { ruleId: 'IN-3', policyVersion: 4 } });
-    expect(d.explanation.text['zh-CN']).toBe('IN-3：事故于 2026-03-06 解决，事故总结与事故通报须在其后第 3 个工作日（2026-03-11）17:30 前提交，以收到时间为准');
+    expect(d.explanation.text['zh-CN']).toBe(
+      'IN-3：事故于 2026-03-06 解决，事故总结与事故通报须在其后第 3 个工作日（2026-03-11）17:30 前提交，以收到时间为准',
+    );
   });
 });
 
@@ -124,7 +126,11 @@ describe('exam grading (TRN-1, AP-10)', () => {
 
 describe('certificate expiry reminders (TRN-3)', () => {
   it('reminds from exactly the reminder days before expiry, not a day earlier', () => {
-    expect(certificateStatus('2026-04-30', '2026-03-31', 30, 1)).toMatchObject({ state: 'expiring', daysLeft: 30, remindFrom: '2026-03-31' });
+    expect(certificateStatus('2026-04-30', '2026-03-31', 30, 1)).toMatchObject({
+      state: 'expiring',
+      daysLeft: 30,
+      remindFrom: '2026-03-31',
+    });
     expect(certificateStatus('2026-04-30', '2026-03-30', 30, 1).state).toBe('valid');
   });
 

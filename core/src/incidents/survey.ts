@@ -131,7 +131,15 @@ export function aggregateSurveyRatings(
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([questionId, c]) => {
             const n = SURVEY_GRADES.reduce((s, g) => s + c[g], 0);
-            return { questionId, ratings: n, counts: c, satisfiedPercent: pct(satisfiedGrades.reduce((s, g) => s + c[g], 0), n) };
+            return {
+              questionId,
+              ratings: n,
+              counts: c,
+              satisfiedPercent: pct(
+                satisfiedGrades.reduce((s, g) => s + c[g], 0),
+                n,
+              ),
+            };
           }),
         explanation: explain({
           ruleId: 'SR-11b',

@@ -15,12 +15,18 @@ export const TRAINING_REASONS = defineReasons({
   'training.notSubmitted': { 'zh-CN': '考生尚未交卷', en: 'The candidate has not handed in a paper' },
   'training.tooManyPoints': { 'zh-CN': '第 {questionId} 题最多 {max} 分', en: 'Question {questionId} is worth at most {max} points' },
   'training.notWritten': { 'zh-CN': '第 {questionId} 题不是主观题', en: 'Question {questionId} is not a written question' },
-  'training.notYourExam': { 'zh-CN': '只有出题的培训讲师或培训管理员可以评分', en: 'Only the exam’s trainer or a training manager grades it' },
+  'training.notYourExam': {
+    'zh-CN': '只有出题的培训讲师或培训管理员可以评分',
+    en: 'Only the exam’s trainer or a training manager grades it',
+  },
   'training.noSuchQuestion': { 'zh-CN': '题库中没有可用的题目 #{questionId}', en: 'No active question #{questionId} in the bank' },
   'training.noSuchUser': { 'zh-CN': '没有在职员工 #{userId}', en: 'No active member of staff #{userId}' },
   'training.noSuchProduct': { 'zh-CN': '产品不存在', en: 'No such product' },
   'training.noSuchSession': { 'zh-CN': '培训不存在', en: 'No such training session' },
-  'training.trainerRequired': { 'zh-CN': '请填写培训讲师（内部讲师或外部机构）', en: 'Name the trainer (a colleague or an outside trainer)' },
+  'training.trainerRequired': {
+    'zh-CN': '请填写培训讲师（内部讲师或外部机构）',
+    en: 'Name the trainer (a colleague or an outside trainer)',
+  },
   'training.examOnTheDay': {
     'zh-CN': '培训考试应在培训当天（{date}）进行',
     en: 'A training exam is held on the day of the session ({date})',

@@ -109,7 +109,12 @@ const checkQuestion = (q: { kind?: string; options?: { id: string }[]; correct?:
   if (correct.length === 0 || !correct.every((c) => ids.has(c)) || new Set(correct).size !== correct.length)
     ctx.addIssue({ code: 'custom', path: ['correct'], message: 'name the right options by their ids', params: { ruleId: 'TRN-1' } });
   if (q.kind === 'single' && correct.length !== 1)
-    ctx.addIssue({ code: 'custom', path: ['correct'], message: 'a single choice has exactly one right option', params: { ruleId: 'TRN-1' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['correct'],
+      message: 'a single choice has exactly one right option',
+      params: { ruleId: 'TRN-1' },
+    });
 };
 export const ZExamQuestionCreate = z.strictObject(questionShape).superRefine(checkQuestion);
 export type TExamQuestionCreate = z.input<typeof ZExamQuestionCreate>;

@@ -108,7 +108,9 @@ export type TSurveyResults = z.infer<typeof ZSurveyResults>;
 
 /** An answer: a grade for each rating question, text for each text question (keys are question ids). */
 export const ZSurveyAnswer = z.strictObject({
-  answers: z.record(z.string().max(40), z.union([ZSurveyGrade, z.string().trim().max(2000)])).refine((a) => Object.keys(a).length <= 30, 'at most 30 answers'),
+  answers: z
+    .record(z.string().max(40), z.union([ZSurveyGrade, z.string().trim().max(2000)]))
+    .refine((a) => Object.keys(a).length <= 30, 'at most 30 answers'),
 });
 export type TSurveyAnswer = z.infer<typeof ZSurveyAnswer>;
 
