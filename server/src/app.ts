@@ -34,6 +34,7 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
       incidentsRoutes(v1);
+      surveysRoutes(v1, { publicUrl: deps.publicUrl });
     },
     { prefix: '/api/v1' },
   );

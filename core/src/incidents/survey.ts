@@ -152,3 +152,12 @@ export function aggregateSurveyRatings(
       };
     });
 }
+
+/** SR-11b: the questionnaire a new round starts from (SR-9's three dimensions, timeliness and a free comment). */
+export const DEFAULT_SURVEY_QUESTIONS = [
+  { id: 'attitude', kind: 'rating', required: true, text: { 'zh-CN': '服务人员的服务态度', en: 'The engineers’ attitude' } },
+  { id: 'skill', kind: 'rating', required: true, text: { 'zh-CN': '服务人员的技术水平', en: 'The engineers’ skill' } },
+  { id: 'result', kind: 'rating', required: true, text: { 'zh-CN': '问题解决的效果', en: 'How well problems were solved' } },
+  { id: 'timeliness', kind: 'rating', required: true, text: { 'zh-CN': '响应与到场的及时性', en: 'How quickly we responded and arrived' } },
+  { id: 'suggestions', kind: 'text', required: false, text: { 'zh-CN': '意见与建议', en: 'Comments and suggestions' } },
+] as const;

@@ -4,9 +4,16 @@ import type { Clock } from '../http/clock';
 import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
+import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import type { Job, JobLogger } from './scheduler';
 
-export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
+export type JobDeps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  mailer: Mailer;
+  logger: JobLogger;
+  /** For links in e-mail (SR-11b). */ publicUrl?: string;
+};
 
 export const MAIL_JOB_EVERY_MS = 30_000;
 
@@ -25,5 +32,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     slaScanJob(deps),
     // AT-2/AT-3: missing travel logs of yesterday, flagged to the managers once per traveller and day.
     travelLogScanJob(deps),
+    // SR-11b: a survey round at the policy's interval (after the first one, sent by hand).
+    surveysScheduleJob({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }),
   ];
 }
