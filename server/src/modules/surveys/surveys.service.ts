@@ -1,7 +1,6 @@
 import {
   type TSurvey,
   type TSurveyAnswer,
-  type TSurveyCreate,
   type TSurveyDetail,
   type TSurveyForm,
   type TSurveyQuestion,
