@@ -35,6 +35,7 @@ import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
+import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       leaveRoutes(v1);
       incidentsRoutes(v1);
       surveysRoutes(v1, { publicUrl: deps.publicUrl });
+      staffTrainingRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
+import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -34,5 +35,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     travelLogScanJob(deps),
     // SR-11b: a survey round at the policy's interval (after the first one, sent by hand).
     surveysScheduleJob({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }),
+    // TRN-3: certificate holders and their managers are reminded before expiry, once per expiry date.
+    certificateReminderJob(deps),
   ];
 }

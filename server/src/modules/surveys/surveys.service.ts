@@ -12,8 +12,6 @@ import {
   localDateOf,
   previousSurveyPeriod,
   surveyLinkExpiry,
-  wallClockToUtc,
-  DEFAULT_TIME_ZONE,
 } from '@techserve/core';
 import type { z } from 'zod';
 import { nowIso, todayOf } from '../../http/clock';
@@ -23,6 +21,7 @@ import { fieldDetail, notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
+import { localRange } from '../field/field.dates';
 import { policyOn } from '../policy/policy-in-force';
 import { readSurveyToken, surveyPath, surveyToken } from './survey-links';
 import * as repo from './surveys.repository';
@@ -32,11 +31,6 @@ import * as repo from './surveys.repository';
 // (who served the customer in the surveyed period) and region.
 
 type SurveyCreateBody = z.output<typeof ZSurveyCreate>;
-
-const DAY_MS = 86_400_000;
-/** The UTC instant a company-local date starts. */
-const startOfDay = (date: string) => new Date(wallClockToUtc(DEFAULT_TIME_ZONE, Date.parse(`${date}T00:00:00Z`))).toISOString();
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 function toSurvey(r: repo.RoundRow, nowMs: number): TSurvey {
   return {
@@ -158,7 +152,8 @@ export async function sendRound(db: Db, sender: SurveySender, body: SurveyCreate
       .returning('id')
       .executeTakeFirstOrThrow();
     const customerIds = [...new Set(contacts.map((c) => c.customer_id))];
-    const served = await repo.servedBy(trx, customerIds, startOfDay(periodStart), startOfDay(nextDay(periodEnd)));
+    const range = localRange(periodStart, periodEnd);
+    const served = await repo.servedBy(trx, customerIds, range.start, range.end);
     if (served.length)
       await trx
         .insertInto('survey_round_engineers')
