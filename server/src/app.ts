@@ -36,6 +36,7 @@ import { leaveRoutes } from './modules/leave/leave.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       incidentsRoutes(v1);
       surveysRoutes(v1, { publicUrl: deps.publicUrl });
       staffTrainingRoutes(v1);
+      meetingsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

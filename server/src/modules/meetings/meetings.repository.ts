@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Db } from '../../http/context';
+import { versionConflict } from '../../http/errors';
+
+/*
+ * Set-based read for the appraisal (AP-3 execution, AP-16 teamwork) and the weekly report:
+ *   actionItemsDueBetween(db, { from, to, userIds? }) → { id, meetingId, ownerId, dueOn, status, doneAt }[]
+ *     — the action items due on company-local dates from..to (inclusive), of these owners when given.
+ */
+export async function actionItemsDueBetween(db: Db, q: { from: string; to: string; userIds?: number[] }) {
+  let query = db
+    .selectFrom('meeting_actions')
+    .select(['id', 'meeting_id', 'owner_id', 'due_on', 'status', 'done_at'])
+    .where('due_on', '>=', q.from)
+    .where('due_on', '<=', q.to);
+  if (q.userIds) query = query.where('owner_id', 'in', q.userIds.length ? q.userIds : [0]);
+  const rows = await query.orderBy('due_on').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    ownerId: r.owner_id,
+    dueOn: r.due_on as string,
+    status: r.status,
+    doneAt: r.done_at,
+  }));
+}
+
+export async function bump(
+  db: Db,
+  table: 'meetings' | 'meeting_actions',
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+  at: string,
+) {
+  const res = await db
+    .updateTable(table)
+    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(table === 'meetings' ? 'Meeting' : 'Action item');
+}
+
+export const meetingsQuery = (db: Db) =>
+  db
+    .selectFrom('meetings')
+    .leftJoin('users as chair', 'chair.id', 'meetings.chair_id')
+    .leftJoin('users as creator', 'creator.id', 'meetings.created_by')
+    .selectAll('meetings')
+    .select(['chair.name as chair_name', 'creator.name as creator_name']);
+export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingsQuery>['executeTakeFirstOrThrow']>>;
+
+export const actionsQuery = (db: Db) =>
+  db
+    .selectFrom('meeting_actions')
+    .innerJoin('meetings', 'meetings.id', 'meeting_actions.meeting_id')
+    .innerJoin('users as owner', 'owner.id', 'meeting_actions.owner_id')
+    .selectAll('meeting_actions')
+    .select(['meetings.title as meeting_title', 'meetings.department_id', 'owner.name as owner_name']);
+export type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['executeTakeFirstOrThrow']>>;
+
+export async function attendeesOf(db: Db, meetingIds: number[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('meeting_attendees')
+    .innerJoin('users', 'users.id', 'meeting_attendees.user_id')
+    .select(['meeting_attendees.meeting_id', 'users.id', 'users.name'])
+    .where('meeting_attendees.meeting_id', 'in', meetingIds)
+    .orderBy('users.name')
+    .execute();
+}
+
+export function activeStaff(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .where('customer_id', 'is', null)
+    .execute();
+}
