@@ -25,11 +25,7 @@ import * as repo from './incidents.repository';
 // VP level or above proposes a Class I incident (IN-1), to a sales manager or sales admin Class II (IN-2).
 
 export async function complaintFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
-  const row = await repo
-    .complaintsQuery(db)
-    .where('complaints.id', '=', id)
-    .where((eb) => repo.complaintScope(eb, ctx.actor))
-    .executeTakeFirst();
+  const row = await repo.findComplaint(db, ctx.actor, id);
   if (!row) throw notFound('Complaint');
   return row;
 }
@@ -40,15 +36,7 @@ export async function getComplaint(ctx: Ctx, id: number): Promise<TComplaint> {
 
 export async function listComplaints(ctx: Ctx, q: TComplaintListQuery) {
   const after = cursorId(q.cursor);
-  let query = repo.complaintsQuery(ctx.db).where((eb) => repo.complaintScope(eb, ctx.actor));
-  if (q.status) query = query.where('complaints.status', '=', q.status);
-  if (q.aboutUserId) query = query.where('complaints.about_user_id', '=', q.aboutUserId);
-  if (q.customerId) query = query.where('complaints.customer_id', '=', q.customerId);
-  if (after !== null) query = query.where('complaints.id', '<', after);
-  const rows = await query
-    .orderBy('complaints.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listComplaintRows(ctx.db, ctx.actor, { ...q, after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(repo.toComplaint), nextCursor };
 }
@@ -94,9 +82,8 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
     }
     const policy = await policyOn(db, localDateOf(Date.parse(body.receivedAt)));
     const proposal = proposeIncidentClass(policy.document.incidents, policy.number, { level: body.level, aboutEngineer: about != null });
-    const row = await db
-      .insertInto('complaints')
-      .values({
+    const row = {
+      id: await repo.insertComplaint(db, {
         customer_id: customer.id,
         contact_id: body.contactId ?? null,
         complainant_name: body.complainantName,
@@ -119,9 +106,8 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
         policy_version: policy.number,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      }),
+    };
     await recordAudit(db, ctx, {
       action: 'complaint.create',
       entity: 'complaint',

@@ -1,5 +1,6 @@
 import type { TComplaint, TComplaintLevel, TComplaintStatus, TExplanation, TIncidentBasis, TIncidentStatus } from '@techserve/core';
-import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, sql } from 'kysely';
+import type { ComplaintsTable, IncidentsTable } from '../../db/schema.incidents';
 import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
@@ -383,4 +384,56 @@ export async function linkComplaintIncident(db: Db, complaintId: number, inciden
   let q = db.updateTable('complaints').set({ incident_id: incidentId, updated_at: at }).where('id', '=', complaintId);
   q = onlyIf == null ? q.where('incident_id', 'is', null) : q.where('incident_id', '=', onlyIf);
   await q.execute();
+}
+
+export type ComplaintInsert = Omit<Insertable<ComplaintsTable>, 'id' | 'version'>;
+export async function insertComplaint(db: Db, values: ComplaintInsert): Promise<number> {
+  return (await db.insertInto('complaints').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findComplaint(db: Db, actor: Actor, id: number) {
+  return complaintsQuery(db)
+    .where('complaints.id', '=', id)
+    .where((eb) => complaintScope(eb, actor))
+    .executeTakeFirst();
+}
+
+export function listComplaintRows(
+  db: Db,
+  actor: Actor,
+  q: { status?: string; aboutUserId?: number; customerId?: number; after: number | null; limit: number },
+) {
+  let query = complaintsQuery(db).where((eb) => complaintScope(eb, actor));
+  if (q.status) query = query.where('complaints.status', '=', q.status);
+  if (q.aboutUserId) query = query.where('complaints.about_user_id', '=', q.aboutUserId);
+  if (q.customerId) query = query.where('complaints.customer_id', '=', q.customerId);
+  if (q.after !== null) query = query.where('complaints.id', '<', q.after);
+  return query.orderBy('complaints.id', 'desc').limit(q.limit).execute();
+}
+
+export type IncidentInsert = Omit<Insertable<IncidentsTable>, 'id' | 'version'>;
+export async function insertIncident(db: Db, values: IncidentInsert): Promise<number> {
+  return (await db.insertInto('incidents').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findIncident(db: Db, actor: Actor, id: number) {
+  return incidentsQuery(db)
+    .where('incidents.id', '=', id)
+    .where((eb) => incidentScope(eb, actor))
+    .executeTakeFirst();
+}
+
+export function listIncidentRows(
+  db: Db,
+  actor: Actor,
+  q: { mine: boolean; status?: string; classId?: string; engineerId?: number; after: number | null; limit: number },
+) {
+  let query = incidentsQuery(db).where((eb) => incidentScope(eb, actor));
+  if (q.mine)
+    query = query.where((eb) => eb.or([eb('incidents.engineer_id', '=', actor.id), eb('incidents.notice_owner_id', '=', actor.id)]));
+  if (q.status) query = query.where('incidents.status', '=', q.status);
+  if (q.classId) query = query.where('incidents.class_id', '=', q.classId);
+  if (q.engineerId) query = query.where('incidents.engineer_id', '=', q.engineerId);
+  if (q.after !== null) query = query.where('incidents.id', '<', q.after);
+  return query.orderBy('incidents.id', 'desc').limit(q.limit).execute();
 }

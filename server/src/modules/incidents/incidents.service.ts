@@ -44,11 +44,7 @@ const BASIS_TEXT: Record<TIncidentBasis, { zh: string; en: string }> = {
 const DOC_TEXT = { reflection: { zh: '事故反思', en: 'reflection' }, notice: { zh: '事故通报', en: 'incident notice' } };
 
 export async function incidentFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
-  const row = await repo
-    .incidentsQuery(db)
-    .where('incidents.id', '=', id)
-    .where((eb) => repo.incidentScope(eb, ctx.actor))
-    .executeTakeFirst();
+  const row = await repo.findIncident(db, ctx.actor, id);
   if (!row) throw notFound('Incident');
   return row;
 }
@@ -147,19 +143,7 @@ export async function getIncident(ctx: Ctx, id: number): Promise<TIncident> {
 
 export async function listIncidents(ctx: Ctx, q: TIncidentListQuery) {
   const after = cursorId(q.cursor);
-  let query = repo.incidentsQuery(ctx.db).where((eb) => repo.incidentScope(eb, ctx.actor));
-  if (q.view === 'mine')
-    query = query.where((eb) =>
-      eb.or([eb('incidents.engineer_id', '=', ctx.actor.id), eb('incidents.notice_owner_id', '=', ctx.actor.id)]),
-    );
-  if (q.status) query = query.where('incidents.status', '=', q.status);
-  if (q.classId) query = query.where('incidents.class_id', '=', q.classId);
-  if (q.engineerId) query = query.where('incidents.engineer_id', '=', q.engineerId);
-  if (after !== null) query = query.where('incidents.id', '<', after);
-  const rows = await query
-    .orderBy('incidents.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listIncidentRows(ctx.db, ctx.actor, { ...q, mine: q.view === 'mine', after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await Promise.all(items.map((r) => toIncident(ctx.db, r))), nextCursor };
 }
@@ -259,9 +243,8 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
     for (const e of experts)
       if (!alerted.some((a) => a.id === e.id) && e.id !== engineer.id) alerted.push({ id: e.id, name: e.name, role: 'rnd' });
   }
-  const row = await db
-    .insertInto('incidents')
-    .values({
+  const row = {
+    id: await repo.insertIncident(db, {
       class_id: cls.id,
       basis: body.basis,
       class_explanation: JSON.stringify(explanation),
@@ -286,9 +269,8 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
       policy_version: policy.number,
       created_at: at,
       updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    }),
+  };
   await recordAudit(db, ctx, { action: 'incident.create', entity: 'incident', entityId: row.id, after: { ...body, alerted } });
   if (alerted.length)
     await tell(

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { MeetingActionsTable, MeetingsTable } from '../../db/schema.incidents';
 import type { Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
 
@@ -80,4 +81,50 @@ export function activeStaff(db: Db, ids: number[]) {
     .where('status', '=', 'active')
     .where('customer_id', 'is', null)
     .execute();
+}
+
+export const findMeeting = (db: Db, id: number) => meetingsQuery(db).where('meetings.id', '=', id).executeTakeFirst();
+
+export function listMeetingRows(db: Db, q: { kind?: string; after: number | null; limit: number }) {
+  let query = meetingsQuery(db);
+  if (q.kind) query = query.where('meetings.kind', '=', q.kind);
+  if (q.after !== null) query = query.where('meetings.id', '<', q.after);
+  return query.orderBy('meetings.id', 'desc').limit(q.limit).execute();
+}
+
+export async function insertMeeting(db: Db, values: Omit<Insertable<MeetingsTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('meetings').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Sets (or replaces) a meeting's attendees. */
+export async function setAttendees(db: Db, meetingId: number, userIds: number[], replace: boolean) {
+  if (replace) await db.deleteFrom('meeting_attendees').where('meeting_id', '=', meetingId).execute();
+  const unique = [...new Set(userIds)];
+  if (unique.length)
+    await db
+      .insertInto('meeting_attendees')
+      .values(unique.map((userId) => ({ meeting_id: meetingId, user_id: userId })))
+      .execute();
+}
+
+export async function insertActions(db: Db, rows: Omit<Insertable<MeetingActionsTable>, 'id' | 'version'>[]) {
+  if (rows.length) await db.insertInto('meeting_actions').values(rows).execute();
+}
+
+export const actionsOfMeetings = (db: Db, ids: number[]) =>
+  ids.length
+    ? actionsQuery(db).where('meeting_actions.meeting_id', 'in', ids).orderBy('meeting_actions.id').execute()
+    : Promise.resolve([]);
+
+export const findAction = (db: Db, id: number) => actionsQuery(db).where('meeting_actions.id', '=', id).executeTakeFirst();
+
+/** MTG-1: action items by owner and state ('open' includes overdue; 'overdue': open past their due date). */
+export function listActionRows(db: Db, q: { ownerId?: number; state: string; today: string; after: number | null; limit: number }) {
+  let query = actionsQuery(db);
+  if (q.ownerId !== undefined) query = query.where('meeting_actions.owner_id', '=', q.ownerId);
+  if (q.state === 'open') query = query.where('meeting_actions.status', '=', 'open');
+  if (q.state === 'overdue') query = query.where('meeting_actions.status', '=', 'open').where('meeting_actions.due_on', '<', q.today);
+  if (q.state === 'done') query = query.where('meeting_actions.status', '=', 'done');
+  if (q.after !== null) query = query.where('meeting_actions.id', '<', q.after);
+  return query.orderBy('meeting_actions.id', 'desc').limit(q.limit).execute();
 }

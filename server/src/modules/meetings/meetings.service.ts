@@ -56,12 +56,7 @@ function toAction(r: repo.ActionRow, today: string): TMeetingAction {
 
 async function toMeetings(db: Db, rows: repo.MeetingRow[], today: string): Promise<TMeeting[]> {
   const ids = rows.map((r) => r.id);
-  const [attendees, actions] = await Promise.all([
-    repo.attendeesOf(db, ids),
-    ids.length
-      ? repo.actionsQuery(db).where('meeting_actions.meeting_id', 'in', ids).orderBy('meeting_actions.id').execute()
-      : Promise.resolve([]),
-  ]);
+  const [attendees, actions] = await Promise.all([repo.attendeesOf(db, ids), repo.actionsOfMeetings(db, ids)]);
   return rows.map((r) => {
     const mine = actions.filter((a) => a.meeting_id === r.id).map((a) => toAction(a, today));
     return {
@@ -85,7 +80,7 @@ async function toMeetings(db: Db, rows: repo.MeetingRow[], today: string): Promi
 }
 
 async function meetingFor(db: Db, id: number) {
-  const row = await repo.meetingsQuery(db).where('meetings.id', '=', id).executeTakeFirst();
+  const row = await repo.findMeeting(db, id);
   if (!row) throw notFound('Meeting');
   return row;
 }
@@ -96,13 +91,7 @@ export async function getMeeting(ctx: Ctx, id: number): Promise<TMeeting> {
 
 export async function listMeetings(ctx: Ctx, q: { limit: number; cursor?: string; kind?: TMeeting['kind'] }) {
   const after = cursorId(q.cursor);
-  let query = repo.meetingsQuery(ctx.db);
-  if (q.kind) query = query.where('meetings.kind', '=', q.kind);
-  if (after !== null) query = query.where('meetings.id', '<', after);
-  const rows = await query
-    .orderBy('meetings.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listMeetingRows(ctx.db, { kind: q.kind, after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await toMeetings(ctx.db, items, todayOf(ctx)), nextCursor };
 }
@@ -121,20 +110,18 @@ async function insertActions(
     actions.map((a) => a.ownerId),
     'body.actions',
   );
-  await db
-    .insertInto('meeting_actions')
-    .values(
-      actions.map((a) => ({
-        meeting_id: meetingId,
-        title: a.title,
-        owner_id: a.ownerId,
-        due_on: a.dueOn ?? null,
-        status: 'open',
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
+  await repo.insertActions(
+    db,
+    actions.map((a) => ({
+      meeting_id: meetingId,
+      title: a.title,
+      owner_id: a.ownerId,
+      due_on: a.dueOn ?? null,
+      status: 'open',
+      created_at: at,
+      updated_at: at,
+    })),
+  );
   for (const owner of new Set(actions.map((a) => a.ownerId))) {
     const items = actions.filter((a) => a.ownerId === owner);
     await notify(db, at, {
@@ -155,9 +142,8 @@ export async function createMeeting(ctx: Ctx, body: z.output<typeof ZMeetingCrea
   const at = nowIso(ctx.clock);
   const id = await ctx.db.transaction().execute(async (db) => {
     await staffOrRefuse(db, [...body.attendeeIds, ...(body.chairId != null ? [body.chairId] : [])], 'body.attendeeIds');
-    const row = await db
-      .insertInto('meetings')
-      .values({
+    const row = {
+      id: await repo.insertMeeting(db, {
         kind: body.kind,
         title: body.title,
         held_at: new Date(body.heldAt).toISOString(),
@@ -169,15 +155,9 @@ export async function createMeeting(ctx: Ctx, body: z.output<typeof ZMeetingCrea
         created_by: ctx.actor.id,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const attendees = [...new Set(body.attendeeIds)];
-    if (attendees.length)
-      await db
-        .insertInto('meeting_attendees')
-        .values(attendees.map((userId) => ({ meeting_id: row.id, user_id: userId })))
-        .execute();
+      }),
+    };
+    await repo.setAttendees(db, row.id, body.attendeeIds, false);
     await insertActions(ctx, db, row.id, body.title, body.actions, at);
     await recordAudit(db, ctx, { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...body, minutes: undefined } });
     return row.id;
@@ -196,13 +176,7 @@ export async function updateMeeting(ctx: Ctx, id: number, body: z.output<typeof 
     await repo.bump(db, 'meetings', id, body.version, set, at);
     if (body.attendeeIds) {
       await staffOrRefuse(db, body.attendeeIds, 'body.attendeeIds');
-      await db.deleteFrom('meeting_attendees').where('meeting_id', '=', id).execute();
-      const unique = [...new Set(body.attendeeIds)];
-      if (unique.length)
-        await db
-          .insertInto('meeting_attendees')
-          .values(unique.map((userId) => ({ meeting_id: id, user_id: userId })))
-          .execute();
+      await repo.setAttendees(db, id, body.attendeeIds, true);
     }
     await recordAudit(db, ctx, {
       action: 'meeting.update',
@@ -228,7 +202,7 @@ export async function addAction(ctx: Ctx, meetingId: number, body: z.output<type
 export async function updateAction(ctx: Ctx, id: number, body: z.output<typeof ZMeetingActionUpdate>): Promise<TMeetingAction> {
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const row = await repo.actionsQuery(db).where('meeting_actions.id', '=', id).executeTakeFirst();
+    const row = await repo.findAction(db, id);
     if (!row) throw notFound('Action item');
     if (row.owner_id !== ctx.actor.id && !can(ctx.actor, 'meetings.manage'))
       throw refuse('forbidden', 'meetings.notYourAction', {}, { ruleId: 'MTG-1' });
@@ -248,7 +222,8 @@ export async function updateAction(ctx: Ctx, id: number, body: z.output<typeof Z
       after: set,
     });
   });
-  const row = await repo.actionsQuery(ctx.db).where('meeting_actions.id', '=', id).executeTakeFirstOrThrow();
+  const row = await repo.findAction(ctx.db, id);
+  if (!row) throw notFound('Action item');
   return toAction(row, todayOf(ctx));
 }
 
@@ -259,16 +234,13 @@ export async function listActions(
 ) {
   const after = cursorId(q.cursor);
   const today = todayOf(ctx);
-  let query = repo.actionsQuery(ctx.db);
-  if (q.view === 'mine' || !can(ctx.actor, 'meetings.manage')) query = query.where('meeting_actions.owner_id', '=', ctx.actor.id);
-  if (q.state === 'open') query = query.where('meeting_actions.status', '=', 'open');
-  if (q.state === 'overdue') query = query.where('meeting_actions.status', '=', 'open').where('meeting_actions.due_on', '<', today);
-  if (q.state === 'done') query = query.where('meeting_actions.status', '=', 'done');
-  if (after !== null) query = query.where('meeting_actions.id', '<', after);
-  const rows = await query
-    .orderBy('meeting_actions.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listActionRows(ctx.db, {
+    ownerId: q.view === 'mine' || !can(ctx.actor, 'meetings.manage') ? ctx.actor.id : undefined,
+    state: q.state,
+    today,
+    after,
+    limit: q.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map((r) => toAction(r, today)), nextCursor };
 }

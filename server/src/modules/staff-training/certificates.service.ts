@@ -18,7 +18,7 @@ import { addDays } from '../field/field.dates';
 import { notify } from '../notifications/notifications.service';
 import { managersOf } from '../org/approvers';
 import { policyOn } from '../policy/policy-in-force';
-import { staffOrRefuse } from './sessions.service';
+import { staffOrRefuse, viewerOf } from './sessions.service';
 import * as repo from './staff-training.repository';
 
 // TRN-3: professional certificates with expiry reminders; TRN-2: product test tasks with R&D (test documents, user
@@ -50,9 +50,7 @@ function toCertificate(r: repo.CertificateRow, today: string, rule: { days: numb
 
 /** One's own certificates, or anyone's with training.manage. */
 async function certificateFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  let q = repo.certificatesQuery(db).where('certificates.id', '=', id);
-  if (!can(ctx.actor, 'training.manage')) q = q.where('certificates.user_id', '=', ctx.actor.id);
-  const row = await q.executeTakeFirst();
+  const row = await repo.findCertificate(db, viewerOf(ctx), id);
   if (!row) throw notFound('Certificate');
   return row;
 }
@@ -61,20 +59,15 @@ export async function listCertificates(ctx: Ctx, q: { limit: number; cursor?: st
   const today = todayOf(ctx);
   const rule = await reminderDays(ctx.db, today);
   const after = cursorId(q.cursor);
-  let query = repo.certificatesQuery(ctx.db);
-  const userId = can(ctx.actor, 'training.manage') ? q.userId : ctx.actor.id;
-  if (userId) query = query.where('certificates.user_id', '=', userId);
   // The state is the core's (TRN-3); as a filter it is the same date comparison.
-  const remindBy = addDays(today, rule.days);
-  if (q.state === 'permanent') query = query.where('certificates.expires_on', 'is', null);
-  if (q.state === 'expired') query = query.where('certificates.expires_on', '<', today);
-  if (q.state === 'expiring') query = query.where('certificates.expires_on', '>=', today).where('certificates.expires_on', '<=', remindBy);
-  if (q.state === 'valid') query = query.where('certificates.expires_on', '>', remindBy);
-  if (after !== null) query = query.where('certificates.id', '<', after);
-  const rows = await query
-    .orderBy('certificates.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listCertificateRows(ctx.db, {
+    userId: can(ctx.actor, 'training.manage') ? q.userId : ctx.actor.id,
+    state: q.state,
+    today,
+    remindBy: addDays(today, rule.days),
+    after,
+    limit: q.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map((r) => toCertificate(r, today, rule)), nextCursor };
 }
@@ -93,9 +86,8 @@ export async function createCertificate(ctx: Ctx, body: z.output<typeof ZCertifi
   const at = nowIso(ctx.clock);
   const id = await ctx.db.transaction().execute(async (db) => {
     await staffOrRefuse(db, [userId], 'body.userId');
-    const row = await db
-      .insertInto('certificates')
-      .values({
+    const row = {
+      id: await repo.insertCertificate(db, {
         user_id: userId,
         name: body.name,
         issuer: body.issuer || null,
@@ -105,9 +97,8 @@ export async function createCertificate(ctx: Ctx, body: z.output<typeof ZCertifi
         created_by: ctx.actor.id,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      }),
+    };
     await recordAudit(db, ctx, {
       action: 'staff_training.certificate.create',
       entity: 'certificate',
@@ -158,13 +149,7 @@ export async function remindCertificates(db: Db, clock: Clock): Promise<number> 
   const at = nowIso(clock);
   let sent = 0;
   for (const c of due) {
-    const claimed = await db
-      .updateTable('certificates')
-      .set({ reminded_for: c.expires_on, reminded_at: at })
-      .where('id', '=', c.id)
-      .where((eb) => eb.or([eb('reminded_for', 'is', null), eb('reminded_for', '!=', c.expires_on as string)]))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!(await repo.claimReminder(db, c.id, c.expires_on as string, at))) continue;
     const status = toCertificate(c, today, rule);
     await notify(db, at, {
       userIds: [c.user_id, ...(await managersOf(db, c.user_id))],
@@ -211,23 +196,14 @@ async function toTasks(db: Db, rows: repo.TestTaskRow[], today: string): Promise
 }
 
 async function taskFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  let q = repo.testTasksQuery(db).where('product_test_tasks.id', '=', id);
-  if (!can(ctx.actor, 'training.manage')) q = q.where('product_test_tasks.assignee_id', '=', ctx.actor.id);
-  const row = await q.executeTakeFirst();
+  const row = await repo.findTestTask(db, viewerOf(ctx), id);
   if (!row) throw notFound('Test task');
   return row;
 }
 
 export async function listTestTasks(ctx: Ctx, q: { limit: number; cursor?: string; view: 'mine' | 'all'; status?: TTestTask['status'] }) {
   const after = cursorId(q.cursor);
-  let query = repo.testTasksQuery(ctx.db);
-  if (q.view === 'mine' || !can(ctx.actor, 'training.manage')) query = query.where('product_test_tasks.assignee_id', '=', ctx.actor.id);
-  if (q.status) query = query.where('product_test_tasks.status', '=', q.status);
-  if (after !== null) query = query.where('product_test_tasks.id', '<', after);
-  const rows = await query
-    .orderBy('product_test_tasks.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listTestTaskRows(ctx.db, viewerOf(ctx), { mine: q.view === 'mine', status: q.status, after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await toTasks(ctx.db, items, todayOf(ctx)), nextCursor };
 }
@@ -244,9 +220,8 @@ export async function createTestTask(ctx: Ctx, body: z.output<typeof ZTestTaskCr
         {},
         { ruleId: 'TRN-2', details: [fieldDetail('body.productId', 'training.noSuchProduct')] },
       );
-    const row = await db
-      .insertInto('product_test_tasks')
-      .values({
+    const row = {
+      id: await repo.insertTestTask(db, {
         kind: body.kind,
         title: body.title,
         product_id: body.productId ?? null,
@@ -260,9 +235,8 @@ export async function createTestTask(ctx: Ctx, body: z.output<typeof ZTestTaskCr
         created_by: ctx.actor.id,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      }),
+    };
     await recordAudit(db, ctx, { action: 'staff_training.test_task.create', entity: 'product_test_task', entityId: row.id, after: body });
     await notify(db, at, {
       userIds: [assignee.id],

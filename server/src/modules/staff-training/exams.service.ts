@@ -23,7 +23,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { localMidnightIso, addDays } from '../field/field.dates';
 import { policyOn } from '../policy/policy-in-force';
-import { sessionFor, staffOrRefuse } from './sessions.service';
+import { sessionFor, staffOrRefuse, viewerOf } from './sessions.service';
 import * as repo from './staff-training.repository';
 
 // TRN-1: an exam on the day of an internal training, from the question bank per product: single and multiple choice
@@ -52,20 +52,13 @@ const toQuestion = (r: repo.QuestionRow): TBankQuestion => ({
 
 export async function listQuestions(ctx: Ctx, q: { limit: number; cursor?: string; productId?: number; general?: '1' | '0' }) {
   const after = cursorId(q.cursor);
-  let query = repo.questionsQuery(ctx.db);
-  if (q.productId) query = query.where('exam_questions.product_id', '=', q.productId);
-  if (q.general === '1') query = query.where('exam_questions.product_id', 'is', null);
-  if (after !== null) query = query.where('exam_questions.id', '<', after);
-  const rows = await query
-    .orderBy('exam_questions.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listQuestionRows(ctx.db, { productId: q.productId, generalOnly: q.general === '1', after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(toQuestion), nextCursor };
 }
 
 async function questionFor(db: Db, id: number) {
-  const row = await repo.questionsQuery(db).where('exam_questions.id', '=', id).executeTakeFirst();
+  const row = await repo.findQuestion(db, id);
   if (!row) throw notFound('Question');
   return row;
 }
@@ -74,9 +67,8 @@ export async function createQuestion(ctx: Ctx, body: z.output<typeof ZExamQuesti
   const at = nowIso(ctx.clock);
   const id = await ctx.db.transaction().execute(async (db) => {
     if (body.productId != null && !(await repo.productName(db, body.productId))) throw bad('body.productId', 'training.noSuchProduct');
-    const row = await db
-      .insertInto('exam_questions')
-      .values({
+    const row = {
+      id: await repo.insertQuestion(db, {
         product_id: body.productId ?? null,
         kind: body.kind,
         text: body.text,
@@ -87,9 +79,8 @@ export async function createQuestion(ctx: Ctx, body: z.output<typeof ZExamQuesti
         created_by: ctx.actor.id,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      }),
+    };
     await recordAudit(db, ctx, { action: 'staff_training.question.create', entity: 'exam_question', entityId: row.id, after: body });
     return row.id;
   });
@@ -129,17 +120,7 @@ const isTrainer = (ctx: Pick<Ctx, 'actor'>, exam: { trainer_id: number | null })
   can(ctx.actor, 'training.manage') || exam.trainer_id === ctx.actor.id;
 
 async function examFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
-  let q = repo.examsQuery(db).where('exams.id', '=', id);
-  if (!can(ctx.actor, 'training.manage'))
-    q = q.where((eb) =>
-      eb.or([
-        eb('exams.trainer_id', '=', ctx.actor.id),
-        eb.exists(
-          eb.selectFrom('exam_attempts as a').select('a.id').whereRef('a.exam_id', '=', 'exams.id').where('a.user_id', '=', ctx.actor.id),
-        ),
-      ]),
-    );
-  const row = await q.executeTakeFirst();
+  const row = await repo.findExam(db, viewerOf(ctx), id);
   if (!row) throw notFound('Exam');
   return row;
 }
@@ -194,7 +175,7 @@ export async function getExam(ctx: Ctx, id: number): Promise<TExam> {
   const row = await examFor(ctx, id);
   const nowMs = ctx.clock.now().getTime();
   const paper = JSON.parse(row.questions) as PaperQuestion[];
-  const attempts = await repo.attemptsQuery(ctx.db).where('exam_attempts.exam_id', '=', id).orderBy('users.name').execute();
+  const attempts = await repo.attemptsOfExam(ctx.db, id);
   const mine = attempts.find((a) => a.user_id === ctx.actor.id);
   const trainer = isTrainer(ctx, row);
   // The right answers stay hidden from a candidate until their paper is graded.
@@ -215,26 +196,10 @@ export async function getExam(ctx: Ctx, id: number): Promise<TExam> {
 
 export async function listExams(ctx: Ctx, q: { limit: number; cursor?: string; view: 'mine' | 'all' }) {
   const after = cursorId(q.cursor);
-  let query = repo.examsQuery(ctx.db);
-  if (q.view === 'mine' || !can(ctx.actor, 'training.manage'))
-    query = query.where((eb) =>
-      eb.or([
-        eb('exams.trainer_id', '=', ctx.actor.id),
-        eb.exists(
-          eb.selectFrom('exam_attempts as a').select('a.id').whereRef('a.exam_id', '=', 'exams.id').where('a.user_id', '=', ctx.actor.id),
-        ),
-      ]),
-    );
-  if (after !== null) query = query.where('exams.id', '<', after);
-  const rows = await query
-    .orderBy('exams.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listExamRows(ctx.db, viewerOf(ctx), { mine: q.view === 'mine', after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   const ids = items.map((r) => r.id);
-  const mine = ids.length
-    ? await repo.attemptsQuery(ctx.db).where('exam_attempts.exam_id', 'in', ids).where('exam_attempts.user_id', '=', ctx.actor.id).execute()
-    : [];
+  const mine = await repo.attemptsOfUser(ctx.db, ids, ctx.actor.id);
   const nowMs = ctx.clock.now().getTime();
   return {
     items: items.map((r) => {
@@ -266,7 +231,7 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
       if (outsider) throw bad('body.candidateIds', 'training.notAttendee', { name: outsider.name });
     }
     const unique = [...new Set(body.questionIds)];
-    const bank = await repo.questionsQuery(db).where('exam_questions.id', 'in', unique).where('exam_questions.active', '=', 1).execute();
+    const bank = await repo.activeQuestions(db, unique);
     const missing = unique.find((q) => !bank.some((b) => b.id === q));
     if (missing !== undefined) throw bad('body.questionIds', 'training.noSuchQuestion', { questionId: missing });
     const paper: PaperQuestion[] = unique.map((qid) => {
@@ -274,9 +239,8 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
       return { id: q.id, kind: q.kind, text: q.text, options: q.options, correct: q.correct, points: q.points };
     });
     const policy = await policyOn(db, examDay);
-    const row = await db
-      .insertInto('exams')
-      .values({
+    const row = {
+      id: await repo.insertExam(db, {
         title: body.title,
         kind: body.kind,
         session_id: body.sessionId ?? null,
@@ -291,13 +255,14 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
         policy_version: policy.number,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('exam_attempts')
-      .values(candidates.map((c) => ({ exam_id: row.id, user_id: c.id, status: 'pending', created_at: at, updated_at: at })))
-      .execute();
+      }),
+    };
+    await repo.insertAttempts(
+      db,
+      row.id,
+      candidates.map((c) => c.id),
+      at,
+    );
     await recordAudit(db, ctx, { action: 'staff_training.exam.create', entity: 'exam', entityId: row.id, after: body });
     await notify(db, at, {
       userIds: candidates.map((c) => c.id),
@@ -354,11 +319,7 @@ export async function submitAnswers(ctx: Ctx, examId: number, body: TExamAnswers
   const nowMs = ctx.clock.now().getTime();
   await ctx.db.transaction().execute(async (db) => {
     const exam = await examFor(ctx, examId, db);
-    const attempt = await repo
-      .attemptsQuery(db)
-      .where('exam_attempts.exam_id', '=', examId)
-      .where('exam_attempts.user_id', '=', ctx.actor.id)
-      .executeTakeFirst();
+    const attempt = await repo.attemptOf(db, examId, ctx.actor.id);
     if (!attempt) throw refuse('forbidden', 'training.notCandidate', {}, { ruleId: 'TRN-1' });
     const state = examWindowState(Date.parse(exam.opens_at), Date.parse(exam.closes_at), nowMs);
     if (state === 'closed') throw refuse('rule_violation', 'training.examClosed', { closesAt: exam.closes_at }, { ruleId: 'TRN-1' });
@@ -404,11 +365,7 @@ export async function gradeAttempt(
   await ctx.db.transaction().execute(async (db) => {
     const exam = await examFor(ctx, examId, db);
     if (!isTrainer(ctx, exam)) throw refuse('forbidden', 'training.notYourExam', {}, { ruleId: 'TRN-1' });
-    const attempt = await repo
-      .attemptsQuery(db)
-      .where('exam_attempts.id', '=', attemptId)
-      .where('exam_attempts.exam_id', '=', examId)
-      .executeTakeFirst();
+    const attempt = await repo.attemptById(db, examId, attemptId);
     if (!attempt) throw notFound('Exam paper');
     if (attempt.user_id === ctx.actor.id) throw forbidden('Your own paper is graded by another trainer');
     if (attempt.status === 'pending') throw refuse('illegal_transition', 'training.notSubmitted', {}, { ruleId: 'TRN-1' });
@@ -467,16 +424,13 @@ export async function closeExam(ctx: Ctx, examId: number, version: number): Prom
 /** Results per person (AP-10 facts): one's own, or anyone's with training.manage. */
 export async function listResults(ctx: Ctx, q: { limit: number; cursor?: string; userId?: number; from?: string; to?: string }) {
   const after = cursorId(q.cursor);
-  let query = repo.attemptsQuery(ctx.db).where('exam_attempts.status', '!=', 'pending');
-  const userId = can(ctx.actor, 'training.manage') ? q.userId : ctx.actor.id;
-  if (userId) query = query.where('exam_attempts.user_id', '=', userId);
-  if (q.from) query = query.where('exams.opens_at', '>=', localMidnightIso(q.from));
-  if (q.to) query = query.where('exams.opens_at', '<', localMidnightIso(addDays(q.to, 1)));
-  if (after !== null) query = query.where('exam_attempts.id', '<', after);
-  const rows = await query
-    .orderBy('exam_attempts.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listResultRows(ctx.db, {
+    userId: can(ctx.actor, 'training.manage') ? q.userId : ctx.actor.id,
+    from: q.from ? localMidnightIso(q.from) : undefined,
+    to: q.to ? localMidnightIso(addDays(q.to, 1)) : undefined,
+    after,
+    limit: q.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   const nowMs = ctx.clock.now().getTime();
   return {

@@ -14,22 +14,8 @@ import * as repo from './staff-training.repository';
 const bad = (path: string, reason: Parameters<typeof fieldDetail>[1], params: Record<string, string | number> = {}) =>
   refuse('invalid_value', reason, params, { ruleId: 'TRN-1', details: [fieldDetail(path, reason, params)] });
 
-/** Sessions a person sees: all of them with training.manage, else those they attend or give. */
-const visible = (ctx: Pick<Ctx, 'actor'>, q: ReturnType<typeof repo.sessionsQuery>) =>
-  can(ctx.actor, 'training.manage')
-    ? q
-    : q.where((eb) =>
-        eb.or([
-          eb('staff_training_sessions.trainer_id', '=', ctx.actor.id),
-          eb.exists(
-            eb
-              .selectFrom('staff_training_attendees as a')
-              .select('a.user_id')
-              .whereRef('a.session_id', '=', 'staff_training_sessions.id')
-              .where('a.user_id', '=', ctx.actor.id),
-          ),
-        ]),
-      );
+/** Who reads: a training manager sees every session, exam, certificate and task; a learner their own. */
+export const viewerOf = (ctx: Pick<Ctx, 'actor'>) => ({ id: ctx.actor.id, manager: can(ctx.actor, 'training.manage') });
 
 async function toSessions(db: Db, rows: repo.SessionRow[]): Promise<TStaffSession[]> {
   const ids = rows.map((r) => r.id);
@@ -56,7 +42,7 @@ async function toSessions(db: Db, rows: repo.SessionRow[]): Promise<TStaffSessio
 }
 
 export async function sessionFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
-  const row = await visible(ctx, repo.sessionsQuery(db)).where('staff_training_sessions.id', '=', id).executeTakeFirst();
+  const row = await repo.findSession(db, viewerOf(ctx), id);
   if (!row) throw notFound('Training session');
   return row;
 }
@@ -67,25 +53,7 @@ export async function getSession(ctx: Ctx, id: number): Promise<TStaffSession> {
 
 export async function listSessions(ctx: Ctx, q: { limit: number; cursor?: string; view: 'mine' | 'all' }) {
   const after = cursorId(q.cursor);
-  let query = visible(ctx, repo.sessionsQuery(ctx.db));
-  if (q.view === 'mine')
-    query = query.where((eb) =>
-      eb.or([
-        eb('staff_training_sessions.trainer_id', '=', ctx.actor.id),
-        eb.exists(
-          eb
-            .selectFrom('staff_training_attendees as a')
-            .select('a.user_id')
-            .whereRef('a.session_id', '=', 'staff_training_sessions.id')
-            .where('a.user_id', '=', ctx.actor.id),
-        ),
-      ]),
-    );
-  if (after !== null) query = query.where('staff_training_sessions.id', '<', after);
-  const rows = await query
-    .orderBy('staff_training_sessions.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listSessionRows(ctx.db, viewerOf(ctx), { mine: q.view === 'mine', after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: await toSessions(ctx.db, items), nextCursor };
 }
@@ -113,9 +81,8 @@ export async function createSession(ctx: Ctx, body: z.output<typeof ZStaffSessio
     if (body.productId != null && !(await repo.productName(db, body.productId))) throw bad('body.productId', 'training.noSuchProduct');
     if (body.trainerId != null) await staffOrRefuse(db, [body.trainerId], 'body.trainerId');
     const attendees = await staffOrRefuse(db, body.attendeeIds, 'body.attendeeIds');
-    const row = await db
-      .insertInto('staff_training_sessions')
-      .values({
+    const row = {
+      id: await repo.insertSession(db, {
         kind: body.kind,
         title: body.title,
         product_id: body.productId ?? null,
@@ -130,14 +97,14 @@ export async function createSession(ctx: Ctx, body: z.output<typeof ZStaffSessio
         created_by: ctx.actor.id,
         created_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (attendees.length)
-      await db
-        .insertInto('staff_training_attendees')
-        .values(attendees.map((a) => ({ session_id: row.id, user_id: a.id, status: 'invited' })))
-        .execute();
+      }),
+    };
+    await repo.setAttendees(
+      db,
+      row.id,
+      attendees.map((a) => ({ userId: a.id, status: 'invited' })),
+      false,
+    );
     await recordAudit(db, ctx, {
       action: 'staff_training.session.create',
       entity: 'staff_training_session',
@@ -190,13 +157,13 @@ export async function recordAttendance(ctx: Ctx, id: number, body: z.output<type
       'body.attendees',
     );
     await repo.bump(db, 'staff_training_sessions', id, body.version, { status: 'held' }, at);
-    await db.deleteFrom('staff_training_attendees').where('session_id', '=', id).execute();
     const unique = new Map(body.attendees.map((a) => [a.userId, a.status]));
-    if (unique.size)
-      await db
-        .insertInto('staff_training_attendees')
-        .values([...unique].map(([userId, status]) => ({ session_id: id, user_id: userId, status })))
-        .execute();
+    await repo.setAttendees(
+      db,
+      id,
+      [...unique].map(([userId, status]) => ({ userId, status })),
+      true,
+    );
     await recordAudit(db, ctx, {
       action: 'staff_training.attendance',
       entity: 'staff_training_session',

@@ -1,4 +1,11 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type {
+  CertificatesTable,
+  ExamQuestionsTable,
+  ExamsTable,
+  ProductTestTasksTable,
+  StaffTrainingSessionsTable,
+} from '../../db/schema.incidents';
 import type { Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
 
@@ -239,4 +246,178 @@ export async function travellingOn(db: Db, userIds: number[], date: string): Pro
     .where('end_date', '>=', date)
     .execute();
   return new Set(rows.map((r) => r.user_id));
+}
+
+// Scoped reads and writes --------------------------------------------------------------------------------------------
+
+type Viewer = { id: number; manager: boolean };
+
+/** Sessions a person sees: all with training.manage (unless `mine`), else those they attend or give. */
+function sessionsVisible(db: Db, viewer: Viewer, mine: boolean) {
+  const q = sessionsQuery(db);
+  if (viewer.manager && !mine) return q;
+  return q.where((eb) =>
+    eb.or([
+      eb('staff_training_sessions.trainer_id', '=', viewer.id),
+      eb.exists(
+        eb
+          .selectFrom('staff_training_attendees as a')
+          .select('a.user_id')
+          .whereRef('a.session_id', '=', 'staff_training_sessions.id')
+          .where('a.user_id', '=', viewer.id),
+      ),
+    ]),
+  );
+}
+
+export const findSession = (db: Db, viewer: Viewer, id: number) =>
+  sessionsVisible(db, viewer, false).where('staff_training_sessions.id', '=', id).executeTakeFirst();
+
+export function listSessionRows(db: Db, viewer: Viewer, q: { mine: boolean; after: number | null; limit: number }) {
+  let query = sessionsVisible(db, viewer, q.mine);
+  if (q.after !== null) query = query.where('staff_training_sessions.id', '<', q.after);
+  return query.orderBy('staff_training_sessions.id', 'desc').limit(q.limit).execute();
+}
+
+export async function insertSession(db: Db, values: Omit<Insertable<StaffTrainingSessionsTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('staff_training_sessions').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Replaces (or first sets) a session's attendance. */
+export async function setAttendees(db: Db, sessionId: number, rows: { userId: number; status: string }[], replace: boolean) {
+  if (replace) await db.deleteFrom('staff_training_attendees').where('session_id', '=', sessionId).execute();
+  if (rows.length)
+    await db
+      .insertInto('staff_training_attendees')
+      .values(rows.map((r) => ({ session_id: sessionId, user_id: r.userId, status: r.status })))
+      .execute();
+}
+
+export async function insertQuestion(db: Db, values: Omit<Insertable<ExamQuestionsTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('exam_questions').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export const findQuestion = (db: Db, id: number) => questionsQuery(db).where('exam_questions.id', '=', id).executeTakeFirst();
+
+export function listQuestionRows(db: Db, q: { productId?: number; generalOnly: boolean; after: number | null; limit: number }) {
+  let query = questionsQuery(db);
+  if (q.productId) query = query.where('exam_questions.product_id', '=', q.productId);
+  if (q.generalOnly) query = query.where('exam_questions.product_id', 'is', null);
+  if (q.after !== null) query = query.where('exam_questions.id', '<', q.after);
+  return query.orderBy('exam_questions.id', 'desc').limit(q.limit).execute();
+}
+
+export const activeQuestions = (db: Db, ids: number[]) =>
+  ids.length
+    ? questionsQuery(db).where('exam_questions.id', 'in', ids).where('exam_questions.active', '=', 1).execute()
+    : Promise.resolve([]);
+
+/** Exams a person sees: all with training.manage (unless `mine`), else those they set or sit. */
+function examsVisible(db: Db, viewer: Viewer, mine: boolean) {
+  const q = examsQuery(db);
+  if (viewer.manager && !mine) return q;
+  return q.where((eb) =>
+    eb.or([
+      eb('exams.trainer_id', '=', viewer.id),
+      eb.exists(
+        eb.selectFrom('exam_attempts as a').select('a.id').whereRef('a.exam_id', '=', 'exams.id').where('a.user_id', '=', viewer.id),
+      ),
+    ]),
+  );
+}
+
+export const findExam = (db: Db, viewer: Viewer, id: number) =>
+  examsVisible(db, viewer, false).where('exams.id', '=', id).executeTakeFirst();
+
+export function listExamRows(db: Db, viewer: Viewer, q: { mine: boolean; after: number | null; limit: number }) {
+  let query = examsVisible(db, viewer, q.mine);
+  if (q.after !== null) query = query.where('exams.id', '<', q.after);
+  return query.orderBy('exams.id', 'desc').limit(q.limit).execute();
+}
+
+export async function insertExam(db: Db, values: Omit<Insertable<ExamsTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('exams').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertAttempts(db: Db, examId: number, userIds: number[], at: string) {
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('exam_attempts')
+    .values(userIds.map((userId) => ({ exam_id: examId, user_id: userId, status: 'pending', created_at: at, updated_at: at })))
+    .execute();
+}
+
+export const attemptsOfExam = (db: Db, examId: number) =>
+  attemptsQuery(db).where('exam_attempts.exam_id', '=', examId).orderBy('users.name').execute();
+export const attemptOf = (db: Db, examId: number, userId: number) =>
+  attemptsQuery(db).where('exam_attempts.exam_id', '=', examId).where('exam_attempts.user_id', '=', userId).executeTakeFirst();
+export const attemptById = (db: Db, examId: number, attemptId: number) =>
+  attemptsQuery(db).where('exam_attempts.id', '=', attemptId).where('exam_attempts.exam_id', '=', examId).executeTakeFirst();
+export const attemptsOfUser = (db: Db, examIds: number[], userId: number) =>
+  examIds.length
+    ? attemptsQuery(db).where('exam_attempts.exam_id', 'in', examIds).where('exam_attempts.user_id', '=', userId).execute()
+    : Promise.resolve([]);
+
+export function listResultRows(db: Db, q: { userId?: number; from?: string; to?: string; after: number | null; limit: number }) {
+  let query = attemptsQuery(db).where('exam_attempts.status', '!=', 'pending');
+  if (q.userId) query = query.where('exam_attempts.user_id', '=', q.userId);
+  if (q.from) query = query.where('exams.opens_at', '>=', q.from);
+  if (q.to) query = query.where('exams.opens_at', '<', q.to);
+  if (q.after !== null) query = query.where('exam_attempts.id', '<', q.after);
+  return query.orderBy('exam_attempts.id', 'desc').limit(q.limit).execute();
+}
+
+export async function insertCertificate(db: Db, values: Omit<Insertable<CertificatesTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('certificates').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findCertificate(db: Db, viewer: Viewer, id: number) {
+  let q = certificatesQuery(db).where('certificates.id', '=', id);
+  if (!viewer.manager) q = q.where('certificates.user_id', '=', viewer.id);
+  return q.executeTakeFirst();
+}
+
+/** Certificates by holder and by state (the state as dates: expired before today, expiring up to `remindBy`). */
+export function listCertificateRows(
+  db: Db,
+  q: { userId?: number; state?: string; today: string; remindBy: string; after: number | null; limit: number },
+) {
+  let query = certificatesQuery(db);
+  if (q.userId) query = query.where('certificates.user_id', '=', q.userId);
+  if (q.state === 'permanent') query = query.where('certificates.expires_on', 'is', null);
+  if (q.state === 'expired') query = query.where('certificates.expires_on', '<', q.today);
+  if (q.state === 'expiring')
+    query = query.where('certificates.expires_on', '>=', q.today).where('certificates.expires_on', '<=', q.remindBy);
+  if (q.state === 'valid') query = query.where('certificates.expires_on', '>', q.remindBy);
+  if (q.after !== null) query = query.where('certificates.id', '<', q.after);
+  return query.orderBy('certificates.id', 'desc').limit(q.limit).execute();
+}
+
+/** TRN-3: claims a certificate's reminder for its expiry date; false when it was already reminded for it. */
+export async function claimReminder(db: Db, id: number, expiresOn: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('certificates')
+    .set({ reminded_for: expiresOn, reminded_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('reminded_for', 'is', null), eb('reminded_for', '!=', expiresOn)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertTestTask(db: Db, values: Omit<Insertable<ProductTestTasksTable>, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('product_test_tasks').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findTestTask(db: Db, viewer: Viewer, id: number) {
+  let q = testTasksQuery(db).where('product_test_tasks.id', '=', id);
+  if (!viewer.manager) q = q.where('product_test_tasks.assignee_id', '=', viewer.id);
+  return q.executeTakeFirst();
+}
+
+export function listTestTaskRows(db: Db, viewer: Viewer, q: { mine: boolean; status?: string; after: number | null; limit: number }) {
+  let query = testTasksQuery(db);
+  if (q.mine || !viewer.manager) query = query.where('product_test_tasks.assignee_id', '=', viewer.id);
+  if (q.status) query = query.where('product_test_tasks.status', '=', q.status);
+  if (q.after !== null) query = query.where('product_test_tasks.id', '<', q.after);
+  return query.orderBy('product_test_tasks.id', 'desc').limit(q.limit).execute();
 }

@@ -1,5 +1,6 @@
 import type { TSurveyGrade, TSurveyRatingFact } from '@techserve/core';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { SurveyAnswersTable, SurveyInvitationsTable, SurveyResponsesTable, SurveyRoundsTable } from '../../db/schema.incidents';
 import type { Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
 
@@ -304,3 +305,54 @@ export const latestRound = (db: Db) =>
   db.selectFrom('survey_rounds').select(['id', 'questions', 'title']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 export const roundForPeriod = (db: Db, periodStart: string) =>
   db.selectFrom('survey_rounds').select('id').where('period_start', '=', periodStart).limit(1).executeTakeFirst();
+
+// Writes ---------------------------------------------------------------------------------------------------------------
+
+export async function insertRound(db: Db, values: Omit<Insertable<SurveyRoundsTable>, 'id' | 'version'>) {
+  return db.insertInto('survey_rounds').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertRoundEngineers(db: Db, roundId: number, served: { customerId: number; userId: number }[]) {
+  if (served.length === 0) return;
+  await db
+    .insertInto('survey_round_engineers')
+    .values(served.map((s) => ({ round_id: roundId, customer_id: s.customerId, user_id: s.userId })))
+    .execute();
+}
+
+export function insertInvitations(db: Db, rows: Omit<Insertable<SurveyInvitationsTable>, 'id'>[]) {
+  return db.insertInto('survey_invitations').values(rows).returning(['id', 'contact_id']).execute();
+}
+
+/** Marks an invitation answered unless it already is; false when another answer came first. */
+export async function claimInvitation(db: Db, id: number, at: string, channel: string): Promise<boolean> {
+  const res = await db
+    .updateTable('survey_invitations')
+    .set({ answered_at: at, channel })
+    .where('id', '=', id)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertResponse(db: Db, values: Omit<Insertable<SurveyResponsesTable>, 'id'>): Promise<number> {
+  return (await db.insertInto('survey_responses').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertAnswers(db: Db, rows: Insertable<SurveyAnswersTable>[]) {
+  if (rows.length) await db.insertInto('survey_answers').values(rows).execute();
+}
+
+export function findRound(db: Db, id: number) {
+  return roundsQuery(db).where('survey_rounds.id', '=', id).executeTakeFirst();
+}
+
+export function listRoundRows(db: Db, after: number | null, limit: number) {
+  let query = roundsQuery(db);
+  if (after !== null) query = query.where('survey_rounds.id', '<', after);
+  return query.orderBy('survey_rounds.id', 'desc').limit(limit).execute();
+}
+
+export function findInvitation(db: Db, id: number) {
+  return invitationQuery(db).where('survey_invitations.id', '=', id).executeTakeFirst();
+}

@@ -52,19 +52,14 @@ function toSurvey(r: repo.RoundRow, nowMs: number): TSurvey {
 }
 
 async function roundFor(db: Db, id: number) {
-  const row = await repo.roundsQuery(db).where('survey_rounds.id', '=', id).executeTakeFirst();
+  const row = await repo.findRound(db, id);
   if (!row) throw notFound('Survey');
   return row;
 }
 
 export async function listSurveys(ctx: Ctx, q: { limit: number; cursor?: string }) {
   const after = cursorId(q.cursor);
-  let query = repo.roundsQuery(ctx.db);
-  if (after !== null) query = query.where('survey_rounds.id', '<', after);
-  const rows = await query
-    .orderBy('survey_rounds.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listRoundRows(ctx.db, after, q.limit + 1);
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   const now = ctx.clock.now().getTime();
   return { items: items.map((r) => toSurvey(r, now)), nextCursor };
@@ -132,49 +127,38 @@ export async function sendRound(db: Db, sender: SurveySender, body: SurveyCreate
     en: `${auto ? `sent automatically every ${rules.intervalMonths} months by the policy` : 'sent by hand'}: a satisfaction survey of ${periodStart}–${periodEnd}; the link works for ${rules.responseDays} days`,
   });
   return db.transaction().execute(async (trx) => {
-    const round = await trx
-      .insertInto('survey_rounds')
-      .values({
-        title: body.title,
-        period_start: periodStart,
-        period_end: periodEnd,
-        questions: JSON.stringify(body.questions),
-        status: 'open',
-        sent_at: at,
-        closes_at: closesAt,
-        auto: auto ? 1 : 0,
-        explanation: JSON.stringify(explanation),
-        created_by: sender.actor?.id ?? null,
-        policy_version: policy.number,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const round = await repo.insertRound(trx, {
+      title: body.title,
+      period_start: periodStart,
+      period_end: periodEnd,
+      questions: JSON.stringify(body.questions),
+      status: 'open',
+      sent_at: at,
+      closes_at: closesAt,
+      auto: auto ? 1 : 0,
+      explanation: JSON.stringify(explanation),
+      created_by: sender.actor?.id ?? null,
+      policy_version: policy.number,
+      created_at: at,
+      updated_at: at,
+    });
     const customerIds = [...new Set(contacts.map((c) => c.customer_id))];
     const range = localRange(periodStart, periodEnd);
     const served = await repo.servedBy(trx, customerIds, range.start, range.end);
-    if (served.length)
-      await trx
-        .insertInto('survey_round_engineers')
-        .values(served.map((s) => ({ round_id: round.id, customer_id: s.customerId, user_id: s.userId })))
-        .execute();
-    const invitations = await trx
-      .insertInto('survey_invitations')
-      .values(
-        contacts.map((c) => ({
-          round_id: round.id,
-          customer_id: c.customer_id,
-          contact_id: c.id,
-          region_id: c.region_id,
-          email: c.email,
-          mailed: c.email ? 1 : 0,
-          expires_at: closesAt,
-          created_at: at,
-        })),
-      )
-      .returning(['id', 'contact_id'])
-      .execute();
+    await repo.insertRoundEngineers(trx, round.id, served);
+    const invitations = await repo.insertInvitations(
+      trx,
+      contacts.map((c) => ({
+        round_id: round.id,
+        customer_id: c.customer_id,
+        contact_id: c.id,
+        region_id: c.region_id,
+        email: c.email,
+        mailed: c.email ? 1 : 0,
+        expires_at: closesAt,
+        created_at: at,
+      })),
+    );
     const byContact = new Map(contacts.map((c) => [c.id, c]));
     const mails = [];
     for (const inv of invitations) {
@@ -276,7 +260,7 @@ function formOf(r: repo.InvitationRow, nowMs: number): TSurveyForm {
 
 async function invitationByToken(db: Db, token: string, at: string) {
   const read = await readSurveyToken(db, token, at);
-  const row = read ? await repo.invitationQuery(db).where('survey_invitations.id', '=', read.invitationId).executeTakeFirst() : undefined;
+  const row = read ? await repo.findInvitation(db, read.invitationId) : undefined;
   if (!read || !row || Math.floor(Date.parse(row.expires_at) / 1000) !== Math.floor(read.expiresAtMs / 1000))
     throw refuse('not_found', 'surveys.linkInvalid', {}, { ruleId: 'SR-11b' });
   return row;
@@ -331,35 +315,26 @@ async function answer(db: Db, clock: Clock, row: repo.InvitationRow, body: TSurv
   const questions = JSON.parse(row.questions) as TSurveyQuestion[];
   checkAnswers(questions, body.answers);
   await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('survey_invitations')
-      .set({ answered_at: at, channel: who.channel })
-      .where('id', '=', row.id)
-      .where('answered_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw refuse('conflict', 'surveys.alreadyAnswered', { answeredAt: at }, { ruleId: 'SR-11b' });
-    const response = await trx
-      .insertInto('survey_responses')
-      .values({
-        invitation_id: row.id,
-        round_id: row.round_id,
-        customer_id: row.customer_id,
-        region_id: row.region_id,
-        channel: who.channel,
-        respondent_user_id: who.userId,
-        submitted_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if (!(await repo.claimInvitation(trx, row.id, at, who.channel)))
+      throw refuse('conflict', 'surveys.alreadyAnswered', { answeredAt: at }, { ruleId: 'SR-11b' });
+    const responseId = await repo.insertResponse(trx, {
+      invitation_id: row.id,
+      round_id: row.round_id,
+      customer_id: row.customer_id,
+      region_id: row.region_id,
+      channel: who.channel,
+      respondent_user_id: who.userId,
+      submitted_at: at,
+    });
     const items = questions
       .filter((q) => body.answers[q.id] !== undefined && String(body.answers[q.id]).trim() !== '')
       .map((q) => ({
-        response_id: response.id,
+        response_id: responseId,
         question_id: q.id,
         grade: q.kind === 'rating' ? String(body.answers[q.id]) : null,
         text: q.kind === 'text' ? String(body.answers[q.id]).trim() : null,
       }));
-    if (items.length) await trx.insertInto('survey_answers').values(items).execute();
+    await repo.insertAnswers(trx, items);
     await recordAudit(
       trx,
       { clock, actor: null, ip: null, requestId: null },
