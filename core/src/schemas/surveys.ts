@@ -129,6 +129,7 @@ export const ZSurveyForm = z.strictObject({
 });
 export type TSurveyForm = z.infer<typeof ZSurveyForm>;
 export const ZSurveyFormList = z.strictObject({ items: z.array(ZSurveyForm) });
+export type TSurveyFormList = z.infer<typeof ZSurveyFormList>;
 export const ZSurveyTokenParams = z.strictObject({ token: z.string().min(10).max(300) });
 export const ZSurveyListQuery = ZListQuery;
 export const ZSurveyAnswered = z.strictObject({ ok: z.literal(true), answeredAt: z.string() });
