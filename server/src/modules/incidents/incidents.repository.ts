@@ -437,3 +437,30 @@ export function listIncidentRows(
   if (q.after !== null) query = query.where('incidents.id', '<', q.after);
   return query.orderBy('incidents.id', 'desc').limit(q.limit).execute();
 }
+
+// Demo data (incidents.demo, surveys.demo, staff-training.demo, meetings.demo) ------------------------------------------
+
+/** Active users by user name (the demo organisation's people). */
+export function usersByName(db: Db, usernames: string[]) {
+  return db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).where('status', '=', 'active').execute();
+}
+
+/** Whether a table of this module already holds a row (a demo seeds once). */
+export async function hasRows(db: Db, table: 'complaints' | 'survey_rounds' | 'staff_training_sessions' | 'meetings'): Promise<boolean> {
+  return Boolean(await db.selectFrom(table).select('id').limit(1).executeTakeFirst());
+}
+
+/** Customers by name, with their contacts' ids (demo). */
+export function customersByName(db: Db, names: string[]) {
+  return db.selectFrom('customers').select(['id', 'name']).where('name', 'in', names).execute();
+}
+
+/** Products by name (demo). */
+export function productsByName(db: Db, names: string[]) {
+  return db.selectFrom('products').select(['id', 'name']).where('name', 'in', names).execute();
+}
+
+/** The newest service request of a customer (demo: what a complaint concerns). */
+export function latestTicketOf(db: Db, customerId: number) {
+  return db.selectFrom('tickets').select(['id']).where('customer_id', '=', customerId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

@@ -221,9 +221,12 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
   const id = await ctx.db.transaction().execute(async (db) => {
     if (body.productId != null && !(await repo.productName(db, body.productId))) throw bad('body.productId', 'training.noSuchProduct');
     const candidates = await staffOrRefuse(db, body.candidateIds, 'body.candidateIds');
+    // The session's trainer grades its exam; a knowledge exam is graded by whoever sets it.
+    let trainerId = ctx.actor.id;
     if (body.sessionId != null) {
       const session = await sessionFor(ctx, body.sessionId, db).catch(() => null);
       if (!session) throw bad('body.sessionId', 'training.noSuchSession');
+      trainerId = session.trainer_id ?? trainerId;
       const day = localDateOf(Date.parse(session.starts_at));
       if (body.kind === 'training' && day !== examDay) throw bad('body.opensAt', 'training.examOnTheDay', { date: day });
       const attendees = new Set((await repo.attendeesOf(db, [session.id])).map((a) => a.user_id));
@@ -250,7 +253,7 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
         pass_percent: policy.document.incidents.training.examPassPercent,
         max_points: paper.reduce((s, q) => s + q.points, 0),
         questions: JSON.stringify(paper),
-        trainer_id: ctx.actor.id,
+        trainer_id: trainerId,
         department_id: ctx.actor.departmentId,
         policy_version: policy.number,
         created_at: at,
