@@ -29,6 +29,8 @@ export * from './schemas/projects';
 export * from './travel/allowances';
 export * from './schemas/leave';
 export * from './leave/notice';
+export * from './obligations';
+export * from './schemas/obligations';
 export * from './incidents';
 export * from './schemas/incidents';
 export * from './schemas/surveys';

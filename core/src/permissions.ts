@@ -37,6 +37,15 @@ export const PERMISSIONS = [
   'projects.manage',
   'leave.request',
   'leave.approve',
+  // WR-1..8, RS-10: reports and what is due (issue 15). write: own daily logs, plans, weekly reports and volume;
+  // review: the team's reports, plan approval (the lead), obligations in scope; supervise: the department's monthly
+  // service report, the supervisor's weekly report, workload; obligations.excuse: excuse an obligation with a reason;
+  // months.close: close a month and book corrections as adjustments (HR, the supervisor).
+  'reports.write',
+  'reports.review',
+  'reports.supervise',
+  'obligations.excuse',
+  'months.close',
   // SR-14/IN-1..3: complaints and incidents. read (in the data scope; an engineer those about them); report (register a
   // complaint: whoever receives one); manage (classify, handle, review and send the incident notice: the supervisor).
   'incidents.read',
@@ -86,6 +95,10 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read'];
+// WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
+const reportsWrite: TPermission[] = ['reports.write'];
+const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
+const reportsSupervise: TPermission[] = ['reports.review', 'reports.supervise', 'obligations.excuse', 'months.close'];
 // SR-14: whoever a customer complains to registers it and follows it in their scope.
 const complaintsTaken: TPermission[] = ['incidents.read', 'incidents.report'];
 const incidentsManage: TPermission[] = [...complaintsTaken, 'incidents.manage'];
@@ -125,6 +138,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'field.sign',
       'travel.approve',
       'projects.read',
+      'reports.review',
+      'reports.supervise',
       ...incidentsManage,
       'surveys.read',
     ],
@@ -133,7 +148,17 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'vp',
     name: { 'zh-CN': '副总经理', en: 'Vice president' },
     scope: 'all',
-    permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read', ...complaintsTaken, 'surveys.read'],
+    permissions: [
+      ...staff,
+      'audit.read',
+      ...customersRead,
+      'tickets.read',
+      'field.read',
+      'projects.read',
+      'reports.review',
+      ...complaintsTaken,
+      'surveys.read',
+    ],
   },
   {
     key: 'supervisor',
@@ -147,6 +172,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...customersManage,
       ...ticketsDispatch,
       ...fieldSupervise,
+      ...reportsSupervise,
       ...incidentsManage,
       'surveys.read',
       'surveys.manage',
@@ -159,19 +185,29 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'team_lead',
     name: { 'zh-CN': '组长', en: 'Team lead' },
     scope: 'team',
-    permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch', ...learner, 'meetings.manage'],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      ...ticketsWork,
+      'tickets.assign',
+      ...fieldWork,
+      'field.dispatch',
+      ...reportsLead,
+      ...learner,
+      'meetings.manage',
+    ],
   },
   {
     key: 'engineer',
     name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...learner],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
   },
   {
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...learner],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
   },
   {
     key: 'agent',
@@ -220,7 +256,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'hr',
     name: { 'zh-CN': '人事', en: 'HR' },
     scope: 'all',
-    permissions: [...staff, 'users.manage', 'leave.approve', 'incidents.read', 'training.manage'],
+    permissions: [...staff, 'users.manage', 'leave.approve', 'reports.review', 'months.close', 'incidents.read', 'training.manage'],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },

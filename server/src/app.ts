@@ -33,6 +33,8 @@ import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
+import { monthsRoutes } from './modules/months/months.routes';
+import { obligationsRoutes } from './modules/obligations/obligations.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
@@ -164,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
+      obligationsRoutes(v1);
+      monthsRoutes(v1);
       incidentsRoutes(v1);
       surveysRoutes(v1, { publicUrl: deps.publicUrl });
       staffTrainingRoutes(v1);

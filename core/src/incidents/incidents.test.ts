@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chinaHqCalendar, compileCalendar } from '../calendar';
-import { sh, shText } from '../calendar/testing';
 import { defaultPolicy } from '../policy/defaults';
 import { actionItemState } from './actionItems';
 import { certificateStatus } from './certificates';
 import { proposeIncidentClass } from './complaintClass';
-import { incidentDocumentDue } from './dueTimes';
 import { examWindowState, gradeExam, type TExamQuestion } from './exam';
 import { aggregateSurveyRatings, previousSurveyPeriod, surveyLinkExpiry, surveyPeriodOf, type TSurveyRatingFact } from './survey';
 
 const policy = defaultPolicy().incidents;
-const cal = compileCalendar(chinaHqCalendar());
 
 describe('a complaint proposes the incident class of the level it reached (SR-14 → IN-1/IN-2)', () => {
   it('proposes Class I for a complaint about an engineer to VP level or above (IN-1), with the class definition', () => {
@@ -40,42 +36,6 @@ describe('a complaint proposes the incident class of the level it reached (SR-14
   it('follows a company policy that counts complaints to sales admin as no incident', () => {
     const own = { ...policy, complaintClass: { ...policy.complaintClass, salesAdmin: 'none' as const } };
     expect(proposeIncidentClass(own, 2, { level: 'salesAdmin', aboutEngineer: true }).classId).toBeNull();
-  });
-});
-
-describe('the reflection and the incident notice are due by the end of the N-th working day after resolution (IN-1, IN-3)', () => {
-  const due = (kind: 'reflection' | 'notice', resolved: string, p = policy) => {
-    const d = incidentDocumentDue(p, 1, cal, kind, sh(resolved));
-    return shText(Date.parse(d.dueAt));
-  };
-
-  it('resolved on a Friday afternoon: the reflection is due Tuesday 17:30, the notice Wednesday 17:30', () => {
-    expect(due('reflection', '2026-03-06 16:00')).toBe('2026-03-10 17:30');
-    expect(due('notice', '2026-03-06 16:00')).toBe('2026-03-11 17:30');
-  });
-
-  it('skips the National Day holiday and counts the 调休 Saturday 2026-10-10 as a working day', () => {
-    expect(due('reflection', '2026-09-30 10:00')).toBe('2026-10-09 17:30');
-    expect(due('notice', '2026-09-30 10:00')).toBe('2026-10-10 17:30');
-  });
-
-  it('a resolution late in the evening still belongs to its local day', () => {
-    expect(due('reflection', '2026-03-09 23:59')).toBe('2026-03-11 17:30');
-    expect(due('reflection', '2026-03-10 00:00')).toBe('2026-03-12 17:30');
-  });
-
-  it('with 0 days the document is due the same working day, or the next working day when resolved on a holiday', () => {
-    const zero = { ...policy, reflectionDueWorkingDays: 0 };
-    expect(due('reflection', '2026-03-09 09:00', zero)).toBe('2026-03-09 17:30');
-    expect(due('reflection', '2026-10-03 09:00', zero)).toBe('2026-10-08 17:30');
-  });
-
-  it('explains the due time with the rule, the resolution day and the policy version', () => {
-    const d = incidentDocumentDue(policy, 4, cal, 'notice', sh('2026-03-06 16:00'));
-    expect(d).toMatchObject({ dueDate: '2026-03-11', explanation: { ruleId: 'IN-3', policyVersion: 4 } });
-    expect(d.explanation.text['zh-CN']).toBe(
-      'IN-3：事故于 2026-03-06 解决，事故总结与事故通报须在其后第 3 个工作日（2026-03-11）17:30 前提交，以收到时间为准',
-    );
   });
 });
 

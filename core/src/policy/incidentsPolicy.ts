@@ -36,9 +36,9 @@ export const ZIncidentsPolicy = z.strictObject({
     salesAdmin: ZComplaintClassChoice,
     service: ZComplaintClassChoice,
   }),
-  /** IN-1/IN-2: the reflection (事故反思) is due by the end of this working day after the resolution day. */
+  /** IN-1/IN-2: the reflection is due this many working days after the incident is resolved. */
   reflectionDueWorkingDays: ZDays,
-  /** IN-3: the review and incident notice (事故通报) are due by the end of this working day after the resolution day. */
+  /** IN-3: the supervisor's review and incident notice are due this many working days after the incident is resolved. */
   noticeDueWorkingDays: ZDays,
   /** SR-11b: periodic satisfaction surveys of customer contacts. */
   surveys: z.strictObject({

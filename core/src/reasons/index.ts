@@ -1,5 +1,6 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
+import { OBLIGATION_REASONS } from './obligations';
 import { INCIDENTS_REASONS } from './incidents';
 import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
@@ -14,6 +15,7 @@ export { COMMON_REASONS, FIELD_REASONS } from './common';
 export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
+  ...OBLIGATION_REASONS,
   ...INCIDENTS_REASONS,
   ...SURVEYS_REASONS,
   ...TRAINING_REASONS,

@@ -22,6 +22,7 @@ import { ZInstantInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion } from './c
 //   POST /incidents/:id/reflection        (the engineer)    the engineer's reflection (事故反思)
 //   POST /incidents/:id/notice            incidents.manage  the supervisor's review and incident notice (事故通报)
 //   POST /incidents/:id/void              incidents.manage  recorded in error (with the reason; an open month only)
+//   POST /incidents/:id/adjustments       incidents.manage  a closed month's incident corrected as an adjustment of the next month
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -161,6 +162,12 @@ export const ZIncidentNotice = z.strictObject({
   notice: text(20000).describe('The incident notice (事故通报) sent to the department'),
 });
 export const ZIncidentVoid = z.strictObject({ version: ZVersion, reason: text(1000) });
+/** A closed month's incident corrected as an adjustment of the next open month: its right class, or that it should not count. */
+export const ZIncidentAdjustmentCreate = z.strictObject({
+  classId: z.enum(['I', 'II']).optional().describe('The class it should have had; omitted: it should not count at all'),
+  reason: text(1000),
+});
+export type TIncidentAdjustmentCreate = z.infer<typeof ZIncidentAdjustmentCreate>;
 
 /** A document the incident asks for: its due time, when it was filed, and on time or late (the obligation's judgement). */
 export const ZIncidentDocument = z.strictObject({

@@ -3,6 +3,7 @@ import type { FieldVisitTables } from './schema.field-visits';
 import type { ProjectTables } from './schema.projects';
 import type { TravelTables } from './schema.travel';
 import type { LeaveTables } from './schema.leave';
+import type { ObligationTables } from './schema.obligations';
 import type { IncidentsTables } from './schema.incidents';
 import type { Generated } from 'kysely';
 
@@ -405,7 +406,7 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, IncidentsTables {
+export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, IncidentsTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

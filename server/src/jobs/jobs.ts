@@ -4,6 +4,7 @@ import type { Clock } from '../http/clock';
 import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
+import { obligationsRemindJob } from '../modules/obligations/obligations.service';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import type { Job, JobLogger } from './scheduler';
@@ -33,6 +34,8 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     slaScanJob(deps),
     // AT-2/AT-3: missing travel logs of yesterday, flagged to the managers once per traveller and day.
     travelLogScanJob(deps),
+    // Obligations: reminders before the due time, and what is overdue flagged to owners and managers (WR-2 …).
+    obligationsRemindJob(deps),
     // SR-11b: a survey round at the policy's interval (after the first one, sent by hand).
     surveysScheduleJob({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }),
     // TRN-3: certificate holders and their managers are reminded before expiry, once per expiry date.

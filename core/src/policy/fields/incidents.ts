@@ -49,21 +49,27 @@ export const incidentsFields: PolicyFieldMeta[] = [
     'SR-14',
     'choice',
     ['投诉至服务部：事故类别', 'Complaint to the service department: incident class'],
-    ['客户投诉应登记、受理、处理至客户满意并经客户确认后关闭', 'Complaints are registered, handled to the satisfaction of the customer and closed with its confirmation'],
+    [
+      '客户投诉应登记、受理、处理至客户满意并经客户确认后关闭',
+      'Complaints are registered, handled to the satisfaction of the customer and closed with its confirmation',
+    ],
   ),
   f(
     'incidents.reflectionDueWorkingDays',
     'IN-1',
     'workingDays',
-    ['事故反思期限（工作日）', 'Reflection due (working days after resolution)'],
-    ['服务人员应在事故解决后写出《事故反思》', 'The engineer writes a reflection after resolution'],
+    ['事故反思期限（工作日）', 'Reflection due within (working days)'],
+    ['事故解决后写出《事故反思》（期限为公司设定）', 'The engineer writes a reflection after resolution (the company sets the time)'],
   ),
   f(
     'incidents.noticeDueWorkingDays',
     'IN-3',
     'workingDays',
-    ['事故通报期限（工作日）', 'Incident notice due (working days after resolution)'],
-    ['事故解决后主管与服务人员总结并发送《事故通报》', 'The supervisor reviews it with the engineer and sends an incident notice'],
+    ['事故通报期限（工作日）', 'Incident notice due within (working days)'],
+    [
+      '主管与服务人员总结并发送《事故通报》（期限为公司设定）',
+      'The supervisor reviews it and sends an incident notice (the company sets the time)',
+    ],
   ),
   f(
     'incidents.surveys.intervalMonths',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TICKET_GRANTS } from './20261123_0005_tickets';
 import { FIELD_GRANTS } from './20261123_0007_field_grants';
 import { LEAVE_GRANTS } from './20261203_0014_leave';
+import { REPORTS_GRANTS } from './20261207_0040_obligations';
 import { INCIDENTS_GRANTS } from './20261207_0050_incidents';
 import { SURVEYS_GRANTS } from './20261207_0051_surveys';
 import { TRAINING_GRANTS } from './20261207_0052_staff_training';
@@ -13,6 +14,7 @@ describe.each([
   { migration: '0005 tickets', grants: TICKET_GRANTS, domain: /^tickets\./ },
   { migration: '0007 field grants', grants: FIELD_GRANTS, domain: /^(field|travel|projects)\./ },
   { migration: '0014 leave', grants: LEAVE_GRANTS, domain: /^leave\./ },
+  { migration: '0040 obligations', grants: REPORTS_GRANTS, domain: /^(reports|obligations|months)\./ },
   { migration: '0050 incidents', grants: INCIDENTS_GRANTS, domain: /^incidents\./ },
   { migration: '0051 surveys', grants: SURVEYS_GRANTS, domain: /^surveys\./ },
   { migration: '0052 staff training', grants: TRAINING_GRANTS, domain: /^training\./ },

@@ -13,6 +13,7 @@ import { notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { assertMonthOpen } from '../months/months.service';
 import { approversOf } from '../org/approvers';
 import { policyOn } from '../policy/policy-in-force';
 import { ticketFor } from '../tickets/tickets.access';
@@ -63,6 +64,8 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
   const at = nowIso(ctx.clock);
   if (Date.parse(body.receivedAt) > ctx.clock.now().getTime()) throw badField('body.receivedAt', 'incidents.inFuture', {}, 'SR-14');
   const id = await ctx.db.transaction().execute(async (db) => {
+    // A complaint is a fact of the month it was received in (AP-6, WR-5): a closed month takes no new one.
+    await assertMonthOpen(db, localDateOf(Date.parse(body.receivedAt)));
     const customer = await repo.customerOf(db, body.customerId);
     if (!customer) throw badField('body.customerId', 'complaints.noSuchCustomer', {}, 'SR-14');
     if (body.contactId != null) {

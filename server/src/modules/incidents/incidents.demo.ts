@@ -5,7 +5,8 @@ import type { Ctx } from '../../http/context';
 import { resolveActor } from '../auth/auth.service';
 import { loadDefaultCalendar } from '../calendars/calendars.service';
 import { acknowledgeComplaint, confirmComplaint, createComplaint, handleComplaint } from './complaints.service';
-import { createIncident, fileReflection, raiseFromComplaint, resolveIncident } from './incidents.service';
+import { fileReflection, resolveIncident } from './incident-documents.service';
+import { createIncident, raiseFromComplaint } from './incidents.service';
 import * as repo from './incidents.repository';
 
 /** The demo organisation's people as acting users (null when one is missing), for the people-half demos. */

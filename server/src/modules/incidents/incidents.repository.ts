@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
+import { obligationsQuery } from '../obligations/obligations.repository';
 
 /*
  * Set-based month reads (for the appraisal and the monthly service report); one query for many people, never one per
@@ -463,4 +464,9 @@ export function productsByName(db: Db, names: string[]) {
 /** The newest service request of a customer (demo: what a complaint concerns). */
 export function latestTicketOf(db: Db, customerId: number) {
   return db.selectFrom('tickets').select(['id']).where('customer_id', '=', customerId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** IN-1/IN-3: the obligations of incidents' documents by id, in one query (the obligations module's rows). */
+export function obligationsByIds(db: Db, ids: number[]) {
+  return ids.length ? obligationsQuery(db).where('o.id', 'in', ids).execute() : Promise.resolve([]);
 }

@@ -8,6 +8,8 @@ import {
   ZComplaintRaise,
   ZIdParams,
   ZIncident,
+  ZAdjustment,
+  ZIncidentAdjustmentCreate,
   ZIncidentCreate,
   ZIncidentListQuery,
   ZIncidentNotice,
@@ -19,6 +21,7 @@ import {
 } from '@techserve/core';
 import type { App } from '../../http/app-types';
 import * as complaints from './complaints.service';
+import * as documents from './incident-documents.service';
 import * as incidents from './incidents.service';
 
 /** SR-14 complaints (客户投诉) and IN-1..3 incidents (服务事故). */
@@ -162,7 +165,7 @@ export function incidentsRoutes(app: App) {
       },
       config: manage,
     },
-    (req) => incidents.resolveIncident(req.ctx(), req.params.id, req.body),
+    (req) => documents.resolveIncident(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/incidents/:id/reflection',
@@ -176,7 +179,7 @@ export function incidentsRoutes(app: App) {
       },
       config: read,
     },
-    (req) => incidents.fileReflection(req.ctx(), req.params.id, req.body),
+    (req) => documents.fileReflection(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/incidents/:id/notice',
@@ -190,7 +193,7 @@ export function incidentsRoutes(app: App) {
       },
       config: manage,
     },
-    (req) => incidents.fileNotice(req.ctx(), req.params.id, req.body),
+    (req) => documents.fileNotice(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/incidents/:id/void',
@@ -205,5 +208,19 @@ export function incidentsRoutes(app: App) {
       config: manage,
     },
     (req) => incidents.voidIncident(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/incidents/:id/adjustments',
+    {
+      schema: {
+        tags,
+        summary: "Correct a closed month's incident: an adjustment of the next open month (its right class, or that it should not count)",
+        params: ZIdParams,
+        body: ZIncidentAdjustmentCreate,
+        response: { 201: ZAdjustment },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.status(201).send(await incidents.bookIncidentAdjustment(req.ctx(), req.params.id, req.body)),
   );
 }

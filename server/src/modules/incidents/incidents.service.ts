@@ -4,25 +4,27 @@ import {
   type TIncidentBasis,
   type TIncidentClass,
   type TIncidentCreate,
-  type TIncidentDocument,
   type TIncidentListQuery,
   type TIncidentUpdate,
+  type TIncidentAdjustmentCreate,
+  type TAdjustment,
   explain,
-  incidentDocumentDue,
   localDateOf,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { forbidden, notFound, refuse } from '../../http/errors';
+import { notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { loadDefaultCalendar } from '../calendars/calendars.service';
 import { letterFor } from '../field/field.access';
 import { notify } from '../notifications/notifications.service';
 import { approversOf } from '../org/approvers';
 import { policyOn } from '../policy/policy-in-force';
 import { ticketFor } from '../tickets/tickets.access';
+import { assertMonthOpen, bookAdjustment } from '../months/months.service';
+import { cancelObligationsOf } from '../obligations/obligations.service';
 import { complaintFor } from './complaints.service';
+import { documentObligations, documentsOf } from './incident-documents';
 import { badField, illegalState, staffMember } from './incidents.shared';
 import * as repo from './incidents.repository';
 
@@ -41,7 +43,6 @@ const BASIS_TEXT: Record<TIncidentBasis, { zh: string; en: string }> = {
     en: 'a site problem not reported in time forced the company to send someone else',
   },
 };
-const DOC_TEXT = { reflection: { zh: '事故反思', en: 'reflection' }, notice: { zh: '事故通报', en: 'incident notice' } };
 
 export async function incidentFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx.db) {
   const row = await repo.findIncident(db, ctx.actor, id);
@@ -51,58 +52,7 @@ export async function incidentFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db
 
 const classOf = (classes: TIncidentClass[], id: string) => classes.find((c) => c.id === id);
 
-function documentsOf(r: repo.IncidentRow): TIncidentDocument[] {
-  const doc = (
-    kind: 'reflection' | 'notice',
-    required: boolean,
-    owner: [number | null, string | null],
-    dueAt: string | null,
-    dueExplanation: string | null,
-    filedAt: string | null,
-    filedBy: string | null,
-    text: string | null,
-    obligationId: number | null,
-  ): TIncidentDocument => ({
-    kind,
-    required,
-    ownerId: owner[0],
-    ownerName: owner[1],
-    dueAt,
-    dueExplanation: dueExplanation ? (JSON.parse(dueExplanation) as TExplanation) : null,
-    filedAt,
-    filedByName: filedBy,
-    text,
-    state: !required || !dueAt ? 'notDue' : 'open',
-    stateExplanation: null,
-    obligationId,
-  });
-  return [
-    doc(
-      'reflection',
-      Boolean(r.reflection_required),
-      [r.engineer_id, r.engineer_name],
-      r.reflection_due_at,
-      r.reflection_due_explanation,
-      r.reflection_at,
-      r.reflector_name,
-      r.reflection_text,
-      r.reflection_obligation_id,
-    ),
-    doc(
-      'notice',
-      Boolean(r.notice_required),
-      [r.notice_owner_id, r.notice_owner_name],
-      r.notice_due_at,
-      r.notice_due_explanation,
-      r.notice_at,
-      r.noticer_name,
-      r.notice_text,
-      r.notice_obligation_id,
-    ),
-  ];
-}
-
-async function toIncident(db: Db, r: repo.IncidentRow): Promise<TIncident> {
+async function toIncident(db: Db, r: repo.IncidentRow, obligations: Awaited<ReturnType<typeof documentObligations>>): Promise<TIncident> {
   const policy = await policyOn(db, localDateOf(Date.parse(r.occurred_at)));
   const cls = classOf(policy.document.incidents.classes, r.class_id);
   return {
@@ -127,7 +77,7 @@ async function toIncident(db: Db, r: repo.IncidentRow): Promise<TIncident> {
     alerted: JSON.parse(r.alerted) as TIncident['alerted'],
     resolution: r.resolution,
     resolvedAt: r.resolved_at,
-    documents: documentsOf(r),
+    documents: documentsOf(r, obligations),
     review: r.review_text,
     voidReason: r.void_reason,
     createdByName: r.creator_name,
@@ -137,15 +87,21 @@ async function toIncident(db: Db, r: repo.IncidentRow): Promise<TIncident> {
   };
 }
 
+/** Incidents as the API gives them, their documents' obligations read in one query. */
+async function toIncidents(ctx: Ctx, rows: repo.IncidentRow[]): Promise<TIncident[]> {
+  const obligations = await documentObligations(ctx.db, rows, ctx.clock.now().getTime());
+  return Promise.all(rows.map((r) => toIncident(ctx.db, r, obligations)));
+}
+
 export async function getIncident(ctx: Ctx, id: number): Promise<TIncident> {
-  return toIncident(ctx.db, await incidentFor(ctx, id));
+  return (await toIncidents(ctx, [await incidentFor(ctx, id)]))[0];
 }
 
 export async function listIncidents(ctx: Ctx, q: TIncidentListQuery) {
   const after = cursorId(q.cursor);
   const rows = await repo.listIncidentRows(ctx.db, ctx.actor, { ...q, mine: q.view === 'mine', after, limit: q.limit + 1 });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
-  return { items: await Promise.all(items.map((r) => toIncident(ctx.db, r))), nextCursor };
+  return { items: await toIncidents(ctx, items), nextCursor };
 }
 
 /** IN-1/IN-2: the explanation of the class chosen, by the policy's definition it meets. */
@@ -207,8 +163,8 @@ async function noticeOwner(db: Db, engineer: { id: number; teamId: number | null
   return approvers[0] ?? fallback;
 }
 
-const incidentLink = (id: number) => `/incidents/${id}`;
-const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'incident') =>
+export const incidentLink = (id: number) => `/incidents/${id}`;
+export const tellIncident = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'incident') =>
   notify(db, at, {
     userIds,
     kind,
@@ -221,6 +177,8 @@ type NewIncident = TIncidentCreate & { classId: 'I' | 'II' };
 
 /** Records an incident inside a transaction (shared by POST /incidents and a complaint's raise). */
 export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: string): Promise<number> {
+  // An incident is a fact of the month it occurred in: a closed month takes no new one (a correction is an adjustment).
+  await assertMonthOpen(db, localDateOf(Date.parse(body.occurredAt)));
   const policy = await policyOn(db, localDateOf(Date.parse(body.occurredAt)));
   const cls = classOf(policy.document.incidents.classes, body.classId);
   if (!cls) throw badField('body.classId', 'incidents.noSuchClass', { classId: body.classId }, 'IN-1');
@@ -273,7 +231,7 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
   };
   await recordAudit(db, ctx, { action: 'incident.create', entity: 'incident', entityId: row.id, after: { ...body, alerted } });
   if (alerted.length)
-    await tell(
+    await tellIncident(
       db,
       at,
       alerted.map((a) => a.id),
@@ -282,7 +240,7 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
       `${cls.name.en}: mobilise all resources, R&D included, at once — ${body.title} (${engineer.name})`,
       'incident_mobilise',
     );
-  await tell(db, at, [engineer.id], row.id, `${cls.name['zh-CN']}：${body.title}`, `${cls.name.en}: ${body.title}`);
+  await tellIncident(db, at, [engineer.id], row.id, `${cls.name['zh-CN']}：${body.title}`, `${cls.name.en}: ${body.title}`);
   return row.id;
 }
 
@@ -349,6 +307,7 @@ export async function updateIncident(ctx: Ctx, id: number, body: TIncidentUpdate
     const row = await incidentFor(ctx, id, db);
     if (row.version !== body.version) throw repo.staleIncident();
     if (row.status === 'void') throw illegalState(row.status);
+    await assertMonthOpen(db, localDateOf(Date.parse(row.occurred_at)));
     const set: Record<string, unknown> = {};
     const policy = await policyOn(db, localDateOf(Date.parse(row.occurred_at)));
     const classId = body.classId ?? (row.class_id as 'I' | 'II');
@@ -377,136 +336,6 @@ export async function updateIncident(ctx: Ctx, id: number, body: TIncidentUpdate
   return getIncident(ctx, id);
 }
 
-/**
- * IN-1/IN-3: the incident is resolved. The reflection (the engineer's, when the class asks for one) and the review and
- * notice (the supervisor's, when the policy asks) fall due by the policy in force on the company calendar.
- */
-export async function resolveIncident(
-  ctx: Ctx,
-  id: number,
-  body: { version: number; resolution: string; resolvedAt?: string },
-): Promise<TIncident> {
-  const at = nowIso(ctx.clock);
-  const resolvedAt = body.resolvedAt ? new Date(body.resolvedAt).toISOString() : at;
-  if (Date.parse(resolvedAt) > ctx.clock.now().getTime()) throw badField('body.resolvedAt', 'incidents.inFuture', {}, 'IN-1');
-  await ctx.db.transaction().execute(async (db) => {
-    const row = await incidentFor(ctx, id, db);
-    if (row.version !== body.version) throw repo.staleIncident();
-    if (row.status !== 'open') throw illegalState(row.status);
-    if (Date.parse(resolvedAt) < Date.parse(row.occurred_at))
-      throw badField('body.resolvedAt', 'incidents.resolvedBeforeOccurred', { occurredAt: row.occurred_at }, 'IN-1');
-    const policy = await policyOn(db, localDateOf(Date.parse(resolvedAt)));
-    const { compiled } = await loadDefaultCalendar(db);
-    const set: Record<string, unknown> = {
-      status: 'resolved',
-      resolution: body.resolution,
-      resolved_at: resolvedAt,
-      resolved_by: ctx.actor.id,
-    };
-    if (row.reflection_required) {
-      const due = incidentDocumentDue(policy.document.incidents, policy.number, compiled, 'reflection', Date.parse(resolvedAt));
-      Object.assign(set, { reflection_due_at: due.dueAt, reflection_due_explanation: JSON.stringify(due.explanation) });
-    }
-    if (row.notice_required) {
-      const due = incidentDocumentDue(policy.document.incidents, policy.number, compiled, 'notice', Date.parse(resolvedAt));
-      Object.assign(set, { notice_due_at: due.dueAt, notice_due_explanation: JSON.stringify(due.explanation) });
-    }
-    await repo.bump(db, 'incidents', id, body.version, set, at);
-    await recordAudit(db, ctx, {
-      action: 'incident.resolve',
-      entity: 'incident',
-      entityId: id,
-      before: { status: row.status },
-      after: set,
-    });
-    if (row.reflection_required)
-      await tell(
-        db,
-        at,
-        [row.engineer_id],
-        id,
-        '已解决，请按时提交事故反思（IN-1）',
-        'resolved: please file your reflection on time (IN-1)',
-      );
-    if (row.notice_required && row.notice_owner_id)
-      await tell(
-        db,
-        at,
-        [row.notice_owner_id],
-        id,
-        '已解决，请与当事人总结并发送事故通报（IN-3）',
-        'resolved: review it with the engineer and send the incident notice (IN-3)',
-      );
-  });
-  return getIncident(ctx, id);
-}
-
-/** The incident is closed once every required document is in. */
-const closesWith = (row: repo.IncidentRow, filed: 'reflection' | 'notice') =>
-  (filed === 'reflection' || !row.reflection_required || row.reflection_at != null) &&
-  (filed === 'notice' || !row.notice_required || row.notice_at != null);
-
-/** IN-1/IN-2: the engineer named by the incident files the reflection (事故反思) after resolution. */
-export async function fileReflection(ctx: Ctx, id: number, body: { version: number; text: string }): Promise<TIncident> {
-  const at = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (db) => {
-    const row = await incidentFor(ctx, id, db);
-    if (row.engineer_id !== ctx.actor.id) throw refuse('forbidden', 'incidents.notYourReflection', {}, { ruleId: 'IN-1' });
-    if (row.version !== body.version) throw repo.staleIncident();
-    await assertDocumentAllowed(row, 'reflection');
-    const set = {
-      reflection_text: body.text,
-      reflection_at: at,
-      reflection_by: ctx.actor.id,
-      ...(closesWith(row, 'reflection') ? { status: 'closed' } : {}),
-    };
-    await repo.bump(db, 'incidents', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'incident.reflection', entity: 'incident', entityId: id, after: { reflection_at: at } });
-    if (row.notice_owner_id)
-      await tell(db, at, [row.notice_owner_id], id, `${row.engineer_name} 已提交事故反思`, `${row.engineer_name} filed the reflection`);
-  });
-  return getIncident(ctx, id);
-}
-
-async function assertDocumentAllowed(row: repo.IncidentRow, kind: 'reflection' | 'notice') {
-  const what = { 'zh-CN': DOC_TEXT[kind].zh, en: DOC_TEXT[kind].en };
-  const required = kind === 'reflection' ? row.reflection_required : row.notice_required;
-  if (!required) throw refuse('rule_violation', 'incidents.notRequired', { what }, { ruleId: kind === 'reflection' ? 'IN-1' : 'IN-3' });
-  if (row.status === 'open')
-    throw refuse('illegal_transition', 'incidents.notResolved', { what }, { ruleId: kind === 'reflection' ? 'IN-1' : 'IN-3' });
-  if (row.status === 'void') throw illegalState(row.status);
-  if ((kind === 'reflection' ? row.reflection_at : row.notice_at) != null) throw refuse('conflict', 'incidents.alreadyFiled', { what });
-}
-
-/** IN-3: the supervisor reviews the incident with the engineer and sends the incident notice (事故通报) to the department. */
-export async function fileNotice(ctx: Ctx, id: number, body: { version: number; review: string; notice: string }): Promise<TIncident> {
-  const at = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (db) => {
-    const row = await incidentFor(ctx, id, db);
-    if (row.version !== body.version) throw repo.staleIncident();
-    if (row.engineer_id === ctx.actor.id) throw forbidden('The incident notice is sent by the supervisor, not the engineer it names');
-    await assertDocumentAllowed(row, 'notice');
-    const set = {
-      review_text: body.review,
-      notice_text: body.notice,
-      notice_at: at,
-      notice_by: ctx.actor.id,
-      ...(closesWith(row, 'notice') ? { status: 'closed' } : {}),
-    };
-    await repo.bump(db, 'incidents', id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'incident.notice', entity: 'incident', entityId: id, after: { notice_at: at } });
-    const recipients = await repo.departmentStaff(db, row.department_id);
-    await notify(db, at, {
-      userIds: [...recipients, row.engineer_id],
-      kind: 'incident_notice',
-      title: { zh: `事故通报：${row.title}`, en: `Incident notice: ${row.title}` },
-      body: { zh: body.notice, en: body.notice },
-      link: incidentLink(id),
-    });
-  });
-  return getIncident(ctx, id);
-}
-
 /** An incident recorded in error is voided with its reason (kept, never deleted). */
 export async function voidIncident(ctx: Ctx, id: number, body: { version: number; reason: string }): Promise<TIncident> {
   const at = nowIso(ctx.clock);
@@ -514,6 +343,8 @@ export async function voidIncident(ctx: Ctx, id: number, body: { version: number
     const row = await incidentFor(ctx, id, db);
     if (row.version !== body.version) throw repo.staleIncident();
     if (row.status === 'void') throw illegalState(row.status);
+    await assertMonthOpen(db, localDateOf(Date.parse(row.occurred_at)));
+    await cancelObligationsOf(db, ctx, { type: 'incident', id }, body.reason);
     await repo.bump(db, 'incidents', id, body.version, { status: 'void', void_reason: body.reason }, at);
     if (row.complaint_id != null) await repo.linkComplaintIncident(db, row.complaint_id, null, at, id);
     await recordAudit(db, ctx, {
@@ -525,4 +356,32 @@ export async function voidIncident(ctx: Ctx, id: number, body: { version: number
     });
   });
   return getIncident(ctx, id);
+}
+
+/**
+ * A correction of an incident whose month is closed (its facts are frozen): booked as an adjustment of the next open
+ * month — the class it should have had, or that it should not count — visible in the adjustments and to the appraisal.
+ * 409 while the month is open (correct the incident itself then).
+ */
+export async function bookIncidentAdjustment(ctx: Ctx, id: number, body: TIncidentAdjustmentCreate): Promise<TAdjustment> {
+  return ctx.db.transaction().execute(async (db) => {
+    const row = await incidentFor(ctx, id, db);
+    if (row.status === 'void') throw illegalState(row.status);
+    const month = localDateOf(Date.parse(row.occurred_at)).slice(0, 7);
+    const change = body.classId ? { classId: { from: row.class_id, to: body.classId } } : { counts: { from: true, to: false } };
+    const zh = body.classId
+      ? `${month} 的事故 #${id}（${row.title}）应为 ${body.classId} 类而非 ${row.class_id} 类：${body.reason}`
+      : `${month} 的事故 #${id}（${row.title}）不应计入：${body.reason}`;
+    const en = body.classId
+      ? `incident #${id} of ${month} (${row.title}) should be Class ${body.classId}, not ${row.class_id}: ${body.reason}`
+      : `incident #${id} of ${month} (${row.title}) should not count: ${body.reason}`;
+    return bookAdjustment(db, ctx, {
+      userId: row.engineer_id,
+      kind: 'incident_correction',
+      ruleId: (body.classId ?? row.class_id) === 'I' ? 'IN-1' : 'IN-2',
+      fact: { type: 'incident', id, month },
+      explanation: { 'zh-CN': zh, en },
+      delta: change,
+    });
+  });
 }

@@ -151,21 +151,36 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
     expect(other.statusCode).toBe(403);
   });
 
-  it('resolved on Friday 16:00: the reflection is due Tuesday 17:30 and the notice Wednesday 17:30, explained (IN-1, IN-3)', async () => {
+  it('resolved on Friday 16:00: the reflection is due Wednesday 24:00 (3 working days) and the notice Friday 24:00 (5), as obligations (IN-1, IN-3)', async () => {
     t.clock.set('2026-03-06T08:00:00Z');
     incident = await expectStatus(
       await w.supervisor.post(api(`/incidents/${incident.id}/resolve`), { version: incident.version, resolution: '调派备机，当晚恢复' }),
       200,
     );
     const [reflection, notice] = incident.documents;
-    expect(reflection).toMatchObject({ kind: 'reflection', required: true, ownerId: w.ids.engineer, dueAt: '2026-03-10T09:30:00.000Z' });
+    expect(reflection).toMatchObject({
+      kind: 'reflection',
+      required: true,
+      ownerId: w.ids.engineer,
+      dueAt: '2026-03-11T16:00:00.000Z',
+      state: 'open',
+    });
     expect(reflection.dueExplanation.ruleId).toBe('IN-1');
-    expect(notice).toMatchObject({ kind: 'notice', ownerId: w.ids.supervisor, dueAt: '2026-03-11T09:30:00.000Z' });
-    expect(notice.dueExplanation.text['zh-CN']).toContain('第 3 个工作日（2026-03-11）17:30 前');
+    expect(notice).toMatchObject({ kind: 'notice', ownerId: w.ids.supervisor, dueAt: '2026-03-13T16:00:00.000Z', state: 'open' });
+    expect(notice.dueExplanation.ruleId).toBe('IN-3');
+    const obligations = await t.database.db
+      .selectFrom('obligations')
+      .select(['kind', 'owner_id', 'state'])
+      .where('subject_id', '=', incident.id)
+      .execute();
+    expect(obligations.map((o) => `${o.kind} ${o.owner_id} ${o.state}`).sort()).toEqual([
+      `incident_notice ${w.ids.supervisor} open`,
+      `reflection ${w.ids.engineer} open`,
+    ]);
   });
 
-  it('the engineer files the reflection and the supervisor the notice, which closes the incident and tells the department', async () => {
-    t.clock.set('2026-03-09T02:00:00Z');
+  it('the reflection at its due instant is on time, the notice a minute after its due time late — each explained; the incident closes and the department is told', async () => {
+    t.clock.set('2026-03-11T16:00:00Z');
     incident = await expectStatus(
       await w.engineer.post(api(`/incidents/${incident.id}/reflection`), {
         version: incident.version,
@@ -173,10 +188,17 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       }),
       200,
     );
-    expect(incident.documents[0]).toMatchObject({ filedAt: '2026-03-09T02:00:00.000Z', text: '未提前确认路况，今后提前一小时出发' });
+    expect(incident.documents[0]).toMatchObject({
+      filedAt: '2026-03-11T16:00:00.000Z',
+      text: '未提前确认路况，今后提前一小时出发',
+      state: 'onTime',
+    });
+    expect(incident.documents[0].stateExplanation.ruleId).toBe('IN-1');
     const again = await w.engineer.post(api(`/incidents/${incident.id}/reflection`), { version: incident.version, text: 'x' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.reason).toBe('incidents.alreadyFiled');
+    t.clock.set('2026-03-13T16:01:00Z');
+    expect((await expectStatus(await w.supervisor.get(api(`/incidents/${incident.id}`)), 200)).documents[1].state).toBe('overdue');
     incident = await expectStatus(
       await w.supervisor.post(api(`/incidents/${incident.id}/notice`), {
         version: incident.version,
@@ -186,6 +208,7 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       200,
     );
     expect(incident).toMatchObject({ status: 'closed', review: '与刘工复盘：出发时间预估不足' });
+    expect(incident.documents[1]).toMatchObject({ state: 'late', stateExplanation: { ruleId: 'IN-3' } });
     const told = await t.database.db.selectFrom('notifications').select('user_id').where('kind', '=', 'incident_notice').execute();
     expect(told.map((n) => n.user_id)).toEqual(expect.arrayContaining([w.ids.engineer, w.ids.engineer2]));
   });
@@ -285,5 +308,41 @@ describe('month facts for the appraisal and the monthly report', () => {
     const complaints = await complaintFactsBetween(t.database.db, { from, to });
     expect(complaints.filter((c) => c.level === 'vpOrAbove' && c.incidentId != null)).toHaveLength(1);
     expect(await incidentFactsBetween(t.database.db, { from: to, to: '2026-04-30T16:00:00.000Z' })).toEqual([]);
+  });
+});
+
+describe('a closed month keeps its incidents and complaints (IN-1, SR-14)', () => {
+  it('refuses new facts, corrections and voiding in a closed month (409) and books a correction as an adjustment of the next open month', async () => {
+    t.clock.set('2026-02-20T02:00:00Z');
+    const feb = await expectStatus(await w.supervisor.post(api('/incidents'), incidentBody({ occurredAt: '2026-02-19T02:00:00Z' })), 201);
+    t.clock.set('2026-03-16T02:00:00Z');
+    const early = await w.supervisor.post(api(`/incidents/${feb.id}/adjustments`), { classId: 'I', reason: '应定为 I 类' });
+    expect(early.json().error.reason).toBe('months.factMonthOpen');
+    await expectStatus(await w.supervisor.post(api('/months/2026-02/close'), {}), 200);
+    const before = await count('incidents');
+    const late = await w.supervisor.post(api('/incidents'), incidentBody({ occurredAt: '2026-02-25T02:00:00Z' }));
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ reason: 'months.closed', params: { month: '2026-02' } });
+    expect(await count('incidents')).toBe(before);
+    expect((await vp.post(api('/complaints'), complaintBody({ receivedAt: '2026-02-27T02:00:00Z' }))).statusCode).toBe(409);
+    const patch = await w.supervisor.patch(api(`/incidents/${feb.id}`), { version: feb.version, classId: 'I', reason: '更正' });
+    expect(patch.json().error.reason).toBe('months.closed');
+    expect((await w.supervisor.post(api(`/incidents/${feb.id}/void`), { version: feb.version, reason: '误登' })).statusCode).toBe(409);
+    const adjustment = await expectStatus(
+      await w.supervisor.post(api(`/incidents/${feb.id}/adjustments`), { classId: 'I', reason: '客户事后投诉至副总' }),
+      201,
+    );
+    expect(adjustment).toMatchObject({
+      month: '2026-03',
+      factMonth: '2026-02',
+      factType: 'incident',
+      factId: feb.id,
+      kind: 'incident_correction',
+      ruleId: 'IN-1',
+      userId: w.ids.engineer,
+      delta: { classId: { from: 'II', to: 'I' } },
+    });
+    expect(adjustment.explanation['zh-CN']).toContain('应为 I 类而非 II 类');
+    expect((await expectStatus(await w.supervisor.get(api(`/incidents/${feb.id}`)), 200)).classId).toBe('II');
   });
 });

@@ -22,6 +22,7 @@ import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { localMidnightIso, addDays } from '../field/field.dates';
+import { assertMonthOpen } from '../months/months.service';
 import { policyOn } from '../policy/policy-in-force';
 import { sessionFor, staffOrRefuse, viewerOf } from './sessions.service';
 import * as repo from './staff-training.repository';
@@ -332,6 +333,8 @@ export async function submitAnswers(ctx: Ctx, examId: number, body: TExamAnswers
     const paper = JSON.parse(exam.questions) as PaperQuestion[];
     checkAnswers(paper, body.answers);
     const grade = gradeExam(paper, body.answers as Record<string, TExamAnswer>, {}, exam.pass_percent, exam.policy_version);
+    // A final result is a fact (AP-10) of the month it is graded in.
+    if (grade.complete) await assertMonthOpen(db, localDateOf(nowMs));
     const set = {
       status: grade.complete ? 'graded' : 'submitted',
       answers: JSON.stringify(body.answers),
@@ -372,6 +375,9 @@ export async function gradeAttempt(
     if (!attempt) throw notFound('Exam paper');
     if (attempt.user_id === ctx.actor.id) throw forbidden('Your own paper is graded by another trainer');
     if (attempt.status === 'pending') throw refuse('illegal_transition', 'training.notSubmitted', {}, { ruleId: 'TRN-1' });
+    // A regrade changes a result of the month it was graded in, and the new result counts in this one (AP-10).
+    if (attempt.graded_at) await assertMonthOpen(db, localDateOf(Date.parse(attempt.graded_at)));
+    await assertMonthOpen(db, localDateOf(ctx.clock.now().getTime()));
     const paper = JSON.parse(exam.questions) as PaperQuestion[];
     for (const [key, pts] of Object.entries(body.points)) {
       const q = paper.find((p) => String(p.id) === key);

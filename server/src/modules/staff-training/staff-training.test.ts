@@ -235,6 +235,21 @@ describe('a session with attendance and an exam on the day (TRN-1, AP-10)', () =
   });
 });
 
+describe('a closed month keeps its exam results (AP-10)', () => {
+  it('refuses to regrade a paper graded in a closed month (409)', async () => {
+    t.clock.set('2026-04-02T02:00:00Z');
+    await expectStatus(await w.supervisor.post(api('/months/2026-03/close'), {}), 200);
+    const attempt = await attemptOf(w.ids.engineer);
+    const res = await w.supervisor.post(api(`/staff-training/exams/${exam.id}/attempts/${attempt.id}/grade`), {
+      version: attempt.version,
+      points: { [String(questions[2].id)]: 40 },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ reason: 'months.closed', params: { month: '2026-03' } });
+    expect((await attemptOf(w.ids.engineer)).points).toBe(60);
+  });
+});
+
 describe('certificates with expiry reminders (TRN-3)', () => {
   it('records an engineer’s own certificate and states it expiring from exactly 30 days before expiry', async () => {
     t.clock.set('2026-03-02T02:00:00Z');

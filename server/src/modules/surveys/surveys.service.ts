@@ -22,6 +22,7 @@ import { cursorId, pageOf } from '../../http/pagination';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
 import { localRange } from '../field/field.dates';
+import { assertMonthOpen } from '../months/months.service';
 import { policyOn } from '../policy/policy-in-force';
 import { readSurveyToken, surveyPath, surveyToken } from './survey-links';
 import * as repo from './surveys.repository';
@@ -315,6 +316,8 @@ async function answer(db: Db, clock: Clock, row: repo.InvitationRow, body: TSurv
   const questions = JSON.parse(row.questions) as TSurveyQuestion[];
   checkAnswers(questions, body.answers);
   await db.transaction().execute(async (trx) => {
+    // A response is a fact (AP-16, WR-5) of the month it is received in.
+    await assertMonthOpen(trx, localDateOf(nowMs));
     if (!(await repo.claimInvitation(trx, row.id, at, who.channel)))
       throw refuse('conflict', 'surveys.alreadyAnswered', { answeredAt: at }, { ruleId: 'SR-11b' });
     const responseId = await repo.insertResponse(trx, {
