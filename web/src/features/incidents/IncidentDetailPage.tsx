@@ -6,6 +6,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { formatInstant } from '../field/formatInstant';
 import { ExplanationLine } from '../tickets/ExplanationLine';
+import { IncidentCorrectionCard } from './IncidentCorrectionCard';
 import { IncidentDocumentCard } from './IncidentDocumentCard';
 import { IncidentClassTag, IncidentStatusTag } from './IncidentTags';
 import { useIncident, useIncidentError, useIncidentWrite } from './useIncidents';
@@ -90,6 +91,7 @@ export function IncidentDetailPage() {
           canFile={doc.kind === 'reflection' ? i.engineerId === me : manage && i.engineerId !== me}
         />
       ))}
+      {manage && i.status !== 'void' && <IncidentCorrectionCard key={`c-${i.version}`} incident={i} />}
     </Flex>
   );
 }
