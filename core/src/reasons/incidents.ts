@@ -12,6 +12,7 @@ export const INCIDENTS_REASONS = defineReasons({
   },
   'incidents.noSuchClass': { 'zh-CN': '现行政策中没有事故类别“{classId}”', en: 'The policy in force has no incident class "{classId}"' },
   'incidents.noSuchEngineer': { 'zh-CN': '没有这位在职员工', en: 'No such active member of staff' },
+  'incidents.noSuchProduct': { 'zh-CN': '产品不存在', en: 'No such product' },
   'incidents.noSuchTicket': { 'zh-CN': '服务请求不存在或无权查看', en: 'No such service request in your scope' },
   'incidents.noSuchVisit': { 'zh-CN': '现场服务（责任书）不存在或无权查看', en: 'No such visit (responsibility letter) in your scope' },
   'incidents.noSuchComplaint': { 'zh-CN': '客户投诉不存在或无权查看', en: 'No such complaint in your scope' },

@@ -49,6 +49,7 @@ export const ZComplaintCreate = z.strictObject({
   description: text(5000),
   ticketId: ZRef.nullable().optional().describe('The service request it concerns'),
   letterId: ZRef.nullable().optional().describe('The visit (responsibility letter) it concerns'),
+  productId: ZRef.nullable().optional().describe('The product concerned (its experts are R&D for a Class I)'),
 });
 export type TComplaintCreate = z.infer<typeof ZComplaintCreate>;
 
@@ -71,6 +72,8 @@ export const ZComplaint = z.strictObject({
   ticketId: z.number().int().nullable(),
   ticketNumber: z.string().nullable(),
   letterId: z.number().int().nullable(),
+  productId: z.number().int().nullable(),
+  productName: z.string().nullable(),
   status: ZComplaintStatus,
   /** SR-14 → IN-1/IN-2: the class its level proposes by the policy in force when received. */
   proposal: ZIncidentClassProposal,
@@ -133,6 +136,8 @@ export const ZIncidentCreate = z.strictObject({
   ticketId: ZRef.nullable().optional(),
   letterId: ZRef.nullable().optional(),
   complaintId: ZRef.nullable().optional(),
+  /** IN-1: the product concerned (default: the request's); its experts are R&D for a Class I. */
+  productId: ZRef.nullable().optional(),
   title: text(200),
   description: text(5000),
   occurredAt: ZInstantInRange,
@@ -201,6 +206,8 @@ export const ZIncident = z.strictObject({
   complaintId: z.number().int().nullable(),
   customerId: z.number().int().nullable(),
   customerName: z.string().nullable(),
+  productId: z.number().int().nullable(),
+  productName: z.string().nullable(),
   title: z.string(),
   description: z.string(),
   occurredAt: z.string(),

@@ -20,6 +20,7 @@ export interface ComplaintsTable extends Stamps {
   description: string;
   ticket_id: number | null;
   letter_id: number | null;
+  product_id: number | null;
   status: string;
   proposed_class: string | null;
   proposal_explanation: string;
@@ -52,6 +53,7 @@ export interface IncidentsTable extends Stamps {
   letter_id: number | null;
   complaint_id: number | null;
   customer_id: number | null;
+  product_id: number | null;
   title: string;
   description: string;
   occurred_at: string;

@@ -38,6 +38,8 @@ export function incidents(dialect: Dialect) {
         .addColumn('description', 'text', (c) => c.notNull())
         .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id'))
         .addColumn('letter_id', 'integer', (c) => c.references('responsibility_letters.id'))
+        // IN-1: the product concerned, whose experts (R&D) a Class I alerts
+        .addColumn('product_id', 'integer', (c) => c.references('products.id'))
         // open | acknowledged | handled | closed
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('proposed_class', 'text')
@@ -72,6 +74,7 @@ export function incidents(dialect: Dialect) {
         .addColumn('letter_id', 'integer', (c) => c.references('responsibility_letters.id'))
         .addColumn('complaint_id', 'integer', (c) => c.references('complaints.id'))
         .addColumn('customer_id', 'integer', (c) => c.references('customers.id'))
+        .addColumn('product_id', 'integer', (c) => c.references('products.id'))
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('description', 'text', (c) => c.notNull())
         .addColumn('occurred_at', 'text', (c) => c.notNull())

@@ -83,6 +83,8 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
       const letter = await letterFor(ctx, body.letterId, db).catch(() => null);
       if (!letter || letter.customer_id !== customer.id) throw badField('body.letterId', 'incidents.noSuchVisit', {}, 'SR-14');
     }
+    if (body.productId != null && !(await repo.productExists(db, body.productId)))
+      throw badField('body.productId', 'incidents.noSuchProduct', {}, 'SR-14');
     const policy = await policyOn(db, localDateOf(Date.parse(body.receivedAt)));
     const proposal = proposeIncidentClass(policy.document.incidents, policy.number, { level: body.level, aboutEngineer: about != null });
     const row = {
@@ -99,6 +101,7 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
         description: body.description,
         ticket_id: body.ticketId ?? null,
         letter_id: body.letterId ?? null,
+        product_id: body.productId ?? null,
         status: 'open',
         proposed_class: proposal.classId,
         proposal_explanation: JSON.stringify(proposal.explanation),

@@ -45,6 +45,7 @@ export async function seedIncidentsDemo(database: Pick<Database, 'db' | 'dialect
     .then((cs) => [cs.find((c) => c.name === '上海市第一人民医院'), cs.find((c) => c.name === '苏州精密制造有限公司')]);
   if (!people || !hospital || !factory) return false;
   const ticket = await repo.latestTicketOf(db, hospital.id);
+  const [storage] = await repo.productsByName(db, ['分布式存储']);
   const { vp, supervisor } = people;
 
   const toVp = await createComplaint(vp, {
@@ -58,6 +59,7 @@ export async function seedIncidentsDemo(database: Pick<Database, 'db' | 'dialect
     subject: '存储升级未按约定时间完成，门诊影像系统中断两小时',
     description: '钱主任致电李副总：工程师升级前未按流程做配置备份，升级失败后回退耗时两小时，门诊影像调阅中断。',
     ticketId: ticket?.id ?? null,
+    productId: storage?.id ?? null,
   });
   const incident = await raiseFromComplaint(supervisor, toVp.id, toVp.version);
   const resolved = await resolveIncident(supervisor, incident.id, {

@@ -216,6 +216,7 @@ export const complaintsQuery = (db: Db) =>
     .leftJoin('users as handler', 'handler.id', 'complaints.handled_by')
     .leftJoin('users as creator', 'creator.id', 'complaints.created_by')
     .leftJoin('tickets', 'tickets.id', 'complaints.ticket_id')
+    .leftJoin('products', 'products.id', 'complaints.product_id')
     .selectAll('complaints')
     .select([
       'customers.name as customer_name',
@@ -224,6 +225,7 @@ export const complaintsQuery = (db: Db) =>
       'handler.name as handler_name',
       'creator.name as creator_name',
       'tickets.number as ticket_number',
+      'products.name as product_name',
     ]);
 export type ComplaintRow = Awaited<ReturnType<ReturnType<typeof complaintsQuery>['executeTakeFirstOrThrow']>>;
 
@@ -244,6 +246,8 @@ export const toComplaint = (r: ComplaintRow): TComplaint => ({
   ticketId: r.ticket_id,
   ticketNumber: r.ticket_number,
   letterId: r.letter_id,
+  productId: r.product_id,
+  productName: r.product_name,
   status: r.status as TComplaintStatus,
   proposal: { classId: r.proposed_class as 'I' | 'II' | null, explanation: JSON.parse(r.proposal_explanation) as TExplanation },
   incidentId: r.incident_id,
@@ -298,6 +302,7 @@ export const incidentsQuery = (db: Db) =>
     .leftJoin('users as notice_owner', 'notice_owner.id', 'incidents.notice_owner_id')
     .leftJoin('tickets', 'tickets.id', 'incidents.ticket_id')
     .leftJoin('customers', 'customers.id', 'incidents.customer_id')
+    .leftJoin('products', 'products.id', 'incidents.product_id')
     .selectAll('incidents')
     .select([
       'engineer.name as engineer_name',
@@ -307,10 +312,14 @@ export const incidentsQuery = (db: Db) =>
       'notice_owner.name as notice_owner_name',
       'tickets.number as ticket_number',
       'customers.name as customer_name',
+      'products.name as product_name',
     ]);
 export type IncidentRow = Awaited<ReturnType<ReturnType<typeof incidentsQuery>['executeTakeFirstOrThrow']>>;
 
 /** The customer, product and region a linked request or visit gives an incident (what it concerns). */
+export function productExists(db: Db, id: number) {
+  return db.selectFrom('products').select('id').where('id', '=', id).executeTakeFirst();
+}
 export function ticketFacts(db: Db, ticketId: number) {
   return db.selectFrom('tickets').select(['id', 'customer_id', 'product_id', 'region_id']).where('id', '=', ticketId).executeTakeFirst();
 }

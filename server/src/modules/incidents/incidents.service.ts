@@ -69,6 +69,8 @@ async function toIncident(db: Db, r: repo.IncidentRow, obligations: Awaited<Retu
     complaintId: r.complaint_id,
     customerId: r.customer_id,
     customerName: r.customer_name,
+    productId: r.product_id,
+    productName: r.product_name,
     title: r.title,
     description: r.description,
     occurredAt: r.occurred_at,
@@ -118,12 +120,14 @@ function classExplanation(cls: TIncidentClass, basis: TIncidentBasis, policyVers
   });
 }
 
-type Concerns = { ticketId: number | null; letterId: number | null; complaintId: number | null };
+type Concerns = { ticketId: number | null; letterId: number | null; complaintId: number | null; productId: number | null };
 
 /** What the incident concerns, checked in the actor's scope; gives the customer, product and region. */
 async function concernedFacts(ctx: Ctx, db: Db, c: Concerns) {
   let customerId: number | null = null;
-  let productId: number | null = null;
+  let productId: number | null = c.productId;
+  if (productId != null && !(await repo.productExists(db, productId)))
+    throw badField('body.productId', 'incidents.noSuchProduct', {}, 'IN-1');
   let regionId: number | null = null;
   let proposal: TExplanation | null = null;
   if (c.complaintId != null) {
@@ -131,13 +135,14 @@ async function concernedFacts(ctx: Ctx, db: Db, c: Concerns) {
     if (!complaint) throw badField('body.complaintId', 'incidents.noSuchComplaint', {}, 'IN-1');
     customerId = complaint.customer_id;
     regionId = complaint.region_id;
+    productId ??= complaint.product_id;
     proposal = JSON.parse(complaint.proposal_explanation) as TExplanation;
   }
   if (c.ticketId != null) {
     const visible = await ticketFor(ctx, c.ticketId, db).catch(() => null);
     if (!visible) throw badField('body.ticketId', 'incidents.noSuchTicket', {}, 'IN-1');
     customerId ??= visible.customer_id;
-    productId = visible.product_id;
+    productId ??= visible.product_id;
     regionId ??= visible.region_id;
   }
   if (c.letterId != null) {
@@ -183,7 +188,12 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
   const cls = classOf(policy.document.incidents.classes, body.classId);
   if (!cls) throw badField('body.classId', 'incidents.noSuchClass', { classId: body.classId }, 'IN-1');
   const engineer = await staffMember(db, body.engineerId, 'body.engineerId', 'IN-1');
-  const concerns = { ticketId: body.ticketId ?? null, letterId: body.letterId ?? null, complaintId: body.complaintId ?? null };
+  const concerns = {
+    ticketId: body.ticketId ?? null,
+    letterId: body.letterId ?? null,
+    complaintId: body.complaintId ?? null,
+    productId: body.productId ?? null,
+  };
   const facts = await concernedFacts(ctx, db, concerns);
   const explanation = classExplanation(cls, body.basis, policy.number, facts.proposal);
   const owner = await noticeOwner(db, engineer, ctx.actor.id);
@@ -211,6 +221,7 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
       letter_id: concerns.letterId,
       complaint_id: concerns.complaintId,
       customer_id: facts.customerId,
+      product_id: facts.productId,
       title: body.title,
       description: body.description,
       occurred_at: new Date(body.occurredAt).toISOString(),
@@ -282,6 +293,7 @@ export async function raiseFromComplaint(ctx: Ctx, complaintId: number, version:
         ticketId: c.ticket_id,
         letterId: c.letter_id,
         complaintId: c.id,
+        productId: c.product_id,
         title: c.subject,
         description: c.description,
         occurredAt: c.received_at,

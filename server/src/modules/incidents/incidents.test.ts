@@ -12,6 +12,8 @@ let vp: Agent;
 let portal: Agent;
 let ticketId: number;
 let letterId: number;
+let productId: number;
+let expertId: number;
 
 beforeAll(async () => {
   t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 } });
@@ -20,6 +22,11 @@ beforeAll(async () => {
   await createUser(w.admin, { username: 'inc.portal', roleKey: 'customer_contact', customerId: w.ids.customer });
   vp = await t.login('inc.vp', 'password-123');
   portal = await t.login('inc.portal', 'password-123');
+  // DS-300 with its product expert (R&D, ORG-3).
+  const line = await expectStatus(await w.admin.post(api('/product-lines'), { name: 'inc-存储' }), 201);
+  productId = (await expectStatus(await w.admin.post(api('/products'), { name: 'inc-DS-300', productLineId: line.id }), 201)).id;
+  expertId = await createUser(w.admin, { username: 'inc.expert', roleKey: 'product_expert', departmentId: w.ids.department });
+  await expectStatus(await w.admin.put(api(`/products/${productId}/experts`), { userIds: [expertId] }), 200);
   const fx = await draftLetterFixture(w);
   ticketId = fx.ticketId;
   letterId = fx.letter.id;
@@ -37,6 +44,7 @@ const complaintBody = (extra: Json = {}) => ({
   subject: '工程师未按约定时间到场',
   description: '约定 9 点到场，10 点半才到，影响门诊系统升级',
   ticketId,
+  productId,
   ...extra,
 });
 const count = async (table: 'incidents' | 'complaints') =>
@@ -106,7 +114,7 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
     expect(res.json().error).toMatchObject({ reason: 'complaints.noIncidentProposed', ruleId: 'SR-14' });
   });
 
-  it('the supervisor raises it: Class I, linked to the complaint and the request, the supervisor alerted to mobilise at once', async () => {
+  it('the supervisor raises it: Class I, linked to the complaint and the request, the supervisor and the product’s R&D expert alerted at once', async () => {
     incident = await expectStatus(
       await w.supervisor.post(api(`/complaints/${complaint.id}/incident`), { version: complaint.version }),
       201,
@@ -121,14 +129,18 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       mobilisedAt: '2026-03-02T01:00:00.000Z',
       classExplanation: { ruleId: 'IN-1' },
     });
-    expect(incident.alerted).toEqual([expect.objectContaining({ id: w.ids.supervisor, role: 'supervisor' })]);
+    expect(incident).toMatchObject({ productId, productName: 'inc-DS-300' });
+    expect(incident.alerted).toEqual([
+      expect.objectContaining({ id: w.ids.supervisor, role: 'supervisor' }),
+      expect.objectContaining({ id: expertId, role: 'rnd' }),
+    ]);
     const mobilise = await t.database.db
       .selectFrom('notifications')
       .select(['user_id', 'kind'])
       .where('link', '=', `/incidents/${incident.id}`)
       .where('kind', '=', 'incident_mobilise')
       .execute();
-    expect(mobilise.map((n) => n.user_id)).toEqual([w.ids.supervisor]);
+    expect(mobilise.map((n) => n.user_id).sort()).toEqual([w.ids.supervisor, expertId].sort());
     const again = await expectStatus(await w.supervisor.get(api(`/complaints/${complaint.id}`)), 200);
     expect(again.incidentId).toBe(incident.id);
     const twice = await w.supervisor.post(api(`/complaints/${complaint.id}/incident`), { version: again.version });

@@ -60,6 +60,7 @@ export function ComplaintDetailPage() {
             <Link to={`/tickets/${c.ticketId}`}>{c.ticketNumber}</Link>
           </Descriptions.Item>
         )}
+        {c.productName && <Descriptions.Item label={t('incidents.product')}>{c.productName}</Descriptions.Item>}
         <Descriptions.Item label={t('incidents.createdBy')}>{c.createdByName ?? t('incidents.none')}</Descriptions.Item>
         {c.handling && (
           <Descriptions.Item label={t('incidents.handling')} span={{ xs: 1, sm: 1, md: 2 }}>

@@ -29,6 +29,8 @@ const incident = (patch: Partial<TIncident> = {}): TIncident => ({
   complaintId: 9,
   customerId: 1,
   customerName: '上海市第一人民医院',
+  productId: 1,
+  productName: '分布式存储',
   title: '存储升级中断门诊影像',
   description: '未按流程备份',
   occurredAt: '2026-03-02T02:00:00.000Z',

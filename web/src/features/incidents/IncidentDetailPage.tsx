@@ -63,6 +63,7 @@ export function IncidentDetailPage() {
         <Descriptions.Item label={t('incidents.basis')}>{t(`incidents.basis_${i.basis}`)}</Descriptions.Item>
         <Descriptions.Item label={t('incidents.occurredAt')}>{formatInstant(i.occurredAt)}</Descriptions.Item>
         <Descriptions.Item label={t('incidents.customerName')}>{i.customerName ?? t('incidents.none')}</Descriptions.Item>
+        {i.productName && <Descriptions.Item label={t('incidents.product')}>{i.productName}</Descriptions.Item>}
         <Descriptions.Item label={t('incidents.concerns')} span={{ xs: 1, sm: 1, md: 2 }}>
           <Flex gap={12} wrap>
             {i.ticketId != null && <Link to={`/tickets/${i.ticketId}`}>{`${t('incidents.ticket')} ${i.ticketNumber ?? ''}`}</Link>}

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
+import { ProductSelect } from '../customers/ProductSelect';
 import { useCustomerFile } from '../customers/useCustomerFile';
 import { CustomerSelect } from '../tickets/CustomerSelect';
 import { UserSelect } from '../tickets/UserSelect';
@@ -24,6 +25,7 @@ type Values = {
   subject?: string;
   description?: string;
   ticketId?: number | null;
+  productId?: number | null;
 };
 
 /**
@@ -56,6 +58,7 @@ export function NewComplaintPage() {
           subject: v.subject?.trim(),
           description: v.description?.trim(),
           ticketId: v.ticketId ?? null,
+          productId: v.productId ?? null,
         },
       },
       { onSuccess: (c) => void navigate(`/complaints/${c.id}`), onError: (e) => showError(e, form) },
@@ -124,9 +127,14 @@ export function NewComplaintPage() {
           <Form.Item name="description" label={t('incidents.description')} rules={required}>
             <Input.TextArea rows={4} maxLength={5000} data-testid="complaint-description" />
           </Form.Item>
-          <Form.Item name="ticketId" label={t('incidents.ticket')}>
-            <TicketOfCustomerSelect customerId={customerId} />
-          </Form.Item>
+          <Flex gap={12} wrap>
+            <Form.Item name="ticketId" label={t('incidents.ticket')} style={{ flex: '1 1 240px' }}>
+              <TicketOfCustomerSelect customerId={customerId} />
+            </Form.Item>
+            <Form.Item name="productId" label={t('incidents.product')} extra={t('incidents.productHint')} style={{ flex: '1 1 240px' }}>
+              <ProductSelect />
+            </Form.Item>
+          </Flex>
           <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="complaint-submit">
             {t('incidents.submit')}
           </Button>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
+import { ProductSelect } from '../customers/ProductSelect';
 import { CustomerSelect } from '../tickets/CustomerSelect';
 import { UserSelect } from '../tickets/UserSelect';
 import { InstantInput } from './InstantInput';
@@ -19,6 +20,7 @@ type Values = {
   ticketId?: number | null;
   letterId?: number | null;
   complaintId?: number | null;
+  productId?: number | null;
   title?: string;
   description?: string;
   occurredAt?: string | null;
@@ -47,6 +49,7 @@ export function NewIncidentPage() {
           ticketId: v.ticketId ?? null,
           letterId: v.letterId ?? null,
           complaintId: v.complaintId ?? null,
+          productId: v.productId ?? null,
           title: v.title?.trim(),
           description: v.description?.trim(),
           occurredAt: v.occurredAt,
@@ -91,6 +94,9 @@ export function NewIncidentPage() {
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Flex>
+          <Form.Item name="productId" label={t('incidents.product')} extra={t('incidents.productHint')}>
+            <ProductSelect />
+          </Form.Item>
           <Form.Item name="occurredAt" label={t('incidents.occurredAt')} rules={[{ required: true, message: t('incidents.required') }]}>
             <InstantInput />
           </Form.Item>

@@ -24,6 +24,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   receivedAt: 'Received',
   ticket: 'Service request',
   letter: 'Visit (letter)',
+  product: 'Product',
+  productHint: "A Class I alerts this product's R&D experts",
   status: 'Status',
   cstatus_open: 'Open',
   cstatus_acknowledged: 'Acknowledged',

@@ -22,6 +22,8 @@ export const zhCN = {
   receivedAt: '收到时间',
   ticket: '服务请求',
   letter: '现场服务（责任书）',
+  product: '涉及产品',
+  productHint: 'I 类事故将通知该产品的研发专家',
   status: '状态',
   cstatus_open: '待受理',
   cstatus_acknowledged: '已受理',
