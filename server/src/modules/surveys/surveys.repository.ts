@@ -303,6 +303,8 @@ export async function groupNames(db: Db, by: 'customer' | 'engineer' | 'region',
 /** The newest round (its questionnaire is the template of the next automatic one) and whether a period has a round. */
 export const latestRound = (db: Db) =>
   db.selectFrom('survey_rounds').select(['id', 'questions', 'title']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+export const roundSentBetween = (db: Db, from: string, to: string) =>
+  db.selectFrom('survey_rounds').select('id').where('sent_at', '>=', from).where('sent_at', '<', to).limit(1).executeTakeFirst();
 export const roundForPeriod = (db: Db, periodStart: string) =>
   db.selectFrom('survey_rounds').select('id').where('period_start', '=', periodStart).limit(1).executeTakeFirst();
 

@@ -11,6 +11,7 @@ import {
   explain,
   localDateOf,
   previousSurveyPeriod,
+  surveyPeriodOf,
   surveyLinkExpiry,
 } from '@techserve/core';
 import type { z } from 'zod';
@@ -365,14 +366,18 @@ export async function answerInPortal(ctx: Ctx, invitationId: number, body: TSurv
 // The interval --------------------------------------------------------------------------------------------------------
 
 /**
- * SR-11b: at the policy's interval a new round goes out by itself — once the surveyed period (the one before today's)
- * has no round, with the newest round's questionnaire to every customer with contacts. The first round of a company
+ * SR-11b: at the policy's interval a new round goes out by itself — in a period in which no round was sent yet, about
+ * the period before (unless that one has its round), with the newest round's questionnaire to every customer with contacts. The first round of a company
  * is sent by hand (its questionnaire is the template of the next ones). Returns the new round's id, if any.
  */
 export async function scheduledRound(db: Db, clock: Clock, publicUrl: string): Promise<number | null> {
   const today = localDateOf(clock.now().getTime());
   const policy = await policyOn(db, today);
-  const period = previousSurveyPeriod(today, policy.document.incidents.surveys.intervalMonths);
+  const interval = policy.document.incidents.surveys.intervalMonths;
+  // Once per period: nothing when a round already went out in this one (by hand or automatically).
+  const current = localRange(surveyPeriodOf(today, interval).start, surveyPeriodOf(today, interval).end);
+  if (await repo.roundSentBetween(db, current.start, current.end)) return null;
+  const period = previousSurveyPeriod(today, interval);
   if (await repo.roundForPeriod(db, period.start)) return null;
   const template = await repo.latestRound(db);
   if (!template) return null;

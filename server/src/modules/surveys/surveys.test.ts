@@ -179,7 +179,9 @@ describe('a round goes to every contact, by signed e-mail link or the portal (SR
 });
 
 describe('the next round goes out at the policy interval (SR-11b)', () => {
-  it('sends Q1’s round on the first day of Q2 with the newest questionnaire, once', async () => {
+  it('sends Q1’s round on the first day of Q2 with the newest questionnaire, once; none while a round went out this quarter', async () => {
+    t.clock.set('2026-03-31T02:00:00Z');
+    expect(await scheduledRound(t.database.db, t.clock, 'https://service.example.com')).toBeNull();
     t.clock.set('2026-04-01T02:00:00Z');
     const id = await scheduledRound(t.database.db, t.clock, 'https://service.example.com');
     expect(id).not.toBeNull();
