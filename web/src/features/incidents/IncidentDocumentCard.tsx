@@ -1,11 +1,19 @@
 import type { TIncident, TIncidentDocument } from '@techserve/core';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../field/formatInstant';
 import { ExplanationLine } from '../tickets/ExplanationLine';
 import { DocumentStateTag } from './IncidentTags';
 import { useIncidentError, useIncidentWrite } from './useIncidents';
 import './i18n';
+
+/** A due instant at midnight reads as the end of the day before (2026-03-11 24:00), as the rule states it. */
+export function formatDue(instant: string | null): string {
+  if (!instant) return '—';
+  const local = dayjs(instant);
+  return local.format('HH:mm') === '00:00' ? `${local.subtract(1, 'day').format('YYYY-MM-DD')} 24:00` : local.format('YYYY-MM-DD HH:mm');
+}
 
 /**
  * IN-1/IN-3: the engineer's reflection or the supervisor's review and notice — who owes it, when it is due (with the
@@ -50,7 +58,7 @@ export function IncidentDocumentCard({ incident, doc, canFile }: { incident: TIn
         <Flex vertical gap={8}>
           <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
             <Descriptions.Item label={t('incidents.owner')}>{doc.ownerName ?? t('incidents.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('incidents.dueAt')}>{formatInstant(doc.dueAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('incidents.dueAt')}>{formatDue(doc.dueAt)}</Descriptions.Item>
             {doc.filedAt && (
               <Descriptions.Item label={t('incidents.filedAt')}>
                 {formatInstant(doc.filedAt)} · {doc.filedByName}
