@@ -1,7 +1,8 @@
 import type { TComplaint, TComplaintLevel, TComplaintStatus, TExplanation, TIncidentBasis, TIncidentStatus } from '@techserve/core';
-import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool } from 'kysely';
 import type { ComplaintsTable, IncidentsTable } from '../../db/schema.incidents';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { Actor, Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
@@ -154,22 +155,8 @@ type Eb = ExpressionBuilder<DB, any>;
 type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bump(
-  db: Db,
-  table: 'complaints' | 'incidents',
-  id: number,
-  version: number,
-  set: Record<string, unknown>,
-  at: string,
-) {
-  const res = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(table === 'complaints' ? 'Complaint' : 'Incident');
-}
+export const bump = (db: Db, table: 'complaints' | 'incidents', id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, table, id, version, set, at, table === 'complaints' ? 'Complaint' : 'Incident');
 
 /** Who a person is filed under (team, department), for the data scopes of records about them. */
 export async function placeOf(db: Db, userId: number) {
@@ -478,4 +465,17 @@ export function latestTicketOf(db: Db, customerId: number) {
 /** IN-1/IN-3: the obligations of incidents' documents by id, in one query (the obligations module's rows). */
 export function obligationsByIds(db: Db, ids: number[]) {
   return ids.length ? obligationsQuery(db).where('o.id', 'in', ids).execute() : Promise.resolve([]);
+}
+
+/** Active staff (no customer contacts) among these ids, with their team and department (one query). */
+export function activeStaffIn(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+    .where('users.id', 'in', ids)
+    .where('users.status', '=', 'active')
+    .where('users.customer_id', 'is', null)
+    .execute();
 }

@@ -22,4 +22,16 @@ export async function staffMember(db: Db, userId: number, path: string, ruleId?:
   return { id: u.id, name: u.name, teamId: u.team_id, departmentId: u.department_id ?? u.team_department_id ?? null };
 }
 
+/**
+ * Every id names an active member of staff (one query); otherwise 422 on `path` naming the first that does not, by the
+ * caller's reason key ('training.noSuchUser', 'meetings.noSuchUser') and rule.
+ */
+export async function staffOrRefuse(db: Db, ids: number[], path: string, reason: TReasonKey, ruleId: string) {
+  const unique = [...new Set(ids)];
+  const found = await repo.activeStaffIn(db, unique);
+  const missing = unique.find((id) => !found.some((f) => f.id === id));
+  if (missing !== undefined) throw badField(path, reason, { userId: missing }, ruleId);
+  return found;
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

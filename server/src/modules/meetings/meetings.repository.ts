@@ -1,7 +1,7 @@
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { MeetingActionsTable, MeetingsTable } from '../../db/schema.incidents';
+import { updateVersioned } from '../../db/versioned';
 import type { Db } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 
 /*
  * Set-based read for the appraisal (AP-3 execution, AP-16 teamwork) and the weekly report:
@@ -26,22 +26,14 @@ export async function actionItemsDueBetween(db: Db, q: { from: string; to: strin
   }));
 }
 
-export async function bump(
+export const bump = (
   db: Db,
   table: 'meetings' | 'meeting_actions',
   id: number,
   version: number,
   set: Record<string, unknown>,
   at: string,
-) {
-  const res = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(table === 'meetings' ? 'Meeting' : 'Action item');
-}
+) => updateVersioned(db, table, id, version, set, at, table === 'meetings' ? 'Meeting' : 'Action item');
 
 export const meetingsQuery = (db: Db) =>
   db
@@ -69,17 +61,6 @@ export async function attendeesOf(db: Db, meetingIds: number[]) {
     .select(['meeting_attendees.meeting_id', 'users.id', 'users.name'])
     .where('meeting_attendees.meeting_id', 'in', meetingIds)
     .orderBy('users.name')
-    .execute();
-}
-
-export function activeStaff(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'active')
-    .where('customer_id', 'is', null)
     .execute();
 }
 

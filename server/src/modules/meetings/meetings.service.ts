@@ -11,28 +11,17 @@ import {
 import type { z } from 'zod';
 import { nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
-import { fieldDetail, notFound, refuse } from '../../http/errors';
+import { notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { staffOrRefuse as staffOrRefuseBy } from '../incidents/incidents.shared';
 import * as repo from './meetings.repository';
 
 // MTG-1: the department meets regularly; the minutes are kept and their action items followed up — each owner sees
 // theirs, overdue ones stand out, and FS-11's daily stand-up can be minuted as a meeting of its own.
 
-async function staffOrRefuse(db: Db, ids: number[], path: string) {
-  const unique = [...new Set(ids)];
-  const found = await repo.activeStaff(db, unique);
-  const missing = unique.find((id) => !found.some((f) => f.id === id));
-  if (missing !== undefined)
-    throw refuse(
-      'invalid_value',
-      'meetings.noSuchUser',
-      { userId: missing },
-      { ruleId: 'MTG-1', details: [fieldDetail(path, 'meetings.noSuchUser', { userId: missing })] },
-    );
-  return found;
-}
+const staffOrRefuse = (db: Db, ids: number[], path: string) => staffOrRefuseBy(db, ids, path, 'meetings.noSuchUser', 'MTG-1');
 
 function toAction(r: repo.ActionRow, today: string): TMeetingAction {
   const doneOn = r.done_at ? localDateOf(Date.parse(r.done_at)) : null;

@@ -6,6 +6,7 @@ import { fieldDetail, notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { staffOrRefuse as staffOrRefuseBy } from '../incidents/incidents.shared';
 import * as repo from './staff-training.repository';
 
 // TRN-1: internal training sessions (内部培训: onboarding, product, skills, external) with their attendance. Not the
@@ -58,20 +59,8 @@ export async function listSessions(ctx: Ctx, q: { limit: number; cursor?: string
   return { items: await toSessions(ctx.db, items), nextCursor };
 }
 
-/** Every id names an active member of staff; 422 naming the first that does not. */
-export async function staffOrRefuse(db: Db, ids: number[], path: string) {
-  const unique = [...new Set(ids)];
-  const found = await repo.activeStaff(db, unique);
-  const missing = unique.find((id) => !found.some((f) => f.id === id));
-  if (missing !== undefined)
-    throw refuse(
-      'invalid_value',
-      'training.noSuchUser',
-      { userId: missing },
-      { ruleId: 'TRN-1', details: [fieldDetail(path, 'training.noSuchUser', { userId: missing })] },
-    );
-  return found;
-}
+/** TRN-1: every id names an active member of staff; 422 naming the first that does not. */
+export const staffOrRefuse = (db: Db, ids: number[], path: string) => staffOrRefuseBy(db, ids, path, 'training.noSuchUser', 'TRN-1');
 
 /** TRN-1: plans a session with its trainer (a colleague or an outside trainer) and invites the attendees. */
 export async function createSession(ctx: Ctx, body: z.output<typeof ZStaffSessionCreate>): Promise<TStaffSession> {

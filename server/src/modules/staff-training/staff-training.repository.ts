@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type {
   CertificatesTable,
   ExamQuestionsTable,
@@ -6,8 +6,8 @@ import type {
   ProductTestTasksTable,
   StaffTrainingSessionsTable,
 } from '../../db/schema.incidents';
+import { updateVersioned } from '../../db/versioned';
 import type { Db } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 
 /*
  * Set-based reads for the appraisal (AP-10 exam failures, AP-16 technical growth). Instants are ISO UTC text; [from, to)
@@ -103,28 +103,8 @@ const WHAT: Record<Versioned, string> = {
 };
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bump(db: Db, table: Versioned, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(WHAT[table]);
-}
-
-/** Active staff (no customer contacts) among these ids, with their team and department. */
-export function activeStaff(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
-    .where('users.id', 'in', ids)
-    .where('users.status', '=', 'active')
-    .where('users.customer_id', 'is', null)
-    .execute();
-}
+export const bump = (db: Db, table: Versioned, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, table, id, version, set, at, WHAT[table]);
 
 export const productName = (db: Db, id: number) => db.selectFrom('products').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 

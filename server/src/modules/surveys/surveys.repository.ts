@@ -1,8 +1,8 @@
 import type { TSurveyGrade, TSurveyRatingFact } from '@techserve/core';
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { SurveyAnswersTable, SurveyInvitationsTable, SurveyResponsesTable, SurveyRoundsTable } from '../../db/schema.incidents';
+import { updateVersioned } from '../../db/versioned';
 import type { Db } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 
 /*
  * Set-based reads for the appraisal (AP-16 customer satisfaction) and the monthly service report (WR-5). Instants are
@@ -123,15 +123,8 @@ export const roundsQuery = (db: Db) =>
     ]);
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundsQuery>['executeTakeFirstOrThrow']>>;
 
-export async function bumpRound(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('survey_rounds')
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Survey');
-}
+export const bumpRound = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, 'survey_rounds', id, version, set, at, 'Survey');
 
 export const invitationsOfRound = (db: Db, roundId: number) =>
   db

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TIncident } from '@techserve/core';
-import { Button, Flex, Segmented, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
@@ -46,15 +47,7 @@ export function IncidentsPage() {
           )
         }
       />
-      <Segmented
-        style={{ marginBottom: 12 }}
-        value={view}
-        onChange={(v) => setView(v as 'all' | 'mine')}
-        options={[
-          { value: 'mine', label: t('incidents.viewMine') },
-          { value: 'all', label: t('incidents.viewAll') },
-        ]}
-      />
+      <MineAllToggle value={view} onChange={setView} mine={t('incidents.viewMine')} all={t('incidents.viewAll')} />
       <ResponsiveList<TIncident>
         items={rows}
         loading={list.isLoading}

@@ -2,6 +2,7 @@ import type { TMeetingAction } from '@techserve/core';
 import { Card, Empty, Flex, List, Segmented, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { LoadMore } from '../field/LoadMore';
@@ -29,14 +30,7 @@ export function MyActionsPage() {
           options={FILTERS.map((f) => ({ value: f, label: t(`meetings.filter_${f}`) }))}
         />
         {can('meetings.manage') && (
-          <Segmented
-            value={view}
-            onChange={(v) => setView(v as 'mine' | 'all')}
-            options={[
-              { value: 'mine', label: t('meetings.viewMine') },
-              { value: 'all', label: t('meetings.viewAll') },
-            ]}
-          />
+          <MineAllToggle value={view} onChange={setView} mine={t('meetings.viewMine')} all={t('meetings.viewAll')} style={{}} />
         )}
       </Flex>
       <Card size="small">

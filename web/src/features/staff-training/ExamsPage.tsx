@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TExamSummary } from '@techserve/core';
-import { Button, Flex, Segmented, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
@@ -53,17 +54,7 @@ export function ExamsPage() {
           )
         }
       />
-      {manage && (
-        <Segmented
-          style={{ marginBottom: 12 }}
-          value={view}
-          onChange={(v) => setView(v as 'mine' | 'all')}
-          options={[
-            { value: 'mine', label: t('staffTraining.viewMine') },
-            { value: 'all', label: t('staffTraining.viewAll') },
-          ]}
-        />
-      )}
+      {manage && <MineAllToggle value={view} onChange={setView} mine={t('staffTraining.viewMine')} all={t('staffTraining.viewAll')} />}
       <ResponsiveList<TExamSummary>
         items={rows}
         loading={list.isLoading}

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { STAFF_TRAINING_KINDS, type TStaffSession } from '@techserve/core';
-import { Button, Flex, Form, Input, Modal, Segmented, Select, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
@@ -41,17 +42,7 @@ export function SessionsPage() {
           )
         }
       />
-      {manage && (
-        <Segmented
-          style={{ marginBottom: 12 }}
-          value={view}
-          onChange={(v) => setView(v as 'mine' | 'all')}
-          options={[
-            { value: 'mine', label: t('staffTraining.viewMine') },
-            { value: 'all', label: t('staffTraining.viewAll') },
-          ]}
-        />
-      )}
+      {manage && <MineAllToggle value={view} onChange={setView} mine={t('staffTraining.viewMine')} all={t('staffTraining.viewAll')} />}
       <ResponsiveList<TStaffSession>
         items={rows}
         loading={list.isLoading}
