@@ -29,3 +29,5 @@ export * from './schemas/projects';
 export * from './travel/allowances';
 export * from './schemas/leave';
 export * from './leave/notice';
+export * from './obligations';
+export * from './schemas/obligations';

@@ -37,6 +37,15 @@ export const PERMISSIONS = [
   'projects.manage',
   'leave.request',
   'leave.approve',
+  // WR-1..8, RS-10: reports and what is due (issue 15). write: own daily logs, plans, weekly reports and volume;
+  // review: the team's reports, plan approval (the lead), obligations in scope; supervise: the department's monthly
+  // service report, the supervisor's weekly report, workload; obligations.excuse: excuse an obligation with a reason;
+  // months.close: close a month and book corrections as adjustments (HR, the supervisor).
+  'reports.write',
+  'reports.review',
+  'reports.supervise',
+  'obligations.excuse',
+  'months.close',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +80,10 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 const staff: TPermission[] = [...orgRead, 'leave.request'];
+// WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
+const reportsWrite: TPermission[] = ['reports.write'];
+const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
+const reportsSupervise: TPermission[] = ['reports.review', 'reports.supervise', 'obligations.excuse', 'months.close'];
 const fieldWork: TPermission[] = ['field.read', 'field.work', 'travel.request', 'projects.read'];
 const fieldSupervise: TPermission[] = [
   ...fieldWork,
@@ -105,37 +118,48 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'field.sign',
       'travel.approve',
       'projects.read',
+      'reports.review',
+      'reports.supervise',
     ],
   },
   {
     key: 'vp',
     name: { 'zh-CN': '副总经理', en: 'Vice president' },
     scope: 'all',
-    permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read'],
+    permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read', 'reports.review'],
   },
   {
     key: 'supervisor',
     name: { 'zh-CN': '技术服务部主管/部门经理', en: 'Service supervisor / department manager' },
     scope: 'department',
-    permissions: [...staff, 'users.manage', 'org.manage', 'calendars.manage', ...customersManage, ...ticketsDispatch, ...fieldSupervise],
+    permissions: [
+      ...staff,
+      'users.manage',
+      'org.manage',
+      'calendars.manage',
+      ...customersManage,
+      ...ticketsDispatch,
+      ...fieldSupervise,
+      ...reportsSupervise,
+    ],
   },
   {
     key: 'team_lead',
     name: { 'zh-CN': '组长', en: 'Team lead' },
     scope: 'team',
-    permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch'],
+    permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch', ...reportsLead],
   },
   {
     key: 'engineer',
     name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite],
   },
   {
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite],
   },
   {
     key: 'agent',
@@ -170,7 +194,12 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     scope: 'all',
     permissions: [...staff, ...customersRead, 'field.read', 'travel.finance'],
   },
-  { key: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, scope: 'all', permissions: [...staff, 'users.manage', 'leave.approve'] },
+  {
+    key: 'hr',
+    name: { 'zh-CN': '人事', en: 'HR' },
+    scope: 'all',
+    permissions: [...staff, 'users.manage', 'leave.approve', 'reports.review', 'months.close'],
+  },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },
 ];

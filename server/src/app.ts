@@ -32,6 +32,8 @@ import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
+import { monthsRoutes } from './modules/months/months.routes';
+import { obligationsRoutes } from './modules/obligations/obligations.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { localDiskStorage } from './files';
 
@@ -160,6 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
+      obligationsRoutes(v1);
+      monthsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

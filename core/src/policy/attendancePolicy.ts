@@ -24,6 +24,8 @@ export const ZAttendancePolicy = z.strictObject({
   monthlyLimits: z.strictObject({
     absencesAbove: ZCount,
     cumulativeLateMinutesAbove: ZMinutes,
+    /** RS-5: the explanation is due this many working days after the month it explains. */
+    explanationDueWorkingDays: ZDays,
   }),
   /** RS-9: conduct points table; the ids 'late' and 'seriouslyLate' are scored automatically. */
   conductPoints: z.array(ZConductItem),

@@ -69,7 +69,7 @@ describe('defaultPolicy', () => {
   });
 
   it('asks for an absence explanation above 3 absences or 180 minutes of lateness a month (RS-5)', () => {
-    expect(p.attendance.monthlyLimits).toEqual({ absencesAbove: 3, cumulativeLateMinutesAbove: 180 });
+    expect(p.attendance.monthlyLimits).toMatchObject({ absencesAbove: 3, cumulativeLateMinutesAbove: 180 });
   });
 
   it('has the RS-9 conduct points', () => {

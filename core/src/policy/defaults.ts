@@ -93,7 +93,7 @@ export function defaultPolicy(): TPolicy {
       // RS-9 names 严重迟到早退 without a figure: more than an hour is our choice.
       seriouslyLateMinutes: 60,
       seriouslyEarlyLeaveMinutes: 60,
-      monthlyLimits: { absencesAbove: 3, cumulativeLateMinutesAbove: 180 },
+      monthlyLimits: { absencesAbove: 3, cumulativeLateMinutesAbove: 180, explanationDueWorkingDays: 3 },
       conductPoints: [
         { id: 'late', name: { 'zh-CN': '迟到早退', en: 'Late or early leave' }, points: 5 },
         { id: 'seriouslyLate', name: { 'zh-CN': '严重迟到早退', en: 'Seriously late or early leave' }, points: 10 },
@@ -202,6 +202,39 @@ export function defaultPolicy(): TPolicy {
       supervisorMonthlyDueWorkingDay: 3,
       technicalVisit: { siteRecordDays: 1, proposalDays: 2, fullPlanDays: 5 },
       monthlyVolumeDueDay: 3,
+      workVolume: {
+        // PAY-3 (seed 002, 4.10.3): water supply pipe Φ50–110 / Φ160–250 / Φ315–630; drainage (winding, steel-belt) pipe
+        // below Φ500 / Φ600–800 / Φ1000–1500, and inner welding.
+        pipeTypes: [
+          {
+            id: 'waterSupply',
+            name: { 'zh-CN': '给水管', en: 'Water supply pipe' },
+            bands: [
+              { id: 'd50to110', name: { 'zh-CN': 'Φ50–110', en: 'Φ50–110' } },
+              { id: 'd160to250', name: { 'zh-CN': 'Φ160–250', en: 'Φ160–250' } },
+              { id: 'd315to630', name: { 'zh-CN': 'Φ315–630', en: 'Φ315–630' } },
+            ],
+          },
+          {
+            id: 'drainage',
+            name: { 'zh-CN': '排水管（缠绕管、钢带管）', en: 'Drainage pipe (winding, steel-belt)' },
+            bands: [
+              { id: 'below500', name: { 'zh-CN': 'Φ500 以下', en: 'below Φ500' } },
+              { id: 'd600to800', name: { 'zh-CN': 'Φ600–800', en: 'Φ600–800' } },
+              { id: 'd1000to1500', name: { 'zh-CN': 'Φ1000–1500', en: 'Φ1000–1500' } },
+              { id: 'innerWeld', name: { 'zh-CN': '内焊', en: 'Inner welding' } },
+            ],
+          },
+        ],
+      },
+      // WR-1: next week's plan with this week's report (Saturday 18:00), approved before Monday.
+      weeklyPlan: { due: { weekday: 6, time: '18:00' } },
+      // A weekly report due on a public holiday (a Saturday of the National Day week) is due on the first working day
+      // after it, same time: nobody is at work to write it.
+      holidayDeadlineRule: 'nextWorkingDay',
+      // "By the 3rd" means by the end of the 3rd.
+      dayDeadlineTime: '24:00',
+      reminderMinutesBefore: 240,
     },
     incidents: {
       classes: [
@@ -227,6 +260,9 @@ export function defaultPolicy(): TPolicy {
         },
       ],
       noticeRequired: true,
+      // Not in the documents: the reflection within 3 working days of the resolution, the review and notice within 5.
+      reflectionDueWorkingDays: 3,
+      noticeDueWorkingDays: 5,
     },
     appraisal: {
       // Scheme A grades the month, scheme B turns events into fines and bonuses; the documents use both.

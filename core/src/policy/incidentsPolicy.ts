@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocalizedText } from './primitives';
+import { ZDays, ZLocalizedText } from './primitives';
 
 /** IN-1/IN-2: an incident class. */
 export const ZIncidentClass = z.strictObject({
@@ -17,5 +17,9 @@ export const ZIncidentsPolicy = z.strictObject({
   classes: z.array(ZIncidentClass).min(1),
   /** IN-3: the supervisor reviews the incident and sends an incident notice (事故通报). */
   noticeRequired: z.boolean(),
+  /** IN-1/IN-2: the reflection is due this many working days after the incident is resolved. */
+  reflectionDueWorkingDays: ZDays,
+  /** IN-3: the supervisor's review and incident notice are due this many working days after the incident is resolved. */
+  noticeDueWorkingDays: ZDays,
 });
 export type TIncidentsPolicy = z.infer<typeof ZIncidentsPolicy>;

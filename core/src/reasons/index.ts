@@ -1,5 +1,6 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
+import { OBLIGATION_REASONS } from './obligations';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -11,6 +12,7 @@ export { COMMON_REASONS, FIELD_REASONS } from './common';
 export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
+  ...OBLIGATION_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

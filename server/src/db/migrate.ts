@@ -14,6 +14,7 @@ import { fieldVisits } from './migrations/20261123_0011_field_visits';
 import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
 import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_index';
 import { leave } from './migrations/20261203_0014_leave';
+import { obligations } from './migrations/20261207_0040_obligations';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261123_0012_mail_attachments': mailAttachments(dialect),
     '20261203_0013_open_assignee_index': openAssigneeIndex(),
     '20261203_0014_leave': leave(dialect),
+    '20261207_0040_obligations': obligations(dialect),
   };
 }
 

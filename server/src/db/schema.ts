@@ -3,6 +3,7 @@ import type { FieldVisitTables } from './schema.field-visits';
 import type { ProjectTables } from './schema.projects';
 import type { TravelTables } from './schema.travel';
 import type { LeaveTables } from './schema.leave';
+import type { ObligationTables } from './schema.obligations';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -404,7 +405,7 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables {
+export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

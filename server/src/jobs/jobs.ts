@@ -4,6 +4,7 @@ import type { Clock } from '../http/clock';
 import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
+import { obligationsRemindJob } from '../modules/obligations/obligations.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
@@ -25,5 +26,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     slaScanJob(deps),
     // AT-2/AT-3: missing travel logs of yesterday, flagged to the managers once per traveller and day.
     travelLogScanJob(deps),
+    // Obligations: reminders before the due time, and what is overdue flagged to owners and managers (WR-2 …).
+    obligationsRemindJob(deps),
   ];
 }

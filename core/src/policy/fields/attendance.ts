@@ -58,6 +58,16 @@ export const attendanceFields: PolicyFieldMeta[] = [
     ['每月累计迟到上限（分钟）', 'Monthly lateness allowed (minutes)'],
     ['累计迟到超过 3 小时需提交《缺勤情况说明》', 'Cumulative lateness over 3 hours → absence explanation due'],
   ),
+  f(
+    'attendance.monthlyLimits.explanationDueWorkingDays',
+    'RS-5',
+    'workingDays',
+    ['缺勤情况说明期限（工作日）', 'Absence explanation due within (working days)'],
+    [
+      '超出限额时提交《缺勤情况说明》（期限为公司设定，自该月结束起算）',
+      'The absence explanation is due after the month (the company sets the time)',
+    ],
+  ),
   ...conduct.map(([id, zh, en, points]) =>
     f(
       `attendance.conductPoints.${id}.points`,

@@ -1,4 +1,9 @@
-import { type PolicyFieldMeta, f } from '../fieldHelpers';
+import { type PolicyFieldMeta, f, text } from '../fieldHelpers';
+
+const WR7: [string, string] = [
+  '每月 3 日前报上月完成工程量统计表，工程部经理核实',
+  "Last month's completed work volume by the 3rd, verified by the engineering manager",
+];
 
 /** Reports. */
 export const reportsFields: PolicyFieldMeta[] = [
@@ -72,5 +77,54 @@ export const reportsFields: PolicyFieldMeta[] = [
     'dayOfMonth',
     ['工程量统计截止日', 'Work volume due (day of month)'],
     ['每月 3 日前报上月完成工程量统计表', "Report last month's completed work volume by the 3rd"],
+  ),
+  ...text('reports.workVolume.pipeTypes', 'name', 'WR-7', ['管材', 'Pipe type'], WR7),
+  ...text('reports.workVolume.pipeTypes.*.bands', 'name', 'WR-7', ['规格', 'Diameter band'], WR7),
+  f(
+    'reports.weeklyPlan.due.weekday',
+    'WR-1',
+    'weekday',
+    ['下周计划截止星期', 'Next week’s plan due (weekday)'],
+    [
+      '根据区域反馈和公司需要制定下周工作计划，审批后执行',
+      'Next week’s plan from regional feedback and company needs, approved before use',
+    ],
+  ),
+  f(
+    'reports.weeklyPlan.due.time',
+    'WR-1',
+    'time',
+    ['下周计划截止时间', 'Next week’s plan due (time)'],
+    [
+      '根据区域反馈和公司需要制定下周工作计划，审批后执行',
+      'Next week’s plan from regional feedback and company needs, approved before use',
+    ],
+  ),
+  f(
+    'reports.holidayDeadlineRule',
+    'WR-4',
+    'choice',
+    ['截止日逢法定节假日', 'Deadline on a public holiday'],
+    [
+      '按日期规定的截止时间（周六 18:00、每月 3 日）逢法定节假日时：不变，或顺延至节后第一个工作日同一时间',
+      'A deadline named by a date (Saturday 18:00, the 3rd) on a public holiday: kept, or moved to the first working day after it at the same time',
+    ],
+  ),
+  f(
+    'reports.dayDeadlineTime',
+    'WR-5',
+    'time',
+    ['按日截止的时刻', 'Time of a day deadline'],
+    [
+      '“某日前”“第 N 个工作日”类截止时间落在当天的此时刻（24:00 为当天结束）',
+      'A deadline named by a day ("by the 3rd", "the 3rd working day") falls at this time of that day (24:00 = its end)',
+    ],
+  ),
+  f(
+    'reports.reminderMinutesBefore',
+    'WR-4',
+    'minutes',
+    ['截止前提醒（分钟）', 'Reminder before the due time (minutes)'],
+    ['报表截止前提醒责任人（0 为不提醒）', 'Owners are reminded before a report is due (0: no reminder)'],
   ),
 ];

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { TICKET_GRANTS } from './20261123_0005_tickets';
 import { FIELD_GRANTS } from './20261123_0007_field_grants';
 import { LEAVE_GRANTS } from './20261203_0014_leave';
+import { REPORTS_GRANTS } from './20261207_0040_obligations';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
   { migration: '0005 tickets', grants: TICKET_GRANTS, domain: /^tickets\./ },
   { migration: '0007 field grants', grants: FIELD_GRANTS, domain: /^(field|travel|projects)\./ },
   { migration: '0014 leave', grants: LEAVE_GRANTS, domain: /^leave\./ },
+  { migration: '0040 obligations', grants: REPORTS_GRANTS, domain: /^(reports|obligations|months)\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

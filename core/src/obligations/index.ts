@@ -1,0 +1,3 @@
+export * from './kinds';
+export * from './month';
+export * from './due';

@@ -1,0 +1,227 @@
+import { sql } from 'kysely';
+import type { Db } from '../../http/context';
+import { versionConflict } from '../../http/errors';
+
+export type ObligationIdentity = { kind: string; ownerId: number; period: string; subjectType: string; subjectId: number };
+
+export type ObligationInsert = {
+  kind: string;
+  owner_id: number;
+  subject_type: string;
+  subject_id: number;
+  period: string;
+  due_at: string;
+  due_date: string;
+  month: string;
+  state: string;
+  explanation: string;
+  policy_version: number | null;
+  calendar_id: number | null;
+  link: string | null;
+  team_id: number | null;
+  department_id: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Obligations with the owner's, the excuser's and the team's names. */
+export const obligationsQuery = (db: Db) =>
+  db
+    .selectFrom('obligations as o')
+    .innerJoin('users as owner', 'owner.id', 'o.owner_id')
+    .leftJoin('users as excuser', 'excuser.id', 'o.excused_by')
+    .select([
+      'o.id',
+      'o.kind',
+      'o.owner_id',
+      'o.subject_type',
+      'o.subject_id',
+      'o.period',
+      'o.due_at',
+      'o.due_date',
+      'o.month',
+      'o.state',
+      'o.done_at',
+      'o.late_minutes',
+      'o.explanation',
+      'o.judgement',
+      'o.policy_version',
+      'o.calendar_id',
+      'o.evidence_type',
+      'o.evidence_id',
+      'o.link',
+      'o.excused_by',
+      'o.excused_at',
+      'o.excused_reason',
+      'o.cancelled_reason',
+      'o.team_id',
+      'o.department_id',
+      'o.reminded_at',
+      'o.flagged_at',
+      'o.version',
+      'owner.name as owner_name',
+      'excuser.name as excused_by_name',
+    ]);
+export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationsQuery>['executeTakeFirstOrThrow']>>;
+
+/** Inserts the obligations that do not exist yet (the identity is unique); returns the ids of the new ones. */
+export async function insertObligations(db: Db, rows: ObligationInsert[]): Promise<number[]> {
+  const ids: number[] = [];
+  // Chunks keep each statement within both databases' parameter limits.
+  for (let i = 0; i < rows.length; i += 200) {
+    const inserted = await db
+      .insertInto('obligations')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['kind', 'owner_id', 'period', 'subject_type', 'subject_id']).doNothing())
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+export function findByIdentity(db: Db, k: ObligationIdentity) {
+  return obligationsQuery(db)
+    .where('o.kind', '=', k.kind)
+    .where('o.owner_id', '=', k.ownerId)
+    .where('o.period', '=', k.period)
+    .where('o.subject_type', '=', k.subjectType)
+    .where('o.subject_id', '=', k.subjectId)
+    .executeTakeFirst();
+}
+
+export const findById = (db: Db, id: number) => obligationsQuery(db).where('o.id', '=', id).executeTakeFirst();
+
+/** UPDATE with the version read: 409 when someone changed it meanwhile. */
+export async function bumpObligation(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
+  const res = await db
+    .updateTable('obligations')
+    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Obligation');
+}
+
+/** Obligations about a subject (an incident, a report), any state but cancelled. */
+export const bySubject = (db: Db, subjectType: string, subjectId: number) =>
+  obligationsQuery(db)
+    .where('o.subject_type', '=', subjectType)
+    .where('o.subject_id', '=', subjectId)
+    .where('o.state', '!=', 'cancelled')
+    .execute();
+
+/** Set-based: a month's obligations for many people (everyone when userIds is null); cancelled ones do not count. */
+export function monthRows(db: Db, month: string, userIds: number[] | null): Promise<ObligationRow[]> {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  let q = obligationsQuery(db).where('o.month', '=', month).where('o.state', '!=', 'cancelled');
+  if (userIds) q = q.where('o.owner_id', 'in', userIds);
+  return q.orderBy('o.owner_id').orderBy('o.due_at').orderBy('o.id').execute();
+}
+
+/** Per owner, kind and state: counts, and how many open ones are past due at `now` (the department view). */
+export function summaryRows(db: Db, month: string, now: string) {
+  return db
+    .selectFrom('obligations as o')
+    .innerJoin('users as owner', 'owner.id', 'o.owner_id')
+    .leftJoin('teams', 'teams.id', 'owner.team_id')
+    .select((eb) => [
+      'o.owner_id',
+      'o.kind',
+      'o.state',
+      'owner.name as owner_name',
+      'owner.team_id',
+      'teams.name as team_name',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(sql`case when ${sql.ref('o.due_at')} < ${now} then 1 else 0 end`).as('past_due'),
+    ])
+    .where('o.month', '=', month)
+    .where('o.state', '!=', 'cancelled')
+    .groupBy(['o.owner_id', 'o.kind', 'o.state', 'owner.name', 'owner.team_id', 'teams.name']);
+}
+
+/** People (owner, team, department, site, the site's calendar) of many owners at once. */
+export function ownerRows(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .leftJoin('customer_sites as site', 'site.id', 'users.site_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.team_id',
+      'users.department_id',
+      'teams.department_id as team_department_id',
+      'site.name as site_name',
+      'site.calendar_id as site_calendar_id',
+    ])
+    .where('users.id', 'in', ids)
+    .execute();
+}
+export type OwnerRow = Awaited<ReturnType<typeof ownerRows>>[number];
+
+/** Open obligations to remind: due within (now, until], not yet reminded. */
+export const toRemind = (db: Db, now: string, until: string, limit: number) =>
+  obligationsQuery(db)
+    .where('o.state', '=', 'open')
+    .where('o.reminded_at', 'is', null)
+    .where('o.due_at', '>', now)
+    .where('o.due_at', '<=', until)
+    .orderBy('o.due_at')
+    .limit(limit)
+    .execute();
+
+/** Open obligations past their due instant and not flagged yet. */
+export const toFlag = (db: Db, now: string, limit: number) =>
+  obligationsQuery(db)
+    .where('o.state', '=', 'open')
+    .where('o.flagged_at', 'is', null)
+    .where('o.due_at', '<=', now)
+    .orderBy('o.due_at')
+    .limit(limit)
+    .execute();
+
+/** Marks rows reminded or flagged (only those still unmarked, so two instances never both notify). */
+export async function markNotified(db: Db, column: 'reminded_at' | 'flagged_at', ids: number[], at: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('obligations')
+    .set({ [column]: at } as never)
+    .where('id', 'in', ids)
+    .where(column, 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * ORG-2, set-based: the managers of many people at once — their team's lead and deputy, and the active supervisors
+ * of their department (role key 'supervisor'). Returns owner id → manager ids (never the owner).
+ */
+export async function managersOfMany(db: Db, ownerIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ownerIds.length === 0) return out;
+  const owners = await db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.department_id', 'teams.department_id as team_department_id', 'teams.lead_id', 'teams.deputy_id'])
+    .where('users.id', 'in', ownerIds)
+    .execute();
+  const supervisors = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(['users.id', 'users.department_id'])
+    .where('roles.key', '=', 'supervisor')
+    .where('users.status', '=', 'active')
+    .execute();
+  for (const o of owners) {
+    const dept = o.department_id ?? o.team_department_id;
+    const ids = new Set<number>();
+    for (const id of [o.lead_id, o.deputy_id]) if (id) ids.add(id);
+    for (const s of supervisors) if (dept == null || s.department_id === dept) ids.add(s.id);
+    ids.delete(o.id);
+    out.set(o.id, [...ids]);
+  }
+  return out;
+}
