@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { formatInstant } from '../field/formatInstant';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ComplaintStatusTag, IncidentClassTag } from './IncidentTags';
 import { useComplaint, useIncidentError, useIncidentWrite } from './useIncidents';
 import './i18n';

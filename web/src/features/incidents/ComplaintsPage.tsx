@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { formatInstant } from '../field/formatInstant';
 import { ComplaintStatusTag, IncidentClassTag } from './IncidentTags';
 import { useComplaints } from './useIncidents';

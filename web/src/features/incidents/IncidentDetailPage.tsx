@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { formatInstant } from '../field/formatInstant';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { IncidentCorrectionCard } from './IncidentCorrectionCard';
 import { IncidentDocumentCard } from './IncidentDocumentCard';
 import { IncidentClassTag, IncidentStatusTag } from './IncidentTags';

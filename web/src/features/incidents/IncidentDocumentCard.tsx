@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Flex, Form, Input, Typography } from '
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../field/formatInstant';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { DocumentStateTag } from './IncidentTags';
 import { useIncidentError, useIncidentWrite } from './useIncidents';
 import './i18n';

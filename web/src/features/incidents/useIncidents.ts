@@ -2,7 +2,7 @@ import type { TComplaint, TIncident } from '@techserve/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
-import { usePagedList } from '../field/usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { ActionItemRow } from './ActionItemRow';
 import { useMeetingList } from './useMeetings';
 import './i18n';

@@ -22,7 +22,7 @@ import { useParams } from 'react-router';
 import { ListTable } from '../../layout/ListTable';
 import { PageHeader } from '../../layout/PageHeader';
 import { formatInstant } from '../field/formatInstant';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ResultTag } from './ExamsPage';
 import { useExam, useTrainingError, useTrainingWrite } from './useStaffTraining';
 import './i18n';

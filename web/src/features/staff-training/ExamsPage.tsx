@@ -8,7 +8,7 @@ import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { formatInstant } from '../field/formatInstant';
 import { useTrainingList } from './useStaffTraining';
 import './i18n';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { ProductSelect } from '../customers/ProductSelect';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { useTrainingError, useTrainingList, useTrainingWrite } from './useStaffTraining';
 import './i18n';
 

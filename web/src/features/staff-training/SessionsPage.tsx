@@ -9,7 +9,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
 import { ProductSelect } from '../customers/ProductSelect';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { formatInstant } from '../field/formatInstant';
 import { InstantInput } from '../incidents/InstantInput';
 import { UserSelect } from '../tickets/UserSelect';

@@ -9,7 +9,7 @@ import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
 import { DateInput } from '../customers/DateInput';
 import { ProductSelect } from '../customers/ProductSelect';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { UserSelect } from '../tickets/UserSelect';
 import { useTrainingError, useTrainingList, useTrainingWrite } from './useStaffTraining';
 import './i18n';

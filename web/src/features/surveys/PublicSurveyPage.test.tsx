@@ -1,7 +1,9 @@
 import type { TSurveyForm } from '@techserve/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderAs, stubFetch, viewportWidth } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
+import { viewportWidth } from '../../test/viewportWidth';
 import { PublicSurveyPage } from './PublicSurveyPage';
 
 beforeEach(() => viewportWidth(390));

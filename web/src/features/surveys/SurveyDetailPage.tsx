@@ -8,7 +8,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
 import { formatInstant } from '../field/formatInstant';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { SurveyStatusTag } from './SurveysPage';
 import { useSurvey, useSurveyError, useSurveyResults, useSurveyWrite } from './useSurveys';
 import './i18n';

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
-import { usePagedList } from '../field/usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
 export const surveyKeys = {
