@@ -31,3 +31,8 @@ export * from './schemas/leave';
 export * from './leave/notice';
 export * from './obligations';
 export * from './schemas/obligations';
+export * from './incidents';
+export * from './schemas/incidents';
+export * from './schemas/surveys';
+export * from './schemas/staff-training';
+export * from './schemas/meetings';

@@ -34,6 +34,10 @@ import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
 import { obligationsRoutes } from './modules/obligations/obligations.routes';
+import { incidentsRoutes } from './modules/incidents/incidents.routes';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
+import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { localDiskStorage } from './files';
 
@@ -164,6 +168,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       leaveRoutes(v1);
       obligationsRoutes(v1);
       monthsRoutes(v1);
+      incidentsRoutes(v1);
+      surveysRoutes(v1, { publicUrl: deps.publicUrl });
+      staffTrainingRoutes(v1);
+      meetingsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,9 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
 import { OBLIGATION_REASONS } from './obligations';
+import { INCIDENTS_REASONS } from './incidents';
+import { SURVEYS_REASONS } from './surveys';
+import { TRAINING_REASONS } from './training';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -13,6 +16,9 @@ export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
   ...OBLIGATION_REASONS,
+  ...INCIDENTS_REASONS,
+  ...SURVEYS_REASONS,
+  ...TRAINING_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 
