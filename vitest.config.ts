@@ -16,7 +16,9 @@ const serverProject = (db: 'sqlite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['core/src/**/*.test.ts'] } },
+      // Generous per-test limits: on a loaded 2-core machine (CI beside other work) a jsdom render or a property
+      // test can take several seconds; these are ceilings against hangs, never performance assertions.
+      { test: { name: 'core', include: ['core/src/**/*.test.ts'], testTimeout: 30_000 } },
       serverProject('sqlite'),
       ...(process.env.TEST_DATABASE_URL ? [serverProject('postgres')] : []),
       {
@@ -25,6 +27,7 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['web/src/test/setup.ts'],
+          testTimeout: 30_000,
         },
       },
     ],
