@@ -31,3 +31,5 @@ export * from './schemas/leave';
 export * from './leave/notice';
 export * from './obligations';
 export * from './schemas/obligations';
+export * from './reports';
+export * from './schemas/reports';

@@ -35,6 +35,7 @@ import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
 import { obligationsRoutes } from './modules/obligations/obligations.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       leaveRoutes(v1);
       obligationsRoutes(v1);
       monthsRoutes(v1);
+      reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
     },
     { prefix: '/api/v1' },
   );

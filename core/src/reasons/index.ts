@@ -1,6 +1,7 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
 import { OBLIGATION_REASONS } from './obligations';
+import { REPORT_REASONS } from './reports';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -13,6 +14,7 @@ export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
   ...OBLIGATION_REASONS,
+  ...REPORT_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

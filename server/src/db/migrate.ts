@@ -15,6 +15,7 @@ import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
 import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_index';
 import { leave } from './migrations/20261203_0014_leave';
 import { obligations } from './migrations/20261207_0040_obligations';
+import { reports } from './migrations/20261207_0041_reports';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261203_0013_open_assignee_index': openAssigneeIndex(),
     '20261203_0014_leave': leave(dialect),
     '20261207_0040_obligations': obligations(dialect),
+    '20261207_0041_reports': reports(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
 import { obligationsRemindJob } from '../modules/obligations/obligations.service';
+import { reportsObligationsJob } from '../modules/reports/reports.obligations';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: JobLogger };
@@ -28,5 +29,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     travelLogScanJob(deps),
     // Obligations: reminders before the due time, and what is overdue flagged to owners and managers (WR-2 …).
     obligationsRemindJob(deps),
+    // WR-1/2/4/5/7: today's daily logs, this week's reports, next week's plans, last month's reports and volume.
+    reportsObligationsJob(deps),
   ];
 }

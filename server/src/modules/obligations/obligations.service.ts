@@ -17,6 +17,7 @@
  *                                              the subject went away (an incident withdrawn): its obligations are cancelled.
  *   obligationsForMonth(db, month, userIds?)   set-based read of a month's obligations for many people (the appraisal).
  *   dueFor(db, ownerId, facts)                 the due instant and explanation an obligation would get (for forms).
+ *   ownersWorkingOn(db, ownerIds, date)        set-based: whose calendar makes `date` a working day (WR-2's daily log).
  * Routes (obligations.routes.ts): lists (mine / team / department; this week, overdue, open), the department summary,
  * one obligation, excuse (supervisor, with reason, audited) and the correction of a closed month as an adjustment.
  * Jobs: `obligationsRemindJob` reminds owners before the due time and flags what is overdue to them and their managers.
@@ -35,6 +36,7 @@ import {
   type TObligationSummary,
   type TObligationSummaryQuery,
   dueOf,
+  isWorkingDay,
   judgeReceipt,
   localDateOf,
   localInstant,
@@ -168,6 +170,12 @@ async function compute(db: Db, specs: ObligationSpec[]): Promise<Computed[]> {
     out.push({ spec, due, cal, policyVersion: policy.number });
   }
   return out;
+}
+
+/** Set-based: the owners for whom `date` is a working day on their calendar (a daily log is due, WR-2). */
+export async function ownersWorkingOn(db: Db, ownerIds: number[], date: string): Promise<Set<number>> {
+  const calendars = await ownerCalendars(db, ownerIds);
+  return new Set([...calendars].filter(([, c]) => isWorkingDay(c.loaded.compiled, date)).map(([id]) => id));
 }
 
 /** The due instant and its explanation an obligation of this owner would get (forms show it before filing). */
