@@ -33,3 +33,4 @@ export * from './obligations';
 export * from './schemas/obligations';
 export * from './reports';
 export * from './schemas/reports';
+export * from './schemas/service-reports';

@@ -36,6 +36,7 @@ import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
 import { obligationsRoutes } from './modules/obligations/obligations.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { serviceReportsRoutes } from './modules/service-reports/service-reports.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       obligationsRoutes(v1);
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
+      serviceReportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
     },
     { prefix: '/api/v1' },
   );

@@ -30,8 +30,9 @@ export function ensureSpace(doc: Pdf, height: number) {
   if (doc.y + height > PAGE_BOTTOM) doc.addPage();
 }
 
-export function heading(doc: Pdf, text: string) {
-  ensureSpace(doc, 40);
+/** A section heading; `keepWith` points of what follows stay on its page (a chart: about 250). */
+export function heading(doc: Pdf, text: string, keepWith = 40) {
+  ensureSpace(doc, keepWith);
   doc.moveDown(0.6).fontSize(13).fillColor('#000').text(text, MARGIN, doc.y).moveDown(0.3);
 }
 
@@ -84,6 +85,14 @@ export function table(doc: Pdf, widths: number[], header: string[], rows: (strin
   doc.moveDown(0.3);
 }
 
+/** A round upper bound for an axis (1, 2, 4, 5, 8 × a power of ten), so the four gridlines have round values. */
+function niceMax(value: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 4, 5, 8, 10].find((m) => m * magnitude >= value) ?? 10;
+  const top = step * magnitude;
+  return top < 4 ? 4 : top;
+}
+
 export type BarSeries = { name: string; values: number[] };
 
 /**
@@ -100,7 +109,7 @@ export function barChart(doc: Pdf, title: string, categories: string[], series: 
   const plotWidth = width - 30;
   const plotHeight = height - 30;
   const all = series.flatMap((s) => s.values);
-  const max = opts.max ?? Math.max(1, ...all);
+  const max = opts.max ?? niceMax(Math.max(1, ...all));
   // Axes and gridlines.
   doc.lineWidth(0.5).strokeColor('#bfbfbf');
   for (let i = 0; i <= 4; i++) {

@@ -20,7 +20,7 @@ export async function renderWeeklyReportPdf(r: TWeeklyReport, companyName: strin
     .moveDown();
   line(doc, '姓名', r.userName);
   line(doc, '周次', `${r.weekStart} 起一周`);
-  line(doc, '收到时间', localTimeText(Date.parse(r.submittedAt), DEFAULT_TIME_ZONE));
+  line(doc, '收到时间', localTimeText(Date.parse(r.submittedAt), DEFAULT_TIME_ZONE).slice(0, 16));
   const o = r.obligation;
   if (o) {
     line(doc, '截止时间', localTimeText(Date.parse(o.dueAt), DEFAULT_TIME_ZONE));
