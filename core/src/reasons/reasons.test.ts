@@ -27,7 +27,9 @@ describe('the reason catalogue', () => {
   });
 
   it('renders parameters, picking a localized one in the locale', () => {
-    expect(reasonText('common.notFound', { entity: { 'zh-CN': '出差申请', en: 'Travel request' } }, 'zh-CN')).toBe('出差申请不存在或无权查看');
+    expect(reasonText('common.notFound', { entity: { 'zh-CN': '出差申请', en: 'Travel request' } }, 'zh-CN')).toBe(
+      '出差申请不存在或无权查看',
+    );
     expect(reasonText('common.notFound', { entity: 'Travel request' }, 'en')).toBe('Travel request not found');
     expect(renderTemplate('{a} and {b}', { a: 1 }, 'en')).toBe('1 and {b}');
     expect(reasonText('no.such', {}, 'en')).toBeUndefined();
