@@ -14,7 +14,6 @@ import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
 import { forbidden, notFound, refuse } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
-import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
 import { assertMonthOpen } from '../months/months.service';
 import { dueFor, fulfilObligation, ownersWorkingOn } from '../obligations/obligations.service';
@@ -85,16 +84,6 @@ function assertWriter(actor: Actor) {
   if (!can(actor, 'reports.write')) throw forbidden('This needs the permission "reports.write"');
 }
 
-/** Whose logs an actor sees: their own; a reviewer (the lead, the supervisor, HQ for residents) those in scope. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the daily_logs alias of any query.
-const logScope = (eb: any, actor: Actor) =>
-  can(actor, 'reports.review')
-    ? eb.or([
-        eb('d.user_id', '=', actor.id),
-        scopeFilter(eb, actor, { owner: 'd.user_id', team: 'd.team_id', department: 'd.department_id' }),
-      ])
-    : eb('d.user_id', '=', actor.id);
-
 /** WR-2: the day pre-filled from the requests worked, visits, the travel log and time recorded. */
 export async function dailyLogDraft(ctx: Ctx, date: string): Promise<TDailyLogDraft> {
   assertWriter(ctx.actor);
@@ -117,11 +106,7 @@ export async function dailyLogDraft(ctx: Ctx, date: string): Promise<TDailyLogDr
 }
 
 export async function getDailyLog(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TDailyLog> {
-  const row = await repo
-    .dailyLogsQuery(db)
-    .where('d.id', '=', id)
-    .where((eb) => logScope(eb, ctx.actor))
-    .executeTakeFirst();
+  const row = await repo.dailyLogInScope(db, ctx.actor, id);
   if (!row) throw notFound('Daily log');
   return (await withObligations(db, [row], ctx.clock.now().getTime()))[0];
 }
@@ -140,26 +125,22 @@ export async function createDailyLog(ctx: Ctx, body: CreateBody): Promise<TDaily
     const existing = await repo.dailyLogOn(db, ctx.actor.id, body.date);
     if (existing) throw refuse('conflict', 'reports.dailyLogExists', { date: body.date, id: existing.id }, { ruleId: 'WR-2' });
     const me = await repo.personRow(db, ctx.actor.id);
-    const row = await db
-      .insertInto('daily_logs')
-      .values({
-        user_id: me.id,
-        date: body.date,
-        summary: body.summary ?? '',
-        items: JSON.stringify(body.items),
-        tasks: JSON.stringify(body.tasks),
-        problems: body.problems ?? '',
-        tomorrow: body.tomorrow ?? '',
-        total_minutes: sumMinutes(body.items.length > 0 ? body.items : body.tasks),
-        site_id: me.site_id,
-        team_id: me.team_id,
-        department_id: me.department_id ?? me.team_department_id ?? null,
-        submitted_at: at,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertDailyLog(db, {
+      user_id: me.id,
+      date: body.date,
+      summary: body.summary ?? '',
+      items: JSON.stringify(body.items),
+      tasks: JSON.stringify(body.tasks),
+      problems: body.problems ?? '',
+      tomorrow: body.tomorrow ?? '',
+      total_minutes: sumMinutes(body.items.length > 0 ? body.items : body.tasks),
+      site_id: me.site_id,
+      team_id: me.team_id,
+      department_id: me.department_id ?? me.team_department_id ?? null,
+      submitted_at: at,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'report.daily.create',
       entity: 'daily_log',
@@ -212,21 +193,18 @@ export async function updateDailyLog(ctx: Ctx, id: number, body: UpdateBody): Pr
 export async function listDailyLogs(ctx: Ctx, q: TDailyLogListQuery) {
   if (!can(ctx.actor, 'reports.write') && !can(ctx.actor, 'reports.review')) throw forbidden('This needs the permission "reports.write"');
   if (q.view === 'team' && !can(ctx.actor, 'reports.review')) throw forbidden('This needs the permission "reports.review"');
-  let query = repo.dailyLogsQuery(ctx.db).where((eb) => logScope(eb, ctx.actor));
-  if (q.view === 'mine') query = query.where('d.user_id', '=', ctx.actor.id);
-  if (q.userId) query = query.where('d.user_id', '=', q.userId);
-  if (q.from) query = query.where('d.date', '>=', q.from);
-  if (q.to) query = query.where('d.date', '<=', q.to);
   const after = decodeCursor(q.cursor, 2);
-  if (after) {
-    const [date, lastId] = [String(after[0]), Number(after[1])];
-    query = query.where((eb) => eb.or([eb('d.date', '<', date), eb.and([eb('d.date', '=', date), eb('d.id', '<', lastId)])]));
-  }
-  const rows = await query
-    .orderBy('d.date', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.dailyLogsPage(
+    ctx.db,
+    ctx.actor,
+    {
+      userId: q.view === 'mine' ? ctx.actor.id : q.userId,
+      from: q.from,
+      to: q.to,
+      after: after ? [String(after[0]), Number(after[1])] : null,
+    },
+    q.limit + 1,
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.date, r.id]);
   return { items: await withObligations(ctx.db, items, ctx.clock.now().getTime()), nextCursor };
 }

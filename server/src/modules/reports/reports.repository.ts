@@ -1,6 +1,31 @@
-import { sql } from 'kysely';
-import type { Db } from '../../http/context';
+import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { DailyLogsTable, WeeklyPlansTable, WeeklyReportsTable } from '../../db/schema.reports';
+import { type Actor, type Db, can } from '../../http/context';
 import { versionConflict } from '../../http/errors';
+import { scopeFilter } from '../../http/scope';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the alias of whichever report table is queried.
+type Eb = ExpressionBuilder<DB, any>;
+type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
+
+/**
+ * Whose reports an actor sees: their own; a reviewer (reports.review: the lead, the supervisor, the GM, HQ for
+ * residents) also those within their data scope (team / department / all).
+ */
+function scoped(eb: Eb, actor: Actor, alias: 'd' | 'p' | 'r'): Cond {
+  const own = eb(eb.ref(`${alias}.user_id` as string), '=', actor.id) as Cond;
+  if (!can(actor, 'reports.review')) return own;
+  return eb.or([
+    own,
+    scopeFilter(eb, actor, { owner: `${alias}.user_id`, team: `${alias}.team_id`, department: `${alias}.department_id` }),
+  ]) as Cond;
+}
+
+/** Keyset on (a date-like column descending, id descending). */
+function before(eb: Eb, column: string, id: string, after: [string, number]): Cond {
+  return eb.or([eb(column, '<', after[0]), eb.and([eb(column, '=', after[0]), eb(id, '<', after[1])])]) as Cond;
+}
 
 // Queries of the daily logs (WR-2, RS-10), weekly plans (WR-1) and weekly reports (WR-4, WR-3), and the set-based reads
 // that pre-fill them from what the system already knows (requests worked, visits, travel logs, time spent).
@@ -54,6 +79,33 @@ export const dailyLogsQuery = (db: Db) =>
     .selectAll('d')
     .select(['u.name as user_name', 'site.name as site_name']);
 export type DailyLogRow = Awaited<ReturnType<ReturnType<typeof dailyLogsQuery>['executeTakeFirstOrThrow']>>;
+
+export const insertDailyLog = (db: Db, v: Insertable<DailyLogsTable>) =>
+  db.insertInto('daily_logs').values(v).returning('id').executeTakeFirstOrThrow();
+
+export const dailyLogInScope = (db: Db, actor: Actor, id: number) =>
+  dailyLogsQuery(db)
+    .where('d.id', '=', id)
+    .where((eb) => scoped(eb, actor, 'd'))
+    .executeTakeFirst();
+
+/** A page of daily logs in the actor's scope, newest day first. */
+export function dailyLogsPage(
+  db: Db,
+  actor: Actor,
+  f: { userId?: number; from?: string; to?: string; after: [string, number] | null },
+  limit: number,
+) {
+  let q = dailyLogsQuery(db).where((eb) => scoped(eb, actor, 'd'));
+  if (f.userId) q = q.where('d.user_id', '=', f.userId);
+  if (f.from) q = q.where('d.date', '>=', f.from);
+  if (f.to) q = q.where('d.date', '<=', f.to);
+  if (f.after) {
+    const after = f.after;
+    q = q.where((eb) => before(eb, 'd.date', 'd.id', after));
+  }
+  return q.orderBy('d.date', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
+}
 
 export const dailyLogOn = (db: Db, userId: number, date: string) =>
   db.selectFrom('daily_logs').select(['id']).where('user_id', '=', userId).where('date', '=', date).executeTakeFirst();
@@ -153,6 +205,34 @@ export const weeklyPlansQuery = (db: Db) =>
     .select(['u.name as user_name', 'decider.name as decided_by_name']);
 export type WeeklyPlanRow = Awaited<ReturnType<ReturnType<typeof weeklyPlansQuery>['executeTakeFirstOrThrow']>>;
 
+export const insertPlan = (db: Db, v: Insertable<WeeklyPlansTable>) =>
+  db.insertInto('weekly_plans').values(v).returning('id').executeTakeFirstOrThrow();
+
+export const planInScope = (db: Db, actor: Actor, id: number) =>
+  weeklyPlansQuery(db)
+    .where('p.id', '=', id)
+    .where((eb) => scoped(eb, actor, 'p'))
+    .executeTakeFirst();
+
+/** A page of plans in the actor's scope (mine, or others'), newest week first. */
+export function plansPage(
+  db: Db,
+  actor: Actor,
+  f: { mine: boolean; weekStart?: string; status?: string; after: [string, number] | null },
+  limit: number,
+) {
+  let q = weeklyPlansQuery(db)
+    .where((eb) => scoped(eb, actor, 'p'))
+    .where('p.user_id', f.mine ? '=' : '!=', actor.id);
+  if (f.weekStart) q = q.where('p.week_start', '=', f.weekStart);
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.after) {
+    const after = f.after;
+    q = q.where((eb) => before(eb, 'p.week_start', 'p.id', after));
+  }
+  return q.orderBy('p.week_start', 'desc').orderBy('p.id', 'desc').limit(limit).execute();
+}
+
 export const planOf = (db: Db, userId: number, weekStart: string) =>
   db.selectFrom('weekly_plans').select(['id']).where('user_id', '=', userId).where('week_start', '=', weekStart).executeTakeFirst();
 
@@ -190,6 +270,34 @@ export const customerExists = async (db: Db, ids: number[]) =>
 export const weeklyReportsQuery = (db: Db) =>
   db.selectFrom('weekly_reports as r').innerJoin('users as u', 'u.id', 'r.user_id').selectAll('r').select(['u.name as user_name']);
 export type WeeklyReportRow = Awaited<ReturnType<ReturnType<typeof weeklyReportsQuery>['executeTakeFirstOrThrow']>>;
+
+export const insertWeeklyReport = (db: Db, v: Insertable<WeeklyReportsTable>) =>
+  db.insertInto('weekly_reports').values(v).returning('id').executeTakeFirstOrThrow();
+
+export const weeklyReportInScope = (db: Db, actor: Actor, id: number) =>
+  weeklyReportsQuery(db)
+    .where('r.id', '=', id)
+    .where((eb) => scoped(eb, actor, 'r'))
+    .executeTakeFirst();
+
+/** A page of weekly reports in the actor's scope, newest week first. */
+export function weeklyReportsPage(
+  db: Db,
+  actor: Actor,
+  f: { userId?: number; teamId?: number | null; weekStart?: string; kind?: string; after: [string, number] | null },
+  limit: number,
+) {
+  let q = weeklyReportsQuery(db).where((eb) => scoped(eb, actor, 'r'));
+  if (f.userId) q = q.where('r.user_id', '=', f.userId);
+  if (f.teamId != null) q = q.where('r.team_id', '=', f.teamId);
+  if (f.weekStart) q = q.where('r.week_start', '=', f.weekStart);
+  if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.after) {
+    const after = f.after;
+    q = q.where((eb) => before(eb, 'r.week_start', 'r.id', after));
+  }
+  return q.orderBy('r.week_start', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+}
 
 export const weeklyReportOf = (db: Db, userId: number, kind: string, weekStart: string) =>
   db

@@ -21,7 +21,6 @@ import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
 import { fieldDetail, forbidden, notFound, refuse } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
-import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { dueFor, fulfilObligation, openObligation, reopenObligation } from '../obligations/obligations.service';
@@ -44,19 +43,6 @@ type ReportCreate = z.output<typeof ZWeeklyReportCreate>;
 const PLAN_WEEKS_AHEAD = 8;
 const PLAN_LINK = '/reports/plans';
 const REPORT_LINK = '/reports/weekly';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the alias of any query.
-type Eb = any;
-
-/** Own records, and a reviewer's within their data scope (team lead: the team; supervisor: the department; GM: all). */
-const scoped = (eb: Eb, actor: Actor, alias: 'p' | 'r') => {
-  const own = eb(`${alias}.user_id`, '=', actor.id);
-  if (!can(actor, 'reports.review')) return own;
-  return eb.or([
-    own,
-    scopeFilter(eb, actor, { owner: `${alias}.user_id`, team: `${alias}.team_id`, department: `${alias}.department_id` }),
-  ]);
-};
 
 function assertMonday(weekStart: string, path = 'body.weekStart') {
   if (!isWeekStart(weekStart))
@@ -114,11 +100,7 @@ async function toPlans(db: Db, rows: repo.WeeklyPlanRow[], nowMs: number): Promi
 }
 
 async function planRow(ctx: Ctx, id: number, db: Db = ctx.db) {
-  const row = await repo
-    .weeklyPlansQuery(db)
-    .where('p.id', '=', id)
-    .where((eb) => scoped(eb, ctx.actor, 'p'))
-    .executeTakeFirst();
+  const row = await repo.planInScope(db, ctx.actor, id);
   if (!row) throw notFound('Weekly plan');
   return row;
 }
@@ -190,21 +172,17 @@ export async function createPlan(ctx: Ctx, body: PlanCreate): Promise<TWeeklyPla
     const existing = await repo.planOf(db, ctx.actor.id, body.weekStart);
     if (existing) throw refuse('conflict', 'reports.planExists', { weekStart: body.weekStart, id: existing.id }, { ruleId: 'WR-1' });
     const me = await repo.personRow(db, ctx.actor.id);
-    const row = await db
-      .insertInto('weekly_plans')
-      .values({
-        user_id: me.id,
-        week_start: body.weekStart,
-        items: JSON.stringify(body.items),
-        note: body.note ?? '',
-        status: 'submitted',
-        submitted_at: at,
-        ...scopeOf(me),
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertPlan(db, {
+      user_id: me.id,
+      week_start: body.weekStart,
+      items: JSON.stringify(body.items),
+      note: body.note ?? '',
+      status: 'submitted',
+      submitted_at: at,
+      ...scopeOf(me),
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'report.plan.create',
       entity: 'weekly_plan',
@@ -342,21 +320,13 @@ export async function decidePlan(ctx: Ctx, id: number, body: TWeeklyPlanDecision
 
 export async function listPlans(ctx: Ctx, q: TWeeklyPlanListQuery) {
   if (q.view === 'team' && !can(ctx.actor, 'reports.review')) throw forbidden('This needs the permission "reports.review"');
-  let query = repo.weeklyPlansQuery(ctx.db).where((eb) => scoped(eb, ctx.actor, 'p'));
-  if (q.view === 'mine') query = query.where('p.user_id', '=', ctx.actor.id);
-  else query = query.where('p.user_id', '!=', ctx.actor.id);
-  if (q.weekStart) query = query.where('p.week_start', '=', q.weekStart);
-  if (q.status) query = query.where('p.status', '=', q.status);
   const after = decodeCursor(q.cursor, 2);
-  if (after) {
-    const [week, lastId] = [String(after[0]), Number(after[1])];
-    query = query.where((eb) => eb.or([eb('p.week_start', '<', week), eb.and([eb('p.week_start', '=', week), eb('p.id', '<', lastId)])]));
-  }
-  const rows = await query
-    .orderBy('p.week_start', 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.plansPage(
+    ctx.db,
+    ctx.actor,
+    { mine: q.view === 'mine', weekStart: q.weekStart, status: q.status, after: after ? [String(after[0]), Number(after[1])] : null },
+    q.limit + 1,
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.week_start, r.id]);
   return { items: await toPlans(ctx.db, items, ctx.clock.now().getTime()), nextCursor };
 }
@@ -479,11 +449,7 @@ async function toReports(db: Db, rows: repo.WeeklyReportRow[], nowMs: number): P
 }
 
 export async function getReport(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TWeeklyReport> {
-  const row = await repo
-    .weeklyReportsQuery(db)
-    .where('r.id', '=', id)
-    .where((eb) => scoped(eb, ctx.actor, 'r'))
-    .executeTakeFirst();
+  const row = await repo.weeklyReportInScope(db, ctx.actor, id);
   if (!row) throw notFound('Weekly report');
   return (await toReports(db, [row], ctx.clock.now().getTime()))[0];
 }
@@ -506,24 +472,20 @@ export async function createReport(ctx: Ctx, body: ReportCreate): Promise<TWeekl
     const me = await repo.personRow(db, ctx.actor.id);
     const { stats } = await compileWeek(db, me, body.kind, body.weekStart, nowMs);
     const d = await dueFor(db, me.id, { kind: REPORT_KIND[body.kind], weekStart: body.weekStart });
-    const row = await db
-      .insertInto('weekly_reports')
-      .values({
-        user_id: me.id,
-        kind: body.kind,
-        week_start: body.weekStart,
-        summary: body.summary,
-        problems: body.problems ?? '',
-        next_week: body.nextWeek ?? '',
-        market_feedback: JSON.stringify(body.marketFeedback),
-        stats: JSON.stringify(stats),
-        file_name: await fileNameFor(db, me.name, d.dueDate, body.weekStart),
-        submitted_at: at,
-        ...scopeOf(me),
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertWeeklyReport(db, {
+      user_id: me.id,
+      kind: body.kind,
+      week_start: body.weekStart,
+      summary: body.summary,
+      problems: body.problems ?? '',
+      next_week: body.nextWeek ?? '',
+      market_feedback: JSON.stringify(body.marketFeedback),
+      stats: JSON.stringify(stats),
+      file_name: await fileNameFor(db, me.name, d.dueDate, body.weekStart),
+      submitted_at: at,
+      ...scopeOf(me),
+      created_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'report.weekly.create',
       entity: 'weekly_report',
@@ -557,21 +519,19 @@ export async function createReport(ctx: Ctx, body: ReportCreate): Promise<TWeekl
 
 export async function listReports(ctx: Ctx, q: TWeeklyReportListQuery) {
   if (q.view !== 'mine' && !can(ctx.actor, 'reports.review')) throw forbidden('This needs the permission "reports.review"');
-  let query = repo.weeklyReportsQuery(ctx.db).where((eb) => scoped(eb, ctx.actor, 'r'));
-  if (q.view === 'mine') query = query.where('r.user_id', '=', ctx.actor.id);
-  if (q.view === 'team' && ctx.actor.teamId != null) query = query.where('r.team_id', '=', ctx.actor.teamId);
-  if (q.weekStart) query = query.where('r.week_start', '=', q.weekStart);
-  if (q.kind) query = query.where('r.kind', '=', q.kind);
   const after = decodeCursor(q.cursor, 2);
-  if (after) {
-    const [week, lastId] = [String(after[0]), Number(after[1])];
-    query = query.where((eb) => eb.or([eb('r.week_start', '<', week), eb.and([eb('r.week_start', '=', week), eb('r.id', '<', lastId)])]));
-  }
-  const rows = await query
-    .orderBy('r.week_start', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.weeklyReportsPage(
+    ctx.db,
+    ctx.actor,
+    {
+      userId: q.view === 'mine' ? ctx.actor.id : undefined,
+      teamId: q.view === 'team' ? ctx.actor.teamId : null,
+      weekStart: q.weekStart,
+      kind: q.kind,
+      after: after ? [String(after[0]), Number(after[1])] : null,
+    },
+    q.limit + 1,
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.week_start, r.id]);
   return { items: await toReports(ctx.db, items, ctx.clock.now().getTime()), nextCursor };
 }

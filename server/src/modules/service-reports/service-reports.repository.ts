@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { MonthlyReportsTable } from '../../db/schema.reports';
 import type { Db } from '../../http/context';
 
 // WR-5: set-based reads of a department's month (instants [from, to) as ISO UTC text). Each is one aggregate query,
@@ -96,6 +97,19 @@ export const monthlyReportsQuery = (db: Db) =>
     .selectAll('m')
     .select(['d.name as department_name', 'u.name as submitted_by_name']);
 export type MonthlyReportRow = Awaited<ReturnType<ReturnType<typeof monthlyReportsQuery>['executeTakeFirstOrThrow']>>;
+
+export const monthlyReportById = (db: Db, id: number) => monthlyReportsQuery(db).where('m.id', '=', id).executeTakeFirst();
+
+/** Submitted reports, newest month first: of one department (the actor's, unless they see all), or of all. */
+export function monthlyReportsList(db: Db, scopeDepartment: number | null, departmentId: number | null) {
+  let q = monthlyReportsQuery(db);
+  if (scopeDepartment != null) q = q.where('m.department_id', '=', scopeDepartment);
+  if (departmentId != null) q = q.where('m.department_id', '=', departmentId);
+  return q.orderBy('m.month', 'desc').orderBy('m.id', 'desc').limit(120).execute();
+}
+
+export const insertMonthlyReport = (db: Db, v: Insertable<MonthlyReportsTable>) =>
+  db.insertInto('monthly_reports').values(v).returning('id').executeTakeFirstOrThrow();
 
 export const monthlyReportOf = (db: Db, departmentId: number, month: string) =>
   db.selectFrom('monthly_reports').select('id').where('department_id', '=', departmentId).where('month', '=', month).executeTakeFirst();

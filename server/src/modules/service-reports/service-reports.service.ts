@@ -200,7 +200,7 @@ async function toReport(db: Db, r: repo.MonthlyReportRow, nowMs: number): Promis
 }
 
 export async function getMonthlyReport(ctx: Ctx, id: number): Promise<TMonthlyReport> {
-  const row = await repo.monthlyReportsQuery(ctx.db).where('m.id', '=', id).executeTakeFirst();
+  const row = await repo.monthlyReportById(ctx.db, id);
   if (!row) throw notFound('Monthly report');
   assertDepartment(ctx, row.department_id, 'reports.review');
   return toReport(ctx.db, row, ctx.clock.now().getTime());
@@ -220,18 +220,14 @@ export async function submitMonthlyReport(ctx: Ctx, body: TMonthlyReportCreate):
     const existing = await repo.monthlyReportOf(db, body.departmentId, body.month);
     if (existing) throw refuse('conflict', 'reports.monthlyExists', { month: body.month, id: existing.id }, { ruleId: 'WR-5' });
     const data = await computeMonthlyReport(db, body.departmentId, body.month, nowMs);
-    const row = await db
-      .insertInto('monthly_reports')
-      .values({
-        department_id: body.departmentId,
-        month: body.month,
-        data: JSON.stringify(data),
-        comment: body.comment ?? '',
-        submitted_by: ctx.actor.id,
-        submitted_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertMonthlyReport(db, {
+      department_id: body.departmentId,
+      month: body.month,
+      data: JSON.stringify(data),
+      comment: body.comment ?? '',
+      submitted_by: ctx.actor.id,
+      submitted_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'report.monthly.submit',
       entity: 'monthly_report',
@@ -259,10 +255,11 @@ export async function submitMonthlyReport(ctx: Ctx, body: TMonthlyReportCreate):
 export async function listMonthlyReports(ctx: Ctx, departmentId: number | undefined): Promise<{ items: TMonthlyReportSummary[] }> {
   if (!can(ctx.actor, 'reports.review') && !can(ctx.actor, 'reports.supervise'))
     throw forbidden('This needs the permission "reports.review"');
-  let q = repo.monthlyReportsQuery(ctx.db);
-  if (ctx.actor.scope !== 'all') q = q.where('m.department_id', '=', ctx.actor.departmentId ?? 0);
-  if (departmentId) q = q.where('m.department_id', '=', departmentId);
-  const rows = await q.orderBy('m.month', 'desc').orderBy('m.id', 'desc').limit(120).execute();
+  const rows = await repo.monthlyReportsList(
+    ctx.db,
+    ctx.actor.scope === 'all' ? null : (ctx.actor.departmentId ?? 0),
+    departmentId ?? null,
+  );
   const nowMs = ctx.clock.now().getTime();
   const items = await Promise.all(
     rows.map(async (r) => {
