@@ -34,3 +34,5 @@ export * from './schemas/obligations';
 export * from './reports';
 export * from './schemas/reports';
 export * from './schemas/service-reports';
+export * from './schemas/volume';
+export * from './schemas/workload';

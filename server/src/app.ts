@@ -37,6 +37,8 @@ import { monthsRoutes } from './modules/months/months.routes';
 import { obligationsRoutes } from './modules/obligations/obligations.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { serviceReportsRoutes } from './modules/service-reports/service-reports.routes';
+import { volumeRoutes } from './modules/volume/volume.routes';
+import { workloadRoutes } from './modules/workload/workload.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export const APP_VERSION = '0.1.0';
@@ -168,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       serviceReportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
+      volumeRoutes(v1);
+      workloadRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

@@ -164,3 +164,15 @@ export async function obligationsByPair(db: Db, kind: string, pairs: { ownerId: 
 
 /** The company-local date of an instant. */
 export const localDate = (ms: number) => localDateOf(ms, DEFAULT_TIME_ZONE);
+
+/** Obligations of one kind about subjects, keyed `${ownerId}|${period}|${subjectId}`. */
+export async function obligationsBySubject(
+  db: Db,
+  kind: string,
+  subjectType: string,
+  triples: { ownerId: number; period: string; subjectId: number }[],
+  nowMs: number,
+) {
+  const rows = await repo.subjectObligationRows(db, kind, subjectType, triples);
+  return new Map(rows.map((r) => [`${r.owner_id}|${r.period}|${r.subject_id}`, toReportObligation(r, nowMs)]));
+}

@@ -414,3 +414,23 @@ export const obligationRows = (db: Db, kind: string, pairs: { ownerId: number; p
     .execute();
 };
 export type ReportObligationRow = Awaited<ReturnType<typeof obligationRows>>[number];
+
+/** Obligations of one kind about subjects (a project, a department) for (owner, period, subject id) triples. */
+export function subjectObligationRows(
+  db: Db,
+  kind: string,
+  subjectType: string,
+  triples: { ownerId: number; period: string; subjectId: number }[],
+) {
+  if (triples.length === 0) return Promise.resolve([]);
+  return obligationColumns(db)
+    .select('o.subject_id')
+    .where('o.kind', '=', kind)
+    .where('o.subject_type', '=', subjectType)
+    .where((eb) =>
+      eb.or(
+        triples.map((p) => eb.and([eb('o.owner_id', '=', p.ownerId), eb('o.period', '=', p.period), eb('o.subject_id', '=', p.subjectId)])),
+      ),
+    )
+    .execute();
+}

@@ -323,3 +323,20 @@ describe('opening what is due (the daily job)', () => {
     );
   });
 });
+
+describe('WR-8 workload per person and team', () => {
+  it('an engineer has no workload view; a range over 366 days is refused', async () => {
+    expect((await w.engineer.get(api('/workload?from=2026-03-01&to=2026-03-31'))).statusCode).toBe(403);
+    expect((await w.supervisor.get(api('/workload?from=2026-01-01&to=2027-01-02'))).statusCode).toBe(422);
+    expect((await w.supervisor.get(api('/workload?from=2026-03-31&to=2026-03-01'))).statusCode).toBe(422);
+  });
+
+  it('sums requests, time, daily logs per person and team for the department head', async () => {
+    const res = await expectStatus(await w.supervisor.get(api('/workload?from=2026-03-01&to=2026-03-31')), 200);
+    const eng = res.people.find((p: Json) => p.userId === w.ids.engineer);
+    expect(eng).toMatchObject({ requestsWorked: 1, timeMinutes: 90, dailyLogs: 2, loggedMinutes: 90 });
+    const team = res.teams.find((x: Json) => x.teamId === w.ids.team);
+    expect(team).toMatchObject({ people: 2, requestsWorked: 1, dailyLogs: 3 });
+    expect(res.people.some((p: Json) => p.userId === w.ids.gm)).toBe(true);
+  });
+});
