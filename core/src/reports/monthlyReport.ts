@@ -9,8 +9,9 @@ import type { TLocalizedText } from '../policy/primitives';
  *   left out until decided;
  * - resolution rate (解决率): of the month's requests (created in it, cancelled ones left out), the share resolved or
  *   closed by the time the report is computed;
- * - customer evaluation (FS-8): the ratings given in the month on the three dimensions — attitude, skill, result —
- *   each 优/良/中/差; the satisfaction of a dimension is the share of 优 and 良;
+ * - customer evaluation (FS-8): the ratings of the month's requests on the three dimensions — attitude, skill,
+ *   result — each 优/良/中/差, as given by the time the report is computed; the satisfaction of a dimension is the
+ *   share of 优 and 良;
  * - documentation completeness: the month's visit sign-offs carrying the customer's signature (AP-9), and the weekly
  *   reports due in the month that came on time (WR-4; excused ones left out, missing ones count as not on time).
  * A rate with nothing to count is null ("—"), never 0 % or 100 %.

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { CJK_FONT_PATH } from '../field/service-record.pdf';
 
@@ -12,6 +12,13 @@ const MARGIN = 50;
 const PAGE_BOTTOM = 842 - MARGIN;
 export const PALETTE = ['#1677ff', '#52c41a', '#faad14', '#f5222d', '#722ed1', '#13c2c2'];
 
+// The CJK font file (about 20 MB) is read once per process, not once per document.
+let cjkFont: Buffer | null | undefined;
+const cjkFontBytes = () => {
+  if (cjkFont === undefined) cjkFont = existsSync(CJK_FONT_PATH) ? readFileSync(CJK_FONT_PATH) : null;
+  return cjkFont;
+};
+
 /** A document and the promise of its bytes once `doc.end()` is called. */
 export function newPdf(title: string): { doc: Pdf; bytes: Promise<Buffer> } {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Producer: 'TechServe' } });
@@ -21,7 +28,8 @@ export function newPdf(title: string): { doc: Pdf; bytes: Promise<Buffer> } {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (existsSync(CJK_FONT_PATH)) doc.registerFont('cjk', CJK_FONT_PATH, 'NotoSansCJKsc-Regular').font('cjk');
+  const font = cjkFontBytes();
+  if (font) doc.registerFont('cjk', font, 'NotoSansCJKsc-Regular').font('cjk');
   return { doc, bytes };
 }
 

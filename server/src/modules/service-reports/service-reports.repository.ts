@@ -37,15 +37,15 @@ export function visitRequests(db: Db, departmentId: number, from: string, to: st
     .execute();
 }
 
-/** FS-8 ratings given in the month on the department's requests, counted by the three grades and the assignee. */
+/** FS-8 ratings of the department's requests of the month, counted by the three grades and the assignee. */
 export function ratingCounts(db: Db, departmentId: number, from: string, to: string) {
   return db
-    .selectFrom('ticket_ratings as r')
-    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_ratings as r', 'r.ticket_id', 't.id')
     .select((eb) => ['t.assignee_id', 'r.attitude', 'r.skill', 'r.result', eb.fn.countAll<number>().as('n')])
     .where('t.department_id', '=', departmentId)
-    .where('r.created_at', '>=', from)
-    .where('r.created_at', '<', to)
+    .where('t.created_at', '>=', from)
+    .where('t.created_at', '<', to)
     .groupBy(['t.assignee_id', 'r.attitude', 'r.skill', 'r.result'])
     .execute();
 }
