@@ -8,6 +8,7 @@ import { seedFieldDemo } from '../modules/field/field.demo';
 import { seedProjectsDemo } from '../modules/projects/projects.demo';
 import { seedTravelDemo } from '../modules/travel/travel.demo';
 import { seedLeaveDemo } from '../modules/leave/leave.demo';
+import { seedReportsDemo } from '../modules/reports/reports.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
 
@@ -270,5 +271,6 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   await seedTravelDemo(database, clock);
   await seedProjectsDemo(database, clock);
   await seedLeaveDemo(database, clock);
+  await seedReportsDemo(database, clock);
   return true;
 }

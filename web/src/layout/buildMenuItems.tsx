@@ -17,6 +17,7 @@ import type { TFunction } from 'i18next';
 import { fieldMenuItems } from '../features/field/routes';
 import { leaveMenuItems } from '../features/leave/routes';
 import { projectsMenuItems } from '../features/projects/routes';
+import { reportsMenuItems } from '../features/reports/routes';
 import { travelMenuItems } from '../features/travel/routes';
 import type { MenuItem } from './featureRoutes';
 
@@ -49,7 +50,13 @@ export function buildMenuItems(
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
-  items.push(...fieldMenuItems(has, t), ...travelMenuItems(has, t), ...leaveMenuItems(has, t), ...projectsMenuItems(has, t));
+  items.push(
+    ...fieldMenuItems(has, t),
+    ...travelMenuItems(has, t),
+    ...leaveMenuItems(has, t),
+    ...projectsMenuItems(has, t),
+    ...reportsMenuItems(has, t),
+  );
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
