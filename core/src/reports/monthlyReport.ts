@@ -7,8 +7,8 @@ import type { TLocalizedText } from '../policy/primitives';
  *   engineer arrived, or the target passed without arrival), the share where the engineer arrived on site by the
  *   target (SLA-2 on-site; arriving exactly at the due instant is on time). Requests still within their target are
  *   left out until decided;
- * - resolution rate (解决率): of the month's requests (created in it, cancelled ones left out), the share resolved or
- *   closed by the time the report is computed;
+ * - resolution rate (解决率): of the month's requests (created in it, cancelled ones left out), the share resolved,
+ *   confirmed by the customer or closed by the time the report is computed;
  * - customer evaluation (FS-8): the ratings of the month's requests on the three dimensions — attitude, skill,
  *   result — each 优/良/中/差, as given by the time the report is computed; the satisfaction of a dimension is the
  *   share of 优 and 良;
@@ -145,8 +145,8 @@ export function monthlyReportData(
         policyVersion,
         facts.requests.resolved,
         facts.requests.total,
-        `${facts.month} 受理的服务请求中已解决或关闭的比例`,
-        `${facts.month} share of the month's requests resolved or closed`,
+        `${facts.month} 受理的服务请求中已解决（含客户已确认、已关闭）的比例`,
+        `${facts.month} share of the month's requests resolved (confirmed or closed included)`,
         { ...facts.requests },
       ),
       satisfaction,

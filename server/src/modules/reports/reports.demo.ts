@@ -201,7 +201,9 @@ export async function seedReportsDemo(database: Pick<Database, 'db' | 'dialect'>
   }
 
   // The supervisor's monthly service report of last month (judged against the policy's working day of this month).
-  const supervisor = await as('supervisor', nowMs);
+  // Filed on the second working day of this month, on time, when that day has come.
+  const second = local(addWorkingDays(compiled, plusDays(`${today.slice(0, 7)}-01`, -1), 2), '10:00');
+  const supervisor = await as('supervisor', Math.min(second, nowMs));
   if (supervisor.actor.departmentId != null)
     await submitMonthlyReport(supervisor, {
       departmentId: supervisor.actor.departmentId,

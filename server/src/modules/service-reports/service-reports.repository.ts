@@ -7,14 +7,14 @@ import type { Db } from '../../http/context';
 
 const NOT_CANCELLED = 'cancelled';
 
-/** Requests created in the month, and how many are resolved or closed, per assignee (null: unassigned). */
+/** Requests created in the month, and how many are resolved (resolved, confirmed by the customer, or closed), per assignee. */
 export function requestsByAssignee(db: Db, departmentId: number, from: string, to: string) {
   return db
     .selectFrom('tickets')
     .select((eb) => [
       'assignee_id',
       eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(sql`case when ${sql.ref('state')} in ('resolved', 'closed') then 1 else 0 end`).as('resolved'),
+      eb.fn.sum<number>(sql`case when ${sql.ref('state')} in ('resolved', 'confirmed', 'closed') then 1 else 0 end`).as('resolved'),
     ])
     .where('department_id', '=', departmentId)
     .where('created_at', '>=', from)

@@ -1,11 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { TMonthlyReportDataOut, TMonthlyReportSummary } from '@techserve/core';
-import { Alert, App, Button, Card, Col, Flex, Input, Row, Skeleton, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Skeleton, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
-import { OrgRefSelect } from '../org/OrgRefSelect';
+import { useRefOptions } from '../org/useRefOptions';
 import { ExplanationLine } from '../tickets/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { ReportChart } from './ReportChart';
@@ -153,7 +153,10 @@ function MonthlyFigures({ d }: { d: TMonthlyReportDataOut }) {
 export function MonthlyReportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [departmentId, setDepartmentId] = useState<number | null>(null);
+  const departments = useRefOptions('departments');
+  const [chosen, setDepartmentId] = useState<number | null>(null);
+  // The first department (a supervisor usually heads one) until another is chosen.
+  const departmentId = chosen ?? departments[0]?.value ?? null;
   const [month, setMonth] = useState(lastMonth());
   const [comment, setComment] = useState('');
   const preview = useMonthlyPreview(departmentId, month);
@@ -169,7 +172,7 @@ export function MonthlyReportPage() {
     );
   const columns: ColumnsType<TMonthlyReportSummary> = [
     { title: t('reports.month'), dataIndex: 'month', key: 'month' },
-    { title: t('reports.department'), dataIndex: 'departmentName', key: 'dept' },
+    { title: t('reports.departmentName'), dataIndex: 'departmentName', key: 'dept' },
     { title: t('reports.rate_timeliness'), key: 'timeliness', render: (_, r) => pct(r.timeliness) },
     { title: t('reports.rate_resolution'), key: 'resolution', render: (_, r) => pct(r.resolution) },
     { title: t('reports.receivedAt'), key: 'at', render: (_, r) => at(r.submittedAt) },
@@ -197,9 +200,14 @@ export function MonthlyReportPage() {
         title={t('reports.monthlyReport')}
         extra={
           <Flex gap={8} wrap>
-            <div style={{ width: 200 }} data-testid="monthly-department">
-              <OrgRefSelect source="departments" value={departmentId} onChange={setDepartmentId} />
-            </div>
+            <Select
+              value={departmentId ?? undefined}
+              onChange={setDepartmentId}
+              options={departments}
+              style={{ width: 200 }}
+              placeholder={t('reports.pickDepartment')}
+              data-testid="monthly-department"
+            />
             <Input
               type="month"
               value={month}

@@ -158,6 +158,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   submittedReports: 'Submitted monthly reports',
   month: 'Month',
   department: 'Department reports',
+  departmentName: 'Department',
   files: 'Files',
   requestsInMonth: 'Requests in the month',
   rate_timeliness: 'Timeliness',

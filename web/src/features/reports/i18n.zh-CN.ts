@@ -155,6 +155,7 @@ export const zhCN = {
   submittedReports: '已提交的月度报表',
   month: '月份',
   department: '部门报表情况',
+  departmentName: '部门',
   files: '文件',
   requestsInMonth: '本月服务请求',
   rate_timeliness: '服务及时率',
