@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
           environment: 'jsdom',
-          setupFiles: ['web/src/test-setup.ts'],
+          setupFiles: ['web/src/test/setup.ts'],
         },
       },
     ],

@@ -27,7 +27,6 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { attachmentsRoutes } from './modules/tickets/attachments.routes';
-import { localDiskStorage } from './modules/tickets/attachments.storage';
 import { followUpsRoutes } from './modules/tickets/followups.routes';
 import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
@@ -40,6 +39,7 @@ import { serviceReportsRoutes } from './modules/service-reports/service-reports.
 import { volumeRoutes } from './modules/volume/volume.routes';
 import { workloadRoutes } from './modules/workload/workload.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { localDiskStorage } from './files';
 
 export const APP_VERSION = '0.1.0';
 

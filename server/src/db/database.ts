@@ -9,11 +9,12 @@ import {
   type SqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
+import type { Dialect } from './handle';
 import type { DB } from './schema';
 import { namedStatementOf } from './prepared';
 import { WriteWatch } from './write-watch';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect } from './handle';
 export type Database = { db: Kysely<DB>; dialect: Dialect; url: string; close: () => Promise<void> };
 
 // pg returns int8/numeric as strings; counts are small enough for numbers.

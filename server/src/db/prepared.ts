@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Expression, Insertable, Kysely } from 'kysely';
-import type { Db } from '../http/context';
+import type { Db } from './handle';
 import type { DB } from './schema';
 import { watchOf } from './write-watch';
 

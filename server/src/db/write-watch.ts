@@ -7,7 +7,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import type { Db } from '../http/context';
+import type { Db } from './handle';
 
 /**
  * Sees every statement run through one database's Kysely (transactions inherit it) and counts, per table, the

@@ -1,6 +1,6 @@
 import type { TDataScope, TPermission } from '@techserve/core';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/handle';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
 
@@ -25,12 +25,12 @@ export type Actor = {
   csrfToken?: string;
 };
 
-export type Db = Kysely<DB> | Transaction<DB>;
+export type { Db } from '../db/handle';
 
 /** What a service call needs: the database, the clock, and who asks from where. */
 export type Ctx = {
   db: Kysely<DB>;
-  dialect: Database['dialect'];
+  dialect: Dialect;
   clock: Clock;
   actor: Actor;
   ip: string | null;

@@ -32,6 +32,10 @@ export const en: TMessages = {
     backHome: 'Back to start',
     loading: 'Loading…',
     yuan: 'yuan',
+    required: 'Required',
+    signHere: 'Sign here',
+    clearSignature: 'Clear',
+    policyVersionOf: 'policy version {{version}}',
   },
   lang: {
     label: 'Language',

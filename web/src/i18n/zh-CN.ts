@@ -30,6 +30,10 @@ export const zhCN = {
     backHome: '返回首页',
     loading: '加载中…',
     yuan: '元',
+    required: '必填',
+    signHere: '请在此处签字',
+    clearSignature: '重签',
+    policyVersionOf: '制度第 {{version}} 版',
   },
   lang: {
     label: '语言',

@@ -3,13 +3,13 @@ import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { letterFor } from './field.access';
 import { fieldPolicyNow } from './field.policy';
 import { tellEngineers } from './letters.service';
 import * as repo from './visits.repository';
 import { COUNTERSIGNABLE, assertLetterStatus, getVisit, letterForEngineer } from './visits.service';
 import { decodeSignature } from './visits.upload';
+import { type FileStorage, newStorageKey } from '../../files';
 
 // FS-7: extra tasks found on site, each its own item: the customer signs it on completion, the company countersigns
 // it on return.
@@ -64,7 +64,7 @@ export async function customerSignTask(
   id: number,
   taskId: number,
   body: TExtraTaskCustomerSign,
-  storage: AttachmentStorage,
+  storage: FileStorage,
 ): Promise<TVisit> {
   await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-7' });
   const task = await taskOf(ctx.db, id, taskId);

@@ -12,8 +12,6 @@ import { AppError, invalidValue, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { insertReplacement } from '../customers/customers.repository';
 import { notify } from '../notifications/notifications.service';
-import type { AttachmentStorage } from '../tickets/attachments.storage';
-import { newStorageKey } from '../tickets/attachments.storage';
 import { letterScope } from './field.access';
 import { localDateOfIso } from './field.dates';
 import { fieldPolicyNow } from './field.policy';
@@ -23,6 +21,7 @@ import type { ImageUpload } from './visits.upload';
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket } from './visits.ticket';
+import { type FileStorage, newStorageKey } from '../../files';
 
 // FS-6: the service record (售后维修单 / 服务记录) of a letter: diagnosis, work, parts, photos, expert consults, and the
 // same-day written report on an unsolved problem.
@@ -199,12 +198,7 @@ const PHOTO_PURPOSES = ['photo', 'difficulty'] as const;
  * FS-6: a photo from site (or for the difficulty report), typed by its bytes; stored once in the attachment storage
  * and also put on the request's timeline (difficulty photos internal). The letter is checked before the body is read.
  */
-export async function uploadPhoto(
-  ctx: Ctx,
-  id: number,
-  readUpload: () => Promise<ImageUpload>,
-  storage: AttachmentStorage,
-): Promise<TVisitFile> {
+export async function uploadPhoto(ctx: Ctx, id: number, readUpload: () => Promise<ImageUpload>, storage: FileStorage): Promise<TVisitFile> {
   await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned'], { action: 'FS-6' });
   const upload = await readUpload();
   const purpose = upload.fields.purpose ?? 'photo';

@@ -5,7 +5,6 @@ import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
-import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { letterFor } from './field.access';
 import { engineersOfLetters, letterDetailQuery } from './letters.repository';
 import { letterNumber } from './letters.service';
@@ -14,6 +13,7 @@ import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket } from './visits.ticket';
 import { type SignatureImage, decodeSignature } from './visits.upload';
+import { type FileStorage, newStorageKey } from '../../files';
 
 /** What the service record PDF shows for a letter, as recorded so far. */
 async function pdfDataOf(
@@ -66,7 +66,7 @@ export async function signOff(
   ctx: Ctx,
   id: number,
   body: TSignOffCreate,
-  { storage, companyName }: { storage: AttachmentStorage; companyName: string },
+  { storage, companyName }: { storage: FileStorage; companyName: string },
 ): Promise<TVisit> {
   const l = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-8' });
   if (await repo.signOffOf(ctx.db, id)) throw new AppError('conflict', 'The service record is already signed off');
@@ -228,7 +228,7 @@ export async function signOff(
 export async function serviceRecordPdf(
   ctx: Ctx,
   id: number,
-  { storage, companyName }: { storage: AttachmentStorage; companyName: string },
+  { storage, companyName }: { storage: FileStorage; companyName: string },
 ): Promise<{ fileName: string; data: Buffer }> {
   await letterFor(ctx, id);
   const s = await repo.signOffOf(ctx.db, id);
@@ -253,14 +253,14 @@ export async function serviceRecordPdf(
 }
 
 /** A stored photo or PDF of a letter in the reader's scope. */
-export async function readVisitFile(ctx: Ctx, fileId: number, storage: AttachmentStorage) {
+export async function readVisitFile(ctx: Ctx, fileId: number, storage: FileStorage) {
   const f = await repo.visibleFile(ctx.db, ctx.actor, fileId);
   if (!f) throw notFound('File');
   return { fileName: f.file_name, contentType: f.content_type, data: await storage.read(f.storage_key) };
 }
 
 /** A customer signature image of a letter in the reader's scope. */
-export async function readSignature(ctx: Ctx, signatureId: number, storage: AttachmentStorage) {
+export async function readSignature(ctx: Ctx, signatureId: number, storage: FileStorage) {
   const s = await repo.visibleSignature(ctx.db, ctx.actor, signatureId);
   if (!s) throw notFound('Signature');
   return {

@@ -20,20 +20,22 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { sendDownload } from '../../http/download';
 import * as extraTasks from './extra-tasks.service';
 import * as records from './records.service';
 import * as returns from './returns.service';
-import type { FieldRouteDeps } from './field.routes';
 import * as signoff from './signoff.service';
 import * as visits from './visits.service';
 import { readImageUpload } from './visits.upload';
+import { type FileDeps, sendDownload } from '../../files';
 
 const binary = (description: string, type: string) => ({
   200: { description, content: { [type]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } } },
 });
 
 /** FS-5..FS-9 on site: my jobs, check-in/out, service record, photos, extra tasks, sign-off with PDF, return. */
+/** What the field routes need: file storage and the company's name (printed on service records). */
+export type FieldRouteDeps = FileDeps & { companyName: string };
+
 export function visitsRoutes(app: App, deps: FieldRouteDeps) {
   const tags = ['field'];
   const read = { permission: 'field.read' as const };

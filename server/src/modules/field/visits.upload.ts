@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import { SIGNATURE_MAX_BYTES } from '@techserve/core';
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalidValue } from '../../http/errors';
-import { readUpload } from '../../http/multipart';
-import { detectFileType } from '../tickets/attachments.file-type';
-import { cleanFileName } from '../tickets/attachments.service';
+import { acceptFile, detectFileType, readUpload, sha256Of } from '../../files';
 
 // Images from the engineer's phone: site photos (multipart) and signatures drawn on screen (data URLs). The type
 // comes from the bytes (magic numbers), never from what the client claims.
@@ -14,20 +11,18 @@ const SIGNATURE_TYPES = ['image/png', 'image/jpeg'];
 
 export type ImageUpload = { fileName: string; data: Buffer; contentType: string; sha256: string; fields: Record<string, string> };
 
-const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
 /**
  * Reads a multipart body with one image `file` part and the named text fields. The file is buffered up to the
  * multipart limit (413 above it) and typed by its bytes (415 unless JPEG, PNG, GIF or WebP) before anything is stored.
  */
 export async function readImageUpload(req: FastifyRequest, maxBytes: number, fieldNames: readonly string[]): Promise<ImageUpload> {
   const file = await readUpload(req, maxBytes, { fields: fieldNames });
-  const fileName = cleanFileName(file.fileName);
-  if (file.data.length === 0) throw invalidValue('body.file', 'the image is empty');
-  const type = detectFileType(file.data, fileName);
-  if (!type || !IMAGE_TYPES.includes(type.contentType))
-    throw new AppError('unsupported_media_type', `"${fileName}" is not an image; send a JPEG, PNG, GIF or WebP photo`);
-  return { fileName, data: file.data, contentType: type.contentType, sha256: sha256Of(file.data), fields: file.fields };
+  const { fileName, data, contentType, sha256 } = acceptFile(file, {
+    accepts: (type) => IMAGE_TYPES.includes(type),
+    unsupported: (name) => new AppError('unsupported_media_type', `"${name}" is not an image; send a JPEG, PNG, GIF or WebP photo`),
+    empty: 'the image is empty',
+  });
+  return { fileName, data, contentType, sha256, fields: file.fields };
 }
 
 export type SignatureImage = { data: Buffer; contentType: string; sha256: string };

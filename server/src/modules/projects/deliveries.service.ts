@@ -14,9 +14,9 @@ import { AppError, invalidValue, notFound, versionConflict } from '../../http/er
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
-import { detectFileType } from '../tickets/attachments.file-type';
 import { notificationMail, notify } from '../notifications/notifications.service';
 import { assertCanWork, placeOf, projectFor, projectScope } from './projects.access';
+import { detectFileType } from '../../files';
 
 // FS-13: delivery (到货交付) — on arrival the customer is told, the delivery address recorded, the customer checks the
 // quantities item by item and signs; a difference from the expected quantity is flagged.

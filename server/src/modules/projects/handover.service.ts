@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { THandoverSign, TProject } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { detectFileType } from '../tickets/attachments.file-type';
-import { cleanFileName } from '../tickets/attachments.service';
-import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { assertCanWork, projectFor } from './projects.access';
 import { getProject, handoverDocumentsOf, policyOn, todayOf } from './projects.service';
-import type { Upload } from '../../http/multipart';
+import { acceptFile, type FileStorage, newStorageKey, type Upload } from '../../files';
 
 const ACCEPTED = 'a scan or photo (PDF, JPEG, PNG, GIF, WebP) or an Office document (docx, xlsx)';
 
@@ -22,7 +18,7 @@ export async function uploadHandoverDocument(
   ctx: Ctx,
   projectId: number,
   readUpload: () => Promise<Upload>,
-  storage: AttachmentStorage,
+  storage: FileStorage,
 ): Promise<TProject> {
   await assertCanWork(ctx, await projectFor(ctx, projectId));
   const upload = await readUpload();
@@ -31,12 +27,11 @@ export async function uploadHandoverDocument(
   const listed = handoverDocumentsOf(policy).map((d) => d.id);
   if (!listed.includes(documentId))
     throw invalidValue('body.documentId', `must be one of the policy's handover documents: ${listed.join(', ')}`, 'FS-12');
-  const fileName = cleanFileName(upload.fileName);
-  if (upload.data.length === 0) throw invalidValue('body.file', 'the file is empty');
-  const type = detectFileType(upload.data, fileName);
-  if (!type || type.contentType.startsWith('text/') || type.contentType === 'application/zip') {
-    throw new AppError('unsupported_media_type', `"${fileName}" is not a document type that can be archived; upload ${ACCEPTED}`);
-  }
+  const { fileName, contentType, size, sha256 } = acceptFile(upload, {
+    accepts: (type) => !type.startsWith('text/') && type !== 'application/zip',
+    unsupported: (name) =>
+      new AppError('unsupported_media_type', `"${name}" is not a document type that can be archived; upload ${ACCEPTED}`),
+  });
   const key = newStorageKey(ctx.clock.now());
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
@@ -45,9 +40,9 @@ export async function uploadHandoverDocument(
       project_id: projectId,
       document_id: documentId,
       file_name: fileName,
-      content_type: type.contentType,
-      size: upload.data.length,
-      sha256: createHash('sha256').update(upload.data).digest('hex'),
+      content_type: contentType,
+      size,
+      sha256,
       storage_key: key,
       uploaded_by: ctx.actor.id,
       created_at: now,
@@ -108,7 +103,7 @@ export async function signHandoverDocument(ctx: Ctx, id: number, body: THandover
   });
 }
 
-export async function readHandoverDocument(ctx: Ctx, id: number, storage: AttachmentStorage) {
+export async function readHandoverDocument(ctx: Ctx, id: number, storage: FileStorage) {
   const { doc } = await documentFor(ctx, id);
   return { fileName: doc.file_name, contentType: doc.content_type, data: await storage.read(doc.storage_key) };
 }

@@ -34,18 +34,17 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { readUpload } from '../../http/multipart';
 import type { Ctx } from '../../http/context';
-import { sendDownload } from '../../http/download';
-import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
+import type { FileDeps } from '../../files';
 import * as deliveries from './deliveries.service';
 import * as handover from './handover.service';
 import * as items from './project-items.service';
 import * as svc from './projects.service';
 import * as trainings from './trainings.service';
+import { readUpload, sendDownload } from '../../files';
 
 /** FS-12..14: installation projects, deliveries and customer training. */
-export function projectsRoutes(app: App, deps: AttachmentsRouteDeps) {
+export function projectsRoutes(app: App, deps: FileDeps) {
   const tags = ['projects'];
   const read = { permission: 'projects.read' as const };
   const manage = { permission: 'projects.manage' as const };

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { TicketAttachmentsTable, TicketEntriesTable } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
-import { ticketScope } from './tickets.access';
+import { ticketScope } from './tickets.repository';
 
 const columns = [
   'ticket_attachments.id',

@@ -2,13 +2,9 @@ import { ZAttachment, ZIdParams } from '@techserve/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { sendDownload } from '../../http/download';
-import { megabytes, readUpload } from '../../http/multipart';
 import { AppError } from '../../http/errors';
 import * as svc from './attachments.service';
-import type { AttachmentStorage } from './attachments.storage';
-
-export type AttachmentsRouteDeps = { storage: AttachmentStorage; maxBytes: number };
+import { sendDownload, megabytes, readUpload, type FileDeps } from '../../files';
 
 const ZVisibility = z.enum(['public', 'internal']);
 
@@ -24,7 +20,7 @@ async function readAttachmentUpload(req: FastifyRequest, maxBytes: number): Prom
 }
 
 /** SR-10: photos and files on a request's timeline; stored through the attachment storage, served as downloads. */
-export function attachmentsRoutes(app: App, deps: AttachmentsRouteDeps) {
+export function attachmentsRoutes(app: App, deps: FileDeps) {
   const tags = ['tickets'];
   app.post(
     '/tickets/:id/attachments',

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { TAttachment } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
-import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
+import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { detectFileType } from './attachments.file-type';
 import * as repo from './attachments.repository';
-import { type AttachmentStorage, newStorageKey } from './attachments.storage';
 import { isCustomerSide, ticketFor } from './tickets.access';
+import { acceptFile, type FileStorage, newStorageKey } from '../../files';
 
 /** One uploaded file as the route read it from the multipart body. */
 export type Upload = { fileName: string; data: Buffer; visibility: 'public' | 'internal' };
@@ -22,19 +20,6 @@ const toAttachment = (r: repo.AttachmentRow): TAttachment => ({
   url: `/api/v1/attachments/${r.id}`,
 });
 
-/** The name without any path, control characters or excess length (the extension is kept). */
-export function cleanFileName(name: string): string {
-  let base = [...(name.split(/[\\/]/).pop() ?? '')]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim();
-  if (base.length > 200) {
-    const ext = /\.[A-Za-z0-9]{1,10}$/.exec(base)?.[0] ?? '';
-    base = base.slice(0, 200 - ext.length) + ext;
-  }
-  return base === '' || base === '.' || base === '..' ? 'file' : base;
-}
-
 /**
  * SR-10: attach a photo or file to a request's timeline. The request is checked first (404 when the actor cannot
  * see it) and only then is the body read, so a stranger learns nothing and uploads nothing. Customers attach public
@@ -45,19 +30,17 @@ export async function createAttachment(
   ctx: Ctx,
   ticketId: number,
   readUpload: () => Promise<Upload>,
-  storage: AttachmentStorage,
+  storage: FileStorage,
 ): Promise<TAttachment> {
   await ticketFor(ctx, ticketId);
   const upload = await readUpload();
   if (upload.visibility === 'internal' && (isCustomerSide(ctx.actor) || !can(ctx.actor, 'tickets.work'))) {
     throw forbidden('Only service staff with the permission "tickets.work" may attach internal files');
   }
-  const fileName = cleanFileName(upload.fileName);
-  if (upload.data.length === 0) throw invalidValue('body.file', 'the file is empty');
-  const type = detectFileType(upload.data, fileName);
-  if (!type) throw new AppError('unsupported_media_type', `"${fileName}" is not a file type that can be attached; attach ${ACCEPTED}`);
-
-  const sha256 = createHash('sha256').update(upload.data).digest('hex');
+  const { fileName, contentType, sha256 } = acceptFile(upload, {
+    accepts: () => true,
+    unsupported: (name) => new AppError('unsupported_media_type', `"${name}" is not a file type that can be attached; attach ${ACCEPTED}`),
+  });
   const key = newStorageKey(ctx.clock.now());
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
@@ -69,7 +52,7 @@ export async function createAttachment(
       entry_id: null,
       visibility: upload.visibility,
       file_name: fileName,
-      content_type: type.contentType,
+      content_type: contentType,
       size: upload.data.length,
       sha256,
       storage_key: key,
@@ -89,7 +72,7 @@ export async function createAttachment(
     const attachment: TAttachment = {
       id,
       fileName,
-      contentType: type.contentType,
+      contentType,
       size: upload.data.length,
       url: `/api/v1/attachments/${id}`,
     };
@@ -105,7 +88,7 @@ export async function createAttachment(
 }
 
 /** The stored file of an attachment; 404 when the actor cannot see its request, or it is internal and the actor a customer. */
-export async function readAttachment(ctx: Ctx, id: number, storage: AttachmentStorage) {
+export async function readAttachment(ctx: Ctx, id: number, storage: FileStorage) {
   const row = await repo.findVisibleAttachment(ctx.db, ctx.actor, id);
   if (!row || (row.visibility === 'internal' && isCustomerSide(ctx.actor))) throw notFound('Attachment');
   return { fileName: row.file_name, contentType: row.content_type, data: await storage.read(row.storage_key) };

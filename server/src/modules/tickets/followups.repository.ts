@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { TicketFollowupsTable } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { decodeCursor } from '../../http/pagination';
-import { ticketScope } from './tickets.access';
+import { ticketScope } from './tickets.repository';
 
 function scopedFollowUps(db: Db, actor: Actor) {
   return db

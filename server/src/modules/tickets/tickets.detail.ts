@@ -4,16 +4,19 @@ import {
   type TPriority,
   type TSlaClock,
   type TTicket,
+  type TTicketEscalation,
   type TTicketState,
   type TTicketSummary,
   type TUrgency,
   legalTicketActions,
 } from '@techserve/core';
-import type { Ctx } from '../../http/context';
+import type { Ctx, Db } from '../../http/context';
+import { notFound } from '../../http/errors';
+import * as changeRepo from './change-requests.repository';
+import * as escalationRepo from './escalations.repository';
 import { isCustomerSide } from './tickets.access';
-import type * as repo from './tickets.repository';
-import { toSlaTarget } from './tickets.sla';
-import type { escalationsOf } from './tickets.timeline';
+import * as repo from './tickets.repository';
+import { clockOf, toSlaTarget } from './tickets.sla';
 
 // One place maps stored rows to the API's request shapes (list rows and the detail), so a create's response and
 // GET /tickets/:id cannot drift apart.
@@ -44,6 +47,44 @@ export const toSummary = (r: repo.SummaryRow): TTicketSummary => ({
   version: r.version,
 });
 
+export type TicketEscalation = TTicketEscalation & { ticketId: number };
+
+export const toEscalation = (r: escalationRepo.EscalationRow): TicketEscalation => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  kind: r.kind as TTicketEscalation['kind'],
+  fromUserId: r.from_user_id,
+  fromUserName: r.from_name,
+  toUserId: r.to_user_id,
+  toUserName: r.to_name,
+  description: r.description,
+  targetAt: r.target_at,
+  rndPerson: r.rnd_person,
+  state: r.state as 'open' | 'answered',
+  answer: r.answer,
+  answeredAt: r.answered_at,
+  createdAt: r.created_at,
+});
+
+/** SR-6: the hops of the given requests, in order. */
+export async function escalationsOf(db: Db, ticketIds: number[]): Promise<TicketEscalation[]> {
+  return (await escalationRepo.listEscalations(db, ticketIds)).map(toEscalation);
+}
+
+/** A request as GET /tickets/:id shows it, within the actor's scope (404 otherwise). */
+export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTicket> {
+  const r = await repo.findDetail(db, ctx.actor, id);
+  if (!r) throw notFound('Service request');
+  const clock = await clockOf(db, r, ctx.clock.now().getTime());
+  const [rating, change, escalations, spent] = await Promise.all([
+    repo.findRating(db, id),
+    changeRepo.findChangeRequestWithDecider(db, id),
+    escalationsOf(db, [id]),
+    repo.listTimeRecords(db, id),
+  ]);
+  return toDetail(ctx, r, { clock, rating, change, escalations, spent });
+}
+
 export type DetailParts = {
   clock: TSlaClock;
   rating:
@@ -70,7 +111,7 @@ export type DetailParts = {
         decision_comment: string | null;
       }
     | undefined;
-  escalations: Awaited<ReturnType<typeof escalationsOf>>;
+  escalations: TicketEscalation[];
   spent: Array<{ data: string | null }>;
   /** The explanations as objects when the caller has them (a create), instead of parsing the stored JSON back. */
   explanations?: { priority: TExplanation; eligibility: TExplanation };

@@ -1,18 +1,13 @@
 import {
   DEFAULT_TIME_ZONE,
   type TExplanation,
-  type TImpact,
-  type TPriority,
   type TSlaClock,
   type TTicket,
   type TTicketCreate,
-  type TUrgency,
-  computePriority,
   computeWarranty,
   evaluateEligibility,
   indexTerms,
   localDateInZone,
-  overridePriority,
   ticketNumber,
 } from '@techserve/core';
 import { type Outcome, WriteBatch } from '../../db/write-batch';
@@ -20,14 +15,16 @@ import { watchOf } from '../../db/write-watch';
 import { type Ctx, type Db, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
 import { auditRow } from '../audit/audit.service';
+import { listReplacements } from '../customers/customers.repository';
 import type { LoadedCalendar } from '../calendars/calendars.service';
-import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
+import { insertPendingChangeRequests } from './change-requests.repository';
 import { isCustomerSide } from './tickets.access';
 import { AssignmentReads, autoAssign, isWorker } from './tickets.assignment';
 import * as repo from './tickets.repository';
 import { type DetailParts, toDetail } from './tickets.detail';
-import { calendarOf, clockOf, policyOfTicket, slaSummary } from './tickets.sla';
+import { tellAssignee } from './tickets.notifications';
+import { calendarOf, clockOf, policyOfTicket, priorityOf, slaSummary } from './tickets.sla';
 
 // SR-1..4: a request from a call, the portal, an integration or a signed service notice (FS-1), in two phases
 // (issue 4: creating requests sustains at least half the rate of a bare INSERT; bench/README.md):
@@ -61,27 +58,6 @@ type Draft = {
 
 type Written = { row: repo.DetailRow; clock: TSlaClock };
 
-export function priorityOf(
-  policy: PolicyAt,
-  urgency: TUrgency,
-  impact: TImpact,
-  override?: { priority: TPriority; reason: string } | null,
-) {
-  const computed = computePriority(policy.document, urgency, impact, policy.number);
-  return override ? overridePriority(computed, override.priority, override.reason, policy.number) : computed;
-}
-
-/** SR-4: the engineer's team and department go with the request, so those queues and scopes see it. */
-export async function placeWith(db: Db, userId: number): Promise<Place> {
-  const u = await db
-    .selectFrom('users')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
-    .where('users.id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return { team_id: u.team_id, department_id: u.department_id ?? u.team_department_id ?? null, name: u.name };
-}
-
 async function warrantyOf(
   db: Db,
   installed: { id: number; accepted_on: string | null; warranty_end_override: string | null },
@@ -89,11 +65,7 @@ async function warrantyOf(
 ) {
   const policy = (await policyAt(db, installed.accepted_on ?? today)) ?? (await policyAt(db, today));
   if (!policy) throw new AppError('internal', 'No published policy is in force');
-  const parts = await db
-    .selectFrom('part_replacements')
-    .select(['part', 'replaced_on'])
-    .where('installed_product_id', '=', installed.id)
-    .execute();
+  const parts = await listReplacements(db, [installed.id]);
   const w = policy.document.sla.warranty;
   return computeWarranty({
     acceptedOn: installed.accepted_on,
@@ -162,8 +134,7 @@ async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.I
   });
   const calendar = await calendarOf(db, facts.site_calendar_id ?? null);
   if (body.assigneeId && !(await isWorker(db, body.assigneeId))) throw invalidValue('body.assigneeId', 'not an active engineer');
-  if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst()))
-    throw invalidValue('body.teamId', 'no such team');
+  if (body.teamId && !(await repo.teamExists(db, body.teamId))) throw invalidValue('body.teamId', 'no such team');
   return {
     ctx,
     body,
@@ -180,7 +151,7 @@ async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.I
     eligibility,
     // SR-4: by rule unless the dispatcher chose; the portal's requests are always dispatched by rule, at once.
     assignment: body.assigneeId
-      ? { userId: body.assigneeId, place: await placeWith(db, body.assigneeId) }
+      ? { userId: body.assigneeId, place: await repo.placeOf(db, body.assigneeId) }
       : { auto: Boolean(body.autoAssign || customerSide) },
     terms: [],
   };
@@ -231,7 +202,7 @@ async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
         reads,
       );
       if (chosen.userId) {
-        choice = { userId: chosen.userId, place: await placeWith(db, chosen.userId), explanation: chosen.explanation };
+        choice = { userId: chosen.userId, place: await repo.placeOf(db, chosen.userId), explanation: chosen.explanation };
         pending.push({ userId: chosen.userId, at: d.now });
       }
     }
@@ -337,8 +308,10 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
       ...auditRow(d.ctx, { action: 'ticket.create', entity: 'ticket', entityId: null, after: { number: numbers[i], ...d.body } }),
     })),
   });
-  const changes = drafts.flatMap((d, i) => (d.body.type === 'change_request' ? [{ ticket_id: ids[i], decision: 'pending' }] : []));
-  if (changes.length) await db.insertInto('ticket_change_requests').values(changes).execute();
+  await insertPendingChangeRequests(
+    db,
+    drafts.flatMap((d, i) => (d.body.type === 'change_request' ? [ids[i]] : [])),
+  );
   for (const [i, d] of drafts.entries()) {
     const userId = assigned[i].userId;
     if (userId) await tellAssignee(db, d.at, ids[i], numbers[i], d.body.title, userId);
@@ -372,17 +345,6 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
       product_name: d.facts.product_name,
     }),
   }));
-}
-
-export async function tellAssignee(db: Db, at: string, ticketId: number, number: string, title: string, userId: number) {
-  await notify(db, at, {
-    userIds: [userId],
-    kind: 'ticket_assigned',
-    title: { zh: `新的服务请求 ${number}`, en: `New service request ${number}` },
-    body: { zh: title, en: title },
-    link: `/tickets/${ticketId}`,
-    ticketId,
-  });
 }
 
 /**

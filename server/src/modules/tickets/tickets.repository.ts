@@ -1,11 +1,67 @@
 import { type TQueryTerm, type TTicketListQuery, fts5Query, indexTerms, queryTerms, tsQuery } from '@techserve/core';
-import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type ExpressionWrapper,
+  type Insertable,
+  type SqlBool,
+  type Updateable,
+  sql,
+} from 'kysely';
 import { prepared, preparedInsert, preparedParts, preparedRows } from '../../db/prepared';
 import { type AuditInsert, auditValues, insertAuditEntries } from '../audit/audit.repository';
-import type { DB } from '../../db/schema';
+import type { DB, TicketsTable } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
+import { versionConflict } from '../../http/errors';
 import { decodeCursor } from '../../http/pagination';
-import { ticketScope } from './tickets.access';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to whichever query joins `tickets`.
+type ScopeEb = ExpressionBuilder<DB, any>;
+type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
+
+/**
+ * The requests an actor may see (design: data scopes in the repository). Besides its scope, everyone sees the
+ * requests assigned to it, created by it, or escalated to or by it (SR-6: the feedback comes back to L1). Unassigned requests (no team/department
+ * yet) are in every team's and department's queue.
+ */
+export function ticketScope(eb: ScopeEb, actor: Actor): Cond {
+  const mine = eb.or([
+    eb('tickets.assignee_id', '=', actor.id),
+    eb('tickets.created_by', '=', actor.id),
+    eb.exists(
+      eb
+        .selectFrom('ticket_escalations as te')
+        .select('te.id')
+        .whereRef('te.ticket_id', '=', 'tickets.id')
+        .where((w) => w.or([w('te.to_user_id', '=', actor.id), w('te.from_user_id', '=', actor.id)])),
+    ),
+  ]) as Cond;
+  const none = sql<boolean>`1 = 0` as unknown as Cond;
+  switch (actor.scope) {
+    case 'all':
+      return sql<boolean>`1 = 1` as unknown as Cond;
+    case 'company':
+      return actor.customerId == null ? none : (eb('tickets.customer_id', '=', actor.customerId) as Cond);
+    case 'site':
+      return actor.siteId == null ? none : (eb('tickets.site_id', '=', actor.siteId) as Cond);
+    case 'team':
+      return actor.teamId == null
+        ? mine
+        : (eb.or([
+            mine,
+            eb('tickets.team_id', '=', actor.teamId),
+            eb.and([eb('tickets.team_id', 'is', null), eb('tickets.assignee_id', 'is', null)]),
+          ]) as Cond);
+    case 'department':
+      return actor.departmentId == null
+        ? mine
+        : (eb.or([mine, eb('tickets.department_id', '=', actor.departmentId), eb('tickets.department_id', 'is', null)]) as Cond);
+    case 'region':
+      return actor.regionIds.length === 0 ? mine : (eb.or([mine, eb('tickets.region_id', 'in', actor.regionIds)]) as Cond);
+    default:
+      return mine;
+  }
+}
 
 const advanceSequenceQuery = prepared('tickets.advanceSequence', (db, p: { day: string; count: number }) =>
   db
@@ -591,4 +647,177 @@ const insertEntriesQuery = preparedInsert('ticket_entries', 'ticket_entries', [
 /** Several timeline entries in one statement (batched creates). */
 export async function insertEntries(db: Db, entries: EntryInsert[]) {
   await insertEntriesQuery(db, entries.map(entryValues));
+}
+
+// One request and what its detail shows ------------------------------------------------------------------------
+
+/** The request if the actor may see it (scope filter); undefined otherwise. */
+export function findVisibleTicket(db: Db, actor: Actor, id: number) {
+  return db
+    .selectFrom('tickets')
+    .selectAll('tickets')
+    .where('tickets.id', '=', id)
+    .where((eb) => ticketScope(eb, actor))
+    .executeTakeFirst();
+}
+export type TicketRow = NonNullable<Awaited<ReturnType<typeof findVisibleTicket>>>;
+
+/** The stored row, after a change (no scope: the caller has checked it). */
+export function findTicket(db: Db, id: number) {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The detail row within the actor's scope (one query). */
+export function findDetail(db: Db, actor: Actor, id: number) {
+  return detailQuery(db)
+    .where('tickets.id', '=', id)
+    .where((eb) => ticketScope(eb, actor))
+    .executeTakeFirst();
+}
+
+/** FS-8 / SR-9: the customer's rating of a request, if given. */
+export function findRating(db: Db, ticketId: number) {
+  return db
+    .selectFrom('ticket_ratings')
+    .select(['attitude', 'skill', 'result', 'comment', 'via', 'signed_by', 'signature', 'created_at'])
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+/** SR-10: the time records of a request (their data holds the minutes). */
+export function listTimeRecords(db: Db, ticketId: number) {
+  return db.selectFrom('ticket_entries').select('data').where('ticket_id', '=', ticketId).where('kind', '=', 'time').execute();
+}
+
+/** Bumps the version if the caller read the current one; 409 otherwise (no lost updates). */
+export async function bumpVersion(db: Db, id: number, version: number, set: Updateable<TicketsTable>, at: string) {
+  const res = await db
+    .updateTable('tickets')
+    .set({ ...set, updated_at: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service request');
+}
+
+/** A change that does not take the client's version (a reply, a record, an arrival): the row is already locked by the caller's read. */
+export async function touchTicket(db: Db, id: number, set: Updateable<TicketsTable>) {
+  await db.updateTable('tickets').set(set).where('id', '=', id).execute();
+}
+
+export async function teamExists(db: Db, teamId: number) {
+  return Boolean(await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst());
+}
+
+/** SR-4: the engineer's name, team and department (the team's department when the user has none). */
+export async function placeOf(db: Db, userId: number) {
+  const u = await db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { team_id: u.team_id, department_id: u.department_id ?? u.team_department_id ?? null, name: u.name };
+}
+
+/** SR-8: the active portal accounts of a customer (its contacts who sign in). */
+export async function activePortalUserIds(db: Db, customerId: number): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('customer_id', '=', customerId).where('status', '=', 'active').execute();
+  return rows.map((u) => u.id);
+}
+
+/** FS-8: a rating signed on site with the service record stands; confirming afterwards does not add a second. */
+export async function insertRating(db: Db, v: Insertable<DB['ticket_ratings']>) {
+  await db
+    .insertInto('ticket_ratings')
+    .values(v)
+    .onConflict((oc) => oc.column('ticket_id').doNothing())
+    .execute();
+}
+
+/** The timeline's rows with their authors' names, oldest first; public ones only for a customer. */
+export function listEntries(db: Db, ticketId: number, publicOnly: boolean) {
+  let q = db
+    .selectFrom('ticket_entries')
+    .leftJoin('users', 'users.id', 'ticket_entries.author_id')
+    .select([
+      'ticket_entries.id',
+      'ticket_entries.kind',
+      'ticket_entries.visibility',
+      'ticket_entries.author_id',
+      'ticket_entries.body',
+      'ticket_entries.data',
+      'ticket_entries.created_at',
+      'users.name as author_name',
+    ])
+    .where('ticket_entries.ticket_id', '=', ticketId)
+    .orderBy('ticket_entries.id');
+  if (publicOnly) q = q.where('ticket_entries.visibility', '=', 'public');
+  return q.execute();
+}
+
+// The supervisor's dashboard (SR-5, SLA-4, FS-11) -----------------------------------------------------------------
+
+/** Counts by state and priority, the breaching and unassigned queues, load per engineer and today's unsolved, in scope. */
+export async function dashboardReads(db: Db, actor: Actor, { open, since, limit }: { open: string[]; since: string; limit: number }) {
+  const scoped = () =>
+    db
+      .selectFrom('tickets')
+      .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+      .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
+      .where((eb) => ticketScope(eb, actor));
+  const list = (q: ReturnType<typeof scoped>) => q.select(summaryColumns).limit(limit).execute();
+
+  const [byState, byPriority, breached, nearBreach, unassigned, load, today] = await Promise.all([
+    scoped()
+      .select(['tickets.state', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .groupBy('tickets.state')
+      .execute(),
+    scoped()
+      .select(['tickets.priority', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('tickets.state', 'in', open)
+      .groupBy('tickets.priority')
+      .execute(),
+    list(
+      scoped()
+        .where('tickets.state', 'in', open)
+        .where('tickets.sla_state', '=', 'breached')
+        .orderBy('tickets.next_due_at')
+        .orderBy('tickets.id'),
+    ),
+    list(
+      scoped()
+        .where('tickets.state', 'in', open)
+        .where('tickets.sla_state', '=', 'near_breach')
+        .orderBy('tickets.next_due_at')
+        .orderBy('tickets.id'),
+    ),
+    list(
+      scoped()
+        .where('tickets.state', '=', 'new')
+        .where('tickets.assignee_id', 'is', null)
+        .orderBy('tickets.priority')
+        .orderBy('tickets.id'),
+    ),
+    scoped()
+      .select([
+        'tickets.assignee_id',
+        'assignee.name',
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        (eb) => eb.fn.sum<string | number>(eb.case().when('tickets.sla_state', '=', 'breached').then(1).else(0).end()).as('b'),
+      ])
+      .where('tickets.state', 'in', open)
+      .where('tickets.assignee_id', 'is not', null)
+      .groupBy(['tickets.assignee_id', 'assignee.name'])
+      .execute(),
+    scoped()
+      .select(summaryColumns)
+      .where('tickets.state', 'in', open)
+      .where((eb) => eb.or([eb('tickets.created_at', '>=', since), eb('tickets.updated_at', '>=', since)]))
+      .orderBy('tickets.priority')
+      .orderBy('tickets.id')
+      .limit(50)
+      .execute(),
+  ]);
+  return { byState, byPriority, breached, nearBreach, unassigned, load, today };
 }

@@ -19,7 +19,10 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { dashboard } from './tickets.dashboard';
+import * as changes from './change-requests.service';
+import { dashboard } from './dashboard.service';
+import * as escalations from './escalations.service';
+import { getTicket } from './tickets.detail';
 import { createTicket } from './tickets.intake';
 import * as svc from './tickets.service';
 import * as tl from './tickets.timeline';
@@ -73,7 +76,7 @@ export function ticketsRoutes(app: App) {
       schema: { tags, summary: 'One request with its SLA clocks and their explanations', params: ZIdParams, response: { 200: ZTicket } },
       config: read,
     },
-    (req) => svc.getTicket(req.ctx(), req.params.id),
+    (req) => getTicket(req.ctx(), req.params.id),
   );
   app.patch(
     '/tickets/:id',
@@ -157,7 +160,7 @@ export function ticketsRoutes(app: App) {
       },
       config: { permission: 'tickets.work' as const },
     },
-    (req) => tl.escalate(req.ctx(), req.params.id, req.body),
+    (req) => escalations.escalate(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/tickets/:id/escalations/:escalationId/answer',
@@ -171,7 +174,7 @@ export function ticketsRoutes(app: App) {
       },
       config: { permission: 'tickets.work' as const },
     },
-    (req) => tl.answerEscalation(req.ctx(), req.params.id, req.params.escalationId, req.body.answer),
+    (req) => escalations.answerEscalation(req.ctx(), req.params.id, req.params.escalationId, req.body.answer),
   );
   app.patch(
     '/tickets/:id/change-request',
@@ -185,7 +188,7 @@ export function ticketsRoutes(app: App) {
       },
       config: { permission: 'tickets.work' as const },
     },
-    (req) => tl.updateChangeRequest(req.ctx(), req.params.id, req.body),
+    (req) => changes.updateChangeRequest(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/tickets/:id/change-request/decision',
@@ -199,6 +202,6 @@ export function ticketsRoutes(app: App) {
       },
       config: { permission: 'tickets.approve' as const },
     },
-    (req) => tl.decideChangeRequest(req.ctx(), req.params.id, req.body),
+    (req) => changes.decideChangeRequest(req.ctx(), req.params.id, req.body),
   );
 }

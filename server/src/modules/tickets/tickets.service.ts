@@ -16,19 +16,18 @@ import {
   slaEventOf,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
-import { type Ctx, type Db, can } from '../../http/context';
-import { AppError, forbidden, invalidValue, notFound, versionConflict } from '../../http/errors';
+import { type Ctx, can } from '../../http/context';
+import { AppError, forbidden, invalidValue, versionConflict } from '../../http/errors';
 import { encodeCursor } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { notify } from '../notifications/notifications.service';
+import { assertChangeApproved } from './change-requests.service';
 import { scheduleFollowUp } from './followups.service';
-import { toDetail, toSummary } from './tickets.detail';
-import { placeWith, priorityOf, tellAssignee } from './tickets.intake';
-import { isCustomerSide, ticketFor, ticketScope } from './tickets.access';
+import { isCustomerSide, ticketFor } from './tickets.access';
 import { autoAssign, isWorker } from './tickets.assignment';
+import { getTicket, toSummary } from './tickets.detail';
+import { tellAssignee, tellCustomer, tellReopened } from './tickets.notifications';
 import * as repo from './tickets.repository';
-import { clockOf, parseEvents, policyOfTicket, refreshSla } from './tickets.sla';
-import { assertChangeApproved, escalationsOf } from './tickets.timeline';
+import { parseEvents, policyOfTicket, priorityOf, refreshSla } from './tickets.sla';
 
 export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
   const rows = await repo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
@@ -37,67 +36,7 @@ export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
   return { items: items.map(toSummary), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
 }
 
-/** The detail row within the actor's scope (one query; 404 as ticketFor when out of scope). */
-async function detailRow(ctx: Ctx, id: number, db: Db) {
-  const r = await repo
-    .detailQuery(db)
-    .where('tickets.id', '=', id)
-    .where((eb) => ticketScope(eb, ctx.actor))
-    .executeTakeFirst();
-  if (!r) throw notFound('Service request');
-  return r;
-}
-
-export async function getTicket(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TTicket> {
-  const r = await detailRow(ctx, id, db);
-  const clock = await clockOf(db, r, ctx.clock.now().getTime());
-  const [rating, change, escalations, spent] = await Promise.all([
-    db.selectFrom('ticket_ratings').selectAll().where('ticket_id', '=', id).executeTakeFirst(),
-    db
-      .selectFrom('ticket_change_requests')
-      .leftJoin('users', 'users.id', 'ticket_change_requests.decided_by')
-      .selectAll('ticket_change_requests')
-      .select('users.name as decided_by_name')
-      .where('ticket_id', '=', id)
-      .executeTakeFirst(),
-    escalationsOf(db, [id]),
-    db.selectFrom('ticket_entries').select('data').where('ticket_id', '=', id).where('kind', '=', 'time').execute(),
-  ]);
-  return toDetail(ctx, r, { clock, rating, change, escalations, spent });
-}
-
-/** SR-8: tell the customer's portal users (every active contact account of the company) about a public change. */
-export async function tellCustomer(db: Db, at: string, t: { id: number; number: string; customer_id: number }, zh: string, en: string) {
-  const portalUsers = await db
-    .selectFrom('users')
-    .select('id')
-    .where('customer_id', '=', t.customer_id)
-    .where('status', '=', 'active')
-    .execute();
-  const ids = portalUsers.map((u) => u.id);
-  if (ids.length === 0) return;
-  await notify(db, at, {
-    userIds: ids,
-    kind: 'ticket_update',
-    title: { zh: `${t.number} ${zh}`, en: `${t.number}: ${en}` },
-    body: { zh, en },
-    link: `/tickets/${t.id}`,
-    ticketId: t.id,
-  });
-}
-
 // Edits and transitions (SR-3..9) -------------------------------------------------------------------------------
-
-/** Bumps the version if the caller read the current one; 409 otherwise (no lost updates). */
-export async function bumpVersion(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('tickets')
-    .set({ ...set, updated_at: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service request');
-}
 
 export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): Promise<TTicket> {
   const at = nowIso(ctx.clock);
@@ -108,14 +47,13 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
     if (body.priorityOverride !== undefined && !can(ctx.actor, 'tickets.manage'))
       throw forbidden('Overriding a priority needs the tickets.manage permission');
     if (!isOpenTicketState(t.state)) throw new AppError('illegal_transition', `A ${t.state} request cannot be edited`);
-    const set: Record<string, unknown> = {};
+    const set: Parameters<typeof repo.bumpVersion>[3] = {};
     if (body.title !== undefined) set.title = body.title;
     if (body.description !== undefined) set.description = body.description;
     if (body.type !== undefined) set.type = body.type;
     if (body.needsVisit !== undefined) set.needs_visit = body.needsVisit ? 1 : 0;
     if (body.teamId !== undefined) {
-      if (body.teamId && !(await db.selectFrom('teams').select('id').where('id', '=', body.teamId).executeTakeFirst()))
-        throw invalidValue('body.teamId', 'no such team');
+      if (body.teamId && !(await repo.teamExists(db, body.teamId))) throw invalidValue('body.teamId', 'no such team');
       set.team_id = body.teamId;
     }
     const urgency = (body.urgency ?? t.urgency) as TUrgency;
@@ -134,7 +72,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
           at,
         });
     }
-    await bumpVersion(db, id, body.version, set, at);
+    await repo.bumpVersion(db, id, body.version, set, at);
     if (body.title || body.description) await repo.indexTicketText(db, ctx.dialect, id, body.title, body.description);
     await refreshSla(db, { ...t, ...set } as typeof t, ctx.clock.now().getTime());
     await recordAudit(db, ctx, { action: 'ticket.update', entity: 'ticket', entityId: id, before: t, after: set });
@@ -194,7 +132,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       );
     if (t.version !== body.version) throw versionConflict('The service request');
     if (body.action === 'start' || body.action === 'resolve') await assertChangeApproved(db, id);
-    const set: Record<string, unknown> = { state: to };
+    const set: Parameters<typeof repo.bumpVersion>[3] = { state: to };
     const events: TSlaEvent[] = slaEventOf(from, body.action).map((type) => ({ at: now.getTime(), type }));
     const customerSide = isCustomerSide(ctx.actor);
     let entry: { body?: string | null; data?: Record<string, unknown>; visibility: 'public' | 'internal' } = { visibility: 'public' };
@@ -220,7 +158,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
           userId = chosen.userId;
           explanation = chosen.explanation;
         }
-        const place = await placeWith(db, userId);
+        const place = await repo.placeOf(db, userId);
         Object.assign(set, {
           assignee_id: userId,
           assigned_at: at,
@@ -253,23 +191,18 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
         }
         if (body.signature && !SIGNATURE.test(body.signature))
           throw invalidValue('body.signature', 'must be a data:image/png;base64 URL', 'FS-8');
-        await db
-          .insertInto('ticket_ratings')
-          .values({
-            ticket_id: id,
-            attitude: body.rating.attitude,
-            skill: body.rating.skill,
-            result: body.rating.result,
-            comment: body.rating.comment ?? null,
-            via: onDevice ? 'device' : 'portal',
-            signed_by: body.signedBy ?? (onDevice ? null : ctx.actor.name),
-            signature: body.signature ?? null,
-            rated_by: ctx.actor.id,
-            created_at: at,
-          })
-          // FS-8: a rating signed on site with the service record stands; confirming afterwards does not add a second.
-          .onConflict((oc) => oc.column('ticket_id').doNothing())
-          .execute();
+        await repo.insertRating(db, {
+          ticket_id: id,
+          attitude: body.rating.attitude,
+          skill: body.rating.skill,
+          result: body.rating.result,
+          comment: body.rating.comment ?? null,
+          via: onDevice ? 'device' : 'portal',
+          signed_by: body.signedBy ?? (onDevice ? null : ctx.actor.name),
+          signature: body.signature ?? null,
+          rated_by: ctx.actor.id,
+          created_at: at,
+        });
         entry = {
           visibility: 'public',
           body: body.rating.comment ?? null,
@@ -280,15 +213,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       case 'reject':
         Object.assign(set, { reopen_count: t.reopen_count + 1, resolved_at: null });
         entry = { visibility: 'public', body: body.reason, data: { from, to, reopened: true } };
-        if (t.assignee_id)
-          await notify(db, at, {
-            userIds: [t.assignee_id],
-            kind: 'ticket_reopened',
-            title: { zh: `${t.number} 被客户退回`, en: `${t.number} reopened by the customer` },
-            body: { zh: body.reason, en: body.reason },
-            link: `/tickets/${id}`,
-            ticketId: id,
-          });
+        if (t.assignee_id) await tellReopened(db, at, t, t.assignee_id, body.reason);
         break;
       case 'close': {
         set.closed_at = at;
@@ -314,7 +239,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
     }
     if (body.action === 'start' || body.action === 'resume') entry.data = { from, to };
     if (events.length) set.sla_events = JSON.stringify([...parseEvents(t.sla_events), ...events]);
-    await bumpVersion(db, id, body.version, set, at);
+    await repo.bumpVersion(db, id, body.version, set, at);
     await repo.insertEntry(db, {
       ticketId: id,
       kind: body.action === 'assign' ? 'assignment' : body.action === 'confirm' ? 'rating' : 'state',
@@ -325,7 +250,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       at,
     });
     if (body.action === 'resolve') await repo.indexTicketText(db, ctx.dialect, id, body.cause, body.solution);
-    const updated = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const updated = await repo.findTicket(db, id);
     await refreshSla(db, updated, now.getTime());
     await recordAudit(db, ctx, {
       action: `ticket.${body.action}`,

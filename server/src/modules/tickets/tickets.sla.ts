@@ -2,14 +2,18 @@ import {
   DEFAULT_TIME_ZONE,
   OPEN_TICKET_STATES,
   isOpenTicketState,
+  type TImpact,
   type TPriority,
   type TSlaClock,
   type TSlaEvent,
   type TSlaTarget,
   type TSlaTargetClock,
+  type TUrgency,
+  computePriority,
   computeSlaClock,
   findSlaLevel,
   localDateInZone,
+  overridePriority,
 } from '@techserve/core';
 import type { Ctx, Db } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -31,6 +35,17 @@ export type ClockRow = {
 };
 
 export type SlaState = 'running' | 'near_breach' | 'breached' | 'paused' | 'done';
+
+/** SLA-1 / SR-3: the priority from urgency and impact by the policy's matrix, or a supervisor's override with its reason. */
+export function priorityOf(
+  policy: PolicyAt,
+  urgency: TUrgency,
+  impact: TImpact,
+  override?: { priority: TPriority; reason: string } | null,
+) {
+  const computed = computePriority(policy.document, urgency, impact, policy.number);
+  return override ? overridePriority(computed, override.priority, override.reason, policy.number) : computed;
+}
 
 export async function policyOfTicket(db: Db, createdAt: string): Promise<PolicyAt> {
   // The company-local date, as policyAt would compute it, with a formatter built once (hot path of every create).

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type TApprovalDecision,
   type TTravelClaim,
@@ -12,16 +11,14 @@ import {
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, invalidValue, notFound } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { detectFileType } from '../tickets/attachments.file-type';
-import { cleanFileName } from '../tickets/attachments.service';
-import { type AttachmentStorage, newStorageKey } from '../tickets/attachments.storage';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
 import * as repo from './travel.repository';
 import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellApprovers, tripWindow } from './travel.service';
+import { acceptFile, type FileStorage, newStorageKey } from '../../files';
 
 export type TTravelClaimCreateBody = z.output<typeof ZTravelClaimCreate>;
 
@@ -252,17 +249,17 @@ export async function addReceipt(
   ctx: Ctx,
   claimId: number,
   readUpload: () => Promise<ReceiptUpload>,
-  storage: AttachmentStorage,
+  storage: FileStorage,
 ): Promise<TTravelReceipt> {
   const claim = await claimFor(ctx, claimId);
   assertTraveller(ctx.actor, claim);
   if (claim.status !== 'submitted') throw illegal(`Receipts cannot be added to a ${claim.status} claim`);
   const upload = await readUpload();
-  const fileName = cleanFileName(upload.fileName);
-  if (upload.data.length === 0) throw invalidValue('body.file', 'the file is empty');
-  const type = detectFileType(upload.data, fileName);
-  if (!type || !ACCEPTED_RECEIPTS.has(type.contentType))
-    throw new AppError('unsupported_media_type', `"${fileName}" is not a receipt: attach a JPEG, PNG, GIF or WebP photo or a PDF`);
+  const { fileName, contentType, size, sha256 } = acceptFile(upload, {
+    accepts: (type) => ACCEPTED_RECEIPTS.has(type),
+    unsupported: (name) =>
+      new AppError('unsupported_media_type', `"${name}" is not a receipt: attach a JPEG, PNG, GIF or WebP photo or a PDF`),
+  });
   const key = newStorageKey(ctx.clock.now());
   const at = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (db) => {
@@ -271,9 +268,9 @@ export async function addReceipt(
       .values({
         claim_id: claimId,
         file_name: fileName,
-        content_type: type.contentType,
-        size: upload.data.length,
-        sha256: createHash('sha256').update(upload.data).digest('hex'),
+        content_type: contentType,
+        size,
+        sha256,
         storage_key: key,
         uploaded_by: ctx.actor.id,
         created_at: at,
@@ -284,15 +281,15 @@ export async function addReceipt(
       action: 'travel.receipt.add',
       entity: 'travel_claim',
       entityId: claimId,
-      after: { receiptId: row.id, fileName, contentType: type.contentType, size: upload.data.length },
+      after: { receiptId: row.id, fileName, contentType, size },
     });
     await storage.put(key, upload.data);
-    return { id: row.id, fileName, contentType: type.contentType, size: upload.data.length, url: `/api/v1/travel-receipts/${row.id}` };
+    return { id: row.id, fileName, contentType, size, url: `/api/v1/travel-receipts/${row.id}` };
   });
 }
 
 /** A receipt's bytes, when its claim is visible to the actor (404 otherwise). */
-export async function readReceipt(ctx: Ctx, id: number, storage: AttachmentStorage) {
+export async function readReceipt(ctx: Ctx, id: number, storage: FileStorage) {
   assertTravelReader(ctx.actor);
   const row = await ctx.db
     .selectFrom('travel_claim_receipts')

@@ -23,14 +23,13 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { readUpload } from '../../http/multipart';
-import { contentDisposition, sendDownload } from '../../http/download';
-import type { AttachmentsRouteDeps } from '../tickets/attachments.routes';
+import type { FileDeps } from '../../files';
 import * as advances from './advances.service';
 import * as claims from './claims.service';
 import { financeExport } from './finance-export';
 import * as logs from './logs.service';
 import * as svc from './travel.service';
+import { readUpload, contentDisposition, sendDownload } from '../../files';
 
 const ZVersionBody = z.strictObject({ version: ZVersion });
 const binary = (description: string) => ({
@@ -39,7 +38,7 @@ const binary = (description: string) => ({
 });
 
 /** TR-1..4, AT-2/3, FS-3: travel requests, advances, daily travel logs, allowances, claims and the finance export. */
-export function travelRoutes(app: App, deps: AttachmentsRouteDeps) {
+export function travelRoutes(app: App, deps: FileDeps) {
   const tags = ['travel'];
   const anyTravel = {}; // reads: any of travel.request / approve / finance, checked in the service (GM and finance hold no travel.request)
   const request = { permission: 'travel.request' as const };

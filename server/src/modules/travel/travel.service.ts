@@ -23,7 +23,7 @@ import { AppError, invalidValue, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { isGm, isOnLetter } from '../field/field.access';
-import { ticketScope } from '../tickets/tickets.access';
+import { ticketScope } from '../tickets/tickets.repository';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
 import { approversOf } from '../org/approvers';

@@ -15,7 +15,7 @@ import { DuePreview } from './DuePreview';
 import { HolidaysEditor } from './HolidaysEditor';
 import { MonthView } from './MonthView';
 import { useCalendar } from './useCalendar';
-import { isStaleVersion } from './isStaleVersion';
+import { isStaleVersion } from '../../api/isStaleVersion';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 
 export const CALENDAR_TABS = ['month', 'preview', 'hours', 'holidays'] as const;

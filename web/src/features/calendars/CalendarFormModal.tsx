@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
-import { isStaleVersion } from './isStaleVersion';
+import { isStaleVersion } from '../../api/isStaleVersion';
 
 type Props = {
   open: boolean;

@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Flex, Form, InputNumber, Spin, Typogra
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExplanationText } from './ExplanationText';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useDuePreview } from './useDuePreview';
 import { WorkingDaysCounter } from './WorkingDaysCounter';
 import { formatInZone, nowInZone, weekdayInZone, zonedIso } from './zonedTime';
@@ -86,7 +86,7 @@ export function DuePreview({ calendar, initialFrom }: Props) {
                   </span>
                 </Flex>
               }
-              description={<ExplanationText explanation={due.data.explanation} />}
+              description={<ExplanationLine explanation={due.data.explanation} />}
             />
           )}
         </Spin>

@@ -3,7 +3,7 @@ import { Alert, Card, DatePicker, Flex, Form, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExplanationText } from './ExplanationText';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useWorkingDays } from './useWorkingDays';
 import { nowInZone } from './zonedTime';
 
@@ -46,7 +46,7 @@ export function WorkingDaysCounter({ calendar }: { calendar: TCalendar }) {
                 {t('calendars.workingDays', { count: result.data.workingDays })}
               </Typography.Text>
               <Typography.Text type="secondary">{t('calendars.workingDaysHint')}</Typography.Text>
-              <ExplanationText explanation={result.data.explanation} />
+              <ExplanationLine explanation={result.data.explanation} />
             </Flex>
           )}
         </Spin>

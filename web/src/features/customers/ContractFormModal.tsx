@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blankToNull } from './blankToNull';
 import { DateInput } from './DateInput';
-import { FenInput } from './FenInput';
+import { FenInput } from '../../shared/FenInput';
 import { RecordFormModal } from './RecordFormModal';
-import { useInForcePolicy } from './useInForcePolicy';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { useRecordForm } from './useRecordForm';
 import './i18n';
 
@@ -49,7 +49,7 @@ type Props = { open: boolean; customerId: number; contract?: TContract; onClose:
 /** CU-4: add or edit a service contract; its SLA level is one of the policy in force (SLA-1). */
 export function ContractFormModal({ open, customerId, contract, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const policy = useInForcePolicy();
+  const policy = usePolicyInForce();
   const editor = useRecordForm({
     path: 'contracts',
     open,

@@ -8,7 +8,7 @@ import { ContractFormModal } from './ContractFormModal';
 import { RowActions } from './RowActions';
 import { TabToolbar } from './TabToolbar';
 import { useDeleteRecord } from './useDeleteRecord';
-import { useInForcePolicy } from './useInForcePolicy';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import './i18n';
 
 const STATE_COLOURS = { active: 'green', expired: 'default', upcoming: 'blue' } as const;
@@ -18,7 +18,7 @@ export function ContractsTab({ file, canManage }: { file: TCustomerFile; canMana
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ contract?: TContract } | null>(null);
   const remove = useDeleteRecord('contracts');
-  const policy = useInForcePolicy();
+  const policy = usePolicyInForce();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const levelName = new Map((policy.data?.document.sla.levels ?? []).map((level) => [level.id, level.name[language]]));
 

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { CustomerFilePage } from './CustomerFilePage';
 import { CustomersPage } from './CustomersPage';
-import { renderWithSession } from './renderWithSession';
-import { stubApi, type TApiRoutes } from './stubApi';
+import { renderAs } from '../../test/renderAs';
+import { type TRoutes, stubFetch } from '../../test/stubFetch';
 
 const stamps = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
 const customer = {
@@ -71,7 +71,7 @@ const file: TCustomerFile = {
   asOf: '2026-03-02',
 };
 const policy = defaultPolicy();
-const baseRoutes: TApiRoutes = {
+const baseRoutes: TRoutes = {
   'GET /customers/7/file': { body: file },
   'GET /customers': { body: { items: [customer], nextCursor: null } },
   'GET /policy/in-force': { body: { number: 3, effectiveFrom: '2026-01-01', document: policy } },
@@ -82,7 +82,7 @@ const baseRoutes: TApiRoutes = {
 const manager = ['customers.read', 'customers.manage', 'org.read', 'policy.read', 'calendars.read'] as const;
 
 function renderFile(permissions: readonly (typeof manager)[number][] = manager) {
-  return renderWithSession(<CustomerFilePage />, { path: '/customers/:id', url: '/customers/7', permissions: [...permissions] });
+  return renderAs(<CustomerFilePage />, { path: '/customers/:id', url: '/customers/7', permissions: [...permissions] });
 }
 
 /** Opens the contracts tab and the edit form of contract 5. */
@@ -104,7 +104,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('customer file page', { timeout: 15_000 }, () => {
   it('hides every edit control from a user without customers.manage', async () => {
-    stubApi(baseRoutes);
+    stubFetch(baseRoutes);
     renderFile(['customers.read', 'org.read', 'policy.read', 'calendars.read']);
     expect(await screen.findByText('Customer file · 杭州市中医院')).toBeTruthy();
     expect(screen.queryByTestId('customer-edit')).toBeNull();
@@ -118,15 +118,15 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('hides create, edit and delete on the customers list from a user without customers.manage', async () => {
-    stubApi(baseRoutes);
-    renderWithSession(<CustomersPage />, { path: '/customers', url: '/customers', permissions: ['customers.read'] });
+    stubFetch(baseRoutes);
+    renderAs(<CustomersPage />, { path: '/customers', url: '/customers', permissions: ['customers.read'] });
     expect(await screen.findByText('杭州市中医院')).toBeTruthy();
     expect(screen.queryByTestId('customer-create')).toBeNull();
     expect(screen.queryByTestId('customer-7-edit')).toBeNull();
   });
 
   it('shows the customer file with its contacts, a count on each tab and edit controls to a manager', async () => {
-    stubApi(baseRoutes);
+    stubFetch(baseRoutes);
     renderFile();
     expect(await screen.findByText('Customer file · 杭州市中医院')).toBeTruthy();
     expect(screen.getByText('Installed products (1)')).toBeTruthy();
@@ -138,7 +138,7 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('shows the warranty state, end date and the explanation the API gives', async () => {
-    stubApi(baseRoutes);
+    stubFetch(baseRoutes);
     renderFile();
     fireEvent.click(await screen.findByText('Installed products (1)'));
     const summary = await screen.findByTestId('warranty-summary');
@@ -148,17 +148,17 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('sends a contract fee typed in yuan as integer fen', async () => {
-    const api = stubApi({ ...baseRoutes, 'PATCH /contracts/5': (body) => ({ body: { ...contract, ...(body as object), version: 2 } }) });
+    const api = stubFetch({ ...baseRoutes, 'PATCH /contracts/5': (body) => ({ body: { ...contract, ...(body as object), version: 2 } }) });
     renderFile();
     const form = await openContractEdit();
     expect((within(formItem(form, 'Fee (yuan)')).getByRole('spinbutton') as HTMLInputElement).value).toBe('50000.00');
     fireEvent.change(within(formItem(form, 'Fee (yuan)')).getByRole('spinbutton'), { target: { value: '1234.56' } });
     fireEvent.click(screen.getByTestId('contract-form-submit'));
-    await waitFor(() => expect(api.sent('PATCH /contracts/5')).toEqual([{ feeFen: 123456, version: 1 }]));
+    await waitFor(() => expect(api.bodies('PATCH /contracts/5')).toEqual([{ feeFen: 123456, version: 1 }]));
   });
 
   it('creates a contract with the fee in fen, the policy default SLA level and the customer id', async () => {
-    const api = stubApi({
+    const api = stubFetch({
       ...baseRoutes,
       'POST /contracts': (body) => ({ status: 201, body: { ...contract, ...(body as object), id: 6 } }),
     });
@@ -181,8 +181,8 @@ describe('customer file page', { timeout: 15_000 }, () => {
       expect(within(form).getByText(policy.sla.levels.find((l) => l.id === policy.sla.defaultLevelId)!.name.en)).toBeTruthy(),
     );
     fireEvent.click(screen.getByTestId('contract-form-submit'));
-    await waitFor(() => expect(api.sent('POST /contracts')).toHaveLength(1));
-    expect(api.sent('POST /contracts')[0]).toMatchObject({
+    await waitFor(() => expect(api.bodies('POST /contracts')).toHaveLength(1));
+    expect(api.bodies('POST /contracts')[0]).toMatchObject({
       customerId: 7,
       number: 'HT-2026-002',
       startsOn: '2026-04-01',
@@ -193,7 +193,7 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('puts a 422 detail from the server on the field it names', async () => {
-    stubApi({
+    stubFetch({
       ...baseRoutes,
       'PATCH /contracts/5': {
         status: 422,
@@ -216,7 +216,7 @@ describe('customer file page', { timeout: 15_000 }, () => {
   });
 
   it('on a stale version says so and reloads the record into the form', async () => {
-    const api = stubApi({
+    const api = stubFetch({
       ...baseRoutes,
       'PATCH /contracts/5': { status: 409, body: { error: { code: 'version_conflict', message: 'Contract was changed by someone else' } } },
       'GET /contracts/5': { body: { ...contract, number: 'HT-2026-001-R', version: 2 } },
@@ -229,11 +229,11 @@ describe('customer file page', { timeout: 15_000 }, () => {
     await waitFor(() => expect((within(form).getByTestId('contract-number') as HTMLInputElement).value).toBe('HT-2026-001-R'));
     fireEvent.change(within(form).getByTestId('contract-number'), { target: { value: 'HT-Y' } });
     fireEvent.click(screen.getByTestId('contract-form-submit'));
-    await waitFor(() => expect(api.sent('PATCH /contracts/5').at(-1)).toEqual({ number: 'HT-Y', version: 2 }));
+    await waitFor(() => expect(api.bodies('PATCH /contracts/5').at(-1)).toEqual({ number: 'HT-Y', version: 2 }));
   });
 
   it('puts a taken contract number (409, not a stale version) on the number field', async () => {
-    stubApi({
+    stubFetch({
       ...baseRoutes,
       'PATCH /contracts/5': {
         status: 409,
@@ -258,7 +258,7 @@ describe('customer file page', { timeout: 15_000 }, () => {
 
 describe('customer deletion', { timeout: 15_000 }, () => {
   it('refuses to delete a customer still referred to, with a plain reason, and stays on the file', async () => {
-    const api = stubApi({
+    const api = stubFetch({
       ...baseRoutes,
       'DELETE /customers/7': {
         status: 409,
@@ -271,7 +271,7 @@ describe('customer deletion', { timeout: 15_000 }, () => {
     fireEvent.click(confirm);
     expect(await screen.findByText('Cannot delete')).toBeTruthy();
     expect(screen.getByText(/Other records still refer to it/)).toBeTruthy();
-    expect(api.sent('DELETE /customers/7')).toHaveLength(1);
+    expect(api.bodies('DELETE /customers/7')).toHaveLength(1);
     expect(screen.queryByTestId('elsewhere')).toBeNull();
   });
 });

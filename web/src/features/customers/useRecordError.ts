@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useApiError, useLocalizedApiError } from '../../api/useApiError';
-import { isStaleVersion } from '../calendars/isStaleVersion';
+import { isStaleVersion } from '../../api/isStaleVersion';
 import './i18n';
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import { zodFormErrors } from '../../api/zodFormErrors';
-import { isStaleVersion } from '../calendars/isStaleVersion';
+import { isStaleVersion } from '../../api/isStaleVersion';
 import { customerKeys } from './customerKeys';
 import { useRecordError } from './useRecordError';
 import './i18n';

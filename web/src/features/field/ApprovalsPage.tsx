@@ -8,9 +8,9 @@ import { api } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { fieldKeys } from './fieldKeys';
 import { formatInstant } from './formatInstant';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
-import { formatList } from './formatList';
+import { formatList } from '../../shared/formatList';
 
 type TMissingReport = {
   letterId: number;

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
 import { CameraPhotoInput } from './CameraPhotoInput';
 
 /** A stand-in XMLHttpRequest the test drives: progress, then the server's answer. */

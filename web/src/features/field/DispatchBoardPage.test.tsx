@@ -2,7 +2,8 @@ import type { TBoard, TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { DispatchBoardPage } from './DispatchBoardPage';
 import { letterFixture } from './fixtures';
 

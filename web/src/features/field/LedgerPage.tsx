@@ -11,11 +11,11 @@ import { ListTable } from '../../layout/ListTable';
 import { PageHeader } from '../../layout/PageHeader';
 import { fieldKeys } from './fieldKeys';
 import { formatInstant } from './formatInstant';
-import { LoadMore } from './LoadMore';
-import { usePagedList } from './usePagedList';
+import { LoadMore } from '../../shared/LoadMore';
+import { usePagedList } from '../../shared/usePagedList';
 import '../tickets/i18n';
 import './i18n';
-import { formatList } from './formatList';
+import { formatList } from '../../shared/formatList';
 
 type TLedgerEntry = z.infer<typeof ZLedgerEntry>;
 

@@ -29,7 +29,7 @@ import { KitEditor } from './KitEditor';
 import { formToLetterFill, letterToForm } from './letterFormValues';
 import { LetterStatusTag } from './LetterStatusTag';
 import { RescheduleDialog } from './RescheduleDialog';
-import { TextPromptDialog } from './TextPromptDialog';
+import { TextPromptDialog } from '../../shared/TextPromptDialog';
 import { detailFields, useFieldError } from './useFieldError';
 import { useLocalizeRuleError } from './useLocalizeRuleError';
 import { useLetter, useLetterAction } from './useLetter';

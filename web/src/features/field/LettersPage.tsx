@@ -10,10 +10,10 @@ import { useSession } from '../auth/useSession';
 import { fieldKeys } from './fieldKeys';
 import { formatInstant } from './formatInstant';
 import { LetterStatusTag } from './LetterStatusTag';
-import { LoadMore } from './LoadMore';
-import { usePagedList } from './usePagedList';
+import { LoadMore } from '../../shared/LoadMore';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
-import { formatList } from './formatList';
+import { formatList } from '../../shared/formatList';
 
 const BOXES = ['mine', 'to_approve', 'all'] as const;
 

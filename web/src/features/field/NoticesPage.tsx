@@ -10,9 +10,9 @@ import { ListTable } from '../../layout/ListTable';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { fieldKeys } from './fieldKeys';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { NoticeStatusTag } from './NoticeStatusTag';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
 const BOXES = ['mine', 'to_sign', 'all'] as const;

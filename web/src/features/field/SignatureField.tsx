@@ -1,4 +1,4 @@
-import { SignaturePad } from '../tickets/SignaturePad';
+import { SignaturePad } from '../../shared/SignaturePad';
 
 /** The shared signature pad as an antd form control (value: the PNG data URL, null once cleared). */
 export function SignatureField({ onChange }: { value?: string | null; onChange?: (value: string | null) => void }) {

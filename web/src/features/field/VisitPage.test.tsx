@@ -2,7 +2,8 @@ import type { TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { letterFixture, visitFixture } from './fixtures';
 import { VisitPage } from './VisitPage';
 

@@ -3,7 +3,7 @@ import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/useSession';
-import { TextPromptDialog } from '../field/TextPromptDialog';
+import { TextPromptDialog } from '../../shared/TextPromptDialog';
 import { leaveActions } from './leaveActions';
 import { useLeaveAction } from './useLeave';
 import { useLeaveError } from './useLeaveError';

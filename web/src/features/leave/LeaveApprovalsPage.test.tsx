@@ -1,7 +1,9 @@
 import type { TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
-import { renderAs, stubFetch, viewportWidth } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
+import { viewportWidth } from '../../test/viewportWidth';
 import { leaveFixture } from './fixtures';
 import { LeaveApprovalsPage } from './LeaveApprovalsPage';
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { ApproverActions } from './ApproverActions';
 import { LeaveList } from './LeaveList';
 import { useLeaveList } from './useLeave';

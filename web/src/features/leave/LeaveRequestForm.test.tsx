@@ -1,7 +1,8 @@
 import { defaultPolicy } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { LeaveRequestForm } from './LeaveRequestForm';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { LoadMore } from '../field/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { LeaveList } from './LeaveList';
 import { OwnLeaveActions } from './OwnLeaveActions';
 import { useLeaveList } from './useLeave';

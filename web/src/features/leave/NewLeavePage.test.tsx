@@ -2,7 +2,8 @@ import type { TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { type TRoutes, renderAs, stubFetch } from '../tickets/testing';
+import { type TRoutes, stubFetch } from '../../test/stubFetch';
+import { renderAs } from '../../test/renderAs';
 import { leaveFixture, policyFixture } from './fixtures';
 import { NewLeavePage } from './NewLeavePage';
 

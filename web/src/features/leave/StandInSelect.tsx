@@ -4,7 +4,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useDebounced } from '../tickets/useDebounced';
+import { useDebounced } from '../../shared/useDebounced';
 import { leaveKeys } from './leaveKeys';
 import './i18n';
 

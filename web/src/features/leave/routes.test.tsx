@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { buildMenuItems } from '../../layout/buildMenuItems';
 import type { Guard } from '../../layout/featureRoutes';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { leaveMenuItems, leaveRoutes } from './routes';
 
 afterEach(() => vi.unstubAllGlobals());

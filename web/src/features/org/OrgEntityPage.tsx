@@ -9,7 +9,7 @@ import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { fenToYuan, formatYuan, yuanToFen } from './fenToYuan';
+import { fenToYuan, formatYuan, yuanToFen } from '../../shared/money';
 import { OrgRefLabel } from './OrgRefLabel';
 import { OrgRefSelect } from './OrgRefSelect';
 import type { TOrgEntityConfig, TOrgField } from './orgEntityConfigs';

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { useUserOptions } from '../users/useUserOptions';
+import { useUserOptions, userOption } from '../../shared/useUserOptions';
 import { OrgRefLabel } from './OrgRefLabel';
 import type { TProduct, TProductExperts } from './orgTypes';
 import { useOrgList } from './useOrgList';
@@ -24,7 +24,7 @@ export function ProductExpertsPage() {
   const showError = useApiError();
   const queryClient = useQueryClient();
   const products = useOrgList<TProduct>('products');
-  const userOptions = useUserOptions();
+  const userOptions = useUserOptions('', 200);
   const table = useQuery({
     queryKey: ['org', 'product-experts'],
     queryFn: ({ signal }) => api<{ items: TProductExperts[] }>('/product-experts', { signal }).then((r) => r.items),
@@ -99,7 +99,7 @@ export function ProductExpertsPage() {
 
   // Experts not in the picker's user list (e.g. outside the first page) still need a label.
   const options = useMemo(() => {
-    const known = new Map((userOptions.data ?? []).map((option) => [option.value, option.label]));
+    const known = new Map((userOptions.data ?? []).map(userOption).map((option) => [option.value, option.label]));
     for (const expert of editing?.experts ?? []) if (!known.has(expert.userId)) known.set(expert.userId, expert.name);
     return [...known].map(([value, label]) => ({ value, label }));
   }, [userOptions.data, editing]);

@@ -3,8 +3,8 @@ import { COST_CATEGORIES, type TCost, type TProject } from '@techserve/core';
 import { Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FenInput } from '../customers/FenInput';
-import { formatYuan } from '../org/fenToYuan';
+import { FenInput } from '../../shared/FenInput';
+import { formatYuan } from '../../shared/money';
 import { useProjectCall } from './useProjectCall';
 import './i18n';
 

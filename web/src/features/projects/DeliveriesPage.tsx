@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DeliveryCreateModal } from './DeliveryCreateModal';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { projectKeys } from './projectKeys';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
 const STATUS_COLOR: Record<TDeliveryStatus, string> = { planned: 'default', notified: 'processing', signed: 'success' };
@@ -26,7 +26,7 @@ export function DeliveryStatusTag({ status, discrepancy }: { status: TDeliverySt
 export function DeliveriesList({ projectId, customerId, canCreate }: { projectId?: number; customerId?: number; canCreate: boolean }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<TDeliverySummary>(projectKeys.deliveryList({ projectId }), '/deliveries', { projectId });
+  const list = usePagedList<TDeliverySummary>('/deliveries', projectKeys.deliveryList({ projectId }), { projectId });
   return (
     <div>
       {canCreate && (
@@ -52,7 +52,7 @@ export function DeliveriesList({ projectId, customerId, canCreate }: { projectId
           },
         ]}
       />
-      <LoadMore query={list} />
+      <LoadMore list={list} />
       <DeliveryCreateModal open={creating} onClose={() => setCreating(false)} projectId={projectId} customerId={customerId} />
     </div>
   );

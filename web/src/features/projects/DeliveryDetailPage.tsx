@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useProjectError } from './useProjectError';
-import { SignaturePad } from '../tickets/SignaturePad';
+import { SignaturePad } from '../../shared/SignaturePad';
 import { useIntakeCustomerFile } from '../tickets/useIntakeCustomerFile';
 import { DeliveryStatusTag } from './DeliveriesPage';
 import { RuleErrorAlert } from './RuleErrorAlert';

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useDebounced } from '../tickets/useDebounced';
-import { useUserOptions } from '../tickets/useUserOptions';
+import { useDebounced } from '../../shared/useDebounced';
+import { useUserOptions } from '../../shared/useUserOptions';
 
 /** Picks several staff members (the engineers on a project), searching the server as the user types. */
 export function MemberSelect({

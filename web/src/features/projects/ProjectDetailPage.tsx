@@ -14,7 +14,7 @@ import { TrainingsList } from './TrainingsPage';
 import { projectKeys } from './projectKeys';
 import { useRecord } from './useRecord';
 import './i18n';
-import { formatList } from '../field/formatList';
+import { formatList } from '../../shared/formatList';
 
 /** FS-12: one project — header with deadlines and warnings, status actions, and its plan, materials, costs, documents, deliveries and training. */
 export function ProjectDetailPage() {

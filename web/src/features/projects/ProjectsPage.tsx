@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
-import { useDebounced } from '../tickets/useDebounced';
-import { LoadMore } from './LoadMore';
+import { useDebounced } from '../../shared/useDebounced';
+import { LoadMore } from '../../shared/LoadMore';
 import { ProjectCreateModal } from './ProjectCreateModal';
 import { ProjectStatusTag, ProjectWarningTags } from './ProjectStatusTag';
 import { projectKeys } from './projectKeys';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
 /** FS-12: the projects in the user's scope with their deadline and acceptance warnings. */
@@ -21,7 +21,7 @@ export function ProjectsPage() {
   const [search, setSearch] = useState('');
   const q = useDebounced(search).trim() || undefined;
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<TProjectSummary>(projectKeys.list({ status, q }), '/projects', { status, q });
+  const list = usePagedList<TProjectSummary>('/projects', projectKeys.list({ status, q }), { status, q });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div>
@@ -77,7 +77,7 @@ export function ProjectsPage() {
           { key: 'due', title: t('projects.acceptanceDue'), dataIndex: 'acceptanceDueOn', responsive: ['md'] },
         ]}
       />
-      <LoadMore query={list} />
+      <LoadMore list={list} />
       <ProjectCreateModal open={creating} onClose={() => setCreating(false)} />
     </div>
   );

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs, stubFetch } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { trainingFixture } from './fixtures';
 import { TrainingDetailPage } from './TrainingDetailPage';
 

@@ -8,9 +8,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useProjectError } from './useProjectError';
 import { CustomerSelect } from '../tickets/CustomerSelect';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { projectKeys } from './projectKeys';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
 /** FS-14: a training plan for a customer (of a project when given) with its first trainees. */
@@ -95,7 +95,7 @@ function TrainingCreateModal({
 export function TrainingsList({ projectId, customerId, canCreate }: { projectId?: number; customerId?: number; canCreate: boolean }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<TTrainingSummary>(projectKeys.trainingList({ projectId }), '/trainings', { projectId });
+  const list = usePagedList<TTrainingSummary>('/trainings', projectKeys.trainingList({ projectId }), { projectId });
   return (
     <div>
       {canCreate && (
@@ -127,7 +127,7 @@ export function TrainingsList({ projectId, customerId, canCreate }: { projectId?
           },
         ]}
       />
-      <LoadMore query={list} />
+      <LoadMore list={list} />
       <TrainingCreateModal open={creating} onClose={() => setCreating(false)} projectId={projectId} customerId={customerId} />
     </div>
   );

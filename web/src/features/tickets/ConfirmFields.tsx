@@ -1,7 +1,7 @@
 import { ZGrade } from '@techserve/core';
 import { Alert, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SignaturePad } from './SignaturePad';
+import { SignaturePad } from '../../shared/SignaturePad';
 import './i18n';
 
 /**

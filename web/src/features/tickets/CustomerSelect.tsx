@@ -4,7 +4,7 @@ import type { CSSProperties } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerOptions } from './useCustomerOptions';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../shared/useDebounced';
 import './i18n';
 
 const label = (customer: TCustomer) =>

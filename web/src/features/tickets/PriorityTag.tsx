@@ -1,7 +1,7 @@
 import type { TExplanation, TPriority } from '@techserve/core';
 import { Popover, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ExplanationLine } from './ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import './i18n';
 
 const COLOURS: Record<TPriority, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };

@@ -3,7 +3,7 @@ import { Button, Card, Col, Row, Tag, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExplanationLine } from './ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { formatMinutes } from './formatMinutes';
 import './i18n';
 

@@ -3,7 +3,8 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { ticketFixture } from './fixtures';
-import { renderAs, stubFetch } from './testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { TicketDashboardPage } from './TicketDashboardPage';
 
 // ECharts does not draw under jsdom: the chart shows the option it was given instead.

@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { ticketFixture } from './fixtures';
-import { renderAs, stubFetch } from './testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { TicketDetailPage } from './TicketDetailPage';
 
 const ENGINEER: TPermission[] = ['customers.read', 'tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'];

@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { ChangeRequestCard } from './ChangeRequestCard';
 import { EscalationsCard } from './EscalationsCard';
-import { ExplanationLine } from './ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { RecordsCard } from './RecordsCard';
 import { ReplyBox } from './ReplyBox';
 import { SlaCards } from './SlaCards';

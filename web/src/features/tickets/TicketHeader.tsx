@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
-import { ExplanationLine } from './ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { formatMinutes } from './formatMinutes';
 import { PriorityTag } from './PriorityTag';
 import { StateTag } from './StateTag';

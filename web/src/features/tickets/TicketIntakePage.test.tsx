@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { ticketFixture } from './fixtures';
-import { renderAs, stubFetch, type TRoutes } from './testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch, type TRoutes } from '../../test/stubFetch';
 import { TicketIntakePage } from './TicketIntakePage';
 
 const stamps = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };

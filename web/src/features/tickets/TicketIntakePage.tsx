@@ -25,7 +25,7 @@ import { UserSelect } from './UserSelect';
 import { useCreateTicket } from './useCreateTicket';
 import { useIntakeCustomerFile } from './useIntakeCustomerFile';
 import { useIsCustomerSide } from './useIsCustomerSide';
-import { usePolicyInForce } from './usePolicyInForce';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { usePortalCustomerId } from './usePortalCustomerId';
 import { useTicketError } from './useTicketError';
 import './i18n';

@@ -4,7 +4,7 @@ import { Empty, Flex, Tag, Timeline, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExplanationLine } from './ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { formatMinutes } from './formatMinutes';
 import './i18n';
 

@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { ticketFixture } from './fixtures';
-import { renderAs, stubFetch } from './testing';
+import { renderAs } from '../../test/renderAs';
+import { stubFetch } from '../../test/stubFetch';
 import { TicketsPage } from './TicketsPage';
 
 const STAFF = ['tickets.read', 'tickets.create', 'tickets.assign', 'customers.read'] as const;

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useDebounced } from './useDebounced';
-import { useUserOptions } from './useUserOptions';
+import { useDebounced } from '../../shared/useDebounced';
+import { useUserOptions } from '../../shared/useUserOptions';
 
 /** Picks an active staff member by name, user name or employee number (server-side search). */
 export function UserSelect({

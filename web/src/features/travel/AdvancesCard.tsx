@@ -1,7 +1,7 @@
 import type { TTravelRequest } from '@techserve/core';
 import { Button, Card, Flex, Form, Input, InputNumber, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { money, yuanToFen } from './money';
+import { money, yuanToFen } from '../../shared/money';
 import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';

@@ -2,7 +2,8 @@ import { explain } from '@techserve/core';
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { renderAs, viewportWidth } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
+import { viewportWidth } from '../../test/viewportWidth';
 import { AllowanceTable } from './AllowanceTable';
 
 const lines = [

@@ -2,8 +2,8 @@ import type { TAllowanceLineOut } from '@techserve/core';
 import { Card, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { ExplanationLine } from '../tickets/ExplanationLine';
-import { money } from './money';
+import { ExplanationLine } from '../../shared/ExplanationLine';
+import { money } from '../../shared/money';
 import './i18n';
 
 const lineKey = (l: TAllowanceLineOut) => `${l.kind}-${l.rateFen}-${l.explanation.text.en}`;

@@ -1,7 +1,7 @@
 import { type TTravelRequest, ZClaimExpense } from '@techserve/core';
 import { Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { yuanToFen } from './money';
+import { yuanToFen } from '../../shared/money';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';

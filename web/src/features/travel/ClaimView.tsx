@@ -2,7 +2,7 @@ import type { TTravelClaim } from '@techserve/core';
 import { App, Button, Descriptions, Flex, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AllowanceTable } from './AllowanceTable';
-import { money } from './money';
+import { money } from '../../shared/money';
 import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
-import { formatList } from '../field/formatList';
+import { formatList } from '../../shared/formatList';
 
 /**
  * TR-2/TR-3: the manager's decision. Modes needing prior approval are listed unticked: approving needs each one

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { usePolicyInForce } from '../tickets/usePolicyInForce';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { TravelRequestForm } from './TravelRequestForm';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderAs } from '../tickets/testing';
+import { renderAs } from '../../test/renderAs';
 import { TravelRequestForm } from './TravelRequestForm';
 
 function renderForm(onSubmit = vi.fn()) {

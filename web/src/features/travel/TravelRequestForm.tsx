@@ -1,9 +1,9 @@
 import { type TTransportMode, type TTravelRequestCreate, ZDestinationLevel, ZTransportMode, ZTravelRequestCreate } from '@techserve/core';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { yuanToFen } from './money';
+import { yuanToFen } from '../../shared/money';
 import './i18n';
-import { formatList } from '../field/formatList';
+import { formatList } from '../../shared/formatList';
 
 type SegmentValues = { from?: string; to?: string; destinationLevel?: string; startDate?: string; endDate?: string; transport?: string };
 export type TTravelRequestFormValues = {

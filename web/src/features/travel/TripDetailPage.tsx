@@ -12,12 +12,12 @@ import { ClaimView } from './ClaimView';
 import { DecisionCard } from './DecisionCard';
 import { ExtensionCard } from './ExtensionCard';
 import { LogsCard } from './LogsCard';
-import { money } from './money';
+import { money } from '../../shared/money';
 import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelAction, useTravelRequest } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
-import { formatList } from '../field/formatList';
+import { formatList } from '../../shared/formatList';
 
 /** One trip: itinerary, allowance lines with explanations, the decisions, advances, daily logs and claims. */
 export function TripDetailPage() {

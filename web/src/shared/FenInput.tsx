@@ -1,6 +1,6 @@
 import { InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fenToYuan, yuanToFen } from '../org/fenToYuan';
+import { fenToYuan, yuanToFen } from './money';
 
 type Props = { id?: string; value?: number | null; onChange?: (fen: number | null) => void };
 

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import './i18n/initI18n';
+import '../i18n/initI18n';
 
 // jsdom lacks these browser APIs; antd's responsive helpers and tables call them.
 if (!window.matchMedia) {

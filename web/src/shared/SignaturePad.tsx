@@ -1,7 +1,6 @@
 import { Button, Flex, Typography, theme } from 'antd';
 import { type PointerEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import './i18n';
 
 const HEIGHT = 180;
 
@@ -73,7 +72,7 @@ export function SignaturePad({ onChange }: { onChange: (dataUrl: string | null) 
     <div>
       <canvas
         ref={canvasRef}
-        aria-label={t('tickets.signHere')}
+        aria-label={t('common.signHere')}
         data-testid="signature-pad"
         style={{
           display: 'block',
@@ -97,9 +96,9 @@ export function SignaturePad({ onChange }: { onChange: (dataUrl: string | null) 
         onPointerLeave={finish}
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
-        <Typography.Text type="secondary">{t('tickets.signHere')}</Typography.Text>
+        <Typography.Text type="secondary">{t('common.signHere')}</Typography.Text>
         <Button size="small" onClick={clear} data-testid="signature-clear">
-          {t('tickets.clearSignature')}
+          {t('common.clearSignature')}
         </Button>
       </Flex>
     </div>

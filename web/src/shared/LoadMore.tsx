@@ -1,17 +1,18 @@
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** "Load more" under a keyset-paged list, or "no more" once the last page is in. */
+/** "Load more" under a keyset-paged list; once the last page is in, "no more" when the list shows `count` rows. */
 export function LoadMore({
   list,
-  count,
+  count = 0,
   testId,
 }: {
   list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
-  count: number;
-  testId: string;
+  count?: number;
+  testId?: string;
 }) {
   const { t } = useTranslation();
+  if (!list.hasNextPage && count === 0) return null;
   return (
     <Flex justify="center" style={{ marginTop: 16 }}>
       {list.hasNextPage ? (
@@ -19,7 +20,7 @@ export function LoadMore({
           {t('common.loadMore')}
         </Button>
       ) : (
-        count > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
+        <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
       )}
     </Flex>
   );

@@ -1,6 +1,5 @@
 import { Form, Input, Modal, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import './i18n';
 
 /** A dialog asking for one text (a reject reason, a ledger note, a clarification); `required` refuses blank text. */
 export function TextPromptDialog({
@@ -38,7 +37,7 @@ export function TextPromptDialog({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false} onFinish={(values) => onSubmit((values.text ?? '').trim())}>
-        <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: t('field.required') }] : []}>
+        <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: t('common.required') }] : []}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={maxLength} data-testid={`${testId}-text`} />
         </Form.Item>
       </Form>

@@ -1,10 +1,13 @@
 import type { TPolicyInForce } from '@techserve/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { useSession } from '../auth/useSession';
-import { policyKeys } from '../policy/usePolicy';
+import { api } from '../api/client';
+import { useSession } from '../features/auth/useSession';
+import { policyKeys } from '../features/policy/usePolicy';
 
-/** The policy in force today, for the intake's priority preview (only for those who may read the policy). */
+/**
+ * The policy in force today (company-local, as the server judges it): the intake's priority preview, a contract's
+ * SLA levels, leave types, travel rules. Only for those who may read the policy.
+ */
 export function usePolicyInForce() {
   const { can } = useSession();
   return useQuery({

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, type ErrorDetail } from './errors';
+import { AppError, type ErrorDetail } from '../http/errors';
 
 /** One file read from a multipart body, with the named text fields that came with it. */
 export type Upload = { fileName: string; data: Buffer; fields: Record<string, string> };
