@@ -21,7 +21,7 @@ import {
   page,
 } from '@techserve/core';
 import type { App } from '../../http/app-types';
-import { sendDownload } from '../../http/download';
+import { sendDownload } from '../../files/download';
 import * as daily from './daily-logs.service';
 import * as weekly from './weekly.service';
 import { renderWeeklyReportPdf } from './weekly-report.pdf';

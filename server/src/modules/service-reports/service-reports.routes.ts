@@ -9,7 +9,7 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
-import { sendDownload } from '../../http/download';
+import { sendDownload } from '../../files/download';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
 import * as svc from './service-reports.service';

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, List, Select,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { hours, plusDays, today } from './reportDates';
 import { useDailyDraft, useDailyLogs, useReportsAction } from './useReports';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { useRefOptions } from '../org/useRefOptions';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { ReportChart } from './ReportChart';
 import { at, lastMonth } from './reportDates';

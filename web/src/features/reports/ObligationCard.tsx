@@ -1,7 +1,7 @@
 import type { TReportObligation } from '@techserve/core';
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { at } from './reportDates';
 import './i18n';

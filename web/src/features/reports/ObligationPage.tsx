@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { at } from './reportDates';
 import { useObligation, useReportsAction } from './useReports';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { usePolicyInForce } from '../tickets/usePolicyInForce';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { ObligationTag } from './ObligationTag';
 import { lastMonth } from './reportDates';
 import { useReportsAction, useVolumeProjects, useVolumeReports, useVolumeSummary } from './useReports';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ObligationTag } from './ObligationTag';
 import { at, mondayOf, plusDays, today } from './reportDates';
 import { usePlanDraft, usePlans, useReportsAction } from './useReports';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
-import { ExplanationLine } from '../tickets/ExplanationLine';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { at, hours, mondayOf, today } from './reportDates';
 import { useReportsAction, useWeeklyDraft } from './useReports';
 import { useReportsError } from './useReportsError';
