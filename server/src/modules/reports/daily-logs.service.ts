@@ -51,6 +51,16 @@ const sumMinutes = (items: { minutes: number }[]) =>
     24 * 60,
   );
 
+/** The stored columns of a log's content; its minutes are the work lines' (a resident's tasks when it has none). */
+const logColumns = (body: Omit<CreateBody, 'date'>) => ({
+  summary: body.summary ?? '',
+  items: JSON.stringify(body.items),
+  tasks: JSON.stringify(body.tasks),
+  problems: body.problems ?? '',
+  tomorrow: body.tomorrow ?? '',
+  total_minutes: sumMinutes(body.items.length > 0 ? body.items : body.tasks),
+});
+
 function toDailyLog(r: repo.DailyLogRow, obligation: TDailyLog['obligation']): TDailyLog {
   return {
     id: r.id,
@@ -128,12 +138,7 @@ export async function createDailyLog(ctx: Ctx, body: CreateBody): Promise<TDaily
     const row = await repo.insertDailyLog(db, {
       user_id: me.id,
       date: body.date,
-      summary: body.summary ?? '',
-      items: JSON.stringify(body.items),
-      tasks: JSON.stringify(body.tasks),
-      problems: body.problems ?? '',
-      tomorrow: body.tomorrow ?? '',
-      total_minutes: sumMinutes(body.items.length > 0 ? body.items : body.tasks),
+      ...logColumns(body),
       site_id: me.site_id,
       team_id: me.team_id,
       department_id: me.department_id ?? me.team_department_id ?? null,
@@ -169,14 +174,7 @@ export async function updateDailyLog(ctx: Ctx, id: number, body: UpdateBody): Pr
     const log = await getDailyLog(ctx, id, db);
     if (log.userId !== ctx.actor.id) throw refuse('forbidden', 'reports.notYours');
     await assertMonthOpen(db, log.date);
-    const set = {
-      summary: body.summary ?? '',
-      items: JSON.stringify(body.items),
-      tasks: JSON.stringify(body.tasks),
-      problems: body.problems ?? '',
-      tomorrow: body.tomorrow ?? '',
-      total_minutes: sumMinutes(body.items.length > 0 ? body.items : body.tasks),
-    };
+    const set = logColumns(body);
     await repo.bump(db, 'daily_logs', id, body.version, set, at);
     await recordAudit(db, ctx, {
       action: 'report.daily.update',

@@ -113,30 +113,3 @@ export const insertMonthlyReport = (db: Db, v: Insertable<MonthlyReportsTable>) 
 
 export const monthlyReportOf = (db: Db, departmentId: number, month: string) =>
   db.selectFrom('monthly_reports').select('id').where('department_id', '=', departmentId).where('month', '=', month).executeTakeFirst();
-
-/** WR-5: the obligation a submitted report fulfilled (its owner, month and department). */
-export const reportObligation = (db: Db, ownerId: number, month: string, departmentId: number) =>
-  db
-    .selectFrom('obligations as o')
-    .leftJoin('users as excuser', 'excuser.id', 'o.excused_by')
-    .select([
-      'o.id',
-      'o.owner_id',
-      'o.period',
-      'o.state',
-      'o.due_at',
-      'o.due_date',
-      'o.done_at',
-      'o.late_minutes',
-      'o.explanation',
-      'o.judgement',
-      'o.excused_by',
-      'o.excused_reason',
-      'excuser.name as excused_by_name',
-    ])
-    .where('o.kind', '=', 'monthly_service_report')
-    .where('o.owner_id', '=', ownerId)
-    .where('o.period', '=', month)
-    .where('o.subject_type', '=', 'department')
-    .where('o.subject_id', '=', departmentId)
-    .executeTakeFirst();

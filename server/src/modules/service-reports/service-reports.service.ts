@@ -32,7 +32,7 @@ import { recordAudit } from '../audit/audit.service';
 import { type LoadedCalendar, loadCalendar, loadDefaultCalendar } from '../calendars/calendars.service';
 import { fulfilObligation } from '../obligations/obligations.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
-import { toReportObligation } from '../reports/reports.compile';
+import { obligationsBySubject } from '../reports/reports.compile';
 import * as repo from './service-reports.repository';
 import { monthlySections } from './service-reports.sections';
 
@@ -195,7 +195,16 @@ async function toReport(db: Db, r: repo.MonthlyReportRow, nowMs: number): Promis
     submittedBy: { id: r.submitted_by, name: r.submitted_by_name },
     submittedAt: r.submitted_at,
     data: JSON.parse(r.data) as TMonthlyReportData,
-    obligation: toReportObligation(await repo.reportObligation(db, r.submitted_by, r.month, r.department_id), nowMs),
+    obligation:
+      (
+        await obligationsBySubject(
+          db,
+          'monthly_service_report',
+          'department',
+          [{ ownerId: r.submitted_by, period: r.month, subjectId: r.department_id }],
+          nowMs,
+        )
+      ).get(`${r.submitted_by}|${r.month}|${r.department_id}`) ?? null,
   };
 }
 
