@@ -5,7 +5,7 @@ import { z } from 'zod';
  * policy version, from which facts, and a sentence in both UI languages.
  */
 export const ZExplanation = z.strictObject({
-  ruleId: z.string().regex(/^[A-Z]+-\d+$/, 'a rule id such as AP-8'),
+  ruleId: z.string().regex(/^[A-Z]+-\d+[a-z]?$/, 'a rule id such as AP-8 or SR-11b'),
   policyVersion: z.int().positive().nullable(),
   inputs: z.record(z.string(), z.unknown()),
   result: z.unknown(),

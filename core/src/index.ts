@@ -36,3 +36,8 @@ export * from './schemas/reports';
 export * from './schemas/service-reports';
 export * from './schemas/volume';
 export * from './schemas/workload';
+export * from './incidents';
+export * from './schemas/incidents';
+export * from './schemas/surveys';
+export * from './schemas/staff-training';
+export * from './schemas/meetings';

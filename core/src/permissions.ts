@@ -46,6 +46,21 @@ export const PERMISSIONS = [
   'reports.supervise',
   'obligations.excuse',
   'months.close',
+  // SR-14/IN-1..3: complaints and incidents. read (in the data scope; an engineer those about them); report (register a
+  // complaint: whoever receives one); manage (classify, handle, review and send the incident notice: the supervisor).
+  'incidents.read',
+  'incidents.report',
+  'incidents.manage',
+  // SR-11b: satisfaction surveys. read (results); manage (send a round); answer (a customer contact in the portal).
+  'surveys.read',
+  'surveys.manage',
+  'surveys.answer',
+  // TRN-1..3: internal training (内部培训). attend (own sessions, exams, certificates, test tasks); manage (plan, bank, grade).
+  'training.attend',
+  'training.manage',
+  // MTG-1: meetings. read (minutes, own action items); manage (record minutes and action items).
+  'meetings.read',
+  'meetings.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -79,11 +94,16 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // TR-1..4, AT-2/3: travel. request (own trips, logs, claims); approve (the manager); finance (advances, settlement, export).
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
-const staff: TPermission[] = [...orgRead, 'leave.request'];
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
 const reportsSupervise: TPermission[] = ['reports.review', 'reports.supervise', 'obligations.excuse', 'months.close'];
+// SR-14: whoever a customer complains to registers it and follows it in their scope.
+const complaintsTaken: TPermission[] = ['incidents.read', 'incidents.report'];
+const incidentsManage: TPermission[] = [...complaintsTaken, 'incidents.manage'];
+// TRN-1..3: engineers attend training, take exams, keep certificates and run product tests between trips.
+const learner: TPermission[] = ['training.attend', 'incidents.read'];
 const fieldWork: TPermission[] = ['field.read', 'field.work', 'travel.request', 'projects.read'];
 const fieldSupervise: TPermission[] = [
   ...fieldWork,
@@ -97,7 +117,7 @@ const fieldSupervise: TPermission[] = [
 ];
 
 /** The customer portal (SR-1, SR-9): a customer contact submits, follows, confirms and rates its company's requests. */
-export const PORTAL_PERMISSIONS: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm'];
+export const PORTAL_PERMISSIONS: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm', 'surveys.answer'];
 
 export const DEFAULT_ROLES: TRoleDefault[] = [
   { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, scope: 'all', permissions: everything },
@@ -120,13 +140,25 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'projects.read',
       'reports.review',
       'reports.supervise',
+      ...incidentsManage,
+      'surveys.read',
     ],
   },
   {
     key: 'vp',
     name: { 'zh-CN': '副总经理', en: 'Vice president' },
     scope: 'all',
-    permissions: [...staff, 'audit.read', ...customersRead, 'tickets.read', 'field.read', 'projects.read', 'reports.review'],
+    permissions: [
+      ...staff,
+      'audit.read',
+      ...customersRead,
+      'tickets.read',
+      'field.read',
+      'projects.read',
+      'reports.review',
+      ...complaintsTaken,
+      'surveys.read',
+    ],
   },
   {
     key: 'supervisor',
@@ -141,25 +173,41 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...ticketsDispatch,
       ...fieldSupervise,
       ...reportsSupervise,
+      ...incidentsManage,
+      'surveys.read',
+      'surveys.manage',
+      'training.attend',
+      'training.manage',
+      'meetings.manage',
     ],
   },
   {
     key: 'team_lead',
     name: { 'zh-CN': '组长', en: 'Team lead' },
     scope: 'team',
-    permissions: [...staff, ...customersRead, ...ticketsWork, 'tickets.assign', ...fieldWork, 'field.dispatch', ...reportsLead],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      ...ticketsWork,
+      'tickets.assign',
+      ...fieldWork,
+      'field.dispatch',
+      ...reportsLead,
+      ...learner,
+      'meetings.manage',
+    ],
   },
   {
     key: 'engineer',
     name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
   },
   {
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
   },
   {
     key: 'agent',
@@ -174,19 +222,29 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'tickets.manage',
       'field.read',
       'field.notice',
+      ...complaintsTaken,
     ],
   },
   {
     key: 'sales',
     name: { 'zh-CN': '销售', en: 'Sales' },
     scope: 'region',
-    permissions: [...staff, ...customersRead, 'tickets.read', 'tickets.create', 'field.read', 'field.notice', 'projects.read'],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      'tickets.read',
+      'tickets.create',
+      'field.read',
+      'field.notice',
+      'projects.read',
+      ...complaintsTaken,
+    ],
   },
   {
     key: 'sales_admin',
     name: { 'zh-CN': '销售内勤', en: 'Sales admin' },
     scope: 'all',
-    permissions: [...staff, ...customersManage, 'tickets.read', 'field.read', 'field.ledger', 'projects.read'],
+    permissions: [...staff, ...customersManage, 'tickets.read', 'field.read', 'field.ledger', 'projects.read', ...complaintsTaken],
   },
   {
     key: 'finance',
@@ -198,7 +256,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'hr',
     name: { 'zh-CN': '人事', en: 'HR' },
     scope: 'all',
-    permissions: [...staff, 'users.manage', 'leave.approve', 'reports.review', 'months.close'],
+    permissions: [...staff, 'users.manage', 'leave.approve', 'reports.review', 'months.close', 'incidents.read', 'training.manage'],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
   { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },

@@ -38,6 +38,10 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { serviceReportsRoutes } from './modules/service-reports/service-reports.routes';
 import { volumeRoutes } from './modules/volume/volume.routes';
 import { workloadRoutes } from './modules/workload/workload.routes';
+import { incidentsRoutes } from './modules/incidents/incidents.routes';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
+import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { localDiskStorage } from './files';
 
@@ -172,6 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       serviceReportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       volumeRoutes(v1);
       workloadRoutes(v1);
+      incidentsRoutes(v1);
+      surveysRoutes(v1, { publicUrl: deps.publicUrl });
+      staffTrainingRoutes(v1);
+      meetingsRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

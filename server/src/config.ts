@@ -17,6 +17,8 @@ export type Config = {
   sqliteCacheMb: number;
   /** Printed at the top of the customer's documents (FS-8 service record PDF). */
   companyName: string | undefined;
+  /** The address customers reach the app at, for links in e-mail (SR-11b survey links); default http://localhost:PORT. */
+  publicUrl: string | undefined;
 };
 
 /** Configuration comes from the environment only (README: configuration table). */
@@ -42,7 +44,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.TECHSERVE_MAIL_FROM?.trim() || 'TechServe <no-reply@localhost>',
     sqliteCacheMb,
     companyName: env.TECHSERVE_COMPANY_NAME?.trim() || undefined,
+    publicUrl: publicUrlOf(env.TECHSERVE_PUBLIC_URL),
   };
+}
+
+/** An http(s) origin without a trailing slash, or undefined when unset. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  const url = value?.trim().replace(/\/+$/, '');
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(url))
+    throw new Error(`TECHSERVE_PUBLIC_URL must look like https://service.example.com (got "${value}")`);
+  return url;
 }
 
 /** Make a relative SQLite path absolute and create its folder so a fresh checkout just works. */

@@ -40,6 +40,7 @@ export async function serve(config: Config) {
     secureCookies: config.secureCookies,
     attachmentsDir: resolve('data/attachments'),
     companyName: config.companyName,
+    publicUrl: config.publicUrl,
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
   let scheduler: { stop(): Promise<void> } | null = null;
@@ -60,7 +61,13 @@ export async function serve(config: Config) {
     db: database.db,
     clock: systemClock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    jobs: backgroundJobs({ db: database.db, clock: systemClock, mailer, logger: app.log }),
+    jobs: backgroundJobs({
+      db: database.db,
+      clock: systemClock,
+      mailer,
+      logger: app.log,
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    }),
     logger: app.log,
   });
 

@@ -2,7 +2,7 @@ import type { TPermission } from '@techserve/core';
 import { Button, Flex, Result, Spin } from 'antd';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
@@ -11,6 +11,11 @@ import { CalendarsPage } from './features/calendars/CalendarsPage';
 import { CustomerFilePage } from './features/customers/CustomerFilePage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { fieldRoutes } from './features/field/routes';
+import { incidentsRoutes } from './features/incidents/routes';
+import { meetingsRoutes } from './features/meetings/routes';
+import { staffTrainingRoutes } from './features/staff-training/routes';
+import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
+import { surveysRoutes } from './features/surveys/routes';
 import { leaveRoutes } from './features/leave/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
@@ -41,6 +46,14 @@ function NotFound() {
 /** Routes of the signed-in app; the login page stands in for all of them while signed out. */
 export function AppRoutes() {
   const { session, can } = useSession();
+  const location = useLocation();
+  // SR-11b: the e-mailed survey link works without an account, signed in or not.
+  if (location.pathname.startsWith('/survey/'))
+    return (
+      <Routes>
+        <Route path="/survey/:token" element={<PublicSurveyPage />} />
+      </Routes>
+    );
   if (session === undefined) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
@@ -88,6 +101,10 @@ export function AppRoutes() {
         {leaveRoutes(guard)}
         {projectsRoutes(guard)}
         {reportsRoutes(guard)}
+        {incidentsRoutes(guard)}
+        {surveysRoutes(guard)}
+        {staffTrainingRoutes(guard)}
+        {meetingsRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

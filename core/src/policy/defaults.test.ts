@@ -148,6 +148,13 @@ describe('defaultPolicy', () => {
     expect(p.incidents.classes.every((c) => c.reflectionRequired)).toBe(true);
   });
 
+  it('proposes Class I for a complaint to VP level or above and Class II to sales (SR-14), with the due days, survey interval and pass mark', () => {
+    expect(p.incidents.complaintClass).toEqual({ vpOrAbove: 'I', salesManager: 'II', salesAdmin: 'II', service: 'none' });
+    expect([p.incidents.reflectionDueWorkingDays, p.incidents.noticeDueWorkingDays]).toEqual([3, 5]);
+    expect(p.incidents.surveys).toEqual({ intervalMonths: 3, responseDays: 30, satisfiedFrom: 'good' });
+    expect(p.incidents.training).toEqual({ examPassPercent: 60, certificateReminderDays: 30 });
+  });
+
   it('weighs workload 30, attitude 40 and ability 30 with their sub-items (AP-3)', () => {
     const a = p.appraisal.schemeA;
     expect(a.total).toBe(100);

@@ -260,9 +260,16 @@ export function defaultPolicy(): TPolicy {
         },
       ],
       noticeRequired: true,
+      // SR-14: a complaint to VP level or above is a Class I incident (IN-1), to a sales manager or sales admin Class II
+      // (IN-2); one made to the service department itself proposes none.
+      complaintClass: { vpOrAbove: 'I', salesManager: 'II', salesAdmin: 'II', service: 'none' },
       // Not in the documents: the reflection within 3 working days of the resolution, the review and notice within 5.
       reflectionDueWorkingDays: 3,
       noticeDueWorkingDays: 5,
+      // SR-11b: "e.g. quarterly"; the link works for 30 days; 良 or better counts as satisfied (AP-13's bar).
+      surveys: { intervalMonths: 3, responseDays: 30, satisfiedFrom: 'good' },
+      // TRN-1: 60 % passes (the usual mark); TRN-3: certificate holders are reminded 30 days ahead.
+      training: { examPassPercent: 60, certificateReminderDays: 30 },
     },
     appraisal: {
       // Scheme A grades the month, scheme B turns events into fines and bonuses; the documents use both.

@@ -13,6 +13,13 @@ describe('stored policy documents read by newer code', () => {
     expect(result.success ? [] : result.error.issues.slice(0, 5)).toEqual([]);
   });
 
+  it('reads the SR-14/IN/SR-11b/TRN settings added after 2026-12-03 from the defaults', () => {
+    const upgraded = upgradePolicyDocument(shipped);
+    expect(upgraded.incidents.complaintClass).toEqual(defaultPolicy().incidents.complaintClass);
+    expect(upgraded.incidents.training.examPassPercent).toBe(60);
+    expect(upgraded.incidents.surveys.intervalMonths).toBe(3);
+  });
+
   it('keeps every value the company set and fills only what is missing', () => {
     const stored = defaultPolicy() as unknown as Record<string, Record<string, unknown>>;
     stored.attendance.lateThresholdMinutes = 1;

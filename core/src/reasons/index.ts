@@ -2,6 +2,9 @@ import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalo
 import { COMMON_REASONS, FIELD_REASONS } from './common';
 import { OBLIGATION_REASONS } from './obligations';
 import { REPORT_REASONS } from './reports';
+import { INCIDENTS_REASONS } from './incidents';
+import { SURVEYS_REASONS } from './surveys';
+import { TRAINING_REASONS } from './training';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -15,6 +18,9 @@ export const REASONS = {
   ...FIELD_REASONS,
   ...OBLIGATION_REASONS,
   ...REPORT_REASONS,
+  ...INCIDENTS_REASONS,
+  ...SURVEYS_REASONS,
+  ...TRAINING_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

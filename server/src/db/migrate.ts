@@ -16,6 +16,10 @@ import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_inde
 import { leave } from './migrations/20261203_0014_leave';
 import { obligations } from './migrations/20261207_0040_obligations';
 import { reports } from './migrations/20261207_0041_reports';
+import { incidents } from './migrations/20261207_0050_incidents';
+import { surveys } from './migrations/20261207_0051_surveys';
+import { staffTraining } from './migrations/20261207_0052_staff_training';
+import { meetings } from './migrations/20261207_0053_meetings';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -36,6 +40,10 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261203_0014_leave': leave(dialect),
     '20261207_0040_obligations': obligations(dialect),
     '20261207_0041_reports': reports(dialect),
+    '20261207_0050_incidents': incidents(dialect),
+    '20261207_0051_surveys': surveys(dialect),
+    '20261207_0052_staff_training': staffTraining(dialect),
+    '20261207_0053_meetings': meetings(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import type { TravelTables } from './schema.travel';
 import type { LeaveTables } from './schema.leave';
 import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
+import type { IncidentsTables } from './schema.incidents';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -406,7 +407,8 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, ReportTables {
+export interface DB
+  extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, ReportTables, IncidentsTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

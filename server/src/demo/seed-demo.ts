@@ -9,6 +9,10 @@ import { seedProjectsDemo } from '../modules/projects/projects.demo';
 import { seedTravelDemo } from '../modules/travel/travel.demo';
 import { seedLeaveDemo } from '../modules/leave/leave.demo';
 import { seedReportsDemo } from '../modules/reports/reports.demo';
+import { seedIncidentsDemo } from '../modules/incidents/incidents.demo';
+import { seedMeetingsDemo } from '../modules/meetings/meetings.demo';
+import { seedStaffTrainingDemo } from '../modules/staff-training/staff-training.demo';
+import { seedSurveysDemo } from '../modules/surveys/surveys.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
 
@@ -272,5 +276,10 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   await seedProjectsDemo(database, clock);
   await seedLeaveDemo(database, clock);
   await seedReportsDemo(database, clock);
+  // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
+  await seedIncidentsDemo(database, clock);
+  await seedSurveysDemo(database, clock);
+  await seedStaffTrainingDemo(database, clock);
+  await seedMeetingsDemo(database, clock);
   return true;
 }

@@ -20,6 +20,8 @@ export type AppDeps = {
   attachmentMaxBytes?: number;
   /** The company name printed at the top of documents the customer keeps (FS-8 service record); default DEFAULT_COMPANY_NAME. */
   companyName?: string;
+  /** Where customers reach the app, for links in e-mail (SR-11b survey links); default: the address a request came to. */
+  publicUrl?: string;
 };
 
 export const DEFAULT_COMPANY_NAME = 'TechServe 技术服务管理系统';

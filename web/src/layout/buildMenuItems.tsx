@@ -15,7 +15,11 @@ import {
 import type { TPermission } from '@techserve/core';
 import type { TFunction } from 'i18next';
 import { fieldMenuItems } from '../features/field/routes';
+import { incidentsMenuItems } from '../features/incidents/routes';
 import { leaveMenuItems } from '../features/leave/routes';
+import { meetingsMenuItems } from '../features/meetings/routes';
+import { staffTrainingMenuItems } from '../features/staff-training/routes';
+import { surveysMenuItems } from '../features/surveys/routes';
 import { projectsMenuItems } from '../features/projects/routes';
 import { reportsMenuItems } from '../features/reports/routes';
 import { travelMenuItems } from '../features/travel/routes';
@@ -57,6 +61,8 @@ export function buildMenuItems(
     ...projectsMenuItems(has, t),
     ...reportsMenuItems(has, t),
   );
+  // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
+  items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });

@@ -4,6 +4,10 @@ import { TICKET_GRANTS } from './20261123_0005_tickets';
 import { FIELD_GRANTS } from './20261123_0007_field_grants';
 import { LEAVE_GRANTS } from './20261203_0014_leave';
 import { REPORTS_GRANTS } from './20261207_0040_obligations';
+import { INCIDENTS_GRANTS } from './20261207_0050_incidents';
+import { SURVEYS_GRANTS } from './20261207_0051_surveys';
+import { TRAINING_GRANTS } from './20261207_0052_staff_training';
+import { MEETINGS_GRANTS } from './20261207_0053_meetings';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -11,6 +15,10 @@ describe.each([
   { migration: '0007 field grants', grants: FIELD_GRANTS, domain: /^(field|travel|projects)\./ },
   { migration: '0014 leave', grants: LEAVE_GRANTS, domain: /^leave\./ },
   { migration: '0040 obligations', grants: REPORTS_GRANTS, domain: /^(reports|obligations|months)\./ },
+  { migration: '0050 incidents', grants: INCIDENTS_GRANTS, domain: /^incidents\./ },
+  { migration: '0051 surveys', grants: SURVEYS_GRANTS, domain: /^surveys\./ },
+  { migration: '0052 staff training', grants: TRAINING_GRANTS, domain: /^training\./ },
+  { migration: '0053 meetings', grants: MEETINGS_GRANTS, domain: /^meetings\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -21,9 +21,14 @@ describe('service-request menu entries', () => {
     ]);
   });
 
-  it('word the entries for a customer contact and land it on its requests', async () => {
+  it('word the entries for a customer contact (its requests, and the satisfaction questionnaires of SR-11b) and land it on its requests', async () => {
     await i18n.changeLanguage('zh-CN');
-    expect(labels(buildMenuItems(PORTAL_PERMISSIONS, i18n.t, { portal: true }))).toEqual(['我的服务请求', '提交请求', '我的账户']);
+    expect(labels(buildMenuItems(PORTAL_PERMISSIONS, i18n.t, { portal: true }))).toEqual([
+      '我的服务请求',
+      '提交请求',
+      '满意度问卷',
+      '我的账户',
+    ]);
     expect(homePath(PORTAL_PERMISSIONS)).toBe('/tickets');
     const engineer = DEFAULT_ROLES.find((r) => r.key === 'engineer')!.permissions;
     const supervisor = DEFAULT_ROLES.find((r) => r.key === 'supervisor')!.permissions;
