@@ -102,7 +102,13 @@ describe('WR-5: the month’s figures', () => {
     });
     // WR-5 reads the incidents module's month: none happened in this department.
     expect(d.sections.map((s: Json) => `${s.key} ${s.status}`)).toEqual(['incidents ready', 'complaints ready', 'surveys ready']);
-    expect(d.sections[0].rows.map((r: Json) => `${r.label['zh-CN']} ${r.value}`)).toEqual(['I 类事故 0', 'II 类事故 0', '已解决 0', '已交事故反思 0', '已发事故通报 0']);
+    expect(d.sections[0].rows.map((r: Json) => `${r.label['zh-CN']} ${r.value}`)).toEqual([
+      'I 类事故 0',
+      'II 类事故 0',
+      '已解决 0',
+      '已交事故反思 0',
+      '已发事故通报 0',
+    ]);
   });
 });
 
