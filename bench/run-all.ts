@@ -10,10 +10,12 @@ const runs: string[][] = [
   ['bench/calendar/calendar.bench.ts'],
   ['bench/tickets/list-search.bench.ts'],
   ['bench/tickets/create-vs-baseline.ts'],
+  ['bench/reports/monthly-report.bench.ts'],
   ...(postgres
     ? [
         ['bench/tickets/list-search.bench.ts', '--db', 'postgres'],
         ['bench/tickets/create-vs-baseline.ts', '--db', 'postgres'],
+        ['bench/reports/monthly-report.bench.ts', '--db', 'postgres'],
       ]
     : []),
 ];

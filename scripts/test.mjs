@@ -66,6 +66,8 @@ if (existsSync('bench/calendar/calendar.bench.ts')) {
   run('benchmark smoke run (calendar)', 'npx', ['tsx', 'bench/calendar/calendar.bench.ts', '--quick']);
   // Issue 4: create through the API vs a bare INSERT route on a small generated SQLite set (ratio printed).
   run('benchmark smoke run (service-request create vs baseline)', 'npx', ['tsx', 'bench/tickets/create-vs-baseline.ts', '--quick']);
+  // Issue 15: the WR-5 monthly service report on a small generated month (5,000 requests).
+  run('benchmark smoke run (monthly service report)', 'npx', ['tsx', 'bench/reports/monthly-report.bench.ts', '--quick']);
 }
 
 console.log('');

@@ -22,6 +22,7 @@ import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
 import { PolicyPage } from './features/policy/PolicyPage';
 import { projectsRoutes } from './features/projects/routes';
+import { reportsRoutes } from './features/reports/routes';
 import { RolesPage } from './features/roles/RolesPage';
 import { FollowUpsPage } from './features/tickets/FollowUpsPage';
 import { TicketDetailPage } from './features/tickets/TicketDetailPage';
@@ -99,6 +100,7 @@ export function AppRoutes() {
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
         {projectsRoutes(guard)}
+        {reportsRoutes(guard)}
         {incidentsRoutes(guard)}
         {surveysRoutes(guard)}
         {staffTrainingRoutes(guard)}

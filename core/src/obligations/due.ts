@@ -247,10 +247,6 @@ export function dueOf(facts: TDueFacts, ctx: TDueContext): TDue {
       break;
     }
   }
-  const policyNote =
-    ctx.policyVersion != null
-      ? { zh: `；政策第 ${ctx.policyVersion} 版`, en: `; policy version ${ctx.policyVersion}` }
-      : { zh: '', en: '' };
   const result = { dueAt: new Date(dueAt).toISOString(), dueDate };
   return {
     kind: facts.kind,
@@ -263,8 +259,8 @@ export function dueOf(facts: TDueFacts, ctx: TDueContext): TDue {
       policyVersion: ctx.policyVersion,
       inputs,
       result,
-      zh: `${zh}；${cal.zh}${policyNote.zh}`,
-      en: `${en}; ${cal.en}${policyNote.en}`,
+      zh: `${zh}；${cal.zh}`,
+      en: `${en}; ${cal.en}`,
     }),
   };
 }

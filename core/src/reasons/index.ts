@@ -1,6 +1,7 @@
 import { type TReasonLocale, type TReasonParams, renderTemplate } from './catalogue';
 import { COMMON_REASONS, FIELD_REASONS } from './common';
 import { OBLIGATION_REASONS } from './obligations';
+import { REPORT_REASONS } from './reports';
 import { INCIDENTS_REASONS } from './incidents';
 import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
@@ -16,6 +17,7 @@ export const REASONS = {
   ...COMMON_REASONS,
   ...FIELD_REASONS,
   ...OBLIGATION_REASONS,
+  ...REPORT_REASONS,
   ...INCIDENTS_REASONS,
   ...SURVEYS_REASONS,
   ...TRAINING_REASONS,

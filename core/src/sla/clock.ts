@@ -334,3 +334,24 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
     resolution: clock('resolution', resolution.metAt, resolution.gaps),
   };
 }
+
+/**
+ * SLA-2 on-site arrival by the same rules as `computeSlaClock`, without the explanation: its due instant, when the
+ * engineer arrived and the target's state. For counting many requests at once (WR-5's timeliness rate reads a
+ * department's month, 100,000 requests); a single request's clock with its explanation comes from computeSlaClock.
+ */
+export function onsiteArrival(
+  options: Pick<SlaClockOptions, 'createdAt' | 'level' | 'priority' | 'calendar' | 'events' | 'now' | 'pauseWhileWaitingForCustomer'> & {
+    nearBreachMinutes?: number;
+  },
+): { dueAt: number; metAt: number | null; state: TSlaClockState } {
+  const { createdAt, now, level, priority } = options;
+  const history = historyUntil({ ...options, nearBreachMinutes: 0, policyVersion: null, needsVisit: true });
+  const cal = level.calendarMode === '24x7' ? WALL_CLOCK : options.calendar;
+  const waiting = (options.pauseWhileWaitingForCustomer ?? true) ? waitingIntervals(history, now) : { intervals: [], pausedNow: false };
+  const metAt = firstOf(history, ['arrived_on_site']);
+  const excluded = normalise(waiting.intervals, createdAt, metAt ?? now);
+  const { dueAt } = dueInstant(cal, createdAt, level.targets[priority].onsiteMinutes, excluded);
+  const remaining = metAt === null && now < dueAt ? workingMinutesBetween(cal, now, dueAt) : 0;
+  return { dueAt, metAt, state: stateOf(metAt, dueAt, now, waiting.pausedNow, remaining, options.nearBreachMinutes ?? 0) };
+}

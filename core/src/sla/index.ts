@@ -2,6 +2,7 @@
 
 export {
   computeSlaClock,
+  onsiteArrival,
   SLA_TARGET_KINDS,
   type SlaClockOptions,
   type TSlaClock,

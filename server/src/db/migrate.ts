@@ -15,6 +15,7 @@ import { mailAttachments } from './migrations/20261123_0012_mail_attachments';
 import { openAssigneeIndex } from './migrations/20261203_0013_open_assignee_index';
 import { leave } from './migrations/20261203_0014_leave';
 import { obligations } from './migrations/20261207_0040_obligations';
+import { reports } from './migrations/20261207_0041_reports';
 import { incidents } from './migrations/20261207_0050_incidents';
 import { surveys } from './migrations/20261207_0051_surveys';
 import { staffTraining } from './migrations/20261207_0052_staff_training';
@@ -38,6 +39,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261203_0013_open_assignee_index': openAssigneeIndex(),
     '20261203_0014_leave': leave(dialect),
     '20261207_0040_obligations': obligations(dialect),
+    '20261207_0041_reports': reports(dialect),
     '20261207_0050_incidents': incidents(dialect),
     '20261207_0051_surveys': surveys(dialect),
     '20261207_0052_staff_training': staffTraining(dialect),

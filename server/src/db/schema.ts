@@ -4,6 +4,7 @@ import type { ProjectTables } from './schema.projects';
 import type { TravelTables } from './schema.travel';
 import type { LeaveTables } from './schema.leave';
 import type { ObligationTables } from './schema.obligations';
+import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { Generated } from 'kysely';
 
@@ -406,7 +407,8 @@ export interface TicketSlaAlertsTable {
   created_at: string;
 }
 
-export interface DB extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, IncidentsTables {
+export interface DB
+  extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, ReportTables, IncidentsTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

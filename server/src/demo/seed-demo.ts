@@ -8,6 +8,7 @@ import { seedFieldDemo } from '../modules/field/field.demo';
 import { seedProjectsDemo } from '../modules/projects/projects.demo';
 import { seedTravelDemo } from '../modules/travel/travel.demo';
 import { seedLeaveDemo } from '../modules/leave/leave.demo';
+import { seedReportsDemo } from '../modules/reports/reports.demo';
 import { seedIncidentsDemo } from '../modules/incidents/incidents.demo';
 import { seedMeetingsDemo } from '../modules/meetings/meetings.demo';
 import { seedStaffTrainingDemo } from '../modules/staff-training/staff-training.demo';
@@ -274,6 +275,7 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   await seedTravelDemo(database, clock);
   await seedProjectsDemo(database, clock);
   await seedLeaveDemo(database, clock);
+  await seedReportsDemo(database, clock);
   // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
   await seedIncidentsDemo(database, clock);
   await seedSurveysDemo(database, clock);

@@ -5,6 +5,7 @@ import { type Mailer, deliverPendingMail } from '../mail/mailer';
 import { slaScanJob } from '../modules/tickets/tickets.sla';
 import { travelLogScanJob } from '../modules/travel/travel.logscan';
 import { obligationsRemindJob } from '../modules/obligations/obligations.service';
+import { reportsObligationsJob } from '../modules/reports/reports.obligations';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import type { Job, JobLogger } from './scheduler';
@@ -36,6 +37,8 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     travelLogScanJob(deps),
     // Obligations: reminders before the due time, and what is overdue flagged to owners and managers (WR-2 …).
     obligationsRemindJob(deps),
+    // WR-1/2/4/5/7: today's daily logs, this week's reports, next week's plans, last month's reports and volume.
+    reportsObligationsJob(deps),
     // SR-11b: a survey round at the policy's interval (after the first one, sent by hand).
     surveysScheduleJob({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }),
     // TRN-3: certificate holders and their managers are reminded before expiry, once per expiry date.

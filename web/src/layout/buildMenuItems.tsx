@@ -21,6 +21,7 @@ import { meetingsMenuItems } from '../features/meetings/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
 import { surveysMenuItems } from '../features/surveys/routes';
 import { projectsMenuItems } from '../features/projects/routes';
+import { reportsMenuItems } from '../features/reports/routes';
 import { travelMenuItems } from '../features/travel/routes';
 import type { MenuItem } from './featureRoutes';
 
@@ -53,7 +54,13 @@ export function buildMenuItems(
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
-  items.push(...fieldMenuItems(has, t), ...travelMenuItems(has, t), ...leaveMenuItems(has, t), ...projectsMenuItems(has, t));
+  items.push(
+    ...fieldMenuItems(has, t),
+    ...travelMenuItems(has, t),
+    ...leaveMenuItems(has, t),
+    ...projectsMenuItems(has, t),
+    ...reportsMenuItems(has, t),
+  );
   // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
   items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });

@@ -1,4 +1,5 @@
-import type { Db } from '../../http/context';
+import type { Actor, Db } from '../../http/context';
+import { scopeFilter } from '../../http/scope';
 
 /** The closed months among `months` (a month without a row is open). */
 export function closedMonthRows(db: Db, months: string[]) {
@@ -92,4 +93,15 @@ export function adjustmentRowsForMonth(db: Db, month: string, userIds: number[] 
 export async function activeStaffExists(db: Db, userId: number): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('customer_id', 'is', null).executeTakeFirst();
   return row != null;
+}
+
+/** A page of adjustments within the actor's data scope, newest first. */
+export function adjustmentsPage(db: Db, actor: Actor, f: { month?: string; userId?: number; beforeId: number | null }, limit: number) {
+  let q = adjustmentsQuery(db).where((eb) =>
+    scopeFilter(eb, actor, { owner: 'a.user_id', team: 'u.team_id', department: 'u.department_id' }),
+  );
+  if (f.month) q = q.where('a.month', '=', f.month);
+  if (f.userId) q = q.where('a.user_id', '=', f.userId);
+  if (f.beforeId != null) q = q.where('a.id', '<', f.beforeId);
+  return q.orderBy('a.id', 'desc').limit(limit).execute();
 }

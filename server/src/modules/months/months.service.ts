@@ -28,7 +28,6 @@ import { nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { fieldDetail, forbidden, refuse } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
-import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './months.repository';
 
@@ -180,17 +179,13 @@ function assertAdjustmentReader(ctx: Ctx) {
 /** Adjustments within the actor's data scope, newest first. */
 export async function listAdjustments(ctx: Ctx, q: TAdjustmentListQuery) {
   assertAdjustmentReader(ctx);
-  let query = repo
-    .adjustmentsQuery(ctx.db)
-    .where((eb) => scopeFilter(eb, ctx.actor, { owner: 'a.user_id', team: 'u.team_id', department: 'u.department_id' }));
-  if (q.month) query = query.where('a.month', '=', q.month);
-  if (q.userId) query = query.where('a.user_id', '=', q.userId);
   const after = decodeCursor(q.cursor, 1);
-  if (after) query = query.where('a.id', '<', Number(after[0]));
-  const rows = await query
-    .orderBy('a.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.adjustmentsPage(
+    ctx.db,
+    ctx.actor,
+    { month: q.month, userId: q.userId, beforeId: after ? Number(after[0]) : null },
+    q.limit + 1,
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(toAdjustment), nextCursor };
 }

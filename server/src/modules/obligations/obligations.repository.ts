@@ -1,6 +1,22 @@
-import { sql } from 'kysely';
-import type { Db } from '../../http/context';
+import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import { type Actor, type Db, can } from '../../http/context';
 import { versionConflict } from '../../http/errors';
+import { scopeFilter } from '../../http/scope';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the obligations alias of any query.
+type Eb = ExpressionBuilder<DB, any>;
+type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
+
+/** Who may see others' obligations (within their data scope): reviewers and those who excuse. */
+export const canReview = (actor: Actor) => can(actor, 'reports.review') || can(actor, 'obligations.excuse');
+
+/** Whose obligations an actor sees: their own; a reviewer also those within their data scope. */
+function inScope(eb: Eb, actor: Actor): Cond {
+  const own = eb(eb.ref('o.owner_id' as string), '=', actor.id) as Cond;
+  if (!canReview(actor)) return own;
+  return eb.or([own, scopeFilter(eb, actor, { owner: 'o.owner_id', team: 'o.team_id', department: 'o.department_id' })]) as Cond;
+}
 
 export type ObligationIdentity = { kind: string; ownerId: number; period: string; subjectType: string; subjectId: number };
 
@@ -92,6 +108,45 @@ export function findByIdentity(db: Db, k: ObligationIdentity) {
 
 export const findById = (db: Db, id: number) => obligationsQuery(db).where('o.id', '=', id).executeTakeFirst();
 
+/** One obligation within the actor's scope. */
+export const findInScope = (db: Db, actor: Actor, id: number) =>
+  obligationsQuery(db)
+    .where('o.id', '=', id)
+    .where((eb) => inScope(eb, actor))
+    .executeTakeFirst();
+
+export type ObligationFilter = {
+  ownerId?: number;
+  teamId?: number | null;
+  kind?: string;
+  month?: string;
+  /** Due within [dueFrom, dueBefore). */
+  dueFrom?: string;
+  dueBefore?: string;
+  state?: string;
+  notCancelled?: boolean;
+  /** Keyset: after this (due_at, id). */
+  after?: [string, number] | null;
+};
+
+/** A page of obligations in the actor's scope, by due time. */
+export function listPage(db: Db, actor: Actor, f: ObligationFilter, limit: number) {
+  let q = obligationsQuery(db).where((eb) => inScope(eb, actor));
+  if (f.ownerId) q = q.where('o.owner_id', '=', f.ownerId);
+  if (f.teamId != null) q = q.where('o.team_id', '=', f.teamId);
+  if (f.kind) q = q.where('o.kind', '=', f.kind);
+  if (f.month) q = q.where('o.month', '=', f.month);
+  if (f.dueFrom) q = q.where('o.due_at', '>=', f.dueFrom);
+  if (f.dueBefore) q = q.where('o.due_at', '<', f.dueBefore);
+  if (f.state) q = q.where('o.state', '=', f.state);
+  if (f.notCancelled) q = q.where('o.state', '!=', 'cancelled');
+  if (f.after) {
+    const [dueAt, id] = f.after;
+    q = q.where((eb) => eb.or([eb('o.due_at', '>', dueAt), eb.and([eb('o.due_at', '=', dueAt), eb('o.id', '>', id)])]));
+  }
+  return q.orderBy('o.due_at').orderBy('o.id').limit(limit).execute();
+}
+
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
 export async function bumpObligation(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
   const res = await db
@@ -119,9 +174,9 @@ export function monthRows(db: Db, month: string, userIds: number[] | null): Prom
   return q.orderBy('o.owner_id').orderBy('o.due_at').orderBy('o.id').execute();
 }
 
-/** Per owner, kind and state: counts, and how many open ones are past due at `now` (the department view). */
-export function summaryRows(db: Db, month: string, now: string) {
-  return db
+/** Per owner, kind and state within the actor's scope: counts, and how many open ones are past due at `now` (the department view). */
+export function summaryRows(db: Db, actor: Actor, month: string, now: string, teamId: number | null) {
+  let q = db
     .selectFrom('obligations as o')
     .innerJoin('users as owner', 'owner.id', 'o.owner_id')
     .leftJoin('teams', 'teams.id', 'owner.team_id')
@@ -137,7 +192,9 @@ export function summaryRows(db: Db, month: string, now: string) {
     ])
     .where('o.month', '=', month)
     .where('o.state', '!=', 'cancelled')
-    .groupBy(['o.owner_id', 'o.kind', 'o.state', 'owner.name', 'owner.team_id', 'teams.name']);
+    .where((eb) => inScope(eb, actor));
+  if (teamId != null) q = q.where('o.team_id', '=', teamId);
+  return q.groupBy(['o.owner_id', 'o.kind', 'o.state', 'owner.name', 'owner.team_id', 'teams.name']).execute();
 }
 
 /** People (owner, team, department, site, the site's calendar) of many owners at once. */

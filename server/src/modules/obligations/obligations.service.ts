@@ -17,6 +17,7 @@
  *                                              the subject went away (an incident withdrawn): its obligations are cancelled.
  *   obligationsForMonth(db, month, userIds?)   set-based read of a month's obligations for many people (the appraisal).
  *   dueFor(db, ownerId, facts)                 the due instant and explanation an obligation would get (for forms).
+ *   ownersWorkingOn(db, ownerIds, date)        set-based: whose calendar makes `date` a working day (WR-2's daily log).
  * Routes (obligations.routes.ts): lists (mine / team / department; this week, overdue, open), the department summary,
  * one obligation, excuse (supervisor, with reason, audited) and the correction of a closed month as an adjustment.
  * Jobs: `obligationsRemindJob` reminds owners before the due time and flags what is overdue to them and their managers.
@@ -35,6 +36,7 @@ import {
   type TObligationSummary,
   type TObligationSummaryQuery,
   dueOf,
+  isWorkingDay,
   judgeReceipt,
   localDateOf,
   localInstant,
@@ -45,10 +47,9 @@ import {
 } from '@techserve/core';
 import type { Clock } from '../../http/clock';
 import { nowIso } from '../../http/clock';
-import { type Actor, type Ctx, type Db, can } from '../../http/context';
+import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, notFound, refuse } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
-import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
 import { type LoadedCalendar, loadCalendar, loadDefaultCalendar } from '../calendars/calendars.service';
 import { type ActingCtx, assertMonthOpen, bookAdjustment, isMonthClosed } from '../months/months.service';
@@ -168,6 +169,12 @@ async function compute(db: Db, specs: ObligationSpec[]): Promise<Computed[]> {
     out.push({ spec, due, cal, policyVersion: policy.number });
   }
   return out;
+}
+
+/** Set-based: the owners for whom `date` is a working day on their calendar (a daily log is due, WR-2). */
+export async function ownersWorkingOn(db: Db, ownerIds: number[], date: string): Promise<Set<number>> {
+  const calendars = await ownerCalendars(db, ownerIds);
+  return new Set([...calendars].filter(([, c]) => isWorkingDay(c.loaded.compiled, date)).map(([id]) => id));
 }
 
 /** The due instant and its explanation an obligation of this owner would get (forms show it before filing). */
@@ -329,22 +336,8 @@ export async function obligationsForMonth(db: Db, month: string, userIds?: numbe
 
 // Routes ----------------------------------------------------------------------------------------------------------
 
-const reviewer = (actor: Actor) => can(actor, 'reports.review') || can(actor, 'obligations.excuse');
-
-/** Whose obligations an actor sees: their own; a reviewer also those within their data scope. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the obligations alias of any query.
-const obligationScope = (eb: any, actor: Actor) => {
-  const own = eb('o.owner_id', '=', actor.id);
-  if (!reviewer(actor)) return own;
-  return eb.or([own, scopeFilter(eb, actor, { owner: 'o.owner_id', team: 'o.team_id', department: 'o.department_id' })]);
-};
-
 async function obligationFor(ctx: Ctx, id: number, db: Db = ctx.db): Promise<repo.ObligationRow> {
-  const row = await repo
-    .obligationsQuery(db)
-    .where('o.id', '=', id)
-    .where((eb) => obligationScope(eb, ctx.actor))
-    .executeTakeFirst();
+  const row = await repo.findInScope(db, ctx.actor, id);
   if (!row) throw notFound('Obligation');
   return row;
 }
@@ -364,28 +357,25 @@ function thisWeek(nowMs: number): { start: string; end: string } {
 export async function listObligations(ctx: Ctx, q: TObligationListQuery) {
   const nowMs = ctx.clock.now().getTime();
   const now = new Date(nowMs).toISOString();
-  if (q.view !== 'mine' && !reviewer(ctx.actor)) throw forbidden('This needs the permission "reports.review"');
-  let query = repo.obligationsQuery(ctx.db).where((eb) => obligationScope(eb, ctx.actor));
-  if (q.view === 'mine') query = query.where('o.owner_id', '=', ctx.actor.id);
-  if (q.view === 'team' && ctx.actor.teamId != null) query = query.where('o.team_id', '=', ctx.actor.teamId);
-  if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId);
-  if (q.kind) query = query.where('o.kind', '=', q.kind);
-  if (q.month) query = query.where('o.month', '=', q.month);
-  if (q.range === 'week') {
-    const week = thisWeek(nowMs);
-    query = query.where('o.due_at', '>=', week.start).where('o.due_at', '<', week.end).where('o.state', '!=', 'cancelled');
-  } else if (q.range === 'overdue') query = query.where('o.state', '=', 'open').where('o.due_at', '<', now);
-  else if (q.range === 'open') query = query.where('o.state', '=', 'open');
+  if (q.view !== 'mine' && !repo.canReview(ctx.actor)) throw forbidden('This needs the permission "reports.review"');
+  const week = q.range === 'week' ? thisWeek(nowMs) : null;
   const after = decodeCursor(q.cursor, 2);
-  if (after) {
-    const [dueAt, id] = [String(after[0]), Number(after[1])];
-    query = query.where((eb) => eb.or([eb('o.due_at', '>', dueAt), eb.and([eb('o.due_at', '=', dueAt), eb('o.id', '>', id)])]));
-  }
-  const rows = await query
-    .orderBy('o.due_at')
-    .orderBy('o.id')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listPage(
+    ctx.db,
+    ctx.actor,
+    {
+      ownerId: q.view === 'mine' ? ctx.actor.id : q.ownerId,
+      teamId: q.view === 'team' ? ctx.actor.teamId : null,
+      kind: q.kind,
+      month: q.month,
+      dueFrom: week?.start,
+      dueBefore: week ? week.end : q.range === 'overdue' ? now : undefined,
+      state: q.range === 'overdue' || q.range === 'open' ? 'open' : undefined,
+      notCancelled: q.range === 'week',
+      after: after ? [String(after[0]), Number(after[1])] : null,
+    },
+    q.limit + 1,
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.due_at, r.id]);
   return { items: items.map((r) => toObligation(r, nowMs)), nextCursor };
 }
@@ -403,11 +393,8 @@ function add(c: TObligationCounts, state: string, n: number, pastDue: number) {
 
 /** The supervisor's department view (or the lead's team view): the month's obligations per person and kind by state. */
 export async function obligationSummary(ctx: Ctx, q: TObligationSummaryQuery): Promise<TObligationSummary> {
-  if (!reviewer(ctx.actor)) throw forbidden('This needs the permission "reports.review"');
-  const now = nowIso(ctx.clock);
-  let query = repo.summaryRows(ctx.db, q.month, now).where((eb) => obligationScope(eb, ctx.actor));
-  if (q.view === 'team' && ctx.actor.teamId != null) query = query.where('o.team_id', '=', ctx.actor.teamId);
-  const rows = await query.execute();
+  if (!repo.canReview(ctx.actor)) throw forbidden('This needs the permission "reports.review"');
+  const rows = await repo.summaryRows(ctx.db, ctx.actor, q.month, nowIso(ctx.clock), q.view === 'team' ? ctx.actor.teamId : null);
   const totals = zero();
   const people = new Map<number, TObligationSummary['people'][number]>();
   for (const r of rows) {

@@ -1,0 +1,3 @@
+export * from './fileName';
+export * from './monthlyReport';
+export * from './volume';

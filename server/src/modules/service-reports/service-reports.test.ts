@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Json, type TestApp, api, createTestApp, expectStatus } from '../../test/harness';
+import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+
+// WR-5 monthly service report through the API, on SQLite and PostgreSQL: March 2026 of one department, with three
+// requests needing a visit (arrived on time, arrived late, never arrived), ratings and weekly reports.
+
+let t: TestApp;
+let w: FieldWorld;
+let tickets: Json[] = [];
+
+const newRequest = async () =>
+  expectStatus(
+    await w.supervisor.post(api('/tickets'), {
+      customerId: w.ids.customer,
+      title: '呼吸机报警',
+      description: '开机报警',
+      urgency: 'high',
+      impact: 'department',
+      needsVisit: true,
+      assigneeId: w.ids.engineer,
+      autoAssign: false,
+    }),
+  );
+const rate = (ticketId: number, attitude: string, skill: string, result: string) =>
+  t.database.db
+    .insertInto('ticket_ratings')
+    .values({
+      ticket_id: ticketId,
+      attitude,
+      skill,
+      result,
+      comment: null,
+      via: 'portal',
+      signed_by: null,
+      signature: null,
+      rated_by: null,
+      created_at: '2026-03-20T02:00:00.000Z',
+    })
+    .execute();
+
+beforeAll(async () => {
+  t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 } });
+  t.clock.set('2026-03-02T01:00:00Z');
+  w = await fieldWorld(t, 'sr');
+  tickets = [await newRequest(), await newRequest(), await newRequest()];
+  t.clock.advance(30);
+  await expectStatus(await w.engineer.post(api(`/tickets/${tickets[0].id}/records`), { kind: 'arrival' }));
+  t.clock.set('2026-03-09T01:00:00Z'); // a week later: the second arrives late, the third never
+  await expectStatus(await w.engineer.post(api(`/tickets/${tickets[1].id}/records`), { kind: 'arrival' }));
+  await rate(tickets[0].id, 'excellent', 'good', 'excellent');
+  await rate(tickets[1].id, 'fair', 'good', 'poor');
+  t.clock.set('2026-03-07T09:59:00Z');
+  await expectStatus(await w.engineer.post(api('/weekly-reports'), { weekStart: '2026-03-02', summary: '本周维修' }));
+  t.clock.set('2026-03-07T10:01:00Z');
+  await expectStatus(await w.engineer2.post(api('/weekly-reports'), { weekStart: '2026-03-02', summary: '本周培训' }));
+  t.clock.set('2026-04-02T02:00:00Z');
+});
+afterAll(async () => t?.close());
+
+describe('permissions first', () => {
+  it('an engineer cannot generate the department’s report; another department is not found', async () => {
+    expect((await w.engineer.get(api(`/monthly-reports/preview?departmentId=${w.ids.department}&month=2026-03`))).statusCode).toBe(403);
+    const other = (await expectStatus(await w.admin.post(api('/departments'), { name: 'sr-销售部' }))).id;
+    const res = await w.supervisor.get(api(`/monthly-reports/preview?departmentId=${other}&month=2026-03`));
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.reason).toBe('reports.noDepartment');
+  });
+});
+
+describe('WR-5: the month’s figures', () => {
+  it('counts timeliness, resolution, ratings on three dimensions and weekly reports, each explained', async () => {
+    const d = await expectStatus(
+      await w.supervisor.get(api(`/monthly-reports/preview?departmentId=${w.ids.department}&month=2026-03`)),
+      200,
+    );
+    expect(d.requests).toEqual({ total: 3, resolved: 0 });
+    expect(d.onsite).toEqual({ met: 1, late: 1, missed: 1, pending: 0 });
+    expect(d.rates.timeliness).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(d.rates.timeliness.explanation.text['zh-CN']).toContain('按时 1、迟到 1、超时未到 1');
+    expect(d.ratings).toEqual({
+      attitude: { excellent: 1, good: 0, fair: 1, poor: 0 },
+      skill: { excellent: 0, good: 2, fair: 0, poor: 0 },
+      result: { excellent: 1, good: 0, fair: 0, poor: 1 },
+    });
+    expect(d.rates.satisfaction.skill).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
+    expect(d.weeklyReports).toMatchObject({ onTime: 1, late: 1 });
+    expect(d.rates.signatures).toMatchObject({ value: null, denominator: 0 });
+    expect(d.rates.signatures.explanation.text['zh-CN']).toContain('0 / 0 = —');
+    expect(d.engineers.find((e: Json) => e.userId === w.ids.engineer)).toMatchObject({
+      requests: 3,
+      onsiteMet: 1,
+      onsiteDecided: 3,
+      ratings: 2,
+      ratingsGoodOrBetter: 1,
+      reportsOnTime: 1,
+    });
+    // WR-5 reads the incidents module's month: none happened in this department.
+    expect(d.sections.map((s: Json) => `${s.key} ${s.status}`)).toEqual(['incidents ready', 'complaints ready', 'surveys ready']);
+    expect(d.sections[0].rows.map((r: Json) => `${r.label['zh-CN']} ${r.value}`)).toEqual([
+      'I 类事故 0',
+      'II 类事故 0',
+      '已解决 0',
+      '已交事故反思 0',
+      '已发事故通报 0',
+    ]);
+  });
+});
+
+describe('WR-5: submitting', () => {
+  it('a month that has not ended cannot be submitted (422)', async () => {
+    const res = await w.supervisor.post(api('/monthly-reports'), { departmentId: w.ids.department, month: '2026-04' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ reason: 'reports.monthNotEnded', ruleId: 'WR-5' });
+  });
+
+  it('submitted on the 2nd working day it is on time (due the 3rd working day); a second one is 409', async () => {
+    const r = await expectStatus(
+      await w.supervisor.post(api('/monthly-reports'), { departmentId: w.ids.department, month: '2026-03', comment: '本月到场及时率偏低' }),
+    );
+    expect(r).toMatchObject({ month: '2026-03', obligation: { state: 'on_time', dueDate: '2026-04-03' } });
+    expect(r.data.rates.timeliness.numerator).toBe(1);
+    const again = await w.supervisor.post(api('/monthly-reports'), { departmentId: w.ids.department, month: '2026-03' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.reason).toBe('reports.monthlyExists');
+    const list = await expectStatus(await w.gm.get(api('/monthly-reports')), 200);
+    expect(list.items).toEqual([expect.objectContaining({ id: r.id, timeliness: 1 / 3, resolution: 0 })]);
+  });
+
+  it('the PDF renders the Chinese report with its charts; the Excel file has its sheets', async () => {
+    const [r] = (await expectStatus(await w.supervisor.get(api('/monthly-reports')), 200)).items;
+    const pdf = await w.supervisor.get(api(`/monthly-reports/${r.id}/pdf`));
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    if (existsSync('/usr/bin/pdftotext')) {
+      const dir = mkdtempSync(join(tmpdir(), 'wr5-'));
+      writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-']).toString();
+      expect(text).toContain('技术服务月度报表 2026-03');
+      expect(text).toContain('服务及时率');
+      expect(text).toContain('客户评价分布');
+      expect(text).toContain('本月到场及时率偏低');
+    }
+    const xlsx = await w.supervisor.get(api(`/monthly-reports/${r.id}/xlsx`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概览', '客户评价', '工程师', '事故投诉调查']);
+    expect(book.getWorksheet('客户评价')?.getRow(2).values).toEqual([undefined, '服务态度', 1, 0, 1, 0]);
+  });
+});

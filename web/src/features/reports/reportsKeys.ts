@@ -1,0 +1,22 @@
+/** TanStack Query keys of the reports feature; every write refreshes everything under `all`. */
+export const reportsKeys = {
+  all: ['reports'] as const,
+  obligations: (params: object) => ['reports', 'obligations', params] as const,
+  obligation: (id: number) => ['reports', 'obligation', id] as const,
+  summary: (month: string) => ['reports', 'summary', month] as const,
+  dailyDraft: (date: string) => ['reports', 'daily-draft', date] as const,
+  dailyLogs: (params: object) => ['reports', 'daily-logs', params] as const,
+  planDraft: (week: string) => ['reports', 'plan-draft', week] as const,
+  plans: (params: object) => ['reports', 'plans', params] as const,
+  weeklyDraft: (week: string, kind: string) => ['reports', 'weekly-draft', week, kind] as const,
+  weeklyReports: (params: object) => ['reports', 'weekly', params] as const,
+  weeklyReport: (id: number) => ['reports', 'weekly', 'one', id] as const,
+  monthlyPreview: (department: number, month: string) => ['reports', 'monthly-preview', department, month] as const,
+  monthlyReports: ['reports', 'monthly'] as const,
+  volume: (params: object) => ['reports', 'volume', params] as const,
+  volumeProjects: ['reports', 'volume-projects'] as const,
+  volumeSummary: (month: string) => ['reports', 'volume-summary', month] as const,
+  workload: (params: object) => ['reports', 'workload', params] as const,
+  months: (year: number) => ['reports', 'months', year] as const,
+  adjustments: (month: string) => ['reports', 'adjustments', month] as const,
+};
