@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, launch, seeText, signIn } from './browser';
+import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 
 // Issue 5's "done when", on phone-sized Chromium: a service notice is signed by the GM (FS-1), the supervisor makes
 // the responsibility letter and assigns the engineer, who fills and submits it (FS-2) and the supervisor approves it
@@ -66,9 +66,7 @@ describe('field service (issue 5)', () => {
     // FS-1: sales raises the notice for the hospital; the GM signs it, which raises the service request.
     const sales = await phone('sales');
     await sales.goto(`${baseUrl}/field/notices/new`);
-    await sales.getByTestId('notice-customer').click();
-    await sales.keyboard.type('第一人民医院');
-    await sales.locator('.ant-select-item-option', { hasText: '上海市第一人民医院' }).click();
+    await chooseOption(sales, sales.getByTestId('notice-customer'), '上海市第一人民医院', '第一人民医院');
     await sales.getByTestId('notice-contact').fill('钱主任');
     await sales.getByTestId('notice-phone').fill('13900001001');
     await sales.getByTestId('notice-title').fill('门诊楼存储扩容安装');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, launch, seeText, signIn } from './browser';
+import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 const password = inject('adminPassword');
@@ -35,13 +35,7 @@ describe('foundation journey (issue 2)', () => {
     await form.locator('#username').fill(username);
     await form.locator('#password').fill('password-123');
     await form.locator('#name').fill('端到端 测试');
-    await form.locator('#roleId').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /engineer|工程师/i })
-      .first()
-      .click();
-    await expect.poll(() => form.innerText()).toMatch(/engineer|工程师/i);
+    await chooseOption(page, form.locator('#roleId'), /engineer|工程师/i);
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST', { timeout: 20_000 });
     await page.getByTestId('user-submit').click();
     // On a failure, say what the server or the form answered rather than only that the name never showed.

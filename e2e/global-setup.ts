@@ -9,7 +9,8 @@ let server: ChildProcess | null = null;
 
 /** Starts the real server (as `npm start` does, on a fresh SQLite file) for the browser journeys. */
 export default async function setup(project: TestProject) {
-  const port = 3400 + Math.floor(Math.random() * 500);
+  // E2E_PORT chooses the server's port (e.g. beside another instance); by default a random one in 3400–3899.
+  const port = Number(process.env.E2E_PORT) || 3400 + Math.floor(Math.random() * 500);
   const dir = mkdtempSync(join(tmpdir(), 'techserve-e2e-'));
   server = spawn(process.execPath, ['server/bin/techserve.js', 'serve'], {
     env: {

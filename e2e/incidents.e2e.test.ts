@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, launch, seeText, signIn } from './browser';
+import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 
 // Issue 15's "done when" for complaints and incidents (SR-14, IN-1..3): a complaint to a VP becomes a Class I incident
 // (the supervisor and R&D alerted at once); after resolution the engineer files the reflection on a phone and the
@@ -29,9 +29,7 @@ async function as(username: string, phone = false): Promise<Page> {
 
 /** Opens an antd select by its test id, types, and picks the option showing `option`. */
 async function choose(page: Page, testId: string, typed: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await chooseOption(page, page.getByTestId(testId), option, typed);
 }
 
 const documentState = (page: Page, kind: 'reflection' | 'notice') =>

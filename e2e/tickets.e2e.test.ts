@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, launch, seeText, signIn } from './browser';
+import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 
 // Issue 4's "done when": an agent takes a call, the request is auto-assigned to the product expert with its SLA due
 // times, the engineer works and escalates it, tier 2 resolves it, the customer confirms and rates it in the portal,
@@ -42,12 +42,9 @@ describe('service requests (issue 4)', () => {
     const agent = await as('agent');
     await agent.goto(`${baseUrl}/tickets/new`);
     const customer = agent.getByTestId('intake-customer');
-    await customer.click();
-    await agent.keyboard.type('13900001001');
-    await agent.locator('.ant-select-item-option', { hasText: '上海市第一人民医院' }).click();
+    await chooseOption(agent, customer, '上海市第一人民医院', '13900001001');
     await agent.getByTestId('intake-customer-file').waitFor();
-    await agent.getByTestId('intake-product').click();
-    await agent.locator('.ant-select-item-option', { hasText: 'DS300-24-0518' }).click();
+    await chooseOption(agent, agent.getByTestId('intake-product'), 'DS300-24-0518');
     await agent.getByTestId('intake-title').fill('存储阵列控制器告警');
     await agent.getByTestId('intake-description').fill('门诊楼机房存储控制器 A 告警灯常亮，HIS 系统访问缓慢');
     await agent.getByTestId('intake-urgency').getByText('高').click();
