@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Json, type TestApp, api, createTestApp, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
@@ -152,5 +153,11 @@ describe('WR-5: submitting', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['概览', '客户评价', '工程师', '事故投诉调查']);
     expect(book.getWorksheet('客户评价')?.getRow(2).values).toEqual([undefined, '服务态度', 1, 0, 1, 0]);
-  });
+    // WR-5: the Excel opens in LibreOffice with its Chinese sheets intact.
+    const csv = spreadsheetAsCsv(xlsx.rawPayload);
+    if (csv !== undefined) {
+      expect(csv).toContain('服务态度');
+      expect(csv).toContain('工程师');
+    }
+  }, 150_000);
 });
