@@ -19,7 +19,7 @@ export type TPolicyVersion = z.infer<typeof ZPolicyVersion>;
 export interface PolicyVersionLike {
   version: number;
   effectiveFrom: string;
-  status: 'draft' | 'published';
+  status: 'draft' | 'submitted' | 'published';
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -5,6 +5,7 @@ import { REPORT_REASONS } from './reports';
 import { INCIDENTS_REASONS } from './incidents';
 import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
+import { POLICY_REASONS } from './policy';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -21,6 +22,7 @@ export const REASONS = {
   ...INCIDENTS_REASONS,
   ...SURVEYS_REASONS,
   ...TRAINING_REASONS,
+  ...POLICY_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -17,14 +17,24 @@ export const ZPolicyDocumentInput = z
 
 export const ZPolicyVersionSummary = z.object({
   number: z.number().int(),
-  status: z.enum(['draft', 'published']),
+  /** GOV-1: draft → submitted (for approval) → published when approved; a rejected submission returns to draft. */
+  status: z.enum(['draft', 'submitted', 'published']),
   /** Null for drafts. */
   effectiveFrom: ZIsoDate.nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Who approved it (GOV-1); the first version of an install is in force without approval. */
   publishedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  /** The approver's comment when approved (GOV-1). */
+  approvalComment: z.string().nullable(),
+  /** The last rejection, kept on the draft it returned to editing. */
+  rejectedAt: z.string().nullable(),
+  rejectedBy: z.string().nullable(),
+  rejectionComment: z.string().nullable(),
   /** Optimistic-locking version of the record (send it back on changes). */
   version: z.number().int(),
 });
@@ -59,6 +69,12 @@ export const ZPolicyPublish = z.strictObject({
   effectiveFrom: ZIsoDate.describe('本制度自…起执行: tomorrow or later (company-local date).'),
 });
 export type TPolicyPublish = z.infer<typeof ZPolicyPublish>;
+
+/** GOV-1: the approver's decision on a submitted version; a rejection needs its reason. */
+export const ZPolicyApprove = z.strictObject({ version: ZVersion, comment: ZNote.optional() });
+export type TPolicyApprove = z.infer<typeof ZPolicyApprove>;
+export const ZPolicyReject = z.strictObject({ version: ZVersion, comment: ZNote.min(1) });
+export type TPolicyReject = z.infer<typeof ZPolicyReject>;
 
 export const ZPolicyDiffQuery = z.strictObject({ from: ZPolicyNumber, to: ZPolicyNumber });
 export const ZPolicyDiffChange = z.object({

@@ -20,6 +20,7 @@ import { incidents } from './migrations/20261207_0050_incidents';
 import { surveys } from './migrations/20261207_0051_surveys';
 import { staffTraining } from './migrations/20261207_0052_staff_training';
 import { meetings } from './migrations/20261207_0053_meetings';
+import { policyApproval } from './migrations/20261207_0080_policy_approval';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -44,12 +45,15 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0051_surveys': surveys(dialect),
     '20261207_0052_staff_training': staffTraining(dialect),
     '20261207_0053_meetings': meetings(dialect),
+    '20261207_0080_policy_approval': policyApproval(dialect),
   };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.dialect) };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Modules number their migrations in their own ranges (0015–0019 security, 0030–0039 attendance, ...), so a release
+  // may bring a migration numbered below one an install already ran: run it rather than refuse to start.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

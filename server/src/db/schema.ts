@@ -149,13 +149,20 @@ export interface IdempotencyKeysTable {
 export interface PolicyVersionsTable extends Stamps {
   id: Id;
   number: number;
-  status: 'draft' | 'published';
+  status: 'draft' | 'submitted' | 'published';
   effective_from: string | null;
   document: string; // JSON of a ZPolicy document
   note: string | null;
   created_by: number | null;
   published_at: string | null;
   published_by: number | null;
+  // GOV-1 (migration 0080): submission for approval, the approver's comment, the last rejection
+  submitted_at: string | null;
+  submitted_by: number | null;
+  approval_comment: string | null;
+  rejected_at: string | null;
+  rejected_by: number | null;
+  rejection_comment: string | null;
 }
 
 export interface CalendarsTable extends Stamps {

@@ -1,4 +1,5 @@
 import { type Agent, type TestApp, createUser } from '../../test/harness';
+import { putPolicyInForce } from '../policy/policy.fixtures';
 
 // Test set-up for the field module (and the on-site helper's tests): a small organisation and an approved letter.
 
@@ -148,6 +149,6 @@ export async function publishFieldPolicy(t: TestApp, admin: Agent, effectiveFrom
   const document = structuredClone(draft.document);
   change(document.fieldService);
   const saved = await expectStatus(await admin.patch(api(`/policy/versions/${draft.number}`), { version: draft.version, document }), 200);
-  await expectStatus(await admin.post(api(`/policy/versions/${draft.number}/publish`), { version: saved.version, effectiveFrom }), 200);
+  await expectStatus(await putPolicyInForce(t, admin, draft.number, saved.version, effectiveFrom), 200); // GOV-1
   t.clock.set(`${effectiveFrom}T02:00:00.000Z`);
 }

@@ -11,7 +11,9 @@ import {
   ZPolicyInForceQuery,
   ZPolicyNumberParams,
   ZPolicyPresetGroups,
+  ZPolicyApprove,
   ZPolicyPublish,
+  ZPolicyReject,
   ZPolicyVersionDetail,
   ZPolicyVersionList,
   policyFields,
@@ -26,7 +28,9 @@ import {
   getPolicyVersion,
   importPolicy,
   listPolicyVersions,
-  publishPolicyVersion,
+  approvePolicyVersion,
+  rejectPolicyVersion,
+  submitPolicyVersion,
   updatePolicyDraft,
 } from './policy.service';
 
@@ -34,6 +38,7 @@ export function policyRoutes(app: App) {
   const tags = ['policy'];
   const read = { permission: 'policy.read' as const };
   const manage = { permission: 'policy.manage' as const };
+  const approve = { permission: 'policy.approve' as const };
 
   app.get(
     '/policy/versions',
@@ -94,18 +99,46 @@ export function policyRoutes(app: App) {
     (req) => updatePolicyDraft(req.ctx(), req.params.number, req.body),
   );
   app.post(
-    '/policy/versions/:number/publish',
+    '/policy/versions/:number/submit',
     {
       schema: {
         tags,
-        summary: 'Publish a draft effective from a future date (本制度自…起执行)',
+        summary: 'GOV-1: submit a draft for approval, to take effect from a future date (本制度自…起执行)',
         params: ZPolicyNumberParams,
         body: ZPolicyPublish,
         response: { 200: ZPolicyVersionDetail },
       },
       config: manage,
     },
-    (req) => publishPolicyVersion(req.ctx(), req.params.number, req.body),
+    (req) => submitPolicyVersion(req.ctx(), req.params.number, req.body),
+  );
+  app.post(
+    '/policy/versions/:number/approve',
+    {
+      schema: {
+        tags,
+        summary: 'GOV-1: the approver (GM) puts a submitted version in force from its date',
+        params: ZPolicyNumberParams,
+        body: ZPolicyApprove,
+        response: { 200: ZPolicyVersionDetail },
+      },
+      config: approve,
+    },
+    (req) => approvePolicyVersion(req.ctx(), req.params.number, req.body),
+  );
+  app.post(
+    '/policy/versions/:number/reject',
+    {
+      schema: {
+        tags,
+        summary: 'GOV-1: the approver returns a submitted version to editing, with the reason',
+        params: ZPolicyNumberParams,
+        body: ZPolicyReject,
+        response: { 200: ZPolicyVersionDetail },
+      },
+      config: approve,
+    },
+    (req) => rejectPolicyVersion(req.ctx(), req.params.number, req.body),
   );
   app.delete(
     '/policy/versions/:number',

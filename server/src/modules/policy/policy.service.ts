@@ -1,12 +1,14 @@
 import {
   DEFAULT_TIME_ZONE,
   type TPolicy,
+  type TPolicyApprove,
   type TPolicyDiff,
   type TPolicyDraftCreate,
   type TPolicyDraftUpdate,
   type TPolicyImport,
   type TPolicyInForce,
   type TPolicyPublish,
+  type TPolicyReject,
   type TPolicyVersionDetail,
   type TPolicyVersionSummary,
   ZPolicy,
@@ -22,7 +24,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Clock, nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, type ErrorDetail, notFound, versionConflict } from '../../http/errors';
+import { AppError, type ErrorDetail, notFound, refuse, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { invalidatePolicyCache, policyAt } from './policy-in-force';
 import {
@@ -33,6 +35,8 @@ import {
   insertPolicyVersion,
   listPolicyVersionRows,
   markPolicyPublished,
+  markPolicyRejected,
+  markPolicySubmitted,
   nextPolicyNumber,
   updatePolicyDraft as updateDraftRow,
 } from './policy.repository';
@@ -52,6 +56,12 @@ function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
     createdBy: r.created_by_name,
     publishedAt: r.published_at,
     publishedBy: r.published_by_name,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by_name,
+    approvalComment: r.approval_comment,
+    rejectedAt: r.rejected_at,
+    rejectedBy: r.rejected_by_name,
+    rejectionComment: r.rejection_comment,
     version: r.version,
   };
 }
@@ -171,14 +181,34 @@ export async function createPolicyDraft(ctx: Ctx, body: TPolicyDraftCreate): Pro
   });
 }
 
-async function draftForChange(trx: Db, number: number, version: number): Promise<TPolicyVersionDetail> {
+/** The version at the state a transition starts from, read at the version the client sent (409 when stale). */
+async function versionInState(
+  trx: Db,
+  number: number,
+  version: number,
+  states: readonly TPolicyVersionDetail['status'][],
+): Promise<TPolicyVersionDetail> {
   const before = await getPolicyVersion(trx, number);
-  if (before.status !== 'draft') {
-    throw new AppError('illegal_transition', `Policy version ${number} is published and cannot change; create a new draft`);
+  if (!states.includes(before.status)) {
+    const reason = states.includes('draft') ? 'policy.notDraft' : 'policy.notSubmitted';
+    throw refuse('illegal_transition', reason, { number, state: before.status }, { ruleId: 'GOV-1' });
   }
   if (before.version !== version) throw versionConflict(`Policy version ${number}`);
   return before;
 }
+
+const draftForChange = (trx: Db, number: number, version: number) => versionInState(trx, number, version, ['draft']);
+
+/** The date checks of publishing (a future company-local date, after every published version's), 422 otherwise. */
+async function checkEffectiveFrom(ctx: Ctx, trx: Db, number: number, effectiveFrom: string, document: TPolicy) {
+  const published = (await listPolicyVersionRows(trx))
+    .filter((r) => r.status === 'published')
+    .map((r) => ({ version: r.number, status: r.status, effectiveFrom: r.effective_from ?? '' }));
+  const issues = validatePublish({ version: number, status: 'draft', effectiveFrom, document }, published, today(ctx.clock));
+  if (issues.length > 0) throw invalidDocument('body', issues);
+}
+
+const withoutDocument = ({ document: _d, ...summary }: TPolicyVersionDetail) => summary;
 
 /** Edits a draft; the document must be a complete, consistent policy (422 at the field otherwise). */
 export async function updatePolicyDraft(ctx: Ctx, number: number, body: TPolicyDraftUpdate): Promise<TPolicyVersionDetail> {
@@ -202,36 +232,65 @@ export async function updatePolicyDraft(ctx: Ctx, number: number, body: TPolicyD
   });
 }
 
-/** Publishes a draft effective from a future company-local date (本制度自…起执行); older versions stay. */
-export async function publishPolicyVersion(ctx: Ctx, number: number, body: TPolicyPublish): Promise<TPolicyVersionDetail> {
-  const result = await ctx.db.transaction().execute(async (trx) => {
+/** GOV-1: the editor submits a draft for approval with the date it is to take effect from (checked now and again on approval). */
+export async function submitPolicyVersion(ctx: Ctx, number: number, body: TPolicyPublish): Promise<TPolicyVersionDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
     const before = await draftForChange(trx, number, body.version);
-    const published = (await listPolicyVersionRows(trx))
-      .filter((r) => r.status === 'published')
-      .map((r) => ({ version: r.number, status: r.status, effectiveFrom: r.effective_from ?? '' }));
-    const issues = validatePublish(
-      { version: number, status: 'draft', effectiveFrom: body.effectiveFrom, document: before.document },
-      published,
-      today(ctx.clock),
-    );
-    if (issues.length > 0) throw invalidDocument('body', issues);
+    await checkEffectiveFrom(ctx, trx, number, body.effectiveFrom, before.document);
     const now = nowIso(ctx.clock);
-    const ok = await markPolicyPublished(trx, number, body.version, {
+    const ok = await markPolicySubmitted(trx, number, body.version, {
       effective_from: body.effectiveFrom,
-      published_at: now,
-      published_by: ctx.actor.id,
+      submitted_at: now,
+      submitted_by: ctx.actor.id,
       updated_at: now,
     });
     if (!ok) throw versionConflict(`Policy version ${number}`);
     const after = await getPolicyVersion(trx, number);
-    const { document: _b, ...beforeSummary } = before;
-    const { document: _a, ...afterSummary } = after;
     await recordAudit(trx, ctx, {
-      action: 'publish',
+      action: 'submit',
       entity: 'policy_version',
       entityId: number,
-      before: beforeSummary,
-      after: afterSummary,
+      before: withoutDocument(before),
+      after: withoutDocument(after),
+    });
+    return after;
+  });
+}
+
+/**
+ * GOV-1: the approver (the GM, or whom the company grants `policy.approve`) puts a submitted version in force from its
+ * date, with an optional comment. The date is checked again: a submission left waiting past its date is refused
+ * (422) and must be rejected and resubmitted with a new date.
+ */
+export async function approvePolicyVersion(ctx: Ctx, number: number, body: TPolicyApprove): Promise<TPolicyVersionDetail> {
+  return putInForce(ctx, number, body.version, body.comment);
+}
+
+async function putInForce(ctx: Ctx, number: number, version: number, comment: string | undefined): Promise<TPolicyVersionDetail> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const before = await versionInState(trx, number, version, ['submitted']);
+    // Four eyes: whoever submitted a version does not approve it (the administrator holds every permission).
+    if ((await findPolicyVersionRow(trx, number))?.submitted_by === ctx.actor.id) {
+      throw refuse('forbidden', 'policy.ownSubmission', { number }, { ruleId: 'GOV-1' });
+    }
+    const date = before.effectiveFrom ?? '';
+    await checkEffectiveFrom(ctx, trx, number, date, before.document);
+    const now = nowIso(ctx.clock);
+    const ok = await markPolicyPublished(trx, number, version, {
+      effective_from: date,
+      published_at: now,
+      published_by: ctx.actor.id,
+      approval_comment: comment || null,
+      updated_at: now,
+    });
+    if (!ok) throw versionConflict(`Policy version ${number}`);
+    const after = await getPolicyVersion(trx, number);
+    await recordAudit(trx, ctx, {
+      action: 'approve',
+      entity: 'policy_version',
+      entityId: number,
+      before: withoutDocument(before),
+      after: withoutDocument(after),
     });
     return after;
   });
@@ -239,11 +298,35 @@ export async function publishPolicyVersion(ctx: Ctx, number: number, body: TPoli
   return result;
 }
 
+/** GOV-1: the approver returns a submission to editing with the reason; the editor changes it and submits again. */
+export async function rejectPolicyVersion(ctx: Ctx, number: number, body: TPolicyReject): Promise<TPolicyVersionDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await versionInState(trx, number, body.version, ['submitted']);
+    const now = nowIso(ctx.clock);
+    const ok = await markPolicyRejected(trx, number, body.version, {
+      rejected_at: now,
+      rejected_by: ctx.actor.id,
+      rejection_comment: body.comment,
+      updated_at: now,
+    });
+    if (!ok) throw versionConflict(`Policy version ${number}`);
+    const after = await getPolicyVersion(trx, number);
+    await recordAudit(trx, ctx, {
+      action: 'reject',
+      entity: 'policy_version',
+      entityId: number,
+      before: withoutDocument(before),
+      after: withoutDocument(after),
+    });
+    return after;
+  });
+}
+
 export async function deletePolicyDraft(ctx: Ctx, number: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const before = await getPolicyVersion(trx, number);
     if (before.status !== 'draft') {
-      throw new AppError('illegal_transition', `Policy version ${number} is published; published versions stay`);
+      throw refuse('illegal_transition', 'policy.notDraft', { number, state: before.status }, { ruleId: 'GOV-1' });
     }
     if (!(await deleteDraftRow(trx, number))) throw versionConflict(`Policy version ${number}`);
     await recordAudit(trx, ctx, { action: 'delete_draft', entity: 'policy_version', entityId: number, before });

@@ -2,13 +2,16 @@ import { type TPolicy, defaultPolicy } from '@techserve/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { policyAt } from './policy-in-force';
+import { policyApprover, putPolicyInForce } from './policy.fixtures';
 
 let t: TestApp;
 let admin: Agent;
+let gm: Agent; // GOV-1: the approver
 beforeEach(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-10T02:00:00Z'); // 10:00 on 2026-03-10 in Asia/Shanghai
   admin = await t.login('admin');
+  gm = await policyApprover(t, admin);
 });
 afterEach(async () => t.close());
 
@@ -33,11 +36,12 @@ describe('permissions', () => {
     const attempts = [
       await eng.post(V, {}),
       await eng.patch(`${V}/${draft.number}`, { version: draft.version, note: 'x' }),
-      await eng.post(`${V}/${draft.number}/publish`, { version: draft.version, effectiveFrom: '2026-04-01' }),
+      await eng.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: '2026-04-01' }),
+      await eng.post(`${V}/${draft.number}/approve`, { version: draft.version }),
       await eng.delete(`${V}/${draft.number}`),
       await eng.post('/api/v1/policy/import', { json: JSON.stringify(defaultPolicy()) }),
     ];
-    expect(attempts.map((r) => r.statusCode)).toEqual([403, 403, 403, 403, 403]);
+    expect(attempts.map((r) => r.statusCode)).toEqual([403, 403, 403, 403, 403, 403]);
     expect(await versionRows()).toHaveLength(2);
   });
 
@@ -81,9 +85,9 @@ describe('versions with effective dates', () => {
     document.appraisal.schemeB.engineer.fines.eachPoorRating = 8000;
     const saved = await admin.patch(`${V}/2`, { version: draft.version, document });
     expect(saved.statusCode).toBe(200);
-    const published = await admin.post(`${V}/2/publish`, { version: saved.json().version, effectiveFrom: '2026-04-01' });
+    const published = await putPolicyInForce(t, admin, 2, saved.json().version, '2026-04-01');
     expect(published.statusCode).toBe(200);
-    expect(published.json()).toMatchObject({ status: 'published', effectiveFrom: '2026-04-01', publishedBy: '系统管理员' });
+    expect(published.json()).toMatchObject({ status: 'published', effectiveFrom: '2026-04-01', publishedBy: '政策审批总经理' });
 
     const thisMonth = (await admin.get('/api/v1/policy/in-force?date=2026-03-31')).json();
     expect(thisMonth.number).toBe(1);
@@ -102,32 +106,32 @@ describe('versions with effective dates', () => {
     expect(list).toEqual([2, 1]);
     expect(await auditOf('create_draft')).toHaveLength(1);
     expect(await auditOf('update_draft')).toHaveLength(1);
-    const [publishAudit] = await auditOf('publish');
-    expect(JSON.parse(publishAudit?.after ?? '{}')).toMatchObject({ number: 2, effectiveFrom: '2026-04-01' });
-    expect(JSON.parse(publishAudit?.before ?? '{}')).toMatchObject({ status: 'draft' });
+    const [approveAudit] = await auditOf('approve');
+    expect(JSON.parse(approveAudit?.after ?? '{}')).toMatchObject({ number: 2, effectiveFrom: '2026-04-01', status: 'published' });
+    expect(JSON.parse(approveAudit?.before ?? '{}')).toMatchObject({ status: 'submitted' });
   });
 
   it('refuses an effective date of today or in the past with 422 on body.effectiveFrom and changes nothing', async () => {
     const draft = await newDraft();
     const before = await versionRows();
     for (const effectiveFrom of ['2026-03-10', '2026-03-01', '2025-12-31']) {
-      const res = await admin.post(`${V}/${draft.number}/publish`, { version: draft.version, effectiveFrom });
+      const res = await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom });
       expect(res.statusCode, effectiveFrom).toBe(422);
       expect(res.json().error.details[0].path).toBe('body.effectiveFrom');
     }
     expect(await versionRows()).toEqual(before);
-    expect(await auditOf('publish')).toHaveLength(0);
+    expect(await auditOf('submit')).toHaveLength(0);
   });
 
   it('takes tomorrow as the earliest effective date', async () => {
     const draft = await newDraft();
-    const res = await admin.post(`${V}/${draft.number}/publish`, { version: draft.version, effectiveFrom: '2026-03-11' });
+    const res = await putPolicyInForce(t, admin, draft.number, draft.version, '2026-03-11');
     expect(res.statusCode).toBe(200);
   });
 
   it('answers 400 to an effective date that is not YYYY-MM-DD', async () => {
     const draft = await newDraft();
-    const res = await admin.post(`${V}/${draft.number}/publish`, { version: draft.version, effectiveFrom: 'next month' });
+    const res = await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: 'next month' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('body.effectiveFrom');
   });
@@ -178,7 +182,7 @@ describe('editing drafts', () => {
     const edit = await admin.patch(`${V}/1`, { version: v1.version, note: 'rewrite history' });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('illegal_transition');
-    expect((await admin.post(`${V}/1/publish`, { version: v1.version, effectiveFrom: '2026-05-01' })).statusCode).toBe(409);
+    expect((await admin.post(`${V}/1/submit`, { version: v1.version, effectiveFrom: '2026-05-01' })).statusCode).toBe(409);
     expect((await admin.delete(`${V}/1`)).statusCode).toBe(409);
     expect((await admin.get(`${V}/1`)).json()).toEqual(v1);
   });
@@ -237,5 +241,90 @@ describe('diff, export and import', () => {
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().error.details[0].path).toBe('body.json.attendance.lateThresholdMinutes');
     expect(await versionRows()).toHaveLength(1);
+  });
+});
+
+describe('GOV-1: a version takes effect only when the GM approves it', () => {
+  const inForceOn = async (date: string) => (await admin.get(`/api/v1/policy/in-force?date=${date}`)).json().number;
+
+  it('is submitted by the administrator, approved by the GM with a comment, and in force from its date', async () => {
+    const draft = await newDraft();
+    const submitted = await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: '2026-04-01' });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', effectiveFrom: '2026-04-01', submittedBy: '系统管理员' });
+    expect(await inForceOn('2026-04-01')).toBe(1); // waiting for approval: not in force
+
+    // Four eyes: the administrator who submitted it does not approve it; nobody edits a submission under review.
+    const byAdmin = await admin.post(`${V}/${draft.number}/approve`, { version: submitted.json().version });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().error).toMatchObject({ reason: 'policy.ownSubmission', ruleId: 'GOV-1' });
+    const edit = await admin.patch(`${V}/${draft.number}`, { version: submitted.json().version, note: 'sneak in' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error).toMatchObject({ reason: 'policy.notDraft', ruleId: 'GOV-1' });
+
+    const approved = await gm.post(`${V}/${draft.number}/approve`, { version: submitted.json().version, comment: '同意，四月起执行' });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      status: 'published',
+      effectiveFrom: '2026-04-01',
+      publishedBy: '政策审批总经理',
+      approvalComment: '同意，四月起执行',
+      submittedBy: '系统管理员',
+    });
+    expect(await inForceOn('2026-03-31')).toBe(1);
+    expect(await inForceOn('2026-04-01')).toBe(draft.number);
+    expect((await auditOf('submit')).length).toBe(1);
+    expect(JSON.parse((await auditOf('approve'))[0]?.after ?? '{}')).toMatchObject({ approvalComment: '同意，四月起执行' });
+  });
+
+  it('returns a rejected submission to editing with the reason, and it can be changed and submitted again', async () => {
+    const draft = await newDraft();
+    const submitted = (await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: '2026-04-01' })).json();
+    const noReason = await gm.post(`${V}/${draft.number}/reject`, { version: submitted.version, comment: '  ' });
+    expect(noReason.statusCode).toBe(400);
+    const rejected = await gm.post(`${V}/${draft.number}/reject`, { version: submitted.version, comment: '罚款金额需与财务确认' });
+    expect(rejected.statusCode).toBe(200);
+    expect(rejected.json()).toMatchObject({
+      status: 'draft',
+      effectiveFrom: null,
+      rejectedBy: '政策审批总经理',
+      rejectionComment: '罚款金额需与财务确认',
+    });
+    expect(await inForceOn('2026-04-01')).toBe(1);
+    const edited = await admin.patch(`${V}/${draft.number}`, { version: rejected.json().version, note: '已与财务确认' });
+    expect(edited.statusCode).toBe(200);
+    const again = await admin.post(`${V}/${draft.number}/submit`, { version: edited.json().version, effectiveFrom: '2026-05-01' });
+    expect(again.json()).toMatchObject({ status: 'submitted', effectiveFrom: '2026-05-01' });
+    expect(await auditOf('reject')).toHaveLength(1);
+  });
+
+  it('refuses to approve a draft that was never submitted, and a submission whose date has come (422, nothing changes)', async () => {
+    const draft = await newDraft();
+    const notSubmitted = await gm.post(`${V}/${draft.number}/approve`, { version: draft.version });
+    expect(notSubmitted.statusCode).toBe(409);
+    expect(notSubmitted.json().error).toMatchObject({ reason: 'policy.notSubmitted', params: { number: draft.number, state: 'draft' } });
+
+    const submitted = (await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: '2026-03-11' })).json();
+    t.clock.set('2026-03-10T15:59:00Z'); // 23:59 on the 10th in Shanghai: the 11th is still tomorrow
+    const before = await versionRows();
+    t.clock.set('2026-03-10T16:00:00Z'); // 00:00 on the 11th: its date has come while it waited
+    gm = await t.login('policy.gm', 'password-123'); // the morning's session has expired
+    const late = await gm.post(`${V}/${draft.number}/approve`, { version: submitted.version });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.details[0].path).toBe('body.effectiveFrom');
+    expect(await versionRows()).toEqual(before);
+  });
+
+  it('approves on the last minute before the date', async () => {
+    const draft = await newDraft();
+    const submitted = (await admin.post(`${V}/${draft.number}/submit`, { version: draft.version, effectiveFrom: '2026-03-11' })).json();
+    t.clock.set('2026-03-10T15:59:00Z'); // 23:59 on the 10th in Shanghai
+    gm = await t.login('policy.gm', 'password-123');
+    expect((await gm.post(`${V}/${draft.number}/approve`, { version: submitted.version })).statusCode).toBe(200);
+  });
+
+  it('keeps the first version of a new install in force without approval', async () => {
+    const v1 = (await admin.get(`${V}/1`)).json();
+    expect(v1).toMatchObject({ status: 'published', publishedBy: null, submittedAt: null });
   });
 });

@@ -1,6 +1,7 @@
 import type { Agent, TestApp } from '../../test/harness';
 import { createUser } from '../../test/harness';
 import { type FieldWorld, type Json, expectStatus, fieldWorld } from '../field/letters.fixtures';
+import { putPolicyInForce } from '../policy/policy.fixtures';
 
 // Test set-up for the travel module: the field module's small organisation plus a finance clerk.
 
@@ -60,6 +61,6 @@ export async function publishPolicy(t: TestApp, admin: Agent, effectiveFrom: str
   const document = structuredClone(draft.document);
   change(document);
   const saved = await expectStatus(await admin.patch(api(`/policy/versions/${draft.number}`), { version: draft.version, document }), 200);
-  await expectStatus(await admin.post(api(`/policy/versions/${draft.number}/publish`), { version: saved.version, effectiveFrom }), 200);
+  await expectStatus(await putPolicyInForce(t, admin, draft.number, saved.version, effectiveFrom), 200); // GOV-1
   t.clock.set(`${effectiveFrom}T02:00:00.000Z`);
 }

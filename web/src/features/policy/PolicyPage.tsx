@@ -30,6 +30,7 @@ export function PolicyPage() {
   const showError = useApiError();
   const { can } = useSession();
   const canManage = can('policy.manage');
+  const canApprove = can('policy.approve');
   const queryClient = useQueryClient();
   const versions = usePolicyVersions();
   const items = versions.data?.items ?? [];
@@ -108,7 +109,10 @@ export function PolicyPage() {
                   <Flex vertical gap={2} style={{ width: '100%' }}>
                     <Flex gap={4} wrap align="center">
                       <Typography.Text strong>{t('policy.version', { number: v.number })}</Typography.Text>
-                      <Tag color={v.status === 'draft' ? 'gold' : 'green'} style={{ marginInlineEnd: 0 }}>
+                      <Tag
+                        color={v.status === 'draft' ? 'gold' : v.status === 'submitted' ? 'purple' : 'green'}
+                        style={{ marginInlineEnd: 0 }}
+                      >
                         {t(`policy.${v.status}`)}
                       </Tag>
                       {v.number === current && (
@@ -149,6 +153,7 @@ export function PolicyPage() {
               detail={detail.data}
               inForce={detail.data.number === current}
               canManage={canManage}
+              canApprove={canApprove}
               onDeleted={() => setChosen(null)}
             />
           ) : detail.isLoading || versions.isLoading ? (

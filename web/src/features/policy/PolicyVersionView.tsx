@@ -6,21 +6,26 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
+import { PolicyApproval } from './PolicyApproval';
 import { PolicyPublishModal } from './PolicyPublishModal';
 import { PolicySectionForm } from './PolicySectionForm';
 import { POLICY_SECTIONS, type TPolicySection, policyErrors, sectionOf, serverErrors, setValueAtPath } from './policyFormRows';
 import { policyKeys } from './usePolicy';
+
+const STATUS_COLOR = { draft: 'gold', submitted: 'purple', published: 'green' } as const;
 
 /** One version: its sections as forms, editable while it is a draft; save, publish, presets, export. */
 export function PolicyVersionView({
   detail,
   inForce,
   canManage,
+  canApprove,
   onDeleted,
 }: {
   detail: TPolicyVersionDetail;
   inForce: boolean;
   canManage: boolean;
+  canApprove: boolean;
   onDeleted: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +68,7 @@ export function PolicyVersionView({
 
   const publish = useMutation({
     mutationFn: (effectiveFrom: string) =>
-      api<TPolicyVersionDetail>(`/policy/versions/${detail.number}/publish`, {
+      api<TPolicyVersionDetail>(`/policy/versions/${detail.number}/submit`, {
         method: 'POST',
         body: { version: detail.version, effectiveFrom },
       }),
@@ -130,7 +135,7 @@ export function PolicyVersionView({
 
   const statusTags = (
     <Space size={4} wrap>
-      <Tag color={detail.status === 'draft' ? 'gold' : 'green'}>{t(`policy.${detail.status}`)}</Tag>
+      <Tag color={STATUS_COLOR[detail.status]}>{t(`policy.${detail.status}`)}</Tag>
       {inForce && <Tag color="blue">{t('policy.inForce')}</Tag>}
       {detail.effectiveFrom && (
         <Typography.Text type="secondary">{t('policy.effectiveFromText', { date: detail.effectiveFrom })}</Typography.Text>
@@ -195,6 +200,7 @@ export function PolicyVersionView({
         )}
       </Flex>
 
+      <PolicyApproval detail={detail} canApprove={canApprove} onDecided={(after) => refresh(after)} />
       {detail.status === 'published' && canManage && (
         <Alert type="info" showIcon title={t('policy.readOnly')} style={{ marginBottom: 12 }} />
       )}
