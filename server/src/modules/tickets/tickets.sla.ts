@@ -31,6 +31,7 @@ export type ClockRow = {
   calendar_id: number | null;
   needs_visit: number;
   sla_events: string;
+  sla_coverage: 'business' | '24x7' | null;
   state: string;
 };
 
@@ -81,6 +82,7 @@ export async function clockOf(db: Db, row: ClockRow, now: number, loaded?: Clock
     policyVersion: policy.number,
     needsVisit: Boolean(row.needs_visit),
     pauseWhileWaitingForCustomer: sla.pauseWhileWaitingForCustomer,
+    coverage: row.sla_coverage,
   });
 }
 
@@ -170,6 +172,7 @@ export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; 
       'calendar_id',
       'needs_visit',
       'sla_events',
+      'sla_coverage',
       'state',
       'assignee_id',
       'team_id',
