@@ -303,6 +303,9 @@ export type TTicketUpdate = z.infer<typeof ZTicketUpdate>;
 export const ZTicketReply = z.strictObject({
   body: longText(20_000),
   visibility: z.enum(['public', 'internal']).default('public'),
+  expectedFixAt: instant
+    .optional()
+    .describe('SLA-5: the expected fix time the first response states; without it, the resolution target is stated'),
 });
 export type TTicketReply = z.infer<typeof ZTicketReply>;
 

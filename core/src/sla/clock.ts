@@ -213,7 +213,7 @@ function stateOf(
 }
 
 /** 'YYYY-MM-DD HH:MM' (':SS' when not on the minute) in the site's time zone. */
-function localText(instant: number, timeZone: string): string {
+export function localText(instant: number, timeZone: string): string {
   const iso = new Date(instant + zoneOffsetAt(timeZone, instant)).toISOString();
   const seconds = iso.slice(17, 19);
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
