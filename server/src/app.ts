@@ -13,6 +13,7 @@ import { registerAuthHook } from './http/auth-hook';
 import type { Ctx } from './http/context';
 import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_COMPANY_NAME, DEFAULT_SECURITY } from './http/deps';
 import { AppError, errorBody, errorHandler } from './http/errors';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerIdempotency } from './http/idempotency';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -82,6 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route registered, so tests can prove each one is documented and guarded.
