@@ -75,6 +75,18 @@ function refuseNulCharacters(app: App) {
   });
 }
 
+/**
+ * Issue 18 item 8: index.html is revalidated on every load (no-cache, with its ETag), so after an upgrade a browser
+ * never keeps an index that points at deleted assets; the build's hashed assets (/assets/name-hash.ext) never change
+ * under their name and are immutable for a year; anything else in the web root for an hour.
+ */
+export function webCacheControl(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? '';
+  if (file === 'index.html') return 'no-cache';
+  if (/[\\/]assets[\\/]/.test(path) && /-[\w-]{8,}\.\w+$/.test(file)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
+}
+
 /** Wires the whole HTTP application from explicit dependencies (style.md 6). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const security = { ...DEFAULT_SECURITY, ...deps.security };
@@ -189,11 +201,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webRoot = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, maxAge: '1h', index: false });
-  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot as string);
+  // The plugin's own Cache-Control is off (it would override ours): see webCacheControl (issue 18 item 8).
+  if (webRoot)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', webCacheControl(path)),
+    });
+  const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html', webRoot as string);
   if (webRoot) app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
+    // A missing built asset is a 404, never index.html (a stale page would run HTML as its script).
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !webRoot || req.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
     }
     // Client-side routes of the single-page app all serve index.html.
