@@ -15,6 +15,7 @@ import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_COMPANY_NAME, DEFAU
 import { AppError, errorBody, errorHandler } from './http/errors';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerIdempotency } from './http/idempotency';
+import { registerSecurityHeaders } from './http/security-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { actorFromApiToken, actorFromSession } from './modules/auth/auth.service';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler);
   refuseNulCharacters(app);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   const attachments = {
     storage: localDiskStorage(deps.attachmentsDir ?? resolve('data/attachments')),
@@ -147,7 +149,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The API explorer runs inline scripts: it sends its own CSP with their hashes (and frames nowhere either).
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (csp) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
   const authDeps = { ...security, db: database.db, clock, passwordCost: deps.passwordCost, secureCookies: deps.secureCookies ?? false };

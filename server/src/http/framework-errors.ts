@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors';
+import { STATIC_SECURITY_HEADERS } from './security-headers';
 
 // Issue 18 item 9: the errors Fastify and Node answer before any route or error handler runs are in the one
 // envelope too, {"error":{"code","message"}}: a URL that does not decode, a path parameter over the router's
@@ -9,6 +10,7 @@ import { errorBody } from './errors';
 
 /** Router errors (Fastify's `frameworkErrors` option): bad URL encoding → 400, a parameter over the limit → 414. */
 export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  reply.headers({ ...STATIC_SECURITY_HEADERS, 'cache-control': 'no-store' });
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return reply.status(414).send(errorBody('uri_too_long', 'A path parameter is longer than the server accepts'));
   }
@@ -32,6 +34,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        Object.entries({ ...STATIC_SECURITY_HEADERS, 'cache-control': 'no-store' })
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('') +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
