@@ -34,4 +34,12 @@ export const ACCOUNT_REASONS = defineReasons({
     'zh-CN': '您的密码由他人设置，仅能使用一次：请先修改密码',
     en: 'Your password was set by someone else and is for one use only: choose a new password first',
   },
+  'auth.wrongCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请在 {until} 之后再试',
+    en: 'Account locked after repeated failed logins; try again after {until}',
+  },
+  'auth.tooManyAttempts': { 'zh-CN': '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
+  'auth.wrongCurrentPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  'auth.disabled': { 'zh-CN': '该账号已停用', en: 'This account is disabled' },
 });
