@@ -4,6 +4,7 @@ import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { MustChangePasswordPage } from './features/account/MustChangePasswordPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
@@ -62,6 +63,8 @@ export function AppRoutes() {
     );
   }
   if (session === null) return <LoginPage />;
+  // Issue 18 item 1: a password set by someone else is one-time; the server answers nothing else until it is replaced.
+  if (session.user.mustChangePassword) return <MustChangePasswordPage />;
 
   const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (

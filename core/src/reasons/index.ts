@@ -7,6 +7,7 @@ import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
 import { TICKET_REASONS } from './tickets';
+import { ACCOUNT_REASONS } from './accounts';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -25,6 +26,7 @@ export const REASONS = {
   ...TRAINING_REASONS,
   ...POLICY_REASONS,
   ...TICKET_REASONS,
+  ...ACCOUNT_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 
