@@ -2,3 +2,4 @@
 export * from './rules';
 export * from './evaluate';
 export * from './rollup';
+export * from './machineImport';

@@ -22,4 +22,20 @@ export const ATTENDANCE_REASONS = defineReasons({
     'zh-CN': '不能报告将来日期（{date}）的旷工',
     en: 'An absence cannot be reported for a future date ({date})',
   },
+  'attendance.importBadTime': { 'zh-CN': '第 {line} 行：无法识别打卡时间', en: 'Line {line}: the punch time cannot be read' },
+  'attendance.importNoEmployeeNo': { 'zh-CN': '第 {line} 行：缺少工号', en: 'Line {line}: no employee number' },
+  'attendance.importColumns': {
+    'zh-CN': '表头中找不到对应的列，请设置列对应关系',
+    en: 'The header lacks the mapped columns; set the column mapping',
+  },
+  'attendance.importUnknownEmployee': {
+    'zh-CN': '第 {line} 行：没有工号为 {employeeNo} 的在职员工',
+    en: 'Line {line}: no active member of staff with employee number {employeeNo}',
+  },
+  'attendance.importFuture': { 'zh-CN': '第 {line} 行：打卡时间在将来', en: 'Line {line}: the punch time is in the future' },
+  'attendance.importClosedMonth': { 'zh-CN': '第 {line} 行：{month} 已结账', en: 'Line {line}: {month} is closed' },
+  'attendance.importOutOfScope': {
+    'zh-CN': '第 {line} 行：该员工不在您的管理范围内',
+    en: 'Line {line}: this person is outside your scope',
+  },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ABSENCE_REPORT_KINDS, DAY_STATUSES } from '../attendance/evaluate';
 import { ZAttendanceOverride } from '../attendance/rules';
+import { ZMachineMapping } from '../attendance/machineImport';
 import { ZExplanation } from '../explanation';
 import { ZTimeOfDay } from '../policy/primitives';
 import { ZDateInRange, ZListQuery, ZRef, ZVersion } from './common';
@@ -218,3 +219,32 @@ export const ZAttendanceSiteSettingsOut = ZAttendanceSiteSettings.extend({
 });
 export const ZAttendanceSiteSettingsPut = ZAttendanceSiteSettings.extend({ version: ZVersion.optional() });
 export const ZSiteIdParams = z.strictObject({ siteId: z.coerce.number().int().positive() });
+
+// Machine import (RS-1, item 2) ----------------------------------------------------------------------------------------
+
+export const ZMachineImport = z.strictObject({
+  /** The machine type whose column mapping is used and saved (e.g. 'zkteco-u160'). */
+  machineType: z.string().trim().min(1).max(60),
+  /** The exported file's bytes, base64 (CSV or tab-separated text; UTF-8 or GBK). */
+  contentBase64: z.string().min(1),
+  /** The column mapping; omitted: the one saved for the machine type, else the common layouts guessed from the header. */
+  mapping: ZMachineMapping.optional(),
+  /** Preview: read and check every row, write nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type TMachineImport = z.input<typeof ZMachineImport>;
+export const ZMachineImportResult = z.strictObject({
+  machineType: z.string(),
+  mapping: z.record(z.string(), z.string()),
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  refused: z.array(
+    z.strictObject({ line: z.number().int(), reason: z.string(), params: z.record(z.string(), z.unknown()), raw: z.string() }),
+  ),
+  preview: z.array(
+    z.strictObject({ line: z.number().int(), employeeNo: z.string(), userName: z.string(), date: z.string(), time: z.string() }),
+  ),
+});
+export type TMachineImportResult = z.infer<typeof ZMachineImportResult>;

@@ -75,7 +75,15 @@ export interface AttendanceSitesTable {
   version: Generated<number>;
 }
 
+export interface AttendanceMachineMappingsTable {
+  machine_type: string;
+  mapping: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export type AttendanceTables = {
+  attendance_machine_mappings: AttendanceMachineMappingsTable;
   attendance_punches: AttendancePunchesTable;
   attendance_corrections: AttendanceCorrectionsTable;
   attendance_absence_reports: AttendanceAbsenceReportsTable;

@@ -37,6 +37,7 @@ export function staffQuery(db: Db) {
       'users.name',
       'users.team_id',
       'users.site_id',
+      'users.employee_no',
       sql<number | null>`coalesce(users.department_id, teams.department_id)`.as('department_id'),
       'site.name as site_name',
       'site.calendar_id as site_calendar_id',
@@ -222,4 +223,65 @@ export async function upsertDays(db: Db, rows: DayRow[]): Promise<void> {
       )
       .execute();
   }
+}
+
+// Machine import (item 2) ----------------------------------------------------------------------------------------------
+
+/** Set-based: members of staff by employee number, each marked whether the actor's scope reaches them. */
+export async function staffByEmployeeNo(db: Db, actor: Actor, numbers: string[]): Promise<Array<StaffRow & { in_scope: boolean }>> {
+  const out: Array<StaffRow & { in_scope: boolean }> = [];
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    const [all, scoped] = await Promise.all([
+      staffQuery(db).where('users.employee_no', 'in', chunk).execute(),
+      staffQuery(db)
+        .where('users.employee_no', 'in', chunk)
+        .where((eb) => userScope(eb, actor))
+        .select('users.id as scoped_id')
+        .execute(),
+    ]);
+    const inScope = new Set(scoped.map((r) => r.id));
+    for (const r of all) out.push({ ...r, in_scope: inScope.has(r.id) });
+  }
+  return out;
+}
+
+/** The import keys among these that are already stored (a re-import adds nothing). */
+export async function existingImportKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance_punches')
+      .select('import_key')
+      .where('import_key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.import_key) found.add(r.import_key);
+  }
+  return found;
+}
+
+/** Machine punches in batches; a key stored meanwhile is skipped. Returns how many were added. */
+export async function insertMachinePunches(db: Db, rows: PunchInsert[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const res = await db
+      .insertInto('attendance_punches')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('import_key').doNothing())
+      .returning('id')
+      .execute();
+    added += res.length;
+  }
+  return added;
+}
+
+export const savedMapping = (db: Db, machineType: string) =>
+  db.selectFrom('attendance_machine_mappings').select('mapping').where('machine_type', '=', machineType).executeTakeFirst();
+
+export async function saveMapping(db: Db, machineType: string, mapping: string, userId: number, at: string) {
+  await db
+    .insertInto('attendance_machine_mappings')
+    .values({ machine_type: machineType, mapping, updated_by: userId, updated_at: at })
+    .onConflict((oc) => oc.column('machine_type').doUpdateSet({ mapping, updated_by: userId, updated_at: at }))
+    .execute();
 }

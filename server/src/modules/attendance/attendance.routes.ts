@@ -13,6 +13,8 @@ import {
   ZCorrectionDecision,
   ZCorrectionListQuery,
   ZIdParams,
+  ZMachineImport,
+  ZMachineImportResult,
   ZPunch,
   ZPunchCreate,
   ZSiteIdParams,
@@ -20,6 +22,7 @@ import {
 } from '@techserve/core';
 import type { App } from '../../http/app-types';
 import * as corrections from './attendance.corrections';
+import { importMachineFile } from './attendance.import';
 import * as svc from './attendance.service';
 
 /** RS-1..5, AT-1, AT-3, POL-1: attendance (考勤) — punches, corrections, reported absences, months and roll-ups. */
@@ -158,5 +161,21 @@ export function attendanceRoutes(app: App) {
       config: manage,
     },
     (req) => svc.putSiteSettings(req.ctx(), req.params.siteId, req.body),
+  );
+  app.post(
+    '/attendance/imports',
+    {
+      // A machine's month for hundreds of people runs to megabytes (base64 in JSON).
+      bodyLimit: 40 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import a fingerprint/face machine export (CSV, UTF-8 or GBK) with a column mapping; preview, refused rows by line, idempotent',
+        body: ZMachineImport,
+        response: { 200: ZMachineImportResult },
+      },
+      config: manage,
+    },
+    (req) => importMachineFile(req.ctx(), req.body),
   );
 }
