@@ -238,6 +238,7 @@ export const ZMachineImportResult = z.strictObject({
   mapping: z.record(z.string(), z.string()),
   dryRun: z.boolean(),
   rows: z.number().int(),
+  /** Added; in a preview, what the import would add. */
   imported: z.number().int(),
   duplicates: z.number().int(),
   refused: z.array(

@@ -42,7 +42,7 @@ describe('machine import (item 2)', () => {
     expect(r).toMatchObject({
       dryRun: true,
       rows: 6,
-      imported: 0,
+      imported: 2, // what the import would add
       mapping: { employeeNo: '工号', dateTime: '打卡时间', device: '机器号' },
     });
     expect(r.refused.map((x: Json) => [x.line, x.reason])).toEqual([

@@ -124,7 +124,7 @@ export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promis
       mapping: mapping as Record<string, string>,
       dryRun: body.dryRun,
       rows: read.rows.length + read.refused.length,
-      imported: 0,
+      imported: fresh.length, // a preview: what an import would add
       duplicates: candidates.length - fresh.length,
       refused,
       preview: candidates

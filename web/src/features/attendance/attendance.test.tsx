@@ -11,6 +11,7 @@ import { ClockInPage } from './ClockInPage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { punchFixture, rollupFixture, todayFixture } from './fixtures';
 import { en, zhCN } from './i18n';
+import { ImportPage } from './ImportPage';
 import { RollupPage } from './RollupPage';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -99,5 +100,39 @@ describe('RollupPage (item 6)', () => {
     expect(keys(['attendance.read'])).toContain('/attendance/rollup');
     expect(keys(['attendance.read'])).not.toContain('/attendance');
     expect(keys(['attendance.approve'])).toContain('/attendance/corrections');
+  });
+});
+
+describe('ImportPage (item 2)', () => {
+  it('previews a file and lists the refused rows with their reasons in Chinese', async () => {
+    viewportWidth(1280);
+    const api = stubFetch({
+      'POST /attendance/imports': {
+        body: {
+          machineType: 'default',
+          mapping: { employeeNo: '工号', dateTime: '打卡时间' },
+          dryRun: true,
+          rows: 3,
+          imported: 2,
+          duplicates: 0,
+          refused: [
+            { line: 3, reason: 'attendance.importUnknownEmployee', params: { line: 3, employeeNo: 'Z9' }, raw: 'Z9,2026-03-02 08:00' },
+          ],
+          preview: [],
+        },
+      },
+    });
+    const { container } = renderAs(<ImportPage />, {
+      path: '/attendance/import',
+      url: '/attendance/import',
+      permissions: ['attendance.manage'],
+    });
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['工号,打卡时间\nA1,2026-03-02 08:00\n'], 'm.csv', { type: 'text/csv' })] } });
+    fireEvent.click(await screen.findByTestId('import-preview'));
+    const result = await screen.findByTestId('import-result');
+    expect(within(result).getByText('共 3 行：可导入 2 行（预览不写入），重复 0 行，拒绝 1 行')).toBeTruthy();
+    expect(within(result).getByText('第 3 行：没有工号为 Z9 的在职员工')).toBeTruthy();
+    expect(api.bodies('POST /attendance/imports')).toEqual([{ machineType: 'default', contentBase64: expect.any(String), dryRun: true }]);
   });
 });

@@ -1,9 +1,10 @@
-import { AuditOutlined, ClockCircleOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClockCircleOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
 import { ClockInPage } from './ClockInPage';
 import { CorrectionsPage } from './CorrectionsPage';
+import { ImportPage } from './ImportPage';
 import { MyMonthPage } from './MyMonthPage';
 import { RollupPage } from './RollupPage';
 import './i18n';
@@ -16,6 +17,7 @@ export function attendanceRoutes(guard: Guard): ReactElement[] {
     <Route key="attendance-month" path="attendance/month" element={<MyMonthPage />} />,
     <Route key="attendance-corrections" path="attendance/corrections" element={guard('attendance.approve', <CorrectionsPage />)} />,
     <Route key="attendance-rollup" path="attendance/rollup" element={guard('attendance.read', <RollupPage />)} />,
+    <Route key="attendance-import" path="attendance/import" element={guard('attendance.manage', <ImportPage />)} />,
   ];
 }
 
@@ -26,4 +28,5 @@ export const attendanceMenuItems: FeatureMenu = (has, t) => [
     ? [{ key: '/attendance/corrections', icon: <AuditOutlined />, label: t('attendance.menuCorrections') }]
     : []),
   ...(has('attendance.read') ? [{ key: '/attendance/rollup', icon: <TableOutlined />, label: t('attendance.menuRollup') }] : []),
+  ...(has('attendance.manage') ? [{ key: '/attendance/import', icon: <ImportOutlined />, label: t('attendance.menuImport') }] : []),
 ];
