@@ -239,7 +239,8 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
       inAt: inAt === null ? null : new Date(inAt).toISOString(),
       outAt: outAt === null ? null : new Date(outAt).toISOString(),
     };
-    if (inAt !== null) {
+    // An arrival at or before the start needs no sentence; from the first minute after it, the judgement is explained.
+    if (inAt !== null && lateMinutes > 0) {
       const at = hhmm(inAt, s.start, s.startTime);
       const t = p.lateThresholdMinutes;
       const verdict = r.seriouslyLate ? 'seriouslyLate' : r.late ? 'late' : 'onTime';
@@ -308,6 +309,17 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
     if (r.seriouslyEarly) out.seriouslyEarlyCount++;
     out.missingPunches += (r.missingIn ? 1 : 0) + (r.missingOut ? 1 : 0);
   });
+  if (out.explanations.length === 0 && !out.segments.some((s) => s.pending))
+    out.explanations.push(
+      explain({
+        ruleId: 'RS-2',
+        policyVersion: v,
+        inputs: { date: shift.date, segments: shift.segments.length, intervalsFrom: hoursSrc.source },
+        result: 'normal',
+        zh: `${shift.date} 各时段均按时到岗、按时离岗（${hoursSrc.zh}）`,
+        en: `${shift.date}: on time in and out of every segment (${hoursSrc.en})`,
+      }),
+    );
   out.status =
     out.missingPunches > 0
       ? 'incomplete'

@@ -61,6 +61,7 @@ export interface AttendanceDaysTable extends Scoped {
   early_minutes: number;
   missing_punches: number;
   evaluation: string;
+  digest: string | null;
   policy_version: number | null;
   computed_at: string;
 }

@@ -122,7 +122,7 @@ export async function evaluatePeople(
 ): Promise<Map<number, TDayEvaluation[]>> {
   const ids = people.map((p) => p.id);
   const [punches, corrections, leave, trips, reports] = await Promise.all([
-    repo.punchesBetween(db, ids, from, to),
+    repo.punchFactsBetween(db, ids, from, to),
     repo.approvedCorrections(db, ids, from, to),
     ids.length ? grantedLeave(db, ids, from, to) : Promise.resolve([]),
     repo.tripsBetween(db, ids, from, to),
@@ -178,24 +178,44 @@ export async function evaluatePeople(
   return out;
 }
 
-const toRow = (person: Person, d: TDayEvaluation, at: string): repo.DayRow => ({
-  user_id: person.id,
-  date: d.date,
-  month: d.date.slice(0, 7),
-  status: d.status,
-  absent: d.absent ? 1 : 0,
-  late_count: d.lateCount,
-  late_minutes: d.lateMinutes,
-  early_count: d.earlyCount,
-  early_minutes: d.earlyMinutes,
-  missing_punches: d.missingPunches,
-  evaluation: JSON.stringify(d),
-  policy_version: d.explanations[0]?.policyVersion ?? null,
-  site_id: person.site_id,
-  team_id: person.team_id,
-  department_id: person.department_id,
-  computed_at: at,
-});
+/**
+ * What a stored evaluation is compared by: the facts and values it was computed from, as they show in it (status, each
+ * segment's punches and pending state, the explanations' rules, results and sources, the site's name). Equal digests
+ * mean equal evaluations, without serialising each day of a month to compare it.
+ */
+export function dayDigest(person: Person, d: TDayEvaluation): string {
+  const segs = d.segments.map((s) => `${s.inAt ?? ''},${s.outAt ?? ''},${s.pending ? 1 : 0}`).join(';');
+  const why = d.explanations
+    .map(
+      (e) =>
+        `${e.ruleId}:${e.policyVersion ?? ''}:${String(e.result)}:${String((e.inputs as { source?: string }).source ?? '')}:${String((e.inputs as { leave?: number; trip?: number; report?: number }).leave ?? (e.inputs as { trip?: number }).trip ?? (e.inputs as { report?: number }).report ?? '')}`,
+    )
+    .join(';');
+  return `${d.status}|${d.kind}|${segs}|${why}|${person.site_name ?? ''}`;
+}
+
+/** The stored row of a person-day's evaluation (with its digest). */
+export function toDayRow(person: Person, d: TDayEvaluation, at: string, digest = dayDigest(person, d)): repo.DayRow {
+  return {
+    user_id: person.id,
+    date: d.date,
+    month: d.date.slice(0, 7),
+    status: d.status,
+    absent: d.absent ? 1 : 0,
+    late_count: d.lateCount,
+    late_minutes: d.lateMinutes,
+    early_count: d.earlyCount,
+    early_minutes: d.earlyMinutes,
+    missing_punches: d.missingPunches,
+    evaluation: JSON.stringify(d),
+    digest,
+    policy_version: d.explanations[0]?.policyVersion ?? null,
+    site_id: person.site_id,
+    team_id: person.team_id,
+    department_id: person.department_id,
+    computed_at: at,
+  };
+}
 
 export type MonthResult = { closed: boolean; days: Map<number, TDayEvaluation[]>; rollups: Map<number, TAttendanceRollup> };
 
@@ -206,22 +226,20 @@ export type MonthResult = { closed: boolean; days: Map<number, TDayEvaluation[]>
 export async function monthOf(db: Db, people: Person[], month: string, asOfMs: number): Promise<MonthResult> {
   const { first, last } = monthDates(month);
   const closed = await isMonthClosed(db, month);
-  const stored = await repo.storedDays(
-    db,
-    month,
-    people.map((p) => p.id),
-  );
-  const storedOf = groupBy(stored);
+  const ids = people.map((p) => p.id);
+  // Closed: the stored documents are the result; open: only the digests, to store what changed.
+  const storedOf = groupBy(closed ? await repo.storedDays(db, month, ids) : []);
+  const digestsOf = groupBy(closed ? [] : await repo.storedDigests(db, month, ids));
   const book = new RulesBook(db);
   const at = new Date(asOfMs).toISOString();
   const toEvaluate = closed ? people.filter((p) => !storedOf.has(p.id)) : people;
   const fresh = await evaluatePeople(db, toEvaluate, first, last, asOfMs, book);
   const changed: repo.DayRow[] = [];
   for (const person of toEvaluate) {
-    const before = new Map((storedOf.get(person.id) ?? []).map((r) => [r.date, r.evaluation]));
+    const before = new Map((digestsOf.get(person.id) ?? []).map((r) => [r.date, r.digest]));
     for (const d of fresh.get(person.id) ?? []) {
-      const row = toRow(person, d, at);
-      if (before.get(d.date) !== row.evaluation) changed.push(row);
+      const digest = dayDigest(person, d);
+      if (before.get(d.date) !== digest) changed.push(toDayRow(person, d, at, digest));
     }
   }
   await repo.upsertDays(db, changed);

@@ -90,6 +90,22 @@ export function punchesBetween(db: Db, userIds: number[], from: string, to: stri
     .execute();
 }
 
+/** Set-based, lean: what the evaluation reads of these people's punches on local dates from..to. */
+export async function punchFactsBetween(db: Db, userIds: number[], from: string, to: string) {
+  const out: { user_id: number; date: string; at: string; source: string }[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance_punches')
+      .select(['user_id', 'date', 'at', 'source'])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    for (const r of rows) out.push(r);
+  }
+  return out;
+}
+
 /** The person's latest punch (the duplicate-punch check). */
 export const lastPunch = (db: Db, userId: number) =>
   db.selectFrom('attendance_punches').select(['id', 'at']).where('user_id', '=', userId).orderBy('at', 'desc').limit(1).executeTakeFirst();
@@ -193,9 +209,33 @@ export const siteRow = (db: Db, siteId: number) =>
 export type DayRow = AttendanceDaysTable;
 
 /** Set-based: the stored evaluations of a month for these people. */
-export function storedDays(db: Db, month: string, userIds: number[]): Promise<DayRow[]> {
-  if (userIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('attendance_days').selectAll().where('month', '=', month).where('user_id', 'in', userIds).execute();
+export async function storedDays(db: Db, month: string, userIds: number[]): Promise<DayRow[]> {
+  const out: DayRow[] = [];
+  for (let i = 0; i < userIds.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('attendance_days')
+        .selectAll()
+        .where('month', '=', month)
+        .where('user_id', 'in', userIds.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** Set-based: the digests of a month's stored evaluations for these people (what recomputation compares). */
+export async function storedDigests(db: Db, month: string, userIds: number[]) {
+  const out: { user_id: number; date: string; digest: string | null }[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance_days')
+      .select(['user_id', 'date', 'digest'])
+      .where('month', '=', month)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.push(r);
+  }
+  return out;
 }
 
 /** Insert or replace stored day evaluations (batched; the same statement on both databases). */
@@ -214,6 +254,7 @@ export async function upsertDays(db: Db, rows: DayRow[]): Promise<void> {
           early_minutes: eb.ref('excluded.early_minutes'),
           missing_punches: eb.ref('excluded.missing_punches'),
           evaluation: eb.ref('excluded.evaluation'),
+          digest: eb.ref('excluded.digest'),
           policy_version: eb.ref('excluded.policy_version'),
           site_id: eb.ref('excluded.site_id'),
           team_id: eb.ref('excluded.team_id'),

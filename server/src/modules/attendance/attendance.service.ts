@@ -18,7 +18,7 @@ import { forbidden, notFound, refuse, versionConflict } from '../../http/errors'
 import { recordAudit } from '../audit/audit.service';
 import { isMonthClosed } from '../months/months.service';
 import { openObligations, type ObligationSpec } from '../obligations/obligations.service';
-import { type Person, RulesBook, evaluatePeople, monthOf, peopleOf, toSiteSettings } from './attendance.evaluation';
+import { type Person, RulesBook, evaluatePeople, monthOf, peopleOf, toDayRow, toSiteSettings } from './attendance.evaluation';
 import * as repo from './attendance.repository';
 
 /**
@@ -111,24 +111,7 @@ export async function refreshDay(db: Db, person: Person, date: string, asOfMs: n
   const at = new Date(asOfMs).toISOString();
   await repo.upsertDays(
     db,
-    days.map((d) => ({
-      user_id: person.id,
-      date: d.date,
-      month: d.date.slice(0, 7),
-      status: d.status,
-      absent: d.absent ? 1 : 0,
-      late_count: d.lateCount,
-      late_minutes: d.lateMinutes,
-      early_count: d.earlyCount,
-      early_minutes: d.earlyMinutes,
-      missing_punches: d.missingPunches,
-      evaluation: JSON.stringify(d),
-      policy_version: d.explanations[0]?.policyVersion ?? null,
-      site_id: person.site_id,
-      team_id: person.team_id,
-      department_id: person.department_id,
-      computed_at: at,
-    })),
+    days.map((d) => toDayRow(person, d, at)),
   );
 }
 
