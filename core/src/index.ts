@@ -41,3 +41,5 @@ export * from './schemas/incidents';
 export * from './schemas/surveys';
 export * from './schemas/staff-training';
 export * from './schemas/meetings';
+export * from './attendance';
+export * from './schemas/attendance';

@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { localDiskStorage } from './files';
 
 export const APP_VERSION = '0.1.0';
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
+      attendanceRoutes(v1);
       obligationsRoutes(v1);
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });

@@ -18,6 +18,7 @@ import { staffTrainingRoutes } from './features/staff-training/routes';
 import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
 import { surveysRoutes } from './features/surveys/routes';
 import { leaveRoutes } from './features/leave/routes';
+import { attendanceRoutes } from './features/attendance/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -102,6 +103,7 @@ export function AppRoutes() {
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
+        {attendanceRoutes(guard)}
         {projectsRoutes(guard)}
         {reportsRoutes(guard)}
         {incidentsRoutes(guard)}

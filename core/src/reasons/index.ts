@@ -8,6 +8,7 @@ import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
 import { TICKET_REASONS } from './tickets';
 import { ACCOUNT_REASONS } from './accounts';
+import { ATTENDANCE_REASONS } from './attendance';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -27,6 +28,7 @@ export const REASONS = {
   ...POLICY_REASONS,
   ...TICKET_REASONS,
   ...ACCOUNT_REASONS,
+  ...ATTENDANCE_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 
