@@ -41,3 +41,4 @@ export * from './schemas/incidents';
 export * from './schemas/surveys';
 export * from './schemas/staff-training';
 export * from './schemas/meetings';
+export * from './appraisal';
