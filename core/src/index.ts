@@ -42,3 +42,4 @@ export * from './schemas/surveys';
 export * from './schemas/staff-training';
 export * from './schemas/meetings';
 export * from './appraisal';
+export * from './schemas/appraisal';

@@ -62,6 +62,12 @@ export const PERMISSIONS = [
   // MTG-1: meetings. read (minutes, own action items); manage (record minutes and action items).
   'meetings.read',
   'meetings.manage',
+  // AP-1..AP-15: the monthly appraisal. self (own sheet, self-appraisal, disputes: every member of staff); review (draft
+  // the sheets in scope, score along the chain, adjust with a reason, decide disputes: supervisor, VP, GM); approve
+  // (the GM's final score and signature, freezing a closed month's sheets).
+  'appraisal.self',
+  'appraisal.review',
+  'appraisal.approve',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -95,7 +101,7 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // TR-1..4, AT-2/3: travel. request (own trips, logs, claims); approve (the manager); finance (advances, settlement, export).
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read'];
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'appraisal.self'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -144,6 +150,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'reports.supervise',
       ...incidentsManage,
       'surveys.read',
+      'appraisal.review',
+      'appraisal.approve',
     ],
   },
   {
@@ -160,6 +168,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'reports.review',
       ...complaintsTaken,
       'surveys.read',
+      'appraisal.review',
     ],
   },
   {
@@ -181,6 +190,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'training.attend',
       'training.manage',
       'meetings.manage',
+      'appraisal.review',
     ],
   },
   {

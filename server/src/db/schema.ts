@@ -6,6 +6,7 @@ import type { LeaveTables } from './schema.leave';
 import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
+import type { AppraisalTables } from './schema.appraisal';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -415,7 +416,16 @@ export interface TicketSlaAlertsTable {
 }
 
 export interface DB
-  extends FieldTables, FieldVisitTables, TravelTables, ProjectTables, LeaveTables, ObligationTables, ReportTables, IncidentsTables {
+  extends
+    FieldTables,
+    FieldVisitTables,
+    TravelTables,
+    ProjectTables,
+    LeaveTables,
+    ObligationTables,
+    ReportTables,
+    IncidentsTables,
+    AppraisalTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;
