@@ -6,6 +6,7 @@ import { ZMonth } from './travel';
 /**
  * The monthly appraisal (AP-1..AP-15, issue 16).
  *   GET  /appraisal-sheets?month=&view=mine|team     appraisal.self (mine) / appraisal.review (the sheets in scope)
+ *   GET  /appraisal-scheme?month=                     appraisal.self: the items and weights in force, the due day, the chain
  *   GET  /appraisal-sheets/:id                        the owner or a reviewer in scope
  *   POST /appraisal-sheets/compute {month}            appraisal.review: draft (or recompute) the sheets in scope
  *   PUT  /appraisal-sheets/self {month, scores}       appraisal.self: the self-appraisal (自评), before the due day
@@ -118,3 +119,28 @@ export const ZAppraisalDisputeDecision = z.strictObject({
 export type TAppraisalDisputeDecision = z.infer<typeof ZAppraisalDisputeDecision>;
 
 export const ZAppraisalFreezeResult = z.object({ frozen: z.number().int(), notSigned: z.array(ZRef) });
+
+const ZText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** AP-1..AP-4: what the self-appraisal form and the reviewers score, from the policy in force for the month. */
+export const ZAppraisalScheme = z.object({
+  month: z.string(),
+  policyVersion: z.number().int(),
+  activeScheme: z.enum(['A', 'B', 'both']),
+  selfDueDate: z.string(),
+  chain: z.array(ZAppraisalScorer),
+  grades: z.object({ aMinScore: z.number().int(), bMinScore: z.number().int() }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      group: ZText.nullable(),
+      name: ZText,
+      weight: z.number().int(),
+      description: ZText.nullable(),
+      /** AP-3: computed from data when the data is recorded (the workload item). */
+      computed: z.boolean(),
+    }),
+  ),
+});
+export type TAppraisalScheme = z.infer<typeof ZAppraisalScheme>;
+export const ZAppraisalMonthQuery = z.strictObject({ month: ZMonth });

@@ -5,6 +5,8 @@ import {
   ZAppraisalFreezeResult,
   ZAppraisalListQuery,
   ZAppraisalMonthBody,
+  ZAppraisalMonthQuery,
+  ZAppraisalScheme,
   ZAppraisalReview,
   ZAppraisalSheet,
   ZIdParams,
@@ -31,6 +33,19 @@ export function appraisalRoutes(app: App) {
       config: {},
     },
     (req) => svc.listSheets(req.ctx(), req.query),
+  );
+  app.get(
+    '/appraisal-scheme',
+    {
+      schema: {
+        tags,
+        summary: 'AP-1..AP-4: the items and weights in force for a month, the due day and the chain',
+        querystring: ZAppraisalMonthQuery,
+        response: { 200: ZAppraisalScheme },
+      },
+      config: { permission: 'appraisal.self' as const },
+    },
+    (req) => svc.schemeOf(req.ctx(), req.query.month),
   );
   app.get(
     '/appraisal-sheets/:id',

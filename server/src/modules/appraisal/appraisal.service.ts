@@ -12,6 +12,7 @@ import {
   type TAppraisalGrade,
   type TAppraisalListQuery,
   type TAppraisalReview,
+  type TAppraisalScheme,
   type TAppraisalSheet,
   type TItemScores,
   type TScorer,
@@ -152,6 +153,32 @@ function assertNotFuture(ctx: Ctx, month: string) {
 }
 
 // Routes -----------------------------------------------------------------------------------------------------------
+
+/** AP-1..AP-4: the items and weights in force for the month, the self-appraisal's due day and the chain. */
+export async function schemeOf(ctx: Ctx, month: string): Promise<TAppraisalScheme> {
+  need(ctx, 'appraisal.self');
+  const policy = await policyOf(ctx.db, month);
+  const p = policy.document.appraisal;
+  const a = p.schemeA;
+  return {
+    month,
+    policyVersion: policy.number,
+    activeScheme: p.activeScheme,
+    selfDueDate: dayOfMonthClamped(month, a.proposalDueDay),
+    chain: a.approvalChain,
+    grades: a.grades,
+    items: a.items.flatMap((item) =>
+      (item.children.length > 0 ? item.children : [{ ...item, children: undefined }]).map((leaf) => ({
+        id: leaf.id,
+        group: item.children.length > 0 ? item.name : null,
+        name: leaf.name,
+        weight: leaf.weight,
+        description: leaf.description ?? null,
+        computed: leaf.id === a.workload.itemId,
+      })),
+    ),
+  };
+}
 
 /** The month's sheets: one's own (appraisal.self) or those in the reviewer's data scope (appraisal.review). */
 export async function listSheets(ctx: Ctx, q: TAppraisalListQuery): Promise<{ items: TAppraisalSheet[] }> {

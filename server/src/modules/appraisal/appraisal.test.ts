@@ -46,6 +46,17 @@ describe('who may do what (AP-15)', () => {
 });
 
 describe('the self-appraisal (AP-1, AP-2b)', () => {
+  it('shows the items and weights in force, the due day and the chain', async () => {
+    const scheme = await expectStatus(await w.engineer.get(api('/appraisal-scheme?month=2026-03')), 200);
+    expect(scheme).toMatchObject({
+      selfDueDate: '2026-03-25',
+      chain: ['departmentManager', 'vp', 'gm'],
+      grades: { aMinScore: 86, bMinScore: 70 },
+    });
+    expect(scheme.items.map((i: Json) => [i.id, i.weight])).toEqual(Object.entries(full));
+    expect(scheme.items[0]).toMatchObject({ id: 'workload', computed: true, group: null });
+  });
+
   it('refuses a score above the item’s weight and saves nothing', async () => {
     const res = await w.engineer.put(api('/appraisal-sheets/self'), { month: '2026-03', scores: { initiative: 16 } });
     expect(res.statusCode).toBe(422);
