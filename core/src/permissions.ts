@@ -64,10 +64,11 @@ export const PERMISSIONS = [
   'meetings.manage',
   // AP-1..AP-15: the monthly appraisal. self (own sheet, self-appraisal, disputes: every member of staff); review (draft
   // the sheets in scope, score along the chain, adjust with a reason, decide disputes: supervisor, VP, GM); approve
-  // (the GM's final score and signature, freezing a closed month's sheets).
+  // (the GM's final score and signature, freezing a closed month's sheets); export (the final sheets as Excel: finance).
   'appraisal.self',
   'appraisal.review',
   'appraisal.approve',
+  'appraisal.export',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -152,6 +153,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'surveys.read',
       'appraisal.review',
       'appraisal.approve',
+      'appraisal.export',
     ],
   },
   {
@@ -262,7 +264,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance'],
+    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export'],
   },
   {
     key: 'hr',

@@ -1,13 +1,14 @@
 import type { Dialect } from '../database';
 import { type AnyDb, grantToBuiltinRoles, tableWithId, withStamps } from './helpers';
 
-const STAFF = ['team_lead', 'engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'finance', 'hr'];
+const STAFF = ['team_lead', 'engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'hr'];
 
 /** AP-1..AP-15: what this release grants an existing install's built-in roles (tested against DEFAULT_ROLES). */
 export const APPRAISAL_GRANTS: Record<string, string[]> = {
   ...Object.fromEntries(STAFF.map((key) => [key, ['appraisal.self']])),
-  admin: ['appraisal.self', 'appraisal.review', 'appraisal.approve'],
-  gm: ['appraisal.self', 'appraisal.review', 'appraisal.approve'],
+  admin: ['appraisal.self', 'appraisal.review', 'appraisal.approve', 'appraisal.export'],
+  gm: ['appraisal.self', 'appraisal.review', 'appraisal.approve', 'appraisal.export'],
+  finance: ['appraisal.self', 'appraisal.export'],
   vp: ['appraisal.self', 'appraisal.review'],
   supervisor: ['appraisal.self', 'appraisal.review'],
 };

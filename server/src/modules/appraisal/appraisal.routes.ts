@@ -14,7 +14,14 @@ import {
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
+import { contentDisposition } from '../../files';
+import { appraisalExport } from './appraisal.export';
 import * as svc from './appraisal.service';
+
+const binary = (description: string) => ({
+  description,
+  content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+});
 
 /** The monthly appraisal sheet (AP-1..AP-15): drafted from the month's facts, scored along the chain, signed, frozen. */
 export function appraisalRoutes(app: App) {
@@ -46,6 +53,26 @@ export function appraisalRoutes(app: App) {
       config: { permission: 'appraisal.self' as const },
     },
     (req) => svc.schemeOf(req.ctx(), req.query.month),
+  );
+  app.get(
+    '/appraisal-sheets/export',
+    {
+      schema: {
+        tags,
+        summary: "AP-15: the month's final sheets for finance as Excel (.xlsx, Chinese headers, yuan), every line explained",
+        querystring: ZAppraisalMonthQuery,
+        response: { 200: binary('The workbook') },
+      },
+      config: { permission: 'appraisal.export' as const },
+    },
+    async (req, reply) => {
+      const file = await appraisalExport(req.ctx(), req.query.month);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'private, no-cache')
+        .send(file.data);
+    },
   );
   app.get(
     '/appraisal-sheets/:id',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
+import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { type FieldWorld, draftLetterFixture, fieldWorld } from '../field/letters.fixtures';
 
 // AP-1..AP-15 the monthly appraisal sheet through the API, on SQLite and PostgreSQL: the self-appraisal before the
@@ -226,5 +227,25 @@ describe('disputes and the frozen sheet (AP-15)', () => {
     const b = await expectStatus(await w.gm.get(api(`/appraisal-sheets/${sheet.id}`)), 200);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ state: 'final', amountFen: -2000, grade: 'A', inputsDigest: sheet.inputsDigest });
+  });
+
+  it('exports the final sheets to finance: the same figures every time, every line explained, opening in LibreOffice', async () => {
+    expect((await w.engineer.get(api('/appraisal-sheets/export?month=2026-03'))).statusCode).toBe(403);
+    await createUser(w.admin, { username: 'ap.finance', roleKey: 'finance' });
+    const finance = await t.login('ap.finance', 'password-123');
+    const first = await finance.get(api('/appraisal-sheets/export?month=2026-03'));
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('spreadsheetml');
+    t.clock.set('2026-05-02T02:00:00Z');
+    const second = await finance.get(api('/appraisal-sheets/export?month=2026-03'));
+    const csv = spreadsheetAsCsv(first.rawPayload);
+    if (csv === undefined) return; // no LibreOffice: npm test says SKIPPED
+    expect(spreadsheetAsCsv(second.rawPayload)).toBe(csv);
+    expect(csv).toContain('奖罚合计（元）');
+    expect(csv).toContain('ap.eng');
+    expect(csv).toContain('-20.00'); // −100 incident − 20 adjustment + 100 upheld dispute
+    expect(csv).toContain('AP-11：2026-03-11 I 类服务事故');
+    expect(csv).toContain('采纳异议');
+    expect(csv).not.toContain('ap.eng2');
   });
 });

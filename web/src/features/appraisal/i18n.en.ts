@@ -71,4 +71,8 @@ export const en: typeof zhCN = {
   back: 'Back',
   conflictReloaded: 'Someone else updated the sheet; it was reloaded',
   empty: 'No sheets',
+  menuExport: 'Appraisal export',
+  export: 'Appraisal sheets for finance',
+  exportHint: "The month's final sheets, every line with its rule and explanation",
+  download: 'Download Excel',
 };

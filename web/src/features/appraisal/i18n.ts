@@ -8,7 +8,12 @@ export { en, zhCN };
 i18n.addResourceBundle(
   'zh-CN',
   'translation',
-  { appraisal: zhCN, perm: { appraisal: { self: '本人考核（自评、异议）', review: '考核评分与调整', approve: '考核核定签字' } } },
+  {
+    appraisal: zhCN,
+    perm: {
+      appraisal: { self: '本人考核（自评、异议）', review: '考核评分与调整', approve: '考核核定签字', export: '导出考核表（财务）' },
+    },
+  },
   true,
   true,
 );

@@ -69,4 +69,8 @@ export const zhCN = {
   back: '返回',
   conflictReloaded: '考核表已被他人更新，已重新加载',
   empty: '暂无考核表',
+  menuExport: '考核表导出',
+  export: '考核表导出（财务）',
+  exportHint: '导出当月已定稿的考核表，每一行附依据与说明',
+  download: '下载电子表格',
 };
