@@ -249,3 +249,67 @@ describe('disputes and the frozen sheet (AP-15)', () => {
     expect(csv).not.toContain('ap.eng2');
   });
 });
+
+describe('runs and windows across month ends, on this database (AP-8, AP-12)', () => {
+  const rate = async (ticketId: number, createdAt: string, grades: [string, string, string]) => {
+    await t.database.db.updateTable('tickets').set({ assignee_id: w.ids.engineer2 }).where('id', '=', ticketId).execute();
+    await t.database.db
+      .insertInto('ticket_ratings')
+      .values({
+        ticket_id: ticketId,
+        attitude: grades[0],
+        skill: grades[1],
+        result: grades[2],
+        comment: null,
+        via: 'portal',
+        signed_by: null,
+        signature: null,
+        rated_by: null,
+        created_at: createdAt,
+      })
+      .execute();
+  };
+  const incident = async (occurredAt: string) =>
+    (
+      await expectStatus(
+        await w.supervisor.post(api('/incidents'), {
+          classId: 'I',
+          basis: 'improperOperation',
+          engineerId: w.ids.engineer2,
+          letterId,
+          title: '误操作',
+          description: '未按流程操作',
+          occurredAt,
+        }),
+        201,
+      )
+    ).id as number;
+
+  it('fines the third 中 in a row on the 1st of the month, carried from the month before', async () => {
+    t.clock.set('2026-05-02T02:00:00Z');
+    await rate((await draftLetterFixture(w)).ticketId, '2026-04-30T09:00:00Z', ['good', 'fair', 'fair']);
+    await rate((await draftLetterFixture(w)).ticketId, '2026-05-01T01:00:00Z', ['fair', 'good', 'good']);
+    const april = (await expectStatus(await w.supervisor.post(api('/appraisal-sheets/compute'), { month: '2026-04' }), 200)).items.find(
+      (s: Json) => s.userId === w.ids.engineer2,
+    );
+    expect(april.lines.filter((l: Json) => l.ruleId === 'AP-8')).toEqual([]);
+    const may = (await expectStatus(await w.supervisor.post(api('/appraisal-sheets/compute'), { month: '2026-05' }), 200)).items.find(
+      (s: Json) => s.userId === w.ids.engineer2,
+    );
+    const fines = may.lines.filter((l: Json) => l.ruleId === 'AP-8');
+    expect(fines).toHaveLength(1);
+    expect(fines[0]).toMatchObject({ kind: 'fine', amountFen: -5000 });
+    expect(fines[0].explanation.text['zh-CN']).toContain('上月结转 2 项');
+  });
+
+  it('proposes a salary downgrade for two Class I incidents on the first and the last day of a 3-month window', async () => {
+    const first = await incident('2026-02-02T02:00:00Z'); // 10:00 on 02-02 in Shanghai
+    const last = await incident('2026-05-01T02:00:00Z');
+    const may = (await expectStatus(await w.supervisor.post(api('/appraisal-sheets/compute'), { month: '2026-05' }), 200)).items.find(
+      (s: Json) => s.userId === w.ids.engineer2,
+    );
+    const proposal = may.lines.find((l: Json) => l.key === 'AP-12:downgrade');
+    expect(proposal).toMatchObject({ kind: 'proposal', proposal: 'salaryDowngrade', evidence: [{ id: first }, { id: last }] });
+    expect(proposal.explanation.text['zh-CN']).toContain('2026-02-02、2026-05-01');
+  });
+});
