@@ -12,6 +12,7 @@ import type { Db } from '../../http/context';
 import { incidentFactsBetween } from '../incidents/incidents.repository';
 import { obligationsForMonth } from '../obligations/obligations.service';
 import { examFailureCounts, examResultsBetween } from '../staff-training/staff-training.repository';
+import { attendanceOfMonth } from './appraisal.attendance';
 import * as repo from './appraisal.repository';
 
 /** The facts of a person's month without the sheet's own state (scores, the year's grades, the carry). */
@@ -29,8 +30,9 @@ export const isSupervisor = (s: repo.StaffRow) => s.role_key === 'supervisor' ||
 /**
  * Set-based: the month's facts of many people at once, read through the other modules' exported reads (obligations,
  * incidents, staff training) and this module's repository (ratings, sign-offs), with the months the policy's windows
- * reach back. Attendance, the letters' estimate overruns and the workload data are not recorded yet: null, shown on
- * the sheet as "not recorded", never as zero.
+ * reach back. Attendance comes through appraisal.attendance.ts; the letters' estimate overruns (no force-majeure
+ * approval is recorded) and the workload data (devices and failure rates per region) are not recorded yet: null,
+ * shown on the sheet as "not recorded" (overruns) or scored by the reviewers (workload), never as zero.
  */
 export async function monthFacts(
   db: Db,
@@ -47,13 +49,14 @@ export async function monthFacts(
   const reach = Math.max(b.engineer.dismissal.months, b.engineer.downgradeClassI.months, b.supervisor.downgradeClassI.months);
   const windowFrom = iso(monthInstants(addMonths(month, -reach), tz).start);
   const ids = staff.map((s) => s.id);
-  const [ratings, unsigned, obligations, exams, failures, incidents] = await Promise.all([
+  const [ratings, unsigned, obligations, exams, failures, incidents, attendance] = await Promise.all([
     repo.ratingsBetween(db, from, to, ids),
     repo.unsignedSignoffsBetween(db, from, to),
     obligationsForMonth(db, month, ids, nowMs),
     examResultsBetween(db, { from, to, userIds: ids }),
     examFailureCounts(db, { before: from, userIds: ids }),
     incidentFactsBetween(db, { from: windowFrom, to }),
+    attendanceOfMonth(db, month, ids),
   ]);
   const out = new Map<number, MonthFacts>();
   for (const s of staff) {
@@ -68,7 +71,7 @@ export async function monthFacts(
       exams: [],
       examFailuresBefore: failures.get(s.id) ?? 0,
       incidents: [],
-      attendance: null,
+      attendance: attendance ? (attendance.get(s.id) ?? { late: 0, earlyLeave: 0, absence: 0 }) : null,
       workload: null,
     });
   }
