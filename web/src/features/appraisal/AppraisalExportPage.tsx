@@ -1,6 +1,8 @@
 import { Button, Card, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { monthParam } from './monthParam';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { MonthPicker } from './MonthPicker';
@@ -9,7 +11,8 @@ import './i18n';
 /** AP-15: finance downloads the month's final sheets (Excel, every line explained). */
 export function AppraisalExportPage() {
   const { t } = useTranslation();
-  const [month, setMonth] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(() => monthParam(params.get('month')) ?? dayjs().subtract(1, 'month').format('YYYY-MM'));
   return (
     <Flex vertical gap={12} style={{ maxWidth: 700 }}>
       <PageHeader title={t('appraisal.export')} />

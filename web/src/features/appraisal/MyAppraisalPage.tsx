@@ -1,6 +1,8 @@
 import { Alert, App, Card, Empty, Flex, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { monthParam } from './monthParam';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { TextPromptDialog } from '../../shared/TextPromptDialog';
@@ -15,7 +17,8 @@ import './i18n';
 export function MyAppraisalPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(() => monthParam(params.get('month')) ?? dayjs().format('YYYY-MM'));
   const scheme = useAppraisalScheme(month);
   const list = useAppraisalSheets(month, 'mine');
   const write = useAppraisalWrite();

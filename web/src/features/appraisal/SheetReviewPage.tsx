@@ -1,5 +1,5 @@
 import type { TAppraisalDispute, TAppraisalSheet, TScorer } from '@techserve/core';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Spin } from 'antd';
+import { App, Button, type ButtonProps, Card, Flex, Form, Input, Modal, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -172,10 +172,16 @@ function DecisionDialog({
       title={deciding ? t(deciding.upheld ? 'appraisal.uphold' : 'appraisal.reject') : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading }}
+      okButtonProps={{ loading, 'data-testid': 'decision-ok' } as ButtonProps}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => onSubmit(v.reason.trim(), v.amountFen ?? null)}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        data-testid="decision-form"
+        onFinish={(v) => onSubmit(v.reason.trim(), v.amountFen ?? null)}
+      >
         {deciding?.upheld && (
           <Form.Item name="amountFen" label={t('appraisal.correction')} rules={[{ required: true, message: t('common.required') }]}>
             <FenInput />
@@ -186,7 +192,7 @@ function DecisionDialog({
           label={t('appraisal.decisionReason')}
           rules={[{ required: true, whitespace: true, message: t('common.required') }]}
         >
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="decision-reason" />
         </Form.Item>
       </Form>
     </Modal>

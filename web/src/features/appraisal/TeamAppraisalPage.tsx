@@ -2,8 +2,9 @@ import type { TAppraisalSheet } from '@techserve/core';
 import { App, Button, Card, Flex, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { monthParam } from './monthParam';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
 import { money } from '../../shared/money';
 import { useSession } from '../auth/useSession';
@@ -20,7 +21,8 @@ export function TeamAppraisalPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   // AP-15: last month's sheets are drawn up in the first working days of this one.
-  const [month, setMonth] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(() => monthParam(params.get('month')) ?? dayjs().subtract(1, 'month').format('YYYY-MM'));
   const list = useAppraisalSheets(month, 'team');
   const compute = useAppraisalWrite<{ items: TAppraisalSheet[] }>();
   const freeze = useAppraisalWrite<{ frozen: number; notSigned: number[] }>();
