@@ -43,3 +43,5 @@ export * from './schemas/staff-training';
 export * from './schemas/meetings';
 export * from './attendance';
 export * from './schemas/attendance';
+export * from './appraisal';
+export * from './schemas/appraisal';

@@ -69,6 +69,13 @@ export const PERMISSIONS = [
   'attendance.approve',
   'attendance.read',
   'attendance.manage',
+  // AP-1..AP-15: the monthly appraisal. self (own sheet, self-appraisal, disputes: every member of staff); review (draft
+  // the sheets in scope, score along the chain, adjust with a reason, decide disputes: supervisor, VP, GM); approve
+  // (the GM's final score and signature, freezing a closed month's sheets); export (the final sheets as Excel: finance).
+  'appraisal.self',
+  'appraisal.review',
+  'appraisal.approve',
+  'appraisal.export',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -102,8 +109,8 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // TR-1..4, AT-2/3: travel. request (own trips, logs, claims); approve (the manager); finance (advances, settlement, export).
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
-// RS-1: every member of staff clocks in and out (own punches, corrections, their month).
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch'];
+// RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -153,6 +160,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...incidentsManage,
       'surveys.read',
       'attendance.read',
+      'appraisal.review',
+      'appraisal.approve',
+      'appraisal.export',
     ],
   },
   {
@@ -170,6 +180,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...complaintsTaken,
       'surveys.read',
       'attendance.read',
+      'appraisal.review',
     ],
   },
   {
@@ -194,6 +205,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'appraisal.review',
     ],
   },
   {
@@ -267,7 +279,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance'],
+    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export'],
   },
   {
     key: 'hr',

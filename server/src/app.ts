@@ -44,6 +44,7 @@ import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { localDiskStorage } from './files';
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       surveysRoutes(v1, { publicUrl: deps.publicUrl });
       staffTrainingRoutes(v1);
       meetingsRoutes(v1);
+      appraisalRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

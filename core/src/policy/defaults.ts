@@ -353,6 +353,8 @@ export function defaultPolicy(): TPolicy {
             ],
           },
         ],
+        // AP-3 names the inputs (devices × failure rate) but no scale: 10 expected failures a month earn full marks.
+        workload: { itemId: 'workload', fullMarksAt: 10 },
         grades: { aMinScore: 86, bMinScore: 70 },
         annual: { promotionACount: 6, demotionCCount: 6 },
         bestEmployee: { perMonth: 2, bonusFen: 20000 },

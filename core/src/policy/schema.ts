@@ -126,6 +126,11 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
   });
   const topSum = sum(a.items.map((item) => item.weight));
   if (topSum !== a.total) add(['appraisal', 'schemeA', 'items'], `AP-3: the items weigh ${topSum}, not ${a.total}`);
+  // AP-3: the computed workload item is a leaf item (a top item without sub-items, or a sub-item).
+  const leafIds = a.items.flatMap((item) => (item.children.length > 0 ? item.children.map((c) => c.id) : [item.id]));
+  if (!leafIds.includes(a.workload.itemId)) {
+    add(['appraisal', 'schemeA', 'workload', 'itemId'], `AP-3: '${a.workload.itemId}' is not an item without sub-items`);
+  }
   // AP-4: A above B, both within the total.
   if (a.grades.aMinScore <= a.grades.bMinScore) {
     add(['appraisal', 'schemeA', 'grades', 'aMinScore'], 'AP-4: the A bound must be above the B bound');

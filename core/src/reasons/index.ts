@@ -9,6 +9,7 @@ import { POLICY_REASONS } from './policy';
 import { TICKET_REASONS } from './tickets';
 import { ACCOUNT_REASONS } from './accounts';
 import { ATTENDANCE_REASONS } from './attendance';
+import { APPRAISAL_REASONS } from './appraisal';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -29,6 +30,7 @@ export const REASONS = {
   ...TICKET_REASONS,
   ...ACCOUNT_REASONS,
   ...ATTENDANCE_REASONS,
+  ...APPRAISAL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

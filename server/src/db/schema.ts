@@ -7,6 +7,7 @@ import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
+import type { AppraisalTables } from './schema.appraisal';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -427,7 +428,8 @@ export interface DB
     ObligationTables,
     ReportTables,
     IncidentsTables,
-    AttendanceTables {
+    AttendanceTables,
+    AppraisalTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -34,6 +34,20 @@ export const appraisalFields: PolicyFieldMeta[] = [
   f('appraisal.schemeA.items.*.weight', 'AP-3', 'points', ['权数', 'Weight'], AP3A),
   f('appraisal.schemeA.items.*.children.*.weight', 'AP-3', 'points', ['权数', 'Weight'], AP3A),
   f(
+    'appraisal.schemeA.workload.itemId',
+    'AP-3',
+    'choice',
+    ['由数据计算的考核项', 'Item computed from data'],
+    ['工作量 = 区域屏幕数量 × 故障率', 'Workload = regional screen/device count × failure rate'],
+  ),
+  f(
+    'appraisal.schemeA.workload.fullMarksAt',
+    'AP-3',
+    'count',
+    ['工作量满分所需故障数', 'Workload: expected failures for full marks'],
+    ['工作量 = 区域屏幕数量 × 故障率', 'Workload = regional screen/device count × failure rate'],
+  ),
+  f(
     'appraisal.schemeA.grades.aMinScore',
     'AP-4',
     'points',

@@ -1,0 +1,7 @@
+export * from './facts';
+export * from './lines';
+export * from './windows';
+export * from './schemeA';
+export * from './schemeB';
+export * from './supervisor';
+export * from './appraise';
