@@ -145,7 +145,9 @@ export class AssignmentReads {
           (productId
             ? await this.db.selectFrom('product_experts').select(['user_id', 'rank']).where('product_id', '=', productId).execute()
             : []
-          ).map((e) => [e.user_id, e.rank]),
+          )
+            // Stored from 1 (the first expert); core counts from 0 (issue 12 item 15: the first was named 第 2 位).
+            .map((e) => [e.user_id, e.rank - 1]),
         ),
     );
   }

@@ -110,6 +110,8 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     expect(r.eligibility).toBe('warranty');
     expect(r.slaLevelId).toBe('warranty24x7'); // SLA-2: 24-hour support under warranty
     expect(r.assigneeId).toBe(ids.expertEast); // SR-4 tier 1: product expert responsible for the region
+    const assigned = (await ok(await agent.get(api(`/tickets/${r.id}/timeline`)), 200)).find((e: Json) => e.kind === 'assignment');
+    expect(assigned.data.explanation.text['zh-CN']).toContain('专家名单第 1 位'); // the first of the list, not 第 2 位
     expect(r.sla.firstResponse.dueAt).toBe('2026-03-02T01:30:00.000Z');
     expect(r.sla.firstResponse.explanation.policyVersion).toBe(1);
     expect(r.channel).toBe('phone');

@@ -31,6 +31,8 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
           ? token.colorSuccess
           : token.colorPrimary;
   const met = target.state === 'met' || target.state === 'met_late';
+  // SLA-3 / CU-4: a 24×7 clock counts wall-clock time, a business one working time (issue 12 item 15).
+  const wall = target.explanation.inputs.calendarMode === '24x7';
   return (
     <Card
       size="small"
@@ -51,8 +53,8 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
         {met && target.metAt
           ? t('tickets.metAt', { time: dayjs(target.metAt).format('MM-DD HH:mm') })
           : target.remainingMinutes < 0
-            ? t('tickets.overdueBy', { time: formatMinutes(target.remainingMinutes, t) })
-            : t('tickets.remaining', { time: formatMinutes(target.remainingMinutes, t) })}
+            ? t(wall ? 'tickets.overdueByWall' : 'tickets.overdueBy', { time: formatMinutes(target.remainingMinutes, t) })
+            : t(wall ? 'tickets.remainingWall' : 'tickets.remaining', { time: formatMinutes(target.remainingMinutes, t) })}
       </Typography.Text>
       <div>
         <Button

@@ -124,6 +124,8 @@ export const en: typeof zhCN = {
   slaResolution: 'Resolution',
   dueAt: 'Due',
   remaining: '{{time}} left (working time)',
+  remainingWall: '{{time}} left (24×7)',
+  overdueByWall: 'Overdue by {{time}} (24×7)',
   overdueBy: 'Overdue by {{time}} (working time)',
   metAt: 'Met at {{time}}',
   slaState_running: 'Running',

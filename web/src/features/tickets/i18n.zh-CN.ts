@@ -125,6 +125,8 @@ export const zhCN = {
   slaResolution: '解决',
   dueAt: '到期时间',
   remaining: '剩余 {{time}}（工作时间）',
+  remainingWall: '剩余 {{time}}（7×24 小时）',
+  overdueByWall: '已超时 {{time}}（7×24 小时）',
   overdueBy: '已超时 {{time}}（工作时间）',
   metAt: '达成于 {{time}}',
   slaState_running: '计时中',
