@@ -20,7 +20,10 @@ import {
   ZSiteIdParams,
   page,
 } from '@techserve/core';
+import { z } from 'zod';
 import type { App } from '../../http/app-types';
+import { contentDisposition } from '../../files';
+import { rollupWorkbook } from './attendance.export';
 import * as corrections from './attendance.corrections';
 import { importMachineFile } from './attendance.import';
 import * as svc from './attendance.service';
@@ -177,5 +180,30 @@ export function attendanceRoutes(app: App) {
       config: manage,
     },
     (req) => importMachineFile(req.ctx(), req.body),
+  );
+  app.get(
+    '/attendance/rollup/export',
+    {
+      schema: {
+        tags,
+        summary: 'The month roll-up as Excel (.xlsx, Chinese headers) with a sheet of explanations',
+        querystring: ZAttendanceRollupQuery,
+        response: {
+          200: {
+            description: 'The workbook',
+            content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          },
+        },
+      },
+      config: read,
+    },
+    async (req, reply) => {
+      const file = await rollupWorkbook(req.ctx(), req.query.month, req.query.siteId);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'private, no-cache')
+        .send(file.data);
+    },
   );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { type FieldWorld, type Json, expectStatus, fieldWorld } from '../field/letters.fixtures';
 import { api, approvedTrip, segment } from '../travel/travel.fixtures';
@@ -242,5 +243,38 @@ describe('the month roll-up and the client IT office (items 6, 8)', () => {
     const m = await month(resident);
     expect(dayOf(m, '2026-03-02')).toMatchObject({ status: 'absent' });
     expect(dayOf(m, '2026-03-02').explanations[0].ruleId).toBe('AT-3');
+  });
+
+  it('exports the roll-up to Excel that opens in LibreOffice', async () => {
+    const res = await w.supervisor.get(api('/attendance/rollup/export?month=2026-03'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const csv = spreadsheetAsCsv(res.rawPayload);
+    if (csv === undefined) return; // no LibreOffice: npm test says SKIPPED
+    expect(csv).toContain('缺勤情况说明');
+    expect(csv).toContain('at.res');
+    expect(csv).toContain('需提交');
+    expect(csv).toContain('RS-5');
+  }, 150_000);
+
+  it('books a correction approved after its month closed as an adjustment of the next open month', async () => {
+    at('2026-03-31 10:00');
+    const c = await expectStatus(
+      await resident.post(api('/attendance/corrections'), { date: '2026-03-30', time: '18:00', reason: '考勤机故障' }),
+      201,
+    );
+    at('2026-04-02 10:00');
+    await expectStatus(await w.supervisor.post(api('/months/2026-03/close'), {}), 200);
+    const decided = await expectStatus(
+      await w.supervisor.post(api(`/attendance/corrections/${c.id}/decision`), { version: c.version, approve: true }),
+      200,
+    );
+    expect(decided.adjustmentId).toEqual(expect.any(Number));
+    const adj = await t.database.db
+      .selectFrom('month_adjustments')
+      .selectAll()
+      .where('id', '=', decided.adjustmentId)
+      .executeTakeFirstOrThrow();
+    expect(adj).toMatchObject({ month: '2026-04', kind: 'attendance_correction', rule_id: 'RS-1', fact_month: '2026-03' });
   });
 });

@@ -74,6 +74,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   headquarters: 'Head office',
   explanations: 'Explanations',
   lateAndMinutes: '{{count}} / {{minutes}} min',
+  exportExcel: 'Export to Excel',
   menuImport: 'Machine import',
   importTitle: 'Import attendance machine data',
   machineType: 'Machine type',

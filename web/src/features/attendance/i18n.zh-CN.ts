@@ -72,6 +72,7 @@ export const zhCN = {
   headquarters: '总部',
   explanations: '说明',
   lateAndMinutes: '{{count}} 次 / {{minutes}} 分钟',
+  exportExcel: '导出 Excel',
   menuImport: '考勤机导入',
   importTitle: '考勤机数据导入',
   machineType: '机型',
