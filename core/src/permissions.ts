@@ -69,6 +69,9 @@ export const PERMISSIONS = [
   'attendance.approve',
   'attendance.read',
   'attendance.manage',
+  // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
+  // IT office and supervision unit, the resident lead's superiors.
+  'attendance.spotcheck',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -194,6 +197,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'attendance.spotcheck',
     ],
   },
   {
@@ -212,6 +216,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'meetings.manage',
       'attendance.approve',
       'attendance.read',
+      'attendance.spotcheck',
     ],
   },
   {
@@ -287,5 +292,5 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
-  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read'] },
+  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read', 'attendance.spotcheck'] },
 ];

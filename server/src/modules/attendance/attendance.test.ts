@@ -277,4 +277,34 @@ describe('the month roll-up and the client IT office (items 6, 8)', () => {
       .executeTakeFirstOrThrow();
     expect(adj).toMatchObject({ month: '2026-04', kind: 'attendance_correction', rule_id: 'RS-1', fact_month: '2026-03' });
   });
+
+  it('the client IT office spot-checks its site: a stand-in found is an absence (RS-3); never another site’s people', async () => {
+    at('2026-04-03 10:00');
+    const check = await expectStatus(
+      await clientIt.post(api('/attendance/spot-checks'), {
+        siteId: w.ids.site,
+        note: '上午抽查',
+        people: [{ userId: ids.resident, finding: 'standIn' }],
+      }),
+      201,
+    );
+    expect(check.people).toEqual([
+      { userId: ids.resident, userName: expect.any(String), finding: 'standIn', absenceReportId: expect.any(Number) },
+    ]);
+    const m = await month(resident, '2026-04');
+    expect(dayOf(m, '2026-04-03')).toMatchObject({ status: 'absent' });
+    expect(dayOf(m, '2026-04-03').explanations[0].text['zh-CN']).toContain('代岗');
+    const other = await clientIt.post(api('/attendance/spot-checks'), {
+      siteId: w.ids.site,
+      people: [{ userId: w.ids.engineer2, finding: 'present' }],
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.reason).toBe('attendance.notAtSite');
+    const list = await expectStatus(await clientIt.get(api(`/attendance/spot-checks?siteId=${w.ids.site}&month=2026-04`)), 200);
+    expect(list.items).toHaveLength(1);
+    expect(
+      (await resident.post(api('/attendance/spot-checks'), { siteId: w.ids.site, people: [{ userId: ids.resident, finding: 'present' }] }))
+        .statusCode,
+    ).toBe(403);
+  });
 });
