@@ -76,6 +76,9 @@ export const PERMISSIONS = [
   'appraisal.review',
   'appraisal.approve',
   'appraisal.export',
+  // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
+  // IT office and supervision unit, the resident lead's superiors.
+  'attendance.spotcheck',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -206,6 +209,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.read',
       'attendance.manage',
       'appraisal.review',
+      'attendance.spotcheck',
     ],
   },
   {
@@ -224,6 +228,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'meetings.manage',
       'attendance.approve',
       'attendance.read',
+      'attendance.spotcheck',
     ],
   },
   {
@@ -299,5 +304,5 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
-  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read'] },
+  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read', 'attendance.spotcheck'] },
 ];

@@ -38,4 +38,8 @@ export const ATTENDANCE_REASONS = defineReasons({
     'zh-CN': '第 {line} 行：该员工不在您的管理范围内',
     en: 'Line {line}: this person is outside your scope',
   },
+  'attendance.notAtSite': {
+    'zh-CN': '#{userId} 不是该现场的驻场人员，或不在您的范围内',
+    en: '#{userId} is not a resident of this site within your scope',
+  },
 });

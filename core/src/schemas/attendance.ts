@@ -249,3 +249,35 @@ export const ZMachineImportResult = z.strictObject({
   ),
 });
 export type TMachineImportResult = z.infer<typeof ZMachineImportResult>;
+
+// Spot checks (RS-1, RS-3, item 8) -------------------------------------------------------------------------------------
+
+export const SPOT_CHECK_FINDINGS = ['present', 'absent', 'standIn'] as const;
+export const ZSpotCheckFinding = z.enum(SPOT_CHECK_FINDINGS);
+export const ZSpotCheckCreate = z.strictObject({
+  siteId: ZRef,
+  note: z.string().trim().max(1000).optional(),
+  people: z
+    .array(z.strictObject({ userId: ZRef, finding: ZSpotCheckFinding }))
+    .min(1)
+    .max(200),
+});
+export type TSpotCheckCreate = z.infer<typeof ZSpotCheckCreate>;
+export const ZSpotCheck = z.strictObject({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  at: z.string(),
+  note: z.string().nullable(),
+  checkedByName: z.string(),
+  people: z.array(
+    z.strictObject({
+      userId: z.number().int(),
+      userName: z.string(),
+      finding: ZSpotCheckFinding,
+      /** A stand-in found: the absence report it raised (RS-3). */
+      absenceReportId: z.number().int().nullable(),
+    }),
+  ),
+});
+export type TSpotCheck = z.infer<typeof ZSpotCheck>;
+export const ZSpotCheckListQuery = z.strictObject({ siteId: z.coerce.number().int().positive(), month: ZMonth });

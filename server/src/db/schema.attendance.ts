@@ -83,7 +83,25 @@ export interface AttendanceMachineMappingsTable {
   updated_at: string;
 }
 
+export interface AttendanceSpotChecksTable {
+  id: Id;
+  site_id: number;
+  at: string;
+  note: string | null;
+  checked_by: number;
+  created_at: string;
+}
+
+export interface AttendanceSpotCheckPeopleTable {
+  spot_check_id: number;
+  user_id: number;
+  finding: string;
+  absence_report_id: number | null;
+}
+
 export type AttendanceTables = {
+  attendance_spot_checks: AttendanceSpotChecksTable;
+  attendance_spot_check_people: AttendanceSpotCheckPeopleTable;
   attendance_machine_mappings: AttendanceMachineMappingsTable;
   attendance_punches: AttendancePunchesTable;
   attendance_corrections: AttendanceCorrectionsTable;

@@ -18,9 +18,16 @@ import {
   ZPunch,
   ZPunchCreate,
   ZSiteIdParams,
+  ZSpotCheck,
+  ZSpotCheckCreate,
+  ZSpotCheckListQuery,
   page,
 } from '@techserve/core';
+import { z } from 'zod';
 import type { App } from '../../http/app-types';
+import { contentDisposition } from '../../files';
+import { rollupWorkbook } from './attendance.export';
+import { createSpotCheck, listSpotChecks } from './attendance.spot-checks';
 import * as corrections from './attendance.corrections';
 import { importMachineFile } from './attendance.import';
 import * as svc from './attendance.service';
@@ -177,5 +184,56 @@ export function attendanceRoutes(app: App) {
       config: manage,
     },
     (req) => importMachineFile(req.ctx(), req.body),
+  );
+  app.get(
+    '/attendance/rollup/export',
+    {
+      schema: {
+        tags,
+        summary: 'The month roll-up as Excel (.xlsx, Chinese headers) with a sheet of explanations',
+        querystring: ZAttendanceRollupQuery,
+        response: {
+          200: {
+            description: 'The workbook',
+            content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          },
+        },
+      },
+      config: read,
+    },
+    async (req, reply) => {
+      const file = await rollupWorkbook(req.ctx(), req.query.month, req.query.siteId);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'private, no-cache')
+        .send(file.data);
+    },
+  );
+  app.post(
+    '/attendance/spot-checks',
+    {
+      schema: {
+        tags,
+        summary: 'Spot-check presence at a site (RS-1): who was there now; a stand-in found counts as absence (RS-3)',
+        body: ZSpotCheckCreate,
+        response: { 201: ZSpotCheck },
+      },
+      config: { permission: 'attendance.spotcheck' as const },
+    },
+    async (req, reply) => reply.status(201).send(await createSpotCheck(req.ctx(), req.body)),
+  );
+  app.get(
+    '/attendance/spot-checks',
+    {
+      schema: {
+        tags,
+        summary: 'A site’s spot checks of a month (the client IT office: its own site)',
+        querystring: ZSpotCheckListQuery,
+        response: { 200: z.object({ items: z.array(ZSpotCheck) }) },
+      },
+      config: anyAttendance,
+    },
+    (req) => listSpotChecks(req.ctx(), req.query.siteId, req.query.month),
   );
 }

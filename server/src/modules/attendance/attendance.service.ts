@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIME_ZONE,
   type TAttendanceDay,
   type TAttendanceMonth,
   type TAttendanceRollupList,
@@ -222,7 +223,7 @@ export async function rollup(ctx: Ctx, month: string, siteId: number | undefined
     const people = await peopleOf(db, await repo.staffRows(db, { actor: ctx.actor, siteId }));
     const result = await monthOf(db, people, month, nowMs);
     const items = people.map((p) => result.rollups.get(p.id)!);
-    const ended = month < localDateInZone('Asia/Shanghai', nowMs).slice(0, 7);
+    const ended = month < localDateInZone(DEFAULT_TIME_ZONE, nowMs).slice(0, 7);
     const due: ObligationSpec[] = items
       .filter((r) => r.explanationDue)
       .map((r) => ({ facts: { kind: 'absence_explanation', month }, ownerId: r.userId, link: `/attendance/month?month=${month}` }));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
 import { type FieldWorld, type Json, expectStatus, fieldWorld } from '../field/letters.fixtures';
 import { api, approvedTrip, segment } from '../travel/travel.fixtures';
@@ -242,5 +243,68 @@ describe('the month roll-up and the client IT office (items 6, 8)', () => {
     const m = await month(resident);
     expect(dayOf(m, '2026-03-02')).toMatchObject({ status: 'absent' });
     expect(dayOf(m, '2026-03-02').explanations[0].ruleId).toBe('AT-3');
+  });
+
+  it('exports the roll-up to Excel that opens in LibreOffice', async () => {
+    const res = await w.supervisor.get(api('/attendance/rollup/export?month=2026-03'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const csv = spreadsheetAsCsv(res.rawPayload);
+    if (csv === undefined) return; // no LibreOffice: npm test says SKIPPED
+    expect(csv).toContain('缺勤情况说明');
+    expect(csv).toContain('at.res');
+    expect(csv).toContain('需提交');
+    expect(csv).toContain('RS-5');
+  }, 150_000);
+
+  it('books a correction approved after its month closed as an adjustment of the next open month', async () => {
+    at('2026-03-31 10:00');
+    const c = await expectStatus(
+      await resident.post(api('/attendance/corrections'), { date: '2026-03-30', time: '18:00', reason: '考勤机故障' }),
+      201,
+    );
+    at('2026-04-02 10:00');
+    await expectStatus(await w.supervisor.post(api('/months/2026-03/close'), {}), 200);
+    const decided = await expectStatus(
+      await w.supervisor.post(api(`/attendance/corrections/${c.id}/decision`), { version: c.version, approve: true }),
+      200,
+    );
+    expect(decided.adjustmentId).toEqual(expect.any(Number));
+    const adj = await t.database.db
+      .selectFrom('month_adjustments')
+      .selectAll()
+      .where('id', '=', decided.adjustmentId)
+      .executeTakeFirstOrThrow();
+    expect(adj).toMatchObject({ month: '2026-04', kind: 'attendance_correction', rule_id: 'RS-1', fact_month: '2026-03' });
+  });
+
+  it('the client IT office spot-checks its site: a stand-in found is an absence (RS-3); never another site’s people', async () => {
+    at('2026-04-03 10:00');
+    const check = await expectStatus(
+      await clientIt.post(api('/attendance/spot-checks'), {
+        siteId: w.ids.site,
+        note: '上午抽查',
+        people: [{ userId: ids.resident, finding: 'standIn' }],
+      }),
+      201,
+    );
+    expect(check.people).toEqual([
+      { userId: ids.resident, userName: expect.any(String), finding: 'standIn', absenceReportId: expect.any(Number) },
+    ]);
+    const m = await month(resident, '2026-04');
+    expect(dayOf(m, '2026-04-03')).toMatchObject({ status: 'absent' });
+    expect(dayOf(m, '2026-04-03').explanations[0].text['zh-CN']).toContain('代岗');
+    const other = await clientIt.post(api('/attendance/spot-checks'), {
+      siteId: w.ids.site,
+      people: [{ userId: w.ids.engineer2, finding: 'present' }],
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.reason).toBe('attendance.notAtSite');
+    const list = await expectStatus(await clientIt.get(api(`/attendance/spot-checks?siteId=${w.ids.site}&month=2026-04`)), 200);
+    expect(list.items).toHaveLength(1);
+    expect(
+      (await resident.post(api('/attendance/spot-checks'), { siteId: w.ids.site, people: [{ userId: ids.resident, finding: 'present' }] }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import type { TAttendanceRollup } from '@techserve/core';
-import { DatePicker, Flex, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -23,15 +24,20 @@ export function RollupPage() {
       <PageHeader
         title={t('attendance.rollupTitle')}
         extra={
-          <DatePicker
-            picker="month"
-            value={dayjs(`${month}-01`)}
-            allowClear={false}
-            inputReadOnly
-            aria-label={t('attendance.month')}
-            onChange={(d) => d && setParams({ month: d.format('YYYY-MM') }, { replace: true })}
-            data-testid="rollup-month"
-          />
+          <Flex gap={8} wrap>
+            <DatePicker
+              picker="month"
+              value={dayjs(`${month}-01`)}
+              allowClear={false}
+              inputReadOnly
+              aria-label={t('attendance.month')}
+              onChange={(d) => d && setParams({ month: d.format('YYYY-MM') }, { replace: true })}
+              data-testid="rollup-month"
+            />
+            <Button icon={<DownloadOutlined />} href={`/api/v1/attendance/rollup/export?month=${month}`} data-testid="rollup-export">
+              {t('attendance.exportExcel')}
+            </Button>
+          </Flex>
         }
       />
       {rollup.data?.closed && <Tag color="purple">{t('attendance.closed')}</Tag>}

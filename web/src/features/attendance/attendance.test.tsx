@@ -13,6 +13,7 @@ import { punchFixture, rollupFixture, todayFixture } from './fixtures';
 import { en, zhCN } from './i18n';
 import { ImportPage } from './ImportPage';
 import { RollupPage } from './RollupPage';
+import { SpotCheckPage } from './SpotCheckPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -134,5 +135,32 @@ describe('ImportPage (item 2)', () => {
     expect(within(result).getByText('共 3 行：可导入 2 行（预览不写入），重复 0 行，拒绝 1 行')).toBeTruthy();
     expect(within(result).getByText('第 3 行：没有工号为 Z9 的在职员工')).toBeTruthy();
     expect(api.bodies('POST /attendance/imports')).toEqual([{ machineType: 'default', contentBase64: expect.any(String), dryRun: true }]);
+  });
+});
+
+describe('SpotCheckPage (item 8)', () => {
+  it('lists the site’s residents at 390 px and sends a stand-in finding', async () => {
+    viewportWidth(390);
+    const api = stubFetch({
+      'GET /attendance/rollup': { body: { month: '2026-03', closed: false, items: [rollupFixture()] } },
+      'GET /attendance/spot-checks': { body: { items: [] } },
+      'POST /attendance/spot-checks': {
+        status: 201,
+        body: { id: 1, siteId: 5, at: '2026-03-03T02:00:00.000Z', note: null, checkedByName: '信息科', people: [] },
+      },
+    });
+    renderAs(<SpotCheckPage />, {
+      path: '/attendance/spot-check',
+      url: '/attendance/spot-check',
+      permissions: ['attendance.spotcheck', 'attendance.read'],
+      scope: 'site',
+    });
+    const card = await screen.findByTestId('spot-check-card');
+    expect(within(card).getByText('张驻场')).toBeTruthy();
+    fireEvent.click(within(card).getByText('他人代岗'));
+    fireEvent.click(screen.getByTestId('spot-check-save'));
+    await waitFor(() =>
+      expect(api.bodies('POST /attendance/spot-checks')).toEqual([{ siteId: 5, people: [{ userId: 11, finding: 'standIn' }] }]),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { AuditOutlined, ClockCircleOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClockCircleOutlined, EyeOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
@@ -7,6 +7,7 @@ import { CorrectionsPage } from './CorrectionsPage';
 import { ImportPage } from './ImportPage';
 import { MyMonthPage } from './MyMonthPage';
 import { RollupPage } from './RollupPage';
+import { SpotCheckPage } from './SpotCheckPage';
 import './i18n';
 
 /** The attendance pages' routes (RS-1..5), guarded by permission. */
@@ -17,6 +18,7 @@ export function attendanceRoutes(guard: Guard): ReactElement[] {
     <Route key="attendance-month" path="attendance/month" element={<MyMonthPage />} />,
     <Route key="attendance-corrections" path="attendance/corrections" element={guard('attendance.approve', <CorrectionsPage />)} />,
     <Route key="attendance-rollup" path="attendance/rollup" element={guard('attendance.read', <RollupPage />)} />,
+    <Route key="attendance-spot-check" path="attendance/spot-check" element={guard('attendance.spotcheck', <SpotCheckPage />)} />,
     <Route key="attendance-import" path="attendance/import" element={guard('attendance.manage', <ImportPage />)} />,
   ];
 }
@@ -28,5 +30,6 @@ export const attendanceMenuItems: FeatureMenu = (has, t) => [
     ? [{ key: '/attendance/corrections', icon: <AuditOutlined />, label: t('attendance.menuCorrections') }]
     : []),
   ...(has('attendance.read') ? [{ key: '/attendance/rollup', icon: <TableOutlined />, label: t('attendance.menuRollup') }] : []),
+  ...(has('attendance.spotcheck') ? [{ key: '/attendance/spot-check', icon: <EyeOutlined />, label: t('attendance.menuSpotCheck') }] : []),
   ...(has('attendance.manage') ? [{ key: '/attendance/import', icon: <ImportOutlined />, label: t('attendance.menuImport') }] : []),
 ];
