@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 
 export const SCREENSHOTS = 'e2e/screenshots';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launch(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -18,6 +18,42 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every context a journey opens (browser.newContext or browser.newPage) is watched for CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => watchCsp(await newContext(...args));
+  browser.newPage = async (...args) => (await browser.newContext(...args)).newPage();
+  return browser;
+}
+
+/**
+ * Content-Security-Policy violations seen in any page (issue 18 item 7): the page's securitypolicyviolation events
+ * and Chromium's console reports of them. e2e/csp-guard.ts fails the journey that caused one.
+ */
+const cspViolations: string[] = [];
+const CSP_CONSOLE = /Content Security Policy|CSP violation/i;
+
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
+    cspViolations.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (t: string) => void }).__reportCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const watchPage = (page: Page) =>
+    page.on('console', (msg) => {
+      if (CSP_CONSOLE.test(msg.text())) cspViolations.push(`${page.url()}: console ${msg.type()}: ${msg.text()}`);
+    });
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  return context;
+}
+
+/** The CSP violations seen since the last call (and forgets them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string, password: string) {

@@ -256,7 +256,8 @@ export async function generateTicketDataset(database: Database, options: Dataset
   const sitesOf: number[][] = customerIds.map(() => []);
   siteIds.forEach((id, i) => sitesOf[siteOwner[i]].push(id));
   // CU-4: big customers mostly hold a service contract, small ones rarely; contracts cover the whole period.
-  const contractOf: ({ id: number; number: string; level: string; endsOn: string } | null)[] = customerIds.map(() => null);
+  const contractOf: ({ id: number; number: string; level: string; endsOn: string; coverage: 'business' | '24x7' } | null)[] =
+    customerIds.map(() => null);
   const contractRows: Record<string, unknown>[] = [];
   const contractRanks: number[] = [];
   customerIds.forEach((cid, rank) => {
@@ -279,7 +280,13 @@ export async function generateTicketDataset(database: Database, options: Dataset
   const contractIds = await insertInBatches(database, 'service_contracts', contractRows);
   contractIds.forEach((id, i) => {
     const r = contractRows[i];
-    contractOf[contractRanks[i]] = { id, number: r.number as string, level: r.sla_level_id as string, endsOn: r.ends_on as string };
+    contractOf[contractRanks[i]] = {
+      id,
+      number: r.number as string,
+      level: r.sla_level_id as string,
+      endsOn: r.ends_on as string,
+      coverage: r.coverage as 'business' | '24x7',
+    };
   });
   // Portal users (company scope): the 100 biggest customers and every 100th after them.
   const contactRole = roles.get('customer_contact') as number;
@@ -380,7 +387,7 @@ export async function generateTicketDataset(database: Database, options: Dataset
         j = JSON.stringify(
           evaluateEligibility({
             warranty: null,
-            contract: { number: contract.number, slaLevelId: contract.level, endsOn: contract.endsOn },
+            contract: { number: contract.number, slaLevelId: contract.level, endsOn: contract.endsOn, coverage: contract.coverage },
             policy,
             policyVersion: 1,
           }).explanation,

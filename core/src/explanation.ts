@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from './schemas/common';
 
 /**
  * The explanation every computed result carries (design principle 2): which rule produced it, under which
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export const ZExplanation = z.strictObject({
   ruleId: z.string().regex(/^[A-Z]+-\d+[a-z]?$/, 'a rule id such as AP-8 or SR-11b'),
-  policyVersion: z.int().positive().nullable(),
+  policyVersion: zInt().positive().nullable(),
   inputs: z.record(z.string(), z.unknown()),
   result: z.unknown(),
   text: z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),

@@ -13,7 +13,9 @@ import { registerAuthHook } from './http/auth-hook';
 import type { Ctx } from './http/context';
 import { type AppDeps, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_COMPANY_NAME, DEFAULT_SECURITY } from './http/deps';
 import { AppError, errorBody, errorHandler } from './http/errors';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerIdempotency } from './http/idempotency';
+import { registerSecurityHeaders } from './http/security-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { actorFromApiToken, actorFromSession } from './modules/auth/auth.service';
@@ -75,6 +77,18 @@ function refuseNulCharacters(app: App) {
   });
 }
 
+/**
+ * Issue 18 item 8: index.html is revalidated on every load (no-cache, with its ETag), so after an upgrade a browser
+ * never keeps an index that points at deleted assets; the build's hashed assets (/assets/name-hash.ext) never change
+ * under their name and are immutable for a year; anything else in the web root for an hour.
+ */
+export function webCacheControl(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? '';
+  if (file === 'index.html') return 'no-cache';
+  if (/[\\/]assets[\\/]/.test(path) && /-[\w-]{8,}\.\w+$/.test(file)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
+}
+
 /** Wires the whole HTTP application from explicit dependencies (style.md 6). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const security = { ...DEFAULT_SECURITY, ...deps.security };
@@ -83,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route registered, so tests can prove each one is documented and guarded.
@@ -106,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler);
   refuseNulCharacters(app);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   const attachments = {
     storage: localDiskStorage(deps.attachmentsDir ?? resolve('data/attachments')),
@@ -133,7 +150,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The API explorer runs inline scripts: it sends its own CSP with their hashes (and frames nowhere either).
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (csp) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
   const authDeps = { ...security, db: database.db, clock, passwordCost: deps.passwordCost, secureCookies: deps.secureCookies ?? false };
@@ -188,11 +210,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webRoot = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, maxAge: '1h', index: false });
-  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot as string);
+  // The plugin's own Cache-Control is off (it would override ours): see webCacheControl (issue 18 item 8).
+  if (webRoot)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', webCacheControl(path)),
+    });
+  const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html', webRoot as string);
   if (webRoot) app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
+    // A missing built asset is a 404, never index.html (a stale page would run HTML as its script).
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !webRoot || req.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
     }
     // Client-side routes of the single-page app all serve index.html.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet } from './builtin-cn';
-import fixture from './data/cn-public-holidays-2025-2026.json';
+import { CN_DEFAULT_YEARS, CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet } from './builtin-cn';
+import fixture from './fixtures/cn-public-holidays-2025-2026.json';
 import { compileCalendar, dayKind } from './engine';
 import { ZCalendarDefinition } from './schema';
 
@@ -10,12 +10,16 @@ const fixtureOff = fixtureBlocks.flatMap((b) => b.off).sort();
 const fixtureWork = fixtureBlocks.flatMap((b) => b.workdays ?? []).sort();
 
 describe('cnHolidaySet', () => {
-  it('covers 2025 and 2026', () => {
-    expect(CN_HOLIDAY_YEARS).toEqual([2025, 2026]);
+  // Issue 17 item 18: the years come from the chinese-days package; a new calendar starts on the latest two.
+  it('covers every year the package knows, and starts new calendars on the latest two', () => {
+    expect(CN_HOLIDAY_YEARS[0]).toBe(2004);
+    expect(CN_HOLIDAY_YEARS).toEqual(expect.arrayContaining([2025, 2026]));
+    expect(CN_DEFAULT_YEARS).toEqual(CN_HOLIDAY_YEARS.slice(-2));
+    expect(cnHolidaySet([2025, 2026])).toEqual(cnHolidaySet([2025, 2026]));
   });
 
   it('agrees with the official fixture on all 72 dates', () => {
-    const set = cnHolidaySet();
+    const set = cnHolidaySet([2025, 2026]);
     expect(fixtureOff.length + fixtureWork.length).toBe(72);
     expect(set.holidays.map((h) => h.date)).toEqual(fixtureOff);
     expect(set.makeupWorkdays.map((h) => h.date)).toEqual(fixtureWork);
@@ -38,7 +42,8 @@ describe('cnHolidaySet', () => {
   });
 
   it('refuses a year that is not built in rather than guessing', () => {
-    expect(() => cnHolidaySet([2027])).toThrow(/2027/);
+    expect(() => cnHolidaySet([2003])).toThrow(/2003/);
+    expect(() => cnHolidaySet([2199])).toThrow(/2199/);
   });
 });
 

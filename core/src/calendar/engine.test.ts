@@ -215,9 +215,10 @@ describe('monthView', () => {
       date: '2025-10-01',
       weekday: 3,
       kind: 'holiday',
-      name: '国庆节、中秋节 National Day and Mid-Autumn',
+      name: '国庆节 National Day',
       minutes: 0,
     });
+    expect(view[5]).toMatchObject({ date: '2025-10-06', kind: 'holiday', name: '中秋 Mid-autumn Festival' });
     expect(view[10]).toMatchObject({ date: '2025-10-11', weekday: 6, kind: 'makeup', minutes: 480 });
     expect(view[11]).toEqual({ date: '2025-10-12', weekday: 7, kind: 'weekend', minutes: 0 });
     expect(view.filter((d) => d.minutes > 0)).toHaveLength(18);

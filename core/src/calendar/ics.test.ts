@@ -23,8 +23,8 @@ describe('holidaysToIcs', () => {
     expect(ics).toContain(
       [
         'DTSTART;VALUE=DATE:20251001',
-        'DTEND;VALUE=DATE:20251009',
-        'SUMMARY:国庆节、中秋节 National Day and Mid-Autumn',
+        'DTEND;VALUE=DATE:20251006',
+        'SUMMARY:国庆节 National Day',
         'CATEGORIES:HOLIDAY',
         'X-TECHSERVE-KIND:holiday',
       ].join('\r\n'),

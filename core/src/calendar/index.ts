@@ -1,6 +1,6 @@
 // Business calendar engine (SLA-3, RS-1, RS-6): pure, deterministic, time is always an argument.
 
-export { CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet, cnMakeupName } from './builtin-cn';
+export { CN_DEFAULT_YEARS, CN_HOLIDAY_YEARS, chinaHqCalendar, cnHolidaySet, cnMakeupName } from './builtin-cn';
 export { type CalendarDay, CompiledCalendar, compileCalendar } from './compileCalendar';
 export { isIsoDate } from './dates';
 export {

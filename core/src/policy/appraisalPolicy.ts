@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZCount, ZDayOfMonth, ZDays, ZFen, ZItemId, ZLocalizedText, ZPoints } from './primitives';
 
 /** AP-3: a leaf item of the weighted score. */
@@ -35,7 +36,7 @@ export const ZSchemeA = z.strictObject({
    * AP-3: the item computed from data: score = weight × min(1, devices × failure rate ÷ fullMarksAt), rounded half up
    * to 0.1 point (the region's devices times their monthly failure rate = the failures expected in a month).
    */
-  workload: z.strictObject({ itemId: ZItemId, fullMarksAt: z.int().min(1) }),
+  workload: z.strictObject({ itemId: ZItemId, fullMarksAt: zInt().min(1) }),
   /** AP-4: A ≥ aMinScore, B ≥ bMinScore, C below. */
   grades: z.strictObject({ aMinScore: ZPoints, bMinScore: ZPoints }),
   /** AP-5: grades in a year that trigger promotion / demotion. */
@@ -46,7 +47,7 @@ export const ZSchemeA = z.strictObject({
 export type TSchemeA = z.infer<typeof ZSchemeA>;
 
 /** A count of events within a window of months. */
-export const ZEventWindow = z.strictObject({ count: z.int().min(1), months: z.int().min(1) });
+export const ZEventWindow = z.strictObject({ count: zInt().min(1), months: zInt().min(1) });
 export type TEventWindow = z.infer<typeof ZEventWindow>;
 
 export const ZSchemeBEngineer = z.strictObject({
@@ -67,7 +68,7 @@ export const ZSchemeBEngineer = z.strictObject({
     classIIIncident: ZFen,
   }),
   /** AP-8: this many 中 (fair) ratings trigger the fine. */
-  fairRatingsCount: z.int().min(1),
+  fairRatingsCount: zInt().min(1),
   /** AP-8: counted within one service. */
   fairRatingsInOneService: z.boolean(),
   /** AP-8: counted in a row across services. */
@@ -75,17 +76,17 @@ export const ZSchemeBEngineer = z.strictObject({
   /** AP-9: a letter without the customer's signature, or a forged one, counts as this many 差. */
   missingSignatureAsPoorRatings: ZCount,
   /** AP-10: total exam failures that lead to a salary downgrade proposal. */
-  examFailuresForDowngrade: z.int().min(1),
+  examFailuresForDowngrade: zInt().min(1),
   /** AP-12: Class I incidents within months → salary downgrade proposed. */
   downgradeClassI: ZEventWindow,
   /** AP-12: Class I or Class II incidents within months → dismissal proposed. */
   dismissal: z.strictObject({
-    classICount: z.int().min(1),
-    classIICount: z.int().min(1),
-    months: z.int().min(1),
+    classICount: zInt().min(1),
+    classIICount: zInt().min(1),
+    months: zInt().min(1),
   }),
   /** AP-13: consecutive clean months (no incident, all ratings 良 or better, documents complete) → bonus. */
-  cleanMonthsBonus: z.strictObject({ months: z.int().min(1), bonusFen: ZFen }),
+  cleanMonthsBonus: z.strictObject({ months: zInt().min(1), bonusFen: ZFen }),
 });
 export type TSchemeBEngineer = z.infer<typeof ZSchemeBEngineer>;
 
@@ -103,7 +104,7 @@ export const ZSchemeBSupervisor = z.strictObject({
   /** AP-14: department Class I incidents within months → supervisor salary downgrade proposed. */
   downgradeClassI: ZEventWindow,
   /** AP-14: months without a department Class I incident → bonus. */
-  noClassIBonus: z.strictObject({ months: z.int().min(1), bonusFen: ZFen }),
+  noClassIBonus: z.strictObject({ months: zInt().min(1), bonusFen: ZFen }),
 });
 export type TSchemeBSupervisor = z.infer<typeof ZSchemeBSupervisor>;
 

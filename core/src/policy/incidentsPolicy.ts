@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZDays, ZLocalizedText, ZMonths } from './primitives';
 
 /** IN-1/IN-2: an incident class. */
@@ -23,7 +24,7 @@ export const ZComplaintLevel = z.enum(COMPLAINT_LEVELS);
 export type TComplaintLevel = z.infer<typeof ZComplaintLevel>;
 
 /** A whole percentage 0–100 (a pass mark). */
-const ZPercent = z.int().min(0).max(100);
+const ZPercent = zInt().min(0).max(100);
 
 export const ZIncidentsPolicy = z.strictObject({
   classes: z.array(ZIncidentClass).min(1),

@@ -17,3 +17,4 @@ export * from './slaPolicy';
 export * from './travelPolicy';
 export * from './versioning';
 export * from './upgrade';
+export * from './inUse';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZDays, ZItemId, ZLocalizedText, ZMinutes } from './primitives';
 
 /** AT-4: a leave type. */
@@ -15,8 +16,8 @@ export type TLeaveType = z.infer<typeof ZLeaveType>;
 /** RS-4: leave of minDays..maxDays days (maxDays null: no upper bound) is filed noticeDays ahead. */
 export const ZLeaveNoticeRule = z.strictObject({
   id: ZItemId,
-  minDays: z.int().min(1),
-  maxDays: z.int().min(1).nullable(),
+  minDays: zInt().min(1),
+  maxDays: zInt().min(1).nullable(),
   noticeDays: ZDays,
 });
 export type TLeaveNoticeRule = z.infer<typeof ZLeaveNoticeRule>;
@@ -41,7 +42,7 @@ export const ZLeavePolicy = z.strictObject({
   /** AT-4: sick leave certificates. */
   sick: z.strictObject({
     /** A sick leave of at least this many full days needs a medical certificate. */
-    certificateFromDays: z.int().min(1),
+    certificateFromDays: zInt().min(1),
     emergencyExempt: z.boolean(),
     certificateDueFirstDayBack: z.boolean(),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZFen, ZItemId, ZLocalizedText, ZMonths } from './primitives';
 
 /** PAY-1: a base pay tier and the clean record that earns it. */
@@ -15,7 +16,7 @@ export type TBaseTier = z.infer<typeof ZBaseTier>;
 /** PAY-3/PAY-4: an engineer level with its monthly base pay. */
 export const ZPayLevel = z.strictObject({
   id: ZItemId,
-  level: z.int().min(1),
+  level: zInt().min(1),
   monthlyFen: ZFen,
 });
 export type TPayLevel = z.infer<typeof ZPayLevel>;
@@ -24,7 +25,7 @@ export const ZPayPolicy = z.strictObject({
   baseTiers: z.array(ZBaseTier).min(1),
   /** PAY-2: bonus by regional ranking. */
   rankingBonus: z.strictObject({
-    periodMonths: z.int().min(1),
+    periodMonths: zInt().min(1),
     /** Coefficients of the bands, best band first, each 0–1. */
     bandCoefficients: z.array(z.number().min(0).max(1)).min(1),
   }),
@@ -42,8 +43,8 @@ export const ZPayPolicy = z.strictObject({
   }),
   /** PAY-3: piece-rate commission settlement. */
   commission: z.strictObject({
-    paidMonthlyPercent: z.int().min(0).max(100),
-    heldBackPercent: z.int().min(0).max(100),
+    paidMonthlyPercent: zInt().min(0).max(100),
+    heldBackPercent: zInt().min(0).max(100),
     heldBackMonths: ZMonths,
     installMultiplierOfWeld: z.number().min(0),
     nonPieceWorkDailyFen: ZFen,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZDayOfMonth, ZDays, ZIsoWeekday, ZItemId, ZLocalizedText, ZMinutes, ZTimeOfDay } from './primitives';
 
 /** A weekly deadline: ISO weekday (6 = Saturday) and time of day. */
@@ -33,7 +34,7 @@ export const ZReportsPolicy = z.strictObject({
   /** WR-4: the supervisor's weekly report to the GM. */
   supervisorWeekly: z.strictObject({ due: ZWeeklyDeadline }),
   /** WR-5/AP-14: the supervisor's monthly service report, due by this working day of the next month. */
-  supervisorMonthlyDueWorkingDay: z.int().min(1).max(23),
+  supervisorMonthlyDueWorkingDay: zInt().min(1).max(23),
   /** WR-6: technical visits. */
   technicalVisit: z.strictObject({
     siteRecordDays: ZDays,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZDays, ZFen, ZItemId, ZLocalizedText, ZMinutes, ZMonths } from './primitives';
 
 /** SLA-3: priorities, P1 the most urgent. */
@@ -53,7 +54,7 @@ export const ZSlaPolicy = z.strictObject({
   warranty: z.strictObject({
     months: ZMonths,
     replacedPartExtendsWarranty: z.boolean(),
-    freeAnnualInspections: z.int().min(0),
+    freeAnnualInspections: zInt().min(0),
     /** SLA-2: the level that applies while the equipment is under warranty (24-hour support). */
     levelId: ZItemId,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { ZDays, ZFen } from './primitives';
 
 /** TR-3: where a trip goes. */
@@ -45,6 +46,6 @@ export const ZTravelPolicy = z.strictObject({
   /** TR-4: the GM may approve a higher allowance for special regions. */
   gmMayRaiseAllowance: z.boolean(),
   /** AT-2: report to the manager and keep the travel log every this many days. */
-  dailyLogEveryDays: z.int().min(1),
+  dailyLogEveryDays: zInt().min(1),
 });
 export type TTravelPolicy = z.infer<typeof ZTravelPolicy>;

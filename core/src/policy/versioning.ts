@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { zInt } from '../schemas/common';
 import { localDateInZone } from '../calendar/timeZone';
 import { ZIsoDate } from './primitives';
 import { ZPolicy } from './schema';
 
 /** A version of the company policy; only published versions are ever in force. */
 export const ZPolicyVersion = z.strictObject({
-  version: z.int().min(1),
+  version: zInt().min(1),
   effectiveFrom: ZIsoDate,
   status: z.enum(['draft', 'published']),
   document: ZPolicy,
   note: z.string().max(2000).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
-  publishedBy: z.int().min(1).optional(),
+  publishedBy: zInt().min(1).optional(),
 });
 export type TPolicyVersion = z.infer<typeof ZPolicyVersion>;
 

@@ -6,6 +6,7 @@ import { INCIDENTS_REASONS } from './incidents';
 import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
+import { TICKET_REASONS } from './tickets';
 import { APPRAISAL_REASONS } from './appraisal';
 
 export * from './catalogue';
@@ -24,6 +25,7 @@ export const REASONS = {
   ...SURVEYS_REASONS,
   ...TRAINING_REASONS,
   ...POLICY_REASONS,
+  ...TICKET_REASONS,
   ...APPRAISAL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;

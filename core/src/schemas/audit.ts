@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common';
+import { ZId, zIntText } from './common';
 
 export const ZAuditEntry = z.object({
   id: z.number(),
@@ -16,7 +16,7 @@ export const ZAuditEntry = z.object({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   entity: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(60).optional(),

@@ -1,18 +1,35 @@
 import { z } from 'zod';
 import { ZCalendarDefinition } from '../calendar/schema';
 import { ZExplanation } from '../explanation';
-import { ZVersion } from './common';
+import { ZId, ZVersion } from './common';
 
 // API payloads of the calendars module (SLA-3, RS-1, RS-6). The definition is validated by the core schema,
 // so overlapping or reversed intervals, bad dates, weekday make-up days and unknown zones get 422 with a path.
 
 const name = z.string().trim().min(1).max(100);
 
-export const ZCalendarCreate = z.strictObject({
-  name,
-  isDefault: z.boolean().optional(),
-  definition: ZCalendarDefinition.optional().describe('omitted: the head-office week with China’s official holidays and 调休'),
-});
+/** Issue 17 item 18: the holidays a new calendar starts with — China's built-in ones, another calendar's, or none. */
+export const CALENDAR_STARTS = ['builtin', 'calendar', 'none'] as const;
+
+export const ZCalendarCreate = z
+  .strictObject({
+    name,
+    isDefault: z.boolean().optional(),
+    definition: ZCalendarDefinition.optional().describe('omitted: the head-office week with China’s official holidays and 调休'),
+    startFrom: z
+      .enum(CALENDAR_STARTS)
+      .optional()
+      .describe(
+        'the holidays and make-up days to start with: builtin (China, the latest years), calendar (a copy of fromCalendarId), none; omitted: the definition’s own, else builtin',
+      ),
+    fromCalendarId: ZId.optional().describe('with startFrom=calendar: the calendar whose holidays and make-up days are copied'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.startFrom === 'calendar' && body.fromCalendarId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['fromCalendarId'], message: 'name the calendar to copy the holidays from' });
+    if (body.startFrom !== 'calendar' && body.fromCalendarId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['fromCalendarId'], message: 'only with startFrom=calendar' });
+  });
 export type TCalendarCreate = z.input<typeof ZCalendarCreate>;
 
 export const ZCalendarUpdate = z.strictObject({

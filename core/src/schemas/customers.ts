@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDate, ZId, ZRef, ZVersion } from './common';
+import { ZDate, ZId, ZRef, ZVersion, zFen64, zIntText } from './common';
 
 // CU-1..5: customers, their contacts, sites, installed products (with CU-2 warranty) and service contracts (CU-4).
 // Each has a create payload, an update payload (partial + version) and a read shape.
@@ -49,7 +49,7 @@ export const ZCustomer = z.object({
 export type TCustomer = z.infer<typeof ZCustomer>;
 
 export const ZCustomerListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   q: z.string().trim().max(100).optional().describe('Part of the name, short name, code, or a contact name or phone'),
   regionId: ZId.optional(),
@@ -163,7 +163,7 @@ const contractFields = {
   startsOn: ZDate,
   endsOn: ZDate,
   serviceContent: z.string().trim().max(4000).nullable().optional(),
-  feeFen: z.number().int().min(0).describe('Fee in fen (分)'),
+  feeFen: zFen64().min(0).describe('Fee in fen (分)'),
   slaLevelId: z.string().trim().min(1).max(64).describe('An SLA level of the policy in force (SLA-1)'),
   coverage: z.enum(CONTRACT_COVERAGES).describe('SLA-3: 24x7 runs on wall-clock time, business on the calendar'),
   note: text(2000),

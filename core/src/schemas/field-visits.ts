@@ -1,7 +1,7 @@
 // API-CONTRACT-READY
 import { z } from 'zod';
 import { ZLetterStatus } from '../field/letterStatus';
-import { MAX_DB_ID, ZDateInRange, ZVersion } from './common';
+import { ZDateInRange, ZVersion, zInt, zIntText } from './common';
 import { ZGrade } from './tickets';
 
 /*
@@ -30,8 +30,8 @@ import { ZGrade } from './tickets';
  *   POST   /letters/:id/return-decline                field.approve  ZReturnDecline → ZVisit (FS-9; letter version)
  */
 
-const ref = z.number().int().positive().max(MAX_DB_ID);
-const queryRef = z.coerce.number().int().positive().max(MAX_DB_ID);
+const ref = zInt().positive();
+const queryRef = zIntText().positive();
 /** PostgreSQL text cannot hold NUL characters: refuse them as input (400). */
 const str = (max: number) =>
   z
@@ -97,7 +97,7 @@ export type TServiceRecordPut = z.infer<typeof ZServiceRecordPut>;
 
 export const ZPartUsedCreate = z.strictObject({
   part: text(200),
-  quantity: z.number().int().min(1).max(10_000).default(1),
+  quantity: zInt().min(1).max(10_000).default(1),
   installedProductId: ref.optional().describe('CU-2: the customer’s installed product the part went into (extends its warranty)'),
 });
 export type TPartUsedCreate = z.infer<typeof ZPartUsedCreate>;

@@ -1,7 +1,7 @@
 // API-CONTRACT-READY
 import { z } from 'zod';
 import { ZLetterStatus } from '../field/letterStatus';
-import { MAX_DB_ID, ZDate, ZDateInRange, ZInstantInRange, ZVersion } from './common';
+import { ZDate, ZDateInRange, ZInstantInRange, ZVersion, zInt, zIntText } from './common';
 import { ZGrade, ZTicketType } from './tickets';
 
 /*
@@ -42,8 +42,8 @@ import { ZGrade, ZTicketType } from './tickets';
  */
 
 /** Database ids are 32-bit integers on PostgreSQL: larger numbers are refused as input, never sent to the database. */
-const ref = z.number().int().positive().max(MAX_DB_ID);
-const queryRef = z.coerce.number().int().positive().max(MAX_DB_ID);
+const ref = zInt().positive();
+const queryRef = zIntText().positive();
 /** PostgreSQL text cannot hold NUL characters: refuse them as input (400) instead of failing in the database. */
 const str = (max: number) =>
   z
@@ -55,7 +55,7 @@ const text = (max: number) => str(max).min(1);
 export const ZFieldIdParams = z.strictObject({ id: queryRef });
 /** Instants typed on a letter (appointment, calls): years 1970–2199, else 422 naming the field. */
 const instant = ZInstantInRange;
-const listLimit = z.coerce.number().int().min(1).max(200).default(50);
+const listLimit = zIntText().min(1).max(200).default(50);
 const cursor = z.string().max(500).optional();
 
 export const ZVersionBody = z.strictObject({ version: ZVersion });
@@ -163,7 +163,7 @@ export const ZKitItem = z.strictObject({
   category: ZKitCategory,
   name: text(200),
   nameEn: str(200).nullable().optional(),
-  quantity: z.number().int().min(1).max(10_000).default(1),
+  quantity: zInt().min(1).max(10_000).default(1),
   packed: z.boolean().default(false),
 });
 export type TKitItem = z.infer<typeof ZKitItem>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { ZComplaintLevel } from '../policy/incidentsPolicy';
-import { ZInstantInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion } from './common';
+import { ZInstantInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, zInt, zIntText } from './common';
 
 // SR-14: complaints (客户投诉/抱怨); IN-1..3: service incidents (服务事故), their reflection (事故反思) and the review
 // and incident notice (事故通报).
@@ -56,28 +56,28 @@ export type TComplaintCreate = z.infer<typeof ZComplaintCreate>;
 export const ZIncidentClassProposal = z.strictObject({ classId: z.enum(['I', 'II']).nullable(), explanation: ZExplanation });
 
 export const ZComplaint = z.strictObject({
-  id: z.number().int(),
-  customerId: z.number().int(),
+  id: zInt(),
+  customerId: zInt(),
   customerName: z.string(),
-  contactId: z.number().int().nullable(),
+  contactId: zInt().nullable(),
   complainantName: z.string(),
   complainantPhone: z.string().nullable(),
   level: ZComplaintLevel,
   recipientName: z.string(),
   receivedAt: z.string(),
-  aboutUserId: z.number().int().nullable(),
+  aboutUserId: zInt().nullable(),
   aboutUserName: z.string().nullable(),
   subject: z.string(),
   description: z.string(),
-  ticketId: z.number().int().nullable(),
+  ticketId: zInt().nullable(),
   ticketNumber: z.string().nullable(),
-  letterId: z.number().int().nullable(),
-  productId: z.number().int().nullable(),
+  letterId: zInt().nullable(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
   status: ZComplaintStatus,
   /** SR-14 → IN-1/IN-2: the class its level proposes by the policy in force when received. */
   proposal: ZIncidentClassProposal,
-  incidentId: z.number().int().nullable(),
+  incidentId: zInt().nullable(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedByName: z.string().nullable(),
   handling: z.string().nullable(),
@@ -88,9 +88,9 @@ export const ZComplaint = z.strictObject({
   confirmationNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   createdByName: z.string().nullable(),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TComplaint = z.infer<typeof ZComplaint>;
 
@@ -111,8 +111,8 @@ export const ZComplaintRaise = z.strictObject({
 
 export const ZComplaintListQuery = ZListQuery.extend({
   status: ZComplaintStatus.optional(),
-  aboutUserId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  aboutUserId: zIntText().positive().optional(),
+  customerId: zIntText().positive().optional(),
 }).strict();
 export type TComplaintListQuery = z.infer<typeof ZComplaintListQuery>;
 
@@ -178,7 +178,7 @@ export type TIncidentAdjustmentCreate = z.infer<typeof ZIncidentAdjustmentCreate
 export const ZIncidentDocument = z.strictObject({
   kind: z.enum(['reflection', 'notice']),
   required: z.boolean(),
-  ownerId: z.number().int().nullable(),
+  ownerId: zInt().nullable(),
   ownerName: z.string().nullable(),
   dueAt: z.string().nullable(),
   dueExplanation: ZExplanation.nullable(),
@@ -188,25 +188,25 @@ export const ZIncidentDocument = z.strictObject({
   /** open, onTime, late, excused — from the obligation. */
   state: z.enum(['notDue', 'open', 'overdue', 'onTime', 'late', 'excused']),
   stateExplanation: ZExplanation.nullable(),
-  obligationId: z.number().int().nullable(),
+  obligationId: zInt().nullable(),
 });
 export type TIncidentDocument = z.infer<typeof ZIncidentDocument>;
 
 export const ZIncident = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   classId: z.enum(['I', 'II']),
   className: ZLocalizedName,
   basis: ZIncidentBasis,
   classExplanation: ZExplanation,
-  engineerId: z.number().int(),
+  engineerId: zInt(),
   engineerName: z.string(),
-  ticketId: z.number().int().nullable(),
+  ticketId: zInt().nullable(),
   ticketNumber: z.string().nullable(),
-  letterId: z.number().int().nullable(),
-  complaintId: z.number().int().nullable(),
-  customerId: z.number().int().nullable(),
+  letterId: zInt().nullable(),
+  complaintId: zInt().nullable(),
+  customerId: zInt().nullable(),
   customerName: z.string().nullable(),
-  productId: z.number().int().nullable(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
   title: z.string(),
   description: z.string(),
@@ -214,23 +214,23 @@ export const ZIncident = z.strictObject({
   status: ZIncidentStatus,
   /** IN-1: a Class I mobilises all resources, R&D included, at once: who was alerted and when. */
   mobilisedAt: z.string().nullable(),
-  alerted: z.array(z.strictObject({ id: z.number().int(), name: z.string(), role: z.enum(['supervisor', 'rnd', 'management']) })),
+  alerted: z.array(z.strictObject({ id: zInt(), name: z.string(), role: z.enum(['supervisor', 'rnd', 'management']) })),
   resolution: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   documents: z.array(ZIncidentDocument),
   review: z.string().nullable(),
   voidReason: z.string().nullable(),
   createdByName: z.string().nullable(),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TIncident = z.infer<typeof ZIncident>;
 
 export const ZIncidentListQuery = ZListQuery.extend({
   status: ZIncidentStatus.optional(),
   classId: z.enum(['I', 'II']).optional(),
-  engineerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  engineerId: zIntText().positive().optional(),
   /** mine: incidents of mine and documents I owe. */
   view: z.enum(['all', 'mine']).default('all'),
 }).strict();

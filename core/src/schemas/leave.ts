@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDateInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, orderedDates } from './common';
+import { ZDateInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, orderedDates, zInt } from './common';
 
 // RS-4, AT-4: leave requests (请假申请). Approved leave makes the engineer unavailable for automatic assignment
 // (SR-4) and shows as a conflict on the dispatch board (FS-10).
@@ -43,8 +43,8 @@ export const ZLeaveRequestCreate = orderedDates(
 export type TLeaveRequestCreate = z.input<typeof ZLeaveRequestCreate>;
 
 export const ZLeaveRequest = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   typeId: z.string(),
   typeName: ZLocalizedName,
@@ -52,26 +52,26 @@ export const ZLeaveRequest = z.strictObject({
   startDate: z.string(),
   endDate: z.string(),
   /** Working days on the applicant's calendar. */
-  days: z.number().int(),
+  days: zInt(),
   reason: z.string(),
-  standInId: z.number().int().nullable(),
+  standInId: zInt().nullable(),
   standInName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   emergency: z.boolean(),
   /** RS-4/AT-4: filed later than the notice asks; valid only with the superior's approval. */
   late: z.boolean(),
-  requiredNoticeDays: z.number().int(),
-  daysAhead: z.number().int(),
+  requiredNoticeDays: zInt(),
+  daysAhead: zInt(),
   certificateRequired: z.boolean(),
   certificateReceivedAt: z.string().nullable(),
-  extendsId: z.number().int().nullable(),
+  extendsId: zInt().nullable(),
   explanation: ZExplanation,
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TLeaveRequest = z.infer<typeof ZLeaveRequest>;
 
@@ -88,7 +88,7 @@ export type TLeaveListQuery = z.infer<typeof ZLeaveListQuery>;
 /** RS-4: colleagues who may stand in (GET /leave/stand-ins?q=): active staff of the applicant's department. */
 export const ZStandInQuery = z.strictObject({ q: z.string().trim().max(50).optional() });
 export const ZStandInCandidate = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   name: z.string(),
   employeeNo: z.string().nullable(),
   sameTeam: z.boolean(),

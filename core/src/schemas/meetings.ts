@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion, zInt } from './common';
 
 // MTG-1: department meetings (部门例会) with minutes and action items followed up; FS-11's daily stand-up is linked.
 //
@@ -48,11 +48,11 @@ export const ZMeetingActionUpdate = z.strictObject({
 });
 
 export const ZMeetingAction = z.strictObject({
-  id: z.number().int(),
-  meetingId: z.number().int(),
+  id: zInt(),
+  meetingId: zInt(),
   meetingTitle: z.string(),
   title: z.string(),
-  ownerId: z.number().int(),
+  ownerId: zInt(),
   ownerName: z.string(),
   dueOn: z.string().nullable(),
   status: z.enum(['open', 'done', 'cancelled']),
@@ -60,26 +60,26 @@ export const ZMeetingAction = z.strictObject({
   explanation: ZExplanation,
   note: z.string().nullable(),
   doneAt: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TMeetingAction = z.infer<typeof ZMeetingAction>;
 
 export const ZMeeting = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   kind: ZMeetingKind,
   title: z.string(),
   heldAt: z.string(),
   location: z.string().nullable(),
-  chairId: z.number().int().nullable(),
+  chairId: zInt().nullable(),
   chairName: z.string().nullable(),
-  attendees: z.array(z.strictObject({ id: z.number().int(), name: z.string() })),
+  attendees: z.array(z.strictObject({ id: zInt(), name: z.string() })),
   minutes: z.string(),
   standupDate: z.string().nullable(),
   actions: z.array(ZMeetingAction),
-  openActions: z.number().int(),
-  overdueActions: z.number().int(),
+  openActions: zInt(),
+  overdueActions: zInt(),
   createdByName: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TMeeting = z.infer<typeof ZMeeting>;
 

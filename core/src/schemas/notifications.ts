@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInt, zIntText } from './common';
 
 // In-app notifications: each is stored in both languages so the reader's UI language picks the text.
 
@@ -17,14 +18,14 @@ export const ZNotification = z.object({
 export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   unread: z.enum(['true', 'false']).optional().describe('true: unread notifications only'),
 });
 export type TNotificationListQuery = z.infer<typeof ZNotificationListQuery>;
 
-export const ZUnreadCount = z.object({ count: z.number().int().nonnegative() });
+export const ZUnreadCount = z.object({ count: zInt().nonnegative() });
 export type TUnreadCount = z.infer<typeof ZUnreadCount>;
 
-export const ZReadAllResult = z.object({ updated: z.number().int().nonnegative() });
+export const ZReadAllResult = z.object({ updated: zInt().nonnegative() });
 export type TReadAllResult = z.infer<typeof ZReadAllResult>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { OBLIGATION_KINDS, OBLIGATION_STATES } from '../obligations/kinds';
-import { ZId, ZListQuery, ZLocalizedName, ZRef, ZVersion } from './common';
+import { ZId, ZListQuery, ZLocalizedName, ZRef, ZVersion, zInt, zIntText } from './common';
 import { ZMonth } from './travel';
 
 // Obligations (design: "Obligations") and the month (design: "The month").
@@ -21,17 +21,17 @@ export const ZObligationKind = z.enum(OBLIGATION_KINDS);
 export const ZObligationState = z.enum(OBLIGATION_STATES);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const person = z.strictObject({ id: z.number().int(), name: z.string() });
+const person = z.strictObject({ id: zInt(), name: z.string() });
 
 export const ZObligation = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   kind: ZObligationKind,
   kindName: ZLocalizedName,
   ruleId: z.string(),
-  ownerId: z.number().int(),
+  ownerId: zInt(),
   ownerName: z.string(),
   subjectType: z.string().nullable(),
-  subjectId: z.number().int().nullable(),
+  subjectId: zInt().nullable(),
   /** A date (day, event), a week's Monday, or a month 'YYYY-MM'. */
   period: z.string(),
   dueAt: z.string(),
@@ -44,21 +44,21 @@ export const ZObligation = z.strictObject({
   overdue: z.boolean(),
   /** When the fulfilment was received. */
   doneAt: z.string().nullable(),
-  lateMinutes: z.number().int().nullable(),
+  lateMinutes: zInt().nullable(),
   /** How the due instant was computed (rule, policy version, calendar). */
   explanation: ZExplanation,
   /** How the fulfilment was judged (on time or late, by the time received). */
   judgement: ZExplanation.nullable(),
   evidenceType: z.string().nullable(),
-  evidenceId: z.number().int().nullable(),
+  evidenceId: zInt().nullable(),
   excusedBy: person.nullable(),
   excusedAt: z.string().nullable(),
   excusedReason: z.string().nullable(),
   cancelledReason: z.string().nullable(),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   /** Where the owner fulfils it in the web app. */
   link: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TObligation = z.infer<typeof ZObligation>;
 
@@ -80,11 +80,11 @@ export const ZObligationSummaryQuery = z.strictObject({
 export type TObligationSummaryQuery = z.infer<typeof ZObligationSummaryQuery>;
 
 const ZCounts = z.strictObject({
-  open: z.number().int(),
-  overdue: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  excused: z.number().int(),
+  open: zInt(),
+  overdue: zInt(),
+  onTime: zInt(),
+  late: zInt(),
+  excused: zInt(),
 });
 export type TObligationCounts = z.infer<typeof ZCounts>;
 
@@ -94,9 +94,9 @@ export const ZObligationSummary = z.strictObject({
   totals: ZCounts,
   people: z.array(
     z.strictObject({
-      userId: z.number().int(),
+      userId: zInt(),
       name: z.string(),
-      teamId: z.number().int().nullable(),
+      teamId: zInt().nullable(),
       teamName: z.string().nullable(),
       totals: ZCounts,
       byKind: z.array(z.strictObject({ kind: ZObligationKind, counts: ZCounts })),
@@ -130,24 +130,24 @@ export const ZMonthStatus = z.strictObject({
 });
 export type TMonthStatus = z.infer<typeof ZMonthStatus>;
 
-export const ZMonthListQuery = z.strictObject({ year: z.coerce.number().int().min(1970).max(2199) });
+export const ZMonthListQuery = z.strictObject({ year: zIntText().min(1970).max(2199) });
 export const ZMonthClose = z.strictObject({ note: z.string().trim().max(500).optional() });
 export type TMonthClose = z.infer<typeof ZMonthClose>;
 
 export const ZAdjustment = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   /** The open month the correction is booked in. */
   month: z.string(),
-  userId: z.number().int(),
+  userId: zInt(),
   userName: z.string(),
   kind: z.string(),
   ruleId: z.string().nullable(),
   /** The fact corrected: its type, id and (closed) month. */
   factType: z.string(),
-  factId: z.number().int().nullable(),
+  factId: zInt().nullable(),
   factMonth: z.string(),
   explanation: ZLocalizedName,
-  amountFen: z.number().int().nullable(),
+  amountFen: zInt().nullable(),
   delta: z.record(z.string(), z.unknown()).nullable(),
   createdBy: person.nullable(),
   createdAt: z.string(),
@@ -172,6 +172,6 @@ export const ZAdjustmentCreate = z.strictObject({
     .optional(),
   reason: text(1000),
   /** A money correction in fen (negative: less pay), bounded to a 32-bit column. */
-  amountFen: z.number().int().min(-2_000_000_000).max(2_000_000_000).nullable().optional(),
+  amountFen: zInt().min(-2_000_000_000).max(2_000_000_000).nullable().optional(),
 });
 export type TAdjustmentCreate = z.infer<typeof ZAdjustmentCreate>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRef, ZVersion } from './common';
+import { ZRef, ZVersion, zInt } from './common';
 
 // ORG-1..4: departments, teams (lead + deputy), regions, product lines, products, the product-expert table,
 // engineer levels (PAY-4). Each has a create payload, an update payload (partial + version) and a read shape.
@@ -56,9 +56,9 @@ export const ZProductOut = z.object({
 
 // PAY-3/PAY-4: levels 1–8 with base pay in fen.
 export const ZEngineerLevel = withUpdate({
-  level: z.number().int().min(1).max(99),
+  level: zInt().min(1).max(99),
   name,
-  basePayFen: z.number().int().nonnegative(),
+  basePayFen: zInt().nonnegative(),
   description: z.string().trim().max(500).nullable().optional(),
 });
 export const ZEngineerLevelOut = z.object({

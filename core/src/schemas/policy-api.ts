@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../policy/primitives';
 import { ZPolicy } from '../policy/schema';
-import { ZVersion } from './common';
+import { ZVersion, zInt, zIntText } from './common';
 
 /** A policy version number (1, 2, 3 …) in a URL. */
-export const ZPolicyNumber = z.coerce.number().int().positive().max(1_000_000);
+export const ZPolicyNumber = zIntText().positive().max(1_000_000);
 export const ZPolicyNumberParams = z.strictObject({ number: ZPolicyNumber });
 
 const ZNote = z.string().trim().max(2000);
@@ -16,7 +16,7 @@ export const ZPolicyDocumentInput = z
   .describe('A complete policy document (the shape of GET /policy/versions/{number} → document).');
 
 export const ZPolicyVersionSummary = z.object({
-  number: z.number().int(),
+  number: zInt(),
   /** GOV-1: draft → submitted (for approval) → published when approved; a rejected submission returns to draft. */
   status: z.enum(['draft', 'submitted', 'published']),
   /** Null for drafts. */
@@ -36,7 +36,7 @@ export const ZPolicyVersionSummary = z.object({
   rejectedBy: z.string().nullable(),
   rejectionComment: z.string().nullable(),
   /** Optimistic-locking version of the record (send it back on changes). */
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TPolicyVersionSummary = z.infer<typeof ZPolicyVersionSummary>;
 
@@ -48,11 +48,11 @@ export const ZPolicyVersionList = z.object({ items: z.array(ZPolicyVersionSummar
 export const ZPolicyInForceQuery = z.strictObject({
   date: ZIsoDate.optional().describe('The company-local date; default today (Asia/Shanghai).'),
 });
-export const ZPolicyInForce = z.object({ number: z.number().int(), effectiveFrom: ZIsoDate, document: ZPolicy });
+export const ZPolicyInForce = z.object({ number: zInt(), effectiveFrom: ZIsoDate, document: ZPolicy });
 export type TPolicyInForce = z.infer<typeof ZPolicyInForce>;
 
 export const ZPolicyDraftCreate = z.strictObject({
-  baseNumber: z.number().int().positive().optional().describe('The version to copy; default the one in force today.'),
+  baseNumber: zInt().positive().optional().describe('The version to copy; default the one in force today.'),
   note: ZNote.optional(),
 });
 export type TPolicyDraftCreate = z.infer<typeof ZPolicyDraftCreate>;
@@ -86,8 +86,8 @@ export const ZPolicyDiffChange = z.object({
 });
 export type TPolicyDiffChange = z.infer<typeof ZPolicyDiffChange>;
 export const ZPolicyDiff = z.object({
-  from: z.number().int(),
-  to: z.number().int(),
+  from: zInt(),
+  to: zInt(),
   changes: z.array(ZPolicyDiffChange),
 });
 export type TPolicyDiff = z.infer<typeof ZPolicyDiff>;

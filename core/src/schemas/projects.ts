@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion, zFen64, zInt, zIntText } from './common';
 
 // FS-12..14: installation/construction projects (安装/施工项目), deliveries (到货交付) and customer training (客户培训).
 //
@@ -22,8 +22,8 @@ import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion } from './com
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 /** Money in a body: integer fen, at most 100,000,000 yuan. */
-const ZCostFen = z.int().min(0).max(10_000_000_000);
-const ZQuantity = z.int().min(0).max(10_000_000);
+const ZCostFen = zFen64().min(0).max(10_000_000_000);
+const ZQuantity = zInt().min(0).max(10_000_000);
 const ZInstant = ZInstantInRange;
 
 /** A period whose end is not before its start: 422 naming the end field. */
@@ -92,7 +92,7 @@ export type TProjectAction = TProjectTransition['action'];
 
 export const ZProjectListQuery = ZListQuery.extend({
   status: ZProjectStatus.optional(),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: zIntText().positive().optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
@@ -101,7 +101,7 @@ const planItemFields = {
   name: text(200),
   plannedStart: ZDateInRange,
   plannedEnd: ZDateInRange,
-  donePercent: z.int().min(0).max(100).default(0),
+  donePercent: zInt().min(0).max(100).default(0),
 };
 export const ZPlanItemCreate = ordered(z.strictObject(planItemFields), 'plannedStart', 'plannedEnd');
 export type TPlanItemCreate = z.infer<typeof ZPlanItemCreate>;
@@ -110,7 +110,7 @@ export const ZPlanItemUpdate = z.strictObject({
   name: text(200).optional(),
   plannedStart: ZDateInRange.optional(),
   plannedEnd: ZDateInRange.optional(),
-  donePercent: z.int().min(0).max(100).optional(),
+  donePercent: zInt().min(0).max(100).optional(),
 });
 export type TPlanItemUpdate = z.infer<typeof ZPlanItemUpdate>;
 
@@ -348,7 +348,7 @@ export const ZDeliveryCheck = z.strictObject({
 });
 export type TDeliveryCheck = z.infer<typeof ZDeliveryCheck>;
 export const ZDeliveryListQuery = ZListQuery.extend({
-  projectId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  projectId: zIntText().positive().optional(),
   status: ZDeliveryStatus.optional(),
 });
 export type TDeliveryListQuery = z.infer<typeof ZDeliveryListQuery>;
@@ -427,8 +427,8 @@ export const ZTraineeSignOff = z.strictObject({
 export type TTraineeSignOff = z.infer<typeof ZTraineeSignOff>;
 export const ZTrainingComplete = z.strictObject({ version: ZVersion });
 export const ZTrainingListQuery = ZListQuery.extend({
-  projectId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  projectId: zIntText().positive().optional(),
+  customerId: zIntText().positive().optional(),
   status: ZTrainingStatus.optional(),
 });
 export type TTrainingListQuery = z.infer<typeof ZTrainingListQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDateInRange, ZId, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZId, ZListQuery, ZRef, ZVersion, zInt } from './common';
 import { ZObligation } from './obligations';
 
 // Daily work logs (WR-2, RS-10), weekly plans (WR-1) and weekly reports (WR-4, WR-3), issue 15 items 2–4.
@@ -87,8 +87,8 @@ export const ZDailyLogUpdate = ZDailyLogCreate.omit({ date: true }).extend({ ver
 export type TDailyLogUpdate = z.input<typeof ZDailyLogUpdate>;
 
 export const ZDailyLog = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   date: z.string(),
   summary: z.string(),
@@ -96,24 +96,24 @@ export const ZDailyLog = z.strictObject({
   tasks: z.array(ZDailyLogTask),
   problems: z.string(),
   tomorrow: z.string(),
-  totalMinutes: z.number().int(),
+  totalMinutes: zInt(),
   /** RS-10: a resident's site (the log goes to headquarters). */
   siteName: z.string().nullable(),
   submittedAt: z.string(),
   obligation: ZReportObligation.nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TDailyLog = z.infer<typeof ZDailyLog>;
 
 export const ZDailyLogDraft = z.strictObject({
   date: z.string(),
   items: z.array(ZDailyLogItem),
-  totalMinutes: z.number().int(),
+  totalMinutes: zInt(),
   resident: z.boolean(),
   siteName: z.string().nullable(),
   /** Whether a log is due for this day (a working day of the owner's calendar). */
   due: ZDuePreview.nullable(),
-  existingId: z.number().int().nullable(),
+  existingId: zInt().nullable(),
 });
 export type TDailyLogDraft = z.infer<typeof ZDailyLogDraft>;
 
@@ -132,7 +132,7 @@ export type TDailyLogListQuery = z.infer<typeof ZDailyLogListQuery>;
 export const PLAN_SOURCES = ['regional_feedback', 'company_need', 'carry_over', 'other'] as const;
 export const ZWeeklyPlanItem = z.strictObject({
   /** ISO weekday 1–7 of the planned day, or null for the whole week. */
-  day: z.int().min(1).max(7).nullable().default(null),
+  day: zInt().min(1).max(7).nullable().default(null),
   content: text(1000),
   /** WR-1: from regional feedback or company needs. */
   source: z.enum(PLAN_SOURCES),
@@ -158,20 +158,20 @@ export const ZWeeklyPlanDecision = z.strictObject({
 export type TWeeklyPlanDecision = z.infer<typeof ZWeeklyPlanDecision>;
 
 export const ZWeeklyPlan = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   weekStart: z.string(),
   items: z.array(ZWeeklyPlanItem),
   note: z.string(),
   status: z.enum(['submitted', 'approved', 'rejected']),
   submittedAt: z.string(),
-  decidedBy: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
+  decidedBy: z.strictObject({ id: zInt(), name: z.string() }).nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   obligation: ZReportObligation.nullable(),
   approval: ZReportObligation.nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TWeeklyPlan = z.infer<typeof ZWeeklyPlan>;
 
@@ -179,7 +179,7 @@ export const ZWeeklyPlanDraft = z.strictObject({
   weekStart: z.string(),
   suggestions: z.array(ZWeeklyPlanItem.extend({ refLabel: z.string() })),
   due: ZDuePreview,
-  existingId: z.number().int().nullable(),
+  existingId: zInt().nullable(),
 });
 export type TWeeklyPlanDraft = z.infer<typeof ZWeeklyPlanDraft>;
 
@@ -209,17 +209,15 @@ export type TMarketFeedback = z.infer<typeof ZMarketFeedback>;
 
 /** The week in numbers, as compiled when the report was filed. */
 export const ZWeeklyStats = z.strictObject({
-  requestsWorked: z.number().int(),
-  requestsResolved: z.number().int(),
-  visits: z.number().int(),
-  onSiteMinutes: z.number().int(),
-  timeSpentMinutes: z.number().int(),
-  dailyLogs: z.number().int(),
-  travelDays: z.number().int(),
+  requestsWorked: zInt(),
+  requestsResolved: zInt(),
+  visits: zInt(),
+  onSiteMinutes: zInt(),
+  timeSpentMinutes: zInt(),
+  dailyLogs: zInt(),
+  travelDays: zInt(),
   /** Supervisor's report: the department's weekly reports of the week, by state. */
-  teamReports: z
-    .strictObject({ onTime: z.number().int(), late: z.number().int(), open: z.number().int(), excused: z.number().int() })
-    .nullable(),
+  teamReports: z.strictObject({ onTime: zInt(), late: zInt(), open: zInt(), excused: zInt() }).nullable(),
 });
 export type TWeeklyStats = z.infer<typeof ZWeeklyStats>;
 
@@ -235,8 +233,8 @@ export const ZWeeklyReportCreate = z.strictObject({
 export type TWeeklyReportCreate = z.input<typeof ZWeeklyReportCreate>;
 
 export const ZWeeklyReport = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   kind: ZWeeklyReportKind,
   weekStart: z.string(),
@@ -261,7 +259,7 @@ export const ZWeeklyReportDraft = z.strictObject({
   /** The week's daily log summaries, to write the report from. */
   dailyLogs: z.array(z.strictObject({ date: z.string(), summary: z.string() })),
   due: ZDuePreview,
-  existingId: z.number().int().nullable(),
+  existingId: zInt().nullable(),
   fileName: z.string(),
 });
 export type TWeeklyReportDraft = z.infer<typeof ZWeeklyReportDraft>;

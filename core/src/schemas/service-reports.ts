@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZId, ZLocalizedName, ZRef } from './common';
+import { ZId, ZLocalizedName, ZRef, zInt } from './common';
 import { ZReportObligation } from './reports';
 import { ZMonth } from './travel';
 
@@ -15,41 +15,41 @@ import { ZMonth } from './travel';
 //   GET  /monthly-reports/preview.pdf|.xlsx?departmentId=&month=   the same for the live preview
 
 const ZGradeCounts = z.strictObject({
-  excellent: z.number().int(),
-  good: z.number().int(),
-  fair: z.number().int(),
-  poor: z.number().int(),
+  excellent: zInt(),
+  good: zInt(),
+  fair: zInt(),
+  poor: zInt(),
 });
 const ZRate = z.strictObject({
   value: z.number().nullable(),
-  numerator: z.number().int(),
-  denominator: z.number().int(),
+  numerator: zInt(),
+  denominator: zInt(),
   explanation: ZExplanation,
 });
 
 export const ZMonthlyReportData = z.strictObject({
   month: z.string(),
-  department: z.strictObject({ id: z.number().int(), name: z.string() }),
-  requests: z.strictObject({ total: z.number().int(), resolved: z.number().int() }),
-  onsite: z.strictObject({ met: z.number().int(), late: z.number().int(), missed: z.number().int(), pending: z.number().int() }),
+  department: z.strictObject({ id: zInt(), name: z.string() }),
+  requests: z.strictObject({ total: zInt(), resolved: zInt() }),
+  onsite: z.strictObject({ met: zInt(), late: zInt(), missed: zInt(), pending: zInt() }),
   ratings: z.strictObject({ attitude: ZGradeCounts, skill: ZGradeCounts, result: ZGradeCounts }),
-  signoffs: z.strictObject({ total: z.number().int(), signed: z.number().int() }),
-  weeklyReports: z.strictObject({ onTime: z.number().int(), late: z.number().int(), missing: z.number().int(), excused: z.number().int() }),
+  signoffs: z.strictObject({ total: zInt(), signed: zInt() }),
+  weeklyReports: z.strictObject({ onTime: zInt(), late: zInt(), missing: zInt(), excused: zInt() }),
   engineers: z.array(
     z.strictObject({
-      userId: z.number().int(),
+      userId: zInt(),
       name: z.string(),
-      requests: z.number().int(),
-      resolved: z.number().int(),
-      onsiteMet: z.number().int(),
-      onsiteDecided: z.number().int(),
-      ratings: z.number().int(),
-      ratingsGoodOrBetter: z.number().int(),
-      reportsOnTime: z.number().int(),
-      reportsDue: z.number().int(),
+      requests: zInt(),
+      resolved: zInt(),
+      onsiteMet: zInt(),
+      onsiteDecided: zInt(),
+      ratings: zInt(),
+      ratingsGoodOrBetter: zInt(),
+      reportsOnTime: zInt(),
+      reportsDue: zInt(),
     }),
   ),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   computedAt: z.string(),
   rates: z.strictObject({
     timeliness: ZRate,
@@ -83,11 +83,11 @@ export const ZMonthlyReportCreate = z.strictObject({
 export type TMonthlyReportCreate = z.infer<typeof ZMonthlyReportCreate>;
 
 export const ZMonthlyReport = z.strictObject({
-  id: z.number().int(),
-  departmentId: z.number().int(),
+  id: zInt(),
+  departmentId: zInt(),
   month: z.string(),
   comment: z.string(),
-  submittedBy: z.strictObject({ id: z.number().int(), name: z.string() }),
+  submittedBy: z.strictObject({ id: zInt(), name: z.string() }),
   submittedAt: z.string(),
   data: ZMonthlyReportData,
   obligation: ZReportObligation.nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion, zInt, zIntText } from './common';
 
 // TRN-1..3: internal training (内部培训) of the department's own staff — not the customer training of FS-14 (/trainings).
 //
@@ -63,21 +63,21 @@ export const ZStaffAttendance = z.strictObject({
   attendees: z.array(z.strictObject({ userId: ZRef, status: ZAttendanceState })).max(500),
 });
 export const ZStaffSession = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   kind: ZStaffTrainingKind,
   title: z.string(),
-  productId: z.number().int().nullable(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
-  trainerId: z.number().int().nullable(),
+  trainerId: zInt().nullable(),
   trainerName: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   location: z.string().nullable(),
   description: z.string().nullable(),
   status: z.enum(['planned', 'held', 'cancelled']),
-  attendees: z.array(z.strictObject({ userId: z.number().int(), name: z.string(), status: ZAttendanceState })),
-  examIds: z.array(z.number().int()),
-  version: z.number().int(),
+  attendees: z.array(z.strictObject({ userId: zInt(), name: z.string(), status: ZAttendanceState })),
+  examIds: z.array(zInt()),
+  version: zInt(),
 });
 export type TStaffSession = z.infer<typeof ZStaffSession>;
 
@@ -91,7 +91,7 @@ const questionShape = {
   text: text(2000),
   options: z.array(ZOption).max(10).default([]),
   correct: z.array(z.string().max(8)).max(10).default([]),
-  points: z.int().min(1).max(1000),
+  points: zInt().min(1).max(1000),
 };
 /** Choice questions have 2+ options with unique ids and the right ones among them (one for single); written ones none. */
 const checkQuestion = (q: { kind?: string; options?: { id: string }[]; correct?: string[] }, ctx: z.RefinementCtx) => {
@@ -122,20 +122,20 @@ export const ZExamQuestionUpdate = z
   .strictObject({ version: ZVersion, ...questionShape, active: z.boolean().default(true) })
   .superRefine(checkQuestion);
 export const ZBankQuestion = z.strictObject({
-  id: z.number().int(),
-  productId: z.number().int().nullable(),
+  id: zInt(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
   kind: ZQuestionKind,
   text: z.string(),
   options: z.array(z.strictObject({ id: z.string(), text: z.string() })),
   correct: z.array(z.string()),
-  points: z.number().int(),
+  points: zInt(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TBankQuestion = z.infer<typeof ZBankQuestion>;
 export const ZQuestionListQuery = ZListQuery.extend({
-  productId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  productId: zIntText().positive().optional(),
   general: z.enum(['1', '0']).optional().describe('1: only questions without a product'),
 }).strict();
 
@@ -160,57 +160,57 @@ export const ZExamCreate = ordered(
 export type TExamCreate = z.input<typeof ZExamCreate>;
 
 export const ZExamResult = z.strictObject({
-  attemptId: z.number().int(),
-  examId: z.number().int(),
+  attemptId: zInt(),
+  examId: zInt(),
   examTitle: z.string(),
   examKind: ZExamKind,
-  userId: z.number().int(),
+  userId: zInt(),
   userName: z.string(),
   status: z.enum(['pending', 'submitted', 'graded', 'absent']),
   submittedAt: z.string().nullable(),
-  points: z.number().int().nullable(),
-  maxPoints: z.number().int(),
+  points: zInt().nullable(),
+  maxPoints: zInt(),
   percent: z.number().nullable(),
   passed: z.boolean().nullable(),
   gradedAt: z.string().nullable(),
   explanation: ZExplanation.nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TExamResult = z.infer<typeof ZExamResult>;
 
 const ZPaperQuestion = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   kind: ZQuestionKind,
   text: z.string(),
   options: z.array(z.strictObject({ id: z.string(), text: z.string() })),
-  points: z.number().int(),
+  points: zInt(),
   /** Shown to the trainer, and to the candidate once graded. */
   correct: z.array(z.string()).nullable(),
 });
 export const ZExam = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   title: z.string(),
   kind: ZExamKind,
-  sessionId: z.number().int().nullable(),
-  productId: z.number().int().nullable(),
+  sessionId: zInt().nullable(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
   opensAt: z.string(),
   closesAt: z.string(),
   state: z.enum(['notOpen', 'open', 'closed']),
-  passPercent: z.number().int(),
-  maxPoints: z.number().int(),
-  trainerId: z.number().int().nullable(),
+  passPercent: zInt(),
+  maxPoints: zInt(),
+  trainerId: zInt().nullable(),
   trainerName: z.string().nullable(),
-  candidates: z.number().int(),
-  submitted: z.number().int(),
+  candidates: zInt(),
+  submitted: zInt(),
   /** The paper: every question (the candidate sees no right answers until graded). */
   questions: z.array(ZPaperQuestion),
   /** The caller's own attempt, answers and result (a candidate). */
   mine: ZExamResult.extend({ answers: z.record(z.string(), z.unknown()).nullable() }).nullable(),
   /** Everyone's results (the trainer, training.manage). */
   results: z.array(ZExamResult.extend({ answers: z.record(z.string(), z.unknown()).nullable() })).nullable(),
-  policyVersion: z.number().int().nullable(),
-  version: z.number().int(),
+  policyVersion: zInt().nullable(),
+  version: zInt(),
 });
 export type TExam = z.infer<typeof ZExam>;
 export const ZExamSummary = ZExam.omit({ questions: true, results: true, mine: true })
@@ -229,15 +229,15 @@ export const ZExamAnswers = z.strictObject({
 export type TExamAnswers = z.infer<typeof ZExamAnswers>;
 export const ZExamGrade = z.strictObject({
   version: ZVersion,
-  points: z.record(z.string().regex(/^\d{1,10}$/), z.int().min(0).max(1000)),
+  points: z.record(z.string().regex(/^\d{1,10}$/), zInt().min(0).max(1000)),
 });
 export const ZExamAttemptParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  attemptId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: zIntText().positive(),
+  attemptId: zIntText().positive(),
 });
 export const ZExamListQuery = ZListQuery.extend({ view: z.enum(['mine', 'all']).default('mine') }).strict();
 export const ZResultsQuery = ZListQuery.extend({
-  userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  userId: zIntText().positive().optional(),
   from: ZDateInRange.optional(),
   to: ZDateInRange.optional(),
 }).strict();
@@ -254,8 +254,8 @@ const certificateShape = {
 export const ZCertificateCreate = z.strictObject({ userId: ZRef.optional().describe('Default: yourself'), ...certificateShape });
 export const ZCertificateUpdate = z.strictObject({ version: ZVersion, ...certificateShape });
 export const ZCertificate = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   name: z.string(),
   issuer: z.string().nullable(),
@@ -263,14 +263,14 @@ export const ZCertificate = z.strictObject({
   issuedOn: z.string().nullable(),
   expiresOn: z.string().nullable(),
   state: z.enum(['valid', 'expiring', 'expired', 'permanent']),
-  daysLeft: z.number().int().nullable(),
+  daysLeft: zInt().nullable(),
   explanation: ZExplanation,
   remindedAt: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TCertificate = z.infer<typeof ZCertificate>;
 export const ZCertificateListQuery = ZListQuery.extend({
-  userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  userId: zIntText().positive().optional(),
   state: z.enum(['valid', 'expiring', 'expired', 'permanent']).optional(),
 }).strict();
 
@@ -295,12 +295,12 @@ export const ZTestTaskUpdate = z.strictObject({
   dueOn: ZDateInRange.nullable().optional(),
 });
 export const ZTestTask = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   kind: ZTestTaskKind,
   title: z.string(),
-  productId: z.number().int().nullable(),
+  productId: zInt().nullable(),
   productName: z.string().nullable(),
-  assigneeId: z.number().int(),
+  assigneeId: zInt(),
   assigneeName: z.string(),
   rndContact: z.string().nullable(),
   dueOn: z.string().nullable(),
@@ -311,7 +311,7 @@ export const ZTestTask = z.strictObject({
   /** Whether the assignee is travelling now (TRN-2: the work is done between trips). */
   assigneeTravelling: z.boolean(),
   createdByName: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TTestTask = z.infer<typeof ZTestTask>;
 export const ZTestTaskListQuery = ZListQuery.extend({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates } from './common';
+import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates, zInt } from './common';
 
 // SR-11b: periodic satisfaction surveys (满意度调查) of customer contacts, by e-mail link or in the portal.
 //
@@ -48,10 +48,10 @@ export type TSurveyCreate = z.input<typeof ZSurveyCreate>;
 
 export const SURVEY_STATUSES = ['open', 'closed'] as const;
 export const ZSurveyInvitation = z.strictObject({
-  id: z.number().int(),
-  customerId: z.number().int(),
+  id: zInt(),
+  customerId: zInt(),
   customerName: z.string(),
-  contactId: z.number().int(),
+  contactId: zInt(),
   contactName: z.string(),
   email: z.string().nullable(),
   mailed: z.boolean(),
@@ -62,7 +62,7 @@ export const ZSurveyInvitation = z.strictObject({
 export type TSurveyInvitation = z.infer<typeof ZSurveyInvitation>;
 
 export const ZSurvey = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   title: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
@@ -70,13 +70,13 @@ export const ZSurvey = z.strictObject({
   status: z.enum(SURVEY_STATUSES),
   sentAt: z.string(),
   closesAt: z.string(),
-  invited: z.number().int(),
-  answered: z.number().int(),
+  invited: zInt(),
+  answered: zInt(),
   /** SR-11b: how the round came about (the interval of the policy, or by hand). */
   explanation: ZExplanation,
   createdByName: z.string().nullable(),
-  policyVersion: z.number().int().nullable(),
-  version: z.number().int(),
+  policyVersion: zInt().nullable(),
+  version: zInt(),
 });
 export type TSurvey = z.infer<typeof ZSurvey>;
 export const ZSurveyDetail = ZSurvey.extend({ invitations: z.array(ZSurveyInvitation) }).strict();
@@ -87,16 +87,14 @@ export const ZSurveyClose = z.strictObject({ version: ZVersion });
 export const ZSurveyResultsQuery = z.strictObject({ by: z.enum(['customer', 'engineer', 'region', 'all']).default('customer') });
 const ZCounts = z.strictObject({ excellent: z.number(), good: z.number(), fair: z.number(), poor: z.number() });
 export const ZSurveyResultGroup = z.strictObject({
-  key: z.number().int().nullable(),
+  key: zInt().nullable(),
   name: z.string(),
-  responses: z.number().int(),
-  ratings: z.number().int(),
+  responses: zInt(),
+  ratings: zInt(),
   counts: ZCounts,
   averagePoints: z.number().nullable(),
   satisfiedPercent: z.number().nullable(),
-  questions: z.array(
-    z.strictObject({ questionId: z.string(), ratings: z.number().int(), counts: ZCounts, satisfiedPercent: z.number().nullable() }),
-  ),
+  questions: z.array(z.strictObject({ questionId: z.string(), ratings: zInt(), counts: ZCounts, satisfiedPercent: z.number().nullable() })),
   explanation: ZExplanation,
 });
 export const ZSurveyResults = z.strictObject({
@@ -116,7 +114,7 @@ export type TSurveyAnswer = z.infer<typeof ZSurveyAnswer>;
 
 /** The questionnaire as the contact sees it (link or portal). */
 export const ZSurveyForm = z.strictObject({
-  invitationId: z.number().int(),
+  invitationId: zInt(),
   title: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { ZImpact, ZPriority, ZUrgency } from '../policy/slaPolicy';
 import { ZTicketState, TICKET_ACTIONS } from '../tickets/workflow';
-import { ZDate, ZId, ZRef, ZVersion } from './common';
+import { ZDate, ZId, ZRef, ZVersion, zInt, zIntText } from './common';
 
 // SR-1..13: service requests (服务请求 / 工单) — intake, flow, timeline, escalation, rating, change requests,
 // follow-ups (回访), lists and the supervisor dashboard. One schema per payload, shared by server and web.
@@ -221,7 +221,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).max(20));
 
 export const ZTicketListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   q: z.string().trim().max(200).optional().describe('Full text over titles, descriptions and replies (Chinese and English)'),
   state: csv(ZTicketState).optional().describe('Comma-separated states'),
@@ -303,6 +303,9 @@ export type TTicketUpdate = z.infer<typeof ZTicketUpdate>;
 export const ZTicketReply = z.strictObject({
   body: longText(20_000),
   visibility: z.enum(['public', 'internal']).default('public'),
+  expectedFixAt: instant
+    .optional()
+    .describe('SLA-5: the expected fix time the first response states; without it, the resolution target is stated'),
 });
 export type TTicketReply = z.infer<typeof ZTicketReply>;
 
@@ -319,7 +322,7 @@ export const ZTicketRecord = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('part'),
     part: longText(200),
-    quantity: z.int().min(1).max(10_000),
+    quantity: zInt().min(1).max(10_000),
     replacesWarrantyPart: z.boolean().default(false).describe('CU-2: records a part replacement on the installed product'),
   }),
   z.strictObject({ kind: z.literal('commitment'), committedAt: instant, reason: longText(1000).describe('SR-8: why the fix is delayed') }),
@@ -364,8 +367,8 @@ export const ZEscalationAnswer = z.strictObject({
   answer: longText(10_000).describe('SR-6: the solution fed back to L1 and the customer'),
 });
 export const ZEscalationParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  escalationId: z.coerce.number().int().positive(),
+  id: zIntText().positive(),
+  escalationId: zIntText().positive(),
 });
 
 /** SR-12: the change request's written record. */
@@ -405,7 +408,7 @@ export const ZFollowUp = z.object({
 });
 export type TFollowUp = z.infer<typeof ZFollowUp>;
 export const ZFollowUpListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   state: z.enum(['open', 'done']).optional(),
   customerId: ZId.optional(),

@@ -3,7 +3,7 @@ import { ZLetterStatus } from '../field/letterStatus';
 import { ZExplanation } from '../explanation';
 import { ZDestinationLevel, ZTransportMode } from '../policy/travelPolicy';
 import { TRAVEL_WORK_TYPES } from '../travel/allowances';
-import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates } from './common';
+import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates, zInt } from './common';
 
 // TR-1..4, AT-2/AT-3, FS-3: travel requests (出差申请) with itineraries, advances (预支出差款), daily travel logs
 // (出差日志), allowances, reimbursement claims (报销) and the finance export.
@@ -42,7 +42,7 @@ export type TDecisionStatus = z.infer<typeof ZDecisionStatus>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Money in a body: positive integer fen, at most 1,000,000 yuan. */
-const ZAmountFen = z.int().positive().max(100_000_000);
+const ZAmountFen = zInt().positive().max(100_000_000);
 /** A trip is at most a year long (bounds every per-day computation). */
 export const MAX_TRIP_DAYS = 366;
 
@@ -124,9 +124,9 @@ export type TExtensionRequest = z.infer<typeof ZExtensionRequest>;
 
 export const ZAllowanceLine = z.object({
   kind: z.enum(['technicalGuidance', 'mealsLodging', 'newEmployee', 'specialRegion', 'boardProvided', 'beyondItinerary']),
-  days: z.int(),
-  rateFen: z.int(),
-  amountFen: z.int(),
+  days: zInt(),
+  rateFen: zInt(),
+  amountFen: zInt(),
   explanation: ZExplanation,
 });
 export type TAllowanceLineOut = z.infer<typeof ZAllowanceLine>;
@@ -138,18 +138,18 @@ export const ZTravelAdvanceCreate = z.strictObject({ amountFen: ZAmountFen, reas
 export type TTravelAdvanceCreate = z.infer<typeof ZTravelAdvanceCreate>;
 
 export const ZTravelAdvance = z.object({
-  id: z.int(),
-  requestId: z.int(),
-  userId: z.int(),
+  id: zInt(),
+  requestId: zInt(),
+  userId: zInt(),
   userName: z.string(),
-  amountFen: z.int(),
+  amountFen: zInt(),
   reason: z.string(),
   status: ZTravelAdvanceStatus,
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   createdAt: z.string(),
-  version: z.int(),
+  version: zInt(),
 });
 export type TTravelAdvance = z.infer<typeof ZTravelAdvance>;
 
@@ -179,41 +179,41 @@ export const ZTravelClaimCreate = orderedDates(
 );
 export type TTravelClaimCreate = z.input<typeof ZTravelClaimCreate>;
 
-export const ZTravelReceipt = z.object({ id: z.int(), fileName: z.string(), contentType: z.string(), size: z.int(), url: z.string() });
+export const ZTravelReceipt = z.object({ id: zInt(), fileName: z.string(), contentType: z.string(), size: zInt(), url: z.string() });
 export type TTravelReceipt = z.infer<typeof ZTravelReceipt>;
 
 export const ZTravelClaim = z.object({
-  id: z.int(),
-  requestId: z.int(),
-  userId: z.int(),
+  id: zInt(),
+  requestId: zInt(),
+  userId: zInt(),
   userName: z.string(),
   status: ZTravelClaimStatus,
   actualStartDate: z.string(),
   actualEndDate: z.string(),
   expenses: z.array(ZClaimExpense),
-  expensesFen: z.int(),
-  allowanceFen: z.int(),
+  expensesFen: zInt(),
+  allowanceFen: zInt(),
   allowanceLines: z.array(ZAllowanceLine),
-  advanceFen: z.int(),
+  advanceFen: zInt(),
   /** Claim total − advance: positive is paid to the traveller, negative is refunded by them. */
-  payableFen: z.int(),
+  payableFen: zInt(),
   note: z.string().nullable(),
   receipts: z.array(ZTravelReceipt),
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   paidAt: z.string().nullable(),
-  policyVersion: z.int().nullable(),
+  policyVersion: zInt().nullable(),
   createdAt: z.string(),
-  version: z.int(),
+  version: zInt(),
 });
 export type TTravelClaim = z.infer<typeof ZTravelClaim>;
 
 const ZDecisionOf = z.object({ status: ZDecisionStatus, decidedByName: z.string().nullable(), decidedAt: z.string().nullable() });
 
 export const ZTravelRequestSummary = z.object({
-  id: z.int(),
-  userId: z.int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   status: ZTravelRequestStatus,
   purpose: z.string(),
@@ -221,28 +221,28 @@ export const ZTravelRequestSummary = z.object({
   startDate: z.string(),
   endDate: z.string(),
   createdAt: z.string(),
-  version: z.int(),
+  version: zInt(),
 });
 export type TTravelRequestSummary = z.infer<typeof ZTravelRequestSummary>;
 
 export const ZTravelRequest = ZTravelRequestSummary.extend({
   boardProvided: z.boolean(),
-  letterId: z.int().nullable(),
+  letterId: zInt().nullable(),
   letterStatus: ZLetterStatus.nullable(),
-  ticketId: z.int().nullable(),
+  ticketId: zInt().nullable(),
   segments: z.array(ZTravelSegment),
   /** TR-2: the modes of the itinerary that need prior approval under the policy in force. */
   transportNeedingApproval: z.array(ZTransportMode),
   approvedTransport: z.array(ZTransportMode),
   newEmployee: z.boolean(),
-  specialRate: ZDecisionOf.extend({ dailyFen: z.int(), reason: z.string() }).nullable(),
+  specialRate: ZDecisionOf.extend({ dailyFen: zInt(), reason: z.string() }).nullable(),
   extension: ZDecisionOf.extend({ startDate: z.string(), endDate: z.string(), reason: z.string() }).nullable(),
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   /** TR-3/TR-4: the allowance the itinerary earns as planned (a claim recomputes it from the actual days). */
-  allowances: z.object({ lines: z.array(ZAllowanceLine), totalFen: z.int() }),
-  policyVersion: z.int().nullable(),
+  allowances: z.object({ lines: z.array(ZAllowanceLine), totalFen: zInt() }),
+  policyVersion: zInt().nullable(),
   advances: z.array(ZTravelAdvance),
   claims: z.array(ZTravelClaim),
 });
@@ -282,9 +282,9 @@ export const ZTravelLogCreate = z.strictObject({
 export type TTravelLogCreate = z.infer<typeof ZTravelLogCreate>;
 
 export const ZTravelLog = z.object({
-  id: z.int(),
-  requestId: z.int(),
-  userId: z.int(),
+  id: zInt(),
+  requestId: zInt(),
+  userId: zInt(),
   date: z.string(),
   place: z.string(),
   workDone: z.string(),
@@ -294,8 +294,8 @@ export type TTravelLog = z.infer<typeof ZTravelLog>;
 
 /** AT-2/AT-3: the trip's days: the log of each, where a reporting window ends, and the gaps recorded. */
 export const ZTravelLogDays = z.object({
-  requestId: z.int(),
-  everyDays: z.int(),
+  requestId: zInt(),
+  everyDays: zInt(),
   days: z.array(
     z.object({
       date: z.string(),

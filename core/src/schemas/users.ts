@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZRef, ZVersion } from './common';
+import { ZId, ZRef, ZVersion, zIntText } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -67,7 +67,7 @@ export const ZUser = z.object({
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zIntText().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   q: z.string().trim().max(100).optional(),
   status: z.enum(USER_STATUSES).optional(),

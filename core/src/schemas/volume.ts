@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JOB_TYPES } from '../reports/volume';
-import { ZId, ZListQuery, ZLocalizedName, ZRef, ZVersion } from './common';
+import { ZId, ZListQuery, ZLocalizedName, ZRef, ZVersion, zInt } from './common';
 import { ZReportObligation } from './reports';
 import { ZMonth } from './travel';
 
@@ -52,7 +52,7 @@ export const ZVolumeDecision = z.strictObject({
 export type TVolumeDecision = z.infer<typeof ZVolumeDecision>;
 
 export const ZVolumeLine = z.strictObject({
-  id: z.number().int(),
+  id: zInt(),
   pipeType: z.string(),
   pipeTypeName: ZLocalizedName,
   band: z.string(),
@@ -63,10 +63,10 @@ export const ZVolumeLine = z.strictObject({
 });
 
 export const ZVolumeReport = z.strictObject({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
-  projectId: z.number().int(),
+  projectId: zInt(),
   projectName: z.string(),
   month: z.string(),
   status: z.enum(['submitted', 'verified', 'rejected']),
@@ -75,11 +75,11 @@ export const ZVolumeReport = z.strictObject({
   totalMetres: z.number(),
   verifiedMetres: z.number().nullable(),
   submittedAt: z.string(),
-  decidedBy: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
+  decidedBy: z.strictObject({ id: zInt(), name: z.string() }).nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   obligation: ZReportObligation.nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TVolumeReport = z.infer<typeof ZVolumeReport>;
 
@@ -96,7 +96,7 @@ export const ZVolumeSummary = z.strictObject({
   month: z.string(),
   rows: z.array(
     z.strictObject({
-      projectId: z.number().int(),
+      projectId: zInt(),
       projectName: z.string(),
       pipeType: z.string(),
       pipeTypeName: ZLocalizedName,
@@ -107,8 +107,8 @@ export const ZVolumeSummary = z.strictObject({
     }),
   ),
   /** Reports of the month by status (verified ones count above). */
-  reports: z.strictObject({ submitted: z.number().int(), verified: z.number().int(), rejected: z.number().int() }),
+  reports: z.strictObject({ submitted: zInt(), verified: zInt(), rejected: zInt() }),
 });
 export type TVolumeSummary = z.infer<typeof ZVolumeSummary>;
 
-export const ZVolumeProjects = z.object({ items: z.array(z.strictObject({ id: z.number().int(), name: z.string(), status: z.string() })) });
+export const ZVolumeProjects = z.object({ items: z.array(z.strictObject({ id: zInt(), name: z.string(), status: z.string() })) });

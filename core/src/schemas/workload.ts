@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDateInRange, ZId, orderedDates } from './common';
+import { ZDateInRange, ZId, orderedDates, zInt } from './common';
 
 // WR-8 workload (工作量分析), issue 15 item 7: working time and content per person and team, from requests, visits,
 // daily logs and trips, for the department head (and a lead for the team).
@@ -16,23 +16,21 @@ export const ZWorkloadQuery = orderedDates(
 export type TWorkloadQuery = z.infer<typeof ZWorkloadQuery>;
 
 const ZFigures = z.strictObject({
-  requestsWorked: z.number().int(),
-  requestsResolved: z.number().int(),
-  timeMinutes: z.number().int(),
-  visits: z.number().int(),
-  onSiteMinutes: z.number().int(),
-  dailyLogs: z.number().int(),
-  loggedMinutes: z.number().int(),
-  travelDays: z.number().int(),
+  requestsWorked: zInt(),
+  requestsResolved: zInt(),
+  timeMinutes: zInt(),
+  visits: zInt(),
+  onSiteMinutes: zInt(),
+  dailyLogs: zInt(),
+  loggedMinutes: zInt(),
+  travelDays: zInt(),
 });
 export type TWorkloadFigures = z.infer<typeof ZFigures>;
 
 export const ZWorkload = z.strictObject({
   from: z.string(),
   to: z.string(),
-  people: z.array(
-    ZFigures.extend({ userId: z.number().int(), name: z.string(), teamId: z.number().int().nullable(), teamName: z.string().nullable() }),
-  ),
-  teams: z.array(ZFigures.extend({ teamId: z.number().int().nullable(), teamName: z.string().nullable(), people: z.number().int() })),
+  people: z.array(ZFigures.extend({ userId: zInt(), name: z.string(), teamId: zInt().nullable(), teamName: z.string().nullable() })),
+  teams: z.array(ZFigures.extend({ teamId: zInt().nullable(), teamName: z.string().nullable(), people: zInt() })),
 });
 export type TWorkload = z.infer<typeof ZWorkload>;

@@ -40,6 +40,32 @@ function clockAt(created: string, now: string, options: Partial<Omit<SlaClockOpt
   });
 }
 
+describe("the contract's coverage decides the clock (CU-4)", () => {
+  it('runs a business-hours level on wall-clock time under a 24×7 contract, and says so', () => {
+    const c = clockAt('2026-03-13 17:00', '2026-03-13 17:00', { coverage: '24x7' });
+    expect(shText(c.firstResponse.dueAt)).toBe('2026-03-13 19:00');
+    expect(c.firstResponse.explanation.text['zh-CN']).toContain('合同约定，CU-4');
+    expect(c.firstResponse.explanation.inputs).toMatchObject({ calendarMode: '24x7', coverage: '24x7' });
+  });
+
+  it('runs a 24×7 level on the calendar under a business-hours contract', () => {
+    const wall = clockAt('2026-03-13 17:00', '2026-03-13 17:00', { level: premium });
+    const business = clockAt('2026-03-13 17:00', '2026-03-13 17:00', { level: premium, coverage: 'business' });
+    const minutes = premium.targets.P2.firstResponseMinutes;
+    expect(wall.firstResponse.dueAt).toBe(sh('2026-03-13 17:00') + minutes * 60_000);
+    expect(shText(business.firstResponse.dueAt)).toBe(
+      shText(clockAt('2026-03-13 17:00', '2026-03-13 17:00', { level: { ...premium, calendarMode: 'business' } }).firstResponse.dueAt),
+    );
+    expect(business.firstResponse.explanation.text.en).toContain('by the contract, CU-4');
+  });
+
+  it('keeps the level’s own mode when there is no contract coverage', () => {
+    const c = clockAt('2026-03-13 17:00', '2026-03-13 17:00', { coverage: null });
+    expect(shText(c.firstResponse.dueAt)).toBe('2026-03-16 10:00');
+    expect(c.firstResponse.explanation.text['zh-CN']).toContain('SLA-3');
+  });
+});
+
 describe('due times on the HQ calendar (SLA-2, SLA-3)', () => {
   it('is due at 17:30, not the next morning, when the target ends exactly at the close of the day', () => {
     const c = clockAt('2026-03-10 16:30', '2026-03-10 16:30', { level: levelWith(60, 60, 60, 'business') });

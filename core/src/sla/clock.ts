@@ -59,7 +59,12 @@ export interface SlaClockOptions {
   needsVisit: boolean;
   /** policy.sla.pauseWhileWaitingForCustomer; default true. When false, paused/resumed are ignored. */
   pauseWhileWaitingForCustomer?: boolean;
+  /** CU-4: the contract's coverage (24×7 or business hours) decides the clock; null or absent: the level's calendarMode. */
+  coverage?: 'business' | '24x7' | null;
 }
+
+/** SLA-3 / CU-4: wall-clock or business time — the contract's coverage when the request runs on a contract, else the level's. */
+const calendarModeOf = (options: Pick<SlaClockOptions, 'level' | 'coverage'>) => options.coverage ?? options.level.calendarMode;
 
 /** One target's clock. */
 export interface TSlaTargetClock {
@@ -208,7 +213,7 @@ function stateOf(
 }
 
 /** 'YYYY-MM-DD HH:MM' (':SS' when not on the minute) in the site's time zone. */
-function localText(instant: number, timeZone: string): string {
+export function localText(instant: number, timeZone: string): string {
   const iso = new Date(instant + zoneOffsetAt(timeZone, instant)).toISOString();
   const seconds = iso.slice(17, 19);
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
@@ -226,21 +231,24 @@ type TargetFacts = Omit<TSlaTargetClock, 'explanation'> & { options: SlaClockOpt
 function explainTarget(f: TargetFacts): TExplanation {
   const { options, target, state, remainingMinutes: r } = f;
   const { level, priority, calendar } = options;
-  const business = level.calendarMode === 'business';
+  const business = calendarModeOf(options) === 'business';
+  const byContract = options.coverage != null;
   const at = (instant: number) => localText(instant, calendar.timeZone);
   const name = TARGET_TEXT[target];
   const unit = business ? { zh: '个工作分钟', en: 'working minutes' } : { zh: '分钟', en: 'minutes' };
   const levelZh = level.name['zh-CN'].endsWith('级') ? level.name['zh-CN'] : `${level.name['zh-CN']}级`;
+  const rule = byContract ? '合同约定，CU-4' : 'SLA-3';
+  const ruleEn = byContract ? 'by the contract, CU-4' : 'SLA-3';
   const calZh = !business
-    ? '按 7×24 小时自然时间（SLA-3）'
+    ? `按 7×24 小时自然时间（${rule}）`
     : options.calendarName
-      ? `按「${options.calendarName['zh-CN']}」日历（SLA-3）`
-      : '按公司日历（SLA-3）';
+      ? `按「${options.calendarName['zh-CN']}」日历（${rule}）`
+      : `按公司日历（${rule}）`;
   const calEn = !business
-    ? 'on wall-clock time, 24×7 (SLA-3)'
+    ? `on wall-clock time, 24×7 (${ruleEn})`
     : options.calendarName
-      ? `on the "${options.calendarName.en}" calendar (SLA-3)`
-      : 'on the company calendar (SLA-3)';
+      ? `on the "${options.calendarName.en}" calendar (${ruleEn})`
+      : `on the company calendar (${ruleEn})`;
 
   const from = at(options.createdAt);
   const due = at(f.dueAt);
@@ -280,7 +288,8 @@ function explainTarget(f: TargetFacts): TExplanation {
       priority,
       target,
       targetMinutes: f.targetMinutes,
-      calendarMode: level.calendarMode,
+      calendarMode: calendarModeOf(options),
+      coverage: options.coverage ?? null,
       timeZone: calendar.timeZone,
       createdAt: options.createdAt,
       now: options.now,
@@ -300,7 +309,7 @@ function explainTarget(f: TargetFacts): TExplanation {
 export function computeSlaClock(options: SlaClockOptions): TSlaClock {
   const history = historyUntil(options);
   const { createdAt, now, level, priority } = options;
-  const cal = level.calendarMode === '24x7' ? WALL_CLOCK : options.calendar;
+  const cal = calendarModeOf(options) === '24x7' ? WALL_CLOCK : options.calendar;
   const pausing = options.pauseWhileWaitingForCustomer ?? true;
   const waiting = pausing ? waitingIntervals(history, now) : { intervals: [], pausedNow: false };
   const resolution = resolutionHistory(history);
@@ -341,13 +350,16 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
  * department's month, 100,000 requests); a single request's clock with its explanation comes from computeSlaClock.
  */
 export function onsiteArrival(
-  options: Pick<SlaClockOptions, 'createdAt' | 'level' | 'priority' | 'calendar' | 'events' | 'now' | 'pauseWhileWaitingForCustomer'> & {
+  options: Pick<
+    SlaClockOptions,
+    'createdAt' | 'level' | 'priority' | 'calendar' | 'events' | 'now' | 'pauseWhileWaitingForCustomer' | 'coverage'
+  > & {
     nearBreachMinutes?: number;
   },
 ): { dueAt: number; metAt: number | null; state: TSlaClockState } {
   const { createdAt, now, level, priority } = options;
   const history = historyUntil({ ...options, nearBreachMinutes: 0, policyVersion: null, needsVisit: true });
-  const cal = level.calendarMode === '24x7' ? WALL_CLOCK : options.calendar;
+  const cal = calendarModeOf(options) === '24x7' ? WALL_CLOCK : options.calendar;
   const waiting = (options.pauseWhileWaitingForCustomer ?? true) ? waitingIntervals(history, now) : { intervals: [], pausedNow: false };
   const metAt = firstOf(history, ['arrived_on_site']);
   const excluded = normalise(waiting.intervals, createdAt, metAt ?? now);

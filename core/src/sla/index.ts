@@ -14,3 +14,4 @@ export {
 } from './clock';
 export { findSlaLevel } from './level';
 export { computePriority, overridePriority, type TPriorityResult } from './priority';
+export { expectedFixTime, type ExpectedFixInput, type TExpectedFix } from './expected-fix';

@@ -2,12 +2,18 @@ import { explain, formatMoneyFen, type TExplanation } from '../explanation';
 import type { TPolicy } from '../policy/schema';
 
 export type TEligibility = 'warranty' | 'contract' | 'chargeable';
+export type TContractCoverage = 'business' | '24x7';
+
+const COVERAGE_TEXT: Record<TContractCoverage, { zh: string; en: string }> = {
+  business: { zh: '工作时间服务', en: 'business-hours service' },
+  '24x7': { zh: '7×24 小时服务', en: '24×7 service' },
+};
 
 export interface EligibilityInput {
   /** CU-2: the installed product's warranty on the request's date; null when no product is named. */
   warranty: { status: 'in_warranty' | 'expired' | 'unknown'; lastDay: string | null } | null;
   /** CU-4: the customer's contract active on the request's date, if any. */
-  contract: { number: string; slaLevelId: string; endsOn: string } | null;
+  contract: { number: string; slaLevelId: string; endsOn: string; coverage: TContractCoverage } | null;
   policy: TPolicy;
   policyVersion: number | null;
 }
@@ -16,6 +22,8 @@ export interface TEligibilityResult {
   eligibility: TEligibility;
   /** SLA-1/2: the service level the request runs on. */
   slaLevelId: string;
+  /** CU-4: the contract's coverage, which decides the request's SLA clock (24×7 or business hours); null: the level's own. */
+  coverage: TContractCoverage | null;
   explanation: TExplanation;
 }
 
@@ -29,16 +37,18 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
   const { policy, policyVersion, contract, warranty } = input;
   const sla = policy.sla;
   if (contract) {
+    const coverage = COVERAGE_TEXT[contract.coverage];
     return {
       eligibility: 'contract',
       slaLevelId: contract.slaLevelId,
+      coverage: contract.coverage,
       explanation: explain({
         ruleId: 'CU-4',
         policyVersion,
-        inputs: { contract: contract.number, contractEndsOn: contract.endsOn, warranty },
-        result: { eligibility: 'contract', slaLevelId: contract.slaLevelId },
-        zh: `服务合同 ${contract.number}（有效至 ${contract.endsOn}）覆盖本请求，按合同服务级别 ${contract.slaLevelId} 处理`,
-        en: `service contract ${contract.number} (valid until ${contract.endsOn}) covers this request; SLA level ${contract.slaLevelId}`,
+        inputs: { contract: contract.number, contractEndsOn: contract.endsOn, coverage: contract.coverage, warranty },
+        result: { eligibility: 'contract', slaLevelId: contract.slaLevelId, coverage: contract.coverage },
+        zh: `服务合同 ${contract.number}（有效至 ${contract.endsOn}，${coverage.zh}）覆盖本请求，按合同服务级别 ${contract.slaLevelId} 处理，SLA 按${coverage.zh}计时`,
+        en: `service contract ${contract.number} (valid until ${contract.endsOn}, ${coverage.en}) covers this request; SLA level ${contract.slaLevelId}, its clocks run on ${coverage.en}`,
       }),
     };
   }
@@ -46,6 +56,7 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
     return {
       eligibility: 'warranty',
       slaLevelId: sla.warranty.levelId,
+      coverage: null,
       explanation: explain({
         ruleId: 'CU-2',
         policyVersion,
@@ -73,6 +84,7 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
   return {
     eligibility: 'chargeable',
     slaLevelId: sla.defaultLevelId,
+    coverage: null,
     explanation: explain({
       ruleId: 'CU-3',
       policyVersion,

@@ -21,6 +21,7 @@ import { surveys } from './migrations/20261207_0051_surveys';
 import { staffTraining } from './migrations/20261207_0052_staff_training';
 import { meetings } from './migrations/20261207_0053_meetings';
 import { policyApproval } from './migrations/20261207_0080_policy_approval';
+import { contractCoverageClock } from './migrations/20261207_0090_contract_coverage_clock';
 import { appraisal } from './migrations/20261207_0060_appraisal';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -47,6 +48,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0052_staff_training': staffTraining(dialect),
     '20261207_0053_meetings': meetings(dialect),
     '20261207_0080_policy_approval': policyApproval(dialect),
+    '20261207_0090_contract_coverage_clock': contractCoverageClock(),
     '20261207_0060_appraisal': appraisal(dialect),
   };
 }

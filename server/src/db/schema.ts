@@ -314,6 +314,8 @@ export interface TicketsTable extends Stamps {
   cancel_reason: string | null;
   reopen_count: Generated<number>;
   sla_events: Generated<string>;
+  /** CU-4: the contract's coverage when the request runs on a contract; null: the level's calendar mode. */
+  sla_coverage: 'business' | '24x7' | null;
   next_due_at: string | null;
   sla_breached: Generated<number>;
   sla_state: Generated<string>;

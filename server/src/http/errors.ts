@@ -9,15 +9,18 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  request_timeout: 408,
   version_conflict: 409,
   illegal_transition: 409,
   conflict: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rule_violation: 422,
   invalid_value: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

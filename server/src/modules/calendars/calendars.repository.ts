@@ -9,6 +9,9 @@ export const findCalendarRow = (db: Db, id: number) => db.selectFrom('calendars'
 
 export const findDefaultCalendarRow = (db: Db) => db.selectFrom('calendars').select(columns).where('is_default', '=', 1).executeTakeFirst();
 
+export const anyCalendarExists = async (db: Db) =>
+  (await db.selectFrom('calendars').select('id').limit(1).executeTakeFirst()) !== undefined;
+
 export const calendarNameTaken = (db: Db, name: string, exceptId = 0) =>
   db.selectFrom('calendars').select('id').where('name', '=', name).where('id', '!=', exceptId).executeTakeFirst();
 

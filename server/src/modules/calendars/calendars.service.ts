@@ -18,7 +18,7 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../http/clock';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, notFound, versionConflict } from '../../http/errors';
+import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { watchOf } from '../../db/write-watch';
 import { compiledCalendar } from './calendar-cache';
@@ -107,9 +107,29 @@ function normalise(def: TCalendarDefinition): TCalendarDefinition {
   return { ...def, holidays: [...def.holidays].sort(byDate), makeupWorkdays: [...def.makeupWorkdays].sort(byDate) };
 }
 
+/**
+ * Issue 17 item 18: the holidays and make-up days a new calendar starts with. `builtin`: China's official arrangements
+ * of the latest years; `calendar`: a copy of another calendar's; `none`: empty (a site abroad, or entered by hand).
+ */
+async function startingHolidays(db: Db, body: TCalendarCreate, base: TCalendarDefinition): Promise<TCalendarDefinition> {
+  if (body.startFrom === 'none') return { ...base, holidays: [], makeupWorkdays: [] };
+  if (body.startFrom === 'builtin') {
+    const { holidays, makeupWorkdays } = chinaHqCalendar();
+    return { ...base, holidays, makeupWorkdays };
+  }
+  if (body.startFrom === 'calendar') {
+    const source = await repo.findCalendarRow(db, Number(body.fromCalendarId));
+    if (!source) throw invalidValue('body.fromCalendarId', 'no such calendar');
+    const { holidays, makeupWorkdays, makeupHours } = JSON.parse(source.definition) as TCalendarDefinition;
+    return { ...base, holidays, makeupWorkdays, ...(makeupHours ? { makeupHours } : {}) };
+  }
+  return base;
+}
+
 export async function createCalendar(ctx: Ctx, body: TCalendarCreate): Promise<TCalendar> {
-  const definition = normalise(body.definition ? ZCalendarDefinition.parse(body.definition) : chinaHqCalendar());
+  const base = body.definition ? ZCalendarDefinition.parse(body.definition) : chinaHqCalendar();
   return ctx.db.transaction().execute(async (trx) => {
+    const definition = normalise(await startingHolidays(trx, body, base));
     await assertNameFree(trx, body.name);
     const { id } = await repo.insertCalendarRow(trx, {
       name: body.name,
@@ -270,7 +290,7 @@ export async function importIcs(ctx: Ctx, id: number, body: { ics: string; repla
 
 /** First start: the head-office calendar with China's official holidays and 调休 is the default. */
 export async function ensureDefaultCalendar(db: Kysely<DB>, clock: Clock) {
-  if (await db.selectFrom('calendars').select('id').limit(1).executeTakeFirst()) return;
+  if (await repo.anyCalendarExists(db)) return;
   const now = clock.now().toISOString();
   await repo.insertCalendarRow(db, { name: '公司总部 HQ', isDefault: true, definition: JSON.stringify(normalise(chinaHqCalendar())), now });
 }

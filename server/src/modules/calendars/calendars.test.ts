@@ -20,6 +20,7 @@ const due = async (id: number, from: string, minutes: number) => {
   return res.json();
 };
 
+const list = async (): Promise<{ id: number; name: string }[]> => (await admin.get('/api/v1/calendars')).json().items;
 const countCalendars = async () => (await t.database.db.selectFrom('calendars').select('id').execute()).length;
 
 describe('the built-in head-office calendar (SLA-3)', () => {
@@ -88,6 +89,45 @@ describe('the built-in head-office calendar (SLA-3)', () => {
 });
 
 describe('calendar administration', () => {
+  // Issue 17 item 18: a new calendar starts from China's built-in holidays, another calendar's, or none.
+  it('starts a new calendar from the built-in holidays, another calendar’s, or none, as the admin chooses', async () => {
+    const create = async (body: Record<string, unknown>) => {
+      const res = await admin.post('/api/v1/calendars', body);
+      expect(res.statusCode, res.body).toBe(201);
+      return (await admin.get(`/api/v1/calendars/${res.json().id}`)).json().definition;
+    };
+    const site = { weeklyHours: { mon: [{ start: '09:00', end: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } };
+    const builtin = await create({ name: '起始-内置', definition: site, startFrom: 'builtin' });
+    expect(builtin.holidays.map((h: { date: string }) => h.date)).toContain('2026-02-17');
+    expect(builtin.makeupWorkdays.map((h: { date: string }) => h.date)).toContain('2026-02-14');
+    expect(builtin.weeklyHours.mon).toEqual([{ start: '09:00', end: '17:00' }]);
+    const own = await create({ name: '起始-自有', definition: { ...site, holidays: [{ date: '2026-03-03', name: '院庆' }] } });
+    const copy = await create({
+      name: '起始-复制',
+      definition: site,
+      startFrom: 'calendar',
+      fromCalendarId: (await list()).find((c) => c.name === '起始-自有')?.id,
+    });
+    expect(copy.holidays).toEqual(own.holidays);
+    const none = await create({ name: '起始-无', startFrom: 'none' });
+    expect([none.holidays, none.makeupWorkdays]).toEqual([[], []]);
+    expect(none.weeklyHours.mon).toEqual([
+      { start: '08:30', end: '12:00' },
+      { start: '13:00', end: '17:30' },
+    ]);
+  });
+
+  it('refuses a copy from a calendar that does not exist, or without one, and saves nothing', async () => {
+    const before = await countCalendars();
+    const missing = await admin.post('/api/v1/calendars', { name: '起始-缺', startFrom: 'calendar', fromCalendarId: 999999 });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.details[0].path).toBe('body.fromCalendarId');
+    const unnamed = await admin.post('/api/v1/calendars', { name: '起始-缺', startFrom: 'calendar' });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json().error.details[0].path).toBe('body.fromCalendarId');
+    expect(await countCalendars()).toBe(before);
+  });
+
   it('runs a 24×7 calendar on wall-clock time', async () => {
     const res = await admin.post('/api/v1/calendars', { name: '7×24 合同', definition: { mode: '24x7' } });
     expect(res.statusCode).toBe(201);

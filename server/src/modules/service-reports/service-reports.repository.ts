@@ -28,7 +28,7 @@ export function requestsByAssignee(db: Db, departmentId: number, from: string, t
 export function visitRequests(db: Db, departmentId: number, from: string, to: string) {
   return db
     .selectFrom('tickets')
-    .select(['id', 'assignee_id', 'created_at', 'sla_level_id', 'priority', 'calendar_id', 'sla_events'])
+    .select(['id', 'assignee_id', 'created_at', 'sla_level_id', 'sla_coverage', 'priority', 'calendar_id', 'sla_events'])
     .where('department_id', '=', departmentId)
     .where('created_at', '>=', from)
     .where('created_at', '<', to)

@@ -125,6 +125,7 @@ export async function computeMonthlyReport(db: Db, departmentId: number, month: 
       events: JSON.parse(v.sla_events),
       now: Math.max(nowMs, createdAt),
       pauseWhileWaitingForCustomer: policy.document.sla.pauseWhileWaitingForCustomer,
+      coverage: v.sla_coverage,
     });
     const e = eng(v.assignee_id);
     if (outcome.state === 'met') facts.onsite.met++;

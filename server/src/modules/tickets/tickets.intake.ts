@@ -127,6 +127,7 @@ async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.I
             number: facts.contract_number as string,
             slaLevelId: facts.contract_sla_level_id as string,
             endsOn: facts.contract_ends_on as string,
+            coverage: facts.contract_coverage ?? 'business',
           }
         : null,
     policy: policy.document,
@@ -231,6 +232,7 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
           calendar_id: d.calendar.calendar.id,
           needs_visit: d.body.needsVisit ? 1 : 0,
           sla_events: '[]',
+          sla_coverage: d.eligibility.coverage,
           state,
         },
         d.now,
@@ -258,6 +260,7 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
         eligibility: d.eligibility.eligibility,
         eligibility_explanation: JSON.stringify(d.eligibility.explanation),
         sla_level_id: d.eligibility.slaLevelId,
+        sla_coverage: d.eligibility.coverage,
         calendar_id: d.calendar.calendar.id,
         policy_version: d.policy.number,
         needs_visit: d.body.needsVisit ? 1 : 0,

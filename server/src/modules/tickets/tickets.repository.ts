@@ -97,6 +97,7 @@ const NEW_TICKET_COLUMNS = [
   'eligibility',
   'eligibility_explanation',
   'sla_level_id',
+  'sla_coverage',
   'calendar_id',
   'policy_version',
   'needs_visit',
@@ -245,6 +246,7 @@ export type IntakeFactsRow = {
   contract_number: string | null;
   contract_sla_level_id: string | null;
   contract_ends_on: string | null;
+  contract_coverage: 'business' | '24x7' | null;
 };
 
 const int = (v: unknown) => sql`cast(${v} as integer)`;
@@ -267,7 +269,8 @@ const intakeFactsQuery = preparedRows('tickets.intakeFacts', (db, rows: IntakeId
       ip.id as installed_id, ip.customer_id as installed_customer_id, ip.product_id as installed_product,
       ip.accepted_on, ip.warranty_end_override, ip.serial_number,
       p.id as product_id, p.name as product_name,
-      k.id as contract_id, k.number as contract_number, k.sla_level_id as contract_sla_level_id, k.ends_on as contract_ends_on
+      k.id as contract_id, k.number as contract_number, k.sla_level_id as contract_sla_level_id, k.ends_on as contract_ends_on,
+      k.coverage as contract_coverage
     from q
     left join customers c on c.id = q.customer_id
     left join customer_contacts ct on ct.id = q.contact_id

@@ -1,6 +1,5 @@
 import {
   DEFAULT_TIME_ZONE,
-  OPEN_TICKET_STATES,
   isOpenTicketState,
   type TImpact,
   type TPriority,
@@ -21,6 +20,8 @@ import type { Clock } from '../../http/clock';
 import { loadCalendar, loadDefaultCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyAt } from '../policy/policy-in-force';
+import * as repo from './tickets.repository';
+import * as slaRepo from './tickets.sla.repository';
 
 /** The columns an SLA clock is computed from. */
 export type ClockRow = {
@@ -31,6 +32,7 @@ export type ClockRow = {
   calendar_id: number | null;
   needs_visit: number;
   sla_events: string;
+  sla_coverage: 'business' | '24x7' | null;
   state: string;
 };
 
@@ -81,6 +83,7 @@ export async function clockOf(db: Db, row: ClockRow, now: number, loaded?: Clock
     policyVersion: policy.number,
     needsVisit: Boolean(row.needs_visit),
     pauseWhileWaitingForCustomer: sla.pauseWhileWaitingForCustomer,
+    coverage: row.sla_coverage,
   });
 }
 
@@ -116,32 +119,13 @@ export const toSlaTarget = (t: TSlaTargetClock): TSlaTarget => ({
 /** Recompute and store the list columns of one request (after any change to its clock). */
 export async function refreshSla(db: Db, row: ClockRow, now: number): Promise<TSlaClock> {
   const clock = await clockOf(db, row, now);
-  const s = slaSummary(clock, row.state);
-  await db
-    .updateTable('tickets')
-    .set({ next_due_at: s.nextDueAt, sla_breached: s.breached ? 1 : 0, sla_state: s.state })
-    .where('id', '=', row.id)
-    .execute();
+  await slaRepo.storeSlaSummary(db, row.id, slaSummary(clock, row.state));
   return clock;
 }
 
 /** SLA-4: who hears about a breach — the assignee, the team's lead and deputy, and the department's supervisors. */
 async function alertRecipients(db: Db, t: { assignee_id: number | null; team_id: number | null; department_id: number | null }) {
-  const ids = new Set<number>();
-  if (t.assignee_id) ids.add(t.assignee_id);
-  if (t.team_id) {
-    const team = await db.selectFrom('teams').select(['lead_id', 'deputy_id']).where('id', '=', t.team_id).executeTakeFirst();
-    for (const id of [team?.lead_id, team?.deputy_id]) if (id) ids.add(id);
-  }
-  let sup = db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select('users.id')
-    .where('roles.key', '=', 'supervisor')
-    .where('users.status', '=', 'active');
-  if (t.department_id) sup = sup.where('users.department_id', '=', t.department_id);
-  for (const r of await sup.execute()) ids.add(r.id);
-  return [...ids];
+  return [...new Set([...(t.assignee_id ? [t.assignee_id] : []), ...(await slaRepo.slaAlertManagers(db, t))])];
 }
 
 const TARGET_TEXT = {
@@ -158,58 +142,28 @@ const TARGET_TEXT = {
 export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; alerts: number }> {
   const now = clock.now().getTime();
   const horizon = new Date(now + 3 * 24 * 3600_000).toISOString();
-  const rows = await db
-    .selectFrom('tickets')
-    .select([
-      'id',
-      'number',
-      'title',
-      'created_at',
-      'sla_level_id',
-      'priority',
-      'calendar_id',
-      'needs_visit',
-      'sla_events',
-      'state',
-      'assignee_id',
-      'team_id',
-      'department_id',
-      'sla_state',
-    ])
-    .where('state', 'in', [...OPEN_TICKET_STATES])
-    .where('next_due_at', 'is not', null)
-    .where('next_due_at', '<=', horizon)
-    .orderBy('next_due_at')
-    .limit(5000)
-    .execute();
+  const rows = await slaRepo.openRequestsDueBefore(db, horizon, 5000);
   let alerts = 0;
   const nowIso = new Date(now).toISOString();
   for (const row of rows) {
     const clockNow = await refreshSla(db, row, now);
     for (const t of targetsOf(clockNow)) {
       if (t.state !== 'near_breach' && t.state !== 'breached') continue;
-      const inserted = await db
-        .insertInto('ticket_sla_alerts')
-        .values({ ticket_id: row.id, target: t.target, kind: t.state, due_at: new Date(t.dueAt).toISOString(), created_at: nowIso })
-        .onConflict((oc) => oc.columns(['ticket_id', 'target', 'kind', 'due_at']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) continue;
+      const dueAt = new Date(t.dueAt).toISOString();
+      const recorded = await slaRepo.recordSlaAlert(db, { ticketId: row.id, target: t.target, kind: t.state, dueAt, at: nowIso });
+      if (!recorded) continue;
       alerts++;
       const what = TARGET_TEXT[t.target];
       const breached = t.state === 'breached';
-      await db
-        .insertInto('ticket_entries')
-        .values({
-          ticket_id: row.id,
-          kind: 'sla',
-          visibility: 'internal',
-          author_id: null,
-          body: t.explanation.text['zh-CN'],
-          data: JSON.stringify({ target: t.target, state: t.state, dueAt: new Date(t.dueAt).toISOString(), explanation: t.explanation }),
-          created_at: nowIso,
-        })
-        .execute();
+      await repo.insertEntry(db, {
+        ticketId: row.id,
+        kind: 'sla',
+        visibility: 'internal',
+        authorId: null,
+        body: t.explanation.text['zh-CN'],
+        data: { target: t.target, state: t.state, dueAt, explanation: t.explanation },
+        at: nowIso,
+      });
       await notify(db, nowIso, {
         userIds: await alertRecipients(db, row),
         kind: breached ? 'sla_breached' : 'sla_near_breach',

@@ -222,6 +222,28 @@ describe('intake (SR-1..4, CU-2/3, SLA-1..3)', () => {
     expect(r.eligibilityExplanation.text.en).toContain('HT-2026-01');
   });
 
+  // CU-4 at its boundary: the same level runs on wall-clock time under a 24×7 contract and on the calendar under a
+  // business-hours one. Friday 2026-03-06 17:00 (Shanghai), P2 first response 120 minutes on the standard level.
+  it.each([
+    { coverage: '24x7', due: '2026-03-06T11:00:00.000Z', zh: '7×24 小时自然时间（合同约定，CU-4）' },
+    { coverage: 'business', due: '2026-03-09T02:00:00.000Z', zh: '（合同约定，CU-4）' },
+  ])('runs the SLA clock on the contract’s $coverage coverage (CU-4)', async ({ coverage, due, zh }) => {
+    t.clock.set('2026-03-06T09:00:00Z');
+    const customerId = (await ok(await agent.post(api('/customers'), { name: `合同客户 ${coverage}`, regionId: ids.east }))).id;
+    const contract = { customerId, startsOn: '2026-03-01', endsOn: '2026-03-06', feeFen: 100000, slaLevelId: 'standard', coverage };
+    await ok(await agent.post(api('/contracts'), { ...contract, number: `HT-CU4-${coverage}` }));
+    const body = { customerId, title: '交换机宕机', description: '全部端口无流量', urgency: 'high', impact: 'department' };
+    const r = await ok(await agent.post(api('/tickets'), body));
+    expect(r.slaLevelId).toBe('standard');
+    expect(r.priority).toBe('P2');
+    expect(r.eligibilityExplanation.inputs.coverage).toBe(coverage);
+    expect(r.sla.firstResponse.dueAt).toBe(due);
+    expect(r.sla.firstResponse.explanation.text['zh-CN']).toContain(zh);
+    expect(r.sla.firstResponse.explanation.inputs.calendarMode).toBe(coverage);
+    // Out of the way of the later SLA-4 scans, which count the breached requests.
+    await t.database.db.updateTable('tickets').set({ state: 'cancelled' }).where('id', '=', r.id).execute();
+  });
+
   it('refuses bad references with the field at fault and writes nothing', async () => {
     const before = await count('tickets');
     const cases: Array<[Json, string]> = [

@@ -3,18 +3,19 @@ import {
   type TTicketEntryKind,
   type TTicketRecord,
   type TTicketReply,
+  expectedFixTime,
   isOpenTicketState,
   localDateOf,
 } from '@techserve/core';
 import { type Ctx, can } from '../../http/context';
-import { AppError, forbidden, invalidValue } from '../../http/errors';
+import { AppError, fieldDetail, forbidden, invalidValue, refuse } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { insertReplacement } from '../customers/customers.repository';
 import { listAttachmentsForEntries } from './attachments.service';
 import { isCustomerSide, ticketFor } from './tickets.access';
 import { tellCustomer, tellCustomerReplied } from './tickets.notifications';
 import * as repo from './tickets.repository';
-import { parseEvents, refreshSla } from './tickets.sla';
+import { calendarOf, clockOf, parseEvents, policyOfTicket, refreshSla } from './tickets.sla';
 
 /** The timeline (SR-10): everything that happened, oldest first; a customer sees the public entries only. */
 export async function timeline(ctx: Ctx, id: number): Promise<TTicketEntry[]> {
@@ -53,19 +54,30 @@ export async function reply(ctx: Ctx, id: number, body: TTicketReply): Promise<T
       throw forbidden('Replying needs the tickets.work permission');
     if (t.state === 'closed' || t.state === 'cancelled')
       throw new AppError('illegal_transition', `A ${t.state} request takes no more replies`);
+    const events = parseEvents(t.sla_events);
+    const responding = !customerSide && body.visibility === 'public' && isOpenTicketState(t.state);
+    const first = responding && !events.some((e) => e.type === 'first_response');
+    if (body.expectedFixAt && !first) {
+      const detail = fieldDetail('body.expectedFixAt', 'tickets.expectedFixNotFirst');
+      throw refuse('invalid_value', 'tickets.expectedFixNotFirst', {}, { ruleId: 'SLA-5', details: [detail] });
+    }
+    const fix = first ? await expectedFix(db, t, body.expectedFixAt, now.getTime()) : null;
     const entry = await repo.insertEntry(db, {
       ticketId: id,
       kind: body.visibility === 'public' ? 'reply' : 'note',
       visibility: body.visibility,
       authorId: ctx.actor.id,
       body: body.body,
+      data: fix ? { expectedFixAt: new Date(fix.at).toISOString(), explanation: fix.explanation } : undefined,
       at,
     });
     const set: Parameters<typeof repo.touchTicket>[2] = { updated_at: at };
-    const events = parseEvents(t.sla_events);
-    if (!customerSide && body.visibility === 'public' && isOpenTicketState(t.state)) {
+    if (fix) set.committed_at = new Date(fix.at).toISOString();
+    if (responding) {
       events.push({ at: now.getTime(), type: 'first_response' });
-      await tellCustomer(db, at, t, '有新的回复', 'new reply');
+      // The customer hears the time, not the rule behind it (staff see the explanation on the timeline).
+      if (fix) await tellCustomer(db, at, t, `已响应，预计修复时间 ${fix.localText}`, `responded; expected fix by ${fix.localText}`);
+      else await tellCustomer(db, at, t, '有新的回复', 'new reply');
     }
     if (customerSide && t.state === 'waiting') {
       events.push({ at: now.getTime(), type: 'resumed' });
@@ -93,6 +105,25 @@ export async function reply(ctx: Ctx, id: number, body: TTicketReply): Promise<T
     return entry;
   });
   return (await timeline(ctx, id)).find((e) => e.id === entryId) as TTicketEntry;
+}
+
+/** SLA-5: the expected fix time the first response states (the engineer's, or the resolution target's due time). */
+async function expectedFix(db: Parameters<typeof clockOf>[0], t: Parameters<typeof clockOf>[1], stated: string | undefined, now: number) {
+  const policy = await policyOfTicket(db, t.created_at);
+  const calendar = await calendarOf(db, t.calendar_id);
+  const clock = await clockOf(db, t, now, { policy, calendar });
+  const fix = expectedFixTime({
+    stated: stated ? Date.parse(stated) : null,
+    resolutionDueAt: clock.resolution.dueAt,
+    now,
+    timeZone: calendar.compiled.timeZone,
+    policyVersion: policy.number,
+  });
+  if (!fix.ok) {
+    const detail = fieldDetail('body.expectedFixAt', 'tickets.expectedFixInPast');
+    throw refuse('invalid_value', 'tickets.expectedFixInPast', {}, { ruleId: 'SLA-5', details: [detail] });
+  }
+  return fix;
 }
 
 /** SR-10 time and parts, SR-8 committed resolution time, SR-13 market information — each on the timeline. */

@@ -1,12 +1,13 @@
-import { type TCalendar, ZCalendarCreate, ZCalendarUpdate } from '@techserve/core';
+import { CALENDAR_STARTS, type TCalendar, ZCalendarCreate, ZCalendarUpdate } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type ButtonProps, Form, Input, Modal, Switch, Typography } from 'antd';
+import { App, type ButtonProps, Form, Input, Modal, Radio, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
 import { isStaleVersion } from '../../api/isStaleVersion';
+import { useCalendars } from './useCalendars';
 
 type Props = {
   open: boolean;
@@ -15,7 +16,7 @@ type Props = {
   onClose: () => void;
   onCreated?: (calendar: TCalendar) => void;
 };
-type Values = { name: string; isDefault: boolean };
+type Values = { name: string; isDefault: boolean; startFrom: (typeof CALENDAR_STARTS)[number]; fromCalendarId?: number };
 
 /** Creates a calendar, or changes an existing one's name and default flag. */
 export function CalendarFormModal({ open, calendar, onClose, onCreated }: Props) {
@@ -24,11 +25,15 @@ export function CalendarFormModal({ open, calendar, onClose, onCreated }: Props)
   const { message, notification } = App.useApp();
   const showError = useApiError();
   const queryClient = useQueryClient();
+  const calendars = useCalendars();
+  const startFrom = Form.useWatch('startFrom', form);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(calendar ? { name: calendar.name, isDefault: calendar.isDefault } : { name: '', isDefault: false });
+    form.setFieldsValue(
+      calendar ? { name: calendar.name, isDefault: calendar.isDefault } : { name: '', isDefault: false, startFrom: 'builtin' },
+    );
   }, [open, calendar, form]);
 
   const save = useMutation({
@@ -61,7 +66,12 @@ export function CalendarFormModal({ open, calendar, onClose, onCreated }: Props)
   const submit = (values: Values) => {
     const body = calendar
       ? { version: calendar.version, name: values.name, isDefault: values.isDefault }
-      : { name: values.name, isDefault: values.isDefault };
+      : {
+          name: values.name,
+          isDefault: values.isDefault,
+          startFrom: values.startFrom,
+          ...(values.startFrom === 'calendar' ? { fromCalendarId: values.fromCalendarId } : {}),
+        };
     if (zodFormErrors(calendar ? ZCalendarUpdate : ZCalendarCreate, body, form)) save.mutate(body);
   };
 
@@ -84,7 +94,29 @@ export function CalendarFormModal({ open, calendar, onClose, onCreated }: Props)
         <Form.Item name="isDefault" label={t('calendars.isDefault')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        {!calendar && <Typography.Paragraph type="secondary">{t('calendars.createHint')}</Typography.Paragraph>}
+        {!calendar && (
+          <>
+            <Form.Item name="startFrom" label={t('calendars.startFrom')}>
+              <Radio.Group data-testid="calendar-start-from">
+                {CALENDAR_STARTS.map((start) => (
+                  <Radio key={start} value={start} style={{ display: 'block', marginBottom: 4 }}>
+                    {t(`calendars.startFrom_${start}`)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            {startFrom === 'calendar' && (
+              <Form.Item name="fromCalendarId" label={t('calendars.fromCalendar')} rules={[{ required: true }]}>
+                <Select
+                  loading={calendars.isLoading}
+                  options={(calendars.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  data-testid="calendar-from"
+                />
+              </Form.Item>
+            )}
+            <Typography.Paragraph type="secondary">{t('calendars.createHint')}</Typography.Paragraph>
+          </>
+        )}
       </Form>
     </Modal>
   );

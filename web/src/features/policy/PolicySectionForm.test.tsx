@@ -7,6 +7,7 @@ import { PolicySectionForm } from './PolicySectionForm';
 import { choiceOptions, dotPathOf, policyErrors, policyFormRows, serverErrors, setValueAtPath } from './policyFormRows';
 
 const FINE = 'appraisal.schemeB.engineer.fines.eachPoorRating';
+const ALLOWANCE = 'travel.newEmployeeDailyFen';
 
 describe('policy form rows', () => {
   it('lists every editable leaf of a section with its rule id, skipping item ids', () => {
@@ -48,38 +49,60 @@ describe('PolicySectionForm', () => {
     await i18n.changeLanguage('en');
   });
 
-  function renderSection(document: TPolicy, editable: boolean, errors = new Map<string, string[]>()) {
+  function renderSection(
+    document: TPolicy,
+    editable: boolean,
+    errors = new Map<string, string[]>(),
+    section: 'travel' | 'attendance' = 'travel',
+  ) {
     const onChange = vi.fn();
-    render(<PolicySectionForm document={document} section="appraisal" editable={editable} errors={errors} onChange={onChange} />);
+    render(<PolicySectionForm document={document} section={section} editable={editable} errors={errors} onChange={onChange} />);
     return onChange;
   }
 
   it('shows money in yuan with the rule id and stores fen on change', () => {
     const onChange = renderSection(defaultPolicy(), true);
-    const input = document.getElementById(`policy-${FINE}`) as HTMLInputElement;
-    expect(input.value).toBe('50.00');
+    const input = document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement;
+    expect(input.value).toBe('60.00');
     const item = input.closest('.ant-form-item') as HTMLElement;
-    expect(within(item).getByText('Fine per poor rating')).toBeTruthy();
-    expect(within(item).getByText('AP-8')).toBeTruthy();
-    expect(within(item).getAllByText('Each 差 → fine 50').length).toBeGreaterThan(0);
+    expect(within(item).getByText('New employee allowance (per day)')).toBeTruthy();
+    expect(within(item).getByText('TR-3')).toBeTruthy();
+    expect(within(item).getAllByText('New employees 60 yuan/day, no commission').length).toBeGreaterThan(0);
     fireEvent.change(input, { target: { value: '80' } });
-    expect(onChange).toHaveBeenCalledWith(FINE, 8000);
+    expect(onChange).toHaveBeenCalledWith(ALLOWANCE, 8000);
   });
 
   it('labels fields in Chinese when the language is zh-CN', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true);
-    expect(screen.getAllByText('每个差评罚款').length).toBe(1);
+    expect(screen.getAllByText('新员工出差补贴（每天）').length).toBe(1);
   });
 
   it('disables every input of a published version', () => {
     renderSection(defaultPolicy(), false);
-    const input = document.getElementById(`policy-${FINE}`) as HTMLInputElement;
+    const input = document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement;
     expect(input.disabled).toBe(true);
   });
 
+  // Issue 17 item 2: a setting no code reads yet says so and cannot be edited, even in a draft.
+  it('marks a setting nothing reads yet and keeps it read-only in a draft', () => {
+    renderSection(defaultPolicy(), true);
+    const phone = document.getElementById('policy-travel.phoneMonthlyFen') as HTMLInputElement;
+    expect(phone.disabled).toBe(true);
+    expect(within(phone.closest('.ant-form-item') as HTMLElement).getByTestId('policy-field-pending').textContent).toBe('Not in use yet');
+    expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('says once when a whole section waits for its module, in Chinese too', async () => {
+    await i18n.changeLanguage('zh-CN');
+    renderSection(defaultPolicy(), true, new Map(), 'attendance');
+    expect(screen.getByTestId('policy-section-pending').textContent).toContain('在「考勤与驻场管理」启用后生效');
+    expect(screen.queryAllByTestId('policy-field-pending')).toHaveLength(0);
+    expect((document.getElementById('policy-attendance.lateThresholdMinutes') as HTMLInputElement).disabled).toBe(true);
+  });
+
   it('shows an error next to its field', () => {
-    renderSection(defaultPolicy(), true, new Map([[FINE, ['Too small: expected number to be >=0']]]));
+    renderSection(defaultPolicy(), true, new Map([[ALLOWANCE, ['Too small: expected number to be >=0']]]));
     expect(screen.getByText('Too small: expected number to be >=0')).toBeTruthy();
   });
 });

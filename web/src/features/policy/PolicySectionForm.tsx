@@ -1,5 +1,5 @@
-import type { TPolicy } from '@techserve/core';
-import { Col, Flex, Form, Row, Tag, Tooltip, Typography } from 'antd';
+import { type TPolicy, policyCapabilityPending, policySectionPending } from '@techserve/core';
+import { Alert, Col, Flex, Form, Row, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PolicyFieldInput } from './PolicyFieldInput';
@@ -19,15 +19,27 @@ export function PolicySectionForm({
   errors: Map<string, string[]>;
   onChange: (path: string, value: string | number | boolean | null) => void;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const rows = useMemo(() => policyFormRows(document, section), [document, section]);
+  // Issue 17 item 2: settings no code reads yet are shown as such and cannot be edited.
+  const sectionPending = policySectionPending(section);
   return (
     <Form layout="vertical" component="div" data-testid={`policy-section-${section}`}>
+      {sectionPending && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('policy.pendingSection', { name: sectionPending.name[lang] })}
+          data-testid="policy-section-pending"
+        />
+      )}
       <Row gutter={[16, 0]}>
         {rows.map((row) => {
           const fieldErrors = errors.get(row.path);
           const regulation = row.meta.regulation[lang];
+          const pending = policyCapabilityPending(row.path);
           return (
             <Col key={row.path} xs={24} md={12} xxl={8}>
               <Form.Item
@@ -58,6 +70,13 @@ export function PolicySectionForm({
                           {row.meta.ruleId}
                         </Tag>
                       )}
+                      {pending && !sectionPending && (
+                        <Tooltip title={t('policy.pendingFieldHint', { name: pending.name[lang] })}>
+                          <Tag style={{ marginInlineEnd: 0, flex: 'none' }} data-testid="policy-field-pending">
+                            {t('policy.pendingField')}
+                          </Tag>
+                        </Tooltip>
+                      )}
                       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
                         {row.meta.label[lang]}
                         {row.context.length > 0 && <Typography.Text type="secondary"> · {row.context.join(' · ')}</Typography.Text>}
@@ -71,7 +90,7 @@ export function PolicySectionForm({
                   unit={row.meta.unit}
                   value={row.value}
                   options={row.meta.unit === 'choice' ? choiceOptions(document, row.path) : undefined}
-                  disabled={!editable}
+                  disabled={!editable || pending !== null}
                   onChange={(value) => onChange(row.path, value)}
                 />
               </Form.Item>

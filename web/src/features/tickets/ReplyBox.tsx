@@ -1,7 +1,8 @@
 import { SendOutlined } from '@ant-design/icons';
 import type { TTicket, TTicketEntry } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Input, Segmented } from 'antd';
+import { App, Button, DatePicker, Flex, Input, Segmented, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -26,10 +27,18 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
   const canNote = !customerSide && can('tickets.work');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const [body, setBody] = useState('');
+  const [expectedFix, setExpectedFix] = useState<Dayjs | null>(null);
+  // SLA-5: the first public response states the expected fix time (the resolution target when none is chosen).
+  const firstResponse = !customerSide && ticket.sla.firstResponse.metAt === null && visibility === 'public';
   const send = useMutation({
-    mutationFn: () => api<TTicketEntry>(`/tickets/${ticket.id}/replies`, { method: 'POST', body: { body: body.trim(), visibility } }),
+    mutationFn: () =>
+      api<TTicketEntry>(`/tickets/${ticket.id}/replies`, {
+        method: 'POST',
+        body: { body: body.trim(), visibility, ...(firstResponse && expectedFix ? { expectedFixAt: expectedFix.toISOString() } : {}) },
+      }),
     onSuccess: () => {
       setBody('');
+      setExpectedFix(null);
       void message.success(t('tickets.sent'));
       void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticket.id) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticket.id) });
@@ -64,6 +73,20 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
         style={internal ? { background: '#fffbe6' } : undefined}
         data-testid="reply-text"
       />
+      {firstResponse && (
+        <Flex align="center" wrap gap={8} style={{ marginTop: 8 }} data-testid="reply-expected-fix">
+          <Typography.Text>{t('tickets.expectedFixAt')}</Typography.Text>
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={expectedFix}
+            onChange={setExpectedFix}
+            placeholder={t('tickets.expectedFixDefault', { time: dayjs(ticket.sla.resolution.dueAt).format('YYYY-MM-DD HH:mm') })}
+            style={{ minWidth: 240 }}
+            aria-label={t('tickets.expectedFixAt')}
+          />
+        </Flex>
+      )}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
         <AttachmentUpload ticketId={ticket.id} internal={internal} />
         <Button

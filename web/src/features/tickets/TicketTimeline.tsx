@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { formatMinutes } from './formatMinutes';
+import { useIsCustomerSide } from './useIsCustomerSide';
 import './i18n';
 
 const COLOURS: Partial<Record<TTicketEntry['kind'], string>> = {
@@ -31,6 +32,7 @@ const sizeText = (bytes: number) =>
 /** What one entry says, by kind. */
 function EntryContent({ entry }: { entry: TTicketEntry }) {
   const { t } = useTranslation();
+  const customerSide = useIsCustomerSide();
   const data = (entry.data ?? {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === 'string' ? value : '');
   const state = (value: unknown) => (value ? t(`tickets.state_${value as TTicketState}`) : '');
@@ -46,6 +48,16 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
     case 'reply':
     case 'note':
       head = null;
+      // SLA-5: the first response states the expected fix time; customers see the time, staff also the rule.
+      if (data.expectedFixAt) {
+        head = t('tickets.entry_expectedFix', { time: dayjs(str(data.expectedFixAt)).format('YYYY-MM-DD HH:mm') });
+        body = (
+          <>
+            {text(entry.body)}
+            {customerSide ? null : explanation}
+          </>
+        );
+      }
       break;
     case 'state':
       if (data.action === 'escalate') head = t('tickets.entry_escalationPublic');

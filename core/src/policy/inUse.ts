@@ -1,0 +1,58 @@
+import { fieldPathMatches } from './fields';
+import type { TLocalizedText } from './primitives';
+
+/**
+ * Issue 17 item 2: settings no code reads yet, by the capability that will read them. The policy page shows them as
+ * "takes effect when … is in use" and does not let anyone edit them, so no admin changes a value that changes
+ * nothing. A capability that starts reading a setting removes its line here (a server test checks that every
+ * setting is either read by code or listed).
+ */
+const CAPABILITIES = {
+  attendance: { 'zh-CN': '考勤与驻场管理', en: 'attendance and residents' },
+  bestEmployee: { 'zh-CN': '月度优秀员工评选', en: 'the best-employee vote' },
+  pay: { 'zh-CN': '薪酬核算', en: 'pay' },
+  annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
+  statutoryLeave: { 'zh-CN': '法定假期额度', en: 'statutory leave entitlements' },
+  multiLevelApproval: { 'zh-CN': '逐级审批', en: 'level-by-level approval' },
+  inPersonLeave: { 'zh-CN': '本人申请核验', en: 'in-person filing checks' },
+  shiftNotice: { 'zh-CN': '班前特殊情况通知', en: 'notice before a shift' },
+  extensionApproval: { 'zh-CN': '续假免审批选项', en: 'extensions without approval' },
+  regionalOffice: { 'zh-CN': '区域办事处住宿与话费补贴', en: 'regional-office lodging and phone allowances' },
+  transportCheck: { 'zh-CN': '交通工具核对', en: 'transport checks' },
+  technicalVisit: { 'zh-CN': '技术考察报告', en: 'technical visit reports' },
+} as const satisfies Record<string, TLocalizedText>;
+export type TPolicyCapability = keyof typeof CAPABILITIES;
+
+/** Path prefixes (segments; `*` matches one) of the settings not read yet, with the capability that will read them. */
+export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicyCapability }[] = [
+  { path: 'attendance', capability: 'attendance' },
+  { path: 'appraisal.schemeA.bestEmployee', capability: 'bestEmployee' },
+  { path: 'pay', capability: 'pay' },
+  { path: 'sla.warranty.freeAnnualInspections', capability: 'annualInspection' },
+  { path: 'leave.types.*.statutory', capability: 'statutoryLeave' },
+  { path: 'leave.levelByLevel', capability: 'multiLevelApproval' },
+  { path: 'leave.inPersonExceptSick', capability: 'inPersonLeave' },
+  { path: 'leave.specialNoticeMinutesBeforeShift', capability: 'shiftNotice' },
+  { path: 'leave.extensionNeedsApproval', capability: 'extensionApproval' },
+  { path: 'travel.regionalOfficeLodgingDailyFen', capability: 'regionalOffice' },
+  { path: 'travel.phoneMonthlyFen', capability: 'regionalOffice' },
+  { path: 'travel.allowedTransport', capability: 'transportCheck' },
+  { path: 'reports.technicalVisit', capability: 'technicalVisit' },
+];
+
+const startsWithPattern = (pattern: string, path: string) => {
+  const depth = pattern.split('.').length;
+  return fieldPathMatches(pattern, path.split('.').slice(0, depth).join('.'));
+};
+
+/** The capability a setting (a concrete dot path or a metadata pattern) waits for; null when code reads it today. */
+export function policyCapabilityPending(path: string): { capability: TPolicyCapability; name: TLocalizedText } | null {
+  const hit = POLICY_NOT_YET_IN_USE.find((m) => startsWithPattern(m.path, path));
+  return hit ? { capability: hit.capability, name: CAPABILITIES[hit.capability] } : null;
+}
+
+/** The capability a whole section waits for, when every setting of it does (shown once at the top of the section). */
+export function policySectionPending(section: string): { capability: TPolicyCapability; name: TLocalizedText } | null {
+  const hit = POLICY_NOT_YET_IN_USE.find((m) => m.path === section);
+  return hit ? { capability: hit.capability, name: CAPABILITIES[hit.capability] } : null;
+}

@@ -1,0 +1,13 @@
+import { defineReasons } from './catalogue';
+
+/** Service requests (SR-*, SLA-*). */
+export const TICKET_REASONS = defineReasons({
+  'tickets.expectedFixInPast': {
+    'zh-CN': '预计修复时间须晚于现在',
+    en: 'The expected fix time must lie in the future',
+  },
+  'tickets.expectedFixNotFirst': {
+    'zh-CN': '预计修复时间只在首次响应时告知；之后的变更请登记承诺解决时间并说明原因（SR-8）',
+    en: 'The expected fix time is stated with the first response; later changes are commitments with their reason (SR-8)',
+  },
+});
