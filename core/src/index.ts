@@ -41,5 +41,7 @@ export * from './schemas/incidents';
 export * from './schemas/surveys';
 export * from './schemas/staff-training';
 export * from './schemas/meetings';
+export * from './attendance';
+export * from './schemas/attendance';
 export * from './appraisal';
 export * from './schemas/appraisal';

@@ -62,6 +62,13 @@ export const PERMISSIONS = [
   // MTG-1: meetings. read (minutes, own action items); manage (record minutes and action items).
   'meetings.read',
   'meetings.manage',
+  // RS-1..5, AT-1, AT-3: attendance. punch (own clock in/out, corrections, my month); approve (the lead: corrections,
+  // reported absences); read (the month roll-up and people's days in the data scope; the client IT office its site);
+  // manage (a site's geofence, office network and attendance override, POL-1).
+  'attendance.punch',
+  'attendance.approve',
+  'attendance.read',
+  'attendance.manage',
   // AP-1..AP-15: the monthly appraisal. self (own sheet, self-appraisal, disputes: every member of staff); review (draft
   // the sheets in scope, score along the chain, adjust with a reason, decide disputes: supervisor, VP, GM); approve
   // (the GM's final score and signature, freezing a closed month's sheets); export (the final sheets as Excel: finance).
@@ -102,7 +109,8 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // TR-1..4, AT-2/3: travel. request (own trips, logs, claims); approve (the manager); finance (advances, settlement, export).
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'appraisal.self'];
+// RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -151,6 +159,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'reports.supervise',
       ...incidentsManage,
       'surveys.read',
+      'attendance.read',
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
@@ -170,6 +179,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'reports.review',
       ...complaintsTaken,
       'surveys.read',
+      'attendance.read',
       'appraisal.review',
     ],
   },
@@ -192,6 +202,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'training.attend',
       'training.manage',
       'meetings.manage',
+      'attendance.approve',
+      'attendance.read',
+      'attendance.manage',
       'appraisal.review',
     ],
   },
@@ -209,6 +222,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...reportsLead,
       ...learner,
       'meetings.manage',
+      'attendance.approve',
+      'attendance.read',
     ],
   },
   {
@@ -270,8 +285,19 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'hr',
     name: { 'zh-CN': '人事', en: 'HR' },
     scope: 'all',
-    permissions: [...staff, 'users.manage', 'leave.approve', 'reports.review', 'months.close', 'incidents.read', 'training.manage'],
+    permissions: [
+      ...staff,
+      'users.manage',
+      'leave.approve',
+      'reports.review',
+      'months.close',
+      'incidents.read',
+      'training.manage',
+      'attendance.approve',
+      'attendance.read',
+      'attendance.manage',
+    ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
-  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: [] },
+  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read'] },
 ];

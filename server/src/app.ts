@@ -46,6 +46,7 @@ import { staffTrainingRoutes } from './modules/staff-training/staff-training.rou
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { localDiskStorage } from './files';
 
 export const APP_VERSION = '0.1.0';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
+      attendanceRoutes(v1);
       obligationsRoutes(v1);
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });

@@ -4,6 +4,7 @@ import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { MustChangePasswordPage } from './features/account/MustChangePasswordPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
@@ -18,6 +19,7 @@ import { staffTrainingRoutes } from './features/staff-training/routes';
 import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
 import { surveysRoutes } from './features/surveys/routes';
 import { leaveRoutes } from './features/leave/routes';
+import { attendanceRoutes } from './features/attendance/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -63,6 +65,8 @@ export function AppRoutes() {
     );
   }
   if (session === null) return <LoginPage />;
+  // Issue 18 item 1: a password set by someone else is one-time; the server answers nothing else until it is replaced.
+  if (session.user.mustChangePassword) return <MustChangePasswordPage />;
 
   const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (
@@ -100,6 +104,7 @@ export function AppRoutes() {
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
+        {attendanceRoutes(guard)}
         {projectsRoutes(guard)}
         {reportsRoutes(guard)}
         {incidentsRoutes(guard)}

@@ -7,6 +7,8 @@ import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
 import { TICKET_REASONS } from './tickets';
+import { ACCOUNT_REASONS } from './accounts';
+import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
 
 export * from './catalogue';
@@ -26,6 +28,8 @@ export const REASONS = {
   ...TRAINING_REASONS,
   ...POLICY_REASONS,
   ...TICKET_REASONS,
+  ...ACCOUNT_REASONS,
+  ...ATTENDANCE_REASONS,
   ...APPRAISAL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;

@@ -22,6 +22,9 @@ import { staffTraining } from './migrations/20261207_0052_staff_training';
 import { meetings } from './migrations/20261207_0053_meetings';
 import { policyApproval } from './migrations/20261207_0080_policy_approval';
 import { contractCoverageClock } from './migrations/20261207_0090_contract_coverage_clock';
+import { attendance } from './migrations/20261207_0030_attendance';
+import { attendanceMachines } from './migrations/20261207_0031_attendance_machines';
+import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_digest';
 import { appraisal } from './migrations/20261207_0060_appraisal';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -49,6 +52,9 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0053_meetings': meetings(dialect),
     '20261207_0080_policy_approval': policyApproval(dialect),
     '20261207_0090_contract_coverage_clock': contractCoverageClock(),
+    '20261207_0030_attendance': attendance(dialect),
+    '20261207_0031_attendance_machines': attendanceMachines(),
+    '20261207_0032_attendance_day_digest': attendanceDayDigest(),
     '20261207_0060_appraisal': appraisal(dialect),
   };
 }

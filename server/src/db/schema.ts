@@ -6,6 +6,7 @@ import type { LeaveTables } from './schema.leave';
 import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
+import type { AttendanceTables } from './schema.attendance';
 import type { AppraisalTables } from './schema.appraisal';
 import type { Generated } from 'kysely';
 
@@ -427,6 +428,7 @@ export interface DB
     ObligationTables,
     ReportTables,
     IncidentsTables,
+    AttendanceTables,
     AppraisalTables {
   roles: RolesTable;
   users: UsersTable;

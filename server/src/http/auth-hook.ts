@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from './app-types';
 import type { Actor } from './context';
-import { AppError, forbidden } from './errors';
+import { AppError, forbidden, refuse } from './errors';
 
 export const SESSION_COOKIE = 'ts_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session whose password was set by someone else may do until its user chooses a new one (issue 18 item 1). */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session']);
 
 type Resolvers = {
   fromSession: (cookieValue: string) => Promise<Actor | null>;
@@ -30,6 +32,13 @@ export function registerAuthHook(app: App, resolve: Resolvers) {
       if (typeof sent !== 'string' || sent !== req.actor.csrfToken) {
         throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
       }
+    }
+    if (
+      req.actor.via === 'session' &&
+      req.actor.mustChangePassword &&
+      !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${req.routeOptions.url}`)
+    ) {
+      throw refuse('forbidden', 'accounts.passwordChangeRequired');
     }
     if (config.permission && !req.actor.permissions.has(config.permission)) {
       throw forbidden(`This needs the permission "${config.permission}"`);

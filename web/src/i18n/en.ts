@@ -52,7 +52,7 @@ export const en: TMessages = {
     passwordRequired: 'Enter your password',
     logout: 'Sign out',
     loggedOut: 'Signed out',
-    mustChangePassword: 'Please change your initial password first.',
+    mustChangePassword: 'Your password was set by someone else and works only once: choose your own password to continue.',
   },
   nav: {
     openMenu: 'Open menu',

@@ -50,7 +50,7 @@ export const zhCN = {
     passwordRequired: '请输入密码',
     logout: '退出登录',
     loggedOut: '已退出登录',
-    mustChangePassword: '请先修改初始密码。',
+    mustChangePassword: '您的密码由他人设置，仅能使用一次：请先设置您自己的新密码。',
   },
   nav: {
     openMenu: '打开菜单',

@@ -17,6 +17,7 @@ import type { TFunction } from 'i18next';
 import { fieldMenuItems } from '../features/field/routes';
 import { incidentsMenuItems } from '../features/incidents/routes';
 import { leaveMenuItems } from '../features/leave/routes';
+import { attendanceMenuItems } from '../features/attendance/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
@@ -59,6 +60,7 @@ export function buildMenuItems(
     ...fieldMenuItems(has, t),
     ...travelMenuItems(has, t),
     ...leaveMenuItems(has, t),
+    ...attendanceMenuItems(has, t),
     ...projectsMenuItems(has, t),
     ...reportsMenuItems(has, t),
   );

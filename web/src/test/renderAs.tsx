@@ -22,7 +22,8 @@ export function renderAs(
     permissions,
     scope = 'all',
     userId = 1,
-  }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number },
+    mustChangePassword = false,
+  }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number; mustChangePassword?: boolean },
 ) {
   const session: TSession = {
     csrfToken: 'csrf',
@@ -32,7 +33,7 @@ export function renderAs(
       name: '测试用户',
       role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope },
       permissions,
-      mustChangePassword: false,
+      mustChangePassword,
       customerId: scope === 'company' ? 7 : null,
     },
   };
@@ -40,6 +41,7 @@ export function renderAs(
     session,
     login: async () => {},
     logout: async () => {},
+    refresh: async () => {},
     can: (permission: TPermission) => permissions.includes(permission),
   };
   return render(

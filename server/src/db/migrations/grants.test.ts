@@ -9,6 +9,7 @@ import { SURVEYS_GRANTS } from './20261207_0051_surveys';
 import { TRAINING_GRANTS } from './20261207_0052_staff_training';
 import { MEETINGS_GRANTS } from './20261207_0053_meetings';
 import { POLICY_APPROVAL_GRANTS } from './20261207_0080_policy_approval';
+import { ATTENDANCE_GRANTS } from './20261207_0030_attendance';
 import { APPRAISAL_GRANTS } from './20261207_0060_appraisal';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
@@ -22,6 +23,7 @@ describe.each([
   { migration: '0052 staff training', grants: TRAINING_GRANTS, domain: /^training\./ },
   { migration: '0053 meetings', grants: MEETINGS_GRANTS, domain: /^meetings\./ },
   { migration: '0080 policy approval', grants: POLICY_APPROVAL_GRANTS, domain: /^policy\.approve$/ },
+  { migration: '0030 attendance', grants: ATTENDANCE_GRANTS, domain: /^attendance\./ },
   { migration: '0060 appraisal', grants: APPRAISAL_GRANTS, domain: /^appraisal\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {

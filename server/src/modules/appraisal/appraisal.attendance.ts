@@ -1,12 +1,13 @@
 import type { TAttendanceCounts } from '@techserve/core';
 import type { Db } from '../../http/context';
+import { attendanceForMonth } from '../attendance/attendance.evaluation';
 
 /**
- * AT-1 facts of the month for the appraisal: late arrivals, early leaves and absences per person, or null while the
- * attendance module is not part of this build — the sheet then says "not recorded" (never zero). When attendance
- * lands, this reads its set-based `attendanceForMonth(db, companyId, month)` and maps its per-person counts; a
- * person without an entry in a recorded month has zero of each.
+ * AT-1 facts of the month for the appraisal: late arrivals, early leaves and absences (旷工) per person, from the
+ * attendance module's set-based roll-up (RS-2, RS-3: the person-days evaluated against each one's shift, leave and
+ * trips). Every member of staff has an entry in a recorded month; one without working days has zero of each.
  */
-export function attendanceOfMonth(_db: Db, _month: string, _userIds: number[]): Promise<Map<number, TAttendanceCounts> | null> {
-  return Promise.resolve(null);
+export async function attendanceOfMonth(db: Db, month: string, userIds: number[], nowMs: number): Promise<Map<number, TAttendanceCounts>> {
+  const rollups = userIds.length ? await attendanceForMonth(db, month, userIds, nowMs) : [];
+  return new Map(rollups.map((r) => [r.userId, { late: r.lateCount, earlyLeave: r.earlyCount, absence: r.absences }]));
 }

@@ -30,7 +30,7 @@ export const isSupervisor = (s: repo.StaffRow) => s.role_key === 'supervisor' ||
 /**
  * Set-based: the month's facts of many people at once, read through the other modules' exported reads (obligations,
  * incidents, staff training) and this module's repository (ratings, sign-offs), with the months the policy's windows
- * reach back. Attendance comes through appraisal.attendance.ts; the letters' estimate overruns (no force-majeure
+ * reach back. Attendance comes from the attendance module's roll-up (appraisal.attendance.ts); the letters' estimate overruns (no force-majeure
  * approval is recorded) and the workload data (devices and failure rates per region) are not recorded yet: null,
  * shown on the sheet as "not recorded" (overruns) or scored by the reviewers (workload), never as zero.
  */
@@ -56,7 +56,7 @@ export async function monthFacts(
     examResultsBetween(db, { from, to, userIds: ids }),
     examFailureCounts(db, { before: from, userIds: ids }),
     incidentFactsBetween(db, { from: windowFrom, to }),
-    attendanceOfMonth(db, month, ids),
+    attendanceOfMonth(db, month, ids, nowMs),
   ]);
   const out = new Map<number, MonthFacts>();
   for (const s of staff) {

@@ -65,13 +65,16 @@ describe('the self-appraisal (AP-1, AP-2b)', () => {
     expect(await sheetCount()).toBe(0);
   });
 
-  it('records it before the 25th, on a sheet drafted from the facts so far, attendance shown as not recorded', async () => {
+  it('records it before the 25th, on a sheet drafted from the facts so far, with the month’s attendance', async () => {
     t.clock.set('2026-03-10T02:00:00Z');
     sheet = await expectStatus(await w.engineer.put(api('/appraisal-sheets/self'), { month: '2026-03', scores: scoresFor(90) }), 200);
     expect(sheet).toMatchObject({ state: 'draft', selfDueDate: '2026-03-25', nextStep: 'departmentManager', grade: null });
     expect(sheet.scores.self).toEqual(scoresFor(90));
-    expect(line(sheet, 'AT-1:attendance').explanation.text['zh-CN']).toContain('未记录');
-    expect(line(sheet, 'AT-1:attendance').explanation.inputs).toEqual({ attendance: null });
+    // AT-1: from the attendance roll-up — no punches on the working days 03-02..03-09 so far are absences (RS-3).
+    const attendance = line(sheet, 'AT-1:attendance').explanation;
+    expect(attendance.inputs).toMatchObject({ late: 0, earlyLeave: 0 });
+    expect(attendance.inputs.absence).toBeGreaterThan(0);
+    expect(attendance.text['zh-CN']).toContain(`缺勤 ${attendance.inputs.absence} 次`);
   });
 
   it('refuses it on the 25th (AP-1)', async () => {

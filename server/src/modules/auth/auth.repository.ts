@@ -167,6 +167,10 @@ export function updatePasswordHash(db: Db, userId: number, passwordHash: string,
     .execute();
 }
 
-export function passwordHashOf(db: Db, userId: number) {
-  return db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+export function passwordStateOf(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .select(['password_hash', 'failed_logins', 'locked_until'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
 }

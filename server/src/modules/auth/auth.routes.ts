@@ -2,13 +2,17 @@ import { ZApiToken, ZApiTokenCreate, ZApiTokenCreated, ZIdParams, ZLogin, ZOk, Z
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { SESSION_COOKIE } from '../../http/auth-hook';
-import { AppError } from '../../http/errors';
+import { refuse } from '../../http/errors';
 import type { AuthDepsFull } from './auth.plugin-deps';
 import { changePassword, createToken, listTokens, login, logout, revokeToken, sessionOf } from './auth.service';
 import { LoginLimiter } from './login-limiter';
 
 export function authRoutes(app: App, deps: AuthDepsFull) {
   const limiter = new LoginLimiter(deps.loginAttemptsPerWindow, deps.loginWindowSeconds * 1000);
+  const limit = (ip: string) => {
+    const wait = limiter.hit(ip, deps.clock.now().getTime());
+    if (wait > 0) throw refuse('rate_limited', 'auth.tooManyAttempts', { seconds: wait }, { headers: { 'retry-after': String(wait) } });
+  };
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
 
   app.post(
@@ -23,10 +27,7 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
       config: { public: true },
     },
     async (req, reply) => {
-      const wait = limiter.hit(req.ip, deps.clock.now().getTime());
-      if (wait > 0) {
-        throw new AppError('rate_limited', `Too many login attempts; try again in ${wait} s`, { headers: { 'retry-after': String(wait) } });
-      }
+      limit(req.ip);
       const { cookieValue, session } = await login(deps, req.body.username, req.body.password, {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
@@ -56,7 +57,9 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
     '/auth/password',
     { schema: { tags: ['auth'], summary: 'Change your own password', body: ZPasswordChange, response: { 200: ZOk } } },
     async (req) => {
-      await changePassword(req.ctx(), deps.passwordCost, req.body);
+      // Guessing the current password is limited like signing in (issue 18 item 4).
+      limit(req.ip);
+      await changePassword(req.ctx(), deps, req.body);
       return { ok: true as const };
     },
   );

@@ -5,10 +5,11 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../http/clock';
 import { nowIso } from '../../http/clock';
 import type { Actor, Ctx } from '../../http/context';
-import { AppError, notFound } from '../../http/errors';
+import { AppError, fieldDetail, notFound, refuse } from '../../http/errors';
 import { watchOf } from '../../db/write-watch';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './auth.repository';
+import { type LockState, type RequestMeta, assertNotLocked, countFailure, phantomState } from './lockout';
 import { type PasswordCost, hashPassword, verifyPassword } from './password';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -23,45 +24,26 @@ type AuthDeps = {
   lockMinutes: number;
   sessionIdleMinutes: number;
 };
-type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
+const dummyHashes = new Map<string, Promise<string>>();
 
-let dummyHash: Promise<string> | null = null;
-
-/** Password login. Unknown user and wrong password answer alike; N failures lock the account for a while. */
+/**
+ * Password login. Unknown user and wrong password answer alike; N failures lock the name for a while, whether an
+ * account has it or not, so neither the answers, the lock nor the time taken reveal which names exist (issue 18).
+ */
 export async function login(deps: AuthDeps, username: string, password: string, meta: RequestMeta) {
   const now = deps.clock.now();
   const user = await repo.findUserByUsername(deps.db, username);
-  const invalid = new AppError('unauthenticated', 'Wrong user name or password');
-  if (!user) {
-    // Same work as a real check so response time does not reveal which user names exist.
-    dummyHash ??= hashPassword('not-a-password', deps.passwordCost);
-    await verifyPassword(await dummyHash, password);
-    throw invalid;
+  const state: LockState = user ? { failed: user.failed_logins, lockedUntil: user.locked_until } : phantomState(deps.db, username);
+  assertNotLocked(state, now);
+  // Without an account: the same work as a real check, against a hash of the same cost.
+  const costKey = `${deps.passwordCost.memoryCost}/${deps.passwordCost.timeCost}`;
+  if (!dummyHashes.has(costKey)) dummyHashes.set(costKey, hashPassword('not-a-password', deps.passwordCost));
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHashes.get(costKey))!, password);
+  if (!user || !ok) {
+    await countFailure(deps, { userId: user?.id ?? null, username, state, actor: null }, meta, 'login_failed');
+    throw refuse('unauthenticated', 'auth.wrongCredentials');
   }
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError('rate_limited', `Account locked after repeated failed logins; try again after ${user.locked_until}`, {
-      headers: { 'retry-after': String(Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 1000)) },
-    });
-  }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failed = user.failed_logins + 1;
-    const lockedUntil = failed >= deps.maxFailedLogins ? addMinutes(now, deps.lockMinutes) : null;
-    await deps.db.transaction().execute(async (trx) => {
-      await repo.recordLoginFailure(trx, user.id, lockedUntil ? 0 : failed, lockedUntil);
-      await recordAudit(
-        trx,
-        { clock: deps.clock, ip: meta.ip, requestId: meta.requestId, actor: null },
-        {
-          action: lockedUntil ? 'login_locked' : 'login_failed',
-          entity: 'user',
-          entityId: user.id,
-          after: { failedLogins: failed, lockedUntil },
-        },
-      );
-    });
-    throw invalid;
-  }
-  if (user.status !== 'active') throw new AppError('unauthenticated', 'This account is disabled');
+  if (user.status !== 'active') throw refuse('unauthenticated', 'auth.disabled');
 
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
@@ -87,7 +69,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     );
   });
   const actor = await resolveActor(deps.db, user.id, 'session');
-  if (!actor) throw invalid;
+  if (!actor) throw refuse('unauthenticated', 'auth.wrongCredentials');
   return { cookieValue, session: sessionOf(actor, csrfToken) };
 }
 
@@ -208,12 +190,22 @@ export async function logout(ctx: Ctx) {
   await recordAudit(ctx.db, ctx, { action: 'logout', entity: 'user', entityId: ctx.actor.id });
 }
 
-export async function changePassword(ctx: Ctx, cost: PasswordCost, body: TPasswordChange) {
-  const { password_hash } = await repo.passwordHashOf(ctx.db, ctx.actor.id);
-  if (!(await verifyPassword(password_hash, body.currentPassword))) {
-    throw new AppError('invalid_value', 'currentPassword: the current password is wrong', {
-      details: [{ path: 'body.currentPassword', message: 'wrong password' }],
-    });
+/** Changing one's password: a wrong current password counts like a failed sign-in (issue 18 item 4). */
+export async function changePassword(ctx: Ctx, deps: AuthDeps, body: TPasswordChange) {
+  const cost = deps.passwordCost;
+  const row = await repo.passwordStateOf(ctx.db, ctx.actor.id);
+  const state: LockState = { failed: row.failed_logins, lockedUntil: row.locked_until };
+  assertNotLocked(state, deps.clock.now());
+  if (!(await verifyPassword(row.password_hash, body.currentPassword))) {
+    const who = { userId: ctx.actor.id, username: ctx.actor.username, state, actor: { id: ctx.actor.id, name: ctx.actor.name } };
+    const next = await countFailure({ ...deps, db: ctx.db }, who, { ...ctx, userAgent: null }, 'password_change_failed');
+    assertNotLocked(next, deps.clock.now());
+    throw refuse(
+      'invalid_value',
+      'auth.wrongCurrentPassword',
+      {},
+      { details: [fieldDetail('body.currentPassword', 'auth.wrongCurrentPassword')] },
+    );
   }
   if (body.newPassword === body.currentPassword) {
     throw new AppError('invalid_value', 'newPassword: choose a password different from the current one', {

@@ -44,10 +44,8 @@ describe('policy settings nothing reads (issue 17 item 2)', () => {
   });
 
   it('names the capability in both languages', () => {
-    expect(policyCapabilityPending('attendance.lateThresholdMinutes')?.name).toEqual({
-      'zh-CN': '考勤与驻场管理',
-      en: 'attendance and residents',
-    });
+    expect(policyCapabilityPending('pay.probation.baseFen')?.name).toEqual({ 'zh-CN': '薪酬核算', en: 'pay' });
+    expect(policyCapabilityPending('attendance.lateThresholdMinutes')).toBeNull();
     expect(policyCapabilityPending('leave.types.annual.statutory')?.capability).toBe('statutoryLeave');
     expect(policyCapabilityPending('sla.nearBreachMinutes')).toBeNull();
   });

@@ -3,6 +3,7 @@ import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, forbidden, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
+import { assertRoleCovered } from '../users/authority';
 
 const roleColumns = ['id', 'key', 'name', 'name_en', 'scope', 'permissions', 'builtin', 'version'] as const;
 
@@ -42,6 +43,8 @@ export async function createRole(ctx: Ctx, body: TRoleCreate): Promise<TRole> {
     if (await trx.selectFrom('roles').select('id').where('key', '=', body.key).executeTakeFirst()) {
       throw new AppError('conflict', `key: a role "${body.key}" already exists`, { details: [{ path: 'body.key', message: 'taken' }] });
     }
+    // Issue 18 item 1: nobody makes a role that can do or see more than they can.
+    assertRoleCovered(ctx.actor, { key: body.key, scope: body.scope, permissions: body.permissions }, 'grant');
     const now = nowIso(ctx.clock);
     const { id } = await trx
       .insertInto('roles')
@@ -66,6 +69,13 @@ export async function createRole(ctx: Ctx, body: TRoleCreate): Promise<TRole> {
 export async function updateRole(ctx: Ctx, id: number, body: TRoleUpdate): Promise<TRole> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getRole(trx, id);
+    // Issue 18 item 1: the role as it is (its holders) and as the edit leaves it must be within the actor's reach.
+    assertRoleCovered(ctx.actor, before, 'target');
+    assertRoleCovered(
+      ctx.actor,
+      { key: before.key, scope: body.scope ?? before.scope, permissions: body.permissions ?? before.permissions },
+      'grant',
+    );
     if (before.key === 'admin' && body.permissions && !body.permissions.includes('roles.manage')) {
       throw forbidden('The admin role must keep roles.manage, or nobody could manage roles any more');
     }
@@ -92,6 +102,7 @@ export async function updateRole(ctx: Ctx, id: number, body: TRoleUpdate): Promi
 export async function deleteRole(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const before = await getRole(trx, id);
+    assertRoleCovered(ctx.actor, before, 'target');
     if (before.builtin) throw new AppError('conflict', 'Built-in roles cannot be deleted; edit their permissions instead');
     if (before.userCount > 0) throw new AppError('conflict', `The role is held by ${before.userCount} user(s); reassign them first`);
     await trx.deleteFrom('roles').where('id', '=', id).execute();

@@ -135,3 +135,13 @@ export async function replaceSkills(db: Db, userId: number, skills: string[]) {
 export function usernameTaken(db: Db, username: string) {
   return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
 }
+
+/** A role's key, scope and permissions (what assigning it would give). */
+export function roleGrant(db: Db, roleId: number) {
+  return db.selectFrom('roles').select(['key', 'scope', 'permissions']).where('id', '=', roleId).executeTakeFirst();
+}
+
+export async function teamDepartment(db: Db, teamId: number): Promise<number | null> {
+  const row = await db.selectFrom('teams').select('department_id').where('id', '=', teamId).executeTakeFirst();
+  return row?.department_id ?? null;
+}

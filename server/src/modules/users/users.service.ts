@@ -1,11 +1,13 @@
-import type { TPermission, TUser, TUserCreate, TUserUpdate } from '@techserve/core';
+import type { TUser, TUserCreate, TUserUpdate } from '@techserve/core';
 import { nowIso } from '../../http/clock';
-import type { Ctx, Db } from '../../http/context';
-import { AppError, forbidden, notFound, versionConflict } from '../../http/errors';
+import { type Ctx, type Db, can } from '../../http/context';
+import { AppError, notFound, refuse, versionConflict } from '../../http/errors';
 import { pageOf } from '../../http/pagination';
 import { type Ref, assertRefsExist } from '../../http/refs';
 import { recordAudit } from '../audit/audit.service';
 import { type PasswordCost, hashPassword } from '../auth/password';
+import { findCustomer } from '../customers/customers.repository';
+import { assertCovers, authorityOfActor, authorityWith } from './authority';
 import * as repo from './users.repository';
 
 async function toUsers(db: Db, rows: repo.UserRow[]): Promise<TUser[]> {
@@ -49,17 +51,22 @@ export async function getUser(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TU
   return (await toUsers(db, [row]))[0];
 }
 
-/** Nobody hands out a role that can do more than they can (no privilege escalation through user admin). */
-async function assertAssignableRole(db: Db, ctx: Ctx, roleId: number) {
-  const role = await db.selectFrom('roles').select(['permissions', 'key']).where('id', '=', roleId).executeTakeFirst();
-  if (!role) {
-    throw new AppError('invalid_value', `roleId: no role with id ${roleId}`, {
-      details: [{ path: 'body.roleId', message: 'unknown role' }],
-    });
-  }
-  const wanted = JSON.parse(role.permissions) as TPermission[];
-  const missing = wanted.filter((p) => !ctx.actor.permissions.has(p));
-  if (missing.length) throw forbidden(`You cannot assign the role "${role.key}": it grants ${missing.join(', ')} which you do not have`);
+const attrsOf = (u: Pick<TUser, 'departmentId' | 'teamId' | 'regionIds' | 'customerId' | 'siteId'>) => ({
+  departmentId: u.departmentId,
+  teamId: u.teamId,
+  regionIds: u.regionIds,
+  customerId: u.customerId,
+  siteId: u.siteId,
+});
+
+/**
+ * Moving a customer contact to another customer (issue 18 item 1): only someone who manages customers and whose scope
+ * shows both the old and the new customer. HR (users.manage, no customers.manage) may not.
+ */
+async function assertMayMoveContact(db: Db, ctx: Ctx, from: number | null, to: number | null) {
+  if (from === to) return;
+  const sees = async (id: number | null) => id == null || (await findCustomer(db, ctx.actor, id)) !== undefined;
+  if (!can(ctx.actor, 'customers.manage') || !(await sees(from)) || !(await sees(to))) throw refuse('forbidden', 'accounts.moveContact');
 }
 
 function refsOf(b: Partial<TUserCreate>): Ref[] {
@@ -79,12 +86,22 @@ export async function createUser(ctx: Ctx, cost: PasswordCost, body: TUserCreate
         details: [{ path: 'body.username', message: 'taken' }],
       });
     }
-    await assertAssignableRole(trx, ctx, body.roleId);
+    // Nobody creates an account that can do or see more than they can (issue 18 item 1).
+    const grant = await authorityWith(trx, body.roleId, {
+      departmentId: body.departmentId ?? null,
+      teamId: body.teamId ?? null,
+      regionIds: body.regionIds ?? [],
+      customerId: body.customerId ?? null,
+      siteId: body.siteId ?? null,
+    });
+    await assertCovers(trx, authorityOfActor(ctx.actor), grant, 'grant');
     await assertRefsExist(trx, refsOf(body));
     const now = nowIso(ctx.clock);
     const { id } = await repo.insertUser(trx, {
       username: body.username,
       password_hash: passwordHash,
+      // A password set by someone else is for one use: the user chooses their own at the first sign-in.
+      must_change_password: 1,
       name: body.name,
       employee_no: body.employeeNo ?? null,
       phone: body.phone ?? null,
@@ -116,10 +133,21 @@ export async function updateUser(ctx: Ctx, cost: PasswordCost, id: number, body:
   const passwordHash = body.password ? await hashPassword(body.password, cost) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getUser(ctx, id, trx);
-    if (body.roleId !== undefined && body.roleId !== before.roleId) await assertAssignableRole(trx, ctx, body.roleId);
+    // Issue 18 item 1: the account as it is and as the change leaves it must both be within the actor's own reach.
+    const mine = authorityOfActor(ctx.actor);
+    await assertCovers(trx, mine, await authorityWith(trx, before.roleId, attrsOf(before)), 'target');
+    const merged = {
+      departmentId: body.departmentId !== undefined ? body.departmentId : before.departmentId,
+      teamId: body.teamId !== undefined ? body.teamId : before.teamId,
+      regionIds: body.regionIds ?? before.regionIds,
+      customerId: body.customerId !== undefined ? body.customerId : before.customerId,
+      siteId: body.siteId !== undefined ? body.siteId : before.siteId,
+    };
+    await assertCovers(trx, mine, await authorityWith(trx, body.roleId ?? before.roleId, merged), 'grant');
     if (id === ctx.actor.id && (body.status === 'disabled' || (body.roleId !== undefined && body.roleId !== before.roleId))) {
-      throw forbidden('You cannot disable yourself or change your own role');
+      throw refuse('forbidden', 'accounts.selfRoleOrStatus');
     }
+    if (body.customerId !== undefined) await assertMayMoveContact(trx, ctx, before.customerId, body.customerId);
     await assertRefsExist(trx, refsOf(body));
     const ok = await repo.updateUser(trx, id, body.version, {
       ...(body.name !== undefined && { name: body.name }),
@@ -133,7 +161,7 @@ export async function updateUser(ctx: Ctx, cost: PasswordCost, id: number, body:
       ...(body.levelId !== undefined && { level_id: body.levelId }),
       ...(body.customerId !== undefined && { customer_id: body.customerId }),
       ...(body.siteId !== undefined && { site_id: body.siteId }),
-      ...(passwordHash && { password_hash: passwordHash }),
+      ...(passwordHash && { password_hash: passwordHash, must_change_password: id === ctx.actor.id ? 0 : 1 }),
       updated_at: nowIso(ctx.clock),
     });
     if (!ok) throw versionConflict('User');
@@ -155,6 +183,7 @@ export async function updateUser(ctx: Ctx, cost: PasswordCost, id: number, body:
 export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getUser(ctx, id, trx);
+    await assertCovers(trx, authorityOfActor(ctx.actor), await authorityWith(trx, before.roleId, attrsOf(before)), 'target');
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
     const after = await getUser(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'unlock', entity: 'user', entityId: id, before, after });

@@ -8,7 +8,7 @@ import { zodFormErrors } from '../../api/zodFormErrors';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -18,6 +18,7 @@ export function ChangePasswordForm() {
     onSuccess: () => {
       message.success(t('account.passwordChanged'));
       form.resetFields();
+      onChanged?.();
     },
     onError: (error) => showError(error, form),
   });

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { localizeByReason } from '../../api/localizeByReason';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { useSession } from './useSession';
 
 type Values = { username: string; password: string };
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { login } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -20,8 +21,9 @@ export function LoginPage() {
     try {
       await login(values.username.trim(), values.password);
     } catch (cause) {
-      // The server's own words: wrong password, locked out until …, too many attempts (429).
-      setError(cause instanceof ApiError ? cause.message : (cause as Error).message);
+      // Wrong password, locked out until …, too many attempts (429): by reason key in the UI language.
+      const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+      setError(cause instanceof ApiError ? (localizeByReason(cause, locale)?.message ?? cause.message) : (cause as Error).message);
     } finally {
       setPending(false);
     }

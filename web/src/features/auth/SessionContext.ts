@@ -6,6 +6,8 @@ export type TSessionContext = {
   session: TSession | null | undefined;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reloads the session (after the one-time password was replaced). */
+  refresh: () => Promise<void>;
   can: (permission: TPermission) => boolean;
 };
 

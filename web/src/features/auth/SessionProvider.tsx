@@ -58,14 +58,19 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
     }
   }, [apply, queryClient]);
 
+  const refresh = useCallback(async () => {
+    apply(await api<TSession>('/auth/session'));
+  }, [apply]);
+
   const value = useMemo<TSessionContext>(
     () => ({
       session,
       login,
       logout,
+      refresh,
       can: (permission: TPermission) => Boolean(session?.user.permissions.includes(permission)),
     }),
-    [session, login, logout],
+    [session, login, logout, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -49,12 +49,7 @@ describe('PolicySectionForm', () => {
     await i18n.changeLanguage('en');
   });
 
-  function renderSection(
-    document: TPolicy,
-    editable: boolean,
-    errors = new Map<string, string[]>(),
-    section: 'travel' | 'attendance' = 'travel',
-  ) {
+  function renderSection(document: TPolicy, editable: boolean, errors = new Map<string, string[]>(), section: 'travel' | 'pay' = 'travel') {
     const onChange = vi.fn();
     render(<PolicySectionForm document={document} section={section} editable={editable} errors={errors} onChange={onChange} />);
     return onChange;
@@ -95,10 +90,10 @@ describe('PolicySectionForm', () => {
 
   it('says once when a whole section waits for its module, in Chinese too', async () => {
     await i18n.changeLanguage('zh-CN');
-    renderSection(defaultPolicy(), true, new Map(), 'attendance');
-    expect(screen.getByTestId('policy-section-pending').textContent).toContain('在「考勤与驻场管理」启用后生效');
+    renderSection(defaultPolicy(), true, new Map(), 'pay');
+    expect(screen.getByTestId('policy-section-pending').textContent).toContain('在「薪酬核算」启用后生效');
     expect(screen.queryAllByTestId('policy-field-pending')).toHaveLength(0);
-    expect((document.getElementById('policy-attendance.lateThresholdMinutes') as HTMLInputElement).disabled).toBe(true);
+    expect((document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement).disabled).toBe(true);
   });
 
   it('shows an error next to its field', () => {

@@ -1,0 +1,45 @@
+import { defineReasons } from './catalogue';
+
+/** Account administration and sign-in (issue 18): nobody administers an account that can do or see more than they can. */
+export const ACCOUNT_REASONS = defineReasons({
+  'accounts.adminOnly': {
+    'zh-CN': '只有系统管理员可以修改系统管理员账号或授予管理员角色',
+    en: 'Only an administrator may change an administrator account or give the administrator role',
+  },
+  'accounts.targetHasMore': {
+    'zh-CN': '该账号拥有您没有的权限（{permissions}），您不能修改它',
+    en: 'This account holds permissions you do not have ({permissions}); you cannot change it',
+  },
+  'accounts.targetSeesMore': {
+    'zh-CN': '该账号的数据范围（{scope}）超出您的数据范围，您不能修改它',
+    en: 'This account sees more data ({scope}) than you do; you cannot change it',
+  },
+  'accounts.grantMore': {
+    'zh-CN': '不能授予您自己没有的权限（{permissions}）',
+    en: 'You cannot give permissions you do not hold ({permissions})',
+  },
+  'accounts.grantWiderScope': {
+    'zh-CN': '不能授予超出您自己数据范围的数据范围（{scope}）',
+    en: 'You cannot give a data scope wider than your own ({scope})',
+  },
+  'accounts.selfRoleOrStatus': {
+    'zh-CN': '不能停用自己或修改自己的角色',
+    en: 'You cannot disable yourself or change your own role',
+  },
+  'accounts.moveContact': {
+    'zh-CN': '只有拥有客户管理权限且能查看原客户和新客户的人，才能把客户联系人转到另一家客户',
+    en: 'Only someone who manages customers and sees both the old and the new customer may move a customer contact to another customer',
+  },
+  'accounts.passwordChangeRequired': {
+    'zh-CN': '您的密码由他人设置，仅能使用一次：请先修改密码',
+    en: 'Your password was set by someone else and is for one use only: choose a new password first',
+  },
+  'auth.wrongCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请在 {until} 之后再试',
+    en: 'Account locked after repeated failed logins; try again after {until}',
+  },
+  'auth.tooManyAttempts': { 'zh-CN': '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
+  'auth.wrongCurrentPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  'auth.disabled': { 'zh-CN': '该账号已停用', en: 'This account is disabled' },
+});

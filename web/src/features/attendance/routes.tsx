@@ -1,0 +1,32 @@
+import { AuditOutlined, ClockCircleOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
+import type { ReactElement } from 'react';
+import { Route } from 'react-router';
+import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
+import { ClockInPage } from './ClockInPage';
+import { CorrectionsPage } from './CorrectionsPage';
+import { ImportPage } from './ImportPage';
+import { MyMonthPage } from './MyMonthPage';
+import { RollupPage } from './RollupPage';
+import './i18n';
+
+/** The attendance pages' routes (RS-1..5), guarded by permission. */
+export function attendanceRoutes(guard: Guard): ReactElement[] {
+  return [
+    <Route key="attendance-clock" path="attendance" element={guard('attendance.punch', <ClockInPage />)} />,
+    // One's own month (attendance.punch) or, with ?userId=, someone's in scope (attendance.read): the server decides.
+    <Route key="attendance-month" path="attendance/month" element={<MyMonthPage />} />,
+    <Route key="attendance-corrections" path="attendance/corrections" element={guard('attendance.approve', <CorrectionsPage />)} />,
+    <Route key="attendance-rollup" path="attendance/rollup" element={guard('attendance.read', <RollupPage />)} />,
+    <Route key="attendance-import" path="attendance/import" element={guard('attendance.manage', <ImportPage />)} />,
+  ];
+}
+
+/** The attendance side-menu entries: 考勤打卡 (attendance.punch), 补卡审批 (attendance.approve), 考勤汇总 (attendance.read). */
+export const attendanceMenuItems: FeatureMenu = (has, t) => [
+  ...(has('attendance.punch') ? [{ key: '/attendance', icon: <ClockCircleOutlined />, label: t('attendance.menuClock') }] : []),
+  ...(has('attendance.approve')
+    ? [{ key: '/attendance/corrections', icon: <AuditOutlined />, label: t('attendance.menuCorrections') }]
+    : []),
+  ...(has('attendance.read') ? [{ key: '/attendance/rollup', icon: <TableOutlined />, label: t('attendance.menuRollup') }] : []),
+  ...(has('attendance.manage') ? [{ key: '/attendance/import', icon: <ImportOutlined />, label: t('attendance.menuImport') }] : []),
+];
