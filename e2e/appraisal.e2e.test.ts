@@ -58,10 +58,10 @@ describe('the monthly appraisal (issue 16: AP-2, AP-15)', () => {
     await supervisor.getByTestId('grade-chart').waitFor();
     await supervisor.screenshot({ path: `${SCREENSHOTS}/appraisal-team.png`, fullPage: true });
 
-    // The engineer reads the sheet on the phone: attendance not recorded (never zero), and disputes the grade line.
+    // The engineer reads the sheet on the phone: the month's attendance from the roll-up (AT-1), and disputes the grade line.
     const engineer = await as('eng.liu', true);
     await engineer.goto(`${baseUrl}/appraisal?month=${month}`);
-    await seeText(engineer, '考勤：未记录');
+    await seeText(engineer, /考勤：迟到 \d+ 次，早退 \d+ 次，缺勤 \d+ 次/);
     await engineer.locator('[data-testid=appraisal-line][data-key="AP-4:grade"]').getByRole('button').click();
     await engineer.getByTestId('dispute-text').fill('本月多次夜间抢修，工作量评分应考虑');
     await engineer.getByTestId('dispute-ok').click();

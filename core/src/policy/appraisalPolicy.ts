@@ -36,7 +36,7 @@ export const ZSchemeA = z.strictObject({
    * AP-3: the item computed from data: score = weight × min(1, devices × failure rate ÷ fullMarksAt), rounded half up
    * to 0.1 point (the region's devices times their monthly failure rate = the failures expected in a month).
    */
-  workload: z.strictObject({ itemId: ZItemId, fullMarksAt: z.int().min(1) }),
+  workload: z.strictObject({ itemId: ZItemId, fullMarksAt: zInt().min(1) }),
   /** AP-4: A ≥ aMinScore, B ≥ bMinScore, C below. */
   grades: z.strictObject({ aMinScore: ZPoints, bMinScore: ZPoints }),
   /** AP-5: grades in a year that trigger promotion / demotion. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
-import { ZRef, ZVersion } from './common';
+import { ZRef, ZVersion, zInt } from './common';
 import { ZMonth } from './travel';
 
 /**
@@ -17,48 +17,48 @@ import { ZMonth } from './travel';
  *   POST /appraisal-disputes/:id/decision             appraisal.review: upheld (with a correction) or rejected, with a reason
  */
 
-export const ZAppraisalScores = z.record(z.string().max(64), z.number());
+export const ZAppraisalScores = z.record(z.string().max(64), zInt().min(0).max(1000));
 export const ZAppraisalScorer = z.enum(['self', 'departmentManager', 'vp', 'gm']);
 
 export const ZAppraisalLine = z.object({
   key: z.string(),
   kind: z.enum(['fine', 'bonus', 'score', 'grade', 'proposal', 'info', 'adjustment']),
   ruleId: z.string(),
-  amountFen: z.number().int(),
-  pointsTenths: z.number().int().nullable(),
+  amountFen: zInt(),
+  pointsTenths: zInt().nullable(),
   proposal: z.enum(['salaryDowngrade', 'dismissal', 'promotion', 'demotion']).nullable(),
-  evidence: z.array(z.object({ type: z.string(), id: z.union([z.number(), z.string()]), ref: z.string().optional() })),
+  evidence: z.array(z.object({ type: z.string(), id: z.union([zInt(), z.string()]), ref: z.string().optional() })),
   explanation: ZExplanation,
 });
 export type TAppraisalLineOut = z.infer<typeof ZAppraisalLine>;
 
 export const ZAppraisalDispute = z.object({
-  id: z.number().int(),
+  id: zInt(),
   lineKey: z.string(),
   reason: z.string(),
   state: z.enum(['open', 'upheld', 'rejected']),
   decision: z.string().nullable(),
-  amountFen: z.number().int().nullable(),
+  amountFen: zInt().nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TAppraisalDispute = z.infer<typeof ZAppraisalDispute>;
 
 export const ZAppraisalSheet = z.object({
-  id: z.number().int(),
-  userId: z.number().int(),
+  id: zInt(),
+  userId: zInt(),
   userName: z.string(),
   month: z.string(),
   state: z.enum(['draft', 'approved', 'final']),
-  policyVersion: z.number().int().nullable(),
+  policyVersion: zInt().nullable(),
   inputsDigest: z.string(),
   grade: z.enum(['A', 'B', 'C']).nullable(),
-  totalTenths: z.number().int().nullable(),
-  amountFen: z.number().int(),
+  totalTenths: zInt().nullable(),
+  amountFen: zInt(),
   lines: z.array(ZAppraisalLine),
   scores: z.partialRecord(ZAppraisalScorer, ZAppraisalScores),
-  scorers: z.partialRecord(ZAppraisalScorer, z.object({ id: z.number().int(), name: z.string(), at: z.string() })),
+  scorers: z.partialRecord(ZAppraisalScorer, z.object({ id: zInt(), name: z.string(), at: z.string() })),
   /** AP-1: the self-appraisal is due before this date (company-local). */
   selfDueDate: z.string(),
   /** AP-2: the next step of the chain that scores, null once the GM signed. */
@@ -68,7 +68,7 @@ export const ZAppraisalSheet = z.object({
   approvedAt: z.string().nullable(),
   frozenAt: z.string().nullable(),
   disputes: z.array(ZAppraisalDispute),
-  version: z.number().int(),
+  version: zInt(),
 });
 export type TAppraisalSheet = z.infer<typeof ZAppraisalSheet>;
 
@@ -114,28 +114,28 @@ export const ZAppraisalDisputeDecision = z.strictObject({
   upheld: z.boolean(),
   reason: ZReason,
   /** When upheld: the signed correction booked on the sheet (e.g. 5000 to take back a 50-yuan fine). */
-  amountFen: z.number().int().min(-10_000_000).max(10_000_000).nullable().default(null),
+  amountFen: zInt().min(-10_000_000).max(10_000_000).nullable().default(null),
 });
 export type TAppraisalDisputeDecision = z.infer<typeof ZAppraisalDisputeDecision>;
 
-export const ZAppraisalFreezeResult = z.object({ frozen: z.number().int(), notSigned: z.array(ZRef) });
+export const ZAppraisalFreezeResult = z.object({ frozen: zInt(), notSigned: z.array(ZRef) });
 
 const ZText = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** AP-1..AP-4: what the self-appraisal form and the reviewers score, from the policy in force for the month. */
 export const ZAppraisalScheme = z.object({
   month: z.string(),
-  policyVersion: z.number().int(),
+  policyVersion: zInt(),
   activeScheme: z.enum(['A', 'B', 'both']),
   selfDueDate: z.string(),
   chain: z.array(ZAppraisalScorer),
-  grades: z.object({ aMinScore: z.number().int(), bMinScore: z.number().int() }),
+  grades: z.object({ aMinScore: zInt(), bMinScore: zInt() }),
   items: z.array(
     z.object({
       id: z.string(),
       group: ZText.nullable(),
       name: ZText,
-      weight: z.number().int(),
+      weight: zInt(),
       description: ZText.nullable(),
       /** AP-3: computed from data when the data is recorded (the workload item). */
       computed: z.boolean(),

@@ -4,14 +4,13 @@ import { type AnyDb, grantToBuiltinRoles, tableWithId, withStamps } from './help
 const STAFF = ['team_lead', 'engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'hr'];
 
 /** AP-1..AP-15: what this release grants an existing install's built-in roles (tested against DEFAULT_ROLES). */
-export const APPRAISAL_GRANTS: Record<string, string[]> = {
-  ...Object.fromEntries(STAFF.map((key) => [key, ['appraisal.self']])),
+export const APPRAISAL_GRANTS: Record<string, string[]> = Object.assign(Object.fromEntries(STAFF.map((key) => [key, ['appraisal.self']])), {
   admin: ['appraisal.self', 'appraisal.review', 'appraisal.approve', 'appraisal.export'],
   gm: ['appraisal.self', 'appraisal.review', 'appraisal.approve', 'appraisal.export'],
   finance: ['appraisal.self', 'appraisal.export'],
   vp: ['appraisal.self', 'appraisal.review'],
   supervisor: ['appraisal.self', 'appraisal.review'],
-};
+});
 
 /**
  * AP-15: the month's appraisal sheet of a person (computed lines, the chain's scores, the reviewers' adjustments,

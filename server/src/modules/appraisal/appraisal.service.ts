@@ -28,6 +28,7 @@ import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, notFound, refuse, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { isMonthClosed } from '../months/months.service';
+import { fulfilObligation } from '../obligations/obligations.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
 import { monthFacts } from './appraisal.facts';
 import * as repo from './appraisal.repository';
@@ -201,6 +202,17 @@ export async function computeSheets(ctx: Ctx, month: string): Promise<{ items: T
   await ctx.db.transaction().execute(async (db) => {
     const staff = await repo.staffInScope(db, ctx.actor);
     await writeDrafts(db, ctx, staff, month);
+    // AP-15: the department's supervisor drawing up an ended month's sheets fulfils the appraisal-sheet obligation,
+    // judged on time within the policy's first working days of the next month (a later draft keeps that judgement).
+    if (ctx.actor.roleKey === 'supervisor' && ctx.actor.departmentId !== null && month < monthOfDate(todayOf(ctx))) {
+      await fulfilObligation(db, ctx, {
+        facts: { kind: 'appraisal_sheet', month },
+        ownerId: ctx.actor.id,
+        subject: { type: 'department', id: ctx.actor.departmentId },
+        receivedAt: nowIso(ctx.clock),
+        link: `/appraisal/team?month=${month}`,
+      });
+    }
   });
   return listSheets(ctx, { month, view: 'team' });
 }

@@ -115,6 +115,14 @@ describe('the sheet drafted from the month’s facts (AP-11, AP-14, AP-15)', () 
     expect(sheet.scores.self).toEqual(scoresFor(90));
     const mine = all.find((s) => s.userId === w.ids.supervisor)!;
     expect(line(mine, `AP-14:incident:${incidentId}`)).toMatchObject({ amountFen: -5000 });
+    // AP-15: drawn up on the 1st working day of April, within the first 3: on time.
+    const due = await t.database.db
+      .selectFrom('obligations')
+      .select(['state', 'period'])
+      .where('kind', '=', 'appraisal_sheet')
+      .where('owner_id', '=', w.ids.supervisor)
+      .execute();
+    expect(due).toEqual([{ state: 'on_time', period: '2026-03' }]);
   });
 });
 
