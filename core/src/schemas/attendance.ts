@@ -4,7 +4,7 @@ import { ZAttendanceOverride } from '../attendance/rules';
 import { ZMachineMapping } from '../attendance/machineImport';
 import { ZExplanation } from '../explanation';
 import { ZTimeOfDay } from '../policy/primitives';
-import { ZDateInRange, ZListQuery, ZRef, ZVersion } from './common';
+import { ZDateInRange, ZId, ZListQuery, ZRef, ZVersion } from './common';
 import { ZMonth } from './travel';
 
 // RS-1..5, RS-9, AT-1, AT-3, POL-1: attendance through the API (issue 14).
@@ -109,7 +109,7 @@ export const ZAttendanceRollup = z.strictObject({
 });
 export type TAttendanceRollup = z.infer<typeof ZAttendanceRollup>;
 
-export const ZAttendanceMonthQuery = z.strictObject({ month: ZMonth, userId: z.coerce.number().int().positive().optional() });
+export const ZAttendanceMonthQuery = z.strictObject({ month: ZMonth, userId: ZId.optional() });
 export const ZAttendanceMonth = z.strictObject({
   userId: z.number().int(),
   userName: z.string(),
@@ -121,7 +121,7 @@ export const ZAttendanceMonth = z.strictObject({
 });
 export type TAttendanceMonth = z.infer<typeof ZAttendanceMonth>;
 
-export const ZAttendanceRollupQuery = z.strictObject({ month: ZMonth, siteId: z.coerce.number().int().positive().optional() });
+export const ZAttendanceRollupQuery = z.strictObject({ month: ZMonth, siteId: ZId.optional() });
 export const ZAttendanceRollupList = z.strictObject({ month: z.string(), closed: z.boolean(), items: z.array(ZAttendanceRollup) });
 export type TAttendanceRollupList = z.infer<typeof ZAttendanceRollupList>;
 
@@ -218,7 +218,7 @@ export const ZAttendanceSiteSettingsOut = ZAttendanceSiteSettings.extend({
   version: z.number().int(),
 });
 export const ZAttendanceSiteSettingsPut = ZAttendanceSiteSettings.extend({ version: ZVersion.optional() });
-export const ZSiteIdParams = z.strictObject({ siteId: z.coerce.number().int().positive() });
+export const ZSiteIdParams = z.strictObject({ siteId: ZId });
 
 // Machine import (RS-1, item 2) ----------------------------------------------------------------------------------------
 
@@ -280,4 +280,4 @@ export const ZSpotCheck = z.strictObject({
   ),
 });
 export type TSpotCheck = z.infer<typeof ZSpotCheck>;
-export const ZSpotCheckListQuery = z.strictObject({ siteId: z.coerce.number().int().positive(), month: ZMonth });
+export const ZSpotCheckListQuery = z.strictObject({ siteId: ZId, month: ZMonth });

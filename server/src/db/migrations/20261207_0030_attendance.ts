@@ -3,16 +3,18 @@ import { type AnyDb, grantToBuiltinRoles, makeAppendOnly, tableWithId, withStamp
 
 /** RS-1..5, AT-1, AT-3: what this release grants an existing install's built-in roles (tested against DEFAULT_ROLES). */
 const ALL = ['attendance.punch', 'attendance.approve', 'attendance.read', 'attendance.manage'];
-export const ATTENDANCE_GRANTS: Record<string, string[]> = {
-  ...Object.fromEntries(['engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'finance'].map((k) => [k, ['attendance.punch']])),
-  admin: ALL,
-  gm: ['attendance.punch', 'attendance.read'],
-  vp: ['attendance.punch', 'attendance.read'],
-  supervisor: ALL,
-  hr: ALL,
-  team_lead: ['attendance.punch', 'attendance.approve', 'attendance.read'],
-  client_it: ['attendance.read'],
-};
+export const ATTENDANCE_GRANTS: Record<string, string[]> = Object.assign(
+  Object.fromEntries(['engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'finance'].map((k) => [k, ['attendance.punch']])),
+  {
+    admin: ALL,
+    gm: ['attendance.punch', 'attendance.read'],
+    vp: ['attendance.punch', 'attendance.read'],
+    supervisor: ALL,
+    hr: ALL,
+    team_lead: ['attendance.punch', 'attendance.approve', 'attendance.read'],
+    client_it: ['attendance.read'],
+  },
+);
 
 /**
  * Attendance (issue 14): raw punches (append-only: never edited, RS-1), corrections requested and decided (补卡),
