@@ -24,7 +24,9 @@ type TMissingReport = {
 /** One inbox column: letters in `status` waiting for the supervisor, each linking to where the decision is taken. */
 function Inbox({ status, title, linkTo }: { status: TLetterStatus; title: string; linkTo: (letter: TLetterSummary) => string }) {
   const { t, i18n } = useTranslation();
-  const query = useMemo(() => ({ box: 'to_approve', status }), [status]);
+  // By status alone, in the supervisor's scope: the 'to_approve' box holds only submitted and returned letters, so
+  // asking it for returns to approve found nothing (issue 12 item 2).
+  const query = useMemo(() => ({ status }), [status]);
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = letters.data?.pages.flatMap((page) => page.items) ?? [];
   return (
