@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { applyZodLocale } from './zodLocale';
 
 export const LANG_STORAGE_KEY = 'techserve.lang';
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -24,5 +25,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+applyZodLocale(storedLanguage());
+i18n.on('languageChanged', applyZodLocale);
 
 export { i18n };
