@@ -6,7 +6,7 @@ import { INCIDENTS_REASONS } from './incidents';
 import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
-import { ACCOUNT_REASONS } from './accounts';
+import { ACCOUNT_REASONS, PASSWORD_REASONS } from './accounts';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -25,6 +25,7 @@ export const REASONS = {
   ...TRAINING_REASONS,
   ...POLICY_REASONS,
   ...ACCOUNT_REASONS,
+  ...PASSWORD_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

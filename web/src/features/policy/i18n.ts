@@ -73,6 +73,7 @@ const zhCN = {
     incidents: '事故',
     appraisal: '考核',
     pay: '薪酬',
+    accounts: '账号安全',
   },
   units: {
     fen: '元',
@@ -168,6 +169,7 @@ const en: Widen<typeof zhCN> = {
     incidents: 'Incidents',
     appraisal: 'Appraisal',
     pay: 'Pay',
+    accounts: 'Account security',
   },
   units: {
     fen: 'yuan',
