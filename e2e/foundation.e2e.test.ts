@@ -33,7 +33,7 @@ describe('foundation journey (issue 2)', () => {
     const username = `e2e.${Date.now().toString(36)}`;
     const form = page.getByTestId('user-form');
     await form.locator('#username').fill(username);
-    await form.locator('#password').fill('password-123');
+    await form.locator('#password').fill('Kestrel-harbour-lantern-9');
     await form.locator('#name').fill('端到端 测试');
     await chooseOption(page, form.locator('#roleId'), /engineer|工程师/i);
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST', { timeout: 20_000 });

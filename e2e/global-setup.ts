@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+export const E2E_ADMIN_PASSWORD = 'e2e-Kestrel-harbour-9';
 let server: ChildProcess | null = null;
 
 /** Starts the real server (as `npm start` does, on a fresh SQLite file) for the browser journeys. */

@@ -159,7 +159,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
-  const authDeps = { ...security, db: database.db, clock, passwordCost: deps.passwordCost, secureCookies: deps.secureCookies ?? false };
+  const authDeps = {
+    ...security,
+    db: database.db,
+    clock,
+    passwordCost: deps.passwordCost,
+    secureCookies: deps.secureCookies ?? false,
+    companyName: deps.companyName ?? DEFAULT_COMPANY_NAME,
+  };
   registerAuthHook(app, {
     fromSession: (v) => actorFromSession(authDeps, v),
     fromToken: (t) => actorFromApiToken(authDeps, t),
@@ -178,7 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     async (api) => {
       const v1 = api.withTypeProvider<ZodTypeProvider>();
       authRoutes(v1, authDeps);
-      usersRoutes(v1, deps.passwordCost);
+      usersRoutes(v1, deps.passwordCost, authDeps.companyName);
       rolesRoutes(v1);
       orgRoutes(v1);
       auditRoutes(v1);

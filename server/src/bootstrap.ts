@@ -5,6 +5,7 @@ import type { DB } from './db/schema';
 import type { Clock } from './http/clock';
 import { recordAudit } from './modules/audit/audit.service';
 import { type PasswordCost, hashPassword } from './modules/auth/password';
+import { accountsPolicyNow, assertPasswordAllowed } from './modules/auth/password-rule';
 
 /** Built-in roles (ORG-2) that are missing are added; existing ones keep the permissions an admin gave them. */
 export async function ensureRoles(db: Kysely<DB>, clock: Clock): Promise<void> {
@@ -39,9 +40,14 @@ export async function ensureAdmin(
   db: Kysely<DB>,
   clock: Clock,
   cost: PasswordCost,
-  opts: { username?: string; password?: string | null; reset?: boolean } = {},
+  opts: { username?: string; password?: string | null; reset?: boolean; companyName?: string } = {},
 ): Promise<string | null> {
   const username = opts.username ?? 'admin';
+  // ACC-1 (issue 18 item 3): a password the operator chose follows the same rule as every other (first run, CLI).
+  if (opts.password && opts.companyName !== undefined) {
+    const context = { username, companyName: opts.companyName };
+    assertPasswordAllowed(opts.password, await accountsPolicyNow(db, clock.now()), context, 'TECHSERVE_ADMIN_PASSWORD');
+  }
   const existing = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (existing && !opts.reset) return null;
   const password = opts.password || generatePassword();

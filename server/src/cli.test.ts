@@ -36,6 +36,14 @@ describe.runIf(TEST_DB === 'sqlite')('techserve CLI', () => {
     expect(users(file)).toEqual(['admin']);
   });
 
+  it('refuses a weak first-admin password (ACC-1, issue 18 item 3)', async () => {
+    await runCli(['migrate']);
+    expect(await runCli(['create-admin', '--password', 'woaini1314'])).toBe(1);
+    expect(await runCli(['create-admin', '--password', 'admin-Orchid-93'])).toBe(1);
+    expect(users(file)).toEqual([]);
+    expect(await runCli(['create-admin', '--password', 'Velvet-Orchid-93'])).toBe(0);
+  });
+
   it('backs up online and restores the backup over later changes', async () => {
     await runCli(['create-admin', '--password', 'secret-pass-1']);
     const backup = join(dir, 'backup.db');

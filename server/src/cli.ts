@@ -7,6 +7,8 @@ import { openDatabase, redactUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOrganisation } from './demo/seed-demo';
 import { systemClock } from './http/clock';
+import { DEFAULT_COMPANY_NAME } from './http/deps';
+import { AppError } from './http/errors';
 import { DEFAULT_PASSWORD_COST } from './modules/auth/password';
 import { serve } from './server';
 import { ensureDefaultPolicy } from './modules/policy/policy.service';
@@ -66,8 +68,17 @@ export async function runCli(argv: string[]): Promise<number> {
           username: values.username,
           password: values.password ?? config.adminPassword,
           reset: values.reset,
+          companyName: config.companyName ?? DEFAULT_COMPANY_NAME,
         }),
-      );
+      ).catch((error: unknown) => {
+        // ACC-1: a weak password is refused with its reason, as in the app.
+        if (error instanceof AppError) return error;
+        throw error;
+      });
+      if (password instanceof AppError) {
+        console.error(password.message);
+        return 1;
+      }
       if (!password) {
         console.error(`user "${values.username ?? 'admin'}" already exists; use --reset to set a new password`);
         return 1;

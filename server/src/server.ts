@@ -9,6 +9,7 @@ import { openDatabase, redactUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOrganisation } from './demo/seed-demo';
 import { systemClock } from './http/clock';
+import { DEFAULT_COMPANY_NAME } from './http/deps';
 import { backgroundJobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
 import { createMailer } from './mail/mailer';
@@ -26,7 +27,10 @@ export async function serve(config: Config) {
   await ensureRoles(database.db, systemClock);
   await ensureDefaultPolicy(database.db, systemClock);
   await ensureDefaultCalendar(database.db, systemClock);
-  const adminPassword = await ensureAdmin(database.db, systemClock, DEFAULT_PASSWORD_COST, { password: config.adminPassword });
+  const adminPassword = await ensureAdmin(database.db, systemClock, DEFAULT_PASSWORD_COST, {
+    password: config.adminPassword,
+    companyName: config.companyName ?? DEFAULT_COMPANY_NAME,
+  });
   let demoCreated = false;
   if (config.demo && adminPassword) {
     demoCreated = await seedDemoOrganisation(database, systemClock, DEFAULT_PASSWORD_COST, adminPassword);

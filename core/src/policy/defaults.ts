@@ -437,5 +437,7 @@ export function defaultPolicy(): TPolicy {
         nonPieceWorkDailyFen: 8000,
       },
     },
+    // ACC-1 (issue 18 item 3): strong (3 of 4) and at least 10 characters.
+    accounts: { passwordMinScore: 3, passwordMinLength: 10 },
   };
 }

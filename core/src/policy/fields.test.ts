@@ -4,7 +4,7 @@ import { fieldMetaFor, fieldPathMatches, policyFields, ruleIdForPath } from './f
 import { policyLeaves, valueAtPath } from './policyLeaves';
 
 const leaves = policyLeaves(defaultPolicy());
-const RULE_ID = /^(ORG|SR|SLA|FS|CU|RS|AT|TR|WR|IN|AP|PAY|KB|TRN|HO|SEC|MTG|GOV|POL)-\d+[a-z]?$/;
+const RULE_ID = /^(ORG|SR|SLA|FS|CU|RS|AT|TR|WR|IN|AP|PAY|KB|TRN|HO|SEC|MTG|GOV|POL|ACC)-\d+[a-z]?$/;
 
 describe('policy field metadata', () => {
   it('covers every numeric leaf of the default policy', () => {

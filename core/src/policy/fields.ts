@@ -9,6 +9,7 @@ import { incidentsFields } from './fields/incidents';
 import { appraisalFields } from './fields/appraisal';
 import { payFields } from './fields/pay';
 import { itemTextsFields } from './fields/itemTexts';
+import { accountsFields } from './fields/accounts';
 
 export type { PolicyFieldMeta, TFieldUnit } from './fieldHelpers';
 
@@ -24,6 +25,7 @@ export const policyFields: PolicyFieldMeta[] = [
   ...appraisalFields,
   ...payFields,
   ...itemTextsFields,
+  ...accountsFields,
 ];
 
 /** Whether a metadata path (possibly with `*` segments) matches a concrete dot path. */

@@ -12,6 +12,7 @@ export * from './policyLeaves';
 export * from './presets';
 export * from './primitives';
 export * from './reportsPolicy';
+export * from './accountsPolicy';
 export * from './schema';
 export * from './slaPolicy';
 export * from './travelPolicy';

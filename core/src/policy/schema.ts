@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAccountsPolicy } from './accountsPolicy';
 import { ZAppraisalPolicy } from './appraisalPolicy';
 import { ZAttendancePolicy } from './attendancePolicy';
 import { ZFieldServicePolicy } from './fieldServicePolicy';
@@ -20,6 +21,7 @@ const ZPolicyShape = z.strictObject({
   incidents: ZIncidentsPolicy,
   appraisal: ZAppraisalPolicy,
   pay: ZPayPolicy,
+  accounts: ZAccountsPolicy,
 });
 type TPolicyShape = z.infer<typeof ZPolicyShape>;
 

@@ -43,3 +43,14 @@ export const ACCOUNT_REASONS = defineReasons({
   'auth.wrongCurrentPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'auth.disabled': { 'zh-CN': '该账号已停用', en: 'This account is disabled' },
 });
+
+/** ACC-1 password rule (issue 18 item 3). */
+export const PASSWORD_REASONS = defineReasons({
+  'password.tooShort': { 'zh-CN': '密码至少需要 {min} 个字符', en: 'The password needs at least {min} characters' },
+  'password.tooWeak': {
+    'zh-CN': '密码太容易被猜到（强度 {score}，至少需要 {min}）：避免常见密码、生日和姓名拼音，可用几个不相关的词组合',
+    en: 'The password is too easy to guess (strength {score}, {min} needed): avoid common passwords, birthdays and names; combine a few unrelated words',
+  },
+  'password.containsUsername': { 'zh-CN': '密码不能包含用户名', en: 'The password must not contain the user name' },
+  'password.containsCompanyName': { 'zh-CN': '密码不能包含公司名称', en: 'The password must not contain the company name' },
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH_FLOOR } from '../policy/accountsPolicy';
 import { DATA_SCOPES, PERMISSIONS } from '../permissions';
 
 export const ZLogin = z.strictObject({
@@ -9,7 +10,7 @@ export type TLogin = z.infer<typeof ZLogin>;
 
 export const ZPasswordChange = z.strictObject({
   currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(8, 'at least 8 characters').max(200),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH_FLOOR, 'at least 10 characters').max(200),
 });
 
 export const ZSessionUser = z.object({

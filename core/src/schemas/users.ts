@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH_FLOOR } from '../policy/accountsPolicy';
 import { ZId, ZRef, ZVersion, zIntText } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
@@ -31,7 +32,7 @@ export const ZUserCreate = z.strictObject({
     .min(2)
     .max(64)
     .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
-  password: z.string().min(8, 'at least 8 characters').max(200),
+  password: z.string().min(PASSWORD_MIN_LENGTH_FLOOR, 'at least 10 characters').max(200),
   ...userFields,
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;
@@ -39,7 +40,7 @@ export type TUserCreate = z.infer<typeof ZUserCreate>;
 export const ZUserUpdate = z
   .strictObject(userFields)
   .partial()
-  .extend({ version: ZVersion, password: z.string().min(8, 'at least 8 characters').max(200).optional() });
+  .extend({ version: ZVersion, password: z.string().min(PASSWORD_MIN_LENGTH_FLOOR, 'at least 10 characters').max(200).optional() });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
 export const ZUser = z.object({

@@ -190,6 +190,8 @@ export const en: TMessages = {
     confirmPassword: 'Confirm new password',
     passwordMismatch: 'The new passwords do not match',
     passwordChanged: 'Password changed',
+    strength: 'Strength',
+    strengthLevels: { 0: 'very weak', 1: 'weak', 2: 'fair', 3: 'strong', 4: 'very strong' },
     tokens: 'API tokens',
     tokensHint: 'For integrations: send it as an Authorization: Bearer header.',
     tokenName: 'Token name',

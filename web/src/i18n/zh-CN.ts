@@ -188,6 +188,8 @@ export const zhCN = {
     confirmPassword: '确认新密码',
     passwordMismatch: '两次输入的新密码不一致',
     passwordChanged: '密码已修改',
+    strength: '密码强度',
+    strengthLevels: { 0: '很弱', 1: '弱', 2: '一般', 3: '强', 4: '很强' },
     tokens: 'API 令牌',
     tokensHint: '供外部系统集成调用使用，请求时放在 Authorization: Bearer 头中。',
     tokenName: '令牌名称',

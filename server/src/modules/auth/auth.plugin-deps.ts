@@ -9,4 +9,6 @@ export type AuthDepsFull = SecuritySettings & {
   clock: Clock;
   passwordCost: PasswordCost;
   secureCookies: boolean;
+  /** ACC-1: a password must not contain it. */
+  companyName: string;
 };

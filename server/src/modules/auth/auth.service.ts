@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import * as repo from './auth.repository';
 import { type LockState, type RequestMeta, assertNotLocked, countFailure, phantomState } from './lockout';
 import { type PasswordCost, hashPassword, verifyPassword } from './password';
+import { accountsPolicyNow, assertPasswordAllowed } from './password-rule';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -191,7 +192,7 @@ export async function logout(ctx: Ctx) {
 }
 
 /** Changing one's password: a wrong current password counts like a failed sign-in (issue 18 item 4). */
-export async function changePassword(ctx: Ctx, deps: AuthDeps, body: TPasswordChange) {
+export async function changePassword(ctx: Ctx, deps: AuthDeps & { companyName: string }, body: TPasswordChange) {
   const cost = deps.passwordCost;
   const row = await repo.passwordStateOf(ctx.db, ctx.actor.id);
   const state: LockState = { failed: row.failed_logins, lockedUntil: row.locked_until };
@@ -212,6 +213,8 @@ export async function changePassword(ctx: Ctx, deps: AuthDeps, body: TPasswordCh
       details: [{ path: 'body.newPassword', message: 'same as current' }],
     });
   }
+  const context = { username: ctx.actor.username, name: ctx.actor.name, companyName: deps.companyName };
+  assertPasswordAllowed(body.newPassword, await accountsPolicyNow(ctx.db, deps.clock.now()), context, 'body.newPassword');
   const newHash = await hashPassword(body.newPassword, cost);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updatePasswordHash(trx, ctx.actor.id, newHash, nowIso(ctx.clock));

@@ -298,8 +298,8 @@ describe('a password set by someone else is one-time', () => {
   it('lets the user only change the password, read the session and sign out until they choose their own', async () => {
     const w = await world();
     const hr = await t.login('hr', PW);
-    await expectStatus(await hr.patch(`/api/v1/users/${w.ids.clerkD}`, { version: 1, password: 'reset-by-hr-1' }), 200);
-    const clerk = await t.login('clerkD', 'reset-by-hr-1');
+    await expectStatus(await hr.patch(`/api/v1/users/${w.ids.clerkD}`, { version: 1, password: 'Reset-Copper-Willow-1' }), 200);
+    const clerk = await t.login('clerkD', 'Reset-Copper-Willow-1');
     const session = (await expectStatus(await clerk.get('/api/v1/auth/session'), 200)) as Json;
     expect(session.user.mustChangePassword).toBe(true);
     const refused = await clerk.get('/api/v1/users');
@@ -307,7 +307,7 @@ describe('a password set by someone else is one-time', () => {
     expect(refused.json().error.reason).toBe('accounts.passwordChangeRequired');
     expect((await clerk.get('/api/v1/departments')).json().error.reason).toBe('accounts.passwordChangeRequired');
     await expectStatus(
-      await clerk.post('/api/v1/auth/password', { currentPassword: 'reset-by-hr-1', newPassword: 'my-own-choice-7' }),
+      await clerk.post('/api/v1/auth/password', { currentPassword: 'Reset-Copper-Willow-1', newPassword: 'my-own-choice-7' }),
       200,
     );
     await expectStatus(await clerk.get('/api/v1/users'), 200);
@@ -320,8 +320,8 @@ describe('a password set by someone else is one-time', () => {
     expect((await fresh.get('/api/v1/users')).statusCode).toBe(403);
     const adminId = (await admin.get('/api/v1/auth/session')).json().user.id as number;
     const me = (await admin.get(`/api/v1/users/${adminId}`)).json();
-    await expectStatus(await admin.patch(`/api/v1/users/${adminId}`, { version: me.version, password: 'admin-chooses-2' }), 200);
-    const again = await t.login('admin', 'admin-chooses-2');
+    await expectStatus(await admin.patch(`/api/v1/users/${adminId}`, { version: me.version, password: 'Quiet-Meadow-Ferry-2' }), 200);
+    const again = await t.login('admin', 'Quiet-Meadow-Ferry-2');
     await expectStatus(await again.get('/api/v1/users'), 200);
     expect(id).toBeGreaterThan(0);
   });

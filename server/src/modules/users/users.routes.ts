@@ -3,7 +3,7 @@ import type { App } from '../../http/app-types';
 import type { PasswordCost } from '../auth/password';
 import { createUser, getUser, listUsers, unlockUser, updateUser } from './users.service';
 
-export function usersRoutes(app: App, cost: PasswordCost) {
+export function usersRoutes(app: App, cost: PasswordCost, companyName: string) {
   const tags = ['users'];
   app.get(
     '/users',
@@ -21,7 +21,7 @@ export function usersRoutes(app: App, cost: PasswordCost) {
   app.post(
     '/users',
     { schema: { tags, summary: 'Create a user', body: ZUserCreate, response: { 201: ZUser } }, config: { permission: 'users.manage' } },
-    async (req, reply) => reply.status(201).send(await createUser(req.ctx(), cost, req.body)),
+    async (req, reply) => reply.status(201).send(await createUser(req.ctx(), { cost, companyName }, req.body)),
   );
   app.patch(
     '/users/:id',
@@ -35,7 +35,7 @@ export function usersRoutes(app: App, cost: PasswordCost) {
       },
       config: { permission: 'users.manage' },
     },
-    (req) => updateUser(req.ctx(), cost, req.params.id, req.body),
+    (req) => updateUser(req.ctx(), { cost, companyName }, req.params.id, req.body),
   );
   app.post(
     '/users/:id/unlock',

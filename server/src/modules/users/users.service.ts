@@ -6,6 +6,7 @@ import { pageOf } from '../../http/pagination';
 import { type Ref, assertRefsExist } from '../../http/refs';
 import { recordAudit } from '../audit/audit.service';
 import { type PasswordCost, hashPassword } from '../auth/password';
+import { accountsPolicyNow, assertPasswordAllowed } from '../auth/password-rule';
 import { findCustomer } from '../customers/customers.repository';
 import { assertCovers, authorityOfActor, authorityWith } from './authority';
 import * as repo from './users.repository';
@@ -78,7 +79,9 @@ function refsOf(b: Partial<TUserCreate>): Ref[] {
   ];
 }
 
-export async function createUser(ctx: Ctx, cost: PasswordCost, body: TUserCreate): Promise<TUser> {
+type PasswordDeps = { cost: PasswordCost; companyName: string };
+
+export async function createUser(ctx: Ctx, { cost, companyName }: PasswordDeps, body: TUserCreate): Promise<TUser> {
   const passwordHash = await hashPassword(body.password, cost);
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.usernameTaken(trx, body.username)) {
@@ -95,6 +98,8 @@ export async function createUser(ctx: Ctx, cost: PasswordCost, body: TUserCreate
       siteId: body.siteId ?? null,
     });
     await assertCovers(trx, authorityOfActor(ctx.actor), grant, 'grant');
+    const rule = await accountsPolicyNow(trx, ctx.clock.now());
+    assertPasswordAllowed(body.password, rule, { username: body.username, name: body.name, companyName }, 'body.password');
     await assertRefsExist(trx, refsOf(body));
     const now = nowIso(ctx.clock);
     const { id } = await repo.insertUser(trx, {
@@ -129,7 +134,7 @@ async function getUserUnscoped(db: Db, ctx: Ctx, id: number) {
   return getUser({ ...ctx, actor: { ...ctx.actor, scope: 'all' } }, id, db);
 }
 
-export async function updateUser(ctx: Ctx, cost: PasswordCost, id: number, body: TUserUpdate): Promise<TUser> {
+export async function updateUser(ctx: Ctx, { cost, companyName }: PasswordDeps, id: number, body: TUserUpdate): Promise<TUser> {
   const passwordHash = body.password ? await hashPassword(body.password, cost) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getUser(ctx, id, trx);
@@ -148,6 +153,10 @@ export async function updateUser(ctx: Ctx, cost: PasswordCost, id: number, body:
       throw refuse('forbidden', 'accounts.selfRoleOrStatus');
     }
     if (body.customerId !== undefined) await assertMayMoveContact(trx, ctx, before.customerId, body.customerId);
+    if (body.password) {
+      const context = { username: before.username, name: body.name ?? before.name, companyName };
+      assertPasswordAllowed(body.password, await accountsPolicyNow(trx, ctx.clock.now()), context, 'body.password');
+    }
     await assertRefsExist(trx, refsOf(body));
     const ok = await repo.updateUser(trx, id, body.version, {
       ...(body.name !== undefined && { name: body.name }),

@@ -76,7 +76,7 @@ describe('user administration', () => {
     const o = await org();
     const res = await admin.post('/api/v1/users', {
       username: 'liu',
-      password: 'password-123',
+      password: 'Kestrel-harbour-lantern-9',
       name: '刘洋',
       employeeNo: 'E1',
       phone: '13800000000',
@@ -91,7 +91,7 @@ describe('user administration', () => {
     expect(res.json()).toMatchObject({ username: 'liu', regionIds: [o.region], skills: ['network'], version: 1 });
     const audit = (await admin.get('/api/v1/audit?entity=user&action=create')).json().items;
     expect(audit[0].after.username).toBe('liu');
-    expect(JSON.stringify(audit[0])).not.toContain('password-123');
+    expect(JSON.stringify(audit[0])).not.toContain('Kestrel-harbour-lantern-9');
   });
 
   it('rejects a stale version with 409 and keeps the newer change', async () => {
@@ -104,7 +104,13 @@ describe('user administration', () => {
   });
 
   it('rejects unknown referenced ids with 422 naming the field, creating nothing', async () => {
-    const res = await admin.post('/api/v1/users', { username: 'ghost', password: 'password-123', name: 'g', roleId: 6, teamId: 999 });
+    const res = await admin.post('/api/v1/users', {
+      username: 'ghost',
+      password: 'Kestrel-harbour-lantern-9',
+      name: 'g',
+      roleId: 6,
+      teamId: 999,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0].path).toBe('body.teamId');
     expect(await t.database.db.selectFrom('users').select('id').where('username', '=', 'ghost').executeTakeFirst()).toBeUndefined();
@@ -112,7 +118,7 @@ describe('user administration', () => {
 
   it('rejects a duplicate user name with 409', async () => {
     await createUser(admin, { username: 'dup', roleKey: 'engineer' });
-    const res = await admin.post('/api/v1/users', { username: 'dup', password: 'password-123', name: 'd', roleId: 6 });
+    const res = await admin.post('/api/v1/users', { username: 'dup', password: 'Kestrel-harbour-lantern-9', name: 'd', roleId: 6 });
     expect(res.statusCode).toBe(409);
   });
 

@@ -5,12 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
+import { useSession } from '../auth/useSession';
+import { PasswordStrength } from './PasswordStrength';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const newPassword = Form.useWatch('newPassword', form);
+  const { session } = useSession();
   const { message } = App.useApp();
   const showError = useApiError();
   const change = useMutation({
@@ -34,7 +38,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
         <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('account.newPassword')}
+          rules={[{ required: true }]}
+          extra={<PasswordStrength password={newPassword} username={session?.user.username} name={session?.user.name} />}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -76,6 +76,7 @@ const zhCN = {
     incidents: '事故',
     appraisal: '考核',
     pay: '薪酬',
+    accounts: '账号安全',
   },
   units: {
     fen: '元',
@@ -174,6 +175,7 @@ const en: Widen<typeof zhCN> = {
     incidents: 'Incidents',
     appraisal: 'Appraisal',
     pay: 'Pay',
+    accounts: 'Account security',
   },
   units: {
     fen: 'yuan',

@@ -20,6 +20,7 @@ export const POLICY_SECTIONS = [
   'incidents',
   'appraisal',
   'pay',
+  'accounts',
 ] as const satisfies readonly (keyof TPolicy)[];
 export type TPolicySection = (typeof POLICY_SECTIONS)[number];
 

@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
 import type { TDepartment, TEngineerLevel, TRegion, TTeam } from '../org/orgTypes';
+import { PasswordStrength } from '../account/PasswordStrength';
 import { useOrgList } from '../org/useOrgList';
 import { roleLabel, useRoles } from '../roles/useRoles';
 import { type TUserFormValues, toUserPayload } from './toUserPayload';
@@ -23,6 +24,9 @@ type Props = {
 export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<TUserFormValues>();
+  const password = Form.useWatch('password', form);
+  const username = Form.useWatch('username', form);
+  const name = Form.useWatch('name', form);
   const { message } = App.useApp();
   const showError = useApiError();
   const queryClient = useQueryClient();
@@ -93,7 +97,12 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
         <Form.Item name="username" label={t('users.username')} rules={[{ required: !user }]}>
           <Input autoComplete="off" disabled={Boolean(user)} />
         </Form.Item>
-        <Form.Item name="password" label={user ? t('users.resetPassword') : t('users.password')} rules={[{ required: !user }]}>
+        <Form.Item
+          name="password"
+          label={user ? t('users.resetPassword') : t('users.password')}
+          rules={[{ required: !user }]}
+          extra={<PasswordStrength password={password} username={user?.username ?? username} name={name} />}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="name" label={t('users.name')} rules={[{ required: true }]}>
