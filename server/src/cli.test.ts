@@ -14,6 +14,7 @@ describe.runIf(TEST_DB === 'sqlite')('techserve CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'ts-cli-'));
     file = join(dir, 'app.db');
     vi.stubEnv('DATABASE_URL', `sqlite:${file}`);
+    vi.stubEnv('TECHSERVE_FILES_DIR', join(dir, 'files'));
     vi.stubEnv('TECHSERVE_ADMIN_PASSWORD', '');
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { ensureAdmin, ensureRoles, generatePassword } from './bootstrap';
-import { loadConfig } from './config';
-import { openDatabase, redactUrl } from './db/database';
+import { createBackup, isBackupArchive, unpackBackup } from './backup/backup';
+import { type Config, loadConfig } from './config';
+import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoOrganisation } from './demo/seed-demo';
 import { systemClock } from './http/clock';
@@ -20,11 +21,14 @@ const HELP = `techserve <command>
   migrate                apply database migrations
   create-admin [--username admin] [--password P] [--reset]
                          create an admin user (or reset its password with --reset); prints the password
-  backup <file>          SQLite: online backup to <file>; PostgreSQL: prints the pg_dump command
-  restore <file>         SQLite: replace the database with <file> (stop the server first); PostgreSQL: prints pg_restore
+  backup <file>          one archive of the database (SQLite, online) and the stored files, with a manifest and
+                         SHA-256 checksums; PostgreSQL: the archive holds the files and the pg_dump command is printed
+  restore <file>         check the archive, restore the files into the (empty) files folder and the SQLite database
+                         (stop the server first); PostgreSQL: prints the pg_restore command
   seed-demo              add the demo organisation if the database has none
 
-Configuration by environment: PORT, DATABASE_URL (sqlite:<path> | postgres://...), TECHSERVE_ADMIN_PASSWORD, TECHSERVE_DEMO=0`;
+Configuration by environment: PORT, DATABASE_URL (sqlite:<path> | postgres://...), TECHSERVE_ADMIN_PASSWORD, TECHSERVE_DEMO=0,
+TECHSERVE_FILES_DIR (default data/attachments)`;
 
 async function withDatabase<T>(fn: (d: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const database = openDatabase(loadConfig().databaseUrl);
@@ -103,41 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
         console.error(`usage: techserve ${command} <file>`);
         return 2;
       }
-      const dbFile = sqlitePath(config.databaseUrl);
-      if (!dbFile) {
-        const url = redactUrl(config.databaseUrl);
-        console.log(
-          command === 'backup'
-            ? `PostgreSQL: back up with\n  pg_dump --format=custom --file=${file} "${url}"`
-            : `PostgreSQL: restore into an empty database with\n  pg_restore --clean --if-exists --no-owner --dbname="${url}" ${file}`,
-        );
-        return 0;
-      }
-      if (command === 'backup') {
-        const db = new SQLite(dbFile, { readonly: true, fileMustExist: true });
-        await db.backup(file); // SQLite online backup API: consistent while the server runs
-        db.close();
-        console.log(`backed up ${dbFile} to ${file}`);
-        return 0;
-      }
-      if (!existsSync(file)) {
-        console.error(`no such file: ${file}`);
-        return 1;
-      }
-      const source = new SQLite(file, { readonly: true, fileMustExist: true });
-      const check = source.pragma('integrity_check', { simple: true });
-      const hasTables = source.prepare("select count(*) as n from sqlite_master where name in ('users', 'kysely_migration')").get() as {
-        n: number;
-      };
-      if (check !== 'ok' || hasTables.n < 2) {
-        source.close();
-        console.error(`${file} is not a TechServe backup (integrity: ${String(check)})`);
-        return 1;
-      }
-      await source.backup(dbFile);
-      source.close();
-      console.log(`restored ${dbFile} from ${file}; start the server again`);
-      return 0;
+      return command === 'backup' ? backup(config, file) : restore(config, file);
     }
     case 'help':
     case '--help':
@@ -148,4 +118,90 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`unknown command "${command}"\n\n${HELP}`);
       return 2;
   }
+}
+
+/** The PostgreSQL dump that goes beside a backup archive (the password, if any, comes from PGPASSWORD or ~/.pgpass). */
+const pgDumpFile = (archive: string) => `${archive}.pgdump`;
+const pgUrl = (url: string) => url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1@');
+
+async function backup(config: Config, file: string): Promise<number> {
+  const dbFile = sqlitePath(config.databaseUrl);
+  const dumpCommand = `pg_dump --format=custom --file="${pgDumpFile(file)}" "${pgUrl(config.databaseUrl)}"`;
+  const manifest = await createBackup({ archive: file, sqliteFile: dbFile, filesDir: config.filesDir, now: new Date(), dumpCommand });
+  const bytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+  console.log(
+    `backed up ${dbFile ? `the database ${dbFile} and ` : ''}${manifest.files.length} files (${bytes} bytes) from ${config.filesDir} to ${file}`,
+  );
+  if (!dbFile) console.log(`PostgreSQL: the archive holds the files only; back up the database now with\n  ${dumpCommand}`);
+  return 0;
+}
+
+async function restore(config: Config, file: string): Promise<number> {
+  if (!existsSync(file)) {
+    console.error(`no such file: ${file}`);
+    return 1;
+  }
+  const dbFile = sqlitePath(config.databaseUrl);
+  if (!isBackupArchive(file)) {
+    // A backup made before the archive format: a plain SQLite database file.
+    if (dbFile) return restoreSqlite(file, dbFile);
+    console.error(`${file} is not a TechServe backup archive`);
+    return 1;
+  }
+  let unpacked: ReturnType<typeof unpackBackup>;
+  try {
+    unpacked = unpackBackup(file, config.filesDir, (db) => {
+      const problem = sqliteBackupProblem(db);
+      if (problem) throw new Error(problem);
+    });
+  } catch (error) {
+    console.error(`${file} was not restored: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    console.log(`restored ${unpacked.manifest.files.length} files into ${config.filesDir} (checksums verified)`);
+    if (unpacked.databaseFile && dbFile) return await restoreSqlite(unpacked.databaseFile, dbFile);
+    if (!dbFile) {
+      console.log(
+        `PostgreSQL: restore the database into an empty database with\n  pg_restore --clean --if-exists --no-owner --dbname="${pgUrl(config.databaseUrl)}" "${pgDumpFile(file)}"`,
+      );
+      return 0;
+    }
+    console.error('the archive holds no SQLite database (it was made on PostgreSQL); restore its pg_dump file with pg_restore');
+    return 1;
+  } finally {
+    unpacked.cleanup();
+  }
+}
+
+/** Why a file is not a TechServe SQLite database, or null when it is one. */
+function sqliteBackupProblem(file: string): string | null {
+  const source = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const check = source.pragma('integrity_check', { simple: true });
+    const hasTables = source.prepare("select count(*) as n from sqlite_master where name in ('users', 'kysely_migration')").get() as {
+      n: number;
+    };
+    return check === 'ok' && hasTables.n >= 2 ? null : `${file} is not a TechServe backup (integrity: ${String(check)})`;
+  } catch (error) {
+    return `${file} is not a TechServe backup (${(error as Error).message})`;
+  } finally {
+    source.close();
+  }
+}
+
+async function restoreSqlite(file: string, dbFile: string): Promise<number> {
+  const problem = sqliteBackupProblem(file);
+  if (problem) {
+    console.error(problem);
+    return 1;
+  }
+  const source = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(dbFile);
+  } finally {
+    source.close();
+  }
+  console.log(`restored ${dbFile}; start the server again`);
+  return 0;
 }

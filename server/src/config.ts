@@ -19,6 +19,8 @@ export type Config = {
   companyName: string | undefined;
   /** The address customers reach the app at, for links in e-mail (SR-11b survey links); default http://localhost:PORT. */
   publicUrl: string | undefined;
+  /** Where stored files live (attachments, visit photos and signatures, receipts, documents); in every backup. */
+  filesDir: string;
 };
 
 /** Configuration comes from the environment only (README: configuration table). */
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteCacheMb,
     companyName: env.TECHSERVE_COMPANY_NAME?.trim() || undefined,
     publicUrl: publicUrlOf(env.TECHSERVE_PUBLIC_URL),
+    filesDir: resolve(env.TECHSERVE_FILES_DIR?.trim() || 'data/attachments'),
   };
 }
 

@@ -42,7 +42,7 @@ export async function serve(config: Config) {
     webRoot: WEB_ROOT,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
-    attachmentsDir: resolve('data/attachments'),
+    attachmentsDir: config.filesDir,
     companyName: config.companyName,
     publicUrl: config.publicUrl,
   });
