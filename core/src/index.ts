@@ -1,4 +1,5 @@
 export * from './permissions';
+export * from './permissionLabels';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/users';

@@ -1,4 +1,5 @@
 import { Alert, Card, Descriptions, Space } from 'antd';
+import { dataScopeLabel } from '@techserve/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
@@ -6,7 +7,7 @@ import { ApiTokensCard } from './ApiTokensCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 export function AccountPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, can } = useSession();
   const user = session?.user;
   return (
@@ -19,7 +20,7 @@ export function AccountPage() {
             <Descriptions.Item label={t('users.name')}>{user?.name}</Descriptions.Item>
             <Descriptions.Item label={t('users.username')}>{user?.username}</Descriptions.Item>
             <Descriptions.Item label={t('account.role')}>{user?.role.name}</Descriptions.Item>
-            <Descriptions.Item label={t('roles.scope')}>{user && t(`scope.${user.role.scope}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('roles.scope')}>{user && dataScopeLabel(user.role.scope, i18n.language)}</Descriptions.Item>
           </Descriptions>
         </Card>
         <ChangePasswordForm />

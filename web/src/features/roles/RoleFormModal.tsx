@@ -1,4 +1,4 @@
-import { DATA_SCOPES, PERMISSIONS, type TRole, ZRoleCreate, ZRoleUpdate } from '@techserve/core';
+import { DATA_SCOPES, PERMISSIONS, type TRole, ZRoleCreate, ZRoleUpdate, dataScopeLabel, permissionLabel } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
@@ -11,7 +11,7 @@ type Props = { open: boolean; role?: TRole; onClose: () => void };
 type Values = Pick<TRole, 'key' | 'name' | 'nameEn' | 'scope' | 'permissions'>;
 
 export function RoleFormModal({ open, role, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -81,14 +81,14 @@ export function RoleFormModal({ open, role, onClose }: Props) {
           </Col>
         </Row>
         <Form.Item name="scope" label={t('roles.scope')} rules={[{ required: true }]}>
-          <Select options={DATA_SCOPES.map((scope) => ({ value: scope, label: t(`scope.${scope}`) }))} />
+          <Select options={DATA_SCOPES.map((scope) => ({ value: scope, label: dataScopeLabel(scope, i18n.language) }))} />
         </Form.Item>
         <Form.Item name="permissions" label={t('roles.permissions')}>
           <Checkbox.Group style={{ width: '100%' }}>
             <Row gutter={[8, 8]}>
               {PERMISSIONS.map((permission) => (
                 <Col xs={24} sm={12} key={permission}>
-                  <Checkbox value={permission}>{t(`perm.${permission}`)}</Checkbox>
+                  <Checkbox value={permission}>{permissionLabel(permission, i18n.language)}</Checkbox>
                 </Col>
               ))}
             </Row>

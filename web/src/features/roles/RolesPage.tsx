@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { TRole } from '@techserve/core';
+import { type TRole, dataScopeLabel, permissionLabel } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -32,7 +32,7 @@ export function RolesPage() {
   const columns: ColumnsType<TRole> = [
     { title: t('roles.name'), key: 'name', width: 200, render: (_, role) => roleLabel(role, i18n.language) },
     { title: t('roles.key'), dataIndex: 'key', key: 'key', width: 140 },
-    { title: t('roles.scope'), key: 'scope', width: 110, render: (_, role) => t(`scope.${role.scope}`) },
+    { title: t('roles.scope'), key: 'scope', width: 110, render: (_, role) => dataScopeLabel(role.scope, i18n.language) },
     {
       title: t('roles.permissions'),
       key: 'permissions',
@@ -40,7 +40,7 @@ export function RolesPage() {
         <Flex gap={4} wrap style={{ minWidth: 240, maxWidth: 480 }}>
           {role.permissions.map((permission) => (
             <Tag key={permission} style={{ marginInlineEnd: 0 }}>
-              {t(`perm.${permission}`)}
+              {permissionLabel(permission, i18n.language)}
             </Tag>
           ))}
         </Flex>
