@@ -304,5 +304,10 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
-  { key: 'client_it', name: { 'zh-CN': '甲方信息科', en: 'Client IT office' }, scope: 'site', permissions: ['attendance.read', 'attendance.spotcheck'] },
+  {
+    key: 'client_it',
+    name: { 'zh-CN': '甲方信息科', en: 'Client IT office' },
+    scope: 'site',
+    permissions: ['attendance.read', 'attendance.spotcheck'],
+  },
 ];
