@@ -9,9 +9,16 @@ import { LoginLimiter } from './login-limiter';
 
 export function authRoutes(app: App, deps: AuthDepsFull) {
   const limiter = new LoginLimiter(deps.loginAttemptsPerWindow, deps.loginWindowSeconds * 1000);
-  const limit = (ip: string) => {
-    const wait = limiter.hit(ip, deps.clock.now().getTime());
+  // Sign-ins and current-password checks from one address: refused after too many failures in the window.
+  const limited = async <T>(ip: string, attempt: () => Promise<T>): Promise<T> => {
+    const wait = limiter.waitFor(ip, deps.clock.now().getTime());
     if (wait > 0) throw refuse('rate_limited', 'auth.tooManyAttempts', { seconds: wait }, { headers: { 'retry-after': String(wait) } });
+    try {
+      return await attempt();
+    } catch (err) {
+      limiter.fail(ip, deps.clock.now().getTime());
+      throw err;
+    }
   };
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
 
@@ -27,12 +34,13 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
       config: { public: true },
     },
     async (req, reply) => {
-      limit(req.ip);
-      const { cookieValue, session } = await login(deps, req.body.username, req.body.password, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        requestId: req.id,
-      });
+      const { cookieValue, session } = await limited(req.ip, () =>
+        login(deps, req.body.username, req.body.password, {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          requestId: req.id,
+        }),
+      );
       reply.setCookie(SESSION_COOKIE, cookieValue, { ...cookieOptions, maxAge: deps.sessionIdleMinutes * 60 });
       return session;
     },
@@ -58,8 +66,7 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
     { schema: { tags: ['auth'], summary: 'Change your own password', body: ZPasswordChange, response: { 200: ZOk } } },
     async (req) => {
       // Guessing the current password is limited like signing in (issue 18 item 4).
-      limit(req.ip);
-      await changePassword(req.ctx(), deps, req.body);
+      await limited(req.ip, () => changePassword(req.ctx(), deps, req.body));
       return { ok: true as const };
     },
   );
