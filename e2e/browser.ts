@@ -60,7 +60,12 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.goto(`${baseUrl}/login`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
-  await page.locator('button[type=submit]').click();
+  // Wait for the server's answer, and say what it was when it refused (a limit or a lock explains itself).
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST', { timeout: 60_000 }),
+    page.locator('button[type=submit]').click(),
+  ]);
+  if (answer.status() !== 200) throw new Error(`signing in as ${username} answered ${answer.status()}: ${await answer.text()}`);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
