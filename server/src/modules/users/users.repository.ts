@@ -132,6 +132,13 @@ export async function replaceSkills(db: Db, userId: number, skills: string[]) {
   }
 }
 
+/** Signs the user out everywhere (disabled, or a password set by someone else). */
+export const endSessionsOf = (db: Db, userId: number) => db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+
+/** Lifts a lock after failed sign-ins. */
+export const clearLock = (db: Db, userId: number) =>
+  db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+
 export function usernameTaken(db: Db, username: string) {
   return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
 }

@@ -176,7 +176,7 @@ export async function updateUser(ctx: Ctx, { cost, companyName }: PasswordDeps, 
     if (!ok) throw versionConflict('User');
     if (body.regionIds) await repo.replaceRegions(trx, id, body.regionIds);
     if (body.skills) await repo.replaceSkills(trx, id, body.skills);
-    if (body.status === 'disabled' || passwordHash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (body.status === 'disabled' || passwordHash) await repo.endSessionsOf(trx, id);
     const after = await getUserUnscoped(trx, ctx, id);
     await recordAudit(trx, ctx, {
       action: passwordHash ? 'update_with_password_reset' : 'update',
@@ -193,7 +193,7 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getUser(ctx, id, trx);
     await assertCovers(trx, authorityOfActor(ctx.actor), await authorityWith(trx, before.roleId, attrsOf(before)), 'target');
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    await repo.clearLock(trx, id);
     const after = await getUser(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'unlock', entity: 'user', entityId: id, before, after });
     return after;
