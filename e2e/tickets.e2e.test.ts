@@ -74,7 +74,7 @@ describe('service requests (issue 4)', () => {
     await expert.getByTestId('escalations').waitFor();
     await expert.screenshot({ path: `${SCREENSHOTS}/ticket-escalated-phone.png`, fullPage: true });
 
-    // 3. Tier 2 (赵磊, skill L2) accepts, starts and resolves with cause and solution (SR-10).
+    // 3. Tier 2 (赵磊, a tier-2 engineer, ORG-1) accepts, starts and resolves with cause and solution (SR-10).
     const l2 = await as('eng.zhao', true);
     await l2.goto(url);
     await act(l2, 'accept');

@@ -19,6 +19,8 @@ const userFields = {
   departmentId: ZRef.nullable().optional(),
   teamId: ZRef.nullable().optional(),
   levelId: ZRef.nullable().optional(),
+  /** ORG-1: the engineer's tier — 2 is tier 2 (二线), who take what tier 1 cannot solve (SR-6). */
+  tier: z.union([z.literal(1), z.literal(2)]).optional(),
   customerId: ZRef.nullable().optional(),
   siteId: ZRef.nullable().optional(),
   regionIds: z.array(ZRef).max(100).optional(),
@@ -56,6 +58,7 @@ export const ZUser = z.object({
   departmentId: z.number().nullable(),
   teamId: z.number().nullable(),
   levelId: z.number().nullable(),
+  tier: z.number(),
   customerId: z.number().nullable(),
   siteId: z.number().nullable(),
   regionIds: z.array(z.number()),

@@ -22,6 +22,7 @@ import { staffTraining } from './migrations/20261207_0052_staff_training';
 import { meetings } from './migrations/20261207_0053_meetings';
 import { policyApproval } from './migrations/20261207_0080_policy_approval';
 import { contractCoverageClock } from './migrations/20261207_0090_contract_coverage_clock';
+import { engineerTier } from './migrations/20261207_0180_engineer_tier';
 import { attendance } from './migrations/20261207_0030_attendance';
 import { attendanceMachines } from './migrations/20261207_0031_attendance_machines';
 import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_digest';
@@ -53,6 +54,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0053_meetings': meetings(dialect),
     '20261207_0080_policy_approval': policyApproval(dialect),
     '20261207_0090_contract_coverage_clock': contractCoverageClock(),
+    '20261207_0180_engineer_tier': engineerTier(),
     '20261207_0030_attendance': attendance(dialect),
     '20261207_0031_attendance_machines': attendanceMachines(),
     '20261207_0032_attendance_day_digest': attendanceDayDigest(),

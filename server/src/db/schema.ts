@@ -44,6 +44,8 @@ export interface UsersTable extends Stamps {
   failed_logins: Generated<number>;
   locked_until: string | null;
   must_change_password: Generated<number>;
+  /** ORG-1: 1 or 2 (二线). */
+  tier: Generated<number>;
 }
 
 export interface UserRegionsTable {

@@ -24,7 +24,7 @@ export const DEMO_USERS = [
   { username: 'supervisor', name: '张伟', role: 'supervisor', team: null },
   { username: 'lead.east', name: '陈静', role: 'team_lead', team: 'east' },
   { username: 'eng.liu', name: '刘洋', role: 'engineer', team: 'east', level: 3, regions: ['SH'], skills: ['network', 'server'] },
-  { username: 'eng.zhao', name: '赵磊', role: 'engineer', team: 'east', level: 2, regions: ['JS'], skills: ['storage', 'L2'] },
+  { username: 'eng.zhao', name: '赵磊', role: 'engineer', team: 'east', level: 2, regions: ['JS'], skills: ['storage'], tier: 2 },
   { username: 'lead.south', name: '黄敏', role: 'team_lead', team: 'south' },
   { username: 'eng.zhou', name: '周强', role: 'engineer', team: 'south', level: 4, regions: ['GD'], skills: ['network', 'security'] },
   {
@@ -116,6 +116,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
           department_id: dept,
           team_id: u.team ? teams[u.team] : null,
           level_id: 'level' in u ? levels[u.level - 1] : null,
+          tier: 'tier' in u ? u.tier : 1,
           ...stamps,
         })
         .returning('id')

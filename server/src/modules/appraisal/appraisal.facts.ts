@@ -24,8 +24,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 // AP-14: the supervisor answers for these late documents (the engineers' weekly reports are their own, AP-9).
 const SUPERVISOR_KINDS = new Set(['supervisor_weekly_report', 'monthly_service_report', 'incident_notice']);
 
-/** AP-14: a department's supervisor: its manager, or a member with the built-in supervisor role. */
-export const isSupervisor = (s: repo.StaffRow) => s.role_key === 'supervisor' || (s.manager_id !== null && s.manager_id === s.id);
+/** AP-14: a department's supervisor: its manager, or a member whose role's data scope is the department (ORG-1). */
+export const isSupervisor = (s: repo.StaffRow) => s.role_scope === 'department' || (s.manager_id !== null && s.manager_id === s.id);
 
 /**
  * Set-based: the month's facts of many people at once, read through the other modules' exported reads (obligations,

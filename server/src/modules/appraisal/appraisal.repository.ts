@@ -14,7 +14,15 @@ export function staffInScope(db: Db, actor: Actor, onlyUserId: number | null = n
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select(['users.id', 'users.name', 'users.department_id', 'users.team_id', 'roles.key as role_key', 'departments.manager_id'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.department_id',
+      'users.team_id',
+      'roles.key as role_key',
+      'roles.scope as role_scope',
+      'departments.manager_id',
+    ])
     .where('users.status', '=', 'active')
     .where('users.customer_id', 'is', null)
     .where('users.site_id', 'is', null)

@@ -204,7 +204,7 @@ export async function computeSheets(ctx: Ctx, month: string): Promise<{ items: T
     await writeDrafts(db, ctx, staff, month);
     // AP-15: the department's supervisor drawing up an ended month's sheets fulfils the appraisal-sheet obligation,
     // judged on time within the policy's first working days of the next month (a later draft keeps that judgement).
-    if (ctx.actor.roleKey === 'supervisor' && ctx.actor.departmentId !== null && month < monthOfDate(todayOf(ctx))) {
+    if (ctx.actor.scope === 'department' && ctx.actor.departmentId !== null && month < monthOfDate(todayOf(ctx))) {
       await fulfilObligation(db, ctx, {
         facts: { kind: 'appraisal_sheet', month },
         ownerId: ctx.actor.id,

@@ -146,8 +146,8 @@ export async function isOnLetter(db: Db, letterId: number, userId: number): Prom
 /** FS-1: the GM is a user whose role key is 'gm'. */
 export const isGm = (actor: Actor) => actor.roleKey === 'gm';
 
-/** FS-1: the service department head: a supervisor, or the manager of a department. */
+/** FS-1: the service department head: the manager of a department, or whose role's data scope is a department. */
 export async function isDepartmentHead(db: Db, actor: Actor): Promise<boolean> {
-  if (actor.roleKey === 'supervisor') return true;
+  if (actor.scope === 'department') return true;
   return Boolean(await db.selectFrom('departments').select('id').where('manager_id', '=', actor.id).executeTakeFirst());
 }

@@ -89,3 +89,9 @@ export async function fieldWorkers(db: Db, only?: number[]) {
 
 /** Letters still in the engineer's hands (not yet returned), for load counts. */
 export const ACTIVE_LETTER_STATUSES = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
+
+/** The department a letter belongs to (its approver's department). */
+export async function letterDepartment(db: Db, letterId: number): Promise<number | null> {
+  const row = await db.selectFrom('responsibility_letters').select('department_id').where('id', '=', letterId).executeTakeFirst();
+  return row?.department_id ?? null;
+}

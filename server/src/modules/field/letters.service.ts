@@ -25,6 +25,7 @@ import { AppError, type ErrorDetail, forbidden, invalidValue, notFound, versionC
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { departmentHeads } from '../org/org.repository';
 import { ticketFor } from '../tickets/tickets.access';
 import { isOnLetter, letterFor, letterScope, noticeFor } from './field.access';
 import { clashesOf, awayConflicts } from './field.conflicts';
@@ -596,15 +597,9 @@ export async function submitLetter(ctx: Ctx, id: number, body: TVersionBody): Pr
       before: { status: l.status },
       after: { status: 'submitted' },
     });
-    const approvers = await db
-      .selectFrom('users')
-      .innerJoin('roles', 'roles.id', 'users.role_id')
-      .select('users.id')
-      .where('roles.key', '=', 'supervisor')
-      .where('users.status', '=', 'active')
-      .execute();
     await notify(db, at, {
-      userIds: approvers.map((a) => a.id),
+      // FS-10: the head of the letter's department approves the plan (ORG-1).
+      userIds: await departmentHeads(db, l.department_id),
       kind: 'letter_to_approve',
       title: { zh: `项目责任书待审批 ${letterNumber(id)}`, en: `Responsibility letter to approve ${letterNumber(id)}` },
       body: { zh: l.title, en: l.title },

@@ -13,6 +13,7 @@ import { AppError, invalidValue, notFound, versionConflict } from '../../http/er
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { holdersOf } from '../org/org.repository';
 import { createTicket } from '../tickets/tickets.intake';
 import { isDepartmentHead, isGm, noticeFor, noticeScope } from './field.access';
 import { cursorId } from '../../http/pagination';
@@ -197,17 +198,8 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
   return getNotice(ctx, id);
 }
 
-/** Users who might sign: GMs and supervisors (the policy decides at signing time). */
-async function signerIds(db: Db): Promise<number[]> {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select('users.id')
-    .where('roles.key', 'in', ['gm', 'supervisor'])
-    .where('users.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.id);
-}
+/** Users who might sign: whoever holds field.sign (the policy decides at signing time who of them may). */
+const signerIds = (db: Db) => holdersOf(db, 'field.sign');
 
 async function bumpNotice(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
   const res = await db

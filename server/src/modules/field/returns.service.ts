@@ -5,6 +5,8 @@ import { AppError, invalidValue, versionConflict } from '../../http/errors';
 import { localDateOfIso } from './field.dates';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { departmentHeads } from '../org/org.repository';
+import { letterDepartment } from './letters.repository';
 import { fieldPolicyNow } from './field.policy';
 import { bumpLetter, letterForWrite, letterNumber, tellEngineers } from './letters.service';
 import * as repo from './visits.repository';
@@ -70,20 +72,9 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
   return getVisit(ctx, id);
 }
 
-/** The letter's approver hears of the return request; without one, the department's supervisors. */
+/** The letter's approver hears of the return request; without one, the head of the letter's department (ORG-1). */
 async function tellApprovers(db: Db, at: string, letterId: number, approvedBy: number | null) {
-  let userIds = approvedBy ? [approvedBy] : [];
-  if (userIds.length === 0) {
-    const l = await db.selectFrom('responsibility_letters').select('department_id').where('id', '=', letterId).executeTakeFirstOrThrow();
-    let q = db
-      .selectFrom('users')
-      .innerJoin('roles', 'roles.id', 'users.role_id')
-      .select('users.id')
-      .where('roles.key', '=', 'supervisor')
-      .where('users.status', '=', 'active');
-    if (l.department_id) q = q.where('users.department_id', '=', l.department_id);
-    userIds = (await q.execute()).map((u) => u.id);
-  }
+  const userIds = approvedBy ? [approvedBy] : await departmentHeads(db, await letterDepartment(db, letterId));
   const n = letterNumber(letterId);
   await notify(db, at, {
     userIds,

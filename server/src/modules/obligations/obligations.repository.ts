@@ -253,8 +253,9 @@ export async function markNotified(db: Db, column: 'reminded_at' | 'flagged_at',
 }
 
 /**
- * ORG-2, set-based: the managers of many people at once — their team's lead and deputy, and the active supervisors
- * of their department (role key 'supervisor'). Returns owner id → manager ids (never the owner).
+ * ORG-2, set-based: the managers of many people at once — their team's lead and deputy, and the head of their
+ * department: the manager named on it, else its active members whose role's data scope is the department.
+ * Returns owner id → manager ids (never the owner).
  */
 export async function managersOfMany(db: Db, ownerIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
@@ -269,14 +270,26 @@ export async function managersOfMany(db: Db, ownerIds: number[]): Promise<Map<nu
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(['users.id', 'users.department_id'])
-    .where('roles.key', '=', 'supervisor')
+    .where('roles.scope', '=', 'department')
     .where('users.status', '=', 'active')
     .execute();
+  const named = new Map(
+    (
+      await db
+        .selectFrom('departments')
+        .innerJoin('users as m', 'm.id', 'departments.manager_id')
+        .select(['departments.id', 'm.id as manager_id'])
+        .where('m.status', '=', 'active')
+        .execute()
+    ).map((d) => [d.id, d.manager_id]),
+  );
   for (const o of owners) {
     const dept = o.department_id ?? o.team_department_id;
     const ids = new Set<number>();
     for (const id of [o.lead_id, o.deputy_id]) if (id) ids.add(id);
-    for (const s of supervisors) if (dept == null || s.department_id === dept) ids.add(s.id);
+    const head = dept == null ? undefined : named.get(dept);
+    if (head !== undefined) ids.add(head);
+    else for (const s of supervisors) if (dept == null || s.department_id === dept) ids.add(s.id);
     ids.delete(o.id);
     out.set(o.id, [...ids]);
   }

@@ -18,7 +18,7 @@ export async function reportWriters(db: Db): Promise<number[]> {
 
 /**
  * Each department's head (WR-4 supervisor's weekly report, WR-5 monthly report): its manager, or when it names none
- * its active supervisors (role 'supervisor').
+ * its active members whose role's data scope is the department (ORG-1; never a role by its key).
  */
 export async function departmentHeads(db: Db): Promise<{ departmentId: number; userId: number }[]> {
   const departments = await db
@@ -30,7 +30,7 @@ export async function departmentHeads(db: Db): Promise<{ departmentId: number; u
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(['users.id', 'users.department_id'])
-    .where('roles.key', '=', 'supervisor')
+    .where('roles.scope', '=', 'department')
     .where('users.status', '=', 'active')
     .execute();
   const out: { departmentId: number; userId: number }[] = [];

@@ -49,8 +49,7 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
         const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());
         let chosen = await autoAssign(db, { ...facts, today }, reads);
         if (!chosen.userId) chosen = await autoAssign(db, { ...facts, today, travellingAvailable: true }, reads);
-        if (!chosen.userId)
-          throw new AppError('rule_violation', 'SR-6: no tier-2 engineer (skill "L2") is available; choose one', { ruleId: 'SR-6' });
+        if (!chosen.userId) throw new AppError('rule_violation', 'SR-6: no tier-2 engineer is available; choose one', { ruleId: 'SR-6' });
         toUserId = chosen.userId;
       }
       const events = parseEvents(t.sla_events);

@@ -24,17 +24,8 @@ async function workers(db: Db, opts: { tier2?: boolean; only?: number[] }) {
     .where('users.status', '=', 'active')
     .where('users.role_id', 'in', roleIds);
   if (opts.only) q = q.where('users.id', 'in', opts.only.length ? opts.only : [0]);
-  // ORG-1: tier-2 (二线) engineers carry the skill tag "L2".
-  if (opts.tier2)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_skills as s')
-          .select('s.user_id')
-          .whereRef('s.user_id', '=', 'users.id')
-          .where(sql<string>`lower(s.skill)`, '=', 'l2'),
-      ),
-    );
+  // ORG-1: tier 2 (二线) is the engineer's own property, set on the user.
+  if (opts.tier2) q = q.where('users.tier', '=', 2);
   return q.orderBy('users.id').execute();
 }
 

@@ -1,5 +1,6 @@
 import { OPEN_TICKET_STATES } from '@techserve/core';
 import type { Db } from '../../http/context';
+import { departmentHeads, teamLeads } from '../org/org.repository';
 
 /** The SLA list columns of one request, as slaSummary computed them. */
 export async function storeSlaSummary(db: Db, id: number, s: { nextDueAt: string | null; breached: boolean; state: string }) {
@@ -50,20 +51,7 @@ export async function recordSlaAlert(db: Db, a: { ticketId: number; target: stri
   return inserted !== undefined;
 }
 
-/** SLA-4: the team's lead and deputy, and the active supervisors of the department (all of them without one). */
+/** SLA-4: the team's lead and deputy, and the department's head as the organisation defines it (ORG-1). */
 export async function slaAlertManagers(db: Db, t: { team_id: number | null; department_id: number | null }): Promise<number[]> {
-  const ids: number[] = [];
-  if (t.team_id) {
-    const team = await db.selectFrom('teams').select(['lead_id', 'deputy_id']).where('id', '=', t.team_id).executeTakeFirst();
-    for (const id of [team?.lead_id, team?.deputy_id]) if (id) ids.push(id);
-  }
-  let sup = db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select('users.id')
-    .where('roles.key', '=', 'supervisor')
-    .where('users.status', '=', 'active');
-  if (t.department_id) sup = sup.where('users.department_id', '=', t.department_id);
-  for (const r of await sup.execute()) ids.push(r.id);
-  return ids;
+  return [...(await teamLeads(db, t.team_id)), ...(await departmentHeads(db, t.department_id))];
 }

@@ -123,7 +123,7 @@ export async function refreshSla(db: Db, row: ClockRow, now: number): Promise<TS
   return clock;
 }
 
-/** SLA-4: who hears about a breach — the assignee, the team's lead and deputy, and the department's supervisors. */
+/** SLA-4: who hears about a breach — the assignee, the team's lead and deputy, and the department's head (ORG-1). */
 async function alertRecipients(db: Db, t: { assignee_id: number | null; team_id: number | null; department_id: number | null }) {
   return [...new Set([...(t.assignee_id ? [t.assignee_id] : []), ...(await slaRepo.slaAlertManagers(db, t))])];
 }

@@ -41,7 +41,7 @@ beforeAll(async () => {
   ids.expertEast = await user('expert.east', 'product_expert', { regionIds: [ids.east] });
   ids.skilled = await user('eng.skilled', 'engineer', { regionIds: [ids.east], skills: ['Z1'] });
   ids.idle = await user('eng.idle', 'engineer', { regionIds: [ids.east] });
-  ids.l2 = await user('eng.l2', 'engineer', { skills: ['L2'] });
+  ids.l2 = await user('eng.l2', 'engineer', { tier: 2 });
   await ok(await admin.put(api(`/products/${ids.product}/experts`), { userIds: [ids.expertEast, ids.expertNorth] }), 200);
   agent = await t.login('agent1', 'password-123');
   supervisor = await t.login('sup1', 'password-123');

@@ -34,6 +34,7 @@ const columns = [
   'users.department_id',
   'users.team_id',
   'users.level_id',
+  'users.tier',
   'users.customer_id',
   'users.site_id',
   'users.locked_until',

@@ -44,7 +44,7 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
     setBase(user);
     form.resetFields();
     if (user) form.setFieldsValue({ ...user, password: undefined });
-    else form.setFieldsValue({ status: 'active', regionIds: [], skills: [] });
+    else form.setFieldsValue({ status: 'active', regionIds: [], skills: [], tier: 1 });
   }, [open, user, form]);
 
   const save = useMutation({
@@ -135,6 +135,14 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
         </Form.Item>
         <Form.Item name="levelId" label={t('users.level')}>
           <Select allowClear options={(levels.data ?? []).map((level) => ({ value: level.id, label: `${level.level} · ${level.name}` }))} />
+        </Form.Item>
+        <Form.Item name="tier" label={t('users.tier')} extra={t('users.tierHelp')}>
+          <Select
+            options={[
+              { value: 1, label: t('users.tier1') },
+              { value: 2, label: t('users.tier2') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="regionIds" label={t('users.regions')}>
           <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={options(regions.data)} />

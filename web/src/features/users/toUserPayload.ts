@@ -11,6 +11,7 @@ export type TUserFormValues = {
   departmentId?: number | null;
   teamId?: number | null;
   levelId?: number | null;
+  tier?: 1 | 2;
   regionIds?: number[];
   skills?: string[];
   status?: TUser['status'];
@@ -32,6 +33,7 @@ export function toUserPayload(values: TUserFormValues, editing?: Pick<TUser, 've
     departmentId: values.departmentId ?? null,
     teamId: values.teamId ?? null,
     levelId: values.levelId ?? null,
+    tier: values.tier ?? 1,
     regionIds: values.regionIds ?? [],
     skills: values.skills ?? [],
     status: values.status ?? 'active',
