@@ -26,6 +26,7 @@ import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { departmentHeads } from '../org/org.repository';
+import { moveTicketForVisit } from './visits.ticket';
 import { ticketFor } from '../tickets/tickets.access';
 import { isOnLetter, letterFor, letterScope, noticeFor } from './field.access';
 import { clashesOf, awayConflicts } from './field.conflicts';
@@ -387,6 +388,8 @@ export async function assignEngineers(ctx: Ctx, id: number, body: TLetterAssign)
       before,
       after: { engineerIds, leadId: body.leadId },
     });
+    // Issue 12 item 1 (SR-4): the letter's lead engineer becomes the request's assignee.
+    if (l.ticket_id != null) await moveTicketForVisit(ctx, db, l.ticket_id, { kind: 'staffed', engineerId: body.leadId }, letterNumber(id));
     const added = engineerIds.filter((u) => !before.some((b) => b.user_id === u));
     if (added.length) {
       const n = letterNumber(id);

@@ -20,7 +20,7 @@ import { letterNumber } from './letters.service';
 import type { ImageUpload } from './visits.upload';
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
-import { attachToTicket, entryOnTicket } from './visits.ticket';
+import { attachToTicket, entryOnTicket, moveTicketForVisit } from './visits.ticket';
 import { type FileStorage, newStorageKey } from '../../files';
 
 // FS-6: the service record (售后维修单 / 服务记录) of a letter: diagnosis, work, parts, photos, expert consults, and the
@@ -38,7 +38,7 @@ async function assertNotSignedOff(ctx: Ctx, letterId: number) {
  * was first marked unsolved); "restored to original state" belongs to giving up, so only to an unsolved record.
  */
 export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecordPut): Promise<TVisit> {
-  await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
+  const letter = await letterForEngineer(ctx, id, ['on_site'], { action: 'FS-6' });
   await assertNotSignedOff(ctx, id);
   if (body.restoredOriginal && body.solved !== false)
     throw invalidValue(
@@ -92,6 +92,16 @@ export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecor
         : undefined,
       after: fields,
     });
+    // Issue 12 item 1 (SR-9/SR-10): a solved record resolves the request with its cause and solution; taken back
+    // to unsolved before the sign-off, the request is worked on again.
+    if (letter.ticket_id != null) {
+      const step = body.solved
+        ? ({ kind: 'solved', cause: body.diagnosis, solution: body.workDone } as const)
+        : existing?.solved === 1
+          ? ({ kind: 'unsolved' } as const)
+          : null;
+      if (step) await moveTicketForVisit(ctx, db, letter.ticket_id, step, letterNumber(id));
+    }
   });
   return getVisit(ctx, id);
 }

@@ -11,7 +11,7 @@ import { letterNumber } from './letters.service';
 import { GRADE_ZH, type ServiceRecordPdfData, renderServiceRecordPdf } from './service-record.pdf';
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
-import { attachToTicket, entryOnTicket } from './visits.ticket';
+import { attachToTicket, entryOnTicket, moveTicketForVisit } from './visits.ticket';
 import { type SignatureImage, decodeSignature } from './visits.upload';
 import { type FileStorage, newStorageKey } from '../../files';
 
@@ -171,6 +171,8 @@ export async function signOff(
         });
         ratingOnRequest = true;
       }
+      // SR-9: the customer's signed sign-off with the rating confirms the resolution (issue 12 item 1).
+      await moveTicketForVisit(ctx, db, l.ticket_id, { kind: 'confirmed' }, letterNumber(id));
     }
     const row = {
       letter_id: id,

@@ -8,7 +8,7 @@ import { localDateOfIso, localMidnightIso } from './field.dates';
 import { bumpLetter, letterNumber, parse } from './letters.service';
 import { letterDetailQuery } from './letters.repository';
 import * as repo from './visits.repository';
-import { recordArrivalOnTicket } from './visits.ticket';
+import { moveTicketForVisit, recordArrivalOnTicket } from './visits.ticket';
 
 // FS-5 check-in/out, the engineer's jobs and the visit read shape shared by records, sign-off, extra tasks and return.
 
@@ -336,7 +336,10 @@ export async function checkIn(ctx: Ctx, id: number, body: TCheckInCreate): Promi
     let arrivalOnRequest = false;
     if (arriving && l.status === 'approved') {
       await bumpLetter(db, id, l.version, ['approved'], { status: 'on_site' }, at);
-      if (l.ticket_id != null) arrivalOnRequest = await recordArrivalOnTicket(db, l.ticket_id, ctx.actor.id, at, letterNumber(id));
+      if (l.ticket_id != null) {
+        arrivalOnRequest = await recordArrivalOnTicket(db, l.ticket_id, ctx.actor.id, at, letterNumber(id));
+        await moveTicketForVisit(ctx, db, l.ticket_id, { kind: 'arrived' }, letterNumber(id));
+      }
     }
     await recordAudit(db, ctx, {
       action: `visit.check_${body.kind}`,

@@ -703,6 +703,21 @@ export async function bumpVersion(db: Db, id: number, version: number, set: Upda
   if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service request');
 }
 
+/**
+ * A state change the system makes on the request's behalf (a field visit moving its request, issue 12 item 1): only
+ * from the state it was read in, with the version bumped, so a concurrent change is never overwritten. False when
+ * the request moved meanwhile.
+ */
+export async function moveFromState(db: Db, id: number, from: string, set: Updateable<TicketsTable>, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('tickets')
+    .set({ ...set, updated_at: at, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('state', '=', from)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** A change that does not take the client's version (a reply, a record, an arrival): the row is already locked by the caller's read. */
 export async function touchTicket(db: Db, id: number, set: Updateable<TicketsTable>) {
   await db.updateTable('tickets').set(set).where('id', '=', id).execute();

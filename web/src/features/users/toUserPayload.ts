@@ -11,7 +11,7 @@ export type TUserFormValues = {
   departmentId?: number | null;
   teamId?: number | null;
   levelId?: number | null;
-  tier?: 1 | 2;
+  tier?: number;
   regionIds?: number[];
   skills?: string[];
   status?: TUser['status'];
