@@ -326,3 +326,59 @@ export async function saveMapping(db: Db, machineType: string, mapping: string, 
     .onConflict((oc) => oc.column('machine_type').doUpdateSet({ mapping, updated_by: userId, updated_at: at }))
     .execute();
 }
+
+// Overtime (AT-5, AT-5b, item 13) --------------------------------------------------------------------------------------
+
+export const overtimeQuery = (db: Db) =>
+  db
+    .selectFrom('attendance_overtime as o')
+    .innerJoin('users as worker', 'worker.id', 'o.user_id')
+    .innerJoin('users as requester', 'requester.id', 'o.requested_by')
+    .leftJoin('users as decider', 'decider.id', 'o.decided_by')
+    .select([
+      'o.id',
+      'o.user_id',
+      'o.kind',
+      'o.project_id',
+      'o.date',
+      'o.start_time',
+      'o.end_time',
+      'o.start_at',
+      'o.end_at',
+      'o.reason',
+      'o.status',
+      'o.decided_at',
+      'o.decision_comment',
+      'o.site_id',
+      'o.team_id',
+      'o.department_id',
+      'o.created_at',
+      'o.version',
+      'worker.name as user_name',
+      'worker.employee_no',
+      'requester.name as requested_by_name',
+      'decider.name as decided_by_name',
+    ]);
+export type OvertimeRow = Awaited<ReturnType<ReturnType<typeof overtimeQuery>['execute']>>[number];
+
+/** The person's requested or approved overtime overlapping [startAt, endAt) (instants as ISO text compare in order). */
+export const overlappingOvertime = (db: Db, userId: number, startAt: string, endAt: string) =>
+  db
+    .selectFrom('attendance_overtime')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .where('start_at', '<', endAt)
+    .where('end_at', '>', startAt)
+    .executeTakeFirst();
+
+export const projectManager = (db: Db, projectId: number) =>
+  db.selectFrom('projects').select(['id', 'manager_id']).where('id', '=', projectId).executeTakeFirst();
+
+/** Set-based: approved overtime starting on local dates from..to, of these people (everyone when null). */
+export function approvedOvertimeBetween(db: Db, from: string, to: string, userIds: number[] | null): Promise<OvertimeRow[]> {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  let q = overtimeQuery(db).where('o.status', '=', 'approved').where('o.date', '>=', from).where('o.date', '<=', to);
+  if (userIds) q = q.where('o.user_id', 'in', userIds);
+  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
+}
