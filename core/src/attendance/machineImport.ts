@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * RS-1 (issue 14 item 2): the exports of fingerprint and face machines — CSV in UTF-8 or GBK (both occur, even line by
- * line in files merged from two machines) with a column mapping per machine type. Pure: bytes in, rows and refusals out.
+ * line in files merged from two machines), or an Excel sheet read into the same table, with a column mapping per
+ * machine type. Pure: bytes in, rows and refusals out.
  */
 
 /** Which column holds what: the employee number, and the instant as one date-time column or a date and a time column. */
@@ -115,9 +116,26 @@ export function parseMachineDateTime(date: string, time: string): { date: string
   return { date: `${d[1]}-${pad(d[2])}-${pad(d[3])}`, time: `${pad(t[1])}:${t[2]}:${pad(t[3] ?? '0')}` };
 }
 
-/** The rows of a machine export under a mapping; every line that cannot be read is refused with its line number. */
-export function readMachineRows(lines: string[], mapping: TMachineMapping): { rows: TMachineRow[]; refused: TMachineRefusal[] } {
-  const header = csvFields(lines[0] ?? '');
+/**
+ * A machine export as a table: the header's column names and each row's fields with its line (or sheet row) number and
+ * its raw text (shown beside a refusal). CSV/TSV lines and an Excel sheet (read in the server) both become one.
+ */
+export type TMachineTable = { header: string[]; rows: { line: number; fields: string[]; raw: string }[] };
+
+/** The table of a CSV or tab-separated export's lines (the first is the header); blank lines are skipped. */
+export function machineTable(lines: string[]): TMachineTable {
+  const rows: TMachineTable['rows'] = [];
+  for (let i = 1; i < lines.length; i++) if (lines[i].trim() !== '') rows.push({ line: i + 1, fields: csvFields(lines[i]), raw: lines[i] });
+  return { header: csvFields(lines[0] ?? ''), rows };
+}
+
+/** The rows of a machine export under a mapping; every row that cannot be read is refused with its line number. */
+export function readMachineRows(
+  input: string[] | TMachineTable,
+  mapping: TMachineMapping,
+): { rows: TMachineRow[]; refused: TMachineRefusal[] } {
+  const table = Array.isArray(input) ? machineTable(input) : input;
+  const { header } = table;
   const col = (name: string | undefined) => (name === undefined ? -1 : header.indexOf(name));
   const idx = {
     emp: col(mapping.employeeNo),
@@ -129,28 +147,25 @@ export function readMachineRows(lines: string[], mapping: TMachineMapping): { ro
   const rows: TMachineRow[] = [];
   const refused: TMachineRefusal[] = [];
   if (idx.emp < 0 || (idx.dt < 0 && (idx.d < 0 || idx.t < 0))) {
-    refused.push({ line: 1, reason: 'attendance.importColumns', raw: lines[0] ?? '' });
+    refused.push({ line: 1, reason: 'attendance.importColumns', raw: header.join(',') });
     return { rows, refused };
   }
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i];
-    if (raw.trim() === '') continue;
-    const f = csvFields(raw);
+  for (const { line, fields: f, raw } of table.rows) {
     const employeeNo = f[idx.emp] ?? '';
     if (!employeeNo) {
-      refused.push({ line: i + 1, reason: 'attendance.importNoEmployeeNo', raw });
+      refused.push({ line, reason: 'attendance.importNoEmployeeNo', raw });
       continue;
     }
     let parsed: { date: string; time: string } | null;
     if (idx.dt >= 0) {
       const m = /^(\S+)[\sT]+(\S+)$/.exec((f[idx.dt] ?? '').trim());
       parsed = m ? parseMachineDateTime(m[1], m[2]) : null;
-    } else parsed = parseMachineDateTime(f[idx.d] ?? '', f[idx.t] ?? '');
+    } else parsed = parseMachineDateTime((f[idx.d] ?? '').trim().split(/[\sT]/)[0], f[idx.t] ?? '');
     if (!parsed) {
-      refused.push({ line: i + 1, reason: 'attendance.importBadTime', raw });
+      refused.push({ line, reason: 'attendance.importBadTime', raw });
       continue;
     }
-    rows.push({ line: i + 1, employeeNo, ...parsed, device: idx.dev >= 0 ? (f[idx.dev] ?? null) || null : null });
+    rows.push({ line, employeeNo, ...parsed, device: idx.dev >= 0 ? (f[idx.dev] ?? null) || null : null });
   }
   return { rows, refused };
 }

@@ -226,7 +226,7 @@ export const ZSiteIdParams = z.strictObject({ siteId: ZId });
 export const ZMachineImport = z.strictObject({
   /** The machine type whose column mapping is used and saved (e.g. 'zkteco-u160'). */
   machineType: z.string().trim().min(1).max(60),
-  /** The exported file's bytes, base64 (CSV or tab-separated text; UTF-8 or GBK). */
+  /** The exported file's bytes, base64: CSV or tab-separated text (UTF-8 or GBK), or an Excel workbook (.xlsx, first sheet). */
   contentBase64: z.string().min(1),
   /** The column mapping; omitted: the one saved for the machine type, else the common layouts guessed from the header. */
   mapping: ZMachineMapping.optional(),

@@ -302,9 +302,10 @@ export async function existingImportKeys(db: Db, keys: string[]): Promise<Set<st
 }
 
 /** Machine punches in batches; a key stored meanwhile is skipped. Returns how many were added. */
-export async function insertMachinePunches(db: Db, rows: PunchInsert[]): Promise<number> {
+export async function insertMachinePunches(db: Db, rows: PunchInsert[], onBatch: (written: number) => void = () => {}): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += 500) {
+    onBatch(i);
     const res = await db
       .insertInto('attendance_punches')
       .values(rows.slice(i, i + 500))

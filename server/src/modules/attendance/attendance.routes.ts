@@ -31,15 +31,19 @@ import {
   ZSpotCheckListQuery,
   page,
 } from '@techserve/core';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
+import { AppError, errorBody } from '../../http/errors';
 import { rollupWorkbook } from './attendance.export';
 import { createSpotCheck, listSpotChecks } from './attendance.spot-checks';
 import * as corrections from './attendance.corrections';
 import { importMachineFile } from './attendance.import';
 import * as overtime from './attendance.overtime';
 import * as svc from './attendance.service';
+
+const NDJSON = 'application/x-ndjson';
 
 /** RS-1..5, AT-1, AT-3, POL-1: attendance (考勤) — punches, corrections, reported absences, months and roll-ups. */
 export function attendanceRoutes(app: App) {
@@ -186,13 +190,32 @@ export function attendanceRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Import a fingerprint/face machine export (CSV, UTF-8 or GBK) with a column mapping; preview, refused rows by line, idempotent',
+          'Import a fingerprint/face machine export (CSV/TSV in UTF-8 or GBK, or .xlsx) with a column mapping; preview, refused rows by line, idempotent; Accept: application/x-ndjson streams progress lines before the result',
         body: ZMachineImport,
         response: { 200: ZMachineImportResult },
       },
       config: manage,
     },
-    (req) => importMachineFile(req.ctx(), req.body),
+    (req, reply) => {
+      if (!(req.headers.accept ?? '').includes(NDJSON)) return importMachineFile(req.ctx(), req.body);
+      // The page's progress bar: one JSON line per step ({"progress"}), then {"result"} or {"status","error"}.
+      const out = new PassThrough();
+      const line = (o: unknown) => out.write(`${JSON.stringify(o)}\n`);
+      importMachineFile(req.ctx(), req.body, (progress) => line({ progress }))
+        .then(
+          (result) => line({ result }),
+          (err: unknown) => {
+            if (err instanceof AppError) {
+              const { ruleId, reason, params, details } = err.extra;
+              return line({ status: err.status, ...errorBody(err.code, err.message, { ruleId, reason, params, details }) });
+            }
+            req.log.error({ err }, 'machine import failed');
+            return line({ status: 500, ...errorBody('internal', 'Internal error; it has been logged') });
+          },
+        )
+        .finally(() => out.end());
+      return reply.type(NDJSON).header('cache-control', 'no-store').send(out);
+    },
   );
   app.post(
     '/attendance/overtime',
