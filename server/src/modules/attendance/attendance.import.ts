@@ -64,6 +64,7 @@ export async function importMachineFile(
     const closed = new Map<string, boolean>();
     const candidates: { key: string; row: repo.PunchInsert; line: number; name: string; time: string }[] = [];
     const total = read.rows.length;
+    const minutes = new Map<string, number>(); // a local minute's instant, per time zone
     for (const [i, r] of read.rows.entries()) {
       if (i % 5000 === 0) onProgress({ phase: 'check', done: i, total });
       const person = people.get(r.employeeNo);
@@ -77,7 +78,13 @@ export async function importMachineFile(
         });
         continue;
       }
-      const instant = localInstant(person.cal.timeZone, r.date, r.time.slice(0, 5)) + Number(r.time.slice(6, 8)) * 1000;
+      const minuteKey = `${person.cal.timeZone} ${r.date} ${r.time.slice(0, 5)}`;
+      let minute = minutes.get(minuteKey);
+      if (minute === undefined) {
+        minute = localInstant(person.cal.timeZone, r.date, r.time.slice(0, 5));
+        minutes.set(minuteKey, minute);
+      }
+      const instant = minute + Number(r.time.slice(6, 8)) * 1000;
       if (instant > nowMs) {
         refused.push({
           line: r.line,

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { AttendanceDaysTable } from '../../db/schema.attendance';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
+import { preparedRows } from '../../db/prepared';
 
 // The attendance module's queries (issue 14). Every read of people's attendance is filtered by the actor's data scope
 // here: own / team / department / all, and the client IT office its site (users.site_id, stored with each fact).
@@ -301,18 +302,41 @@ export async function existingImportKeys(db: Db, keys: string[]): Promise<Set<st
   return found;
 }
 
+const PUNCH_COLUMNS = [
+  'user_id',
+  'at',
+  'date',
+  'source',
+  'latitude',
+  'longitude',
+  'accuracy_m',
+  'distance_m',
+  'outside_geofence',
+  'no_position',
+  'outside_network',
+  'ip',
+  'import_key',
+  'site_id',
+  'team_id',
+  'department_id',
+  'created_at',
+] as const satisfies readonly (keyof PunchInsert)[];
+
+// A machine file brings tens of thousands of punches: the batch statement is built once, not per batch (db/prepared.ts).
+const insertPunchBatch = preparedRows<PunchInsert, { id: number }>('attendance:machinePunches', (db, rows) =>
+  db
+    .insertInto('attendance_punches')
+    .values(rows.map((row) => Object.fromEntries(PUNCH_COLUMNS.map((c) => [c, row[c]])) as PunchInsert))
+    .onConflict((oc) => oc.column('import_key').doNothing())
+    .returning('id'),
+);
+
 /** Machine punches in batches; a key stored meanwhile is skipped. Returns how many were added. */
 export async function insertMachinePunches(db: Db, rows: PunchInsert[], onBatch: (written: number) => void = () => {}): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += 500) {
     onBatch(i);
-    const res = await db
-      .insertInto('attendance_punches')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.column('import_key').doNothing())
-      .returning('id')
-      .execute();
-    added += res.length;
+    added += (await insertPunchBatch(db, rows.slice(i, i + 500))).length;
   }
   return added;
 }
