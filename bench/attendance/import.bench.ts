@@ -42,7 +42,11 @@ const { db } = database;
 await generateOrganisation(database, people, { memoryCost: 1024, timeCost: 1 }, 'bench-password-1');
 await ensureDefaultPolicy(db, systemClock);
 await ensureDefaultCalendar(db, systemClock);
-const admin = await db.selectFrom('users').select(['id', 'username', 'name', 'role_id']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+const admin = await db
+  .selectFrom('users')
+  .select(['id', 'username', 'name', 'role_id'])
+  .where('username', '=', 'admin')
+  .executeTakeFirstOrThrow();
 const ctx: Ctx = {
   db,
   dialect: database.dialect,
@@ -95,16 +99,26 @@ console.log(
 
 async function timed(label: string, machineType: string, content: string) {
   const t0 = performance.now();
-  const r = await importMachineFile(ctx, { machineType, contentBase64: content });
+  // When each phase began, from the progress the route streams to the page.
+  const phases: string[] = [];
+  let phase = '';
+  const r = await importMachineFile(ctx, { machineType, contentBase64: content }, (p) => {
+    if (p.phase !== phase) phases.push(`${(phase = p.phase)} ${((performance.now() - t0) / 1000).toFixed(1)}`);
+  });
   const ms = performance.now() - t0;
   console.log(
-    `${label}: ${(ms / 1000).toFixed(1)} s — ${r.rows} rows, ${r.imported} added, ${r.duplicates} already stored, ${r.refused.length} refused; load ${loadavg()[0].toFixed(2)}`,
+    `${label}: ${(ms / 1000).toFixed(1)} s — ${r.rows} rows, ${r.imported} added, ${r.duplicates} already stored, ${r.refused.length} refused; phases began at (s): ${phases.join(', ')}; load ${loadavg()[0].toFixed(2)}`,
   );
   return ms;
 }
 
 // Baseline: the same number of rows in bare multi-row INSERTs (no parsing, checks, keys or evaluation).
-await db.schema.createTable('bench_bare_punches').addColumn('user_id', 'integer').addColumn('at', 'text').addColumn('date', 'text').execute();
+await db.schema
+  .createTable('bench_bare_punches')
+  .addColumn('user_id', 'integer')
+  .addColumn('at', 'text')
+  .addColumn('date', 'text')
+  .execute();
 const t0 = performance.now();
 for (let s = 0; s < cells.length; s += 500)
   await db

@@ -118,8 +118,7 @@ export function computeOvertime(input: TOvertimeInput): TOvertimeResult {
           ? approvedMinutes
           : 0
         : Math.min(approvedMinutes, countedMinutes);
-  const ratePercent =
-    day.kind === 'workday' ? p.workdayRatePercent : day.kind === 'restDay' ? p.restDayRatePercent : p.holidayRatePercent;
+  const ratePercent = day.kind === 'workday' ? p.workdayRatePercent : day.kind === 'restDay' ? p.restDayRatePercent : p.holidayRatePercent;
   const compensation = day.kind === 'restDay' && p.restDayCompensation === 'timeOff' ? 'timeOff' : 'pay';
   const hm = (ms: number) => clock(ms, input.timeZone);
   const window = `${hm(r.start)}–${hm(r.end)}`;
@@ -147,7 +146,11 @@ export function computeOvertime(input: TOvertimeInput): TOvertimeResult {
     explain({
       ruleId: 'AT-5',
       policyVersion: v,
-      inputs: { ...inputs, intervals: intervals.map((x) => [new Date(x.start).toISOString(), new Date(x.end).toISOString()]), workedMinutes },
+      inputs: {
+        ...inputs,
+        intervals: intervals.map((x) => [new Date(x.start).toISOString(), new Date(x.end).toISOString()]),
+        workedMinutes,
+      },
       result: workedMinutes,
       zh: present
         ? `${day.date} 批准加班 ${window}；打卡 ${hm(inAt)} 与 ${hm(outAt)}（取批准时段前后 ${p.punchWindowMinutes} 分钟内的首末打卡）` +
@@ -162,7 +165,14 @@ export function computeOvertime(input: TOvertimeInput): TOvertimeResult {
     explain({
       ruleId: 'AT-5',
       policyVersion: v,
-      inputs: { overtime: r.id, workedMinutes, roundingMinutes: p.roundingMinutes, countedMinutes, approvedMinutes, paidBasis: p.paidBasis },
+      inputs: {
+        overtime: r.id,
+        workedMinutes,
+        roundingMinutes: p.roundingMinutes,
+        countedMinutes,
+        approvedMinutes,
+        paidBasis: p.paidBasis,
+      },
       result: paidMinutes,
       zh:
         `按 ${unit} 分钟为单位向下取整计 ${countedMinutes} 分钟；批准 ${approvedMinutes} 分钟；` +
@@ -182,16 +192,31 @@ export function computeOvertime(input: TOvertimeInput): TOvertimeResult {
     explain({
       ruleId: 'AT-5b',
       policyVersion: v,
-      inputs: { date: day.date, dayKind: day.kind, calendarKind: day.calendarKind, festival: day.festival?.zh ?? null, ratePercent, compensation },
+      inputs: {
+        date: day.date,
+        dayKind: day.kind,
+        calendarKind: day.calendarKind,
+        festival: day.festival?.zh ?? null,
+        ratePercent,
+        compensation,
+      },
       result: { ratePercent, compensation },
       zh:
         `${day.date} 是${kindText.zh}${festival.zh}` +
         (makeup ? '（调休上班日按工作日计）' : bridged ? '（节假日中调休的休息日，不是法定节假日）' : '') +
-        (compensation === 'timeOff' ? `：制度规定休息日加班安排同等时间补休 ${paidMinutes} 分钟，不发加班工资` : `：加班工资按 ${ratePercent}% 计`),
+        (compensation === 'timeOff'
+          ? `：制度规定休息日加班安排同等时间补休 ${paidMinutes} 分钟，不发加班工资`
+          : `：加班工资按 ${ratePercent}% 计`),
       en:
         `${day.date} is ${kindText.en}${festival.en}` +
-        (makeup ? ' (a 调休 make-up day counts as a working day)' : bridged ? ' (a bridged rest day of the holiday block, not a statutory day)' : '') +
-        (compensation === 'timeOff' ? `: the policy gives ${paidMinutes} min time off instead of pay` : `: overtime paid at ${ratePercent} %`),
+        (makeup
+          ? ' (a 调休 make-up day counts as a working day)'
+          : bridged
+            ? ' (a bridged rest day of the holiday block, not a statutory day)'
+            : '') +
+        (compensation === 'timeOff'
+          ? `: the policy gives ${paidMinutes} min time off instead of pay`
+          : `: overtime paid at ${ratePercent} %`),
     }),
   ];
   return {

@@ -99,10 +99,13 @@ export const attendanceFields: PolicyFieldMeta[] = [
       ['holidayRatePercent', 'percent', '法定节假日加班工资比例（%）', 'Statutory-holiday overtime rate (%)', '300'],
     ] as const
   ).map(([key, unit, zh, en, rate]) =>
-    f(`attendance.overtime.${key}`, 'AT-5b', unit, [zh, en], [
-      `加班工资按国家规定（默认 ${rate}%）`,
-      `Overtime pay follows the national rules (default ${rate} %)`,
-    ]),
+    f(
+      `attendance.overtime.${key}`,
+      'AT-5b',
+      unit,
+      [zh, en],
+      [`加班工资按国家规定（默认 ${rate}%）`, `Overtime pay follows the national rules (default ${rate} %)`],
+    ),
   ),
   f(
     'attendance.overtime.restDayCompensation',

@@ -163,4 +163,3 @@ describe('machine import from Excel (.xlsx) and a GBK CSV (item 2)', () => {
     expect(events.at(-1)).toMatchObject({ result: { rows: 4, imported: 0, duplicates: 2 } });
   });
 });
-

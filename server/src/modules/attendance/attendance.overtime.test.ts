@@ -38,7 +38,12 @@ describe('requests and approval (AT-5, AT-5b)', () => {
       ['midnight', { date: '2026-02-13', start: '20:00', end: '02:00' }],
     ];
     for (const [key, body] of cases) ot[key] = await expectStatus(await request(w.engineer, body), 201);
-    expect(ot.midnight).toMatchObject({ kind: 'voluntary', status: 'submitted', startAt: '2026-02-13T12:00:00.000Z', endAt: '2026-02-13T18:00:00.000Z' });
+    expect(ot.midnight).toMatchObject({
+      kind: 'voluntary',
+      status: 'submitted',
+      startAt: '2026-02-13T12:00:00.000Z',
+      endAt: '2026-02-13T18:00:00.000Z',
+    });
     ot.ordered = await expectStatus(
       await request(w.supervisor, { kind: 'ordered', userId: w.ids.engineer, date: '2026-02-27', start: '18:00', end: '19:00' }),
       201,
@@ -51,13 +56,21 @@ describe('requests and approval (AT-5, AT-5b)', () => {
     const overlap = await request(w.engineer, { date: '2026-02-14', start: '19:30', end: '21:00' });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().error.reason).toBe('attendance.overtimeOverlap');
-    const notHis = await request(w.engineer2, { kind: 'ordered', userId: w.ids.engineer, date: '2026-02-26', start: '18:00', end: '19:00' });
+    const notHis = await request(w.engineer2, {
+      kind: 'ordered',
+      userId: w.ids.engineer,
+      date: '2026-02-26',
+      start: '18:00',
+      end: '19:00',
+    });
     expect(notHis.statusCode).toBe(403);
     expect(notHis.json().error.reason).toBe('attendance.overtimeOrderNotAllowed');
   });
 
   it('lets only the superior decide: the employee gets 403, a stale version 409', async () => {
-    expect((await w.engineer.post(api(`/attendance/overtime/${ot.makeup.id}/decision`), { version: 1, approve: true })).statusCode).toBe(403);
+    expect((await w.engineer.post(api(`/attendance/overtime/${ot.makeup.id}/decision`), { version: 1, approve: true })).statusCode).toBe(
+      403,
+    );
     expect((await w.supervisor.post(api(`/attendance/overtime/${ot.makeup.id}/decision`), { version: 9, approve: true })).statusCode).toBe(
       409,
     );
@@ -85,7 +98,13 @@ describe('hours from the punches and the rate by the day kind (boundaries)', () 
     expect(line(ot.midnight)).toMatchObject({ dayKind: 'workday', workedMinutes: 360, paidMinutes: 360, paidHours: 6, ratePercent: 150 });
     expect(line(ot.makeup)).toMatchObject({ dayKind: 'workday', workedMinutes: 120, paidMinutes: 120, ratePercent: 150 });
     expect(line(ot.holiday)).toMatchObject({ dayKind: 'statutoryHoliday', workedMinutes: 180, paidMinutes: 180, ratePercent: 300 });
-    expect(line(ot.bridged)).toMatchObject({ dayKind: 'restDay', workedMinutes: 120, paidMinutes: 120, ratePercent: 200, compensation: 'pay' });
+    expect(line(ot.bridged)).toMatchObject({
+      dayKind: 'restDay',
+      workedMinutes: 120,
+      paidMinutes: 120,
+      ratePercent: 200,
+      compensation: 'pay',
+    });
     expect(line(ot.makeup).explanations.map((e: Json) => e.ruleId)).toEqual(['AT-5', 'AT-5', 'AT-5b']);
     expect(line(ot.makeup).explanations[2].text['zh-CN']).toContain('调休上班日按工作日计');
     expect(line(ot.bridged).explanations[2].text.en).toContain('bridged rest day');
@@ -116,7 +135,10 @@ describe('hours from the punches and the rate by the day kind (boundaries)', () 
 
   it('refuses deciding or requesting overtime in a closed month (409 months.closed)', async () => {
     await expectStatus(await w.supervisor.post(api('/months/2026-02/close'), {}), 200);
-    const decided = await w.supervisor.post(api(`/attendance/overtime/${ot.ordered.id}/decision`), { version: ot.ordered.version, approve: true });
+    const decided = await w.supervisor.post(api(`/attendance/overtime/${ot.ordered.id}/decision`), {
+      version: ot.ordered.version,
+      approve: true,
+    });
     expect(decided.statusCode).toBe(409);
     expect(decided.json().error.reason).toBe('months.closed');
     const requested = await request(w.engineer, { date: '2026-02-27', start: '20:00', end: '21:00' });

@@ -89,7 +89,12 @@ export async function requestOvertime(ctx: Ctx, input: TOvertimeCreate): Promise
     if (body.kind === 'voluntary' && startAt <= nowMs)
       throw refuse('rule_violation', 'attendance.overtimeNotInAdvance', { date: body.date, start: body.start }, { ruleId: 'AT-5' });
     if (body.kind === 'ordered' && endAt <= nowMs)
-      throw refuse('rule_violation', 'attendance.overtimeTooLate', { date: body.date, start: body.start, end: body.end }, { ruleId: 'AT-5' });
+      throw refuse(
+        'rule_violation',
+        'attendance.overtimeTooLate',
+        { date: body.date, start: body.start, end: body.end },
+        { ruleId: 'AT-5' },
+      );
     const startIso = new Date(startAt).toISOString();
     const endIso = new Date(endAt).toISOString();
     const clash = await repo.overlappingOvertime(db, worker.id, startIso, endIso);
@@ -119,7 +124,12 @@ export async function requestOvertime(ctx: Ctx, input: TOvertimeCreate): Promise
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(db, ctx, { action: `attendance.overtime.${body.kind}`, entity: 'attendance_overtime', entityId: row.id, after: body });
+    await recordAudit(db, ctx, {
+      action: `attendance.overtime.${body.kind}`,
+      entity: 'attendance_overtime',
+      entityId: row.id,
+      after: body,
+    });
     const approvers = await approversOf(
       db,
       { user_id: worker.id, team_id: worker.team_id, department_id: worker.department_id },
@@ -182,7 +192,14 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
     const status = body.approve ? 'approved' : 'rejected';
     const res = await db
       .updateTable('attendance_overtime')
-      .set({ status, decided_by: ctx.actor.id, decided_at: at, decision_comment: body.comment ?? null, updated_at: at, version: o.version + 1 })
+      .set({
+        status,
+        decided_by: ctx.actor.id,
+        decided_at: at,
+        decision_comment: body.comment ?? null,
+        updated_at: at,
+        version: o.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', o.version)
       .executeTakeFirst();
@@ -289,8 +306,10 @@ const totalsOf = (lines: TOvertimeLine[]): TOvertimeMonth['totals'] => {
 export async function overtimeMonth(ctx: Ctx, month: string, userId: number | undefined): Promise<TOvertimeMonth> {
   const id = userId ?? ctx.actor.id;
   let row: repo.StaffRow | undefined;
-  if (id === ctx.actor.id) [row] = await repo.staffRows(ctx.db, { ids: [id] });
-  else {
+  if (id === ctx.actor.id) {
+    if (!can(ctx.actor, 'attendance.punch') && !can(ctx.actor, 'attendance.read')) throw forbidden();
+    [row] = await repo.staffRows(ctx.db, { ids: [id] });
+  } else {
     if (!can(ctx.actor, 'attendance.read')) throw forbidden('This needs the permission "attendance.read"');
     row = await repo.staffInScope(ctx.db, ctx.actor, id);
   }

@@ -1,5 +1,5 @@
 import type { TOvertime, TOvertimeLine } from '@techserve/core';
-import { App, Button, Card, DatePicker, Flex, Form, Input, List, Segmented, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, List, Segmented, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
