@@ -214,7 +214,11 @@ export function attendanceRoutes(app: App) {
           },
         )
         .finally(() => out.end());
-      return reply.type(NDJSON).header('cache-control', 'no-store').send(out);
+      // Returning the reply tells Fastify the stream answers; the route's JSON schema types only the plain answer.
+      return reply
+        .type(NDJSON)
+        .header('cache-control', 'no-store')
+        .send(out as never) as never;
     },
   );
   app.post(
