@@ -3,3 +3,4 @@ export * from './rules';
 export * from './evaluate';
 export * from './rollup';
 export * from './machineImport';
+export * from './overtime';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * RS-1 (issue 14 item 2): the exports of fingerprint and face machines — CSV in UTF-8 or GBK (both occur, even line by
- * line in files merged from two machines) with a column mapping per machine type. Pure: bytes in, rows and refusals out.
+ * line in files merged from two machines), or an Excel sheet read into the same table, with a column mapping per
+ * machine type. Pure: bytes in, rows and refusals out.
  */
 
 /** Which column holds what: the employee number, and the instant as one date-time column or a date and a time column. */
@@ -34,6 +35,15 @@ const GBK = new TextDecoder('gbk');
 export function decodeLines(bytes: Uint8Array): string[] {
   const lines: string[] = [];
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Most files are one encoding: all UTF-8 decodes at once; only a file that is not goes line by line.
+  try {
+    const all = UTF8.decode(bytes.subarray(start)).split('\n');
+    for (const line of all) lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+    return lines;
+  } catch {
+    lines.length = 0;
+  }
   for (let i = start; i <= bytes.length; i++) {
     if (i === bytes.length || bytes[i] === 0x0a) {
       let end = i;
@@ -56,6 +66,7 @@ export function decodeLines(bytes: Uint8Array): string[] {
 /** One CSV line's fields (quotes with doubled quotes inside; a tab-separated export too). */
 export function csvFields(line: string): string[] {
   const sep = line.includes(',') || !line.includes('\t') ? ',' : '\t';
+  if (!line.includes('"')) return line.split(sep).map((f) => f.trim());
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -104,20 +115,52 @@ const pad = (n: string) => n.padStart(2, '0');
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
-/** 'YYYY-MM-DD' and 'HH:MM:SS' of a machine's date and time texts (2026/3/2, 2026-03-02, 8:05, 08:05:31), or null. */
-export function parseMachineDateTime(date: string, time: string): { date: string; time: string } | null {
+/** 'YYYY-MM-DD' of a machine's date text (2026/3/2, 2026-03-02, 2026年3月2日), or null when it is no date. */
+function machineDate(date: string): string | null {
   const d = DATE.exec(date.trim());
-  const t = TIME.exec(time.trim());
-  if (!d || !t) return null;
-  const [mo, day, h, mi, s] = [Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+  if (!d) return null;
+  const [mo, day] = [Number(d[2]), Number(d[3])];
   const probe = new Date(Date.UTC(Number(d[1]), mo - 1, day));
-  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== day || h > 23 || mi > 59 || s > 59) return null;
-  return { date: `${d[1]}-${pad(d[2])}-${pad(d[3])}`, time: `${pad(t[1])}:${t[2]}:${pad(t[3] ?? '0')}` };
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== day) return null;
+  return `${d[1]}-${pad(d[2])}-${pad(d[3])}`;
 }
 
-/** The rows of a machine export under a mapping; every line that cannot be read is refused with its line number. */
-export function readMachineRows(lines: string[], mapping: TMachineMapping): { rows: TMachineRow[]; refused: TMachineRefusal[] } {
-  const header = csvFields(lines[0] ?? '');
+/** 'HH:MM:SS' of a machine's time text (8:05, 08:05:31), or null. */
+function machineTime(time: string): string | null {
+  const t = TIME.exec(time.trim());
+  if (!t) return null;
+  const [h, mi, sec] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+  if (h > 23 || mi > 59 || sec > 59) return null;
+  return `${pad(t[1])}:${t[2]}:${pad(t[3] ?? '0')}`;
+}
+
+/** 'YYYY-MM-DD' and 'HH:MM:SS' of a machine's date and time texts (2026/3/2, 2026-03-02, 8:05, 08:05:31), or null. */
+export function parseMachineDateTime(date: string, time: string): { date: string; time: string } | null {
+  const d = machineDate(date);
+  const t = machineTime(time);
+  return d && t ? { date: d, time: t } : null;
+}
+
+/**
+ * A machine export as a table: the header's column names and each row's fields with its line (or sheet row) number and
+ * its raw text (shown beside a refusal). CSV/TSV lines and an Excel sheet (read in the server) both become one.
+ */
+export type TMachineTable = { header: string[]; rows: { line: number; fields: string[]; raw: string }[] };
+
+/** The table of a CSV or tab-separated export's lines (the first is the header); blank lines are skipped. */
+export function machineTable(lines: string[]): TMachineTable {
+  const rows: TMachineTable['rows'] = [];
+  for (let i = 1; i < lines.length; i++) if (lines[i].trim() !== '') rows.push({ line: i + 1, fields: csvFields(lines[i]), raw: lines[i] });
+  return { header: csvFields(lines[0] ?? ''), rows };
+}
+
+/** The rows of a machine export under a mapping; every row that cannot be read is refused with its line number. */
+export function readMachineRows(
+  input: string[] | TMachineTable,
+  mapping: TMachineMapping,
+): { rows: TMachineRow[]; refused: TMachineRefusal[] } {
+  const table = Array.isArray(input) ? machineTable(input) : input;
+  const { header } = table;
   const col = (name: string | undefined) => (name === undefined ? -1 : header.indexOf(name));
   const idx = {
     emp: col(mapping.employeeNo),
@@ -128,29 +171,37 @@ export function readMachineRows(lines: string[], mapping: TMachineMapping): { ro
   };
   const rows: TMachineRow[] = [];
   const refused: TMachineRefusal[] = [];
+  // A month's export repeats a few dozen dates thousands of times: each date text is read once.
+  const dates = new Map<string, string | null>();
+  const parse = (date: string, time: string) => {
+    let d = dates.get(date);
+    if (d === undefined) {
+      d = machineDate(date);
+      dates.set(date, d);
+    }
+    const t = d === null ? null : machineTime(time);
+    return d && t ? { date: d, time: t } : null;
+  };
   if (idx.emp < 0 || (idx.dt < 0 && (idx.d < 0 || idx.t < 0))) {
-    refused.push({ line: 1, reason: 'attendance.importColumns', raw: lines[0] ?? '' });
+    refused.push({ line: 1, reason: 'attendance.importColumns', raw: header.join(',') });
     return { rows, refused };
   }
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i];
-    if (raw.trim() === '') continue;
-    const f = csvFields(raw);
+  for (const { line, fields: f, raw } of table.rows) {
     const employeeNo = f[idx.emp] ?? '';
     if (!employeeNo) {
-      refused.push({ line: i + 1, reason: 'attendance.importNoEmployeeNo', raw });
+      refused.push({ line, reason: 'attendance.importNoEmployeeNo', raw });
       continue;
     }
     let parsed: { date: string; time: string } | null;
     if (idx.dt >= 0) {
       const m = /^(\S+)[\sT]+(\S+)$/.exec((f[idx.dt] ?? '').trim());
-      parsed = m ? parseMachineDateTime(m[1], m[2]) : null;
-    } else parsed = parseMachineDateTime(f[idx.d] ?? '', f[idx.t] ?? '');
+      parsed = m ? parse(m[1], m[2]) : null;
+    } else parsed = parse((f[idx.d] ?? '').trim().split(/[\sT]/)[0], f[idx.t] ?? '');
     if (!parsed) {
-      refused.push({ line: i + 1, reason: 'attendance.importBadTime', raw });
+      refused.push({ line, reason: 'attendance.importBadTime', raw });
       continue;
     }
-    rows.push({ line: i + 1, employeeNo, ...parsed, device: idx.dev >= 0 ? (f[idx.dev] ?? null) || null : null });
+    rows.push({ line, employeeNo, ...parsed, device: idx.dev >= 0 ? (f[idx.dev] ?? null) || null : null });
   }
   return { rows, refused };
 }

@@ -19,4 +19,5 @@ export {
 } from './engine';
 export { foldIcsLine, holidaysToIcs, parseHolidayIcs, type TIcsParseError, type TIcsParseResult } from './ics';
 export * from './schema';
+export { statutoryHoliday, statutoryHolidaysOf } from './statutoryHolidays';
 export { isValidTimeZone, localDateInZone, wallClockToUtc, zoneOffsetAt } from './timeZone';

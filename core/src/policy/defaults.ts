@@ -94,6 +94,16 @@ export function defaultPolicy(): TPolicy {
       seriouslyLateMinutes: 60,
       seriouslyEarlyLeaveMinutes: 60,
       monthlyLimits: { absencesAbove: 3, cumulativeLateMinutesAbove: 180, explanationDueWorkingDays: 3 },
+      // AT-5b: the national rates (劳动法 第四十四条); half-hour units and the lesser of approved and worked are our choice.
+      overtime: {
+        workdayRatePercent: 150,
+        restDayRatePercent: 200,
+        holidayRatePercent: 300,
+        restDayCompensation: 'pay',
+        roundingMinutes: 30,
+        punchWindowMinutes: 240,
+        paidBasis: 'lesserOfApprovedAndActual',
+      },
       conductPoints: [
         { id: 'late', name: { 'zh-CN': '迟到早退', en: 'Late or early leave' }, points: 5 },
         { id: 'seriouslyLate', name: { 'zh-CN': '严重迟到早退', en: 'Seriously late or early leave' }, points: 10 },

@@ -42,4 +42,23 @@ export const ATTENDANCE_REASONS = defineReasons({
     'zh-CN': '#{userId} 不是该现场的驻场人员，或不在您的范围内',
     en: '#{userId} is not a resident of this site within your scope',
   },
+  // AT-5/AT-5b: overtime.
+  'attendance.overtimeNotInAdvance': {
+    'zh-CN': '加班须事先申请：{date} {start} 已过',
+    en: 'Overtime must be requested in advance: {date} {start} has passed',
+  },
+  'attendance.overtimeTooLate': {
+    'zh-CN': '加班 {date} {start}–{end} 已结束，不能再安排',
+    en: 'The overtime {date} {start}–{end} has ended and cannot be ordered any more',
+  },
+  'attendance.overtimeOverlap': {
+    'zh-CN': '与已申请的加班 #{id} 时间重叠',
+    en: 'Overlaps overtime #{id} already requested',
+  },
+  'attendance.overtimeOrderNotAllowed': {
+    'zh-CN': '只有该项目的项目经理或员工的上级可以安排加班',
+    en: 'Only the project’s manager or the employee’s superior may order overtime',
+  },
+  'attendance.overtimeDecided': { 'zh-CN': '该加班申请已处理（{status}）', en: 'This overtime was already decided ({status})' },
+  'attendance.ownOvertime': { 'zh-CN': '不能审批自己的加班', en: 'You cannot decide your own overtime' },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ABSENCE_REPORT_KINDS, DAY_STATUSES } from '../attendance/evaluate';
+import { OVERTIME_DAY_KINDS } from '../attendance/overtime';
 import { ZAttendanceOverride } from '../attendance/rules';
 import { ZMachineMapping } from '../attendance/machineImport';
 import { ZExplanation } from '../explanation';
@@ -225,7 +226,7 @@ export const ZSiteIdParams = z.strictObject({ siteId: ZId });
 export const ZMachineImport = z.strictObject({
   /** The machine type whose column mapping is used and saved (e.g. 'zkteco-u160'). */
   machineType: z.string().trim().min(1).max(60),
-  /** The exported file's bytes, base64 (CSV or tab-separated text; UTF-8 or GBK). */
+  /** The exported file's bytes, base64: CSV or tab-separated text (UTF-8 or GBK), or an Excel workbook (.xlsx, first sheet). */
   contentBase64: z.string().min(1),
   /** The column mapping; omitted: the one saved for the machine type, else the common layouts guessed from the header. */
   mapping: ZMachineMapping.optional(),
@@ -281,3 +282,100 @@ export const ZSpotCheck = z.strictObject({
 });
 export type TSpotCheck = z.infer<typeof ZSpotCheck>;
 export const ZSpotCheckListQuery = z.strictObject({ siteId: ZId, month: ZMonth });
+
+// Overtime (AT-5, AT-5b, item 13) ----------------------------------------------------------------------------------------
+
+export const OVERTIME_KINDS = ['voluntary', 'ordered'] as const;
+export const ZOvertimeKind = z.enum(OVERTIME_KINDS);
+export const OVERTIME_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export const ZOvertimeStatus = z.enum(OVERTIME_STATUSES);
+
+/**
+ * AT-5b: overtime asked by the employee (voluntary) or ordered by the project manager or the superior for someone
+ * (ordered). Local times on the person's calendar; an end at or before the start is on the next day (past midnight).
+ */
+export const ZOvertimeCreate = z
+  .strictObject({
+    kind: ZOvertimeKind.default('voluntary'),
+    /** Ordered: whose overtime it is. */
+    userId: ZRef.optional(),
+    /** Ordered by a project manager: the project. */
+    projectId: ZRef.optional(),
+    date: ZDateInRange,
+    start: ZTimeOfDay,
+    end: ZTimeOfDay,
+    reason: z.string().trim().min(2).max(500),
+  })
+  .refine((b) => b.kind === 'voluntary' || b.userId !== undefined, { message: 'ordered overtime names the employee', path: ['userId'] })
+  .refine((b) => b.start !== b.end, { message: 'the end must differ from the start', path: ['end'] });
+export type TOvertimeCreate = z.input<typeof ZOvertimeCreate>;
+
+export const ZOvertime = z.strictObject({
+  id: z.number().int(),
+  userId: z.number().int(),
+  userName: z.string(),
+  kind: ZOvertimeKind,
+  projectId: z.number().int().nullable(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  reason: z.string(),
+  status: ZOvertimeStatus,
+  requestedByName: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type TOvertime = z.infer<typeof ZOvertime>;
+export const ZOvertimeDecision = ZCorrectionDecision;
+export type TOvertimeDecision = z.infer<typeof ZOvertimeDecision>;
+export const ZOvertimeListQuery = ZListQuery.extend({
+  /** mine: my own; inbox: others' in my scope waiting for a decision; all: others' in my scope. */
+  view: z.enum(['mine', 'inbox', 'all']).default('mine'),
+  status: ZOvertimeStatus.optional(),
+}).strict();
+export type TOvertimeListQuery = z.infer<typeof ZOvertimeListQuery>;
+
+/** AT-5/AT-5b: one approved overtime as the payroll reads it — hours and rate — with its explanations. */
+export const ZOvertimeLine = z.strictObject({
+  overtimeId: z.number().int(),
+  userId: z.number().int(),
+  userName: z.string(),
+  employeeNo: z.string().nullable(),
+  kind: ZOvertimeKind,
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  dayKind: z.enum(OVERTIME_DAY_KINDS),
+  approvedMinutes: z.number().int(),
+  workedMinutes: z.number().int(),
+  paidMinutes: z.number().int(),
+  /** paidMinutes / 60, two decimals. */
+  paidHours: z.number(),
+  ratePercent: z.number().int(),
+  /** pay: paid at ratePercent; timeOff: rest-day overtime given as time off (补休), not paid. */
+  compensation: z.enum(['pay', 'timeOff']),
+  policyVersion: z.number().int().nullable(),
+  explanations: z.array(ZExplanation),
+});
+export type TOvertimeLine = z.infer<typeof ZOvertimeLine>;
+export const ZOvertimeMonthQuery = ZAttendanceMonthQuery;
+export const ZOvertimeMonth = z.strictObject({
+  userId: z.number().int(),
+  userName: z.string(),
+  month: z.string(),
+  closed: z.boolean(),
+  lines: z.array(ZOvertimeLine),
+  /** Paid minutes per rate (pay), and time off minutes. */
+  totals: z.strictObject({
+    byRate: z.array(z.strictObject({ ratePercent: z.number().int(), paidMinutes: z.number().int() })),
+    timeOffMinutes: z.number().int(),
+  }),
+});
+export type TOvertimeMonth = z.infer<typeof ZOvertimeMonth>;
+export const ZOvertimeLinesQuery = z.strictObject({ month: ZMonth });
+export const ZOvertimeLines = z.strictObject({ month: z.string(), closed: z.boolean(), items: z.array(ZOvertimeLine) });

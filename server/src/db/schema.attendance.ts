@@ -99,7 +99,29 @@ export interface AttendanceSpotCheckPeopleTable {
   absence_report_id: number | null;
 }
 
+export interface AttendanceOvertimeTable extends Scoped {
+  id: Id;
+  user_id: number;
+  kind: string;
+  project_id: number | null;
+  date: string;
+  start_time: string;
+  end_time: string;
+  start_at: string;
+  end_at: string;
+  reason: string;
+  status: string;
+  requested_by: number;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export type AttendanceTables = {
+  attendance_overtime: AttendanceOvertimeTable;
   attendance_spot_checks: AttendanceSpotChecksTable;
   attendance_spot_check_people: AttendanceSpotCheckPeopleTable;
   attendance_machine_mappings: AttendanceMachineMappingsTable;

@@ -100,6 +100,37 @@ export async function api<T>(path: string, options: ApiRequestOptions = {}): Pro
   return data as T;
 }
 
+/**
+ * A POST whose answer streams JSON lines (application/x-ndjson), e.g. progress then a result: each parsed line goes to
+ * onLine as it arrives. A refusal before the stream starts is an ApiError, like api().
+ */
+export async function apiLines(path: string, body: unknown, onLine: (line: unknown) => void): Promise<void> {
+  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'content-type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch (cause) {
+    throw new ApiError(0, { code: 'network_error', message: (cause as Error).message });
+  }
+  if (!response.ok || !response.body) {
+    const data = (await response.json().catch(() => null)) as Partial<TErrorBody> | null;
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+    throw new ApiError(response.status, data?.error ?? {});
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += decoder.decode(value, { stream: !done });
+    const lines = buffered.split('\n');
+    buffered = done ? '' : (lines.pop() ?? '');
+    for (const line of lines) if (line.trim()) onLine(JSON.parse(line));
+    if (done) return;
+  }
+}
+
 /** The app's query client: no retry on 4xx answers, short stale time. */
 export function createQueryClient(onError?: (error: unknown) => void): QueryClient {
   return new QueryClient({

@@ -92,6 +92,49 @@ export const attendanceFields: PolicyFieldMeta[] = [
     ['旷工视为自动离职（天）', 'Absence counted as resignation (days)'],
     ['旷工一周者视为自动离职', 'One week of absence counts as resignation'],
   ),
+  ...(
+    [
+      ['workdayRatePercent', 'percent', '工作日加班工资比例（%）', 'Working-day overtime rate (%)', '150'],
+      ['restDayRatePercent', 'percent', '休息日加班工资比例（%）', 'Rest-day overtime rate (%)', '200'],
+      ['holidayRatePercent', 'percent', '法定节假日加班工资比例（%）', 'Statutory-holiday overtime rate (%)', '300'],
+    ] as const
+  ).map(([key, unit, zh, en, rate]) =>
+    f(
+      `attendance.overtime.${key}`,
+      'AT-5b',
+      unit,
+      [zh, en],
+      [`加班工资按国家规定（默认 ${rate}%）`, `Overtime pay follows the national rules (default ${rate} %)`],
+    ),
+  ),
+  f(
+    'attendance.overtime.restDayCompensation',
+    'AT-5b',
+    'choice',
+    ['休息日加班补偿方式', 'Rest-day overtime compensated by'],
+    ['休息日加班可安排同等时间补休，不能安排补休的支付加班工资', 'Rest-day overtime: equal time off, or pay where no time off is given'],
+  ),
+  f(
+    'attendance.overtime.roundingMinutes',
+    'AT-5',
+    'minutes',
+    ['加班计时单位（分钟，向下取整）', 'Overtime counted in units of (minutes, rounded down)'],
+    ['加班须事先申请批准并记录', 'Overtime must be applied for, approved in advance and recorded'],
+  ),
+  f(
+    'attendance.overtime.punchWindowMinutes',
+    'AT-5',
+    'minutes',
+    ['加班打卡取数范围（分钟）', 'Overtime punches counted within (minutes)'],
+    ['加班时长以打卡记录为准', 'Overtime worked is read from the punches'],
+  ),
+  f(
+    'attendance.overtime.paidBasis',
+    'AT-5',
+    'choice',
+    ['加班计薪时长', 'Overtime hours paid'],
+    ['加班须事先申请批准：按批准时长与实际时长较少者计', 'Approved in advance: the lesser of approved and worked hours'],
+  ),
   f(
     'attendance.personnelChange.noticeMonths',
     'RS-6',

@@ -3,10 +3,10 @@ import {
   type TMachineImportResult,
   type TMachineMapping,
   ZMachineImport,
-  csvFields,
   decodeLines,
   guessMapping,
   localInstant,
+  machineTable,
   readMachineRows,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
@@ -16,28 +16,40 @@ import { recordAudit } from '../audit/audit.service';
 import { isMonthClosed } from '../months/months.service';
 import { type Person, monthOf, peopleOf } from './attendance.evaluation';
 import * as repo from './attendance.repository';
+import { isXlsx, xlsxTable } from './attendance.xlsx';
 
 type Refused = TMachineImportResult['refused'][number];
 
+/** How far an import is: the phase and its count (rows checked, punches written, people's months evaluated). */
+export type ImportProgress = { phase: 'read' | 'check' | 'write' | 'evaluate' | 'done'; done: number; total: number };
+
 /**
- * RS-1 (issue 14 item 2): a fingerprint or face machine's export. The file is read line by line in UTF-8 or GBK, the
+ * RS-1 (issue 14 item 2): a fingerprint or face machine's export. The file — CSV/TSV read line by line in UTF-8 or GBK,
+ * or an Excel workbook's first sheet (.xlsx, told by its bytes) read into the same table — goes one path: the
  * columns by the mapping given (then saved for the machine type), the saved one, or the common layouts guessed from
  * the header; each row names an employee number and a local time on that person's calendar. Refused rows (unreadable,
  * unknown employee, outside the importer's scope, in the future, in a closed month) are reported with their line and
  * reason key; the others are added once — the same file imported twice adds nothing (a key per machine type,
  * employee and instant). A preview (dryRun) checks everything and writes nothing. One transaction: all or nothing.
+ * `onProgress` hears each phase as it goes (the route streams it to the page's progress bar).
  */
-export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promise<TMachineImportResult> {
+export async function importMachineFile(
+  ctx: Ctx,
+  input: TMachineImport,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<TMachineImportResult> {
   const body = ZMachineImport.parse(input);
   const at = nowIso(ctx.clock);
   const nowMs = ctx.clock.now().getTime();
-  const lines = decodeLines(new Uint8Array(Buffer.from(body.contentBase64, 'base64')));
+  const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
+  const table = isXlsx(bytes) ? await xlsxTable(bytes) : machineTable(decodeLines(bytes));
+  onProgress({ phase: 'read', done: table.rows.length, total: table.rows.length });
   return ctx.db.transaction().execute(async (db) => {
     const saved = await repo.savedMapping(db, body.machineType);
     const mapping: TMachineMapping | null =
-      body.mapping ?? (saved ? (JSON.parse(saved.mapping) as TMachineMapping) : null) ?? guessMapping(csvFields(lines[0] ?? ''));
+      body.mapping ?? (saved ? (JSON.parse(saved.mapping) as TMachineMapping) : null) ?? guessMapping(table.header);
     if (!mapping) throw refuse('rule_violation', 'attendance.importColumns', {}, { ruleId: 'RS-1' });
-    const read = readMachineRows(lines, mapping);
+    const read = readMachineRows(table, mapping);
     const refused: Refused[] = read.refused.map((r) => ({ line: r.line, reason: r.reason, params: { line: r.line }, raw: r.raw }));
     if (read.refused.some((r) => r.reason === 'attendance.importColumns'))
       throw refuse('rule_violation', 'attendance.importColumns', {}, { ruleId: 'RS-1' });
@@ -51,7 +63,10 @@ export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promis
     const known = new Set(staff.map((s) => s.employee_no));
     const closed = new Map<string, boolean>();
     const candidates: { key: string; row: repo.PunchInsert; line: number; name: string; time: string }[] = [];
-    for (const r of read.rows) {
+    const total = read.rows.length;
+    const minutes = new Map<string, number>(); // a local minute's instant, per time zone
+    for (const [i, r] of read.rows.entries()) {
+      if (i % 5000 === 0) onProgress({ phase: 'check', done: i, total });
       const person = people.get(r.employeeNo);
       if (!person) {
         const reason = known.has(r.employeeNo) ? 'attendance.importOutOfScope' : 'attendance.importUnknownEmployee';
@@ -63,7 +78,13 @@ export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promis
         });
         continue;
       }
-      const instant = localInstant(person.cal.timeZone, r.date, r.time.slice(0, 5)) + Number(r.time.slice(6, 8)) * 1000;
+      const minuteKey = `${person.cal.timeZone} ${r.date} ${r.time.slice(0, 5)}`;
+      let minute = minutes.get(minuteKey);
+      if (minute === undefined) {
+        minute = localInstant(person.cal.timeZone, r.date, r.time.slice(0, 5));
+        minutes.set(minuteKey, minute);
+      }
+      const instant = minute + Number(r.time.slice(6, 8)) * 1000;
       if (instant > nowMs) {
         refused.push({
           line: r.line,
@@ -131,11 +152,15 @@ export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promis
         .slice(0, 20)
         .map((c) => ({ line: c.line, employeeNo: c.key.split('|')[1], userName: c.name, date: c.row.date, time: c.time })),
     };
-    if (body.dryRun) return result;
+    if (body.dryRun) {
+      onProgress({ phase: 'done', done: total, total });
+      return result;
+    }
     if (body.mapping) await repo.saveMapping(db, body.machineType, JSON.stringify(body.mapping), ctx.actor.id, at);
     result.imported = await repo.insertMachinePunches(
       db,
       fresh.map((c) => c.row),
+      (done) => onProgress({ phase: 'write', done, total: fresh.length }),
     );
     result.duplicates = candidates.length - result.imported;
     await recordAudit(db, ctx, {
@@ -159,7 +184,14 @@ export async function importMachineFile(ctx: Ctx, input: TMachineImport): Promis
       list.set(c.row.user_id, byId.get(c.row.user_id)!);
       byMonth.set(month, list);
     }
-    for (const [month, list] of byMonth) await monthOf(db, [...list.values()], month, nowMs);
+    let evaluated = 0;
+    const toEvaluate = [...byMonth.values()].reduce((n, list) => n + list.size, 0);
+    for (const [month, list] of byMonth) {
+      onProgress({ phase: 'evaluate', done: evaluated, total: toEvaluate });
+      await monthOf(db, [...list.values()], month, nowMs);
+      evaluated += list.size;
+    }
+    onProgress({ phase: 'done', done: total, total });
     return result;
   });
 }

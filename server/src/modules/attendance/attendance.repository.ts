@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { AttendanceDaysTable } from '../../db/schema.attendance';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
+import { preparedRows } from '../../db/prepared';
 
 // The attendance module's queries (issue 14). Every read of people's attendance is filtered by the actor's data scope
 // here: own / team / department / all, and the client IT office its site (users.site_id, stored with each fact).
@@ -301,17 +302,41 @@ export async function existingImportKeys(db: Db, keys: string[]): Promise<Set<st
   return found;
 }
 
+const PUNCH_COLUMNS = [
+  'user_id',
+  'at',
+  'date',
+  'source',
+  'latitude',
+  'longitude',
+  'accuracy_m',
+  'distance_m',
+  'outside_geofence',
+  'no_position',
+  'outside_network',
+  'ip',
+  'import_key',
+  'site_id',
+  'team_id',
+  'department_id',
+  'created_at',
+] as const satisfies readonly (keyof PunchInsert)[];
+
+// A machine file brings tens of thousands of punches: the batch statement is built once, not per batch (db/prepared.ts).
+const insertPunchBatch = preparedRows<PunchInsert, { id: number }>('attendance:machinePunches', (db, rows) =>
+  db
+    .insertInto('attendance_punches')
+    .values(rows.map((row) => Object.fromEntries(PUNCH_COLUMNS.map((c) => [c, row[c]])) as PunchInsert))
+    .onConflict((oc) => oc.column('import_key').doNothing())
+    .returning('id'),
+);
+
 /** Machine punches in batches; a key stored meanwhile is skipped. Returns how many were added. */
-export async function insertMachinePunches(db: Db, rows: PunchInsert[]): Promise<number> {
+export async function insertMachinePunches(db: Db, rows: PunchInsert[], onBatch: (written: number) => void = () => {}): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const res = await db
-      .insertInto('attendance_punches')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.column('import_key').doNothing())
-      .returning('id')
-      .execute();
-    added += res.length;
+    onBatch(i);
+    added += (await insertPunchBatch(db, rows.slice(i, i + 500))).length;
   }
   return added;
 }
@@ -325,4 +350,60 @@ export async function saveMapping(db: Db, machineType: string, mapping: string, 
     .values({ machine_type: machineType, mapping, updated_by: userId, updated_at: at })
     .onConflict((oc) => oc.column('machine_type').doUpdateSet({ mapping, updated_by: userId, updated_at: at }))
     .execute();
+}
+
+// Overtime (AT-5, AT-5b, item 13) --------------------------------------------------------------------------------------
+
+export const overtimeQuery = (db: Db) =>
+  db
+    .selectFrom('attendance_overtime as o')
+    .innerJoin('users as worker', 'worker.id', 'o.user_id')
+    .innerJoin('users as requester', 'requester.id', 'o.requested_by')
+    .leftJoin('users as decider', 'decider.id', 'o.decided_by')
+    .select([
+      'o.id',
+      'o.user_id',
+      'o.kind',
+      'o.project_id',
+      'o.date',
+      'o.start_time',
+      'o.end_time',
+      'o.start_at',
+      'o.end_at',
+      'o.reason',
+      'o.status',
+      'o.decided_at',
+      'o.decision_comment',
+      'o.site_id',
+      'o.team_id',
+      'o.department_id',
+      'o.created_at',
+      'o.version',
+      'worker.name as user_name',
+      'worker.employee_no',
+      'requester.name as requested_by_name',
+      'decider.name as decided_by_name',
+    ]);
+export type OvertimeRow = Awaited<ReturnType<ReturnType<typeof overtimeQuery>['execute']>>[number];
+
+/** The person's requested or approved overtime overlapping [startAt, endAt) (instants as ISO text compare in order). */
+export const overlappingOvertime = (db: Db, userId: number, startAt: string, endAt: string) =>
+  db
+    .selectFrom('attendance_overtime')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .where('start_at', '<', endAt)
+    .where('end_at', '>', startAt)
+    .executeTakeFirst();
+
+export const projectManager = (db: Db, projectId: number) =>
+  db.selectFrom('projects').select(['id', 'manager_id']).where('id', '=', projectId).executeTakeFirst();
+
+/** Set-based: approved overtime starting on local dates from..to, of these people (everyone when null). */
+export function approvedOvertimeBetween(db: Db, from: string, to: string, userIds: number[] | null): Promise<OvertimeRow[]> {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  let q = overtimeQuery(db).where('o.status', '=', 'approved').where('o.date', '>=', from).where('o.date', '<=', to);
+  if (userIds) q = q.where('o.user_id', 'in', userIds);
+  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
 }

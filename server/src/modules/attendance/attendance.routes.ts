@@ -15,6 +15,14 @@ import {
   ZIdParams,
   ZMachineImport,
   ZMachineImportResult,
+  ZOvertime,
+  ZOvertimeCreate,
+  ZOvertimeDecision,
+  ZOvertimeLines,
+  ZOvertimeLinesQuery,
+  ZOvertimeListQuery,
+  ZOvertimeMonth,
+  ZOvertimeMonthQuery,
   ZPunch,
   ZPunchCreate,
   ZSiteIdParams,
@@ -23,14 +31,19 @@ import {
   ZSpotCheckListQuery,
   page,
 } from '@techserve/core';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
+import { AppError, errorBody } from '../../http/errors';
 import { rollupWorkbook } from './attendance.export';
 import { createSpotCheck, listSpotChecks } from './attendance.spot-checks';
 import * as corrections from './attendance.corrections';
 import { importMachineFile } from './attendance.import';
+import * as overtime from './attendance.overtime';
 import * as svc from './attendance.service';
+
+const NDJSON = 'application/x-ndjson';
 
 /** RS-1..5, AT-1, AT-3, POL-1: attendance (考勤) — punches, corrections, reported absences, months and roll-ups. */
 export function attendanceRoutes(app: App) {
@@ -177,13 +190,103 @@ export function attendanceRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Import a fingerprint/face machine export (CSV, UTF-8 or GBK) with a column mapping; preview, refused rows by line, idempotent',
+          'Import a fingerprint/face machine export (CSV/TSV in UTF-8 or GBK, or .xlsx) with a column mapping; preview, refused rows by line, idempotent; Accept: application/x-ndjson streams progress lines before the result',
         body: ZMachineImport,
         response: { 200: ZMachineImportResult },
       },
       config: manage,
     },
-    (req) => importMachineFile(req.ctx(), req.body),
+    (req, reply) => {
+      if (!(req.headers.accept ?? '').includes(NDJSON)) return importMachineFile(req.ctx(), req.body);
+      // The page's progress bar: one JSON line per step ({"progress"}), then {"result"} or {"status","error"}.
+      const out = new PassThrough();
+      const line = (o: unknown) => out.write(`${JSON.stringify(o)}\n`);
+      importMachineFile(req.ctx(), req.body, (progress) => line({ progress }))
+        .then(
+          (result) => line({ result }),
+          (err: unknown) => {
+            if (err instanceof AppError) {
+              const { ruleId, reason, params, details } = err.extra;
+              return line({ status: err.status, ...errorBody(err.code, err.message, { ruleId, reason, params, details }) });
+            }
+            req.log.error({ err }, 'machine import failed');
+            return line({ status: 500, ...errorBody('internal', 'Internal error; it has been logged') });
+          },
+        )
+        .finally(() => out.end());
+      // Returning the reply tells Fastify the stream answers; the route's JSON schema types only the plain answer.
+      return reply
+        .type(NDJSON)
+        .header('cache-control', 'no-store')
+        .send(out as never) as never;
+    },
+  );
+  app.post(
+    '/attendance/overtime',
+    {
+      schema: {
+        tags,
+        summary:
+          'Request overtime in advance (AT-5), or order it for someone (AT-5b: the project’s manager or the superior); the superior approves',
+        body: ZOvertimeCreate,
+        response: { 201: ZOvertime },
+      },
+      config: punch,
+    },
+    async (req, reply) => reply.status(201).send(await overtime.requestOvertime(req.ctx(), req.body)),
+  );
+  app.get(
+    '/attendance/overtime',
+    {
+      schema: {
+        tags,
+        summary: 'Overtime: mine, the superior’s inbox, or all in scope',
+        querystring: ZOvertimeListQuery,
+        response: { 200: page(ZOvertime) },
+      },
+      config: anyAttendance,
+    },
+    (req) => overtime.listOvertime(req.ctx(), req.query),
+  );
+  app.post(
+    '/attendance/overtime/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'The superior approves or rejects overtime (not their own); a closed month is refused (409)',
+        params: ZIdParams,
+        body: ZOvertimeDecision,
+        response: { 200: ZOvertime },
+      },
+      config: approve,
+    },
+    (req) => overtime.decideOvertime(req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    '/attendance/overtime/month',
+    {
+      schema: {
+        tags,
+        summary: 'A person’s approved overtime of a month: hours worked from the punches, paid hours and rate, explained',
+        querystring: ZOvertimeMonthQuery,
+        response: { 200: ZOvertimeMonth },
+      },
+      config: anyAttendance,
+    },
+    (req) => overtime.overtimeMonth(req.ctx(), req.query.month, req.query.userId),
+  );
+  app.get(
+    '/attendance/overtime/lines',
+    {
+      schema: {
+        tags,
+        summary: 'The month’s overtime lines of everyone in scope (hours and rate per line): what the payroll reads',
+        querystring: ZOvertimeLinesQuery,
+        response: { 200: ZOvertimeLines },
+      },
+      config: read,
+    },
+    (req) => overtime.overtimeLinesInScope(req.ctx(), req.query.month),
   );
   app.get(
     '/attendance/rollup/export',

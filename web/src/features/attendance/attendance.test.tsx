@@ -12,6 +12,7 @@ import { CorrectionsPage } from './CorrectionsPage';
 import { punchFixture, rollupFixture, todayFixture } from './fixtures';
 import { en, zhCN } from './i18n';
 import { ImportPage } from './ImportPage';
+import { OvertimePage } from './OvertimePage';
 import { RollupPage } from './RollupPage';
 import { SpotCheckPage } from './SpotCheckPage';
 
@@ -108,18 +109,21 @@ describe('ImportPage (item 2)', () => {
   it('previews a file and lists the refused rows with their reasons in Chinese', async () => {
     viewportWidth(1280);
     const api = stubFetch({
+      // The streamed answer's last line (one JSON line: {"result": …}).
       'POST /attendance/imports': {
         body: {
-          machineType: 'default',
-          mapping: { employeeNo: '工号', dateTime: '打卡时间' },
-          dryRun: true,
-          rows: 3,
-          imported: 2,
-          duplicates: 0,
-          refused: [
-            { line: 3, reason: 'attendance.importUnknownEmployee', params: { line: 3, employeeNo: 'Z9' }, raw: 'Z9,2026-03-02 08:00' },
-          ],
-          preview: [],
+          result: {
+            machineType: 'default',
+            mapping: { employeeNo: '工号', dateTime: '打卡时间' },
+            dryRun: true,
+            rows: 3,
+            imported: 2,
+            duplicates: 0,
+            refused: [
+              { line: 3, reason: 'attendance.importUnknownEmployee', params: { line: 3, employeeNo: 'Z9' }, raw: 'Z9,2026-03-02 08:00' },
+            ],
+            preview: [],
+          },
         },
       },
     });
@@ -135,6 +139,122 @@ describe('ImportPage (item 2)', () => {
     expect(within(result).getByText('共 3 行：可导入 2 行（预览不写入），重复 0 行，拒绝 1 行')).toBeTruthy();
     expect(within(result).getByText('第 3 行：没有工号为 Z9 的在职员工')).toBeTruthy();
     expect(api.bodies('POST /attendance/imports')).toEqual([{ machineType: 'default', contentBase64: expect.any(String), dryRun: true }]);
+    expect(api.sent('POST /attendance/imports')[0].headers.accept).toBe('application/x-ndjson');
+  });
+
+  it('shows the refusal streamed at the end as an error, not a result', async () => {
+    viewportWidth(1280);
+    stubFetch({
+      'POST /attendance/imports': {
+        body: { status: 422, error: { code: 'rule_violation', message: 'columns', reason: 'attendance.importColumns', params: {} } },
+      },
+    });
+    const { container } = renderAs(<ImportPage />, {
+      path: '/attendance/import',
+      url: '/attendance/import',
+      permissions: ['attendance.manage'],
+    });
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['x,y\n'], 'm.xlsx')] } });
+    fireEvent.click(await screen.findByTestId('import-run'));
+    await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+    expect(screen.queryByTestId('import-result')).toBeNull();
+  });
+});
+
+describe('OvertimePage at 390 px (AT-5, AT-5b)', () => {
+  const line = {
+    overtimeId: 7,
+    userId: 11,
+    userName: '张驻场',
+    employeeNo: 'A1',
+    kind: 'voluntary',
+    date: '2026-02-14',
+    start: '18:00',
+    end: '20:00',
+    dayKind: 'workday',
+    approvedMinutes: 120,
+    workedMinutes: 120,
+    paidMinutes: 120,
+    paidHours: 2,
+    ratePercent: 150,
+    compensation: 'pay',
+    policyVersion: 1,
+    explanations: [
+      {
+        ruleId: 'AT-5b',
+        policyVersion: 1,
+        inputs: {},
+        result: {},
+        text: { 'zh-CN': 'AT-5b：2026-02-14 是工作日（调休上班日按工作日计）：加班工资按 150% 计', en: 'AT-5b: working day' },
+      },
+    ],
+  };
+  it('requests overtime from the phone form and shows the month with its explanation', async () => {
+    viewportWidth(390);
+    const api = stubFetch({
+      'GET /attendance/overtime/month': {
+        body: {
+          userId: 11,
+          userName: '张驻场',
+          month: '2026-02',
+          closed: false,
+          lines: [line],
+          totals: { byRate: [{ ratePercent: 150, paidMinutes: 120 }], timeOffMinutes: 0 },
+        },
+      },
+      'GET /attendance/overtime': { body: { items: [], nextCursor: null } },
+      'POST /attendance/overtime': { status: 201, body: {} },
+    });
+    renderAs(<OvertimePage />, { path: '/attendance/overtime', url: '/attendance/overtime', permissions: ['attendance.punch'] });
+    fireEvent.change(await screen.findByTestId('overtime-date'), { target: { value: '2026-02-14' } });
+    fireEvent.change(screen.getByTestId('overtime-reason'), { target: { value: '上线前赶进度' } });
+    fireEvent.click(screen.getByTestId('overtime-submit'));
+    await waitFor(() =>
+      expect(api.bodies('POST /attendance/overtime')).toEqual([
+        { kind: 'voluntary', date: '2026-02-14', start: '18:00', end: '20:00', reason: '上线前赶进度' },
+      ]),
+    );
+    fireEvent.click(screen.getByText('我的加班'));
+    const item = await screen.findByTestId('overtime-line-7');
+    expect(within(item).getByText('2 小时 × 150%')).toBeTruthy();
+    expect(within(item).getByTestId('overtime-explanation').textContent).toContain('调休上班日按工作日计');
+  });
+
+  it('gives the superior an inbox to approve with the version read', async () => {
+    viewportWidth(390);
+    const o = {
+      id: 3,
+      userId: 11,
+      userName: '张驻场',
+      kind: 'ordered',
+      projectId: null,
+      date: '2026-02-14',
+      start: '18:00',
+      end: '20:00',
+      startAt: '',
+      endAt: '',
+      reason: '抢修',
+      status: 'submitted',
+      requestedByName: '李经理',
+      decidedByName: null,
+      decidedAt: null,
+      decisionComment: null,
+      createdAt: '',
+      version: 1,
+    };
+    const api = stubFetch({
+      'GET /attendance/overtime': { body: { items: [o], nextCursor: null } },
+      'POST /attendance/overtime/3/decision': { body: { ...o, status: 'approved', version: 2 } },
+    });
+    renderAs(<OvertimePage />, {
+      path: '/attendance/overtime',
+      url: '/attendance/overtime',
+      permissions: ['attendance.punch', 'attendance.approve'],
+    });
+    expect((await screen.findByTestId('overtime-3')).textContent).toContain('由 李经理 安排');
+    fireEvent.click(screen.getByTestId('overtime-approve-3'));
+    await waitFor(() => expect(api.bodies('POST /attendance/overtime/3/decision')).toEqual([{ version: 1, approve: true }]));
   });
 });
 

@@ -1,4 +1,4 @@
-import { AuditOutlined, ClockCircleOutlined, EyeOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClockCircleOutlined, EyeOutlined, FieldTimeOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
@@ -6,6 +6,7 @@ import { ClockInPage } from './ClockInPage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { ImportPage } from './ImportPage';
 import { MyMonthPage } from './MyMonthPage';
+import { OvertimePage } from './OvertimePage';
 import { RollupPage } from './RollupPage';
 import { SpotCheckPage } from './SpotCheckPage';
 import './i18n';
@@ -20,12 +21,14 @@ export function attendanceRoutes(guard: Guard): ReactElement[] {
     <Route key="attendance-rollup" path="attendance/rollup" element={guard('attendance.read', <RollupPage />)} />,
     <Route key="attendance-spot-check" path="attendance/spot-check" element={guard('attendance.spotcheck', <SpotCheckPage />)} />,
     <Route key="attendance-import" path="attendance/import" element={guard('attendance.manage', <ImportPage />)} />,
+    <Route key="attendance-overtime" path="attendance/overtime" element={guard('attendance.punch', <OvertimePage />)} />,
   ];
 }
 
-/** The attendance side-menu entries: 考勤打卡 (attendance.punch), 补卡审批 (attendance.approve), 考勤汇总 (attendance.read). */
+/** The attendance side-menu entries: 考勤打卡 and 加班 (attendance.punch), 补卡审批 (attendance.approve), 考勤汇总 (attendance.read). */
 export const attendanceMenuItems: FeatureMenu = (has, t) => [
   ...(has('attendance.punch') ? [{ key: '/attendance', icon: <ClockCircleOutlined />, label: t('attendance.menuClock') }] : []),
+  ...(has('attendance.punch') ? [{ key: '/attendance/overtime', icon: <FieldTimeOutlined />, label: t('attendance.menuOvertime') }] : []),
   ...(has('attendance.approve')
     ? [{ key: '/attendance/corrections', icon: <AuditOutlined />, label: t('attendance.menuCorrections') }]
     : []),
