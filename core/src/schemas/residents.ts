@@ -198,7 +198,6 @@ export const ZOperationsRecord = z.strictObject({
 });
 export type TOperationsRecord = z.infer<typeof ZOperationsRecord>;
 export const ZOperationsRecordList = z.strictObject({ month: z.string(), items: z.array(ZOperationsRecord) });
-export const ZVersionBody = z.strictObject({ version: ZVersion });
 
 // RS-9: conduct points (扣分) ---------------------------------------------------------------------------------------
 
