@@ -136,6 +136,8 @@ export const ZResidentSite = z.strictObject({
   contract: ZResidentContract.nullable(),
   staffing: ZStaffing.nullable(),
   residents: z.array(ZWho),
+  /** RS-8: the site's client users who may approve operations records in the app. */
+  signers: z.array(ZWho),
   equipment: z.array(ZEquipment),
   backups: z.array(ZBackup),
   configChanges: z.array(ZConfigChange),

@@ -1,6 +1,7 @@
 import {
   DEFAULT_TIME_ZONE,
   EVALUATED_CONDUCT_ITEMS,
+  type TAttendanceRollup,
   type TConductMonthOut,
   type TConductPoint,
   type TConductPointCreate,
@@ -73,11 +74,18 @@ const toPoint = (r: repo.ConductRow): TConductPoint => ({
  * month's conduct points of these people (every member of staff when omitted) — the evaluation's late points, the
  * recorded offences not withdrawn, and the corrections of closed months booked in this month — with explanations.
  */
-export async function conductPointsForMonth(db: Db, month: string, userIds?: number[], asOfMs = Date.now()): Promise<TConductTotal[]> {
+export async function conductPointsForMonth(
+  db: Db,
+  month: string,
+  userIds?: number[],
+  asOfMs = Date.now(),
+  /** The month's attendance roll-ups when the caller has read them already (the appraisal), else read here. */
+  attendance?: TAttendanceRollup[],
+): Promise<TConductTotal[]> {
   if (userIds && userIds.length === 0) return [];
   const { first, last } = monthDates(month);
   const [rollups, recorded, adjustments] = await Promise.all([
-    attendanceForMonth(db, month, userIds, asOfMs),
+    attendance ?? attendanceForMonth(db, month, userIds, asOfMs),
     repo.conductBetween(db, { first, last, userIds: userIds ?? null }),
     adjustmentsForMonth(db, month, userIds),
   ]);

@@ -2,7 +2,6 @@ import {
   DEFAULT_TIME_ZONE,
   type TOperationsRecord,
   type TOperationsRecordCreate,
-  type TPermission,
   localDateInZone,
   monthDates,
 } from '@techserve/core';
@@ -14,7 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { decodeSignature } from '../field/visits.upload';
 import { assertMonthOpen } from '../months/months.service';
 import * as repo from './residents.repository';
-import { siteFor } from './residents.service';
+import { mayCountersign, siteFor } from './residents.service';
 
 /**
  * RS-8 (issue 14 item 9): the operations record (运维记录) — who came in and left when, the start and end, the
@@ -78,8 +77,7 @@ export async function createRecord(ctx: Ctx, siteId: number, body: TOperationsRe
     await assertMonthOpen(db, body.date);
     if (body.approverId !== undefined) {
       const approver = await repo.clientUserAtSite(db, body.approverId, siteId);
-      const mayPermissions = approver ? (JSON.parse(approver.permissions) as TPermission[]) : [];
-      if (!mayPermissions.includes('residents.sign'))
+      if (!approver || !mayCountersign(approver.permissions))
         throw refuse('rule_violation', 'residents.notClientSigner', { userId: body.approverId }, { ruleId: 'RS-8' });
     }
     const recordId = await repo.insertRecord(db, {

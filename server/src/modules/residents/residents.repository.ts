@@ -82,16 +82,20 @@ export const siteInScope = (db: Db, actor: Actor, siteId: number) =>
  * RS-8: a client user who may sign for the site: active, stationed at it through the client's site scope, and whose
  * role holds residents.sign (read as the role's permission list; checked by the caller).
  */
-export const clientUserAtSite = (db: Db, userId: number, siteId: number) =>
+const clientUsersQuery = (db: Db, siteId: number) =>
   db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(['users.id', 'users.name', 'roles.permissions'])
-    .where('users.id', '=', userId)
     .where('users.site_id', '=', siteId)
     .where('users.status', '=', 'active')
-    .where('roles.scope', '=', 'site')
-    .executeTakeFirst();
+    .where('roles.scope', '=', 'site');
+
+export const clientUserAtSite = (db: Db, userId: number, siteId: number) =>
+  clientUsersQuery(db, siteId).where('users.id', '=', userId).executeTakeFirst();
+
+/** The site's client users (the candidates to approve a record in the app). */
+export const clientUsersAtSite = (db: Db, siteId: number) => clientUsersQuery(db, siteId).orderBy('users.name').orderBy('users.id').execute();
 
 // Contract (RS-11) ---------------------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import {
   type TEquipmentUpdate,
   type TResidentContract,
   type TResidentContractPut,
+  type TPermission,
   type TResidentSite,
   localDateInZone,
   staffingOf,
@@ -76,6 +77,9 @@ const toConfigChange = (r: repo.ConfigChangeRow): TConfigChange => ({
   recordedBy: { id: r.recorded_by, name: r.recorded_by_name },
 });
 
+/** RS-8: whether a client user's role (its permission list as stored) may sign operations records. */
+export const mayCountersign = (permissions: string) => (JSON.parse(permissions) as TPermission[]).includes('residents.sign');
+
 export async function listSites(ctx: Ctx) {
   return { items: await repo.sitesInScope(ctx.db, ctx.actor) };
 }
@@ -86,12 +90,13 @@ export async function listSites(ctx: Ctx) {
  */
 export async function siteView(ctx: Ctx, siteId: number): Promise<TResidentSite> {
   const site = await siteFor(ctx.db, ctx, siteId);
-  const [contract, residents, equipment, backups, configChanges] = await Promise.all([
+  const [contract, residents, equipment, backups, configChanges, clients] = await Promise.all([
     repo.contractOf(ctx.db, siteId),
     staffRows(ctx.db, { siteId }),
     repo.equipmentOf(ctx.db, siteId),
     repo.backupsOf(ctx.db, siteId),
     repo.configChangesOf(ctx.db, siteId),
+    repo.clientUsersAtSite(ctx.db, siteId),
   ]);
   const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());
   return {
@@ -102,6 +107,7 @@ export async function siteView(ctx: Ctx, siteId: number): Promise<TResidentSite>
       ? staffingOf({ headcount: contract.headcount, startDate: contract.start_date, endDate: contract.end_date }, residents.length, today)
       : null,
     residents: residents.map((r) => ({ id: r.id, name: r.name })),
+    signers: clients.filter((c) => mayCountersign(c.permissions)).map((c) => ({ id: c.id, name: c.name })),
     equipment: equipment.map(toEquipment),
     backups: backups.map(toBackup),
     configChanges: configChanges.map(toConfigChange),

@@ -81,6 +81,7 @@ describe('RS-11 resident contract and staffing', () => {
     expect(view.contract).toMatchObject({ headcount: 2, version: 1 });
     expect(view.staffing).toMatchObject({ contracted: 2, active: 2, underStaffed: false, shortBy: 0 });
     expect(view.residents.map((r: Json) => r.id).sort()).toEqual([ids.res1, ids.res2].sort());
+    expect(view.signers.map((r: Json) => r.id)).toEqual([ids.itA]);
   });
 
   it('warns one short at a head-count of 3, explained with RS-11; a stale version is 409', async () => {
