@@ -168,10 +168,20 @@ export const ZOperationsRecordCreate = z
   })
   .superRefine((v, ctx) => {
     if (v.endTime < v.startTime)
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: `must not be before startTime (${v.startTime})`, params: { ruleId: 'RS-8' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: `must not be before startTime (${v.startTime})`,
+        params: { ruleId: 'RS-8' },
+      });
     v.people.forEach((p, i) => {
       if (p.outTime < p.inTime)
-        ctx.addIssue({ code: 'custom', path: ['people', i, 'outTime'], message: `must not be before inTime (${p.inTime})`, params: { ruleId: 'RS-8' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['people', i, 'outTime'],
+          message: `must not be before inTime (${p.inTime})`,
+          params: { ruleId: 'RS-8' },
+        });
     });
   });
 export type TOperationsRecordCreate = z.infer<typeof ZOperationsRecordCreate>;

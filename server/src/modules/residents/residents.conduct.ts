@@ -51,7 +51,12 @@ const toPoint = (r: repo.ConductRow): TConductPoint => ({
   evidence: r.evidence,
   attachment:
     r.storage_key && r.file_name && r.content_type
-      ? { fileName: r.file_name, contentType: r.content_type, size: r.size ?? 0, url: `/api/v1/residents/conduct-points/${r.id}/attachment` }
+      ? {
+          fileName: r.file_name,
+          contentType: r.content_type,
+          size: r.size ?? 0,
+          url: `/api/v1/residents/conduct-points/${r.id}/attachment`,
+        }
       : null,
   recordedBy: { id: r.recorded_by, name: r.recorded_by_name },
   createdAt: r.created_at,
@@ -166,7 +171,8 @@ export async function recordConduct(ctx: Ctx, body: TConductPointCreate): Promis
   const at = nowIso(ctx.clock);
   const today = localDateInZone(DEFAULT_TIME_ZONE, nowMs);
   if (body.date > today) throw refuse('rule_violation', 'residents.futureDate', { date: body.date }, { ruleId: 'RS-9' });
-  if (EVALUATED_CONDUCT_ITEMS.includes(body.itemId)) throw refuse('rule_violation', 'residents.evaluatedConductItem', {}, { ruleId: 'RS-9' });
+  if (EVALUATED_CONDUCT_ITEMS.includes(body.itemId))
+    throw refuse('rule_violation', 'residents.evaluatedConductItem', {}, { ruleId: 'RS-9' });
   const id = await ctx.db.transaction().execute(async (db) => {
     const row = await staffInScope(db, ctx.actor, body.userId);
     if (!row || row.site_id == null) throw refuse('rule_violation', 'residents.notResident', { userId: body.userId }, { ruleId: 'RS-9' });
@@ -212,7 +218,8 @@ export async function withdrawConduct(ctx: Ctx, id: number, body: TConductWithdr
   await ctx.db.transaction().execute(async (db) => {
     const row = await pointFor(db, ctx, id);
     if (row.version !== body.version) throw versionConflict('The conduct point');
-    if (row.status === 'withdrawn' || row.adjustment_id != null) throw refuse('conflict', 'residents.alreadyWithdrawn', {}, { ruleId: 'RS-9' });
+    if (row.status === 'withdrawn' || row.adjustment_id != null)
+      throw refuse('conflict', 'residents.alreadyWithdrawn', {}, { ruleId: 'RS-9' });
     const month = row.date.slice(0, 7);
     const withdrawal = { withdrawn_by: ctx.actor.id, withdrawn_at: at, withdraw_reason: body.reason, updated_at: at };
     let adjustmentId: number | null = null;
@@ -256,7 +263,8 @@ export async function addEvidenceFile(
   const upload = await readUpload();
   const file = acceptFile(upload, {
     accepts: (type) => EVIDENCE_TYPES.has(type),
-    unsupported: (name) => new AppError('unsupported_media_type', `"${name}" is not evidence: attach a JPEG, PNG, GIF or WebP photo or a PDF`),
+    unsupported: (name) =>
+      new AppError('unsupported_media_type', `"${name}" is not evidence: attach a JPEG, PNG, GIF or WebP photo or a PDF`),
   });
   const key = newStorageKey(ctx.clock.now());
   const at = nowIso(ctx.clock);

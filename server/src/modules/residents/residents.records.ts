@@ -1,10 +1,4 @@
-import {
-  DEFAULT_TIME_ZONE,
-  type TOperationsRecord,
-  type TOperationsRecordCreate,
-  localDateInZone,
-  monthDates,
-} from '@techserve/core';
+import { DEFAULT_TIME_ZONE, type TOperationsRecord, type TOperationsRecordCreate, localDateInZone, monthDates } from '@techserve/core';
 import { type FileStorage, newStorageKey } from '../../files';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -64,7 +58,12 @@ export async function getRecord(ctx: Ctx, id: number) {
  * RS-8: a resident records an operation at their site. Exactly one signer: the drawn signature (signed at once) or a
  * client user of the site with residents.sign (awaiting that user's approval). The date's month must be open (409).
  */
-export async function createRecord(ctx: Ctx, siteId: number, body: TOperationsRecordCreate, storage: FileStorage): Promise<TOperationsRecord> {
+export async function createRecord(
+  ctx: Ctx,
+  siteId: number,
+  body: TOperationsRecordCreate,
+  storage: FileStorage,
+): Promise<TOperationsRecord> {
   if (!body.signature && body.approverId === undefined) throw refuse('rule_violation', 'residents.unsigned', {}, { ruleId: 'RS-8' });
   if (body.signature && body.approverId !== undefined) throw refuse('rule_violation', 'residents.bothSignatures', {}, { ruleId: 'RS-8' });
   const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());

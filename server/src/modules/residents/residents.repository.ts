@@ -95,7 +95,8 @@ export const clientUserAtSite = (db: Db, userId: number, siteId: number) =>
   clientUsersQuery(db, siteId).where('users.id', '=', userId).executeTakeFirst();
 
 /** The site's client users (the candidates to approve a record in the app). */
-export const clientUsersAtSite = (db: Db, siteId: number) => clientUsersQuery(db, siteId).orderBy('users.name').orderBy('users.id').execute();
+export const clientUsersAtSite = (db: Db, siteId: number) =>
+  clientUsersQuery(db, siteId).orderBy('users.name').orderBy('users.id').execute();
 
 // Contract (RS-11) ---------------------------------------------------------------------------------------------------
 
@@ -313,7 +314,10 @@ const conductQuery = (db: Db) =>
 export type ConductRow = Awaited<ReturnType<ReturnType<typeof conductQuery>['execute']>>[number];
 
 /** Conduct points dated first..last, of these people (everyone when null), within the actor's scope when given. */
-export function conductBetween(db: Db, opts: { first: string; last: string; userIds: number[] | null; actor?: Actor }): Promise<ConductRow[]> {
+export function conductBetween(
+  db: Db,
+  opts: { first: string; last: string; userIds: number[] | null; actor?: Actor },
+): Promise<ConductRow[]> {
   if (opts.userIds && opts.userIds.length === 0) return Promise.resolve([]);
   let q = conductQuery(db).where('c.date', '>=', opts.first).where('c.date', '<=', opts.last);
   if (opts.userIds) q = q.where('c.user_id', 'in', opts.userIds);

@@ -45,7 +45,10 @@ export function residentsRoutes(app: App, deps: FileDeps) {
 
   app.get(
     '/residents/sites',
-    { schema: { tags, summary: 'The client sites in your scope (the client IT office: its own)', response: { 200: ZResidentSiteList } }, config: read },
+    {
+      schema: { tags, summary: 'The client sites in your scope (the client IT office: its own)', response: { 200: ZResidentSiteList } },
+      config: read,
+    },
     (req) => svc.listSites(req.ctx()),
   );
   app.get(
@@ -91,13 +94,22 @@ export function residentsRoutes(app: App, deps: FileDeps) {
   );
   app.patch(
     '/residents/equipment/:id',
-    { schema: { tags, summary: 'Edit an equipment entry', params: ZIdParams, body: ZEquipmentUpdate, response: { 200: ZEquipment } }, config: write },
+    {
+      schema: { tags, summary: 'Edit an equipment entry', params: ZIdParams, body: ZEquipmentUpdate, response: { 200: ZEquipment } },
+      config: write,
+    },
     (req) => svc.updateEquipment(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/residents/sites/:siteId/backups',
     {
-      schema: { tags, summary: 'Log a backup made at the site (RS-11)', params: ZResidentSiteParams, body: ZBackupCreate, response: { 201: ZBackup } },
+      schema: {
+        tags,
+        summary: 'Log a backup made at the site (RS-11)',
+        params: ZResidentSiteParams,
+        body: ZBackupCreate,
+        response: { 201: ZBackup },
+      },
       config: write,
     },
     async (req, reply) => reply.status(201).send(await svc.addBackup(req.ctx(), req.params.siteId, req.body)),
@@ -161,7 +173,10 @@ export function residentsRoutes(app: App, deps: FileDeps) {
   );
   app.get(
     '/residents/records/:id/signature',
-    { schema: { tags, summary: 'The signature drawn on a record', params: ZIdParams, response: { 200: binary('The signature image') } }, config: read },
+    {
+      schema: { tags, summary: 'The signature drawn on a record', params: ZIdParams, response: { 200: binary('The signature image') } },
+      config: read,
+    },
     async (req, reply) => sendDownload(reply, await records.readSignature(req.ctx(), req.params.id, deps.storage)),
   );
 
@@ -221,7 +236,10 @@ export function residentsRoutes(app: App, deps: FileDeps) {
   );
   app.get(
     '/residents/conduct-points/:id/attachment',
-    { schema: { tags, summary: 'A conduct point’s evidence file', params: ZIdParams, response: { 200: binary('The evidence') } }, config: read },
+    {
+      schema: { tags, summary: 'A conduct point’s evidence file', params: ZIdParams, response: { 200: binary('The evidence') } },
+      config: read,
+    },
     async (req, reply) => sendDownload(reply, await conduct.readEvidenceFile(req.ctx(), req.params.id, deps.storage)),
   );
 }

@@ -64,7 +64,11 @@ describe('permissions and the client’s site scope', () => {
   });
 
   it('a client may not set the contract or write records (403); an engineer without a site sees no site', async () => {
-    const put = await itA.put(api(`/residents/sites/${w.ids.site}/contract`), { headcount: 1, startDate: '2026-01-01', endDate: '2026-12-31' });
+    const put = await itA.put(api(`/residents/sites/${w.ids.site}/contract`), {
+      headcount: 1,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
     expect(put.statusCode).toBe(403);
     expect((await itA.post(api(`/residents/sites/${w.ids.site}/records`), recordBody())).statusCode).toBe(403);
     expect((await expectStatus(await w.engineer.get(api('/residents/sites')), 200)).items).toEqual([]);
@@ -75,7 +79,11 @@ describe('permissions and the client’s site scope', () => {
 describe('RS-11 resident contract and staffing', () => {
   it('is staffed when the two active residents exactly meet a head-count of 2', async () => {
     const view = await expectStatus(
-      await w.supervisor.put(api(`/residents/sites/${w.ids.site}/contract`), { headcount: 2, startDate: '2026-01-01', endDate: '2028-12-31' }),
+      await w.supervisor.put(api(`/residents/sites/${w.ids.site}/contract`), {
+        headcount: 2,
+        startDate: '2026-01-01',
+        endDate: '2028-12-31',
+      }),
       200,
     );
     expect(view.contract).toMatchObject({ headcount: 2, version: 1 });
@@ -108,7 +116,11 @@ describe('RS-11 resident contract and staffing', () => {
   });
 
   it('refuses a period ending before it starts (422 RS-11)', async () => {
-    const res = await w.supervisor.put(api(`/residents/sites/${ids.siteB}/contract`), { headcount: 1, startDate: '2026-05-01', endDate: '2026-04-30' });
+    const res = await w.supervisor.put(api(`/residents/sites/${ids.siteB}/contract`), {
+      headcount: 1,
+      startDate: '2026-05-01',
+      endDate: '2026-04-30',
+    });
     expect(res.statusCode).toBe(422);
   });
 
@@ -117,10 +129,17 @@ describe('RS-11 resident contract and staffing', () => {
       await res1.post(api(`/residents/sites/${w.ids.site}/equipment`), { name: '核心交换机', model: 'S7706', serialNo: 'SN-001' }),
       201,
     );
-    await expectStatus(await res1.patch(api(`/residents/equipment/${eq.id}`), { name: '核心交换机', location: '一楼机房', version: eq.version }), 200);
+    await expectStatus(
+      await res1.patch(api(`/residents/equipment/${eq.id}`), { name: '核心交换机', location: '一楼机房', version: eq.version }),
+      200,
+    );
     expect((await res1.patch(api(`/residents/equipment/${eq.id}`), { name: 'x', version: eq.version })).statusCode).toBe(409);
     await expectStatus(
-      await res1.post(api(`/residents/sites/${w.ids.site}/backups`), { at: '2026-04-01T10:00:00+08:00', target: 'HIS 数据库', result: 'ok' }),
+      await res1.post(api(`/residents/sites/${w.ids.site}/backups`), {
+        at: '2026-04-01T10:00:00+08:00',
+        target: 'HIS 数据库',
+        result: 'ok',
+      }),
       201,
     );
     const late = await res1.post(api(`/residents/sites/${w.ids.site}/config-changes`), {
@@ -166,7 +185,10 @@ describe('RS-8 operations records', () => {
 
   it('keeps a record signed on the device on the month’s last day in that month, the signature readable by the client', async () => {
     const r = await expectStatus(
-      await res1.post(api(`/residents/sites/${w.ids.site}/records`), recordBody({ signature: { signerName: '王科长', dataUrl: SIGNATURE } })),
+      await res1.post(
+        api(`/residents/sites/${w.ids.site}/records`),
+        recordBody({ signature: { signerName: '王科长', dataUrl: SIGNATURE } }),
+      ),
       201,
     );
     expect(r).toMatchObject({ status: 'signed', signedHow: 'drawn', signerName: '王科长', headcount: 2, date: '2026-03-31' });
@@ -203,12 +225,20 @@ describe('RS-9 conduct points', () => {
     }
     at('2026-04-02 10:00');
     smoking = await expectStatus(
-      await itA.post(api('/residents/conduct-points'), { userId: ids.res1, date: '2026-03-31', itemId: 'smoking', evidence: '机房内吸烟，有监控截图' }),
+      await itA.post(api('/residents/conduct-points'), {
+        userId: ids.res1,
+        date: '2026-03-31',
+        itemId: 'smoking',
+        evidence: '机房内吸烟，有监控截图',
+      }),
       201,
     );
     expect(smoking).toMatchObject({ points: 10, source: 'policy', policyVersion: 1, status: 'active' });
     const { body, headers } = multipart([{ name: 'file', fileName: '截图.pdf', data: PDF }]);
-    const withFile = await expectStatus(await itA.request('POST', api(`/residents/conduct-points/${smoking.id}/attachment`), body, headers), 200);
+    const withFile = await expectStatus(
+      await itA.request('POST', api(`/residents/conduct-points/${smoking.id}/attachment`), body, headers),
+      200,
+    );
     expect(withFile.attachment).toMatchObject({ contentType: 'application/pdf' });
     smoking = withFile;
     const month = await expectStatus(await itA.get(api('/residents/conduct?month=2026-03')), 200);
@@ -221,9 +251,19 @@ describe('RS-9 conduct points', () => {
   it('never records late points by hand, nor an offence off the list, nor for another site’s resident', async () => {
     const late = await lead.post(api('/residents/conduct-points'), { userId: ids.res1, date: '2026-03-30', itemId: 'late', evidence: 'x' });
     expect(late.json().error).toMatchObject({ ruleId: 'RS-9', reason: 'residents.evaluatedConductItem' });
-    const unknown = await lead.post(api('/residents/conduct-points'), { userId: ids.res1, date: '2026-03-30', itemId: 'dancing', evidence: 'x' });
+    const unknown = await lead.post(api('/residents/conduct-points'), {
+      userId: ids.res1,
+      date: '2026-03-30',
+      itemId: 'dancing',
+      evidence: 'x',
+    });
     expect(unknown.json().error).toMatchObject({ reason: 'residents.unknownConductItem' });
-    const other = await itA.post(api('/residents/conduct-points'), { userId: ids.resB, date: '2026-03-30', itemId: 'waste', evidence: 'x' });
+    const other = await itA.post(api('/residents/conduct-points'), {
+      userId: ids.resB,
+      date: '2026-03-30',
+      itemId: 'waste',
+      evidence: 'x',
+    });
     expect(other.json().error).toMatchObject({ reason: 'residents.notResident' });
   });
 
@@ -239,7 +279,12 @@ describe('RS-9 conduct points', () => {
 
   it('refuses a point in a closed month (409) and books its withdrawal as an adjustment in the next open month', async () => {
     await expectStatus(await w.supervisor.post(api('/months/2026-03/close'), {}), 200);
-    const closed = await itA.post(api('/residents/conduct-points'), { userId: ids.res1, date: '2026-03-31', itemId: 'waste', evidence: '长明灯' });
+    const closed = await itA.post(api('/residents/conduct-points'), {
+      userId: ids.res1,
+      date: '2026-03-31',
+      itemId: 'waste',
+      evidence: '长明灯',
+    });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.reason).toBe('months.closed');
     const record = await res1.post(
@@ -267,7 +312,10 @@ describe('RS-9 conduct points', () => {
     );
     const totals = await conductPointsForMonth(t.database.db, '2026-04', [ids.res1, ids.res2], t.clock.now().getTime());
     expect(totals.find((x) => x.userId === ids.res2)).toMatchObject({ recorded: 5, total: 5 });
-    const w2 = await expectStatus(await lead.post(api(`/residents/conduct-points/${p.id}/withdraw`), { version: p.version, reason: '误记' }), 200);
+    const w2 = await expectStatus(
+      await lead.post(api(`/residents/conduct-points/${p.id}/withdraw`), { version: p.version, reason: '误记' }),
+      200,
+    );
     expect(w2).toMatchObject({ status: 'withdrawn', adjustmentId: null });
     const after = await conductPointsForMonth(t.database.db, '2026-04', [ids.res2], t.clock.now().getTime());
     expect(after[0]).toMatchObject({ recorded: 0, total: 0 });

@@ -65,7 +65,12 @@ function RecordPointForm({
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
       </Form.Item>
       <Form.Item label={t('residents.evidenceFile')}>
-        <input type="file" accept="image/*,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
+        <input
+          type="file"
+          accept="image/*,application/pdf"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid="evidence-file"
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={create.isPending} data-testid="record-point">
         {t('residents.recordPoint')}
@@ -99,7 +104,13 @@ export function ConductPage() {
         extra={
           <Flex gap={8} wrap>
             <SitePicker sites={sites.data?.items ?? []} value={siteId} onChange={setSiteId} />
-            <Input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} aria-label={t('residents.month')} style={{ width: 160 }} />
+            <Input
+              type="month"
+              value={month}
+              onChange={(e) => e.target.value && setMonth(e.target.value)}
+              aria-label={t('residents.month')}
+              style={{ width: 160 }}
+            />
             {data?.closed && <Tag>{t('residents.closed')}</Tag>}
           </Flex>
         }
@@ -132,8 +143,11 @@ export function ConductPage() {
                     <Flex justify="space-between" wrap gap={4}>
                       <Typography.Text strong>{p.userName}</Typography.Text>
                       <Typography.Text>
-                        {t('residents.fromEvaluation')} {p.fromEvaluation} · {t('residents.recorded')} {p.recorded} · {t('residents.adjustments')}{' '}
-                        {p.adjustments} · <strong>{t('residents.total')} {p.total}</strong>
+                        {t('residents.fromEvaluation')} {p.fromEvaluation} · {t('residents.recorded')} {p.recorded} ·{' '}
+                        {t('residents.adjustments')} {p.adjustments} ·{' '}
+                        <strong>
+                          {t('residents.total')} {p.total}
+                        </strong>
                       </Typography.Text>
                     </Flex>
                     {p.explanations.map((e, i) => (

@@ -107,7 +107,13 @@ export function RecordsPage() {
         extra={
           <Flex gap={8} wrap>
             <SitePicker sites={sites.data?.items ?? []} value={siteId} onChange={setChosen} />
-            <Input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} aria-label={t('residents.month')} style={{ width: 160 }} />
+            <Input
+              type="month"
+              value={month}
+              onChange={(e) => e.target.value && setMonth(e.target.value)}
+              aria-label={t('residents.month')}
+              style={{ width: 160 }}
+            />
           </Flex>
         }
       />

@@ -133,7 +133,12 @@ function LogCard<T, B>(props: {
           </Button>
         </Form>
       )}
-      <List size="small" dataSource={props.items} locale={{ emptyText: t('residents.empty') }} renderItem={(i) => <List.Item>{props.render(i)}</List.Item>} />
+      <List
+        size="small"
+        dataSource={props.items}
+        locale={{ emptyText: t('residents.empty') }}
+        renderItem={(i) => <List.Item>{props.render(i)}</List.Item>}
+      />
     </Card>
   );
 }
@@ -151,7 +156,10 @@ export function SitePage() {
   const required = [{ required: true }];
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>
-      <PageHeader title={s?.siteName ?? t('residents.siteTitle')} extra={<SitePicker sites={sites.data?.items ?? []} value={siteId} onChange={setChosen} />} />
+      <PageHeader
+        title={s?.siteName ?? t('residents.siteTitle')}
+        extra={<SitePicker sites={sites.data?.items ?? []} value={siteId} onChange={setChosen} />}
+      />
       {!s ? (
         <Spin />
       ) : (

@@ -126,7 +126,12 @@ describe('RecordsPage at 390 px (RS-8)', () => {
       'GET /residents/sites/3/records': { body: { month: '2026-03', items: [recordFixture()] } },
       'POST /residents/records/7/approve': { body: recordFixture({ status: 'signed', signerName: '王科长', version: 2 }) },
     });
-    renderAs(<RecordsPage />, { path: '/residents/records', url: '/residents/records', permissions: ['residents.read', 'residents.sign'], userId: 21 });
+    renderAs(<RecordsPage />, {
+      path: '/residents/records',
+      url: '/residents/records',
+      permissions: ['residents.read', 'residents.sign'],
+      userId: 21,
+    });
     const card = await screen.findByTestId('record-7', {}, { timeout: 8000 });
     expect(card.textContent).toContain('待 王科长 确认');
     expect(card.textContent).toContain('1 人');
@@ -142,7 +147,12 @@ describe('RecordsPage at 390 px (RS-8)', () => {
       'GET /residents/sites/3': { body: siteFixture() },
       'GET /residents/sites/3/records': { body: { month: '2026-03', items: [recordFixture()] } },
     });
-    renderAs(<RecordsPage />, { path: '/residents/records', url: '/residents/records', permissions: ['residents.read', 'residents.write'], userId: 11 });
+    renderAs(<RecordsPage />, {
+      path: '/residents/records',
+      url: '/residents/records',
+      permissions: ['residents.read', 'residents.write'],
+      userId: 11,
+    });
     await screen.findByTestId('record-7', {}, { timeout: 8000 });
     expect(screen.queryByTestId('approve')).toBeNull();
     fireEvent.click(screen.getByTestId('new-record'));
@@ -182,7 +192,12 @@ describe('ConductPage (RS-9)', () => {
           source: 'policy',
           policyVersion: 1,
           evidence: '监控截图',
-          attachment: { fileName: '截图.pdf', contentType: 'application/pdf', size: 10, url: '/api/v1/residents/conduct-points/4/attachment' },
+          attachment: {
+            fileName: '截图.pdf',
+            contentType: 'application/pdf',
+            size: 10,
+            url: '/api/v1/residents/conduct-points/4/attachment',
+          },
           recordedBy: { id: 21, name: '王科长' },
           createdAt: '2026-04-02T02:00:00.000Z',
           status: 'active',
