@@ -305,6 +305,32 @@ describe('RS-9 conduct points', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('charges the site’s own points when the site overrides the list (POL-1), and refuses evidence that is not a photo or PDF', async () => {
+    await expectStatus(
+      await w.admin.put(api(`/attendance/sites/${ids.siteB}/settings`), {
+        override: { conductPoints: [{ id: 'smoking', name: { 'zh-CN': '吸烟', en: 'Smoking' }, points: 20 }] },
+        geofence: null,
+        networks: [],
+      }),
+      200,
+    );
+    const p = await expectStatus(
+      await itB.post(api('/residents/conduct-points'), { userId: ids.resB, date: '2026-04-01', itemId: 'smoking', evidence: '走廊吸烟' }),
+      201,
+    );
+    expect(p).toMatchObject({ points: 20, source: 'site' });
+    expect(p.explanation.text['zh-CN']).toContain('POL-1');
+    const waste = await itB.post(api('/residents/conduct-points'), {
+      userId: ids.resB,
+      date: '2026-04-01',
+      itemId: 'waste',
+      evidence: 'x',
+    });
+    expect(waste.json().error).toMatchObject({ reason: 'residents.unknownConductItem' });
+    const { body, headers } = multipart([{ name: 'file', fileName: 'a.txt', data: Buffer.from('plain text') }]);
+    expect((await itB.request('POST', api(`/residents/conduct-points/${p.id}/attachment`), body, headers)).statusCode).toBe(415);
+  });
+
   it('withdraws a point of an open month directly; the set-based read agrees with the API', async () => {
     const p = await expectStatus(
       await lead.post(api('/residents/conduct-points'), { userId: ids.res2, date: '2026-04-01', itemId: 'untidy', evidence: '工位杂乱' }),
