@@ -96,7 +96,11 @@ export async function conductPointsForMonth(
   ]);
   const byUser = <T extends { userId: number }>(rows: T[]) => {
     const m = new Map<number, T[]>();
-    for (const r of rows) m.set(r.userId, [...(m.get(r.userId) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r.userId);
+      if (list) list.push(r);
+      else m.set(r.userId, [r]);
+    }
     return m;
   };
   const points = byUser(recorded.map((r) => ({ ...r, userId: r.user_id })));
