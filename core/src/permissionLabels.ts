@@ -67,6 +67,11 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'appraisal.approve': { 'zh-CN': '考核核定签字', en: 'Approve and sign appraisals' },
   'appraisal.export': { 'zh-CN': '导出考核表（财务）', en: 'Export appraisal sheets (finance)' },
   'attendance.spotcheck': { 'zh-CN': '现场在岗抽查', en: 'Spot-check presence at a site' },
+  'residents.read': { 'zh-CN': '查看驻场现场、运维记录与扣分', en: 'View resident sites, operations records and conduct points' },
+  'residents.write': { 'zh-CN': '填写运维记录、设备资料与备份', en: 'Write operations records, the equipment register and backups' },
+  'residents.manage': { 'zh-CN': '管理驻场合同（人数与期限）', en: 'Manage resident contracts (head-count and period)' },
+  'residents.conduct': { 'zh-CN': '记录驻场人员扣分', en: 'Record residents’ conduct points' },
+  'residents.sign': { 'zh-CN': '甲方签字确认运维记录', en: 'Sign operations records for the client' },
 };
 
 /** What each data scope is called (which rows a role sees). */

@@ -79,6 +79,15 @@ export const PERMISSIONS = [
   // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
   // IT office and supervision unit, the resident lead's superiors.
   'attendance.spotcheck',
+  // RS-8, RS-9, RS-11: residents at a client site (驻场). read (the site view, operations records and conduct points in
+  // scope; the client IT office its site); write (the residents' operations records, equipment register, backups and
+  // authorised configuration changes); manage (the resident contract: head-count and period); conduct (record and
+  // withdraw conduct points: the resident lead, the client); sign (the client's project lead approves records in the app).
+  'residents.read',
+  'residents.write',
+  'residents.manage',
+  'residents.conduct',
+  'residents.sign',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -135,6 +144,11 @@ const fieldSupervise: TPermission[] = [
   'leave.approve',
 ];
 
+// RS-8/RS-11: a resident (an engineer stationed at a client site) keeps the site's records; the resident lead also
+// records conduct points (RS-9).
+const resident: TPermission[] = ['residents.read', 'residents.write'];
+const residentsLead: TPermission[] = [...resident, 'residents.conduct'];
+
 /** The customer portal (SR-1, SR-9): a customer contact submits, follows, confirms and rates its company's requests. */
 export const PORTAL_PERMISSIONS: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.confirm', 'surveys.answer'];
 
@@ -166,6 +180,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
+      'residents.read',
     ],
   },
   {
@@ -184,6 +199,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'surveys.read',
       'attendance.read',
       'appraisal.review',
+      'residents.read',
     ],
   },
   {
@@ -210,6 +226,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.manage',
       'appraisal.review',
       'attendance.spotcheck',
+      ...residentsLead,
+      'residents.manage',
     ],
   },
   {
@@ -229,13 +247,14 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.spotcheck',
+      ...residentsLead,
     ],
   },
   {
     key: 'engineer',
     name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
+    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner, ...resident],
   },
   {
     key: 'product_expert',
@@ -301,6 +320,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'residents.read',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
@@ -308,6 +328,6 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'client_it',
     name: { 'zh-CN': '甲方信息科', en: 'Client IT office' },
     scope: 'site',
-    permissions: ['attendance.read', 'attendance.spotcheck'],
+    permissions: ['attendance.read', 'attendance.spotcheck', 'residents.read', 'residents.conduct', 'residents.sign'],
   },
 ];

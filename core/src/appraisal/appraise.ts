@@ -41,8 +41,8 @@ function recordedLines(version: number | null, f: TAppraisalFacts): TAppraisalLi
         ruleId: 'AT-1',
         version,
         inputs: { ...a },
-        zh: `考勤：迟到 ${a.late} 次，早退 ${a.earlyLeave} 次，缺勤 ${a.absence} 次`,
-        en: `Attendance: ${a.late} late, ${a.earlyLeave} early leaves, ${a.absence} absences`,
+        zh: `考勤：迟到 ${a.late} 次，早退 ${a.earlyLeave} 次，缺勤 ${a.absence} 次${a.conductPoints === undefined ? '' : `，扣分 ${a.conductPoints} 分（RS-9）`}`,
+        en: `Attendance: ${a.late} late, ${a.earlyLeave} early leaves, ${a.absence} absences${a.conductPoints === undefined ? '' : `, ${a.conductPoints} conduct points (RS-9)`}`,
       }),
     );
   }

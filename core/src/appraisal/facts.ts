@@ -30,7 +30,13 @@ export type TExamFact = { attemptId: number; examId: number; title: string; pass
 export type TIncidentFact = { incidentId: number; classId: 'I' | 'II'; date: string };
 
 /** Attendance of the month (late arrivals, early leaves, absences); null while attendance is not recorded. */
-export type TAttendanceCounts = { late: number; earlyLeave: number; absence: number };
+export type TAttendanceCounts = {
+  late: number;
+  earlyLeave: number;
+  absence: number;
+  /** RS-9: the month's conduct points (attendance and recorded offences), when the residents module provides them. */
+  conductPoints?: number;
+};
 
 /** A source of facts that may not be recorded by this installation: null means "not recorded", never zero. */
 export type TMaybeRecorded<T> = T | null;

@@ -18,6 +18,8 @@ export const ZAttendanceOverride = z.strictObject({
   seriouslyEarlyLeaveMinutes: ZAttendancePolicy.shape.seriouslyEarlyLeaveMinutes.optional(),
   monthlyLimits: ZAttendancePolicy.shape.monthlyLimits.optional(),
   absenceDaysAsResignation: ZAttendancePolicy.shape.absenceDaysAsResignation.optional(),
+  /** RS-9: a site's own list of offences and their points (resident values, POL-1). */
+  conductPoints: ZAttendancePolicy.shape.conductPoints.optional(),
 });
 export type TAttendanceOverride = z.infer<typeof ZAttendanceOverride>;
 export type TAttendanceOverrideKey = keyof TAttendanceOverride;

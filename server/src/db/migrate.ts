@@ -29,6 +29,7 @@ import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_d
 import { appraisal } from './migrations/20261207_0060_appraisal';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
 import { attendanceOvertime } from './migrations/20261207_0130_attendance_overtime';
+import { residents } from './migrations/20261207_0110_residents';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -62,6 +63,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0060_appraisal': appraisal(dialect),
     '20261207_0033_attendance_spot_checks': attendanceSpotChecks(dialect),
     '20261207_0130_attendance_overtime': attendanceOvertime(dialect),
+    '20261207_0110_residents': residents(dialect),
   };
 }
 

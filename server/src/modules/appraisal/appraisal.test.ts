@@ -72,8 +72,9 @@ describe('the self-appraisal (AP-1, AP-2b)', () => {
     expect(sheet.scores.self).toEqual(scoresFor(90));
     // AT-1: from the attendance roll-up — no punches on the working days 03-02..03-09 so far are absences (RS-3).
     const attendance = line(sheet, 'AT-1:attendance').explanation;
-    expect(attendance.inputs).toMatchObject({ late: 0, earlyLeave: 0 });
+    expect(attendance.inputs).toMatchObject({ late: 0, earlyLeave: 0, conductPoints: 0 });
     expect(attendance.inputs.absence).toBeGreaterThan(0);
+    expect(attendance.text['zh-CN']).toContain('扣分 0 分（RS-9）');
     expect(attendance.text['zh-CN']).toContain(`缺勤 ${attendance.inputs.absence} 次`);
   });
 

@@ -1,0 +1,2 @@
+export * from './conduct';
+export * from './staffing';
