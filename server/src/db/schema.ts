@@ -8,6 +8,7 @@ import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
 import type { AppraisalTables } from './schema.appraisal';
+import type { TwoFactorTables } from './schema.two-factor';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -24,6 +25,7 @@ export interface RolesTable extends Stamps {
   scope: string;
   permissions: string; // JSON array
   builtin: number;
+  require_two_factor: Generated<number>;
 }
 
 export interface UsersTable extends Stamps {
@@ -429,7 +431,8 @@ export interface DB
     ReportTables,
     IncidentsTables,
     AttendanceTables,
-    AppraisalTables {
+    AppraisalTables,
+    TwoFactorTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -23,7 +23,16 @@ export function renderAs(
     scope = 'all',
     userId = 1,
     mustChangePassword = false,
-  }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number; mustChangePassword?: boolean },
+    twoFactor = { enabled: false, required: false },
+  }: {
+    path: string;
+    url: string;
+    permissions: TPermission[];
+    scope?: TDataScope;
+    userId?: number;
+    mustChangePassword?: boolean;
+    twoFactor?: { enabled: boolean; required: boolean };
+  },
 ) {
   const session: TSession = {
     csrfToken: 'csrf',
@@ -34,6 +43,7 @@ export function renderAs(
       role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope },
       permissions,
       mustChangePassword,
+      twoFactor,
       customerId: scope === 'company' ? 7 : null,
     },
   };

@@ -16,6 +16,7 @@ const admin: TRole = {
   scope: 'all',
   permissions: [...PERMISSIONS],
   builtin: true,
+  requireTwoFactor: false,
   userCount: 1,
   version: 1,
 };
