@@ -49,7 +49,8 @@ export function renderAs(
   };
   const value = {
     session,
-    login: async () => {},
+    login: async () => null,
+    loginSecondStep: async () => {},
     logout: async () => {},
     refresh: async () => {},
     can: (permission: TPermission) => permissions.includes(permission),
