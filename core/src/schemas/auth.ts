@@ -48,7 +48,12 @@ export type TLoginAnswer = z.infer<typeof ZLoginAnswer>;
 export const ZTwoFactorCode = z.string().trim().min(6).max(24);
 export const ZTwoFactorLogin = z.strictObject({ challenge: z.string().min(16).max(100), code: ZTwoFactorCode });
 export type TTwoFactorLogin = z.infer<typeof ZTwoFactorLogin>;
-export const ZTwoFactorConfirm = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, '6 digits') });
+export const ZTwoFactorConfirm = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '6 digits'),
+});
 export const ZTwoFactorDisable = z.strictObject({ password: z.string().min(1).max(200), code: ZTwoFactorCode });
 export type TTwoFactorDisable = z.infer<typeof ZTwoFactorDisable>;
 export const ZTwoFactorRegenerate = z.strictObject({ code: ZTwoFactorCode });

@@ -28,7 +28,11 @@ export function twoFactor(dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('used_at', 'text')
         .execute();
-      await db.schema.createIndex('two_factor_recovery_codes_user').on('two_factor_recovery_codes').columns(['user_id', 'code_hash']).execute();
+      await db.schema
+        .createIndex('two_factor_recovery_codes_user')
+        .on('two_factor_recovery_codes')
+        .columns(['user_id', 'code_hash'])
+        .execute();
       await db.schema
         .createTable('two_factor_challenges')
         .addColumn('id', 'text', (c) => c.primaryKey())

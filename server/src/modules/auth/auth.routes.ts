@@ -111,7 +111,9 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
 
   app.get(
     '/auth/two-factor',
-    { schema: { tags: ['auth'], summary: 'Your two-factor sign-in: on or off, required by your role', response: { 200: ZTwoFactorStatus } } },
+    {
+      schema: { tags: ['auth'], summary: 'Your two-factor sign-in: on or off, required by your role', response: { 200: ZTwoFactorStatus } },
+    },
     (req) => twoFactorStatus(req.ctx()),
   );
   app.post(
@@ -140,7 +142,12 @@ export function authRoutes(app: App, deps: AuthDepsFull) {
   app.post(
     '/auth/two-factor/disable',
     {
-      schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (password and a code)', body: ZTwoFactorDisable, response: { 200: ZOk } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn two-factor sign-in off (password and a code)',
+        body: ZTwoFactorDisable,
+        response: { 200: ZOk },
+      },
     },
     async (req) => {
       await limited(req.ip, () => disableTwoFactor(req.ctx(), deps, req.body));

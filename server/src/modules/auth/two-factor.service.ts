@@ -27,8 +27,7 @@ const RECOVERY_LENGTH = 10;
 
 /** A code checked against the account: which kind matched, or why not. */
 export type SecondFactorCheck =
-  | { ok: true; kind: 'totp' | 'recovery' }
-  | { ok: false; reason: 'twoFactor.wrongCode' | 'twoFactor.codeUsed' };
+  { ok: true; kind: 'totp' | 'recovery' } | { ok: false; reason: 'twoFactor.wrongCode' | 'twoFactor.codeUsed' };
 
 /** The time step the app's code matched at (±1 step), or null. */
 export async function matchTotp(secret: string, code: string, now: Date): Promise<number | null> {

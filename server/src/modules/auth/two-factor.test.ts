@@ -35,9 +35,15 @@ async function signIn(username: string, password: string, code: string) {
 }
 
 const auditActions = async (userId: number) =>
-  (await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'user').where('entity_id', '=', String(userId)).orderBy('id').execute()).map(
-    (r) => r.action,
-  );
+  (
+    await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', String(userId))
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.action);
 
 describe('enrolment', () => {
   it('answers an otpauth URI, a PNG data: QR code and the key, and is off until confirmed with a code', async () => {
@@ -50,7 +56,9 @@ describe('enrolment', () => {
     // Still off: the password alone signs in.
     expect((await passwordStep('admin', ADMIN_PASSWORD)).json().csrfToken).toBeTruthy();
 
-    const wrong = await admin.post('/api/v1/auth/two-factor/confirm', { code: '000000' === (await codeOf(started.secret)) ? '111111' : '000000' });
+    const wrong = await admin.post('/api/v1/auth/two-factor/confirm', {
+      code: '000000' === (await codeOf(started.secret)) ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.reason).toBe('twoFactor.wrongCode');
 
@@ -163,7 +171,8 @@ describe('signing in with two factors', () => {
     const { secret } = await enrol(admin);
     t.clock.advance(1);
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await codeStep(`not-a-challenge-${String(i).padStart(4, '0')}`, '123456', '10.6.6.6')).statusCode);
+    for (let i = 0; i < 21; i++)
+      codes.push((await codeStep(`not-a-challenge-${String(i).padStart(4, '0')}`, '123456', '10.6.6.6')).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
     const challenge = (await passwordStep('admin', ADMIN_PASSWORD)).json().challenge;

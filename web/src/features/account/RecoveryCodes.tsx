@@ -23,7 +23,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
     }
   };
   const download = () => {
-    const url = URL.createObjectURL(new Blob([`${t('common.appName')} — ${t('twoFactor.recoveryTitle')}\n\n${text}\n`], { type: 'text/plain' }));
+    const url = URL.createObjectURL(
+      new Blob([`${t('common.appName')} — ${t('twoFactor.recoveryTitle')}\n\n${text}\n`], { type: 'text/plain' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = t('twoFactor.downloadName');

@@ -94,7 +94,9 @@ export function TwoFactorCard() {
         <Flex gap={8} wrap align="center">
           {data?.enabled ? <Tag color="green">{t('twoFactor.on')}</Tag> : <Tag>{t('twoFactor.off')}</Tag>}
           {data?.enabledAt && (
-            <Typography.Text type="secondary">{t('twoFactor.since', { when: dayjs(data.enabledAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('twoFactor.since', { when: dayjs(data.enabledAt).format('YYYY-MM-DD HH:mm') })}
+            </Typography.Text>
           )}
         </Flex>
         {data?.required && <Alert type="info" showIcon title={t('twoFactor.requiredByRole')} />}
@@ -118,7 +120,14 @@ export function TwoFactorCard() {
         ) : enrolment ? (
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
             <Typography.Text strong>{t('twoFactor.scan')}</Typography.Text>
-            <img src={enrolment.qr} alt={t('twoFactor.qrAlt')} width={200} height={200} data-testid="two-factor-qr" style={{ maxWidth: '100%' }} />
+            <img
+              src={enrolment.qr}
+              alt={t('twoFactor.qrAlt')}
+              width={200}
+              height={200}
+              data-testid="two-factor-qr"
+              style={{ maxWidth: '100%' }}
+            />
             <Typography.Text type="secondary">{t('twoFactor.manualKey')}</Typography.Text>
             <Typography.Text code copyable={{ text: enrolment.secret }} data-testid="two-factor-key" style={{ wordBreak: 'break-all' }}>
               {grouped(enrolment.secret)}
@@ -143,7 +152,13 @@ export function TwoFactorCard() {
             </Form>
           </Space>
         ) : (
-          <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} data-testid="two-factor-start" style={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="primary"
+            onClick={() => start.mutate()}
+            loading={start.isPending}
+            data-testid="two-factor-start"
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('twoFactor.start')}
           </Button>
         )}
@@ -158,7 +173,9 @@ export function TwoFactorCard() {
         cancelText={t('common.cancel')}
         forceRender
       >
-        <Typography.Paragraph type="secondary">{step === 'disable' ? t('twoFactor.disableHint') : t('twoFactor.regenerateHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {step === 'disable' ? t('twoFactor.disableHint') : t('twoFactor.regenerateHint')}
+        </Typography.Paragraph>
         <Form
           form={stepForm}
           layout="vertical"

@@ -56,13 +56,17 @@ describe('sign-in second step', () => {
   ] as const)('asks for the code after the password and says a wrong code by reason in %s', async (lng, wrongText) => {
     await i18n.changeLanguage(lng);
     const fetch = stubFetch({
-      'POST /auth/login': { body: { twoFactorRequired: true, challenge: 'challenge-token-0123456789', expiresAt: '2026-03-02T01:05:00.000Z' } },
+      'POST /auth/login': {
+        body: { twoFactorRequired: true, challenge: 'challenge-token-0123456789', expiresAt: '2026-03-02T01:05:00.000Z' },
+      },
       'POST /auth/login/two-factor': (body) =>
         (body as { code: string }).code === '123456'
           ? { body: SESSION }
           : {
               status: 401,
-              body: { error: { code: 'unauthenticated', message: 'The code is wrong or has expired', reason: 'twoFactor.wrongCode', params: {} } },
+              body: {
+                error: { code: 'unauthenticated', message: 'The code is wrong or has expired', reason: 'twoFactor.wrongCode', params: {} },
+              },
             },
     });
     const { container } = renderLogin();
@@ -83,7 +87,9 @@ describe('sign-in second step', () => {
   it('goes back to the password when the challenge has expired', async () => {
     await i18n.changeLanguage('zh-CN');
     stubFetch({
-      'POST /auth/login': { body: { twoFactorRequired: true, challenge: 'challenge-token-0123456789', expiresAt: '2026-03-02T01:05:00.000Z' } },
+      'POST /auth/login': {
+        body: { twoFactorRequired: true, challenge: 'challenge-token-0123456789', expiresAt: '2026-03-02T01:05:00.000Z' },
+      },
       'POST /auth/login/two-factor': {
         status: 401,
         body: { error: { code: 'unauthenticated', message: 'timed out', reason: 'twoFactor.challengeExpired', params: {} } },
@@ -101,35 +107,44 @@ describe('sign-in second step', () => {
 });
 
 describe('setting it up on the account page', () => {
-  it.each(['zh-CN', 'en'] as const)('shows the QR code and key, confirms with a code and shows the recovery codes once in %s', async (lng) => {
-    await i18n.changeLanguage(lng);
-    viewportWidth(390);
-    let enabled = false;
-    const fetch = stubFetch({
-      'GET /auth/two-factor': () => ({ body: { enabled, enabledAt: enabled ? '2026-03-02T01:00:00.000Z' : null, required: false, recoveryCodesLeft: enabled ? 10 : 0 } }),
-      'POST /auth/two-factor/enrol': { body: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x', qr: QR } },
-      'POST /auth/two-factor/confirm': () => {
-        enabled = true;
-        return { body: { recoveryCodes: RECOVERY } };
-      },
-    });
-    renderAs(<TwoFactorCard />, { path: '/account', url: '/account', permissions: [] });
-    fireEvent.click(await screen.findByTestId('two-factor-start'));
-    const qr = await screen.findByTestId('two-factor-qr');
-    expect(qr.getAttribute('src')).toBe(QR);
-    expect(screen.getByTestId('two-factor-key').textContent).toContain('JBSW Y3DP EHPK 3PXP');
-    fireEvent.change(screen.getByTestId('two-factor-confirm-code'), { target: { value: '123456' } });
-    fireEvent.click(screen.getByTestId('two-factor-confirm'));
-    const list = await screen.findByTestId('recovery-codes');
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(RECOVERY);
-    expect(fetch.bodies('POST /auth/two-factor/confirm')).toEqual([{ code: '123456' }]);
-    fireEvent.click(screen.getByTestId('recovery-codes-saved'));
-    expect(await screen.findByTestId('recovery-left', {}, { timeout: 10_000 })).toBeTruthy();
-    expect(screen.getByTestId('recovery-left').textContent).toMatch(lng === 'en' ? /Recovery codes left: 10/ : /剩余可用恢复码：10/);
-    // Shown once: the codes leave the page when the dialog closes.
-    expect(screen.queryByText(RECOVERY[0])).toBeNull();
-    await i18n.changeLanguage('zh-CN');
-  });
+  it.each(['zh-CN', 'en'] as const)(
+    'shows the QR code and key, confirms with a code and shows the recovery codes once in %s',
+    async (lng) => {
+      await i18n.changeLanguage(lng);
+      viewportWidth(390);
+      let enabled = false;
+      const fetch = stubFetch({
+        'GET /auth/two-factor': () => ({
+          body: { enabled, enabledAt: enabled ? '2026-03-02T01:00:00.000Z' : null, required: false, recoveryCodesLeft: enabled ? 10 : 0 },
+        }),
+        'POST /auth/two-factor/enrol': { body: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x', qr: QR } },
+        'POST /auth/two-factor/confirm': () => {
+          enabled = true;
+          return { body: { recoveryCodes: RECOVERY } };
+        },
+      });
+      renderAs(<TwoFactorCard />, { path: '/account', url: '/account', permissions: [] });
+      fireEvent.click(await screen.findByTestId('two-factor-start'));
+      const qr = await screen.findByTestId('two-factor-qr');
+      expect(qr.getAttribute('src')).toBe(QR);
+      expect(screen.getByTestId('two-factor-key').textContent).toContain('JBSW Y3DP EHPK 3PXP');
+      fireEvent.change(screen.getByTestId('two-factor-confirm-code'), { target: { value: '123456' } });
+      fireEvent.click(screen.getByTestId('two-factor-confirm'));
+      const list = await screen.findByTestId('recovery-codes');
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(RECOVERY);
+      expect(fetch.bodies('POST /auth/two-factor/confirm')).toEqual([{ code: '123456' }]);
+      fireEvent.click(screen.getByTestId('recovery-codes-saved'));
+      expect(await screen.findByTestId('recovery-left', {}, { timeout: 10_000 })).toBeTruthy();
+      expect(screen.getByTestId('recovery-left').textContent).toMatch(lng === 'en' ? /Recovery codes left: 10/ : /剩余可用恢复码：10/);
+      // Shown once: the codes leave the page when the dialog closes.
+      expect(screen.queryByText(RECOVERY[0])).toBeNull();
+      await i18n.changeLanguage('zh-CN');
+    },
+  );
 
   it('says a wrong confirmation code beside the field', async () => {
     await i18n.changeLanguage('zh-CN');

@@ -29,7 +29,8 @@ export function LoginPage() {
       const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
       setError(cause instanceof ApiError ? (localizeByReason(cause, locale)?.message ?? cause.message) : (cause as Error).message);
       // The challenge is gone (expired, or locked): start again with the password.
-      if (cause instanceof ApiError && (cause.reason === 'twoFactor.challengeExpired' || cause.reason === 'auth.locked')) setChallenge(null);
+      if (cause instanceof ApiError && (cause.reason === 'twoFactor.challengeExpired' || cause.reason === 'auth.locked'))
+        setChallenge(null);
     } finally {
       setPending(false);
     }
