@@ -80,7 +80,7 @@ export const TWO_FACTOR_REASONS = defineReasons({
     en: 'There is no set-up waiting for confirmation; start setting up the authenticator app again',
   },
   'twoFactor.sessionOnly': {
-    'zh-CN': '两步验证只能在登录后的浏览器会话中设置，不能用 API 令牌',
+    'zh-CN': '两步验证只能在登录后的浏览器会话中设置，不能使用接口令牌',
     en: 'Two-factor sign-in is set up in a signed-in browser session, not with an API token',
   },
 });
