@@ -309,3 +309,21 @@ describe('required by a role', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('reset by an administrator', () => {
+  it('turns off the two-factor sign-in of a user who lost the phone, only for those who may administer the account', async () => {
+    const admin = await t.login('admin');
+    const id = await createUser(admin, { username: 'eng5', roleKey: 'engineer' });
+    await createUser(admin, { username: 'eng6', roleKey: 'engineer' });
+    const user = await t.login('eng5', 'password-123');
+    await enrol(user);
+    const other = await t.login('eng6', 'password-123');
+    expect((await other.post(`/api/v1/users/${id}/two-factor/reset`)).statusCode).toBe(403);
+    await expectStatus(await admin.post(`/api/v1/users/${id}/two-factor/reset`), 200);
+    expect((await passwordStep('eng5', 'password-123')).json().csrfToken).toBeTruthy();
+    const again = await admin.post(`/api/v1/users/${id}/two-factor/reset`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.reason).toBe('twoFactor.notEnabled');
+    expect(await auditActions(id)).toContain('two_factor_reset');
+  });
+});
