@@ -20,12 +20,18 @@ export async function isTwoFactorEnabled(db: Db, userId: number): Promise<boolea
   return row !== undefined;
 }
 
-/** A new, not yet confirmed enrolment replaces an earlier unconfirmed one. */
+/** A new, not yet confirmed enrolment replaces an earlier unconfirmed one (never a confirmed one). */
 export async function putPendingSecret(db: Db, userId: number, secret: string, now: string) {
-  await db.deleteFrom('user_two_factor').where('user_id', '=', userId).where('enabled_at', 'is', null).execute();
   await db
     .insertInto('user_two_factor')
     .values({ user_id: userId, secret, enabled_at: null, last_step: null, created_at: now, updated_at: now })
+    // Two starts at once (a double click) both land: the later secret wins.
+    .onConflict((oc) =>
+      oc
+        .column('user_id')
+        .doUpdateSet({ secret, last_step: null, created_at: now, updated_at: now })
+        .where('user_two_factor.enabled_at', 'is', null),
+    )
     .execute();
 }
 

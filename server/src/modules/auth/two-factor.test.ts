@@ -327,3 +327,15 @@ describe('reset by an administrator', () => {
     expect(await auditActions(id)).toContain('two_factor_reset');
   });
 });
+
+describe('starting over', () => {
+  it('replaces an unconfirmed secret with a new one, also when two starts arrive at once', async () => {
+    const admin = await t.login('admin');
+    const [a, b] = await Promise.all([admin.post('/api/v1/auth/two-factor/enrol'), admin.post('/api/v1/auth/two-factor/enrol')]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const last = await expectStatus(await admin.post('/api/v1/auth/two-factor/enrol'), 200);
+    const rows = await t.database.db.selectFrom('user_two_factor').select('secret').execute();
+    expect(rows).toEqual([{ secret: last.secret }]);
+    await expectStatus(await admin.post('/api/v1/auth/two-factor/confirm', { code: await codeOf(last.secret) }), 200);
+  });
+});
