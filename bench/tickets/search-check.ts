@@ -42,6 +42,8 @@ export async function checkSearch(database: Database, pages = 3): Promise<{ chec
     siteId: null,
     regionIds: [],
     mustChangePassword: false,
+    twoFactorEnabled: false,
+    twoFactorRequired: false,
     via: 'session',
   };
   const actors: { name: string; actor: Actor; scope: string }[] = [

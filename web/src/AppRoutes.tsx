@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
 import { MustChangePasswordPage } from './features/account/MustChangePasswordPage';
+import { MustEnrolTwoFactorPage } from './features/account/MustEnrolTwoFactorPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
@@ -68,6 +69,8 @@ export function AppRoutes() {
   if (session === null) return <LoginPage />;
   // Issue 18 item 1: a password set by someone else is one-time; the server answers nothing else until it is replaced.
   if (session.user.mustChangePassword) return <MustChangePasswordPage />;
+  // Issue 18 item 6: the role requires two-factor sign-in; until it is set up the server answers nothing else.
+  if (session.user.twoFactor.required && !session.user.twoFactor.enabled) return <MustEnrolTwoFactorPage />;
 
   const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (

@@ -54,3 +54,33 @@ export const PASSWORD_REASONS = defineReasons({
   'password.containsUsername': { 'zh-CN': '密码不能包含用户名', en: 'The password must not contain the user name' },
   'password.containsCompanyName': { 'zh-CN': '密码不能包含公司名称', en: 'The password must not contain the company name' },
 });
+
+/** Two-factor sign-in (issue 18 item 6). */
+export const TWO_FACTOR_REASONS = defineReasons({
+  'twoFactor.wrongCode': { 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
+  'twoFactor.codeUsed': {
+    'zh-CN': '该验证码刚刚已使用过，请等待验证器生成下一个验证码',
+    en: 'This code was already used; wait for the authenticator app to show the next one',
+  },
+  'twoFactor.challengeExpired': {
+    'zh-CN': '两步验证已超时，请重新输入用户名和密码登录',
+    en: 'The second sign-in step timed out; sign in with your user name and password again',
+  },
+  'twoFactor.enrolmentRequired': {
+    'zh-CN': '您的角色要求两步验证：请先绑定验证器应用',
+    en: 'Your role requires two-factor sign-in: set up an authenticator app first',
+  },
+  'twoFactor.alreadyEnabled': {
+    'zh-CN': '两步验证已开启；如需更换验证器，请先关闭再重新绑定',
+    en: 'Two-factor sign-in is already on; to change the authenticator app, turn it off and set it up again',
+  },
+  'twoFactor.notEnabled': { 'zh-CN': '您尚未开启两步验证', en: 'Two-factor sign-in is not on for you' },
+  'twoFactor.noEnrolment': {
+    'zh-CN': '没有待确认的绑定，请重新开始绑定验证器',
+    en: 'There is no set-up waiting for confirmation; start setting up the authenticator app again',
+  },
+  'twoFactor.sessionOnly': {
+    'zh-CN': '两步验证只能在登录后的浏览器会话中设置，不能使用接口令牌',
+    en: 'Two-factor sign-in is set up in a signed-in browser session, not with an API token',
+  },
+});

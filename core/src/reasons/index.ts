@@ -7,7 +7,7 @@ import { SURVEYS_REASONS } from './surveys';
 import { TRAINING_REASONS } from './training';
 import { POLICY_REASONS } from './policy';
 import { TICKET_REASONS } from './tickets';
-import { ACCOUNT_REASONS, PASSWORD_REASONS } from './accounts';
+import { ACCOUNT_REASONS, PASSWORD_REASONS, TWO_FACTOR_REASONS } from './accounts';
 import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
 import { RESIDENTS_REASONS } from './residents';
@@ -34,6 +34,7 @@ export const REASONS = {
   ...APPRAISAL_REASONS,
   ...RESIDENTS_REASONS,
   ...PASSWORD_REASONS,
+  ...TWO_FACTOR_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -13,6 +13,8 @@ export const ZRoleCreate = z.strictObject({
   nameEn: z.string().trim().max(100).optional(),
   scope: z.enum(DATA_SCOPES),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
+  /** Issue 18 item 6: its users must sign in with a second factor (off unless an administrator turns it on). */
+  requireTwoFactor: z.boolean().optional(),
 });
 export type TRoleCreate = z.infer<typeof ZRoleCreate>;
 export const ZRoleUpdate = ZRoleCreate.omit({ key: true }).partial().extend({ version: ZVersion });
@@ -26,6 +28,7 @@ export const ZRole = z.object({
   scope: z.enum(DATA_SCOPES),
   permissions: z.array(z.enum(PERMISSIONS)),
   builtin: z.boolean(),
+  requireTwoFactor: z.boolean(),
   userCount: z.number(),
   version: z.number(),
 });

@@ -30,6 +30,7 @@ import { appraisal } from './migrations/20261207_0060_appraisal';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
 import { attendanceOvertime } from './migrations/20261207_0130_attendance_overtime';
 import { residents } from './migrations/20261207_0110_residents';
+import { twoFactor } from './migrations/20261207_0100_two_factor';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -64,6 +65,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0033_attendance_spot_checks': attendanceSpotChecks(dialect),
     '20261207_0130_attendance_overtime': attendanceOvertime(dialect),
     '20261207_0110_residents': residents(dialect),
+    '20261207_0100_two_factor': twoFactor(dialect),
   };
 }
 

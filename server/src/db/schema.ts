@@ -9,6 +9,7 @@ import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
 import type { AppraisalTables } from './schema.appraisal';
 import type { ResidentTables } from './schema.residents';
+import type { TwoFactorTables } from './schema.two-factor';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -25,6 +26,7 @@ export interface RolesTable extends Stamps {
   scope: string;
   permissions: string; // JSON array
   builtin: number;
+  require_two_factor: Generated<number>;
 }
 
 export interface UsersTable extends Stamps {
@@ -433,7 +435,8 @@ export interface DB
     IncidentsTables,
     AttendanceTables,
     AppraisalTables,
-    ResidentTables {
+    ResidentTables,
+    TwoFactorTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -7,6 +7,13 @@ export const SESSION_COOKIE = 'ts_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a session whose password was set by someone else may do until its user chooses a new one (issue 18 item 1). */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session']);
+/** What a session may do while its role requires two-factor sign-in and its user has not set it up (issue 18 item 6). */
+const WHILE_TWO_FACTOR_MISSING = new Set([
+  ...WHILE_PASSWORD_MUST_CHANGE,
+  'GET /api/v1/auth/two-factor',
+  'POST /api/v1/auth/two-factor/enrol',
+  'POST /api/v1/auth/two-factor/confirm',
+]);
 
 type Resolvers = {
   fromSession: (cookieValue: string) => Promise<Actor | null>;
@@ -39,6 +46,15 @@ export function registerAuthHook(app: App, resolve: Resolvers) {
       !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${req.routeOptions.url}`)
     ) {
       throw refuse('forbidden', 'accounts.passwordChangeRequired');
+    }
+    // API tokens are not affected: integrations sign in without a person at hand.
+    if (
+      req.actor.via === 'session' &&
+      req.actor.twoFactorRequired &&
+      !req.actor.twoFactorEnabled &&
+      !WHILE_TWO_FACTOR_MISSING.has(`${req.method} ${req.routeOptions.url}`)
+    ) {
+      throw refuse('forbidden', 'twoFactor.enrolmentRequired');
     }
     if (config.permission && !req.actor.permissions.has(config.permission)) {
       throw forbidden(`This needs the permission "${config.permission}"`);

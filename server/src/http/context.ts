@@ -20,6 +20,9 @@ export type Actor = {
   siteId: number | null;
   regionIds: number[];
   mustChangePassword: boolean;
+  /** Issue 18 item 6: the user signs in with a second factor; the role requires one (then a session without it may only enrol). */
+  twoFactorEnabled: boolean;
+  twoFactorRequired: boolean;
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;

@@ -35,6 +35,8 @@ export type SecuritySettings = {
   /** Login attempts per IP per window before 429. */
   loginAttemptsPerWindow: number;
   loginWindowSeconds: number;
+  /** How long the second sign-in step waits for the authenticator code (issue 18 item 6). */
+  twoFactorChallengeMinutes: number;
 };
 
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -43,4 +45,5 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   lockMinutes: 15,
   loginAttemptsPerWindow: 20,
   loginWindowSeconds: 300,
+  twoFactorChallengeMinutes: 5,
 };

@@ -11,7 +11,7 @@ import type { App } from './app-types';
  *   (@ant-design/cssinjs), and index.html carries a small <style>; without it every page renders unstyled. Scripts
  *   stay strict ('self' only, no inline script, no eval), which is what stops injected markup from running.
  * - img-src data: blob: — a drawn signature is previewed as a data: PNG and a camera photo as a blob: URL
- *   before upload.
+ *   before upload; the two-factor set-up shows its QR code as a data: PNG (issue 18 item 6).
  * upgrade-insecure-requests is left out: an installation on a plain-HTTP intranet address would break under it.
  */
 export const CONTENT_SECURITY_POLICY = {

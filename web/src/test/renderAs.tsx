@@ -23,7 +23,16 @@ export function renderAs(
     scope = 'all',
     userId = 1,
     mustChangePassword = false,
-  }: { path: string; url: string; permissions: TPermission[]; scope?: TDataScope; userId?: number; mustChangePassword?: boolean },
+    twoFactor = { enabled: false, required: false },
+  }: {
+    path: string;
+    url: string;
+    permissions: TPermission[];
+    scope?: TDataScope;
+    userId?: number;
+    mustChangePassword?: boolean;
+    twoFactor?: { enabled: boolean; required: boolean };
+  },
 ) {
   const session: TSession = {
     csrfToken: 'csrf',
@@ -34,12 +43,14 @@ export function renderAs(
       role: { id: 1, key: scope === 'company' ? 'customer_contact' : 'agent', name: 'r', scope },
       permissions,
       mustChangePassword,
+      twoFactor,
       customerId: scope === 'company' ? 7 : null,
     },
   };
   const value = {
     session,
-    login: async () => {},
+    login: async () => null,
+    loginSecondStep: async () => {},
     logout: async () => {},
     refresh: async () => {},
     can: (permission: TPermission) => permissions.includes(permission),

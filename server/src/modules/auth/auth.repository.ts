@@ -33,12 +33,15 @@ export type ActorRow = {
   siteId: number | null;
   regionIds: number[];
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  twoFactorRequired: boolean;
 };
 
 export async function loadActorRow(db: Db, userId: number): Promise<ActorRow | undefined> {
   const row = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
     .select([
       'users.id',
       'users.username',
@@ -54,6 +57,8 @@ export async function loadActorRow(db: Db, userId: number): Promise<ActorRow | u
       'users.customer_id',
       'users.site_id',
       'users.must_change_password',
+      'roles.require_two_factor',
+      'user_two_factor.enabled_at as two_factor_enabled_at',
     ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
@@ -75,6 +80,8 @@ export async function loadActorRow(db: Db, userId: number): Promise<ActorRow | u
     siteId: row.site_id,
     regionIds: regions.map((r) => r.region_id),
     mustChangePassword: row.must_change_password === 1,
+    twoFactorEnabled: row.two_factor_enabled_at !== null,
+    twoFactorRequired: row.require_two_factor === 1,
   };
 }
 

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { TPasswordChange, TSession } from '@techserve/core';
+import { randomBytes } from 'node:crypto';
+import type { TPasswordChange, TSession, TTwoFactorPending } from '@techserve/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../http/clock';
@@ -12,8 +12,9 @@ import * as repo from './auth.repository';
 import { type LockState, type RequestMeta, assertNotLocked, countFailure, phantomState } from './lockout';
 import { type PasswordCost, hashPassword, verifyPassword } from './password';
 import { accountsPolicyNow, assertPasswordAllowed } from './password-rule';
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+import { sha256 } from './sha256';
+import { isTwoFactorEnabled } from './two-factor.repository';
+import { openChallenge, passSecondStep } from './two-factor.service';
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
 
@@ -24,14 +25,17 @@ type AuthDeps = {
   maxFailedLogins: number;
   lockMinutes: number;
   sessionIdleMinutes: number;
+  twoFactorChallengeMinutes: number;
 };
+/** A sign-in's answer: a session (its cookie value and body), or the second step it still needs (issue 18 item 6). */
+export type LoginResult = { cookieValue: string; session: TSession } | { cookieValue: null; pending: TTwoFactorPending };
 const dummyHashes = new Map<string, Promise<string>>();
 
 /**
  * Password login. Unknown user and wrong password answer alike; N failures lock the name for a while, whether an
  * account has it or not, so neither the answers, the lock nor the time taken reveal which names exist (issue 18).
  */
-export async function login(deps: AuthDeps, username: string, password: string, meta: RequestMeta) {
+export async function login(deps: AuthDeps, username: string, password: string, meta: RequestMeta): Promise<LoginResult> {
   const now = deps.clock.now();
   const user = await repo.findUserByUsername(deps.db, username);
   const state: LockState = user ? { failed: user.failed_logins, lockedUntil: user.locked_until } : phantomState(deps.db, username);
@@ -45,7 +49,27 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     throw refuse('unauthenticated', 'auth.wrongCredentials');
   }
   if (user.status !== 'active') throw refuse('unauthenticated', 'auth.disabled');
+  // Two-factor sign-in: no session yet, and the failure count stays until the code is right too, so knowing the
+  // password does not reset the count of guessed codes.
+  if (await isTwoFactorEnabled(deps.db, user.id)) {
+    return { cookieValue: null, pending: await openChallenge(deps.db, user.id, now, deps.twoFactorChallengeMinutes) };
+  }
+  return startSession(deps, user, meta, {});
+}
 
+/** The second sign-in step: a code of the app or a recovery code for the challenge's user opens the session. */
+export async function loginSecondStep(deps: AuthDeps, challenge: string, code: string, meta: RequestMeta) {
+  const { user, kind } = await passSecondStep(deps, challenge, code, meta);
+  return startSession(deps, user, meta, { twoFactor: kind });
+}
+
+async function startSession(
+  deps: AuthDeps,
+  user: { id: number; name: string },
+  meta: RequestMeta,
+  auditAfter: Record<string, unknown>,
+): Promise<{ cookieValue: string; session: TSession }> {
+  const now = deps.clock.now();
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
   await deps.db.transaction().execute(async (trx) => {
@@ -66,6 +90,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
         action: 'login',
         entity: 'user',
         entityId: user.id,
+        ...(Object.keys(auditAfter).length > 0 && { after: auditAfter }),
       },
     );
   });
@@ -84,6 +109,7 @@ export function sessionOf(actor: Actor, csrfToken: string): TSession {
       role: { id: actor.roleId, key: actor.roleKey, name: actor.roleName, scope: actor.scope },
       permissions: [...actor.permissions],
       mustChangePassword: actor.mustChangePassword,
+      twoFactor: { enabled: actor.twoFactorEnabled, required: actor.twoFactorRequired },
       customerId: actor.customerId,
     },
   };
@@ -101,7 +127,7 @@ export async function resolveActor(db: Kysely<DB>, userId: number, via: Actor['v
 // once (logout, password change, role edit, deactivation); other server processes see such a change within
 // ACTOR_TTL_MS.
 const ACTOR_TTL_MS = 5_000;
-const ACTOR_TABLES = ['users', 'roles', 'user_regions'] as const;
+const ACTOR_TABLES = ['users', 'roles', 'user_regions', 'user_two_factor'] as const;
 const TOUCH_EVERY_MS = 60_000;
 
 type CachedSession = { userId: number; csrfToken: string; expiresAt: string; lastSeenAt: string; actor: Actor | null };

@@ -7,7 +7,7 @@ import * as repo from './auth.repository';
 
 /**
  * The account lock (issue 18 items 4 and 5). Every failed password check — a sign-in or `POST /auth/password` —
- * counts towards it, and a user name that does not exist counts and locks exactly like one that does, so neither
+ * and every wrong two-factor code (item 6) counts towards it, and a user name that does not exist counts and locks exactly like one that does, so neither
  * the answers nor the lock reveal which names exist.
  */
 export type LockDeps = { db: Kysely<DB>; clock: Clock; maxFailedLogins: number; lockMinutes: number };
@@ -15,7 +15,11 @@ export type LockState = { failed: number; lockedUntil: string | null };
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
 
 const MAX_PHANTOMS = 10_000;
-const LOCKED_ACTION = { login_failed: 'login_locked', password_change_failed: 'password_change_locked' } as const;
+const LOCKED_ACTION = {
+  login_failed: 'login_locked',
+  password_change_failed: 'password_change_locked',
+  two_factor_failed: 'two_factor_locked',
+} as const;
 
 /** Counters of names without an account, per database, in memory (bounded; the oldest go first). */
 class PhantomLocks {
@@ -59,7 +63,7 @@ export async function countFailure(
   deps: LockDeps,
   who: { userId: number | null; username: string; state: LockState; actor: { id: number; name: string } | null },
   meta: RequestMeta,
-  action: 'login_failed' | 'password_change_failed',
+  action: keyof typeof LOCKED_ACTION,
 ): Promise<LockState> {
   const now = deps.clock.now();
   const failed = who.state.failed + 1;

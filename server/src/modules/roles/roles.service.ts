@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../http/error
 import { recordAudit } from '../audit/audit.service';
 import { assertRoleCovered } from '../users/authority';
 
-const roleColumns = ['id', 'key', 'name', 'name_en', 'scope', 'permissions', 'builtin', 'version'] as const;
+const roleColumns = ['id', 'key', 'name', 'name_en', 'scope', 'permissions', 'builtin', 'require_two_factor', 'version'] as const;
 
 async function rolesWithCounts(db: Db, id?: number): Promise<TRole[]> {
   let q = db.selectFrom('roles').select(roleColumns).orderBy('id');
@@ -25,6 +25,7 @@ async function rolesWithCounts(db: Db, id?: number): Promise<TRole[]> {
     scope: r.scope as TDataScope,
     permissions: JSON.parse(r.permissions) as TPermission[],
     builtin: r.builtin === 1,
+    requireTwoFactor: r.require_two_factor === 1,
     userCount: countOf.get(r.id) ?? 0,
     version: r.version,
   }));
@@ -55,6 +56,7 @@ export async function createRole(ctx: Ctx, body: TRoleCreate): Promise<TRole> {
         scope: body.scope,
         permissions: JSON.stringify([...new Set(body.permissions)]),
         builtin: 0,
+        require_two_factor: body.requireTwoFactor ? 1 : 0,
         created_at: now,
         updated_at: now,
       })
@@ -86,6 +88,8 @@ export async function updateRole(ctx: Ctx, id: number, body: TRoleUpdate): Promi
         ...(body.nameEn !== undefined && { name_en: body.nameEn }),
         ...(body.scope !== undefined && { scope: body.scope }),
         ...(body.permissions !== undefined && { permissions: JSON.stringify([...new Set(body.permissions)]) }),
+        // Issue 18 item 6: the audit entry's before/after show the requirement turned on or off.
+        ...(body.requireTwoFactor !== undefined && { require_two_factor: body.requireTwoFactor ? 1 : 0 }),
         updated_at: nowIso(ctx.clock),
         version: eb('version', '+', 1),
       }))

@@ -1,7 +1,7 @@
-import { ZIdParams, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, page } from '@techserve/core';
+import { ZIdParams, ZOk, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, page } from '@techserve/core';
 import type { App } from '../../http/app-types';
 import type { PasswordCost } from '../auth/password';
-import { createUser, getUser, listUsers, unlockUser, updateUser } from './users.service';
+import { createUser, getUser, listUsers, resetTwoFactor, unlockUser, updateUser } from './users.service';
 
 export function usersRoutes(app: App, cost: PasswordCost, companyName: string) {
   const tags = ['users'];
@@ -44,5 +44,21 @@ export function usersRoutes(app: App, cost: PasswordCost, companyName: string) {
       config: { permission: 'users.manage' },
     },
     (req) => unlockUser(req.ctx(), req.params.id),
+  );
+  app.post(
+    '/users/:id/two-factor/reset',
+    {
+      schema: {
+        tags,
+        summary: 'Turn off a user’s two-factor sign-in (lost phone and recovery codes)',
+        params: ZIdParams,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'users.manage' },
+    },
+    async (req) => {
+      await resetTwoFactor(req.ctx(), req.params.id);
+      return { ok: true as const };
+    },
   );
 }

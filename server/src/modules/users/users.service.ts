@@ -7,6 +7,7 @@ import { type Ref, assertRefsExist } from '../../http/refs';
 import { recordAudit } from '../audit/audit.service';
 import { type PasswordCost, hashPassword } from '../auth/password';
 import { accountsPolicyNow, assertPasswordAllowed } from '../auth/password-rule';
+import * as twoFactorRepo from '../auth/two-factor.repository';
 import { findCustomer } from '../customers/customers.repository';
 import { assertCovers, authorityOfActor, authorityWith } from './authority';
 import * as repo from './users.repository';
@@ -200,5 +201,20 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
     const after = await getUser(ctx, id, trx);
     await recordAudit(trx, ctx, { action: 'unlock', entity: 'user', entityId: id, before, after });
     return after;
+  });
+}
+
+/**
+ * Issue 18 item 6: a user who lost both the phone and the recovery codes gets two-factor sign-in turned off by
+ * someone who may administer the account (then signs in with the password and sets it up again).
+ */
+export async function resetTwoFactor(ctx: Ctx, id: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await getUser(ctx, id, trx);
+    await assertCovers(trx, authorityOfActor(ctx.actor), await authorityWith(trx, user.roleId, attrsOf(user)), 'target');
+    if (!(await twoFactorRepo.isTwoFactorEnabled(trx, id))) throw refuse('conflict', 'twoFactor.notEnabled');
+    await twoFactorRepo.removeTwoFactor(trx, id);
+    await twoFactorRepo.deleteUserChallenges(trx, id);
+    await recordAudit(trx, ctx, { action: 'two_factor_reset', entity: 'user', entityId: id });
   });
 }

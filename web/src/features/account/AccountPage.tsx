@@ -5,6 +5,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { ApiTokensCard } from './ApiTokensCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { TwoFactorCard } from './TwoFactorCard';
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,7 @@ export function AccountPage() {
           </Descriptions>
         </Card>
         <ChangePasswordForm />
+        <TwoFactorCard />
         {can('tokens.manage') && <ApiTokensCard />}
       </Space>
     </>

@@ -1,4 +1,4 @@
-import type { TPermission, TSession } from '@techserve/core';
+import type { TLoginAnswer, TPermission, TSession } from '@techserve/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from '../../api/client';
@@ -42,7 +42,18 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const value = await api<TSession>('/auth/login', { method: 'POST', body: { username, password } });
+      const value = await api<TLoginAnswer>('/auth/login', { method: 'POST', body: { username, password } });
+      if ('twoFactorRequired' in value) return value;
+      queryClient.clear();
+      apply(value);
+      return null;
+    },
+    [apply, queryClient],
+  );
+
+  const loginSecondStep = useCallback(
+    async (challenge: string, code: string) => {
+      const value = await api<TSession>('/auth/login/two-factor', { method: 'POST', body: { challenge, code } });
       queryClient.clear();
       apply(value);
     },
@@ -66,11 +77,12 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
     () => ({
       session,
       login,
+      loginSecondStep,
       logout,
       refresh,
       can: (permission: TPermission) => Boolean(session?.user.permissions.includes(permission)),
     }),
-    [session, login, logout, refresh],
+    [session, login, loginSecondStep, logout, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,14 +1,15 @@
 import { DATA_SCOPES, PERMISSIONS, type TRole, ZRoleCreate, ZRoleUpdate, dataScopeLabel, permissionLabel } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type ButtonProps, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, type ButtonProps, Checkbox, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { zodFormErrors } from '../../api/zodFormErrors';
+import '../account/twoFactor.i18n';
 
 type Props = { open: boolean; role?: TRole; onClose: () => void };
-type Values = Pick<TRole, 'key' | 'name' | 'nameEn' | 'scope' | 'permissions'>;
+type Values = Pick<TRole, 'key' | 'name' | 'nameEn' | 'scope' | 'permissions' | 'requireTwoFactor'>;
 
 export function RoleFormModal({ open, role, onClose }: Props) {
   const { t, i18n } = useTranslation();
@@ -20,7 +21,7 @@ export function RoleFormModal({ open, role, onClose }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(role ?? { scope: 'own', permissions: [] });
+    form.setFieldsValue(role ?? { scope: 'own', permissions: [], requireTwoFactor: false });
   }, [open, role, form]);
 
   const save = useMutation({
@@ -46,6 +47,7 @@ export function RoleFormModal({ open, role, onClose }: Props) {
       nameEn: values.nameEn?.trim() ? values.nameEn : undefined,
       scope: values.scope,
       permissions: values.permissions ?? [],
+      requireTwoFactor: Boolean(values.requireTwoFactor),
     };
     const body = role ? { ...common, version: role.version } : { ...common, key: values.key };
     if (zodFormErrors(role ? ZRoleUpdate : ZRoleCreate, body, form)) save.mutate(body);
@@ -82,6 +84,9 @@ export function RoleFormModal({ open, role, onClose }: Props) {
         </Row>
         <Form.Item name="scope" label={t('roles.scope')} rules={[{ required: true }]}>
           <Select options={DATA_SCOPES.map((scope) => ({ value: scope, label: dataScopeLabel(scope, i18n.language) }))} />
+        </Form.Item>
+        <Form.Item name="requireTwoFactor" label={t('twoFactor.roleSwitch')} extra={t('twoFactor.roleSwitchHint')} valuePropName="checked">
+          <Switch data-testid="role-require-two-factor" />
         </Form.Item>
         <Form.Item name="permissions" label={t('roles.permissions')}>
           <Checkbox.Group style={{ width: '100%' }}>

@@ -11,6 +11,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { RoleFormModal } from './RoleFormModal';
 import { roleLabel, useRoles } from './useRoles';
 import { ListTable } from '../../layout/ListTable';
+import '../account/twoFactor.i18n';
 
 export function RolesPage() {
   const { t, i18n } = useTranslation();
@@ -50,7 +51,12 @@ export function RolesPage() {
       title: t('roles.type'),
       key: 'builtin',
       width: 90,
-      render: (_, role) => (role.builtin ? <Tag color="blue">{t('roles.builtin')}</Tag> : <Tag color="purple">{t('roles.custom')}</Tag>),
+      render: (_, role) => (
+        <Flex gap={4} wrap>
+          {role.builtin ? <Tag color="blue">{t('roles.builtin')}</Tag> : <Tag color="purple">{t('roles.custom')}</Tag>}
+          {role.requireTwoFactor && <Tag color="gold">{t('twoFactor.roleTag')}</Tag>}
+        </Flex>
+      ),
     },
     { title: t('roles.userCount'), dataIndex: 'userCount', key: 'userCount', width: 80 },
     {

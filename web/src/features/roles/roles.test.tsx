@@ -16,6 +16,7 @@ const admin: TRole = {
   scope: 'all',
   permissions: [...PERMISSIONS],
   builtin: true,
+  requireTwoFactor: false,
   userCount: 1,
   version: 1,
 };
@@ -70,5 +71,24 @@ describe('role form', () => {
     await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBe(DATA_SCOPES.length));
     const options = [...document.querySelectorAll('.ant-select-item-option')].map((option) => option.textContent ?? '');
     expect(options).toEqual(['本人', '本组', '本区域', '本部门', '全部', '本客户单位', '本院区/现场']);
+  });
+});
+
+// Issue 18 item 6: an administrator turns two-factor sign-in on for a role.
+describe('role two-factor requirement', () => {
+  it.each([
+    ['zh-CN', '要求两步验证'],
+    ['en', 'Require two-factor sign-in'],
+  ] as const)('sends the switch with the edit in %s', async (lng, label) => {
+    await i18n.changeLanguage(lng);
+    const fetch = stubFetch({ 'PATCH /roles/1': { body: { ...admin, requireTwoFactor: true, version: 2 } } });
+    renderAs(<RoleFormModal open role={admin} onClose={() => {}} />, { path: '/roles', url: '/roles', permissions: ['roles.manage'] });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(label)).toBeTruthy();
+    fireEvent.click(within(dialog).getByTestId('role-require-two-factor'));
+    fireEvent.click(screen.getByTestId('role-submit'));
+    await waitFor(() => expect(fetch.bodies('PATCH /roles/1')).toHaveLength(1), { timeout: 10_000 });
+    expect(fetch.bodies('PATCH /roles/1')[0]).toMatchObject({ version: 1, requireTwoFactor: true });
+    await i18n.changeLanguage('zh-CN');
   });
 });

@@ -1,0 +1,45 @@
+import type { zhCN } from './twoFactor.i18n.zh-CN';
+
+// Two-factor sign-in (issue 18 item 6) — English texts, the same keys as zh-CN.
+export const en: { [K in keyof typeof zhCN]: string } = {
+  title: 'Two-factor sign-in',
+  intro:
+    'When on, signing in asks for the 6-digit code of an authenticator app on your phone (such as Microsoft Authenticator or Google Authenticator) besides the password.',
+  on: 'On',
+  off: 'Off',
+  since: 'On since {{when}}',
+  requiredByRole: 'Your role requires two-factor sign-in.',
+  recoveryLeft: 'Recovery codes left: {{n}}',
+  start: 'Set up',
+  scan: 'Step 1: scan the QR code with the authenticator app',
+  qrAlt: 'Two-factor QR code',
+  manualKey: 'Cannot scan? Type this key instead:',
+  enterCode: 'Step 2: enter the 6-digit code the app shows',
+  confirm: 'Turn on',
+  enabled: 'Two-factor sign-in is on',
+  code: 'Code',
+  codeHint: 'The 6-digit code of the authenticator app; without your phone, a recovery code.',
+  codeRequired: 'Enter the code',
+  signInStep: 'Two-factor sign-in: enter the code of your authenticator app',
+  verify: 'Verify and sign in',
+  backToPassword: 'Back to the password',
+  recoveryTitle: 'Recovery codes',
+  recoveryOnce:
+    'The recovery codes are shown this once. Copy or download them and keep them safe: if you lose your phone, each one signs you in once instead of a code.',
+  copyAll: 'Copy all',
+  download: 'Download',
+  downloadName: 'two-factor-recovery-codes.txt',
+  saved: 'I have saved them',
+  regenerate: 'New recovery codes',
+  regenerateHint: 'New recovery codes replace all the old ones. Enter a code of the authenticator app (or a recovery code).',
+  disable: 'Turn off',
+  disableHint: 'Once off, the password alone signs you in. Confirm with your current password and a code.',
+  disableConfirm: 'Turn off',
+  disabled: 'Two-factor sign-in is off',
+  password: 'Current password',
+  mustEnrol: 'Your role requires two-factor sign-in: set up an authenticator app on your phone before using the system.',
+  roleSwitch: 'Require two-factor sign-in',
+  roleSwitchHint:
+    'Users of this role must sign in with two factors; those who have not set it up can only do so after signing in. API tokens are not affected.',
+  roleTag: 'Two-factor',
+};
