@@ -66,6 +66,12 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'appraisal.review': { 'zh-CN': '考核评分与调整', en: 'Score and adjust appraisals' },
   'appraisal.approve': { 'zh-CN': '考核核定签字', en: 'Approve and sign appraisals' },
   'appraisal.export': { 'zh-CN': '导出考核表（财务）', en: 'Export appraisal sheets (finance)' },
+  'awards.vote': { 'zh-CN': '优秀员工投票', en: 'Vote for the best employee' },
+  'awards.review': { 'zh-CN': '优秀员工审核与否决', en: 'Review and veto best-employee candidates' },
+  'awards.confirm': { 'zh-CN': '优秀员工确认（总经理）', en: 'Confirm the best employees (GM)' },
+  'kpi.self': { 'zh-CN': '本人绩效指标与自评', en: 'Own KPIs and self-appraisal' },
+  'kpi.review': { 'zh-CN': '绩效指标上级评估', en: 'Score KPIs as the superior' },
+  'kpi.consolidate': { 'zh-CN': '绩效指标汇总（人事）', en: 'Consolidate KPIs (HR)' },
   'attendance.spotcheck': { 'zh-CN': '现场在岗抽查', en: 'Spot-check presence at a site' },
 };
 

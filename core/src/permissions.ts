@@ -79,6 +79,16 @@ export const PERMISSIONS = [
   // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
   // IT office and supervision unit, the resident lead's superiors.
   'attendance.spotcheck',
+  // AP-6: the monthly best employee. vote (one anonymous vote a month: every member of staff); review (the manager's
+  // and the VP's review, a veto with a reason); confirm (the GM confirms, or vetoes).
+  'awards.vote',
+  'awards.review',
+  'awards.confirm',
+  // AP-16/AP-16b: KPIs. self (own KPIs and self-appraisal: every member of staff); review (the superior's scores in the
+  // data scope); consolidate (HR consolidates self + superior + customer).
+  'kpi.self',
+  'kpi.review',
+  'kpi.consolidate',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -113,7 +123,8 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 // RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self'];
+// AP-6/AP-16: votes for the best employee and appraises their own KPIs.
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self', 'awards.vote', 'kpi.self'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -166,6 +177,10 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
+      'awards.review',
+      'awards.confirm',
+      'kpi.review',
+      'kpi.consolidate',
     ],
   },
   {
@@ -184,6 +199,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'surveys.read',
       'attendance.read',
       'appraisal.review',
+      'awards.review',
+      'kpi.review',
     ],
   },
   {
@@ -210,6 +227,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.manage',
       'appraisal.review',
       'attendance.spotcheck',
+      'awards.review',
+      'kpi.review',
     ],
   },
   {
@@ -229,6 +248,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.spotcheck',
+      'kpi.review',
     ],
   },
   {
@@ -301,6 +321,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'kpi.consolidate',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

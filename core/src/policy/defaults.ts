@@ -390,6 +390,14 @@ export function defaultPolicy(): TPolicy {
           noClassIBonus: { months: 6, bonusFen: 10000 },
         },
       },
+      // AP-16 names self + superior + customer without weights (not in the documents): the superior weighs most.
+      // AP-16b: below 60 % (the usual pass mark, as TRN-1) an item is weak. Monthly review by the 10th, annual in January.
+      kpi: {
+        weights: { self: 20, superior: 50, customer: 30 },
+        weakBelowPercent: 60,
+        monthlyReviewDueDay: 10,
+        annualReviewMonth: 1,
+      },
     },
     pay: {
       baseTiers: [

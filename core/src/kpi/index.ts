@@ -1,0 +1,2 @@
+export * from './kpi';
+export * from './bestEmployee';
