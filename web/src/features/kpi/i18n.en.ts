@@ -48,7 +48,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   kpiMine: 'My KPIs',
   kpiTeam: 'KPI review',
   period: 'Period',
-  periodHint: 'A month YYYY-MM, or a year YYYY',
+  periodHint: 'A month such as 2026-03, or a year such as 2026',
   dueDate: 'Review due by {{date}}',
   weights: 'Weights: self {{self}}%, superior {{superior}}%, customer {{customer}}%; below {{bar}}% is weak',
   item: 'Item',

@@ -46,7 +46,7 @@ export const zhCN = {
   kpiMine: '我的绩效指标',
   kpiTeam: '绩效指标考评',
   period: '考评期',
-  periodHint: '月度填 YYYY-MM，年度填 YYYY',
+  periodHint: '月度如 2026-03，年度如 2026',
   dueDate: '考评截止：{{date}}',
   weights: '权重：自评 {{self}}%、上级 {{superior}}%、客户 {{customer}}%；低于 {{bar}}% 为薄弱项',
   item: '指标',

@@ -1,4 +1,5 @@
 import { StarOutlined } from '@ant-design/icons';
+import type { TPermission } from '@techserve/core';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
@@ -7,15 +8,12 @@ import { KpiPage } from './KpiPage';
 import './i18n';
 
 /** AP-6 the best employee (awards.vote) and AP-16 KPIs: mine (kpi.self), the review (kpi.review / kpi.consolidate). */
-export function kpiRoutes(guard: Guard, can: (p: 'kpi.review' | 'kpi.consolidate') => boolean): ReactElement[] {
+export function kpiRoutes(guard: Guard, can: (p: TPermission) => boolean): ReactElement[] {
+  const team = <KpiPage view="team" />;
   return [
     <Route key="awards" path="awards" element={guard('awards.vote', <BestEmployeePage />)} />,
     <Route key="kpi" path="kpi" element={guard('kpi.self', <KpiPage view="mine" />)} />,
-    <Route
-      key="kpi-team"
-      path="kpi/team"
-      element={guard(can('kpi.review') ? 'kpi.review' : 'kpi.consolidate', <KpiPage view="team" />)}
-    />,
+    <Route key="kpi-team" path="kpi/team" element={can('kpi.review') ? guard('kpi.review', team) : guard('kpi.consolidate', team)} />,
   ];
 }
 
