@@ -124,7 +124,15 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 // RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
 // AP-6/AP-16: votes for the best employee and appraises their own KPIs.
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self', 'awards.vote', 'kpi.self'];
+const staff: TPermission[] = [
+  ...orgRead,
+  'leave.request',
+  'meetings.read',
+  'attendance.punch',
+  'appraisal.self',
+  'awards.vote',
+  'kpi.self',
+];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];

@@ -33,7 +33,13 @@ describe('AP-16 KPI rates', () => {
   });
 
   it('counts growth from exams, training sessions and certificates together', () => {
-    const r = kpiResult(policy, 1, '2026-03', { ...none, examsTaken: 2, examsPassed: 1, sessionsInvited: 1, sessionsAttended: 1, certificates: 1 }, { self: {}, superior: {} });
+    const r = kpiResult(
+      policy,
+      1,
+      '2026-03',
+      { ...none, examsTaken: 2, examsPassed: 1, sessionsInvited: 1, sessionsAttended: 1, certificates: 1 },
+      { self: {}, superior: {} },
+    );
     expect(item(r, 'growth').measured).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 });
     expect(item(r, 'growth').measured?.explanation.text['zh-CN']).toContain('通过考试 1/2');
   });
@@ -55,7 +61,13 @@ describe('AP-16 KPI rates', () => {
   });
 
   it('consolidates self 20 % + superior 50 % + customer 30 %, renormalising over the sources present', () => {
-    const all = kpiResult(policy, 1, '2026-03', { ...none, ratings: 4, ratingsGoodOrBetter: 3 }, { self: { teamwork: 80 }, superior: { teamwork: 60, growth: 80 } });
+    const all = kpiResult(
+      policy,
+      1,
+      '2026-03',
+      { ...none, ratings: 4, ratingsGoodOrBetter: 3 },
+      { self: { teamwork: 80 }, superior: { teamwork: 60, growth: 80 } },
+    );
     // 0.2 × 80 + 0.5 × 70 + 0.3 × 75 = 16 + 35 + 22.5
     expect(all.consolidated.value).toBe(73.5);
     const noCustomer = kpiResult(policy, 1, '2026-03', none, { self: { teamwork: 50 }, superior: { teamwork: 80 } });

@@ -91,8 +91,24 @@ export function kpiRates(facts: TKpiFacts, period: string, policyVersion: number
   const growthDone = f.examsPassed + f.sessionsAttended + f.certificates;
   const growthOf = f.examsTaken + f.sessionsInvited + f.certificates;
   return {
-    satisfaction: rate(policyVersion, period, 'satisfaction', f.ratingsGoodOrBetter, f.ratings, '各项均为优或良的评价', 'ratings excellent or good on every dimension'),
-    timeliness: rate(policyVersion, period, 'timeliness', f.onsiteMet, f.onsiteDecided, '按时到场的上门服务', 'visits reached on site in time'),
+    satisfaction: rate(
+      policyVersion,
+      period,
+      'satisfaction',
+      f.ratingsGoodOrBetter,
+      f.ratings,
+      '各项均为优或良的评价',
+      'ratings excellent or good on every dimension',
+    ),
+    timeliness: rate(
+      policyVersion,
+      period,
+      'timeliness',
+      f.onsiteMet,
+      f.onsiteDecided,
+      '按时到场的上门服务',
+      'visits reached on site in time',
+    ),
     resolution: rate(policyVersion, period, 'resolution', f.resolved, f.requests, '已解决的服务请求', 'requests resolved'),
     growth: rate(
       policyVersion,
@@ -130,7 +146,14 @@ export function kpiResult(
     const self = scores.self[item] ?? null;
     const superior = scores.superior[item] ?? null;
     if (measured && measured.value !== null) {
-      return { item, measured, self, superior, percent: round1(measured.value * 100), weak: measured.numerator * 100 < bar * measured.denominator };
+      return {
+        item,
+        measured,
+        self,
+        superior,
+        percent: round1(measured.value * 100),
+        weak: measured.numerator * 100 < bar * measured.denominator,
+      };
     }
     const percent = superior ?? self;
     return { item, measured, self, superior, percent, weak: percent !== null && percent < bar };

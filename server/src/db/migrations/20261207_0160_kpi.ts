@@ -22,6 +22,8 @@ export const KPI_GRANTS: Record<string, string[]> = Object.assign(Object.fromEnt
  * the voter's row and, in the same transaction, rewrites EVERY tally row of the round (votes + 1 on the nominee's,
  * + 0 on the others'), so even a per-row write trace (PostgreSQL's xmin) is the same on all of them. What stays
  * knowable is what any count reveals (who voted, and the totals). The audit entry of a vote names no nominee.
+ * Beyond the tables' columns, PostgreSQL keeps superseded row versions until VACUUM; reading those needs a superuser
+ * with page inspection, which no role of the product has.
  * AP-16: kpi_reviews keeps the self and superior scores of a period and HR's consolidated result.
  */
 export function kpi(dialect: Dialect) {

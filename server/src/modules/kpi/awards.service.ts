@@ -41,7 +41,8 @@ async function vetoFacts(db: Db, month: string, userIds: number[]) {
   const span = monthInstants(month, DEFAULT_TIME_ZONE);
   const q = { from: new Date(span.start).toISOString(), to: new Date(span.end).toISOString(), userIds };
   const [complaints, incidents] = await Promise.all([complaintFactsBetween(db, q), incidentFactsBetween(db, q)]);
-  const count = (ids: (number | null)[]) => ids.reduce((m, id) => (id === null ? m : m.set(id, (m.get(id) ?? 0) + 1)), new Map<number, number>());
+  const count = (ids: (number | null)[]) =>
+    ids.reduce((m, id) => (id === null ? m : m.set(id, (m.get(id) ?? 0) + 1)), new Map<number, number>());
   return { complaints: count(complaints.map((c) => c.aboutUserId)), incidents: count(incidents.map((i) => i.engineerId)) };
 }
 
@@ -70,7 +71,8 @@ function toCandidate(c: repo.CandidateRow, flags: Awaited<ReturnType<typeof veto
           },
     flags: { complaints: flags.complaints.get(c.nominee_id) ?? 0, incidents: flags.incidents.get(c.nominee_id) ?? 0 },
     bonusFen: c.bonus_fen,
-    explanation: c.state === 'confirmed' && c.bonus_fen !== null ? bestEmployeeBonus(c.month, c.votes, c.bonus_fen, c.policy_version) : null,
+    explanation:
+      c.state === 'confirmed' && c.bonus_fen !== null ? bestEmployeeBonus(c.month, c.votes, c.bonus_fen, c.policy_version) : null,
     version: c.version,
   };
 }

@@ -100,7 +100,11 @@ describe('the review (AP-6)', () => {
     r = await expectStatus(await decide(vp, candidate(r, ids.engineer2)), 200);
     expect(candidate(r, ids.engineer2)).toMatchObject({ nextStep: 'gm', steps: { manager: { by: 'aw.sup' }, vp: { by: 'aw.vp' } } });
     r = await expectStatus(await decide(w.gm, candidate(r, ids.engineer2)), 200);
-    expect(candidate(r, ids.engineer2)).toMatchObject({ state: 'confirmed', bonusFen: 20000, explanation: { ruleId: 'AP-6', result: 20000 } });
+    expect(candidate(r, ids.engineer2)).toMatchObject({
+      state: 'confirmed',
+      bonusFen: 20000,
+      explanation: { ruleId: 'AP-6', result: 20000 },
+    });
     const bonuses = await expectStatus(await w.gm.get(api('/award-bonuses?month=2026-03')), 200);
     expect(bonuses.items).toMatchObject([{ userId: ids.engineer2, bonusFen: 20000 }]);
   });
@@ -110,7 +114,9 @@ describe('the review (AP-6)', () => {
     const res = await decide(w.supervisor, candidate(r, ids.engineer), { decision: 'veto', ground: 'complaint', reason: '客户投诉' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ reason: 'awards.noGroundFact', params: { ground: 'complaint' } });
-    expect((await decide(w.supervisor, candidate(r, ids.engineer), { decision: 'veto', ground: 'slackness', reason: ' ' })).statusCode).toBe(400);
+    expect(
+      (await decide(w.supervisor, candidate(r, ids.engineer), { decision: 'veto', ground: 'slackness', reason: ' ' })).statusCode,
+    ).toBe(400);
   });
 
   it('passes the place to the next candidate when the VP vetoes on a complaint of that month', async () => {
@@ -129,7 +135,10 @@ describe('the review (AP-6)', () => {
     );
     let r = await round(vp);
     expect(candidate(r, ids.engineer).flags).toEqual({ complaints: 1, incidents: 0 });
-    r = await expectStatus(await decide(vp, candidate(r, ids.engineer), { decision: 'veto', ground: 'complaint', reason: '当月有客户投诉' }), 200);
+    r = await expectStatus(
+      await decide(vp, candidate(r, ids.engineer), { decision: 'veto', ground: 'complaint', reason: '当月有客户投诉' }),
+      200,
+    );
     expect(candidate(r, ids.engineer)).toMatchObject({ state: 'vetoed', veto: { step: 'vp', ground: 'complaint', by: 'aw.vp' } });
     expect(candidate(r, ids.sales)).toMatchObject({ state: 'in_review', nextStep: 'manager' });
     const audit = await t.database.db.selectFrom('audit_log').select(['after']).where('action', '=', 'awards.veto').execute();

@@ -110,7 +110,15 @@ export async function insertCandidates(db: Db, roundId: number, rows: { nomineeI
   await db
     .insertInto('award_candidates')
     .values(
-      rows.map((r) => ({ round_id: roundId, nominee_id: r.nomineeId, votes: r.votes, rank: r.rank, state: 'waiting', created_at: at, updated_at: at })),
+      rows.map((r) => ({
+        round_id: roundId,
+        nominee_id: r.nomineeId,
+        votes: r.votes,
+        rank: r.rank,
+        state: 'waiting',
+        created_at: at,
+        updated_at: at,
+      })),
     )
     .execute();
 }
@@ -212,7 +220,15 @@ export type ReviewRow = Awaited<ReturnType<typeof reviewsOf>>[number];
 
 export async function insertReview(
   db: Db,
-  values: { user_id: number; period: string; self_scores: string; self_at: string | null; superior_scores: string; superior_by: number | null; superior_at: string | null },
+  values: {
+    user_id: number;
+    period: string;
+    self_scores: string;
+    self_at: string | null;
+    superior_scores: string;
+    superior_by: number | null;
+    superior_at: string | null;
+  },
   at: string,
 ): Promise<number> {
   const row = await db

@@ -30,7 +30,8 @@ import { attendanceBetween, certificatesIssuedBetween, examResultsBetween } from
 import * as repo from './kpi.repository';
 
 const isYear = (period: string) => period.length === 4;
-const monthsOf = (period: string) => (isYear(period) ? Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`) : [period]);
+const monthsOf = (period: string) =>
+  isYear(period) ? Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`) : [period];
 const lastMonthOf = (period: string) => (isYear(period) ? `${period}-12` : period);
 const policyOf = (db: Db, period: string) => policyOn(db, monthDates(lastMonthOf(period)).last);
 const parse = (text: string | undefined): TKpiScores => (text ? (JSON.parse(text) as TKpiScores) : {});
@@ -221,7 +222,13 @@ export async function consolidate(ctx: Ctx, userId: number, period: string, vers
   await ctx.db.transaction().execute(async (db) => {
     const at = nowIso(ctx.clock);
     const result: TKpiResult = { items: current.items, consolidated: current.consolidated, training: current.training };
-    await repo.updateReview(db, current.reviewId!, version, { consolidated_by: ctx.actor.id, consolidated_at: at, result: JSON.stringify(result) }, at);
+    await repo.updateReview(
+      db,
+      current.reviewId!,
+      version,
+      { consolidated_by: ctx.actor.id, consolidated_at: at, result: JSON.stringify(result) },
+      at,
+    );
     await recordAudit(db, ctx, {
       action: 'kpi.consolidate',
       entity: 'kpi_review',

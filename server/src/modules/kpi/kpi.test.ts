@@ -28,7 +28,9 @@ describe('who may do what (AP-16)', () => {
     expect((await w.engineer.get(api('/kpis?period=2026-03&view=team'))).statusCode).toBe(403);
     const page = await mine(w.engineer);
     expect((page.items as Json[]).map((p) => p.userId)).toEqual([w.ids.engineer]);
-    expect((await w.engineer.put(api(`/kpis/${w.ids.engineer2}/superior`), { period: '2026-03', scores: { teamwork: 80 } })).statusCode).toBe(403);
+    expect(
+      (await w.engineer.put(api(`/kpis/${w.ids.engineer2}/superior`), { period: '2026-03', scores: { teamwork: 80 } })).statusCode,
+    ).toBe(403);
     expect((await w.supervisor.post(api(`/kpis/${w.ids.engineer}/consolidate`), { period: '2026-03', version: 1 })).statusCode).toBe(403);
   });
 });
@@ -36,7 +38,12 @@ describe('who may do what (AP-16)', () => {
 describe('the month’s KPIs (AP-16)', () => {
   it('gives null rates, never 0 %, when the month has nothing to count, the due day and the policy’s weights', async () => {
     const page = await mine(w.engineer);
-    expect(page).toMatchObject({ kind: 'month', dueDate: '2026-04-10', weights: { self: 20, superior: 50, customer: 30 }, weakBelowPercent: 60 });
+    expect(page).toMatchObject({
+      kind: 'month',
+      dueDate: '2026-04-10',
+      weights: { self: 20, superior: 50, customer: 30 },
+      weakBelowPercent: 60,
+    });
     const p = person(page, w.ids.engineer);
     for (const key of ['satisfaction', 'timeliness', 'resolution', 'growth']) {
       expect(item(p, key).measured).toMatchObject({ value: null, numerator: 0, denominator: 0 });
@@ -55,7 +62,10 @@ describe('the month’s KPIs (AP-16)', () => {
   });
 
   it('takes the self-appraisal and the superior’s scores; 60 is not weak, 59 proposes training', async () => {
-    let p = person(await expectStatus(await w.engineer.put(api('/kpis/self'), { period: '2026-03', scores: { teamwork: 60 } }), 200), w.ids.engineer);
+    let p = person(
+      await expectStatus(await w.engineer.put(api('/kpis/self'), { period: '2026-03', scores: { teamwork: 60 } }), 200),
+      w.ids.engineer,
+    );
     expect(item(p, 'teamwork')).toMatchObject({ self: 60, percent: 60, weak: false });
     expect(p.consolidated.value).toBe(60);
     const own = await w.supervisor.put(api(`/kpis/${w.ids.supervisor}/superior`), { period: '2026-03', scores: { teamwork: 90 } });

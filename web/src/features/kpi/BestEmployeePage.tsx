@@ -11,7 +11,12 @@ import { useAwardRound, useKpiError, useKpiWrite } from './useKpi';
 import { VetoDialog } from './VetoDialog';
 import './i18n';
 
-const STATE_COLOURS: Record<TAwardCandidate['state'], string> = { waiting: 'default', in_review: 'processing', confirmed: 'success', vetoed: 'error' };
+const STATE_COLOURS: Record<TAwardCandidate['state'], string> = {
+  waiting: 'default',
+  in_review: 'processing',
+  confirmed: 'success',
+  vetoed: 'error',
+};
 
 /** AP-6: vote on a phone (anonymous, once a month, never for oneself), then the review: manager → VP → GM, vetoes. */
 export function BestEmployeePage() {
@@ -102,7 +107,9 @@ export function BestEmployeePage() {
                         <Typography.Text type="secondary">
                           {t('kpi.flags')}: {t('kpi.flagsText', c.flags)}
                         </Typography.Text>
-                        {c.veto && <Typography.Text type="danger">{t('kpi.vetoedBy', { by: c.veto.by, reason: c.veto.reason })}</Typography.Text>}
+                        {c.veto && (
+                          <Typography.Text type="danger">{t('kpi.vetoedBy', { by: c.veto.by, reason: c.veto.reason })}</Typography.Text>
+                        )}
                         {c.explanation && <ExplanationLine explanation={c.explanation} />}
                         {c.state === 'in_review' && mayDecide && c.nomineeId !== user?.id && (
                           <Space wrap>

@@ -101,9 +101,7 @@ function PersonCard({ p, page, who }: { p: TKpiPerson; page: TKpiPage; who: 'sel
         )}
         {!locked && who !== 'self' && can('kpi.consolidate') && p.reviewId !== null && (
           <Button
-            onClick={() =>
-              write.mutate({ path: `/kpis/${p.userId}/consolidate`, body: { period: page.period, version: p.version } }, done)
-            }
+            onClick={() => write.mutate({ path: `/kpis/${p.userId}/consolidate`, body: { period: page.period, version: p.version } }, done)}
             loading={write.isPending}
             data-testid="consolidate"
             style={{ alignSelf: 'flex-start' }}

@@ -28,7 +28,8 @@ export const useKpiPage = (period: string, view: 'mine' | 'team') =>
 export function useKpiWrite<T>() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) => api<T>(path, { method, body }),
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) =>
+      api<T>(path, { method, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }
