@@ -429,7 +429,8 @@ export function defaultPolicy(): TPolicy {
           condition: { 'zh-CN': '入职起薪', en: 'Starting pay' },
         },
       ],
-      rankingBonus: { periodMonths: 6, bandCoefficients: [0.8, 0.5, 0.3] },
+      // PAY-2: the base is not in the documents; 2,000 yuan (tier 1's monthly base) until the company sets its own.
+      rankingBonus: { periodMonths: 6, baseFen: 200000, bandCoefficients: [0.8, 0.5, 0.3] },
       engineerLevels: [130000, 150000, 170000, 190000, 210000, 230000, 250000, 300000].map((monthlyFen, i) => ({
         id: `L${i + 1}`,
         level: i + 1,

@@ -1,5 +1,5 @@
 import { VETO_GROUNDS, type TVetoGround } from '@techserve/core';
-import { Form, Input, Modal, Select } from 'antd';
+import { type ButtonProps, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 
@@ -22,7 +22,7 @@ export function VetoDialog({
       open={open}
       title={t('kpi.vetoTitle')}
       okText={t('kpi.veto')}
-      okButtonProps={{ danger: true, loading, 'data-testid': 'veto-submit' } as object}
+      okButtonProps={{ danger: true, loading, 'data-testid': 'veto-submit' } as ButtonProps}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
