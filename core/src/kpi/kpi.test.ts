@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../policy/defaults';
 import { candidatesToReview, nextAwardStep, rankCandidates } from './bestEmployee';
+import { rankRegions, rankingBonuses } from './rankingBonus';
 import { type TKpiFacts, kpiResult } from './kpi';
 
 const policy = defaultPolicy().appraisal.kpi;
@@ -105,5 +106,68 @@ describe('AP-6 best employee ranking and places', () => {
     expect(nextAwardStep({ manager: false, vp: false, gm: false })).toBe('manager');
     expect(nextAwardStep({ manager: true, vp: false, gm: false })).toBe('vp');
     expect(nextAwardStep({ manager: true, vp: true, gm: true })).toBeNull();
+  });
+});
+
+describe('PAY-2 ranking bonus with the ORG-4 correction', () => {
+  const coefficients = [0.8, 0.5, 0.3];
+  const regions = (scores: (number | null)[]) => scores.map((score, i) => ({ regionId: i + 1, name: `R${i + 1}`, score }));
+
+  it('splits the ranked regions into three bands, the first bands taking the extra ones; unscored regions are not ranked', () => {
+    const ranked = rankRegions(regions([70, 90, null, 80, 60]), coefficients, '2026-01..2026-06', 1);
+    expect(ranked.map((r) => [r.regionId, r.rank, r.coefficient])).toEqual([
+      [1, 3, 0.5],
+      [2, 1, 0.8],
+      [3, null, null],
+      [4, 2, 0.8],
+      [5, 4, 0.3],
+    ]);
+    expect(ranked[1].explanation.text['zh-CN']).toContain('第 1 名，第 1 档，系数 0.8');
+  });
+
+  it('gives an engineer who served no request their own region’s band', () => {
+    const ranked = rankRegions(regions([90, 80, 70]), coefficients, 'H1', 1);
+    const [b] = rankingBonuses(200000, ranked, [{ userId: 1, name: 'e', homeRegionIds: [2], served: [] }], 'H1', 1);
+    expect(b).toMatchObject({ totalFen: 100000, lines: [{ regionId: 2, coefficient: 0.5, share: { requests: 1, of: 1 } }] });
+  });
+
+  it('attributes the share served in another region to that region’s coefficient (ORG-4)', () => {
+    const ranked = rankRegions(regions([90, 80, 70]), coefficients, 'H1', 1);
+    const [b] = rankingBonuses(
+      200000,
+      ranked,
+      [
+        {
+          userId: 1,
+          name: 'e',
+          homeRegionIds: [3],
+          served: [
+            { regionId: 3, requests: 3 },
+            { regionId: 1, requests: 1 },
+          ],
+        },
+      ],
+      'H1',
+      1,
+    );
+    // 2000 × 0.3 × 3/4 + 2000 × 0.8 × 1/4
+    expect(b.lines.map((l) => [l.regionId, l.amountFen, l.explanation.ruleId])).toEqual([
+      [3, 45000, 'PAY-2'],
+      [1, 40000, 'ORG-4'],
+    ]);
+    expect(b.totalFen).toBe(85000);
+    expect(b.lines[1].explanation.text['zh-CN']).toContain('非本人负责区域');
+  });
+
+  it('pays nothing for a share in a region that is not ranked', () => {
+    const ranked = rankRegions(regions([90, null]), coefficients, 'H1', 1);
+    const [b] = rankingBonuses(
+      200000,
+      ranked,
+      [{ userId: 1, name: 'e', homeRegionIds: [1], served: [{ regionId: 2, requests: 2 }] }],
+      'H1',
+      1,
+    );
+    expect(b).toEqual({ userId: 1, name: 'e', totalFen: 0, lines: [] });
   });
 });

@@ -125,3 +125,42 @@ export const ZKpiPage = z.object({
   items: z.array(ZKpiPerson),
 });
 export type TKpiPage = z.infer<typeof ZKpiPage>;
+
+// PAY-2 / ORG-4 -------------------------------------------------------------------------------------------------------
+
+/** The period's first month; the period runs the policy's months (half a year by default). */
+export const ZRankingBonusQuery = z.strictObject({ from: ZMonth });
+
+export const ZRankingBonusPage = z.object({
+  from: z.string(),
+  to: z.string(),
+  policyVersion: zInt().nullable(),
+  baseFen: zInt(),
+  regions: z.array(
+    z.object({
+      regionId: zInt(),
+      name: z.string(),
+      score: z.number().nullable(),
+      rank: zInt().nullable(),
+      coefficient: z.number().nullable(),
+      explanation: ZExplanation,
+    }),
+  ),
+  people: z.array(
+    z.object({
+      userId: zInt(),
+      name: z.string(),
+      totalFen: zInt(),
+      lines: z.array(
+        z.object({
+          regionId: zInt(),
+          share: z.object({ requests: zInt(), of: zInt() }),
+          coefficient: z.number(),
+          amountFen: zInt(),
+          explanation: ZExplanation,
+        }),
+      ),
+    }),
+  ),
+});
+export type TRankingBonusPage = z.infer<typeof ZRankingBonusPage>;

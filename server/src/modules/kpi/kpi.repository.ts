@@ -241,3 +241,34 @@ export async function insertReview(
 
 export const updateReview = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
   updateVersioned(db, 'kpi_reviews', id, version, set, at, 'KPI review');
+
+// PAY-2 / ORG-4 -----------------------------------------------------------------------------------------------------------
+
+/** The regions and the active people responsible for each, with their role's permissions (ORG-4). */
+export function regionsWithEngineers(db: Db) {
+  return db
+    .selectFrom('regions')
+    .leftJoin('user_regions', 'user_regions.region_id', 'regions.id')
+    .leftJoin('users', (j) => j.onRef('users.id', '=', 'user_regions.user_id').on('users.status', '=', 'active'))
+    .leftJoin('roles', 'roles.id', 'users.role_id')
+    .select([
+      'regions.id as region_id',
+      'regions.name as region_name',
+      'users.id as user_id',
+      'users.name as user_name',
+      'roles.permissions',
+    ])
+    .orderBy('regions.id')
+    .orderBy('users.id')
+    .execute();
+}
+
+/** AP-16: the HR-consolidated results of these months (the ranking reads the consolidated score only). */
+export function consolidatedResults(db: Db, months: string[]) {
+  return db
+    .selectFrom('kpi_reviews')
+    .select(['user_id', 'period', 'result'])
+    .where('period', 'in', months.length ? months : [''])
+    .where('consolidated_at', 'is not', null)
+    .execute();
+}

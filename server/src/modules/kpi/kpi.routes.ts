@@ -11,11 +11,14 @@ import {
   ZKpiPage,
   ZKpiSelf,
   ZKpiSuperior,
+  ZRankingBonusPage,
+  ZRankingBonusQuery,
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import * as awards from './awards.service';
 import * as svc from './kpi.service';
+import { rankingBonus } from './ranking-bonus.service';
 
 /** AP-6 the monthly best employee and AP-16 KPIs. */
 export function kpiRoutes(app: App) {
@@ -134,5 +137,18 @@ export function kpiRoutes(app: App) {
       config: { permission: 'kpi.consolidate' as const },
     },
     (req) => svc.consolidate(req.ctx(), req.params.id, req.body.period, req.body.version),
+  );
+  app.get(
+    '/ranking-bonus',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-2/ORG-4: the period’s bonus by regional ranking in bands, attributed to the regions served, explained',
+        querystring: ZRankingBonusQuery,
+        response: { 200: ZRankingBonusPage },
+      },
+      config: { permission: 'kpi.consolidate' as const },
+    },
+    (req) => rankingBonus(req.ctx(), req.query.from),
   );
 }

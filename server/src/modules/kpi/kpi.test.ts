@@ -99,3 +99,31 @@ describe('the month’s KPIs (AP-16)', () => {
     expect(page).toMatchObject({ kind: 'year', dueDate: '2026-01-31' });
   });
 });
+
+describe('the half-year bonus by regional ranking (PAY-2, ORG-4)', () => {
+  it('is for HR and only for an ended period', async () => {
+    expect((await w.engineer.get(api('/ranking-bonus?from=2026-01'))).statusCode).toBe(403);
+    const early = await hr.get(api('/ranking-bonus?from=2026-01'));
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error).toMatchObject({ reason: 'kpi.periodNotEnded', ruleId: 'PAY-2' });
+  });
+
+  it('ranks the regions by their engineers’ consolidated scores and pays the band’s share of the base, explained', async () => {
+    t.clock.set('2026-07-02T02:00:00Z');
+    const page = await expectStatus(await hr.get(api('/ranking-bonus?from=2026-01')), 200);
+    expect(page).toMatchObject({ from: '2026-01', to: '2026-06', baseFen: 200000 });
+    const region = (page.regions as Json[]).find((r) => r.regionId === w.ids.region)!;
+    const other = (page.regions as Json[]).find((r) => r.regionId === w.ids.otherRegion)!;
+    expect(region).toMatchObject({ score: 73.9, rank: 1, coefficient: 0.8 });
+    // engineer2's region has no consolidated score: not ranked, no bonus.
+    expect(other).toMatchObject({ score: null, rank: null, coefficient: null });
+    const people = page.people as Json[];
+    expect(people.find((p) => p.userId === w.ids.engineer)).toMatchObject({
+      totalFen: 160000,
+      lines: [{ regionId: w.ids.region, coefficient: 0.8, explanation: { ruleId: 'PAY-2' } }],
+    });
+    expect(people.find((p) => p.userId === w.ids.engineer2)).toMatchObject({ totalFen: 0, lines: [] });
+    // A salesperson responsible for the region is no engineer: no bonus.
+    expect(people.some((p) => p.userId === w.ids.sales)).toBe(false);
+  });
+});
