@@ -7,6 +7,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { ReportChart } from '../reports/ReportChart';
 import { useSession } from '../auth/useSession';
+import { RankingBonusCard } from './RankingBonusCard';
 import { useKpiError, useKpiPage, useKpiWrite } from './useKpi';
 import './i18n';
 
@@ -169,6 +170,7 @@ export function KpiPage({ view }: { view: 'mine' | 'team' }) {
             description={t('kpi.weights', { ...d.weights, bar: d.weakBelowPercent })}
           />
           {view === 'team' && d.items.length > 0 && <KpiChart page={d} />}
+          {view === 'team' && can('kpi.consolidate') && <RankingBonusCard />}
           {d.items.map((p) => (
             <PersonCard key={`${p.userId}-${d.period}-${p.version ?? 0}`} p={p} page={d} who={view === 'mine' ? 'self' : who} />
           ))}

@@ -71,4 +71,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   item_resolution: 'Resolution rate',
   item_growth: 'Technical growth',
   item_teamwork: 'Teamwork',
+  rankingBonus: 'Half-year bonus by regional ranking',
+  rankingFrom: 'First month',
+  rankingNotReady: 'The period has not ended or cannot be computed',
+  lines: 'Lines',
 };

@@ -69,4 +69,8 @@ export const zhCN = {
   item_resolution: '解决率',
   item_growth: '技术成长',
   item_teamwork: '团队协作',
+  rankingBonus: '半年度区域名次奖金',
+  rankingFrom: '起始月份',
+  rankingNotReady: '该期间尚未结束或无法计算',
+  lines: '明细',
 };
