@@ -11,7 +11,14 @@ import { type TExplanation, explain, formatMoneyFen } from '../explanation';
  *   (the ORG-4 correction); one who served no request is attributed to their own regions in equal shares.
  */
 
-export type TRankedRegion = { regionId: number; name: string; score: number | null; rank: number | null; coefficient: number | null; explanation: TExplanation };
+export type TRankedRegion = {
+  regionId: number;
+  name: string;
+  score: number | null;
+  rank: number | null;
+  coefficient: number | null;
+  explanation: TExplanation;
+};
 
 export type TRankingEngineer = {
   userId: number;
@@ -21,7 +28,13 @@ export type TRankingEngineer = {
   served: { regionId: number; requests: number }[];
 };
 
-export type TRankingBonusLine = { regionId: number; share: { requests: number; of: number }; coefficient: number; amountFen: number; explanation: TExplanation };
+export type TRankingBonusLine = {
+  regionId: number;
+  share: { requests: number; of: number };
+  coefficient: number;
+  amountFen: number;
+  explanation: TExplanation;
+};
 
 export type TRankingBonus = { userId: number; name: string; totalFen: number; lines: TRankingBonusLine[] };
 
@@ -32,7 +45,9 @@ export function rankRegions(
   period: string,
   policyVersion: number | null,
 ): TRankedRegion[] {
-  const scored = regions.filter((r) => r.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || a.regionId - b.regionId);
+  const scored = regions
+    .filter((r) => r.score !== null)
+    .sort((a, b) => (b.score as number) - (a.score as number) || a.regionId - b.regionId);
   const bands = coefficients.length;
   const perBand = Math.floor(scored.length / bands);
   const extra = scored.length % bands;
