@@ -48,3 +48,5 @@ export * from './appraisal';
 export * from './schemas/appraisal';
 export * from './residents';
 export * from './schemas/residents';
+export * from './kpi';
+export * from './schemas/kpi';

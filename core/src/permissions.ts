@@ -88,6 +88,16 @@ export const PERMISSIONS = [
   'residents.manage',
   'residents.conduct',
   'residents.sign',
+  // AP-6: the monthly best employee. vote (one anonymous vote a month: every member of staff); review (the manager's
+  // and the VP's review, a veto with a reason); confirm (the GM confirms, or vetoes).
+  'awards.vote',
+  'awards.review',
+  'awards.confirm',
+  // AP-16/AP-16b: KPIs. self (own KPIs and self-appraisal: every member of staff); review (the superior's scores in the
+  // data scope); consolidate (HR consolidates self + superior + customer).
+  'kpi.self',
+  'kpi.review',
+  'kpi.consolidate',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -122,7 +132,16 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 // RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self'];
+// AP-6/AP-16: votes for the best employee and appraises their own KPIs.
+const staff: TPermission[] = [
+  ...orgRead,
+  'leave.request',
+  'meetings.read',
+  'attendance.punch',
+  'appraisal.self',
+  'awards.vote',
+  'kpi.self',
+];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -181,6 +200,10 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.approve',
       'appraisal.export',
       'residents.read',
+      'awards.review',
+      'awards.confirm',
+      'kpi.review',
+      'kpi.consolidate',
     ],
   },
   {
@@ -200,6 +223,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.read',
       'appraisal.review',
       'residents.read',
+      'awards.review',
+      'kpi.review',
     ],
   },
   {
@@ -228,6 +253,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.spotcheck',
       ...residentsLead,
       'residents.manage',
+      'awards.review',
+      'kpi.review',
     ],
   },
   {
@@ -248,6 +275,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.read',
       'attendance.spotcheck',
       ...residentsLead,
+      'kpi.review',
     ],
   },
   {
@@ -321,6 +349,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.read',
       'attendance.manage',
       'residents.read',
+      'kpi.consolidate',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

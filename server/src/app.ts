@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
+import { kpiRoutes } from './modules/kpi/kpi.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { residentsRoutes } from './modules/residents/residents.routes';
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       staffTrainingRoutes(v1);
       meetingsRoutes(v1);
       appraisalRoutes(v1);
+      kpiRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

@@ -108,6 +108,24 @@ export const ZSchemeBSupervisor = z.strictObject({
 });
 export type TSchemeBSupervisor = z.infer<typeof ZSchemeBSupervisor>;
 
+/** AP-16/AP-16b: the KPI review. */
+export const ZKpiPolicy = z
+  .strictObject({
+    /** AP-16: self-appraisal + superior + customer, consolidated by HR with these weights (percent, summing to 100). */
+    weights: z.strictObject({ self: zInt().min(0).max(100), superior: zInt().min(0).max(100), customer: zInt().min(0).max(100) }),
+    /** AP-16b: an item below this (percent) is weak and proposes targeted training. */
+    weakBelowPercent: zInt().min(0).max(100),
+    /** AP-16: the monthly review within the first this many days of the next month. */
+    monthlyReviewDueDay: ZDayOfMonth,
+    /** AP-16: the annual review in this month of the next year. */
+    annualReviewMonth: zInt().min(1).max(12),
+  })
+  .refine((k) => k.weights.self + k.weights.superior + k.weights.customer === 100, {
+    message: 'the weights sum to 100',
+    path: ['weights'],
+  });
+export type TKpiPolicy = z.infer<typeof ZKpiPolicy>;
+
 export const ZAppraisalPolicy = z.strictObject({
   /** Which scheme runs: A (weighted score), B (fines and bonuses from events) or both. */
   activeScheme: z.enum(['A', 'B', 'both']),
@@ -115,5 +133,6 @@ export const ZAppraisalPolicy = z.strictObject({
   sheetDueWorkingDays: ZDays,
   schemeA: ZSchemeA,
   schemeB: z.strictObject({ engineer: ZSchemeBEngineer, supervisor: ZSchemeBSupervisor }),
+  kpi: ZKpiPolicy,
 });
 export type TAppraisalPolicy = z.infer<typeof ZAppraisalPolicy>;

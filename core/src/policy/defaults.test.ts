@@ -219,7 +219,7 @@ describe('defaultPolicy', () => {
   it('pays base tiers of 2000, 1800 and 1500 and half-yearly bands of 0.8, 0.5 and 0.3 (PAY-1, PAY-2)', () => {
     expect(p.pay.baseTiers.map((t) => t.monthlyFen)).toEqual([200000, 180000, 150000]);
     expect(p.pay.baseTiers.map((t) => t.cleanMonthsRequired)).toEqual([12, 6, 0]);
-    expect(p.pay.rankingBonus).toEqual({ periodMonths: 6, bandCoefficients: [0.8, 0.5, 0.3] });
+    expect(p.pay.rankingBonus).toEqual({ periodMonths: 6, baseFen: 200000, bandCoefficients: [0.8, 0.5, 0.3] });
   });
 
   it('has engineer levels 1–8 from 1300 to 3000 and probation at 1500 + 300 (PAY-3)', () => {

@@ -400,6 +400,14 @@ export function defaultPolicy(): TPolicy {
           noClassIBonus: { months: 6, bonusFen: 10000 },
         },
       },
+      // AP-16 names self + superior + customer without weights (not in the documents): the superior weighs most.
+      // AP-16b: below 60 % (the usual pass mark, as TRN-1) an item is weak. Monthly review by the 10th, annual in January.
+      kpi: {
+        weights: { self: 20, superior: 50, customer: 30 },
+        weakBelowPercent: 60,
+        monthlyReviewDueDay: 10,
+        annualReviewMonth: 1,
+      },
     },
     pay: {
       baseTiers: [
@@ -431,7 +439,8 @@ export function defaultPolicy(): TPolicy {
           condition: { 'zh-CN': '入职起薪', en: 'Starting pay' },
         },
       ],
-      rankingBonus: { periodMonths: 6, bandCoefficients: [0.8, 0.5, 0.3] },
+      // PAY-2: the base is not in the documents; 2,000 yuan (tier 1's monthly base) until the company sets its own.
+      rankingBonus: { periodMonths: 6, baseFen: 200000, bandCoefficients: [0.8, 0.5, 0.3] },
       engineerLevels: [130000, 150000, 170000, 190000, 210000, 230000, 250000, 300000].map((monthlyFen, i) => ({
         id: `L${i + 1}`,
         level: i + 1,

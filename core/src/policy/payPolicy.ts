@@ -26,6 +26,8 @@ export const ZPayPolicy = z.strictObject({
   /** PAY-2: bonus by regional ranking. */
   rankingBonus: z.strictObject({
     periodMonths: zInt().min(1),
+    /** The base the band coefficients multiply (fen per engineer and period). */
+    baseFen: ZFen,
     /** Coefficients of the bands, best band first, each 0–1. */
     bandCoefficients: z.array(z.number().min(0).max(1)).min(1),
   }),

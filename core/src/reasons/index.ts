@@ -11,6 +11,7 @@ import { ACCOUNT_REASONS, PASSWORD_REASONS, TWO_FACTOR_REASONS } from './account
 import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
 import { RESIDENTS_REASONS } from './residents';
+import { KPI_REASONS } from './kpi';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -33,6 +34,7 @@ export const REASONS = {
   ...ATTENDANCE_REASONS,
   ...APPRAISAL_REASONS,
   ...RESIDENTS_REASONS,
+  ...KPI_REASONS,
   ...PASSWORD_REASONS,
   ...TWO_FACTOR_REASONS,
 } as const;

@@ -31,6 +31,7 @@ import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot
 import { attendanceOvertime } from './migrations/20261207_0130_attendance_overtime';
 import { residents } from './migrations/20261207_0110_residents';
 import { twoFactor } from './migrations/20261207_0100_two_factor';
+import { kpi } from './migrations/20261207_0160_kpi';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -66,6 +67,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0130_attendance_overtime': attendanceOvertime(dialect),
     '20261207_0110_residents': residents(dialect),
     '20261207_0100_two_factor': twoFactor(dialect),
+    '20261207_0160_kpi': kpi(dialect),
   };
 }
 

@@ -10,6 +10,7 @@ import type { AttendanceTables } from './schema.attendance';
 import type { AppraisalTables } from './schema.appraisal';
 import type { ResidentTables } from './schema.residents';
 import type { TwoFactorTables } from './schema.two-factor';
+import type { KpiTables } from './schema.kpi';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -436,7 +437,8 @@ export interface DB
     AttendanceTables,
     AppraisalTables,
     ResidentTables,
-    TwoFactorTables {
+    TwoFactorTables,
+    KpiTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -24,6 +24,13 @@ export const payFields: PolicyFieldMeta[] = [
     ['奖金每半年发放一次', 'Bonus paid half-yearly'],
   ),
   f(
+    'pay.rankingBonus.baseFen',
+    'PAY-2',
+    'fen',
+    ['名次奖金基数', 'Ranking bonus base'],
+    ['按名次分三等发放，系数 0.8、0.5、0.3', 'Three bands with coefficients 0.8, 0.5, 0.3'],
+  ),
+  f(
     'pay.rankingBonus.bandCoefficients.*',
     'PAY-2',
     'ratio',

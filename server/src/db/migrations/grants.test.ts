@@ -13,6 +13,7 @@ import { ATTENDANCE_GRANTS } from './20261207_0030_attendance';
 import { APPRAISAL_GRANTS } from './20261207_0060_appraisal';
 import { SPOT_CHECK_GRANTS } from './20261207_0033_attendance_spot_checks';
 import { RESIDENTS_GRANTS } from './20261207_0110_residents';
+import { KPI_GRANTS } from './20261207_0160_kpi';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -29,6 +30,7 @@ describe.each([
   { migration: '0033 spot checks', grants: SPOT_CHECK_GRANTS, domain: /^attendance\.spotcheck$/ },
   { migration: '0060 appraisal', grants: APPRAISAL_GRANTS, domain: /^appraisal\./ },
   { migration: '0110 residents', grants: RESIDENTS_GRANTS, domain: /^residents\./ },
+  { migration: '0160 kpi', grants: KPI_GRANTS, domain: /^(awards|kpi)\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -113,3 +113,17 @@ export const insertMonthlyReport = (db: Db, v: Insertable<MonthlyReportsTable>) 
 
 export const monthlyReportOf = (db: Db, departmentId: number, month: string) =>
   db.selectFrom('monthly_reports').select('id').where('department_id', '=', departmentId).where('month', '=', month).executeTakeFirst();
+
+/** PAY-2/ORG-4 set-based: the requests created in [from, to) (cancelled ones left out) by assignee and request region. */
+export function requestsByAssigneeAndRegion(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('tickets')
+    .select((eb) => ['assignee_id', 'region_id', eb.fn.countAll<number>().as('n')])
+    .where('assignee_id', 'is not', null)
+    .where('region_id', 'is not', null)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('state', '!=', NOT_CANCELLED)
+    .groupBy(['assignee_id', 'region_id'])
+    .execute();
+}

@@ -92,6 +92,19 @@ export async function attendanceBetween(db: Db, q: { from: string; to: string; u
   return rows.map((r) => ({ sessionId: r.session_id, kind: r.kind, userId: r.user_id, status: r.status, startsAt: r.starts_at }));
 }
 
+/** TRN-3 set-based: the number of certificates issued in [fromDate, toDate) to each of these people (AP-16 growth). */
+export async function certificatesIssuedBetween(db: Db, q: { fromDate: string; toDate: string; userIds: number[] }) {
+  const rows = await db
+    .selectFrom('certificates')
+    .select(['user_id', (eb) => eb.fn.countAll().as('n')])
+    .where('issued_on', '>=', q.fromDate)
+    .where('issued_on', '<', q.toDate)
+    .where('user_id', 'in', q.userIds.length ? q.userIds : [0])
+    .groupBy('user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+}
+
 type Versioned = 'staff_training_sessions' | 'exam_questions' | 'exams' | 'exam_attempts' | 'certificates' | 'product_test_tasks';
 const WHAT: Record<Versioned, string> = {
   staff_training_sessions: 'Training session',

@@ -88,12 +88,14 @@ describe('PolicySectionForm', () => {
     expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('says once when a whole section waits for its module, in Chinese too', async () => {
+  it('marks the pay settings waiting for pay, in Chinese too, while the PAY-2 ranking bonus is in use', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true, new Map(), 'pay');
-    expect(screen.getByTestId('policy-section-pending').textContent).toContain('在「薪酬核算」启用后生效');
-    expect(screen.queryAllByTestId('policy-field-pending')).toHaveLength(0);
-    expect((document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByTestId('policy-section-pending')).toBeNull();
+    const probation = document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement;
+    expect(probation.disabled).toBe(true);
+    expect(within(probation.closest('.ant-form-item') as HTMLElement).getByTestId('policy-field-pending').textContent).toBe('待启用');
+    expect((document.getElementById('policy-pay.rankingBonus.baseFen') as HTMLInputElement).disabled).toBe(false);
   });
 
   it('shows an error next to its field', () => {

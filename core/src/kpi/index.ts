@@ -1,0 +1,3 @@
+export * from './kpi';
+export * from './bestEmployee';
+export * from './rankingBonus';
