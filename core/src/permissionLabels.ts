@@ -67,6 +67,8 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'appraisal.approve': { 'zh-CN': '考核核定签字', en: 'Approve and sign appraisals' },
   'appraisal.export': { 'zh-CN': '导出考核表（财务）', en: 'Export appraisal sheets (finance)' },
   'attendance.spotcheck': { 'zh-CN': '现场在岗抽查', en: 'Spot-check presence at a site' },
+  'handover.manage': { 'zh-CN': '办理离职/调岗交接', en: 'Run handovers on leaving or transfer' },
+  'handover.override': { 'zh-CN': '批准未完成交接即停用账号', en: 'Allow disabling an account without a handover' },
 };
 
 /** What each data scope is called (which rows a role sees). */

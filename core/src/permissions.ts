@@ -79,6 +79,11 @@ export const PERMISSIONS = [
   // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
   // IT office and supervision unit, the resident lead's superiors.
   'attendance.spotcheck',
+  // HO-1/SEC-3: handover on leaving or transfer. manage (start a handover for someone within your authority, reassign
+  // their items, keep the property and loans register: HR and the person's managers); override (disable an account
+  // whose holder still holds open items, with a reason: the general manager).
+  'handover.manage',
+  'handover.override',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -166,6 +171,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
+      'handover.override',
     ],
   },
   {
@@ -210,6 +216,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.manage',
       'appraisal.review',
       'attendance.spotcheck',
+      'handover.manage',
     ],
   },
   {
@@ -229,6 +236,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.spotcheck',
+      'handover.manage',
     ],
   },
   {
@@ -301,6 +309,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'handover.manage',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

@@ -44,6 +44,7 @@ import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { handoverRoutes } from './modules/handover/handover.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       staffTrainingRoutes(v1);
       meetingsRoutes(v1);
       appraisalRoutes(v1);
+      handoverRoutes(v1, { storage: attachments.storage, cost: deps.passwordCost, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
     },
     { prefix: '/api/v1' },
   );

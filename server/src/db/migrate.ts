@@ -26,6 +26,7 @@ import { attendance } from './migrations/20261207_0030_attendance';
 import { attendanceMachines } from './migrations/20261207_0031_attendance_machines';
 import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_digest';
 import { appraisal } from './migrations/20261207_0060_appraisal';
+import { handover } from './migrations/20261207_0140_handover';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -58,6 +59,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0032_attendance_day_digest': attendanceDayDigest(),
     '20261207_0060_appraisal': appraisal(dialect),
     '20261207_0033_attendance_spot_checks': attendanceSpotChecks(dialect),
+    '20261207_0140_handover': handover(dialect),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
+import type { HandoverTables } from './schema.handover';
 import type { AppraisalTables } from './schema.appraisal';
 import type { Generated } from 'kysely';
 
@@ -429,7 +430,8 @@ export interface DB
     ReportTables,
     IncidentsTables,
     AttendanceTables,
-    AppraisalTables {
+    AppraisalTables,
+    HandoverTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -89,3 +89,16 @@ export async function fieldWorkers(db: Db, only?: number[]) {
 
 /** Letters still in the engineer's hands (not yet returned), for load counts. */
 export const ACTIVE_LETTER_STATUSES = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
+
+/** HO-1 (set-based): the letters still in these engineers' hands, for a handover and the disable guard. */
+export function activeLettersOf(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('letter_engineers')
+    .innerJoin('responsibility_letters as l', 'l.id', 'letter_engineers.letter_id')
+    .select(['l.id', 'l.title', 'l.status', 'l.version', 'letter_engineers.user_id', 'letter_engineers.is_lead'])
+    .where('letter_engineers.user_id', 'in', userIds)
+    .where('l.status', 'in', ACTIVE_LETTER_STATUSES)
+    .orderBy('l.id')
+    .execute();
+}
