@@ -14,6 +14,7 @@ import { CustomersPage } from './features/customers/CustomersPage';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
+import { handoverRoutes } from './features/handover/routes';
 import { appraisalRoutes } from './features/appraisal/routes';
 import { staffTrainingRoutes } from './features/staff-training/routes';
 import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
@@ -111,6 +112,7 @@ export function AppRoutes() {
         {surveysRoutes(guard)}
         {staffTrainingRoutes(guard)}
         {meetingsRoutes(guard)}
+        {handoverRoutes(guard)}
         {appraisalRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />

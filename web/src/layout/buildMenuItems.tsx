@@ -19,6 +19,7 @@ import { incidentsMenuItems } from '../features/incidents/routes';
 import { leaveMenuItems } from '../features/leave/routes';
 import { attendanceMenuItems } from '../features/attendance/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
+import { handoverMenuItems } from '../features/handover/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
 import { surveysMenuItems } from '../features/surveys/routes';
@@ -66,6 +67,8 @@ export function buildMenuItems(
   );
   // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
   items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
+  // HO-1: handover on leaving or transfer.
+  items.push(...handoverMenuItems(has, t));
   items.push(...appraisalMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
