@@ -38,6 +38,9 @@ describe('disableDecision (HO-1)', () => {
   });
 
   it('writes the counts in both languages', () => {
-    expect(countsText({ ticket: 2, property: 1 })).toEqual({ 'zh-CN': '服务请求 2 项、公司财物 1 项', en: '2 service requests, 1 company property' });
+    expect(countsText({ ticket: 2, property: 1 })).toEqual({
+      'zh-CN': '服务请求 2 项、公司财物 1 项',
+      en: '2 service requests, 1 company property',
+    });
   });
 });

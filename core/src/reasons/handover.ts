@@ -6,7 +6,10 @@ export const HANDOVER_REASONS = defineReasons({
     'zh-CN': '{name} 名下尚有 {open} 项未移交（{counts}），须先完成交接，或由总经理批准后停用',
     en: '{name} still holds {open} items ({counts}); complete a handover first, or have the general manager allow disabling',
   },
-  'handover.alreadyOpen': { 'zh-CN': '{name} 已有一份进行中的交接（#{handoverId}）', en: '{name} already has a handover in progress (#{handoverId})' },
+  'handover.alreadyOpen': {
+    'zh-CN': '{name} 已有一份进行中的交接（#{handoverId}）',
+    en: '{name} already has a handover in progress (#{handoverId})',
+  },
   'handover.notOpen': { 'zh-CN': '交接已{status}，不能再更改', en: 'The handover is {status} and can no longer change' },
   'handover.notParticipant': {
     'zh-CN': '只有交接人、接收人、监交人或交接管理人员可以查看此交接',

@@ -167,6 +167,12 @@ export const ZPropertyListQuery = ZListQuery.extend({
 export const ZHandoverTransferResult = z.strictObject({
   handover: ZHandover,
   failures: z.array(
-    z.strictObject({ kind: ZHoldingKind, refId: zInt(), reason: z.string(), params: z.record(z.string(), z.unknown()), message: z.string() }),
+    z.strictObject({
+      kind: ZHoldingKind,
+      refId: zInt(),
+      reason: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      message: z.string(),
+    }),
   ),
 });

@@ -16,7 +16,12 @@ export async function assertMayDisable(db: Db, ctx: Ctx, user: { id: number; nam
   const [completed, override] = await Promise.all([repo.completedHandoverOf(db, user.id), repo.unusedOverrideOf(db, user.id)]);
   const d = disableDecision({ open, completedHandover: completed !== undefined, override: override !== undefined });
   if (!d.allowed) {
-    throw refuse('conflict', 'handover.openItems', { name: user.name, open: d.open, counts: countsText(d.counts), ...d.counts }, { ruleId: 'HO-1' });
+    throw refuse(
+      'conflict',
+      'handover.openItems',
+      { name: user.name, open: d.open, counts: countsText(d.counts), ...d.counts },
+      { ruleId: 'HO-1' },
+    );
   }
   if (d.by === 'override' && override) {
     await repo.markOverrideUsed(db, override.id, nowIso(ctx.clock));

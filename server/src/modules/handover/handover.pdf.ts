@@ -24,7 +24,7 @@ export async function renderHandoverPdf(h: THandover, companyName: string, signa
   line(doc, '交接人', h.user.name);
   line(doc, '接收人', h.successor.name);
   line(doc, '监交人', h.manager.name);
-  line(doc, '发起', `${h.startedByName}　${time(h.startedAt)}`);
+  line(doc, '发起', `${h.startedByName}，${time(h.startedAt)}`);
   line(doc, '状态', h.status === 'completed' ? `已完成（${time(h.completedAt)}）` : h.status === 'cancelled' ? '已取消' : '进行中');
   if (h.note) paragraph(doc, h.note);
   heading(doc, '交接清单');
@@ -48,7 +48,7 @@ export async function renderHandoverPdf(h: THandover, companyName: string, signa
   heading(doc, '签字', 120);
   for (const role of ['leaver', 'successor', 'manager'] as const) {
     const s = h.signatures.find((x) => x.role === role);
-    line(doc, ROLE_ZH[role], s ? `${s.name}　${time(s.signedAt)}` : '未签字');
+    line(doc, ROLE_ZH[role], s ? `${s.name}，${time(s.signedAt)}` : '未签字');
     const image = signatures.get(role);
     if (image) {
       doc.image(image, { fit: [160, 60] });

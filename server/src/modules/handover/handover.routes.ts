@@ -31,24 +31,52 @@ export function handoverRoutes(app: App, deps: HandoverDeps) {
 
   app.get(
     '/handovers/holdings/:id',
-    { schema: { tags, summary: 'HO-1: what a person holds now (the first step of a handover)', params: ZIdParams, response: { 200: ZHoldings } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'HO-1: what a person holds now (the first step of a handover)',
+        params: ZIdParams,
+        response: { 200: ZHoldings },
+      },
+      config: manage,
+    },
     (req) => svc.holdingsPreview(req.ctx(), req.params.id),
   );
   app.get(
     '/handovers',
     {
-      schema: { tags, summary: 'Handovers: those you may run, or take part in', querystring: ZHandoverListQuery, response: { 200: page(ZHandoverSummary) } },
+      schema: {
+        tags,
+        summary: 'Handovers: those you may run, or take part in',
+        querystring: ZHandoverListQuery,
+        response: { 200: page(ZHandoverSummary) },
+      },
     },
     (req) => svc.listHandovers(req.ctx(), req.query),
   );
   app.post(
     '/handovers',
-    { schema: { tags, summary: 'HO-1: start the handover of a leaving or transferring person', body: ZHandoverCreate, response: { 201: ZHandover } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'HO-1: start the handover of a leaving or transferring person',
+        body: ZHandoverCreate,
+        response: { 201: ZHandover },
+      },
+      config: manage,
+    },
     async (req, reply) => reply.status(201).send(await svc.startHandover(req.ctx(), req.body)),
   );
   app.get(
     '/handovers/:id',
-    { schema: { tags, summary: 'One handover: the checklist, signatures and SEC-3 agreement', params: ZIdParams, response: { 200: ZHandover } } },
+    {
+      schema: {
+        tags,
+        summary: 'One handover: the checklist, signatures and SEC-3 agreement',
+        params: ZIdParams,
+        response: { 200: ZHandover },
+      },
+    },
     (req) => svc.getHandover(req.ctx(), req.params.id),
   );
   app.post(
@@ -68,13 +96,28 @@ export function handoverRoutes(app: App, deps: HandoverDeps) {
   app.post(
     '/handovers/:id/sign',
     {
-      schema: { tags, summary: 'HO-1: sign as the leaver, the successor or the manager once nothing is open', params: ZIdParams, body: ZHandoverSignOff, response: { 200: ZHandover } },
+      schema: {
+        tags,
+        summary: 'HO-1: sign as the leaver, the successor or the manager once nothing is open',
+        params: ZIdParams,
+        body: ZHandoverSignOff,
+        response: { 200: ZHandover },
+      },
     },
     (req) => svc.signHandover(req.ctx(), deps, req.params.id, req.body),
   );
   app.post(
     '/handovers/:id/cancel',
-    { schema: { tags, summary: 'Cancel an open handover (with a reason)', params: ZIdParams, body: ZHandoverCancel, response: { 200: ZHandover } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an open handover (with a reason)',
+        params: ZIdParams,
+        body: ZHandoverCancel,
+        response: { 200: ZHandover },
+      },
+      config: manage,
+    },
     (req) => svc.cancelHandover(req.ctx(), req.params.id, req.body),
   );
   app.get(
@@ -85,34 +128,75 @@ export function handoverRoutes(app: App, deps: HandoverDeps) {
   app.post(
     '/handover-overrides',
     {
-      schema: { tags, summary: 'HO-1: the GM allows disabling an account without a handover (reason; audited)', body: ZHandoverOverrideCreate, response: { 201: ZHandoverOverride } },
+      schema: {
+        tags,
+        summary: 'HO-1: the GM allows disabling an account without a handover (reason; audited)',
+        body: ZHandoverOverrideCreate,
+        response: { 201: ZHandoverOverride },
+      },
       config: { permission: 'handover.override' },
     },
     async (req, reply) => reply.status(201).send(await svc.grantOverride(req.ctx(), req.body)),
   );
   app.get(
     '/company-property',
-    { schema: { tags, summary: 'HO-1: company property, loans and receivables documents held by staff', querystring: ZPropertyListQuery, response: { 200: page(ZProperty) } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'HO-1: company property, loans and receivables documents held by staff',
+        querystring: ZPropertyListQuery,
+        response: { 200: page(ZProperty) },
+      },
+      config: manage,
+    },
     (req) => svc.listProperty(req.ctx(), req.query),
   );
   app.post(
     '/company-property',
-    { schema: { tags, summary: 'Record property, a loan or a receivables document given to a person', body: ZPropertyCreate, response: { 201: ZProperty } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'Record property, a loan or a receivables document given to a person',
+        body: ZPropertyCreate,
+        response: { 201: ZProperty },
+      },
+      config: manage,
+    },
     async (req, reply) => reply.status(201).send(await svc.createProperty(req.ctx(), req.body)),
   );
   app.post(
     '/company-property/:id/return',
-    { schema: { tags, summary: 'Record its return to the company', params: ZIdParams, body: ZPropertyReturn, response: { 200: ZProperty } }, config: manage },
+    {
+      schema: { tags, summary: 'Record its return to the company', params: ZIdParams, body: ZPropertyReturn, response: { 200: ZProperty } },
+      config: manage,
+    },
     (req) => svc.returnProperty(req.ctx(), req.params.id, req.body),
   );
   app.get(
     '/users/:id/confidentiality',
-    { schema: { tags, summary: 'SEC-3: the confidentiality agreement signed at hire (null: none recorded)', params: ZIdParams, response: { 200: ZConfidentiality.nullable() } }, config: { permission: 'users.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'SEC-3: the confidentiality agreement signed at hire (null: none recorded)',
+        params: ZIdParams,
+        response: { 200: ZConfidentiality.nullable() },
+      },
+      config: { permission: 'users.read' },
+    },
     (req) => svc.getConfidentiality(req.ctx(), req.params.id),
   );
   app.put(
     '/users/:id/confidentiality',
-    { schema: { tags, summary: 'SEC-3: record the agreement (date, version) — HR', params: ZIdParams, body: ZConfidentialityPut, response: { 200: ZConfidentiality } }, config: { permission: 'users.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'SEC-3: record the agreement (date, version) — HR',
+        params: ZIdParams,
+        body: ZConfidentialityPut,
+        response: { 200: ZConfidentiality },
+      },
+      config: { permission: 'users.manage' },
+    },
     (req) => svc.putConfidentiality(req.ctx(), req.params.id, req.body),
   );
 }

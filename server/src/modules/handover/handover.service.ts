@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type TConfidentiality,
   type THandover,
@@ -281,7 +280,11 @@ export async function transferItems(ctx: Ctx, deps: HandoverDeps, id: number, bo
 }
 
 /** The permission each owning module's route asks before the service call moves an item (the services trust their routes). */
-const ROUTE_PERMISSION: Partial<Record<THoldingKind, TPermission>> = { letter: 'field.dispatch', region: 'users.manage', project: 'projects.manage' };
+const ROUTE_PERMISSION: Partial<Record<THoldingKind, TPermission>> = {
+  letter: 'field.dispatch',
+  region: 'users.manage',
+  project: 'projects.manage',
+};
 
 async function moveOne(ctx: Ctx, deps: HandoverDeps, h: repo.HandoverRow, x: Holding, to: number | null, note: string | null) {
   const needed = ROUTE_PERMISSION[x.kind];
@@ -347,7 +350,12 @@ async function moveProperty(ctx: Ctx, x: Holding, to: number | null) {
   await ctx.db.transaction().execute(async (db) => {
     const set = to === null ? { returned_on: at.slice(0, 10) } : { holder_id: to };
     await repo.bumpProperty(db, x.refId, x.version, set, at);
-    await recordAudit(db, ctx, { action: to === null ? 'property.return' : 'property.transfer', entity: 'company_property', entityId: x.refId, after: set });
+    await recordAudit(db, ctx, {
+      action: to === null ? 'property.return' : 'property.transfer',
+      entity: 'company_property',
+      entityId: x.refId,
+      after: set,
+    });
   });
 }
 
@@ -375,7 +383,14 @@ export async function signHandover(
     const signed = await repo.signaturesOf(db, id);
     const already = signed.find((s) => s.role === body.role);
     if (already) throw refuse('conflict', 'handover.alreadySigned', { role: roleName(body.role), signedAt: already.signed_at });
-    await repo.insertSignature(db, { handoverId: id, role: body.role, userId: ctx.actor.id, at, storageKey: key, sha256: image?.sha256 ?? null });
+    await repo.insertSignature(db, {
+      handoverId: id,
+      role: body.role,
+      userId: ctx.actor.id,
+      at,
+      storageKey: key,
+      sha256: image?.sha256 ?? null,
+    });
     const state = handoverState({}, [...signed.map((s) => s.role as TSignerRole), body.role]);
     if (state.complete) await repo.bumpHandover(db, id, h.version, { status: 'completed', completed_at: at }, at);
     await recordAudit(db, ctx, {

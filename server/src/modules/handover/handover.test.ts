@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
-import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { type FieldWorld, draftLetterFixture, fieldWorld } from '../field/letters.fixtures';
 
 // HO-1 handover on leaving or transfer and SEC-3's agreement, through the API on SQLite and PostgreSQL.
 
-const SIGNATURE =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 let t: TestApp;
 let w: FieldWorld;
@@ -37,7 +36,11 @@ beforeAll(async () => {
     }),
   );
   ticket = await expectStatus(
-    await w.supervisor.post(api(`/tickets/${created.id}/transitions`), { action: 'assign', version: created.version, assigneeId: w.ids.engineer }),
+    await w.supervisor.post(api(`/tickets/${created.id}/transitions`), {
+      action: 'assign',
+      version: created.version,
+      assigneeId: w.ids.engineer,
+    }),
     200,
   );
 });
@@ -93,8 +96,15 @@ describe('handover on leaving (HO-1) and the confidentiality agreement (SEC-3)',
   it('lists what the person holds, with the agreement signed at hire', async () => {
     const preview = await expectStatus(await lead.get(api(`/handovers/holdings/${w.ids.engineer}`)), 200);
     expect(preview.items.map((i: Json) => i.kind).sort()).toEqual(['property', 'region', 'ticket']);
-    handover = await expectStatus(await lead.post(api('/handovers'), { userId: w.ids.engineer, kind: 'leaving', successorId: w.ids.engineer2 }));
-    expect(handover).toMatchObject({ status: 'open', open: 3, manager: { id: leadId }, confidentiality: { agreementVersion: 'BM-2025-01' } });
+    handover = await expectStatus(
+      await lead.post(api('/handovers'), { userId: w.ids.engineer, kind: 'leaving', successorId: w.ids.engineer2 }),
+    );
+    expect(handover).toMatchObject({
+      status: 'open',
+      open: 3,
+      manager: { id: leadId },
+      confidentiality: { agreementVersion: 'BM-2025-01' },
+    });
     expect(handover.explanation.ruleId).toBe('HO-1');
     const again = await lead.post(api('/handovers'), { userId: w.ids.engineer, kind: 'leaving', successorId: w.ids.engineer2 });
     expect(again.json().error.reason).toBe('handover.alreadyOpen');
@@ -178,5 +188,54 @@ describe('handover on leaving (HO-1) and the confidentiality agreement (SEC-3)',
   it('tells the general manager when no override is needed', async () => {
     const res = await w.gm.post(api('/handover-overrides'), { userId: w.ids.salesAdmin, reason: '无' });
     expect(res.json().error.reason).toBe('handover.overrideNothingHeld');
+  });
+});
+
+describe('letters and projects move through their own modules (HO-1)', () => {
+  it('puts the successor in the leaver’s place on a draft letter (as its lead) and as the project’s manager', async () => {
+    const v = await fieldWorld(t, 'hp');
+    const { letter } = await draftLetterFixture(v);
+    await expectStatus(
+      await v.supervisor.put(api(`/field/letters/${letter.id}/engineers`), {
+        version: letter.version,
+        engineerIds: [v.ids.engineer],
+        leadId: v.ids.engineer,
+      }),
+      200,
+    );
+    const contract = await expectStatus(
+      await v.supervisor.post(api('/contracts'), {
+        customerId: v.ids.customer,
+        number: 'HT-HO-1',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        feeFen: 100_000,
+        slaLevelId: 'standard',
+        coverage: 'business',
+      }),
+    );
+    const project = await expectStatus(
+      await v.supervisor.post(api('/projects'), { name: '机房改造', contractId: contract.id, managerId: v.ids.engineer }),
+    );
+    const h = await expectStatus(
+      await v.admin.post(api('/handovers'), { userId: v.ids.engineer, kind: 'transfer', successorId: v.ids.engineer2 }),
+    );
+    const items = [
+      { kind: 'letter', refId: letter.id },
+      { kind: 'project', refId: project.id },
+    ];
+    const res = await expectStatus(await v.admin.post(api(`/handovers/${h.id}/transfer`), { items }), 200);
+    expect(res.failures).toEqual([]);
+    const moved = await expectStatus(await v.supervisor.get(api(`/field/letters/${letter.id}`)), 200);
+    expect(moved.engineers.map((e: Json) => [e.userId, e.isLead])).toEqual([[v.ids.engineer2, true]]);
+    expect((await expectStatus(await v.supervisor.get(api(`/projects/${project.id}`)), 200)).managerId).toBe(v.ids.engineer2);
+    const done = res.handover.items.filter((i: Json) => i.status === 'done').map((i: Json) => [i.kind, i.outcome, i.toUserId]);
+    expect(done).toEqual([
+      ['letter', 'reassigned', v.ids.engineer2],
+      ['project', 'reassigned', v.ids.engineer2],
+    ]);
+    // Moving it again: the leaver no longer holds it.
+    const again = await expectStatus(await v.admin.post(api(`/handovers/${h.id}/transfer`), { items: items.slice(0, 1) }), 200);
+    expect(again.failures).toEqual([expect.objectContaining({ reason: 'handover.notHeld' })]);
   });
 });

@@ -163,7 +163,11 @@ export function regionsHeldBy(db: Db, userIds: number[]) {
       'user_regions.user_id',
       'regions.id',
       'regions.name',
-      eb.selectFrom('customers').select((c) => c.fn.countAll<number | string>().as('n')).whereRef('customers.region_id', '=', 'regions.id').as('customers'),
+      eb
+        .selectFrom('customers')
+        .select((c) => c.fn.countAll<number | string>().as('n'))
+        .whereRef('customers.region_id', '=', 'regions.id')
+        .as('customers'),
     ])
     .where('user_regions.user_id', 'in', userIds)
     .orderBy('regions.id')

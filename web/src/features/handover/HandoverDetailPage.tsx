@@ -107,7 +107,13 @@ export function HandoverDetailPage() {
               >
                 {t('handover.transferSelected')}
               </Button>
-              <Button size="small" type="primary" loading={write.isPending} onClick={() => transfer(open)} data-testid="handover-transfer-all">
+              <Button
+                size="small"
+                type="primary"
+                loading={write.isPending}
+                onClick={() => transfer(open)}
+                data-testid="handover-transfer-all"
+              >
                 {t('handover.transferAll')}
               </Button>
             </Flex>
@@ -184,7 +190,11 @@ export function HandoverDetailPage() {
             const s = h.signatures.find((x) => x.role === role);
             return (
               <Descriptions.Item key={role} label={t(`handover.role_${role}`)}>
-                {s ? `${s.name} · ${formatInstant(s.signedAt)}` : <Typography.Text type="secondary">{t('handover.notSigned')}</Typography.Text>}
+                {s ? (
+                  `${s.name} · ${formatInstant(s.signedAt)}`
+                ) : (
+                  <Typography.Text type="secondary">{t('handover.notSigned')}</Typography.Text>
+                )}
               </Descriptions.Item>
             );
           })}

@@ -26,7 +26,12 @@ export function PropertyPage() {
   const showError = useHandoverError();
   const [form] = Form.useForm();
   const add = (values: { issuedOn: Dayjs } & Record<string, unknown>) => {
-    const body = { ...values, issuedOn: values.issuedOn?.format('YYYY-MM-DD'), amountFen: values.amountFen ?? null, reference: values.reference || null };
+    const body = {
+      ...values,
+      issuedOn: values.issuedOn?.format('YYYY-MM-DD'),
+      amountFen: values.amountFen ?? null,
+      reference: values.reference || null,
+    };
     if (!zodFormErrors(ZPropertyCreate, body, form)) return;
     write.mutate(
       { path: '/company-property', body },

@@ -47,7 +47,8 @@ export const useHoldings = (userId: number | undefined) =>
 export function useHandoverWrite<T = unknown>() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) => api<T>(path, { method, body }),
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) =>
+      api<T>(path, { method, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: handoverKeys.all }),
   });
 }
