@@ -188,11 +188,11 @@ export async function listHandovers(ctx: Ctx, q: { limit: number; cursor?: strin
     after,
     limit: q.limit + 1,
   });
-  const visible = [];
-  for (const r of rows) {
-    if (isParticipant(ctx, r) || (await mayHandle(ctx, r.user_id))) visible.push(r);
-  }
-  const { items, nextCursor } = pageOf(visible, q.limit, (r) => [r.id]);
+  // Paged on the rows read, then narrowed to those the actor may see: the cursor never skips rows.
+  const page = pageOf(rows, q.limit, (r) => [r.id]);
+  const items = [];
+  for (const r of page.items) if (isParticipant(ctx, r) || (await mayHandle(ctx, r.user_id))) items.push(r);
+  const nextCursor = page.nextCursor;
   const held = await holdingsOf(
     ctx.db,
     items.filter((r) => r.status === 'open').map((r) => r.user_id),
@@ -470,10 +470,10 @@ export async function listProperty(ctx: Ctx, q: { limit: number; cursor?: string
     after: cursorId(q.cursor),
     limit: q.limit + 1,
   });
-  const visible = [];
-  for (const r of rows) if (q.holderId !== undefined || (await mayHandle(ctx, r.holder_id))) visible.push(r);
-  const { items, nextCursor } = pageOf(visible, q.limit, (r) => [r.id]);
-  return { items: items.map(toProperty), nextCursor };
+  const page = pageOf(rows, q.limit, (r) => [r.id]);
+  const items = [];
+  for (const r of page.items) if (q.holderId !== undefined || (await mayHandle(ctx, r.holder_id))) items.push(r);
+  return { items: items.map(toProperty), nextCursor: page.nextCursor };
 }
 
 export async function createProperty(ctx: Ctx, body: z.output<typeof ZPropertyCreate>): Promise<TProperty> {

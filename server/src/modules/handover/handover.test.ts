@@ -111,6 +111,10 @@ describe('handover on leaving (HO-1) and the confidentiality agreement (SEC-3)',
     // The leaver sees their own handover; someone outside it does not.
     expect((await w.engineer.get(api(`/handovers/${handover.id}`))).statusCode).toBe(200);
     expect((await w.sales.get(api(`/handovers/${handover.id}`))).json().error.reason).toBe('handover.notParticipant');
+    // Lists: the successor finds it to sign; someone outside it finds nothing.
+    const successors = await expectStatus(await w.engineer2.get(api('/handovers')), 200);
+    expect(successors.items.map((i: Json) => [i.id, i.open])).toEqual([[handover.id, 3]]);
+    expect((await expectStatus(await w.sales.get(api('/handovers')), 200)).items).toEqual([]);
   });
 
   it('moves each item through its own module: the request is re-assigned on its timeline, a refusal is listed', async () => {
