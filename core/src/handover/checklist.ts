@@ -20,6 +20,9 @@ const KIND_NAMES: Record<THoldingKind, { zh: string; en: string }> = {
   receivable: { zh: '应收款单据', en: 'receivables documents' },
 };
 
+/** A kind's name in both languages, for a reason's parameters. */
+export const holdingKindName = (kind: THoldingKind) => ({ 'zh-CN': KIND_NAMES[kind].zh, en: KIND_NAMES[kind].en });
+
 const total = (counts: THoldingCounts) => Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 const listOf = (counts: THoldingCounts, lang: 'zh' | 'en') =>
   HOLDING_KINDS.filter((k) => (counts[k] ?? 0) > 0)

@@ -13,6 +13,7 @@ import {
   type ZPropertyCreate,
   type ZPropertyReturn,
   handoverState,
+  holdingKindName,
   isReasonKey,
 } from '@techserve/core';
 import type { z } from 'zod';
@@ -264,7 +265,8 @@ export async function transferItems(ctx: Ctx, deps: HandoverDeps, id: number, bo
   for (const item of body.items) {
     const holding = held.find((x) => x.kind === item.kind && x.refId === item.refId);
     try {
-      if (!holding) throw refuse('conflict', 'handover.notHeld', { kind: item.kind, refId: item.refId }, { ruleId: 'HO-1' });
+      if (!holding)
+        throw refuse('conflict', 'handover.notHeld', { kind: holdingKindName(item.kind), refId: item.refId }, { ruleId: 'HO-1' });
       if (item.returned && !PROPERTY_KINDS.includes(item.kind)) throw refuse('invalid_value', 'handover.returnOnlyProperty');
       const to = item.returned ? null : (item.toUserId ?? h.successor_id);
       if (to === h.user_id) throw refuse('invalid_value', 'handover.sameUser', {}, { ruleId: 'HO-1' });
