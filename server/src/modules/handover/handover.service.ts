@@ -156,7 +156,8 @@ async function handoverFor(ctx: Ctx, id: number, db: Db = ctx.db) {
 }
 
 function assertOpen(r: repo.HandoverRow) {
-  if (r.status !== 'open') throw refuse('conflict', 'handover.notOpen', { status: r.status });
+  if (r.status !== 'open')
+    throw refuse('conflict', 'handover.notOpen', { status: { 'zh-CN': r.status === 'completed' ? '完成' : '取消', en: r.status } });
 }
 
 export async function getHandover(ctx: Ctx, id: number): Promise<THandover> {

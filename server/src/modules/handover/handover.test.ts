@@ -241,5 +241,14 @@ describe('letters and projects move through their own modules (HO-1)', () => {
     // Moving it again: the leaver no longer holds it.
     const again = await expectStatus(await v.admin.post(api(`/handovers/${h.id}/transfer`), { items: items.slice(0, 1) }), 200);
     expect(again.failures).toEqual([expect.objectContaining({ reason: 'handover.notHeld' })]);
+    // Cancelled with a reason (a stale version is refused); a cancelled handover no longer changes.
+    expect((await v.admin.post(api(`/handovers/${h.id}/cancel`), { version: h.version + 5, reason: '调岗取消' })).statusCode).toBe(409);
+    const cancelled = await expectStatus(
+      await v.admin.post(api(`/handovers/${h.id}/cancel`), { version: h.version, reason: '调岗取消' }),
+      200,
+    );
+    expect(cancelled.status).toBe('cancelled');
+    const closed = await v.admin.post(api(`/handovers/${h.id}/transfer`), { items: items.slice(1) });
+    expect(closed.json().error).toMatchObject({ reason: 'handover.notOpen', params: { status: { en: 'cancelled' } } });
   });
 });
