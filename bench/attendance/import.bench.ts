@@ -67,6 +67,8 @@ const ctx: Ctx = {
     regionIds: [],
     mustChangePassword: false,
     via: 'session',
+    twoFactorEnabled: false,
+    twoFactorRequired: false,
   },
   ip: null,
   requestId: null,

@@ -50,3 +50,5 @@ export * from './residents';
 export * from './schemas/residents';
 export * from './kpi';
 export * from './schemas/kpi';
+export * from './handover';
+export * from './schemas/handover';

@@ -78,6 +78,8 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'residents.manage': { 'zh-CN': '管理驻场合同（人数与期限）', en: 'Manage resident contracts (head-count and period)' },
   'residents.conduct': { 'zh-CN': '记录驻场人员扣分', en: 'Record residents’ conduct points' },
   'residents.sign': { 'zh-CN': '甲方签字确认运维记录', en: 'Sign operations records for the client' },
+  'handover.manage': { 'zh-CN': '办理离职/调岗交接', en: 'Run handovers on leaving or transfer' },
+  'handover.override': { 'zh-CN': '批准未完成交接即停用账号', en: 'Allow disabling an account without a handover' },
 };
 
 /** What each data scope is called (which rows a role sees). */

@@ -98,6 +98,11 @@ export const PERMISSIONS = [
   'kpi.self',
   'kpi.review',
   'kpi.consolidate',
+  // HO-1/SEC-3: handover on leaving or transfer. manage (start a handover for someone within your authority, reassign
+  // their items, keep the property and loans register: HR and the person's managers); override (disable an account
+  // whose holder still holds open items, with a reason: the general manager).
+  'handover.manage',
+  'handover.override',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -204,6 +209,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'awards.confirm',
       'kpi.review',
       'kpi.consolidate',
+      'handover.override',
     ],
   },
   {
@@ -255,6 +261,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'residents.manage',
       'awards.review',
       'kpi.review',
+      'handover.manage',
     ],
   },
   {
@@ -276,6 +283,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.spotcheck',
       ...residentsLead,
       'kpi.review',
+      'handover.manage',
     ],
   },
   {
@@ -350,6 +358,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.manage',
       'residents.read',
       'kpi.consolidate',
+      'handover.manage',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

@@ -44,6 +44,7 @@ import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { handoverRoutes } from './modules/handover/handover.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { kpiRoutes } from './modules/kpi/kpi.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       meetingsRoutes(v1);
       appraisalRoutes(v1);
       kpiRoutes(v1);
+      handoverRoutes(v1, { storage: attachments.storage, cost: deps.passwordCost, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,7 @@ import { CustomersPage } from './features/customers/CustomersPage';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
+import { handoverRoutes } from './features/handover/routes';
 import { appraisalRoutes } from './features/appraisal/routes';
 import { kpiRoutes } from './features/kpi/routes';
 import { staffTrainingRoutes } from './features/staff-training/routes';
@@ -117,6 +118,7 @@ export function AppRoutes() {
         {surveysRoutes(guard)}
         {staffTrainingRoutes(guard)}
         {meetingsRoutes(guard)}
+        {handoverRoutes(guard)}
         {appraisalRoutes(guard)}
         {kpiRoutes(guard, can)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />

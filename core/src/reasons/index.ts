@@ -12,6 +12,7 @@ import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
 import { RESIDENTS_REASONS } from './residents';
 import { KPI_REASONS } from './kpi';
+import { HANDOVER_REASONS } from './handover';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -35,6 +36,7 @@ export const REASONS = {
   ...APPRAISAL_REASONS,
   ...RESIDENTS_REASONS,
   ...KPI_REASONS,
+  ...HANDOVER_REASONS,
   ...PASSWORD_REASONS,
   ...TWO_FACTOR_REASONS,
 } as const;

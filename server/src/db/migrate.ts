@@ -27,6 +27,7 @@ import { attendance } from './migrations/20261207_0030_attendance';
 import { attendanceMachines } from './migrations/20261207_0031_attendance_machines';
 import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_digest';
 import { appraisal } from './migrations/20261207_0060_appraisal';
+import { handover } from './migrations/20261207_0140_handover';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
 import { attendanceOvertime } from './migrations/20261207_0130_attendance_overtime';
 import { residents } from './migrations/20261207_0110_residents';
@@ -68,6 +69,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0110_residents': residents(dialect),
     '20261207_0100_two_factor': twoFactor(dialect),
     '20261207_0160_kpi': kpi(dialect),
+    '20261207_0140_handover': handover(dialect),
   };
 }
 

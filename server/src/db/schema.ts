@@ -7,6 +7,7 @@ import type { ObligationTables } from './schema.obligations';
 import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
+import type { HandoverTables } from './schema.handover';
 import type { AppraisalTables } from './schema.appraisal';
 import type { ResidentTables } from './schema.residents';
 import type { TwoFactorTables } from './schema.two-factor';
@@ -438,7 +439,8 @@ export interface DB
     AppraisalTables,
     ResidentTables,
     TwoFactorTables,
-    KpiTables {
+    KpiTables,
+    HandoverTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -14,6 +14,7 @@ import { APPRAISAL_GRANTS } from './20261207_0060_appraisal';
 import { SPOT_CHECK_GRANTS } from './20261207_0033_attendance_spot_checks';
 import { RESIDENTS_GRANTS } from './20261207_0110_residents';
 import { KPI_GRANTS } from './20261207_0160_kpi';
+import { HANDOVER_GRANTS } from './20261207_0140_handover';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -31,6 +32,7 @@ describe.each([
   { migration: '0060 appraisal', grants: APPRAISAL_GRANTS, domain: /^appraisal\./ },
   { migration: '0110 residents', grants: RESIDENTS_GRANTS, domain: /^residents\./ },
   { migration: '0160 kpi', grants: KPI_GRANTS, domain: /^(awards|kpi)\./ },
+  { migration: '0140 handover', grants: HANDOVER_GRANTS, domain: /^handover\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -95,3 +95,16 @@ export async function letterDepartment(db: Db, letterId: number): Promise<number
   const row = await db.selectFrom('responsibility_letters').select('department_id').where('id', '=', letterId).executeTakeFirst();
   return row?.department_id ?? null;
 }
+
+/** HO-1 (set-based): the letters still in these engineers' hands, for a handover and the disable guard. */
+export function activeLettersOf(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('letter_engineers')
+    .innerJoin('responsibility_letters as l', 'l.id', 'letter_engineers.letter_id')
+    .select(['l.id', 'l.title', 'l.status', 'l.version', 'letter_engineers.user_id', 'letter_engineers.is_lead'])
+    .where('letter_engineers.user_id', 'in', userIds)
+    .where('l.status', 'in', ACTIVE_LETTER_STATUSES)
+    .orderBy('l.id')
+    .execute();
+}

@@ -110,3 +110,15 @@ export function signedHandoverDocument(db: Db, projectId: number, documentId: st
     .where('signed_on', 'is not', null)
     .executeTakeFirst();
 }
+
+/** HO-1 (set-based): the projects these people manage that are not closed, for a handover and the disable guard. */
+export function openProjectsManagedBy(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('projects')
+    .select(['id', 'name', 'status', 'manager_id', 'version'])
+    .where('manager_id', 'in', userIds)
+    .where('status', '!=', 'closed')
+    .orderBy('id')
+    .execute();
+}

@@ -1,4 +1,4 @@
-import { type TQueryTerm, type TTicketListQuery, fts5Query, indexTerms, queryTerms, tsQuery } from '@techserve/core';
+import { OPEN_TICKET_STATES, type TQueryTerm, type TTicketListQuery, fts5Query, indexTerms, queryTerms, tsQuery } from '@techserve/core';
 import {
   type Expression,
   type ExpressionBuilder,
@@ -838,4 +838,16 @@ export async function dashboardReads(db: Db, actor: Actor, { open, since, limit 
       .execute(),
   ]);
   return { byState, byPriority, breached, nearBreach, unassigned, load, today };
+}
+
+/** HO-1 (set-based): the open requests assigned to these people, for a handover and the disable guard. */
+export function openTicketsAssignedTo(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'title', 'state', 'assignee_id', 'version'])
+    .where('assignee_id', 'in', userIds)
+    .where('state', 'in', [...OPEN_TICKET_STATES])
+    .orderBy('id')
+    .execute();
 }

@@ -153,3 +153,24 @@ export async function teamDepartment(db: Db, teamId: number): Promise<number | n
   const row = await db.selectFrom('teams').select('department_id').where('id', '=', teamId).executeTakeFirst();
   return row?.department_id ?? null;
 }
+
+/** HO-1 (set-based): the regions these people are responsible for, with each region's name and count of customers. */
+export function regionsHeldBy(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('user_regions')
+    .innerJoin('regions', 'regions.id', 'user_regions.region_id')
+    .select((eb) => [
+      'user_regions.user_id',
+      'regions.id',
+      'regions.name',
+      eb
+        .selectFrom('customers')
+        .select((c) => c.fn.countAll<number | string>().as('n'))
+        .whereRef('customers.region_id', '=', 'regions.id')
+        .as('customers'),
+    ])
+    .where('user_regions.user_id', 'in', userIds)
+    .orderBy('regions.id')
+    .execute();
+}

@@ -9,6 +9,7 @@ import { type PasswordCost, hashPassword } from '../auth/password';
 import { accountsPolicyNow, assertPasswordAllowed } from '../auth/password-rule';
 import * as twoFactorRepo from '../auth/two-factor.repository';
 import { findCustomer } from '../customers/customers.repository';
+import { assertMayDisable } from '../handover/handover.guard';
 import { assertCovers, authorityOfActor, authorityWith } from './authority';
 import * as repo from './users.repository';
 
@@ -156,6 +157,8 @@ export async function updateUser(ctx: Ctx, { cost, companyName }: PasswordDeps, 
       throw refuse('forbidden', 'accounts.selfRoleOrStatus');
     }
     if (body.customerId !== undefined) await assertMayMoveContact(trx, ctx, before.customerId, body.customerId);
+    // HO-1: nobody still holding open items is disabled without a completed handover or the GM's override.
+    if (body.status === 'disabled' && before.status !== 'disabled') await assertMayDisable(trx, ctx, before);
     if (body.password) {
       const context = { username: before.username, name: body.name ?? before.name, companyName };
       assertPasswordAllowed(body.password, await accountsPolicyNow(trx, ctx.clock.now()), context, 'body.password');

@@ -10,7 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
+import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
+import '../handover/i18n';
 import type { TTeam } from '../org/orgTypes';
 import { useOrgList } from '../org/useOrgList';
 import { roleLabel, useRoles } from '../roles/useRoles';
@@ -96,12 +98,20 @@ export function UsersPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 160,
+      width: 220,
       render: (_, user) => (
-        <Space size={0}>
+        <Space size={0} wrap>
           <Button type="link" size="small" data-testid={`user-edit-${user.username}`} onClick={() => setEditing({ user })}>
             {t('common.edit')}
           </Button>
+          {/* HO-1: a person leaving or transferring is handed over before the account is disabled. */}
+          {can('handover.manage') && user.status === 'active' && (
+            <Link to={`/handovers/new?userId=${user.id}`} data-testid={`user-handover-${user.username}`}>
+              <Button type="link" size="small">
+                {t('handover.menuNew')}
+              </Button>
+            </Link>
+          )}
           {isLocked(user) && (
             <Button
               type="link"

@@ -1,0 +1,40 @@
+import { SwapOutlined } from '@ant-design/icons';
+import type { ReactElement } from 'react';
+import { Route } from 'react-router';
+import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
+import { HandoverDetailPage } from './HandoverDetailPage';
+import { HandoversPage } from './HandoversPage';
+import { NewHandoverPage } from './NewHandoverPage';
+import { PropertyPage } from './PropertyPage';
+import './i18n';
+
+/**
+ * HO-1/SEC-3: handovers (every member of staff sees those they take part in, to sign), starting one and the property
+ * register (handover.manage).
+ */
+export function handoverRoutes(guard: Guard): ReactElement[] {
+  return [
+    <Route key="handovers" path="handovers" element={guard('users.read', <HandoversPage />)} />,
+    <Route key="handovers-new" path="handovers/new" element={guard('handover.manage', <NewHandoverPage />)} />,
+    <Route key="handovers-property" path="handovers/property" element={guard('handover.manage', <PropertyPage />)} />,
+    <Route key="handover" path="handovers/:id" element={guard('users.read', <HandoverDetailPage />)} />,
+  ];
+}
+
+export const handoverMenuItems: FeatureMenu = (has, t) =>
+  has('handover.manage')
+    ? [
+        {
+          key: '/handovers-group',
+          icon: <SwapOutlined />,
+          label: t('handover.menu'),
+          children: [
+            { key: '/handovers', label: t('handover.menuHandovers') },
+            { key: '/handovers/new', label: t('handover.menuNew') },
+            { key: '/handovers/property', label: t('handover.menuProperty') },
+          ],
+        },
+      ]
+    : has('users.read')
+      ? [{ key: '/handovers', icon: <SwapOutlined />, label: t('handover.menuHandovers') }]
+      : [];
