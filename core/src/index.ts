@@ -46,3 +46,5 @@ export * from './attendance';
 export * from './schemas/attendance';
 export * from './appraisal';
 export * from './schemas/appraisal';
+export * from './personnel';
+export * from './schemas/personnel';

@@ -67,6 +67,11 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'appraisal.approve': { 'zh-CN': '考核核定签字', en: 'Approve and sign appraisals' },
   'appraisal.export': { 'zh-CN': '导出考核表（财务）', en: 'Export appraisal sheets (finance)' },
   'attendance.spotcheck': { 'zh-CN': '现场在岗抽查', en: 'Spot-check presence at a site' },
+  'personnel.read': { 'zh-CN': '查看驻场人员变更', en: 'View resident personnel changes' },
+  'personnel.manage': { 'zh-CN': '办理驻场人员变更与交接', en: 'Handle resident personnel changes and handovers' },
+  'personnel.approve': { 'zh-CN': '审批驻场人员变更（公司）', en: 'Approve resident personnel changes (company)' },
+  'personnel.client': { 'zh-CN': '甲方审批（变更、续假、补卡）', en: 'Client approval (changes, leave extensions, corrections)' },
+  'personnel.sign': { 'zh-CN': '签署工作交接确认表', en: 'Sign the handover confirmation form' },
 };
 
 /** What each data scope is called (which rows a role sees). */

@@ -79,6 +79,15 @@ export const PERMISSIONS = [
   // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
   // IT office and supervision unit, the resident lead's superiors.
   'attendance.spotcheck',
+  // RS-6/RS-7/RS-4b: changes of resident personnel. read (changes in the data scope; the client IT office its site);
+  // manage (announce a change, file the change request, run the handover: the lead, the supervisor, HR); approve (the
+  // company's approval); client (the client IT office: asks for a replacement, gives the second approval of changes,
+  // resident leave extensions and corrections, tests the newcomer); sign (the confirmation form: the residents, the client).
+  'personnel.read',
+  'personnel.manage',
+  'personnel.approve',
+  'personnel.client',
+  'personnel.sign',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -113,7 +122,7 @@ const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'ticke
 // FS-12..14: projects, deliveries and customer training.
 // RS-4/AT-4: leave. request (own leave, every member of staff); approve (the superior, level by level; HR keeps the record).
 // RS-1: every member of staff clocks in and out (own punches, corrections, their month); AP-1: appraises themself.
-const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self'];
+const staff: TPermission[] = [...orgRead, 'leave.request', 'meetings.read', 'attendance.punch', 'appraisal.self', 'personnel.sign'];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
 const reportsLead: TPermission[] = ['reports.write', 'reports.review'];
@@ -166,6 +175,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
+      'personnel.read',
+      'personnel.approve',
     ],
   },
   {
@@ -184,6 +195,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'surveys.read',
       'attendance.read',
       'appraisal.review',
+      'personnel.read',
     ],
   },
   {
@@ -210,6 +222,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.manage',
       'appraisal.review',
       'attendance.spotcheck',
+      'personnel.read',
+      'personnel.manage',
+      'personnel.approve',
     ],
   },
   {
@@ -229,6 +244,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.spotcheck',
+      'personnel.read',
+      'personnel.manage',
     ],
   },
   {
@@ -301,6 +318,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'personnel.read',
+      'personnel.manage',
+      'personnel.approve',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
@@ -308,6 +328,6 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'client_it',
     name: { 'zh-CN': '甲方信息科', en: 'Client IT office' },
     scope: 'site',
-    permissions: ['attendance.read', 'attendance.spotcheck'],
+    permissions: ['attendance.read', 'attendance.spotcheck', 'personnel.read', 'personnel.client', 'personnel.sign'],
   },
 ];

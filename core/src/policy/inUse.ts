@@ -9,8 +9,6 @@ import type { TLocalizedText } from './primitives';
  */
 const CAPABILITIES = {
   phoneReachability: { 'zh-CN': '驻场人员通讯畅通检查', en: 'residents’ phone reachability checks' },
-  personnelChange: { 'zh-CN': '驻场人员变更', en: 'personnel changes of residents' },
-  replacement: { 'zh-CN': '驻场人员更换与交接', en: 'replacement and handover of residents' },
   bestEmployee: { 'zh-CN': '最佳员工评选', en: 'the best-employee vote' },
   pay: { 'zh-CN': '薪酬核算', en: 'pay' },
   annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
@@ -28,8 +26,6 @@ export type TPolicyCapability = keyof typeof CAPABILITIES;
 /** Path prefixes (segments; `*` matches one) of the settings not read yet, with the capability that will read them. */
 export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicyCapability }[] = [
   { path: 'attendance.phoneOffHours', capability: 'phoneReachability' },
-  { path: 'attendance.personnelChange', capability: 'personnelChange' },
-  { path: 'attendance.replacement', capability: 'replacement' },
   { path: 'appraisal.schemeA.bestEmployee.perMonth', capability: 'bestEmployee' },
   { path: 'pay', capability: 'pay' },
   { path: 'sla.warranty.freeAnnualInspections', capability: 'annualInspection' },
