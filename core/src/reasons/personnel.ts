@@ -35,7 +35,7 @@ export const PERSONNEL_REASONS = defineReasons({
   'personnel.notSigner': { 'zh-CN': '你不能以「{role}」身份签署', en: 'You cannot sign as {role}' },
   'personnel.alreadySigned': { 'zh-CN': '「{role}」已签署', en: '{role} has already signed' },
   'personnel.openChange': { 'zh-CN': '该人员已有进行中的变更 #{id}', en: 'This resident already has a change in progress (#{id})' },
-  'personnel.cvType': { 'zh-CN': '简历须为 PDF、Word 或图片文件', en: 'The CV must be a PDF, Word document or image' },
+  'personnel.cvType': { 'zh-CN': '简历须为便携文档、文字处理文档或图片文件', en: 'The CV must be a PDF, Word document or image' },
   'personnel.noClientApproval': {
     'zh-CN': '该事项不需要或已完成甲方审批',
     en: 'This item does not wait for the client’s approval',
