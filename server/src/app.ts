@@ -47,6 +47,7 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { personnelRoutes } from './modules/personnel/personnel.routes';
 import { localDiskStorage } from './files';
 
 export const APP_VERSION = '0.1.0';
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       projectsRoutes(v1, attachments);
       leaveRoutes(v1);
       attendanceRoutes(v1);
+      personnelRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       obligationsRoutes(v1);
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });

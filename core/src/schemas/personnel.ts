@@ -87,12 +87,12 @@ export const ZNewcomerTest = z.strictObject({ version: ZVersion, passed: z.boole
 export type TNewcomerTest = z.infer<typeof ZNewcomerTest>;
 
 /** A signature on the confirmation form: drawn on the device (PNG data URL) or, without one, an approval in the app. */
-export const ZHandoverSign = z.strictObject({
+export const ZHandoverFormSign = z.strictObject({
   version: ZVersion,
   role: ZSignerRole,
   signature: z.string().max(800_000).optional(),
 });
-export type THandoverSign = z.infer<typeof ZHandoverSign>;
+export type THandoverFormSign = z.infer<typeof ZHandoverFormSign>;
 
 const ZDecided = z.strictObject({ byName: z.string(), at: z.string(), comment: z.string().nullable() }).nullable();
 
