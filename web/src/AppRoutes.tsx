@@ -20,6 +20,7 @@ import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
 import { surveysRoutes } from './features/surveys/routes';
 import { leaveRoutes } from './features/leave/routes';
 import { attendanceRoutes } from './features/attendance/routes';
+import { personnelRoutes } from './features/personnel/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -105,6 +106,7 @@ export function AppRoutes() {
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
         {attendanceRoutes(guard)}
+        {personnelRoutes(guard)}
         {projectsRoutes(guard)}
         {reportsRoutes(guard)}
         {incidentsRoutes(guard)}

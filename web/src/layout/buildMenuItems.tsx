@@ -18,6 +18,7 @@ import { fieldMenuItems } from '../features/field/routes';
 import { incidentsMenuItems } from '../features/incidents/routes';
 import { leaveMenuItems } from '../features/leave/routes';
 import { attendanceMenuItems } from '../features/attendance/routes';
+import { personnelMenuItems } from '../features/personnel/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
@@ -61,6 +62,7 @@ export function buildMenuItems(
     ...travelMenuItems(has, t),
     ...leaveMenuItems(has, t),
     ...attendanceMenuItems(has, t),
+    ...personnelMenuItems(has, t),
     ...projectsMenuItems(has, t),
     ...reportsMenuItems(has, t),
   );

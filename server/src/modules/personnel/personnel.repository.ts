@@ -14,7 +14,7 @@ type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 
 /** Whose changes an actor sees: the ones they are part of; with personnel.read, those within their data scope. */
 export function changeScope(eb: Eb, actor: Actor): Cond {
-  const mine = eb.or([eb('pc.outgoing_user_id', '=', actor.id), eb('pc.incoming_user_id', '=', actor.id)]);
+  const mine = eb.or([eb(eb.ref('pc.outgoing_user_id'), '=', actor.id), eb(eb.ref('pc.incoming_user_id'), '=', actor.id)]);
   if (!can(actor, 'personnel.read')) return mine as Cond;
   return eb.or([
     mine,
@@ -75,9 +75,9 @@ export const clientApproverRows = (db: Db, siteId: number) =>
     .orderBy('users.id')
     .execute();
 
-export type ChangeInsert = Omit<PersonnelChangesTable, 'id' | 'version' | 'checklist' | 'explanations'> & {
-  explanations: string;
-};
+type Plain = Omit<PersonnelChangesTable, 'id' | 'version' | 'checklist' | 'explanations'>;
+export type ChangeInsert = Plain & { explanations: string };
+export type ChangeUpdate = Partial<Plain> & { checklist?: string; explanations?: string };
 
 export async function insertChange(db: Db, row: ChangeInsert): Promise<number> {
   const r = await db.insertInto('personnel_changes').values(row).returning('id').executeTakeFirstOrThrow();
@@ -85,7 +85,7 @@ export async function insertChange(db: Db, row: ChangeInsert): Promise<number> {
 }
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bumpChange(db: Db, id: number, version: number, set: Partial<PersonnelChangesTable>, at: string) {
+export async function bumpChange(db: Db, id: number, version: number, set: ChangeUpdate, at: string) {
   const res = await db
     .updateTable('personnel_changes')
     .set({ ...set, updated_at: at, version: version + 1 })
