@@ -31,7 +31,10 @@ export const PERSONNEL_REASONS = defineReasons({
     'zh-CN': '交接清单尚未完成：{items}',
     en: 'The handover checklist is not complete: {items}',
   },
-  'personnel.handoverNotEnded': { 'zh-CN': '交接期至 {end} 结束，结束后才能签署确认表', en: 'The handover runs until {end}; the form is signed after it' },
+  'personnel.handoverNotEnded': {
+    'zh-CN': '交接期至 {end} 结束，结束后才能签署确认表',
+    en: 'The handover runs until {end}; the form is signed after it',
+  },
   'personnel.notSigner': { 'zh-CN': '你不能以「{role}」身份签署', en: 'You cannot sign as {role}' },
   'personnel.alreadySigned': { 'zh-CN': '「{role}」已签署', en: '{role} has already signed' },
   'personnel.openChange': { 'zh-CN': '该人员已有进行中的变更 #{id}', en: 'This resident already has a change in progress (#{id})' },

@@ -122,11 +122,23 @@ export const ZPersonnelChange = z.strictObject({
   handoverStart: z.string().nullable(),
   handoverEnd: z.string().nullable(),
   checklist: z.array(
-    z.strictObject({ item: ZHandoverItem, done: z.boolean(), byName: z.string().nullable(), at: z.string().nullable(), note: z.string().nullable() }),
+    z.strictObject({
+      item: ZHandoverItem,
+      done: z.boolean(),
+      byName: z.string().nullable(),
+      at: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   test: z.strictObject({ passed: z.boolean(), note: z.string(), byName: z.string(), at: z.string() }).nullable(),
   signatures: z.array(
-    z.strictObject({ role: ZSignerRole, byName: z.string(), at: z.string(), method: z.enum(['device', 'app']), signatureId: z.number().int().nullable() }),
+    z.strictObject({
+      role: ZSignerRole,
+      byName: z.string(),
+      at: z.string(),
+      method: z.enum(['device', 'app']),
+      signatureId: z.number().int().nullable(),
+    }),
   ),
   hasPdf: z.boolean(),
   explanations: z.array(ZExplanation),

@@ -193,8 +193,7 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
     if (clientStatus) {
       await askClient(db, at, client, `补卡 ${c.user_name} ${c.date} ${c.time}`, `punch correction ${c.user_name} ${c.date} ${c.time}`);
       await tellApplicant(db, at, c, '组长已批准，待甲方审批', 'approved by the lead, waiting for the client', body.comment ?? null);
-    } else
-      await tellApplicant(db, at, c, body.approve ? '已批准' : '未批准', body.approve ? 'approved' : 'rejected', body.comment ?? null);
+    } else await tellApplicant(db, at, c, body.approve ? '已批准' : '未批准', body.approve ? 'approved' : 'rejected', body.comment ?? null);
   });
   return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -236,7 +235,14 @@ export async function decideCorrectionAsClient(ctx: Ctx, id: number, body: TCorr
       after: set,
     });
     await refreshCorrectionDay(db, c, nowMs);
-    await tellApplicant(db, at, c, body.approve ? '甲方已批准' : '甲方未批准', body.approve ? 'approved by the client' : 'rejected by the client', body.comment ?? null);
+    await tellApplicant(
+      db,
+      at,
+      c,
+      body.approve ? '甲方已批准' : '甲方未批准',
+      body.approve ? 'approved by the client' : 'rejected by the client',
+      body.comment ?? null,
+    );
   });
   return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
 }

@@ -25,7 +25,12 @@ export const leaveQuery = (db: Db) =>
     .leftJoin('users as stand_in', 'stand_in.id', 'leave_requests.stand_in_id')
     .leftJoin('users as decider', 'decider.id', 'leave_requests.decided_by')
     .selectAll('leave_requests')
-    .select(['applicant.name as user_name', 'applicant.site_id as applicant_site_id', 'stand_in.name as stand_in_name', 'decider.name as decided_by_name']);
+    .select([
+      'applicant.name as user_name',
+      'applicant.site_id as applicant_site_id',
+      'stand_in.name as stand_in_name',
+      'decider.name as decided_by_name',
+    ]);
 export type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
 
 export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest => ({
@@ -80,4 +85,8 @@ export const staleLeave = () => versionConflict('Leave request');
 
 /** RS-4b: the leave of a site's residents waiting for the client IT office's second approval. */
 export const leaveAwaitingClient = (db: Db, siteId: number) =>
-  leaveQuery(db).where('applicant.site_id', '=', siteId).where('leave_requests.client_status', '=', 'pending').orderBy('leave_requests.id').execute();
+  leaveQuery(db)
+    .where('applicant.site_id', '=', siteId)
+    .where('leave_requests.client_status', '=', 'pending')
+    .orderBy('leave_requests.id')
+    .execute();

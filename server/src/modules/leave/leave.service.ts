@@ -216,7 +216,13 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
     );
     // RS-4b: a resident's emergency is reported to the client IT office as well, which archives the form filed afterwards.
     if (body.emergency)
-      await askClient(db, at, await clientApproversOf(db, user.site_id), `${ctx.actor.name} 紧急请假 ${what}`, `${ctx.actor.name} emergency leave ${whatEn}`);
+      await askClient(
+        db,
+        at,
+        await clientApproversOf(db, user.site_id),
+        `${ctx.actor.name} 紧急请假 ${what}`,
+        `${ctx.actor.name} emergency leave ${whatEn}`,
+      );
     return row.id;
   });
   return getLeave(ctx, id);
@@ -253,8 +259,21 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
     const note = body.comment ? `：${body.comment}` : '';
     const noteEn = body.comment ? `: ${body.comment}` : '';
     if (set.client_status) {
-      await askClient(db, at, client, `续假 ${row.user_name} ${row.start_date}～${row.end_date}`, `leave extension ${row.user_name} ${row.start_date}–${row.end_date}`);
-      await tell(db, at, [row.user_id], id, `公司已批准，待甲方审批（RS-4b）${note}`, `approved by the company, waiting for the client (RS-4b)${noteEn}`);
+      await askClient(
+        db,
+        at,
+        client,
+        `续假 ${row.user_name} ${row.start_date}～${row.end_date}`,
+        `leave extension ${row.user_name} ${row.start_date}–${row.end_date}`,
+      );
+      await tell(
+        db,
+        at,
+        [row.user_id],
+        id,
+        `公司已批准，待甲方审批（RS-4b）${note}`,
+        `approved by the company, waiting for the client (RS-4b)${noteEn}`,
+      );
       return;
     }
     await tell(

@@ -3,7 +3,13 @@ import { heading, line, newPdf, paragraph, table } from '../reports/report-pdf';
 import { ITEM_NAMES } from './personnel.service';
 
 /** A signature on the form: who, when, how, and the drawn image when signed on a device. */
-export type FormSignature = { role: 'outgoing' | 'incoming' | 'client'; name: string; at: string; method: 'device' | 'app'; image: Buffer | null };
+export type FormSignature = {
+  role: 'outgoing' | 'incoming' | 'client';
+  name: string;
+  at: string;
+  method: 'device' | 'app';
+  image: Buffer | null;
+};
 
 const ROLE_ZH = { outgoing: '原驻场人员', incoming: '接任人员', client: '甲方（信息科）' } as const;
 const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -31,7 +37,12 @@ export async function renderHandoverForm(change: TPersonnelChange, signatures: F
     }),
   );
   heading(doc, '甲方对接任人员的测试');
-  paragraph(doc, change.test ? `${change.test.passed ? '通过' : '未通过'}：${change.test.note}（${change.test.byName}，${shanghai(change.test.at)}）` : '未测试');
+  paragraph(
+    doc,
+    change.test
+      ? `${change.test.passed ? '通过' : '未通过'}：${change.test.note}（${change.test.byName}，${shanghai(change.test.at)}）`
+      : '未测试',
+  );
   heading(doc, '签字确认', 160);
   for (const s of signatures) {
     doc.fontSize(10.5).text(`${ROLE_ZH[s.role]}：${s.name}    ${shanghai(s.at)}    ${s.method === 'device' ? '手写签名' : '系统内确认'}`);

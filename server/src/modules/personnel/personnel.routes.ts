@@ -40,12 +40,28 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
 
   app.get(
     '/personnel-changes',
-    { schema: { tags, summary: 'Changes of resident personnel in my scope (RS-6/RS-7)', querystring: ZPersonnelChangeListQuery, response: { 200: page(ZPersonnelChange) } }, config: sign },
+    {
+      schema: {
+        tags,
+        summary: 'Changes of resident personnel in my scope (RS-6/RS-7)',
+        querystring: ZPersonnelChangeListQuery,
+        response: { 200: page(ZPersonnelChange) },
+      },
+      config: sign,
+    },
     (req) => svc.listChanges(req.ctx(), req.query),
   );
   app.get(
     '/personnel-changes/:id',
-    { schema: { tags, summary: 'A change with its timeline, checklist and signatures', params: ZIdParams, response: { 200: ZPersonnelChange } }, config: sign },
+    {
+      schema: {
+        tags,
+        summary: 'A change with its timeline, checklist and signatures',
+        params: ZIdParams,
+        response: { 200: ZPersonnelChange },
+      },
+      config: sign,
+    },
     (req) => svc.getChange(req.ctx(), req.params.id),
   );
   app.post(
@@ -53,7 +69,8 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
     {
       schema: {
         tags,
-        summary: 'Announce a change of a resident (人员变动通知, RS-6): a month ahead; the change request becomes due 12 working days before',
+        summary:
+          'Announce a change of a resident (人员变动通知, RS-6): a month ahead; the change request becomes due 12 working days before',
         body: ZPersonnelNoticeCreate,
         response: { 201: ZPersonnelChange },
       },
@@ -80,7 +97,8 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
       schema: {
         tags,
         summary: 'Upload the newcomer’s CV and qualification certificates (RS-6)',
-        description: 'multipart/form-data with a `file` part: PDF, an image or an Office document; anything else gets 415, an oversize file 413.',
+        description:
+          'multipart/form-data with a `file` part: PDF, an image or an Office document; anything else gets 415, an oversize file 413.',
         consumes: ['multipart/form-data'],
         params: ZIdParams,
         response: { 200: ZPersonnelChange },
@@ -99,7 +117,8 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
     {
       schema: {
         tags,
-        summary: 'File the change request (人员变更申请) with the newcomer (RS-6: at least 12 working days before the change, else 422 RS-6)',
+        summary:
+          'File the change request (人员变更申请) with the newcomer (RS-6: at least 12 working days before the change, else 422 RS-6)',
         params: ZIdParams,
         body: ZChangeRequestSubmit,
         response: { 200: ZPersonnelChange },
@@ -110,25 +129,58 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
   );
   app.post(
     '/personnel-changes/:id/decision',
-    { schema: { tags, summary: 'The company’s approval (then the client’s)', params: ZIdParams, body: ZPersonnelDecision, response: { 200: ZPersonnelChange } }, config: approve },
+    {
+      schema: {
+        tags,
+        summary: 'The company’s approval (then the client’s)',
+        params: ZIdParams,
+        body: ZPersonnelDecision,
+        response: { 200: ZPersonnelChange },
+      },
+      config: approve,
+    },
     (req) => svc.companyDecide(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/personnel-changes/:id/handover',
     {
-      schema: { tags, summary: 'Start the handover (at least 10 working days of the site, RS-6/RS-7)', params: ZIdParams, body: ZHandoverStart, response: { 200: ZPersonnelChange } },
+      schema: {
+        tags,
+        summary: 'Start the handover (at least 10 working days of the site, RS-6/RS-7)',
+        params: ZIdParams,
+        body: ZHandoverStart,
+        response: { 200: ZPersonnelChange },
+      },
       config: manage,
     },
     (req) => svc.startHandover(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/personnel-changes/:id/checklist',
-    { schema: { tags, summary: 'Tick an item of the handover checklist (RS-6)', params: ZIdParams, body: ZHandoverTick, response: { 200: ZPersonnelChange } }, config: manage },
+    {
+      schema: {
+        tags,
+        summary: 'Tick an item of the handover checklist (RS-6)',
+        params: ZIdParams,
+        body: ZHandoverTick,
+        response: { 200: ZPersonnelChange },
+      },
+      config: manage,
+    },
     (req) => svc.tickChecklist(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/personnel-changes/:id/test',
-    { schema: { tags, summary: 'The client’s test of the newcomer (RS-6)', params: ZIdParams, body: ZNewcomerTest, response: { 200: ZPersonnelChange } }, config: client },
+    {
+      schema: {
+        tags,
+        summary: 'The client’s test of the newcomer (RS-6)',
+        params: ZIdParams,
+        body: ZNewcomerTest,
+        response: { 200: ZPersonnelChange },
+      },
+      config: client,
+    },
     (req) => svc.recordTest(req.ctx(), req.params.id, req.body),
   );
   app.post(
@@ -136,7 +188,8 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
     {
       schema: {
         tags,
-        summary: 'Sign the handover confirmation form (工作交接确认表): drawn on the device or approved in the app; the last signature archives the PDF',
+        summary:
+          'Sign the handover confirmation form (工作交接确认表): drawn on the device or approved in the app; the last signature archives the PDF',
         params: ZIdParams,
         body: ZHandoverFormSign,
         response: { 200: ZPersonnelChange },
@@ -162,14 +215,27 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
   app.get(
     '/client-approvals',
     {
-      schema: { tags, summary: 'What waits for the client IT office’s second approval (RS-4b leave extensions, item 3 corrections, RS-6 changes)', response: { 200: z.object({ items: z.array(ZClientApprovalItem) }) } },
+      schema: {
+        tags,
+        summary: 'What waits for the client IT office’s second approval (RS-4b leave extensions, item 3 corrections, RS-6 changes)',
+        response: { 200: z.object({ items: z.array(ZClientApprovalItem) }) },
+      },
       config: client,
     },
     (req) => clientInbox(req.ctx()),
   );
   app.post(
     '/client-approvals/:kind/:id',
-    { schema: { tags, summary: 'The client IT office decides an item of its inbox', params: ZClientApprovalParams, body: ZPersonnelDecision, response: { 200: ZOk } }, config: client },
+    {
+      schema: {
+        tags,
+        summary: 'The client IT office decides an item of its inbox',
+        params: ZClientApprovalParams,
+        body: ZPersonnelDecision,
+        response: { 200: ZOk },
+      },
+      config: client,
+    },
     (req) => clientDecision(req.ctx(), req.params.kind, req.params.id, req.body),
   );
 }

@@ -68,7 +68,9 @@ export async function siteCalendar(db: Db, calendarId: number | null): Promise<C
 }
 export const todayAt = (ctx: Ctx, cal: CompiledCalendar) => localDateInZone(cal.timeZone, ctx.clock.now().getTime());
 
-export function dueFacts(row: Pick<repo.ChangeRow, 'kind' | 'change_date' | 'request_deadline' | 'notice_on' | 'due_date'>): TDueFacts | null {
+export function dueFacts(
+  row: Pick<repo.ChangeRow, 'kind' | 'change_date' | 'request_deadline' | 'notice_on' | 'due_date'>,
+): TDueFacts | null {
   if (row.kind === 'change' && row.change_date && row.request_deadline)
     return { kind: 'personnel_change_request', event: row.change_date, dueDate: row.request_deadline };
   if (row.kind === 'replacement' && row.notice_on && row.due_date)
@@ -78,7 +80,9 @@ export function dueFacts(row: Pick<repo.ChangeRow, 'kind' | 'change_date' | 'req
 
 function toApi(r: repo.ChangeRow, signatures: Awaited<ReturnType<typeof repo.signaturesOf>>, today: string): TPersonnelChange {
   const checklist = JSON.parse(r.checklist) as Checklist;
-  const timeline: TPersonnelChange['timeline'] = [{ at: r.created_at, event: r.kind === 'replacement' ? 'client_requested' : 'notice', byName: r.created_by_name }];
+  const timeline: TPersonnelChange['timeline'] = [
+    { at: r.created_at, event: r.kind === 'replacement' ? 'client_requested' : 'notice', byName: r.created_by_name },
+  ];
   if (r.requested_on) timeline.push({ at: r.requested_on, event: 'requested', byName: null });
   if (r.company_decided_at) timeline.push({ at: r.company_decided_at, event: 'company_decided', byName: r.company_decided_by_name });
   if (r.client_decided_at) timeline.push({ at: r.client_decided_at, event: 'client_decided', byName: r.client_decided_by_name });
@@ -111,7 +115,9 @@ function toApi(r: repo.ChangeRow, signatures: Awaited<ReturnType<typeof repo.sig
     requestDeadline: r.request_deadline,
     requestedOn: r.requested_on,
     dueDate: r.due_date,
-    overdue: r.kind === 'replacement' && replacementOverdue(r.due_date, r.status === 'completed' || r.status === 'cancelled' || r.status === 'rejected', today),
+    overdue:
+      r.kind === 'replacement' &&
+      replacementOverdue(r.due_date, r.status === 'completed' || r.status === 'cancelled' || r.status === 'rejected', today),
     companyDecision: decided(r.company_decided_by_name, r.company_decided_at, r.company_comment),
     clientDecision: decided(r.client_decided_by_name, r.client_decided_at, r.client_comment),
     handoverStart: r.handover_start,
@@ -172,13 +178,22 @@ async function residentFor(ctx: Ctx, db: Db, userId: number) {
   return { row, site, cal: await siteCalendar(db, site.calendar_id) };
 }
 
-const managersToAsk = (db: Db, r: { id: number; team_id: number | null; department_id: number | null }, permission: 'personnel.manage' | 'personnel.approve') =>
-  approversOf(db, { user_id: r.id, team_id: r.team_id, department_id: r.department_id }, permission);
+const managersToAsk = (
+  db: Db,
+  r: { id: number; team_id: number | null; department_id: number | null },
+  permission: 'personnel.manage' | 'personnel.approve',
+) => approversOf(db, { user_id: r.id, team_id: r.team_id, department_id: r.department_id }, permission);
 
 export const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string) =>
   userIds.length === 0
     ? Promise.resolve()
-    : notify(db, at, { userIds, kind: 'personnel_change', title: { zh: `人员变更 #${id}：${zh}`, en: `Personnel change #${id}: ${en}` }, body: { zh, en }, link: link(id) }).then(() => undefined);
+    : notify(db, at, {
+        userIds,
+        kind: 'personnel_change',
+        title: { zh: `人员变更 #${id}：${zh}`, en: `Personnel change #${id}: ${en}` },
+        body: { zh, en },
+        link: link(id),
+      }).then(() => undefined);
 
 /** RS-6: the company announces a change (人员变动通知) at least a month ahead; the change request becomes due. */
 export async function announceChange(ctx: Ctx, body: TPersonnelNoticeCreate): Promise<TPersonnelChange> {
@@ -240,8 +255,15 @@ export async function announceChange(ctx: Ctx, body: TPersonnelNoticeCreate): Pr
     });
     await recordAudit(db, ctx, { action: 'personnel.change.announce', entity: SUBJECT, entityId: changeId, after: { ...body, deadline } });
     const facts = dueFacts({ kind: 'change', change_date: body.changeDate, request_deadline: deadline, notice_on: today, due_date: null });
-    if (facts) await openObligation(db, ctx, { facts, ownerId: ctx.actor.id, subject: { type: SUBJECT, id: changeId }, link: link(changeId) });
-    await askClient(db, at, await clientApproversOf(db, site.id), `人员变动通知 ${row.name}（${body.changeDate}）`, `change of ${row.name} on ${body.changeDate}`);
+    if (facts)
+      await openObligation(db, ctx, { facts, ownerId: ctx.actor.id, subject: { type: SUBJECT, id: changeId }, link: link(changeId) });
+    await askClient(
+      db,
+      at,
+      await clientApproversOf(db, site.id),
+      `人员变动通知 ${row.name}（${body.changeDate}）`,
+      `change of ${row.name} on ${body.changeDate}`,
+    );
     return changeId;
   });
   return getChange(ctx, id);
@@ -300,11 +322,23 @@ export async function requestReplacement(ctx: Ctx, body: TReplacementCreate): Pr
       created_at: at,
       updated_at: at,
     });
-    await recordAudit(db, ctx, { action: 'personnel.replacement.request', entity: SUBJECT, entityId: changeId, after: { ...body, dueDate: due.dueDate } });
+    await recordAudit(db, ctx, {
+      action: 'personnel.replacement.request',
+      entity: SUBJECT,
+      entityId: changeId,
+      after: { ...body, dueDate: due.dueDate },
+    });
     const facts = dueFacts({ kind: 'replacement', change_date: null, request_deadline: null, notice_on: today, due_date: due.dueDate });
     if (facts && owners[0] != null)
       await openObligation(db, ctx, { facts, ownerId: owners[0], subject: { type: SUBJECT, id: changeId }, link: link(changeId) });
-    await tell(db, at, owners, changeId, `甲方要求更换 ${row.name}，须在 ${due.dueDate} 前完成（RS-7）`, `the client asks to replace ${row.name} by ${due.dueDate} (RS-7)`);
+    await tell(
+      db,
+      at,
+      owners,
+      changeId,
+      `甲方要求更换 ${row.name}，须在 ${due.dueDate} 前完成（RS-7）`,
+      `the client asks to replace ${row.name} by ${due.dueDate} (RS-7)`,
+    );
     return changeId;
   });
   return getChange(ctx, id);
@@ -326,9 +360,20 @@ export async function uploadCv(ctx: Ctx, id: number, read: () => Promise<Upload>
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     const current = await rowFor(ctx, id, db);
-    const set = { cv_storage_key: key, cv_file_name: file.fileName, cv_content_type: file.contentType, cv_size: file.size, cv_sha256: file.sha256 };
+    const set = {
+      cv_storage_key: key,
+      cv_file_name: file.fileName,
+      cv_content_type: file.contentType,
+      cv_size: file.size,
+      cv_sha256: file.sha256,
+    };
     await repo.bumpChange(db, id, current.version, set, at);
-    await recordAudit(db, ctx, { action: 'personnel.change.cv', entity: SUBJECT, entityId: id, after: { fileName: file.fileName, sha256: file.sha256 } });
+    await recordAudit(db, ctx, {
+      action: 'personnel.change.cv',
+      entity: SUBJECT,
+      entityId: id,
+      after: { fileName: file.fileName, sha256: file.sha256 },
+    });
   });
   return getChange(ctx, id);
 }
@@ -336,7 +381,11 @@ export async function uploadCv(ctx: Ctx, id: number, read: () => Promise<Upload>
 export async function readCv(ctx: Ctx, id: number, storage: FileStorage) {
   const row = await rowFor(ctx, id);
   if (!row.cv_storage_key) throw notFound('CV');
-  return { fileName: row.cv_file_name ?? 'cv', contentType: row.cv_content_type ?? 'application/octet-stream', data: await storage.read(row.cv_storage_key) };
+  return {
+    fileName: row.cv_file_name ?? 'cv',
+    contentType: row.cv_content_type ?? 'application/octet-stream',
+    data: await storage.read(row.cv_storage_key),
+  };
 }
 
 /**
@@ -350,7 +399,8 @@ export async function submitRequest(ctx: Ctx, id: number, body: TChangeRequestSu
     const row = await rowFor(ctx, id, db);
     if (row.status !== 'notice' && row.status !== 'client_requested') throw badStatus(row.status);
     if (row.version !== body.version) throw versionConflict('The personnel change');
-    if (!row.cv_storage_key) throw refuse('rule_violation', 'personnel.cvMissing', {}, { ruleId: row.kind === 'replacement' ? 'RS-7' : 'RS-6' });
+    if (!row.cv_storage_key)
+      throw refuse('rule_violation', 'personnel.cvMissing', {}, { ruleId: row.kind === 'replacement' ? 'RS-7' : 'RS-6' });
     const cal = await siteCalendar(db, row.site_calendar_id);
     const today = todayAt(ctx, cal);
     const policy = await policyOn(db, today);
@@ -383,12 +433,33 @@ export async function submitRequest(ctx: Ctx, id: number, body: TChangeRequestSu
       explanations: JSON.stringify(explanations),
     };
     await repo.bumpChange(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'personnel.change.request', entity: SUBJECT, entityId: id, before: { status: row.status }, after: { ...body, changeDate } });
+    await recordAudit(db, ctx, {
+      action: 'personnel.change.request',
+      entity: SUBJECT,
+      entityId: id,
+      before: { status: row.status },
+      after: { ...body, changeDate },
+    });
     const facts = dueFacts(row);
     if (row.kind === 'change' && facts && row.obligation_owner_id != null)
-      await fulfilObligation(db, ctx, { facts, ownerId: row.obligation_owner_id, subject: { type: SUBJECT, id }, link: link(id), receivedAt: at, evidence: { type: SUBJECT, id } });
+      await fulfilObligation(db, ctx, {
+        facts,
+        ownerId: row.obligation_owner_id,
+        subject: { type: SUBJECT, id },
+        link: link(id),
+        receivedAt: at,
+        evidence: { type: SUBJECT, id },
+      });
     const [outgoing] = await staffRows(db, { ids: [row.outgoing_user_id] });
-    if (outgoing) await tell(db, at, await managersToAsk(db, outgoing, 'personnel.approve'), id, `${row.outgoing_name} → ${body.incomingName}，待审批`, `${row.outgoing_name} → ${body.incomingName}, to approve`);
+    if (outgoing)
+      await tell(
+        db,
+        at,
+        await managersToAsk(db, outgoing, 'personnel.approve'),
+        id,
+        `${row.outgoing_name} → ${body.incomingName}，待审批`,
+        `${row.outgoing_name} → ${body.incomingName}, to approve`,
+      );
   });
   return getChange(ctx, id);
 }
@@ -404,11 +475,30 @@ export async function companyDecide(ctx: Ctx, id: number, body: TPersonnelDecisi
     const status = !body.approve ? 'rejected' : client.length > 0 ? 'company_approved' : 'approved';
     const set = { status, company_decided_by: ctx.actor.id, company_decided_at: at, company_comment: body.comment ?? null };
     await repo.bumpChange(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: `personnel.change.company_${body.approve ? 'approve' : 'reject'}`, entity: SUBJECT, entityId: id, before: { status: row.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: `personnel.change.company_${body.approve ? 'approve' : 'reject'}`,
+      entity: SUBJECT,
+      entityId: id,
+      before: { status: row.status },
+      after: set,
+    });
     if (status === 'rejected') await cancelObligationsOf(db, ctx, { type: SUBJECT, id }, 'rejected');
     if (status === 'company_approved')
-      await askClient(db, at, client, `人员变更 ${row.outgoing_name} → ${row.incoming_name ?? ''}`, `personnel change ${row.outgoing_name} → ${row.incoming_name ?? ''}`);
-    await tell(db, at, [row.created_by], id, status === 'rejected' ? '公司未批准' : '公司已批准', status === 'rejected' ? 'rejected by the company' : 'approved by the company');
+      await askClient(
+        db,
+        at,
+        client,
+        `人员变更 ${row.outgoing_name} → ${row.incoming_name ?? ''}`,
+        `personnel change ${row.outgoing_name} → ${row.incoming_name ?? ''}`,
+      );
+    await tell(
+      db,
+      at,
+      [row.created_by],
+      id,
+      status === 'rejected' ? '公司未批准' : '公司已批准',
+      status === 'rejected' ? 'rejected by the company' : 'approved by the company',
+    );
   });
   return getChange(ctx, id);
 }
@@ -420,11 +510,29 @@ export async function clientDecide(ctx: Ctx, id: number, body: TPersonnelDecisio
     const row = await rowFor(ctx, id, db);
     if (row.site_id !== ctx.actor.siteId) throw forbidden('Only the client IT office of this site decides');
     if (row.status !== 'company_approved') throw refuse('illegal_transition', 'personnel.noClientApproval');
-    const set = { status: body.approve ? 'approved' : 'rejected', client_decided_by: ctx.actor.id, client_decided_at: at, client_comment: body.comment ?? null };
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      client_decided_by: ctx.actor.id,
+      client_decided_at: at,
+      client_comment: body.comment ?? null,
+    };
     await repo.bumpChange(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: `personnel.change.client_${body.approve ? 'approve' : 'reject'}`, entity: SUBJECT, entityId: id, before: { status: row.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: `personnel.change.client_${body.approve ? 'approve' : 'reject'}`,
+      entity: SUBJECT,
+      entityId: id,
+      before: { status: row.status },
+      after: set,
+    });
     if (!body.approve) await cancelObligationsOf(db, ctx, { type: SUBJECT, id }, 'rejected by the client');
-    await tell(db, at, [row.created_by, ...(row.company_decided_by ? [row.company_decided_by] : [])], id, body.approve ? '甲方已批准' : '甲方未批准', body.approve ? 'approved by the client' : 'rejected by the client');
+    await tell(
+      db,
+      at,
+      [row.created_by, ...(row.company_decided_by ? [row.company_decided_by] : [])],
+      id,
+      body.approve ? '甲方已批准' : '甲方未批准',
+      body.approve ? 'approved by the client' : 'rejected by the client',
+    );
   });
   return getChange(ctx, id);
 }
@@ -442,8 +550,21 @@ export async function startHandover(ctx: Ctx, id: number, body: THandoverStart):
     const explanations = [...(JSON.parse(row.explanations) as TExplanation[]), check.explanation];
     const set = { status: 'handover', handover_start: body.start, handover_end: body.end, explanations: JSON.stringify(explanations) };
     await repo.bumpChange(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'personnel.handover.start', entity: SUBJECT, entityId: id, before: { status: row.status }, after: { start: body.start, end: body.end } });
-    await tell(db, at, [row.outgoing_user_id, ...(row.incoming_user_id ? [row.incoming_user_id] : [])], id, `工作交接 ${body.start}～${body.end}`, `handover ${body.start}–${body.end}`);
+    await recordAudit(db, ctx, {
+      action: 'personnel.handover.start',
+      entity: SUBJECT,
+      entityId: id,
+      before: { status: row.status },
+      after: { start: body.start, end: body.end },
+    });
+    await tell(
+      db,
+      at,
+      [row.outgoing_user_id, ...(row.incoming_user_id ? [row.incoming_user_id] : [])],
+      id,
+      `工作交接 ${body.start}～${body.end}`,
+      `handover ${body.start}–${body.end}`,
+    );
   });
   return getChange(ctx, id);
 }
@@ -457,7 +578,12 @@ export async function tickChecklist(ctx: Ctx, id: number, body: THandoverTick): 
     const checklist = JSON.parse(row.checklist) as Checklist;
     checklist[body.item] = { by: ctx.actor.id, byName: ctx.actor.name, at, note: body.note ?? null };
     await repo.bumpChange(db, id, body.version, { checklist: JSON.stringify(checklist) }, at);
-    await recordAudit(db, ctx, { action: 'personnel.handover.tick', entity: SUBJECT, entityId: id, after: { item: body.item, note: body.note ?? null } });
+    await recordAudit(db, ctx, {
+      action: 'personnel.handover.tick',
+      entity: SUBJECT,
+      entityId: id,
+      after: { item: body.item, note: body.note ?? null },
+    });
   });
   return getChange(ctx, id);
 }
@@ -471,8 +597,20 @@ export async function recordTest(ctx: Ctx, id: number, body: TNewcomerTest): Pro
     if (row.status !== 'approved' && row.status !== 'handover') throw badStatus(row.status);
     const set = { test_passed: body.passed ? 1 : 0, test_note: body.note, tested_by: ctx.actor.id, tested_at: at };
     await repo.bumpChange(db, id, body.version, set, at);
-    await recordAudit(db, ctx, { action: 'personnel.newcomer.test', entity: SUBJECT, entityId: id, after: { passed: body.passed, note: body.note } });
-    await tell(db, at, [row.created_by], id, `甲方测试新人员：${body.passed ? '通过' : '未通过'}`, `the client tested the newcomer: ${body.passed ? 'passed' : 'failed'}`);
+    await recordAudit(db, ctx, {
+      action: 'personnel.newcomer.test',
+      entity: SUBJECT,
+      entityId: id,
+      after: { passed: body.passed, note: body.note },
+    });
+    await tell(
+      db,
+      at,
+      [row.created_by],
+      id,
+      `甲方测试新人员：${body.passed ? '通过' : '未通过'}`,
+      `the client tested the newcomer: ${body.passed ? 'passed' : 'failed'}`,
+    );
   });
   return getChange(ctx, id);
 }
@@ -480,7 +618,6 @@ export async function recordTest(ctx: Ctx, id: number, body: TNewcomerTest): Pro
 /** Who may sign in a role: the outgoing or incoming resident themself (a manager records a newcomer without an account), the client IT office of the site. */
 export function maySign(ctx: Ctx, row: repo.ChangeRow, role: 'outgoing' | 'incoming' | 'client'): boolean {
   if (role === 'outgoing') return row.outgoing_user_id === ctx.actor.id;
-  if (role === 'incoming')
-    return row.incoming_user_id != null ? row.incoming_user_id === ctx.actor.id : can(ctx.actor, 'personnel.manage');
+  if (role === 'incoming') return row.incoming_user_id != null ? row.incoming_user_id === ctx.actor.id : can(ctx.actor, 'personnel.manage');
   return can(ctx.actor, 'personnel.client') && row.site_id === ctx.actor.siteId;
 }

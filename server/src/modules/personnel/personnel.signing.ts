@@ -10,7 +10,19 @@ import { decodeSignature } from '../field/visits.upload';
 import { fulfilObligation } from '../obligations/obligations.service';
 import { type FormSignature, renderHandoverForm } from './personnel.pdf';
 import * as repo from './personnel.repository';
-import { ITEM_NAMES, SUBJECT, badStatus, dueFacts, getChange, link, maySign, rowFor, siteCalendar, tell, todayAt } from './personnel.service';
+import {
+  ITEM_NAMES,
+  SUBJECT,
+  badStatus,
+  dueFacts,
+  getChange,
+  link,
+  maySign,
+  rowFor,
+  siteCalendar,
+  tell,
+  todayAt,
+} from './personnel.service';
 
 const ROLE_NAMES: Record<TSignerRole, { 'zh-CN': string; en: string }> = {
   outgoing: { 'zh-CN': '原驻场人员', en: 'the outgoing resident' },
@@ -40,7 +52,12 @@ export async function signHandoverForm(
   const checklist = JSON.parse(row.checklist) as Record<string, unknown>;
   const open = HANDOVER_ITEMS.filter((i) => !checklist[i]);
   if (open.length > 0)
-    throw refuse('rule_violation', 'personnel.checklistOpen', { items: { 'zh-CN': open.map((i) => ITEM_NAMES[i].zh).join('、'), en: open.map((i) => ITEM_NAMES[i].en).join(', ') } }, { ruleId: 'RS-6' });
+    throw refuse(
+      'rule_violation',
+      'personnel.checklistOpen',
+      { items: { 'zh-CN': open.map((i) => ITEM_NAMES[i].zh).join('、'), en: open.map((i) => ITEM_NAMES[i].en).join(', ') } },
+      { ruleId: 'RS-6' },
+    );
   const image = body.signature ? decodeSignature(body.signature) : null;
   const key = image ? newStorageKey(ctx.clock.now()) : null;
   if (image && key) await storage.put(key, image.data);
@@ -62,7 +79,12 @@ export async function signHandoverForm(
       ip: ctx.ip,
       signed_at: at,
     });
-    await recordAudit(db, ctx, { action: 'personnel.form.sign', entity: SUBJECT, entityId: id, after: { role: body.role, method: image ? 'device' : 'app', sha256: image?.sha256 ?? null } });
+    await recordAudit(db, ctx, {
+      action: 'personnel.form.sign',
+      entity: SUBJECT,
+      entityId: id,
+      after: { role: body.role, method: image ? 'device' : 'app', sha256: image?.sha256 ?? null },
+    });
     const all = await repo.signaturesOf(db, id);
     if (!SIGNER_ROLES.every((r) => all.some((s) => s.role === r))) {
       await repo.bumpChange(db, id, current.version, {}, at);
@@ -82,12 +104,30 @@ export async function signHandoverForm(
     const pdf = await renderHandoverForm(change, signatures, companyName);
     const pdfKey = newStorageKey(ctx.clock.now());
     await storage.put(pdfKey, pdf);
-    const set = { status: 'completed', completed_at: at, pdf_storage_key: pdfKey, pdf_sha256: createHash('sha256').update(pdf).digest('hex') };
+    const set = {
+      status: 'completed',
+      completed_at: at,
+      pdf_storage_key: pdfKey,
+      pdf_sha256: createHash('sha256').update(pdf).digest('hex'),
+    };
     await repo.bumpChange(db, id, current.version, set, at);
-    await recordAudit(db, ctx, { action: 'personnel.change.complete', entity: SUBJECT, entityId: id, before: { status: current.status }, after: set });
+    await recordAudit(db, ctx, {
+      action: 'personnel.change.complete',
+      entity: SUBJECT,
+      entityId: id,
+      before: { status: current.status },
+      after: set,
+    });
     const facts = dueFacts(current);
     if (current.kind === 'replacement' && facts && current.obligation_owner_id != null)
-      await fulfilObligation(db, ctx, { facts, ownerId: current.obligation_owner_id, subject: { type: SUBJECT, id }, link: link(id), receivedAt: at, evidence: { type: SUBJECT, id } });
+      await fulfilObligation(db, ctx, {
+        facts,
+        ownerId: current.obligation_owner_id,
+        subject: { type: SUBJECT, id },
+        link: link(id),
+        receivedAt: at,
+        evidence: { type: SUBJECT, id },
+      });
     await tell(db, at, [current.created_by], id, '工作交接确认表已签署归档', 'the handover confirmation form is signed and archived');
   });
   return getChange(ctx, id);

@@ -125,7 +125,8 @@ function RequestCard({ change: c }: { change: TPersonnelChange }) {
             data-testid="cv-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) upload.mutate(file, { onSuccess: () => void message.success(t('personnel.cvUploaded')), onError: (err) => onError(err) });
+              if (file)
+                upload.mutate(file, { onSuccess: () => void message.success(t('personnel.cvUploaded')), onError: (err) => onError(err) });
             }}
           />
         </label>
@@ -176,7 +177,10 @@ function DecisionCard({ change: c, path, client }: { change: TPersonnelChange; p
   const clientDecision = useClientDecision();
   const onError = useApiError({ reload: [personnelKeys.one(c.id)] });
   const decide = (approve: boolean) => {
-    const done = { onSuccess: () => void message.success(t(approve ? 'personnel.approved' : 'personnel.rejected')), onError: (e: unknown) => onError(e) };
+    const done = {
+      onSuccess: () => void message.success(t(approve ? 'personnel.approved' : 'personnel.rejected')),
+      onError: (e: unknown) => onError(e),
+    };
     if (client) clientDecision.mutate({ kind: 'personnel_change', id: c.id, version: c.version, approve }, done);
     else company.mutate({ id: c.id, version: c.version, approve }, done);
   };
@@ -247,7 +251,11 @@ function ChecklistCard({ change: c }: { change: TPersonnelChange }) {
             ) : (
               can('personnel.manage') &&
               c.status === 'handover' && (
-                <Button size="small" loading={tick.isPending} onClick={() => tick.mutate({ id: c.id, version: c.version, item: i.item }, { onError: (e) => onError(e) })}>
+                <Button
+                  size="small"
+                  loading={tick.isPending}
+                  onClick={() => tick.mutate({ id: c.id, version: c.version, item: i.item }, { onError: (e) => onError(e) })}
+                >
                   {t('personnel.markDone')}
                 </Button>
               )
@@ -264,7 +272,11 @@ function ChecklistCard({ change: c }: { change: TPersonnelChange }) {
         ) : (
           can('personnel.client') &&
           c.status === 'handover' && (
-            <Form form={testForm} layout="vertical" onFinish={(v) => test.mutate({ id: c.id, version: c.version, ...v }, { onError: (e) => onError(e, testForm) })}>
+            <Form
+              form={testForm}
+              layout="vertical"
+              onFinish={(v) => test.mutate({ id: c.id, version: c.version, ...v }, { onError: (e) => onError(e, testForm) })}
+            >
               <Form.Item name="passed" rules={[{ required: true }]}>
                 <Radio.Group>
                   <Radio value>{t('personnel.testPassed')}</Radio>

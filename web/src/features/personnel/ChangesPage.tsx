@@ -61,7 +61,11 @@ export function ChangesPage() {
       )}
       {can('personnel.client') && (
         <Card size="small" title={t('personnel.requestReplacement')}>
-          <Form form={replacementForm} layout="vertical" onFinish={(v) => replace.mutate(v, { onSuccess: opened, onError: (e) => onError(e, replacementForm) })}>
+          <Form
+            form={replacementForm}
+            layout="vertical"
+            onFinish={(v) => replace.mutate(v, { onSuccess: opened, onError: (e) => onError(e, replacementForm) })}
+          >
             <Form.Item name="outgoingUserId" label={t('personnel.outgoingUserId')} rules={[{ required: true }]}>
               <InputNumber min={1} style={{ width: '100%' }} />
             </Form.Item>
@@ -85,7 +89,14 @@ export function ChangesPage() {
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: t('personnel.changesEmpty') }}
             renderItem={(c) => (
-              <List.Item data-testid={`change-${c.id}`} actions={[<Link key="open" to={`/personnel/changes/${c.id}`}>{t('personnel.open')}</Link>]}>
+              <List.Item
+                data-testid={`change-${c.id}`}
+                actions={[
+                  <Link key="open" to={`/personnel/changes/${c.id}`}>
+                    {t('personnel.open')}
+                  </Link>,
+                ]}
+              >
                 <Flex vertical gap={2}>
                   <Flex gap={8} wrap align="center">
                     <Typography.Text strong>

@@ -32,7 +32,9 @@ export function ClientInboxPage() {
                   </Flex>
                   <Typography.Text>{item.summary}</Typography.Text>
                   {item.companyDecidedByName && (
-                    <Typography.Text type="secondary">{t('personnel.companyApprovedBy', { name: item.companyDecidedByName })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('personnel.companyApprovedBy', { name: item.companyDecidedByName })}
+                    </Typography.Text>
                   )}
                   <Flex gap={8} wrap>
                     {(['approve', 'reject'] as const).map((action) => (

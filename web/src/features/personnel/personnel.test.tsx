@@ -87,13 +87,26 @@ describe('ClientInboxPage (RS-4b, item 3)', () => {
       'GET /client-approvals': {
         body: {
           items: [
-            { kind: 'leave_extension', id: 8, userName: '张驻场', summary: '2026-03-17 – 2026-03-17: 家中有事', companyDecidedByName: '王总', companyDecidedAt: null, version: 2 },
+            {
+              kind: 'leave_extension',
+              id: 8,
+              userName: '张驻场',
+              summary: '2026-03-17 – 2026-03-17: 家中有事',
+              companyDecidedByName: '王总',
+              companyDecidedAt: null,
+              version: 2,
+            },
           ],
         },
       },
       'POST /client-approvals/leave_extension/8': { body: { ok: true } },
     });
-    renderAs(<ClientInboxPage />, { path: '/personnel/client-inbox', url: '/personnel/client-inbox', permissions: ['personnel.client'], scope: 'site' });
+    renderAs(<ClientInboxPage />, {
+      path: '/personnel/client-inbox',
+      url: '/personnel/client-inbox',
+      permissions: ['personnel.client'],
+      scope: 'site',
+    });
     const item = await screen.findByTestId('inbox-leave_extension-8');
     expect(within(item).getByText('续假')).toBeTruthy();
     expect(within(item).getByText('公司审批：王总')).toBeTruthy();

@@ -17,7 +17,10 @@ export function useChanges() {
 }
 
 export function useChange(id: number) {
-  return useQuery({ queryKey: personnelKeys.one(id), queryFn: ({ signal }) => api<TPersonnelChange>(`/personnel-changes/${id}`, { signal }) });
+  return useQuery({
+    queryKey: personnelKeys.one(id),
+    queryFn: ({ signal }) => api<TPersonnelChange>(`/personnel-changes/${id}`, { signal }),
+  });
 }
 
 export function useClientInbox() {
