@@ -222,6 +222,7 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
         await clientApproversOf(db, user.site_id),
         `${ctx.actor.name} 紧急请假 ${what}`,
         `${ctx.actor.name} emergency leave ${whatEn}`,
+        { zh: '驻场人员紧急请假报备（RS-4b）', en: 'Emergency leave of a resident reported (RS-4b)' },
       );
     return row.id;
   });

@@ -14,14 +14,16 @@ export async function clientApproversOf(db: Db, siteId: number | null): Promise<
     .map((r) => r.id);
 }
 
-/** Tells the client IT office that something waits for its second approval. */
-export async function askClient(db: Db, at: string, userIds: number[], zh: string, en: string) {
+const AWAITING = { zh: '待甲方审批', en: "Waiting for the client's approval" };
+
+/** Tells the client IT office that something waits for its second approval (or, with another heading, is reported to it). */
+export async function askClient(db: Db, at: string, userIds: number[], zh: string, en: string, heading = AWAITING) {
   if (userIds.length === 0) return;
   await notify(db, at, {
     userIds,
     kind: 'client_approval',
-    title: { zh: `待甲方审批：${zh}`, en: `Waiting for the client's approval: ${en}` },
+    title: { zh: `${heading.zh}：${zh}`, en: `${heading.en}: ${en}` },
     body: { zh, en },
-    link: '/personnel/client-inbox',
+    link: heading === AWAITING ? '/personnel/client-inbox' : '/personnel/changes',
   });
 }

@@ -261,8 +261,9 @@ export async function announceChange(ctx: Ctx, body: TPersonnelNoticeCreate): Pr
       db,
       at,
       await clientApproversOf(db, site.id),
-      `人员变动通知 ${row.name}（${body.changeDate}）`,
-      `change of ${row.name} on ${body.changeDate}`,
+      `${row.name}（${body.changeDate}）`,
+      `${row.name} on ${body.changeDate}`,
+      { zh: '人员变动通知（RS-6）', en: 'Personnel change notice (RS-6)' },
     );
     return changeId;
   });

@@ -443,4 +443,26 @@ describe('the client IT office’s second approval (item 3, RS-4b)', () => {
     );
     expect((await resident2.get(api(`/leave-requests/${ext2.id}`))).json()).toMatchObject({ status: 'rejected', clientStatus: 'rejected' });
   });
+
+  it('RS-4b: a resident’s emergency leave is reported to the client IT office at once', async () => {
+    at('2026-03-25 08:00');
+    await expectStatus(
+      await resident.post(api('/leave-requests'), {
+        typeId: 'personal',
+        reason: '家人急病',
+        standInId: ids.resident2,
+        startDate: '2026-03-25',
+        endDate: '2026-03-25',
+        emergency: true,
+      }),
+      201,
+    );
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['title_zh', 'kind'])
+      .where('user_id', '=', ids.clientIt)
+      .where('title_zh', 'like', '%紧急请假%')
+      .execute();
+    expect(told).toEqual([{ kind: 'client_approval', title_zh: expect.stringContaining('RS-4b') }]);
+  });
 });
