@@ -14,7 +14,8 @@ type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 
 /** Whose changes an actor sees: the ones they are part of; with personnel.read, those within their data scope. */
 export function changeScope(eb: Eb, actor: Actor): Cond {
-  const mine = eb.or([eb(eb.ref('pc.outgoing_user_id'), '=', actor.id), eb(eb.ref('pc.incoming_user_id'), '=', actor.id)]);
+  const is = (column: string) => eb(eb.ref(column), '=', actor.id) as Cond;
+  const mine = eb.or([is('pc.outgoing_user_id'), is('pc.incoming_user_id')]);
   if (!can(actor, 'personnel.read')) return mine as Cond;
   return eb.or([
     mine,
