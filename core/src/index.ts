@@ -52,3 +52,5 @@ export * from './kpi';
 export * from './schemas/kpi';
 export * from './handover';
 export * from './schemas/handover';
+export * from './personnel';
+export * from './schemas/personnel';

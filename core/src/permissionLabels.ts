@@ -80,6 +80,11 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'residents.sign': { 'zh-CN': '甲方签字确认运维记录', en: 'Sign operations records for the client' },
   'handover.manage': { 'zh-CN': '办理离职/调岗交接', en: 'Run handovers on leaving or transfer' },
   'handover.override': { 'zh-CN': '批准未完成交接即停用账号', en: 'Allow disabling an account without a handover' },
+  'personnel.read': { 'zh-CN': '查看驻场人员变更', en: 'View resident personnel changes' },
+  'personnel.manage': { 'zh-CN': '办理驻场人员变更与交接', en: 'Handle resident personnel changes and handovers' },
+  'personnel.approve': { 'zh-CN': '审批驻场人员变更（公司）', en: 'Approve resident personnel changes (company)' },
+  'personnel.client': { 'zh-CN': '甲方审批（变更、续假、补卡）', en: 'Client approval (changes, leave extensions, corrections)' },
+  'personnel.sign': { 'zh-CN': '签署工作交接确认表', en: 'Sign the handover confirmation form' },
 };
 
 /** What each data scope is called (which rows a role sees). */

@@ -103,6 +103,15 @@ export const PERMISSIONS = [
   // whose holder still holds open items, with a reason: the general manager).
   'handover.manage',
   'handover.override',
+  // RS-6/RS-7/RS-4b: changes of resident personnel. read (changes in the data scope; the client IT office its site);
+  // manage (announce a change, file the change request, run the handover: the lead, the supervisor, HR); approve (the
+  // company's approval); client (the client IT office: asks for a replacement, gives the second approval of changes,
+  // resident leave extensions and corrections, tests the newcomer); sign (the confirmation form: the residents, the client).
+  'personnel.read',
+  'personnel.manage',
+  'personnel.approve',
+  'personnel.client',
+  'personnel.sign',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +155,7 @@ const staff: TPermission[] = [
   'appraisal.self',
   'awards.vote',
   'kpi.self',
+  'personnel.sign',
 ];
 // WR-1..8: engineers write; leads review (approve plans); the supervisor supervises, excuses and closes months.
 const reportsWrite: TPermission[] = ['reports.write'];
@@ -210,6 +220,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'kpi.review',
       'kpi.consolidate',
       'handover.override',
+      'personnel.read',
+      'personnel.approve',
     ],
   },
   {
@@ -231,6 +243,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'residents.read',
       'awards.review',
       'kpi.review',
+      'personnel.read',
     ],
   },
   {
@@ -262,6 +275,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'awards.review',
       'kpi.review',
       'handover.manage',
+      'personnel.read',
+      'personnel.manage',
+      'personnel.approve',
     ],
   },
   {
@@ -284,6 +300,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       ...residentsLead,
       'kpi.review',
       'handover.manage',
+      'personnel.read',
+      'personnel.manage',
     ],
   },
   {
@@ -359,6 +377,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'residents.read',
       'kpi.consolidate',
       'handover.manage',
+      'personnel.read',
+      'personnel.manage',
+      'personnel.approve',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },
@@ -366,6 +387,15 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'client_it',
     name: { 'zh-CN': '甲方信息科', en: 'Client IT office' },
     scope: 'site',
-    permissions: ['attendance.read', 'attendance.spotcheck', 'residents.read', 'residents.conduct', 'residents.sign'],
+    permissions: [
+      'attendance.read',
+      'attendance.spotcheck',
+      'residents.read',
+      'residents.conduct',
+      'residents.sign',
+      'personnel.read',
+      'personnel.client',
+      'personnel.sign',
+    ],
   },
 ];

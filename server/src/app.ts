@@ -50,6 +50,7 @@ import { kpiRoutes } from './modules/kpi/kpi.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { residentsRoutes } from './modules/residents/residents.routes';
+import { personnelRoutes } from './modules/personnel/personnel.routes';
 import { localDiskStorage } from './files';
 
 export const APP_VERSION = '0.1.0';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       leaveRoutes(v1);
       attendanceRoutes(v1);
       residentsRoutes(v1, attachments);
+      personnelRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       obligationsRoutes(v1);
       monthsRoutes(v1);
       reportsRoutes(v1, { companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });

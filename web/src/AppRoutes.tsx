@@ -24,6 +24,7 @@ import { surveysRoutes } from './features/surveys/routes';
 import { leaveRoutes } from './features/leave/routes';
 import { attendanceRoutes } from './features/attendance/routes';
 import { residentsRoutes } from './features/residents/routes';
+import { personnelRoutes } from './features/personnel/routes';
 import { OrgEntityPage } from './features/org/OrgEntityPage';
 import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { ProductExpertsPage } from './features/org/ProductExpertsPage';
@@ -112,6 +113,7 @@ export function AppRoutes() {
         {leaveRoutes(guard)}
         {attendanceRoutes(guard)}
         {residentsRoutes(guard)}
+        {personnelRoutes(guard)}
         {projectsRoutes(guard)}
         {reportsRoutes(guard)}
         {incidentsRoutes(guard)}

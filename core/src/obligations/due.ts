@@ -35,7 +35,9 @@ export type TDueFacts =
   | { kind: 'daily_log'; date: string }
   | { kind: 'weekly_plan' | 'weekly_plan_approval' | 'weekly_report' | 'supervisor_weekly_report'; weekStart: string }
   | { kind: 'monthly_service_report' | 'work_volume' | 'absence_explanation' | 'appraisal_sheet'; month: string }
-  | { kind: 'reflection' | 'incident_review' | 'incident_notice'; eventAt: number };
+  | { kind: 'reflection' | 'incident_review' | 'incident_notice'; eventAt: number }
+  /** RS-6/RS-7: a date core's personnel rules computed on the site's calendar (personnel/changes.ts); `event` names the period. */
+  | { kind: 'personnel_change_request' | 'resident_replacement'; event: string; dueDate: string };
 
 /** The calendar a due time was computed on, as explanations name it (a site's own calendar is an override, POL-1). */
 export type TCalendarRef = { id: number | null; name: string; siteName?: string | null };
@@ -244,6 +246,21 @@ export function dueOf(facts: TDueFacts, ctx: TDueContext): TDue {
       en = `the incident was resolved at ${resolved}; the ${name.en.toLowerCase()} is due ${n} working day${n === 1 ? '' : 's'} later, ${deadlineText(date, r.dayDeadlineTime)}`;
       Object.assign(inputs, { eventAt: new Date(facts.eventAt).toISOString(), workingDays: n, dayDeadlineTime: r.dayDeadlineTime });
       if (facts.kind !== 'reflection') ruleId = 'IN-3';
+      break;
+    }
+    case 'personnel_change_request':
+    case 'resident_replacement': {
+      period = facts.event;
+      dueAt = localInstant(tz, facts.dueDate, r.dayDeadlineTime);
+      dueDate = facts.dueDate;
+      const request = facts.kind === 'personnel_change_request';
+      zh = request
+        ? `${facts.event} 的人员变更须在 ${deadlineText(facts.dueDate, r.dayDeadlineTime)} 前提出变更申请（按现场日历的工作日计算）`
+        : `甲方 ${facts.event} 要求的更换须在 ${deadlineText(facts.dueDate, r.dayDeadlineTime)} 前完成（按现场日历的工作日计算）`;
+      en = request
+        ? `the change request for the change on ${facts.event} is due ${deadlineText(facts.dueDate, r.dayDeadlineTime)} (working days of the site calendar)`
+        : `the replacement the client asked for on ${facts.event} is due ${deadlineText(facts.dueDate, r.dayDeadlineTime)} (working days of the site calendar)`;
+      Object.assign(inputs, { event: facts.event, dueDate: facts.dueDate, dayDeadlineTime: r.dayDeadlineTime });
       break;
     }
   }

@@ -18,6 +18,8 @@ export const OBLIGATION_KINDS = [
   'incident_notice',
   'absence_explanation',
   'appraisal_sheet',
+  'personnel_change_request',
+  'resident_replacement',
 ] as const;
 export type TObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -42,6 +44,8 @@ export const OBLIGATION_KIND_INFO: Record<TObligationKind, TObligationKindInfo> 
   incident_notice: { ruleId: 'IN-3', period: 'event', name: { 'zh-CN': '事故通报', en: 'Incident notice' } },
   absence_explanation: { ruleId: 'RS-5', period: 'month', name: { 'zh-CN': '缺勤情况说明', en: 'Absence explanation' } },
   appraisal_sheet: { ruleId: 'AP-15', period: 'month', name: { 'zh-CN': '月度考核表', en: 'Appraisal sheet' } },
+  personnel_change_request: { ruleId: 'RS-6', period: 'event', name: { 'zh-CN': '项目人员变更申请', en: 'Personnel change request' } },
+  resident_replacement: { ruleId: 'RS-7', period: 'event', name: { 'zh-CN': '驻场人员更换', en: 'Resident replacement' } },
 };
 
 /** The states of an obligation: open until fulfilled (on time or late, judged by core), excused, or cancelled. */

@@ -9,8 +9,6 @@ import type { TLocalizedText } from './primitives';
  */
 const CAPABILITIES = {
   phoneReachability: { 'zh-CN': '驻场人员通讯畅通检查', en: 'residents’ phone reachability checks' },
-  personnelChange: { 'zh-CN': '驻场人员变更', en: 'personnel changes of residents' },
-  replacement: { 'zh-CN': '驻场人员更换与交接', en: 'replacement and handover of residents' },
   pay: { 'zh-CN': '薪酬核算', en: 'pay' },
   annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
   statutoryLeave: { 'zh-CN': '法定假期额度', en: 'statutory leave entitlements' },
@@ -27,8 +25,6 @@ export type TPolicyCapability = keyof typeof CAPABILITIES;
 /** Path prefixes (segments; `*` matches one) of the settings not read yet, with the capability that will read them. */
 export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicyCapability }[] = [
   { path: 'attendance.phoneOffHours', capability: 'phoneReachability' },
-  { path: 'attendance.personnelChange', capability: 'personnelChange' },
-  { path: 'attendance.replacement', capability: 'replacement' },
   { path: 'pay.baseTiers', capability: 'pay' },
   { path: 'pay.engineerLevels', capability: 'pay' },
   { path: 'pay.levelUp', capability: 'pay' },

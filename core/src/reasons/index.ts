@@ -13,6 +13,7 @@ import { APPRAISAL_REASONS } from './appraisal';
 import { RESIDENTS_REASONS } from './residents';
 import { KPI_REASONS } from './kpi';
 import { HANDOVER_REASONS } from './handover';
+import { PERSONNEL_REASONS } from './personnel';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -37,6 +38,7 @@ export const REASONS = {
   ...RESIDENTS_REASONS,
   ...KPI_REASONS,
   ...HANDOVER_REASONS,
+  ...PERSONNEL_REASONS,
   ...PASSWORD_REASONS,
   ...TWO_FACTOR_REASONS,
 } as const;

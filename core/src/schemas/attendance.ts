@@ -161,6 +161,8 @@ export const ZCorrection = z.strictObject({
   decisionComment: z.string().nullable(),
   /** The month was closed when it was approved: booked as an adjustment of the next open month. */
   adjustmentId: z.number().int().nullable(),
+  /** Item 3/RS-4b: a resident's correction approved by the lead waits for the client IT office (pending), then counts. */
+  clientStatus: z.enum(['pending', 'approved', 'rejected']).nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });

@@ -69,6 +69,8 @@ export const ZLeaveRequest = z.strictObject({
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** RS-4b: a resident's extension approved by the company waits for the client IT office (pending), then counts. */
+  clientStatus: z.enum(['pending', 'approved', 'rejected']).nullable(),
   policyVersion: zInt().nullable(),
   createdAt: z.string(),
   version: zInt(),

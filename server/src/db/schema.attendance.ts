@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ClientDecisionColumns } from './schema.personnel';
 
 // Kysely table types of the attendance module (migration 20261207_0030_attendance).
 type Id = Generated<number>;
@@ -22,7 +23,7 @@ export interface AttendancePunchesTable extends Scoped {
   created_at: string;
 }
 
-export interface AttendanceCorrectionsTable extends Scoped {
+export interface AttendanceCorrectionsTable extends Scoped, ClientDecisionColumns {
   id: Id;
   user_id: number;
   date: string;

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ClientDecisionColumns } from './schema.personnel';
 
 // Kysely table type of the leave module (migration 20261203_0014_leave).
-export interface LeaveRequestsTable {
+export interface LeaveRequestsTable extends ClientDecisionColumns {
   id: Generated<number>;
   user_id: number;
   status: string;

@@ -12,6 +12,7 @@ import type { AppraisalTables } from './schema.appraisal';
 import type { ResidentTables } from './schema.residents';
 import type { TwoFactorTables } from './schema.two-factor';
 import type { KpiTables } from './schema.kpi';
+import type { PersonnelTables } from './schema.personnel';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -440,7 +441,8 @@ export interface DB
     ResidentTables,
     TwoFactorTables,
     KpiTables,
-    HandoverTables {
+    HandoverTables,
+    PersonnelTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

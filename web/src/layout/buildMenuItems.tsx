@@ -19,6 +19,7 @@ import { incidentsMenuItems } from '../features/incidents/routes';
 import { leaveMenuItems } from '../features/leave/routes';
 import { attendanceMenuItems } from '../features/attendance/routes';
 import { residentsMenuItems } from '../features/residents/routes';
+import { personnelMenuItems } from '../features/personnel/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { handoverMenuItems } from '../features/handover/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
@@ -65,6 +66,7 @@ export function buildMenuItems(
     ...leaveMenuItems(has, t),
     ...attendanceMenuItems(has, t),
     ...residentsMenuItems(has, t),
+    ...personnelMenuItems(has, t),
     ...projectsMenuItems(has, t),
     ...reportsMenuItems(has, t),
   );

@@ -15,6 +15,7 @@ import { SPOT_CHECK_GRANTS } from './20261207_0033_attendance_spot_checks';
 import { RESIDENTS_GRANTS } from './20261207_0110_residents';
 import { KPI_GRANTS } from './20261207_0160_kpi';
 import { HANDOVER_GRANTS } from './20261207_0140_handover';
+import { PERSONNEL_GRANTS } from './20261207_0120_personnel';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -33,6 +34,7 @@ describe.each([
   { migration: '0110 residents', grants: RESIDENTS_GRANTS, domain: /^residents\./ },
   { migration: '0160 kpi', grants: KPI_GRANTS, domain: /^(awards|kpi)\./ },
   { migration: '0140 handover', grants: HANDOVER_GRANTS, domain: /^handover\./ },
+  { migration: '0120 personnel', grants: PERSONNEL_GRANTS, domain: /^personnel\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

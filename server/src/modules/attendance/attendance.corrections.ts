@@ -8,13 +8,14 @@ import {
   localInstant,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
-import { type Ctx, can } from '../../http/context';
+import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, notFound, refuse, versionConflict } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { approversOf } from '../org/approvers';
 import { assertMonthOpen, bookAdjustment, isMonthClosed } from '../months/months.service';
+import { askClient, clientApproversOf } from '../personnel/personnel.client';
 import { peopleOf } from './attendance.evaluation';
 import * as repo from './attendance.repository';
 import { refreshDay } from './attendance.service';
@@ -40,6 +41,7 @@ const toCorrection = (r: repo.CorrectionRow): TCorrection => ({
   decidedAt: r.decided_at,
   decisionComment: r.decision_comment,
   adjustmentId: r.adjustment_id,
+  clientStatus: r.client_status as TCorrection['clientStatus'],
   createdAt: r.created_at,
   version: r.version,
 });
@@ -107,7 +109,46 @@ export async function listCorrections(ctx: Ctx, q: TCorrectionListQuery) {
   return { items: items.map(toCorrection), nextCursor };
 }
 
-/** The lead decides (attendance.approve, within scope, never their own); the day is evaluated again. */
+/**
+ * An approved correction counts from now: booked as an adjustment of the next open month when its month closed,
+ * and its day evaluated again (after the row is updated).
+ */
+async function bookIfClosed(db: Db, ctx: Ctx, c: repo.CorrectionRow): Promise<number | null> {
+  const month = c.date.slice(0, 7);
+  if (!(await isMonthClosed(db, month))) return null;
+  const adj = await bookAdjustment(db, ctx, {
+    userId: c.user_id,
+    kind: 'attendance_correction',
+    ruleId: 'RS-1',
+    fact: { type: 'attendance_correction', id: c.id, month },
+    explanation: {
+      'zh-CN': `${c.date} ${c.time} 补卡已批准，但 ${month} 已结账：作为调整记入本月`,
+      en: `Punch correction ${c.date} ${c.time} approved after ${month} closed: booked as an adjustment`,
+    },
+    delta: { date: c.date, time: c.time },
+  });
+  return adj.id;
+}
+
+async function refreshCorrectionDay(db: Db, c: repo.CorrectionRow, nowMs: number) {
+  const [row] = await repo.staffRows(db, { ids: [c.user_id] });
+  if (row) await refreshDay(db, (await peopleOf(db, [row]))[0], c.date, nowMs);
+}
+
+const tellApplicant = (db: Db, at: string, c: repo.CorrectionRow, zh: string, en: string, comment: string | null) =>
+  notify(db, at, {
+    userIds: [c.user_id],
+    kind: 'attendance_correction',
+    title: { zh: `补卡申请 ${c.date} ${c.time}：${zh}`, en: `Punch correction ${c.date} ${c.time}: ${en}` },
+    body: { zh: comment ?? '', en: comment ?? '' },
+    link: '/attendance/month',
+  });
+
+/**
+ * The lead decides (attendance.approve, within scope, never their own); the day is evaluated again. Item 3/RS-4b: a
+ * resident's correction approved by the lead then waits for the client IT office of the site (client_status pending)
+ * and counts only once the client approved it too.
+ */
 export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDecision): Promise<TCorrection> {
   const at = nowIso(ctx.clock);
   const nowMs = ctx.clock.now().getTime();
@@ -122,22 +163,9 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
     if (c.status !== 'submitted') throw refuse('illegal_transition', 'attendance.correctionDecided', { status: c.status });
     if (c.version !== body.version) throw versionConflict('The correction');
     const status = body.approve ? 'approved' : 'rejected';
-    let adjustmentId: number | null = null;
-    const month = c.date.slice(0, 7);
-    if (body.approve && (await isMonthClosed(db, month))) {
-      const adj = await bookAdjustment(db, ctx, {
-        userId: c.user_id,
-        kind: 'attendance_correction',
-        ruleId: 'RS-1',
-        fact: { type: 'attendance_correction', id: c.id, month },
-        explanation: {
-          'zh-CN': `${c.date} ${c.time} 补卡已批准，但 ${month} 已结账：作为调整记入本月`,
-          en: `Punch correction ${c.date} ${c.time} approved after ${month} closed: booked as an adjustment`,
-        },
-        delta: { date: c.date, time: c.time },
-      });
-      adjustmentId = adj.id;
-    }
+    const client = body.approve ? await clientApproversOf(db, c.site_id) : [];
+    const clientStatus = client.length > 0 ? 'pending' : null;
+    const adjustmentId = body.approve && !clientStatus ? await bookIfClosed(db, ctx, c) : null;
     const res = await db
       .updateTable('attendance_corrections')
       .set({
@@ -146,6 +174,7 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
         decided_at: at,
         decision_comment: body.comment ?? null,
         adjustment_id: adjustmentId,
+        client_status: clientStatus,
         updated_at: at,
         version: c.version + 1,
       })
@@ -158,20 +187,62 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
       entity: 'attendance_correction',
       entityId: id,
       before: { status: c.status },
-      after: { status, comment: body.comment ?? null, adjustmentId },
+      after: { status, comment: body.comment ?? null, adjustmentId, clientStatus },
     });
-    const [row] = await repo.staffRows(db, { ids: [c.user_id] });
-    if (row) await refreshDay(db, (await peopleOf(db, [row]))[0], c.date, nowMs);
-    await notify(db, at, {
-      userIds: [c.user_id],
-      kind: 'attendance_correction',
-      title: {
-        zh: `补卡申请 ${c.date} ${c.time}：${body.approve ? '已批准' : '未批准'}`,
-        en: `Punch correction ${c.date} ${c.time}: ${body.approve ? 'approved' : 'rejected'}`,
-      },
-      body: { zh: body.comment ?? '', en: body.comment ?? '' },
-      link: '/attendance/month',
+    await refreshCorrectionDay(db, c, nowMs);
+    if (clientStatus) {
+      await askClient(db, at, client, `补卡 ${c.user_name} ${c.date} ${c.time}`, `punch correction ${c.user_name} ${c.date} ${c.time}`);
+      await tellApplicant(db, at, c, '组长已批准，待甲方审批', 'approved by the lead, waiting for the client', body.comment ?? null);
+    } else await tellApplicant(db, at, c, body.approve ? '已批准' : '未批准', body.approve ? 'approved' : 'rejected', body.comment ?? null);
+  });
+  return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** Item 3/RS-4b: the client IT office of the resident's site gives the second approval; only then the correction counts. */
+export async function decideCorrectionAsClient(ctx: Ctx, id: number, body: TCorrectionDecision): Promise<TCorrection> {
+  const at = nowIso(ctx.clock);
+  const nowMs = ctx.clock.now().getTime();
+  await ctx.db.transaction().execute(async (db) => {
+    const c = await repo
+      .correctionQuery(db)
+      .where('c.id', '=', id)
+      .where('c.site_id', '=', ctx.actor.siteId ?? -1)
+      .executeTakeFirst();
+    if (!c) throw notFound('Correction');
+    if (c.status !== 'approved' || c.client_status !== 'pending') throw refuse('illegal_transition', 'personnel.noClientApproval');
+    if (c.version !== body.version) throw versionConflict('The correction');
+    const adjustmentId = body.approve ? await bookIfClosed(db, ctx, c) : null;
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      client_status: body.approve ? 'approved' : 'rejected',
+      client_decided_by: ctx.actor.id,
+      client_decided_at: at,
+      client_comment: body.comment ?? null,
+      adjustment_id: adjustmentId,
+    };
+    const res = await db
+      .updateTable('attendance_corrections')
+      .set({ ...set, updated_at: at, version: c.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', c.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The correction');
+    await recordAudit(db, ctx, {
+      action: `attendance.correction.client_${body.approve ? 'approve' : 'reject'}`,
+      entity: 'attendance_correction',
+      entityId: id,
+      before: { status: c.status, clientStatus: c.client_status },
+      after: set,
     });
+    await refreshCorrectionDay(db, c, nowMs);
+    await tellApplicant(
+      db,
+      at,
+      c,
+      body.approve ? '甲方已批准' : '甲方未批准',
+      body.approve ? 'approved by the client' : 'rejected by the client',
+      body.comment ?? null,
+    );
   });
   return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
 }

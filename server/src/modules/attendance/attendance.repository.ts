@@ -135,18 +135,26 @@ export const correctionQuery = (db: Db) =>
     .select(['applicant.name as user_name', 'decider.name as decided_by_name']);
 export type CorrectionRow = Awaited<ReturnType<ReturnType<typeof correctionQuery>['execute']>>[number];
 
-/** Set-based: approved corrections of these people on dates from..to (they count as punches, item 3). */
+/** Set-based: approved corrections of these people on dates from..to (they count as punches, item 3), the client's approval included. */
 export function approvedCorrections(db: Db, userIds: number[], from: string, to: string) {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('attendance_corrections')
-    .select(['id', 'user_id', 'date', 'at'])
-    .where('status', '=', 'approved')
-    .where('user_id', 'in', userIds)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute();
+  return (
+    db
+      .selectFrom('attendance_corrections')
+      .select(['id', 'user_id', 'date', 'at'])
+      .where('status', '=', 'approved')
+      // Item 3/RS-4b: a resident's correction counts once the client approved it too.
+      .where((eb) => eb.or([eb('client_status', 'is', null), eb('client_status', '=', 'approved')]))
+      .where('user_id', 'in', userIds)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute()
+  );
 }
+
+/** Item 3: a site's residents' corrections the lead approved, waiting for the client IT office's second approval. */
+export const correctionsAwaitingClient = (db: Db, siteId: number) =>
+  correctionQuery(db).where('c.site_id', '=', siteId).where('c.client_status', '=', 'pending').orderBy('c.id').execute();
 
 export const correctionExists = (db: Db, userId: number, date: string, time: string) =>
   db

@@ -158,7 +158,13 @@ describe('corrections (item 3)', () => {
       await w.supervisor.post(api(`/attendance/corrections/${c.id}/decision`), { version: c.version, approve: true }),
       200,
     );
-    expect(decided).toMatchObject({ status: 'approved', adjustmentId: null });
+    // Item 3/RS-4b: a resident's correction counts once the client IT office of the site approved it too.
+    expect(decided).toMatchObject({ status: 'approved', adjustmentId: null, clientStatus: 'pending' });
+    expect(dayOf(await month(resident), '2026-03-10')).toMatchObject({ status: 'incomplete', missingPunches: 1 });
+    await expectStatus(
+      await clientIt.post(api(`/client-approvals/attendance_correction/${c.id}`), { version: decided.version, approve: true }),
+      200,
+    );
     expect(dayOf(await month(resident), '2026-03-10')).toMatchObject({ status: 'normal', missingPunches: 0 });
     const raw = await t.database.db
       .selectFrom('attendance_punches')
@@ -269,11 +275,22 @@ describe('the month roll-up and the client IT office (items 6, 8)', () => {
       await w.supervisor.post(api(`/attendance/corrections/${c.id}/decision`), { version: c.version, approve: true }),
       200,
     );
-    expect(decided.adjustmentId).toEqual(expect.any(Number));
+    // It takes effect, booked as an adjustment, with the client's second approval (item 3).
+    expect(decided).toMatchObject({ adjustmentId: null, clientStatus: 'pending' });
+    await expectStatus(
+      await clientIt.post(api(`/client-approvals/attendance_correction/${c.id}`), { version: decided.version, approve: true }),
+      200,
+    );
+    const booked = await t.database.db
+      .selectFrom('attendance_corrections')
+      .select('adjustment_id')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(booked.adjustment_id).toEqual(expect.any(Number));
     const adj = await t.database.db
       .selectFrom('month_adjustments')
       .selectAll()
-      .where('id', '=', decided.adjustmentId)
+      .where('id', '=', booked.adjustment_id!)
       .executeTakeFirstOrThrow();
     expect(adj).toMatchObject({ month: '2026-04', kind: 'attendance_correction', rule_id: 'RS-1', fact_month: '2026-03' });
   });

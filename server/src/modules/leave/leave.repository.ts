@@ -25,7 +25,12 @@ export const leaveQuery = (db: Db) =>
     .leftJoin('users as stand_in', 'stand_in.id', 'leave_requests.stand_in_id')
     .leftJoin('users as decider', 'decider.id', 'leave_requests.decided_by')
     .selectAll('leave_requests')
-    .select(['applicant.name as user_name', 'stand_in.name as stand_in_name', 'decider.name as decided_by_name']);
+    .select([
+      'applicant.name as user_name',
+      'applicant.site_id as applicant_site_id',
+      'stand_in.name as stand_in_name',
+      'decider.name as decided_by_name',
+    ]);
 export type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
 
 export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest => ({
@@ -53,6 +58,7 @@ export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest =>
   decidedByName: r.decided_by_name,
   decidedAt: r.decided_at,
   decisionComment: r.decision_comment,
+  clientStatus: r.client_status as TLeaveRequest['clientStatus'],
   policyVersion: r.policy_version,
   createdAt: r.created_at,
   version: r.version,
@@ -66,6 +72,8 @@ export function grantedLeave(db: Db, userIds: number[] | null, from: string, to:
     .selectFrom('leave_requests')
     .select(['id', 'user_id', 'type_id', 'start_date', 'end_date'])
     .where('status', 'in', GRANTED)
+    // RS-4b: a resident's extension counts once the client approved it too.
+    .where((eb) => eb.or([eb('client_status', 'is', null), eb('client_status', '=', 'approved')]))
     .where('start_date', '<=', to)
     .where('end_date', '>=', from);
   if (userIds) q = q.where('user_id', 'in', userIds);
@@ -74,3 +82,11 @@ export function grantedLeave(db: Db, userIds: number[] | null, from: string, to:
 
 /** A stale version sent by the client. */
 export const staleLeave = () => versionConflict('Leave request');
+
+/** RS-4b: the leave of a site's residents waiting for the client IT office's second approval. */
+export const leaveAwaitingClient = (db: Db, siteId: number) =>
+  leaveQuery(db)
+    .where('applicant.site_id', '=', siteId)
+    .where('leave_requests.client_status', '=', 'pending')
+    .orderBy('leave_requests.id')
+    .execute();

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
-import { AppError, forbidden, invalidValue, notFound } from '../../http/errors';
+import { AppError, forbidden, invalidValue, notFound, refuse } from '../../http/errors';
 import { containsText } from '../../http/like';
 import { cursorId, pageOf } from '../../http/pagination';
 import { scopeFilter } from '../../http/scope';
@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit.service';
 import { loadDefaultCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
 import { approversOf } from '../org/approvers';
+import { askClient, clientApproversOf } from '../personnel/personnel.client';
 import { policyOn } from '../policy/policy-in-force';
 import * as repo from './leave.repository';
 
@@ -165,7 +166,7 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
     const user = await db
       .selectFrom('users')
       .leftJoin('teams', 'teams.id', 'users.team_id')
-      .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+      .select(['users.team_id', 'users.department_id', 'users.site_id', 'teams.department_id as team_department_id'])
       .where('users.id', '=', ctx.actor.id)
       .executeTakeFirstOrThrow();
     const filed = { user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
@@ -213,12 +214,26 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`,
       'leave_approval',
     );
+    // RS-4b: a resident's emergency is reported to the client IT office as well, which archives the form filed afterwards.
+    if (body.emergency)
+      await askClient(
+        db,
+        at,
+        await clientApproversOf(db, user.site_id),
+        `${ctx.actor.name} 紧急请假 ${what}`,
+        `${ctx.actor.name} emergency leave ${whatEn}`,
+        { zh: '驻场人员紧急请假报备（RS-4b）', en: 'Emergency leave of a resident reported (RS-4b)' },
+      );
     return row.id;
   });
   return getLeave(ctx, id);
 }
 
-/** RS-4/AT-4: the superior approves or rejects a submitted leave (never their own); the applicant and the stand-in are told. */
+/**
+ * RS-4/AT-4: the superior approves or rejects a submitted leave (never their own); the applicant and the stand-in are
+ * told. RS-4b: a resident's extension approved by the company then waits for the client IT office of the site
+ * (client_status pending) and counts as leave only once the client approved it too.
+ */
 export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): Promise<TLeaveRequest> {
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
@@ -226,11 +241,13 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
     if (row.user_id === ctx.actor.id) throw forbidden('You cannot approve your own leave');
     if (row.version !== body.version) throw repo.staleLeave();
     if (row.status !== 'submitted') throw illegal(`A ${row.status} leave request cannot be decided`);
+    const client = body.approve && row.extends_id != null ? await clientApproversOf(db, row.applicant_site_id) : [];
     const set = {
       status: body.approve ? 'approved' : 'rejected',
       decided_by: ctx.actor.id,
       decided_at: at,
       decision_comment: body.comment ?? null,
+      client_status: client.length > 0 ? 'pending' : null,
     };
     await repo.bumpLeave(db, id, body.version, set, at);
     await recordAudit(db, ctx, {
@@ -242,6 +259,24 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
     });
     const note = body.comment ? `：${body.comment}` : '';
     const noteEn = body.comment ? `: ${body.comment}` : '';
+    if (set.client_status) {
+      await askClient(
+        db,
+        at,
+        client,
+        `续假 ${row.user_name} ${row.start_date}～${row.end_date}`,
+        `leave extension ${row.user_name} ${row.start_date}–${row.end_date}`,
+      );
+      await tell(
+        db,
+        at,
+        [row.user_id],
+        id,
+        `公司已批准，待甲方审批（RS-4b）${note}`,
+        `approved by the company, waiting for the client (RS-4b)${noteEn}`,
+      );
+      return;
+    }
     await tell(
       db,
       at,
@@ -250,18 +285,64 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
       body.approve ? `已批准${note}` : `已驳回${note}`,
       body.approve ? `approved${noteEn}` : `rejected${noteEn}`,
     );
-    if (body.approve && row.stand_in_id) {
-      await tell(
-        db,
-        at,
-        [row.stand_in_id],
-        id,
-        `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`,
-        `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`,
-      );
-    }
+    if (body.approve) await tellStandIn(db, at, row);
   });
   return getLeave(ctx, id);
+}
+
+async function tellStandIn(db: Db, at: string, row: repo.LeaveRow) {
+  if (!row.stand_in_id) return;
+  await tell(
+    db,
+    at,
+    [row.stand_in_id],
+    row.id,
+    `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`,
+    `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`,
+  );
+}
+
+/** RS-4b: the client IT office of the resident's site approves (or rejects) an extension the company approved. */
+export async function decideLeaveAsClient(ctx: Ctx, id: number, body: TLeaveDecision): Promise<TLeaveRequest> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await repo
+      .leaveQuery(db)
+      .where('leave_requests.id', '=', id)
+      .where('applicant.site_id', '=', ctx.actor.siteId ?? -1)
+      .executeTakeFirst();
+    if (!row) throw notFound('Leave request');
+    if (row.status !== 'approved' || row.client_status !== 'pending') throw refuse('illegal_transition', 'personnel.noClientApproval');
+    if (row.version !== body.version) throw repo.staleLeave();
+    const set = {
+      status: body.approve ? 'approved' : 'rejected',
+      client_status: body.approve ? 'approved' : 'rejected',
+      client_decided_by: ctx.actor.id,
+      client_decided_at: at,
+      client_comment: body.comment ?? null,
+    };
+    await repo.bumpLeave(db, id, body.version, set, at);
+    await recordAudit(db, ctx, {
+      action: body.approve ? 'leave.request.client_approve' : 'leave.request.client_reject',
+      entity: 'leave_request',
+      entityId: id,
+      before: { status: row.status, clientStatus: row.client_status },
+      after: set,
+    });
+    const note = body.comment ? `：${body.comment}` : '';
+    const noteEn = body.comment ? `: ${body.comment}` : '';
+    await tell(
+      db,
+      at,
+      [row.user_id],
+      id,
+      body.approve ? `甲方已批准${note}` : `甲方未批准，超假按旷工处理（RS-4b）${note}`,
+      body.approve ? `approved by the client${noteEn}` : `rejected by the client; overstaying counts as absence (RS-4b)${noteEn}`,
+    );
+    if (body.approve) await tellStandIn(db, at, row);
+  });
+  // The client IT office reads the leave it decided through its site, not through leave's own scope.
+  return toApi(ctx.db, await repo.leaveQuery(ctx.db).where('leave_requests.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** The applicant withdraws a leave: a submitted one at any time, an approved one before its first day. */

@@ -137,6 +137,9 @@ function policyDate(facts: TDueFacts): string {
     case 'absence_explanation':
     case 'appraisal_sheet':
       return `${nextMonth(facts.month)}-01`;
+    case 'personnel_change_request':
+    case 'resident_replacement':
+      return facts.dueDate;
     default:
       return localDateOf(facts.eventAt);
   }

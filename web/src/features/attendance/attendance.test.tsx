@@ -66,6 +66,7 @@ describe('CorrectionsPage (item 3)', () => {
       decidedAt: null,
       decisionComment: null,
       adjustmentId: null,
+      clientStatus: null,
       createdAt: '2026-03-11T01:00:00.000Z',
       version: 1,
     };

@@ -34,6 +34,7 @@ export function leaveFixture(extra: Partial<TLeaveRequest> = {}): TLeaveRequest 
     decidedByName: null,
     decidedAt: null,
     decisionComment: null,
+    clientStatus: null,
     policyVersion: 1,
     createdAt: '2026-03-02T02:00:00.000Z',
     version: 1,
