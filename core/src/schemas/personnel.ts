@@ -32,13 +32,13 @@ export const ZReplacementReason = z.enum(REPLACEMENT_REASONS);
 
 /** RS-6: what a handover covers. */
 export const HANDOVER_ITEMS = ['operations_documents', 'status_report', 'onsite_training'] as const;
-export const ZHandoverItem = z.enum(HANDOVER_ITEMS);
-export type THandoverItem = z.infer<typeof ZHandoverItem>;
+export const ZChangeHandoverItem = z.enum(HANDOVER_ITEMS);
+export type TChangeHandoverItem = z.infer<typeof ZChangeHandoverItem>;
 
 /** Who signs the handover confirmation form (工作交接确认表). */
-export const SIGNER_ROLES = ['outgoing', 'incoming', 'client'] as const;
-export const ZSignerRole = z.enum(SIGNER_ROLES);
-export type TSignerRole = z.infer<typeof ZSignerRole>;
+export const CHANGE_SIGNER_ROLES = ['outgoing', 'incoming', 'client'] as const;
+export const ZChangeSignerRole = z.enum(CHANGE_SIGNER_ROLES);
+export type TChangeSignerRole = z.infer<typeof ZChangeSignerRole>;
 
 const ZText = (max: number) => z.string().trim().min(2).max(max);
 
@@ -79,7 +79,7 @@ export type TPersonnelDecision = z.infer<typeof ZPersonnelDecision>;
 export const ZHandoverStart = z.strictObject({ version: ZVersion, start: ZDateInRange, end: ZDateInRange });
 export type THandoverStart = z.infer<typeof ZHandoverStart>;
 
-export const ZHandoverTick = z.strictObject({ version: ZVersion, item: ZHandoverItem, note: z.string().trim().max(500).optional() });
+export const ZHandoverTick = z.strictObject({ version: ZVersion, item: ZChangeHandoverItem, note: z.string().trim().max(500).optional() });
 export type THandoverTick = z.infer<typeof ZHandoverTick>;
 
 /** RS-6: the client's optional test of the newcomer. */
@@ -89,7 +89,7 @@ export type TNewcomerTest = z.infer<typeof ZNewcomerTest>;
 /** A signature on the confirmation form: drawn on the device (PNG data URL) or, without one, an approval in the app. */
 export const ZHandoverFormSign = z.strictObject({
   version: ZVersion,
-  role: ZSignerRole,
+  role: ZChangeSignerRole,
   signature: z.string().max(800_000).optional(),
 });
 export type THandoverFormSign = z.infer<typeof ZHandoverFormSign>;
@@ -123,7 +123,7 @@ export const ZPersonnelChange = z.strictObject({
   handoverEnd: z.string().nullable(),
   checklist: z.array(
     z.strictObject({
-      item: ZHandoverItem,
+      item: ZChangeHandoverItem,
       done: z.boolean(),
       byName: z.string().nullable(),
       at: z.string().nullable(),
@@ -133,7 +133,7 @@ export const ZPersonnelChange = z.strictObject({
   test: z.strictObject({ passed: z.boolean(), note: z.string(), byName: z.string(), at: z.string() }).nullable(),
   signatures: z.array(
     z.strictObject({
-      role: ZSignerRole,
+      role: ZChangeSignerRole,
       byName: z.string(),
       at: z.string(),
       method: z.enum(['device', 'app']),

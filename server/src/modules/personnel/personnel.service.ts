@@ -3,7 +3,7 @@ import {
   type TChangeRequestSubmit,
   type TDueFacts,
   type TExplanation,
-  type THandoverItem,
+  type TChangeHandoverItem,
   type THandoverStart,
   type THandoverTick,
   type TNewcomerTest,
@@ -51,13 +51,13 @@ import * as repo from './personnel.repository';
 
 export const SUBJECT = 'personnel_change';
 export const link = (id: number) => `/personnel/changes/${id}`;
-export const ITEM_NAMES: Record<THandoverItem, { zh: string; en: string }> = {
+export const ITEM_NAMES: Record<TChangeHandoverItem, { zh: string; en: string }> = {
   operations_documents: { zh: '运维文档', en: 'operations documents' },
   status_report: { zh: '现状报告', en: 'status report' },
   onsite_training: { zh: '现场培训', en: 'on-site training' },
 };
 
-export type Checklist = Partial<Record<THandoverItem, { by: number; byName: string; at: string; note: string | null }>>;
+export type Checklist = Partial<Record<TChangeHandoverItem, { by: number; byName: string; at: string; note: string | null }>>;
 
 const rejectWith = (r: TPersonnelRefusal) => refuse('rule_violation', r.reason as never, r.params, { ruleId: r.ruleId });
 export const badStatus = (status: string) => refuse('illegal_transition', 'personnel.badStatus', { status });

@@ -1,4 +1,10 @@
-import { HANDOVER_ITEMS, type THandoverFormSign, type TPersonnelChange, type TSignerRole, SIGNER_ROLES } from '@techserve/core';
+import {
+  HANDOVER_ITEMS,
+  type THandoverFormSign,
+  type TPersonnelChange,
+  type TChangeSignerRole,
+  CHANGE_SIGNER_ROLES,
+} from '@techserve/core';
 import { createHash } from 'node:crypto';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -24,7 +30,7 @@ import {
   todayAt,
 } from './personnel.service';
 
-const ROLE_NAMES: Record<TSignerRole, { 'zh-CN': string; en: string }> = {
+const ROLE_NAMES: Record<TChangeSignerRole, { 'zh-CN': string; en: string }> = {
   outgoing: { 'zh-CN': '原驻场人员', en: 'the outgoing resident' },
   incoming: { 'zh-CN': '接任人员', en: 'the newcomer' },
   client: { 'zh-CN': '甲方', en: 'the client' },
@@ -86,7 +92,7 @@ export async function signHandoverForm(
       after: { role: body.role, method: image ? 'device' : 'app', sha256: image?.sha256 ?? null },
     });
     const all = await repo.signaturesOf(db, id);
-    if (!SIGNER_ROLES.every((r) => all.some((s) => s.role === r))) {
+    if (!CHANGE_SIGNER_ROLES.every((r) => all.some((s) => s.role === r))) {
       await repo.bumpChange(db, id, current.version, {}, at);
       return;
     }
@@ -95,7 +101,7 @@ export async function signHandoverForm(
     const signatures: FormSignature[] = [];
     for (const s of all)
       signatures.push({
-        role: s.role as TSignerRole,
+        role: s.role as TChangeSignerRole,
         name: s.user_name,
         at: s.signed_at,
         method: s.method as 'device' | 'app',

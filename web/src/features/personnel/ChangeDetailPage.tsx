@@ -1,4 +1,4 @@
-import { type TPersonnelChange, SIGNER_ROLES } from '@techserve/core';
+import { type TPersonnelChange, CHANGE_SIGNER_ROLES } from '@techserve/core';
 import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Spin, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -303,7 +303,7 @@ function SignCard({ change: c }: { change: TPersonnelChange }) {
   const { message } = App.useApp();
   const sign = usePersonnelWrite<Versioned & { role: string; signature?: string }>((b) => `/personnel-changes/${b.id}/signatures`);
   const onError = useApiError({ reload: [personnelKeys.one(c.id)] });
-  const open = SIGNER_ROLES.filter((r) => !c.signatures.some((s) => s.role === r));
+  const open = CHANGE_SIGNER_ROLES.filter((r) => !c.signatures.some((s) => s.role === r));
   const [role, setRole] = useState<string>(open[0] ?? 'outgoing');
   const [signature, setSignature] = useState<string | null>(null);
   return (
