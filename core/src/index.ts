@@ -46,3 +46,4 @@ export * from './attendance';
 export * from './schemas/attendance';
 export * from './appraisal';
 export * from './schemas/appraisal';
+export * from './pay';
