@@ -47,3 +47,4 @@ export * from './schemas/attendance';
 export * from './appraisal';
 export * from './schemas/appraisal';
 export * from './pay';
+export * from './schemas/pay';

@@ -67,6 +67,9 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'appraisal.approve': { 'zh-CN': '考核核定签字', en: 'Approve and sign appraisals' },
   'appraisal.export': { 'zh-CN': '导出考核表（财务）', en: 'Export appraisal sheets (finance)' },
   'attendance.spotcheck': { 'zh-CN': '现场在岗抽查', en: 'Spot-check presence at a site' },
+  'pay.read': { 'zh-CN': '查看工资与提成台账', en: 'View pay and the commission ledger' },
+  'pay.export': { 'zh-CN': '导出工资表、计提与发放提成', en: 'Export the payroll, book and release commission' },
+  'pay.manage': { 'zh-CN': '管理薪酬档案与非计件天数', en: 'Manage pay profiles and non-piece days' },
 };
 
 /** What each data scope is called (which rows a role sees). */

@@ -79,6 +79,11 @@ export const PERMISSIONS = [
   // RS-1/RS-3: spot-check presence at a site (who was there at a time; a stand-in found counts as absence): the client
   // IT office and supervision unit, the resident lead's superiors.
   'attendance.spotcheck',
+  // PAY-1..5: pay. read (payroll preview, the commission ledger, the dashboards); export (the month's payroll Excel,
+  // booking a closed month's commission, releasing what is due); manage (pay profiles, non-piece days): finance, HR, GM.
+  'pay.read',
+  'pay.export',
+  'pay.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -166,6 +171,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'appraisal.review',
       'appraisal.approve',
       'appraisal.export',
+      'pay.read',
+      'pay.export',
     ],
   },
   {
@@ -284,7 +291,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export'],
+    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export', 'pay.read', 'pay.export', 'pay.manage'],
   },
   {
     key: 'hr',
@@ -301,6 +308,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'attendance.approve',
       'attendance.read',
       'attendance.manage',
+      'pay.read',
+      'pay.export',
+      'pay.manage',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { staffTrainingRoutes } from './modules/staff-training/staff-training.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
+import { payRoutes } from './modules/pay/pay.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { localDiskStorage } from './files';
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       staffTrainingRoutes(v1);
       meetingsRoutes(v1);
       appraisalRoutes(v1);
+      payRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { TICKET_REASONS } from './tickets';
 import { ACCOUNT_REASONS, PASSWORD_REASONS } from './accounts';
 import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
+import { PAY_REASONS } from './pay';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -31,6 +32,7 @@ export const REASONS = {
   ...ACCOUNT_REASONS,
   ...ATTENDANCE_REASONS,
   ...APPRAISAL_REASONS,
+  ...PAY_REASONS,
   ...PASSWORD_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;

@@ -8,6 +8,7 @@ import type { ReportTables } from './schema.reports';
 import type { IncidentsTables } from './schema.incidents';
 import type { AttendanceTables } from './schema.attendance';
 import type { AppraisalTables } from './schema.appraisal';
+import type { PayTables } from './schema.pay';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -429,7 +430,8 @@ export interface DB
     ReportTables,
     IncidentsTables,
     AttendanceTables,
-    AppraisalTables {
+    AppraisalTables,
+    PayTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

@@ -12,6 +12,7 @@ import { POLICY_APPROVAL_GRANTS } from './20261207_0080_policy_approval';
 import { ATTENDANCE_GRANTS } from './20261207_0030_attendance';
 import { APPRAISAL_GRANTS } from './20261207_0060_appraisal';
 import { SPOT_CHECK_GRANTS } from './20261207_0033_attendance_spot_checks';
+import { PAY_GRANTS } from './20261207_0150_pay';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -27,6 +28,7 @@ describe.each([
   { migration: '0030 attendance', grants: ATTENDANCE_GRANTS, domain: /^attendance\.(punch|approve|read|manage)$/ },
   { migration: '0033 spot checks', grants: SPOT_CHECK_GRANTS, domain: /^attendance\.spotcheck$/ },
   { migration: '0060 appraisal', grants: APPRAISAL_GRANTS, domain: /^appraisal\./ },
+  { migration: '0150 pay', grants: PAY_GRANTS, domain: /^pay\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ZExplanation } from '../explanation';
+import { PAY_LINE_KINDS } from '../pay/payslip';
+import { ZItemId } from '../policy/primitives';
+import { ZId, ZRef, ZVersion, zInt } from './common';
+import { ZMonth } from './travel';
+
+/**
+ * Pay (PAY-1..5, issue 16 items 11, 13, 14).
+ *   GET  /pay/payroll?month=                  pay.read: the month's payslips, every line explained (409 until every sheet is final)
+ *   GET  /pay/payroll/export?month=           pay.export: the same as Excel for finance
+ *   POST /pay/commission/book {month}         pay.export: a closed month's settlement and held-back shares into the ledger
+ *   POST /pay/commission/release              pay.export: release what is due today into the open month
+ *   GET  /pay/commission?userId=&state=       pay.read: the ledger
+ *   GET  /pay/profiles, PUT /pay/profiles/:id pay.read / pay.manage: base tier and field allowance
+ *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
+ *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
+ */
+
+export const ZPayMonthQuery = z.strictObject({ month: ZMonth });
+
+export const ZPayLine = z.object({
+  key: z.string(),
+  kind: z.enum(PAY_LINE_KINDS),
+  ruleId: z.string(),
+  amountFen: zInt().nullable(),
+  explanation: ZExplanation,
+});
+
+export const ZPayslip = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  sheetId: zInt(),
+  grade: z.enum(['A', 'B', 'C']).nullable(),
+  lines: z.array(ZPayLine),
+  wageFen: zInt(),
+  travelFen: zInt(),
+  topUpFen: zInt(),
+  totalFen: zInt(),
+});
+export type TPayslipOut = z.infer<typeof ZPayslip>;
+
+export const ZPayroll = z.object({
+  month: z.string(),
+  policyVersion: zInt().nullable(),
+  items: z.array(ZPayslip),
+  totalFen: zInt(),
+});
+export type TPayroll = z.infer<typeof ZPayroll>;
+
+export const ZCommissionEntryState = z.enum(['pending', 'scheduled', 'released']);
+export const ZCommissionEntry = z.object({
+  id: zInt(),
+  userId: zInt(),
+  userName: z.string(),
+  projectId: zInt(),
+  projectName: z.string(),
+  earnedMonth: z.string(),
+  kind: z.enum(['settlement', 'retention']),
+  amountFen: zInt(),
+  policyVersion: zInt().nullable(),
+  /** pending: the project has not settled (no release date yet); scheduled: a release date; released: paid in releasedMonth. */
+  state: ZCommissionEntryState,
+  releaseOn: z.string().nullable(),
+  releasedMonth: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+});
+export type TCommissionEntry = z.infer<typeof ZCommissionEntry>;
+
+export const ZCommissionListQuery = z.strictObject({ userId: ZId.optional(), state: ZCommissionEntryState.optional() });
+export const ZCommissionBook = z.strictObject({ month: ZMonth });
+export const ZCommissionBookResult = z.object({ month: z.string(), items: z.array(ZCommissionEntry) });
+export const ZCommissionReleaseResult = z.object({ month: z.string(), scheduled: zInt(), items: z.array(ZCommissionEntry) });
+
+export const ZPayProfile = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  baseTierId: z.string().nullable(),
+  fieldAllowance: z.boolean(),
+  version: zInt(),
+});
+export type TPayProfile = z.infer<typeof ZPayProfile>;
+export const ZPayProfileUpdate = z.strictObject({ baseTierId: ZItemId, fieldAllowance: z.boolean(), version: ZVersion.optional() });
+export type TPayProfileUpdate = z.infer<typeof ZPayProfileUpdate>;
+
+export const ZPayMonthInput = z.strictObject({
+  userId: ZRef,
+  month: ZMonth,
+  nonPieceDays: zInt().min(0).max(31),
+  version: ZVersion.optional(),
+});
+export type TPayMonthInput = z.infer<typeof ZPayMonthInput>;
+export const ZPayMonthInputOut = z.object({ userId: zInt(), month: z.string(), nonPieceDays: zInt(), version: zInt() });
+
+export const ZPayDashboardQuery = z.strictObject({ from: ZMonth, to: ZMonth });
+const ZGroupTrend = z.object({ id: zInt(), name: z.string(), month: z.string(), people: zInt(), averageTenths: zInt().nullable(), netFen: zInt() });
+export const ZPayDashboard = z.object({
+  months: z.array(z.string()),
+  grades: z.array(z.object({ month: z.string(), A: zInt(), B: zInt(), C: zInt(), none: zInt() })),
+  byRule: z.array(z.object({ ruleId: z.string(), kind: z.enum(['fine', 'bonus']), count: zInt(), amountFen: zInt() })),
+  teams: z.array(ZGroupTrend),
+  regions: z.array(ZGroupTrend),
+});
+export type TPayDashboard = z.infer<typeof ZPayDashboard>;
