@@ -15,6 +15,7 @@ import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
 import { appraisalRoutes } from './features/appraisal/routes';
+import { payRoutes } from './features/pay/routes';
 import { staffTrainingRoutes } from './features/staff-training/routes';
 import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
 import { surveysRoutes } from './features/surveys/routes';
@@ -112,6 +113,7 @@ export function AppRoutes() {
         {staffTrainingRoutes(guard)}
         {meetingsRoutes(guard)}
         {appraisalRoutes(guard)}
+        {payRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

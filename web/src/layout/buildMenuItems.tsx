@@ -20,6 +20,7 @@ import { leaveMenuItems } from '../features/leave/routes';
 import { attendanceMenuItems } from '../features/attendance/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
+import { payMenuItems } from '../features/pay/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
 import { surveysMenuItems } from '../features/surveys/routes';
 import { projectsMenuItems } from '../features/projects/routes';
@@ -66,7 +67,7 @@ export function buildMenuItems(
   );
   // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
   items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
-  items.push(...appraisalMenuItems(has, t));
+  items.push(...appraisalMenuItems(has, t), ...payMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });

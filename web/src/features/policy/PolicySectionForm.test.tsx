@@ -88,12 +88,13 @@ describe('PolicySectionForm', () => {
     expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('says once when a whole section waits for its module, in Chinese too', async () => {
+  it('in the pay section, keeps the settings pay reads editable and the welder grades read-only, in Chinese too', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true, new Map(), 'pay');
-    expect(screen.getByTestId('policy-section-pending').textContent).toContain('在「薪酬核算」启用后生效');
-    expect(screen.queryAllByTestId('policy-field-pending')).toHaveLength(0);
+    expect(screen.queryByTestId('policy-section-pending')).toBeNull();
     expect((document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getAllByTestId('policy-field-pending').length).toBeGreaterThan(0);
+    expect((document.getElementById('policy-pay.guaranteedMinimumFen') as HTMLInputElement).disabled).toBe(false);
   });
 
   it('shows an error next to its field', () => {

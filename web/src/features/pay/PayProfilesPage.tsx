@@ -1,0 +1,74 @@
+import type { TPayProfile } from '@techserve/core';
+import { App, Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../layout/PageHeader';
+import { usePolicyInForce } from '../../shared/usePolicyInForce';
+import { useSession } from '../auth/useSession';
+import { usePayError, usePayProfiles, usePayWrite } from './usePay';
+import './i18n';
+
+/** PAY-1/PAY-5: each person's base tier and field allowance; without a profile the starting pay applies. */
+export function PayProfilesPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const profiles = usePayProfiles();
+  const policy = usePolicyInForce();
+  const write = usePayWrite<TPayProfile>();
+  const onError = usePayError();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const tiers = policy.data?.document.pay.baseTiers ?? [];
+  const save = (p: TPayProfile, change: { baseTierId?: string; fieldAllowance?: boolean }) => {
+    const baseTierId = change.baseTierId ?? p.baseTierId;
+    if (!baseTierId) return;
+    write.mutate(
+      {
+        path: `/pay/profiles/${p.userId}`,
+        method: 'PUT',
+        body: { baseTierId, fieldAllowance: change.fieldAllowance ?? p.fieldAllowance, ...(p.version > 0 ? { version: p.version } : {}) },
+      },
+      { onSuccess: () => void message.success(t('pay.saved')), onError: (e) => onError(e) },
+    );
+  };
+  const editable = can('pay.manage');
+  return (
+    <Flex vertical gap={12}>
+      <PageHeader title={t('pay.profiles')} />
+      <Card size="small">
+        <Typography.Text type="secondary">{t('pay.profilesHint')}</Typography.Text>
+      </Card>
+      <Table<TPayProfile>
+        size="small"
+        rowKey="userId"
+        loading={profiles.isFetching}
+        dataSource={profiles.data?.items ?? []}
+        scroll={{ x: 480 }}
+        columns={[
+          { title: t('pay.name'), dataIndex: 'userName' },
+          {
+            title: t('pay.tier'),
+            dataIndex: 'baseTierId',
+            render: (tierId: string | null, p) => (
+              <Select
+                style={{ minWidth: 180 }}
+                disabled={!editable}
+                placeholder={t('pay.noProfile')}
+                value={tierId ?? undefined}
+                onChange={(baseTierId: string) => save(p, { baseTierId })}
+                options={tiers.map((tier) => ({ value: tier.id, label: tier.name[lang] }))}
+                data-testid={`pay-tier-${p.userId}`}
+              />
+            ),
+          },
+          {
+            title: t('pay.fieldAllowance'),
+            dataIndex: 'fieldAllowance',
+            render: (on: boolean, p) => (
+              <Switch checked={on} disabled={!editable || !p.baseTierId} onChange={(fieldAllowance) => save(p, { fieldAllowance })} />
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
