@@ -27,13 +27,13 @@ import {
   retentionReleaseDate,
   toCentimetres,
 } from '@techserve/core';
-import { nowIso, todayOf } from '../../http/clock';
+import { type Clock, nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, invalidValue, notFound, refuse } from '../../http/errors';
 import { staffInScope, listSheets as sheetsOfMonth } from '../appraisal/appraisal.repository';
 import { adjustmentLine, type StoredAdjustment } from '../appraisal/appraisal.sheet';
 import { recordAudit } from '../audit/audit.service';
-import { assertMonthOpen, isMonthClosed, nextOpenMonth } from '../months/months.service';
+import { type ActingCtx, assertMonthOpen, isMonthClosed, nextOpenMonth } from '../months/months.service';
 import { policyOn } from '../policy/policy-in-force';
 import { volumeForMonth } from '../volume/volume.service';
 import { overtimeOfMonth } from './pay.overtime';
@@ -238,34 +238,47 @@ export async function bookCommission(ctx: Ctx, month: string) {
 
 /**
  * PAY-3: dates the entries whose project has settled since they were booked, then releases every entry due on or
- * before today into the month being paid (today's, or the next open one when today's is closed).
+ * before today into the month being paid (today's, or the next open one when today's is closed). Audited.
  */
+async function releaseDueEntries(db: Db, acting: ActingCtx, today: string) {
+  const at = nowIso(acting.clock);
+  const pending = await repo.pendingEntries(db);
+  const settled = new Map((await repo.settlementDates(db, [...new Set(pending.map((p) => p.project_id))])).map((p) => [p.id, p.accepted_on]));
+  const heldBack = new Map<string, number>();
+  let scheduled = 0;
+  for (const e of pending) {
+    const settledOn = settled.get(e.project_id);
+    if (!settledOn) continue;
+    if (!heldBack.has(e.earned_month))
+      heldBack.set(e.earned_month, (await policyOfMonth(db, e.earned_month)).document.pay.commission.heldBackMonths);
+    await repo.setReleaseOn(db, e.id, releaseDateOf(e.kind, settledOn, heldBack.get(e.earned_month) as number), at);
+    scheduled++;
+  }
+  const todayMonth = today.slice(0, 7);
+  const month = (await isMonthClosed(db, todayMonth)) ? await nextOpenMonth(db, todayMonth) : todayMonth;
+  const released = await repo.releaseDue(db, today, month, at);
+  if (scheduled > 0 || released.length > 0)
+    await recordAudit(db, acting, { action: 'pay.commission.release', entity: 'pay_month', entityId: month, after: { today, scheduled, released } });
+  return { month, scheduled, released };
+}
+
+/** PAY-3: finance releases what is due now (the job does the same every few hours). */
 export async function releaseCommission(ctx: Ctx) {
   need(ctx, 'pay.export');
-  const today = todayOf(ctx);
-  const result = await ctx.db.transaction().execute(async (db) => {
-    const at = nowIso(ctx.clock);
-    const pending = await repo.pendingEntries(db);
-    const settled = new Map((await repo.settlementDates(db, [...new Set(pending.map((p) => p.project_id))])).map((p) => [p.id, p.accepted_on]));
-    const months = new Map<string, number>();
-    let scheduled = 0;
-    for (const e of pending) {
-      const settledOn = settled.get(e.project_id);
-      if (!settledOn) continue;
-      if (!months.has(e.earned_month)) months.set(e.earned_month, (await policyOfMonth(db, e.earned_month)).document.pay.commission.heldBackMonths);
-      await repo.setReleaseOn(db, e.id, releaseDateOf(e.kind, settledOn, months.get(e.earned_month) as number), at);
-      scheduled++;
-    }
-    const todayMonth = today.slice(0, 7);
-    const month = (await isMonthClosed(db, todayMonth)) ? await nextOpenMonth(db, todayMonth) : todayMonth;
-    const released = await repo.releaseDue(db, today, month, at);
-    if (scheduled > 0 || released.length > 0)
-      await recordAudit(db, ctx, { action: 'pay.commission.release', entity: 'pay_month', entityId: month, after: { today, scheduled, released } });
-    return { month, scheduled, released };
-  });
+  const result = await ctx.db.transaction().execute((db) => releaseDueEntries(db, ctx, todayOf(ctx)));
   const items = (await repo.entriesPage(ctx.db, ctx.actor, { ids: result.released })).map(toEntry);
   return { month: result.month, scheduled: result.scheduled, items };
 }
+
+/** PAY-3: the ledger's releases on their dates, without anyone pressing a button. */
+export const commissionReleaseJob = (deps: { db: Db; clock: Clock }) => ({
+  name: 'pay.commission-release',
+  everyMs: 6 * 60 * 60_000,
+  run: async () => {
+    const acting: ActingCtx = { clock: deps.clock, actor: null, ip: null, requestId: null };
+    await deps.db.transaction().execute((db) => releaseDueEntries(db, acting, todayOf(deps)));
+  },
+});
 
 export async function listProfiles(ctx: Ctx): Promise<{ items: TPayProfile[] }> {
   need(ctx, 'pay.read');
