@@ -37,7 +37,11 @@ describe('PAY-3 commission of the verified monthly volume', () => {
   it('prices each line, splits per project 60 % now, 10 % held back, the rest at settlement', () => {
     const c = commission({
       ...base,
-      volume: [v('waterSupply', 'd50to110', 'weld', 12050), v('waterSupply', 'd160to250', 'install', 1000), v('drainage', 'below500', 'weld', 3000, 2)],
+      volume: [
+        v('waterSupply', 'd50to110', 'weld', 12050),
+        v('waterSupply', 'd160to250', 'install', 1000),
+        v('drainage', 'below500', 'weld', 3000, 2),
+      ],
     });
     // 120.5 m × 0.5 = 60.25; 10 m × 2.0 = 20; project 1: 80.25 → 48.15 now, 8.03 held (8.025 rounded), 24.07 at settlement.
     expect(c.lines.map((l) => l.earnedFen)).toEqual([6025, 2000, 300]);
@@ -48,7 +52,9 @@ describe('PAY-3 commission of the verified monthly volume', () => {
     expect(c).toMatchObject({ earnedFen: 8325, paidNowFen: 4995, atSettlementFen: 2497, heldBackFen: 833, nonPieceFen: 0 });
     expect(c.lines[1].explanation.text['zh-CN']).toBe('PAY-3：项目 #1 给水管 Φ160–250 包安装 10 米 × 2 元/米（包焊接单价 × 2） = 20 元');
     expect(c.lines[0].explanation).toMatchObject({ ruleId: 'PAY-3', policyVersion: 7 });
-    expect(c.explanations[0].text.en).toContain('60 % paid this month ¥48.15, ¥24.07 at settlement, 10 % held back ¥8.03 (24 months after settlement)');
+    expect(c.explanations[0].text.en).toContain(
+      '60 % paid this month ¥48.15, ¥24.07 at settlement, 10 % held back ¥8.03 (24 months after settlement)',
+    );
   });
 
   it('keeps a line without a price unpriced, not zero, and leaves it out of the sums', () => {

@@ -91,7 +91,10 @@ export function commission(input: TCommissionInput): TCommission {
       zh: `项目 #${v.projectId} ${n.pipe['zh-CN']} ${n.band['zh-CN']} ${job['zh-CN']} ${metres(v.centimetres)} 米`,
       en: `project #${v.projectId} ${n.pipe.en} ${n.band.en} ${job.en} ${metres(v.centimetres)} m`,
     };
-    const multiplier = v.jobType === 'install' ? { zh: `（包焊接单价 × ${c.installMultiplierOfWeld}）`, en: ` (weld price × ${c.installMultiplierOfWeld})` } : { zh: '', en: '' };
+    const multiplier =
+      v.jobType === 'install'
+        ? { zh: `（包焊接单价 × ${c.installMultiplierOfWeld}）`, en: ` (weld price × ${c.installMultiplierOfWeld})` }
+        : { zh: '', en: '' };
     const priced =
       unit === null || earnedFen === null
         ? { zh: `${what.zh}：制度未规定单价，未计提成`, en: `${what.en}: the policy names no price, not priced` }
@@ -127,7 +130,13 @@ export function commission(input: TCommissionInput): TCommission {
         explain({
           ruleId: 'PAY-3',
           policyVersion: version,
-          inputs: { projectId, earnedFen, paidMonthlyPercent: c.paidMonthlyPercent, heldBackPercent: c.heldBackPercent, heldBackMonths: c.heldBackMonths },
+          inputs: {
+            projectId,
+            earnedFen,
+            paidMonthlyPercent: c.paidMonthlyPercent,
+            heldBackPercent: c.heldBackPercent,
+            heldBackMonths: c.heldBackMonths,
+          },
           result: { paidNowFen, atSettlementFen, heldBackFen },
           zh: `项目 #${projectId} 提成 ${money(earnedFen).zh}：当月发放 ${c.paidMonthlyPercent}% ${money(paidNowFen).zh}，结算时发放 ${money(atSettlementFen).zh}，保留 ${c.heldBackPercent}% ${money(heldBackFen).zh}（结算后 ${c.heldBackMonths} 个月）`,
           en: `project #${projectId} commission ${money(earnedFen).en}: ${c.paidMonthlyPercent} % paid this month ${money(paidNowFen).en}, ${money(atSettlementFen).en} at settlement, ${c.heldBackPercent} % held back ${money(heldBackFen).en} (${c.heldBackMonths} months after settlement)`,

@@ -18,7 +18,13 @@ const input = (over: Partial<TPayslipInput> = {}): TPayslipInput => ({
   overtime: { recorded: false },
   ...over,
 });
-const fine = (fen: number) => ({ key: 'AP-8:x', kind: 'fine' as const, ruleId: 'AP-8', amountFen: -fen, text: { 'zh-CN': '罚款', en: 'fine' } });
+const fine = (fen: number) => ({
+  key: 'AP-8:x',
+  kind: 'fine' as const,
+  ruleId: 'AP-8',
+  amountFen: -fen,
+  text: { 'zh-CN': '罚款', en: 'fine' },
+});
 
 describe('PAY-5 monthly pay', () => {
   it('adds base, field allowance, travel, commission, performance pay and the sheet’s amounts, each line explained', () => {
@@ -39,7 +45,10 @@ describe('PAY-5 monthly pay', () => {
           id: 9,
           policyVersion: 2,
           grade: 'B',
-          amounts: [fine(5000), { key: 'AP-13:run', kind: 'bonus', ruleId: 'AP-13', amountFen: 10000, text: { 'zh-CN': '奖励', en: 'bonus' } }],
+          amounts: [
+            fine(5000),
+            { key: 'AP-13:run', kind: 'bonus', ruleId: 'AP-13', amountFen: 10000, text: { 'zh-CN': '奖励', en: 'bonus' } },
+          ],
         },
       }),
     );
@@ -62,7 +71,10 @@ describe('PAY-5 monthly pay', () => {
 
   it('shows overtime as not recorded, never as zero', () => {
     const o = payslip(input()).lines.find((l) => l.kind === 'overtime');
-    expect(o).toMatchObject({ amountFen: null, explanation: { text: { 'zh-CN': 'PAY-5：加班：未记录', en: 'PAY-5: overtime: not recorded' } } });
+    expect(o).toMatchObject({
+      amountFen: null,
+      explanation: { text: { 'zh-CN': 'PAY-5：加班：未记录', en: 'PAY-5: overtime: not recorded' } },
+    });
   });
 
   it('pays the starting tier when there is no pay profile, and says so', () => {

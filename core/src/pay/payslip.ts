@@ -31,10 +31,23 @@ export type TPayLine = {
 };
 
 /** A line of the frozen appraisal sheet that carries an amount (fine, bonus or a reviewer's adjustment). */
-export type TSheetAmount = { key: string; kind: 'fine' | 'bonus' | 'adjustment'; ruleId: string; amountFen: number; text: { 'zh-CN': string; en: string } };
+export type TSheetAmount = {
+  key: string;
+  kind: 'fine' | 'bonus' | 'adjustment';
+  ruleId: string;
+  amountFen: number;
+  text: { 'zh-CN': string; en: string };
+};
 
 /** A held-back or settlement share released into this month from the ledger. */
-export type TReleasedShare = { entryId: number; kind: 'settlement' | 'retention'; projectId: number; earnedMonth: string; amountFen: number; releaseOn: string };
+export type TReleasedShare = {
+  entryId: number;
+  kind: 'settlement' | 'retention';
+  projectId: number;
+  earnedMonth: string;
+  amountFen: number;
+  releaseOn: string;
+};
 
 export type TOvertime = { recorded: false } | { recorded: true; amountFen: number; hours: number };
 
@@ -79,11 +92,20 @@ export function baseTierOf(pay: TPayPolicy, tierId: string | null) {
 export function payslip(input: TPayslipInput): TPayslip {
   const { pay, version } = input;
   const lines: TPayLine[] = [];
-  const add = (key: string, kind: TPayLineKind, ruleId: string, amountFen: number | null, inputs: Record<string, unknown>, zh: string, en: string, v = version) =>
-    lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
+  const add = (
+    key: string,
+    kind: TPayLineKind,
+    ruleId: string,
+    amountFen: number | null,
+    inputs: Record<string, unknown>,
+    zh: string,
+    en: string,
+    v = version,
+  ) => lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
 
   const tier = baseTierOf(pay, input.baseTierId);
-  const noProfile = input.baseTierId === null ? { zh: '（无薪酬档案，按入职起薪）', en: ' (no pay profile: starting pay)' } : { zh: '', en: '' };
+  const noProfile =
+    input.baseTierId === null ? { zh: '（无薪酬档案，按入职起薪）', en: ' (no pay profile: starting pay)' } : { zh: '', en: '' };
   add(
     'PAY-1:base',
     'base',
@@ -94,13 +116,35 @@ export function payslip(input: TPayslipInput): TPayslip {
     `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
   );
   if (input.fieldAllowance) {
-    add('PAY-5:field', 'fieldAllowance', 'PAY-5', pay.fieldAllowanceFen, { fieldAllowanceFen: pay.fieldAllowanceFen }, `野外补贴 ${money(pay.fieldAllowanceFen).zh}`, `field allowance ${money(pay.fieldAllowanceFen).en}`);
+    add(
+      'PAY-5:field',
+      'fieldAllowance',
+      'PAY-5',
+      pay.fieldAllowanceFen,
+      { fieldAllowanceFen: pay.fieldAllowanceFen },
+      `野外补贴 ${money(pay.fieldAllowanceFen).zh}`,
+      `field allowance ${money(pay.fieldAllowanceFen).en}`,
+    );
   }
   for (const t of input.travel) {
-    add(`TR-3:claim:${t.claimId}`, 'travel', 'TR-3', t.amountFen, { claimId: t.claimId }, `出差补助（报销单 #${t.claimId}）${money(t.amountFen).zh}`, `travel allowances (claim #${t.claimId}) ${money(t.amountFen).en}`);
+    add(
+      `TR-3:claim:${t.claimId}`,
+      'travel',
+      'TR-3',
+      t.amountFen,
+      { claimId: t.claimId },
+      `出差补助（报销单 #${t.claimId}）${money(t.amountFen).zh}`,
+      `travel allowances (claim #${t.claimId}) ${money(t.amountFen).en}`,
+    );
   }
   for (const [i, p] of input.commission.byProject.entries()) {
-    lines.push({ key: `PAY-3:commission:${p.projectId}`, kind: 'commission', ruleId: 'PAY-3', amountFen: p.paidNowFen, explanation: input.commission.explanations[i] });
+    lines.push({
+      key: `PAY-3:commission:${p.projectId}`,
+      kind: 'commission',
+      ruleId: 'PAY-3',
+      amountFen: p.paidNowFen,
+      explanation: input.commission.explanations[i],
+    });
   }
   if (input.commission.nonPieceFen > 0) {
     lines.push({
@@ -112,7 +156,10 @@ export function payslip(input: TPayslipInput): TPayslip {
     });
   }
   for (const r of input.released) {
-    const what = r.kind === 'settlement' ? { zh: '结算时发放的提成', en: 'commission due at settlement' } : { zh: '保留的提成', en: 'held-back commission' };
+    const what =
+      r.kind === 'settlement'
+        ? { zh: '结算时发放的提成', en: 'commission due at settlement' }
+        : { zh: '保留的提成', en: 'held-back commission' };
     add(
       `PAY-3:${r.kind}:${r.entryId}`,
       r.kind,
@@ -126,7 +173,15 @@ export function payslip(input: TPayslipInput): TPayslip {
   const grade = input.sheet.grade;
   if (grade !== null) {
     const fen = pay.performancePayFen[grade];
-    add('PAY-5:performance', 'performance', 'PAY-5', fen, { sheetId: input.sheet.id, grade }, `绩效工资：考核等级 ${grade} → ${money(fen).zh}`, `performance pay: appraisal grade ${grade} → ${money(fen).en}`);
+    add(
+      'PAY-5:performance',
+      'performance',
+      'PAY-5',
+      fen,
+      { sheetId: input.sheet.id, grade },
+      `绩效工资：考核等级 ${grade} → ${money(fen).zh}`,
+      `performance pay: appraisal grade ${grade} → ${money(fen).en}`,
+    );
   }
   for (const a of input.sheet.amounts) {
     lines.push({
@@ -134,11 +189,26 @@ export function payslip(input: TPayslipInput): TPayslip {
       kind: a.kind,
       ruleId: a.ruleId,
       amountFen: a.amountFen,
-      explanation: explain({ ruleId: a.ruleId, policyVersion: input.sheet.policyVersion, inputs: { sheetId: input.sheet.id, line: a.key }, result: a.amountFen, zh: a.text['zh-CN'], en: a.text.en }),
+      explanation: explain({
+        ruleId: a.ruleId,
+        policyVersion: input.sheet.policyVersion,
+        inputs: { sheetId: input.sheet.id, line: a.key },
+        result: a.amountFen,
+        zh: a.text['zh-CN'],
+        en: a.text.en,
+      }),
     });
   }
   if (input.overtime.recorded) {
-    add('overtime', 'overtime', 'PAY-5', input.overtime.amountFen, { hours: input.overtime.hours }, `加班 ${input.overtime.hours} 小时 ${money(input.overtime.amountFen).zh}`, `overtime ${input.overtime.hours} h ${money(input.overtime.amountFen).en}`);
+    add(
+      'overtime',
+      'overtime',
+      'PAY-5',
+      input.overtime.amountFen,
+      { hours: input.overtime.hours },
+      `加班 ${input.overtime.hours} 小时 ${money(input.overtime.amountFen).zh}`,
+      `overtime ${input.overtime.hours} h ${money(input.overtime.amountFen).en}`,
+    );
   } else {
     add('overtime', 'overtime', 'PAY-5', null, { recorded: false }, '加班：未记录', 'overtime: not recorded');
   }

@@ -93,7 +93,14 @@ export type TPayMonthInput = z.infer<typeof ZPayMonthInput>;
 export const ZPayMonthInputOut = z.object({ userId: zInt(), month: z.string(), nonPieceDays: zInt(), version: zInt() });
 
 export const ZPayDashboardQuery = z.strictObject({ from: ZMonth, to: ZMonth });
-const ZGroupTrend = z.object({ id: zInt(), name: z.string(), month: z.string(), people: zInt(), averageTenths: zInt().nullable(), netFen: zInt() });
+const ZGroupTrend = z.object({
+  id: zInt(),
+  name: z.string(),
+  month: z.string(),
+  people: zInt(),
+  averageTenths: zInt().nullable(),
+  netFen: zInt(),
+});
 export const ZPayDashboard = z.object({
   months: z.array(z.string()),
   grades: z.array(z.object({ month: z.string(), A: zInt(), B: zInt(), C: zInt(), none: zInt() })),

@@ -132,7 +132,13 @@ export const payFields: PolicyFieldMeta[] = [
     ['包技术指导提成单价（每米）', 'Technical guidance price (per metre)'],
     PAY3_RATES,
   ),
-  f('pay.fieldAllowanceFen', 'PAY-5', 'fen', ['野外补贴（每月）', 'Field allowance (per month)'], ['野外补贴 500 元', 'Field allowance 500']),
+  f(
+    'pay.fieldAllowanceFen',
+    'PAY-5',
+    'fen',
+    ['野外补贴（每月）', 'Field allowance (per month)'],
+    ['野外补贴 500 元', 'Field allowance 500'],
+  ),
   f(
     'pay.guaranteedMinimumFen',
     'PAY-5',

@@ -43,7 +43,11 @@ export function pay(dialect: Dialect) {
         .addColumn('released_at', 'text')
         .addUniqueConstraint('pay_commission_entries_once', ['user_id', 'project_id', 'earned_month', 'kind'])
         .execute();
-      await db.schema.createIndex('pay_commission_entries_released').on('pay_commission_entries').columns(['released_month', 'user_id']).execute();
+      await db.schema
+        .createIndex('pay_commission_entries_released')
+        .on('pay_commission_entries')
+        .columns(['released_month', 'user_id'])
+        .execute();
       await grantToBuiltinRoles(db, PAY_GRANTS);
     },
   };

@@ -57,7 +57,13 @@ export async function payrollExport(ctx: Ctx, month: string): Promise<{ fileName
     { header: '说明', key: 'text', width: 90 },
   ];
   for (const p of payroll.items) {
-    const row: Record<string, string | number> = { name: p.userName, month, grade: p.grade ?? '', total: yuan(p.totalFen), policyVersion: payroll.policyVersion ?? '' };
+    const row: Record<string, string | number> = {
+      name: p.userName,
+      month,
+      grade: p.grade ?? '',
+      total: yuan(p.totalFen),
+      policyVersion: payroll.policyVersion ?? '',
+    };
     for (const c of COLUMNS) {
       const lines = p.lines.filter((l) => l.kind === c.kind);
       row[c.kind] = lines.some((l) => l.amountFen === null) ? NOT_RECORDED : yuan(lines.reduce((s, l) => s + (l.amountFen ?? 0), 0));

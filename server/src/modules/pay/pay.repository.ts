@@ -183,7 +183,17 @@ export function finalSheetsBetween(db: Db, actor: Actor, from: string, to: strin
     .selectFrom('appraisal_sheets as s')
     .innerJoin('users', 'users.id', 's.user_id')
     .leftJoin('teams', 'teams.id', 's.team_id')
-    .select(['s.user_id', 's.month', 's.team_id', 'teams.name as team_name', 's.grade', 's.total_tenths', 's.amount_fen', 's.lines', 's.adjustments'])
+    .select([
+      's.user_id',
+      's.month',
+      's.team_id',
+      'teams.name as team_name',
+      's.grade',
+      's.total_tenths',
+      's.amount_fen',
+      's.lines',
+      's.adjustments',
+    ])
     .where('s.state', '=', 'final')
     .where('s.month', '>=', from)
     .where('s.month', '<=', to)

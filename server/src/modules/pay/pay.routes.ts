@@ -68,7 +68,12 @@ export function payRoutes(app: App) {
   app.get(
     '/pay/commission',
     {
-      schema: { tags, summary: 'PAY-3: the commission ledger (settlement and held-back shares, release dates)', querystring: ZCommissionListQuery, response: { 200: z.object({ items: z.array(ZCommissionEntry) }) } },
+      schema: {
+        tags,
+        summary: 'PAY-3: the commission ledger (settlement and held-back shares, release dates)',
+        querystring: ZCommissionListQuery,
+        response: { 200: z.object({ items: z.array(ZCommissionEntry) }) },
+      },
       config: read,
     },
     (req) => svc.listEntries(req.ctx(), req.query),
@@ -76,7 +81,12 @@ export function payRoutes(app: App) {
   app.post(
     '/pay/commission/book',
     {
-      schema: { tags, summary: "PAY-3: book a closed month's settlement and held-back shares into the ledger (once)", body: ZCommissionBook, response: { 200: ZCommissionBookResult } },
+      schema: {
+        tags,
+        summary: "PAY-3: book a closed month's settlement and held-back shares into the ledger (once)",
+        body: ZCommissionBook,
+        response: { 200: ZCommissionBookResult },
+      },
       config: exporting,
     },
     (req) => svc.bookCommission(req.ctx(), req.body.month),
@@ -84,20 +94,37 @@ export function payRoutes(app: App) {
   app.post(
     '/pay/commission/release',
     {
-      schema: { tags, summary: 'PAY-3: date entries of settled projects and release what is due today into the open month', response: { 200: ZCommissionReleaseResult } },
+      schema: {
+        tags,
+        summary: 'PAY-3: date entries of settled projects and release what is due today into the open month',
+        response: { 200: ZCommissionReleaseResult },
+      },
       config: exporting,
     },
     (req) => svc.releaseCommission(req.ctx()),
   );
   app.get(
     '/pay/profiles',
-    { schema: { tags, summary: 'PAY-1/PAY-5: base tier and field allowance of the staff in scope', response: { 200: z.object({ items: z.array(ZPayProfile) }) } }, config: read },
+    {
+      schema: {
+        tags,
+        summary: 'PAY-1/PAY-5: base tier and field allowance of the staff in scope',
+        response: { 200: z.object({ items: z.array(ZPayProfile) }) },
+      },
+      config: read,
+    },
     (req) => svc.listProfiles(req.ctx()),
   );
   app.put(
     '/pay/profiles/:userId',
     {
-      schema: { tags, summary: "PAY-1/PAY-5: set a person's base tier and field allowance", params: z.strictObject({ userId: ZId }), body: ZPayProfileUpdate, response: { 200: ZPayProfile } },
+      schema: {
+        tags,
+        summary: "PAY-1/PAY-5: set a person's base tier and field allowance",
+        params: z.strictObject({ userId: ZId }),
+        body: ZPayProfileUpdate,
+        response: { 200: ZPayProfile },
+      },
       config: manage,
     },
     (req) => svc.updateProfile(req.ctx(), req.params.userId, req.body),
@@ -105,7 +132,12 @@ export function payRoutes(app: App) {
   app.put(
     '/pay/month-inputs',
     {
-      schema: { tags, summary: "PAY-3: a person's days of non-piece work in an open month", body: ZPayMonthInput, response: { 200: ZPayMonthInputOut } },
+      schema: {
+        tags,
+        summary: "PAY-3: a person's days of non-piece work in an open month",
+        body: ZPayMonthInput,
+        response: { 200: ZPayMonthInputOut },
+      },
       config: manage,
     },
     (req) => svc.setMonthInput(req.ctx(), req.body),
@@ -113,7 +145,12 @@ export function payRoutes(app: App) {
   app.get(
     '/pay/dashboard',
     {
-      schema: { tags, summary: 'Grades, fines and bonuses by rule, trends per team and region (final sheets)', querystring: ZPayDashboardQuery, response: { 200: ZPayDashboard } },
+      schema: {
+        tags,
+        summary: 'Grades, fines and bonuses by rule, trends per team and region (final sheets)',
+        querystring: ZPayDashboardQuery,
+        response: { 200: ZPayDashboard },
+      },
       config: read,
     },
     (req) => svc.dashboard(req.ctx(), req.query.from, req.query.to),

@@ -72,7 +72,13 @@ async function commissionsOf(db: Db, policy: { document: TPolicy; number: number
         version: policy.number,
         volume: volume
           .filter((v) => v.userId === userId)
-          .map((v) => ({ projectId: v.projectId, pipeType: v.pipeType, band: v.band, jobType: v.jobType, centimetres: toCentimetres(v.metres) })),
+          .map((v) => ({
+            projectId: v.projectId,
+            pipeType: v.pipeType,
+            band: v.band,
+            jobType: v.jobType,
+            centimetres: toCentimetres(v.metres),
+          })),
         nonPieceDays: days.get(userId) ?? 0,
       }),
     ]),
@@ -90,14 +96,19 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
   const sheetOf = new Map(sheets.map((s) => [s.user_id, s]));
   const notFinal = staff.filter((s) => sheetOf.get(s.id)?.state !== 'final');
   if (notFinal.length > 0 || staff.length === 0) {
-    throw refuse('conflict', 'pay.sheetsNotFinal', {
-      month,
-      count: notFinal.length,
-      names: notFinal
-        .slice(0, 5)
-        .map((s) => s.name)
-        .join(', '),
-    }, { ruleId: 'AP-15' });
+    throw refuse(
+      'conflict',
+      'pay.sheetsNotFinal',
+      {
+        month,
+        count: notFinal.length,
+        names: notFinal
+          .slice(0, 5)
+          .map((s) => s.name)
+          .join(', '),
+      },
+      { ruleId: 'AP-15' },
+    );
   }
   const ids = staff.map((s) => s.id);
   const policy = await policyOfMonth(db, month);
@@ -243,7 +254,9 @@ export async function bookCommission(ctx: Ctx, month: string) {
 async function releaseDueEntries(db: Db, acting: ActingCtx, today: string) {
   const at = nowIso(acting.clock);
   const pending = await repo.pendingEntries(db);
-  const settled = new Map((await repo.settlementDates(db, [...new Set(pending.map((p) => p.project_id))])).map((p) => [p.id, p.accepted_on]));
+  const settled = new Map(
+    (await repo.settlementDates(db, [...new Set(pending.map((p) => p.project_id))])).map((p) => [p.id, p.accepted_on]),
+  );
   const heldBack = new Map<string, number>();
   let scheduled = 0;
   for (const e of pending) {
@@ -258,7 +271,12 @@ async function releaseDueEntries(db: Db, acting: ActingCtx, today: string) {
   const month = (await isMonthClosed(db, todayMonth)) ? await nextOpenMonth(db, todayMonth) : todayMonth;
   const released = await repo.releaseDue(db, today, month, at);
   if (scheduled > 0 || released.length > 0)
-    await recordAudit(db, acting, { action: 'pay.commission.release', entity: 'pay_month', entityId: month, after: { today, scheduled, released } });
+    await recordAudit(db, acting, {
+      action: 'pay.commission.release',
+      entity: 'pay_month',
+      entityId: month,
+      after: { today, scheduled, released },
+    });
   return { month, scheduled, released };
 }
 
@@ -283,11 +301,24 @@ export const commissionReleaseJob = (deps: { db: Db; clock: Clock }) => ({
 export async function listProfiles(ctx: Ctx): Promise<{ items: TPayProfile[] }> {
   need(ctx, 'pay.read');
   const staff = await staffInScope(ctx.db, ctx.actor);
-  const profiles = new Map((await repo.profilesOf(ctx.db, staff.map((s) => s.id))).map((p) => [p.user_id, p]));
+  const profiles = new Map(
+    (
+      await repo.profilesOf(
+        ctx.db,
+        staff.map((s) => s.id),
+      )
+    ).map((p) => [p.user_id, p]),
+  );
   return {
     items: staff.map((s) => {
       const p = profiles.get(s.id);
-      return { userId: s.id, userName: s.name, baseTierId: p?.base_tier_id ?? null, fieldAllowance: p?.field_allowance === 1, version: p?.version ?? 0 };
+      return {
+        userId: s.id,
+        userName: s.name,
+        baseTierId: p?.base_tier_id ?? null,
+        fieldAllowance: p?.field_allowance === 1,
+        version: p?.version ?? 0,
+      };
     }),
   };
 }
@@ -303,7 +334,11 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
       throw refuse('rule_violation', 'pay.unknownTier', { tierId: body.baseTierId }, { ruleId: 'PAY-1' });
     }
     const before = (await repo.profilesOf(db, [userId]))[0];
-    await repo.upsertProfile(db, { userId, baseTierId: body.baseTierId, fieldAllowance: body.fieldAllowance, by: ctx.actor.id, at: nowIso(ctx.clock) }, body.version);
+    await repo.upsertProfile(
+      db,
+      { userId, baseTierId: body.baseTierId, fieldAllowance: body.fieldAllowance, by: ctx.actor.id, at: nowIso(ctx.clock) },
+      body.version,
+    );
     await recordAudit(db, ctx, { action: 'pay.profile.update', entity: 'pay_profile', entityId: userId, before, after: body });
   });
   const out = (await listProfiles(ctx)).items.find((p) => p.userId === userId);
@@ -319,7 +354,13 @@ export async function setMonthInput(ctx: Ctx, body: TPayMonthInput) {
     if (!(await repo.staffMember(db, body.userId))) throw notFound('Member of staff');
     const before = (await repo.monthInputsOf(db, body.month, [body.userId]))[0];
     await repo.upsertMonthInput(db, { ...body, by: ctx.actor.id, at: nowIso(ctx.clock) }, body.version);
-    await recordAudit(db, ctx, { action: 'pay.monthInput.update', entity: 'pay_month_input', entityId: `${body.userId}:${body.month}`, before, after: body });
+    await recordAudit(db, ctx, {
+      action: 'pay.monthInput.update',
+      entity: 'pay_month_input',
+      entityId: `${body.userId}:${body.month}`,
+      before,
+      after: body,
+    });
     const row = (await repo.monthInputsOf(db, body.month, [body.userId]))[0];
     return { userId: row.user_id, month: row.month, nonPieceDays: row.non_piece_days, version: row.version };
   });
@@ -388,4 +429,3 @@ export async function dashboard(ctx: Ctx, from: string, to: string): Promise<TPa
     regions: trend(byRegion),
   };
 }
-

@@ -59,8 +59,26 @@ async function finalSheets(month: string, extra: Record<number, { lines?: unknow
     .execute();
 }
 
-const fine = line({ key: 'AP-8:poor:1', kind: 'fine', ruleId: 'AP-8', version: 1, amountFen: -5000, inputs: {}, zh: '差评 → 罚款 50 元', en: 'poor → fine 50' });
-const bonus = line({ key: 'AP-13:run', kind: 'bonus', ruleId: 'AP-13', version: 1, amountFen: 10000, inputs: {}, zh: '奖励 100 元', en: 'bonus 100' });
+const fine = line({
+  key: 'AP-8:poor:1',
+  kind: 'fine',
+  ruleId: 'AP-8',
+  version: 1,
+  amountFen: -5000,
+  inputs: {},
+  zh: '差评 → 罚款 50 元',
+  en: 'poor → fine 50',
+});
+const bonus = line({
+  key: 'AP-13:run',
+  kind: 'bonus',
+  ruleId: 'AP-13',
+  version: 1,
+  amountFen: 10000,
+  inputs: {},
+  zh: '奖励 100 元',
+  en: 'bonus 100',
+});
 const oneFen = { amountFen: -1, reason: '尾差', byId: 1, byName: '主管', at: '2026-04-07T02:00:00.000Z', disputeId: null };
 
 beforeAll(async () => {
@@ -88,7 +106,12 @@ beforeAll(async () => {
   ).id;
   project = (
     await expectStatus(
-      await w.supervisor.post(api('/projects'), { name: '给水管网', contractId: contract, managerId: w.ids.supervisor, memberIds: [w.ids.engineer] }),
+      await w.supervisor.post(api('/projects'), {
+        name: '给水管网',
+        contractId: contract,
+        managerId: w.ids.supervisor,
+        memberIds: [w.ids.engineer],
+      }),
     )
   ).id;
 });
@@ -111,7 +134,9 @@ describe('pay profiles and non-piece days (PAY-1, PAY-3, PAY-5)', () => {
     const bad = await hr.put(api(`/pay/profiles/${w.ids.engineer}`), { baseTierId: 'tier9', fieldAllowance: true });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ reason: 'pay.unknownTier', ruleId: 'PAY-1', params: { tierId: 'tier9' } });
-    expect((await hr.put(api(`/pay/profiles/${w.ids.engineer}`), { baseTierId: 'tier1', fieldAllowance: true, version: 7 })).statusCode).toBe(409);
+    expect(
+      (await hr.put(api(`/pay/profiles/${w.ids.engineer}`), { baseTierId: 'tier1', fieldAllowance: true, version: 7 })).statusCode,
+    ).toBe(409);
     for (const userId of [w.ids.engineer2, w.ids.sales])
       await expectStatus(await finance.put(api(`/pay/profiles/${userId}`), { baseTierId: 'tier3', fieldAllowance: true }), 200);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'pay.profile.update').execute();
@@ -119,9 +144,14 @@ describe('pay profiles and non-piece days (PAY-1, PAY-3, PAY-5)', () => {
   });
 
   it('records non-piece days in an open month', async () => {
-    const d = await expectStatus(await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 2 }), 200);
+    const d = await expectStatus(
+      await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 2 }),
+      200,
+    );
     expect(d).toMatchObject({ nonPieceDays: 2, version: 1 });
-    expect((await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 32 })).statusCode).toBe(400);
+    expect((await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 32 })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -141,7 +171,10 @@ describe('PAY-3 commission of the verified volume, booked into the ledger', () =
         ],
       }),
     );
-    await expectStatus(await w.supervisor.post(api(`/volume-reports/${report.id}/decision`), { version: report.version, approve: true }), 200);
+    await expectStatus(
+      await w.supervisor.post(api(`/volume-reports/${report.id}/decision`), { version: report.version, approve: true }),
+      200,
+    );
     const open = await finance.post(api('/pay/commission/book'), { month: '2026-03' });
     expect(open.statusCode).toBe(409);
     expect(open.json().error).toMatchObject({ reason: 'pay.monthOpen', ruleId: 'PAY-3' });

@@ -39,7 +39,8 @@ export function PayDashboardPage() {
   const d = dashboard.data;
   const empty = d && d.grades.every((g) => g.A + g.B + g.C + g.none === 0);
   const rules = d ? [...new Set(d.byRule.map((r) => r.ruleId))] : [];
-  const ruleSum = (kind: 'fine' | 'bonus') => rules.map((id) => Math.abs(d?.byRule.find((r) => r.ruleId === id && r.kind === kind)?.amountFen ?? 0) / 100);
+  const ruleSum = (kind: 'fine' | 'bonus') =>
+    rules.map((id) => Math.abs(d?.byRule.find((r) => r.ruleId === id && r.kind === kind)?.amountFen ?? 0) / 100);
   return (
     <Flex vertical gap={12}>
       <PageHeader title={t('pay.dashboard')} />

@@ -7,7 +7,13 @@ import { PayrollPage } from './PayrollPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const explanation = (ruleId: string, zh: string, en: string) => ({ ruleId, policyVersion: 3, inputs: {}, result: 0, text: { 'zh-CN': `${ruleId}：${zh}`, en: `${ruleId}: ${en}` } });
+const explanation = (ruleId: string, zh: string, en: string) => ({
+  ruleId,
+  policyVersion: 3,
+  inputs: {},
+  result: 0,
+  text: { 'zh-CN': `${ruleId}：${zh}`, en: `${ruleId}: ${en}` },
+});
 const payroll: TPayroll = {
   month: '2026-03',
   policyVersion: 3,
@@ -23,8 +29,20 @@ const payroll: TPayroll = {
       topUpFen: 1,
       totalFen: 200000,
       lines: [
-        { key: 'PAY-1:base', kind: 'base', ruleId: 'PAY-1', amountFen: 150000, explanation: explanation('PAY-1', '基本工资 三等 1,500 元', 'base pay Tier 3 ¥1,500') },
-        { key: 'overtime', kind: 'overtime', ruleId: 'PAY-5', amountFen: null, explanation: explanation('PAY-5', '加班：未记录', 'overtime: not recorded') },
+        {
+          key: 'PAY-1:base',
+          kind: 'base',
+          ruleId: 'PAY-1',
+          amountFen: 150000,
+          explanation: explanation('PAY-1', '基本工资 三等 1,500 元', 'base pay Tier 3 ¥1,500'),
+        },
+        {
+          key: 'overtime',
+          kind: 'overtime',
+          ruleId: 'PAY-5',
+          amountFen: null,
+          explanation: explanation('PAY-5', '加班：未记录', 'overtime: not recorded'),
+        },
         {
           key: 'PAY-5:minimum',
           kind: 'minimumTopUp',

@@ -39,7 +39,8 @@ export const usePayDashboard = (from: string, to: string) =>
 export function usePayWrite<T>() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) => api<T>(path, { method, body }),
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: unknown; method?: 'POST' | 'PUT' }) =>
+      api<T>(path, { method, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: payKeys.all }),
   });
 }
