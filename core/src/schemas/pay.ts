@@ -14,6 +14,7 @@ import { ZMonth } from './travel';
  *   GET  /pay/commission?userId=&state=       pay.read: the ledger
  *   GET  /pay/profiles, PUT /pay/profiles/:id pay.read / pay.manage: base tier and field allowance
  *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
+ *   GET  /pay/tier-proposals?month=          pay.read: PAY-1 the base tier each record earns (a proposal to the GM)
  *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
  */
 
@@ -91,6 +92,17 @@ export const ZPayMonthInput = z.strictObject({
 });
 export type TPayMonthInput = z.infer<typeof ZPayMonthInput>;
 export const ZPayMonthInputOut = z.object({ userId: zInt(), month: z.string(), nonPieceDays: zInt(), version: zInt() });
+
+export const ZTierProposal = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  currentTierId: z.string(),
+  cleanMonths: zInt(),
+  examPassed: z.boolean(),
+  proposedTierId: z.string().nullable(),
+  explanation: ZExplanation,
+});
+export type TTierProposalOut = z.infer<typeof ZTierProposal>;
 
 export const ZPayDashboardQuery = z.strictObject({ from: ZMonth, to: ZMonth });
 const ZGroupTrend = z.object({

@@ -203,6 +203,19 @@ export function finalSheetsBetween(db: Db, actor: Actor, from: string, to: strin
     .execute();
 }
 
+/** PAY-1: the final sheets of months [from, to] of these people (their fines), for the tier proposals. */
+export function finalSheetsOf(db: Db, from: string, to: string, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('appraisal_sheets')
+    .select(['user_id', 'month', 'lines'])
+    .where('state', '=', 'final')
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where('user_id', 'in', userIds)
+    .execute();
+}
+
 /** ORG-4: the regions people are responsible for. */
 export function regionsOf(db: Db, userIds: number[]) {
   if (userIds.length === 0) return Promise.resolve([]);

@@ -13,6 +13,7 @@ import {
   ZPayProfile,
   ZPayProfileUpdate,
   ZPayroll,
+  ZTierProposal,
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
@@ -141,6 +142,19 @@ export function payRoutes(app: App) {
       config: manage,
     },
     (req) => svc.setMonthInput(req.ctx(), req.body),
+  );
+  app.get(
+    '/pay/tier-proposals',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-1: the base tier each record earns at the end of a month (clean months, exam passed), proposed to the GM',
+        querystring: ZPayMonthQuery,
+        response: { 200: z.object({ items: z.array(ZTierProposal) }) },
+      },
+      config: read,
+    },
+    (req) => svc.tierProposals(req.ctx(), req.query.month),
   );
   app.get(
     '/pay/dashboard',

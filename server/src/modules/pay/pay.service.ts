@@ -20,6 +20,10 @@ import {
   type TPayroll,
   type TPolicy,
   type TSheetAmount,
+  type TTierProposalOut,
+  DEFAULT_TIME_ZONE,
+  monthInstants,
+  tierProposal,
   addMonthsToMonth,
   commission,
   monthDates,
@@ -35,6 +39,7 @@ import { adjustmentLine, type StoredAdjustment } from '../appraisal/appraisal.sh
 import { recordAudit } from '../audit/audit.service';
 import { type ActingCtx, assertMonthOpen, isMonthClosed, nextOpenMonth } from '../months/months.service';
 import { policyOn } from '../policy/policy-in-force';
+import { examResultsBetween } from '../staff-training/staff-training.repository';
 import { volumeForMonth } from '../volume/volume.service';
 import { overtimeOfMonth } from './pay.overtime';
 import * as repo from './pay.repository';
@@ -364,6 +369,43 @@ export async function setMonthInput(ctx: Ctx, body: TPayMonthInput) {
     const row = (await repo.monthInputsOf(db, body.month, [body.userId]))[0];
     return { userId: row.user_id, month: row.month, nonPieceDays: row.non_piece_days, version: row.version };
   });
+}
+
+/**
+ * PAY-1: per person in scope, the tier their record earns at the end of a month (tierProposal): the final sheets of the
+ * months the longest tier requirement reaches back, and the exams passed in that time.
+ */
+export async function tierProposals(ctx: Ctx, month: string): Promise<{ items: TTierProposalOut[] }> {
+  need(ctx, 'pay.read');
+  const db = ctx.db;
+  const policy = await policyOfMonth(db, month);
+  const pay = policy.document.pay;
+  const span = Math.max(1, ...pay.baseTiers.map((t) => t.cleanMonthsRequired));
+  const first = addMonthsToMonth(month, 1 - span);
+  const staff = await staffInScope(db, ctx.actor);
+  const ids = staff.map((s) => s.id);
+  const [sheets, profiles, exams] = await Promise.all([
+    repo.finalSheetsOf(db, first, month, ids),
+    repo.profilesOf(db, ids),
+    examResultsBetween(db, {
+      from: new Date(monthInstants(first, DEFAULT_TIME_ZONE).start).toISOString(),
+      to: new Date(monthInstants(month, DEFAULT_TIME_ZONE).end).toISOString(),
+      userIds: ids,
+    }),
+  ]);
+  const months = Array.from({ length: span }, (_, i) => addMonthsToMonth(first, i));
+  const profileOf = new Map(profiles.map((p) => [p.user_id, p.base_tier_id]));
+  return {
+    items: staff.map((person) => {
+      const own = new Map(sheets.filter((s) => s.user_id === person.id).map((s) => [s.month, s]));
+      const record = months.map((m) => {
+        const sheet = own.get(m);
+        return { month: m, sheet: sheet !== undefined, fined: sheet !== undefined && (JSON.parse(sheet.lines) as TAppraisalLineOut[]).some((l) => l.kind === 'fine') };
+      });
+      const passed = exams.some((e) => e.userId === person.id && e.passed);
+      return { userId: person.id, userName: person.name, ...tierProposal(pay, policy.number, profileOf.get(person.id) ?? null, record, passed) };
+    }),
+  };
 }
 
 const MAX_DASHBOARD_MONTHS = 36;

@@ -237,6 +237,15 @@ describe('PAY-5 the payroll of a month', () => {
     expect(slipOf(p, ids.finance)).toMatchObject({ wageFen: 150000, topUpFen: 50000 });
   });
 
+  it('proposes no tier change on one clean month and counts a fined month as not clean (PAY-1)', async () => {
+    const items = (await expectStatus(await finance.get(api('/pay/tier-proposals?month=2026-03')), 200)).items as Json[];
+    const of = (id: number) => items.find((i) => i.userId === id) as Json;
+    expect(of(w.ids.engineer)).toMatchObject({ currentTierId: 'tier1', cleanMonths: 0, examPassed: false, proposedTierId: null });
+    expect(of(w.ids.engineer2)).toMatchObject({ currentTierId: 'tier3', cleanMonths: 1, proposedTierId: null });
+    expect(of(w.ids.engineer2).explanation.text['zh-CN']).toBe('PAY-1：连续 1 个月无事故、无罚款，未通过部门考试 → 维持三等');
+    expect((await w.engineer.get(api('/pay/tier-proposals?month=2026-03'))).statusCode).toBe(403);
+  });
+
   it('exports the same figures every time, with Chinese headers and every line explained, opening in LibreOffice', async () => {
     const one = await finance.get(api('/pay/payroll/export?month=2026-03'));
     expect(one.statusCode).toBe(200);
