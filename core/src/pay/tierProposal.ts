@@ -22,7 +22,13 @@ export type TTierProposal = {
  * contribution, the rule's other way up, is not recorded by the system, so only the exam is read. A proposal for the
  * GM, never applied by itself.
  */
-export function tierProposal(pay: TPayPolicy, version: number | null, currentTierId: string | null, months: readonly TTierMonth[], examPassed: boolean): TTierProposal {
+export function tierProposal(
+  pay: TPayPolicy,
+  version: number | null,
+  currentTierId: string | null,
+  months: readonly TTierMonth[],
+  examPassed: boolean,
+): TTierProposal {
   const current = baseTierOf(pay, currentTierId);
   let cleanMonths = 0;
   for (let i = months.length - 1; i >= 0 && months[i].sheet && !months[i].fined; i--) cleanMonths++;
@@ -30,8 +36,13 @@ export function tierProposal(pay: TPayPolicy, version: number | null, currentTie
     .filter((t) => t.cleanMonthsRequired <= cleanMonths && (t.cleanMonthsRequired === 0 || examPassed))
     .sort((a, b) => b.monthlyFen - a.monthlyFen)[0];
   const proposed = earned && earned.monthlyFen > current.monthlyFen ? earned : null;
-  const exam = examPassed ? { zh: '已通过部门考试', en: 'a department exam passed' } : { zh: '未通过部门考试', en: 'no department exam passed' };
-  const facts = { zh: `连续 ${cleanMonths} 个月无事故、无罚款，${exam.zh}`, en: `${cleanMonths} clean months in a row (no incident, no fine), ${exam.en}` };
+  const exam = examPassed
+    ? { zh: '已通过部门考试', en: 'a department exam passed' }
+    : { zh: '未通过部门考试', en: 'no department exam passed' };
+  const facts = {
+    zh: `连续 ${cleanMonths} 个月无事故、无罚款，${exam.zh}`,
+    en: `${cleanMonths} clean months in a row (no incident, no fine), ${exam.en}`,
+  };
   const text = proposed
     ? {
         zh: `${facts.zh} → 建议由${current.name['zh-CN']}调整为${proposed.name['zh-CN']}（${formatMoneyFen(proposed.monthlyFen, 'zh-CN')}），报总经理决定`,

@@ -400,10 +400,18 @@ export async function tierProposals(ctx: Ctx, month: string): Promise<{ items: T
       const own = new Map(sheets.filter((s) => s.user_id === person.id).map((s) => [s.month, s]));
       const record = months.map((m) => {
         const sheet = own.get(m);
-        return { month: m, sheet: sheet !== undefined, fined: sheet !== undefined && (JSON.parse(sheet.lines) as TAppraisalLineOut[]).some((l) => l.kind === 'fine') };
+        return {
+          month: m,
+          sheet: sheet !== undefined,
+          fined: sheet !== undefined && (JSON.parse(sheet.lines) as TAppraisalLineOut[]).some((l) => l.kind === 'fine'),
+        };
       });
       const passed = exams.some((e) => e.userId === person.id && e.passed);
-      return { userId: person.id, userName: person.name, ...tierProposal(pay, policy.number, profileOf.get(person.id) ?? null, record, passed) };
+      return {
+        userId: person.id,
+        userName: person.name,
+        ...tierProposal(pay, policy.number, profileOf.get(person.id) ?? null, record, passed),
+      };
     }),
   };
 }

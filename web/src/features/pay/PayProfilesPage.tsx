@@ -1,10 +1,14 @@
 import type { TPayProfile } from '@techserve/core';
 import { App, Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
+import { ExplanationLine } from '../../shared/ExplanationLine';
 import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { useSession } from '../auth/useSession';
-import { usePayError, usePayProfiles, usePayWrite } from './usePay';
+import { MonthPicker } from '../appraisal/MonthPicker';
+import { usePayError, usePayProfiles, usePayWrite, useTierProposals } from './usePay';
 import './i18n';
 
 /** PAY-1/PAY-5: each person's base tier and field allowance; without a profile the starting pay applies. */
@@ -13,6 +17,8 @@ export function PayProfilesPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const profiles = usePayProfiles();
+  const [month, setMonth] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const proposals = useTierProposals(month);
   const policy = usePolicyInForce();
   const write = usePayWrite<TPayProfile>();
   const onError = usePayError();
@@ -35,14 +41,17 @@ export function PayProfilesPage() {
     <Flex vertical gap={12}>
       <PageHeader title={t('pay.profiles')} />
       <Card size="small">
-        <Typography.Text type="secondary">{t('pay.profilesHint')}</Typography.Text>
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('pay.profilesHint')}</Typography.Text>
+          <MonthPicker value={month} onChange={setMonth} />
+        </Flex>
       </Card>
       <Table<TPayProfile>
         size="small"
         rowKey="userId"
         loading={profiles.isFetching}
         dataSource={profiles.data?.items ?? []}
-        scroll={{ x: 480 }}
+        scroll={{ x: 720 }}
         columns={[
           { title: t('pay.name'), dataIndex: 'userName' },
           {
@@ -66,6 +75,14 @@ export function PayProfilesPage() {
             render: (on: boolean, p) => (
               <Switch checked={on} disabled={!editable || !p.baseTierId} onChange={(fieldAllowance) => save(p, { fieldAllowance })} />
             ),
+          },
+          {
+            title: t('pay.tierProposal'),
+            key: 'proposal',
+            render: (_: unknown, p) => {
+              const proposal = proposals.data?.items.find((x) => x.userId === p.userId);
+              return proposal ? <ExplanationLine explanation={proposal.explanation} testId={`pay-proposal-${p.userId}`} /> : null;
+            },
           },
         ]}
       />

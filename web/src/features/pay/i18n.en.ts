@@ -58,6 +58,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   profilesHint: 'Base pay tier (1, 2, 3) and whether the field allowance applies; without a profile, the starting pay.',
   tier: 'Base tier',
   noProfile: 'No profile (starting pay)',
+  tierProposal: 'Tier proposal (for the GM)',
   fieldAllowance: 'Field allowance',
   saved: 'Saved',
   dashboard: 'Appraisal dashboards',

@@ -54,6 +54,7 @@ export const zhCN = {
   profilesHint: '基本工资等级（一等、二等、三等）和是否享受野外补贴；无档案者按入职起薪计算。',
   tier: '工资等级',
   noProfile: '无档案（入职起薪）',
+  tierProposal: '工资等级建议（报总经理）',
   fieldAllowance: '野外补贴',
   saved: '已保存',
   dashboard: '考核与奖惩看板',

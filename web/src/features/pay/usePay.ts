@@ -1,4 +1,4 @@
-import type { TCommissionEntry, TPayDashboard, TPayProfile, TPayroll } from '@techserve/core';
+import type { TCommissionEntry, TPayDashboard, TPayProfile, TPayroll, TTierProposalOut } from '@techserve/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ export const payKeys = {
   payroll: (month: string) => ['pay', 'payroll', month] as const,
   commission: (state: string | undefined) => ['pay', 'commission', state ?? 'all'] as const,
   profiles: ['pay', 'profiles'] as const,
+  tiers: (month: string) => ['pay', 'tiers', month] as const,
   dashboard: (from: string, to: string) => ['pay', 'dashboard', from, to] as const,
 };
 
@@ -28,6 +29,12 @@ export const useCommissionEntries = (state: string | undefined) =>
 
 export const usePayProfiles = () =>
   useQuery({ queryKey: payKeys.profiles, queryFn: ({ signal }) => api<{ items: TPayProfile[] }>('/pay/profiles', { signal }) });
+
+export const useTierProposals = (month: string) =>
+  useQuery({
+    queryKey: payKeys.tiers(month),
+    queryFn: ({ signal }) => api<{ items: TTierProposalOut[] }>(`/pay/tier-proposals?month=${month}`, { signal }),
+  });
 
 export const usePayDashboard = (from: string, to: string) =>
   useQuery({
