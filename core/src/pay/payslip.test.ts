@@ -10,6 +10,8 @@ const input = (over: Partial<TPayslipInput> = {}): TPayslipInput => ({
   version: 3,
   month: '2026-03',
   baseTierId: 'tier3',
+  welderGrade: null,
+  probation: false,
   fieldAllowance: false,
   travel: [],
   commission: noCommission,
@@ -81,6 +83,35 @@ describe('PAY-5 monthly pay', () => {
     const p = payslip(input({ baseTierId: null }));
     expect(p.lines[0]).toMatchObject({ amountFen: 150000 });
     expect(p.lines[0].explanation.text.en).toContain('no pay profile');
+  });
+});
+
+describe('PAY-3 welder grades and probation', () => {
+  const volume = commission({
+    pay: policy.pay,
+    reports: policy.reports,
+    version: 3,
+    volume: [{ projectId: 4, pipeType: 'waterSupply', band: 'd50to110', jobType: 'weld', centimetres: 10000 }],
+    nonPieceDays: 1,
+  });
+
+  it('pays a welder by the grade (八级焊工 3,000) instead of the tier', () => {
+    const p = payslip(input({ welderGrade: 8, commission: volume }));
+    expect(p.lines[0]).toMatchObject({ key: 'PAY-3:grade', amountFen: 300000 });
+    expect(p.lines[0].explanation.text['zh-CN']).toBe('PAY-3：8 级焊工基本工资 3,000 元');
+  });
+
+  it('pays probation 1,500 + 300 and no piece rate, saying what the volume would have earned', () => {
+    const p = payslip(input({ probation: true, welderGrade: 8, commission: volume }));
+    expect(p.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['base', 150000],
+      ['postAllowance', 30000],
+      ['commission', 0],
+      ['performance', 0],
+      ['overtime', null],
+      ['minimumTopUp', 20000],
+    ]);
+    expect(p.lines[2].explanation.text.en).toBe('PAY-3: no piece rate in probation (the verified volume would earn ¥50)');
   });
 });
 

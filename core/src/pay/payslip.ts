@@ -6,6 +6,7 @@ import type { TCommission } from './commission';
 /** What a line of the payslip is. */
 export const PAY_LINE_KINDS = [
   'base',
+  'postAllowance',
   'fieldAllowance',
   'travel',
   'commission',
@@ -57,6 +58,10 @@ export type TPayslipInput = {
   month: string;
   /** The person's base tier (PAY-1) by id; null: no pay profile, the starting tier applies. */
   baseTierId: string | null;
+  /** PAY-3: a welder's grade (一级 … 八级焊工), paid by the grade instead of the tier; null for none. */
+  welderGrade: number | null;
+  /** PAY-3/PAY-3b: in probation (before 转正): probation base + post allowance, piece rate only if the policy says so. */
+  probation: boolean;
   fieldAllowance: boolean;
   /** TR-1..3 allowances of the trips that ended in the month (claims not rejected). */
   travel: readonly { claimId: number; amountFen: number }[];
@@ -103,18 +108,51 @@ export function payslip(input: TPayslipInput): TPayslip {
     v = version,
   ) => lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
 
-  const tier = baseTierOf(pay, input.baseTierId);
-  const noProfile =
-    input.baseTierId === null ? { zh: '（无薪酬档案，按入职起薪）', en: ' (no pay profile: starting pay)' } : { zh: '', en: '' };
-  add(
-    'PAY-1:base',
-    'base',
-    'PAY-1',
-    tier.monthlyFen,
-    { tierId: tier.id, profileTierId: input.baseTierId },
-    `基本工资 ${tier.name['zh-CN']} ${money(tier.monthlyFen).zh}${noProfile.zh}`,
-    `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
-  );
+  const welder = input.welderGrade !== null ? pay.engineerLevels.find((l) => l.level === input.welderGrade) : undefined;
+  if (input.probation) {
+    const p = pay.probation;
+    add(
+      'PAY-3:probation',
+      'base',
+      'PAY-3',
+      p.baseFen,
+      { probation: true, baseFen: p.baseFen },
+      `试用期底薪 ${money(p.baseFen).zh}`,
+      `probation base pay ${money(p.baseFen).en}`,
+    );
+    add(
+      'PAY-3:post',
+      'postAllowance',
+      'PAY-3',
+      p.postAllowanceFen,
+      { postAllowanceFen: p.postAllowanceFen },
+      `试用期岗位补助 ${money(p.postAllowanceFen).zh}`,
+      `probation post allowance ${money(p.postAllowanceFen).en}`,
+    );
+  } else if (welder) {
+    add(
+      'PAY-3:grade',
+      'base',
+      'PAY-3',
+      welder.monthlyFen,
+      { welderGrade: welder.level },
+      `${welder.level} 级焊工基本工资 ${money(welder.monthlyFen).zh}`,
+      `welder grade ${welder.level} base pay ${money(welder.monthlyFen).en}`,
+    );
+  } else {
+    const tier = baseTierOf(pay, input.baseTierId);
+    const noProfile =
+      input.baseTierId === null ? { zh: '（无薪酬档案，按入职起薪）', en: ' (no pay profile: starting pay)' } : { zh: '', en: '' };
+    add(
+      'PAY-1:base',
+      'base',
+      'PAY-1',
+      tier.monthlyFen,
+      { tierId: tier.id, profileTierId: input.baseTierId },
+      `基本工资 ${tier.name['zh-CN']} ${money(tier.monthlyFen).zh}${noProfile.zh}`,
+      `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
+    );
+  }
   if (input.fieldAllowance) {
     add(
       'PAY-5:field',
@@ -137,7 +175,19 @@ export function payslip(input: TPayslipInput): TPayslip {
       `travel allowances (claim #${t.claimId}) ${money(t.amountFen).en}`,
     );
   }
-  for (const [i, p] of input.commission.byProject.entries()) {
+  const pieceRate = !input.probation || pay.probation.pieceRateCommission;
+  if (!pieceRate && input.commission.earnedFen > 0) {
+    add(
+      'PAY-3:probationNoPieceRate',
+      'commission',
+      'PAY-3',
+      0,
+      { earnedFen: input.commission.earnedFen, pieceRateCommission: false },
+      `试用期不计计件工资（核实工程量折合 ${money(input.commission.earnedFen).zh}）`,
+      `no piece rate in probation (the verified volume would earn ${money(input.commission.earnedFen).en})`,
+    );
+  }
+  for (const [i, p] of (pieceRate ? input.commission.byProject : []).entries()) {
     lines.push({
       key: `PAY-3:commission:${p.projectId}`,
       kind: 'commission',
@@ -146,7 +196,7 @@ export function payslip(input: TPayslipInput): TPayslip {
       explanation: input.commission.explanations[i],
     });
   }
-  if (input.commission.nonPieceFen > 0) {
+  if (pieceRate && input.commission.nonPieceFen > 0) {
     lines.push({
       key: 'PAY-3:nonPiece',
       kind: 'nonPiece',

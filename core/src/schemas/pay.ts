@@ -78,10 +78,20 @@ export const ZPayProfile = z.object({
   userName: z.string(),
   baseTierId: z.string().nullable(),
   fieldAllowance: z.boolean(),
+  welderGrade: zInt().nullable(),
+  probation: z.boolean(),
   version: zInt(),
 });
 export type TPayProfile = z.infer<typeof ZPayProfile>;
-export const ZPayProfileUpdate = z.strictObject({ baseTierId: ZItemId, fieldAllowance: z.boolean(), version: ZVersion.optional() });
+export const ZPayProfileUpdate = z.strictObject({
+  baseTierId: ZItemId,
+  fieldAllowance: z.boolean(),
+  /** PAY-3: a welder's grade (a level of pay.engineerLevels); null or absent: paid by the tier. */
+  welderGrade: zInt().min(1).max(99).nullable().optional(),
+  /** PAY-3/PAY-3b: in probation until converted (转正). */
+  probation: z.boolean().optional(),
+  version: ZVersion.optional(),
+});
 export type TPayProfileUpdate = z.infer<typeof ZPayProfileUpdate>;
 
 export const ZPayMonthInput = z.strictObject({

@@ -9,6 +9,10 @@ export interface PayProfilesTable extends Stamps {
   user_id: number;
   base_tier_id: string;
   field_allowance: number;
+  /** PAY-3: paid by welder grade (1..8) instead of the tier; null for none. */
+  welder_grade: number | null;
+  /** PAY-3/PAY-3b: 1 while in probation. */
+  probation: Generated<number>;
   updated_by: number;
 }
 

@@ -20,6 +20,9 @@ export function pay(dialect: Dialect) {
         .addColumn('user_id', 'integer', (c) => c.notNull().unique().references('users.id'))
         .addColumn('base_tier_id', 'text', (c) => c.notNull())
         .addColumn('field_allowance', 'integer', (c) => c.notNull())
+        // PAY-3: a welder paid by grade (1..8) instead of the tier; in probation (0/1) before 转正
+        .addColumn('welder_grade', 'integer')
+        .addColumn('probation', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('updated_by', 'integer', (c) => c.notNull().references('users.id'))
         .execute();
       await withStamps(tableWithId(db, dialect, 'pay_month_inputs'))

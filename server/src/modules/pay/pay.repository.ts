@@ -31,18 +31,33 @@ export function profilesOf(db: Db, userIds: number[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('pay_profiles')
-    .select(['user_id', 'base_tier_id', 'field_allowance', 'version'])
+    .select(['user_id', 'base_tier_id', 'field_allowance', 'welder_grade', 'probation', 'version'])
     .where('user_id', 'in', userIds)
     .execute();
 }
 
 export async function upsertProfile(
   db: Db,
-  row: { userId: number; baseTierId: string; fieldAllowance: boolean; by: number; at: string },
+  row: {
+    userId: number;
+    baseTierId: string;
+    fieldAllowance: boolean;
+    welderGrade: number | null;
+    probation: boolean;
+    by: number;
+    at: string;
+  },
   version: number | undefined,
 ) {
   const existing = await db.selectFrom('pay_profiles').select(['id', 'version']).where('user_id', '=', row.userId).executeTakeFirst();
-  const values = { base_tier_id: row.baseTierId, field_allowance: row.fieldAllowance ? 1 : 0, updated_by: row.by, updated_at: row.at };
+  const values = {
+    base_tier_id: row.baseTierId,
+    field_allowance: row.fieldAllowance ? 1 : 0,
+    welder_grade: row.welderGrade,
+    probation: row.probation ? 1 : 0,
+    updated_by: row.by,
+    updated_at: row.at,
+  };
   if (!existing) {
     await db
       .insertInto('pay_profiles')

@@ -134,6 +134,8 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
       version: policy.number,
       month,
       baseTierId: profile?.base_tier_id ?? null,
+      welderGrade: profile?.welder_grade ?? null,
+      probation: profile?.probation === 1,
       fieldAllowance: profile?.field_allowance === 1,
       travel: travel.filter((t) => t.user_id === person.id).map((t) => ({ claimId: t.id, amountFen: Number(t.allowance_fen) })),
       commission: commissions.get(person.id) as ReturnType<typeof commission>,
@@ -210,35 +212,41 @@ export async function bookCommission(ctx: Ctx, month: string) {
     if (await repo.entriesBookedFor(db, month)) throw refuse('conflict', 'pay.alreadyBooked', { month }, { ruleId: 'PAY-3' });
     const policy = await policyOfMonth(db, month);
     const commissions = await commissionsOf(db, policy, month, undefined);
+    // PAY-3: no piece rate in probation (unless the policy says otherwise): nothing is held for later either.
+    const inProbation = policy.document.pay.probation.pieceRateCommission
+      ? new Set<number>()
+      : new Set((await repo.profilesOf(db, [...commissions.keys()])).filter((p) => p.probation === 1).map((p) => p.user_id));
     const projectIds = [...new Set([...commissions.values()].flatMap((c) => c.byProject.map((p) => p.projectId)))];
     const settled = new Map((await repo.settlementDates(db, projectIds)).map((p) => [p.id, p.accepted_on]));
     const at = nowIso(ctx.clock);
     const heldBackMonths = policy.document.pay.commission.heldBackMonths;
-    const rows = [...commissions.entries()].flatMap(([userId, c]) =>
-      c.byProject.flatMap((p) => {
-        const settledOn = settled.get(p.projectId) ?? null;
-        return (
-          [
-            ['settlement', p.atSettlementFen],
-            ['retention', p.heldBackFen],
-          ] as const
-        )
-          .filter(([, fen]) => fen > 0)
-          .map(([kind, fen]) => ({
-            user_id: userId,
-            project_id: p.projectId,
-            earned_month: month,
-            kind,
-            amount_fen: fen,
-            policy_version: policy.number,
-            release_on: settledOn === null ? null : releaseDateOf(kind, settledOn, heldBackMonths),
-            released_month: null,
-            released_at: null,
-            created_at: at,
-            updated_at: at,
-          }));
-      }),
-    );
+    const rows = [...commissions.entries()]
+      .filter(([userId]) => !inProbation.has(userId))
+      .flatMap(([userId, c]) =>
+        c.byProject.flatMap((p) => {
+          const settledOn = settled.get(p.projectId) ?? null;
+          return (
+            [
+              ['settlement', p.atSettlementFen],
+              ['retention', p.heldBackFen],
+            ] as const
+          )
+            .filter(([, fen]) => fen > 0)
+            .map(([kind, fen]) => ({
+              user_id: userId,
+              project_id: p.projectId,
+              earned_month: month,
+              kind,
+              amount_fen: fen,
+              policy_version: policy.number,
+              release_on: settledOn === null ? null : releaseDateOf(kind, settledOn, heldBackMonths),
+              released_month: null,
+              released_at: null,
+              created_at: at,
+              updated_at: at,
+            }));
+        }),
+      );
     await repo.insertEntries(db, rows);
     await recordAudit(db, ctx, {
       action: 'pay.commission.book',
@@ -322,6 +330,8 @@ export async function listProfiles(ctx: Ctx): Promise<{ items: TPayProfile[] }> 
         userName: s.name,
         baseTierId: p?.base_tier_id ?? null,
         fieldAllowance: p?.field_allowance === 1,
+        welderGrade: p?.welder_grade ?? null,
+        probation: p?.probation === 1,
         version: p?.version ?? 0,
       };
     }),
@@ -338,10 +348,22 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
     if (!policy.document.pay.baseTiers.some((t) => t.id === body.baseTierId)) {
       throw refuse('rule_violation', 'pay.unknownTier', { tierId: body.baseTierId }, { ruleId: 'PAY-1' });
     }
+    const welderGrade = body.welderGrade ?? null;
+    if (welderGrade !== null && !policy.document.pay.engineerLevels.some((l) => l.level === welderGrade)) {
+      throw refuse('rule_violation', 'pay.unknownGrade', { grade: welderGrade }, { ruleId: 'PAY-3' });
+    }
     const before = (await repo.profilesOf(db, [userId]))[0];
     await repo.upsertProfile(
       db,
-      { userId, baseTierId: body.baseTierId, fieldAllowance: body.fieldAllowance, by: ctx.actor.id, at: nowIso(ctx.clock) },
+      {
+        userId,
+        baseTierId: body.baseTierId,
+        fieldAllowance: body.fieldAllowance,
+        welderGrade,
+        probation: body.probation ?? false,
+        by: ctx.actor.id,
+        at: nowIso(ctx.clock),
+      },
       body.version,
     );
     await recordAudit(db, ctx, { action: 'pay.profile.update', entity: 'pay_profile', entityId: userId, before, after: body });

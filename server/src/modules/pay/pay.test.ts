@@ -137,10 +137,17 @@ describe('pay profiles and non-piece days (PAY-1, PAY-3, PAY-5)', () => {
     expect(
       (await hr.put(api(`/pay/profiles/${w.ids.engineer}`), { baseTierId: 'tier1', fieldAllowance: true, version: 7 })).statusCode,
     ).toBe(409);
+    const grade = await hr.put(api(`/pay/profiles/${w.ids.salesAdmin}`), { baseTierId: 'tier3', fieldAllowance: false, welderGrade: 9 });
+    expect(grade.json().error).toMatchObject({ reason: 'pay.unknownGrade', ruleId: 'PAY-3', params: { grade: 9 } });
+    const welder = await expectStatus(
+      await hr.put(api(`/pay/profiles/${w.ids.salesAdmin}`), { baseTierId: 'tier3', fieldAllowance: false, welderGrade: 8 }),
+      200,
+    );
+    expect(welder).toMatchObject({ welderGrade: 8, probation: false });
     for (const userId of [w.ids.engineer2, w.ids.sales])
       await expectStatus(await finance.put(api(`/pay/profiles/${userId}`), { baseTierId: 'tier3', fieldAllowance: true }), 200);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'pay.profile.update').execute();
-    expect(audit.length).toBe(3);
+    expect(audit.length).toBe(4);
   });
 
   it('records non-piece days in an open month', async () => {
@@ -221,9 +228,9 @@ describe('PAY-5 the payroll of a month', () => {
       ['overtime', null],
     ]);
     expect(eng).toMatchObject({ grade: 'A', topUpFen: 0, totalFen: 275980 });
-    const fineLine = (eng.lines as Json[]).find((l) => l.kind === 'fine');
-    expect(fineLine.explanation).toMatchObject({ ruleId: 'AP-8', policyVersion: 1 });
-    expect((eng.lines as Json[]).find((l) => l.kind === 'overtime').explanation.text['zh-CN']).toBe('PAY-5：加班：未记录');
+    const lineOf = (kind: string) => (eng.lines as Json[]).find((l) => l.kind === kind) as Json;
+    expect(lineOf('fine').explanation).toMatchObject({ ruleId: 'AP-8', policyVersion: 1 });
+    expect(lineOf('overtime').explanation.text['zh-CN']).toBe('PAY-5：加班：未记录');
   });
 
   it('meets the guaranteed minimum exactly without a top-up, and tops up one fen below as its own line', async () => {
@@ -233,6 +240,8 @@ describe('PAY-5 the payroll of a month', () => {
     const sales = slipOf(p, w.ids.sales);
     expect(sales).toMatchObject({ wageFen: 199999, topUpFen: 1, totalFen: 200000 });
     expect((sales.lines as Json[]).at(-1)).toMatchObject({ kind: 'minimumTopUp', ruleId: 'PAY-5', amountFen: 1 });
+    // PAY-3: 八级焊工 paid by the grade.
+    expect(amounts(slipOf(p, w.ids.salesAdmin))[0]).toEqual(['base', 300000]);
     // No profile: the starting tier (1,500) topped up by 500.
     expect(slipOf(p, ids.finance)).toMatchObject({ wageFen: 150000, topUpFen: 50000 });
   });

@@ -24,14 +24,23 @@ export function PayProfilesPage() {
   const onError = usePayError();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const tiers = policy.data?.document.pay.baseTiers ?? [];
-  const save = (p: TPayProfile, change: { baseTierId?: string; fieldAllowance?: boolean }) => {
+  const save = (
+    p: TPayProfile,
+    change: { baseTierId?: string; fieldAllowance?: boolean; welderGrade?: number | null; probation?: boolean },
+  ) => {
     const baseTierId = change.baseTierId ?? p.baseTierId;
     if (!baseTierId) return;
     write.mutate(
       {
         path: `/pay/profiles/${p.userId}`,
         method: 'PUT',
-        body: { baseTierId, fieldAllowance: change.fieldAllowance ?? p.fieldAllowance, ...(p.version > 0 ? { version: p.version } : {}) },
+        body: {
+          baseTierId,
+          fieldAllowance: change.fieldAllowance ?? p.fieldAllowance,
+          welderGrade: change.welderGrade !== undefined ? change.welderGrade : p.welderGrade,
+          probation: change.probation ?? p.probation,
+          ...(p.version > 0 ? { version: p.version } : {}),
+        },
       },
       { onSuccess: () => void message.success(t('pay.saved')), onError: (e) => onError(e) },
     );
@@ -67,6 +76,31 @@ export function PayProfilesPage() {
                 options={tiers.map((tier) => ({ value: tier.id, label: tier.name[lang] }))}
                 data-testid={`pay-tier-${p.userId}`}
               />
+            ),
+          },
+          {
+            title: t('pay.welderGrade'),
+            dataIndex: 'welderGrade',
+            render: (grade: number | null, p) => (
+              <Select
+                allowClear
+                style={{ minWidth: 120 }}
+                disabled={!editable || !p.baseTierId}
+                placeholder={t('pay.noGrade')}
+                value={grade ?? undefined}
+                onChange={(welderGrade?: number) => save(p, { welderGrade: welderGrade ?? null })}
+                options={(policy.data?.document.pay.engineerLevels ?? []).map((l) => ({
+                  value: l.level,
+                  label: t('pay.gradeN', { n: l.level }),
+                }))}
+              />
+            ),
+          },
+          {
+            title: t('pay.probation'),
+            dataIndex: 'probation',
+            render: (on: boolean, p) => (
+              <Switch checked={on} disabled={!editable || !p.baseTierId} onChange={(probation) => save(p, { probation })} />
             ),
           },
           {

@@ -88,11 +88,11 @@ describe('PolicySectionForm', () => {
     expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('in the pay section, keeps the settings pay reads editable and the welder grades read-only, in Chinese too', async () => {
+  it('in the pay section, keeps the settings pay reads editable and the welder grade-ups read-only, in Chinese too', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true, new Map(), 'pay');
     expect(screen.queryByTestId('policy-section-pending')).toBeNull();
-    expect((document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement).disabled).toBe(true);
+    expect((document.getElementById('policy-pay.levelUp.minMonths') as HTMLInputElement).disabled).toBe(true);
     expect(screen.getAllByTestId('policy-field-pending').length).toBeGreaterThan(0);
     expect((document.getElementById('policy-pay.guaranteedMinimumFen') as HTMLInputElement).disabled).toBe(false);
   });
