@@ -22,12 +22,4 @@ export const PAY_REASONS = defineReasons({
     'zh-CN': '制度中没有 {grade} 级焊工',
     en: 'The policy has no welder grade {grade}',
   },
-  'pay.unknownGrade': {
-    'zh-CN': '制度中没有 {grade} 级焊工',
-    en: 'The policy has no welder grade {grade}',
-  },
-  'pay.notStaff': {
-    'zh-CN': '该用户不是在职员工',
-    en: 'This user is not an active member of staff',
-  },
 });
