@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { PAY_LINE_KINDS } from '../pay/payslip';
 import { ZItemId } from '../policy/primitives';
-import { ZId, ZRef, ZVersion, zInt } from './common';
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZId, ZRef, ZVersion, zInt } from './common';
 import { ZMonth } from './travel';
 
 /**
@@ -18,7 +18,13 @@ import { ZMonth } from './travel';
  *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
  */
 
-export const ZPayMonthQuery = z.strictObject({ month: ZMonth });
+/** A month within the input years: pay reaches back a year and a policy's dates, which a year 0000 would break. */
+const ZPayMonth = ZMonth.refine((m) => {
+  const year = Number(m.slice(0, 4));
+  return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}, `must be between the years ${MIN_INPUT_YEAR} and ${MAX_INPUT_YEAR}`);
+
+export const ZPayMonthQuery = z.strictObject({ month: ZPayMonth });
 
 export const ZPayLine = z.object({
   key: z.string(),
@@ -69,7 +75,7 @@ export const ZCommissionEntry = z.object({
 export type TCommissionEntry = z.infer<typeof ZCommissionEntry>;
 
 export const ZCommissionListQuery = z.strictObject({ userId: ZId.optional(), state: ZCommissionEntryState.optional() });
-export const ZCommissionBook = z.strictObject({ month: ZMonth });
+export const ZCommissionBook = z.strictObject({ month: ZPayMonth });
 export const ZCommissionBookResult = z.object({ month: z.string(), items: z.array(ZCommissionEntry) });
 export const ZCommissionReleaseResult = z.object({ month: z.string(), scheduled: zInt(), items: z.array(ZCommissionEntry) });
 
@@ -96,7 +102,7 @@ export type TPayProfileUpdate = z.infer<typeof ZPayProfileUpdate>;
 
 export const ZPayMonthInput = z.strictObject({
   userId: ZRef,
-  month: ZMonth,
+  month: ZPayMonth,
   nonPieceDays: zInt().min(0).max(31),
   version: ZVersion.optional(),
 });
@@ -114,7 +120,7 @@ export const ZTierProposal = z.object({
 });
 export type TTierProposalOut = z.infer<typeof ZTierProposal>;
 
-export const ZPayDashboardQuery = z.strictObject({ from: ZMonth, to: ZMonth });
+export const ZPayDashboardQuery = z.strictObject({ from: ZPayMonth, to: ZPayMonth });
 const ZGroupTrend = z.object({
   id: zInt(),
   name: z.string(),

@@ -323,5 +323,7 @@ describe('dashboards (issue 16 item 14)', () => {
       [w.ids.otherRegion, 1],
     ]);
     expect((await gm.get(api('/pay/dashboard?from=2026-03&to=2026-02'))).statusCode).toBe(422);
+    expect((await gm.get(api('/pay/dashboard?from=0000-01&to=2026-02'))).statusCode).toBe(422);
+    expect((await gm.get(api('/pay/tier-proposals?month=0000-01'))).statusCode).toBe(422);
   });
 });
