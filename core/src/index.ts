@@ -54,3 +54,5 @@ export * from './handover';
 export * from './schemas/handover';
 export * from './personnel';
 export * from './schemas/personnel';
+export * from './pay';
+export * from './schemas/pay';

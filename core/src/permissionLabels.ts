@@ -85,6 +85,9 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'personnel.approve': { 'zh-CN': '审批驻场人员变更（公司）', en: 'Approve resident personnel changes (company)' },
   'personnel.client': { 'zh-CN': '甲方审批（变更、续假、补卡）', en: 'Client approval (changes, leave extensions, corrections)' },
   'personnel.sign': { 'zh-CN': '签署工作交接确认表', en: 'Sign the handover confirmation form' },
+  'pay.read': { 'zh-CN': '查看工资与提成台账', en: 'View pay and the commission ledger' },
+  'pay.export': { 'zh-CN': '导出工资表、计提与发放提成', en: 'Export the payroll, book and release commission' },
+  'pay.manage': { 'zh-CN': '管理薪酬档案与非计件天数', en: 'Manage pay profiles and non-piece days' },
 };
 
 /** What each data scope is called (which rows a role sees). */

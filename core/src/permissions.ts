@@ -112,6 +112,11 @@ export const PERMISSIONS = [
   'personnel.approve',
   'personnel.client',
   'personnel.sign',
+  // PAY-1..5: pay. read (payroll preview, the commission ledger, the dashboards); export (the month's payroll Excel,
+  // booking a closed month's commission, releasing what is due); manage (pay profiles, non-piece days): finance, HR, GM.
+  'pay.read',
+  'pay.export',
+  'pay.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -222,6 +227,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'handover.override',
       'personnel.read',
       'personnel.approve',
+      'pay.read',
+      'pay.export',
     ],
   },
   {
@@ -357,7 +364,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export'],
+    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export', 'pay.read', 'pay.export', 'pay.manage'],
   },
   {
     key: 'hr',
@@ -380,6 +387,9 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'personnel.read',
       'personnel.manage',
       'personnel.approve',
+      'pay.read',
+      'pay.export',
+      'pay.manage',
     ],
   },
   { key: 'customer_contact', name: { 'zh-CN': '客户联系人', en: 'Customer contact' }, scope: 'company', permissions: PORTAL_PERMISSIONS },

@@ -18,6 +18,7 @@ import { meetingsRoutes } from './features/meetings/routes';
 import { handoverRoutes } from './features/handover/routes';
 import { appraisalRoutes } from './features/appraisal/routes';
 import { kpiRoutes } from './features/kpi/routes';
+import { payRoutes } from './features/pay/routes';
 import { staffTrainingRoutes } from './features/staff-training/routes';
 import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
 import { surveysRoutes } from './features/surveys/routes';
@@ -123,6 +124,7 @@ export function AppRoutes() {
         {handoverRoutes(guard)}
         {appraisalRoutes(guard)}
         {kpiRoutes(guard, can)}
+        {payRoutes(guard)}
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

@@ -454,7 +454,22 @@ export function defaultPolicy(): TPolicy {
         heldBackMonths: 24,
         installMultiplierOfWeld: 2,
         nonPieceWorkDailyFen: 8000,
+        // Seed 002, 4.10.3: weld price / technical-guidance price per metre; drainage names no guidance price.
+        rates: [
+          { pipeType: 'waterSupply', band: 'd50to110', weldFenPerMetre: 50, guidanceFenPerMetre: 30 },
+          { pipeType: 'waterSupply', band: 'd160to250', weldFenPerMetre: 100, guidanceFenPerMetre: 50 },
+          { pipeType: 'waterSupply', band: 'd315to630', weldFenPerMetre: 150, guidanceFenPerMetre: 70 },
+          { pipeType: 'drainage', band: 'below500', weldFenPerMetre: 10, guidanceFenPerMetre: null },
+          { pipeType: 'drainage', band: 'd600to800', weldFenPerMetre: 20, guidanceFenPerMetre: null },
+          { pipeType: 'drainage', band: 'd1000to1500', weldFenPerMetre: 35, guidanceFenPerMetre: null },
+          { pipeType: 'drainage', band: 'innerWeld', weldFenPerMetre: 15, guidanceFenPerMetre: null },
+        ],
       },
+      // PAY-5 (seed 002, 4.10/4.10.1): field allowance 500; guaranteed minimum 2000 a month.
+      fieldAllowanceFen: 50000,
+      guaranteedMinimumFen: 200000,
+      // AP-16b: the documents name no amounts; the company sets them.
+      performancePayFen: { A: 0, B: 0, C: 0 },
     },
     // ACC-1 (issue 18 item 3): strong (3 of 4) and at least 10 characters.
     accounts: { passwordMinScore: 3, passwordMinLength: 10 },

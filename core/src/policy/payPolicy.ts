@@ -21,6 +21,19 @@ export const ZPayLevel = z.strictObject({
 });
 export type TPayLevel = z.infer<typeof ZPayLevel>;
 
+/**
+ * PAY-3: the weld (包焊接) unit price per metre of a pipe type's diameter band (the bands of reports.workVolume); the
+ * install (包安装) price is the weld price × installMultiplierOfWeld; technical guidance (包技术指导) has its own price,
+ * null where the documents name none (such lines are shown unpriced, never as zero).
+ */
+export const ZCommissionRate = z.strictObject({
+  pipeType: ZItemId,
+  band: ZItemId,
+  weldFenPerMetre: ZFen,
+  guidanceFenPerMetre: ZFen.nullable(),
+});
+export type TCommissionRate = z.infer<typeof ZCommissionRate>;
+
 export const ZPayPolicy = z.strictObject({
   baseTiers: z.array(ZBaseTier).min(1),
   /** PAY-2: bonus by regional ranking. */
@@ -50,6 +63,13 @@ export const ZPayPolicy = z.strictObject({
     heldBackMonths: ZMonths,
     installMultiplierOfWeld: z.number().min(0),
     nonPieceWorkDailyFen: ZFen,
+    rates: z.array(ZCommissionRate),
   }),
+  /** PAY-5: the field allowance (野外补贴) of a person whose pay profile carries it. */
+  fieldAllowanceFen: ZFen,
+  /** PAY-5: the guaranteed minimum monthly pay (最低保障工资); a lower total is topped up to it. */
+  guaranteedMinimumFen: ZFen,
+  /** PAY-5/AP-16b: performance pay by the month's appraisal grade (the company sets the amounts). */
+  performancePayFen: z.strictObject({ A: ZFen, B: ZFen, C: ZFen }),
 });
 export type TPayPolicy = z.infer<typeof ZPayPolicy>;

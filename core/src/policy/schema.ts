@@ -165,6 +165,16 @@ export function policyIssues(p: TPolicyShape): PolicyIssue[] {
   if (p.pay.commission.paidMonthlyPercent + p.pay.commission.heldBackPercent > 100) {
     add(['pay', 'commission', 'heldBackPercent'], 'PAY-3: paid monthly and held back exceed 100 %');
   }
+  // PAY-3: a commission price names a pipe type and band of the WR-7 volume report, once.
+  const priced = new Set<string>();
+  p.pay.commission.rates.forEach((r, i) => {
+    const pipe = p.reports.workVolume.pipeTypes.find((t) => t.id === r.pipeType);
+    if (!pipe || !pipe.bands.some((b) => b.id === r.band)) {
+      add(['pay', 'commission', 'rates', i, 'band'], 'PAY-3: no such pipe type and band in the work volume report');
+    }
+    if (priced.has(`${r.pipeType}|${r.band}`)) add(['pay', 'commission', 'rates', i, 'band'], 'PAY-3: this band is priced twice');
+    priced.add(`${r.pipeType}|${r.band}`);
+  });
   return issues;
 }
 

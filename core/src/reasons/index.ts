@@ -14,6 +14,7 @@ import { RESIDENTS_REASONS } from './residents';
 import { KPI_REASONS } from './kpi';
 import { HANDOVER_REASONS } from './handover';
 import { PERSONNEL_REASONS } from './personnel';
+import { PAY_REASONS } from './pay';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -39,6 +40,7 @@ export const REASONS = {
   ...KPI_REASONS,
   ...HANDOVER_REASONS,
   ...PERSONNEL_REASONS,
+  ...PAY_REASONS,
   ...PASSWORD_REASONS,
   ...TWO_FACTOR_REASONS,
 } as const;

@@ -34,6 +34,7 @@ import { residents } from './migrations/20261207_0110_residents';
 import { twoFactor } from './migrations/20261207_0100_two_factor';
 import { kpi } from './migrations/20261207_0160_kpi';
 import { personnel } from './migrations/20261207_0120_personnel';
+import { pay } from './migrations/20261207_0150_pay';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -72,6 +73,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0160_kpi': kpi(dialect),
     '20261207_0140_handover': handover(dialect),
     '20261207_0120_personnel': personnel(dialect),
+    '20261207_0150_pay': pay(dialect),
   };
 }
 

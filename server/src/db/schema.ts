@@ -13,6 +13,7 @@ import type { ResidentTables } from './schema.residents';
 import type { TwoFactorTables } from './schema.two-factor';
 import type { KpiTables } from './schema.kpi';
 import type { PersonnelTables } from './schema.personnel';
+import type { PayTables } from './schema.pay';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -442,7 +443,8 @@ export interface DB
     TwoFactorTables,
     KpiTables,
     HandoverTables,
-    PersonnelTables {
+    PersonnelTables,
+    PayTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;

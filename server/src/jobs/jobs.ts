@@ -8,6 +8,7 @@ import { obligationsRemindJob } from '../modules/obligations/obligations.service
 import { reportsObligationsJob } from '../modules/reports/reports.obligations';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
+import { commissionReleaseJob } from '../modules/pay/pay.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -43,5 +44,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     surveysScheduleJob({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }),
     // TRN-3: certificate holders and their managers are reminded before expiry, once per expiry date.
     certificateReminderJob(deps),
+    // PAY-3: commission shares paid at settlement and held back two years, released on their dates.
+    commissionReleaseJob(deps),
   ];
 }

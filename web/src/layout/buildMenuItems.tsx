@@ -24,6 +24,7 @@ import { meetingsMenuItems } from '../features/meetings/routes';
 import { handoverMenuItems } from '../features/handover/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
 import { kpiMenuItems } from '../features/kpi/routes';
+import { payMenuItems } from '../features/pay/routes';
 import { staffTrainingMenuItems } from '../features/staff-training/routes';
 import { surveysMenuItems } from '../features/surveys/routes';
 import { projectsMenuItems } from '../features/projects/routes';
@@ -72,7 +73,7 @@ export function buildMenuItems(
   );
   // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
   items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
-  items.push(...appraisalMenuItems(has, t), ...kpiMenuItems(has, t));
+  items.push(...appraisalMenuItems(has, t), ...kpiMenuItems(has, t), ...payMenuItems(has, t));
   // HO-1: handover on leaving or transfer.
   items.push(...handoverMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });

@@ -1,5 +1,11 @@
 import { type PolicyFieldMeta, f } from '../fieldHelpers';
 
+const PAY3_RATES: [string, string] = [
+  '包焊接给水管 Φ50–110 0.5 元/M（技术指导 0.3）…；包安装为包焊接的 2 倍',
+  'Weld, water supply Φ50–110 0.5/m (guidance 0.3) …; install = 2× weld',
+];
+const PAY5_PERFORMANCE: [string, string] = ['考核结果确定绩效工资', 'The appraisal sets the performance pay'];
+
 /** Pay. */
 export const payFields: PolicyFieldMeta[] = [
   f(
@@ -123,4 +129,31 @@ export const payFields: PolicyFieldMeta[] = [
     ['非计件工作日薪', 'Non-piece work (per day)'],
     ['非计件工作每天 80 元', 'Non-piece work 80/day'],
   ),
+  f('pay.commission.rates.*.pipeType', 'PAY-3', 'text', ['管材', 'Pipe type'], PAY3_RATES),
+  f('pay.commission.rates.*.band', 'PAY-3', 'text', ['规格', 'Diameter band'], PAY3_RATES),
+  f('pay.commission.rates.*.weldFenPerMetre', 'PAY-3', 'fen', ['包焊接提成单价（每米）', 'Weld price (per metre)'], PAY3_RATES),
+  f(
+    'pay.commission.rates.*.guidanceFenPerMetre',
+    'PAY-3',
+    'fen',
+    ['包技术指导提成单价（每米）', 'Technical guidance price (per metre)'],
+    PAY3_RATES,
+  ),
+  f(
+    'pay.fieldAllowanceFen',
+    'PAY-5',
+    'fen',
+    ['野外补贴（每月）', 'Field allowance (per month)'],
+    ['野外补贴 500 元', 'Field allowance 500'],
+  ),
+  f(
+    'pay.guaranteedMinimumFen',
+    'PAY-5',
+    'fen',
+    ['最低保障工资（每月）', 'Guaranteed minimum (per month)'],
+    ['工程部员工最低保障工资为 2000 元/月', 'Guaranteed minimum 2,000 a month'],
+  ),
+  f('pay.performancePayFen.A', 'PAY-5', 'fen', ['绩效工资（A 等）', 'Performance pay (grade A)'], PAY5_PERFORMANCE),
+  f('pay.performancePayFen.B', 'PAY-5', 'fen', ['绩效工资（B 等）', 'Performance pay (grade B)'], PAY5_PERFORMANCE),
+  f('pay.performancePayFen.C', 'PAY-5', 'fen', ['绩效工资（C 等）', 'Performance pay (grade C)'], PAY5_PERFORMANCE),
 ];

@@ -44,7 +44,12 @@ describe('policy settings nothing reads (issue 17 item 2)', () => {
   });
 
   it('names the capability in both languages', () => {
-    expect(policyCapabilityPending('pay.probation.baseFen')?.name).toEqual({ 'zh-CN': '薪酬核算', en: 'pay' });
+    expect(policyCapabilityPending('pay.probation.maxMonths')?.name).toEqual({
+      'zh-CN': '焊工晋级与转正考核',
+      en: 'welder grade-ups and probation assessments',
+    });
+    expect(policyCapabilityPending('pay.probation.baseFen')).toBeNull();
+    expect(policyCapabilityPending('pay.commission.rates.0.weldFenPerMetre')).toBeNull();
     expect(policyCapabilityPending('attendance.lateThresholdMinutes')).toBeNull();
     expect(policyCapabilityPending('leave.types.annual.statutory')?.capability).toBe('statutoryLeave');
     expect(policyCapabilityPending('sla.nearBreachMinutes')).toBeNull();

@@ -88,13 +88,13 @@ describe('PolicySectionForm', () => {
     expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('marks the pay settings waiting for pay, in Chinese too, while the PAY-2 ranking bonus is in use', async () => {
+  it('in the pay section, keeps the settings pay reads editable and the welder grade-ups read-only, in Chinese too', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true, new Map(), 'pay');
     expect(screen.queryByTestId('policy-section-pending')).toBeNull();
-    const probation = document.getElementById('policy-pay.probation.baseFen') as HTMLInputElement;
-    expect(probation.disabled).toBe(true);
-    expect(within(probation.closest('.ant-form-item') as HTMLElement).getByTestId('policy-field-pending').textContent).toBe('待启用');
+    expect((document.getElementById('policy-pay.levelUp.minMonths') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getAllByTestId('policy-field-pending').length).toBeGreaterThan(0);
+    expect((document.getElementById('policy-pay.guaranteedMinimumFen') as HTMLInputElement).disabled).toBe(false);
     expect((document.getElementById('policy-pay.rankingBonus.baseFen') as HTMLInputElement).disabled).toBe(false);
   });
 

@@ -1,0 +1,3 @@
+export * from './commission';
+export * from './payslip';
+export * from './tierProposal';

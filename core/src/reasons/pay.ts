@@ -1,0 +1,25 @@
+import { defineReasons } from './catalogue';
+
+/** PAY-1..5 pay, commission and the payroll. */
+export const PAY_REASONS = defineReasons({
+  'pay.sheetsNotFinal': {
+    'zh-CN': '{month} 尚有 {count} 人的考核表未定稿（{names}），不能生成工资表',
+    en: 'In {month}, {count} appraisal sheets are not final yet ({names}): no payroll',
+  },
+  'pay.monthOpen': {
+    'zh-CN': '{month} 尚未结账，工程量可能仍会变动，不能计提提成',
+    en: '{month} is not closed yet and its volume may still change: commission cannot be booked',
+  },
+  'pay.alreadyBooked': {
+    'zh-CN': '{month} 的提成已计提',
+    en: 'The commission of {month} is already booked',
+  },
+  'pay.unknownTier': {
+    'zh-CN': '制度中没有工资等级“{tierId}”',
+    en: 'The policy has no base tier "{tierId}"',
+  },
+  'pay.unknownGrade': {
+    'zh-CN': '制度中没有 {grade} 级焊工',
+    en: 'The policy has no welder grade {grade}',
+  },
+});

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { ZExplanation } from '../explanation';
+import { PAY_LINE_KINDS } from '../pay/payslip';
+import { ZItemId } from '../policy/primitives';
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZId, ZRef, ZVersion, zInt } from './common';
+import { ZMonth } from './travel';
+
+/**
+ * Pay (PAY-1..5, issue 16 items 11, 13, 14).
+ *   GET  /pay/payroll?month=                  pay.read: the month's payslips, every line explained (409 until every sheet is final)
+ *   GET  /pay/payroll/export?month=           pay.export: the same as Excel for finance
+ *   POST /pay/commission/book {month}         pay.export: a closed month's settlement and held-back shares into the ledger
+ *   POST /pay/commission/release              pay.export: release what is due today into the open month
+ *   GET  /pay/commission?userId=&state=       pay.read: the ledger
+ *   GET  /pay/profiles, PUT /pay/profiles/:id pay.read / pay.manage: base tier and field allowance
+ *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
+ *   GET  /pay/tier-proposals?month=          pay.read: PAY-1 the base tier each record earns (a proposal to the GM)
+ *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
+ */
+
+/** A month within the input years: pay reaches back a year and a policy's dates, which a year 0000 would break. */
+const ZPayMonth = ZMonth.refine((m) => {
+  const year = Number(m.slice(0, 4));
+  return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}, `must be between the years ${MIN_INPUT_YEAR} and ${MAX_INPUT_YEAR}`);
+
+export const ZPayMonthQuery = z.strictObject({ month: ZPayMonth });
+
+export const ZPayLine = z.object({
+  key: z.string(),
+  kind: z.enum(PAY_LINE_KINDS),
+  ruleId: z.string(),
+  amountFen: zInt().nullable(),
+  explanation: ZExplanation,
+});
+
+export const ZPayslip = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  sheetId: zInt(),
+  grade: z.enum(['A', 'B', 'C']).nullable(),
+  lines: z.array(ZPayLine),
+  wageFen: zInt(),
+  travelFen: zInt(),
+  topUpFen: zInt(),
+  totalFen: zInt(),
+});
+export type TPayslipOut = z.infer<typeof ZPayslip>;
+
+export const ZPayroll = z.object({
+  month: z.string(),
+  policyVersion: zInt().nullable(),
+  items: z.array(ZPayslip),
+  totalFen: zInt(),
+});
+export type TPayroll = z.infer<typeof ZPayroll>;
+
+export const ZCommissionEntryState = z.enum(['pending', 'scheduled', 'released']);
+export const ZCommissionEntry = z.object({
+  id: zInt(),
+  userId: zInt(),
+  userName: z.string(),
+  projectId: zInt(),
+  projectName: z.string(),
+  earnedMonth: z.string(),
+  kind: z.enum(['settlement', 'retention']),
+  amountFen: zInt(),
+  policyVersion: zInt().nullable(),
+  /** pending: the project has not settled (no release date yet); scheduled: a release date; released: paid in releasedMonth. */
+  state: ZCommissionEntryState,
+  releaseOn: z.string().nullable(),
+  releasedMonth: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+});
+export type TCommissionEntry = z.infer<typeof ZCommissionEntry>;
+
+export const ZCommissionListQuery = z.strictObject({ userId: ZId.optional(), state: ZCommissionEntryState.optional() });
+export const ZCommissionBook = z.strictObject({ month: ZPayMonth });
+export const ZCommissionBookResult = z.object({ month: z.string(), items: z.array(ZCommissionEntry) });
+export const ZCommissionReleaseResult = z.object({ month: z.string(), scheduled: zInt(), items: z.array(ZCommissionEntry) });
+
+export const ZPayProfile = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  baseTierId: z.string().nullable(),
+  fieldAllowance: z.boolean(),
+  welderGrade: zInt().nullable(),
+  probation: z.boolean(),
+  version: zInt(),
+});
+export type TPayProfile = z.infer<typeof ZPayProfile>;
+export const ZPayProfileUpdate = z.strictObject({
+  baseTierId: ZItemId,
+  fieldAllowance: z.boolean(),
+  /** PAY-3: a welder's grade (a level of pay.engineerLevels); null or absent: paid by the tier. */
+  welderGrade: zInt().min(1).max(99).nullable().optional(),
+  /** PAY-3/PAY-3b: in probation until converted (转正). */
+  probation: z.boolean().optional(),
+  version: ZVersion.optional(),
+});
+export type TPayProfileUpdate = z.infer<typeof ZPayProfileUpdate>;
+
+export const ZPayMonthInput = z.strictObject({
+  userId: ZRef,
+  month: ZPayMonth,
+  nonPieceDays: zInt().min(0).max(31),
+  version: ZVersion.optional(),
+});
+export type TPayMonthInput = z.infer<typeof ZPayMonthInput>;
+export const ZPayMonthInputOut = z.object({ userId: zInt(), month: z.string(), nonPieceDays: zInt(), version: zInt() });
+
+export const ZTierProposal = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  currentTierId: z.string(),
+  cleanMonths: zInt(),
+  examPassed: z.boolean(),
+  proposedTierId: z.string().nullable(),
+  explanation: ZExplanation,
+});
+export type TTierProposalOut = z.infer<typeof ZTierProposal>;
+
+export const ZPayDashboardQuery = z.strictObject({ from: ZPayMonth, to: ZPayMonth });
+const ZGroupTrend = z.object({
+  id: zInt(),
+  name: z.string(),
+  month: z.string(),
+  people: zInt(),
+  averageTenths: zInt().nullable(),
+  netFen: zInt(),
+});
+export const ZPayDashboard = z.object({
+  months: z.array(z.string()),
+  grades: z.array(z.object({ month: z.string(), A: zInt(), B: zInt(), C: zInt(), none: zInt() })),
+  byRule: z.array(z.object({ ruleId: z.string(), kind: z.enum(['fine', 'bonus']), count: zInt(), amountFen: zInt() })),
+  teams: z.array(ZGroupTrend),
+  regions: z.array(ZGroupTrend),
+});
+export type TPayDashboard = z.infer<typeof ZPayDashboard>;

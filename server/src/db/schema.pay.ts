@@ -1,0 +1,46 @@
+import type { Generated } from 'kysely';
+
+type Id = Generated<number>;
+type Stamps = { created_at: string; updated_at: string; version: Generated<number> };
+
+/** PAY-1/PAY-5: a person's base tier and whether the field allowance (野外补贴) applies (0/1). */
+export interface PayProfilesTable extends Stamps {
+  id: Id;
+  user_id: number;
+  base_tier_id: string;
+  field_allowance: number;
+  /** PAY-3: paid by welder grade (1..8) instead of the tier; null for none. */
+  welder_grade: number | null;
+  /** PAY-3/PAY-3b: 1 while in probation. */
+  probation: Generated<number>;
+  updated_by: number;
+}
+
+/** PAY-3: the days of a month's work that cannot be counted by the metre. */
+export interface PayMonthInputsTable extends Stamps {
+  id: Id;
+  user_id: number;
+  month: string;
+  non_piece_days: number;
+  updated_by: number;
+}
+
+/** PAY-3: a share of a month's commission paid later; kind: settlement | retention. */
+export interface PayCommissionEntriesTable extends Stamps {
+  id: Id;
+  user_id: number;
+  project_id: number;
+  earned_month: string;
+  kind: string;
+  amount_fen: number;
+  policy_version: number | null;
+  release_on: string | null;
+  released_month: string | null;
+  released_at: string | null;
+}
+
+export interface PayTables {
+  pay_profiles: PayProfilesTable;
+  pay_month_inputs: PayMonthInputsTable;
+  pay_commission_entries: PayCommissionEntriesTable;
+}
