@@ -50,7 +50,7 @@ export type TReleasedShare = {
   releaseOn: string;
 };
 
-export type TOvertime = { recorded: false } | { recorded: true; amountFen: number; hours: number };
+export type TPayOvertime = { recorded: false } | { recorded: true; amountFen: number; hours: number };
 
 export type TPayslipInput = {
   pay: TPayPolicy;
@@ -69,7 +69,7 @@ export type TPayslipInput = {
   released: readonly TReleasedShare[];
   /** The frozen appraisal sheet: its policy version, grade and amounts. */
   sheet: { id: number; policyVersion: number | null; grade: TAppraisalGrade | null; amounts: readonly TSheetAmount[] };
-  overtime: TOvertime;
+  overtime: TPayOvertime;
 };
 
 export type TPayslip = {

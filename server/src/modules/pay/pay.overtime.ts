@@ -1,4 +1,4 @@
-import type { TOvertime } from '@techserve/core';
+import type { TPayOvertime } from '@techserve/core';
 import type { Db } from '../../http/context';
 
 /**
@@ -6,6 +6,6 @@ import type { Db } from '../../http/context';
  * overtimeForMonth in the attendance area, is being built): every person's overtime is "not recorded", which the
  * payslip shows as such, never as zero. When the read lands, this file maps its rows and nothing else changes.
  */
-export async function overtimeOfMonth(_db: Db, _month: string, userIds: number[]): Promise<Map<number, TOvertime>> {
+export async function overtimeOfMonth(_db: Db, _month: string, userIds: number[]): Promise<Map<number, TPayOvertime>> {
   return new Map(userIds.map((id) => [id, { recorded: false } as const]));
 }
