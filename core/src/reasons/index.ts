@@ -10,6 +10,7 @@ import { TICKET_REASONS } from './tickets';
 import { ACCOUNT_REASONS, PASSWORD_REASONS } from './accounts';
 import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
+import { PROJECT_REASONS } from './projects';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -32,6 +33,7 @@ export const REASONS = {
   ...ATTENDANCE_REASONS,
   ...APPRAISAL_REASONS,
   ...PASSWORD_REASONS,
+  ...PROJECT_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -27,6 +27,7 @@ import { attendanceMachines } from './migrations/20261207_0031_attendance_machin
 import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_digest';
 import { appraisal } from './migrations/20261207_0060_appraisal';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
+import { technicalHandover } from './migrations/20261207_0170_technical_handover';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -58,6 +59,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0032_attendance_day_digest': attendanceDayDigest(),
     '20261207_0060_appraisal': appraisal(dialect),
     '20261207_0033_attendance_spot_checks': attendanceSpotChecks(dialect),
+    '20261207_0170_technical_handover': technicalHandover(dialect),
   };
 }
 
