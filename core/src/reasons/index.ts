@@ -11,6 +11,7 @@ import { ACCOUNT_REASONS, PASSWORD_REASONS } from './accounts';
 import { ATTENDANCE_REASONS } from './attendance';
 import { APPRAISAL_REASONS } from './appraisal';
 import { PROJECT_REASONS } from './projects';
+import { LEAVE_REASONS } from './leave';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -34,6 +35,7 @@ export const REASONS = {
   ...APPRAISAL_REASONS,
   ...PASSWORD_REASONS,
   ...PROJECT_REASONS,
+  ...LEAVE_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -28,6 +28,7 @@ import { attendanceDayDigest } from './migrations/20261207_0032_attendance_day_d
 import { appraisal } from './migrations/20261207_0060_appraisal';
 import { attendanceSpotChecks } from './migrations/20261207_0033_attendance_spot_checks';
 import { technicalHandover } from './migrations/20261207_0170_technical_handover';
+import { userHireDate } from './migrations/20261207_0171_user_hire_date';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -60,6 +61,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0060_appraisal': appraisal(dialect),
     '20261207_0033_attendance_spot_checks': attendanceSpotChecks(dialect),
     '20261207_0170_technical_handover': technicalHandover(dialect),
+    '20261207_0171_user_hire_date': userHireDate(),
   };
 }
 
