@@ -198,6 +198,10 @@ export function defaultPolicy(): TPolicy {
       technicalGuidanceMaxDays: 7,
       noMealsLodgingWhenClientProvides: true,
       newEmployeeDailyFen: 6000,
+      // TR-3: the documents name no period; three months (a usual probation) until the company sets its own.
+      newEmployeeMonths: 3,
+      allowanceScheme: 'perDestination',
+      flatDailyFen: 0,
       regionalOfficeLodgingDailyFen: 0,
       phoneMonthlyFen: 0,
       allowedTransport: ['bus', 'train', 'ship', 'cityBus', 'metro'],
