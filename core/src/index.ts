@@ -30,6 +30,7 @@ export * from './schemas/projects';
 export * from './travel/allowances';
 export * from './schemas/leave';
 export * from './leave/notice';
+export * from './leave/seniority';
 export * from './obligations';
 export * from './schemas/obligations';
 export * from './reports';

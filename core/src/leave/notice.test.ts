@@ -113,3 +113,57 @@ describe('RS-4 emergencies and AT-4 types', () => {
     expect(a.explanation.text.en).toMatch(/^RS-4: Personal leave 2026-03-10–2026-03-12, 3 working days; needs 2 days notice/);
   });
 });
+
+describe('AT-4b: personal leave length, annual leave, extensions and the superior’s types', () => {
+  it('accepts personal leave of exactly the policy’s maximum calendar days and refuses one day more', () => {
+    const p = policy();
+    expect(p.personalMaxDaysPerRequest).toBe(30);
+    // 2026-03-10 .. 2026-04-08 is 30 calendar days.
+    expect(assess({ startDate: '2026-03-10', endDate: '2026-04-08', filedOn: '2026-03-01' }).refusal).toBeNull();
+    const over = assess({ startDate: '2026-03-10', endDate: '2026-04-09', filedOn: '2026-03-01' });
+    expect(over.refusal).toMatchObject({ ruleId: 'AT-4b', path: 'body.endDate', reason: 'leave.personalTooLong' });
+    expect(over.refusal?.params).toMatchObject({ max: 30, calendarDays: 31 });
+    // Another type is not bound by it.
+    expect(assess({ typeId: 'sick', startDate: '2026-03-10', endDate: '2026-04-09', filedOn: '2026-03-01' }).refusal).toBeNull();
+  });
+
+  it('grants annual leave up to the entitlement of the years of service on its first day', () => {
+    const annual = (f: Partial<TLeaveFacts>) =>
+      assess({ typeId: 'annual', startDate: '2026-03-10', endDate: '2026-03-10', filedOn: '2026-03-01', ...f });
+    expect(annual({ hireDate: null }).refusal).toMatchObject({ reason: 'leave.hireDateUnknown' });
+    // Hired 2025-03-10: one full year on 2026-03-10 (the anniversary), none the day before.
+    expect(annual({ hireDate: '2025-03-10' }).refusal).toBeNull();
+    expect(annual({ hireDate: '2025-03-11' }).refusal).toMatchObject({ reason: 'leave.annualExceeded', params: { entitlement: 0 } });
+    // 5 days a year: 4 used + 1 is exactly 5; 5 used + 1 is over.
+    expect(annual({ hireDate: '2025-03-10', annualUsedDays: 4 }).refusal).toBeNull();
+    expect(annual({ hireDate: '2025-03-10', annualUsedDays: 5 }).refusal).toMatchObject({
+      ruleId: 'AT-4b',
+      params: { years: 1, entitlement: 5, used: 5, days: 1, year: '2026' },
+    });
+    expect(annual({ hireDate: '2025-03-10' }).explanation.text.en).toContain('5 days of annual leave a year');
+  });
+
+  it('lets an on-time extension pass without approval only when the policy says so, never one of the superior’s types', () => {
+    expect(assess({ extension: true }).approvalNeeded).toBe(true);
+    const p = policy();
+    p.extensionNeedsApproval = false;
+    expect(assess({ extension: true }, p).approvalNeeded).toBe(false);
+    expect(assess({ extension: true }, p).explanation.text['zh-CN']).toContain('续假无需审批');
+    expect(assess({ extension: true, filedOn: '2026-03-10' }, p).approvalNeeded).toBe(true);
+    expect(assess({ extension: false }, p).approvalNeeded).toBe(true);
+    expect(assess({ extension: true, typeId: 'study' }, p)).toMatchObject({ approvalNeeded: true, refusal: null });
+  });
+
+  it('says a refused late request must be filed ahead, by reason key in both languages', () => {
+    const p = policy();
+    p.lateRequestNeedsSuperiorApproval = false;
+    const r = assess({ startDate: '2026-03-10', endDate: '2026-03-12', filedOn: '2026-03-09' }, p).refusal;
+    expect(r).toMatchObject({ reason: 'leave.mustFileAhead', params: { days: 3, noticeDays: 2, firstDay: '2026-03-11' } });
+    expect(r?.message).toContain('must be filed 2 day(s) ahead');
+  });
+
+  it('counts a 调休 Saturday as a working day of the leave and a holiday not', () => {
+    // 2026-02-14 (Saturday) is a make-up working day of the 2026 Spring Festival arrangement.
+    expect(assess({ typeId: 'sick', startDate: '2026-02-13', endDate: '2026-02-15', filedOn: '2026-02-13' }).days).toBe(2);
+  });
+});

@@ -2,6 +2,8 @@ import { type CompiledCalendar, isWorkingDay } from '../calendar';
 import { dayNumberOf, dateOfDayNumber } from '../calendar/dates';
 import { type TExplanation, explain } from '../explanation';
 import type { TLeavePolicy, TLeaveType } from '../policy/leavePolicy';
+import { REASONS, type TReasonKey, type TReasonParams, renderTemplate } from '../reasons';
+import { annualLeaveEntitlement } from './seniority';
 
 /** A leave lasts at most a year (bounds every per-day count). */
 export const MAX_LEAVE_DAYS = 366;
@@ -14,10 +16,24 @@ export type TLeaveFacts = {
   filedOn: string;
   /** RS-4: an emergency — the lead was told at once and the form is filed afterwards. */
   emergency: boolean;
+  /** AT-4b: the applicant's hire date (annual leave by years of service); null when not recorded. */
+  hireDate?: string | null;
+  /** AT-4b: annual leave days the applicant already asked for (submitted or approved) in the first day's year. */
+  annualUsedDays?: number;
+  /** RS-4: an extension of an approved leave of one's own. */
+  extension?: boolean;
 };
 
-/** Why a leave request cannot be filed as it is: the rule, the field at fault and the sentence. */
-export type TLeaveRefusal = { ruleId: string; path: string; message: string };
+/** Why a leave request cannot be filed as it is: the rule, the field at fault, the sentence and its reason key. */
+export type TLeaveRefusal = { ruleId: string; path: string; message: string; reason?: TReasonKey; params?: TReasonParams };
+
+const byReason = (ruleId: string, path: string, reason: TReasonKey, params: TReasonParams): TLeaveRefusal => ({
+  ruleId,
+  path,
+  message: renderTemplate(REASONS[reason].en, params, 'en'),
+  reason,
+  params,
+});
 
 export type TLeaveAssessment = {
   type: TLeaveType;
@@ -33,6 +49,11 @@ export type TLeaveAssessment = {
   late: boolean;
   /** AT-4: a sick leave of this length needs a medical certificate (handed in on the first day back). */
   certificateRequired: boolean;
+  /**
+   * RS-4/AT-4b: the request waits for a decision; false only for an on-time extension when the policy's
+   * "extension needs approval" is off and its type is not one the superior must approve.
+   */
+  approvalNeeded: boolean;
   explanation: TExplanation;
   /** Set when the policy refuses the request as filed; nothing may be saved then. */
   refusal: TLeaveRefusal | null;
@@ -72,6 +93,7 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
     daysAhead: diffDays(f.filedOn, f.startDate),
     late: false,
     certificateRequired: false,
+    approvalNeeded: true,
     explanation: explain({ ...base, ruleId: refusal.ruleId, result: null, zh: refusal.message, en: refusal.message }),
     refusal,
   });
@@ -95,6 +117,33 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
       },
       type,
     );
+
+  // AT-4b: personal leave at most the policy's calendar days per request.
+  if (type.id === 'personal' && calendarDays > policy.personalMaxDaysPerRequest)
+    return refused(
+      byReason('AT-4b', 'body.endDate', 'leave.personalTooLong', { max: policy.personalMaxDaysPerRequest, calendarDays }),
+      type,
+    );
+  // AT-4b: annual leave within the entitlement of the years of service on its first day, per calendar year.
+  const annual =
+    type.id === 'annual' && f.hireDate
+      ? annualLeaveEntitlement(policy.annualLeaveBySeniority, policyVersion, f.hireDate, f.startDate)
+      : null;
+  if (type.id === 'annual') {
+    if (!annual) return refused(byReason('AT-4b', 'body.typeId', 'leave.hireDateUnknown', {}), type);
+    const used = f.annualUsedDays ?? 0;
+    if (used + days > annual.days)
+      return refused(
+        byReason('AT-4b', 'body.endDate', 'leave.annualExceeded', {
+          years: annual.years,
+          year: f.startDate.slice(0, 4),
+          entitlement: annual.days,
+          used,
+          days,
+        }),
+        type,
+      );
+  }
 
   const daysAhead = diffDays(f.filedOn, f.startDate);
   const rule = type.requiresAdvanceNotice ? noticeRuleFor(policy, days) : null;
@@ -124,11 +173,26 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
       ? '; filed late: valid only with a superior’s approval, else absence (AT-4)'
       : '; filed late, which the policy does not accept (AT-4)';
   }
+  const approvalNeeded = !(f.extension && !policy.extensionNeedsApproval && !late && !policy.superiorApprovalTypes.includes(type.id));
+  if (f.extension) {
+    zh += approvalNeeded ? '；续假须经批准，否则按旷工处理（RS-4）' : '；按政策续假无需审批（RS-4）';
+    en += approvalNeeded
+      ? '; an extension needs approval, else absence (RS-4)'
+      : '; the policy lets an extension pass without approval (RS-4)';
+  }
+  if (policy.superiorApprovalTypes.includes(type.id)) {
+    zh += '；须经直属上级批准（AT-4b）';
+    en += '; decided by the applicant’s own superior (AT-4b)';
+  }
+  if (annual) {
+    zh += `；${annual.explanation.text['zh-CN']}，本年已申请 ${f.annualUsedDays ?? 0} 天`;
+    en += `; ${annual.explanation.text.en}, ${f.annualUsedDays ?? 0} already asked for this year`;
+  }
   if (certificateRequired) {
     zh += `；病假 ${policy.sick.certificateFromDays} 天起须交医院证明${policy.sick.certificateDueFirstDayBack ? '，返岗首日交' : ''}`;
     en += `; sick leave from ${policy.sick.certificateFromDays} day${policy.sick.certificateFromDays === 1 ? '' : 's'} needs a medical certificate${policy.sick.certificateDueFirstDayBack ? ', due on the first day back' : ''}`;
   }
-  const result = { days, requiredNoticeDays, daysAhead, late, certificateRequired };
+  const result = { days, requiredNoticeDays, daysAhead, late, certificateRequired, approvalNeeded };
   const explanation = explain({
     ...base,
     ruleId: rule ? 'RS-4' : 'AT-4',
@@ -139,11 +203,12 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
   });
   const refusal: TLeaveRefusal | null =
     late && !policy.lateRequestNeedsSuperiorApproval
-      ? {
-          ruleId: 'RS-4',
-          path: 'body.startDate',
-          message: `a leave of ${days} working day(s) is filed ${requiredNoticeDays} day(s) ahead (RS-4); the first possible day is ${dateOfDayNumber(dayNumberOf(f.filedOn) + requiredNoticeDays)}`,
-        }
+      ? byReason('RS-4', 'body.startDate', 'leave.mustFileAhead', {
+          type: type.name,
+          days,
+          noticeDays: requiredNoticeDays,
+          firstDay: dateOfDayNumber(dayNumberOf(f.filedOn) + requiredNoticeDays),
+        })
       : null;
   return {
     type,
@@ -154,6 +219,7 @@ export function assessLeave(policy: TLeavePolicy, policyVersion: number | null, 
     daysAhead,
     late,
     certificateRequired,
+    approvalNeeded,
     explanation,
     refusal,
   };

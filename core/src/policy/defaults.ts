@@ -172,11 +172,22 @@ export function defaultPolicy(): TPolicy {
           statutory: true,
           requiresAdvanceNotice: true,
         },
+        // AT-4b: business absences and outside study are asked for like leave and decided by the superior.
+        { id: 'business', name: { 'zh-CN': '因公外出', en: 'Business absence' }, statutory: false, requiresAdvanceNotice: true },
+        { id: 'study', name: { 'zh-CN': '外出学习', en: 'Outside study' }, statutory: false, requiresAdvanceNotice: true },
       ],
       noticeRules: [
         { id: 'oneToTwoDays', minDays: 1, maxDays: 2, noticeDays: 1 },
         { id: 'threeDaysOrMore', minDays: 3, maxDays: null, noticeDays: 2 },
       ],
+      // AT-4b: personal leave at most one month per request; annual leave 5/10/15 days from 1/10/20 years of service.
+      personalMaxDaysPerRequest: 30,
+      annualLeaveBySeniority: [
+        { id: 'oneYear', fromYears: 1, days: 5 },
+        { id: 'tenYears', fromYears: 10, days: 10 },
+        { id: 'twentyYears', fromYears: 20, days: 15 },
+      ],
+      superiorApprovalTypes: ['business', 'study'],
       specialNoticeMinutesBeforeShift: 60,
       emergencyFileAfterwards: true,
       lateRequestNeedsSuperiorApproval: true,
@@ -197,6 +208,10 @@ export function defaultPolicy(): TPolicy {
       technicalGuidanceMaxDays: 7,
       noMealsLodgingWhenClientProvides: true,
       newEmployeeDailyFen: 6000,
+      // TR-3: the documents name no period; three months (a usual probation) until the company sets its own.
+      newEmployeeMonths: 3,
+      allowanceScheme: 'perDestination',
+      flatDailyFen: 0,
       regionalOfficeLodgingDailyFen: 0,
       phoneMonthlyFen: 0,
       allowedTransport: ['bus', 'train', 'ship', 'cityBus', 'metro'],

@@ -26,7 +26,7 @@ export const ZFieldServicePolicy = z.strictObject({
   acceptanceHandoverDays: ZDays,
   /** FS-12: documents signed and archived at hand-over. */
   handoverDocuments: z.array(ZChecklistItem),
-  /** FS-12: a project without a hand-over record (技术交底) is not accepted. */
+  /** FS-12b: a project does not start without the technical handover (技术交底) signed by manager, sales and item leads. */
   handoverRecordRequired: z.boolean(),
 });
 export type TFieldServicePolicy = z.infer<typeof ZFieldServicePolicy>;

@@ -22,9 +22,19 @@ export const ZLeaveNoticeRule = z.strictObject({
 });
 export type TLeaveNoticeRule = z.infer<typeof ZLeaveNoticeRule>;
 
+/** AT-4b: annual paid leave of this many days a year from this many completed years of service. */
+export const ZAnnualLeaveStep = z.strictObject({ id: ZItemId, fromYears: zInt().min(0).max(60), days: ZDays.max(366) });
+export type TAnnualLeaveStep = z.infer<typeof ZAnnualLeaveStep>;
+
 export const ZLeavePolicy = z.strictObject({
   types: z.array(ZLeaveType).min(1),
   noticeRules: z.array(ZLeaveNoticeRule),
+  /** AT-4b: personal leave (type `personal`) lasts at most this many calendar days per request (one month). */
+  personalMaxDaysPerRequest: zInt().min(1).max(366),
+  /** AT-4b: annual paid leave (type `annual`) by years of service from the hire date (statutory 5/10/15 at 1/10/20). */
+  annualLeaveBySeniority: z.array(ZAnnualLeaveStep),
+  /** AT-4b: types (business absence, outside study) decided only by the applicant's own superiors, never passed without. */
+  superiorApprovalTypes: z.array(ZItemId),
   /** AT-4: special personal leave (特殊事假) is filed this many minutes before the shift. */
   specialNoticeMinutesBeforeShift: ZMinutes,
   /** RS-4: in an emergency the lead is told at once and the form is filed afterwards. */

@@ -33,6 +33,12 @@ export const ZTravelPolicy = z.strictObject({
   noMealsLodgingWhenClientProvides: z.boolean(),
   /** TR-3: new employees get this per day instead, without commission. */
   newEmployeeDailyFen: ZFen,
+  /** TR-3: someone is a new employee for this many months from their hire date (0: nobody). */
+  newEmployeeMonths: zInt().min(0).max(60),
+  /** TR-3b: the allowance scheme — by destination (TR-3's rates) or a flat daily allowance. */
+  allowanceScheme: z.enum(['perDestination', 'flatDaily']),
+  /** TR-3b: the flat daily travel allowance, per day away (no figure in the documents: 0). */
+  flatDailyFen: ZFen,
   /** TR-3: regional office lodging allowance per day (no figure in the documents: 0). */
   regionalOfficeLodgingDailyFen: ZFen,
   /** TR-3: phone allowance per month (no figure in the documents: 0). */

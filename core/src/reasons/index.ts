@@ -15,6 +15,8 @@ import { KPI_REASONS } from './kpi';
 import { HANDOVER_REASONS } from './handover';
 import { PERSONNEL_REASONS } from './personnel';
 import { PAY_REASONS } from './pay';
+import { PROJECT_REASONS } from './projects';
+import { LEAVE_REASONS } from './leave';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -43,6 +45,8 @@ export const REASONS = {
   ...PAY_REASONS,
   ...PASSWORD_REASONS,
   ...TWO_FACTOR_REASONS,
+  ...PROJECT_REASONS,
+  ...LEAVE_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZDeliveryCreate, ZPlanItemCreate, acceptanceDueOn, projectWarnings } from './projects';
+import { ZDeliveryCreate, ZPlanItemCreate, acceptanceDueOn, projectWarnings, technicalHandoverOf } from './projects';
 
 const base = {
   status: 'commissioned' as const,
@@ -59,5 +59,47 @@ describe('payload refinements', () => {
   it('needs a project, contract or customer for a delivery (FS-13)', () => {
     expect(ZDeliveryCreate.safeParse({ items: [{ name: 'x', qtyExpected: 1 }] }).success).toBe(false);
     expect(ZDeliveryCreate.safeParse({ customerId: 1, items: [{ name: 'x', qtyExpected: 1 }] }).success).toBe(true);
+  });
+});
+
+describe('FS-12b technical handover', () => {
+  const base = {
+    required: true,
+    recordDocumentId: 'technicalDisclosure',
+    recordUploaded: true,
+    manager: { id: 1, name: '张伟' },
+    sales: { id: 6, name: '郑凯' },
+    itemLeads: [
+      { id: 5, name: '赵磊' },
+      { id: 1, name: '张伟' },
+    ],
+    signatures: [] as { userId: number; signedAt: string }[],
+  };
+
+  it('asks one signature of each person, whatever their roles', () => {
+    const h = technicalHandoverOf(base);
+    expect(h.signatories.map((s) => [s.userId, s.roles])).toEqual([
+      [1, ['manager', 'itemLead']],
+      [6, ['sales']],
+      [5, ['itemLead']],
+    ]);
+    expect(h.missing.map((m) => m.path)).toEqual([
+      'technicalHandover.signatures.1',
+      'technicalHandover.signatures.6',
+      'technicalHandover.signatures.5',
+    ]);
+  });
+
+  it('is complete once the record is uploaded and everyone has signed; signatures of others do not count', () => {
+    const signedAt = '2026-03-01T02:00:00.000Z';
+    const all = [1, 6, 5].map((userId) => ({ userId, signedAt }));
+    expect(technicalHandoverOf({ ...base, signatures: all }).missing).toEqual([]);
+    const stranger = technicalHandoverOf({ ...base, signatures: [...all.slice(0, 2), { userId: 9, signedAt }] });
+    expect(stranger.missing.map((m) => m.userId)).toEqual([5]);
+  });
+
+  it('names the record, the manager and the salesperson when they are missing', () => {
+    const h = technicalHandoverOf({ ...base, recordUploaded: false, manager: null, sales: null, itemLeads: [] });
+    expect(h.missing.map((m) => m.kind)).toEqual(['record', 'manager', 'sales']);
   });
 });

@@ -14,6 +14,7 @@ import { ZDateInRange, ZInstantInRange, ZListQuery, ZRef, ZVersion, zFen64, zInt
 //   POST   /projects/:id/costs       PATCH/DELETE /project-costs/:id            cost breakdown
 //   POST   /projects/:id/handover-documents (multipart)  GET /project-handover-documents/:id (download)
 //   POST   /project-handover-documents/:id/sign        the customer's signature on a handover document
+//   POST   /projects/:id/technical-handover/signatures  FS-12b: a signatory signs the technical handover (技术交底)
 //   GET/POST /deliveries, GET/PATCH /deliveries/:id, POST /deliveries/:id/notify, POST /deliveries/:id/check (FS-13)
 //   GET/POST /trainings, GET /trainings/:id, POST /trainings/:id/sessions, POST /trainings/:id/trainees,
 //   PUT /training-sessions/:id/attendance, POST /training-trainees/:id/sign-off, POST /trainings/:id/complete (FS-14)
@@ -57,7 +58,12 @@ export const ZProjectCreate = z.strictObject({
   contractId: ZRef.describe('The service contract (CU-4) the project is built under; its end date is the deadline (FS-12)'),
   siteId: ZRef.nullable().optional().describe('A site of the contract’s customer'),
   managerId: ZRef.nullable().optional().describe('The responsible engineer or supervisor; default: you'),
-  memberIds: z.array(ZRef).max(50).optional().describe('Engineers on the project (they see it and do its work)'),
+  salesId: ZRef.nullable().optional().describe('FS-12b: the salesperson, who signs the technical handover'),
+  memberIds: z
+    .array(ZRef)
+    .max(50)
+    .optional()
+    .describe('Engineers on the project (they see it and do its work); as item leads they sign the technical handover'),
   description: optionalText(5000),
 });
 export type TProjectCreate = z.infer<typeof ZProjectCreate>;
@@ -67,6 +73,7 @@ export const ZProjectUpdate = z.strictObject({
   name: text(200).optional(),
   siteId: ZRef.nullable().optional(),
   managerId: ZRef.nullable().optional(),
+  salesId: ZRef.nullable().optional(),
   memberIds: z.array(ZRef).max(50).optional(),
   description: optionalText(5000),
 });
@@ -160,6 +167,10 @@ export const ZHandoverSign = z.strictObject({
 });
 export type THandoverSign = z.infer<typeof ZHandoverSign>;
 
+/** FS-12b: a signatory signs the technical handover (the project's version, like every project change). */
+export const ZTechnicalHandoverSign = z.strictObject({ version: ZVersion });
+export type TTechnicalHandoverSign = z.infer<typeof ZTechnicalHandoverSign>;
+
 export const ZPlanItem = z.object({
   id: z.number(),
   name: z.string(),
@@ -207,12 +218,31 @@ export type THandoverDocument = z.infer<typeof ZHandoverDocument>;
 export const ZHandoverChecklistItem = z.object({
   documentId: z.string(),
   name: z.strictObject({ 'zh-CN': z.string(), en: z.string() }),
-  isRecord: z.boolean().describe('The handover record (技术交底) without which the project is not accepted'),
+  isRecord: z.boolean().describe('The technical handover record (技术交底书) without which the project does not start (FS-12b)'),
   uploaded: z.boolean(),
   signed: z.boolean(),
 });
 
 const ZUserRef = z.object({ id: z.number(), name: z.string() });
+
+export const HANDOVER_SIGNATORY_ROLES = ['manager', 'sales', 'itemLead'] as const;
+export type THandoverSignatoryRole = (typeof HANDOVER_SIGNATORY_ROLES)[number];
+export const HANDOVER_GAPS = ['record', 'manager', 'sales', 'signature'] as const;
+export const ZTechnicalHandover = z.object({
+  required: z.boolean().describe('The policy asks for it before the start (fieldService.handoverRecordRequired)'),
+  recordDocumentId: z.string().nullable(),
+  recordUploaded: z.boolean(),
+  signatories: z.array(
+    z.object({
+      userId: z.number(),
+      name: z.string(),
+      roles: z.array(z.enum(HANDOVER_SIGNATORY_ROLES)),
+      signedAt: z.string().nullable(),
+    }),
+  ),
+  missing: z.array(z.object({ kind: z.enum(HANDOVER_GAPS), path: z.string(), userId: z.number().nullable() })),
+});
+export type TTechnicalHandover = z.infer<typeof ZTechnicalHandover>;
 export const ZProjectSummary = z.object({
   id: z.number(),
   name: z.string(),
@@ -239,6 +269,9 @@ export type TProjectSummary = z.infer<typeof ZProjectSummary>;
 export const ZProject = ZProjectSummary.extend({
   description: z.string().nullable(),
   acceptedBy: z.string().nullable(),
+  salesId: z.number().nullable(),
+  salesName: z.string().nullable(),
+  technicalHandover: ZTechnicalHandover,
   acceptanceDays: z.number().nullable().describe('FS-12: the policy’s days from commissioning to acceptance, as applied'),
   policyVersion: z.number().nullable(),
   members: z.array(ZUserRef),
@@ -253,6 +286,45 @@ export const ZProject = ZProjectSummary.extend({
   canWork: z.boolean(),
 });
 export type TProject = z.infer<typeof ZProject>;
+
+type Person = { id: number; name: string };
+/**
+ * FS-12b: the technical handover of a project — who signs it (the engineering manager, the salesperson and each item
+ * lead, one signature per person whatever their roles), who has, and what is still missing before the start.
+ */
+export function technicalHandoverOf(f: {
+  required: boolean;
+  recordDocumentId: string | null;
+  recordUploaded: boolean;
+  manager: Person | null;
+  sales: Person | null;
+  itemLeads: Person[];
+  signatures: { userId: number; signedAt: string }[];
+}): TTechnicalHandover {
+  const byUser = new Map<number, TTechnicalHandover['signatories'][number]>();
+  const add = (p: Person | null, role: THandoverSignatoryRole) => {
+    if (!p) return;
+    const entry = byUser.get(p.id) ?? { userId: p.id, name: p.name, roles: [], signedAt: null };
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+    byUser.set(p.id, entry);
+  };
+  add(f.manager, 'manager');
+  add(f.sales, 'sales');
+  for (const lead of f.itemLeads) add(lead, 'itemLead');
+  for (const s of f.signatures) {
+    const entry = byUser.get(s.userId);
+    if (entry) entry.signedAt = s.signedAt;
+  }
+  const signatories = [...byUser.values()];
+  const missing: TTechnicalHandover['missing'] = [];
+  if (f.recordDocumentId && !f.recordUploaded)
+    missing.push({ kind: 'record', path: `handoverDocuments.${f.recordDocumentId}`, userId: null });
+  if (!f.manager) missing.push({ kind: 'manager', path: 'managerId', userId: null });
+  if (!f.sales) missing.push({ kind: 'sales', path: 'salesId', userId: null });
+  for (const s of signatories)
+    if (!s.signedAt) missing.push({ kind: 'signature', path: `technicalHandover.signatures.${s.userId}`, userId: s.userId });
+  return { required: f.required, recordDocumentId: f.recordDocumentId, recordUploaded: f.recordUploaded, signatories, missing };
+}
 
 /** FS-12 acceptance due date: commissioning date plus the policy's days, counted in calendar days (the regulation's "5 days"). */
 export function acceptanceDueOn(commissionedOn: string, days: number): string {

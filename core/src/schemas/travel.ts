@@ -100,8 +100,6 @@ export const ZTravelDecision = z.strictObject({
   approve: z.boolean(),
   /** TR-2: the modes needing prior approval (plane, taxi …) that this approval explicitly allows. */
   approvedTransport: z.array(ZTransportMode).max(10).default([]),
-  /** TR-3: the traveller is a new employee (new-employee rate); set by the approving manager. */
-  newEmployee: z.boolean().default(false),
   comment: z.string().trim().max(500).optional(),
 });
 export type TTravelDecision = z.input<typeof ZTravelDecision>;
@@ -123,7 +121,7 @@ export const ZExtensionRequest = orderedDates(
 export type TExtensionRequest = z.infer<typeof ZExtensionRequest>;
 
 export const ZAllowanceLine = z.object({
-  kind: z.enum(['technicalGuidance', 'mealsLodging', 'newEmployee', 'specialRegion', 'boardProvided', 'beyondItinerary']),
+  kind: z.enum(['technicalGuidance', 'mealsLodging', 'newEmployee', 'flatDaily', 'specialRegion', 'boardProvided', 'beyondItinerary']),
   days: zInt(),
   rateFen: zInt(),
   amountFen: zInt(),
@@ -234,6 +232,7 @@ export const ZTravelRequest = ZTravelRequestSummary.extend({
   /** TR-2: the modes of the itinerary that need prior approval under the policy in force. */
   transportNeedingApproval: z.array(ZTransportMode),
   approvedTransport: z.array(ZTransportMode),
+  /** TR-3: a new employee on the trip's first day, from the hire date and the policy's period (not a flag anyone sets). */
   newEmployee: z.boolean(),
   specialRate: ZDecisionOf.extend({ dailyFen: zInt(), reason: z.string() }).nullable(),
   extension: ZDecisionOf.extend({ startDate: z.string(), endDate: z.string(), reason: z.string() }).nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH_FLOOR } from '../policy/accountsPolicy';
-import { ZId, ZRef, ZVersion, zIntText } from './common';
+import { ZDateInRange, ZId, ZRef, ZVersion, zIntText } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -12,6 +12,8 @@ const phone = z
 const userFields = {
   name: z.string().trim().min(1).max(100),
   employeeNo: z.string().trim().max(40).nullable().optional(),
+  /** AT-4b/TR-3: the hire date (入职日期): annual leave by years of service, the new-employee period. */
+  hireDate: ZDateInRange.nullable().optional(),
   phone: phone.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   status: z.enum(USER_STATUSES).optional(),
@@ -50,6 +52,7 @@ export const ZUser = z.object({
   username: z.string(),
   name: z.string(),
   employeeNo: z.string().nullable(),
+  hireDate: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   status: z.enum(USER_STATUSES),

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumberOf } from '../calendar/dates';
 import { defaultPolicy } from '../policy/defaults';
 import type { TDestinationLevel, TTravelPolicy } from '../policy/travelPolicy';
-import { type TAllowanceApprovals, type TAllowanceItinerary, computeAllowances, daysInclusive, itineraryWindow } from './allowances';
+import {
+  type TAllowanceApprovals,
+  type TAllowanceItinerary,
+  computeAllowances,
+  daysInclusive,
+  itineraryWindow,
+  newEmployeeOn,
+} from './allowances';
 
 const travel = (change: (p: TTravelPolicy) => void = () => {}): { travel: TTravelPolicy; version: number } => {
   const p = structuredClone(defaultPolicy().travel);
@@ -23,7 +30,9 @@ const trip = (
   ...extra,
 });
 const none: TAllowanceApprovals = { specialDailyFen: null, extension: null };
-const regular = { newEmployee: false };
+const regular = { hireDate: '2020-01-01' };
+/** Hired 2026-01-15: with the default 3 months a new employee through 2026-04-14. */
+const newcomer = { hireDate: '2026-01-15' };
 
 describe('computeAllowances: TR-3 technical guidance', () => {
   it('pays nothing for a 1-day trip (the departure day is also the return day)', () => {
@@ -123,12 +132,33 @@ describe('computeAllowances: TR-3 construction meals and lodging', () => {
 
 describe('computeAllowances: TR-3 new employees', () => {
   it('pays the new-employee rate per night instead of the work type’s rate', () => {
-    const r = computeAllowances(travel(), trip('2026-03-02', 5), { newEmployee: true }, none);
+    const r = computeAllowances(travel(), trip('2026-03-02', 5), newcomer, none);
     expect(r.lines).toEqual([expect.objectContaining({ kind: 'newEmployee', days: 4, rateFen: 6000, amountFen: 24000 })]);
+    expect(r.lines[0].explanation.text['zh-CN']).toContain('新员工期至 2026-04-14');
+  });
+
+  it('takes new-employee status from the hire date and the policy’s period: a trip from its last day is new, from the day after not', () => {
+    expect(newEmployeeOn(travel(), '2026-01-15', '2026-04-14')).toMatchObject({ newEmployee: true, lastDay: '2026-04-14' });
+    expect(newEmployeeOn(travel(), '2026-01-15', '2026-04-15').newEmployee).toBe(false);
+    expect(newEmployeeOn(travel(), '2026-01-15', '2026-01-14').newEmployee).toBe(false);
+    expect(newEmployeeOn(travel(), null, '2026-03-02').newEmployee).toBe(false);
+    expect(
+      newEmployeeOn(
+        travel((p) => (p.newEmployeeMonths = 0)),
+        '2026-01-15',
+        '2026-01-15',
+      ).newEmployee,
+    ).toBe(false);
+    // Month ends clamp: hired 2025-11-30 with 3 months is new through 2026-02-27.
+    expect(newEmployeeOn(travel(), '2025-11-30', '2026-02-27').newEmployee).toBe(true);
+    expect(newEmployeeOn(travel(), '2025-11-30', '2026-02-28').newEmployee).toBe(false);
+    expect(computeAllowances(travel(), trip('2026-04-14', 3), newcomer, none).lines[0].kind).toBe('newEmployee');
+    expect(computeAllowances(travel(), trip('2026-04-15', 3), newcomer, none).lines[0].kind).toBe('technicalGuidance');
+    expect(newEmployeeOn(travel(), '2026-01-15', '2026-04-14').explanation).toMatchObject({ ruleId: 'TR-3', policyVersion: 3 });
   });
 
   it('pays a new employee nothing when board is provided', () => {
-    const r = computeAllowances(travel(), trip('2026-03-02', 5, 'outOfProvince', { boardProvided: true }), { newEmployee: true }, none);
+    const r = computeAllowances(travel(), trip('2026-03-02', 5, 'outOfProvince', { boardProvided: true }), newcomer, none);
     expect(r.totalFen).toBe(0);
   });
 });
@@ -197,6 +227,41 @@ describe('itinerary helpers', () => {
   });
 });
 
+describe('computeAllowances: TR-3b flat daily allowance', () => {
+  const flat = () =>
+    travel((p) => {
+      p.allowanceScheme = 'flatDaily';
+      p.flatDailyFen = 10000;
+    });
+
+  it('pays the flat amount for every paid day away, departure and return included, whatever the destination or work', () => {
+    const r = computeAllowances(flat(), trip('2026-03-02', 5, 'countyOrBelow', { workType: 'construction' }), regular, none);
+    expect(r.lines).toEqual([expect.objectContaining({ kind: 'flatDaily', days: 5, rateFen: 10000, amountFen: 50000 })]);
+    expect(r.lines[0].explanation).toMatchObject({ ruleId: 'TR-3', policyVersion: 3 });
+    expect(r.lines[0].explanation.text.en).toContain('flat travel allowance');
+  });
+
+  it('lets the GM raise it for a special region (TR-4) and pays no unapproved day beyond the itinerary (TR-1)', () => {
+    const raised = computeAllowances(flat(), trip('2026-03-02', 2), regular, { specialDailyFen: 15000, extension: null });
+    expect(raised.lines).toEqual([expect.objectContaining({ kind: 'specialRegion', days: 2, rateFen: 15000 })]);
+    const beyond = computeAllowances(
+      flat(),
+      trip('2026-03-02', 2, 'outOfProvince', { actual: { startDate: '2026-03-02', endDate: '2026-03-04' } }),
+      regular,
+      none,
+    );
+    expect(beyond.lines.map((l) => [l.kind, l.days])).toEqual([
+      ['beyondItinerary', 1],
+      ['flatDaily', 2],
+    ]);
+  });
+
+  it('keeps the per-destination scheme by default and the new-employee rate for new employees', () => {
+    expect(computeAllowances(travel(), trip('2026-03-02', 5), regular, none).lines[0].kind).toBe('technicalGuidance');
+    expect(computeAllowances(flat(), trip('2026-03-02', 5), newcomer, none).lines[0].kind).toBe('newEmployee');
+  });
+});
+
 describe('computeAllowances: properties', () => {
   const arbTrip = fc.record({
     offset: fc.integer({ min: 0, max: 700 }),
@@ -219,7 +284,10 @@ describe('computeAllowances: properties', () => {
           actual: { startDate: start, endDate: plus(start, a.days - 1 + a.extraDays) },
         });
         const p = travel();
-        const r = computeAllowances(p, itinerary, { newEmployee: a.newEmployee }, { specialDailyFen: a.special, extension: null });
+        const r = computeAllowances(p, itinerary, a.newEmployee ? { hireDate: start } : regular, {
+          specialDailyFen: a.special,
+          extension: null,
+        });
         expect(r.totalFen).toBe(r.lines.reduce((s, l) => s + l.amountFen, 0));
         for (const l of r.lines) expect(l.amountFen).toBe(l.days * l.rateFen);
         const maxRate = Math.max(12000, 8000, 6000, a.special ?? 0);

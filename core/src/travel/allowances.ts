@@ -1,3 +1,4 @@
+import { addMonthsToDate } from '../appraisal/windows';
 import { dateOfDayNumber, dayNumberOf } from '../calendar/dates';
 import { type TExplanation, explain, formatMoneyFen } from '../explanation';
 import type { TDestinationLevel, TTravelPolicy } from '../policy/travelPolicy';
@@ -18,8 +19,33 @@ export type TAllowanceItinerary = {
   actual?: { startDate: string; endDate: string } | null;
 };
 
-/** TR-3: a new employee gets the new-employee rate (flag set by the approving manager: users carry no hire date). */
-export type TAllowanceTraveller = { newEmployee: boolean };
+/** TR-3: the traveller's hire date (null: not recorded — not a new employee). */
+export type TAllowanceTraveller = { hireDate: string | null };
+
+export type TNewEmployeeStatus = { newEmployee: boolean; lastDay: string | null; explanation: TExplanation };
+
+/**
+ * TR-3: whether someone is a new employee on a date — from their hire date through the last day of the policy's
+ * period (hired 2026-01-15 with 3 months: new through 2026-04-14, not on 2026-04-15). Not a flag anyone sets.
+ */
+export function newEmployeeOn(policy: TAllowancePolicy, hireDate: string | null, date: string): TNewEmployeeStatus {
+  const months = policy.travel.newEmployeeMonths;
+  const lastDay = hireDate && months > 0 ? dateOfDayNumber(dayNumberOf(addMonthsToDate(hireDate, months)) - 1) : null;
+  const newEmployee = hireDate !== null && lastDay !== null && hireDate <= date && date <= lastDay;
+  const base = { ruleId: 'TR-3', policyVersion: policy.version, inputs: { hireDate, date, months }, result: { newEmployee, lastDay } };
+  const text = !hireDate
+    ? { zh: '未登记入职日期，不按新员工计', en: 'no hire date recorded: not a new employee' }
+    : newEmployee
+      ? {
+          zh: `${hireDate} 入职，新员工期 ${months} 个月至 ${lastDay}，按新员工计`,
+          en: `hired ${hireDate}: a new employee for ${months} month(s), through ${lastDay}`,
+        }
+      : {
+          zh: `${hireDate} 入职，${date} 已不在新员工期（${months} 个月${lastDay ? `，至 ${lastDay}` : ''}）内`,
+          en: `hired ${hireDate}: on ${date} outside the new-employee period (${months} month(s)${lastDay ? `, through ${lastDay}` : ''})`,
+        };
+  return { newEmployee, lastDay, explanation: explain({ ...base, ...text }) };
+}
 
 export type TAllowanceApprovals = {
   /** TR-4: a special-region daily rate the GM approved; null when none. */
@@ -29,7 +55,7 @@ export type TAllowanceApprovals = {
 };
 
 export type TAllowanceLineKind =
-  'technicalGuidance' | 'mealsLodging' | 'newEmployee' | 'specialRegion' | 'boardProvided' | 'beyondItinerary';
+  'technicalGuidance' | 'mealsLodging' | 'newEmployee' | 'flatDaily' | 'specialRegion' | 'boardProvided' | 'beyondItinerary';
 
 export type TAllowanceLine = {
   kind: TAllowanceLineKind;
@@ -111,12 +137,14 @@ function daysAway(policy: TTravelPolicy, itinerary: TAllowanceItinerary, approva
 const yuan = (fen: number) => ({ zh: formatMoneyFen(fen, 'zh-CN'), en: formatMoneyFen(fen, 'en') });
 
 /**
- * TR-1/TR-3/TR-4: the allowance lines of a trip, each with its explanation (rule, policy version, inputs).
+ * TR-1/TR-3/TR-3b/TR-4: the allowance lines of a trip, each with its explanation (rule, policy version, inputs).
+ * - the policy's scheme decides: by destination (below) or a flat daily allowance per paid day away (TR-3b);
  * - technical guidance: per day at the destination's rate, without the departure and return days (policy), at most
  *   the policy's maximum days;
  * - construction or welding: meals and lodging per night away (days = nights away) at the destination's rate; none
  *   when the client provides board and lodging (policy);
- * - a new employee gets the new-employee rate per night away instead (and none when board is provided);
+ * - a new employee (hire date within the policy's period on the trip's first day) gets the new-employee rate per
+ *   night away instead (and none when board is provided);
  * - a GM-approved special-region rate replaces a lower rate on the paid days (TR-4, when the policy allows it);
  * - days beyond the itinerary without an approved extension get nothing (TR-1).
  * Pure: the same inputs always give the same lines.
@@ -152,8 +180,9 @@ export function computeAllowances(
   // Nights away: every day but the last; only paid days count.
   const nights = days.filter((d) => !d.last && d.paid);
   const boardRule = itinerary.boardProvided && p.noMealsLodgingWhenClientProvides;
+  const status = newEmployeeOn(policy, traveller.hireDate, days[0].date);
 
-  if (traveller.newEmployee) {
+  if (status.newEmployee) {
     if (boardRule) {
       lines.push(boardLine(version, nights.length, 'newEmployee'));
     } else {
@@ -165,11 +194,25 @@ export function computeAllowances(
         special,
         'newEmployee',
         (n, rate) => ({
-          zh: `新员工补助 ${yuan(rate).zh}/天 × ${n} 天（天数按在外过夜计）`,
-          en: `new-employee allowance ${yuan(rate).en}/day × ${n} day(s) (days = nights away)`,
+          zh: `新员工补助 ${yuan(rate).zh}/天 × ${n} 天（天数按在外过夜计；新员工期至 ${status.lastDay}）`,
+          en: `new-employee allowance ${yuan(rate).en}/day × ${n} day(s) (days = nights away; new employee through ${status.lastDay})`,
         }),
       );
     }
+  } else if (p.allowanceScheme === 'flatDaily') {
+    // TR-3b: one flat amount per paid day away, departure and return days included; the GM may raise it (TR-4).
+    pushRateLines(
+      lines,
+      version,
+      days.filter((d) => d.paid && p.flatDailyFen > 0),
+      () => p.flatDailyFen,
+      special,
+      'flatDaily',
+      (n, rate) => ({
+        zh: `出差补贴按天包干 ${yuan(rate).zh}/天 × ${n} 天（TR-3b）`,
+        en: `flat travel allowance ${yuan(rate).en}/day × ${n} day(s) (TR-3b)`,
+      }),
+    );
   } else if (itinerary.workType === 'technicalGuidance') {
     const candidates = days.filter(
       (d) =>

@@ -35,6 +35,8 @@ import { twoFactor } from './migrations/20261207_0100_two_factor';
 import { kpi } from './migrations/20261207_0160_kpi';
 import { personnel } from './migrations/20261207_0120_personnel';
 import { pay } from './migrations/20261207_0150_pay';
+import { technicalHandover } from './migrations/20261207_0170_technical_handover';
+import { userHireDate } from './migrations/20261207_0171_user_hire_date';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -74,6 +76,8 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0140_handover': handover(dialect),
     '20261207_0120_personnel': personnel(dialect),
     '20261207_0150_pay': pay(dialect),
+    '20261207_0170_technical_handover': technicalHandover(dialect),
+    '20261207_0171_user_hire_date': userHireDate(),
   };
 }
 

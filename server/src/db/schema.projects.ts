@@ -14,6 +14,8 @@ export interface ProjectsTable extends Stamps, ScopeCols {
   customer_id: number;
   site_id: number | null;
   manager_id: number | null;
+  /** FS-12b: the salesperson who signs the technical handover (migration 0170). */
+  sales_id: number | null;
   status: string;
   description: string | null;
   started_on: string | null;
@@ -69,6 +71,13 @@ export interface ProjectHandoverDocumentsTable extends Stamps {
   signed_by: string | null;
   signed_on: string | null;
   signed_recorded_by: number | null;
+}
+/** FS-12b: one signatory's signature on a project's technical handover (migration 0170). */
+export interface ProjectHandoverSignaturesTable {
+  id: Id;
+  project_id: number;
+  user_id: number;
+  signed_at: string;
 }
 export interface DeliveriesTable extends Stamps, ScopeCols {
   id: Id;
@@ -135,6 +144,7 @@ export interface ProjectTables {
   project_materials: ProjectMaterialsTable;
   project_costs: ProjectCostsTable;
   project_handover_documents: ProjectHandoverDocumentsTable;
+  project_handover_signatures: ProjectHandoverSignaturesTable;
   deliveries: DeliveriesTable;
   delivery_items: DeliveryItemsTable;
   trainings: TrainingsTable;

@@ -39,6 +39,8 @@ export interface UsersTable extends Stamps {
   password_hash: string;
   name: string;
   employee_no: string | null;
+  /** AT-4b/TR-3: 入职日期 'YYYY-MM-DD' (migration 0171). */
+  hire_date: Generated<string | null>;
   phone: string | null;
   email: string | null;
   status: string;

@@ -109,6 +109,8 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, cost: PasswordCost,
           password_hash: hash,
           name: u.name,
           employee_no: `E${String(Object.keys(userIds).length + 1001)}`,
+          // AT-4b/TR-3: hired 3 to 17 years ago (annual leave by years of service, no demo user a new employee).
+          hire_date: `${Number(now.slice(0, 4)) - 3 - (Object.keys(userIds).length % 8) * 2}-03-01`,
           phone: `1380000${String(Object.keys(userIds).length + 1001)}`,
           email: `${u.username}@demo.techserve.local`,
           status: 'active',

@@ -88,6 +88,8 @@ export const en: TMessages = {
     resetPassword: 'Reset password (leave empty to keep)',
     name: 'Name',
     employeeNo: 'Employee no.',
+    hireDate: 'Hire date',
+    hireDateHint: 'Annual leave by years of service and the new-employee travel allowance count from it',
     phone: 'Phone',
     email: 'E-mail',
     role: 'Role',

@@ -86,6 +86,8 @@ export const zhCN = {
     resetPassword: '重置密码（留空则不修改）',
     name: '姓名',
     employeeNo: '工号',
+    hireDate: '入职日期',
+    hireDateHint: '按工龄计算带薪年假、判定新员工出差补贴均以此为准',
     phone: '电话',
     email: '电子邮件',
     role: '角色',

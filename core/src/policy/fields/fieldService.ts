@@ -60,9 +60,12 @@ export const fieldServiceFields: PolicyFieldMeta[] = [
   ),
   f(
     'fieldService.handoverRecordRequired',
-    'FS-12',
+    'FS-12b',
     'flag',
-    ['无技术交底不验收', 'Hand-over record required'],
-    ['无技术交底记录的项目不予验收', 'A project without a hand-over record is not accepted'],
+    ['无技术交底不开工', 'Technical handover before the start'],
+    [
+      '工程经理、销售人员和各分项负责人现场签署技术交底书后方可开工',
+      'A project starts only after the engineering manager, the salesperson and each item lead have signed the technical handover on site',
+    ],
   ),
 ];

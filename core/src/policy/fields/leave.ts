@@ -38,6 +38,40 @@ export const leaveFields: PolicyFieldMeta[] = [
     ['请假一至两天提前一天；三天以上提前两天', '1–2 days: 1 day ahead; 3 days or more: 2 days ahead'],
   ),
   f(
+    'leave.personalMaxDaysPerRequest',
+    'AT-4b',
+    'days',
+    ['事假每次最长（自然日）', 'Personal leave per request, at most (calendar days)'],
+    ['事假每次最长不超过一个月', 'Personal leave at most one month per request'],
+  ),
+  f(
+    'leave.annualLeaveBySeniority.*.fromYears',
+    'AT-4b',
+    'count',
+    ['工龄满（年）', 'From years of service'],
+    [
+      '带薪年假按工龄：满 1 年 5 天，满 10 年 10 天，满 20 年 15 天',
+      'Annual leave by years of service: 5 days from 1 year, 10 from 10, 15 from 20',
+    ],
+  ),
+  f(
+    'leave.annualLeaveBySeniority.*.days',
+    'AT-4b',
+    'days',
+    ['年假天数', 'Annual leave days'],
+    [
+      '带薪年假按工龄：满 1 年 5 天，满 10 年 10 天，满 20 年 15 天',
+      'Annual leave by years of service: 5 days from 1 year, 10 from 10, 15 from 20',
+    ],
+  ),
+  f(
+    'leave.superiorApprovalTypes.*',
+    'AT-4b',
+    'choice',
+    ['须直属上级批准的假别', 'Types the own superior approves'],
+    ['因公外出、外出学习须经上级批准', 'Business absences and outside study need the superior’s approval'],
+  ),
+  f(
     'leave.specialNoticeMinutesBeforeShift',
     'AT-4',
     'minutes',

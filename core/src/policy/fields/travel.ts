@@ -55,6 +55,27 @@ export const travelFields: PolicyFieldMeta[] = [
     ['新员工 60 元/天，不计提成', 'New employees 60 yuan/day, no commission'],
   ),
   f(
+    'travel.newEmployeeMonths',
+    'TR-3',
+    'months',
+    ['新员工期（月，自入职日）', 'New-employee period (months from the hire date)'],
+    ['新员工 60 元/天，不计提成', 'New employees 60 yuan/day, no commission'],
+  ),
+  f(
+    'travel.allowanceScheme',
+    'TR-3b',
+    'choice',
+    ['出差补贴方式', 'Travel allowance scheme'],
+    ['按目的地标准补贴，或按天包干出差补贴', 'Rates by destination, or a flat daily travel allowance'],
+  ),
+  f(
+    'travel.flatDailyFen',
+    'TR-3b',
+    'fen',
+    ['包干出差补贴（每天）', 'Flat travel allowance (per day)'],
+    ['出差补贴按天包干，特殊地区经总经理批准可提高', 'A flat daily travel allowance; the GM may raise it for special regions'],
+  ),
+  f(
     'travel.regionalOfficeLodgingDailyFen',
     'TR-3',
     'fen',

@@ -90,3 +90,36 @@ export const leaveAwaitingClient = (db: Db, siteId: number) =>
     .where('leave_requests.client_status', '=', 'pending')
     .orderBy('leave_requests.id')
     .execute();
+/**
+ * The applicant as leave needs them: team and department at filing, hire date (AT-4b) and the calendar they work to —
+ * a resident's client site's own calendar when it has one (as attendance resolves it), else the company's (null).
+ */
+export const applicantOf = (db: Db, userId: number) =>
+  db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .leftJoin('customer_sites as site', 'site.id', 'users.site_id')
+    .select([
+      'users.team_id',
+      'users.department_id',
+      'teams.department_id as team_department_id',
+      'users.hire_date',
+      'users.site_id',
+      'site.calendar_id as site_calendar_id',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+
+/** AT-4b: annual leave days a user asked for (submitted or approved) with a first day in the year. */
+export async function annualDaysAskedFor(db: Db, userId: number, typeId: string, year: string): Promise<number> {
+  const row = await db
+    .selectFrom('leave_requests')
+    .select((eb) => eb.fn.sum<number | string | null>('days').as('n'))
+    .where('user_id', '=', userId)
+    .where('type_id', '=', typeId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .where('start_date', '>=', `${year}-01-01`)
+    .where('start_date', '<=', `${year}-12-31`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

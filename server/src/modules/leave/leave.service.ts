@@ -12,14 +12,14 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
-import { AppError, forbidden, invalidValue, notFound, refuse } from '../../http/errors';
+import { AppError, fieldDetail, forbidden, invalidValue, notFound, refuse } from '../../http/errors';
 import { containsText } from '../../http/like';
 import { cursorId, pageOf } from '../../http/pagination';
 import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
-import { loadDefaultCalendar } from '../calendars/calendars.service';
+import { loadCalendar, loadDefaultCalendar } from '../calendars/calendars.service';
 import { notify } from '../notifications/notifications.service';
-import { approversOf } from '../org/approvers';
+import { approversOf, managersOf } from '../org/approvers';
 import { askClient, clientApproversOf } from '../personnel/personnel.client';
 import { policyOn } from '../policy/policy-in-force';
 import * as repo from './leave.repository';
@@ -100,27 +100,42 @@ const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en:
   });
 
 /**
- * RS-4/AT-4: file a leave. The policy in force on its first day decides the type, the notice needed and whether a
- * late request is accepted (then valid only with the superior's approval); the period is counted in working days
- * on the company calendar; a stand-in covers the duties when the policy asks; an extension (extendsId) continues an
- * approved leave of one's own and needs approval like any leave. The superiors who may decide are asked.
+ * RS-4/AT-4/AT-4b: file a leave — always one's own (no proxy or cross requests: the applicant is the signed-in
+ * user). The policy in force on its first day decides the type, the notice needed and whether a late request is
+ * accepted (then valid only with the superior's approval), personal leave's longest request and annual leave by
+ * years of service from the hire date; the period is counted in working days on the applicant's own calendar (a
+ * resident's client site calendar); a stand-in covers the duties when the policy asks; an extension (extendsId)
+ * continues an approved leave of one's own and needs approval unless the policy lets it pass. The superiors who may
+ * decide are asked (or told, for an extension that passes).
  */
 export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLeaveRequest> {
   const at = nowIso(ctx.clock);
   const policy = await policyOn(ctx.db, body.startDate);
   const rules = policy.document.leave;
-  const { compiled } = await loadDefaultCalendar(ctx.db);
+  const applicant = await repo.applicantOf(ctx.db, ctx.actor.id);
+  const { compiled } = applicant.site_calendar_id
+    ? await loadCalendar(ctx.db, applicant.site_calendar_id)
+    : await loadDefaultCalendar(ctx.db);
   const assessed = assessLeave(rules, policy.number, compiled, {
     typeId: body.typeId,
     startDate: body.startDate,
     endDate: body.endDate,
     filedOn: todayOf(ctx),
     emergency: body.emergency,
+    hireDate: applicant.hire_date,
+    annualUsedDays: await repo.annualDaysAskedFor(ctx.db, ctx.actor.id, 'annual', body.startDate.slice(0, 4)),
+    extension: body.extendsId != null,
   });
-  if (assessed.refusal)
-    throw new AppError('rule_violation', `${assessed.refusal.ruleId}: ${assessed.refusal.message}`, {
-      ruleId: assessed.refusal.ruleId,
-      details: [{ path: assessed.refusal.path, message: assessed.refusal.message }],
+  const refusal = assessed.refusal;
+  if (refusal?.reason)
+    throw refuse('rule_violation', refusal.reason, refusal.params, {
+      ruleId: refusal.ruleId,
+      details: [fieldDetail(refusal.path, refusal.reason, refusal.params)],
+    });
+  if (refusal)
+    throw new AppError('rule_violation', `${refusal.ruleId}: ${refusal.message}`, {
+      ruleId: refusal.ruleId,
+      details: [{ path: refusal.path, message: refusal.message }],
     });
   const standInId = body.standInId ?? null;
   if (rules.standInRequired && standInId == null)
@@ -143,7 +158,8 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
         .select(['id', 'user_id', 'status', 'end_date'])
         .where('id', '=', body.extendsId)
         .executeTakeFirst();
-      if (!base || base.user_id !== ctx.actor.id) throw invalidValue('body.extendsId', 'no such leave of yours');
+      if (!base || base.user_id !== ctx.actor.id)
+        throw refuse('rule_violation', 'leave.ownOnly', {}, { ruleId: 'AT-4b', details: [fieldDetail('body.extendsId', 'leave.ownOnly')] });
       if (base.status !== 'approved') throw invalidValue('body.extendsId', 'only an approved leave can be extended', 'RS-4');
       const next = addDaysToDate(base.end_date, 1);
       if (body.startDate !== next)
@@ -163,18 +179,19 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
         `You already asked for leave #${overlap.id} (${overlap.start_date}–${overlap.end_date}) on some of these days`,
         { details: [{ path: 'body.startDate', message: `overlaps leave #${overlap.id}` }] },
       );
-    const user = await db
-      .selectFrom('users')
-      .leftJoin('teams', 'teams.id', 'users.team_id')
-      .select(['users.team_id', 'users.department_id', 'users.site_id', 'teams.department_id as team_department_id'])
-      .where('users.id', '=', ctx.actor.id)
-      .executeTakeFirstOrThrow();
-    const filed = { user_id: ctx.actor.id, team_id: user.team_id, department_id: user.department_id ?? user.team_department_id ?? null };
+    const filed = {
+      user_id: ctx.actor.id,
+      team_id: applicant.team_id,
+      department_id: applicant.department_id ?? applicant.team_department_id ?? null,
+    };
+    // RS-4/AT-4b: with "extension needs approval" off, an on-time extension is granted as filed.
+    const passes = !assessed.approvalNeeded;
     const row = await db
       .insertInto('leave_requests')
       .values({
         ...filed,
-        status: 'submitted',
+        status: passes ? 'approved' : 'submitted',
+        decided_at: passes ? at : null,
         type_id: assessed.type.id,
         start_date: body.startDate,
         end_date: body.endDate,
@@ -199,27 +216,37 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       action: 'leave.request.create',
       entity: 'leave_request',
       entityId: row.id,
-      after: { ...body, days: assessed.days, late: assessed.late },
+      after: { ...body, days: assessed.days, late: assessed.late, status: passes ? 'approved' : 'submitted' },
     });
     const what = `${assessed.type.name['zh-CN']} ${body.startDate}～${body.endDate}（${assessed.days} 天）`;
     const whatEn = `${assessed.type.name.en} ${body.startDate}–${body.endDate} (${assessed.days} day${assessed.days === 1 ? '' : 's'})`;
     const lateZh = assessed.late ? '，逾期申请（AT-4）' : body.emergency ? '，紧急事后补办（RS-4）' : '';
     const lateEn = assessed.late ? ', filed late (AT-4)' : body.emergency ? ', emergency filed afterwards (RS-4)' : '';
-    await tell(
-      db,
-      at,
-      await approversOf(db, filed, 'leave.approve'),
-      row.id,
-      `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`,
-      `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`,
-      'leave_approval',
-    );
+    if (passes)
+      await tell(
+        db,
+        at,
+        await approversOf(db, filed, 'leave.approve'),
+        row.id,
+        `${ctx.actor.name} 续假 ${what}（无需审批）`,
+        `${ctx.actor.name} extends the leave: ${whatEn} (no approval needed)`,
+      );
+    else
+      await tell(
+        db,
+        at,
+        await approversOf(db, filed, 'leave.approve'),
+        row.id,
+        `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`,
+        `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`,
+        'leave_approval',
+      );
     // RS-4b: a resident's emergency is reported to the client IT office as well, which archives the form filed afterwards.
     if (body.emergency)
       await askClient(
         db,
         at,
-        await clientApproversOf(db, user.site_id),
+        await clientApproversOf(db, applicant.site_id),
         `${ctx.actor.name} 紧急请假 ${what}`,
         `${ctx.actor.name} emergency leave ${whatEn}`,
         { zh: '驻场人员紧急请假报备（RS-4b）', en: 'Emergency leave of a resident reported (RS-4b)' },
@@ -242,6 +269,10 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
     if (row.version !== body.version) throw repo.staleLeave();
     if (row.status !== 'submitted') throw illegal(`A ${row.status} leave request cannot be decided`);
     const client = body.approve && row.extends_id != null ? await clientApproversOf(db, row.applicant_site_id) : [];
+    // AT-4b: business absences and outside study are decided by the applicant's own superiors only.
+    const rules = (await policyOn(db, row.start_date)).document.leave;
+    if (rules.superiorApprovalTypes.includes(row.type_id) && !(await managersOf(db, row.user_id)).includes(ctx.actor.id))
+      throw refuse('forbidden', 'leave.superiorOnly', { type: typeNameOf(rules, row.type_id) }, { ruleId: 'AT-4b' });
     const set = {
       status: body.approve ? 'approved' : 'rejected',
       decided_by: ctx.actor.id,

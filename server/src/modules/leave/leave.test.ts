@@ -256,6 +256,107 @@ describe('approved leave on the dispatch board (FS-10)', () => {
   });
 });
 
+describe('AT-4b: own calendar, own requests, personal leave length, annual leave, the superior’s types', () => {
+  const member = async (username: string, extra: Json = {}) => {
+    const id = await createUser(w.admin, { username, roleKey: 'engineer', departmentId: w.ids.department, teamId: w.ids.team, ...extra });
+    return { id, agent: await t.login(username, 'password-123') };
+  };
+
+  it('counts a resident’s leave on the client site’s calendar: its 调休 Saturday is a leave day, at headquarters it is not', async () => {
+    t.clock.set('2026-03-02T01:00:00Z');
+    const calendar = await expectStatus(
+      await w.admin.post(api('/calendars'), {
+        name: '医院现场日历',
+        definition: { holidays: [{ date: '2026-03-09', name: '院庆' }], makeupWorkdays: [{ date: '2026-03-07', name: '调休上班' }] },
+      }),
+      201,
+    );
+    const site = await expectStatus(await w.admin.get(api(`/sites/${w.ids.site}`)), 200);
+    await expectStatus(await w.admin.patch(api(`/sites/${w.ids.site}`), { version: site.version, calendarId: calendar.id }), 200);
+    const resident = await member('lv.res', { siteId: w.ids.site });
+    const weekend = { typeId: 'sick', startDate: '2026-03-07', endDate: '2026-03-08' };
+    const atSite = await file(resident.agent, weekend);
+    expect(atSite.days).toBe(1);
+    expect(atSite.explanation.text['zh-CN']).toContain('1 个工作日');
+    const hq = await w.engineer.post(api('/leave-requests'), leaveBody(weekend));
+    expect(hq.statusCode).toBe(422);
+    expect(hq.json().error.details[0].path).toBe('body.endDate');
+    // The site's holiday (Monday 9th) is no leave day for the resident; Friday 6th and the 调休 Saturday are.
+    await withdraw(resident.agent, atSite);
+    expect((await file(resident.agent, { typeId: 'sick', startDate: '2026-03-06', endDate: '2026-03-09' })).days).toBe(2);
+  });
+
+  it('files only one’s own leave: no applicant in the body (proxy), no extension of another’s leave (cross)', async () => {
+    t.clock.set('2026-03-02T01:00:00Z');
+    const before = await count();
+    const proxy = await w.supervisor.post(api('/leave-requests'), leaveBody({ userId: w.ids.engineer }));
+    expect(proxy.statusCode).toBe(400);
+    expect(await count()).toBe(before);
+    const own = await file(w.engineer, { startDate: '2026-03-26', endDate: '2026-03-26' });
+    const approved = await expectStatus(
+      await w.supervisor.post(api(`/leave-requests/${own.id}/decision`), { version: own.version, approve: true }),
+      200,
+    );
+    const cross = await w.engineer2.post(
+      api('/leave-requests'),
+      leaveBody({ startDate: '2026-03-27', endDate: '2026-03-27', standInId: w.ids.engineer, extendsId: own.id }),
+    );
+    expect(cross.statusCode).toBe(422);
+    expect(cross.json().error).toMatchObject({ ruleId: 'AT-4b', reason: 'leave.ownOnly', details: [{ path: 'body.extendsId' }] });
+    expect(await count()).toBe(before + 1);
+    await withdraw(w.engineer, approved);
+  });
+
+  it('takes personal leave of exactly the policy’s 30 calendar days and refuses 31 with the reason', async () => {
+    t.clock.set('2026-03-02T01:00:00Z');
+    const { agent: long } = await member('lv.long');
+    const over = await long.post(api('/leave-requests'), leaveBody({ startDate: '2026-03-10', endDate: '2026-04-09' }));
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error).toMatchObject({
+      ruleId: 'AT-4b',
+      reason: 'leave.personalTooLong',
+      params: { max: 30, calendarDays: 31 },
+      details: [{ path: 'body.endDate', reason: 'leave.personalTooLong' }],
+    });
+    const exactly = await file(long, { startDate: '2026-03-10', endDate: '2026-04-08' });
+    expect(exactly).toMatchObject({ status: 'submitted', startDate: '2026-03-10', endDate: '2026-04-08' });
+  });
+
+  it('grants annual leave by years of service from the hire date: 5 days from the first anniversary, not the day before', async () => {
+    t.clock.set('2026-03-02T01:00:00Z');
+    const annual = (extra: Json = {}) => leaveBody({ typeId: 'annual', startDate: '2026-03-16', endDate: '2026-03-20', ...extra });
+    const unknown = await w.engineer.post(api('/leave-requests'), annual());
+    expect(unknown.json().error).toMatchObject({ ruleId: 'AT-4b', reason: 'leave.hireDateUnknown' });
+    const { agent: dayBefore } = await member('lv.hired17', { hireDate: '2025-03-17' });
+    const early = await dayBefore.post(api('/leave-requests'), annual({ endDate: '2026-03-16' }));
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error).toMatchObject({ reason: 'leave.annualExceeded', params: { years: 0, entitlement: 0 } });
+    const { id, agent: anniversary } = await member('lv.hired16', { hireDate: '2025-03-16' });
+    expect((await expectStatus(await w.admin.get(api(`/users/${id}`)), 200)).hireDate).toBe('2025-03-16');
+    const five = await file(anniversary, annual());
+    expect(five).toMatchObject({ days: 5, typeName: { 'zh-CN': '带薪年假', en: 'Annual leave' } });
+    expect(five.explanation.text['zh-CN']).toContain('工龄满 1 年');
+    const sixth = await anniversary.post(api('/leave-requests'), annual({ startDate: '2026-03-23', endDate: '2026-03-23' }));
+    expect(sixth.statusCode).toBe(422);
+    expect(sixth.json().error).toMatchObject({ reason: 'leave.annualExceeded', params: { used: 5, entitlement: 5, days: 1 } });
+  });
+
+  it('lets only the applicant’s own superior decide a business absence or outside study', async () => {
+    t.clock.set('2026-03-02T01:00:00Z');
+    const { agent: learner } = await member('lv.study');
+    const study = await file(learner, { typeId: 'study', startDate: '2026-03-12', endDate: '2026-03-12' });
+    expect(study.explanation.text.en).toContain('decided by the applicant’s own superior (AT-4b)');
+    const outsider = await w.admin.post(api(`/leave-requests/${study.id}/decision`), { version: study.version, approve: true });
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().error).toMatchObject({ ruleId: 'AT-4b', reason: 'leave.superiorOnly' });
+    const decided = await expectStatus(
+      await w.supervisor.post(api(`/leave-requests/${study.id}/decision`), { version: study.version, approve: true }),
+      200,
+    );
+    expect(decided.status).toBe('approved');
+  });
+});
+
 describe('the policy decides (no rule value is a constant)', () => {
   it('refuses a late request outright when the policy does not accept one with a superior’s approval, and follows new notice days', async () => {
     await publishPolicy(t, w.admin, '2026-04-01', (doc) => {
@@ -265,10 +366,24 @@ describe('the policy decides (no rule value is a constant)', () => {
     const before = await count();
     const res = await w.engineer.post(api('/leave-requests'), leaveBody({ startDate: '2026-04-07', endDate: '2026-04-07' }));
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ ruleId: 'RS-4', details: [{ path: 'body.startDate' }] });
-    expect(res.json().error.message).toContain('2026-04-08');
+    expect(res.json().error).toMatchObject({ ruleId: 'RS-4', reason: 'leave.mustFileAhead', details: [{ path: 'body.startDate' }] });
+    expect(res.json().error.message).toContain('must be filed 7 day(s) ahead; the earliest first day is 2026-04-08');
     expect(await count()).toBe(before);
     const ok = await file(w.engineer, { startDate: '2026-04-08', endDate: '2026-04-08' });
     expect(ok).toMatchObject({ late: false, requiredNoticeDays: 7, policyVersion: 2 });
+  });
+
+  it('RS-4: with "extension needs approval" off an on-time extension is granted as filed; outside study still waits', async () => {
+    await publishPolicy(t, w.admin, '2026-05-04', (doc) => {
+      doc.leave.extensionNeedsApproval = false;
+    });
+    const l = await file(w.engineer, { startDate: '2026-05-20', endDate: '2026-05-20' });
+    await expectStatus(await w.supervisor.post(api(`/leave-requests/${l.id}/decision`), { version: l.version, approve: true }), 200);
+    const ext = await file(w.engineer, { startDate: '2026-05-21', endDate: '2026-05-21', extendsId: l.id });
+    expect(ext).toMatchObject({ status: 'approved', extendsId: l.id });
+    expect(ext.explanation.text['zh-CN']).toContain('续假无需审批');
+    expect((await notes(w.ids.supervisor, ext.id))[0]).toContain('无需审批');
+    const study = await file(w.engineer, { typeId: 'study', startDate: '2026-05-22', endDate: '2026-05-22', extendsId: ext.id });
+    expect(study.status).toBe('submitted');
   });
 });

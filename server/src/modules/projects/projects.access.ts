@@ -9,13 +9,18 @@ type Eb = ExpressionBuilder<DB, any>;
 type Cond = ExpressionWrapper<DB, keyof DB, SqlBool>;
 type Header = 'projects' | 'deliveries' | 'trainings';
 
-/** Projects the actor manages or is a member of. */
+/** Projects the actor manages, sells (FS-12b: the salesperson signs the technical handover) or is a member of. */
 function ownProjectIds(eb: Eb, actor: Actor) {
   return eb
     .selectFrom('project_members')
     .select('project_members.project_id')
     .where('project_members.user_id', '=', actor.id)
-    .union(eb.selectFrom('projects as mp').select('mp.id as project_id').where('mp.manager_id', '=', actor.id));
+    .union(
+      eb
+        .selectFrom('projects as mp')
+        .select('mp.id as project_id')
+        .where((w) => w.or([w('mp.manager_id', '=', actor.id), w('mp.sales_id', '=', actor.id)])),
+    );
 }
 
 /**

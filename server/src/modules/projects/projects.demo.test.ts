@@ -7,7 +7,7 @@ import { ensureDefaultPolicy } from '../policy/policy.service';
 import { seedProjectsDemo } from './projects.demo';
 
 describe('the projects demo (FS-12, FS-14)', () => {
-  it('seeds one project in progress on the hospital contract, once', async () => {
+  it('seeds one project on the hospital contract, its technical handover signed but for the record (FS-12b), once', async () => {
     const database = await freshDatabase();
     try {
       const clock = new TestClock();
@@ -22,7 +22,8 @@ describe('the projects demo (FS-12, FS-14)', () => {
         .innerJoin('service_contracts as sc', 'sc.id', 'projects.contract_id')
         .select(['projects.status', 'sc.number'])
         .execute();
-      expect(projects).toEqual([{ status: 'in_progress', number: 'HT-2026-001' }]);
+      expect(projects).toEqual([{ status: 'planning', number: 'HT-2026-001' }]);
+      expect(await database.db.selectFrom('project_handover_signatures').select('user_id').execute()).toHaveLength(4);
       expect(await database.db.selectFrom('trainings').select('title').execute()).toHaveLength(1);
     } finally {
       await database.drop();

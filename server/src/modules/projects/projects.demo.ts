@@ -3,15 +3,16 @@ import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { resolveActor } from '../auth/auth.service';
 import { addCost, addMaterial, addPlanItem } from './project-items.service';
-import { createProject, todayOf, transition } from './projects.service';
+import { createProject, signTechnicalHandover, todayOf } from './projects.service';
 import { createTraining } from './trainings.service';
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * FS-12/FS-14 demo: one installation project in progress on the hospital's contract (HT-2026-001), with its plan,
- * materials and costs, and a training plan for the hospital's staff. Built through the services (audited like real
- * work). False when projects exist already or the demo organisation is missing.
+ * FS-12/FS-12b/FS-14 demo: one installation project in planning on the hospital's contract (HT-2026-001), with its
+ * plan, materials and costs, its technical handover signed by the manager, the salesperson and both item leads and
+ * only the 技术交底书 left to upload before it may start (FS-12b), and a training plan for the hospital's staff. Built
+ * through the services (audited like real work). False when projects exist already or the demo organisation is missing.
  */
 export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'>, clock: Clock): Promise<boolean> {
   const { db, dialect } = database;
@@ -27,13 +28,16 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
   const users = await db
     .selectFrom('users')
     .select(['id', 'username'])
-    .where('username', 'in', ['supervisor', 'eng.zhao', 'eng.liu'])
+    .where('username', 'in', ['supervisor', 'eng.zhao', 'eng.liu', 'sales'])
     .execute();
   const idOf = (u: string) => users.find((x) => x.username === u)?.id as number;
-  if (!contract || !site || users.length < 3) return false;
-  const actor = await resolveActor(db, idOf('supervisor'), 'token');
-  if (!actor) return false;
-  const supervisor: Ctx = { db, dialect, clock, actor, ip: null, requestId: 'seed-projects-demo' };
+  if (!contract || !site || users.length < 4) return false;
+  const ctxOf = async (username: string): Promise<Ctx | null> => {
+    const actor = await resolveActor(db, idOf(username), 'token');
+    return actor && { db, dialect, clock, actor, ip: null, requestId: 'seed-projects-demo' };
+  };
+  const supervisor = await ctxOf('supervisor');
+  if (!supervisor) return false;
   const today = todayOf(supervisor);
 
   const project = await createProject(supervisor, {
@@ -41,6 +45,7 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
     contractId: contract.id,
     siteId: site.id,
     managerId: idOf('supervisor'),
+    salesId: idOf('sales'),
     memberIds: [idOf('eng.zhao'), idOf('eng.liu')],
     description: '新增 1 台分布式存储扩容柜：上架、布线、扩容、业务验证，完成后客户验收并移交设备。',
   });
@@ -76,8 +81,12 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
   });
   await addCost(supervisor, project.id, { category: 'equipment', description: '扩容柜', amountFen: 38_000_000 });
   await addCost(supervisor, project.id, { category: 'material', description: '光纤与辅材', amountFen: 320_000 });
-  const withCosts = await addCost(supervisor, project.id, { category: 'labour', description: '安装调试人工', amountFen: 1_200_000 });
-  await transition(supervisor, project.id, { action: 'start', version: withCosts.version });
+  let latest = await addCost(supervisor, project.id, { category: 'labour', description: '安装调试人工', amountFen: 1_200_000 });
+  // FS-12b: each signatory signs the technical handover for themself.
+  for (const username of ['supervisor', 'sales', 'eng.zhao', 'eng.liu']) {
+    const signer = await ctxOf(username);
+    if (signer) latest = await signTechnicalHandover(signer, project.id, { version: latest.version });
+  }
   await createTraining(supervisor, {
     customerId: contract.customer_id,
     projectId: project.id,

@@ -100,15 +100,12 @@ export async function childCounts(db: Db, projectId: number) {
   return { plan, materials: mats, costs: cost };
 }
 
-export function signedHandoverDocument(db: Db, projectId: number, documentId: string) {
-  return db
-    .selectFrom('project_handover_documents')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('document_id', '=', documentId)
-    .where('signed_by', 'is not', null)
-    .where('signed_on', 'is not', null)
-    .executeTakeFirst();
+/** FS-12b: the signatures on a project's technical handover. */
+export const handoverSignatures = (db: Db, projectId: number) =>
+  db.selectFrom('project_handover_signatures').select(['user_id', 'signed_at']).where('project_id', '=', projectId).orderBy('id').execute();
+
+export function addHandoverSignature(db: Db, projectId: number, userId: number, signedAt: string) {
+  return db.insertInto('project_handover_signatures').values({ project_id: projectId, user_id: userId, signed_at: signedAt }).execute();
 }
 
 /** HO-1 (set-based): the projects these people manage that are not closed, for a handover and the disable guard. */
@@ -122,3 +119,7 @@ export function openProjectsManagedBy(db: Db, userIds: number[]) {
     .orderBy('id')
     .execute();
 }
+
+/** A user's name (the salesperson's, for the technical handover). */
+export const userName = (db: Db, userId: number) =>
+  db.selectFrom('users').select(['id', 'name']).where('id', '=', userId).executeTakeFirst();

@@ -10,6 +10,7 @@ import {
   ZDeliverySummary,
   ZDeliveryUpdate,
   ZHandoverSign,
+  ZTechnicalHandoverSign,
   ZIdParams,
   ZMaterialCreate,
   ZMaterialUpdate,
@@ -104,7 +105,7 @@ export function projectsRoutes(app: App, deps: FileDeps) {
       schema: {
         tags,
         summary:
-          'start (422 FS-12 without plan, materials and costs) | commission (acceptance due in the policy’s days) | accept (422 FS-12 without the signed handover record) | close',
+          'start (422 FS-12 without plan, materials and costs; 422 FS-12b without the signed technical handover) | commission (acceptance due in the policy’s days) | accept (the client’s acceptance and equipment hand-over; late past those days) | close',
         params: ZIdParams,
         body: ZProjectTransition,
         response: { 200: ZProject },
@@ -112,6 +113,20 @@ export function projectsRoutes(app: App, deps: FileDeps) {
       config: read,
     },
     (req) => svc.transition(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/projects/:id/technical-handover/signatures',
+    {
+      schema: {
+        tags,
+        summary: 'Sign the technical handover (FS-12b): the engineering manager, the salesperson or an item lead, for oneself',
+        params: ZIdParams,
+        body: ZTechnicalHandoverSign,
+        response: { 200: ZProject },
+      },
+      config: read,
+    },
+    (req) => svc.signTechnicalHandover(req.ctx(), req.params.id, req.body),
   );
 
   type Items = {

@@ -6,13 +6,16 @@ import {
   type TProjectSummary,
   type TProjectTransition,
   type TProjectUpdate,
+  type TTechnicalHandoverSign,
   acceptanceDueOn,
   materialLate,
   projectWarnings,
+  reasonText,
+  technicalHandoverOf,
 } from '@techserve/core';
 import { nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
-import { AppError, type ErrorDetail, invalidValue, versionConflict } from '../../http/errors';
+import { AppError, type ErrorDetail, fieldDetail, invalidValue, refuse, versionConflict } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
@@ -25,7 +28,7 @@ import * as repo from './projects.repository';
  * before its due date (a default in code; see the report).
  */
 export const ACCEPTANCE_DUE_SOON_DAYS = 2;
-/** FS-12: the handover record (技术交底书) among the policy's handover documents; the first document if absent. */
+/** FS-12b: the technical handover record (技术交底书) among the policy's handover documents; the first if absent. */
 export const HANDOVER_RECORD_ID = 'technicalDisclosure';
 
 export { policyOn, todayOf };
@@ -104,13 +107,15 @@ export async function listProjects(ctx: Ctx, q: TProjectListQuery) {
 export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TProject> {
   const project = await projectFor(ctx, id, db);
   const r = await repo.summaryQuery(db).where('projects.id', '=', id).executeTakeFirstOrThrow();
-  const [members, plan, materials, costs, docs, policy] = await Promise.all([
+  const [members, plan, materials, costs, docs, policy, signatures, sales] = await Promise.all([
     repo.members(db, id),
     repo.planItems(db, id),
     repo.materials(db, id),
     repo.costs(db, id),
     repo.handoverDocuments(db, id),
     policyOn(db, todayOf(ctx)),
+    repo.handoverSignatures(db, id),
+    project.sales_id == null ? undefined : repo.userName(db, project.sales_id),
   ]);
   const today = todayOf(ctx);
   const canWork = can(ctx.actor, 'projects.manage') || (await isProjectMember(db, project, ctx.actor.id));
@@ -118,6 +123,9 @@ export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise
   return Object.assign(toSummary(r, warningsOf(r, today, plan, materials)), {
     description: project.description,
     acceptedBy: project.accepted_by,
+    salesId: project.sales_id,
+    salesName: sales?.name ?? null,
+    technicalHandover: technicalHandoverFacts(r, policy, docs, members, sales ?? null, signatures),
     acceptanceDays: project.acceptance_days,
     policyVersion: project.policy_version,
     members,
@@ -177,10 +185,31 @@ export async function getProject(ctx: Ctx, id: number, db: Db = ctx.db): Promise
   });
 }
 
+/** FS-12b: the technical handover of a project from its rows (signatories: manager, salesperson, members as item leads). */
+function technicalHandoverFacts(
+  r: Pick<repo.SummaryRow, 'manager_id' | 'manager_name'>,
+  policy: PolicyAt,
+  docs: { document_id: string }[],
+  members: { id: number; name: string }[],
+  sales: { id: number; name: string } | null,
+  signatures: { user_id: number; signed_at: string }[],
+) {
+  const record = handoverDocumentsOf(policy).find((d) => d.isRecord) ?? null;
+  return technicalHandoverOf({
+    required: policy.document.fieldService.handoverRecordRequired,
+    recordDocumentId: record?.id ?? null,
+    recordUploaded: record != null && docs.some((d) => d.document_id === record.id),
+    manager: r.manager_id != null ? { id: r.manager_id, name: r.manager_name ?? '' } : null,
+    sales,
+    itemLeads: members,
+    signatures: signatures.map((x) => ({ userId: x.user_id, signedAt: x.signed_at })),
+  });
+}
+
 /** Checks the contract, site, manager and members named in a body: 422 naming the field when one does not fit. */
 async function checkRefs(
   db: Db,
-  body: { contractId?: number; siteId?: number | null; managerId?: number | null; memberIds?: number[] },
+  body: { contractId?: number; siteId?: number | null; managerId?: number | null; salesId?: number | null; memberIds?: number[] },
   customerId: number | null,
 ) {
   let contract: { id: number; customer_id: number } | undefined;
@@ -199,7 +228,13 @@ async function checkRefs(
     if (!row || row.customer_id !== customer) throw invalidValue('body.siteId', 'is not a site of the contract’s customer');
     site = row;
   }
-  const users = [...new Set([...(body.memberIds ?? []), ...(body.managerId != null ? [body.managerId] : [])])];
+  const users = [
+    ...new Set([
+      ...(body.memberIds ?? []),
+      ...(body.managerId != null ? [body.managerId] : []),
+      ...(body.salesId != null ? [body.salesId] : []),
+    ]),
+  ];
   if (users.length > 0) {
     const found = await db
       .selectFrom('users')
@@ -210,6 +245,7 @@ async function checkRefs(
       .execute();
     const known = new Set(found.map((u) => u.id));
     if (body.managerId != null && !known.has(body.managerId)) throw invalidValue('body.managerId', 'no such active staff user');
+    if (body.salesId != null && !known.has(body.salesId)) throw invalidValue('body.salesId', 'no such active staff user');
     const missing = (body.memberIds ?? []).findIndex((m) => !known.has(m));
     if (missing >= 0) throw invalidValue(`body.memberIds.${missing}`, 'no such active staff user');
   }
@@ -239,6 +275,7 @@ export async function createProject(ctx: Ctx, body: TProjectCreate): Promise<TPr
         region_id: site?.region_id ?? customer.region_id,
         ...place,
         manager_id: managerId,
+        sales_id: body.salesId ?? null,
         status: 'planning',
         description: body.description ?? null,
         created_by: ctx.actor.id,
@@ -293,6 +330,7 @@ export async function updateProject(ctx: Ctx, id: number, body: TProjectUpdate):
       ...(body.description !== undefined && { description: body.description }),
       ...(body.siteId !== undefined && { site_id: body.siteId, region_id: site?.region_id ?? p.region_id }),
       ...(body.managerId !== undefined && { manager_id: body.managerId }),
+      ...(body.salesId !== undefined && { sales_id: body.salesId }),
     };
     if (Object.keys(set).length > 0) await trx.updateTable('projects').set(set).where('id', '=', id).execute();
     if (body.memberIds) await repo.setMembers(trx, id, body.memberIds);
@@ -300,7 +338,7 @@ export async function updateProject(ctx: Ctx, id: number, body: TProjectUpdate):
       action: 'update',
       entity: 'project',
       entityId: id,
-      before: { name: p.name, description: p.description, siteId: p.site_id, managerId: p.manager_id },
+      before: { name: p.name, description: p.description, siteId: p.site_id, managerId: p.manager_id, salesId: p.sales_id },
       after: body,
     });
   });
@@ -336,22 +374,37 @@ async function assertReadyToStart(db: Db, projectId: number) {
   }
 }
 
-/** FS-12: without the signed handover record (技术交底) the project is not accepted, when the policy requires it. */
-async function assertHandoverRecord(db: Db, projectId: number, policy: PolicyAt) {
+/**
+ * FS-12b: the engineering department takes on no project without the technical handover (技术交底): the record
+ * uploaded and signed on site by the engineering manager, the salesperson and each item lead (when the policy asks).
+ */
+async function assertTechnicalHandover(ctx: Ctx, db: Db, projectId: number, policy: PolicyAt) {
   if (!policy.document.fieldService.handoverRecordRequired) return;
-  const record = handoverDocumentsOf(policy).find((d) => d.isRecord);
-  if (!record) return;
-  const signed = await repo.signedHandoverDocument(db, projectId, record.id);
-  if (!signed) {
-    throw new AppError(
-      'rule_violation',
-      `FS-12: the handover record (${record.name['zh-CN']} / ${record.name.en}) must be uploaded and signed by the customer before acceptance`,
-      {
-        ruleId: 'FS-12',
-        details: [{ path: `handoverDocuments.${record.id}`, message: 'missing or not signed' }],
+  const project = await getProject(ctx, projectId, db);
+  const { missing, recordDocumentId, signatories } = project.technicalHandover;
+  if (missing.length === 0) return;
+  const record = handoverDocumentsOf(policy).find((d) => d.id === recordDocumentId);
+  const nameOf = (userId: number | null) => signatories.find((x) => x.userId === userId)?.name ?? '';
+  const details = missing.map((m) =>
+    m.kind === 'record'
+      ? fieldDetail(m.path, 'projects.handoverRecordMissing', { document: record ? record.name : '' })
+      : m.kind === 'manager'
+        ? fieldDetail(m.path, 'projects.managerMissing')
+        : m.kind === 'sales'
+          ? fieldDetail(m.path, 'projects.salesMissing')
+          : fieldDetail(m.path, 'projects.signatureMissing', { name: nameOf(m.userId) }),
+  );
+  throw refuse(
+    'rule_violation',
+    'projects.technicalHandoverIncomplete',
+    {
+      missing: {
+        'zh-CN': details.map((d) => reasonText(d.reason!, d.params, 'zh-CN')).join('；'),
+        en: details.map((d) => d.message).join('; '),
       },
-    );
-  }
+    },
+    { ruleId: 'FS-12b', details },
+  );
 }
 
 /** FS-12: planning → in_progress → commissioned → accepted → closed; 409 when the move is illegal now. */
@@ -369,6 +422,7 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
     let set: Record<string, unknown> = { status: step.to };
     if (body.action === 'start') {
       await assertReadyToStart(trx, id);
+      await assertTechnicalHandover(ctx, trx, id, await policyOn(trx, today));
       set = { ...set, started_on: today };
     } else if (body.action === 'commission') {
       const commissionedOn = eventDate(body.commissionedOn, today, 'body.commissionedOn', p.started_on, 'the start');
@@ -386,7 +440,6 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
       };
     } else if (body.action === 'accept') {
       const acceptedOn = eventDate(body.acceptedOn, today, 'body.acceptedOn', p.commissioned_on, 'commissioning');
-      await assertHandoverRecord(trx, id, await policyOn(trx, acceptedOn));
       set = { ...set, accepted_on: acceptedOn, accepted_by: body.acceptedBy };
     } else {
       set = { ...set, closed_at: now };
@@ -402,4 +455,25 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
     if (notice) await notify(trx, now, { ...notice, kind: 'project.commissioned', link: `/projects/${id}` });
   });
   return result;
+}
+
+/**
+ * FS-12b: a signatory (the engineering manager, the salesperson or an item lead) signs the technical handover in
+ * person — one signs only for oneself, before the project starts.
+ */
+export async function signTechnicalHandover(ctx: Ctx, id: number, body: TTechnicalHandoverSign): Promise<TProject> {
+  return withProject(ctx, id, body.version, async (trx, p, now) => {
+    if (p.status !== 'planning') throw refuse('illegal_transition', 'projects.handoverAfterStart', {}, { ruleId: 'FS-12b' });
+    const { technicalHandover } = await getProject(ctx, id, trx);
+    const me = technicalHandover.signatories.find((x) => x.userId === ctx.actor.id);
+    if (!me) throw refuse('forbidden', 'projects.notSignatory', {}, { ruleId: 'FS-12b' });
+    if (me.signedAt) throw refuse('conflict', 'projects.alreadySigned', { signedAt: me.signedAt }, { ruleId: 'FS-12b' });
+    await repo.addHandoverSignature(trx, id, ctx.actor.id, now);
+    await recordAudit(trx, ctx, {
+      action: 'project.technicalHandover.sign',
+      entity: 'project',
+      entityId: id,
+      after: { userId: ctx.actor.id, roles: me.roles, signedAt: now },
+    });
+  });
 }

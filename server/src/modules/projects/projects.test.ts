@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidatePolicyCache } from '../policy/policy-in-force';
 import { type Agent, type TestApp, createTestApp, createUser } from '../../test/harness';
-import { ELF, PDF, PNG, uploadHandover } from './projects.fixtures';
+import { ELF, PDF, uploadHandover } from './projects.fixtures';
 
-// FS-12 installation projects through the API, on SQLite and PostgreSQL: scopes, the start gate, the acceptance gate,
-// the acceptance due date (policy days after commissioning) and the contract deadline.
+// FS-12/FS-12b installation projects through the API, on SQLite and PostgreSQL: scopes, the start gates (plan,
+// materials and costs; the signed technical handover), the acceptance due date (policy days after commissioning) and
+// the contract deadline.
 
 let t: TestApp;
 let admin: Agent;
@@ -32,10 +33,24 @@ const count = async (table: 'projects' | 'project_plan_items' | 'project_handove
     ).n,
   );
 
-/** A project on the contract, with members, and (optionally) everything FS-12 wants before the start. */
+const sign = async (agent: Agent, projectId: number) => {
+  const p = await ok(await agent.get(api(`/projects/${projectId}`)), 200);
+  return agent.post(api(`/projects/${projectId}/technical-handover/signatures`), { version: p.version });
+};
+
+/** FS-12b: the record uploaded and signed by the manager (sup), the salesperson (sales.east) and the item lead (eng.on). */
+async function handOver(projectId: number) {
+  await ok(await uploadHandover(engOn, projectId, 'technicalDisclosure', { fileName: '技术交底书.pdf', data: PDF }));
+  for (const agent of [sup, salesEast, engOn]) await ok(await sign(agent, projectId), 200);
+}
+
+/** A project on the contract, with members, and (optionally) everything FS-12 and FS-12b want before the start. */
 async function newProject(name: string, opts: { ready?: boolean; planEnd?: string } = {}) {
-  const p = await ok(await sup.post(api('/projects'), { name, contractId: ids.contract, siteId: ids.site, memberIds: [ids.engOn] }));
+  const p = await ok(
+    await sup.post(api('/projects'), { name, contractId: ids.contract, siteId: ids.site, memberIds: [ids.engOn], salesId: ids.salesEast }),
+  );
   if (opts.ready) {
+    await handOver(p.id);
     await ok(
       await sup.post(api(`/projects/${p.id}/plan-items`), {
         name: '设备安装',
@@ -63,7 +78,7 @@ beforeAll(async () => {
   ids.supOther = await user('sup2', 'supervisor', { departmentId: ids.dept2 });
   ids.engOn = await user('eng.on', 'engineer');
   ids.engOff = await user('eng.off', 'engineer');
-  await user('sales.east', 'sales', { regionIds: [ids.east] });
+  ids.salesEast = await user('sales.east', 'sales', { regionIds: [ids.east] });
   await user('sales.north', 'sales', { regionIds: [ids.north] });
   const login = (u: string) => t.login(u, 'password-123');
   [sup, supOther, engOn, engOff, salesEast, salesNorth] = await Promise.all(
@@ -199,7 +214,8 @@ describe('FS-12 start gate: plan, materials and costs before work starts', () =>
     expect((await ok(await sup.get(api(`/projects/${p.id}`)), 200)).status).toBe('planning');
     const withCost = await ok(await sup.post(api(`/projects/${p.id}/costs`), { category: 'labour', amountFen: 50_000 }));
     expect(withCost.costTotalFen).toBe(50_000);
-    const started = await ok(await act(sup, withCost, { action: 'start' }), 200);
+    await handOver(p.id);
+    const started = await ok(await act(sup, await ok(await sup.get(api(`/projects/${p.id}`)), 200), { action: 'start' }), 200);
     expect(started).toMatchObject({ status: 'in_progress', startedOn: '2026-03-02' });
   });
 
@@ -234,6 +250,64 @@ describe('FS-12 start gate: plan, materials and costs before work starts', () =>
     expect((await engOn.patch(api(`/project-plan-items/${item.id}`), { version: item.version + 1, donePercent: 101 })).statusCode).toBe(
       400,
     );
+  });
+});
+
+describe('FS-12b: the signed technical handover gates the start', () => {
+  it('refuses to start without the record, the salesperson and every signature with 422 FS-12b naming each', async () => {
+    let p = await ok(await sup.post(api('/projects'), { name: '技术交底', contractId: ids.contract, memberIds: [ids.engOn] }));
+    await ok(await sup.post(api(`/projects/${p.id}/plan-items`), { name: '布线', plannedStart: '2026-03-02', plannedEnd: '2026-03-10' }));
+    await ok(await sup.post(api(`/projects/${p.id}/materials`), { name: '机柜', quantity: 2, expectedArrival: '2026-03-04' }));
+    p = await ok(await sup.post(api(`/projects/${p.id}/costs`), { category: 'labour', amountFen: 50_000 }));
+    expect(p.technicalHandover).toMatchObject({ required: true, recordDocumentId: 'technicalDisclosure', recordUploaded: false });
+    expect(p.technicalHandover.signatories.map((s: Json) => [s.userId, s.roles, s.signedAt])).toEqual([
+      [ids.sup, ['manager'], null],
+      [ids.engOn, ['itemLead'], null],
+    ]);
+    const refused = await act(sup, p, { action: 'start' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ ruleId: 'FS-12b', reason: 'projects.technicalHandoverIncomplete' });
+    expect(refused.json().error.details.map((d: Json) => [d.path, d.reason])).toEqual([
+      ['handoverDocuments.technicalDisclosure', 'projects.handoverRecordMissing'],
+      ['salesId', 'projects.salesMissing'],
+      [`technicalHandover.signatures.${ids.sup}`, 'projects.signatureMissing'],
+      [`technicalHandover.signatures.${ids.engOn}`, 'projects.signatureMissing'],
+    ]);
+    expect(refused.json().error.params.missing['zh-CN']).toContain('请指定销售人员');
+
+    p = await ok(await sup.patch(api(`/projects/${p.id}`), { version: p.version, salesId: ids.salesEast }), 200);
+    await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.pdf', data: PDF }));
+    // Only a signatory signs, for oneself; once.
+    const stranger = await sign(admin, p.id);
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().error).toMatchObject({ ruleId: 'FS-12b', reason: 'projects.notSignatory' });
+    await ok(await sign(sup, p.id), 200);
+    await ok(await sign(salesEast, p.id), 200);
+    const twice = await sign(sup, p.id);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.reason).toBe('projects.alreadySigned');
+    p = await ok(await sup.get(api(`/projects/${p.id}`)), 200);
+    const oneShort = await act(sup, p, { action: 'start' });
+    expect(oneShort.statusCode).toBe(422);
+    expect(oneShort.json().error.details.map((d: Json) => d.path)).toEqual([`technicalHandover.signatures.${ids.engOn}`]);
+
+    p = await ok(await sign(engOn, p.id), 200);
+    expect(p.technicalHandover.missing).toEqual([]);
+    p = await ok(await act(sup, p, { action: 'start' }), 200);
+    expect(p.status).toBe('in_progress');
+    const late = await sign(salesEast, p.id);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.reason).toBe('projects.handoverAfterStart');
+  });
+
+  it('lets a project started before FS-12b (no signatures) go on to commissioning and acceptance', async () => {
+    const p = await newProject('迁移前已开工');
+    // As migration 0170 leaves an install's started projects: in progress, no technical handover on record.
+    await t.database.db.updateTable('projects').set({ status: 'in_progress', started_on: '2026-03-01' }).where('id', '=', p.id).execute();
+    let q = await ok(await sup.get(api(`/projects/${p.id}`)), 200);
+    q = await ok(await act(engOn, q, { action: 'commission' }), 200);
+    q = await ok(await act(sup, q, { action: 'accept', acceptedBy: '钱主任' }), 200);
+    expect(q.status).toBe('accepted');
   });
 });
 
@@ -290,9 +364,6 @@ describe('FS-12 deadlines: the contract end and acceptance within the policy day
     const accepted = async (name: string, acceptedOn: string) => {
       let p = await ok(await act(sup, await newProject(name, { ready: true }), { action: 'start' }), 200);
       p = await ok(await act(engOn, p, { action: 'commission', commissionedOn: '2026-03-02' }), 200);
-      const doc = (await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.pdf', data: PDF })))
-        .handoverDocuments[0];
-      p = await ok(await engOn.post(api(`/project-handover-documents/${doc.id}/sign`), { version: doc.version, signedBy: '钱主任' }), 200);
       t.clock.set('2026-03-10T01:00:00.000Z');
       try {
         return await ok(await act(sup, p, { action: 'accept', acceptedOn, acceptedBy: '钱主任' }), 200);
@@ -300,6 +371,7 @@ describe('FS-12 deadlines: the contract end and acceptance within the policy day
         t.clock.set('2026-03-02T01:00:00.000Z');
       }
     };
+    // FS-12: the client's acceptance and equipment hand-over within the policy's 5 days: the last day is in time.
     expect((await accepted('第五天验收', '2026-03-07')).warnings).not.toContain('acceptedLate');
     expect((await accepted('第六天验收', '2026-03-08')).warnings).toContain('acceptedLate');
   });
@@ -318,40 +390,24 @@ describe('FS-12 deadlines: the contract end and acceptance within the policy day
   });
 });
 
-describe('FS-12 acceptance gate and handover documents', () => {
+describe('FS-12 acceptance and handover documents', () => {
   let p: Json;
   beforeAll(async () => {
-    p = await ok(await act(sup, await newProject('验收闸门', { ready: true }), { action: 'start' }), 200);
+    p = await ok(await act(sup, await newProject('验收', { ready: true }), { action: 'start' }), 200);
     p = await ok(await act(engOn, p, { action: 'commission' }), 200);
   });
 
   it('lists the policy’s handover documents with the record marked', () => {
     expect(p.handoverChecklist.map((d: Json) => [d.documentId, d.isRecord, d.uploaded])).toEqual([
-      ['technicalDisclosure', true, false],
+      ['technicalDisclosure', true, true],
       ['weldingRecord', false, false],
       ['pressureTestRecord', false, false],
     ]);
   });
 
-  it('refuses acceptance without the handover record, and with it unsigned, with 422 FS-12', async () => {
-    const without = await act(sup, p, { action: 'accept', acceptedBy: '钱主任' });
-    expect(without.statusCode).toBe(422);
-    expect(without.json().error).toMatchObject({ ruleId: 'FS-12', details: [{ path: 'handoverDocuments.technicalDisclosure' }] });
-    // Another document does not count as the record.
+  it('records the customer’s signature on a document, accepts (no handover gate there any more), then closes', async () => {
     const welding = await ok(await uploadHandover(engOn, p.id, 'weldingRecord', { fileName: '焊接记录.pdf', data: PDF }));
-    await ok(
-      await engOn.post(api(`/project-handover-documents/${welding.handoverDocuments[0].id}/sign`), { version: 1, signedBy: '钱主任' }),
-      200,
-    );
-    p = await ok(await uploadHandover(engOn, p.id, 'technicalDisclosure', { fileName: '技术交底书.png', data: PNG }));
-    const unsigned = await act(sup, p, { action: 'accept', acceptedBy: '钱主任' });
-    expect(unsigned.statusCode).toBe(422);
-    expect(unsigned.json().error.ruleId).toBe('FS-12');
-    expect((await ok(await sup.get(api(`/projects/${p.id}`)), 200)).status).toBe('commissioned');
-  });
-
-  it('accepts once the record is signed, then closes', async () => {
-    const record = p.handoverDocuments.find((d: Json) => d.documentId === 'technicalDisclosure');
+    const record = welding.handoverDocuments.find((d: Json) => d.documentId === 'weldingRecord');
     const future = await engOn.post(api(`/project-handover-documents/${record.id}/sign`), {
       version: record.version,
       signedBy: '钱主任',
@@ -362,7 +418,7 @@ describe('FS-12 acceptance gate and handover documents', () => {
       await engOn.post(api(`/project-handover-documents/${record.id}/sign`), { version: record.version, signedBy: '钱主任' }),
       200,
     );
-    expect(p.handoverChecklist[0]).toMatchObject({ uploaded: true, signed: true });
+    expect(p.handoverChecklist[1]).toMatchObject({ uploaded: true, signed: true });
     expect((await act(engOn, p, { action: 'accept', acceptedBy: '钱主任' })).statusCode).toBe(403);
     p = await ok(await act(sup, p, { action: 'accept', acceptedBy: '钱主任' }), 200);
     expect(p).toMatchObject({ status: 'accepted', acceptedOn: '2026-03-02', acceptedBy: '钱主任' });
@@ -375,7 +431,16 @@ describe('FS-12 acceptance gate and handover documents', () => {
       .where('entity_id', '=', String(p.id))
       .orderBy('id')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['create', 'project.start', 'project.commission', 'project.accept', 'project.close']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'create',
+      'project.technicalHandover.sign',
+      'project.technicalHandover.sign',
+      'project.technicalHandover.sign',
+      'project.start',
+      'project.commission',
+      'project.accept',
+      'project.close',
+    ]);
   });
 
   it('downloads a document to those who see the project only', async () => {
@@ -409,7 +474,7 @@ describe('FS-12 acceptance gate and handover documents', () => {
     expect(await count('project_handover_documents')).toBe(before);
   });
 
-  it('accepts without the record when the policy in force does not require it', async () => {
+  it('starts without the technical handover when the policy in force does not require it', async () => {
     const row = await t.database.db
       .selectFrom('policy_versions')
       .selectAll()
@@ -435,7 +500,14 @@ describe('FS-12 acceptance gate and handover documents', () => {
       })
       .execute();
     invalidatePolicyCache(t.database.db);
-    let q = await ok(await act(sup, await newProject('无交底要求', { ready: true }), { action: 'start' }), 200);
+    const bare = await newProject('无交底要求');
+    await ok(
+      await sup.post(api(`/projects/${bare.id}/plan-items`), { name: '布线', plannedStart: '2026-03-02', plannedEnd: '2026-03-10' }),
+    );
+    await ok(await sup.post(api(`/projects/${bare.id}/materials`), { name: '机柜', quantity: 2, expectedArrival: '2026-03-04' }));
+    await ok(await sup.post(api(`/projects/${bare.id}/costs`), { category: 'labour', amountFen: 50_000 }));
+    let q = await ok(await act(sup, await ok(await sup.get(api(`/projects/${bare.id}`)), 200), { action: 'start' }), 200);
+    expect(q.technicalHandover.required).toBe(false);
     q = await ok(await act(engOn, q, { action: 'commission' }), 200);
     expect((await ok(await act(sup, q, { action: 'accept', acceptedBy: '钱主任' }), 200)).status).toBe('accepted');
   });

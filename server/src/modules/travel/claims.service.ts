@@ -66,7 +66,11 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       if (e.date < body.actualStartDate || e.date > body.actualEndDate)
         throw tr1(`body.expenses.${i}.date`, `${e.date} is not one of the days away (${body.actualStartDate} to ${body.actualEndDate})`);
     });
-    const allowances = allowancesOf(policy, trip, { startDate: body.actualStartDate, endDate: body.actualEndDate });
+    const traveller = { traveller_hire_date: await repo.hireDateOf(db, trip.user_id) };
+    const allowances = allowancesOf(policy, Object.assign(trip, traveller), {
+      startDate: body.actualStartDate,
+      endDate: body.actualEndDate,
+    });
     const advanceFen = await repo.paidAdvanceFen(db, requestId);
     const expensesFen = body.expenses.reduce((s, e) => s + e.amountFen, 0);
     const payableFen = expensesFen + allowances.totalFen - advanceFen;

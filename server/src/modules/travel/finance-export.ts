@@ -11,6 +11,7 @@ const KIND_ZH: Record<TAllowanceLineOut['kind'], string> = {
   technicalGuidance: '技术指导补助',
   mealsLodging: '食宿补助',
   newEmployee: '新员工补助',
+  flatDaily: '出差补贴（按天包干）',
   specialRegion: '特殊地区补助',
   boardProvided: '客户提供食宿',
   beyondItinerary: '行程外天数',

@@ -55,7 +55,6 @@ export async function seedTravelDemo(database: Pick<Database, 'db' | 'dialect'>,
     version: trip.version,
     approve: true,
     approvedTransport: trip.transportNeedingApproval,
-    newEmployee: false,
     comment: '同意，返程可乘飞机',
   });
   await createLog(zhao, {

@@ -45,6 +45,7 @@ export const requestsQuery = (db: Db) =>
     .selectAll('travel_requests')
     .select([
       'traveller.name as user_name',
+      'traveller.hire_date as traveller_hire_date',
       'decider.name as decided_by_name',
       'special_decider.name as special_decided_by_name',
       'extension_decider.name as extension_decided_by_name',
@@ -177,3 +178,7 @@ export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: str
 
 /** A stale version sent by the client. */
 export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
+
+/** TR-3: a traveller's hire date (the new-employee period counts from it); null when not recorded. */
+export const hireDateOf = async (db: Db, userId: number) =>
+  (await db.selectFrom('users').select('hire_date').where('id', '=', userId).executeTakeFirst())?.hire_date ?? null;

@@ -12,6 +12,7 @@ import {
   MAX_TRIP_DAYS,
   addDaysToDate,
   computeAllowances,
+  newEmployeeOn,
   daysInclusive,
   formatMoneyFen,
   itineraryWindow,
@@ -56,7 +57,12 @@ export function allowancesOf(
   policy: PolicyAt,
   row:
     | repo.RequestRow
-    | (Parameters<typeof approvalsOf>[0] & { segments: string; work_type: string; board_provided: number; new_employee: number }),
+    | (Parameters<typeof approvalsOf>[0] & {
+        segments: string;
+        work_type: string;
+        board_provided: number;
+        traveller_hire_date: string | null;
+      }),
   actual?: { startDate: string; endDate: string },
 ): TAllowanceResult {
   return computeAllowances(
@@ -67,7 +73,7 @@ export function allowancesOf(
       segments: repo.parseJson<TTravelSegment[]>(row.segments, []),
       actual,
     },
-    { newEmployee: Boolean(row.new_employee) },
+    { hireDate: row.traveller_hire_date },
     approvalsOf(row),
   );
 }
@@ -321,7 +327,11 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
     segments,
     transportNeedingApproval: modesNeedingApproval(policy, segments),
     approvedTransport: repo.parseJson<TTransportMode[]>(r.approved_transport, []),
-    newEmployee: Boolean(r.new_employee),
+    newEmployee: newEmployeeOn(
+      { travel: policy.document.travel, version: policy.number },
+      r.traveller_hire_date,
+      itineraryWindow(segments).startDate,
+    ).newEmployee,
     specialRate: r.special_status
       ? {
           ...decision(r.special_status, r.special_decided_by_name, r.special_decided_at),
@@ -394,7 +404,6 @@ export async function decideRequest(ctx: Ctx, id: number, body: TTravelDecisionB
     const set = {
       status: body.approve ? 'approved' : 'rejected',
       approved_transport: JSON.stringify(body.approve ? needing : []),
-      new_employee: body.newEmployee ? 1 : 0,
       decided_by: ctx.actor.id,
       decided_at: at,
       decision_comment: body.comment ?? null,

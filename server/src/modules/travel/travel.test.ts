@@ -215,10 +215,38 @@ describe('TR-3 allowances on the request', () => {
     });
   });
 
-  it('pays the new-employee rate when the approving manager marks a new employee', async () => {
-    const trip = await approvedTrip(w.engineer, w.supervisor, {}, { newEmployee: true });
-    expect(trip.newEmployee).toBe(true);
-    expect(trip.allowances.lines).toEqual([expect.objectContaining({ kind: 'newEmployee', days: 4, rateFen: 6000 })]);
+  it('TR-3: pays the new-employee rate from the hire date and the policy’s 3 months: a trip on the period’s last day, not the day after', async () => {
+    const hired = async (username: string, hireDate: string) => {
+      await createUser(w.admin, { username, roleKey: 'engineer', departmentId: w.ids.department, teamId: w.ids.team, hireDate });
+      return t.login(username, 'password-123');
+    };
+    // The trip starts 2026-03-02: hired 2025-12-03, the period's last day is 2026-03-02; hired 2025-12-02, it was 03-01.
+    const newcomer = await hired('tr.new', '2025-12-03');
+    const lastDay = await approvedTrip(newcomer, w.supervisor);
+    expect(lastDay.newEmployee).toBe(true);
+    const claim = await expectStatus(
+      await newcomer.post(api(`/travel-requests/${lastDay.id}/claims`), {
+        actualStartDate: '2026-03-02',
+        actualEndDate: '2026-03-06',
+        expenses: [],
+      }),
+      201,
+    );
+    expect(claim.allowanceLines).toEqual([expect.objectContaining({ kind: 'newEmployee', days: 4, rateFen: 6000 })]);
+    expect(lastDay.allowances.lines).toEqual([expect.objectContaining({ kind: 'newEmployee', days: 4, rateFen: 6000 })]);
+    expect(lastDay.allowances.lines[0].explanation.text['zh-CN']).toContain('新员工期至 2026-03-02');
+    const dayAfter = await approvedTrip(await hired('tr.old', '2025-12-02'), w.supervisor);
+    expect(dayAfter.newEmployee).toBe(false);
+    expect(dayAfter.allowances.lines[0].kind).toBe('technicalGuidance');
+    // Not a flag the approver sets any more.
+    const trip = await submitTrip(w.engineer);
+    const flag = await w.supervisor.post(api(`/travel-requests/${trip.id}/decision`), {
+      version: trip.version,
+      approve: true,
+      approvedTransport: trip.transportNeedingApproval,
+      newEmployee: true,
+    });
+    expect(flag.statusCode).toBe(400);
   });
 
   it('pays no construction meals and lodging when the client provides board', async () => {
@@ -403,5 +431,19 @@ describe('ORG-2/FS-10: who is asked to approve travel', () => {
     expect((await relogged.post(api(`/travel-requests/${trip.id}/decision`), { version: trip.version, approve: true })).statusCode).toBe(
       200,
     );
+  });
+});
+
+describe('TR-3b: the flat daily allowance is a policy choice', () => {
+  it('pays the flat amount per day away once the policy in force on the trip’s first day chooses it', async () => {
+    await publishPolicy(t, w.admin, '2026-06-01', (doc) => {
+      doc.travel.allowanceScheme = 'flatDaily';
+      doc.travel.flatDailyFen = 10000;
+    });
+    const trip = await approvedTrip(w.engineer, w.supervisor, {
+      segments: [segment({ startDate: '2026-06-08', endDate: '2026-06-10' })],
+    });
+    expect(trip.allowances).toMatchObject({ totalFen: 30000, lines: [{ kind: 'flatDaily', days: 3, rateFen: 10000 }] });
+    expect(trip.allowances.lines[0].explanation).toMatchObject({ ruleId: 'TR-3', policyVersion: trip.policyVersion });
   });
 });

@@ -26,6 +26,7 @@ const columns = [
   'users.username',
   'users.name',
   'users.employee_no',
+  'users.hire_date',
   'users.phone',
   'users.email',
   'users.status',

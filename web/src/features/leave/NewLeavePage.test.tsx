@@ -36,11 +36,15 @@ const noticeRefused = {
     error: {
       code: 'rule_violation',
       ruleId: 'RS-4',
-      message: 'RS-4: a leave of 2 working day(s) is filed 1 day(s) ahead (RS-4); the first possible day is 2026-03-07',
+      message: 'RS-4: Personal leave of 2 working day(s) must be filed 1 day(s) ahead; the earliest first day is 2026-03-07',
+      reason: 'leave.mustFileAhead',
+      params: { type: { 'zh-CN': '事假', en: 'Personal leave' }, days: 2, noticeDays: 1, firstDay: '2026-03-07' },
       details: [
         {
           path: 'body.startDate',
-          message: 'a leave of 2 working day(s) is filed 1 day(s) ahead (RS-4); the first possible day is 2026-03-07',
+          message: 'Personal leave of 2 working day(s) must be filed 1 day(s) ahead; the earliest first day is 2026-03-07',
+          reason: 'leave.mustFileAhead',
+          params: { type: { 'zh-CN': '事假', en: 'Personal leave' }, days: 2, noticeDays: 1, firstDay: '2026-03-07' },
         },
       ],
     },
@@ -69,7 +73,7 @@ describe('NewLeavePage', () => {
     stubFetch({ ...base, 'POST /leave-requests': noticeRefused });
     renderAs(<NewLeavePage />, at());
     await fillIn();
-    const said = '2 个工作日的请假须提前 1 天申请，最早可从 2026-03-07 开始；紧急情况请勾选“紧急情况”';
+    const said = '事假 2 个工作日须提前 1 天申请，最早从 2026-03-07 开始';
     expect(await within(fieldOf('开始日期')).findByText(said)).toBeTruthy();
     expect(await screen.findByText(`${said}（规则 RS-4）`)).toBeTruthy();
     expect(screen.queryByText(/working day\(s\)/)).toBeNull();

@@ -81,12 +81,9 @@ export const en: typeof zhCN = {
   err_endBeforeStart: 'The last day must not be before the first day',
   err_tooLong: 'A leave lasts at most {{max}} days',
   err_noWorkingDay: 'These dates hold no working day; no leave is needed',
-  err_notice:
-    'A leave of {{days}} working day(s) is filed {{notice}} day(s) ahead; the first possible day is {{first}}. In an emergency tick “Emergency”',
   err_standInRequired: 'Name the colleague who covers your duties',
   err_standInSelf: 'You cannot stand in for yourself',
   err_standInUnknown: 'The stand-in is not an active member of staff',
-  err_noSuchLeave: 'No such leave of yours',
   err_extendApprovedOnly: 'Only an approved leave can be extended',
   err_extensionStart: 'An extension starts the day after the leave it extends ({{date}})',
   err_overlap: 'Overlaps your leave #{{id}} ({{start}}–{{end}})',

@@ -8,12 +8,13 @@ import { ApiError, api } from '../../api/client';
 import { useProjectError } from './useProjectError';
 import { projectKeys } from './projectKeys';
 import { toDate } from './toDate';
+import { TechnicalHandoverCard } from './TechnicalHandoverCard';
 import { useProjectCall } from './useProjectCall';
 import './i18n';
 
 /**
- * FS-12 handover documents as the policy lists them (技术交底书 first — without it signed there is no acceptance):
- * upload a scan per document, then record the customer's signature (name and date).
+ * FS-12b technical handover (who signs before the start), then the FS-12 handover documents as the policy lists them
+ * (技术交底书 first — without it there is no start): upload a scan per document, then record the customer's signature.
  */
 export function HandoverTab({ project }: { project: TProject }) {
   const { t, i18n } = useTranslation();
@@ -64,6 +65,7 @@ export function HandoverTab({ project }: { project: TProject }) {
 
   return (
     <div>
+      <TechnicalHandoverCard project={project} />
       <List
         dataSource={project.handoverChecklist}
         renderItem={(item) => {

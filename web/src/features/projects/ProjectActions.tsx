@@ -18,8 +18,8 @@ const NEXT: Record<TProject['status'], TProjectAction | null> = {
 
 /**
  * FS-12 status actions. Start and close are one click; commissioning asks for the finish date, acceptance for the
- * customer's representative and date. A refusal (422: what is missing before the start, the unsigned handover
- * record before acceptance) is shown right here with its rule id.
+ * customer's representative and date. A refusal (422: what is missing before the start — FS-12's plan, materials
+ * and costs, FS-12b's technical handover) is shown right here with its rule id.
  */
 export function ProjectActions({ project }: { project: TProject }) {
   const { t } = useTranslation();

@@ -71,6 +71,9 @@ export function ProjectCreateModal({ open, onClose }: { open: boolean; onClose: 
         <Form.Item name="managerId" label={t('projects.manager')}>
           <UserSelect />
         </Form.Item>
+        <Form.Item name="salesId" label={t('projects.sales')}>
+          <UserSelect />
+        </Form.Item>
         <Form.Item name="memberIds" label={t('projects.members')}>
           <MemberSelect />
         </Form.Item>

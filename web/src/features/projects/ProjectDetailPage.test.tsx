@@ -1,5 +1,5 @@
 import type { TPermission } from '@techserve/core';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
@@ -47,42 +47,35 @@ describe('project detail (FS-12)', () => {
     expect(api.sent('POST /projects/9/transitions')[0].body).toEqual({ action: 'start', version: 4 });
   });
 
-  it('asks who accepts and shows the missing signed handover record when acceptance is refused', async () => {
-    const api = stubFetch({
-      'GET /projects/9': {
-        body: projectFixture({
-          status: 'commissioned',
-          startedOn: '2026-03-02',
-          commissionedOn: '2026-03-02',
-          acceptanceDueOn: '2026-03-07',
-          acceptanceDays: 5,
-          policyVersion: 1,
-          warnings: ['acceptanceDueSoon'],
-        }),
-      },
+  it('shows the FS-12b refusal of the start in the UI language, one line per missing signature', async () => {
+    stubFetch({
+      'GET /projects/9': { body: projectFixture() },
       'POST /projects/9/transitions': {
         status: 422,
         body: {
           error: {
             code: 'rule_violation',
-            message:
-              'FS-12: the handover record (技术交底书 / Technical disclosure) must be uploaded and signed by the customer before acceptance',
-            ruleId: 'FS-12',
-            details: [{ path: 'handoverDocuments.technicalDisclosure', message: 'missing or not signed' }],
+            message: 'FS-12b: A project starts only after the technical handover …',
+            ruleId: 'FS-12b',
+            reason: 'projects.technicalHandoverIncomplete',
+            params: { missing: { 'zh-CN': '郑凯尚未在技术交底上签字', en: '郑凯 has not signed the technical handover' } },
+            details: [
+              {
+                path: 'technicalHandover.signatures.6',
+                message: '郑凯 has not signed the technical handover',
+                reason: 'projects.signatureMissing',
+                params: { name: '郑凯' },
+              },
+            ],
           },
         },
       },
     });
     render();
-    expect(await screen.findByTestId('warning-acceptanceDueSoon')).toBeTruthy();
-    expect(screen.getByText('Acceptance due 2026-03-07')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('action-accept'));
-    fireEvent.change(await screen.findByTestId('accepted-by'), { target: { value: '钱主任' } });
-    fireEvent.click(screen.getByTestId('action-confirm'));
+    fireEvent.click(await screen.findByTestId('action-start'));
     const alert = await screen.findByTestId('rule-error');
-    expect(within(alert).getByText('The technical disclosure is not uploaded or not signed by the customer')).toBeTruthy();
-    await waitFor(() => expect(api.sent('POST /projects/9/transitions')).toHaveLength(1));
-    expect(api.sent('POST /projects/9/transitions')[0].body).toMatchObject({ action: 'accept', version: 4, acceptedBy: '钱主任' });
+    expect(within(alert).getByText('Refused by rule FS-12b')).toBeTruthy();
+    expect(within(alert).getByText('郑凯 has not signed the technical handover')).toBeTruthy();
   });
 
   it('offers an engineer on the project no management actions and lists the handover documents', async () => {
@@ -92,6 +85,12 @@ describe('project detail (FS-12)', () => {
     expect(screen.queryByTestId('action-start')).toBeNull();
     fireEvent.click(screen.getByText('Handover'));
     expect(await screen.findByTestId('handover-technicalDisclosure')).toBeTruthy();
-    expect(within(screen.getByTestId('handover-technicalDisclosure')).getByText('Needed for acceptance')).toBeTruthy();
+    expect(within(screen.getByTestId('handover-technicalDisclosure')).getByText('Needed before the start')).toBeTruthy();
+    // FS-12b: what is missing before the start, and the item lead's own signature button.
+    const missing = screen.getByTestId('technical-handover-missing');
+    expect(within(missing).getByText('Upload the Technical disclosure')).toBeTruthy();
+    expect(within(missing).getByText('郑凯 has not signed the technical handover')).toBeTruthy();
+    expect(within(screen.getByTestId('signatory-5')).getByTestId('technical-handover-sign')).toBeTruthy();
+    expect(within(screen.getByTestId('signatory-6')).queryByTestId('technical-handover-sign')).toBeNull();
   });
 });

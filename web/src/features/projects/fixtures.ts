@@ -24,6 +24,23 @@ export const projectFixture = (over: Partial<TProject> = {}): TProject => ({
   version: 4,
   description: null,
   acceptedBy: null,
+  salesId: 6,
+  salesName: '郑凯',
+  technicalHandover: {
+    required: true,
+    recordDocumentId: 'technicalDisclosure',
+    recordUploaded: false,
+    signatories: [
+      { userId: 1, name: '张伟', roles: ['manager'], signedAt: '2026-03-01T02:00:00.000Z' },
+      { userId: 6, name: '郑凯', roles: ['sales'], signedAt: null },
+      { userId: 5, name: '赵磊', roles: ['itemLead'], signedAt: null },
+    ],
+    missing: [
+      { kind: 'record', path: 'handoverDocuments.technicalDisclosure', userId: null },
+      { kind: 'signature', path: 'technicalHandover.signatures.6', userId: 6 },
+      { kind: 'signature', path: 'technicalHandover.signatures.5', userId: 5 },
+    ],
+  },
   acceptanceDays: null,
   policyVersion: null,
   members: [{ id: 5, name: '赵磊' }],

@@ -16,13 +16,12 @@ export function DecisionCard({ trip }: { trip: TTravelRequest }) {
   const action = useTravelAction();
   const showError = useTravelError();
   const [modes, setModes] = useState<string[]>([]);
-  const [newEmployee, setNewEmployee] = useState(false);
   const [comment, setComment] = useState('');
   const decide = (approve: boolean) =>
     action.mutate(
       {
         path: `/travel-requests/${trip.id}/decision`,
-        body: { version: trip.version, approve, approvedTransport: approve ? modes : [], newEmployee, comment: comment || undefined },
+        body: { version: trip.version, approve, approvedTransport: approve ? modes : [], comment: comment || undefined },
       },
       { onError: (e) => showError(e) },
     );
@@ -44,9 +43,6 @@ export function DecisionCard({ trip }: { trip: TTravelRequest }) {
             />
           </>
         )}
-        <Checkbox checked={newEmployee} onChange={(e) => setNewEmployee(e.target.checked)}>
-          {t('travel.newEmployee')}
-        </Checkbox>
         <Form.Item label={t('travel.comment')} style={{ marginBottom: 0 }}>
           <Input.TextArea rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
         </Form.Item>

@@ -74,7 +74,6 @@ describe('TripDetailPage', () => {
       version: 1,
       approve: true,
       approvedTransport: ['plane'],
-      newEmployee: false,
     });
   }, 20_000);
 

@@ -63,6 +63,7 @@ export const en: typeof zhCN = {
   allowanceKind: 'Item',
   kind_technicalGuidance: 'Technical guidance',
   kind_mealsLodging: 'Meals and lodging',
+  kind_flatDaily: 'Flat daily allowance',
   kind_newEmployee: 'New-employee allowance',
   kind_specialRegion: 'Special-region rate',
   kind_boardProvided: 'Board provided by client',

@@ -61,6 +61,7 @@ export const zhCN = {
   allowanceKind: '项目',
   kind_technicalGuidance: '技术指导补助',
   kind_mealsLodging: '食宿补助',
+  kind_flatDaily: '出差补贴（按天包干）',
   kind_newEmployee: '新员工补助',
   kind_specialRegion: '特殊地区补助',
   kind_boardProvided: '客户提供食宿',

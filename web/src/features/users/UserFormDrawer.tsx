@@ -111,6 +111,9 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: Props) {
         <Form.Item name="employeeNo" label={t('users.employeeNo')}>
           <Input />
         </Form.Item>
+        <Form.Item name="hireDate" label={t('users.hireDate')} extra={t('users.hireDateHint')}>
+          <Input type="date" data-testid="user-hire-date" />
+        </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input inputMode="tel" />
         </Form.Item>

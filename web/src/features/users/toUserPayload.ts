@@ -5,6 +5,7 @@ export type TUserFormValues = {
   password?: string;
   name?: string;
   employeeNo?: string | null;
+  hireDate?: string | null;
   phone?: string | null;
   email?: string | null;
   roleId?: number;
@@ -27,6 +28,7 @@ export function toUserPayload(values: TUserFormValues, editing?: Pick<TUser, 've
   const body: Record<string, unknown> = {
     name: values.name,
     employeeNo: blankToNull(values.employeeNo),
+    hireDate: blankToNull(values.hireDate),
     phone: blankToNull(values.phone),
     email: blankToNull(values.email),
     roleId: values.roleId,
