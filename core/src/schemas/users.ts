@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH_FLOOR } from '../policy/accountsPolicy';
-import { ZDateInRange, ZId, ZRef, ZVersion, zIntText } from './common';
+import { ZDateInRange, ZId, ZRef, ZVersion, zInt, zIntText } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -22,7 +22,7 @@ const userFields = {
   teamId: ZRef.nullable().optional(),
   levelId: ZRef.nullable().optional(),
   /** ORG-1: the engineer's tier — 2 is tier 2 (二线), who take what tier 1 cannot solve (SR-6). */
-  tier: z.union([z.literal(1), z.literal(2)]).optional(),
+  tier: zInt().min(1).max(2).optional(),
   customerId: ZRef.nullable().optional(),
   siteId: ZRef.nullable().optional(),
   regionIds: z.array(ZRef).max(100).optional(),

@@ -3,16 +3,18 @@ import { type AnyDb, grantToBuiltinRoles, tableWithId, withStamps } from './help
 
 /** RS-6/RS-7/RS-4b: who handles, approves and signs changes of resident personnel (tested against DEFAULT_ROLES). */
 const STAFF_ROLES = ['gm', 'vp', 'supervisor', 'team_lead', 'engineer', 'product_expert', 'agent', 'sales', 'sales_admin', 'finance', 'hr'];
-export const PERSONNEL_GRANTS: Record<string, string[]> = {
-  ...Object.fromEntries(STAFF_ROLES.map((r) => [r, ['personnel.sign']])),
-  admin: ['personnel.read', 'personnel.manage', 'personnel.approve', 'personnel.client', 'personnel.sign'],
-  gm: ['personnel.sign', 'personnel.read', 'personnel.approve'],
-  vp: ['personnel.sign', 'personnel.read'],
-  supervisor: ['personnel.sign', 'personnel.read', 'personnel.manage', 'personnel.approve'],
-  team_lead: ['personnel.sign', 'personnel.read', 'personnel.manage'],
-  hr: ['personnel.sign', 'personnel.read', 'personnel.manage', 'personnel.approve'],
-  client_it: ['personnel.read', 'personnel.client', 'personnel.sign'],
-};
+export const PERSONNEL_GRANTS: Record<string, string[]> = Object.assign(
+  Object.fromEntries(STAFF_ROLES.map((r) => [r, ['personnel.sign']])),
+  {
+    admin: ['personnel.read', 'personnel.manage', 'personnel.approve', 'personnel.client', 'personnel.sign'],
+    gm: ['personnel.sign', 'personnel.read', 'personnel.approve'],
+    vp: ['personnel.sign', 'personnel.read'],
+    supervisor: ['personnel.sign', 'personnel.read', 'personnel.manage', 'personnel.approve'],
+    team_lead: ['personnel.sign', 'personnel.read', 'personnel.manage'],
+    hr: ['personnel.sign', 'personnel.read', 'personnel.manage', 'personnel.approve'],
+    client_it: ['personnel.read', 'personnel.client', 'personnel.sign'],
+  },
+);
 
 /** The client IT office's second approval (RS-4b, item 3) on a company decision: pending | approved | rejected. */
 async function addClientDecision(db: AnyDb, table: string) {

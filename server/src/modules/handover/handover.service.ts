@@ -114,8 +114,7 @@ async function toHandover(db: Db, r: repo.HandoverRow): Promise<THandover> {
     countsOf(held),
     signatures.map((s) => s.role as TSignerRole),
   );
-  return {
-    ...summaryOf(r, held.length),
+  return Object.assign(summaryOf(r, held.length), {
     items: [
       ...held.map(openItem),
       ...done.map((d) => ({
@@ -139,7 +138,7 @@ async function toHandover(db: Db, r: repo.HandoverRow): Promise<THandover> {
     })),
     explanation: state.explanation,
     confidentiality: toConfidentiality(agreement),
-  };
+  });
 }
 
 const isParticipant = (ctx: Ctx, r: repo.HandoverRow) => [r.user_id, r.successor_id, r.manager_id].includes(ctx.actor.id);

@@ -137,9 +137,10 @@ describe('TR-1 itinerary validation', () => {
     const { letter, ticketId } = await approvedLetterFixture(w, '2026-03-03T01:00:00Z');
     const trip = await submitTrip(w.engineer, { letterId: letter.id });
     expect(trip.ticketId).toBe(ticketId);
-    // The engineer (own scope) is not the request's assignee: naming it alone is like naming an unknown id.
+    // The letter's lead is now the request's assignee (issue 12 item 1); another engineer (own scope) is not:
+    // naming the request alone is for them like naming an unknown id.
     const before = await count('travel_requests');
-    const hidden = await w.engineer.post(api('/travel-requests'), tripBody({ ticketId }));
+    const hidden = await w.engineer2.post(api('/travel-requests'), tripBody({ ticketId }));
     expect(hidden.statusCode).toBe(422);
     expect(hidden.json().error.details[0].path).toBe('body.ticketId');
     expect(await count('travel_requests')).toBe(before);
