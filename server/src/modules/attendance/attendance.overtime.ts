@@ -99,31 +99,27 @@ export async function requestOvertime(ctx: Ctx, input: TOvertimeCreate): Promise
     const endIso = new Date(endAt).toISOString();
     const clash = await repo.overlappingOvertime(db, worker.id, startIso, endIso);
     if (clash) throw refuse('conflict', 'attendance.overtimeOverlap', { id: clash.id });
-    const row = await db
-      .insertInto('attendance_overtime')
-      .values({
-        user_id: worker.id,
-        kind: body.kind,
-        project_id: body.projectId ?? null,
-        date: body.date,
-        start_time: body.start,
-        end_time: body.end,
-        start_at: startIso,
-        end_at: endIso,
-        reason: body.reason,
-        status: 'submitted',
-        requested_by: ctx.actor.id,
-        decided_by: null,
-        decided_at: null,
-        decision_comment: null,
-        site_id: worker.site_id,
-        team_id: worker.team_id,
-        department_id: worker.department_id,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertOvertime(db, {
+      user_id: worker.id,
+      kind: body.kind,
+      project_id: body.projectId ?? null,
+      date: body.date,
+      start_time: body.start,
+      end_time: body.end,
+      start_at: startIso,
+      end_at: endIso,
+      reason: body.reason,
+      status: 'submitted',
+      requested_by: ctx.actor.id,
+      decided_by: null,
+      decided_at: null,
+      decision_comment: null,
+      site_id: worker.site_id,
+      team_id: worker.team_id,
+      department_id: worker.department_id,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: `attendance.overtime.${body.kind}`,
       entity: 'attendance_overtime',
@@ -190,20 +186,14 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
     if (o.version !== body.version) throw versionConflict('The overtime');
     await assertMonthOpen(db, o.date);
     const status = body.approve ? 'approved' : 'rejected';
-    const res = await db
-      .updateTable('attendance_overtime')
-      .set({
-        status,
-        decided_by: ctx.actor.id,
-        decided_at: at,
-        decision_comment: body.comment ?? null,
-        updated_at: at,
-        version: o.version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', o.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The overtime');
+    const decided = await repo.decideOvertimeRow(db, id, o.version, {
+      status,
+      decided_by: ctx.actor.id,
+      decided_at: at,
+      decision_comment: body.comment ?? null,
+      updated_at: at,
+    });
+    if (!decided) throw versionConflict('The overtime');
     await recordAudit(db, ctx, {
       action: `attendance.overtime.${body.approve ? 'approve' : 'reject'}`,
       entity: 'attendance_overtime',

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import type { ExpressionBuilder, ExpressionWrapper, Insertable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AttendanceDaysTable } from '../../db/schema.attendance';
@@ -414,4 +414,25 @@ export function approvedOvertimeBetween(db: Db, from: string, to: string, userId
   let q = overtimeQuery(db).where('o.status', '=', 'approved').where('o.date', '>=', from).where('o.date', '<=', to);
   if (userIds) q = q.where('o.user_id', 'in', userIds);
   return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
+}
+
+/** AT-5: a new overtime request (submitted), its id. */
+export function insertOvertime(db: Db, row: Insertable<DB['attendance_overtime']>) {
+  return db.insertInto('attendance_overtime').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** AT-5b: the decision on an overtime request at the version read; false when someone changed it meanwhile. */
+export async function decideOvertimeRow(
+  db: Db,
+  id: number,
+  version: number,
+  set: { status: string; decided_by: number; decided_at: string; decision_comment: string | null; updated_at: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('attendance_overtime')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
