@@ -12,6 +12,8 @@ const out = mkdtempSync(join(tmpdir(), 'techserve-test-'));
 const skipped = [];
 const failedSteps = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Named again in the closing lines, so a log's tail says which test failed and why.
+const failedTests = [];
 
 function run(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -26,6 +28,13 @@ function count(jsonFile) {
   totals.passed += r.numPassedTests ?? 0;
   totals.failed += r.numFailedTests ?? 0;
   totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  for (const file of r.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'failed') continue;
+      const why = (t.failureMessages ?? []).join(' ').split('\n').slice(0, 3).join(' ').slice(0, 400);
+      failedTests.push(`${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}: ${why}`);
+    }
+  }
 }
 
 run('type-check (tsc --strict)', 'npx', ['tsc', '-p', '.']);
@@ -80,5 +89,6 @@ if (existsSync('bench/calendar/calendar.bench.ts')) {
 console.log('');
 for (const s of skipped) console.log(`SKIPPED: ${s}`);
 for (const f of failedSteps) console.log(`FAILED STEP: ${f}`);
+for (const t of failedTests) console.log(`FAILED TEST: ${t}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length > 0 || totals.failed > 0 ? 1 : 0);
