@@ -24,12 +24,19 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  // Wait for what a user waits for: the server answering. A loaded machine can take long to migrate and seed, so the
+  // ceiling is generous; a server that exits or never answers fails the run here, with the reason, not in a journey.
+  let exited: number | null = null;
+  server.once('exit', (code) => (exited = code ?? -1));
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`the e2e server exited with code ${exited} before answering on ${baseUrl}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
       // not up yet
     }
+    if (Date.now() > deadline) throw new Error(`the e2e server did not answer on ${baseUrl} within 180 s`);
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
