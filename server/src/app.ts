@@ -88,7 +88,9 @@ function refuseNulCharacters(app: App) {
  * never keeps an index that points at deleted assets; the build's hashed assets (/assets/name-hash.ext) never change
  * under their name and are immutable for a year; anything else in the web root for an hour.
  */
-export function webCacheControl(path: string): string {
+export function webCacheControl(sentPath: string): string {
+  // The pre-compressed copy (name.ext.br / .gz, issue 12 item 18) is cached as the file it stands for.
+  const path = sentPath.replace(/\.(br|gz)$/, '');
   const file = path.split(/[\\/]/).pop() ?? '';
   if (file === 'index.html') return 'no-cache';
   if (/[\\/]assets[\\/]/.test(path) && /-[\w-]{8,}\.\w+$/.test(file)) return 'public, max-age=31536000, immutable';
@@ -236,7 +238,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       wildcard: true,
       index: false,
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('cache-control', webCacheControl(path)),
+      // Issue 12 item 18: the build writes brotli and gzip copies beside each text file (web/scripts/precompress.mjs);
+      // a browser that accepts them gets one, the others the original. Caches keep them apart by Accept-Encoding.
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', webCacheControl(path));
+        res.setHeader('vary', 'Accept-Encoding');
+      },
     });
   const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html', webRoot as string);
   if (webRoot) app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness';
 
@@ -55,5 +56,51 @@ describe('serving the web app', () => {
     const gone = await t.app.inject({ method: 'GET', url: '/assets/index-Old12345.js' });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error.code).toBe('not_found');
+  });
+
+  // Issue 12 item 18: the build's brotli and gzip copies are sent to a browser that accepts them, with the original's
+  // type and caching, and the original to one that does not.
+  it('sends the pre-compressed copy the browser accepts, the original otherwise', async () => {
+    const script = `console.log(${JSON.stringify('服务请求 '.repeat(300))})`;
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'assets', 'route-Ck3m_a9Z.js'), script);
+    writeFileSync(join(root, 'assets', 'route-Ck3m_a9Z.js.br'), brotliCompressSync(script));
+    writeFileSync(join(root, 'assets', 'route-Ck3m_a9Z.js.gz'), gzipSync(script));
+    const url = '/assets/route-Ck3m_a9Z.js';
+
+    const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+
+    const gz = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+
+    const plain = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it('sends index.html compressed when the build compressed it, still never cached', async () => {
+    const html = `<!doctype html><title>TechServe</title>${'<!-- 技术服务 -->'.repeat(200)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'ts-web-br-'));
+    writeFileSync(join(dir, 'index.html'), html);
+    writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(html));
+    const app = await createTestApp({ webRoot: dir });
+    try {
+      for (const url of ['/', '/tickets/7']) {
+        const res = await app.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-encoding'], url).toBe('br');
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+        expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(html);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -2,11 +2,13 @@ import { TrophyOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { AppraisalExportPage } from './AppraisalExportPage';
-import { MyAppraisalPage } from './MyAppraisalPage';
-import { SheetReviewPage } from './SheetReviewPage';
-import { TeamAppraisalPage } from './TeamAppraisalPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const AppraisalExportPage = lazyPage(() => import('./AppraisalExportPage'), 'AppraisalExportPage');
+const MyAppraisalPage = lazyPage(() => import('./MyAppraisalPage'), 'MyAppraisalPage');
+const SheetReviewPage = lazyPage(() => import('./SheetReviewPage'), 'SheetReviewPage');
+const TeamAppraisalPage = lazyPage(() => import('./TeamAppraisalPage'), 'TeamAppraisalPage');
 
 /** AP-1..AP-15: my appraisal (appraisal.self) and the sheets to review (appraisal.review). */
 export function appraisalRoutes(guard: Guard): ReactElement[] {

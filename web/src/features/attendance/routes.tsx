@@ -2,14 +2,16 @@ import { AuditOutlined, ClockCircleOutlined, EyeOutlined, FieldTimeOutlined, Imp
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { ClockInPage } from './ClockInPage';
-import { CorrectionsPage } from './CorrectionsPage';
-import { ImportPage } from './ImportPage';
-import { MyMonthPage } from './MyMonthPage';
-import { OvertimePage } from './OvertimePage';
-import { RollupPage } from './RollupPage';
-import { SpotCheckPage } from './SpotCheckPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ClockInPage = lazyPage(() => import('./ClockInPage'), 'ClockInPage');
+const CorrectionsPage = lazyPage(() => import('./CorrectionsPage'), 'CorrectionsPage');
+const ImportPage = lazyPage(() => import('./ImportPage'), 'ImportPage');
+const MyMonthPage = lazyPage(() => import('./MyMonthPage'), 'MyMonthPage');
+const OvertimePage = lazyPage(() => import('./OvertimePage'), 'OvertimePage');
+const RollupPage = lazyPage(() => import('./RollupPage'), 'RollupPage');
+const SpotCheckPage = lazyPage(() => import('./SpotCheckPage'), 'SpotCheckPage');
 
 /** The attendance pages' routes (RS-1..5), guarded by permission. */
 export function attendanceRoutes(guard: Guard): ReactElement[] {

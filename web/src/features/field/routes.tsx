@@ -10,18 +10,20 @@ import {
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard, MenuItem } from '../../layout/featureRoutes';
-import { ApprovalsPage } from './ApprovalsPage';
-import { DispatchBoardPage } from './DispatchBoardPage';
-import { LedgerPage } from './LedgerPage';
-import { LetterDetailPage } from './LetterDetailPage';
-import { LettersPage } from './LettersPage';
-import { MyJobsPage } from './MyJobsPage';
-import { NoticeCreatePage } from './NoticeCreatePage';
-import { NoticeDetailPage } from './NoticeDetailPage';
-import { NoticesPage } from './NoticesPage';
-import { StandupPage } from './StandupPage';
-import { VisitPage } from './VisitPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ApprovalsPage = lazyPage(() => import('./ApprovalsPage'), 'ApprovalsPage');
+const DispatchBoardPage = lazyPage(() => import('./DispatchBoardPage'), 'DispatchBoardPage');
+const LedgerPage = lazyPage(() => import('./LedgerPage'), 'LedgerPage');
+const LetterDetailPage = lazyPage(() => import('./LetterDetailPage'), 'LetterDetailPage');
+const LettersPage = lazyPage(() => import('./LettersPage'), 'LettersPage');
+const MyJobsPage = lazyPage(() => import('./MyJobsPage'), 'MyJobsPage');
+const NoticeCreatePage = lazyPage(() => import('./NoticeCreatePage'), 'NoticeCreatePage');
+const NoticeDetailPage = lazyPage(() => import('./NoticeDetailPage'), 'NoticeDetailPage');
+const NoticesPage = lazyPage(() => import('./NoticesPage'), 'NoticesPage');
+const StandupPage = lazyPage(() => import('./StandupPage'), 'StandupPage');
+const VisitPage = lazyPage(() => import('./VisitPage'), 'VisitPage');
 
 /** The field pages' routes (each a <Route> with a key), guarded by permission. */
 export function fieldRoutes(guard: Guard): ReactElement[] {

@@ -2,11 +2,13 @@ import { SwapOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { HandoverDetailPage } from './HandoverDetailPage';
-import { HandoversPage } from './HandoversPage';
-import { NewHandoverPage } from './NewHandoverPage';
-import { PropertyPage } from './PropertyPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const HandoverDetailPage = lazyPage(() => import('./HandoverDetailPage'), 'HandoverDetailPage');
+const HandoversPage = lazyPage(() => import('./HandoversPage'), 'HandoversPage');
+const NewHandoverPage = lazyPage(() => import('./NewHandoverPage'), 'NewHandoverPage');
+const PropertyPage = lazyPage(() => import('./PropertyPage'), 'PropertyPage');
 
 /**
  * HO-1/SEC-3: handovers (every member of staff sees those they take part in, to sign), starting one and the property

@@ -2,13 +2,15 @@ import { AlertOutlined, CommentOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { ComplaintDetailPage } from './ComplaintDetailPage';
-import { ComplaintsPage } from './ComplaintsPage';
-import { IncidentDetailPage } from './IncidentDetailPage';
-import { IncidentsPage } from './IncidentsPage';
-import { NewComplaintPage } from './NewComplaintPage';
-import { NewIncidentPage } from './NewIncidentPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ComplaintDetailPage = lazyPage(() => import('./ComplaintDetailPage'), 'ComplaintDetailPage');
+const ComplaintsPage = lazyPage(() => import('./ComplaintsPage'), 'ComplaintsPage');
+const IncidentDetailPage = lazyPage(() => import('./IncidentDetailPage'), 'IncidentDetailPage');
+const IncidentsPage = lazyPage(() => import('./IncidentsPage'), 'IncidentsPage');
+const NewComplaintPage = lazyPage(() => import('./NewComplaintPage'), 'NewComplaintPage');
+const NewIncidentPage = lazyPage(() => import('./NewIncidentPage'), 'NewIncidentPage');
 
 /** Complaints (SR-14) and incidents (IN-1..3), guarded by permission. */
 export function incidentsRoutes(guard: Guard): ReactElement[] {

@@ -3,9 +3,11 @@ import type { TPermission } from '@techserve/core';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { BestEmployeePage } from './BestEmployeePage';
-import { KpiPage } from './KpiPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const BestEmployeePage = lazyPage(() => import('./BestEmployeePage'), 'BestEmployeePage');
+const KpiPage = lazyPage(() => import('./KpiPage'), 'KpiPage');
 
 /** AP-6 the best employee (awards.vote) and AP-16 KPIs: mine (kpi.self), the review (kpi.review / kpi.consolidate). */
 export function kpiRoutes(guard: Guard, can: (p: TPermission) => boolean): ReactElement[] {

@@ -2,11 +2,13 @@ import { CheckSquareOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { LeaveApprovalsPage } from './LeaveApprovalsPage';
-import { LeaveDetailPage } from './LeaveDetailPage';
-import { MyLeavePage } from './MyLeavePage';
-import { NewLeavePage } from './NewLeavePage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const LeaveApprovalsPage = lazyPage(() => import('./LeaveApprovalsPage'), 'LeaveApprovalsPage');
+const LeaveDetailPage = lazyPage(() => import('./LeaveDetailPage'), 'LeaveDetailPage');
+const MyLeavePage = lazyPage(() => import('./MyLeavePage'), 'MyLeavePage');
+const NewLeavePage = lazyPage(() => import('./NewLeavePage'), 'NewLeavePage');
 
 /** The leave pages' routes (RS-4, AT-4; each a <Route> with a key), guarded by permission. */
 export function leaveRoutes(guard: Guard): ReactElement[] {

@@ -2,11 +2,13 @@ import { CarryOutOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { MeetingDetailPage } from './MeetingDetailPage';
-import { MeetingsPage } from './MeetingsPage';
-import { MyActionsPage } from './MyActionsPage';
-import { NewMeetingPage } from './NewMeetingPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const MeetingDetailPage = lazyPage(() => import('./MeetingDetailPage'), 'MeetingDetailPage');
+const MeetingsPage = lazyPage(() => import('./MeetingsPage'), 'MeetingsPage');
+const MyActionsPage = lazyPage(() => import('./MyActionsPage'), 'MyActionsPage');
+const NewMeetingPage = lazyPage(() => import('./NewMeetingPage'), 'NewMeetingPage');
 
 /** MTG-1: meetings (meetings.read) and recording one (meetings.manage). */
 export function meetingsRoutes(guard: Guard): ReactElement[] {

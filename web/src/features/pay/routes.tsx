@@ -2,11 +2,13 @@ import { WalletOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { CommissionLedgerPage } from './CommissionLedgerPage';
-import { PayDashboardPage } from './PayDashboardPage';
-import { PayProfilesPage } from './PayProfilesPage';
-import { PayrollPage } from './PayrollPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const CommissionLedgerPage = lazyPage(() => import('./CommissionLedgerPage'), 'CommissionLedgerPage');
+const PayDashboardPage = lazyPage(() => import('./PayDashboardPage'), 'PayDashboardPage');
+const PayProfilesPage = lazyPage(() => import('./PayProfilesPage'), 'PayProfilesPage');
+const PayrollPage = lazyPage(() => import('./PayrollPage'), 'PayrollPage');
 
 /** PAY-1..5: the payroll, the commission ledger, pay profiles and the dashboards (pay.read: finance, HR, GM). */
 export function payRoutes(guard: Guard): ReactElement[] {

@@ -2,10 +2,12 @@ import { AuditOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { ChangeDetailPage } from './ChangeDetailPage';
-import { ChangesPage } from './ChangesPage';
-import { ClientInboxPage } from './ClientInboxPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ChangeDetailPage = lazyPage(() => import('./ChangeDetailPage'), 'ChangeDetailPage');
+const ChangesPage = lazyPage(() => import('./ChangesPage'), 'ChangesPage');
+const ClientInboxPage = lazyPage(() => import('./ClientInboxPage'), 'ClientInboxPage');
 
 /** RS-6/RS-7/RS-4b: personnel changes and the client's second approvals, guarded by permission. */
 export function personnelRoutes(guard: Guard): ReactElement[] {

@@ -2,13 +2,15 @@ import { BuildOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { DeliveriesPage } from './DeliveriesPage';
-import { DeliveryDetailPage } from './DeliveryDetailPage';
-import { ProjectDetailPage } from './ProjectDetailPage';
-import { ProjectsPage } from './ProjectsPage';
-import { TrainingDetailPage } from './TrainingDetailPage';
-import { TrainingsPage } from './TrainingsPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const DeliveriesPage = lazyPage(() => import('./DeliveriesPage'), 'DeliveriesPage');
+const DeliveryDetailPage = lazyPage(() => import('./DeliveryDetailPage'), 'DeliveryDetailPage');
+const ProjectDetailPage = lazyPage(() => import('./ProjectDetailPage'), 'ProjectDetailPage');
+const ProjectsPage = lazyPage(() => import('./ProjectsPage'), 'ProjectsPage');
+const TrainingDetailPage = lazyPage(() => import('./TrainingDetailPage'), 'TrainingDetailPage');
+const TrainingsPage = lazyPage(() => import('./TrainingsPage'), 'TrainingsPage');
 
 /** The projects pages' routes (each a <Route> with a key), guarded by permission. */
 export function projectsRoutes(guard: Guard): ReactElement[] {

@@ -2,18 +2,20 @@ import { BarChartOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { DailyLogPage } from './DailyLogPage';
-import { DepartmentPage } from './DepartmentPage';
-import { MonthlyReportPage } from './MonthlyReportPage';
-import { MyDuePage } from './MyDuePage';
-import { ObligationPage } from './ObligationPage';
-import { VolumePage } from './VolumePage';
-import { WeeklyPlansPage } from './WeeklyPlansPage';
-import { WeeklyReportFormPage } from './WeeklyReportFormPage';
-import { WeeklyReportPage } from './WeeklyReportPage';
-import { WeeklyReportsPage } from './WeeklyReportsPage';
-import { WorkloadPage } from './WorkloadPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const DailyLogPage = lazyPage(() => import('./DailyLogPage'), 'DailyLogPage');
+const DepartmentPage = lazyPage(() => import('./DepartmentPage'), 'DepartmentPage');
+const MonthlyReportPage = lazyPage(() => import('./MonthlyReportPage'), 'MonthlyReportPage');
+const MyDuePage = lazyPage(() => import('./MyDuePage'), 'MyDuePage');
+const ObligationPage = lazyPage(() => import('./ObligationPage'), 'ObligationPage');
+const VolumePage = lazyPage(() => import('./VolumePage'), 'VolumePage');
+const WeeklyPlansPage = lazyPage(() => import('./WeeklyPlansPage'), 'WeeklyPlansPage');
+const WeeklyReportFormPage = lazyPage(() => import('./WeeklyReportFormPage'), 'WeeklyReportFormPage');
+const WeeklyReportPage = lazyPage(() => import('./WeeklyReportPage'), 'WeeklyReportPage');
+const WeeklyReportsPage = lazyPage(() => import('./WeeklyReportsPage'), 'WeeklyReportsPage');
+const WorkloadPage = lazyPage(() => import('./WorkloadPage'), 'WorkloadPage');
 
 /**
  * The reports' routes (WR-1..8, issue 15 items 1–7), guarded by permission; pages everyone reaches from a

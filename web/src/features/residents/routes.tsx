@@ -2,10 +2,12 @@ import { BankOutlined, FileDoneOutlined, WarningOutlined } from '@ant-design/ico
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { ConductPage } from './ConductPage';
-import { RecordsPage } from './RecordsPage';
-import { SitePage } from './SitePage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ConductPage = lazyPage(() => import('./ConductPage'), 'ConductPage');
+const RecordsPage = lazyPage(() => import('./RecordsPage'), 'RecordsPage');
+const SitePage = lazyPage(() => import('./SitePage'), 'SitePage');
 
 /** The resident pages' routes (RS-8, RS-9, RS-11), guarded by residents.read (writes are checked per action). */
 export function residentsRoutes(guard: Guard): ReactElement[] {

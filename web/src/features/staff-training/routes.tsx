@@ -2,15 +2,17 @@ import { ReadOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { CertificatesPage } from './CertificatesPage';
-import { ExamPage } from './ExamPage';
-import { ExamsPage } from './ExamsPage';
-import { NewExamPage } from './NewExamPage';
-import { QuestionBankPage } from './QuestionBankPage';
-import { SessionDetailPage } from './SessionDetailPage';
-import { SessionsPage } from './SessionsPage';
-import { TestTasksPage } from './TestTasksPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const CertificatesPage = lazyPage(() => import('./CertificatesPage'), 'CertificatesPage');
+const ExamPage = lazyPage(() => import('./ExamPage'), 'ExamPage');
+const ExamsPage = lazyPage(() => import('./ExamsPage'), 'ExamsPage');
+const NewExamPage = lazyPage(() => import('./NewExamPage'), 'NewExamPage');
+const QuestionBankPage = lazyPage(() => import('./QuestionBankPage'), 'QuestionBankPage');
+const SessionDetailPage = lazyPage(() => import('./SessionDetailPage'), 'SessionDetailPage');
+const SessionsPage = lazyPage(() => import('./SessionsPage'), 'SessionsPage');
+const TestTasksPage = lazyPage(() => import('./TestTasksPage'), 'TestTasksPage');
 
 /** TRN-1..3: internal training (内部培训) pages; a learner (training.attend) or a manager (training.manage) opens them. */
 export function staffTrainingRoutes(guard: Guard): ReactElement[] {

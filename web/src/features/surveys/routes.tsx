@@ -2,11 +2,13 @@ import { FormOutlined, SmileOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { NewSurveyPage } from './NewSurveyPage';
-import { PortalSurveysPage } from './PortalSurveysPage';
-import { SurveyDetailPage } from './SurveyDetailPage';
-import { SurveysPage } from './SurveysPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const NewSurveyPage = lazyPage(() => import('./NewSurveyPage'), 'NewSurveyPage');
+const PortalSurveysPage = lazyPage(() => import('./PortalSurveysPage'), 'PortalSurveysPage');
+const SurveyDetailPage = lazyPage(() => import('./SurveyDetailPage'), 'SurveyDetailPage');
+const SurveysPage = lazyPage(() => import('./SurveysPage'), 'SurveysPage');
 
 /** SR-11b: survey rounds (surveys.read / surveys.manage) and a customer contact's questionnaires (surveys.answer). */
 export function surveysRoutes(guard: Guard): ReactElement[] {

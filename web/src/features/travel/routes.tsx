@@ -2,12 +2,14 @@ import { AuditOutlined, CarOutlined, DollarOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { ApprovalsPage } from './ApprovalsPage';
-import { FinancePage } from './FinancePage';
-import { MyTripsPage } from './MyTripsPage';
-import { NewTripPage } from './NewTripPage';
-import { TripDetailPage } from './TripDetailPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const ApprovalsPage = lazyPage(() => import('./ApprovalsPage'), 'ApprovalsPage');
+const FinancePage = lazyPage(() => import('./FinancePage'), 'FinancePage');
+const MyTripsPage = lazyPage(() => import('./MyTripsPage'), 'MyTripsPage');
+const NewTripPage = lazyPage(() => import('./NewTripPage'), 'NewTripPage');
+const TripDetailPage = lazyPage(() => import('./TripDetailPage'), 'TripDetailPage');
 
 /** The travel pages' routes (each a <Route> with a key), guarded by permission. */
 export function travelRoutes(guard: Guard): ReactElement[] {
