@@ -23,7 +23,7 @@ import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { isGm, isOnLetter } from '../field/field.access';
+import { isGm, isOnLetter } from '../field/field.access.repository';
 import { ticketScope } from '../tickets/tickets.repository';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
