@@ -215,7 +215,7 @@ export function activeLetterLoad(db: Db, userIds: number[], exceptLetterId: numb
     .execute();
 }
 
-/** The dispatch board's letters: these engineers' appointments in [start, end) of letters in the given statuses. */
+/** The dispatch board's and stand-up's letters (FS-11): these engineers' appointments in [start, end) of letters in the given statuses. */
 export function boardLetters(db: Db, userIds: number[], statuses: TLetterStatus[], start: string, end: string) {
   return db
     .selectFrom('letter_engineers')

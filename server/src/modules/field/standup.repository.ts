@@ -30,21 +30,6 @@ export function onSiteLettersOf(db: Db, userIds: number[], statuses: TLetterStat
     .execute();
 }
 
-/** FS-11: these users' appointments in [start, end) of letters in the given statuses. */
-export function appointmentsOf(db: Db, userIds: number[], statuses: TLetterStatus[], start: string, end: string) {
-  return db
-    .selectFrom('letter_engineers')
-    .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-    .innerJoin('customers', 'customers.id', 'rl.customer_id')
-    .select(['letter_engineers.user_id', 'rl.id', 'rl.appointment_at', 'rl.estimated_minutes', 'customers.name as customer_name'])
-    .where('letter_engineers.user_id', 'in', userIds)
-    .where('rl.status', 'in', statuses)
-    .where('rl.appointment_at', '>=', start)
-    .where('rl.appointment_at', '<', end)
-    .orderBy('rl.appointment_at')
-    .execute();
-}
-
 const planQuery = (db: Db) =>
   db
     .selectFrom('standup_plans')

@@ -12,6 +12,7 @@ import { forbidden, invalidValue, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, localRange } from './field.dates';
 import { engineersInView } from './field.team';
+import { boardLetters } from './letters.repository';
 import { letterNumber } from './letters.service';
 import * as repo from './standup.repository';
 
@@ -30,7 +31,7 @@ export async function standup(ctx: Ctx, q: TStandupQuery): Promise<TStandup> {
   const [tickets, onSite, appointments, plans] = await Promise.all([
     repo.openTicketsOf(ctx.db, none),
     repo.onSiteLettersOf(ctx.db, none, ON_SITE),
-    repo.appointmentsOf(ctx.db, none, PLANNED, start, end),
+    boardLetters(ctx.db, none, PLANNED, start, end),
     repo.plansOf(ctx.db, none, tomorrow),
   ]);
   return {
