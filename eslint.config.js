@@ -20,6 +20,28 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 13 item 2 (design.md): a module's Kysely queries live in its *.repository.ts files only.
+    // server/src/architecture.test.ts checks the same, raw SQL statements included, with the same allow-list.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.test.ts',
+      '**/*.fixtures.ts',
+      '**/*.demo.ts',
+      // Pending: the tickets module is being untangled (issue 13 item 5).
+      'server/src/modules/tickets/tickets.assignment.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
+          message: 'Queries live in a *.repository.ts file (design.md, issue 13 item 2).',
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -59,23 +59,19 @@ export async function requestCorrection(ctx: Ctx, body: TCorrectionCreate): Prom
       throw refuse('rule_violation', 'attendance.futureCorrection', { date: body.date, time: body.time }, { ruleId: 'RS-1' });
     if (await repo.correctionExists(db, me.id, body.date, body.time))
       throw refuse('conflict', 'attendance.correctionExists', { date: body.date, time: body.time });
-    const row = await db
-      .insertInto('attendance_corrections')
-      .values({
-        user_id: me.id,
-        date: body.date,
-        time: body.time,
-        at: new Date(instant).toISOString(),
-        reason: body.reason,
-        status: 'submitted',
-        site_id: me.site_id,
-        team_id: me.team_id,
-        department_id: me.department_id,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertCorrection(db, {
+      user_id: me.id,
+      date: body.date,
+      time: body.time,
+      at: new Date(instant).toISOString(),
+      reason: body.reason,
+      status: 'submitted',
+      site_id: me.site_id,
+      team_id: me.team_id,
+      department_id: me.department_id,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, { action: 'attendance.correction.request', entity: 'attendance_correction', entityId: row.id, after: body });
     const approvers = await approversOf(db, { user_id: me.id, team_id: me.team_id, department_id: me.department_id }, 'attendance.approve');
     await notify(db, at, {
@@ -166,22 +162,17 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
     const client = body.approve ? await clientApproversOf(db, c.site_id) : [];
     const clientStatus = client.length > 0 ? 'pending' : null;
     const adjustmentId = body.approve && !clientStatus ? await bookIfClosed(db, ctx, c) : null;
-    const res = await db
-      .updateTable('attendance_corrections')
-      .set({
-        status,
-        decided_by: ctx.actor.id,
-        decided_at: at,
-        decision_comment: body.comment ?? null,
-        adjustment_id: adjustmentId,
-        client_status: clientStatus,
-        updated_at: at,
-        version: c.version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', c.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The correction');
+    const updated = await repo.updateCorrectionAtVersion(db, id, c.version, {
+      status,
+      decided_by: ctx.actor.id,
+      decided_at: at,
+      decision_comment: body.comment ?? null,
+      adjustment_id: adjustmentId,
+      client_status: clientStatus,
+      updated_at: at,
+      version: c.version + 1,
+    });
+    if (!updated) throw versionConflict('The correction');
     await recordAudit(db, ctx, {
       action: `attendance.correction.${body.approve ? 'approve' : 'reject'}`,
       entity: 'attendance_correction',
@@ -220,13 +211,8 @@ export async function decideCorrectionAsClient(ctx: Ctx, id: number, body: TCorr
       client_comment: body.comment ?? null,
       adjustment_id: adjustmentId,
     };
-    const res = await db
-      .updateTable('attendance_corrections')
-      .set({ ...set, updated_at: at, version: c.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', c.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The correction');
+    const updated = await repo.updateCorrectionAtVersion(db, id, c.version, { ...set, updated_at: at, version: c.version + 1 });
+    if (!updated) throw versionConflict('The correction');
     await recordAudit(db, ctx, {
       action: `attendance.correction.client_${body.approve ? 'approve' : 'reject'}`,
       entity: 'attendance_correction',
@@ -258,21 +244,17 @@ export async function reportAbsence(ctx: Ctx, body: TAbsenceReportCreate) {
     if (body.date > localDateInZone(person.cal.timeZone, nowMs))
       throw refuse('rule_violation', 'attendance.futureReport', { date: body.date }, { ruleId: 'RS-3' });
     await assertMonthOpen(db, body.date);
-    const inserted = await db
-      .insertInto('attendance_absence_reports')
-      .values({
-        user_id: row.id,
-        date: body.date,
-        kind: body.kind,
-        note: body.note,
-        reported_by: ctx.actor.id,
-        site_id: row.site_id,
-        team_id: row.team_id,
-        department_id: row.department_id,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await repo.insertAbsenceReport(db, {
+      user_id: row.id,
+      date: body.date,
+      kind: body.kind,
+      note: body.note,
+      reported_by: ctx.actor.id,
+      site_id: row.site_id,
+      team_id: row.team_id,
+      department_id: row.department_id,
+      created_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'attendance.absence.report',
       entity: 'attendance_absence_report',

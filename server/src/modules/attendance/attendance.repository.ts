@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, Insertable, SqlBool } from 'kysely';
+import type { ExpressionBuilder, ExpressionWrapper, Insertable, SqlBool, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AttendanceDaysTable } from '../../db/schema.attendance';
@@ -435,4 +435,84 @@ export async function decideOvertimeRow(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** POL-1: a site's own attendance settings changed at the version read; false when someone changed them meanwhile. */
+export async function updateSiteSettingsRow(
+  db: Db,
+  siteId: number,
+  version: number,
+  set: Updateable<DB['attendance_sites']>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('attendance_sites')
+    .set(set)
+    .where('site_id', '=', siteId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** POL-1: a site's first own attendance settings. */
+export async function insertSiteSettingsRow(db: Db, row: Insertable<DB['attendance_sites']>) {
+  await db.insertInto('attendance_sites').values(row).execute();
+}
+
+/** RS-1: a new punch correction (submitted), its id. */
+export function insertCorrection(db: Db, row: Insertable<DB['attendance_corrections']>) {
+  return db.insertInto('attendance_corrections').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** RS-1/RS-4b: a decision on a punch correction at the version read; false when someone changed it meanwhile. */
+export async function updateCorrectionAtVersion(
+  db: Db,
+  id: number,
+  version: number,
+  set: Updateable<DB['attendance_corrections']>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('attendance_corrections')
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** RS-3/AT-3: a reported absence (by the lead, or a stand-in found by a spot check), its id. */
+export function insertAbsenceReport(db: Db, row: Insertable<DB['attendance_absence_reports']>) {
+  return db.insertInto('attendance_absence_reports').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** RS-1: a spot check at a site, its id. */
+export function insertSpotCheck(db: Db, row: Insertable<DB['attendance_spot_checks']>) {
+  return db.insertInto('attendance_spot_checks').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** RS-1/RS-3: one person named in a spot check with the finding. */
+export async function insertSpotCheckPerson(db: Db, row: Insertable<DB['attendance_spot_check_people']>) {
+  await db.insertInto('attendance_spot_check_people').values(row).execute();
+}
+
+/** RS-1: spot checks by id, or a site's within a month (from first to last, inclusive), newest first. */
+export function spotCheckRows(db: Db, filter: { ids?: number[]; siteId?: number; from?: string; to?: string }) {
+  let q = db
+    .selectFrom('attendance_spot_checks as s')
+    .innerJoin('users as checker', 'checker.id', 's.checked_by')
+    .select(['s.id', 's.site_id', 's.at', 's.note', 'checker.name as checked_by_name']);
+  if (filter.ids) q = q.where('s.id', 'in', filter.ids);
+  if (filter.siteId !== undefined) q = q.where('s.site_id', '=', filter.siteId);
+  if (filter.from !== undefined) q = q.where('s.at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('s.at', '<=', filter.to);
+  return q.orderBy('s.at', 'desc').execute();
+}
+
+/** RS-1: the people named in the given spot checks, with their names. */
+export function spotCheckPeopleRows(db: Db, spotCheckIds: number[]) {
+  return db
+    .selectFrom('attendance_spot_check_people as p')
+    .innerJoin('users', 'users.id', 'p.user_id')
+    .select(['p.spot_check_id', 'p.user_id', 'p.finding', 'p.absence_report_id', 'users.name'])
+    .where('p.spot_check_id', 'in', spotCheckIds)
+    .execute();
 }

@@ -256,18 +256,13 @@ export async function putSiteSettings(ctx: Ctx, siteId: number, body: TAttendanc
       networks: JSON.stringify(body.networks),
     };
     if (before) {
-      const res = await db
-        .updateTable('attendance_sites')
-        .set({ ...values, updated_at: at, version: before.version + 1 })
-        .where('site_id', '=', siteId)
-        .where('version', '=', body.version ?? before.version)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The site attendance settings');
-    } else
-      await db
-        .insertInto('attendance_sites')
-        .values({ site_id: siteId, ...values, created_at: at, updated_at: at })
-        .execute();
+      const updated = await repo.updateSiteSettingsRow(db, siteId, body.version ?? before.version, {
+        ...values,
+        updated_at: at,
+        version: before.version + 1,
+      });
+      if (!updated) throw versionConflict('The site attendance settings');
+    } else await repo.insertSiteSettingsRow(db, { site_id: siteId, ...values, created_at: at, updated_at: at });
     await recordAudit(db, ctx, {
       action: 'attendance.site.update',
       entity: 'attendance_site',

@@ -21,39 +21,39 @@ export async function createSpotCheck(ctx: Ctx, body: TSpotCheckCreate): Promise
     const byId = new Map(residents.map((r) => [r.id, r]));
     const missing = body.people.find((p) => !byId.has(p.userId));
     if (missing) throw refuse('rule_violation', 'attendance.notAtSite', { userId: missing.userId }, { ruleId: 'RS-1' });
-    const check = await db
-      .insertInto('attendance_spot_checks')
-      .values({ site_id: body.siteId, at, note: body.note ?? null, checked_by: ctx.actor.id, created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const check = await repo.insertSpotCheck(db, {
+      site_id: body.siteId,
+      at,
+      note: body.note ?? null,
+      checked_by: ctx.actor.id,
+      created_at: at,
+    });
     const people = new Map((await peopleOf(db, residents)).map((p) => [p.id, p]));
     for (const p of body.people) {
       let reportId: number | null = null;
       const person = people.get(p.userId)!;
       if (p.finding === 'standIn') {
         const date = localDateInZone(person.cal.timeZone, nowMs);
-        const report = await db
-          .insertInto('attendance_absence_reports')
-          .values({
-            user_id: p.userId,
-            date,
-            kind: 'standIn',
-            note: `抽查 #${check.id}${body.note ? `：${body.note}` : ''}`,
-            reported_by: ctx.actor.id,
-            site_id: person.site_id,
-            team_id: person.team_id,
-            department_id: person.department_id,
-            created_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const report = await repo.insertAbsenceReport(db, {
+          user_id: p.userId,
+          date,
+          kind: 'standIn',
+          note: `抽查 #${check.id}${body.note ? `：${body.note}` : ''}`,
+          reported_by: ctx.actor.id,
+          site_id: person.site_id,
+          team_id: person.team_id,
+          department_id: person.department_id,
+          created_at: at,
+        });
         reportId = report.id;
         await refreshDay(db, person, date, nowMs);
       }
-      await db
-        .insertInto('attendance_spot_check_people')
-        .values({ spot_check_id: check.id, user_id: p.userId, finding: p.finding, absence_report_id: reportId })
-        .execute();
+      await repo.insertSpotCheckPerson(db, {
+        spot_check_id: check.id,
+        user_id: p.userId,
+        finding: p.finding,
+        absence_report_id: reportId,
+      });
     }
     await recordAudit(db, ctx, { action: 'attendance.spotcheck', entity: 'attendance_spot_check', entityId: check.id, after: body });
     return check.id;
@@ -62,28 +62,17 @@ export async function createSpotCheck(ctx: Ctx, body: TSpotCheckCreate): Promise
 }
 
 async function spotChecks(ctx: Ctx, filter: { ids?: number[]; siteId?: number; month?: string }): Promise<TSpotCheck[]> {
-  let q = ctx.db
-    .selectFrom('attendance_spot_checks as s')
-    .innerJoin('users as checker', 'checker.id', 's.checked_by')
-    .select(['s.id', 's.site_id', 's.at', 's.note', 'checker.name as checked_by_name']);
-  if (filter.ids) q = q.where('s.id', 'in', filter.ids);
-  if (filter.siteId !== undefined) q = q.where('s.site_id', '=', filter.siteId);
+  let range: { from?: string; to?: string } = {};
   if (filter.month) {
     const { first, last } = monthDates(filter.month);
-    q = q.where('s.at', '>=', `${first}T00:00:00.000Z`).where('s.at', '<=', `${last}T23:59:59.999Z`);
+    range = { from: `${first}T00:00:00.000Z`, to: `${last}T23:59:59.999Z` };
   }
-  const checks = await q.orderBy('s.at', 'desc').execute();
+  const checks = await repo.spotCheckRows(ctx.db, { ids: filter.ids, siteId: filter.siteId, ...range });
   if (checks.length === 0) return [];
-  const people = await ctx.db
-    .selectFrom('attendance_spot_check_people as p')
-    .innerJoin('users', 'users.id', 'p.user_id')
-    .select(['p.spot_check_id', 'p.user_id', 'p.finding', 'p.absence_report_id', 'users.name'])
-    .where(
-      'p.spot_check_id',
-      'in',
-      checks.map((c) => c.id),
-    )
-    .execute();
+  const people = await repo.spotCheckPeopleRows(
+    ctx.db,
+    checks.map((c) => c.id),
+  );
   return checks.map((c) => ({
     id: c.id,
     siteId: c.site_id,

@@ -4,6 +4,7 @@ import { invalidValue } from '../../http/errors';
 import { clashesOf, awayConflicts } from './field.conflicts';
 import { datesBetween, endOf, localDateOfIso, localRange } from './field.dates';
 import { engineersInView } from './field.team';
+import { boardLetters } from './letters.repository';
 import { letterNumber } from './letters.service';
 
 /** The board shows at most this many days at once (a month view). */
@@ -21,29 +22,7 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
   const { engineers } = await engineersInView(ctx.db, ctx.actor, q.teamId);
   const ids = engineers.map((e) => e.id);
   const { start, end } = localRange(q.from, q.to);
-  const rows = ids.length
-    ? await ctx.db
-        .selectFrom('letter_engineers')
-        .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-        .innerJoin('customers', 'customers.id', 'rl.customer_id')
-        .select([
-          'letter_engineers.user_id',
-          'rl.id',
-          'rl.status',
-          'rl.title',
-          'rl.appointment_at',
-          'rl.estimated_minutes',
-          'rl.version',
-          'rl.ticket_id',
-          'customers.name as customer_name',
-        ])
-        .where('letter_engineers.user_id', 'in', ids)
-        .where('rl.status', 'in', ON_BOARD)
-        .where('rl.appointment_at', '>=', start)
-        .where('rl.appointment_at', '<', end)
-        .orderBy('rl.appointment_at')
-        .execute()
-    : [];
+  const rows = ids.length ? await boardLetters(ctx.db, ids, ON_BOARD, start, end) : [];
   const travel = await awayConflicts(ctx.db, ids, q.from, q.to);
   return {
     from: q.from,

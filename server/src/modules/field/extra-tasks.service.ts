@@ -3,7 +3,7 @@ import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { letterFor } from './field.access';
+import { letterFor } from './field.access.repository';
 import { fieldPolicyNow } from './field.policy';
 import { tellEngineers } from './letters.service';
 import * as repo from './visits.repository';
@@ -15,25 +15,14 @@ import { type FileStorage, newStorageKey } from '../../files';
 // it on return.
 
 async function taskOf(db: Db, letterId: number, taskId: number) {
-  const t = await db
-    .selectFrom('visit_extra_tasks')
-    .selectAll()
-    .where('id', '=', taskId)
-    .where('letter_id', '=', letterId)
-    .executeTakeFirst();
+  const t = await repo.extraTaskOf(db, letterId, taskId);
   if (!t) throw notFound('Extra task');
   return t;
 }
 
 async function bumpTask(db: Db, taskId: number, version: number, fromStatus: string, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('visit_extra_tasks')
-    .set({ ...set, updated_at: at, version: version + 1 })
-    .where('id', '=', taskId)
-    .where('version', '=', version)
-    .where('status', '=', fromStatus)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The extra task');
+  if (!(await repo.updateExtraTaskAtVersion(db, taskId, version, fromStatus, { ...set, updated_at: at, version: version + 1 })))
+    throw versionConflict('The extra task');
 }
 
 /** FS-7: the engineer adds a task found on site with its estimate (before the record is signed off). */
@@ -52,7 +41,7 @@ export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCrea
       created_at: at,
       updated_at: at,
     };
-    const { id: taskId } = await db.insertInto('visit_extra_tasks').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id: taskId } = await repo.insertExtraTask(db, row);
     await recordAudit(db, ctx, { action: 'visit.extra_task', entity: 'responsibility_letter', entityId: id, after: { taskId, ...row } });
   });
   return getVisit(ctx, id);

@@ -1,17 +1,7 @@
 import type { TConflict } from '@techserve/core';
-import { sql } from 'kysely';
 import type { Db } from '../../http/context';
 import { grantedLeave } from '../leave/leave.repository';
-
-type TravelRow = {
-  id: number;
-  user_id: number;
-  status: string;
-  start_date: string;
-  end_date: string;
-  letter_id: number | null;
-  ticket_id: number | null;
-};
+import { type TravelRow, travelRequestsOverlapping } from './letters.repository';
 
 /** A trip or leave of an engineer as a conflict, with what a trip was made for (never sent: `clashesOf` drops it). */
 export type AwaySpan = TConflict & { servesLetterId: number | null; servesTicketId: number | null };
@@ -71,10 +61,8 @@ export async function awayConflicts(
   }
   let rows: TravelRow[];
   try {
-    // Raw SQL: the table is not ours and may not exist yet (then the query fails and no travel is shown).
-    const result = await sql<TravelRow>`SELECT id, user_id, status, start_date, end_date, letter_id, ticket_id FROM travel_requests
-      WHERE user_id IN (${sql.join(userIds)}) AND start_date <= ${to} AND end_date >= ${from}`.execute(db);
-    rows = result.rows;
+    // The travel table is not ours and may not exist yet (then the query fails and no travel is shown).
+    rows = await travelRequestsOverlapping(db, userIds, from, to);
   } catch {
     return { known: false, byUser };
   }

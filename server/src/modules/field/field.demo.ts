@@ -4,7 +4,8 @@ import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { resolveActor } from '../auth/auth.service';
 import { addDays, localMidnightIso } from './field.dates';
-import { approveLetter, assignEngineers, createLetter, fillLetter, submitLetter } from './letters.service';
+import { assignEngineers, createLetter } from './letters.staffing';
+import { approveLetter, fillLetter, submitLetter } from './letters.workflow';
 import { createNotice, signNotice } from './notices.service';
 
 /**

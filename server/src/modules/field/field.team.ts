@@ -1,6 +1,6 @@
 import type { Actor, Db } from '../../http/context';
 import { notFound } from '../../http/errors';
-import { fieldWorkers } from './letters.repository';
+import { departmentUserIds, fieldWorkers, teamRow } from './letters.repository';
 
 /**
  * The engineers a board or stand-up shows, within the actor's scope: a chosen team (in the actor's department or
@@ -15,7 +15,7 @@ export async function engineersInView(db: Db, actor: Actor, teamId: number | und
   }
   const chosen = teamId ?? actor.teamId ?? null;
   if (chosen != null) {
-    const team = await db.selectFrom('teams').select(['id', 'department_id']).where('id', '=', chosen).executeTakeFirst();
+    const team = await teamRow(db, chosen);
     if (!team) throw notFound('Team');
     const allowed =
       actor.scope === 'all' ||
@@ -26,9 +26,7 @@ export async function engineersInView(db: Db, actor: Actor, teamId: number | und
     return { teamId: chosen, engineers: workers.filter((w) => w.team_id === chosen) };
   }
   if (actor.scope === 'department' && actor.departmentId != null) {
-    const ids = new Set(
-      (await db.selectFrom('users').select('id').where('department_id', '=', actor.departmentId).execute()).map((u) => u.id),
-    );
+    const ids = new Set((await departmentUserIds(db, actor.departmentId)).map((u) => u.id));
     return { teamId: null, engineers: workers.filter((w) => ids.has(w.id)) };
   }
   return { teamId: null, engineers: workers };

@@ -5,10 +5,9 @@ import { AppError } from '../../http/errors';
 import { pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { letterScope } from './field.access';
 import { cursorId } from '../../http/pagination';
 import { addDays, localRange } from './field.dates';
-import { engineersOfLetters } from './letters.repository';
+import { engineersOfLetters, latestRating, ledgerRows, salesAdmins, uncountersignedTasks } from './letters.repository';
 import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './letters.service';
 
 // FS-10 after the trip: the supervisor confirms the letter, sales admin books it in the service ledger.
@@ -17,13 +16,7 @@ import { bumpLetter, getLetter, letterForWrite, letterNumber, parse } from './le
 export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): Promise<TLetter> {
   const l = await letterForWrite(ctx, id, body.version, ['returned']);
   // FS-7: the company countersigns the extra tasks on return; the letter is confirmed only after that.
-  const pending = await ctx.db
-    .selectFrom('visit_extra_tasks')
-    .select(['id', 'status'])
-    .where('letter_id', '=', id)
-    .where('status', '!=', 'countersigned')
-    .orderBy('id')
-    .execute();
+  const pending = await uncountersignedTasks(ctx.db, id);
   if (pending.length > 0) {
     throw new AppError(
       'rule_violation',
@@ -47,13 +40,7 @@ export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): P
       before: { status: l.status },
       after: { status: 'confirmed' },
     });
-    const ledger = await db
-      .selectFrom('users')
-      .innerJoin('roles', 'roles.id', 'users.role_id')
-      .select('users.id')
-      .where('roles.key', '=', 'sales_admin')
-      .where('users.status', '=', 'active')
-      .execute();
+    const ledger = await salesAdmins(db);
     await notify(db, at, {
       userIds: ledger.map((u) => u.id),
       kind: 'letter_to_book',
@@ -69,12 +56,7 @@ export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): P
 /** FS-10: the customer's latest evaluation of the letter's request (FS-8 rating). */
 async function evaluationOf(db: Db, ticketId: number | null) {
   if (ticketId == null) return null;
-  const r = await db
-    .selectFrom('ticket_ratings')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const r = await latestRating(db, ticketId);
   return r ? { attitude: r.attitude, skill: r.skill, result: r.result, comment: r.comment, ratedAt: r.created_at } : null;
 }
 
@@ -106,36 +88,8 @@ export async function bookLetter(ctx: Ctx, id: number, body: TLetterBook): Promi
 /** FS-10: the service ledger: booked letters by booking month (company time) and customer. */
 export async function listLedger(ctx: Ctx, q: TLedgerQuery) {
   const after = cursorId(q.cursor);
-  let query = ctx.db
-    .selectFrom('responsibility_letters')
-    .innerJoin('customers', 'customers.id', 'responsibility_letters.customer_id')
-    .leftJoin('tickets', 'tickets.id', 'responsibility_letters.ticket_id')
-    .innerJoin('users as booker', 'booker.id', 'responsibility_letters.booked_by')
-    .select([
-      'responsibility_letters.id',
-      'responsibility_letters.customer_id',
-      'responsibility_letters.title',
-      'responsibility_letters.appointment_at',
-      'responsibility_letters.confirmed_at',
-      'responsibility_letters.booked_at',
-      'responsibility_letters.ledger_note',
-      'responsibility_letters.evaluation',
-      'customers.name as customer_name',
-      'tickets.number as ticket_number',
-      'booker.name as booked_by_name',
-    ])
-    .where('responsibility_letters.status', '=', 'booked')
-    .where((eb) => letterScope(eb, ctx.actor));
-  if (q.month) {
-    const { start, end } = localRange(`${q.month}-01`, addDays(`${nextMonth(q.month)}-01`, -1));
-    query = query.where('responsibility_letters.booked_at', '>=', start).where('responsibility_letters.booked_at', '<', end);
-  }
-  if (q.customerId) query = query.where('responsibility_letters.customer_id', '=', q.customerId);
-  if (after) query = query.where('responsibility_letters.id', '<', after);
-  const rows = await query
-    .orderBy('responsibility_letters.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const range = q.month ? localRange(`${q.month}-01`, addDays(`${nextMonth(q.month)}-01`, -1)) : {};
+  const rows = await ledgerRows(ctx.db, ctx.actor, { ...range, customerId: q.customerId, after, limit: q.limit });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   const engineers = await engineersOfLetters(
     ctx.db,

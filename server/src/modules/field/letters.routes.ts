@@ -19,6 +19,8 @@ import {
 import type { App } from '../../http/app-types';
 import * as afterTrip from './letters.ledger';
 import * as svc from './letters.service';
+import * as staffing from './letters.staffing';
+import * as workflow from './letters.workflow';
 
 /** FS-2/4/5/10: responsibility letters (项目责任书) and the service ledger. */
 export function lettersRoutes(app: App) {
@@ -42,7 +44,7 @@ export function lettersRoutes(app: App) {
       },
       config: dispatch,
     },
-    async (req, reply) => reply.status(201).send(await svc.createLetter(req.ctx(), req.body)),
+    async (req, reply) => reply.status(201).send(await staffing.createLetter(req.ctx(), req.body)),
   );
   app.get(
     '/field/letters',
@@ -66,17 +68,17 @@ export function lettersRoutes(app: App) {
       },
       config: dispatch,
     },
-    (req) => svc.suggestEngineers(req.ctx(), req.params.id),
+    (req) => staffing.suggestEngineers(req.ctx(), req.params.id),
   );
   app.put(
     '/field/letters/:id/engineers',
     { schema: { ...one('Assign the engineers and the lead (FS-2)'), body: ZLetterAssign }, config: dispatch },
-    (req) => svc.assignEngineers(req.ctx(), req.params.id, req.body),
+    (req) => staffing.assignEngineers(req.ctx(), req.params.id, req.body),
   );
   app.patch(
     '/field/letters/:id',
     { schema: { ...one('Fill in the letter (FS-2, FS-4); draft only'), body: ZLetterFill }, config: work },
-    (req) => svc.fillLetter(req.ctx(), req.params.id, req.body),
+    (req) => workflow.fillLetter(req.ctx(), req.params.id, req.body),
   );
   app.put(
     '/field/letters/:id/kit-packing',
@@ -84,7 +86,7 @@ export function lettersRoutes(app: App) {
       schema: { ...one('Tick the kit items packed (FS-4), from the draft until on site; the letter’s engineers'), body: ZKitPacking },
       config: work,
     },
-    (req) => svc.packKit(req.ctx(), req.params.id, req.body),
+    (req) => workflow.packKit(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/field/letters/:id/site-clarification',
@@ -92,20 +94,20 @@ export function lettersRoutes(app: App) {
       schema: { ...one('The notice’s author clarifies a site mismatch (FS-2)'), body: ZSiteClarification },
       config: { permission: 'field.read' as const },
     },
-    (req) => svc.clarifySite(req.ctx(), req.params.id, req.body),
+    (req) => workflow.clarifySite(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/field/letters/:id/submit',
     { schema: { ...one('Submit for approval; 422 FS-2 naming what is missing'), body: ZVersionBody }, config: work },
-    (req) => svc.submitLetter(req.ctx(), req.params.id, req.body),
+    (req) => workflow.submitLetter(req.ctx(), req.params.id, req.body),
   );
   app.post('/field/letters/:id/approve', { schema: { ...one('Approve the plan (FS-10)'), body: ZVersionBody }, config: approve }, (req) =>
-    svc.approveLetter(req.ctx(), req.params.id, req.body),
+    workflow.approveLetter(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/field/letters/:id/reject',
     { schema: { ...one('Reject the plan with a reason; back to draft (FS-10)'), body: ZLetterReject }, config: approve },
-    (req) => svc.rejectLetter(req.ctx(), req.params.id, req.body),
+    (req) => workflow.rejectLetter(req.ctx(), req.params.id, req.body),
   );
   app.patch(
     '/field/letters/:id/appointment',
@@ -116,7 +118,7 @@ export function lettersRoutes(app: App) {
       },
       config: work,
     },
-    (req) => svc.rescheduleLetter(req.ctx(), req.params.id, req.body),
+    (req) => workflow.rescheduleLetter(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/field/letters/:id/confirm',

@@ -15,38 +15,15 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { holdersOf } from '../org/org.repository';
 import { createTicket } from '../tickets/tickets.intake';
-import { isDepartmentHead, isGm, noticeFor, noticeScope } from './field.access';
+import { isDepartmentHead, isGm, noticeFor, noticeScope } from './field.access.repository';
 import { cursorId } from '../../http/pagination';
 import { fieldPolicyNow } from './field.policy';
+import * as repo from './notices.repository';
 
 /** ZTicketCreate's description limit; the full texts stay on the notice. */
 const REQUEST_DESCRIPTION_MAX = 10_000;
 
 export const noticeNumber = (id: number) => `SN-${String(id).padStart(6, '0')}`;
-
-function detailQuery(db: Db) {
-  return db
-    .selectFrom('service_notices')
-    .leftJoin('customers', 'customers.id', 'service_notices.customer_id')
-    .innerJoin('users as author', 'author.id', 'service_notices.created_by')
-    .leftJoin('users as signer', 'signer.id', 'service_notices.signed_by')
-    .leftJoin('users as rejecter', 'rejecter.id', 'service_notices.rejected_by')
-    .leftJoin('tickets', 'tickets.id', 'service_notices.ticket_id')
-    .selectAll('service_notices')
-    .select((eb) => [
-      'customers.name as customer_name',
-      'author.name as author_name',
-      'signer.name as signer_name',
-      'rejecter.name as rejecter_name',
-      'tickets.number as ticket_number',
-      eb
-        .selectFrom('responsibility_letters as rl')
-        .select((e) => e.fn.max('rl.id').as('m'))
-        .whereRef('rl.notice_id', '=', 'service_notices.id')
-        .as('letter_id'),
-    ]);
-}
-type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirst']>>>;
 
 type Signing = { canSign: boolean; needsGmAbsentReason: boolean; as: 'gm' | 'department_head' | null; refusal: string | null };
 
@@ -85,7 +62,7 @@ async function signingOf(ctx: Ctx, actor: Actor): Promise<Signing> {
   };
 }
 
-const toNotice = (r: DetailRow, signing: Signing): TServiceNotice => ({
+const toNotice = (r: repo.NoticeDetailRow, signing: Signing): TServiceNotice => ({
   id: r.id,
   number: noticeNumber(r.id),
   status: r.status as TServiceNotice['status'],
@@ -121,7 +98,8 @@ const toNotice = (r: DetailRow, signing: Signing): TServiceNotice => ({
 });
 
 export async function getNotice(ctx: Ctx, id: number): Promise<TServiceNotice> {
-  const r = await detailQuery(ctx.db)
+  const r = await repo
+    .noticeDetailQuery(ctx.db)
     .where('service_notices.id', '=', id)
     .where((eb) => noticeScope(eb, ctx.actor))
     .executeTakeFirst();
@@ -131,7 +109,7 @@ export async function getNotice(ctx: Ctx, id: number): Promise<TServiceNotice> {
 
 export async function listNotices(ctx: Ctx, q: TNoticeListQuery) {
   const after = cursorId(q.cursor);
-  let query = detailQuery(ctx.db).where((eb) => noticeScope(eb, ctx.actor));
+  let query = repo.noticeDetailQuery(ctx.db).where((eb) => noticeScope(eb, ctx.actor));
   if (q.box === 'mine') query = query.where('service_notices.created_by', '=', ctx.actor.id);
   if (q.box === 'to_sign') query = query.where('service_notices.status', '=', 'pending');
   if (q.status) query = query.where('service_notices.status', '=', q.status);
@@ -148,12 +126,8 @@ export async function listNotices(ctx: Ctx, q: TNoticeListQuery) {
 }
 
 async function assertCustomer(db: Db, customerId: number, siteId: number | null | undefined) {
-  if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst()))
-    throw invalidValue('body.customerId', 'no such customer');
-  if (
-    siteId != null &&
-    !(await db.selectFrom('customer_sites').select('id').where('id', '=', siteId).where('customer_id', '=', customerId).executeTakeFirst())
-  ) {
+  if (!(await repo.customerExists(db, customerId))) throw invalidValue('body.customerId', 'no such customer');
+  if (siteId != null && !(await repo.siteOfCustomer(db, siteId, customerId))) {
     throw invalidValue('body.siteId', 'not a site of this customer');
   }
 }
@@ -164,26 +138,22 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
   else if (body.siteId != null) throw invalidValue('body.siteId', 'a site needs its customer');
   const at = nowIso(ctx.clock);
   const id = await ctx.db.transaction().execute(async (db) => {
-    const { id } = await db
-      .insertInto('service_notices')
-      .values({
-        status: 'pending',
-        customer_id: body.customerId ?? null,
-        customer_unit: body.customerUnit || null,
-        site_id: body.siteId ?? null,
-        site_address: body.siteAddress || null,
-        contact_name: body.contactName,
-        contact_phone: body.contactPhone,
-        type: body.type,
-        title: body.title,
-        requirements: body.requirements,
-        site_situation: body.siteSituation,
-        created_by: ctx.actor.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertNotice(db, {
+      status: 'pending',
+      customer_id: body.customerId ?? null,
+      customer_unit: body.customerUnit || null,
+      site_id: body.siteId ?? null,
+      site_address: body.siteAddress || null,
+      contact_name: body.contactName,
+      contact_phone: body.contactPhone,
+      type: body.type,
+      title: body.title,
+      requirements: body.requirements,
+      site_situation: body.siteSituation,
+      created_by: ctx.actor.id,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, { action: 'notice.create', entity: 'service_notice', entityId: id, after: body });
     await notify(db, at, {
       userIds: await signerIds(db),
@@ -202,14 +172,8 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
 const signerIds = (db: Db) => holdersOf(db, 'field.sign');
 
 async function bumpNotice(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('service_notices')
-    .set({ ...set, updated_at: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service notice');
+  if (!(await repo.updatePendingNotice(db, id, version, { ...set, updated_at: at, version: version + 1 })))
+    throw versionConflict('The service notice');
 }
 
 /**
@@ -276,24 +240,20 @@ export async function signNotice(ctx: Ctx, id: number, body: TNoticeSign): Promi
     );
     ticketId = ticket.id;
   } catch (err) {
-    await ctx.db
-      .updateTable('service_notices')
-      .set({
-        status: 'pending',
-        signed_by: null,
-        signed_as: null,
-        signed_at: null,
-        gm_absent_reason: null,
-        customer_id: n.customer_id,
-        version: n.version + 2,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.setNotice(ctx.db, id, {
+      status: 'pending',
+      signed_by: null,
+      signed_as: null,
+      signed_at: null,
+      gm_absent_reason: null,
+      customer_id: n.customer_id,
+      version: n.version + 2,
+      updated_at: at,
+    });
     throw err;
   }
   await ctx.db.transaction().execute(async (db) => {
-    await db.updateTable('service_notices').set({ ticket_id: ticketId }).where('id', '=', id).execute();
+    await repo.setNotice(db, id, { ticket_id: ticketId });
     await notify(db, at, {
       userIds: [n.created_by],
       kind: 'notice_signed',

@@ -12,12 +12,12 @@ import { AppError, invalidValue, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { insertReplacement } from '../customers/customers.repository';
 import { notify } from '../notifications/notifications.service';
-import { letterScope } from './field.access';
 import { localDateOfIso } from './field.dates';
 import { fieldPolicyNow } from './field.policy';
 import { engineersOfLetters } from './letters.repository';
 import { letterNumber } from './letters.service';
 import type { ImageUpload } from './visits.upload';
+import * as records from './records.repository';
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket, moveTicketForVisit } from './visits.ticket';
@@ -49,7 +49,7 @@ export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecor
   const policy = await fieldPolicyNow(ctx);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const existing = await db.selectFrom('service_records').selectAll().where('letter_id', '=', id).executeTakeFirst();
+    const existing = await records.serviceRecordOf(db, id);
     const unsolved = body.solved === false;
     const fields = {
       diagnosis: body.diagnosis,
@@ -63,20 +63,15 @@ export async function putServiceRecord(ctx: Ctx, id: number, body: TServiceRecor
       updated_at: at,
     };
     if (!existing) {
-      await db
-        .insertInto('service_records')
-        .values({ letter_id: id, ...fields, created_at: at })
-        .execute();
+      await records.insertServiceRecord(db, { letter_id: id, ...fields, created_at: at });
     } else {
       if (body.version === undefined)
         throw new AppError('version_conflict', 'The service record already exists; send the version you read');
-      const res = await db
-        .updateTable('service_records')
-        .set({ ...fields, version: existing.version + 1 })
-        .where('id', '=', existing.id)
-        .where('version', '=', body.version)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service record');
+      const updated = await records.updateServiceRecordAtVersion(db, existing.id, body.version, {
+        ...fields,
+        version: existing.version + 1,
+      });
+      if (!updated) throw versionConflict('The service record');
     }
     await recordAudit(db, ctx, {
       action: existing ? 'service_record.update' : 'service_record.create',
@@ -114,12 +109,7 @@ export async function addPart(ctx: Ctx, id: number, body: TPartUsedCreate): Prom
   await ctx.db.transaction().execute(async (db) => {
     let partReplacementId: number | null = null;
     if (body.installedProductId != null) {
-      const product = await db
-        .selectFrom('installed_products')
-        .select('id')
-        .where('id', '=', body.installedProductId)
-        .where('customer_id', '=', l.customer_id)
-        .executeTakeFirst();
+      const product = await records.installedProductOf(db, body.installedProductId, l.customer_id);
       if (!product) throw invalidValue('body.installedProductId', 'not an installed product of this letter’s customer', 'CU-2');
       // CU-2: the replacement is what the customer file's warranty computation extends the warranty from.
       partReplacementId = (
@@ -142,7 +132,7 @@ export async function addPart(ctx: Ctx, id: number, body: TPartUsedCreate): Prom
       created_by: ctx.actor.id,
       created_at: at,
     };
-    const { id: partId } = await db.insertInto('visit_parts').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id: partId } = await records.insertPart(db, row);
     if (l.ticket_id != null) {
       await entryOnTicket(db, l.ticket_id, {
         kind: 'part',
@@ -164,12 +154,7 @@ export async function addExpertConsult(ctx: Ctx, id: number, body: TExpertConsul
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     if (body.expertUserId != null) {
-      const expert = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', body.expertUserId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const expert = await records.activeUser(db, body.expertUserId);
       if (!expert) throw invalidValue('body.expertUserId', 'not an active user');
     }
     const row = {
@@ -181,7 +166,7 @@ export async function addExpertConsult(ctx: Ctx, id: number, body: TExpertConsul
       created_by: ctx.actor.id,
       created_at: at,
     };
-    const { id: consultId } = await db.insertInto('visit_expert_consults').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id: consultId } = await records.insertExpertConsult(db, row);
     if (l.ticket_id != null) {
       await entryOnTicket(db, l.ticket_id, {
         kind: 'note',
@@ -267,19 +252,13 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
   const l = await letterForEngineer(ctx, id, ['on_site', 'return_requested', 'returned', 'confirmed'], { action: 'FS-6' });
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const record = await db.selectFrom('service_records').selectAll().where('letter_id', '=', id).executeTakeFirst();
+    const record = await records.serviceRecordOf(db, id);
     if (!record || record.solved !== 0)
       throw new AppError('rule_violation', 'FS-6: a difficulty report is for a service record marked unsolved', { ruleId: 'FS-6' });
     if (record.report_filed_at) throw new AppError('conflict', `The difficulty report was filed at ${record.report_filed_at}`);
     const photoIds = [...new Set(body.photoIds)];
     if (photoIds.length) {
-      const found = await db
-        .selectFrom('visit_files')
-        .select('id')
-        .where('letter_id', '=', id)
-        .where('purpose', 'in', PHOTO_PURPOSES)
-        .where('id', 'in', photoIds)
-        .execute();
+      const found = await records.letterFilesAmong(db, id, PHOTO_PURPOSES, photoIds);
       if (found.length !== photoIds.length) throw invalidValue('body.photoIds', 'only photos uploaded to this letter', 'FS-6');
     }
     const set = {
@@ -290,13 +269,7 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
       updated_at: at,
       version: record.version + 1,
     };
-    const res = await db
-      .updateTable('service_records')
-      .set(set)
-      .where('id', '=', record.id)
-      .where('report_filed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service record');
+    if (!(await records.fileReportOnRecord(db, record.id, set))) throw versionConflict('The service record');
     const onTime = record.unsolved_on == null || localDateOfIso(at) <= record.unsolved_on;
     if (l.ticket_id != null) {
       await entryOnTicket(db, l.ticket_id, {
@@ -330,25 +303,7 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
 /** FS-6: letters in scope whose same-day difficulty report is due (today or earlier, company-local) and not filed. */
 export async function missingDifficultyReports(ctx: Ctx) {
   const today = localDateOfIso(nowIso(ctx.clock));
-  const rows = await ctx.db
-    .selectFrom('service_records')
-    .innerJoin('responsibility_letters', 'responsibility_letters.id', 'service_records.letter_id')
-    .innerJoin('customers', 'customers.id', 'responsibility_letters.customer_id')
-    .leftJoin('tickets', 'tickets.id', 'responsibility_letters.ticket_id')
-    .select([
-      'responsibility_letters.id',
-      'customers.name as customer_name',
-      'tickets.number as ticket_number',
-      'service_records.unsolved_on',
-    ])
-    .where('service_records.report_required', '=', 1)
-    .where('service_records.report_filed_at', 'is', null)
-    .where('service_records.unsolved_on', '<=', today)
-    .where((eb) => letterScope(eb, ctx.actor))
-    .orderBy('service_records.unsolved_on')
-    .orderBy('responsibility_letters.id')
-    .limit(500)
-    .execute();
+  const rows = await records.unfiledDifficultyReports(ctx.db, ctx.actor, today);
   const engineers = await engineersOfLetters(
     ctx.db,
     rows.map((r) => r.id),

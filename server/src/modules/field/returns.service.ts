@@ -32,12 +32,7 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
     });
   const policy = await fieldPolicyNow(ctx);
   if (policy.extraTaskNeedsCustomerSignature) {
-    const unsigned = await ctx.db
-      .selectFrom('visit_extra_tasks')
-      .select('id')
-      .where('letter_id', '=', id)
-      .where('status', '=', 'open')
-      .execute();
+    const unsigned = await repo.openExtraTasks(ctx.db, id);
     if (unsigned.length) {
       throw new AppError('rule_violation', `FS-7: ${unsigned.length} extra task(s) still need the customer's signature`, {
         ruleId: 'FS-7',
@@ -59,7 +54,7 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
       decision: needsApproval ? 'pending' : 'automatic',
       decided_at: needsApproval ? null : at,
     };
-    const { id: requestId } = await db.insertInto('visit_return_requests').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id: requestId } = await repo.insertReturnRequest(db, row);
     await recordAudit(db, ctx, {
       action: 'visit.return_request',
       entity: 'responsibility_letter',
@@ -91,19 +86,9 @@ async function decide(ctx: Ctx, id: number, version: number, decision: 'approved
   const status = decision === 'approved' ? 'returned' : 'on_site';
   await ctx.db.transaction().execute(async (db) => {
     await bumpLetter(db, id, l.version, ['return_requested'], { status }, at);
-    const pending = await db
-      .selectFrom('visit_return_requests')
-      .select('id')
-      .where('letter_id', '=', id)
-      .where('decision', '=', 'pending')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const pending = await repo.pendingReturnRequest(db, id);
     if (pending)
-      await db
-        .updateTable('visit_return_requests')
-        .set({ decision, decided_by: ctx.actor.id, decided_at: at, decline_reason: reason })
-        .where('id', '=', pending.id)
-        .execute();
+      await repo.decideReturnRequest(db, pending.id, { decision, decided_by: ctx.actor.id, decided_at: at, decline_reason: reason });
     await recordAudit(db, ctx, {
       action: `visit.return_${decision === 'approved' ? 'approve' : 'decline'}`,
       entity: 'responsibility_letter',

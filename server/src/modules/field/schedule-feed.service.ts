@@ -7,6 +7,7 @@ import { notFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { endOf } from './field.dates';
 import { letterNumber } from './letters.service';
+import * as repo from './schedule-feed.repository';
 
 // A personal iCalendar feed of the user's letter appointments. The secret token is shown once; only its sha256 is
 // stored, so a leaked database does not leak feeds. Rotating replaces the token (the old URL stops working).
@@ -16,7 +17,7 @@ const FEED_STATUSES: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_si
 export const feedPath = (token: string) => `/api/v1/field/schedule/${token}.ics`;
 
 export async function feedInfo(ctx: Ctx) {
-  const row = await ctx.db.selectFrom('schedule_feed_tokens').select('created_at').where('user_id', '=', ctx.actor.id).executeTakeFirst();
+  const row = await repo.feedTokenOf(ctx.db, ctx.actor.id);
   return { active: Boolean(row), createdAt: row?.created_at ?? null };
 }
 
@@ -24,11 +25,8 @@ export async function rotateFeed(ctx: Ctx) {
   const token = randomBytes(24).toString('base64url');
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    await db.deleteFrom('schedule_feed_tokens').where('user_id', '=', ctx.actor.id).execute();
-    await db
-      .insertInto('schedule_feed_tokens')
-      .values({ user_id: ctx.actor.id, token_hash: hashOf(token), created_at: at })
-      .execute();
+    await repo.deleteFeedToken(db, ctx.actor.id);
+    await repo.insertFeedToken(db, { user_id: ctx.actor.id, token_hash: hashOf(token), created_at: at });
     await recordAudit(db, ctx, { action: 'schedule_feed.rotate', entity: 'user', entityId: ctx.actor.id });
   });
   return { token, path: feedPath(token) };
@@ -36,7 +34,7 @@ export async function rotateFeed(ctx: Ctx) {
 
 export async function revokeFeed(ctx: Ctx) {
   await ctx.db.transaction().execute(async (db) => {
-    await db.deleteFrom('schedule_feed_tokens').where('user_id', '=', ctx.actor.id).execute();
+    await repo.deleteFeedToken(db, ctx.actor.id);
     await recordAudit(db, ctx, { action: 'schedule_feed.revoke', entity: 'user', entityId: ctx.actor.id });
   });
 }
@@ -44,40 +42,9 @@ export async function revokeFeed(ctx: Ctx) {
 /** The feed of a token ('<token>.ics' or '<token>'): one VEVENT per appointment of the user's letters; 404 for an unknown token. */
 export async function feedCalendar(db: Db, file: string): Promise<string> {
   const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
-  const owner = await db
-    .selectFrom('schedule_feed_tokens')
-    .innerJoin('users', 'users.id', 'schedule_feed_tokens.user_id')
-    .select(['users.id', 'users.name', 'users.status'])
-    .where('schedule_feed_tokens.token_hash', '=', hashOf(token))
-    .executeTakeFirst();
+  const owner = await repo.feedOwner(db, hashOf(token));
   if (!owner || owner.status !== 'active') throw notFound('Schedule feed');
-  const letters = await db
-    .selectFrom('letter_engineers')
-    .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-    .innerJoin('customers', 'customers.id', 'rl.customer_id')
-    .leftJoin('customer_sites', 'customer_sites.id', 'rl.site_id')
-    .leftJoin('service_notices', 'service_notices.id', 'rl.notice_id')
-    .leftJoin('tickets', 'tickets.id', 'rl.ticket_id')
-    .select([
-      'rl.id',
-      'rl.title',
-      'rl.status',
-      'rl.appointment_at',
-      'rl.estimated_minutes',
-      'rl.updated_at',
-      'rl.version',
-      'customers.name as customer_name',
-      'customers.address as customer_address',
-      'customer_sites.name as site_name',
-      'customer_sites.address as site_address',
-      'service_notices.site_address as notice_address',
-      'tickets.number as ticket_number',
-    ])
-    .where('letter_engineers.user_id', '=', owner.id)
-    .where('rl.appointment_at', 'is not', null)
-    .where('rl.status', 'in', FEED_STATUSES)
-    .orderBy('rl.appointment_at')
-    .execute();
+  const letters = await repo.feedLetters(db, owner.id, FEED_STATUSES);
   const cal = ical({ name: `TechServe · ${owner.name}`, prodId: { company: 'TechServe', product: 'field-schedule', language: 'ZH' } });
   for (const l of letters) {
     const start = l.appointment_at as string;

@@ -5,8 +5,8 @@ import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
-import { letterFor } from './field.access';
-import { engineersOfLetters, letterDetailQuery } from './letters.repository';
+import { letterFor } from './field.access.repository';
+import { engineersOfLetters, insertRating, letterDetailQuery, ticketRated } from './letters.repository';
 import { letterNumber } from './letters.service';
 import { GRADE_ZH, type ServiceRecordPdfData, renderServiceRecordPdf } from './service-record.pdf';
 import * as repo from './visits.repository';
@@ -143,23 +143,19 @@ export async function signOff(
     let ratingOnRequest = false;
     if (signed && l.ticket_id != null) {
       // FS-8: the rating on the request, as the request's own device confirmation stores it (one per request).
-      const existing = await db.selectFrom('ticket_ratings').select('ticket_id').where('ticket_id', '=', l.ticket_id).executeTakeFirst();
-      if (!existing) {
-        await db
-          .insertInto('ticket_ratings')
-          .values({
-            ticket_id: l.ticket_id,
-            attitude: body.attitude,
-            skill: body.skill,
-            result: body.result,
-            comment: body.comment || null,
-            via: 'device',
-            signed_by: body.signerName,
-            signature: body.signature,
-            rated_by: ctx.actor.id,
-            created_at: at,
-          })
-          .execute();
+      if (!(await ticketRated(db, l.ticket_id))) {
+        await insertRating(db, {
+          ticket_id: l.ticket_id,
+          attitude: body.attitude,
+          skill: body.skill,
+          result: body.result,
+          comment: body.comment || null,
+          via: 'device',
+          signed_by: body.signerName,
+          signature: body.signature,
+          rated_by: ctx.actor.id,
+          created_at: at,
+        });
         const rating = { attitude: body.attitude, skill: body.skill, result: body.result, comment: body.comment || null };
         await entryOnTicket(db, l.ticket_id, {
           kind: 'rating',
@@ -187,7 +183,7 @@ export async function signOff(
       recorded_by: ctx.actor.id,
       recorded_at: at,
     };
-    await db.insertInto('visit_signoffs').values(row).execute();
+    await repo.insertSignOff(db, row);
 
     const contact = await repo.letterContact(db, l);
     const email = contact?.email?.trim();
@@ -235,11 +231,7 @@ export async function serviceRecordPdf(
   await letterFor(ctx, id);
   const s = await repo.signOffOf(ctx.db, id);
   if (s) {
-    const file = await ctx.db
-      .selectFrom('visit_files')
-      .select(['file_name', 'storage_key'])
-      .where('id', '=', s.pdf_file_id)
-      .executeTakeFirstOrThrow();
+    const file = await repo.storedFile(ctx.db, s.pdf_file_id);
     return { fileName: file.file_name, data: await storage.read(file.storage_key) };
   }
   const data = await renderServiceRecordPdf({

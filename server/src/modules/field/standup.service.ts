@@ -1,5 +1,4 @@
 import {
-  OPEN_TICKET_STATES,
   type TLetterStatus,
   type TStandup,
   type TStandupPlan,
@@ -13,7 +12,9 @@ import { forbidden, invalidValue, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, localRange } from './field.dates';
 import { engineersInView } from './field.team';
+import { boardLetters } from './letters.repository';
 import { letterNumber } from './letters.service';
+import * as repo from './standup.repository';
 
 // FS-11: the daily stand-up — each engineer's unsolved items today and tomorrow's plan.
 
@@ -28,42 +29,10 @@ export async function standup(ctx: Ctx, q: TStandupQuery): Promise<TStandup> {
   const none = ids.length ? ids : [0];
   const { start, end } = localRange(tomorrow, tomorrow);
   const [tickets, onSite, appointments, plans] = await Promise.all([
-    ctx.db
-      .selectFrom('tickets')
-      .innerJoin('customers', 'customers.id', 'tickets.customer_id')
-      .select(['tickets.id', 'tickets.number', 'tickets.title', 'tickets.state', 'tickets.assignee_id', 'customers.name as customer_name'])
-      .where('tickets.assignee_id', 'in', none)
-      .where('tickets.state', 'in', [...OPEN_TICKET_STATES])
-      .orderBy('tickets.id')
-      .execute(),
-    ctx.db
-      .selectFrom('letter_engineers')
-      .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-      .innerJoin('customers', 'customers.id', 'rl.customer_id')
-      .select(['letter_engineers.user_id', 'rl.id', 'rl.status', 'customers.name as customer_name'])
-      .where('letter_engineers.user_id', 'in', none)
-      .where('rl.status', 'in', ON_SITE)
-      .orderBy('rl.id')
-      .execute(),
-    ctx.db
-      .selectFrom('letter_engineers')
-      .innerJoin('responsibility_letters as rl', 'rl.id', 'letter_engineers.letter_id')
-      .innerJoin('customers', 'customers.id', 'rl.customer_id')
-      .select(['letter_engineers.user_id', 'rl.id', 'rl.appointment_at', 'rl.estimated_minutes', 'customers.name as customer_name'])
-      .where('letter_engineers.user_id', 'in', none)
-      .where('rl.status', 'in', PLANNED)
-      .where('rl.appointment_at', '>=', start)
-      .where('rl.appointment_at', '<', end)
-      .orderBy('rl.appointment_at')
-      .execute(),
-    ctx.db
-      .selectFrom('standup_plans')
-      .innerJoin('users', 'users.id', 'standup_plans.updated_by')
-      .selectAll('standup_plans')
-      .select('users.name as updated_by_name')
-      .where('standup_plans.user_id', 'in', none)
-      .where('standup_plans.date', '=', tomorrow)
-      .execute(),
+    repo.openTicketsOf(ctx.db, none),
+    repo.onSiteLettersOf(ctx.db, none, ON_SITE),
+    boardLetters(ctx.db, none, PLANNED, start, end),
+    repo.plansOf(ctx.db, none, tomorrow),
   ]);
   return {
     date,
@@ -116,12 +85,7 @@ const toPlan = (p: {
 /** FS-11: the engineer writes their plan for a day, or their team's lead/deputy, or a dispatcher whose scope covers them. */
 async function assertMayPlanFor(ctx: Ctx, userId: number) {
   if (userId === ctx.actor.id) return;
-  const user = await ctx.db
-    .selectFrom('users')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.department_id', 'users.team_id', 'teams.lead_id', 'teams.deputy_id'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+  const user = await repo.userWithTeamLeads(ctx.db, userId);
   if (!user) throw invalidValue('body.userId', 'no such user');
   if (user.lead_id === ctx.actor.id || user.deputy_id === ctx.actor.id) return;
   if (can(ctx.actor, 'field.dispatch')) {
@@ -140,26 +104,25 @@ export async function putPlan(ctx: Ctx, body: TStandupPlanPut): Promise<TStandup
   await assertMayPlanFor(ctx, body.userId);
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
-    const existing = await db
-      .selectFrom('standup_plans')
-      .selectAll()
-      .where('user_id', '=', body.userId)
-      .where('date', '=', body.date)
-      .executeTakeFirst();
+    const existing = await repo.planRow(db, body.userId, body.date);
     if (existing) {
       if (body.version !== existing.version) throw versionConflict('The plan');
-      await db
-        .updateTable('standup_plans')
-        .set({ text: body.text, updated_by: ctx.actor.id, updated_at: at, version: existing.version + 1 })
-        .where('id', '=', existing.id)
-        .where('version', '=', existing.version)
-        .execute();
+      await repo.updatePlanAtVersion(db, existing.id, existing.version, {
+        text: body.text,
+        updated_by: ctx.actor.id,
+        updated_at: at,
+        version: existing.version + 1,
+      });
     } else {
       if (body.version != null) throw versionConflict('The plan');
-      await db
-        .insertInto('standup_plans')
-        .values({ user_id: body.userId, date: body.date, text: body.text, updated_by: ctx.actor.id, created_at: at, updated_at: at })
-        .execute();
+      await repo.insertPlan(db, {
+        user_id: body.userId,
+        date: body.date,
+        text: body.text,
+        updated_by: ctx.actor.id,
+        created_at: at,
+        updated_at: at,
+      });
     }
     await recordAudit(db, ctx, {
       action: existing ? 'standup_plan.update' : 'standup_plan.create',
@@ -169,13 +132,6 @@ export async function putPlan(ctx: Ctx, body: TStandupPlanPut): Promise<TStandup
       after: { text: body.text },
     });
   });
-  const row = await ctx.db
-    .selectFrom('standup_plans')
-    .innerJoin('users', 'users.id', 'standup_plans.updated_by')
-    .selectAll('standup_plans')
-    .select('users.name as updated_by_name')
-    .where('standup_plans.user_id', '=', body.userId)
-    .where('standup_plans.date', '=', body.date)
-    .executeTakeFirstOrThrow();
+  const row = await repo.planOf(ctx.db, body.userId, body.date);
   return toPlan(row);
 }

@@ -1,7 +1,8 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { VisitFilesTable, VisitSignaturesTable } from '../../db/schema.field-visits';
 import type { Actor, Db } from '../../http/context';
-import { letterScope } from './field.access';
+import { letterScope } from './field.access.repository';
 
 // Queries of the on-site tables (FS-5..FS-9). Reads are per letter; the letter's scope is checked by the caller.
 
@@ -170,4 +171,99 @@ export async function letterContact(db: Db, letter: { ticket_id: number | null; 
     .executeTakeFirst();
   if (notice) return { name: notice.name, phone: notice.phone, email: primary?.email ?? null };
   return primary ?? null;
+}
+
+/** FS-7: the letter's extra tasks still waiting for the customer's signature. */
+export function openExtraTasks(db: Db, letterId: number) {
+  return db.selectFrom('visit_extra_tasks').select('id').where('letter_id', '=', letterId).where('status', '=', 'open').execute();
+}
+
+/** FS-9: a return requested, its id. */
+export function insertReturnRequest(db: Db, row: Insertable<DB['visit_return_requests']>) {
+  return db.insertInto('visit_return_requests').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** FS-9: the letter's latest return request still pending, if any. */
+export function pendingReturnRequest(db: Db, letterId: number) {
+  return db
+    .selectFrom('visit_return_requests')
+    .select('id')
+    .where('letter_id', '=', letterId)
+    .where('decision', '=', 'pending')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** FS-9: the decision on a return request. */
+export async function decideReturnRequest(db: Db, id: number, set: Updateable<DB['visit_return_requests']>) {
+  await db.updateTable('visit_return_requests').set(set).where('id', '=', id).execute();
+}
+
+/** FS-7: an extra task of the letter, if it is one. */
+export function extraTaskOf(db: Db, letterId: number, taskId: number) {
+  return db.selectFrom('visit_extra_tasks').selectAll().where('id', '=', taskId).where('letter_id', '=', letterId).executeTakeFirst();
+}
+
+/** FS-7: an extra task changed at the version read and in `fromStatus`; false otherwise. */
+export async function updateExtraTaskAtVersion(
+  db: Db,
+  taskId: number,
+  version: number,
+  fromStatus: string,
+  set: Record<string, unknown>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('visit_extra_tasks')
+    .set(set)
+    .where('id', '=', taskId)
+    .where('version', '=', version)
+    .where('status', '=', fromStatus)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** FS-7: a task found on site, its id. */
+export function insertExtraTask(db: Db, row: Insertable<DB['visit_extra_tasks']>) {
+  return db.insertInto('visit_extra_tasks').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** SLA-2/FS-5: the request a visit serves, if it exists. */
+export function ticketRow(db: Db, ticketId: number) {
+  return db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+}
+
+/** SLA-2/FS-5: the request's SLA events with the arrival on site. */
+export async function setTicketSlaEvents(db: Db, ticketId: number, slaEvents: string, at: string) {
+  await db.updateTable('tickets').set({ sla_events: slaEvents, updated_at: at }).where('id', '=', ticketId).execute();
+}
+
+/** FS-8: the sign-off recorded (once per letter). */
+export async function insertSignOff(db: Db, row: Insertable<DB['visit_signoffs']>) {
+  await db.insertInto('visit_signoffs').values(row).execute();
+}
+
+/** A stored visit file's name and storage key. */
+export function storedFile(db: Db, fileId: number) {
+  return db.selectFrom('visit_files').select(['file_name', 'storage_key']).where('id', '=', fileId).executeTakeFirstOrThrow();
+}
+
+/** FS-8: the letters' sign-offs (which signature, if any). */
+export function signOffsOfLetters(db: Db, letterIds: number[]) {
+  return db.selectFrom('visit_signoffs').select(['letter_id', 'signature_id']).where('letter_id', 'in', letterIds).execute();
+}
+
+/** FS-5/FS-9: a check in or out on site, its id. */
+export function insertCheckIn(db: Db, row: Insertable<DB['visit_checkins']>) {
+  return db.insertInto('visit_checkins').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** FS-5: the user's checks in and out on these letters, in order. */
+export function checkInsOfUser(db: Db, letterIds: number[], userId: number) {
+  return db
+    .selectFrom('visit_checkins')
+    .select(['letter_id', 'kind', 'at'])
+    .where('letter_id', 'in', letterIds)
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
 }

@@ -3,10 +3,10 @@ import { nowIso } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { isOnLetter, letterFor, letterScope } from './field.access';
+import { isOnLetter, letterFor, letterScope, onLetter } from './field.access.repository';
 import { localDateOfIso, localMidnightIso } from './field.dates';
 import { bumpLetter, letterNumber, parse } from './letters.service';
-import { letterDetailQuery } from './letters.repository';
+import { letterDetailQuery, ticketContactsOfLetters } from './letters.repository';
 import * as repo from './visits.repository';
 import { moveTicketForVisit, recordArrivalOnTicket } from './visits.ticket';
 
@@ -223,15 +223,7 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
   const startOfToday = localMidnightIso(today);
   const rows = await letterDetailQuery(ctx.db)
     .select(['service_notices.contact_name as notice_contact_name', 'service_notices.contact_phone as notice_contact_phone'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('letter_engineers as me')
-          .select('me.letter_id')
-          .whereRef('me.letter_id', '=', 'responsibility_letters.id')
-          .where('me.user_id', '=', ctx.actor.id),
-      ),
-    )
+    .where((eb) => onLetter(eb, ctx.actor.id))
     .where((eb) =>
       eb.or([
         eb('responsibility_letters.status', 'in', ON_SITE),
@@ -247,25 +239,9 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
     .execute();
   const ids = rows.map((r) => r.id);
   const [checkIns, signOffs, ticketContacts] = await Promise.all([
-    ids.length
-      ? ctx.db
-          .selectFrom('visit_checkins')
-          .select(['letter_id', 'kind', 'at'])
-          .where('letter_id', 'in', ids)
-          .where('user_id', '=', ctx.actor.id)
-          .orderBy('id')
-          .execute()
-      : [],
-    ids.length ? ctx.db.selectFrom('visit_signoffs').select(['letter_id', 'signature_id']).where('letter_id', 'in', ids).execute() : [],
-    ids.length
-      ? ctx.db
-          .selectFrom('responsibility_letters')
-          .innerJoin('tickets', 'tickets.id', 'responsibility_letters.ticket_id')
-          .innerJoin('customer_contacts', 'customer_contacts.id', 'tickets.contact_id')
-          .select(['responsibility_letters.id', 'customer_contacts.name', 'customer_contacts.phone'])
-          .where('responsibility_letters.id', 'in', ids)
-          .execute()
-      : [],
+    ids.length ? repo.checkInsOfUser(ctx.db, ids, ctx.actor.id) : [],
+    ids.length ? repo.signOffsOfLetters(ctx.db, ids) : [],
+    ids.length ? ticketContactsOfLetters(ctx.db, ids) : [],
   ]);
   const last = new Map<number, { kind: string; at: string }>();
   for (const c of checkIns) last.set(c.letter_id, c);
@@ -332,7 +308,7 @@ export async function checkIn(ctx: Ctx, id: number, body: TCheckInCreate): Promi
       confirmed_with: arriving ? (body.confirmedWith ?? null) : null,
       note: body.note || null,
     };
-    const { id: checkInId } = await db.insertInto('visit_checkins').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id: checkInId } = await repo.insertCheckIn(db, row);
     let arrivalOnRequest = false;
     if (arriving && l.status === 'approved') {
       await bumpLetter(db, id, l.version, ['approved'], { status: 'on_site' }, at);

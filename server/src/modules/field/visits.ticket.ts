@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import * as attachmentsRepo from '../tickets/attachments.repository';
 import { findTicket, indexTicketText, insertEntry, moveFromState, placeOf } from '../tickets/tickets.repository';
 import { parseEvents, refreshSla } from '../tickets/tickets.sla';
+import * as visitsRepo from './visits.repository';
 
 // What a visit writes onto its service request (SR-10 record of the whole process). The letter authorises these
 // writes (the engineer is on the letter), so the request's own data scope is not applied again here.
@@ -13,13 +14,13 @@ import { parseEvents, refreshSla } from '../tickets/tickets.sla';
  * does (tickets.timeline addRecord 'arrival'). Only for an open request that needs a visit and has no arrival yet.
  */
 export async function recordArrivalOnTicket(db: Db, ticketId: number, by: number, at: string, letterNumber: string): Promise<boolean> {
-  const t = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+  const t = await visitsRepo.ticketRow(db, ticketId);
   if (!t || !t.needs_visit || !isOpenTicketState(t.state)) return false;
   const events = parseEvents(t.sla_events);
   if (events.some((e) => e.type === 'arrived_on_site')) return false;
   const now = Date.parse(at);
   const sla_events = JSON.stringify([...events, { at: now, type: 'arrived_on_site' as const }]);
-  await db.updateTable('tickets').set({ sla_events, updated_at: at }).where('id', '=', ticketId).execute();
+  await visitsRepo.setTicketSlaEvents(db, ticketId, sla_events, at);
   await refreshSla(db, { ...t, sla_events }, now);
   await insertEntry(db, {
     ticketId,

@@ -25,7 +25,7 @@ import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import type { PasswordCost } from '../auth/password';
 import { engineersOfLetters } from '../field/letters.repository';
-import { assignEngineers } from '../field/letters.service';
+import { assignEngineers } from '../field/letters.staffing';
 import { decodeSignature } from '../field/visits.upload';
 import { staffOrRefuse } from '../incidents/incidents.shared';
 import { notify } from '../notifications/notifications.service';

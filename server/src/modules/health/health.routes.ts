@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import type { App } from '../../http/app-types';
+import { pingDatabase } from './health.repository';
 
 const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -20,7 +20,7 @@ export function healthRoutes(app: App, database: Database, version: string) {
     async (_req, reply) => {
       let databaseOk = true;
       try {
-        await sql`select 1`.execute(database.db);
+        await pingDatabase(database.db);
       } catch {
         databaseOk = false;
       }

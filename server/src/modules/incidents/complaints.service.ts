@@ -17,7 +17,7 @@ import { assertMonthOpen } from '../months/months.service';
 import { approversOf } from '../org/approvers';
 import { policyOn } from '../policy/policy-in-force';
 import { ticketFor } from '../tickets/tickets.access';
-import { letterFor } from '../field/field.access';
+import { letterFor } from '../field/field.access.repository';
 import { badField, illegalState, staffMember } from './incidents.shared';
 import * as repo from './incidents.repository';
 

@@ -16,7 +16,7 @@ import type { Ctx, Db } from '../../http/context';
 import { notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { letterFor } from '../field/field.access';
+import { letterFor } from '../field/field.access.repository';
 import { notify } from '../notifications/notifications.service';
 import { approversOf } from '../org/approvers';
 import { policyOn } from '../policy/policy-in-force';

@@ -1,6 +1,8 @@
 import type { TExplanation, TLeaveRequest, TLeaveStatus, TLocalizedText } from '@techserve/core';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { Db } from '../../http/context';
+import { containsText } from '../../http/like';
 import { versionConflict } from '../../http/errors';
 
 /** Leave that takes someone away: approved (a submitted one is not yet granted, RS-4). */
@@ -122,4 +124,74 @@ export async function annualDaysAskedFor(db: Db, userId: number, typeId: string,
     .where('start_date', '<=', `${year}-12-31`)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** RS-4: an active user (a stand-in must be staff: no customer). */
+export function activeUserRow(db: Db, userId: number) {
+  return db.selectFrom('users').select(['id', 'customer_id']).where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+}
+
+/** AT-4b: the leave an extension extends. */
+export function leaveBaseRow(db: Db, id: number) {
+  return db.selectFrom('leave_requests').select(['id', 'user_id', 'status', 'end_date']).where('id', '=', id).executeTakeFirst();
+}
+
+/** RS-4: a leave of the user, asked for or granted, on some of the days from `start` to `end`. */
+export function overlappingLeave(db: Db, userId: number, start: string, end: string) {
+  return db
+    .selectFrom('leave_requests')
+    .select(['id', 'start_date', 'end_date'])
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .where('start_date', '<=', end)
+    .where('end_date', '>=', start)
+    .executeTakeFirst();
+}
+
+/** RS-4: a new leave request, its id. */
+export function insertLeave(db: Db, row: Insertable<DB['leave_requests']>) {
+  return db.insertInto('leave_requests').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The user's team and department (the team's department when the user names none). */
+export function userPlacement(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * RS-4: active members of staff who may stand in (not the user), of the department when one is given, matching the
+ * text; the own team first (the stand-in usually shares the duties), then by name.
+ */
+export function standInCandidateRows(
+  db: Db,
+  q: { exceptUserId: number; department: number | null; text: string | undefined; ownTeam: number; limit: number },
+) {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'users.employee_no', 'users.team_id'])
+    .where('users.status', '=', 'active')
+    .where('users.id', '!=', q.exceptUserId)
+    .where('users.customer_id', 'is', null)
+    .where('roles.scope', 'not in', ['company', 'site']);
+  const department = q.department;
+  if (department != null)
+    query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
+  const text = q.text;
+  if (text)
+    query = query.where((eb) =>
+      eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]),
+    );
+  return query
+    .orderBy(sql`case when ${sql.ref('users.team_id')} = ${q.ownTeam} then 0 else 1 end`)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(q.limit)
+    .execute();
 }

@@ -7,13 +7,12 @@ import {
   addDaysToDate,
   assessLeave,
 } from '@techserve/core';
-import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { nowIso, todayOf } from '../../http/clock';
 import { type Actor, type Ctx, type Db, can } from '../../http/context';
 import { AppError, fieldDetail, forbidden, invalidValue, notFound, refuse } from '../../http/errors';
-import { containsText } from '../../http/like';
 import { cursorId, pageOf } from '../../http/pagination';
 import { scopeFilter } from '../../http/scope';
 import { recordAudit } from '../audit/audit.service';
@@ -144,20 +143,11 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
   const id = await ctx.db.transaction().execute(async (db) => {
     if (standInId != null) {
       if (standInId === ctx.actor.id) throw invalidValue('body.standInId', 'you cannot stand in for yourself', 'RS-4');
-      const standIn = await db
-        .selectFrom('users')
-        .select(['id', 'customer_id'])
-        .where('id', '=', standInId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const standIn = await repo.activeUserRow(db, standInId);
       if (!standIn || standIn.customer_id != null) throw invalidValue('body.standInId', 'no such active member of staff', 'RS-4');
     }
     if (body.extendsId != null) {
-      const base = await db
-        .selectFrom('leave_requests')
-        .select(['id', 'user_id', 'status', 'end_date'])
-        .where('id', '=', body.extendsId)
-        .executeTakeFirst();
+      const base = await repo.leaveBaseRow(db, body.extendsId);
       if (!base || base.user_id !== ctx.actor.id)
         throw refuse('rule_violation', 'leave.ownOnly', {}, { ruleId: 'AT-4b', details: [fieldDetail('body.extendsId', 'leave.ownOnly')] });
       if (base.status !== 'approved') throw invalidValue('body.extendsId', 'only an approved leave can be extended', 'RS-4');
@@ -165,14 +155,7 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       if (body.startDate !== next)
         throw invalidValue('body.startDate', `an extension starts the day after the leave it extends (${next})`, 'RS-4');
     }
-    const overlap = await db
-      .selectFrom('leave_requests')
-      .select(['id', 'start_date', 'end_date'])
-      .where('user_id', '=', ctx.actor.id)
-      .where('status', 'in', ['submitted', 'approved'])
-      .where('start_date', '<=', body.endDate)
-      .where('end_date', '>=', body.startDate)
-      .executeTakeFirst();
+    const overlap = await repo.overlappingLeave(db, ctx.actor.id, body.startDate, body.endDate);
     if (overlap)
       throw new AppError(
         'conflict',
@@ -186,32 +169,28 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
     };
     // RS-4/AT-4b: with "extension needs approval" off, an on-time extension is granted as filed.
     const passes = !assessed.approvalNeeded;
-    const row = await db
-      .insertInto('leave_requests')
-      .values({
-        ...filed,
-        status: passes ? 'approved' : 'submitted',
-        decided_at: passes ? at : null,
-        type_id: assessed.type.id,
-        start_date: body.startDate,
-        end_date: body.endDate,
-        days: assessed.days,
-        reason: body.reason,
-        stand_in_id: standInId,
-        contact_phone: body.contactPhone || null,
-        emergency: body.emergency ? 1 : 0,
-        late: assessed.late ? 1 : 0,
-        required_notice_days: assessed.requiredNoticeDays,
-        days_ahead: assessed.daysAhead,
-        certificate_required: assessed.certificateRequired ? 1 : 0,
-        extends_id: body.extendsId ?? null,
-        explanation: JSON.stringify(assessed.explanation),
-        policy_version: policy.number,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertLeave(db, {
+      ...filed,
+      status: passes ? 'approved' : 'submitted',
+      decided_at: passes ? at : null,
+      type_id: assessed.type.id,
+      start_date: body.startDate,
+      end_date: body.endDate,
+      days: assessed.days,
+      reason: body.reason,
+      stand_in_id: standInId,
+      contact_phone: body.contactPhone || null,
+      emergency: body.emergency ? 1 : 0,
+      late: assessed.late ? 1 : 0,
+      required_notice_days: assessed.requiredNoticeDays,
+      days_ahead: assessed.daysAhead,
+      certificate_required: assessed.certificateRequired ? 1 : 0,
+      extends_id: body.extendsId ?? null,
+      explanation: JSON.stringify(assessed.explanation),
+      policy_version: policy.number,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'leave.request.create',
       entity: 'leave_request',
@@ -439,37 +418,15 @@ const STAND_IN_LIMIT = 30;
  * first. Only names and employee numbers, so an engineer whose data scope is "own" can still pick a colleague.
  */
 export async function standInCandidates(ctx: Ctx, q: string | undefined) {
-  const me = await ctx.db
-    .selectFrom('users')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
-    .where('users.id', '=', ctx.actor.id)
-    .executeTakeFirstOrThrow();
+  const me = await repo.userPlacement(ctx.db, ctx.actor.id);
   const department = me.department_id ?? me.team_department_id;
-  let query = ctx.db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.name', 'users.employee_no', 'users.team_id'])
-    .where('users.status', '=', 'active')
-    .where('users.id', '!=', ctx.actor.id)
-    .where('users.customer_id', 'is', null)
-    .where('roles.scope', 'not in', ['company', 'site']);
-  if (department != null)
-    query = query.where((eb) => eb.or([eb('users.department_id', '=', department), eb('teams.department_id', '=', department)]));
-  const text = q?.trim();
-  if (text)
-    query = query.where((eb) =>
-      eb.or([containsText('users.name', text), containsText('users.username', text), containsText('users.employee_no', text)]),
-    );
-  // The own team first (RS-4: the stand-in usually shares the duties), then by name.
-  const ownTeam = me.team_id ?? 0;
-  const rows = await query
-    .orderBy(sql`case when ${sql.ref('users.team_id')} = ${ownTeam} then 0 else 1 end`)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .limit(STAND_IN_LIMIT)
-    .execute();
+  const rows = await repo.standInCandidateRows(ctx.db, {
+    exceptUserId: ctx.actor.id,
+    department,
+    text: q?.trim(),
+    ownTeam: me.team_id ?? 0,
+    limit: STAND_IN_LIMIT,
+  });
   const items = rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -61,3 +61,60 @@ export function grantsOf(db: Db, which: { ids: number[] } | { permission: string
 export async function holdersOf(db: Db, permission: string): Promise<number[]> {
   return (await grantsOf(db, { permission })).map((r) => r.id);
 }
+
+// The generic records of the organisation (issue 13 item 2: queries only in repositories).
+
+type Row = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generic CRUD works on whichever org table the entity names.
+const q = (db: Db): any => db;
+
+/** Every record of an org table, in the entity's order, then id. */
+export const orgRows = (db: Db, table: string, orderBy: string): Promise<Row[]> =>
+  q(db).selectFrom(table).selectAll().orderBy(orderBy).orderBy('id').execute();
+
+export const orgRow = (db: Db, table: string, id: number): Promise<Row | undefined> =>
+  q(db).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The parent of a record in a tree (departments, regions). */
+export const orgParentRow = (db: Db, table: string, id: number): Promise<Row | undefined> =>
+  q(db).selectFrom(table).select('parent_id').where('id', '=', id).executeTakeFirst();
+
+export const insertOrgRow = (db: Db, table: string, row: Row): Promise<{ id: number }> =>
+  q(db).insertInto(table).values(row).returning('id').executeTakeFirstOrThrow();
+
+/** The columns given changed at the version read; false when someone changed the record meanwhile. */
+export async function updateOrgRow(db: Db, table: string, id: number, version: number, set: Row): Promise<boolean> {
+  const res = await q(db).updateTable(table).set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function deleteOrgRow(db: Db, table: string, id: number): Promise<void> {
+  await q(db).deleteFrom(table).where('id', '=', id).execute();
+}
+
+/** ORG-3: product → expert engineers (all products, or one), in the order they are consulted. */
+export function productExpertRows(db: Db, productId?: number) {
+  let query = db
+    .selectFrom('product_experts as pe')
+    .innerJoin('users as u', 'u.id', 'pe.user_id')
+    .select(['pe.product_id', 'pe.user_id', 'pe.rank', 'u.name'])
+    .orderBy('pe.product_id')
+    .orderBy('pe.rank');
+  if (productId !== undefined) query = query.where('pe.product_id', '=', productId);
+  return query.execute();
+}
+
+export async function productExists(db: Db, productId: number): Promise<boolean> {
+  return (await db.selectFrom('products').select('id').where('id', '=', productId).executeTakeFirst()) !== undefined;
+}
+
+/** ORG-3: a product's experts replaced by these users, ranked in the order given. */
+export async function replaceProductExperts(db: Db, productId: number, userIds: number[]): Promise<void> {
+  await db.deleteFrom('product_experts').where('product_id', '=', productId).execute();
+  if (userIds.length) {
+    await db
+      .insertInto('product_experts')
+      .values(userIds.map((user_id, rank) => ({ product_id: productId, user_id, rank: rank + 1 })))
+      .execute();
+  }
+}

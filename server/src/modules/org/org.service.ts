@@ -5,9 +5,9 @@ import { assertRefsExist } from '../../http/refs';
 import { recordAudit } from '../audit/audit.service';
 import { type OrgEntity, camel, refsOf, snake } from './org-entities';
 
+import * as repo from './org.repository';
+
 type Row = Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generic CRUD works on whichever org table the entity names.
-const q = (db: Db): any => db;
 
 const fromRow = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
 const toColumns = (body: Row) =>
@@ -18,12 +18,12 @@ const toColumns = (body: Row) =>
   );
 
 export async function listOrg(ctx: Ctx, e: OrgEntity) {
-  const rows: Row[] = await q(ctx.db).selectFrom(e.table).selectAll().orderBy(e.orderBy).orderBy('id').execute();
+  const rows = await repo.orgRows(ctx.db, e.table, e.orderBy);
   return { items: rows.map(fromRow) };
 }
 
 export async function getOrg(db: Db, e: OrgEntity, id: number) {
-  const row: Row | undefined = await q(db).selectFrom(e.table).selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await repo.orgRow(db, e.table, id);
   if (!row) throw notFound(e.entity.replace('_', ' '));
   return fromRow(row);
 }
@@ -33,7 +33,7 @@ async function assertNoCycle(db: Db, e: OrgEntity, id: number, parentId: unknown
   let cursor = parentId as number | null | undefined;
   for (let depth = 0; cursor != null && depth < 100; depth++) {
     if (cursor === id) throw invalidValue('body.parentId', 'would make the record its own ancestor');
-    const parent: Row | undefined = await q(db).selectFrom(e.table).select('parent_id').where('id', '=', cursor).executeTakeFirst();
+    const parent = await repo.orgParentRow(db, e.table, cursor);
     cursor = parent?.parent_id as number | null | undefined;
   }
 }
@@ -42,11 +42,7 @@ export async function createOrg(ctx: Ctx, e: OrgEntity, body: Row) {
   return ctx.db.transaction().execute(async (trx) => {
     await assertRefsExist(trx, refsOf(e, body));
     const now = nowIso(ctx.clock);
-    const { id } = await q(trx)
-      .insertInto(e.table)
-      .values({ ...toColumns(body), created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertOrgRow(trx, e.table, { ...toColumns(body), created_at: now, updated_at: now });
     const after = await getOrg(trx, e, id);
     await recordAudit(trx, ctx, { action: 'create', entity: e.entity, entityId: id, after });
     return after;
@@ -58,13 +54,12 @@ export async function updateOrg(ctx: Ctx, e: OrgEntity, id: number, body: Row & 
     const before = await getOrg(trx, e, id);
     await assertRefsExist(trx, refsOf(e, body));
     if ('parentId' in body) await assertNoCycle(trx, e, id, body.parentId);
-    const res = await q(trx)
-      .updateTable(e.table)
-      .set({ ...toColumns(body), updated_at: nowIso(ctx.clock), version: Number(before.version) + 1 })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict(e.entity.replace('_', ' '));
+    const updated = await repo.updateOrgRow(trx, e.table, id, body.version, {
+      ...toColumns(body),
+      updated_at: nowIso(ctx.clock),
+      version: Number(before.version) + 1,
+    });
+    if (!updated) throw versionConflict(e.entity.replace('_', ' '));
     const after = await getOrg(trx, e, id);
     await recordAudit(trx, ctx, { action: 'update', entity: e.entity, entityId: id, before, after });
     return after;
@@ -75,7 +70,7 @@ export async function deleteOrg(ctx: Ctx, e: OrgEntity, id: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const before = await getOrg(trx, e, id);
     try {
-      await q(trx).deleteFrom(e.table).where('id', '=', id).execute();
+      await repo.deleteOrgRow(trx, e.table, id);
     } catch (err) {
       if (isForeignKeyViolation(err))
         throw new AppError('conflict', `The ${e.entity.replace('_', ' ')} is still in use; reassign what refers to it first`);

@@ -2,18 +2,12 @@ import type { Ctx } from '../../http/context';
 import { notFound } from '../../http/errors';
 import { assertRefsExist } from '../../http/refs';
 import { recordAudit } from '../audit/audit.service';
+import { productExists, productExpertRows, replaceProductExperts } from './org.repository';
 
 // ORG-3: product → expert engineers, in the order they are consulted.
 
 export async function listProductExperts(ctx: Ctx, productId?: number) {
-  let query = ctx.db
-    .selectFrom('product_experts as pe')
-    .innerJoin('users as u', 'u.id', 'pe.user_id')
-    .select(['pe.product_id', 'pe.user_id', 'pe.rank', 'u.name'])
-    .orderBy('pe.product_id')
-    .orderBy('pe.rank');
-  if (productId !== undefined) query = query.where('pe.product_id', '=', productId);
-  const rows = await query.execute();
+  const rows = await productExpertRows(ctx.db, productId);
   const byProduct = new Map<number, { userId: number; name: string; rank: number }[]>();
   for (const r of rows)
     byProduct.set(r.product_id, [...(byProduct.get(r.product_id) ?? []), { userId: r.user_id, name: r.name, rank: r.rank }]);
@@ -21,8 +15,7 @@ export async function listProductExperts(ctx: Ctx, productId?: number) {
 }
 
 export async function getProductExperts(ctx: Ctx, productId: number) {
-  const product = await ctx.db.selectFrom('products').select('id').where('id', '=', productId).executeTakeFirst();
-  if (!product) throw notFound('Product');
+  if (!(await productExists(ctx.db, productId))) throw notFound('Product');
   return { productId, experts: (await listProductExperts(ctx, productId)).get(productId) ?? [] };
 }
 
@@ -35,13 +28,7 @@ export async function setProductExperts(ctx: Ctx, productId: number, userIds: nu
       trx,
       unique.map((id, i) => ({ table: 'users', id, path: `body.userIds.${i}` })),
     );
-    await trx.deleteFrom('product_experts').where('product_id', '=', productId).execute();
-    if (unique.length) {
-      await trx
-        .insertInto('product_experts')
-        .values(unique.map((user_id, rank) => ({ product_id: productId, user_id, rank: rank + 1 })))
-        .execute();
-    }
+    await replaceProductExperts(trx, productId, unique);
     const after = await getProductExperts(txCtx, productId);
     await recordAudit(trx, ctx, { action: 'update', entity: 'product_experts', entityId: productId, before, after });
     return after;

@@ -15,7 +15,9 @@ import { decodeCursor, pageOf } from '../../http/pagination';
 import { queueMail } from '../../mail/outbox.repository';
 import { recordAudit } from '../audit/audit.service';
 import { notificationMail, notify } from '../notifications/notifications.service';
-import { assertCanWork, placeOf, projectFor, projectScope } from './projects.access';
+import * as repo from './deliveries.repository';
+import { assertCanWork, placeOf, projectFor, projectScope } from './projects.access.repository';
+import { customerRegion } from './projects.repository';
 import { detectFileType } from '../../files';
 
 // FS-13: delivery (到货交付) — on arrival the customer is told, the delivery address recorded, the customer checks the
@@ -25,31 +27,7 @@ import { detectFileType } from '../../files';
 export const MAX_SIGNATURE_BYTES = 512 * 1024;
 const DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/;
 
-function summaryQuery(db: Db) {
-  return db
-    .selectFrom('deliveries')
-    .innerJoin('customers as cu', 'cu.id', 'deliveries.customer_id')
-    .leftJoin('projects as p', 'p.id', 'deliveries.project_id')
-    .select([
-      'deliveries.id',
-      'deliveries.status',
-      'deliveries.project_id',
-      'p.name as project_name',
-      'deliveries.contract_id',
-      'deliveries.customer_id',
-      'cu.name as customer_name',
-      'deliveries.address',
-      'deliveries.expected_on',
-      'deliveries.notified_at',
-      'deliveries.signed_at',
-      'deliveries.discrepancy',
-      'deliveries.created_at',
-      'deliveries.version',
-    ]);
-}
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
-
-const toSummary = (r: SummaryRow): TDeliverySummary => ({
+const toSummary = (r: repo.DeliverySummaryRow): TDeliverySummary => ({
   id: r.id,
   status: r.status as TDeliveryStatus,
   projectId: r.project_id,
@@ -68,7 +46,7 @@ const toSummary = (r: SummaryRow): TDeliverySummary => ({
 
 export async function listDeliveries(ctx: Ctx, q: TDeliveryListQuery) {
   const cursor = decodeCursor(q.cursor, 1);
-  let query = summaryQuery(ctx.db).where((eb) => projectScope(eb, ctx.actor, 'deliveries'));
+  let query = repo.deliverySummaryQuery(ctx.db).where((eb) => projectScope(eb, ctx.actor, 'deliveries'));
   if (q.projectId) query = query.where('deliveries.project_id', '=', q.projectId);
   if (q.status) query = query.where('deliveries.status', '=', q.status);
   if (cursor) query = query.where('deliveries.id', '<', Number(cursor[0]));
@@ -81,12 +59,7 @@ export async function listDeliveries(ctx: Ctx, q: TDeliveryListQuery) {
 }
 
 async function deliveryFor(ctx: Ctx, id: number, db: Db = ctx.db) {
-  const row = await db
-    .selectFrom('deliveries')
-    .selectAll('deliveries')
-    .where('deliveries.id', '=', id)
-    .where((eb) => projectScope(eb, ctx.actor, 'deliveries'))
-    .executeTakeFirst();
+  const row = await repo.deliveryInScope(db, ctx.actor, id);
   if (!row) throw notFound('Delivery');
   return row;
 }
@@ -101,12 +74,10 @@ async function assertMayWork(ctx: Ctx, d: DeliveryRow, db: Db) {
 export async function getDelivery(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TDelivery> {
   const d = await deliveryFor(ctx, id, db);
   const [r, items, contact, notifier] = await Promise.all([
-    summaryQuery(db).where('deliveries.id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('delivery_items').selectAll().where('delivery_id', '=', id).orderBy('id').execute(),
-    d.contact_id
-      ? db.selectFrom('customer_contacts').select(['name', 'email']).where('id', '=', d.contact_id).executeTakeFirst()
-      : undefined,
-    d.notified_by ? db.selectFrom('users').select('name').where('id', '=', d.notified_by).executeTakeFirst() : undefined,
+    repo.deliverySummaryQuery(db).where('deliveries.id', '=', id).executeTakeFirstOrThrow(),
+    repo.itemsOf(db, id),
+    d.contact_id ? repo.contactRow(db, d.contact_id) : undefined,
+    d.notified_by ? repo.userName(db, d.notified_by) : undefined,
   ]);
   // Object.assign, not `{ ...summary, … }`: on Node 20 each property after a spread takes V8's slow path (~100 µs an object).
   return Object.assign(toSummary(r), {
@@ -130,7 +101,7 @@ export async function getDelivery(ctx: Ctx, id: number, db: Db = ctx.db): Promis
 
 async function checkContact(db: Db, contactId: number | null | undefined, customerId: number) {
   if (contactId == null) return;
-  const c = await db.selectFrom('customer_contacts').select('customer_id').where('id', '=', contactId).executeTakeFirst();
+  const c = await repo.contactCustomer(db, contactId);
   if (!c || c.customer_id !== customerId) throw invalidValue('body.contactId', 'is not a contact of the delivery’s customer');
 }
 
@@ -156,16 +127,12 @@ async function ownerOf(ctx: Ctx, body: TDeliveryCreate) {
   }
   let customerId = body.customerId ?? null;
   if (body.contractId != null) {
-    const c = await ctx.db
-      .selectFrom('service_contracts')
-      .select(['id', 'customer_id'])
-      .where('id', '=', body.contractId)
-      .executeTakeFirst();
+    const c = await repo.contractCustomer(ctx.db, body.contractId);
     if (!c) throw invalidValue('body.contractId', 'no such service contract');
     if (customerId != null && customerId !== c.customer_id) throw invalidValue('body.customerId', 'differs from the contract’s customer');
     customerId = c.customer_id;
   }
-  const customer = await ctx.db.selectFrom('customers').select(['id', 'region_id']).where('id', '=', customerId!).executeTakeFirst();
+  const customer = await customerRegion(ctx.db, customerId!);
   if (!customer) throw invalidValue('body.customerId', 'no such customer');
   return {
     project_id: null,
@@ -181,24 +148,20 @@ export async function createDelivery(ctx: Ctx, body: TDeliveryCreate): Promise<T
   await checkContact(ctx.db, body.contactId, owner.customer_id);
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('deliveries')
-      .values({
-        ...owner,
-        contact_id: body.contactId ?? null,
-        status: 'planned',
-        address: body.address ?? null,
-        expected_on: body.expectedOn ?? null,
-        created_by: ctx.actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('delivery_items')
-      .values(body.items.map((i) => ({ delivery_id: id, name: i.name, spec: i.spec ?? null, qty_expected: i.qtyExpected })))
-      .execute();
+    const { id } = await repo.insertDelivery(trx, {
+      ...owner,
+      contact_id: body.contactId ?? null,
+      status: 'planned',
+      address: body.address ?? null,
+      expected_on: body.expectedOn ?? null,
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertItems(
+      trx,
+      body.items.map((i) => ({ delivery_id: id, name: i.name, spec: i.spec ?? null, qty_expected: i.qtyExpected })),
+    );
     await recordAudit(trx, ctx, { action: 'create', entity: 'delivery', entityId: id, after: body });
     return getDelivery(ctx, id, trx);
   });
@@ -217,13 +180,8 @@ async function withDelivery(
     if (d.version !== version) throw versionConflict('The delivery');
     const now = nowIso(ctx.clock);
     const set = await change(trx, d, now);
-    const res = await trx
-      .updateTable('deliveries')
-      .set({ ...set, updated_at: now, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The delivery');
+    if (!(await repo.updateDeliveryAtVersion(trx, id, version, { ...set, updated_at: now, version: version + 1 })))
+      throw versionConflict('The delivery');
     return getDelivery(ctx, id, trx);
   });
 }
@@ -265,17 +223,8 @@ export async function notifyDelivery(ctx: Ctx, id: number, body: TDeliveryNotify
         ruleId: 'FS-13',
         details: missing,
       });
-    const contact = await trx
-      .selectFrom('customer_contacts')
-      .select(['name', 'email'])
-      .where('id', '=', d.contact_id!)
-      .executeTakeFirstOrThrow();
-    const items = await trx
-      .selectFrom('delivery_items')
-      .select(['name', 'qty_expected'])
-      .where('delivery_id', '=', id)
-      .orderBy('id')
-      .execute();
+    const contact = await repo.contactRowOrThrow(trx, d.contact_id!);
+    const items = await repo.itemsOf(trx, id);
     const list = items.map((i) => `- ${i.name} × ${i.qty_expected}`).join('\n');
     const extra = body.message ? `\n\n${body.message}` : '';
     const message = {
@@ -298,12 +247,7 @@ export async function notifyDelivery(ctx: Ctx, id: number, body: TDeliveryNotify
         },
       ]);
     }
-    const portalUsers = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('customer_id', '=', d.customer_id)
-      .where('status', '=', 'active')
-      .execute();
+    const portalUsers = await repo.portalUsersOf(trx, d.customer_id);
     await notify(trx, now, { ...message, userIds: portalUsers.map((u) => u.id), kind: 'delivery.arrived', email: false });
     await recordAudit(trx, ctx, {
       action: 'delivery.notify',
@@ -340,7 +284,7 @@ export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck):
         details: [{ path: 'status', message: 'not notified' }],
       });
     if (d.status === 'signed') throw new AppError('illegal_transition', 'The delivery is already checked and signed');
-    const items = await trx.selectFrom('delivery_items').select(['id', 'qty_expected']).where('delivery_id', '=', id).execute();
+    const items = await repo.itemsOf(trx, id);
     const given = new Set<number>();
     body.items.forEach((i, n) => {
       if (!items.some((x) => x.id === i.itemId)) throw invalidValue(`body.items.${n}.itemId`, 'is not an item of this delivery');
@@ -350,12 +294,7 @@ export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck):
     const uncounted = items.filter((x) => !given.has(x.id));
     if (uncounted.length > 0)
       throw invalidValue('body.items', `every item must be counted; missing item ids ${uncounted.map((x) => x.id).join(', ')}`, 'FS-13');
-    for (const i of body.items)
-      await trx
-        .updateTable('delivery_items')
-        .set({ qty_checked: i.qtyChecked, note: i.note ?? null })
-        .where('id', '=', i.itemId)
-        .execute();
+    for (const i of body.items) await repo.setItemCount(trx, i.itemId, i.qtyChecked, i.note ?? null);
     const flagged = body.items.some((i) => i.qtyChecked !== items.find((x) => x.id === i.itemId)!.qty_expected);
     await recordAudit(trx, ctx, {
       action: 'delivery.check',
@@ -364,9 +303,7 @@ export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck):
       after: { items: body.items, signerName: body.signerName, discrepancy: flagged },
     });
     if (flagged) {
-      const project = d.project_id
-        ? await trx.selectFrom('projects').select('manager_id').where('id', '=', d.project_id).executeTakeFirst()
-        : undefined;
+      const project = d.project_id ? await repo.projectManager(trx, d.project_id) : undefined;
       await notify(trx, now, {
         userIds: [d.created_by, project?.manager_id ?? 0],
         kind: 'delivery.discrepancy',

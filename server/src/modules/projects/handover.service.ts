@@ -3,7 +3,8 @@ import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { assertCanWork, projectFor } from './projects.access';
+import { assertCanWork, projectFor } from './projects.access.repository';
+import * as repo from './projects.repository';
 import { getProject, handoverDocumentsOf, policyOn, todayOf } from './projects.service';
 import { acceptFile, type FileStorage, newStorageKey, type Upload } from '../../files';
 
@@ -48,7 +49,7 @@ export async function uploadHandoverDocument(
       created_at: now,
       updated_at: now,
     };
-    const { id } = await trx.insertInto('project_handover_documents').values(values).returning('id').executeTakeFirstOrThrow();
+    const { id } = await repo.insertHandoverDocument(trx, values);
     await recordAudit(trx, ctx, {
       action: 'create',
       entity: 'project_handover_document',
@@ -61,7 +62,7 @@ export async function uploadHandoverDocument(
 }
 
 async function documentFor(ctx: Ctx, id: number) {
-  const doc = await ctx.db.selectFrom('project_handover_documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const doc = await repo.handoverDocumentRow(ctx.db, id);
   if (!doc) throw notFound('Handover document');
   const project = await projectFor(ctx, doc.project_id).catch(() => {
     throw notFound('Handover document');
@@ -79,19 +80,14 @@ export async function signHandoverDocument(ctx: Ctx, id: number, body: THandover
   if (signedOn > today) throw invalidValue('body.signedOn', `must not be in the future (today is ${today})`);
   if (signedOn < doc.created_at.slice(0, 10)) throw invalidValue('body.signedOn', 'must not be before the document was uploaded');
   return ctx.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('project_handover_documents')
-      .set({
-        signed_by: body.signedBy,
-        signed_on: signedOn,
-        signed_recorded_by: ctx.actor.id,
-        updated_at: nowIso(ctx.clock),
-        version: doc.version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The handover document');
+    const updated = await repo.updateHandoverDocumentAtVersion(trx, id, body.version, {
+      signed_by: body.signedBy,
+      signed_on: signedOn,
+      signed_recorded_by: ctx.actor.id,
+      updated_at: nowIso(ctx.clock),
+      version: doc.version + 1,
+    });
+    if (!updated) throw versionConflict('The handover document');
     await recordAudit(trx, ctx, {
       action: 'sign',
       entity: 'project_handover_document',

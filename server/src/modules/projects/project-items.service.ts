@@ -11,13 +11,14 @@ import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { invalidValue, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { type ProjectRow, assertCanManage, assertCanWork, projectFor } from './projects.access';
+import { type ProjectRow, assertCanManage, assertCanWork, projectFor } from './projects.access.repository';
 import { getProject } from './projects.service';
+import { type ItemTable } from './projects.repository';
+import * as repo from './projects.repository';
 
 // FS-12: the progress plan (进度计划), material purchase list (材料采购清单) and cost breakdown (费用明细) of a project.
 // Members keep the plan's progress and the materials' arrival up to date; the cost breakdown is for projects.manage.
 
-type ItemTable = 'project_plan_items' | 'project_materials' | 'project_costs';
 const ENTITY: Record<ItemTable, { name: string; managersOnly: boolean }> = {
   project_plan_items: { name: 'Plan item', managersOnly: false },
   project_materials: { name: 'Material', managersOnly: false },
@@ -34,19 +35,14 @@ async function addItem(ctx: Ctx, table: ItemTable, projectId: number, values: Re
     const project = await projectFor(ctx, projectId, trx);
     await assertMayEdit(ctx, table, project, trx);
     const now = nowIso(ctx.clock);
-    const { id } = await trx
-      .insertInto(table)
-      .values({ ...values, project_id: projectId, created_at: now, updated_at: now } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertItem(trx, table, { ...values, project_id: projectId, created_at: now, updated_at: now });
     await recordAudit(trx, ctx, { action: 'create', entity: table, entityId: id, after: { projectId, ...values } });
     return getProject(ctx, projectId, trx);
   });
 }
 
 async function itemFor(ctx: Ctx, table: ItemTable, id: number, db: Db) {
-  const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
-    (Record<string, unknown> & { project_id: number; version: number }) | undefined;
+  const row = await repo.itemRow(db, table, id);
   if (!row) throw notFound(ENTITY[table].name);
   // 404 as well when the item's project is out of the actor's scope.
   const project = await projectFor(ctx, row.project_id, db).catch(() => {
@@ -69,13 +65,12 @@ async function updateItem(
     if (row.version !== version) throw versionConflict(ENTITY[table].name);
     const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
     check?.({ ...row, ...set });
-    const res = await trx
-      .updateTable(table)
-      .set({ ...set, updated_at: nowIso(ctx.clock), version: row.version + 1 } as never)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict(ENTITY[table].name);
+    const updated = await repo.updateItemAtVersion(trx, table, id, version, {
+      ...set,
+      updated_at: nowIso(ctx.clock),
+      version: row.version + 1,
+    });
+    if (!updated) throw versionConflict(ENTITY[table].name);
     await recordAudit(trx, ctx, { action: 'update', entity: table, entityId: id, before: row, after: set });
     return getProject(ctx, row.project_id, trx);
   });
@@ -84,7 +79,7 @@ async function updateItem(
 async function deleteItem(ctx: Ctx, table: ItemTable, id: number): Promise<TProject> {
   return ctx.db.transaction().execute(async (trx) => {
     const { row } = await itemFor(ctx, table, id, trx);
-    await trx.deleteFrom(table).where('id', '=', id).execute();
+    await repo.deleteItem(trx, table, id);
     await recordAudit(trx, ctx, { action: 'delete', entity: table, entityId: id, before: row });
     return getProject(ctx, row.project_id, trx);
   });

@@ -1,7 +1,9 @@
 import type { TProjectListQuery } from '@techserve/core';
+import type { Insertable, Updateable } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { containsText } from '../../http/like';
-import { projectScope } from './projects.access';
+import { projectScope } from './projects.access.repository';
 
 /** A project with its contract, customer, site and manager names (no scope filter: callers add it). */
 export function summaryQuery(db: Db) {
@@ -123,3 +125,109 @@ export function openProjectsManagedBy(db: Db, userIds: number[]) {
 /** A user's name (the salesperson's, for the technical handover). */
 export const userName = (db: Db, userId: number) =>
   db.selectFrom('users').select(['id', 'name']).where('id', '=', userId).executeTakeFirst();
+
+/** A customer and its region (new deliveries and trainings take the customer's region). */
+export function customerRegion(db: Db, customerId: number) {
+  return db.selectFrom('customers').select(['id', 'region_id']).where('id', '=', customerId).executeTakeFirst();
+}
+
+export function contractCustomer(db: Db, contractId: number) {
+  return db.selectFrom('service_contracts').select(['id', 'customer_id']).where('id', '=', contractId).executeTakeFirst();
+}
+
+export function siteRow(db: Db, siteId: number) {
+  return db.selectFrom('customer_sites').select(['id', 'customer_id', 'region_id']).where('id', '=', siteId).executeTakeFirst();
+}
+
+/** Which of these users are active members of staff (no customer contacts). */
+export function activeStaffAmong(db: Db, userIds: number[]) {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', userIds)
+    .where('status', '=', 'active')
+    .where('customer_id', 'is', null)
+    .execute();
+}
+
+export function insertProject(db: Db, row: Insertable<DB['projects']>) {
+  return db.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The project's version bumped if it is the one read (a change to it or its parts); false otherwise. */
+export async function bumpProjectVersion(db: Db, id: number, version: number, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('projects')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Columns of a project set (its version is bumped by the caller's transaction, bumpProjectVersion). */
+export async function setProject(db: Db, id: number, set: Record<string, unknown>) {
+  await db.updateTable('projects').set(set).where('id', '=', id).execute();
+}
+
+/** FS-12: a handover document uploaded, its id. */
+export function insertHandoverDocument(db: Db, row: Insertable<DB['project_handover_documents']>) {
+  return db.insertInto('project_handover_documents').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function handoverDocumentRow(db: Db, id: number) {
+  return db.selectFrom('project_handover_documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** FS-12: the customer's signature recorded at the version read; false when someone changed the document meanwhile. */
+export async function updateHandoverDocumentAtVersion(
+  db: Db,
+  id: number,
+  version: number,
+  set: Updateable<DB['project_handover_documents']>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('project_handover_documents')
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** FS-12: the progress plan, material purchase list and cost breakdown of a project share one shape of queries. */
+export type ItemTable = 'project_plan_items' | 'project_materials' | 'project_costs';
+type ItemRow = Record<string, unknown> & { project_id: number; version: number };
+
+export function insertItem(db: Db, table: ItemTable, row: Record<string, unknown>) {
+  return db
+    .insertInto(table)
+    .values(row as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function itemRow(db: Db, table: ItemTable, id: number): Promise<ItemRow | undefined> {
+  return (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as ItemRow | undefined;
+}
+
+/** The item changed at the version read; false when someone changed it meanwhile. */
+export async function updateItemAtVersion(
+  db: Db,
+  table: ItemTable,
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable(table)
+    .set(set as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function deleteItem(db: Db, table: ItemTable, id: number) {
+  await db.deleteFrom(table).where('id', '=', id).execute();
+}

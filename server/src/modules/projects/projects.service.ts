@@ -20,7 +20,7 @@ import { decodeCursor, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
-import { type ProjectRow, assertCanManage, assertCanWork, isProjectMember, placeOf, projectFor } from './projects.access';
+import { type ProjectRow, assertCanManage, assertCanWork, isProjectMember, placeOf, projectFor } from './projects.access.repository';
 import * as repo from './projects.repository';
 
 /**
@@ -214,17 +214,13 @@ async function checkRefs(
 ) {
   let contract: { id: number; customer_id: number } | undefined;
   if (body.contractId != null) {
-    contract = await db.selectFrom('service_contracts').select(['id', 'customer_id']).where('id', '=', body.contractId).executeTakeFirst();
+    contract = await repo.contractCustomer(db, body.contractId);
     if (!contract) throw invalidValue('body.contractId', 'no such service contract');
   }
   const customer = contract?.customer_id ?? customerId;
   let site: { id: number; region_id: number | null } | undefined;
   if (body.siteId != null) {
-    const row = await db
-      .selectFrom('customer_sites')
-      .select(['id', 'customer_id', 'region_id'])
-      .where('id', '=', body.siteId)
-      .executeTakeFirst();
+    const row = await repo.siteRow(db, body.siteId);
     if (!row || row.customer_id !== customer) throw invalidValue('body.siteId', 'is not a site of the contract’s customer');
     site = row;
   }
@@ -236,13 +232,7 @@ async function checkRefs(
     ]),
   ];
   if (users.length > 0) {
-    const found = await db
-      .selectFrom('users')
-      .select('id')
-      .where('id', 'in', users)
-      .where('status', '=', 'active')
-      .where('customer_id', 'is', null)
-      .execute();
+    const found = await repo.activeStaffAmong(db, users);
     const known = new Set(found.map((u) => u.id));
     if (body.managerId != null && !known.has(body.managerId)) throw invalidValue('body.managerId', 'no such active staff user');
     if (body.salesId != null && !known.has(body.salesId)) throw invalidValue('body.salesId', 'no such active staff user');
@@ -256,34 +246,27 @@ async function checkRefs(
 export async function createProject(ctx: Ctx, body: TProjectCreate): Promise<TProject> {
   assertCanManage(ctx);
   const { contract, site } = await checkRefs(ctx.db, body, null);
-  const customer = await ctx.db
-    .selectFrom('customers')
-    .select(['id', 'region_id'])
-    .where('id', '=', contract!.customer_id)
-    .executeTakeFirstOrThrow();
+  // The contract's customer exists (foreign key).
+  const customer = (await repo.customerRegion(ctx.db, contract!.customer_id))!;
   const managerId = body.managerId === undefined ? ctx.actor.id : body.managerId;
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
     const place = await placeOf(trx, managerId ?? ctx.actor.id);
-    const { id } = await trx
-      .insertInto('projects')
-      .values({
-        name: body.name,
-        contract_id: contract!.id,
-        customer_id: customer.id,
-        site_id: site?.id ?? null,
-        region_id: site?.region_id ?? customer.region_id,
-        ...place,
-        manager_id: managerId,
-        sales_id: body.salesId ?? null,
-        status: 'planning',
-        description: body.description ?? null,
-        created_by: ctx.actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertProject(trx, {
+      name: body.name,
+      contract_id: contract!.id,
+      customer_id: customer.id,
+      site_id: site?.id ?? null,
+      region_id: site?.region_id ?? customer.region_id,
+      ...place,
+      manager_id: managerId,
+      sales_id: body.salesId ?? null,
+      status: 'planning',
+      description: body.description ?? null,
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    });
     await repo.setMembers(trx, id, body.memberIds ?? []);
     await recordAudit(trx, ctx, { action: 'create', entity: 'project', entityId: id, after: { ...body, managerId } });
     const others = [...(body.memberIds ?? []), ...(managerId != null ? [managerId] : [])].filter((u) => u !== ctx.actor.id);
@@ -310,13 +293,7 @@ async function withProject<T>(
     if (project.version !== version) throw versionConflict('The project');
     const now = nowIso(ctx.clock);
     await change(trx, project, now);
-    const bumped = await trx
-      .updateTable('projects')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) throw versionConflict('The project');
+    if (!(await repo.bumpProjectVersion(trx, id, version, now))) throw versionConflict('The project');
     return getProject(ctx, id, trx);
   });
 }
@@ -332,7 +309,7 @@ export async function updateProject(ctx: Ctx, id: number, body: TProjectUpdate):
       ...(body.managerId !== undefined && { manager_id: body.managerId }),
       ...(body.salesId !== undefined && { sales_id: body.salesId }),
     };
-    if (Object.keys(set).length > 0) await trx.updateTable('projects').set(set).where('id', '=', id).execute();
+    if (Object.keys(set).length > 0) await repo.setProject(trx, id, set);
     if (body.memberIds) await repo.setMembers(trx, id, body.memberIds);
     await recordAudit(trx, ctx, {
       action: 'update',
@@ -444,7 +421,7 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
     } else {
       set = { ...set, closed_at: now };
     }
-    await trx.updateTable('projects').set(set).where('id', '=', id).execute();
+    await repo.setProject(trx, id, set);
     await recordAudit(trx, ctx, {
       action: `project.${body.action}`,
       entity: 'project',

@@ -4,18 +4,11 @@ import type { Ctx, Db } from '../../http/context';
 import { AppError, forbidden, notFound, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { assertRoleCovered } from '../users/authority';
-
-const roleColumns = ['id', 'key', 'name', 'name_en', 'scope', 'permissions', 'builtin', 'require_two_factor', 'version'] as const;
+import * as repo from './roles.repository';
 
 async function rolesWithCounts(db: Db, id?: number): Promise<TRole[]> {
-  let q = db.selectFrom('roles').select(roleColumns).orderBy('id');
-  if (id !== undefined) q = q.where('id', '=', id);
-  const rows = await q.execute();
-  const counts = await db
-    .selectFrom('users')
-    .select(['role_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('role_id')
-    .execute();
+  const rows = await repo.roleRows(db, id);
+  const counts = await repo.roleHolderCounts(db);
   const countOf = new Map(counts.map((c) => [c.role_id, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
@@ -41,27 +34,23 @@ export async function getRole(db: Db, id: number): Promise<TRole> {
 
 export async function createRole(ctx: Ctx, body: TRoleCreate): Promise<TRole> {
   return ctx.db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('roles').select('id').where('key', '=', body.key).executeTakeFirst()) {
+    if (await repo.roleKeyTaken(trx, body.key)) {
       throw new AppError('conflict', `key: a role "${body.key}" already exists`, { details: [{ path: 'body.key', message: 'taken' }] });
     }
     // Issue 18 item 1: nobody makes a role that can do or see more than they can.
     assertRoleCovered(ctx.actor, { key: body.key, scope: body.scope, permissions: body.permissions }, 'grant');
     const now = nowIso(ctx.clock);
-    const { id } = await trx
-      .insertInto('roles')
-      .values({
-        key: body.key,
-        name: body.name,
-        name_en: body.nameEn ?? '',
-        scope: body.scope,
-        permissions: JSON.stringify([...new Set(body.permissions)]),
-        builtin: 0,
-        require_two_factor: body.requireTwoFactor ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertRole(trx, {
+      key: body.key,
+      name: body.name,
+      name_en: body.nameEn ?? '',
+      scope: body.scope,
+      permissions: JSON.stringify([...new Set(body.permissions)]),
+      builtin: 0,
+      require_two_factor: body.requireTwoFactor ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
     const after = await getRole(trx, id);
     await recordAudit(trx, ctx, { action: 'create', entity: 'role', entityId: id, after });
     return after;
@@ -81,22 +70,16 @@ export async function updateRole(ctx: Ctx, id: number, body: TRoleUpdate): Promi
     if (before.key === 'admin' && body.permissions && !body.permissions.includes('roles.manage')) {
       throw forbidden('The admin role must keep roles.manage, or nobody could manage roles any more');
     }
-    const res = await trx
-      .updateTable('roles')
-      .set((eb) => ({
-        ...(body.name !== undefined && { name: body.name }),
-        ...(body.nameEn !== undefined && { name_en: body.nameEn }),
-        ...(body.scope !== undefined && { scope: body.scope }),
-        ...(body.permissions !== undefined && { permissions: JSON.stringify([...new Set(body.permissions)]) }),
-        // Issue 18 item 6: the audit entry's before/after show the requirement turned on or off.
-        ...(body.requireTwoFactor !== undefined && { require_two_factor: body.requireTwoFactor ? 1 : 0 }),
-        updated_at: nowIso(ctx.clock),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Role');
+    const updated = await repo.updateRoleAtVersion(trx, id, body.version, {
+      ...(body.name !== undefined && { name: body.name }),
+      ...(body.nameEn !== undefined && { name_en: body.nameEn }),
+      ...(body.scope !== undefined && { scope: body.scope }),
+      ...(body.permissions !== undefined && { permissions: JSON.stringify([...new Set(body.permissions)]) }),
+      // Issue 18 item 6: the audit entry's before/after show the requirement turned on or off.
+      ...(body.requireTwoFactor !== undefined && { require_two_factor: body.requireTwoFactor ? 1 : 0 }),
+      updated_at: nowIso(ctx.clock),
+    });
+    if (!updated) throw versionConflict('Role');
     const after = await getRole(trx, id);
     await recordAudit(trx, ctx, { action: 'update', entity: 'role', entityId: id, before, after });
     return after;
@@ -109,7 +92,7 @@ export async function deleteRole(ctx: Ctx, id: number): Promise<void> {
     assertRoleCovered(ctx.actor, before, 'target');
     if (before.builtin) throw new AppError('conflict', 'Built-in roles cannot be deleted; edit their permissions instead');
     if (before.userCount > 0) throw new AppError('conflict', `The role is held by ${before.userCount} user(s); reassign them first`);
-    await trx.deleteFrom('roles').where('id', '=', id).execute();
+    await repo.deleteRoleRow(trx, id);
     await recordAudit(trx, ctx, { action: 'delete', entity: 'role', entityId: id, before });
   });
 }

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
+import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access.repository';
 import * as repo from './travel.repository';
 import { illegal, policyOn, tellApprovers } from './travel.service';
 
@@ -31,19 +31,12 @@ export async function requestAdvance(ctx: Ctx, requestId: number, body: TTravelA
     assertTraveller(ctx.actor, trip);
     if (trip.status !== 'submitted' && trip.status !== 'approved') throw illegal(`No advance on a ${trip.status} trip`);
     // TR-1: once the trip is claimed, the claim settles the money; a further advance would be paid twice.
-    const claim = await db
-      .selectFrom('travel_claims')
-      .select('id')
-      .where('request_id', '=', requestId)
-      .where('status', '!=', 'rejected')
-      .executeTakeFirst();
+    const claim = await repo.liveClaimOf(db, requestId);
     if (claim) throw illegal(`The trip is already claimed (claim #${claim.id}); the claim settles its money, no further advance`);
     const policy = await policyOn(db, localDateOf(ctx.clock.now().getTime()));
     let letterStatus: string | null = null;
     if (trip.letter_id != null) {
-      letterStatus =
-        (await db.selectFrom('responsibility_letters').select('status').where('id', '=', trip.letter_id).executeTakeFirst())?.status ??
-        null;
+      letterStatus = (await repo.letterStatus(db, trip.letter_id))?.status ?? null;
     }
     if (policy.document.fieldService.advanceRequiresApprovedLetter) {
       if (letterStatus == null)
@@ -51,20 +44,16 @@ export async function requestAdvance(ctx: Ctx, requestId: number, body: TTravelA
       if (!letterAllowsAdvance(letterStatus as TLetterStatus))
         throw fs3(`the responsibility letter is ${letterStatus}; an advance needs it complete and approved`);
     }
-    const row = await db
-      .insertInto('travel_advances')
-      .values({
-        request_id: requestId,
-        user_id: ctx.actor.id,
-        amount_fen: body.amountFen,
-        reason: body.reason,
-        status: 'requested',
-        letter_status: letterStatus,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertAdvance(db, {
+      request_id: requestId,
+      user_id: ctx.actor.id,
+      amount_fen: body.amountFen,
+      reason: body.reason,
+      status: 'requested',
+      letter_status: letterStatus,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'travel.advance.request',
       entity: 'travel_advance',
@@ -156,12 +145,7 @@ export async function payAdvance(ctx: Ctx, id: number, version: number): Promise
     const row = await advanceFor(ctx, id, db);
     if (row.version !== version) throw repo.conflict('travel_advances');
     if (row.status !== 'approved') throw illegal(`A ${row.status} advance cannot be paid`);
-    const paidClaim = await db
-      .selectFrom('travel_claims')
-      .select('id')
-      .where('request_id', '=', row.request_id)
-      .where('status', '=', 'paid')
-      .executeTakeFirst();
+    const paidClaim = await repo.paidClaimOf(db, row.request_id);
     if (paidClaim) throw illegal(`The trip's claim #${paidClaim.id} is paid; no advance is paid after it`);
     const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at };
     await repo.bumpRow(db, 'travel_advances', id, version, set, at);

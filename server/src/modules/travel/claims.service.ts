@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
+import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access.repository';
 import * as repo from './travel.repository';
 import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellApprovers, tripWindow } from './travel.service';
 import { acceptFile, type FileStorage, newStorageKey } from '../../files';
@@ -37,12 +37,7 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
     const trip = await requestFor(ctx, requestId, db);
     assertTraveller(ctx.actor, trip);
     if (trip.status !== 'approved') throw illegal(`A ${trip.status} trip cannot be claimed`);
-    const open = await db
-      .selectFrom('travel_claims')
-      .select('id')
-      .where('request_id', '=', requestId)
-      .where('status', '!=', 'rejected')
-      .executeTakeFirst();
+    const open = await repo.liveClaimOf(db, requestId);
     if (open) throw new AppError('conflict', `This trip already has claim #${open.id}`);
     // Bounds the per-day computation even when the policy pays days beyond the itinerary without approval.
     if (daysInclusive(body.actualStartDate, body.actualEndDate) > MAX_TRIP_DAYS)
@@ -74,27 +69,23 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
     const advanceFen = await repo.paidAdvanceFen(db, requestId);
     const expensesFen = body.expenses.reduce((s, e) => s + e.amountFen, 0);
     const payableFen = expensesFen + allowances.totalFen - advanceFen;
-    const row = await db
-      .insertInto('travel_claims')
-      .values({
-        request_id: requestId,
-        user_id: ctx.actor.id,
-        status: 'submitted',
-        actual_start_date: body.actualStartDate,
-        actual_end_date: body.actualEndDate,
-        expenses: JSON.stringify(body.expenses),
-        expenses_fen: expensesFen,
-        allowance_fen: allowances.totalFen,
-        allowance_lines: JSON.stringify(allowances.lines),
-        advance_fen: advanceFen,
-        payable_fen: payableFen,
-        note: body.note ?? null,
-        policy_version: policy.number,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertClaim(db, {
+      request_id: requestId,
+      user_id: ctx.actor.id,
+      status: 'submitted',
+      actual_start_date: body.actualStartDate,
+      actual_end_date: body.actualEndDate,
+      expenses: JSON.stringify(body.expenses),
+      expenses_fen: expensesFen,
+      allowance_fen: allowances.totalFen,
+      allowance_lines: JSON.stringify(allowances.lines),
+      advance_fen: advanceFen,
+      payable_fen: payableFen,
+      note: body.note ?? null,
+      policy_version: policy.number,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'travel.claim.create',
       entity: 'travel_claim',
@@ -169,7 +160,7 @@ export async function decideClaim(ctx: Ctx, id: number, body: TApprovalDecision)
     if (row.status !== 'submitted') throw illegal(`A ${row.status} claim cannot be decided`);
     if (body.approve) {
       const expenses = repo.parseJson<{ category: string }[]>(row.expenses, []);
-      const receipt = await db.selectFrom('travel_claim_receipts').select('id').where('claim_id', '=', id).executeTakeFirst();
+      const receipt = await repo.anyReceiptOf(db, id);
       if (expenses.some((e) => e.category === 'transport') && !receipt)
         throw tr1('body.approve', 'transport is reimbursed against receipts; none is attached');
     }
@@ -206,30 +197,7 @@ export async function payClaim(ctx: Ctx, id: number, version: number): Promise<T
     const payableFen = Number(row.expenses_fen) + Number(row.allowance_fen) - advanceFen;
     const set = { status: 'paid', paid_by: ctx.actor.id, paid_at: at, advance_fen: advanceFen, payable_fen: payableFen };
     await repo.bumpRow(db, 'travel_claims', id, version, set, at);
-    await db
-      .updateTable('travel_advances')
-      .set({ status: 'settled', settled_claim_id: id, updated_at: at })
-      .where('request_id', '=', row.request_id)
-      .where('status', '=', 'paid')
-      .execute();
-    // Advances still waiting are closed: the trip's money is settled by this claim.
-    await db
-      .updateTable('travel_advances')
-      .set((eb) => ({
-        status: 'rejected',
-        decision_comment: `closed: claim #${id} settled the trip`,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('request_id', '=', row.request_id)
-      .where('status', 'in', ['requested', 'approved'])
-      .execute();
-    await db
-      .updateTable('travel_requests')
-      .set({ status: 'completed', updated_at: at })
-      .where('id', '=', row.request_id)
-      .where('status', '=', 'approved')
-      .execute();
+    await repo.settleTripWithClaim(db, row.request_id, id, at);
     await recordAudit(db, ctx, {
       action: 'travel.claim.pay',
       entity: 'travel_claim',
@@ -267,20 +235,16 @@ export async function addReceipt(
   const key = newStorageKey(ctx.clock.now());
   const at = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (db) => {
-    const row = await db
-      .insertInto('travel_claim_receipts')
-      .values({
-        claim_id: claimId,
-        file_name: fileName,
-        content_type: contentType,
-        size,
-        sha256,
-        storage_key: key,
-        uploaded_by: ctx.actor.id,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertReceipt(db, {
+      claim_id: claimId,
+      file_name: fileName,
+      content_type: contentType,
+      size,
+      sha256,
+      storage_key: key,
+      uploaded_by: ctx.actor.id,
+      created_at: at,
+    });
     await recordAudit(db, ctx, {
       action: 'travel.receipt.add',
       entity: 'travel_claim',
@@ -295,14 +259,7 @@ export async function addReceipt(
 /** A receipt's bytes, when its claim is visible to the actor (404 otherwise). */
 export async function readReceipt(ctx: Ctx, id: number, storage: FileStorage) {
   assertTravelReader(ctx.actor);
-  const row = await ctx.db
-    .selectFrom('travel_claim_receipts')
-    .innerJoin('travel_claims', 'travel_claims.id', 'travel_claim_receipts.claim_id')
-    .innerJoin('travel_requests', 'travel_requests.id', 'travel_claims.request_id')
-    .select(['travel_claim_receipts.file_name', 'travel_claim_receipts.content_type', 'travel_claim_receipts.storage_key'])
-    .where('travel_claim_receipts.id', '=', id)
-    .where((eb) => travelScope(eb, ctx.actor))
-    .executeTakeFirst();
+  const row = await repo.receiptInScope(ctx.db, ctx.actor, id);
   if (!row) throw notFound('Receipt');
   return { fileName: row.file_name, contentType: row.content_type, data: await storage.read(row.storage_key) };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../http/context';
 import { forbidden } from '../../http/errors';
 import { can } from '../../http/context';
-import { travelScope } from './travel.access';
+import { travelScope } from './travel.access.repository';
 import * as repo from './travel.repository';
 
 const STATUS_ZH: Record<string, string> = { submitted: '待审批', approved: '已批准', rejected: '已驳回', paid: '已付款' };

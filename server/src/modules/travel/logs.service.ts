@@ -3,7 +3,8 @@ import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { invalidValue } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { assertTraveller, requestFor } from './travel.access';
+import { assertTraveller, requestFor } from './travel.access.repository';
+import * as repo from './travel.repository';
 import { illegal, policyOn, tripWindow } from './travel.service';
 
 type LogRow = { id: number; request_id: number; user_id: number; date: string; place: string; work_done: string; created_at: string };
@@ -29,19 +30,15 @@ export async function createLog(ctx: Ctx, body: TTravelLogCreate): Promise<TTrav
     if (body.date < window.startDate || body.date > window.endDate)
       throw invalidValue('body.date', `outside the trip (${window.startDate} to ${window.endDate})`, 'AT-2');
     if (body.date > today) throw invalidValue('body.date', 'a day still to come cannot be logged', 'AT-2');
-    const row = await db
-      .insertInto('travel_logs')
-      .values({
-        request_id: trip.id,
-        user_id: ctx.actor.id,
-        date: body.date,
-        place: body.place,
-        work_done: body.workDone,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning(['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertLog(db, {
+      request_id: trip.id,
+      user_id: ctx.actor.id,
+      date: body.date,
+      place: body.place,
+      work_done: body.workDone,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, { action: 'travel.log.create', entity: 'travel_log', entityId: row.id, after: body });
     return toLog(row);
   });
@@ -54,20 +51,8 @@ export async function logDays(ctx: Ctx, requestId: number): Promise<TTravelLogDa
   const everyDays = (await policyOn(ctx.db, trip.start_date)).document.travel.dailyLogEveryDays;
   const today = localDateOf(ctx.clock.now().getTime());
   const [logs, gaps] = await Promise.all([
-    ctx.db
-      .selectFrom('travel_logs')
-      .select(['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at'])
-      .where('user_id', '=', trip.user_id)
-      .where('date', '>=', window.startDate)
-      .where('date', '<=', window.endDate)
-      .execute(),
-    ctx.db
-      .selectFrom('travel_log_gaps')
-      .select('date')
-      .where('user_id', '=', trip.user_id)
-      .where('date', '>=', window.startDate)
-      .where('date', '<=', window.endDate)
-      .execute(),
+    repo.logsBetween(ctx.db, trip.user_id, window.startDate, window.endDate),
+    repo.logGapsBetween(ctx.db, trip.user_id, window.startDate, window.endDate),
   ]);
   const byDate = new Map(logs.map((l) => [l.date, toLog(l)]));
   const gapDates = new Set(gaps.map((g) => g.date));

@@ -3,6 +3,7 @@ import type { Ctx, Db } from '../../http/context';
 import type { Clock } from '../../http/clock';
 import { notify } from '../notifications/notifications.service';
 import { managersOf } from '../org/approvers';
+import * as repo from './travel.repository';
 import { policyOn, tripWindow } from './travel.service';
 
 /**
@@ -34,24 +35,7 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
   if (dueDays.length === 0) return { checked: 0, gaps: 0 };
   const firstDay = dueDays[0].date;
   const lastDay = dueDays[dueDays.length - 1].date;
-  const trips = await db
-    .selectFrom('travel_requests')
-    .innerJoin('users', 'users.id', 'travel_requests.user_id')
-    .select([
-      'travel_requests.id',
-      'travel_requests.user_id',
-      'travel_requests.start_date',
-      'travel_requests.end_date',
-      'travel_requests.extension_status',
-      'travel_requests.extension_start_date',
-      'travel_requests.extension_end_date',
-      'users.name as user_name',
-    ])
-    .where('travel_requests.status', 'in', ['approved', 'completed'])
-    .where((eb) => eb.or([eb('travel_requests.start_date', '<=', lastDay), eb('travel_requests.extension_start_date', '<=', lastDay)]))
-    .where((eb) => eb.or([eb('travel_requests.end_date', '>=', firstDay), eb('travel_requests.extension_end_date', '>=', firstDay)]))
-    .orderBy('travel_requests.id')
-    .execute();
+  const trips = await repo.tripsAwayBetween(db, firstDay, lastDay);
   const at = new Date(nowMs).toISOString();
   let gaps = 0;
   for (const trip of trips) {
@@ -61,14 +45,7 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
     for (const day of dueDays) {
       const due = logWindowEndingOn(window.startDate, window.endDate, everyDays, day.date);
       if (!due) continue;
-      const logged = await db
-        .selectFrom('travel_logs')
-        .select('id')
-        .where('user_id', '=', trip.user_id)
-        .where('date', '>=', due.startDate)
-        .where('date', '<=', due.endDate)
-        .where('created_at', '<', day.deadline)
-        .executeTakeFirst();
+      const logged = await repo.logFiledBefore(db, trip.user_id, due.startDate, due.endDate, day.deadline);
       if (logged) continue;
       const explanation = explain({
         ruleId: 'AT-3',
@@ -78,21 +55,16 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
         zh: `${trip.user_name} 在出差期间 ${due.startDate}～${due.endDate} 未提交出差日志（每 ${everyDays} 天一次，AT-2），按缺勤处理`,
         en: `${trip.user_name} filed no travel log for ${due.startDate}–${due.endDate} (every ${everyDays} day(s), AT-2): counted as absence`,
       });
-      const inserted = await db
-        .insertInto('travel_log_gaps')
-        .values({
-          user_id: trip.user_id,
-          date: day.date,
-          request_id: trip.id,
-          rule: 'AT-3',
-          source: 'travel_log',
-          window_start: due.startDate,
-          explanation: JSON.stringify(explanation),
-          created_at: at,
-        })
-        .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await repo.insertLogGap(db, {
+        user_id: trip.user_id,
+        date: day.date,
+        request_id: trip.id,
+        rule: 'AT-3',
+        source: 'travel_log',
+        window_start: due.startDate,
+        explanation: JSON.stringify(explanation),
+        created_at: at,
+      });
       if (!inserted) continue;
       gaps++;
       await notify(db, at, {

@@ -8,9 +8,12 @@ import type {
   TTravelRequestStatus,
   TTravelRequestSummary,
 } from '@techserve/core';
-import { sql } from 'kysely';
-import type { Db } from '../../http/context';
+import { type Insertable, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Actor, Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
+import { ticketScope } from '../tickets/tickets.repository';
+import { travelScope } from './travel.access.repository';
 
 const json = <T>(s: string | null, fallback: T): T => (s == null ? fallback : (JSON.parse(s) as T));
 export { json as parseJson };
@@ -182,3 +185,230 @@ export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
 /** TR-3: a traveller's hire date (the new-employee period counts from it); null when not recorded. */
 export const hireDateOf = async (db: Db, userId: number) =>
   (await db.selectFrom('users').select('hire_date').where('id', '=', userId).executeTakeFirst())?.hire_date ?? null;
+
+// The writes and checks of the travel services (queries only in repositories, issue 13 item 2).
+
+/** TR-1/TR-2: a new travel request, its id. */
+export function insertRequest(db: Db, row: Insertable<DB['travel_requests']>) {
+  return db.insertInto('travel_requests').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** TR-4: the active general managers, the traveller aside. */
+export function activeGmsExcept(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('users.id')
+    .where('roles.key', '=', 'gm')
+    .where('users.status', '=', 'active')
+    .where('users.id', '!=', userId)
+    .execute();
+}
+
+/** FS-10: the letter a trip serves, with its request. */
+export function letterTicket(db: Db, letterId: number) {
+  return db.selectFrom('responsibility_letters').select(['id', 'ticket_id']).where('id', '=', letterId).executeTakeFirst();
+}
+
+/** FS-3: the status of the letter a trip serves. */
+export function letterStatus(db: Db, letterId: number) {
+  return db.selectFrom('responsibility_letters').select('status').where('id', '=', letterId).executeTakeFirst();
+}
+
+/** The service request if the actor may see it. */
+export function ticketInScope(db: Db, actor: Actor, ticketId: number) {
+  return db
+    .selectFrom('tickets')
+    .select('id')
+    .where('tickets.id', '=', ticketId)
+    .where((eb) => ticketScope(eb, actor))
+    .executeTakeFirst();
+}
+
+/** TR-1/TR-4: the trip's claims still open (submitted or approved), or just the one named, in order. */
+export function openClaimsOf(db: Db, requestId: number, claimId?: number) {
+  let claims = db
+    .selectFrom('travel_claims')
+    .select([
+      'id',
+      'version',
+      'user_id',
+      'request_id',
+      'actual_start_date',
+      'actual_end_date',
+      'expenses_fen',
+      'allowance_fen',
+      'allowance_lines',
+      'advance_fen',
+      'payable_fen',
+      'policy_version',
+    ])
+    .where('request_id', '=', requestId)
+    .where('status', 'in', ['submitted', 'approved']);
+  if (claimId !== undefined) claims = claims.where('id', '=', claimId);
+  return claims.orderBy('id').execute();
+}
+
+/** The trip's claim that is not rejected, if any. */
+export function liveClaimOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('travel_claims')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('status', '!=', 'rejected')
+    .executeTakeFirst();
+}
+
+/** The trip's paid claim, if any. */
+export function paidClaimOf(db: Db, requestId: number) {
+  return db.selectFrom('travel_claims').select('id').where('request_id', '=', requestId).where('status', '=', 'paid').executeTakeFirst();
+}
+
+/** The trip's paid advance, if any. */
+export function paidAdvanceOf(db: Db, requestId: number) {
+  return db.selectFrom('travel_advances').select('id').where('request_id', '=', requestId).where('status', '=', 'paid').executeTakeFirst();
+}
+
+/** The trip's advances still waiting are rejected with it (a cancelled trip). */
+export async function rejectWaitingAdvances(db: Db, requestId: number, at: string) {
+  await db
+    .updateTable('travel_advances')
+    .set({ status: 'rejected', decision_comment: 'cancelled with the trip', updated_at: at })
+    .where('request_id', '=', requestId)
+    .where('status', 'in', ['requested', 'approved'])
+    .execute();
+}
+
+/**
+ * TR-1: a paid claim settles the trip: its paid advances are settled by the claim, those still waiting are closed,
+ * and an approved trip is completed.
+ */
+export async function settleTripWithClaim(db: Db, requestId: number, claimId: number, at: string) {
+  await db
+    .updateTable('travel_advances')
+    .set({ status: 'settled', settled_claim_id: claimId, updated_at: at })
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'paid')
+    .execute();
+  // Advances still waiting are closed: the trip's money is settled by this claim.
+  await db
+    .updateTable('travel_advances')
+    .set((eb) => ({
+      status: 'rejected',
+      decision_comment: `closed: claim #${claimId} settled the trip`,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('request_id', '=', requestId)
+    .where('status', 'in', ['requested', 'approved'])
+    .execute();
+  await db
+    .updateTable('travel_requests')
+    .set({ status: 'completed', updated_at: at })
+    .where('id', '=', requestId)
+    .where('status', '=', 'approved')
+    .execute();
+}
+
+/** TR-1: a new advance request, its id. */
+export function insertAdvance(db: Db, row: Insertable<DB['travel_advances']>) {
+  return db.insertInto('travel_advances').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** TR-1: a new claim, its id. */
+export function insertClaim(db: Db, row: Insertable<DB['travel_claims']>) {
+  return db.insertInto('travel_claims').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function anyReceiptOf(db: Db, claimId: number) {
+  return db.selectFrom('travel_claim_receipts').select('id').where('claim_id', '=', claimId).executeTakeFirst();
+}
+
+export function insertReceipt(db: Db, row: Insertable<DB['travel_claim_receipts']>) {
+  return db.insertInto('travel_claim_receipts').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** A receipt if the actor may see its trip. */
+export function receiptInScope(db: Db, actor: Actor, receiptId: number) {
+  return db
+    .selectFrom('travel_claim_receipts')
+    .innerJoin('travel_claims', 'travel_claims.id', 'travel_claim_receipts.claim_id')
+    .innerJoin('travel_requests', 'travel_requests.id', 'travel_claims.request_id')
+    .select(['travel_claim_receipts.file_name', 'travel_claim_receipts.content_type', 'travel_claim_receipts.storage_key'])
+    .where('travel_claim_receipts.id', '=', receiptId)
+    .where((eb) => travelScope(eb, actor))
+    .executeTakeFirst();
+}
+
+const logColumns = ['id', 'request_id', 'user_id', 'date', 'place', 'work_done', 'created_at'] as const;
+
+/** AT-2: a travel log filed. */
+export function insertLog(db: Db, row: Insertable<DB['travel_logs']>) {
+  return db.insertInto('travel_logs').values(row).returning(logColumns).executeTakeFirstOrThrow();
+}
+
+/** AT-2: the user's travel logs from `from` to `to`. */
+export function logsBetween(db: Db, userId: number, from: string, to: string) {
+  return db
+    .selectFrom('travel_logs')
+    .select(logColumns)
+    .where('user_id', '=', userId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+}
+
+/** AT-3: the days from `from` to `to` counted as absence for a missing travel log. */
+export function logGapsBetween(db: Db, userId: number, from: string, to: string) {
+  return db
+    .selectFrom('travel_log_gaps')
+    .select('date')
+    .where('user_id', '=', userId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+}
+
+/** AT-3: trips (approved or completed, extensions included) away on some day from `firstDay` to `lastDay`. */
+export function tripsAwayBetween(db: Db, firstDay: string, lastDay: string) {
+  return db
+    .selectFrom('travel_requests')
+    .innerJoin('users', 'users.id', 'travel_requests.user_id')
+    .select([
+      'travel_requests.id',
+      'travel_requests.user_id',
+      'travel_requests.start_date',
+      'travel_requests.end_date',
+      'travel_requests.extension_status',
+      'travel_requests.extension_start_date',
+      'travel_requests.extension_end_date',
+      'users.name as user_name',
+    ])
+    .where('travel_requests.status', 'in', ['approved', 'completed'])
+    .where((eb) => eb.or([eb('travel_requests.start_date', '<=', lastDay), eb('travel_requests.extension_start_date', '<=', lastDay)]))
+    .where((eb) => eb.or([eb('travel_requests.end_date', '>=', firstDay), eb('travel_requests.extension_end_date', '>=', firstDay)]))
+    .orderBy('travel_requests.id')
+    .execute();
+}
+
+/** AT-2/AT-3: a log of the window filed before the deadline, if any. */
+export function logFiledBefore(db: Db, userId: number, from: string, to: string, deadline: string) {
+  return db
+    .selectFrom('travel_logs')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('created_at', '<', deadline)
+    .executeTakeFirst();
+}
+
+/** AT-3: a missing log's day counted as absence; undefined when that day is already counted. */
+export function insertLogGap(db: Db, row: Insertable<DB['travel_log_gaps']>) {
+  return db
+    .insertInto('travel_log_gaps')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}

@@ -23,12 +23,12 @@ import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { isGm, isOnLetter } from '../field/field.access';
-import { ticketScope } from '../tickets/tickets.repository';
+import { isGm, isOnLetter } from '../field/field.access.repository';
 import { notify } from '../notifications/notifications.service';
 import { type PolicyAt, policyOn } from '../policy/policy-in-force';
 import { approversOf } from '../org/approvers';
-import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access';
+import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access.repository';
+import { userPlacement } from '../leave/leave.repository';
 import * as repo from './travel.repository';
 
 export type TTravelRequestCreateBody = z.output<typeof ZTravelRequestCreate>;
@@ -99,26 +99,7 @@ export async function repriceOpenClaims(
 ): Promise<number[]> {
   const trip = await repo.requestsQuery(db).where('travel_requests.id', '=', requestId).executeTakeFirstOrThrow();
   const policy = await policyOn(db, trip.start_date);
-  let claims = db
-    .selectFrom('travel_claims')
-    .select([
-      'id',
-      'version',
-      'user_id',
-      'request_id',
-      'actual_start_date',
-      'actual_end_date',
-      'expenses_fen',
-      'allowance_fen',
-      'allowance_lines',
-      'advance_fen',
-      'payable_fen',
-      'policy_version',
-    ])
-    .where('request_id', '=', requestId)
-    .where('status', 'in', ['submitted', 'approved']);
-  if (only) claims = claims.where('id', '=', only.claimId);
-  const rows = await claims.orderBy('id').execute();
+  const rows = await repo.openClaimsOf(db, requestId, only?.claimId);
   if (only && rows.length === 0) throw illegal('Only a submitted or approved claim can be repriced');
   const changed: number[] = [];
   for (const c of rows) {
@@ -195,14 +176,7 @@ export async function tellApprovers(
 
 /** TR-4: a special-region rate waits for the general manager, the only one who decides it. */
 async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
-  const gms = await db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select('users.id')
-    .where('roles.key', '=', 'gm')
-    .where('users.status', '=', 'active')
-    .where('users.id', '!=', row.user_id)
-    .execute();
+  const gms = await repo.activeGmsExcept(db, row.user_id);
   await notify(db, at, {
     userIds: gms.map((g) => g.id),
     kind: 'travel_approval',
@@ -220,11 +194,7 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
   const id = await ctx.db.transaction().execute(async (db) => {
     let letterTicketId: number | null = null;
     if (body.letterId != null) {
-      const letter = await db
-        .selectFrom('responsibility_letters')
-        .select(['id', 'ticket_id'])
-        .where('id', '=', body.letterId)
-        .executeTakeFirst();
+      const letter = await repo.letterTicket(db, body.letterId);
       if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id)))
         throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
       letterTicketId = letter.ticket_id;
@@ -232,44 +202,30 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
     // The request the trip serves: the letter's own, or one the traveller may see (ids outside the scope are unknown).
     const ticketId = body.ticketId ?? letterTicketId;
     if (body.ticketId != null && body.ticketId !== letterTicketId) {
-      const visible = await db
-        .selectFrom('tickets')
-        .select('id')
-        .where('tickets.id', '=', body.ticketId)
-        .where((eb) => ticketScope(eb, ctx.actor))
-        .executeTakeFirst();
+      const visible = await repo.ticketInScope(db, ctx.actor, body.ticketId);
       if (!visible) throw invalidValue('body.ticketId', 'no such service request');
     }
-    const user = await db
-      .selectFrom('users')
-      .leftJoin('teams', 'teams.id', 'users.team_id')
-      .select(['users.team_id', 'users.department_id', 'teams.department_id as team_department_id'])
-      .where('users.id', '=', ctx.actor.id)
-      .executeTakeFirstOrThrow();
-    const row = await db
-      .insertInto('travel_requests')
-      .values({
-        user_id: ctx.actor.id,
-        status: 'submitted',
-        start_date: window.startDate,
-        end_date: window.endDate,
-        purpose: body.purpose,
-        work_type: body.workType,
-        board_provided: body.boardProvided ? 1 : 0,
-        letter_id: body.letterId ?? null,
-        ticket_id: ticketId,
-        segments: JSON.stringify(body.segments),
-        team_id: user.team_id,
-        department_id: user.department_id ?? user.team_department_id ?? null,
-        special_daily_fen: body.specialRate?.dailyFen ?? null,
-        special_reason: body.specialRate?.reason ?? null,
-        special_status: body.specialRate ? 'requested' : null,
-        policy_version: policy.number,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = await userPlacement(db, ctx.actor.id);
+    const row = await repo.insertRequest(db, {
+      user_id: ctx.actor.id,
+      status: 'submitted',
+      start_date: window.startDate,
+      end_date: window.endDate,
+      purpose: body.purpose,
+      work_type: body.workType,
+      board_provided: body.boardProvided ? 1 : 0,
+      letter_id: body.letterId ?? null,
+      ticket_id: ticketId,
+      segments: JSON.stringify(body.segments),
+      team_id: user.team_id,
+      department_id: user.department_id ?? user.team_department_id ?? null,
+      special_daily_fen: body.specialRate?.dailyFen ?? null,
+      special_reason: body.specialRate?.reason ?? null,
+      special_status: body.specialRate ? 'requested' : null,
+      policy_version: policy.number,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(db, ctx, { action: 'travel.request.create', entity: 'travel_request', entityId: row.id, after: body });
     const filed = {
       id: row.id,
@@ -435,26 +391,11 @@ export async function cancelRequest(ctx: Ctx, id: number, version: number): Prom
     assertTraveller(ctx.actor, row);
     if (row.version !== version) throw repo.conflict('travel_requests');
     if (row.status !== 'submitted' && row.status !== 'approved') throw illegal(`A ${row.status} request cannot be cancelled`);
-    const blocking = await db
-      .selectFrom('travel_advances')
-      .select('id')
-      .where('request_id', '=', id)
-      .where('status', '=', 'paid')
-      .executeTakeFirst();
-    const claim = await db
-      .selectFrom('travel_claims')
-      .select('id')
-      .where('request_id', '=', id)
-      .where('status', '!=', 'rejected')
-      .executeTakeFirst();
+    const blocking = await repo.paidAdvanceOf(db, id);
+    const claim = await repo.liveClaimOf(db, id);
     if (blocking || claim) throw illegal('A trip with a paid advance or a claim cannot be cancelled');
     await repo.bumpRow(db, 'travel_requests', id, version, { status: 'cancelled' }, at);
-    await db
-      .updateTable('travel_advances')
-      .set({ status: 'rejected', decision_comment: 'cancelled with the trip', updated_at: at })
-      .where('request_id', '=', id)
-      .where('status', 'in', ['requested', 'approved'])
-      .execute();
+    await repo.rejectWaitingAdvances(db, id, at);
     await recordAudit(db, ctx, {
       action: 'travel.request.cancel',
       entity: 'travel_request',

@@ -127,10 +127,6 @@ export async function noticeFor(ctx: Ctx, id: number, db: Db = ctx.db) {
 }
 export type NoticeRow = Awaited<ReturnType<typeof noticeFor>>;
 
-export async function engineersOf(db: Db, letterId: number) {
-  return db.selectFrom('letter_engineers').select(['user_id', 'is_lead']).where('letter_id', '=', letterId).execute();
-}
-
 /** The actor is one of the letter's engineers. */
 export async function isOnLetter(db: Db, letterId: number, userId: number): Promise<boolean> {
   return Boolean(
