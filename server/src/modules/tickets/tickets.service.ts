@@ -26,11 +26,12 @@ import { isCustomerSide, ticketFor } from './tickets.access';
 import { autoAssign, isWorker } from './tickets.assignment';
 import { getTicket, toSummary } from './tickets.detail';
 import { tellAssignee, tellCustomer, tellReopened } from './tickets.notifications';
+import * as listRepo from './tickets.list.repository';
 import * as repo from './tickets.repository';
 import { parseEvents, policyOfTicket, priorityOf, refreshSla } from './tickets.sla';
 
 export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
-  const rows = await repo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
+  const rows = await listRepo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   return { items: items.map(toSummary), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
