@@ -35,6 +35,11 @@ export const ZSlaLevel = z.strictObject({
   name: ZLocalizedText,
   /** SLA-3: 'business' runs on the company calendar, '24x7' on wall-clock time. */
   calendarMode: z.enum(['business', '24x7']),
+  /**
+   * SLA-2: the resolution target counts from the request's creation, or from the moment a solution is offered
+   * (「提出解决方案后 48 小时内解决」). Absent (a version saved before the choice existed): from creation.
+   */
+  resolutionFrom: z.enum(['created', 'solutionOffered']).optional(),
   targets: z.strictObject({ P1: ZSlaTargets, P2: ZSlaTargets, P3: ZSlaTargets, P4: ZSlaTargets }),
 });
 export type TSlaLevel = z.infer<typeof ZSlaLevel>;

@@ -57,7 +57,7 @@ export const ZSlaTarget = z.object({
   targetMinutes: z.number(),
   dueAt: z.string(),
   metAt: z.string().nullable(),
-  state: z.enum(['running', 'paused', 'near_breach', 'breached', 'met', 'met_late']),
+  state: z.enum(['not_started', 'running', 'paused', 'near_breach', 'breached', 'met', 'met_late']),
   remainingMinutes: z.number(),
   pausedMinutes: z.number(),
   explanation: ZExplanation,
@@ -306,6 +306,10 @@ export const ZTicketReply = z.strictObject({
   expectedFixAt: instant
     .optional()
     .describe('SLA-5: the expected fix time the first response states; without it, the resolution target is stated'),
+  offersSolution: z
+    .boolean()
+    .optional()
+    .describe('SLA-2: this public reply offers the solution; a level counting resolution from the offer starts its clock here'),
 });
 export type TTicketReply = z.infer<typeof ZTicketReply>;
 

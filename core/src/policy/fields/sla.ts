@@ -14,6 +14,13 @@ export const slaFields: PolicyFieldMeta[] = [
     ['计时日历', 'Clock'],
     ['按公司工作日历计时；7×24 合同按自然时间', 'SLA clocks follow the company calendar; 24×7 contracts run on wall-clock time'],
   ),
+  f(
+    'sla.levels.*.resolutionFrom',
+    'SLA-2',
+    'choice',
+    ['解决时限起算', 'Resolution counted from'],
+    ['提出解决方案后 48 小时内解决（或自受理起计）', 'Resolve within 48 hours of the solution being offered (or from creation)'],
+  ),
   f('sla.levels.*.targets.*.firstResponseMinutes', 'SLA-2', 'minutes', ['首次响应时限', 'First response within'], SLA2),
   f('sla.levels.*.targets.*.onsiteMinutes', 'SLA-2', 'minutes', ['到场时限', 'On site within'], SLA2),
   f('sla.levels.*.targets.*.resolutionMinutes', 'SLA-2', 'minutes', ['解决时限', 'Resolved within'], SLA2),

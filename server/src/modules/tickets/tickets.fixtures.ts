@@ -1,5 +1,6 @@
 import type { Agent, Json, TestApp } from '../../test/harness';
 import { api, createUser, expectStatus as ok } from '../../test/harness';
+import { putPolicyInForce } from '../policy/policy.fixtures';
 
 // Test set-up shared by the service-request API tests (SR-1..13, SLA-1..4, ORG-3/4, CU-2..4): a department with an
 // agent, a supervisor, a GM, experts and engineers by region and skill, two customers with portal contacts.
@@ -91,3 +92,16 @@ export const countRows = async (t: TestApp, table: CountedTable) =>
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
   ).n;
+
+/**
+ * Publishes a policy version effective `effectiveFrom` with `change` applied to its document (approved by the GM,
+ * GOV-1), and moves the test clock to that day (10:00 Shanghai).
+ */
+export async function publishTicketsPolicy(t: TestApp, admin: Agent, effectiveFrom: string, change: (doc: Json) => void) {
+  const draft = await ok(await admin.post(api('/policy/versions'), { note: 'tickets test' }), 201);
+  const document = structuredClone(draft.document);
+  change(document);
+  const saved = await ok(await admin.patch(api(`/policy/versions/${draft.number}`), { version: draft.version, document }), 200);
+  await ok(await putPolicyInForce(t, admin, draft.number, saved.version, effectiveFrom), 200);
+  t.clock.set(`${effectiveFrom}T02:00:00.000Z`);
+}

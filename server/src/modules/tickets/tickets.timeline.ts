@@ -62,19 +62,33 @@ export async function reply(ctx: Ctx, id: number, body: TTicketReply): Promise<T
       throw refuse('invalid_value', 'tickets.expectedFixNotFirst', {}, { ruleId: 'SLA-5', details: [detail] });
     }
     const fix = first ? await expectedFix(db, t, body.expectedFixAt, now.getTime()) : null;
+    if (body.offersSolution && !responding) {
+      const detail = fieldDetail('body.offersSolution', 'tickets.solutionOfferNotPublic');
+      throw refuse('invalid_value', 'tickets.solutionOfferNotPublic', {}, { ruleId: 'SLA-2', details: [detail] });
+    }
+    // SLA-2: the solution offered starts a resolution clock that counts from it (the first offer counts).
+    const offers = Boolean(body.offersSolution) && !events.some((e) => e.type === 'solution_offered');
     const entry = await repo.insertEntry(db, {
       ticketId: id,
       kind: body.visibility === 'public' ? 'reply' : 'note',
       visibility: body.visibility,
       authorId: ctx.actor.id,
       body: body.body,
-      data: fix ? { expectedFixAt: new Date(fix.at).toISOString(), explanation: fix.explanation } : undefined,
+      data:
+        fix || body.offersSolution
+          ? Object.assign(
+              {},
+              fix ? { expectedFixAt: new Date(fix.at).toISOString(), explanation: fix.explanation } : {},
+              body.offersSolution ? { offersSolution: true } : {},
+            )
+          : undefined,
       at,
     });
     const set: Parameters<typeof repo.touchTicket>[2] = { updated_at: at };
     if (fix) set.committed_at = new Date(fix.at).toISOString();
     if (responding) {
       events.push({ at: now.getTime(), type: 'first_response' });
+      if (offers) events.push({ at: now.getTime(), type: 'solution_offered' });
       // The customer hears the time, not the rule behind it (staff see the explanation on the timeline).
       if (fix) await tellCustomer(db, at, t, `已响应，预计修复时间 ${fix.localText}`, `responded; expected fix by ${fix.localText}`);
       else await tellCustomer(db, at, t, '有新的回复', 'new reply');
