@@ -61,6 +61,9 @@ export function defaultPolicy(): TPolicy {
         },
       ],
       defaultLevelId: 'standard',
+      // SR-4: "current workload" — the regulations name no number; 10 open requests is this product's default.
+      // SR-4/SR-5: a P1 goes to the best available engineer even above the cap.
+      assignment: { maxOpenLoad: 10, capWaivedFrom: 'P1' },
       nearBreachMinutes: 30,
       pauseWhileWaitingForCustomer: true,
       followUpDaysAfterClose: 7,

@@ -367,6 +367,13 @@ export const ZTicketEscalate = z.discriminatedUnion('kind', [
 ]);
 export type TTicketEscalate = z.infer<typeof ZTicketEscalate>;
 
+/** SR-5: a customer who cannot wait — escalated to the supervisor to re-allocate. */
+export const ZTicketCannotWait = z.strictObject({
+  version: ZVersion,
+  reason: longText(2000).describe('What the customer said: why they cannot wait'),
+});
+export type TTicketCannotWait = z.infer<typeof ZTicketCannotWait>;
+
 export const ZEscalationAnswer = z.strictObject({
   answer: longText(10_000).describe('SR-6: the solution fed back to L1 and the customer'),
 });

@@ -32,6 +32,20 @@ export const slaFields: PolicyFieldMeta[] = [
     ['每个客户/合同有服务水平协议', 'Each customer/contract has an SLA'],
   ),
   f(
+    'sla.assignment.maxOpenLoad',
+    'SR-4',
+    'count',
+    ['工程师未结工单上限', 'Open requests per engineer (cap)'],
+    ['按优先级、紧急程度、技能、区域及当前工作量分派', 'Assign by priority, urgency, skills, region and current workload'],
+  ),
+  f(
+    'sla.assignment.capWaivedFrom',
+    'SR-5',
+    'choice',
+    ['不受上限限制的优先级（含更高）', 'Exempt from the cap from this priority up'],
+    ['多个客户同时等待时按优先级排序', 'Several customers waiting at once: order by priority'],
+  ),
+  f(
     'sla.nearBreachMinutes',
     'SLA-4',
     'minutes',

@@ -28,6 +28,8 @@ export async function dashboardReads(db: Db, actor: Actor, { open, since, limit 
       scoped()
         .where('tickets.state', 'in', open)
         .where('tickets.sla_state', '=', 'breached')
+        // SR-5: several customers waiting — by priority, then the due time.
+        .orderBy('tickets.priority')
         .orderBy('tickets.next_due_at')
         .orderBy('tickets.id'),
     ),
@@ -35,6 +37,7 @@ export async function dashboardReads(db: Db, actor: Actor, { open, since, limit 
       scoped()
         .where('tickets.state', 'in', open)
         .where('tickets.sla_state', '=', 'near_breach')
+        .orderBy('tickets.priority')
         .orderBy('tickets.next_due_at')
         .orderBy('tickets.id'),
     ),
@@ -43,6 +46,7 @@ export async function dashboardReads(db: Db, actor: Actor, { open, since, limit 
         .where('tickets.state', '=', 'new')
         .where('tickets.assignee_id', 'is', null)
         .orderBy('tickets.priority')
+        .orderBy('tickets.next_due_at')
         .orderBy('tickets.id'),
     ),
     scoped()

@@ -1,4 +1,13 @@
-import { type AssignmentCandidate, type AssignmentResult, assignmentShortlist, chooseAssignee } from '@techserve/core';
+import {
+  type AssignmentCandidate,
+  type AssignmentOptions,
+  type AssignmentResult,
+  type TPolicy,
+  type TPriority,
+  assignmentCap,
+  assignmentShortlist,
+  chooseAssignee,
+} from '@techserve/core';
 import type { Db } from '../../http/context';
 import { grantedLeave } from '../leave/leave.repository';
 import {
@@ -16,6 +25,8 @@ type AssignFacts = {
   productId: number | null;
   regionId: number | null;
   policyVersion: number | null;
+  /** SR-4/SR-5: the policy's open-load cap and the request's priority (a P1 may go above the cap). */
+  cap?: { assignment: TPolicy['sla']['assignment']; priority: TPriority };
   tier2?: boolean;
   exclude?: number[];
   /** Assignments decided but not yet written (earlier requests of the same batched create): they count as load and as the latest assignment. */
@@ -131,7 +142,8 @@ export async function autoAssign(db: Db, t: AssignFacts, reads = new AssignmentR
   });
   // Round robin needs the last assignment of the engineers tying with the leader only (and of those the
   // explanation names): a few index seeks instead of one per engineer.
-  const opts = { policyVersion: t.policyVersion };
+  const opts: AssignmentOptions = { policyVersion: t.policyVersion };
+  if (t.cap) Object.assign(opts, assignmentCap(t.cap.assignment, t.cap.priority));
   const lastAt = await lastAssignments(db, assignmentShortlist(candidates, opts));
   for (const p of t.pending ?? []) lastAt.set(p.userId, Math.max(lastAt.get(p.userId) ?? 0, p.at));
   for (const c of candidates) c.lastAssignedAt = lastAt.get(c.userId) ?? null;

@@ -200,7 +200,14 @@ async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
     else if (d.assignment.auto) {
       const chosen = await autoAssign(
         db,
-        { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today },
+        {
+          productId: d.productId,
+          regionId: d.regionId,
+          policyVersion: d.policy.number,
+          cap: { assignment: d.policy.document.sla.assignment, priority: d.priority.priority },
+          pending,
+          today: d.today,
+        },
         reads,
       );
       if (chosen.userId) {

@@ -97,6 +97,18 @@ export async function tellEscalationAnswered(db: Db, at: string, t: TicketRef, u
   });
 }
 
+/** SR-5: the supervisors hear that a customer cannot wait, to re-allocate. */
+export async function tellCannotWait(db: Db, at: string, t: TicketRef & { title: string }, userIds: number[], reason: string) {
+  await notify(db, at, {
+    userIds,
+    kind: 'ticket_cannot_wait',
+    title: { zh: `${t.number} 客户无法等待，请重新调配`, en: `${t.number}: the customer cannot wait — re-allocate` },
+    body: { zh: `${t.title}\n${excerpt(reason)}`, en: `${t.title}\n${excerpt(reason)}` },
+    link: `/tickets/${t.id}`,
+    ticketId: t.id,
+  });
+}
+
 /** SR-12: the assignee hears the GM's decision on a change. */
 export async function tellChangeDecided(db: Db, at: string, t: TicketRef, assigneeId: number, approved: boolean, comment: string) {
   await notify(db, at, {

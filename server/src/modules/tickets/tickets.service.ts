@@ -2,6 +2,7 @@ import {
   DEFAULT_TIME_ZONE,
   type TExplanation,
   type TImpact,
+  type TPriority,
   type TSlaEvent,
   type TTicket,
   type TTicketListQuery,
@@ -151,6 +152,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
             productId: t.product_id,
             regionId: t.region_id,
             policyVersion: policy.number,
+            cap: { assignment: policy.document.sla.assignment, priority: t.priority as TPriority },
             today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()),
             tier2: t.tier > 1,
           });
