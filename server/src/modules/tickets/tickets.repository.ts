@@ -236,6 +236,11 @@ export async function activePortalUserIds(db: Db, customerId: number): Promise<n
   return rows.map((u) => u.id);
 }
 
+/** SR-8: the request's contact (name and e-mail), for a customer without a portal account. */
+export function contactOf(db: Db, contactId: number) {
+  return db.selectFrom('customer_contacts').select(['name', 'email']).where('id', '=', contactId).executeTakeFirst();
+}
+
 /** FS-8: a rating signed on site with the service record stands; confirming afterwards does not add a second. */
 export async function insertRating(db: Db, v: Insertable<DB['ticket_ratings']>) {
   await db
