@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type AssignmentCandidate, chooseAssignee } from './assignment';
 import { assignmentCap } from './assignmentCap';
+import type { TSlaPolicy } from '../policy/slaPolicy';
 
 // SR-4: the engineer's current workload caps automatic assignment (policy sla.assignment.maxOpenLoad);
 // SR-5: a request that cannot wait (from the policy's priority up) goes to the best engineer even above the cap.
 
-const policy = { maxOpenLoad: 3, capWaivedFrom: 'P1' as const };
+const policy: TSlaPolicy['assignment'] = { maxOpenLoad: 3, capWaivedFrom: 'P1' };
 const expert = (openLoad: number): AssignmentCandidate => ({
   userId: 1,
   name: '专家',
