@@ -9,7 +9,7 @@ import { fts5Query, queryTerms, tsQuery } from '@techserve/core';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../../server/src/db/database';
 import type { Actor } from '../../server/src/http/context';
-import { listTickets } from '../../server/src/modules/tickets/tickets.repository';
+import { listTickets } from '../../server/src/modules/tickets/tickets.list.repository';
 
 const QUERIES = ['告警', '脑裂', '打印机 卡纸', 'contr', '硬盘', 'x9', 's', 'controller 告警', '固件签名'];
 const STATES: (string[] | undefined)[] = [undefined, ['in_progress', 'waiting'], ['closed']];

@@ -22,6 +22,8 @@ export * from './tickets/workflow';
 export * from './tickets/eligibility';
 export * from './search';
 export * from './tickets/assignment';
+export * from './tickets/assignmentCap';
+export * from './tickets/customerMessages';
 export * from './field/letterStatus';
 export * from './schemas/field';
 export * from './schemas/field-visits';

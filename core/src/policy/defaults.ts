@@ -26,6 +26,7 @@ export function defaultPolicy(): TPolicy {
           id: 'standard',
           name: { 'zh-CN': '标准', en: 'Standard' },
           calendarMode: 'business',
+          resolutionFrom: 'created',
           targets: {
             P1: t(30, 120, 120),
             P2: t(120, 480, 2880),
@@ -37,6 +38,7 @@ export function defaultPolicy(): TPolicy {
           id: 'premium',
           name: { 'zh-CN': '高级', en: 'Premium' },
           calendarMode: '24x7',
+          resolutionFrom: 'created',
           targets: {
             P1: t(30, 120, 120),
             P2: t(30, 240, 1440),
@@ -49,6 +51,7 @@ export function defaultPolicy(): TPolicy {
           id: 'warranty24x7',
           name: { 'zh-CN': '质保期 7×24 小时', en: 'Warranty 24×7' },
           calendarMode: '24x7',
+          resolutionFrom: 'created',
           targets: {
             P1: t(30, 120, 120),
             P2: t(30, 240, 480),
@@ -58,6 +61,9 @@ export function defaultPolicy(): TPolicy {
         },
       ],
       defaultLevelId: 'standard',
+      // SR-4: "current workload" — the regulations name no number; 10 open requests is this product's default.
+      // SR-4/SR-5: a P1 goes to the best available engineer even above the cap.
+      assignment: { maxOpenLoad: 10, capWaivedFrom: 'P1' },
       nearBreachMinutes: 30,
       pauseWhileWaitingForCustomer: true,
       followUpDaysAfterClose: 7,

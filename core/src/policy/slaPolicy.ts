@@ -35,6 +35,11 @@ export const ZSlaLevel = z.strictObject({
   name: ZLocalizedText,
   /** SLA-3: 'business' runs on the company calendar, '24x7' on wall-clock time. */
   calendarMode: z.enum(['business', '24x7']),
+  /**
+   * SLA-2: the resolution target counts from the request's creation, or from the moment a solution is offered
+   * (「提出解决方案后 48 小时内解决」). Absent (a version saved before the choice existed): from creation.
+   */
+  resolutionFrom: z.enum(['created', 'solutionOffered']).optional(),
   targets: z.strictObject({ P1: ZSlaTargets, P2: ZSlaTargets, P3: ZSlaTargets, P4: ZSlaTargets }),
 });
 export type TSlaLevel = z.infer<typeof ZSlaLevel>;
@@ -44,6 +49,16 @@ export const ZSlaPolicy = z.strictObject({
   levels: z.array(ZSlaLevel).min(1),
   /** SLA-1: the level of a customer without a contract level. */
   defaultLevelId: ZItemId,
+  /** SR-4/SR-5: automatic assignment. */
+  assignment: z.strictObject({
+    /** SR-4: an engineer with this many open requests or more goes after every available engineer below it. */
+    maxOpenLoad: zInt().min(1).max(1000),
+    /**
+     * SR-4/SR-5: requests of this priority or more urgent go to the best available engineer even at or above the
+     * cap (a P1 cannot wait); 'none': the cap holds for every priority.
+     */
+    capWaivedFrom: z.enum(['none', 'P1', 'P2', 'P3', 'P4']),
+  }),
   /** SLA-4: a clock within this many minutes of its target is near breach. */
   nearBreachMinutes: ZMinutes,
   /** Design: SLA clocks pause while the request waits for the customer. */

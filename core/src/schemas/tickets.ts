@@ -57,7 +57,7 @@ export const ZSlaTarget = z.object({
   targetMinutes: z.number(),
   dueAt: z.string(),
   metAt: z.string().nullable(),
-  state: z.enum(['running', 'paused', 'near_breach', 'breached', 'met', 'met_late']),
+  state: z.enum(['not_started', 'running', 'paused', 'near_breach', 'breached', 'met', 'met_late']),
   remainingMinutes: z.number(),
   pausedMinutes: z.number(),
   explanation: ZExplanation,
@@ -306,6 +306,10 @@ export const ZTicketReply = z.strictObject({
   expectedFixAt: instant
     .optional()
     .describe('SLA-5: the expected fix time the first response states; without it, the resolution target is stated'),
+  offersSolution: z
+    .boolean()
+    .optional()
+    .describe('SLA-2: this public reply offers the solution; a level counting resolution from the offer starts its clock here'),
 });
 export type TTicketReply = z.infer<typeof ZTicketReply>;
 
@@ -362,6 +366,13 @@ export const ZTicketEscalate = z.discriminatedUnion('kind', [
   }),
 ]);
 export type TTicketEscalate = z.infer<typeof ZTicketEscalate>;
+
+/** SR-5: a customer who cannot wait — escalated to the supervisor to re-allocate. */
+export const ZTicketCannotWait = z.strictObject({
+  version: ZVersion,
+  reason: longText(2000).describe('What the customer said: why they cannot wait'),
+});
+export type TTicketCannotWait = z.infer<typeof ZTicketCannotWait>;
 
 export const ZEscalationAnswer = z.strictObject({
   answer: longText(10_000).describe('SR-6: the solution fed back to L1 and the customer'),

@@ -23,11 +23,15 @@ import type { TPriority, TSlaLevel, TSlaTargets } from '../policy/slaPolicy';
  *   (0 < remaining ≤ nearBreachMinutes: inclusive at exactly the threshold), running.
  * - remainingMinutes: working minutes from now to dueAt (negative when overdue); for a met target, from metAt
  *   to dueAt (the margin it was met with, negative when late). Exact to the ms, so it may be fractional.
+ * - SLA-2 resolutionFrom 'solutionOffered' (a level's choice): the resolution target counts from the first
+ *   `solution_offered` (or `resolved`, which offers the solution it applies) instead of createdAt. Until then it
+ *   is `not_started`: dueAt is where it would fall if the solution were offered now, remainingMinutes the whole
+ *   target. Pauses and reopen gaps before the start do not count (nothing was running).
  * - The clock is evaluated as of `now`: events after `now` are ignored. Events or `now` before createdAt are
  *   an invalid history and throw RangeError. Events at the same instant keep their given order.
  */
 
-export type TSlaEventType = 'paused' | 'resumed' | 'first_response' | 'arrived_on_site' | 'resolved' | 'reopened';
+export type TSlaEventType = 'paused' | 'resumed' | 'first_response' | 'arrived_on_site' | 'solution_offered' | 'resolved' | 'reopened';
 
 /** One entry of a request's history that matters to its SLA clock; `at` is epoch ms. */
 export interface TSlaEvent {
@@ -38,7 +42,7 @@ export interface TSlaEvent {
 export type TSlaTargetKind = 'firstResponse' | 'onsite' | 'resolution';
 export const SLA_TARGET_KINDS: readonly TSlaTargetKind[] = ['firstResponse', 'onsite', 'resolution'];
 
-export type TSlaClockState = 'running' | 'paused' | 'near_breach' | 'breached' | 'met' | 'met_late';
+export type TSlaClockState = 'not_started' | 'running' | 'paused' | 'near_breach' | 'breached' | 'met' | 'met_late';
 
 export interface SlaClockOptions {
   /** Epoch ms the request was created; every target counts from here. */
@@ -226,7 +230,13 @@ function minutesText(minutes: number): string {
 }
 
 /** What a target's explanation is written from: the clock itself, before its explanation, plus its context. */
-type TargetFacts = Omit<TSlaTargetClock, 'explanation'> & { options: SlaClockOptions; reopened: boolean };
+type TargetFacts = Omit<TSlaTargetClock, 'explanation'> & {
+  options: SlaClockOptions;
+  reopened: boolean;
+  /** When the target started counting: createdAt, or the solution offered (SLA-2); null while not started. */
+  startedAt: number | null;
+  fromSolution: boolean;
+};
 
 function explainTarget(f: TargetFacts): TExplanation {
   const { options, target, state, remainingMinutes: r } = f;
@@ -250,11 +260,17 @@ function explainTarget(f: TargetFacts): TExplanation {
       ? `on the "${options.calendarName.en}" calendar (${ruleEn})`
       : `on the company calendar (${ruleEn})`;
 
-  const from = at(options.createdAt);
+  const from = at(f.startedAt ?? options.now);
   const due = at(f.dueAt);
-  let zh = `${levelZh} ${priority} ${name.zh}目标 ${f.targetMinutes} ${unit.zh}，自 ${from} 起${calZh} → ${due} 到期`;
+  const fromZh = f.fromSolution ? `自 ${from} 提出解决方案起` : `自 ${from} 起`;
+  const fromEn = f.fromSolution ? `from the solution offered at ${from}` : `from ${from}`;
+  let zh = `${levelZh} ${priority} ${name.zh}目标 ${f.targetMinutes} ${unit.zh}，${fromZh}${calZh} → ${due} 到期`;
   let en = `${level.name.en} ${priority} ${name.en} target ${f.targetMinutes} ${unit.en}`;
-  en += ` from ${from} ${calEn} → due ${due}`;
+  en += ` ${fromEn} ${calEn} → due ${due}`;
+  if (f.startedAt === null) {
+    zh = `${levelZh} ${priority} ${name.zh}目标 ${f.targetMinutes} ${unit.zh}，自提出解决方案起计${calZh}`;
+    en = `${level.name.en} ${priority} ${name.en} target ${f.targetMinutes} ${unit.en} from the moment a solution is offered, ${calEn}`;
+  }
   if (f.pausedMinutes > 0) {
     const p = minutesText(f.pausedMinutes);
     zh += f.reopened ? `；等待客户及已解决至重开期间共 ${p} 分钟已顺延` : `；等待客户暂停 ${p} 分钟已顺延`;
@@ -264,6 +280,7 @@ function explainTarget(f: TargetFacts): TExplanation {
   const left = minutesText(r);
   const over = minutesText(-r);
   const stateText: Record<TSlaClockState, { zh: string; en: string }> = {
+    not_started: { zh: '尚未提出解决方案，未开始计时', en: 'not started: no solution offered yet' },
     running: { zh: `计时中，剩余 ${left} 分钟`, en: `running, ${left} min left` },
     paused: { zh: '等待客户，计时暂停', en: 'paused while waiting for the customer' },
     near_breach: {
@@ -290,6 +307,8 @@ function explainTarget(f: TargetFacts): TExplanation {
       targetMinutes: f.targetMinutes,
       calendarMode: calendarModeOf(options),
       coverage: options.coverage ?? null,
+      resolutionFrom: target === 'resolution' ? (level.resolutionFrom ?? 'created') : 'created',
+      startedAt: f.startedAt,
       timeZone: calendar.timeZone,
       createdAt: options.createdAt,
       now: options.now,
@@ -314,13 +333,21 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
   const waiting = pausing ? waitingIntervals(history, now) : { intervals: [], pausedNow: false };
   const resolution = resolutionHistory(history);
 
-  const clock = (target: TSlaTargetKind, metAt: number | null, gaps: readonly Interval[]): TSlaTargetClock => {
+  const clock = (
+    target: TSlaTargetKind,
+    metAt: number | null,
+    gaps: readonly Interval[],
+    start: number | null = createdAt,
+  ): TSlaTargetClock => {
     const targetMinutes = level.targets[priority][TARGET_FIELD[target]];
+    // SLA-2: not started yet (no solution offered) — due as if offered now, nothing used.
+    const from = start ?? now;
     // The clock stops when met: pauses after that do not move its due time.
-    const excluded = normalise([...waiting.intervals, ...gaps], createdAt, metAt ?? now);
-    const { dueAt, excludedMs } = dueInstant(cal, createdAt, targetMinutes, excluded);
+    const excluded = start === null ? [] : normalise([...waiting.intervals, ...gaps], from, metAt ?? now);
+    const { dueAt, excludedMs } = dueInstant(cal, from, targetMinutes, excluded);
     const remainingMinutes = workingMinutesBetween(cal, metAt ?? now, dueAt);
-    const state = stateOf(metAt, dueAt, now, waiting.pausedNow, remainingMinutes, options.nearBreachMinutes);
+    const state =
+      start === null ? 'not_started' : stateOf(metAt, dueAt, now, waiting.pausedNow, remainingMinutes, options.nearBreachMinutes);
     const pausedMinutes = excludedMs / MINUTE_MS;
     // Plain literals: on Node 20 spreading the result into a bigger object costs microseconds per property.
     const explanation = explainTarget({
@@ -333,6 +360,8 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
       pausedMinutes,
       options,
       reopened: gaps.length > 0,
+      startedAt: start,
+      fromSolution: target === 'resolution' && level.resolutionFrom === 'solutionOffered',
     });
     return { target, targetMinutes, dueAt, metAt, state, remainingMinutes, pausedMinutes, explanation };
   };
@@ -340,8 +369,14 @@ export function computeSlaClock(options: SlaClockOptions): TSlaClock {
   return {
     firstResponse: clock('firstResponse', firstOf(history, ['first_response', 'arrived_on_site', 'resolved']), []),
     onsite: options.needsVisit ? clock('onsite', firstOf(history, ['arrived_on_site']), []) : null,
-    resolution: clock('resolution', resolution.metAt, resolution.gaps),
+    resolution: clock('resolution', resolution.metAt, resolution.gaps, resolutionStart(history, options)),
   };
+}
+
+/** SLA-2: when the resolution target starts counting — at creation, or at the first solution offered (null: not yet). */
+function resolutionStart(history: readonly TSlaEvent[], options: SlaClockOptions): number | null {
+  if (options.level.resolutionFrom !== 'solutionOffered') return options.createdAt;
+  return firstOf(history, ['solution_offered', 'resolved']);
 }
 
 /**

@@ -2,6 +2,7 @@
 
 export {
   computeSlaClock,
+  localText,
   onsiteArrival,
   SLA_TARGET_KINDS,
   type SlaClockOptions,

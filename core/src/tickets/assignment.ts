@@ -31,6 +31,8 @@ export interface AssignmentResult {
 export interface AssignmentOptions {
   /** Candidates with this many open requests or more go after everyone else; null or absent: no cap. */
   maxOpenLoad?: number | null;
+  /** SR-5: the cap the policy sets but does not apply to this request's priority (see assignmentCap), for the explanation. */
+  capWaived?: { priority: string; cap: number } | null;
   policyVersion: number | null;
 }
 
@@ -214,6 +216,7 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
   );
   const inputs = {
     maxOpenLoad: cap,
+    capWaived: opts.capWaived ?? null,
     candidateCount: candidates.length,
     availableCount: ranked.length,
     candidates: explained.map(factsOf),
@@ -247,6 +250,14 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
   const overZh = first.overloaded ? `；所有可用工程师的未结工单都已达上限 ${cap}` : '';
   const overEn = first.overloaded ? `; every available engineer is at the open-request cap of ${cap}` : '';
   const why = decidingText(first, second, cap);
+  // SR-4: better-matched engineers passed over because they are at the cap are named, not only the runner-up.
+  const passed = ranked.filter((r, i) => i > 1 && r.overloaded && !first.overloaded && r.tier < first.tier).map((r) => r.c);
+  const passedNames = namesOf(passed, who, whoEn);
+  const passedZh = passed.length ? `；${passedNames.zh} 未结工单已达上限 ${cap}，未优先指派` : '';
+  const passedEn = passed.length ? `; ${passedNames.en} passed over at the open-request cap of ${cap}` : '';
+  const waived = opts.capWaived;
+  const waivedZh = waived ? `；${waived.priority} 请求不受未结工单上限 ${waived.cap} 件限制（SR-5）` : '';
+  const waivedEn = waived ? `; a ${waived.priority} request is not held back by the open-request cap of ${waived.cap} (SR-5)` : '';
   return {
     userId: c.userId,
     ranked: rankedOut,
@@ -255,8 +266,8 @@ export function chooseAssignee(candidates: readonly AssignmentCandidate[], opts:
       policyVersion: opts.policyVersion,
       inputs,
       result: { userId: c.userId, tier: first.tier, ranked: rankedOut.slice(0, EXPLAINED_CANDIDATES) },
-      zh: `指派给 ${who(c)}：第 ${first.tier} 级，${tier.zh}${rankZh}；未结工单 ${c.openLoad} 件；${why.zh}${overZh}`,
-      en: `assigned to ${whoEn(c)}: tier ${first.tier}, ${tier.en}${rankEn}; ${c.openLoad} open requests; ${why.en}${overEn}`,
+      zh: `指派给 ${who(c)}：第 ${first.tier} 级，${tier.zh}${rankZh}；未结工单 ${c.openLoad} 件；${why.zh}${passedZh}${overZh}${waivedZh}`,
+      en: `assigned to ${whoEn(c)}: tier ${first.tier}, ${tier.en}${rankEn}; ${c.openLoad} open requests; ${why.en}${passedEn}${overEn}${waivedEn}`,
     }),
   };
 }

@@ -12,7 +12,7 @@ import {
 import type { Ctx } from '../../http/context';
 import * as escalationRepo from './escalations.repository';
 import { escalationsOf, toSummary } from './tickets.detail';
-import * as repo from './tickets.repository';
+import * as repo from './dashboard.repository';
 
 const LIST = 20;
 

@@ -1,14 +1,22 @@
-import { DEFAULT_TIME_ZONE, type TTicketEscalate, isOpenTicketState, localDateInZone } from '@techserve/core';
+import {
+  DEFAULT_TIME_ZONE,
+  type TPriority,
+  type TTicketCannotWait,
+  type TTicketEscalate,
+  isOpenTicketState,
+  localDateInZone,
+} from '@techserve/core';
 import { type Ctx, can } from '../../http/context';
-import { AppError, forbidden, invalidValue, notFound, versionConflict } from '../../http/errors';
+import { AppError, forbidden, invalidValue, notFound, refuse, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import * as escalationRepo from './escalations.repository';
 import { isCustomerSide, ticketFor } from './tickets.access';
 import { AssignmentReads, autoAssign, isWorker } from './tickets.assignment';
 import { getTicket } from './tickets.detail';
-import { tellEscalated, tellEscalationAnswered } from './tickets.notifications';
+import { tellCannotWait, tellEscalated, tellEscalationAnswered } from './tickets.notifications';
 import * as repo from './tickets.repository';
 import { parseEvents, policyOfTicket, refreshSla } from './tickets.sla';
+import { slaAlertManagers } from './tickets.sla.repository';
 
 // Escalation (SR-6, ORG-3) -----------------------------------------------------------------------------------
 
@@ -40,6 +48,7 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
           productId: t.product_id,
           regionId: t.region_id,
           policyVersion: policy.number,
+          cap: { assignment: policy.document.sla.assignment, priority: t.priority as TPriority },
           tier2: true,
           exclude: t.assignee_id ? [t.assignee_id] : [],
         };
@@ -131,6 +140,44 @@ export async function answerEscalation(ctx: Ctx, id: number, escalationId: numbe
     await recordAudit(db, ctx, { action: 'ticket.escalation.answer', entity: 'ticket', entityId: id, after: { escalationId, answer } });
     const ids = [e.from_user_id, t.assignee_id].filter((x): x is number => x != null && x !== ctx.actor.id);
     await tellEscalationAnswered(db, at, t, ids, answer);
+  });
+  return getTicket(ctx, id);
+}
+
+/**
+ * SR-5: a customer who cannot wait is escalated to the supervisor to re-allocate — the team's lead and the
+ * department's head as the organisation names them (ORG-1) are told, and it is on the timeline (internal) and audited.
+ * The supervisor re-allocates with the assign action.
+ */
+export async function customerCannotWait(ctx: Ctx, id: number, body: TTicketCannotWait) {
+  const at = ctx.clock.now().toISOString();
+  const a = ctx.actor;
+  if (isCustomerSide(a) || !(can(a, 'tickets.work') || can(a, 'tickets.assign')))
+    throw forbidden('Escalating needs the tickets.work or tickets.assign permission');
+  await ctx.db.transaction().execute(async (db) => {
+    const t = await ticketFor(ctx, id, db);
+    if (!isOpenTicketState(t.state)) throw refuse('illegal_transition', 'tickets.cannotWaitClosed', {}, { ruleId: 'SR-5' });
+    if (t.version !== body.version) throw versionConflict('The service request');
+    const supervisors = await slaAlertManagers(db, t);
+    if (supervisors.length === 0) throw refuse('rule_violation', 'tickets.cannotWaitNoSupervisor', {}, { ruleId: 'SR-5' });
+    const names = await Promise.all(supervisors.map(async (u) => (await repo.placeOf(db, u)).name));
+    await repo.bumpVersion(db, id, body.version, {}, at);
+    await repo.insertEntry(db, {
+      ticketId: id,
+      kind: 'escalation',
+      visibility: 'internal',
+      authorId: a.id,
+      body: body.reason,
+      data: { kind: 'cannotWait', toUserIds: supervisors, toName: names.join('、'), priority: t.priority, ruleId: 'SR-5' },
+      at,
+    });
+    await recordAudit(db, ctx, {
+      action: 'ticket.cannot_wait',
+      entity: 'ticket',
+      entityId: id,
+      after: { reason: body.reason, supervisors },
+    });
+    await tellCannotWait(db, at, t, supervisors, body.reason);
   });
   return getTicket(ctx, id);
 }

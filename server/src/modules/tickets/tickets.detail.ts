@@ -15,6 +15,7 @@ import { notFound } from '../../http/errors';
 import * as changeRepo from './change-requests.repository';
 import * as escalationRepo from './escalations.repository';
 import { isCustomerSide } from './tickets.access';
+import type { SummaryRow } from './tickets.list.repository';
 import * as repo from './tickets.repository';
 import { clockOf, toSlaTarget } from './tickets.sla';
 
@@ -23,7 +24,7 @@ import { clockOf, toSlaTarget } from './tickets.sla';
 
 const json = <T>(s: string) => JSON.parse(s) as T;
 
-export const toSummary = (r: repo.SummaryRow): TTicketSummary => ({
+export const toSummary = (r: SummaryRow): TTicketSummary => ({
   id: r.id,
   number: r.number,
   title: r.title,

@@ -21,6 +21,7 @@ import { type PolicyAt, policyAt } from '../policy/policy-in-force';
 import { insertPendingChangeRequests } from './change-requests.repository';
 import { isCustomerSide } from './tickets.access';
 import { AssignmentReads, autoAssign, isWorker } from './tickets.assignment';
+import * as intakeRepo from './tickets.intake.repository';
 import * as repo from './tickets.repository';
 import { type DetailParts, toDetail } from './tickets.detail';
 import { tellAssignee } from './tickets.notifications';
@@ -45,7 +46,7 @@ type Draft = {
   today: string;
   policy: PolicyAt;
   calendar: LoadedCalendar;
-  facts: repo.IntakeFactsRow;
+  facts: intakeRepo.IntakeFactsRow;
   productId: number | null;
   regionId: number | null;
   channel: string;
@@ -77,7 +78,7 @@ async function warrantyOf(
 }
 
 /** SR-1: every id names a row of the request's customer; 422 naming the field otherwise (no leaks). */
-function checkFacts(facts: repo.IntakeFactsRow, body: TTicketCreate) {
+function checkFacts(facts: intakeRepo.IntakeFactsRow, body: TTicketCreate) {
   if (facts.customer_id == null) throw invalidValue('body.customerId', 'no such customer');
   const foreign = 'does not belong to this customer';
   if (body.contactId != null && facts.contact_customer_id !== body.customerId) throw invalidValue('body.contactId', foreign);
@@ -105,7 +106,7 @@ function checkAllowed(ctx: Ctx, body: TTicketCreate) {
 
 type Request = { ctx: Ctx; body: TTicketCreate; now: number; today: string };
 
-async function prepare(db: Db, { ctx, body, now, today }: Request, facts: repo.IntakeFactsRow): Promise<Draft> {
+async function prepare(db: Db, { ctx, body, now, today }: Request, facts: intakeRepo.IntakeFactsRow): Promise<Draft> {
   const { actor } = ctx;
   const customerSide = isCustomerSide(actor);
   const at = new Date(now).toISOString();
@@ -163,7 +164,7 @@ async function numbersFor(db: Db, days: string[]): Promise<string[]> {
   const counts = new Map<string, number>();
   for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
   const next = new Map<string, number>();
-  for (const [day, count] of counts) next.set(day, (await repo.advanceSequence(db, day, count)) - count + 1);
+  for (const [day, count] of counts) next.set(day, (await intakeRepo.advanceSequence(db, day, count)) - count + 1);
   return days.map((day) => {
     const n = next.get(day) as number;
     next.set(day, n + 1);
@@ -199,7 +200,14 @@ async function assigneesOf(db: Db, drafts: Draft[]): Promise<Assignee[]> {
     else if (d.assignment.auto) {
       const chosen = await autoAssign(
         db,
-        { productId: d.productId, regionId: d.regionId, policyVersion: d.policy.number, pending, today: d.today },
+        {
+          productId: d.productId,
+          regionId: d.regionId,
+          policyVersion: d.policy.number,
+          cap: { assignment: d.policy.document.sla.assignment, priority: d.priority.priority },
+          pending,
+          today: d.today,
+        },
         reads,
       );
       if (chosen.userId) {
@@ -240,7 +248,7 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
       );
       const sla = slaSummary(clock, state);
       d.terms = indexTerms(numbers[i], d.body.title, d.body.description);
-      const values: repo.NewTicketRow = {
+      const values: intakeRepo.NewTicketRow = {
         number: numbers[i],
         type: d.body.type,
         channel: d.channel,
@@ -280,7 +288,7 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
     }),
   );
   // SLA-1..4 and (PostgreSQL) the search vector go into the INSERT itself: one write of each row.
-  const ids = await repo.insertNewTickets(db, dialect, {
+  const ids = await intakeRepo.insertNewTickets(db, dialect, {
     tickets: rows.map((r, i) => ({ values: r.values, terms: drafts[i].terms })),
     entries: drafts.flatMap((d, i) => {
       const { userId, place, explanation } = assigned[i];
@@ -355,7 +363,7 @@ async function writeDrafts(db: Db, drafts: Draft[], assigned: Assignee[]): Promi
  * refusal is its own), and the accepted ones are written in one transaction.
  */
 async function createRequests(db: Db, requests: Request[]): Promise<Array<Outcome<Created>>> {
-  const facts = await repo.intakeFactsRows(
+  const facts = await intakeRepo.intakeFactsRows(
     db,
     requests.map(({ body, today }) => ({
       customerId: body.customerId,

@@ -1,5 +1,7 @@
+import { type TCustomerMessageKey, type TReasonParams, customerMessage } from '@techserve/core';
 import type { Db } from '../../http/context';
-import { notify } from '../notifications/notifications.service';
+import { queueMail } from '../../mail/outbox.repository';
+import { notificationMail, notify } from '../notifications/notifications.service';
 import * as repo from './tickets.repository';
 
 // What the people around a service request are told (SR-4..12), in one place.
@@ -8,18 +10,45 @@ type TicketRef = { id: number; number: string };
 
 const excerpt = (s: string) => s.slice(0, 500);
 
-/** SR-8: tell the customer's portal users (every active contact account of the company) about a public change. */
-export async function tellCustomer(db: Db, at: string, t: TicketRef & { customer_id: number }, zh: string, en: string) {
+type CustomerTicket = TicketRef & { customer_id: number; contact_id: number | null; title: string };
+
+/**
+ * SR-8: tell the customer of a public change — its portal users (every active contact account of the company) in
+ * the app and by e-mail; a customer without a portal account hears by e-mail to the request's contact. The texts
+ * come by key from core (customerMessages), in the customer's words: no rule ids. `reply` is a public reply's text,
+ * quoted in the e-mail (the contact cannot read the timeline without an account).
+ */
+export async function tellCustomer(
+  db: Db,
+  at: string,
+  t: CustomerTicket,
+  key: TCustomerMessageKey,
+  params: TReasonParams = {},
+  reply = '',
+) {
+  const news = customerMessage(key, params);
   const ids = await repo.activePortalUserIds(db, t.customer_id);
-  if (ids.length === 0) return;
-  await notify(db, at, {
-    userIds: ids,
-    kind: 'ticket_update',
-    title: { zh: `${t.number} ${zh}`, en: `${t.number}: ${en}` },
-    body: { zh, en },
-    link: `/tickets/${t.id}`,
-    ticketId: t.id,
+  if (ids.length > 0) {
+    await notify(db, at, {
+      userIds: ids,
+      kind: 'ticket_update',
+      title: { zh: `${t.number} ${news.zh}`, en: `${t.number}: ${news.en}` },
+      body: news,
+      link: `/tickets/${t.id}`,
+      ticketId: t.id,
+    });
+    return;
+  }
+  const contact = t.contact_id ? await repo.contactOf(db, t.contact_id) : undefined;
+  const to = contact?.email?.trim();
+  if (!contact || !to) return;
+  const common = { number: t.number, title: t.title, name: contact.name, reply: excerpt(reply) };
+  const inBoth = (k: TCustomerMessageKey) => ({
+    zh: customerMessage(k, { ...common, news: news.zh }).zh,
+    en: customerMessage(k, { ...common, news: news.en }).en,
   });
+  const mail = notificationMail({ title: inBoth('mailSubject'), body: inBoth('mailBody'), link: null });
+  await queueMail(db, [{ to_address: to, subject: mail.subject, text_body: mail.text, html_body: null, created_at: at, send_after: at }]);
 }
 
 /** SR-4: the assignee hears of a new request at once. */
@@ -92,6 +121,18 @@ export async function tellEscalationAnswered(db: Db, at: string, t: TicketRef, u
     kind: 'ticket_escalation_answer',
     title: { zh: `${t.number} 已反馈解决方案`, en: `${t.number}: solution fed back` },
     body: { zh: excerpt(answer), en: excerpt(answer) },
+    link: `/tickets/${t.id}`,
+    ticketId: t.id,
+  });
+}
+
+/** SR-5: the supervisors hear that a customer cannot wait, to re-allocate. */
+export async function tellCannotWait(db: Db, at: string, t: TicketRef & { title: string }, userIds: number[], reason: string) {
+  await notify(db, at, {
+    userIds,
+    kind: 'ticket_cannot_wait',
+    title: { zh: `${t.number} 客户无法等待，请重新调配`, en: `${t.number}: the customer cannot wait — re-allocate` },
+    body: { zh: `${t.title}\n${excerpt(reason)}`, en: `${t.title}\n${excerpt(reason)}` },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });

@@ -8,6 +8,7 @@ import {
   ZTicketCreate,
   ZTicketDashboard,
   ZTicketEntry,
+  ZTicketCannotWait,
   ZTicketEscalate,
   ZTicketListQuery,
   ZTicketRecord,
@@ -161,6 +162,20 @@ export function ticketsRoutes(app: App) {
       config: { permission: 'tickets.work' as const },
     },
     (req) => escalations.escalate(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/tickets/:id/cannot-wait',
+    {
+      schema: {
+        tags,
+        summary: 'The customer cannot wait: escalate to the supervisor to re-allocate (SR-5)',
+        params: ZIdParams,
+        body: ZTicketCannotWait,
+        response: { 200: ZTicket },
+      },
+      config: read,
+    },
+    (req) => escalations.customerCannotWait(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/tickets/:id/escalations/:escalationId/answer',

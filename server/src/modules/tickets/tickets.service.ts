@@ -1,7 +1,9 @@
 import {
   DEFAULT_TIME_ZONE,
+  type TCustomerMessageKey,
   type TExplanation,
   type TImpact,
+  type TPriority,
   type TSlaEvent,
   type TTicket,
   type TTicketListQuery,
@@ -26,11 +28,12 @@ import { isCustomerSide, ticketFor } from './tickets.access';
 import { autoAssign, isWorker } from './tickets.assignment';
 import { getTicket, toSummary } from './tickets.detail';
 import { tellAssignee, tellCustomer, tellReopened } from './tickets.notifications';
+import * as listRepo from './tickets.list.repository';
 import * as repo from './tickets.repository';
 import { parseEvents, policyOfTicket, priorityOf, refreshSla } from './tickets.sla';
 
 export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
-  const rows = await repo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
+  const rows = await listRepo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   return { items: items.map(toSummary), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
@@ -136,7 +139,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
     const events: TSlaEvent[] = slaEventOf(from, body.action).map((type) => ({ at: now.getTime(), type }));
     const customerSide = isCustomerSide(ctx.actor);
     let entry: { body?: string | null; data?: Record<string, unknown>; visibility: 'public' | 'internal' } = { visibility: 'public' };
-    let tell: [string, string] | null = null;
+    let tell: TCustomerMessageKey | null = null;
 
     switch (body.action) {
       case 'assign': {
@@ -150,6 +153,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
             productId: t.product_id,
             regionId: t.region_id,
             policyVersion: policy.number,
+            cap: { assignment: policy.document.sla.assignment, priority: t.priority as TPriority },
             today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()),
             tier2: t.tier > 1,
           });
@@ -174,12 +178,12 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       }
       case 'wait':
         entry = { visibility: 'public', body: body.reason, data: { from, to } };
-        tell = ['需要您提供信息', 'waiting for your information'];
+        tell = 'waitingForYou';
         break;
       case 'resolve':
         Object.assign(set, { cause: body.cause, solution: body.solution, resolved_at: at });
         entry = { visibility: 'public', body: body.solution, data: { from, to, cause: body.cause } };
-        tell = ['已解决，请确认', 'resolved — please confirm'];
+        tell = 'resolved';
         break;
       case 'confirm': {
         const onDevice = !customerSide;
@@ -232,7 +236,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       case 'cancel':
         set.cancel_reason = body.reason;
         entry = { visibility: 'public', body: body.reason, data: { from, to } };
-        tell = ['已取消', 'cancelled'];
+        tell = 'cancelled';
         break;
       default:
         entry = { visibility: 'public', data: { from, to } };
@@ -260,7 +264,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       after: { state: to, ...set, signature: undefined, sla_events: undefined },
     });
     if (body.action === 'assign' && updated.assignee_id) await tellAssignee(db, at, id, t.number, t.title, updated.assignee_id);
-    if (tell && !customerSide) await tellCustomer(db, at, t, tell[0], tell[1]);
+    if (tell && !customerSide) await tellCustomer(db, at, t, tell, {}, entry.body ?? '');
   });
   return getTicket(ctx, id);
 }

@@ -94,7 +94,8 @@ const unmet = (t: TSlaTargetClock) => t.state !== 'met' && t.state !== 'met_late
 export function slaSummary(clock: TSlaClock, ticketState: string): { nextDueAt: string | null; breached: boolean; state: SlaState } {
   const open = isOpenTicketState(ticketState);
   const targets = targetsOf(clock);
-  const pending = open ? targets.filter(unmet) : [];
+  // SLA-2: a resolution clock waiting for the solution to be offered is not due yet.
+  const pending = open ? targets.filter((t) => unmet(t) && t.state !== 'not_started') : [];
   const breached = targets.some((t) => t.state === 'breached' || t.state === 'met_late');
   let state: SlaState = 'done';
   if (pending.some((t) => t.state === 'breached')) state = 'breached';

@@ -3,7 +3,9 @@ import {
   type TTicketEntryKind,
   type TTicketRecord,
   type TTicketReply,
+  DEFAULT_TIME_ZONE,
   expectedFixTime,
+  localText,
   isOpenTicketState,
   localDateOf,
 } from '@techserve/core';
@@ -62,22 +64,36 @@ export async function reply(ctx: Ctx, id: number, body: TTicketReply): Promise<T
       throw refuse('invalid_value', 'tickets.expectedFixNotFirst', {}, { ruleId: 'SLA-5', details: [detail] });
     }
     const fix = first ? await expectedFix(db, t, body.expectedFixAt, now.getTime()) : null;
+    if (body.offersSolution && !responding) {
+      const detail = fieldDetail('body.offersSolution', 'tickets.solutionOfferNotPublic');
+      throw refuse('invalid_value', 'tickets.solutionOfferNotPublic', {}, { ruleId: 'SLA-2', details: [detail] });
+    }
+    // SLA-2: the solution offered starts a resolution clock that counts from it (the first offer counts).
+    const offers = Boolean(body.offersSolution) && !events.some((e) => e.type === 'solution_offered');
     const entry = await repo.insertEntry(db, {
       ticketId: id,
       kind: body.visibility === 'public' ? 'reply' : 'note',
       visibility: body.visibility,
       authorId: ctx.actor.id,
       body: body.body,
-      data: fix ? { expectedFixAt: new Date(fix.at).toISOString(), explanation: fix.explanation } : undefined,
+      data:
+        fix || body.offersSolution
+          ? Object.assign(
+              {},
+              fix ? { expectedFixAt: new Date(fix.at).toISOString(), explanation: fix.explanation } : {},
+              body.offersSolution ? { offersSolution: true } : {},
+            )
+          : undefined,
       at,
     });
     const set: Parameters<typeof repo.touchTicket>[2] = { updated_at: at };
     if (fix) set.committed_at = new Date(fix.at).toISOString();
     if (responding) {
       events.push({ at: now.getTime(), type: 'first_response' });
+      if (offers) events.push({ at: now.getTime(), type: 'solution_offered' });
       // The customer hears the time, not the rule behind it (staff see the explanation on the timeline).
-      if (fix) await tellCustomer(db, at, t, `已响应，预计修复时间 ${fix.localText}`, `responded; expected fix by ${fix.localText}`);
-      else await tellCustomer(db, at, t, '有新的回复', 'new reply');
+      if (fix) await tellCustomer(db, at, t, 'responded', { time: fix.localText }, body.body);
+      else await tellCustomer(db, at, t, 'newReply', {}, body.body);
     }
     if (customerSide && t.state === 'waiting') {
       events.push({ at: now.getTime(), type: 'resumed' });
@@ -166,7 +182,7 @@ export async function addRecord(ctx: Ctx, id: number, body: TTicketRecord): Prom
         if (Date.parse(body.committedAt) <= now.getTime()) throw invalidValue('body.committedAt', 'must be in the future', 'SR-8');
         await repo.touchTicket(db, id, { committed_at: new Date(body.committedAt).toISOString(), updated_at: at });
         entry = { visibility: 'public', body: body.reason, data: { committedAt: new Date(body.committedAt).toISOString() } };
-        await tellCustomer(db, at, t, `承诺解决时间 ${body.committedAt}`, `committed resolution time ${body.committedAt}`);
+        await tellCustomer(db, at, t, 'committed', { time: localText(Date.parse(body.committedAt), DEFAULT_TIME_ZONE) }, body.reason);
         break;
       case 'market_info':
         entry = { visibility: 'internal', body: body.content, data: { category: body.category } };

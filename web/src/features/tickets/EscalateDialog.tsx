@@ -9,7 +9,7 @@ import { useTicketError } from './useTicketError';
 import './i18n';
 
 type TValues = {
-  kind: 'l2' | 'expert' | 'rnd';
+  kind: 'l2' | 'expert' | 'rnd' | 'cannotWait';
   description: string;
   toUserId?: number | null;
   ownerId?: number;
@@ -20,6 +20,7 @@ type TValues = {
 /**
  * SR-6 / ORG-3: escalate to tier 2 (a detailed description, ≥ 20 characters, with the customer's data), consult the
  * product's expert, or — a supervisor (tickets.manage) — raise a defect to R&D with owner, R&D person and target time.
+ * SR-5: a customer who cannot wait goes to the supervisor to re-allocate (what the customer said is the reason).
  */
 export function EscalateDialog({ ticket, open, onClose }: { ticket: TTicket; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -29,12 +30,27 @@ export function EscalateDialog({ ticket, open, onClose }: { ticket: TTicket; ope
   const kind = Form.useWatch('kind', form);
   const run = useTicketAction(ticket.id);
   const showError = useTicketError(ticket.id);
-  const kinds = (['l2', 'expert', 'rnd'] as const).filter((k) =>
+  const kinds = (['l2', 'expert', 'rnd', 'cannotWait'] as const).filter((k) =>
     k === 'rnd' ? can('tickets.manage') : k === 'l2' ? ticket.tier < 2 : true,
   );
 
   const submit = (values: TValues) => {
     const description = values.description.trim();
+    if (values.kind === 'cannotWait') {
+      run.mutate(
+        { path: '/cannot-wait', body: { version: ticket.version, reason: description } },
+        {
+          onSuccess: () => {
+            void message.success(t('tickets.cannotWaitSent'));
+            onClose();
+          },
+          onError: (error) => {
+            if (showError(error, form) === 409) onClose();
+          },
+        },
+      );
+      return;
+    }
     const body =
       values.kind === 'rnd'
         ? {
@@ -95,14 +111,14 @@ export function EscalateDialog({ ticket, open, onClose }: { ticket: TTicket; ope
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
             </Form.Item>
           </>
-        ) : (
+        ) : kind === 'cannotWait' ? null : (
           <Form.Item name="toUserId" label={t('tickets.toUser')}>
             <UserSelect placeholder={t('tickets.toUserAuto')} />
           </Form.Item>
         )}
         <Form.Item
           name="description"
-          label={t('tickets.escalationDescription')}
+          label={t(kind === 'cannotWait' ? 'tickets.cannotWaitReason' : 'tickets.escalationDescription')}
           extra={kind === 'l2' ? t('tickets.l2Hint') : undefined}
           rules={[
             { required: true, whitespace: true, message: t('tickets.required') },

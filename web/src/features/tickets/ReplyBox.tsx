@@ -1,7 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import type { TTicket, TTicketEntry } from '@techserve/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Input, Segmented, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Flex, Input, Segmented, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,17 +28,25 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const [body, setBody] = useState('');
   const [expectedFix, setExpectedFix] = useState<Dayjs | null>(null);
+  const [offersSolution, setOffersSolution] = useState(false);
   // SLA-5: the first public response states the expected fix time (the resolution target when none is chosen).
   const firstResponse = !customerSide && ticket.sla.firstResponse.metAt === null && visibility === 'public';
+  const staffPublic = !customerSide && visibility === 'public';
   const send = useMutation({
     mutationFn: () =>
       api<TTicketEntry>(`/tickets/${ticket.id}/replies`, {
         method: 'POST',
-        body: { body: body.trim(), visibility, ...(firstResponse && expectedFix ? { expectedFixAt: expectedFix.toISOString() } : {}) },
+        body: Object.assign(
+          { body: body.trim(), visibility },
+          firstResponse && expectedFix ? { expectedFixAt: expectedFix.toISOString() } : {},
+          // SLA-2: the reply that offers the solution starts a resolution clock counting from it.
+          staffPublic && offersSolution ? { offersSolution: true } : {},
+        ),
       }),
     onSuccess: () => {
       setBody('');
       setExpectedFix(null);
+      setOffersSolution(false);
       void message.success(t('tickets.sent'));
       void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticket.id) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticket.id) });
@@ -86,6 +94,16 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
             aria-label={t('tickets.expectedFixAt')}
           />
         </Flex>
+      )}
+      {staffPublic && (
+        <Checkbox
+          checked={offersSolution}
+          onChange={(event) => setOffersSolution(event.target.checked)}
+          style={{ marginTop: 8 }}
+          data-testid="reply-offers-solution"
+        >
+          {t('tickets.offersSolution')}
+        </Checkbox>
       )}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
         <AttachmentUpload ticketId={ticket.id} internal={internal} />

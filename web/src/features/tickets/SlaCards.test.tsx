@@ -29,4 +29,16 @@ describe('SlaCards', () => {
     await i18n.changeLanguage('en');
     expect(screen.getByTestId('sla-resolution').textContent).toContain('(24×7)');
   });
+
+  it('SLA-2: shows a resolution clock waiting for the solution as not started, with its target, in both languages', async () => {
+    const sla = withMode('business');
+    const notStarted = { ...sla, resolution: { ...sla.resolution, state: 'not_started' as const, metAt: null, targetMinutes: 2880 } };
+    render(<SlaCards sla={notStarted} />);
+    const card = screen.getByTestId('sla-resolution');
+    expect(card.dataset.state).toBe('not_started');
+    expect(card.textContent).toContain('未开始');
+    expect(card.textContent).toContain('自提出解决方案起计时');
+    await i18n.changeLanguage('en');
+    expect(screen.getByTestId('sla-resolution').textContent).toContain('Counts from the moment a solution is offered');
+  });
 });

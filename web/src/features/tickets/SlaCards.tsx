@@ -8,6 +8,7 @@ import { formatMinutes } from './formatMinutes';
 import './i18n';
 
 const STATE_COLOURS: Record<TSlaTarget['state'], string> = {
+  not_started: 'default',
   running: 'blue',
   paused: 'default',
   near_breach: 'orange',
@@ -33,6 +34,8 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
   const met = target.state === 'met' || target.state === 'met_late';
   // SLA-3 / CU-4: a 24×7 clock counts wall-clock time, a business one working time (issue 12 item 15).
   const wall = target.explanation.inputs.calendarMode === '24x7';
+  // SLA-2: a resolution clock counting from the solution offered has no due time until the solution is offered.
+  const notStarted = target.state === 'not_started';
   return (
     <Card
       size="small"
@@ -43,18 +46,22 @@ function SlaCard({ title, target }: { title: string; target: TSlaTarget }) {
       <Typography.Text type="secondary">{title}</Typography.Text>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', margin: '2px 0' }}>
         <Typography.Text strong style={{ fontSize: 16 }}>
-          {dayjs(target.dueAt).format('YYYY-MM-DD HH:mm')}
+          {notStarted
+            ? t(wall ? 'tickets.slaWithinWall' : 'tickets.slaWithin', { time: formatMinutes(target.targetMinutes, t) })
+            : dayjs(target.dueAt).format('YYYY-MM-DD HH:mm')}
         </Typography.Text>
         <Tag color={colour} style={{ marginInlineEnd: 0 }}>
           {t(`tickets.slaState_${target.state}`)}
         </Tag>
       </div>
       <Typography.Text type={target.state === 'breached' ? 'danger' : target.state === 'near_breach' ? 'warning' : 'secondary'}>
-        {met && target.metAt
-          ? t('tickets.metAt', { time: dayjs(target.metAt).format('MM-DD HH:mm') })
-          : target.remainingMinutes < 0
-            ? t(wall ? 'tickets.overdueByWall' : 'tickets.overdueBy', { time: formatMinutes(target.remainingMinutes, t) })
-            : t(wall ? 'tickets.remainingWall' : 'tickets.remaining', { time: formatMinutes(target.remainingMinutes, t) })}
+        {notStarted
+          ? t('tickets.slaStartsAtSolution')
+          : met && target.metAt
+            ? t('tickets.metAt', { time: dayjs(target.metAt).format('MM-DD HH:mm') })
+            : target.remainingMinutes < 0
+              ? t(wall ? 'tickets.overdueByWall' : 'tickets.overdueBy', { time: formatMinutes(target.remainingMinutes, t) })
+              : t(wall ? 'tickets.remainingWall' : 'tickets.remaining', { time: formatMinutes(target.remainingMinutes, t) })}
       </Typography.Text>
       <div>
         <Button

@@ -49,6 +49,7 @@ function EntryContent({ entry }: { entry: TTicketEntry }) {
     case 'note':
       head = null;
       // SLA-5: the first response states the expected fix time; customers see the time, staff also the rule.
+      if (data.offersSolution) head = t('tickets.entry_solutionOffered');
       if (data.expectedFixAt) {
         head = t('tickets.entry_expectedFix', { time: dayjs(str(data.expectedFixAt)).format('YYYY-MM-DD HH:mm') });
         body = (
