@@ -382,6 +382,7 @@ export const overtimeQuery = (db: Db) =>
       'o.status',
       'o.decided_at',
       'o.decision_comment',
+      'o.booked_month',
       'o.site_id',
       'o.team_id',
       'o.department_id',
@@ -408,14 +409,6 @@ export const overlappingOvertime = (db: Db, userId: number, startAt: string, end
 export const projectManager = (db: Db, projectId: number) =>
   db.selectFrom('projects').select(['id', 'manager_id']).where('id', '=', projectId).executeTakeFirst();
 
-/** Set-based: approved overtime starting on local dates from..to, of these people (everyone when null). */
-export function approvedOvertimeBetween(db: Db, from: string, to: string, userIds: number[] | null): Promise<OvertimeRow[]> {
-  if (userIds && userIds.length === 0) return Promise.resolve([]);
-  let q = overtimeQuery(db).where('o.status', '=', 'approved').where('o.date', '>=', from).where('o.date', '<=', to);
-  if (userIds) q = q.where('o.user_id', 'in', userIds);
-  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
-}
-
 /** AT-5: a new overtime request (submitted), its id. */
 export function insertOvertime(db: Db, row: Insertable<DB['attendance_overtime']>) {
   return db.insertInto('attendance_overtime').values(row).returning('id').executeTakeFirstOrThrow();
@@ -435,4 +428,33 @@ export async function decideOvertimeRow(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+// Overtime decided after its month closed (AT-5b, "The month") -----------------------------------------------------
+
+/**
+ * Set-based: the approved overtime a month pays, of these people (everyone when null): dated in the month and paid
+ * there (booked_month null), plus the overtime of earlier closed months approved late and booked into this month.
+ */
+export function approvedOvertimePaidIn(
+  db: Db,
+  month: { month: string; first: string; last: string },
+  userIds: number[] | null,
+): Promise<OvertimeRow[]> {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  let q = overtimeQuery(db)
+    .where('o.status', '=', 'approved')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('o.date', '>=', month.first), eb('o.date', '<=', month.last), eb('o.booked_month', 'is', null)]),
+        eb('o.booked_month', '=', month.month),
+      ]),
+    );
+  if (userIds) q = q.where('o.user_id', 'in', userIds);
+  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
+}
+
+/** AT-5b: the month that pays an overtime approved after its own month closed, and the adjustment booking it. */
+export async function bookOvertimeInto(db: Db, id: number, month: string, adjustmentId: number): Promise<void> {
+  await db.updateTable('attendance_overtime').set({ booked_month: month, adjustment_id: adjustmentId }).where('id', '=', id).execute();
 }

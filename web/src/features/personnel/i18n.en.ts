@@ -95,4 +95,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   inbox_personnel_change: 'Personnel change',
   companyApprovedBy: 'Company approval: {{name}}',
   open: 'Open',
+  event_cancelled: 'Cancelled',
+  cancelTitle: 'Cancel the change',
+  cancelHint:
+    'Before the client approved it, whoever filed it or HR may cancel it; after that, or for a replacement the client asked for, only the client IT office. Not once the confirmation form is being signed.',
+  cancelReason: 'Why',
+  cancelChange: 'Cancel the change',
+  cancelled: 'Change cancelled',
+  cancelledBy: 'Cancelled by {{name}} at {{at}}',
 };

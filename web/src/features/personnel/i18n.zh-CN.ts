@@ -93,4 +93,11 @@ export const zhCN = {
   inbox_personnel_change: '人员变更',
   companyApprovedBy: '公司审批：{{name}}',
   open: '查看',
+  event_cancelled: '撤销变更',
+  cancelTitle: '撤销变更',
+  cancelHint: '甲方批准前，提出人或人事可撤销；甲方批准后或甲方提出的更换，只能由甲方信息科撤销；确认表开始签署后不能撤销。',
+  cancelReason: '撤销原因',
+  cancelChange: '撤销变更',
+  cancelled: '变更已撤销',
+  cancelledBy: '{{name}} 于 {{at}} 撤销',
 };

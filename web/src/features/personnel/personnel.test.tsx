@@ -45,6 +45,7 @@ const changeFixture = (extra: Partial<TPersonnelChange> = {}): TPersonnelChange 
   test: null,
   signatures: [{ role: 'outgoing', byName: '张驻场', at: '2026-03-18T09:00:00.000Z', method: 'device', signatureId: 1 }],
   hasPdf: false,
+  cancellation: null,
   explanations: [],
   timeline: [{ at: '2026-02-10T02:00:00.000Z', event: 'notice', byName: '王主管' }],
   createdAt: '2026-02-10T02:00:00.000Z',
