@@ -7,8 +7,8 @@ import { useParams } from 'react-router';
 import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
 import { SignaturePad } from '../../shared/SignaturePad';
-import { CancelCard } from './CancelCard';
 import { useSession } from '../auth/useSession';
+import { CancelCard } from './CancelCard';
 import { personnelKeys, useChange, useClientDecision, usePersonnelWrite, useUploadCv } from './usePersonnel';
 import './i18n';
 

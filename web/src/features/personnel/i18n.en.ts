@@ -103,4 +103,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   cancelChange: 'Cancel the change',
   cancelled: 'Change cancelled',
   cancelledBy: 'Cancelled by {{name}} at {{at}}',
+  emergencyFormsTitle: 'Emergency leave forms (RS-4b)',
+  emergencyFormsEmpty: 'No emergency leave forms',
+  formArchived: 'Form signed and archived',
+  formArchivedBy: 'Archived by {{name}} at {{at}}',
+  signAndArchive: 'Sign and archive',
+  archiveForm: 'Confirm and archive (PDF)',
+  downloadLeaveForm: 'Download the leave form',
 };

@@ -100,4 +100,11 @@ export const zhCN = {
   cancelChange: '撤销变更',
   cancelled: '变更已撤销',
   cancelledBy: '{{name}} 于 {{at}} 撤销',
+  emergencyFormsTitle: '紧急请假补办表（RS-4b）',
+  emergencyFormsEmpty: '暂无紧急请假补办表',
+  formArchived: '已签字归档',
+  formArchivedBy: '{{name}} 于 {{at}} 归档',
+  signAndArchive: '签字归档',
+  archiveForm: '确认并归档（PDF）',
+  downloadLeaveForm: '下载请假申请表',
 };

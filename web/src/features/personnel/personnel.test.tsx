@@ -7,6 +7,7 @@ import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
 import { viewportWidth } from '../../test/viewportWidth';
+import { leaveFixture } from '../leave/fixtures';
 import { ChangeDetailPage } from './ChangeDetailPage';
 import { ClientInboxPage } from './ClientInboxPage';
 import { en, zhCN } from './i18n';
@@ -82,6 +83,29 @@ describe('ChangeDetailPage at 390 px (RS-6)', () => {
 });
 
 describe('ClientInboxPage (RS-4b, item 3)', () => {
+  it('RS-4b: signs and archives an emergency leave form in the app with the version read', async () => {
+    viewportWidth(390);
+    const waiting = leaveFixture({ id: 12, emergency: true, userName: '张驻场', version: 3 });
+    const api = stubFetch({
+      'GET /client-approvals': { body: { items: [] } },
+      'GET /client-emergency-leave': { body: { items: [waiting] } },
+      'POST /leave-requests/12/form-archive': {
+        body: leaveFixture({ id: 12, emergency: true, formArchive: { byName: '李信息科', at: '2026-03-26T02:00:00.000Z' } }),
+      },
+    });
+    renderAs(<ClientInboxPage />, {
+      path: '/personnel/client-inbox',
+      url: '/personnel/client-inbox',
+      permissions: ['personnel.client'],
+      scope: 'site',
+    });
+    const item = await screen.findByTestId('emergency-form-12');
+    fireEvent.click(within(item).getByTestId('sign-form-12'));
+    fireEvent.click(await within(item).findByTestId('archive-form-12'));
+    await waitFor(() => expect(api.bodies('POST /leave-requests/12/form-archive')).toEqual([{ version: 3 }]));
+  });
+
+
   it('lists what waits for the client and approves an extension with the version read', async () => {
     viewportWidth(390);
     const api = stubFetch({
@@ -101,6 +125,7 @@ describe('ClientInboxPage (RS-4b, item 3)', () => {
         },
       },
       'POST /client-approvals/leave_extension/8': { body: { ok: true } },
+      'GET /client-emergency-leave': { body: { items: [] } },
     });
     renderAs(<ClientInboxPage />, {
       path: '/personnel/client-inbox',
