@@ -5,6 +5,7 @@ import type { AttendanceDaysTable } from '../../db/schema.attendance';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
 import { preparedRows } from '../../db/prepared';
+import { dialectOf } from '../../db/database';
 
 // The attendance module's queries (issue 14). Every read of people's attendance is filtered by the actor's data scope
 // here: own / team / department / all, and the client IT office its site (users.site_id, stored with each fact).
@@ -457,4 +458,31 @@ export function approvedOvertimePaidIn(
 /** AT-5b: the month that pays an overtime approved after its own month closed, and the adjustment booking it. */
 export async function bookOvertimeInto(db: Db, id: number, month: string, adjustmentId: number): Promise<void> {
   await db.updateTable('attendance_overtime').set({ booked_month: month, adjustment_id: adjustmentId }).where('id', '=', id).execute();
+}
+
+// The month's evaluation, set-based and lean (issue 14 speed) -------------------------------------------------------
+
+/**
+ * Set-based: the punches of these people on local dates from..to, one row per person-day with the day's punches as
+ * `instant|source` joined by commas (the database groups them: a quarter of the rows a month's evaluation would
+ * otherwise read, the largest part of its time).
+ */
+export async function punchDaysBetween(db: Db, userIds: number[], from: string, to: string) {
+  const joined =
+    dialectOf(db) === 'postgres'
+      ? sql<string>`string_agg(at || '|' || source, ',')`
+      : sql<string>`group_concat(at || '|' || source, ',')`;
+  const out: { user_id: number; date: string; punches: string }[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance_punches')
+      .select(['user_id', 'date', joined.as('punches')])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .groupBy(['user_id', 'date'])
+      .execute();
+    for (const r of rows) out.push(r);
+  }
+  return out;
 }
