@@ -249,7 +249,13 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
         explain({
           ruleId: 'RS-2',
           policyVersion: v,
-          inputs: { ...inputs(), lateMinutes, lateThresholdMinutes: t, seriouslyLateMinutes: p.seriouslyLateMinutes, source: lateSrc.source },
+          inputs: {
+            ...inputs(),
+            lateMinutes,
+            lateThresholdMinutes: t,
+            seriouslyLateMinutes: p.seriouslyLateMinutes,
+            source: lateSrc.source,
+          },
           result: verdict,
           zh:
             `${shift.date} 时段 ${seg} ${at} 到岗，晚 ${lateMinutes} 分钟；` +

@@ -141,7 +141,11 @@ describe('hours from the punches and the rate by the day kind (boundaries)', () 
     at('2026-02-28 23:59');
     ot.lastDay = await approve(ot.lastDay);
     const feb = await expectStatus(await w.supervisor.get(api('/attendance/overtime/lines?month=2026-02')), 200);
-    expect(feb.items.find((l: Json) => l.overtimeId === ot.lastDay.id)).toMatchObject({ paidMinutes: 120, ratePercent: 150, bookedFrom: null });
+    expect(feb.items.find((l: Json) => l.overtimeId === ot.lastDay.id)).toMatchObject({
+      paidMinutes: 120,
+      ratePercent: 150,
+      bookedFrom: null,
+    });
     at('2026-03-02 09:00');
     const adjustments = await expectStatus(await w.supervisor.get(api('/month-adjustments?month=2026-03')), 200);
     expect(adjustments.items).toEqual([]);

@@ -253,7 +253,11 @@ async function bookOvertimeLate(db: Db, ctx: Ctx, o: repo.OvertimeRow) {
 
 /** Set-based: the lines of the approved overtime a month pays, of these people, computed by core. */
 async function linesOf(db: Db, people: Person[], month: string): Promise<TOvertimeLine[]> {
-  const rows = await repo.approvedOvertimePaidIn(db, Object.assign({ month }, monthDates(month)), people.map((p) => p.id));
+  const rows = await repo.approvedOvertimePaidIn(
+    db,
+    Object.assign({ month }, monthDates(month)),
+    people.map((p) => p.id),
+  );
   return linesOfRows(db, people, rows, month);
 }
 

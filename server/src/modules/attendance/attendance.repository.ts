@@ -469,9 +469,7 @@ export async function bookOvertimeInto(db: Db, id: number, month: string, adjust
  */
 export async function punchDaysBetween(db: Db, userIds: number[], from: string, to: string) {
   const joined =
-    dialectOf(db) === 'postgres'
-      ? sql<string>`string_agg(at || '|' || source, ',')`
-      : sql<string>`group_concat(at || '|' || source, ',')`;
+    dialectOf(db) === 'postgres' ? sql<string>`string_agg(at || '|' || source, ',')` : sql<string>`group_concat(at || '|' || source, ',')`;
   const out: { user_id: number; date: string; punches: string }[] = [];
   for (let i = 0; i < userIds.length; i += 500) {
     const rows = await db

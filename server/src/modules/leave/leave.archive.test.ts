@@ -32,7 +32,10 @@ beforeAll(async () => {
   at('2026-03-25 08:00');
   const leave = { typeId: 'personal', reason: '家人急病', standInId: standIn, startDate: '2026-03-25', endDate: '2026-03-25' };
   emergency = await expectStatus(await resident.post(api('/leave-requests'), { ...leave, emergency: true }), 201);
-  ordinary = await expectStatus(await resident.post(api('/leave-requests'), { ...leave, startDate: '2026-04-08', endDate: '2026-04-08' }), 201);
+  ordinary = await expectStatus(
+    await resident.post(api('/leave-requests'), { ...leave, startDate: '2026-04-08', endDate: '2026-04-08' }),
+    201,
+  );
 });
 afterAll(async () => t?.close());
 

@@ -94,7 +94,9 @@ export async function archiveEmergencyForm(
 /** The archived form: for the client side of the site, and whoever reads the leave itself (the applicant, approvers). */
 export async function readEmergencyForm(ctx: Ctx, id: number, storage: FileStorage) {
   const asClient = can(ctx.actor, 'personnel.client') && ctx.actor.siteId != null;
-  const row = asClient ? await repo.leaveOfSite(ctx.db, ctx.actor.siteId!, id) : await getLeave(ctx, id).then(() => repo.leaveById(ctx.db, id));
+  const row = asClient
+    ? await repo.leaveOfSite(ctx.db, ctx.actor.siteId!, id)
+    : await getLeave(ctx, id).then(() => repo.leaveById(ctx.db, id));
   if (!row?.form_pdf_key) throw notFound('Archived leave form');
   return { fileName: `请假申请-${id}.pdf`, contentType: 'application/pdf', data: await storage.read(row.form_pdf_key) };
 }

@@ -13,7 +13,6 @@ import {
   type TPersonnelNoticeCreate,
   type TPersonnelRefusal,
   type TReplacementCreate,
-  HANDOVER_ITEMS,
   checkChangeDate,
   checkHandover,
   checkNotice,
@@ -21,7 +20,6 @@ import {
   checkRequestTiming,
   localDateInZone,
   replacementDue,
-  replacementOverdue,
   requestDeadline,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';

@@ -76,7 +76,10 @@ function EmergencyForm({ leave }: { leave: TLeaveRequest }) {
               loading={archive.isPending}
               data-testid={`archive-form-${leave.id}`}
               onClick={() =>
-                archive.mutate(undefined, { onSuccess: () => void message.success(t('personnel.formArchived')), onError: (e) => onError(e) })
+                archive.mutate(undefined, {
+                  onSuccess: () => void message.success(t('personnel.formArchived')),
+                  onError: (e) => onError(e),
+                })
               }
             >
               {t('personnel.archiveForm')}

@@ -105,7 +105,6 @@ describe('ClientInboxPage (RS-4b, item 3)', () => {
     await waitFor(() => expect(api.bodies('POST /leave-requests/12/form-archive')).toEqual([{ version: 3 }]));
   });
 
-
   it('lists what waits for the client and approves an extension with the version read', async () => {
     viewportWidth(390);
     const api = stubFetch({

@@ -30,11 +30,11 @@ export function EquipmentFields() {
   );
 }
 
-type Values = { name: string; model?: string | null; serialNo?: string | null; location?: string | null; note?: string | null };
+type Values = Partial<Record<'model' | 'serialNo' | 'location' | 'note', string | null>> & Record<string, unknown> & { name?: string };
 
 /** The body of an equipment entry from the form: empty optional fields are null. */
 export const equipmentBody = (v: Values) => ({
-  name: v.name,
+  name: v.name ?? '',
   model: v.model || null,
   serialNo: v.serialNo || null,
   location: v.location || null,
