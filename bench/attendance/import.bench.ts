@@ -101,6 +101,7 @@ console.log(
 
 async function timed(label: string, machineType: string, content: string) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // When each phase began, from the progress the route streams to the page.
   const phases: string[] = [];
   let phase = '';
@@ -108,8 +109,9 @@ async function timed(label: string, machineType: string, content: string) {
     if (p.phase !== phase) phases.push(`${(phase = p.phase)} ${((performance.now() - t0) / 1000).toFixed(1)}`);
   });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   console.log(
-    `${label}: ${(ms / 1000).toFixed(1)} s — ${r.rows} rows, ${r.imported} added, ${r.duplicates} already stored, ${r.refused.length} refused; phases began at (s): ${phases.join(', ')}; load ${loadavg()[0].toFixed(2)}`,
+    `${label}: ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s) — ${r.rows} rows, ${r.imported} added, ${r.duplicates} already stored, ${r.refused.length} refused; phases began at (s): ${phases.join(', ')}; load ${loadavg()[0].toFixed(2)}`,
   );
   return ms;
 }

@@ -207,7 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);
       projectsRoutes(v1, attachments);
-      leaveRoutes(v1);
+      leaveRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       attendanceRoutes(v1);
       residentsRoutes(v1, attachments);
       personnelRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });

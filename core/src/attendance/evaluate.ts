@@ -232,13 +232,14 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
     };
     out.segments.push(r);
     const seg = `${s.startTime}–${s.endTime}`;
-    const inputs = {
+    // Built only for a segment that is explained (most are on time): speed target of the month's evaluation.
+    const inputs = () => ({
       date: shift.date,
       segment: seg,
       intervalsFrom: hoursSrc.source,
       inAt: inAt === null ? null : new Date(inAt).toISOString(),
       outAt: outAt === null ? null : new Date(outAt).toISOString(),
-    };
+    });
     // An arrival at or before the start needs no sentence; from the first minute after it, the judgement is explained.
     if (inAt !== null && lateMinutes > 0) {
       const at = hhmm(inAt, s.start, s.startTime);
@@ -248,7 +249,13 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
         explain({
           ruleId: 'RS-2',
           policyVersion: v,
-          inputs: { ...inputs, lateMinutes, lateThresholdMinutes: t, seriouslyLateMinutes: p.seriouslyLateMinutes, source: lateSrc.source },
+          inputs: {
+            ...inputs(),
+            lateMinutes,
+            lateThresholdMinutes: t,
+            seriouslyLateMinutes: p.seriouslyLateMinutes,
+            source: lateSrc.source,
+          },
           result: verdict,
           zh:
             `${shift.date} 时段 ${seg} ${at} 到岗，晚 ${lateMinutes} 分钟；` +
@@ -268,7 +275,7 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
         explain({
           ruleId: 'RS-2',
           policyVersion: v,
-          inputs: { ...inputs, earlyMinutes, earlyLeaveThresholdMinutes: t, source: earlySrc.source },
+          inputs: { ...inputs(), earlyMinutes, earlyLeaveThresholdMinutes: t, source: earlySrc.source },
           result: r.seriouslyEarly ? 'seriouslyEarly' : r.early ? 'early' : 'onTime',
           zh:
             `${shift.date} 时段 ${seg} ${at} 离岗，早 ${earlyMinutes} 分钟；超过 ${t} 分钟算早退（${earlySrc.zh}）` +
@@ -290,7 +297,7 @@ function judgeSegments(rules: TAttendanceRules, facts: TDayFacts): TDayEvaluatio
         explain({
           ruleId: 'RS-1',
           policyVersion: v,
-          inputs: { ...inputs, missingIn: r.missingIn, missingOut: r.missingOut },
+          inputs: { ...inputs(), missingIn: r.missingIn, missingOut: r.missingOut },
           result: 'missingPunch',
           zh: `${shift.date} 时段 ${seg} 缺${which.zh}打卡（可申请补卡）`,
           en: `${shift.date} segment ${seg}: no ${which.en} punch (a correction may be requested)`,

@@ -47,8 +47,27 @@ export function attendanceRules(
   };
 }
 
-/** Where a value came from, as inputs and sentences name it: the policy version or the site's override (POL-1). */
+const sources = new WeakMap<TAttendanceRules, Map<TAttendanceOverrideKey, ReturnType<typeof sourceOfUncached>>>();
+
+/**
+ * Where a value came from, as inputs and sentences name it: the policy version or the site's override (POL-1);
+ * memoised per rules object (a month's evaluation asks it for every person-day).
+ */
 export function sourceOf(rules: TAttendanceRules, key: TAttendanceOverrideKey) {
+  let byKey = sources.get(rules);
+  if (!byKey) {
+    byKey = new Map();
+    sources.set(rules, byKey);
+  }
+  let out = byKey.get(key);
+  if (!out) {
+    out = sourceOfUncached(rules, key);
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+function sourceOfUncached(rules: TAttendanceRules, key: TAttendanceOverrideKey) {
   if (rules.override?.keys.includes(key))
     return {
       source: 'site' as const,

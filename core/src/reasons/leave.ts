@@ -26,4 +26,10 @@ export const LEAVE_REASONS = defineReasons({
     'zh-CN': '{type}须由申请人的直属上级批准',
     en: '{type} is decided by the applicant’s own superior',
   },
+  'leave.notEmergency': {
+    'zh-CN': '只有紧急请假（事后补办）的申请表由甲方签字归档',
+    en: 'Only an emergency leave form (filed afterwards) is signed and archived by the client',
+  },
+  'leave.formCancelled': { 'zh-CN': '该请假已撤销，无需归档', en: 'This leave was withdrawn; there is no form to archive' },
+  'leave.formArchived': { 'zh-CN': '该请假申请表已签字归档', en: 'This leave form is already signed and archived' },
 });

@@ -39,6 +39,18 @@ export const PERSONNEL_REASONS = defineReasons({
   'personnel.alreadySigned': { 'zh-CN': '「{role}」已签署', en: '{role} has already signed' },
   'personnel.openChange': { 'zh-CN': '该人员已有进行中的变更 #{id}', en: 'This resident already has a change in progress (#{id})' },
   'personnel.cvType': { 'zh-CN': '简历须为便携文档、文字处理文档或图片文件', en: 'The CV must be a PDF, Word document or image' },
+  'personnel.cancelNotAllowed': {
+    'zh-CN': '只有提出人或人事可以在甲方批准前撤销变更',
+    en: 'Only whoever filed the change or HR may cancel it before the client approved it',
+  },
+  'personnel.cancelNeedsClient': {
+    'zh-CN': '甲方已批准或由甲方提出，撤销须由甲方信息科办理',
+    en: 'The client approved or asked for this change: only the client IT office may cancel it',
+  },
+  'personnel.cancelSigned': {
+    'zh-CN': '工作交接确认表已开始签署，变更不能撤销',
+    en: 'The handover confirmation form is being signed: the change can no longer be cancelled',
+  },
   'personnel.noClientApproval': {
     'zh-CN': '该事项不需要或已完成甲方审批',
     en: 'This item does not wait for the client’s approval',

@@ -362,6 +362,8 @@ export const ZOvertimeLine = z.strictObject({
   /** pay: paid at ratePercent; timeOff: rest-day overtime given as time off (补休), not paid. */
   compensation: z.enum(['pay', 'timeOff']),
   policyVersion: z.number().int().nullable(),
+  /** AT-5b: approved after this closed month of its date, so paid in the month listed (an adjustment); else null. */
+  bookedFrom: z.string().nullable(),
   explanations: z.array(ZExplanation),
 });
 export type TOvertimeLine = z.infer<typeof ZOvertimeLine>;

@@ -71,11 +71,17 @@ export const ZLeaveRequest = z.strictObject({
   decisionComment: z.string().nullable(),
   /** RS-4b: a resident's extension approved by the company waits for the client IT office (pending), then counts. */
   clientStatus: z.enum(['pending', 'approved', 'rejected']).nullable(),
+  /** RS-4b: the emergency form signed and archived (PDF) by the client IT office or supervision unit. */
+  formArchive: z.strictObject({ byName: z.string(), at: z.string() }).nullable(),
   policyVersion: zInt().nullable(),
   createdAt: z.string(),
   version: zInt(),
 });
 export type TLeaveRequest = z.infer<typeof ZLeaveRequest>;
+
+/** RS-4b: the client side signs (drawn on the device, PNG data URL) or approves in the app, and archives the form. */
+export const ZLeaveFormArchive = z.strictObject({ version: ZVersion, signature: z.string().max(800_000).optional() });
+export type TLeaveFormArchive = z.infer<typeof ZLeaveFormArchive>;
 
 export const ZLeaveDecision = z.strictObject({ version: ZVersion, approve: z.boolean(), comment: z.string().trim().max(500).optional() });
 export type TLeaveDecision = z.infer<typeof ZLeaveDecision>;

@@ -76,6 +76,10 @@ export const ZPersonnelDecision = z.strictObject({
 });
 export type TPersonnelDecision = z.infer<typeof ZPersonnelDecision>;
 
+/** RS-6/RS-7: cancelling a change in progress, with the reason (who may, until which step: personnel.cancel.ts). */
+export const ZPersonnelCancel = z.strictObject({ version: ZVersion, reason: ZText(500) });
+export type TPersonnelCancel = z.infer<typeof ZPersonnelCancel>;
+
 export const ZHandoverStart = z.strictObject({ version: ZVersion, start: ZDateInRange, end: ZDateInRange });
 export type THandoverStart = z.infer<typeof ZHandoverStart>;
 
@@ -141,6 +145,8 @@ export const ZPersonnelChange = z.strictObject({
     }),
   ),
   hasPdf: z.boolean(),
+  /** RS-6/RS-7: who cancelled the change, when and why. */
+  cancellation: z.strictObject({ byName: z.string(), at: z.string(), reason: z.string() }).nullable(),
   explanations: z.array(ZExplanation),
   timeline: z.array(z.strictObject({ at: z.string(), event: z.string(), byName: z.string().nullable() })),
   createdAt: z.string(),

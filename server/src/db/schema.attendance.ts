@@ -116,6 +116,9 @@ export interface AttendanceOvertimeTable extends Scoped {
   decided_by: number | null;
   decided_at: string | null;
   decision_comment: string | null;
+  /** AT-5b: approved after its month closed, paid in this month (an adjustment); null: paid in its own month. */
+  booked_month: Generated<string | null>;
+  adjustment_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

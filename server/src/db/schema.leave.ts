@@ -27,6 +27,12 @@ export interface LeaveRequestsTable extends ClientDecisionColumns {
   decided_at: string | null;
   decision_comment: string | null;
   policy_version: number | null;
+  /** RS-4b: the emergency form signed and archived (a PDF) by the client IT office or supervision unit. */
+  form_archived_by: Generated<number | null>;
+  form_archived_at: Generated<string | null>;
+  form_signature_key: Generated<string | null>;
+  form_pdf_key: Generated<string | null>;
+  form_pdf_sha256: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

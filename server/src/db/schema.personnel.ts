@@ -39,6 +39,9 @@ export interface PersonnelChangesTable {
   pdf_sha256: string | null;
   completed_at: string | null;
   obligation_owner_id: number | null;
+  cancelled_by: Generated<number | null>;
+  cancelled_at: Generated<string | null>;
+  cancel_reason: Generated<string | null>;
   explanations: Generated<string>;
   policy_version: number | null;
   team_id: number | null;

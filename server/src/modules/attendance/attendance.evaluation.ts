@@ -75,7 +75,11 @@ export class RulesBook {
   }
 
   async rules(person: Person, date: string): Promise<TAttendanceRules> {
-    const policy = await this.policy(date);
+    return this.rulesUnder(person, await this.policy(date));
+  }
+
+  /** The person's rules under a policy already read (no await per person-day). */
+  rulesUnder(person: Person, policy: PolicyAt): TAttendanceRules {
     const key = `${policy.number}|${person.site_id ?? ''}`;
     let r = this.#rules.get(key);
     if (!r) {
@@ -121,37 +125,43 @@ export async function evaluatePeople(
   book = new RulesBook(db),
 ): Promise<Map<number, TDayEvaluation[]>> {
   const ids = people.map((p) => p.id);
-  const [punches, corrections, leave, trips, reports] = await Promise.all([
-    repo.punchFactsBetween(db, ids, from, to),
+  const [punchDays, corrections, leave, trips, reports] = await Promise.all([
+    repo.punchDaysBetween(db, ids, from, to),
     repo.approvedCorrections(db, ids, from, to),
     ids.length ? grantedLeave(db, ids, from, to) : Promise.resolve([]),
     repo.tripsBetween(db, ids, from, to),
     repo.absenceReports(db, ids, from, to),
   ]);
-  const punchesOf = groupBy(punches);
+  const punchesOf = groupBy(punchDays);
   const correctionsOf = groupBy(corrections);
   const leaveOf = groupBy(leave);
   const tripsOf = groupBy(trips);
   const reportsOf = groupBy(reports);
   const shifts = new Map<string, TShift>();
   const out = new Map<number, TDayEvaluation[]>();
+  const dates = from <= to ? datesBetween(from, to) : [];
+  const policyOf = new Map(await Promise.all(dates.map(async (d) => [d, await book.policy(d)] as const)));
   for (const person of people) {
     const today = localDateInZone(person.cal.timeZone, asOfMs);
     const last = to < today ? to : today;
     const byDate = new Map<string, TEvalPunch[]>();
-    for (const p of punchesOf.get(person.id) ?? []) {
-      const list = byDate.get(p.date) ?? [];
-      list.push({ at: Date.parse(p.at), source: p.source as TEvalPunch['source'] });
-      byDate.set(p.date, list);
-    }
+    for (const day of punchesOf.get(person.id) ?? [])
+      byDate.set(
+        day.date,
+        day.punches.split(',').map((p) => {
+          const bar = p.indexOf('|');
+          return { at: Date.parse(p.slice(0, bar)), source: p.slice(bar + 1) as TEvalPunch['source'] };
+        }),
+      );
     for (const c of correctionsOf.get(person.id) ?? []) {
       const list = byDate.get(c.date) ?? [];
       list.push({ at: Date.parse(c.at), source: 'correction' });
       byDate.set(c.date, list);
     }
     const days: TDayEvaluation[] = [];
-    for (const date of from <= last ? datesBetween(from, last) : []) {
-      const rules = await book.rules(person, date);
+    for (const date of dates) {
+      if (date > last) break;
+      const rules = book.rulesUnder(person, policyOf.get(date)!);
       const shiftKey = `${person.site_calendar_id ?? 0}|${rules.policyVersion}|${person.site_id ?? ''}|${date}`;
       let shift = shifts.get(shiftKey);
       if (!shift) {

@@ -133,15 +133,52 @@ describe('hours from the punches and the rate by the day kind (boundaries)', () 
     expect((await w.engineer.get(api('/attendance/overtime/lines?month=2026-02'))).statusCode).toBe(403);
   });
 
-  it('refuses deciding or requesting overtime in a closed month (409 months.closed)', async () => {
-    await expectStatus(await w.supervisor.post(api('/months/2026-02/close'), {}), 200);
-    const decided = await w.supervisor.post(api(`/attendance/overtime/${ot.ordered.id}/decision`), {
-      version: ot.ordered.version,
-      approve: true,
+  it('pays overtime approved on the month’s last day in that month, no adjustment (AT-5b, the month boundary)', async () => {
+    at('2026-02-10 10:00');
+    ot.lastDay = await expectStatus(await request(w.engineer, { date: '2026-02-28', start: '18:00', end: '20:00' }), 201);
+    for (const time of ['07:58', '12:01', '13:59', '19:03']) await punchAt(`2026-02-27 ${time}`);
+    for (const time of ['07:58', '12:01', '13:59', '20:05']) await punchAt(`2026-02-28 ${time}`); // a 调休 Saturday
+    at('2026-02-28 23:59');
+    ot.lastDay = await approve(ot.lastDay);
+    const feb = await expectStatus(await w.supervisor.get(api('/attendance/overtime/lines?month=2026-02')), 200);
+    expect(feb.items.find((l: Json) => l.overtimeId === ot.lastDay.id)).toMatchObject({
+      paidMinutes: 120,
+      ratePercent: 150,
+      bookedFrom: null,
     });
-    expect(decided.statusCode).toBe(409);
-    expect(decided.json().error.reason).toBe('months.closed');
+    at('2026-03-02 09:00');
+    const adjustments = await expectStatus(await w.supervisor.get(api('/month-adjustments?month=2026-03')), 200);
+    expect(adjustments.items).toEqual([]);
+  });
+
+  it('books overtime approved after the close as an adjustment of the next open month; the closed month is unchanged', async () => {
+    await expectStatus(await w.supervisor.post(api('/months/2026-02/close'), {}), 200);
+    const before = await overtimeForMonth(t.database.db, '2026-02');
+    expect(before.map((l) => l.overtimeId)).not.toContain(ot.ordered.id);
+    const decided = await expectStatus(
+      await w.supervisor.post(api(`/attendance/overtime/${ot.ordered.id}/decision`), { version: ot.ordered.version, approve: true }),
+      200,
+    );
+    expect(decided).toMatchObject({ status: 'approved', version: 2 });
+    expect(await overtimeForMonth(t.database.db, '2026-02')).toEqual(before);
+    const march = await expectStatus(await w.supervisor.get(api('/attendance/overtime/lines?month=2026-03')), 200);
+    const line = march.items.find((l: Json) => l.overtimeId === ot.ordered.id);
+    expect(line).toMatchObject({ date: '2026-02-27', paidMinutes: 60, ratePercent: 150, bookedFrom: '2026-02' });
+    expect(line.explanations.at(-1)).toMatchObject({ ruleId: 'AT-5b', result: { paidIn: '2026-03' } });
+    const adjustments = await expectStatus(await w.supervisor.get(api('/month-adjustments?month=2026-03')), 200);
+    expect(adjustments.items).toEqual([
+      expect.objectContaining({
+        kind: 'attendance_overtime',
+        ruleId: 'AT-5b',
+        factType: 'attendance_overtime',
+        factId: ot.ordered.id,
+        factMonth: '2026-02',
+        delta: expect.objectContaining({ paidMinutes: 60, ratePercent: 150, dayKind: 'workday' }),
+      }),
+    ]);
+    expect(adjustments.items[0].explanation['zh-CN']).toContain('结账后批准');
     const requested = await request(w.engineer, { date: '2026-02-27', start: '20:00', end: '21:00' });
     expect(requested.statusCode).toBe(409);
+    expect(requested.json().error.reason).toBe('months.closed');
   });
 });

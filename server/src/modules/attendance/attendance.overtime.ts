@@ -8,6 +8,7 @@ import {
   type TOvertimeMonth,
   ZOvertimeCreate,
   computeOvertime,
+  explain,
   localInstant,
   monthDates,
   overtimeDay,
@@ -19,7 +20,7 @@ import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, notFound, refuse, versionConflict } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
-import { isMonthClosed, assertMonthOpen } from '../months/months.service';
+import { assertMonthOpen, bookAdjustment, isMonthClosed } from '../months/months.service';
 import { notify } from '../notifications/notifications.service';
 import { approversOf } from '../org/approvers';
 import { type Person, RulesBook, peopleOf } from './attendance.evaluation';
@@ -171,7 +172,11 @@ export async function listOvertime(ctx: Ctx, q: TOvertimeListQuery) {
   return { items: items.map(toOvertime), nextCursor };
 }
 
-/** AT-5b: the superior approves or rejects (attendance.approve, within scope, never their own); a closed month: 409. */
+/**
+ * AT-5b: the superior approves or rejects (attendance.approve, within scope, never their own). "The month": approved
+ * after its month closed, the overtime is paid in the next open month — its line computed now from the frozen
+ * punches and booked there as an adjustment (bookOvertimeLate), the closed month's lines unchanged.
+ */
 export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecision): Promise<TOvertime> {
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
@@ -184,7 +189,6 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
     if (o.user_id === ctx.actor.id) throw refuse('forbidden', 'attendance.ownOvertime', {}, { ruleId: 'AT-5b' });
     if (o.status !== 'submitted') throw refuse('illegal_transition', 'attendance.overtimeDecided', { status: o.status });
     if (o.version !== body.version) throw versionConflict('The overtime');
-    await assertMonthOpen(db, o.date);
     const status = body.approve ? 'approved' : 'rejected';
     const decided = await repo.decideOvertimeRow(db, id, o.version, {
       status,
@@ -194,20 +198,23 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
       updated_at: at,
     });
     if (!decided) throw versionConflict('The overtime');
+    const month = o.date.slice(0, 7);
+    const booked = body.approve && (await isMonthClosed(db, month)) ? await bookOvertimeLate(db, ctx, o) : null;
     await recordAudit(db, ctx, {
       action: `attendance.overtime.${body.approve ? 'approve' : 'reject'}`,
       entity: 'attendance_overtime',
       entityId: id,
       before: { status: o.status },
-      after: { status, comment: body.comment ?? null },
+      after: { status, comment: body.comment ?? null, bookedMonth: booked?.month ?? null, adjustmentId: booked?.id ?? null },
     });
     const when = `${o.date} ${o.start_time}–${o.end_time}`;
+    const late = booked ? { zh: `（${month} 已结账，记入 ${booked.month}）`, en: ` (${month} closed: paid in ${booked.month})` } : null;
     await notify(db, at, {
       userIds: [o.user_id],
       kind: 'attendance_overtime',
       title: {
-        zh: `加班 ${when}：${body.approve ? '已批准' : '未批准'}`,
-        en: `Overtime ${when}: ${body.approve ? 'approved' : 'rejected'}`,
+        zh: `加班 ${when}：${body.approve ? '已批准' : '未批准'}${late?.zh ?? ''}`,
+        en: `Overtime ${when}: ${body.approve ? 'approved' : 'rejected'}${late?.en ?? ''}`,
       },
       body: { zh: body.comment ?? '', en: body.comment ?? '' },
       link: '/attendance/overtime',
@@ -216,11 +223,49 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
   return toOvertime(await byId(ctx.db, id));
 }
 
-/** Set-based: the lines of these people's approved overtime starting on dates from..to, computed by core. */
-async function linesOf(db: Db, people: Person[], from: string, to: string): Promise<TOvertimeLine[]> {
-  const ids = people.map((p) => p.id);
-  const rows = await repo.approvedOvertimeBetween(db, from, to, ids);
+/** The adjustment of an overtime approved after its month closed: its computed line, booked in the next open month. */
+async function bookOvertimeLate(db: Db, ctx: Ctx, o: repo.OvertimeRow) {
+  const month = o.date.slice(0, 7);
+  const [staff] = await repo.staffRows(db, { ids: [o.user_id] });
+  const [line] = await linesOfRows(db, await peopleOf(db, [staff]), [Object.assign({}, o, { status: 'approved' })], null);
+  const hours = `${line.paidHours} h × ${line.ratePercent}%`;
+  const adj = await bookAdjustment(db, ctx, {
+    userId: o.user_id,
+    kind: 'attendance_overtime',
+    ruleId: 'AT-5b',
+    fact: { type: 'attendance_overtime', id: o.id, month },
+    explanation: {
+      'zh-CN': `${o.date} ${o.start_time}–${o.end_time} 加班在 ${month} 结账后批准：${line.paidHours} 小时（${line.ratePercent}%）作为调整记入本月`,
+      en: `Overtime ${o.date} ${o.start_time}–${o.end_time} approved after ${month} closed: ${hours} booked as an adjustment`,
+    },
+    delta: {
+      overtimeId: o.id,
+      date: o.date,
+      dayKind: line.dayKind,
+      paidMinutes: line.paidMinutes,
+      ratePercent: line.ratePercent,
+      compensation: line.compensation,
+    },
+  });
+  await repo.bookOvertimeInto(db, o.id, adj.month, adj.id);
+  return adj;
+}
+
+/** Set-based: the lines of the approved overtime a month pays, of these people, computed by core. */
+async function linesOf(db: Db, people: Person[], month: string): Promise<TOvertimeLine[]> {
+  const rows = await repo.approvedOvertimePaidIn(
+    db,
+    Object.assign({ month }, monthDates(month)),
+    people.map((p) => p.id),
+  );
+  return linesOfRows(db, people, rows, month);
+}
+
+/** The lines of these overtime rows (`month`: the month paying them, which marks the late-booked ones). */
+async function linesOfRows(db: Db, people: Person[], rows: repo.OvertimeRow[], month: string | null): Promise<TOvertimeLine[]> {
   if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.date).sort();
+  const [from, to] = [dates[0], dates[dates.length - 1]];
   const withOvertime = [...new Set(rows.map((r) => r.user_id))];
   // A window past midnight reads the next day's punches; one before its start may begin the day before.
   const [punches, corrections] = await Promise.all([
@@ -236,6 +281,7 @@ async function linesOf(db: Db, people: Person[], from: string, to: string): Prom
   const lines: TOvertimeLine[] = [];
   for (const r of rows) {
     const person = personOf.get(r.user_id)!;
+    const late = month !== null && r.date.slice(0, 7) !== month;
     const [rules, policy] = await Promise.all([book.rules(person, r.date), book.policy(r.date)]);
     const result = computeOvertime({
       timeZone: person.cal.timeZone,
@@ -263,7 +309,8 @@ async function linesOf(db: Db, people: Person[], from: string, to: string): Prom
       ratePercent: result.ratePercent,
       compensation: result.compensation,
       policyVersion: policy.number,
-      explanations: result.explanations,
+      bookedFrom: late ? r.date.slice(0, 7) : null,
+      explanations: late ? [...result.explanations, lateNote(r, month)] : result.explanations,
     });
   }
   return lines;
@@ -275,10 +322,20 @@ async function linesOf(db: Db, people: Person[], from: string, to: string): Prom
  * off instead, and the explanations (which punches, which intervals, the rounding, the paid basis, the day kind).
  */
 export async function overtimeForMonth(db: Db, month: string, userIds?: number[]): Promise<TOvertimeLine[]> {
-  const { first, last } = monthDates(month);
   const people = await peopleOf(db, await repo.staffRows(db, { ids: userIds ?? null }));
-  return linesOf(db, people, first, last);
+  return linesOf(db, people, month);
 }
+
+/** AT-5b: why a line of an earlier month is paid in this one. */
+const lateNote = (r: repo.OvertimeRow, month: string) =>
+  explain({
+    ruleId: 'AT-5b',
+    policyVersion: null,
+    inputs: { overtimeId: r.id, date: r.date, decidedAt: r.decided_at },
+    result: { paidIn: month },
+    zh: `${r.date.slice(0, 7)} 结账后才批准，作为调整记入 ${month}`,
+    en: `approved after ${r.date.slice(0, 7)} closed, booked as an adjustment in ${month}`,
+  });
 
 const totalsOf = (lines: TOvertimeLine[]): TOvertimeMonth['totals'] => {
   const byRate = new Map<number, number>();
@@ -305,14 +362,12 @@ export async function overtimeMonth(ctx: Ctx, month: string, userId: number | un
   }
   if (!row) throw notFound('Member of staff');
   const people = await peopleOf(ctx.db, [row]);
-  const { first, last } = monthDates(month);
-  const lines = await linesOf(ctx.db, people, first, last);
+  const lines = await linesOf(ctx.db, people, month);
   return { userId: row.id, userName: row.name, month, closed: await isMonthClosed(ctx.db, month), lines, totals: totalsOf(lines) };
 }
 
 /** The month's overtime lines of everyone in the actor's scope (attendance.read): what the payroll export reads. */
 export async function overtimeLinesInScope(ctx: Ctx, month: string) {
-  const { first, last } = monthDates(month);
   const people = await peopleOf(ctx.db, await repo.staffRows(ctx.db, { actor: ctx.actor }));
-  return { month, closed: await isMonthClosed(ctx.db, month), items: await linesOf(ctx.db, people, first, last) };
+  return { month, closed: await isMonthClosed(ctx.db, month), items: await linesOf(ctx.db, people, month) };
 }

@@ -5,6 +5,7 @@ import type { AttendanceDaysTable } from '../../db/schema.attendance';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
 import { preparedRows } from '../../db/prepared';
+import { dialectOf } from '../../db/database';
 
 // The attendance module's queries (issue 14). Every read of people's attendance is filtered by the actor's data scope
 // here: own / team / department / all, and the client IT office its site (users.site_id, stored with each fact).
@@ -382,6 +383,7 @@ export const overtimeQuery = (db: Db) =>
       'o.status',
       'o.decided_at',
       'o.decision_comment',
+      'o.booked_month',
       'o.site_id',
       'o.team_id',
       'o.department_id',
@@ -407,14 +409,6 @@ export const overlappingOvertime = (db: Db, userId: number, startAt: string, end
 
 export const projectManager = (db: Db, projectId: number) =>
   db.selectFrom('projects').select(['id', 'manager_id']).where('id', '=', projectId).executeTakeFirst();
-
-/** Set-based: approved overtime starting on local dates from..to, of these people (everyone when null). */
-export function approvedOvertimeBetween(db: Db, from: string, to: string, userIds: number[] | null): Promise<OvertimeRow[]> {
-  if (userIds && userIds.length === 0) return Promise.resolve([]);
-  let q = overtimeQuery(db).where('o.status', '=', 'approved').where('o.date', '>=', from).where('o.date', '<=', to);
-  if (userIds) q = q.where('o.user_id', 'in', userIds);
-  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
-}
 
 /** AT-5: a new overtime request (submitted), its id. */
 export function insertOvertime(db: Db, row: Insertable<DB['attendance_overtime']>) {
@@ -515,4 +509,56 @@ export function spotCheckPeopleRows(db: Db, spotCheckIds: number[]) {
     .select(['p.spot_check_id', 'p.user_id', 'p.finding', 'p.absence_report_id', 'users.name'])
     .where('p.spot_check_id', 'in', spotCheckIds)
     .execute();
+// Overtime decided after its month closed (AT-5b, "The month") -----------------------------------------------------
+
+/**
+ * Set-based: the approved overtime a month pays, of these people (everyone when null): dated in the month and paid
+ * there (booked_month null), plus the overtime of earlier closed months approved late and booked into this month.
+ */
+export function approvedOvertimePaidIn(
+  db: Db,
+  month: { month: string; first: string; last: string },
+  userIds: number[] | null,
+): Promise<OvertimeRow[]> {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  let q = overtimeQuery(db)
+    .where('o.status', '=', 'approved')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('o.date', '>=', month.first), eb('o.date', '<=', month.last), eb('o.booked_month', 'is', null)]),
+        eb('o.booked_month', '=', month.month),
+      ]),
+    );
+  if (userIds) q = q.where('o.user_id', 'in', userIds);
+  return q.orderBy('o.date').orderBy('o.start_at').orderBy('o.id').execute();
+}
+
+/** AT-5b: the month that pays an overtime approved after its own month closed, and the adjustment booking it. */
+export async function bookOvertimeInto(db: Db, id: number, month: string, adjustmentId: number): Promise<void> {
+  await db.updateTable('attendance_overtime').set({ booked_month: month, adjustment_id: adjustmentId }).where('id', '=', id).execute();
+}
+
+// The month's evaluation, set-based and lean (issue 14 speed) -------------------------------------------------------
+
+/**
+ * Set-based: the punches of these people on local dates from..to, one row per person-day with the day's punches as
+ * `instant|source` joined by commas (the database groups them: a quarter of the rows a month's evaluation would
+ * otherwise read, the largest part of its time).
+ */
+export async function punchDaysBetween(db: Db, userIds: number[], from: string, to: string) {
+  const joined =
+    dialectOf(db) === 'postgres' ? sql<string>`string_agg(at || '|' || source, ',')` : sql<string>`group_concat(at || '|' || source, ',')`;
+  const out: { user_id: number; date: string; punches: string }[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance_punches')
+      .select(['user_id', 'date', joined.as('punches')])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .groupBy(['user_id', 'date'])
+      .execute();
+    for (const r of rows) out.push(r);
+  }
+  return out;
 }

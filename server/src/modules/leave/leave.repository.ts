@@ -26,12 +26,14 @@ export const leaveQuery = (db: Db) =>
     .innerJoin('users as applicant', 'applicant.id', 'leave_requests.user_id')
     .leftJoin('users as stand_in', 'stand_in.id', 'leave_requests.stand_in_id')
     .leftJoin('users as decider', 'decider.id', 'leave_requests.decided_by')
+    .leftJoin('users as archiver', 'archiver.id', 'leave_requests.form_archived_by')
     .selectAll('leave_requests')
     .select([
       'applicant.name as user_name',
       'applicant.site_id as applicant_site_id',
       'stand_in.name as stand_in_name',
       'decider.name as decided_by_name',
+      'archiver.name as form_archived_by_name',
     ]);
 export type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
 
@@ -61,6 +63,7 @@ export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest =>
   decidedAt: r.decided_at,
   decisionComment: r.decision_comment,
   clientStatus: r.client_status as TLeaveRequest['clientStatus'],
+  formArchive: r.form_archived_at ? { byName: r.form_archived_by_name ?? '', at: r.form_archived_at } : null,
   policyVersion: r.policy_version,
   createdAt: r.created_at,
   version: r.version,
@@ -195,3 +198,19 @@ export function standInCandidateRows(
     .limit(q.limit)
     .execute();
 }
+
+/** RS-4b: the emergency leave of the residents of a site (the client IT office's archive list), newest first. */
+export const emergencyLeaveOfSite = (db: Db, siteId: number, limit: number) =>
+  leaveQuery(db)
+    .where('applicant.site_id', '=', siteId)
+    .where('leave_requests.emergency', '=', 1)
+    .where('leave_requests.status', '!=', 'cancelled')
+    .orderBy('leave_requests.id', 'desc')
+    .limit(limit)
+    .execute();
+
+/** RS-4b: one leave request of a resident of this site. */
+export const leaveOfSite = (db: Db, siteId: number, id: number) =>
+  leaveQuery(db).where('leave_requests.id', '=', id).where('applicant.site_id', '=', siteId).executeTakeFirst();
+
+export const leaveById = (db: Db, id: number) => leaveQuery(db).where('leave_requests.id', '=', id).executeTakeFirst();

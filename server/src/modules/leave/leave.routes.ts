@@ -1,6 +1,7 @@
 import {
   ZIdParams,
   ZLeaveDecision,
+  ZLeaveFormArchive,
   ZLeaveListQuery,
   ZLeaveRequest,
   ZLeaveRequestCreate,
@@ -10,13 +11,15 @@ import {
   page,
 } from '@techserve/core';
 import { z } from 'zod';
+import { type FileDeps, sendDownload } from '../../files';
 import type { App } from '../../http/app-types';
+import { archiveEmergencyForm, emergencyForms, readEmergencyForm } from './leave.archive';
 import * as svc from './leave.service';
 
 const ZVersionBody = z.strictObject({ version: ZVersion });
 
 /** RS-4/AT-4: leave requests (请假申请) and their approval. */
-export function leaveRoutes(app: App) {
+export function leaveRoutes(app: App, deps: FileDeps & { companyName: string }) {
   const tags = ['leave'];
   const anyLeave = {}; // reads: leave.request or leave.approve, checked in the service
   const request = { permission: 'leave.request' as const };
@@ -97,6 +100,52 @@ export function leaveRoutes(app: App) {
       config: approve,
     },
     (req) => svc.recordCertificate(req.ctx(), req.params.id, req.body.version),
+  );
+  // RS-4b: the client IT office or supervision unit signs and archives a resident's emergency leave form (a PDF).
+  const client = { permission: 'personnel.client' as const };
+  app.get(
+    '/client-emergency-leave',
+    {
+      schema: {
+        tags,
+        summary: 'The emergency leave forms of the site’s residents, archived or waiting (RS-4b)',
+        response: { 200: z.strictObject({ items: z.array(ZLeaveRequest) }) },
+      },
+      config: client,
+    },
+    (req) => emergencyForms(req.ctx()),
+  );
+  app.post(
+    '/leave-requests/:id/form-archive',
+    {
+      schema: {
+        tags,
+        summary: 'Sign and archive an emergency leave form as a PDF (RS-4b)',
+        params: ZIdParams,
+        body: ZLeaveFormArchive,
+        response: { 200: ZLeaveRequest },
+      },
+      config: client,
+    },
+    (req) => archiveEmergencyForm(req.ctx(), req.params.id, req.body, deps),
+  );
+  app.get(
+    '/leave-requests/:id/form.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The archived emergency leave form (PDF)',
+        params: ZIdParams,
+        response: {
+          200: {
+            description: 'The stored file',
+            content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          },
+        },
+      },
+      config: anyLeave,
+    },
+    async (req, reply) => sendDownload(reply, await readEmergencyForm(req.ctx(), req.params.id, deps.storage)),
   );
   app.get(
     '/leave/stand-ins',

@@ -64,7 +64,7 @@ async function leaveFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx
 const typeNameOf = (policy: TLeavePolicy, typeId: string) =>
   policy.types.find((t) => t.id === typeId)?.name ?? { 'zh-CN': typeId, en: typeId };
 
-async function toApi(db: Db, row: repo.LeaveRow): Promise<TLeaveRequest> {
+export async function toApi(db: Db, row: repo.LeaveRow): Promise<TLeaveRequest> {
   const policy = await policyOn(db, row.start_date);
   return repo.toLeave(row, typeNameOf(policy.document.leave, row.type_id));
 }

@@ -1,18 +1,9 @@
 import { HANDOVER_ITEMS, type TPersonnelChange } from '@techserve/core';
+import { type FormSignature, drawSignatures, shanghaiTime as shanghai } from '../forms/signed-form';
 import { heading, line, newPdf, paragraph, table } from '../reports/report-pdf';
 import { ITEM_NAMES } from './personnel.service';
 
-/** A signature on the form: who, when, how, and the drawn image when signed on a device. */
-export type FormSignature = {
-  role: 'outgoing' | 'incoming' | 'client';
-  name: string;
-  at: string;
-  method: 'device' | 'app';
-  image: Buffer | null;
-};
-
-const ROLE_ZH = { outgoing: '原驻场人员', incoming: '接任人员', client: '甲方（信息科）' } as const;
-const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+export const ROLE_ZH = { outgoing: '原驻场人员', incoming: '接任人员', client: '甲方（信息科）' } as const;
 
 /** RS-6: the handover confirmation form (工作交接确认表) as a PDF with the embedded CJK font, archived when all have signed. */
 export async function renderHandoverForm(change: TPersonnelChange, signatures: FormSignature[], companyName: string): Promise<Buffer> {
@@ -44,20 +35,7 @@ export async function renderHandoverForm(change: TPersonnelChange, signatures: F
       : '未测试',
   );
   heading(doc, '签字确认', 160);
-  for (const s of signatures) {
-    doc.fontSize(10.5).text(`${ROLE_ZH[s.role]}：${s.name}    ${shanghai(s.at)}    ${s.method === 'device' ? '手写签名' : '系统内确认'}`);
-    if (s.image) {
-      const y = doc.y + 4;
-      try {
-        doc.image(s.image, doc.page.margins.left, y, { fit: [180, 60] });
-        doc.y = y + 66;
-      } catch {
-        // A stored signature pdfkit cannot decode stays archived on its own; the form says so instead of failing.
-        doc.fontSize(9).fillColor('#888').text('（手写签名图像另行存档）').fillColor('#000');
-      }
-    }
-    doc.moveDown(0.4);
-  }
+  drawSignatures(doc, signatures);
   doc.end();
   return bytes;
 }

@@ -33,6 +33,7 @@ export const changeQuery = (db: Db) =>
     .leftJoin('users as client', 'client.id', 'pc.client_decided_by')
     .leftJoin('users as tester', 'tester.id', 'pc.tested_by')
     .leftJoin('users as creator', 'creator.id', 'pc.created_by')
+    .leftJoin('users as canceller', 'canceller.id', 'pc.cancelled_by')
     .selectAll('pc')
     .select([
       'outgoing.name as outgoing_name',
@@ -43,6 +44,7 @@ export const changeQuery = (db: Db) =>
       'client.name as client_decided_by_name',
       'tester.name as tested_by_name',
       'creator.name as created_by_name',
+      'canceller.name as cancelled_by_name',
     ]);
 export type ChangeRow = Awaited<ReturnType<ReturnType<typeof changeQuery>['executeTakeFirstOrThrow']>>;
 
@@ -76,9 +78,18 @@ export const clientApproverRows = (db: Db, siteId: number) =>
     .orderBy('users.id')
     .execute();
 
-type Plain = Omit<PersonnelChangesTable, 'id' | 'version' | 'checklist' | 'explanations'>;
+type Plain = Omit<
+  PersonnelChangesTable,
+  'id' | 'version' | 'checklist' | 'explanations' | 'cancelled_by' | 'cancelled_at' | 'cancel_reason'
+>;
 export type ChangeInsert = Plain & { explanations: string };
-export type ChangeUpdate = Partial<Plain> & { checklist?: string; explanations?: string };
+export type ChangeUpdate = Partial<Plain> & {
+  checklist?: string;
+  explanations?: string;
+  cancelled_by?: number;
+  cancelled_at?: string;
+  cancel_reason?: string;
+};
 
 export async function insertChange(db: Db, row: ChangeInsert): Promise<number> {
   const r = await db.insertInto('personnel_changes').values(row).returning('id').executeTakeFirstOrThrow();

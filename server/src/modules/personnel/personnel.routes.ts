@@ -11,6 +11,7 @@ import {
   ZOk,
   ZPersonnelChange,
   ZPersonnelChangeListQuery,
+  ZPersonnelCancel,
   ZPersonnelDecision,
   ZPersonnelNoticeCreate,
   ZReplacementCreate,
@@ -20,6 +21,7 @@ import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { type FileDeps, readUpload, sendDownload } from '../../files';
 import { clientDecision, clientInbox } from './personnel.inbox';
+import { cancelChange } from './personnel.cancel';
 import * as svc from './personnel.service';
 import { readHandoverPdf, readSignatureImage, signHandoverForm } from './personnel.signing';
 
@@ -140,6 +142,20 @@ export function personnelRoutes(app: App, deps: FileDeps & { companyName: string
       config: approve,
     },
     (req) => svc.companyDecide(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/personnel-changes/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a change in progress: the filer or HR before the client’s approval, the client after it (RS-6/RS-7)',
+        params: ZIdParams,
+        body: ZPersonnelCancel,
+        response: { 200: ZPersonnelChange },
+      },
+      config: sign,
+    },
+    (req) => cancelChange(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/personnel-changes/:id/handover',

@@ -5,16 +5,14 @@ import {
   type TChangeSignerRole,
   CHANGE_SIGNER_ROLES,
 } from '@techserve/core';
-import { createHash } from 'node:crypto';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
 import { notFound, refuse, versionConflict } from '../../http/errors';
-import { newStorageKey } from '../../files';
 import type { FileStorage } from '../../files/storage';
 import { recordAudit } from '../audit/audit.service';
-import { decodeSignature } from '../field/visits.upload';
+import { type FormSignature, archiveFormPdf, storeDrawnSignature } from '../forms/signed-form';
 import { fulfilObligation } from '../obligations/obligations.service';
-import { type FormSignature, renderHandoverForm } from './personnel.pdf';
+import { ROLE_ZH, renderHandoverForm } from './personnel.pdf';
 import * as repo from './personnel.repository';
 import {
   ITEM_NAMES,
@@ -64,9 +62,9 @@ export async function signHandoverForm(
       { items: { 'zh-CN': open.map((i) => ITEM_NAMES[i].zh).join('、'), en: open.map((i) => ITEM_NAMES[i].en).join(', ') } },
       { ruleId: 'RS-6' },
     );
-  const image = body.signature ? decodeSignature(body.signature) : null;
-  const key = image ? newStorageKey(ctx.clock.now()) : null;
-  if (image && key) await storage.put(key, image.data);
+  const drawn = await storeDrawnSignature(storage, ctx.clock, body.signature);
+  const image = drawn?.image ?? null;
+  const key = drawn?.key ?? null;
   const at = nowIso(ctx.clock);
 
   await ctx.db.transaction().execute(async (db) => {
@@ -101,21 +99,15 @@ export async function signHandoverForm(
     const signatures: FormSignature[] = [];
     for (const s of all)
       signatures.push({
-        role: s.role as TChangeSignerRole,
+        label: ROLE_ZH[s.role as TChangeSignerRole],
         name: s.user_name,
         at: s.signed_at,
         method: s.method as 'device' | 'app',
         image: s.storage_key ? (s.storage_key === key && image ? image.data : await storage.read(s.storage_key)) : null,
       });
     const pdf = await renderHandoverForm(change, signatures, companyName);
-    const pdfKey = newStorageKey(ctx.clock.now());
-    await storage.put(pdfKey, pdf);
-    const set = {
-      status: 'completed',
-      completed_at: at,
-      pdf_storage_key: pdfKey,
-      pdf_sha256: createHash('sha256').update(pdf).digest('hex'),
-    };
+    const archived = await archiveFormPdf(storage, ctx.clock, pdf);
+    const set = { status: 'completed', completed_at: at, pdf_storage_key: archived.key, pdf_sha256: archived.sha256 };
     await repo.bumpChange(db, id, current.version, set, at);
     await recordAudit(db, ctx, {
       action: 'personnel.change.complete',

@@ -95,6 +95,7 @@ function LineItem({ line }: { line: TOvertimeLine }) {
               ? t('attendance.overtimeTimeOff', { hours: hours(line.paidMinutes) })
               : t('attendance.overtimePaid', { hours: hours(line.paidMinutes), rate: line.ratePercent })}
           </Tag>
+          {line.bookedFrom && <Tag color="purple">{t('attendance.overtimeBookedFrom', { month: line.bookedFrom })}</Tag>}
         </Flex>
         {line.explanations.map((e, i) => (
           <ExplanationLine key={i} explanation={e} testId="overtime-explanation" />

@@ -181,6 +181,7 @@ describe('OvertimePage at 390 px (AT-5, AT-5b)', () => {
     ratePercent: 150,
     compensation: 'pay',
     policyVersion: 1,
+    bookedFrom: null,
     explanations: [
       {
         ruleId: 'AT-5b',

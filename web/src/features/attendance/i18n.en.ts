@@ -122,6 +122,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   overtimeNone: 'No overtime requested yet',
   overtimeInboxEmpty: 'No overtime waiting for a decision',
   overtimeMonthEmpty: 'No approved overtime this month',
+  overtimeBookedFrom: 'Adjustment for the closed month {{month}}',
   overtimePaid: '{{hours}} h × {{rate}} %',
   overtimeTimeOff: '{{hours}} h time off',
   dayKind_workday: 'Working day',

@@ -120,6 +120,7 @@ export const zhCN = {
   overtimeNone: '还没有加班申请',
   overtimeInboxEmpty: '没有待审批的加班',
   overtimeMonthEmpty: '本月没有已批准的加班',
+  overtimeBookedFrom: '{{month}} 已结账的调整',
   overtimePaid: '{{hours}} 小时 × {{rate}}%',
   overtimeTimeOff: '补休 {{hours}} 小时',
   dayKind_workday: '工作日',

@@ -35,6 +35,7 @@ export function leaveFixture(extra: Partial<TLeaveRequest> = {}): TLeaveRequest 
     decidedAt: null,
     decisionComment: null,
     clientStatus: null,
+    formArchive: null,
     policyVersion: 1,
     createdAt: '2026-03-02T02:00:00.000Z',
     version: 1,

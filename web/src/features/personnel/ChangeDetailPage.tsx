@@ -8,6 +8,7 @@ import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
 import { SignaturePad } from '../../shared/SignaturePad';
 import { useSession } from '../auth/useSession';
+import { CancelCard } from './CancelCard';
 import { personnelKeys, useChange, useClientDecision, usePersonnelWrite, useUploadCv } from './usePersonnel';
 import './i18n';
 
@@ -65,6 +66,7 @@ export function ChangeDetailPage() {
         )}
       </Card>
       <NextStep change={c} />
+      <CancelCard change={c} />
       {(c.status === 'handover' || c.status === 'completed') && <ChecklistCard change={c} />}
       <Card size="small" title={t('personnel.timeline')}>
         <Timeline

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
+import { EmergencyFormsCard } from './EmergencyFormsCard';
 import { personnelKeys, useClientDecision, useClientInbox } from './usePersonnel';
 import './i18n';
 
-/** RS-4b/item 3/RS-6: the client IT office's second approvals at its site, after the company's (phone-friendly). */
+/** RS-4b/item 3/RS-6: the client IT office's second approvals at its site, after the company's, and the emergency leave forms to archive (phone-friendly). */
 export function ClientInboxPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -65,6 +66,7 @@ export function ClientInboxPage() {
           />
         </Card>
       )}
+      <EmergencyFormsCard />
     </Flex>
   );
 }

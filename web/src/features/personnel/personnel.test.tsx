@@ -7,6 +7,7 @@ import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
 import { viewportWidth } from '../../test/viewportWidth';
+import { leaveFixture } from '../leave/fixtures';
 import { ChangeDetailPage } from './ChangeDetailPage';
 import { ClientInboxPage } from './ClientInboxPage';
 import { en, zhCN } from './i18n';
@@ -45,6 +46,7 @@ const changeFixture = (extra: Partial<TPersonnelChange> = {}): TPersonnelChange 
   test: null,
   signatures: [{ role: 'outgoing', byName: '张驻场', at: '2026-03-18T09:00:00.000Z', method: 'device', signatureId: 1 }],
   hasPdf: false,
+  cancellation: null,
   explanations: [],
   timeline: [{ at: '2026-02-10T02:00:00.000Z', event: 'notice', byName: '王主管' }],
   createdAt: '2026-02-10T02:00:00.000Z',
@@ -81,6 +83,28 @@ describe('ChangeDetailPage at 390 px (RS-6)', () => {
 });
 
 describe('ClientInboxPage (RS-4b, item 3)', () => {
+  it('RS-4b: signs and archives an emergency leave form in the app with the version read', async () => {
+    viewportWidth(390);
+    const waiting = leaveFixture({ id: 12, emergency: true, userName: '张驻场', version: 3 });
+    const api = stubFetch({
+      'GET /client-approvals': { body: { items: [] } },
+      'GET /client-emergency-leave': { body: { items: [waiting] } },
+      'POST /leave-requests/12/form-archive': {
+        body: leaveFixture({ id: 12, emergency: true, formArchive: { byName: '李信息科', at: '2026-03-26T02:00:00.000Z' } }),
+      },
+    });
+    renderAs(<ClientInboxPage />, {
+      path: '/personnel/client-inbox',
+      url: '/personnel/client-inbox',
+      permissions: ['personnel.client'],
+      scope: 'site',
+    });
+    const item = await screen.findByTestId('emergency-form-12');
+    fireEvent.click(within(item).getByTestId('sign-form-12'));
+    fireEvent.click(await within(item).findByTestId('archive-form-12'));
+    await waitFor(() => expect(api.bodies('POST /leave-requests/12/form-archive')).toEqual([{ version: 3 }]));
+  });
+
   it('lists what waits for the client and approves an extension with the version read', async () => {
     viewportWidth(390);
     const api = stubFetch({
@@ -100,6 +124,7 @@ describe('ClientInboxPage (RS-4b, item 3)', () => {
         },
       },
       'POST /client-approvals/leave_extension/8': { body: { ok: true } },
+      'GET /client-emergency-leave': { body: { items: [] } },
     });
     renderAs(<ClientInboxPage />, {
       path: '/personnel/client-inbox',

@@ -7,6 +7,7 @@ import { useApiError } from '../../api/useApiError';
 import { PageHeader } from '../../layout/PageHeader';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useSession } from '../auth/useSession';
+import { EquipmentEditButton, EquipmentFields, equipmentBody } from './EquipmentEdit';
 import { SitePicker } from './SitePicker';
 import { useResidentSite, useResidentSites, useResidentsWrite } from './useResidents';
 import './i18n';
@@ -146,6 +147,7 @@ function LogCard<T, B>(props: {
 /** RS-11 (item 11): a resident site — contract and staffing, residents, equipment register, backups, configuration changes. */
 export function SitePage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const sites = useResidentSites();
   const [chosen, setChosen] = useState<number>();
   const siteId = chosen ?? sites.data?.items[0]?.id;
@@ -178,30 +180,19 @@ export function SitePage() {
             items={s.equipment}
             addLabel={t('residents.addEquipment')}
             path={`/residents/sites/${s.siteId}/equipment`}
-            toBody={(v) => ({ name: v.name, model: v.model || null, serialNo: v.serialNo || null, location: v.location || null })}
-            fields={
-              <>
-                <Form.Item name="name" label={t('residents.equipmentName')} rules={required}>
-                  <Input maxLength={200} />
-                </Form.Item>
-                <Form.Item name="model" label={t('residents.model')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-                <Form.Item name="serialNo" label={t('residents.serialNo')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-                <Form.Item name="location" label={t('residents.location')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </>
-            }
+            toBody={equipmentBody}
+            fields={<EquipmentFields />}
             render={(e) => (
-              <Typography.Text>
-                {e.name}
-                {e.model && ` · ${e.model}`}
-                {e.serialNo && ` · ${e.serialNo}`}
-                {e.location && ` · ${e.location}`}
-              </Typography.Text>
+              <Flex gap={4} wrap align="center" style={{ width: '100%' }} data-testid={`equipment-${e.id}`}>
+                <Typography.Text>
+                  {e.name}
+                  {e.model && ` · ${e.model}`}
+                  {e.serialNo && ` · ${e.serialNo}`}
+                  {e.location && ` · ${e.location}`}
+                  {e.note && ` · ${e.note}`}
+                </Typography.Text>
+                {can('residents.write') && <EquipmentEditButton item={e} />}
+              </Flex>
             )}
           />
           <LogCard<TResidentSite['backups'][number], TBackupCreate>

@@ -98,4 +98,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   source_policy: 'Company policy',
   source_site: 'Site rule',
   noPoints: 'No points recorded this month',
+  equipmentNote: 'Note',
+  edit: 'Edit',
+  editEquipment: 'Edit the equipment entry',
+  save: 'Save',
+  cancel: 'Cancel',
 };

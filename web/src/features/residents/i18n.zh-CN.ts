@@ -96,4 +96,9 @@ export const zhCN = {
   source_policy: '公司制度',
   source_site: '现场规定',
   noPoints: '本月没有记录的扣分',
+  equipmentNote: '备注',
+  edit: '编辑',
+  editEquipment: '编辑设备信息',
+  save: '保存',
+  cancel: '取消',
 };

@@ -115,6 +115,34 @@ describe('SitePage (RS-11)', () => {
     expect((await screen.findByTestId('staffing', {}, { timeout: 8000 })).textContent).toContain('人员满足合同要求');
     expect(screen.getByText('保存合同')).toBeTruthy();
   });
+
+  it('RS-11: edits an equipment entry at 390 px with the version read, every field sent', async () => {
+    viewportWidth(390);
+    const api = stubFetch({
+      ...sites,
+      'GET /residents/sites/3': { body: siteFixture() },
+      'PATCH /residents/equipment/1': {
+        body: { id: 1, siteId: 3, name: '核心交换机', model: 'S7706', serialNo: null, location: '一楼机房', note: null, version: 2 },
+      },
+    });
+    renderAs(<SitePage />, { path: '/residents', url: '/residents', permissions: ['residents.read', 'residents.write'] });
+    fireEvent.click(await screen.findByTestId('edit-equipment-1', {}, { timeout: 8000 }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('位置'), { target: { value: '一楼机房' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() =>
+      expect(api.bodies('PATCH /residents/equipment/1')).toEqual([
+        { name: '核心交换机', model: 'S7706', serialNo: null, location: '一楼机房', note: null, version: 1 },
+      ]),
+    );
+  });
+
+  it('shows no edit button without residents.write', async () => {
+    stubFetch({ ...sites, 'GET /residents/sites/3': { body: siteFixture() } });
+    renderAs(<SitePage />, { path: '/residents', url: '/residents', permissions: ['residents.read'], scope: 'site' });
+    await screen.findByTestId('equipment-1', {}, { timeout: 8000 });
+    expect(screen.queryByTestId('edit-equipment-1')).toBeNull();
+  });
 });
 
 describe('RecordsPage at 390 px (RS-8)', () => {
