@@ -1,3 +1,4 @@
 export * from './commission';
 export * from './payslip';
 export * from './tierProposal';
+export * from './overtimePay';

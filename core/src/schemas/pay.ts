@@ -42,6 +42,8 @@ export const ZPayslip = z.object({
   lines: z.array(ZPayLine),
   wageFen: zInt(),
   travelFen: zInt(),
+  /** AT-5b: overtime pay, on top of the guaranteed minimum. */
+  overtimeFen: zInt(),
   topUpFen: zInt(),
   totalFen: zInt(),
 });
