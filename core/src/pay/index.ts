@@ -2,3 +2,4 @@ export * from './commission';
 export * from './payslip';
 export * from './tierProposal';
 export * from './overtimePay';
+export * from './welderProposal';

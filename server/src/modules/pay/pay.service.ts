@@ -336,6 +336,7 @@ export async function listProfiles(ctx: Ctx): Promise<{ items: TPayProfile[] }> 
         baseTierId: p?.base_tier_id ?? null,
         fieldAllowance: p?.field_allowance === 1,
         welderGrade: p?.welder_grade ?? null,
+        welderGradeSince: p?.welder_grade_since ?? null,
         probation: p?.probation === 1,
         version: p?.version ?? 0,
       };
@@ -358,6 +359,15 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
       throw refuse('rule_violation', 'pay.unknownGrade', { grade: welderGrade }, { ruleId: 'PAY-3' });
     }
     const before = (await repo.profilesOf(db, [userId]))[0];
+    // PAY-3: the grade's date as given; else today when the grade changes, else as stored.
+    const welderGradeSince =
+      welderGrade === null
+        ? null
+        : body.welderGradeSince !== undefined && body.welderGradeSince !== null
+          ? body.welderGradeSince
+          : welderGrade !== (before?.welder_grade ?? null)
+            ? todayOf(ctx)
+            : (before?.welder_grade_since ?? null);
     await repo.upsertProfile(
       db,
       {
@@ -365,6 +375,7 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
         baseTierId: body.baseTierId,
         fieldAllowance: body.fieldAllowance,
         welderGrade,
+        welderGradeSince,
         probation: body.probation ?? false,
         by: ctx.actor.id,
         at: nowIso(ctx.clock),

@@ -383,3 +383,36 @@ describe('dashboards (issue 16 item 14)', () => {
     expect((await gm.get(api('/pay/tier-proposals?month=0000-01'))).statusCode).toBe(422);
   });
 });
+
+describe('PAY-3 welder grade-ups and PAY-3b probation assessments, proposed at a month’s end', () => {
+  it('counts the months at the grade from its date, needs an exam, and counts probation from the hire date', async () => {
+    hr = await t.login('py.hr', 'password-123');
+    const grade3 = await expectStatus(
+      await hr.put(api(`/pay/profiles/${w.ids.engineer2}`), {
+        baseTierId: 'tier3',
+        fieldAllowance: true,
+        welderGrade: 3,
+        welderGradeSince: '2025-09-30',
+      }),
+      200,
+    );
+    expect(grade3).toMatchObject({ welderGrade: 3, welderGradeSince: '2025-09-30' });
+    await expectStatus(
+      await hr.put(api(`/pay/profiles/${w.ids.sales}`), { baseTierId: 'tier3', fieldAllowance: true, probation: true }),
+      200,
+    );
+    await t.database.db.updateTable('users').set({ hire_date: '2026-01-31' }).where('id', '=', w.ids.sales).execute();
+    const items = (await expectStatus(await hr.get(api('/pay/welder-proposals?month=2026-03')), 200)).items as Json[];
+    const of = (id: number) => items.find((i) => i.userId === id) as Json;
+    // 2025-09-30 → 2026-03-31: six full months, but no exam passed since.
+    expect(of(w.ids.engineer2)).toMatchObject({ kind: null, months: 6, proposedGrade: null });
+    expect(of(w.ids.engineer2).explanation.text['zh-CN']).toContain('未通过考核 → 维持 3 级');
+    // 八级焊工 since the profile was saved (2026-03-02): the highest grade.
+    expect(of(w.ids.salesAdmin).explanation.text.en).toBe('PAY-3: welder grade 8 is the highest grade');
+    // Hired 2026-01-31: two full months by 2026-03-31, within probation 1–3 months: the assessment is due.
+    expect(of(w.ids.sales)).toMatchObject({ kind: 'probationAssessment', months: 2, overdue: false, explanation: { ruleId: 'PAY-3b' } });
+    expect(items.some((i) => i.userId === w.ids.engineer)).toBe(false);
+    const engineer = await t.login('py.eng', 'password-123');
+    expect((await engineer.get(api('/pay/welder-proposals?month=2026-03'))).statusCode).toBe(403);
+  });
+});
