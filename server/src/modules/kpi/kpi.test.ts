@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { kpiReviewObligationsJob } from './kpi.obligations';
 
 // AP-16/AP-16b KPIs through the API, on SQLite and PostgreSQL: rates from the month's facts (null when there is nothing
 // to count), self + superior + customer consolidated by HR with the policy's weights, weak items → targeted training.
@@ -97,6 +98,33 @@ describe('the month’s KPIs (AP-16)', () => {
   it('reviews a year in the January after it (AP-16 annual review)', async () => {
     const page = await mine(w.engineer, '2025');
     expect(page).toMatchObject({ kind: 'year', dueDate: '2026-01-31' });
+  });
+});
+
+describe('AP-16 review obligations', () => {
+  it('opens the ended month’s self and superior reviews due by the 10th; the scores written fulfil them on time', async () => {
+    // The department's manager (部门经理) is the supervisor.
+    await t.database.db.updateTable('departments').set({ manager_id: w.ids.supervisor }).where('id', '=', w.ids.department).execute();
+    await kpiReviewObligationsJob({ db: t.database.db, clock: t.clock }).run();
+    const rows = await t.database.db
+      .selectFrom('obligations')
+      .select(['kind', 'owner_id', 'subject_id', 'period', 'due_date', 'state'])
+      .where('kind', 'in', ['kpi_self_review', 'kpi_superior_review'])
+      .execute();
+    const self = (userId: number) => rows.find((r) => r.kind === 'kpi_self_review' && r.owner_id === userId);
+    // The engineer self-scored 2026-03 on 2026-04-02: done on time; engineer 2 has not yet.
+    expect(self(w.ids.engineer)).toMatchObject({ period: '2026-03', due_date: '2026-04-10', state: 'on_time' });
+    expect(self(w.ids.engineer2)).toMatchObject({ period: '2026-03', due_date: '2026-04-10', state: 'open' });
+    const reviewed = rows.find(
+      (r) => r.kind === 'kpi_superior_review' && r.subject_id === w.ids.engineer && r.owner_id === w.ids.supervisor,
+    );
+    expect(reviewed).toMatchObject({ period: '2026-03', state: 'on_time' });
+    // Each person's department manager owes the superior review (never of themself).
+    expect(rows.find((r) => r.kind === 'kpi_superior_review' && r.subject_id === w.ids.engineer2)).toMatchObject({
+      owner_id: w.ids.supervisor,
+      state: 'open',
+    });
+    expect(rows.some((r) => r.kind === 'kpi_superior_review' && r.owner_id === r.subject_id)).toBe(false);
   });
 });
 
