@@ -1,6 +1,8 @@
+import { defaultPolicy } from '@techserve/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { bonusesOfMonth } from '../pay/pay.bonuses';
 import { kpiReviewObligationsJob } from './kpi.obligations';
 
 // AP-16/AP-16b KPIs through the API, on SQLite and PostgreSQL: rates from the month's facts (null when there is nothing
@@ -153,5 +155,16 @@ describe('the half-year bonus by regional ranking (PAY-2, ORG-4)', () => {
     expect(people.find((p) => p.userId === w.ids.engineer2)).toMatchObject({ totalFen: 0, lines: [] });
     // A salesperson responsible for the region is no engineer: no bonus.
     expect(people.some((p) => p.userId === w.ids.sales)).toBe(false);
+  });
+
+  it('is paid with the payroll of the half-year’s last month (June), as an explained bonus line; May pays none', async () => {
+    const pay = defaultPolicy().pay;
+    const ids = [w.ids.engineer, w.ids.engineer2];
+    const june = await bonusesOfMonth(t.database.db, pay, '2026-06', ids);
+    expect(june.get(w.ids.engineer)).toMatchObject([
+      { key: `PAY-2:2026-01:${w.ids.region}`, ruleId: 'PAY-2', amountFen: 160000, explanation: { ruleId: 'PAY-2' } },
+    ]);
+    expect(june.get(w.ids.engineer2)).toEqual([]);
+    expect((await bonusesOfMonth(t.database.db, pay, '2026-05', ids)).get(w.ids.engineer)).toEqual([]);
   });
 });
