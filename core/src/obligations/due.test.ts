@@ -150,6 +150,37 @@ describe('WR-7: the completed work volume is due by the 3rd of the next month', 
   });
 });
 
+describe('AP-16: the KPI reviews are due in the next month’s first ten days, the annual one in January', () => {
+  it('the self and the superior review of a month by the end of the 10th of the next month, explained', () => {
+    const d = due({ kind: 'kpi_self_review', period: '2026-02' });
+    expect(shText(d.dueAt)).toBe('2026-03-11 00:00');
+    expect(d).toMatchObject({ kind: 'kpi_self_review', ruleId: 'AP-16', period: '2026-02' });
+    expect(d.explanation.text['zh-CN']).toContain('2026-02 的绩效自评截止次月 10 日');
+    expect(dueText({ kind: 'kpi_superior_review', period: '2026-12' })).toBe('2027-01-11 00:00');
+  });
+
+  it('a 调休 make-up Saturday keeps the deadline; a holiday moves it to the first working day after', () => {
+    expect(dueText({ kind: 'kpi_self_review', period: '2026-09' })).toBe('2026-10-11 00:00');
+    const moved = due(
+      { kind: 'kpi_self_review', period: '2026-09' },
+      ctx((p) => (p.appraisal.kpi.monthlyReviewDueDay = 3)),
+    );
+    expect(moved.explanation.inputs).toMatchObject({ period: '2026-09', monthlyReviewDueDay: 3 });
+    expect(shText(moved.dueAt)).toBe('2026-10-09 00:00');
+  });
+
+  it('the annual review of a year by the end of January of the next year', () => {
+    const d = due({ kind: 'kpi_superior_review', period: '2026' });
+    expect(d.period).toBe('2026');
+    expect(d.dueDate).toBe('2027-01-31');
+    expect(d.explanation.text.en).toContain('by the end of month 1 of the next year');
+  });
+
+  it('refuses a period that is neither a month nor a year', () => {
+    expect(() => due({ kind: 'kpi_self_review', period: '2026-13' })).toThrow(RangeError);
+  });
+});
+
 describe('WR-2: a missing daily log is flagged the next working morning', () => {
   it('Friday’s log is due when Monday’s work starts', () => {
     expect(dueText({ kind: 'daily_log', date: '2026-03-06' })).toBe('2026-03-09 08:30');

@@ -37,7 +37,9 @@ export type TDueFacts =
   | { kind: 'monthly_service_report' | 'work_volume' | 'absence_explanation' | 'appraisal_sheet'; month: string }
   | { kind: 'reflection' | 'incident_review' | 'incident_notice'; eventAt: number }
   /** RS-6/RS-7: a date core's personnel rules computed on the site's calendar (personnel/changes.ts); `event` names the period. */
-  | { kind: 'personnel_change_request' | 'resident_replacement'; event: string; dueDate: string };
+  | { kind: 'personnel_change_request' | 'resident_replacement'; event: string; dueDate: string }
+  /** AP-16: a KPI review of a month 'YYYY-MM' (due in the next month's first days) or a year 'YYYY' (due in January). */
+  | { kind: 'kpi_self_review' | 'kpi_superior_review'; period: string };
 
 /** The calendar a due time was computed on, as explanations name it (a site's own calendar is an override, POL-1). */
 export type TCalendarRef = { id: number | null; name: string; siteName?: string | null };
@@ -246,6 +248,29 @@ export function dueOf(facts: TDueFacts, ctx: TDueContext): TDue {
       en = `the incident was resolved at ${resolved}; the ${name.en.toLowerCase()} is due ${n} working day${n === 1 ? '' : 's'} later, ${deadlineText(date, r.dayDeadlineTime)}`;
       Object.assign(inputs, { eventAt: new Date(facts.eventAt).toISOString(), workingDays: n, dayDeadlineTime: r.dayDeadlineTime });
       if (facts.kind !== 'reflection') ruleId = 'IN-3';
+      break;
+    }
+    case 'kpi_self_review':
+    case 'kpi_superior_review': {
+      // AP-16: the monthly review by the policy's day of the next month; the annual one by the end of its month of
+      // the next year. A named day on a holiday follows reports.holidayDeadlineRule.
+      const k = ctx.policy.appraisal.kpi;
+      const annual = /^\d{4}$/.test(facts.period);
+      if (!annual) assertMonth(facts.period);
+      period = facts.period;
+      const named = annual
+        ? plusDays(`${nextMonth(`${Number(facts.period) + 1}-${String(k.annualReviewMonth).padStart(2, '0')}`)}-01`, -1)
+        : dayOfMonthClamped(nextMonth(facts.period), k.monthlyReviewDueDay);
+      const placed = placeOnCalendar(named, ctx);
+      dueAt = localInstant(tz, placed.date, r.dayDeadlineTime);
+      dueDate = placed.date;
+      const h = holidayText(placed, r.dayDeadlineTime, ctx);
+      const when = annual
+        ? { zh: `次年 ${k.annualReviewMonth} 月底`, en: `by the end of month ${k.annualReviewMonth} of the next year` }
+        : { zh: `次月 ${k.monthlyReviewDueDay} 日`, en: `by day ${k.monthlyReviewDueDay} of the next month` };
+      zh = `${facts.period} 的${name['zh-CN']}截止${when.zh}（${deadlineText(named, r.dayDeadlineTime)}）${h.zh}`;
+      en = `the ${name.en} of ${facts.period} is due ${when.en} (${deadlineText(named, r.dayDeadlineTime)})${h.en}`;
+      Object.assign(inputs, { period: facts.period, monthlyReviewDueDay: k.monthlyReviewDueDay, annualReviewMonth: k.annualReviewMonth });
       break;
     }
     case 'personnel_change_request':

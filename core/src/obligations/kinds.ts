@@ -20,6 +20,8 @@ export const OBLIGATION_KINDS = [
   'appraisal_sheet',
   'personnel_change_request',
   'resident_replacement',
+  'kpi_self_review',
+  'kpi_superior_review',
 ] as const;
 export type TObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -46,6 +48,8 @@ export const OBLIGATION_KIND_INFO: Record<TObligationKind, TObligationKindInfo> 
   appraisal_sheet: { ruleId: 'AP-15', period: 'month', name: { 'zh-CN': '月度考核表', en: 'Appraisal sheet' } },
   personnel_change_request: { ruleId: 'RS-6', period: 'event', name: { 'zh-CN': '项目人员变更申请', en: 'Personnel change request' } },
   resident_replacement: { ruleId: 'RS-7', period: 'event', name: { 'zh-CN': '驻场人员更换', en: 'Resident replacement' } },
+  kpi_self_review: { ruleId: 'AP-16', period: 'month', name: { 'zh-CN': '绩效自评', en: 'KPI self-review' } },
+  kpi_superior_review: { ruleId: 'AP-16', period: 'month', name: { 'zh-CN': '上级绩效评分', en: "Superior's KPI review" } },
 };
 
 /** The states of an obligation: open until fulfilled (on time or late, judged by core), excused, or cancelled. */

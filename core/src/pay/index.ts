@@ -1,3 +1,5 @@
 export * from './commission';
 export * from './payslip';
 export * from './tierProposal';
+export * from './overtimePay';
+export * from './welderProposal';

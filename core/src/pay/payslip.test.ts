@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../explanation';
 import { defaultPolicy } from '../policy/defaults';
 import { commission } from './commission';
-import { type TPayslipInput, payslip } from './payslip';
+import type { TPayOvertimeLine } from './overtimePay';
+import { type TPayBonus, type TPayslipInput, payslip } from './payslip';
 
 const policy = defaultPolicy();
 const noCommission = commission({ pay: policy.pay, reports: policy.reports, version: 3, volume: [], nonPieceDays: 0 });
@@ -17,7 +19,8 @@ const input = (over: Partial<TPayslipInput> = {}): TPayslipInput => ({
   commission: noCommission,
   released: [],
   sheet: { id: 9, policyVersion: 2, grade: 'A', amounts: [] },
-  overtime: { recorded: false },
+  bonuses: [],
+  overtime: [],
   ...over,
 });
 const fine = (fen: number) => ({
@@ -63,20 +66,11 @@ describe('PAY-5 monthly pay', () => {
       ['performance', 0],
       ['fine', -5000],
       ['bonus', 10000],
-      ['overtime', null],
     ]);
-    expect(p).toMatchObject({ wageFen: 280000, travelFen: 36000, topUpFen: 0, totalFen: 316000 });
+    expect(p).toMatchObject({ wageFen: 280000, travelFen: 36000, overtimeFen: 0, topUpFen: 0, totalFen: 316000 });
     // The sheet's lines keep the sheet's policy version; the rest carry the pay policy's.
     expect(p.lines.find((l) => l.kind === 'fine')?.explanation.policyVersion).toBe(2);
     expect(p.lines[0].explanation.policyVersion).toBe(3);
-  });
-
-  it('shows overtime as not recorded, never as zero', () => {
-    const o = payslip(input()).lines.find((l) => l.kind === 'overtime');
-    expect(o).toMatchObject({
-      amountFen: null,
-      explanation: { text: { 'zh-CN': 'PAY-5：加班：未记录', en: 'PAY-5: overtime: not recorded' } },
-    });
   });
 
   it('pays the starting tier when there is no pay profile, and says so', () => {
@@ -108,7 +102,6 @@ describe('PAY-3 welder grades and probation', () => {
       ['postAllowance', 30000],
       ['commission', 0],
       ['performance', 0],
-      ['overtime', null],
       ['minimumTopUp', 20000],
     ]);
     expect(p.lines[2].explanation.text.en).toBe('PAY-3: no piece rate in probation (the verified volume would earn ¥50)');
@@ -133,5 +126,54 @@ describe('PAY-5 the guaranteed minimum (2,000 a month)', () => {
   it('does not count travel allowances towards the minimum', () => {
     const p = payslip(input({ travel: [{ claimId: 1, amountFen: 100000 }] }));
     expect(p).toMatchObject({ wageFen: 150000, topUpFen: 50000, totalFen: 300000 });
+  });
+});
+
+describe('AT-5b overtime and the month’s AP-6/PAY-2 bonuses on the payslip', () => {
+  const ot = (overtimeId: number, over: Partial<TPayOvertimeLine> = {}): TPayOvertimeLine => ({
+    overtimeId,
+    date: '2026-03-10',
+    dayKind: 'workday',
+    paidMinutes: 60,
+    ratePercent: 150,
+    compensation: 'pay',
+    policyVersion: 4,
+    ...over,
+  });
+  const award: TPayBonus = {
+    key: 'AP-6:2026-03',
+    ruleId: 'AP-6',
+    amountFen: 20000,
+    explanation: explain({ ruleId: 'AP-6', policyVersion: 2, inputs: {}, result: 20000, zh: '优秀员工', en: 'best employee' }),
+  };
+
+  it('prices each approved overtime on the person’s own base: tier, welder grade or probation base', () => {
+    // 1 h at 150 %: 1,500 ÷ 174 × 1.5 = 12.93; 八级焊工 3,000 → 25.86; probation base 1,500 (not the post allowance).
+    const line = (over: Partial<TPayslipInput>) => payslip(input({ overtime: [ot(1)], ...over })).lines.find((l) => l.kind === 'overtime');
+    expect(line({})).toMatchObject({ key: 'AT-5b:overtime:1', ruleId: 'AT-5b', amountFen: 1293 });
+    expect(line({ welderGrade: 8 })?.amountFen).toBe(2586);
+    expect(line({ probation: true })?.amountFen).toBe(1293);
+  });
+
+  it('adds no overtime line when there was none, one per overtime otherwise', () => {
+    expect(payslip(input()).lines.some((l) => l.kind === 'overtime')).toBe(false);
+    const p = payslip(
+      input({ baseTierId: 'tier1', overtime: [ot(1), ot(2, { dayKind: 'statutoryHoliday', ratePercent: 300, paidMinutes: 180 })] }),
+    );
+    expect(p.lines.filter((l) => l.kind === 'overtime').map((l) => l.amountFen)).toEqual([1724, 10345]);
+    expect(p).toMatchObject({ overtimeFen: 12069, totalFen: 200000 + 12069 });
+  });
+
+  it('pays overtime on top of the guaranteed minimum, never towards it', () => {
+    // 1,500 base: topped up by 500 to 2,000, then 12.93 overtime on top.
+    const p = payslip(input({ overtime: [ot(1)] }));
+    expect(p).toMatchObject({ wageFen: 150000, overtimeFen: 1293, topUpFen: 50000, totalFen: 201293 });
+  });
+
+  it('adds the month’s best-employee bonus as its own explained line, counted in the wage', () => {
+    const p = payslip(input({ bonuses: [award], fieldAllowance: true }));
+    expect(p.lines.find((l) => l.key === 'AP-6:2026-03')).toMatchObject({ kind: 'bonus', ruleId: 'AP-6', amountFen: 20000 });
+    expect(p.lines.find((l) => l.key === 'AP-6:2026-03')?.explanation.policyVersion).toBe(2);
+    expect(p).toMatchObject({ wageFen: 220000, topUpFen: 0, totalFen: 220000 });
   });
 });

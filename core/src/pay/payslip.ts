@@ -2,6 +2,7 @@ import type { TAppraisalGrade } from '../appraisal/facts';
 import { type TExplanation, explain, formatMoneyFen } from '../explanation';
 import type { TPayPolicy } from '../policy/payPolicy';
 import type { TCommission } from './commission';
+import { type TPayOvertimeLine, overtimePay } from './overtimePay';
 
 /** What a line of the payslip is. */
 export const PAY_LINE_KINDS = [
@@ -50,7 +51,8 @@ export type TReleasedShare = {
   releaseOn: string;
 };
 
-export type TPayOvertime = { recorded: false } | { recorded: true; amountFen: number; hours: number };
+/** A bonus decided outside the appraisal sheet and already explained: AP-6 best employee, PAY-2 half-year ranking. */
+export type TPayBonus = { key: string; ruleId: string; amountFen: number; explanation: TExplanation };
 
 export type TPayslipInput = {
   pay: TPayPolicy;
@@ -69,14 +71,21 @@ export type TPayslipInput = {
   released: readonly TReleasedShare[];
   /** The frozen appraisal sheet: its policy version, grade and amounts. */
   sheet: { id: number; policyVersion: number | null; grade: TAppraisalGrade | null; amounts: readonly TSheetAmount[] };
-  overtime: TPayOvertime;
+  /** AP-6 best employee confirmed for the month; PAY-2 half-year ranking bonus in the period's last month. */
+  bonuses: readonly TPayBonus[];
+  /** AT-5/AT-5b: the month's approved overtime (none: no line). */
+  overtime: readonly TPayOvertimeLine[];
 };
 
 export type TPayslip = {
   lines: TPayLine[];
-  /** Everything but the travel allowances (which repay trips, not work) — what the guaranteed minimum is compared with. */
+  /**
+   * Everything but the travel allowances (which repay trips, not work) and overtime pay (paid on top: 最低工资规定
+   * art. 12 leaves overtime pay out of the minimum) — what the guaranteed minimum is compared with.
+   */
   wageFen: number;
   travelFen: number;
+  overtimeFen: number;
   topUpFen: number;
   totalFen: number;
 };
@@ -92,7 +101,8 @@ export function baseTierOf(pay: TPayPolicy, tierId: string | null) {
 /**
  * PAY-5 monthly pay of one person: base + field allowance + travel allowances + commission paid now (and shares
  * released from the ledger) + performance pay by the appraisal grade ± the frozen sheet's fines, bonuses and
- * adjustments + overtime, then topped up to the guaranteed minimum as its own line. Computes no tax.
+ * adjustments ± the month's AP-6/PAY-2 bonuses + overtime priced on the base pay (AT-5b), the wage without travel
+ * and overtime topped up to the guaranteed minimum as its own line. Computes no tax.
  */
 export function payslip(input: TPayslipInput): TPayslip {
   const { pay, version } = input;
@@ -108,9 +118,11 @@ export function payslip(input: TPayslipInput): TPayslip {
     v = version,
   ) => lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
 
+  let baseFen = 0;
   const welder = input.welderGrade !== null ? pay.engineerLevels.find((l) => l.level === input.welderGrade) : undefined;
   if (input.probation) {
     const p = pay.probation;
+    baseFen = p.baseFen;
     add(
       'PAY-3:probation',
       'base',
@@ -130,6 +142,7 @@ export function payslip(input: TPayslipInput): TPayslip {
       `probation post allowance ${money(p.postAllowanceFen).en}`,
     );
   } else if (welder) {
+    baseFen = welder.monthlyFen;
     add(
       'PAY-3:grade',
       'base',
@@ -141,6 +154,7 @@ export function payslip(input: TPayslipInput): TPayslip {
     );
   } else {
     const tier = baseTierOf(pay, input.baseTierId);
+    baseFen = tier.monthlyFen;
     const noProfile =
       input.baseTierId === null ? { zh: '（无薪酬档案，按入职起薪）', en: ' (no pay profile: starting pay)' } : { zh: '', en: '' };
     add(
@@ -249,22 +263,16 @@ export function payslip(input: TPayslipInput): TPayslip {
       }),
     });
   }
-  if (input.overtime.recorded) {
-    add(
-      'overtime',
-      'overtime',
-      'PAY-5',
-      input.overtime.amountFen,
-      { hours: input.overtime.hours },
-      `加班 ${input.overtime.hours} 小时 ${money(input.overtime.amountFen).zh}`,
-      `overtime ${input.overtime.hours} h ${money(input.overtime.amountFen).en}`,
-    );
-  } else {
-    add('overtime', 'overtime', 'PAY-5', null, { recorded: false }, '加班：未记录', 'overtime: not recorded');
+  for (const b of input.bonuses)
+    lines.push({ key: b.key, kind: 'bonus', ruleId: b.ruleId, amountFen: b.amountFen, explanation: b.explanation });
+  for (const o of input.overtime) {
+    const priced = overtimePay(pay, version, baseFen, o);
+    lines.push({ key: `AT-5b:overtime:${o.overtimeId}`, kind: 'overtime', ruleId: 'AT-5b', ...priced });
   }
 
   const travelFen = input.travel.reduce((s, t) => s + t.amountFen, 0);
-  const wageFen = lines.reduce((s, l) => s + (l.amountFen ?? 0), 0) - travelFen;
+  const overtimeFen = lines.reduce((s, l) => s + (l.kind === 'overtime' ? (l.amountFen ?? 0) : 0), 0);
+  const wageFen = lines.reduce((s, l) => s + (l.amountFen ?? 0), 0) - travelFen - overtimeFen;
   const minimum = pay.guaranteedMinimumFen;
   const topUpFen = wageFen < minimum ? minimum - wageFen : 0;
   if (topUpFen > 0) {
@@ -278,5 +286,5 @@ export function payslip(input: TPayslipInput): TPayslip {
       `pay ${money(wageFen).en} is below the guaranteed minimum ${money(minimum).en}: topped up by ${money(topUpFen).en}`,
     );
   }
-  return { lines, wageFen, travelFen, topUpFen, totalFen: wageFen + topUpFen + travelFen };
+  return { lines, wageFen, travelFen, overtimeFen, topUpFen, totalFen: wageFen + topUpFen + travelFen + overtimeFen };
 }

@@ -489,6 +489,8 @@ export function defaultPolicy(): TPolicy {
       // PAY-5 (seed 002, 4.10/4.10.1): field allowance 500; guaranteed minimum 2000 a month.
       fieldAllowanceFen: 50000,
       guaranteedMinimumFen: 200000,
+      // AT-5b "overtime pay follows national rules": the national monthly pay days (月计薪天数) 21.75 × 8 hours.
+      overtime: { monthlyPayDays: 21.75, dailyHours: 8 },
       // AP-16b: the documents name no amounts; the company sets them.
       performancePayFen: { A: 0, B: 0, C: 0 },
     },

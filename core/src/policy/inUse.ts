@@ -9,7 +9,6 @@ import type { TLocalizedText } from './primitives';
  */
 const CAPABILITIES = {
   phoneReachability: { 'zh-CN': '驻场人员通讯畅通检查', en: 'residents’ phone reachability checks' },
-  welderGrades: { 'zh-CN': '焊工晋级与转正考核', en: 'welder grade-ups and probation assessments' },
   annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
   statutoryLeave: { 'zh-CN': '法定假期额度', en: 'statutory leave entitlements' },
   multiLevelApproval: { 'zh-CN': '逐级审批', en: 'level-by-level approval' },
@@ -24,9 +23,6 @@ export type TPolicyCapability = keyof typeof CAPABILITIES;
 /** Path prefixes (segments; `*` matches one) of the settings not read yet, with the capability that will read them. */
 export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicyCapability }[] = [
   { path: 'attendance.phoneOffHours', capability: 'phoneReachability' },
-  { path: 'pay.levelUp', capability: 'welderGrades' },
-  { path: 'pay.probation.minMonths', capability: 'welderGrades' },
-  { path: 'pay.probation.maxMonths', capability: 'welderGrades' },
   { path: 'sla.warranty.freeAnnualInspections', capability: 'annualInspection' },
   { path: 'leave.types.*.statutory', capability: 'statutoryLeave' },
   { path: 'leave.levelByLevel', capability: 'multiLevelApproval' },

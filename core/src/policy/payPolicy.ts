@@ -69,6 +69,11 @@ export const ZPayPolicy = z.strictObject({
   fieldAllowanceFen: ZFen,
   /** PAY-5: the guaranteed minimum monthly pay (最低保障工资); a lower total is topped up to it. */
   guaranteedMinimumFen: ZFen,
+  /**
+   * AT-5b/PAY-5: overtime pay follows national rules: the hourly wage the overtime rates multiply is the month's base
+   * pay ÷ (pay days a month × hours a day); national rules: 21.75 pay days (月计薪天数) × 8 hours.
+   */
+  overtime: z.strictObject({ monthlyPayDays: z.number().min(1).max(31), dailyHours: zInt().min(1).max(24) }),
   /** PAY-5/AP-16b: performance pay by the month's appraisal grade (the company sets the amounts). */
   performancePayFen: z.strictObject({ A: ZFen, B: ZFen, C: ZFen }),
 });

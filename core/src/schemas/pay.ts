@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { PAY_LINE_KINDS } from '../pay/payslip';
 import { ZItemId } from '../policy/primitives';
-import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZId, ZRef, ZVersion, zInt } from './common';
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZDate, ZId, ZRef, ZVersion, zInt } from './common';
 import { ZMonth } from './travel';
 
 /**
@@ -15,6 +15,7 @@ import { ZMonth } from './travel';
  *   GET  /pay/profiles, PUT /pay/profiles/:id pay.read / pay.manage: base tier and field allowance
  *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
  *   GET  /pay/tier-proposals?month=          pay.read: PAY-1 the base tier each record earns (a proposal to the GM)
+ *   GET  /pay/welder-proposals?month=        pay.read: PAY-3 welder grade-ups, PAY-3b probation assessments due
  *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
  */
 
@@ -42,6 +43,8 @@ export const ZPayslip = z.object({
   lines: z.array(ZPayLine),
   wageFen: zInt(),
   travelFen: zInt(),
+  /** AT-5b: overtime pay, on top of the guaranteed minimum. */
+  overtimeFen: zInt(),
   topUpFen: zInt(),
   totalFen: zInt(),
 });
@@ -85,6 +88,8 @@ export const ZPayProfile = z.object({
   baseTierId: z.string().nullable(),
   fieldAllowance: z.boolean(),
   welderGrade: zInt().nullable(),
+  /** PAY-3: the date the grade took effect; null when not recorded. */
+  welderGradeSince: z.string().nullable(),
   probation: z.boolean(),
   version: zInt(),
 });
@@ -94,6 +99,8 @@ export const ZPayProfileUpdate = z.strictObject({
   fieldAllowance: z.boolean(),
   /** PAY-3: a welder's grade (a level of pay.engineerLevels); null or absent: paid by the tier. */
   welderGrade: zInt().min(1).max(99).nullable().optional(),
+  /** PAY-3: the date the grade took effect; absent: today when the grade changes, else as stored. */
+  welderGradeSince: ZDate.nullable().optional(),
   /** PAY-3/PAY-3b: in probation until converted (转正). */
   probation: z.boolean().optional(),
   version: ZVersion.optional(),
@@ -119,6 +126,20 @@ export const ZTierProposal = z.object({
   explanation: ZExplanation,
 });
 export type TTierProposalOut = z.infer<typeof ZTierProposal>;
+
+/** PAY-3/PAY-3b: a welder's grade-up or a probation assessment due at a month's end, proposed to the GM. */
+export const ZWelderProposal = z.object({
+  userId: zInt(),
+  userName: z.string(),
+  welderGrade: zInt().nullable(),
+  probation: z.boolean(),
+  kind: z.enum(['gradeUp', 'probationAssessment']).nullable(),
+  months: zInt().nullable(),
+  proposedGrade: zInt().nullable(),
+  overdue: z.boolean(),
+  explanation: ZExplanation,
+});
+export type TWelderProposalOut = z.infer<typeof ZWelderProposal>;
 
 export const ZPayDashboardQuery = z.strictObject({ from: ZPayMonth, to: ZPayMonth });
 const ZGroupTrend = z.object({

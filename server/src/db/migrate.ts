@@ -37,6 +37,7 @@ import { personnel } from './migrations/20261207_0120_personnel';
 import { pay } from './migrations/20261207_0150_pay';
 import { technicalHandover } from './migrations/20261207_0170_technical_handover';
 import { userHireDate } from './migrations/20261207_0171_user_hire_date';
+import { welderGradeSince } from './migrations/20261207_0190_welder_grade_since';
 import { overtimeBookedAndChangeCancel } from './migrations/20261207_0250_overtime_booked_cancel';
 import { leaveFormArchive } from './migrations/20261207_0251_leave_form_archive';
 
@@ -80,6 +81,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0150_pay': pay(dialect),
     '20261207_0170_technical_handover': technicalHandover(dialect),
     '20261207_0171_user_hire_date': userHireDate(),
+    '20261207_0190_welder_grade_since': welderGradeSince(),
     '20261207_0250_overtime_booked_cancel': overtimeBookedAndChangeCancel(),
     '20261207_0251_leave_form_archive': leaveFormArchive(),
   };

@@ -11,6 +11,8 @@ export interface PayProfilesTable extends Stamps {
   field_allowance: number;
   /** PAY-3: paid by welder grade (1..8) instead of the tier; null for none. */
   welder_grade: number | null;
+  /** PAY-3: the date the welder grade took effect (the grade-up's six months count from it); null when not recorded. */
+  welder_grade_since: string | null;
   /** PAY-3/PAY-3b: 1 while in probation. */
   probation: Generated<number>;
   updated_by: number;

@@ -9,6 +9,7 @@ import { reportsObligationsJob } from '../modules/reports/reports.obligations';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import { commissionReleaseJob } from '../modules/pay/pay.service';
+import { kpiReviewObligationsJob } from '../modules/kpi/kpi.obligations';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -46,5 +47,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     certificateReminderJob(deps),
     // PAY-3: commission shares paid at settlement and held back two years, released on their dates.
     commissionReleaseJob(deps),
+    // AP-16: a month's (and in January the year's) KPI self and superior reviews owed once it has ended.
+    kpiReviewObligationsJob(deps),
   ];
 }

@@ -4,6 +4,10 @@ const PAY3_RATES: [string, string] = [
   '包焊接给水管 Φ50–110 0.5 元/M（技术指导 0.3）…；包安装为包焊接的 2 倍',
   'Weld, water supply Φ50–110 0.5/m (guidance 0.3) …; install = 2× weld',
 ];
+const PAY_OVERTIME: [string, string] = [
+  '加班工资按国家规定（制度费率）；时薪 = 月基本工资 ÷（21.75 天 × 8 小时）',
+  'Overtime pay follows national rules (policy rates); hourly wage = monthly base ÷ (21.75 days × 8 h)',
+];
 const PAY5_PERFORMANCE: [string, string] = ['考核结果确定绩效工资', 'The appraisal sets the performance pay'];
 
 /** Pay. */
@@ -153,6 +157,14 @@ export const payFields: PolicyFieldMeta[] = [
     ['最低保障工资（每月）', 'Guaranteed minimum (per month)'],
     ['工程部员工最低保障工资为 2000 元/月', 'Guaranteed minimum 2,000 a month'],
   ),
+  f(
+    'pay.overtime.monthlyPayDays',
+    'AT-5b',
+    'ratio',
+    ['月计薪天数（加班时薪基数）', 'Pay days a month (overtime hourly wage)'],
+    PAY_OVERTIME,
+  ),
+  f('pay.overtime.dailyHours', 'AT-5b', 'hours', ['每日工作小时（加班时薪基数）', 'Hours a day (overtime hourly wage)'], PAY_OVERTIME),
   f('pay.performancePayFen.A', 'PAY-5', 'fen', ['绩效工资（A 等）', 'Performance pay (grade A)'], PAY5_PERFORMANCE),
   f('pay.performancePayFen.B', 'PAY-5', 'fen', ['绩效工资（B 等）', 'Performance pay (grade B)'], PAY5_PERFORMANCE),
   f('pay.performancePayFen.C', 'PAY-5', 'fen', ['绩效工资（C 等）', 'Performance pay (grade C)'], PAY5_PERFORMANCE),

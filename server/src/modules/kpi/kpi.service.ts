@@ -27,6 +27,7 @@ import { recordAudit } from '../audit/audit.service';
 import { policyOn } from '../policy/policy-in-force';
 import { computeMonthlyReport } from '../service-reports/service-reports.service';
 import { attendanceBetween, certificatesIssuedBetween, examResultsBetween } from '../staff-training/staff-training.repository';
+import { fulfilKpiReview } from './kpi.obligations';
 import * as repo from './kpi.repository';
 
 const isYear = (period: string) => period.length === 4;
@@ -180,6 +181,8 @@ async function writeScores(ctx: Ctx, userId: number, period: string, who: 'self'
         at,
       );
     }
+    // AP-16: the score fulfils the writer's review obligation of the period.
+    await fulfilKpiReview(db, ctx, period, who === 'self' ? null : userId);
     await recordAudit(db, ctx, {
       action: `kpi.${who}`,
       entity: 'kpi_review',

@@ -1,6 +1,9 @@
+import { defaultPolicy } from '@techserve/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { bonusesOfMonth } from '../pay/pay.bonuses';
+import { kpiReviewObligationsJob } from './kpi.obligations';
 
 // AP-16/AP-16b KPIs through the API, on SQLite and PostgreSQL: rates from the month's facts (null when there is nothing
 // to count), self + superior + customer consolidated by HR with the policy's weights, weak items → targeted training.
@@ -100,6 +103,33 @@ describe('the month’s KPIs (AP-16)', () => {
   });
 });
 
+describe('AP-16 review obligations', () => {
+  it('opens the ended month’s self and superior reviews due by the 10th; the scores written fulfil them on time', async () => {
+    // The department's manager (部门经理) is the supervisor.
+    await t.database.db.updateTable('departments').set({ manager_id: w.ids.supervisor }).where('id', '=', w.ids.department).execute();
+    await kpiReviewObligationsJob({ db: t.database.db, clock: t.clock }).run();
+    const rows = await t.database.db
+      .selectFrom('obligations')
+      .select(['kind', 'owner_id', 'subject_id', 'period', 'due_date', 'state'])
+      .where('kind', 'in', ['kpi_self_review', 'kpi_superior_review'])
+      .execute();
+    const self = (userId: number) => rows.find((r) => r.kind === 'kpi_self_review' && r.owner_id === userId);
+    // The engineer self-scored 2026-03 on 2026-04-02: done on time; engineer 2 has not yet.
+    expect(self(w.ids.engineer)).toMatchObject({ period: '2026-03', due_date: '2026-04-10', state: 'on_time' });
+    expect(self(w.ids.engineer2)).toMatchObject({ period: '2026-03', due_date: '2026-04-10', state: 'open' });
+    const reviewed = rows.find(
+      (r) => r.kind === 'kpi_superior_review' && r.subject_id === w.ids.engineer && r.owner_id === w.ids.supervisor,
+    );
+    expect(reviewed).toMatchObject({ period: '2026-03', state: 'on_time' });
+    // Each person's department manager owes the superior review (never of themself).
+    expect(rows.find((r) => r.kind === 'kpi_superior_review' && r.subject_id === w.ids.engineer2)).toMatchObject({
+      owner_id: w.ids.supervisor,
+      state: 'open',
+    });
+    expect(rows.some((r) => r.kind === 'kpi_superior_review' && r.owner_id === r.subject_id)).toBe(false);
+  });
+});
+
 describe('the half-year bonus by regional ranking (PAY-2, ORG-4)', () => {
   it('is for HR and only for an ended period', async () => {
     expect((await w.engineer.get(api('/ranking-bonus?from=2026-01'))).statusCode).toBe(403);
@@ -125,5 +155,16 @@ describe('the half-year bonus by regional ranking (PAY-2, ORG-4)', () => {
     expect(people.find((p) => p.userId === w.ids.engineer2)).toMatchObject({ totalFen: 0, lines: [] });
     // A salesperson responsible for the region is no engineer: no bonus.
     expect(people.some((p) => p.userId === w.ids.sales)).toBe(false);
+  });
+
+  it('is paid with the payroll of the half-year’s last month (June), as an explained bonus line; May pays none', async () => {
+    const pay = defaultPolicy().pay;
+    const ids = [w.ids.engineer, w.ids.engineer2];
+    const june = await bonusesOfMonth(t.database.db, pay, '2026-06', ids);
+    expect(june.get(w.ids.engineer)).toMatchObject([
+      { key: `PAY-2:2026-01:${w.ids.region}`, ruleId: 'PAY-2', amountFen: 160000, explanation: { ruleId: 'PAY-2' } },
+    ]);
+    expect(june.get(w.ids.engineer2)).toEqual([]);
+    expect((await bonusesOfMonth(t.database.db, pay, '2026-05', ids)).get(w.ids.engineer)).toEqual([]);
   });
 });

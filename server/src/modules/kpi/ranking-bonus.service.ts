@@ -17,7 +17,7 @@ import {
   rankingBonuses,
 } from '@techserve/core';
 import { todayOf } from '../../http/clock';
-import type { Ctx } from '../../http/context';
+import type { Ctx, Db } from '../../http/context';
 import { refuse } from '../../http/errors';
 import { policyOn } from '../policy/policy-in-force';
 import { requestsByAssigneeAndRegion } from '../service-reports/service-reports.repository';
@@ -25,13 +25,24 @@ import * as repo from './kpi.repository';
 
 const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10);
 
-export async function rankingBonus(ctx: Ctx, from: string): Promise<TRankingBonusPage> {
-  const db = ctx.db;
+const monthsFrom = async (db: Db, from: string) => {
   const startPolicy = await policyOn(db, monthDates(from).first);
-  const months = Array.from({ length: startPolicy.document.pay.rankingBonus.periodMonths }, (_, i) => addMonths(from, i));
+  return Array.from({ length: startPolicy.document.pay.rankingBonus.periodMonths }, (_, i) => addMonths(from, i));
+};
+
+/** PAY-2 for HR: the half-year starting at `from`, once it has ended (422 kpi.periodNotEnded before). */
+export async function rankingBonus(ctx: Ctx, from: string): Promise<TRankingBonusPage> {
+  const months = await monthsFrom(ctx.db, from);
   const to = months[months.length - 1];
   if (to >= monthOfDate(todayOf(ctx)))
     throw refuse('invalid_value', 'kpi.periodNotEnded', { period: `${from}..${to}` }, { ruleId: 'PAY-2' });
+  return rankingBonusOf(ctx.db, from);
+}
+
+/** PAY-2 set-based: every engineer's half-year bonus of the period starting at `from` (what the payroll reads). */
+export async function rankingBonusOf(db: Db, from: string): Promise<TRankingBonusPage> {
+  const months = await monthsFrom(db, from);
+  const to = months[months.length - 1];
   const policy = await policyOn(db, monthDates(to).last);
   const rb = policy.document.pay.rankingBonus;
   const period = `${from}..${to}`;

@@ -140,6 +140,10 @@ function policyDate(facts: TDueFacts): string {
     case 'personnel_change_request':
     case 'resident_replacement':
       return facts.dueDate;
+    case 'kpi_self_review':
+    case 'kpi_superior_review':
+      // AP-16: the policy in force when the review is due: the next month's (a year's review: the next January's).
+      return /^\d{4}$/.test(facts.period) ? `${Number(facts.period) + 1}-01-01` : `${nextMonth(facts.period)}-01`;
     default:
       return localDateOf(facts.eventAt);
   }

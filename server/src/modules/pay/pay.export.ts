@@ -26,8 +26,9 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 /**
  * PAY-5: the month's payroll for finance (工资表): one row per person (base, allowances, commission, performance pay,
- * fines and bonuses from the frozen sheet, overtime, the minimum top-up, total; no tax) and every line on a second
- * sheet with its rule, policy version, facts and sentence. Overtime not recorded reads 未记录, never 0. The workbook's
+ * fines and bonuses from the frozen sheet, the month's AP-6/PAY-2 bonuses, approved overtime priced by AT-5b, the
+ * minimum top-up, total; no tax) and every line on a second sheet with its rule, policy version, facts and sentence.
+ * A line whose fact is not recorded (an unpriced amount) reads 未记录, never 0. The workbook's
  * own dates are the last freezing instant, so the same frozen month always gives the same file contents.
  */
 export async function payrollExport(ctx: Ctx, month: string): Promise<{ fileName: string; data: Buffer }> {

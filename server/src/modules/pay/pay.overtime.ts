@@ -1,11 +1,23 @@
-import type { TPayOvertime } from '@techserve/core';
+import type { TPayOvertimeLine } from '@techserve/core';
 import type { Db } from '../../http/context';
+import { overtimeForMonth } from '../attendance/attendance.overtime';
 
 /**
- * PAY-5 overtime of the month per person, for the payroll. Overtime is not recorded yet (its set-based read,
- * overtimeForMonth in the attendance area, is being built): every person's overtime is "not recorded", which the
- * payslip shows as such, never as zero. When the read lands, this file maps its rows and nothing else changes.
+ * AT-5/AT-5b/PAY-5 overtime of the month per person, for the payroll: the approved overtime read set-based by
+ * attendance (overtimeForMonth: paid minutes from the punches, the day kind's rate or time off); an overtime still
+ * submitted or rejected is not read. core's payslip prices each line on the person's base pay.
  */
-export async function overtimeOfMonth(_db: Db, _month: string, userIds: number[]): Promise<Map<number, TPayOvertime>> {
-  return new Map(userIds.map((id) => [id, { recorded: false } as const]));
+export async function overtimeOfMonth(db: Db, month: string, userIds: number[]): Promise<Map<number, TPayOvertimeLine[]>> {
+  const byUser = new Map<number, TPayOvertimeLine[]>(userIds.map((id) => [id, []]));
+  for (const l of await overtimeForMonth(db, month, userIds))
+    byUser.get(l.userId)?.push({
+      overtimeId: l.overtimeId,
+      date: l.date,
+      dayKind: l.dayKind,
+      paidMinutes: l.paidMinutes,
+      ratePercent: l.ratePercent,
+      compensation: l.compensation,
+      policyVersion: l.policyVersion,
+    });
+  return byUser;
 }

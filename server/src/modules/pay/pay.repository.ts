@@ -31,7 +31,7 @@ export function profilesOf(db: Db, userIds: number[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('pay_profiles')
-    .select(['user_id', 'base_tier_id', 'field_allowance', 'welder_grade', 'probation', 'version'])
+    .select(['user_id', 'base_tier_id', 'field_allowance', 'welder_grade', 'welder_grade_since', 'probation', 'version'])
     .where('user_id', 'in', userIds)
     .execute();
 }
@@ -43,6 +43,7 @@ export async function upsertProfile(
     baseTierId: string;
     fieldAllowance: boolean;
     welderGrade: number | null;
+    welderGradeSince: string | null;
     probation: boolean;
     by: number;
     at: string;
@@ -54,6 +55,7 @@ export async function upsertProfile(
     base_tier_id: row.baseTierId,
     field_allowance: row.fieldAllowance ? 1 : 0,
     welder_grade: row.welderGrade,
+    welder_grade_since: row.welderGradeSince,
     probation: row.probation ? 1 : 0,
     updated_by: row.by,
     updated_at: row.at,
@@ -71,6 +73,12 @@ export async function upsertProfile(
     .set({ ...values, version: sql`version + 1` })
     .where('id', '=', existing.id)
     .execute();
+}
+
+/** PAY-3b: the hire dates (入职日期) probation counts from. */
+export function hireDatesOf(db: Db, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'hire_date']).where('id', 'in', userIds).execute();
 }
 
 export function monthInputsOf(db: Db, month: string, userIds: number[]) {

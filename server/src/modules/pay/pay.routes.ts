@@ -14,12 +14,14 @@ import {
   ZPayProfileUpdate,
   ZPayroll,
   ZTierProposal,
+  ZWelderProposal,
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
 import { payrollExport } from './pay.export';
 import * as svc from './pay.service';
+import { welderProposals } from './pay.welders';
 
 const binary = (description: string) => ({
   description,
@@ -155,6 +157,19 @@ export function payRoutes(app: App) {
       config: read,
     },
     (req) => svc.tierProposals(req.ctx(), req.query.month),
+  );
+  app.get(
+    '/pay/welder-proposals',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3/PAY-3b: welder grade-ups (6 months and an exam) and probation assessments due at the end of a month',
+        querystring: ZPayMonthQuery,
+        response: { 200: z.object({ items: z.array(ZWelderProposal) }) },
+      },
+      config: read,
+    },
+    (req) => welderProposals(req.ctx(), req.query.month),
   );
   app.get(
     '/pay/dashboard',

@@ -1,7 +1,9 @@
 /**
  * PAY-1..5 pay. The payroll of a month is computed, never stored: from the frozen appraisal sheets (AP-15), the
  * verified volume (WR-7, volumeForMonth), the travel allowances of the month's trips, the pay profiles, the month's
- * non-piece days and the ledger's releases into the month, by core's commission() and payslip(). A month whose sheets
+ * non-piece days, the ledger's releases into the month, the approved overtime (AT-5/AT-5b, overtimeForMonth), the
+ * confirmed best employees (AP-6) and, in a half-year's last month, the ranking bonus (PAY-2), by core's commission()
+ * and payslip(). A month whose sheets
  * are not all final is refused (409 pay.sheetsNotFinal): figures are only ever paid from frozen sheets, so the same
  * month always gives the same payroll.
  *
@@ -41,6 +43,7 @@ import { type ActingCtx, assertMonthOpen, isMonthClosed, nextOpenMonth } from '.
 import { policyOn } from '../policy/policy-in-force';
 import { examResultsBetween } from '../staff-training/staff-training.repository';
 import { volumeForMonth } from '../volume/volume.service';
+import { bonusesOfMonth } from './pay.bonuses';
 import { overtimeOfMonth } from './pay.overtime';
 import * as repo from './pay.repository';
 
@@ -118,12 +121,13 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
   const ids = staff.map((s) => s.id);
   const policy = await policyOfMonth(db, month);
   const { first, last } = monthDates(month);
-  const [commissions, profiles, travel, released, overtime] = await Promise.all([
+  const [commissions, profiles, travel, released, overtime, bonuses] = await Promise.all([
     commissionsOf(db, policy, month, ids),
     repo.profilesOf(db, ids),
     repo.travelAllowancesBetween(db, first, last, ids),
     repo.releasedInto(db, month, ids),
     overtimeOfMonth(db, month, ids),
+    bonusesOfMonth(db, policy.document.pay, month, ids),
   ]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const items = staff.map((person) => {
@@ -155,7 +159,8 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
         grade: sheet.grade as TAppraisalGrade | null,
         amounts: sheetAmounts(sheet.lines, sheet.adjustments, sheet.policy_version),
       },
-      overtime: overtime.get(person.id) ?? { recorded: false },
+      bonuses: bonuses.get(person.id) ?? [],
+      overtime: overtime.get(person.id) ?? [],
     });
     return { userId: person.id, userName: person.name, sheetId: sheet.id, grade: sheet.grade as TAppraisalGrade | null, ...slip };
   });
@@ -331,6 +336,7 @@ export async function listProfiles(ctx: Ctx): Promise<{ items: TPayProfile[] }> 
         baseTierId: p?.base_tier_id ?? null,
         fieldAllowance: p?.field_allowance === 1,
         welderGrade: p?.welder_grade ?? null,
+        welderGradeSince: p?.welder_grade_since ?? null,
         probation: p?.probation === 1,
         version: p?.version ?? 0,
       };
@@ -353,6 +359,15 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
       throw refuse('rule_violation', 'pay.unknownGrade', { grade: welderGrade }, { ruleId: 'PAY-3' });
     }
     const before = (await repo.profilesOf(db, [userId]))[0];
+    // PAY-3: the grade's date as given; else today when the grade changes, else as stored.
+    const welderGradeSince =
+      welderGrade === null
+        ? null
+        : body.welderGradeSince !== undefined && body.welderGradeSince !== null
+          ? body.welderGradeSince
+          : welderGrade !== (before?.welder_grade ?? null)
+            ? todayOf(ctx)
+            : (before?.welder_grade_since ?? null);
     await repo.upsertProfile(
       db,
       {
@@ -360,6 +375,7 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
         baseTierId: body.baseTierId,
         fieldAllowance: body.fieldAllowance,
         welderGrade,
+        welderGradeSince,
         probation: body.probation ?? false,
         by: ctx.actor.id,
         at: nowIso(ctx.clock),

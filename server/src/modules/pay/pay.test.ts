@@ -162,6 +162,55 @@ describe('pay profiles and non-piece days (PAY-1, PAY-3, PAY-5)', () => {
   });
 });
 
+describe('AT-5/AT-5b overtime and the AP-6 best employee of the month, read by the payroll', () => {
+  const at = (local: string) => t.clock.set(new Date(Date.parse(`${local.replace(' ', 'T')}+08:00`)).toISOString());
+  const ask = (date: string) =>
+    w.engineer.post(api('/attendance/overtime'), { kind: 'voluntary', date, start: '18:00', end: '20:00', reason: '管网割接' });
+
+  it('records one approved overtime and one left unapproved, both worked (punches past 20:00)', async () => {
+    at('2026-03-02 09:00');
+    const approved = await expectStatus(await ask('2026-03-10'), 201);
+    await expectStatus(await ask('2026-03-11'), 201);
+    await expectStatus(
+      await w.supervisor.post(api(`/attendance/overtime/${approved.id}/decision`), { version: approved.version, approve: true }),
+      200,
+    );
+    for (const day of ['2026-03-10', '2026-03-11'])
+      for (const time of ['07:58', '12:01', '13:59', '20:04']) {
+        at(`${day} ${time}`);
+        await expectStatus(await w.engineer.post(api('/attendance/punches'), { device: 'phone' }), 201);
+      }
+  });
+
+  it('has the GM confirm a best employee for March; a candidate still in review is not', async () => {
+    const stamp = { created_at: '2026-03-31T02:00:00.000Z', updated_at: '2026-03-31T02:00:00.000Z' };
+    const round = await t.database.db
+      .insertInto('award_rounds')
+      .values({ month: '2026-03', state: 'review', policy_version: 1, ...stamp })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const candidate = { round_id: round.id, votes: 3, manager_by: null, manager_at: null, vp_by: null, vp_at: null, gm_by: null };
+    const noVeto = { gm_at: null, veto_step: null, veto_ground: null, veto_reason: null, veto_by: null, veto_at: null };
+    await t.database.db
+      .insertInto('award_candidates')
+      .values([
+        Object.assign(
+          { nominee_id: w.ids.engineer, rank: 1, state: 'confirmed', bonus_fen: 20000, policy_version: 1 },
+          candidate,
+          noVeto,
+          stamp,
+        ),
+        Object.assign(
+          { nominee_id: w.ids.sales, rank: 2, state: 'in_review', bonus_fen: null, policy_version: null },
+          candidate,
+          noVeto,
+          stamp,
+        ),
+      ])
+      .execute();
+  });
+});
+
 describe('PAY-3 commission of the verified volume, booked into the ledger', () => {
   it('refuses to book a month still open', async () => {
     t.clock.set('2026-04-02T02:00:00Z');
@@ -210,7 +259,7 @@ describe('PAY-5 the payroll of a month', () => {
     expect((await finance.get(api('/pay/payroll/export?month=2026-03'))).statusCode).toBe(409);
   });
 
-  it('adds base, allowance, commission paid now, non-piece days, the frozen sheet’s fines and bonuses; overtime not recorded', async () => {
+  it('adds base, allowance, commission paid now, non-piece days, the sheet’s fines and bonuses, AP-6, approved overtime', async () => {
     await finalSheets('2026-03', {
       [w.ids.engineer]: { lines: [fine, bonus], grade: 'A' },
       [w.ids.sales]: { adjustments: [oneFen] },
@@ -225,12 +274,18 @@ describe('PAY-5 the payroll of a month', () => {
       ['performance', 0],
       ['fine', -5000],
       ['bonus', 10000],
-      ['overtime', null],
+      ['bonus', 20000],
+      ['overtime', 3448],
     ]);
-    expect(eng).toMatchObject({ grade: 'A', topUpFen: 0, totalFen: 275980 });
+    // AT-5b: 2 h on a working day at 150 % of 2,000 ÷ (21.75 × 8); the 11th, worked but not approved, is not paid.
+    expect(eng).toMatchObject({ grade: 'A', topUpFen: 0, overtimeFen: 3448, totalFen: 275980 + 20000 + 3448 });
     const lineOf = (kind: string) => (eng.lines as Json[]).find((l) => l.kind === kind) as Json;
     expect(lineOf('fine').explanation).toMatchObject({ ruleId: 'AP-8', policyVersion: 1 });
-    expect(lineOf('overtime').explanation.text['zh-CN']).toBe('PAY-5：加班：未记录');
+    expect(lineOf('overtime')).toMatchObject({ ruleId: 'AT-5b', explanation: { policyVersion: 1, inputs: { date: '2026-03-10' } } });
+    expect(lineOf('overtime').explanation.text['zh-CN']).toContain('工作日加班 2 小时');
+    const award = (eng.lines as Json[]).find((l) => l.ruleId === 'AP-6') as Json;
+    expect(award.explanation.text.en).toContain('best employee (3 votes');
+    expect((slipOf(p, w.ids.sales).lines as Json[]).some((l) => l.ruleId === 'AP-6')).toBe(false);
   });
 
   it('meets the guaranteed minimum exactly without a top-up, and tops up one fen below as its own line', async () => {
@@ -273,7 +328,8 @@ describe('PAY-5 the payroll of a month', () => {
     const csv = spreadsheetAsCsv(one.rawPayload);
     if (csv !== undefined) {
       expect(csv).toContain('实发合计（元，未扣税）');
-      expect(csv).toContain('未记录');
+      expect(csv).toContain('加班（元）');
+      expect(csv).toContain('34.48');
       expect(csv).toContain('PAY-3：项目');
     }
     // LibreOffice starts slowly on a busy machine.
@@ -325,5 +381,38 @@ describe('dashboards (issue 16 item 14)', () => {
     expect((await gm.get(api('/pay/dashboard?from=2026-03&to=2026-02'))).statusCode).toBe(422);
     expect((await gm.get(api('/pay/dashboard?from=0000-01&to=2026-02'))).statusCode).toBe(422);
     expect((await gm.get(api('/pay/tier-proposals?month=0000-01'))).statusCode).toBe(422);
+  });
+});
+
+describe('PAY-3 welder grade-ups and PAY-3b probation assessments, proposed at a month’s end', () => {
+  it('counts the months at the grade from its date, needs an exam, and counts probation from the hire date', async () => {
+    hr = await t.login('py.hr', 'password-123');
+    const grade3 = await expectStatus(
+      await hr.put(api(`/pay/profiles/${w.ids.engineer2}`), {
+        baseTierId: 'tier3',
+        fieldAllowance: true,
+        welderGrade: 3,
+        welderGradeSince: '2025-09-30',
+      }),
+      200,
+    );
+    expect(grade3).toMatchObject({ welderGrade: 3, welderGradeSince: '2025-09-30' });
+    await expectStatus(
+      await hr.put(api(`/pay/profiles/${w.ids.sales}`), { baseTierId: 'tier3', fieldAllowance: true, probation: true }),
+      200,
+    );
+    await t.database.db.updateTable('users').set({ hire_date: '2026-01-31' }).where('id', '=', w.ids.sales).execute();
+    const items = (await expectStatus(await hr.get(api('/pay/welder-proposals?month=2026-03')), 200)).items as Json[];
+    const of = (id: number) => items.find((i) => i.userId === id) as Json;
+    // 2025-09-30 → 2026-03-31: six full months, but no exam passed since.
+    expect(of(w.ids.engineer2)).toMatchObject({ kind: null, months: 6, proposedGrade: null });
+    expect(of(w.ids.engineer2).explanation.text['zh-CN']).toContain('未通过考核 → 维持 3 级');
+    // 八级焊工 since the profile was saved (2026-03-02): the highest grade.
+    expect(of(w.ids.salesAdmin).explanation.text.en).toBe('PAY-3: welder grade 8 is the highest grade');
+    // Hired 2026-01-31: two full months by 2026-03-31, within probation 1–3 months: the assessment is due.
+    expect(of(w.ids.sales)).toMatchObject({ kind: 'probationAssessment', months: 2, overdue: false, explanation: { ruleId: 'PAY-3b' } });
+    expect(items.some((i) => i.userId === w.ids.engineer)).toBe(false);
+    const engineer = await t.login('py.eng', 'password-123');
+    expect((await engineer.get(api('/pay/welder-proposals?month=2026-03'))).statusCode).toBe(403);
   });
 });

@@ -44,10 +44,13 @@ describe('policy settings nothing reads (issue 17 item 2)', () => {
   });
 
   it('names the capability in both languages', () => {
-    expect(policyCapabilityPending('pay.probation.maxMonths')?.name).toEqual({
-      'zh-CN': '焊工晋级与转正考核',
-      en: 'welder grade-ups and probation assessments',
+    expect(policyCapabilityPending('travel.phoneMonthlyFen')?.name).toEqual({
+      'zh-CN': '区域办事处住宿与话费补贴',
+      en: 'regional-office lodging and phone allowances',
     });
+    // PAY-3/PAY-3b: read by the welder grade-up and probation assessment proposals.
+    expect(policyCapabilityPending('pay.probation.maxMonths')).toBeNull();
+    expect(policyCapabilityPending('pay.levelUp.minMonths')).toBeNull();
     expect(policyCapabilityPending('pay.probation.baseFen')).toBeNull();
     expect(policyCapabilityPending('pay.commission.rates.0.weldFenPerMetre')).toBeNull();
     expect(policyCapabilityPending('attendance.lateThresholdMinutes')).toBeNull();

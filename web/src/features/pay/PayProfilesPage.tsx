@@ -1,5 +1,5 @@
 import type { TPayProfile } from '@techserve/core';
-import { App, Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { App, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,14 @@ import { ExplanationLine } from '../../shared/ExplanationLine';
 import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { useSession } from '../auth/useSession';
 import { MonthPicker } from '../appraisal/MonthPicker';
-import { usePayError, usePayProfiles, usePayWrite, useTierProposals } from './usePay';
+import { DateInput } from '../customers/DateInput';
+import { usePayError, usePayProfiles, usePayWrite, useTierProposals, useWelderProposals } from './usePay';
 import './i18n';
 
-/** PAY-1/PAY-5: each person's base tier and field allowance; without a profile the starting pay applies. */
+/**
+ * PAY-1/PAY-5: each person's base tier and field allowance; without a profile the starting pay applies. PAY-3/PAY-3b:
+ * the welder grade and its date, with the grade-up or probation assessment the month's end proposes.
+ */
 export function PayProfilesPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -19,6 +23,7 @@ export function PayProfilesPage() {
   const profiles = usePayProfiles();
   const [month, setMonth] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
   const proposals = useTierProposals(month);
+  const welders = useWelderProposals(month);
   const policy = usePolicyInForce();
   const write = usePayWrite<TPayProfile>();
   const onError = usePayError();
@@ -26,7 +31,13 @@ export function PayProfilesPage() {
   const tiers = policy.data?.document.pay.baseTiers ?? [];
   const save = (
     p: TPayProfile,
-    change: { baseTierId?: string; fieldAllowance?: boolean; welderGrade?: number | null; probation?: boolean },
+    change: {
+      baseTierId?: string;
+      fieldAllowance?: boolean;
+      welderGrade?: number | null;
+      welderGradeSince?: string | null;
+      probation?: boolean;
+    },
   ) => {
     const baseTierId = change.baseTierId ?? p.baseTierId;
     if (!baseTierId) return;
@@ -38,6 +49,7 @@ export function PayProfilesPage() {
           baseTierId,
           fieldAllowance: change.fieldAllowance ?? p.fieldAllowance,
           welderGrade: change.welderGrade !== undefined ? change.welderGrade : p.welderGrade,
+          ...(change.welderGradeSince ? { welderGradeSince: change.welderGradeSince } : {}),
           probation: change.probation ?? p.probation,
           ...(p.version > 0 ? { version: p.version } : {}),
         },
@@ -60,7 +72,7 @@ export function PayProfilesPage() {
         rowKey="userId"
         loading={profiles.isFetching}
         dataSource={profiles.data?.items ?? []}
-        scroll={{ x: 720 }}
+        scroll={{ x: 1080 }}
         columns={[
           { title: t('pay.name'), dataIndex: 'userName' },
           {
@@ -97,6 +109,16 @@ export function PayProfilesPage() {
             ),
           },
           {
+            title: t('pay.gradeSince'),
+            dataIndex: 'welderGradeSince',
+            render: (since: string | null, p) =>
+              editable && p.welderGrade !== null ? (
+                <DateInput value={since} onChange={(welderGradeSince) => welderGradeSince && save(p, { welderGradeSince })} />
+              ) : (
+                (since ?? '—')
+              ),
+          },
+          {
             title: t('pay.probation'),
             dataIndex: 'probation',
             render: (on: boolean, p) => (
@@ -116,6 +138,20 @@ export function PayProfilesPage() {
             render: (_: unknown, p) => {
               const proposal = proposals.data?.items.find((x) => x.userId === p.userId);
               return proposal ? <ExplanationLine explanation={proposal.explanation} testId={`pay-proposal-${p.userId}`} /> : null;
+            },
+          },
+          {
+            title: t('pay.welderProposal'),
+            key: 'welderProposal',
+            render: (_: unknown, p) => {
+              const proposal = welders.data?.items.find((x) => x.userId === p.userId);
+              if (!proposal) return null;
+              return (
+                <Flex vertical gap={4}>
+                  {proposal.overdue && <Tag color="red">{t('pay.assessmentOverdue')}</Tag>}
+                  <ExplanationLine explanation={proposal.explanation} testId={`pay-welder-${p.userId}`} />
+                </Flex>
+              );
             },
           },
         ]}

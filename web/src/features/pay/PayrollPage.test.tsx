@@ -17,7 +17,7 @@ const explanation = (ruleId: string, zh: string, en: string) => ({
 const payroll: TPayroll = {
   month: '2026-03',
   policyVersion: 3,
-  totalFen: 200000,
+  totalFen: 203448,
   items: [
     {
       userId: 4,
@@ -26,8 +26,9 @@ const payroll: TPayroll = {
       grade: 'B',
       wageFen: 199999,
       travelFen: 0,
+      overtimeFen: 3448,
       topUpFen: 1,
-      totalFen: 200000,
+      totalFen: 203448,
       lines: [
         {
           key: 'PAY-1:base',
@@ -37,11 +38,29 @@ const payroll: TPayroll = {
           explanation: explanation('PAY-1', '基本工资 三等 1,500 元', 'base pay Tier 3 ¥1,500'),
         },
         {
-          key: 'overtime',
-          kind: 'overtime',
-          ruleId: 'PAY-5',
+          key: 'PAY-3:commission:7',
+          kind: 'commission',
+          ruleId: 'PAY-3',
           amountFen: null,
-          explanation: explanation('PAY-5', '加班：未记录', 'overtime: not recorded'),
+          explanation: explanation('PAY-3', '项目 #7 未定价', 'project #7 unpriced'),
+        },
+        {
+          key: 'AP-6:2026-03',
+          kind: 'bonus',
+          ruleId: 'AP-6',
+          amountFen: 20000,
+          explanation: explanation('AP-6', '2026-03 优秀员工（得票 3）奖励 200 元', '2026-03 best employee (3 votes): bonus ¥200'),
+        },
+        {
+          key: 'AT-5b:overtime:5',
+          kind: 'overtime',
+          ruleId: 'AT-5b',
+          amountFen: 3448,
+          explanation: explanation(
+            'AT-5b',
+            '2026-03-10 工作日加班 2 小时：基本工资 2,000 元 ÷（21.75 天 × 8 小时）× 150% × 2 小时 = 34.48 元',
+            '2026-03-10 working day overtime 2 h: base pay ¥2,000 ÷ (21.75 days × 8 h) × 150 % × 2 h = ¥34.48',
+          ),
         },
         {
           key: 'PAY-5:minimum',
@@ -64,6 +83,12 @@ describe('the payroll (PAY-5)', () => {
     fireEvent.click(screen.getByRole('button', { name: /展开行|Expand row/ }));
     expect(await screen.findByText('未记录')).toBeTruthy();
     expect(screen.getByText(/低于最低保障工资 2,000 元，补足 0.01 元/)).toBeTruthy();
+    // AT-5b overtime and AP-6 each their own explained line; the overtime column beside the wage.
+    expect(screen.getByText(/工作日加班 2 小时：基本工资 2,000 元 ÷（21.75 天 × 8 小时）/)).toBeTruthy();
+    expect(screen.getByText(/优秀员工（得票 3）奖励 200 元/)).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: '加班' })).toBeTruthy();
+    // In the overtime column and on the overtime line.
+    expect(screen.getAllByText('34.48 元')).toHaveLength(2);
   });
 
   it('says why a month with sheets not final has no payroll, in Chinese', async () => {

@@ -49,19 +49,20 @@ export function PayrollPage() {
           loading={payroll.isFetching}
           dataSource={payroll.data.items}
           pagination={false}
-          scroll={{ x: 640 }}
+          scroll={{ x: 720 }}
           expandable={{ expandedRowRender: (slip) => <PayslipLines slip={slip} /> }}
           columns={[
             { title: t('pay.name'), dataIndex: 'userName' },
             { title: t('pay.grade'), dataIndex: 'grade', render: (g: string | null) => g ?? '—' },
             { title: t('pay.wage'), dataIndex: 'wageFen', align: 'right', render: yuan },
             { title: t('pay.travel'), dataIndex: 'travelFen', align: 'right', render: yuan },
+            { title: t('pay.kind_overtime'), dataIndex: 'overtimeFen', align: 'right', render: yuan },
             { title: t('pay.topUp'), dataIndex: 'topUpFen', align: 'right', render: yuan },
             { title: t('pay.total'), dataIndex: 'totalFen', align: 'right', render: (fen: number) => <strong>{yuan(fen)}</strong> },
           ]}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={7} align="right">
+              <Table.Summary.Cell index={0} colSpan={8} align="right">
                 <strong data-testid="pay-total">{yuan(payroll.data.totalFen)}</strong>
               </Table.Summary.Cell>
             </Table.Summary.Row>

@@ -9,7 +9,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   menuDashboard: 'Appraisal dashboards',
   payroll: 'Monthly payroll',
   payrollHint:
-    'The payroll reads final appraisal sheets only (signed by the GM, month closed); every line names its rule, policy version and facts. No income tax is computed.',
+    "The payroll reads final appraisal sheets only (signed by the GM, month closed), plus the month's best-employee bonus, the half-year ranking bonus (in the half-year's last month) and approved overtime (an hourly wage from the base pay, paid on top of the guaranteed minimum); every line names its rule, policy version and facts. No income tax is computed.",
   download: 'Download the payroll (Excel)',
   month: 'Month',
   name: 'Name',
@@ -63,6 +63,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   welderGrade: 'Welder grade',
   noGrade: 'Not by grade',
   gradeN: 'Grade {{n}} welder',
+  gradeSince: 'Grade since',
+  welderProposal: 'Grade-up / probation assessment (for the GM)',
+  assessmentOverdue: 'Probation overdue',
   probation: 'Probation',
   fieldAllowance: 'Field allowance',
   saved: 'Saved',

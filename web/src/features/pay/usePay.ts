@@ -1,4 +1,4 @@
-import type { TCommissionEntry, TPayDashboard, TPayProfile, TPayroll, TTierProposalOut } from '@techserve/core';
+import type { TCommissionEntry, TPayDashboard, TPayProfile, TPayroll, TTierProposalOut, TWelderProposalOut } from '@techserve/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,6 +11,7 @@ export const payKeys = {
   commission: (state: string | undefined) => ['pay', 'commission', state ?? 'all'] as const,
   profiles: ['pay', 'profiles'] as const,
   tiers: (month: string) => ['pay', 'tiers', month] as const,
+  welders: (month: string) => ['pay', 'welders', month] as const,
   dashboard: (from: string, to: string) => ['pay', 'dashboard', from, to] as const,
 };
 
@@ -34,6 +35,13 @@ export const useTierProposals = (month: string) =>
   useQuery({
     queryKey: payKeys.tiers(month),
     queryFn: ({ signal }) => api<{ items: TTierProposalOut[] }>(`/pay/tier-proposals?month=${month}`, { signal }),
+  });
+
+/** PAY-3/PAY-3b: welder grade-ups and probation assessments due at the month's end. */
+export const useWelderProposals = (month: string) =>
+  useQuery({
+    queryKey: payKeys.welders(month),
+    queryFn: ({ signal }) => api<{ items: TWelderProposalOut[] }>(`/pay/welder-proposals?month=${month}`, { signal }),
   });
 
 export const usePayDashboard = (from: string, to: string) =>
