@@ -10,7 +10,6 @@ import type { TLocalizedText } from './primitives';
 const CAPABILITIES = {
   phoneReachability: { 'zh-CN': '驻场人员通讯畅通检查', en: 'residents’ phone reachability checks' },
   welderGrades: { 'zh-CN': '焊工晋级与转正考核', en: 'welder grade-ups and probation assessments' },
-  annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
   statutoryLeave: { 'zh-CN': '法定假期额度', en: 'statutory leave entitlements' },
   multiLevelApproval: { 'zh-CN': '逐级审批', en: 'level-by-level approval' },
   inPersonLeave: { 'zh-CN': '本人申请核验', en: 'in-person filing checks' },
@@ -27,7 +26,6 @@ export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicy
   { path: 'pay.levelUp', capability: 'welderGrades' },
   { path: 'pay.probation.minMonths', capability: 'welderGrades' },
   { path: 'pay.probation.maxMonths', capability: 'welderGrades' },
-  { path: 'sla.warranty.freeAnnualInspections', capability: 'annualInspection' },
   { path: 'leave.types.*.statutory', capability: 'statutoryLeave' },
   { path: 'leave.levelByLevel', capability: 'multiLevelApproval' },
   { path: 'leave.inPersonExceptSick', capability: 'inPersonLeave' },
