@@ -71,7 +71,7 @@ describe('inspectionsDue (CU-2)', () => {
 });
 
 describe('nextVisitDue (CU-1)', () => {
-  const base = { planStart: '2026-01-01', intervalDays: 90, policyVersion: 4 };
+  const base = { planStart: '2026-01-01', intervalDays: 90, today: '2026-01-01', policyVersion: 4 };
   it('CU-1: the interval after the plan start for a customer never visited', () => {
     const d = nextVisitDue({ ...base, lastDoneOn: null, lastMissedDue: null });
     expect(d.dueDate).toBe('2026-04-01');
@@ -81,5 +81,11 @@ describe('nextVisitDue (CU-1)', () => {
     expect(nextVisitDue({ ...base, lastDoneOn: '2026-02-10', lastMissedDue: null }).dueDate).toBe('2026-05-11');
     expect(nextVisitDue({ ...base, lastDoneOn: '2026-02-10', lastMissedDue: '2026-05-11' }).dueDate).toBe('2026-08-09');
     expect(nextVisitDue({ ...base, lastDoneOn: '2026-05-11', lastMissedDue: '2026-05-11' }).dueDate).toBe('2026-08-09');
+  });
+  it('CU-1: never due before the day the plan runs; due on the computed day itself when that is today', () => {
+    expect(nextVisitDue({ ...base, today: '2026-04-01', lastDoneOn: null, lastMissedDue: null }).dueDate).toBe('2026-04-01');
+    const late = nextVisitDue({ ...base, today: '2026-04-02', lastDoneOn: null, lastMissedDue: null });
+    expect(late.dueDate).toBe('2026-04-02');
+    expect(late.explanation.text.en).toContain('2026-04-01 has passed');
   });
 });

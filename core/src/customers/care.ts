@@ -118,6 +118,9 @@ export function assessRepairFee(o: {
 
 // CU-2: the free annual inspections (巡检) ------------------------------------------------------------------------------
 
+/** How far ahead the plan opens inspections: a year and a day, so a region sees the coming year's tasks. */
+export const inspectionHorizonEnd = (today: string) => dateOfDayNumber(dayNumberOf(today) + 366);
+
 export type TCareDue = { dueDate: string; period: string; explanation: TExplanation };
 
 /**
@@ -170,6 +173,8 @@ export function nextVisitDue(o: {
   lastMissedDue: string | null;
   planStart: string;
   intervalDays: number;
+  /** The day the plan runs: a visit is never due before it (an overdue customer is due today). */
+  today: string;
   policyVersion: number | null;
 }): TCareDue {
   const from =
@@ -178,17 +183,19 @@ export function nextVisitDue(o: {
       : o.lastMissedDue
         ? { date: o.lastMissedDue, zh: '上次错过的回访到期日', en: 'the missed visit due' }
         : { date: o.planStart, zh: '回访计划开始', en: 'the plan start' };
-  const dueDate = dateOfDayNumber(dayNumberOf(from.date) + o.intervalDays);
+  const computed = dateOfDayNumber(dayNumberOf(from.date) + o.intervalDays);
+  const dueDate = computed < o.today ? o.today : computed;
+  const late = computed < o.today ? { zh: `（${computed} 已过，今日到期）`, en: ` (${computed} has passed: due today)` } : { zh: '', en: '' };
   return {
     dueDate,
     period: dueDate,
     explanation: explain({
       ruleId: 'CU-1',
       policyVersion: o.policyVersion,
-      inputs: { lastDoneOn: o.lastDoneOn, lastMissedDue: o.lastMissedDue, planStart: o.planStart, intervalDays: o.intervalDays },
+      inputs: { lastDoneOn: o.lastDoneOn, lastMissedDue: o.lastMissedDue, planStart: o.planStart, intervalDays: o.intervalDays, today: o.today },
       result: { dueDate },
-      zh: `${from.zh} ${from.date} 后 ${o.intervalDays} 天回访，${dueDate} 前完成`,
-      en: `a visit ${o.intervalDays} days after ${from.en} on ${from.date}, due by ${dueDate}`,
+      zh: `${from.zh} ${from.date} 后 ${o.intervalDays} 天回访，${dueDate} 前完成${late.zh}`,
+      en: `a visit ${o.intervalDays} days after ${from.en} on ${from.date}, due by ${dueDate}${late.en}`,
     }),
   };
 }

@@ -9,6 +9,7 @@ import { reportsObligationsJob } from '../modules/reports/reports.obligations';
 import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import { commissionReleaseJob } from '../modules/pay/pay.service';
+import { customerCarePlanJob } from '../modules/customers/care.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -46,5 +47,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     certificateReminderJob(deps),
     // PAY-3: commission shares paid at settlement and held back two years, released on their dates.
     commissionReleaseJob(deps),
+    // CU-1/CU-2: the regions' customer visits and free annual inspections opened, the overdue ones recorded as missed.
+    customerCarePlanJob(deps),
   ];
 }
