@@ -11,7 +11,6 @@ import { CareTaskList } from './CareTasks';
 import { CustodyTab } from './CustodyTab';
 import { CustomerFollowUpsTab, CustomerRequestsTab } from './CustomerServiceTabs';
 import { DeviceLogTab } from './DeviceLogTab';
-import { RepairFeeModal } from './RepairFees';
 import { InstalledProductsTab } from './InstalledProductsTab';
 import { SitesTab } from './SitesTab';
 import { useCustomerFile } from './useCustomerFile';
@@ -30,7 +29,6 @@ export function CustomerFilePage() {
   const file = useCustomerFile(id);
   const regionName = useRegionName();
   const [editing, setEditing] = useState(false);
-  const [recordingFee, setRecordingFee] = useState(false);
   const remove = useDeleteRecord('customers', () => navigate('/customers'));
   const none = t('common.none');
 
@@ -61,11 +59,6 @@ export function CustomerFilePage() {
                   {t('customers.delete')}
                 </Button>
               </Popconfirm>
-            )}
-            {canManage && (
-              <Button onClick={() => setRecordingFee(true)} data-testid="fee-record">
-                {t('customerCare.recordFee')}
-              </Button>
             )}
             <Button onClick={() => navigate('/customers')}>{t('customers.back')}</Button>
           </Flex>
@@ -111,7 +104,7 @@ export function CustomerFilePage() {
           // CU-1/CU-2 visits and inspections, CU-6 custody, CU-2/CU-6 the device log.
           { key: 'care', label: t('customerCare.tabTasks'), children: <CareTaskList customerId={customer.id} /> },
           { key: 'custody', label: t('customerCare.tabCustody'), children: <CustodyTab file={file.data} /> },
-          { key: 'deviceLog', label: t('customerCare.tabDeviceLog'), children: <DeviceLogTab file={file.data} /> },
+          { key: 'deviceLog', label: t('customerCare.tabDeviceLog'), children: <DeviceLogTab file={file.data} canManage={canManage} /> },
           ...(can('tickets.read')
             ? [{ key: 'requests', label: t('customers.tabRequests'), children: <CustomerRequestsTab customerId={customer.id} /> }]
             : []),
@@ -121,7 +114,6 @@ export function CustomerFilePage() {
         ]}
       />
       {canManage && <CustomerFormModal open={editing} customer={customer} onClose={() => setEditing(false)} />}
-      {canManage && recordingFee && <RepairFeeModal file={file.data} onClose={() => setRecordingFee(false)} />}
     </>
   );
 }

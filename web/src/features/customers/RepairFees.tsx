@@ -30,7 +30,7 @@ type Values = {
 };
 
 /** CU-3: record the fee of a chargeable repair agreed by the salesperson and the department head with the customer. */
-export function RepairFeeModal({ file, onClose }: { file: TCustomerFile; onClose: () => void }) {
+export function RepairFeeModal({ file, productId, onClose }: { file: TCustomerFile; productId?: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -72,7 +72,7 @@ export function RepairFeeModal({ file, onClose }: { file: TCustomerFile; onClose
       confirmLoading={save.isPending}
       style={{ top: 12 }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ agreedOn: dayjs().format('YYYY-MM-DD') }} data-testid="fee-form">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ agreedOn: dayjs().format('YYYY-MM-DD'), installedProductId: productId }} data-testid="fee-form">
         <Form.Item name="installedProductId" label={t('customerCare.device')}>
           <Select allowClear options={file.installedProducts.map((p) => ({ value: p.id, label: `${p.productName} ${p.serialNumber}` }))} />
         </Form.Item>
