@@ -373,7 +373,17 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'customers.fees', 'appraisal.export', 'pay.read', 'pay.export', 'pay.manage'],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      'field.read',
+      'travel.finance',
+      'customers.fees',
+      'appraisal.export',
+      'pay.read',
+      'pay.export',
+      'pay.manage',
+    ],
   },
   {
     key: 'hr',

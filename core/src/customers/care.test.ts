@@ -21,7 +21,9 @@ describe('repairCoverage (CU-2/CU-3)', () => {
     const c = repairCoverage({ warranty: warrantyOn('2028-05-31'), part: 'PSU', causedByPeople: false, policyVersion: 2 });
     expect(c).toMatchObject({ chargeable: false, basis: 'part_warranty' });
     expect(c.explanation.text.en).toContain('until 2028-05-31');
-    expect(repairCoverage({ warranty: warrantyOn('2028-06-01'), part: 'PSU', causedByPeople: false, policyVersion: 2 }).chargeable).toBe(true);
+    expect(repairCoverage({ warranty: warrantyOn('2028-06-01'), part: 'PSU', causedByPeople: false, policyVersion: 2 }).chargeable).toBe(
+      true,
+    );
   });
   it('CU-2: a fault caused by people is chargeable even in warranty', () => {
     const c = repairCoverage({ warranty: warrantyOn('2025-01-01'), causedByPeople: true, policyVersion: 2 });
@@ -40,7 +42,9 @@ describe('assessRepairFee (CU-3)', () => {
     const a = assessRepairFee({ feeFen: 50001, partsFen: 1000, policy, policyVersion: 1 });
     expect(a).toMatchObject({ belowMinimum: false, aboveSuggestedMaximum: true, totalFen: 51001 });
     expect(a.explanation.text['zh-CN']).toContain('配件另计 10.00 元');
-    expect(assessRepairFee({ feeFen: 50000, partsFen: 1000, policy: { ...policy, partsChargedExtra: false }, policyVersion: 1 })).toMatchObject({
+    expect(
+      assessRepairFee({ feeFen: 50000, partsFen: 1000, policy: { ...policy, partsChargedExtra: false }, policyVersion: 1 }),
+    ).toMatchObject({
       aboveSuggestedMaximum: false,
       totalFen: 50000,
     });

@@ -35,7 +35,10 @@ export function repairCoverage(o: {
   else basis = 'out_of_warranty';
   const chargeable = basis !== 'device_warranty' && basis !== 'part_warranty';
   const text = {
-    caused_by_people: { zh: '人为造成的故障不在免费保修范围内，须收费（CU-3）', en: 'a fault caused by people is not covered: chargeable (CU-3)' },
+    caused_by_people: {
+      zh: '人为造成的故障不在免费保修范围内，须收费（CU-3）',
+      en: 'a fault caused by people is not covered: chargeable (CU-3)',
+    },
     device_warranty: {
       zh: `整机在保（至 ${o.warranty.endDate}），非人为故障免费维修`,
       en: `the device is in warranty (until ${o.warranty.endDate}): free repair of a fault not caused by people`,
@@ -56,7 +59,12 @@ export function repairCoverage(o: {
     explanation: explain({
       ruleId: 'CU-2',
       policyVersion: o.policyVersion,
-      inputs: { warrantyStatus: o.warranty.status, warrantyEnd: o.warranty.endDate, part: o.part ?? null, causedByPeople: o.causedByPeople },
+      inputs: {
+        warrantyStatus: o.warranty.status,
+        warrantyEnd: o.warranty.endDate,
+        part: o.part ?? null,
+        causedByPeople: o.causedByPeople,
+      },
       result: { chargeable, basis },
       zh: text.zh,
       en: text.en,
@@ -185,14 +193,21 @@ export function nextVisitDue(o: {
         : { date: o.planStart, zh: '回访计划开始', en: 'the plan start' };
   const computed = dateOfDayNumber(dayNumberOf(from.date) + o.intervalDays);
   const dueDate = computed < o.today ? o.today : computed;
-  const late = computed < o.today ? { zh: `（${computed} 已过，今日到期）`, en: ` (${computed} has passed: due today)` } : { zh: '', en: '' };
+  const late =
+    computed < o.today ? { zh: `（${computed} 已过，今日到期）`, en: ` (${computed} has passed: due today)` } : { zh: '', en: '' };
   return {
     dueDate,
     period: dueDate,
     explanation: explain({
       ruleId: 'CU-1',
       policyVersion: o.policyVersion,
-      inputs: { lastDoneOn: o.lastDoneOn, lastMissedDue: o.lastMissedDue, planStart: o.planStart, intervalDays: o.intervalDays, today: o.today },
+      inputs: {
+        lastDoneOn: o.lastDoneOn,
+        lastMissedDue: o.lastMissedDue,
+        planStart: o.planStart,
+        intervalDays: o.intervalDays,
+        today: o.today,
+      },
       result: { dueDate },
       zh: `${from.zh} ${from.date} 后 ${o.intervalDays} 天回访，${dueDate} 前完成${late.zh}`,
       en: `a visit ${o.intervalDays} days after ${from.en} on ${from.date}, due by ${dueDate}${late.en}`,

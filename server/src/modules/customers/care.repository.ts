@@ -113,7 +113,9 @@ export function productsForInspection(db: Db) {
 /** CU-1: customers with a region, with their last visit done, last missed and whether one is open. */
 export function customersForVisits(db: Db) {
   const visits = (state: string, column: 'done_on' | 'due_date') =>
-    sql<string | null>`(select max(t.${sql.ref(column)}) from customer_care_tasks t where t.customer_id = customers.id and t.kind = 'visit' and t.state = ${state})`;
+    sql<
+      string | null
+    >`(select max(t.${sql.ref(column)}) from customer_care_tasks t where t.customer_id = customers.id and t.kind = 'visit' and t.state = ${state})`;
   return db
     .selectFrom('customers')
     .select([

@@ -106,7 +106,12 @@ export function customerCareRoutes(app: App) {
   app.post(
     '/custody',
     {
-      schema: { tags, summary: 'Log a device or document in, with its condition and the customer’s signature (CU-6)', body: ZCustodyIn, response: { 201: ZCustodyRecord } },
+      schema: {
+        tags,
+        summary: 'Log a device or document in, with its condition and the customer’s signature (CU-6)',
+        body: ZCustodyIn,
+        response: { 201: ZCustodyRecord },
+      },
       config: service,
     },
     async (req, reply) => reply.status(201).send(await custody.custodyIn(req.ctx(), req.body)),
@@ -155,7 +160,12 @@ export function customerCareRoutes(app: App) {
   app.get(
     '/repair-fees',
     {
-      schema: { tags, summary: 'The month’s repair fees for finance (CU-3)', querystring: ZRepairFeeMonthQuery, response: { 200: ZRepairFeeMonth } },
+      schema: {
+        tags,
+        summary: 'The month’s repair fees for finance (CU-3)',
+        querystring: ZRepairFeeMonthQuery,
+        response: { 200: ZRepairFeeMonth },
+      },
       config: financeRead,
     },
     (req) => fees.feesMonth(req.ctx().db, req.query.month),

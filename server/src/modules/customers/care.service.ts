@@ -136,7 +136,12 @@ export async function runCarePlan(db: Db, clock: Clock): Promise<{ opened: numbe
     }
     const opened = await repo.insertTasks(trx, rows);
     if (opened > 0 || missed > 0) {
-      await recordAudit(trx, systemActing(clock), { action: 'care_plan.run', entity: 'customer_care_task', entityId: null, after: { opened, missed, today } });
+      await recordAudit(trx, systemActing(clock), {
+        action: 'care_plan.run',
+        entity: 'customer_care_task',
+        entityId: null,
+        after: { opened, missed, today },
+      });
     }
     return { opened, missed, asOf: today };
   });
@@ -169,9 +174,16 @@ export async function deviceLog(ctx: Ctx, installedProductId: number): Promise<{
   for (const p of product.warranty.parts) add(p.replacedOn, 'part', `${p.part} → ${p.endDate}`, null);
   for (const c of custody) {
     add(c.received_at, 'custody_in', `${c.item}: ${c.condition_in} (${c.handed_in_by} / ${c.received_by_name})`, c.id);
-    if (c.returned_at) add(c.returned_at, 'custody_out', `${c.item}: ${c.condition_out ?? ''} (${c.taken_back_by ?? ''} / ${c.returned_by_name ?? ''})`, c.id);
+    if (c.returned_at)
+      add(
+        c.returned_at,
+        'custody_out',
+        `${c.item}: ${c.condition_out ?? ''} (${c.taken_back_by ?? ''} / ${c.returned_by_name ?? ''})`,
+        c.id,
+      );
   }
-  for (const t of tasks) if (t.state !== 'open') add(t.done_on ?? t.due_date, 'inspection', `${t.period} ${t.state}${t.note ? `: ${t.note}` : ''}`, t.id);
+  for (const t of tasks)
+    if (t.state !== 'open') add(t.done_on ?? t.due_date, 'inspection', `${t.period} ${t.state}${t.note ? `: ${t.note}` : ''}`, t.id);
   for (const r of requests) add(r.created_at, 'request', `${r.number} ${r.title}${r.cause ? ` — ${r.cause}` : ''}`, r.id);
   for (const f of fees) add(f.agreed_on, 'fee', `${f.description}: ${(f.total_fen / 100).toFixed(2)}`, f.id);
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));

@@ -80,31 +80,46 @@ describe('CU-1/CU-2 care plan', () => {
     refused(await engA.patch(path, { version: inspection.version, state: 'done', doneOn: '2026-03-03' }), 422, 'customers.futureDate');
     expect((await engB.patch(path, { version: inspection.version, state: 'done' })).statusCode).toBe(404);
     expect((await sales.patch(path, { version: inspection.version, state: 'done' })).statusCode).toBe(403);
-    const done = await expectStatus(await engA.patch(path, { version: inspection.version, state: 'done', doneOn: '2026-03-02', note: '运行正常' }), 200);
+    const done = await expectStatus(
+      await engA.patch(path, { version: inspection.version, state: 'done', doneOn: '2026-03-02', note: '运行正常' }),
+      200,
+    );
     expect(done).toMatchObject({ state: 'done', doneOn: '2026-03-02', note: '运行正常', version: inspection.version + 1 });
     refused(await engA.patch(path, { version: done.version, state: 'missed' }), 409, 'customers.taskClosed');
     expect((await engA.patch(path, { version: inspection.version, state: 'done' })).statusCode).toBe(409);
     expect(await audits('customer_care_task')).toEqual(expect.arrayContaining(['care_plan.run', 'care_task.done']));
   });
-
 });
 
 describe('CU-6 custody log and the device log', () => {
   const sign = (signerName: string) => ({ signerName, dataUrl: PNG });
   it('CU-6: logs a device in with condition and signature, and out again once; audited', async () => {
-    const body = { customerId: ids.custA, installedProductId: ids.inWarranty, kind: 'device', item: 'X9 控制器', condition: '外壳完好', signature: sign('张三') };
+    const body = {
+      customerId: ids.custA,
+      installedProductId: ids.inWarranty,
+      kind: 'device',
+      item: 'X9 控制器',
+      condition: '外壳完好',
+      signature: sign('张三'),
+    };
     expect((await sales.post(api('/custody'), body)).statusCode).toBe(403);
     refused(await engA.post(api('/custody'), { ...body, installedProductId: ids.expired }), 422, 'customers.productOfOtherCustomer');
     expect((await engA.post(api('/custody'), { ...body, signature: { signerName: '张三', dataUrl: 'x' } })).statusCode).toBe(400);
     const rec = await expectStatus(await engA.post(api('/custody'), body), 201);
     expect(rec).toMatchObject({ held: true, handedInBy: '张三', conditionIn: '外壳完好', receivedByName: 'engA', returnedAt: null });
-    expect((await expectStatus(await agent.get(api(`/custody?customerId=${ids.custA}&held=true`)), 200)) as unknown as unknown[]).toHaveLength(1);
+    expect(
+      (await expectStatus(await agent.get(api(`/custody?customerId=${ids.custA}&held=true`)), 200)) as unknown as unknown[],
+    ).toHaveLength(1);
     const out = await expectStatus(
       await engA.post(api(`/custody/${rec.id}/return`), { version: rec.version, condition: '已修复，外壳完好', signature: sign('李四') }),
       200,
     );
     expect(out).toMatchObject({ held: false, takenBackBy: '李四', conditionOut: '已修复，外壳完好' });
-    refused(await engA.post(api(`/custody/${rec.id}/return`), { version: out.version, condition: 'x', signature: sign('李四') }), 409, 'customers.alreadyReturned');
+    refused(
+      await engA.post(api(`/custody/${rec.id}/return`), { version: out.version, condition: 'x', signature: sign('李四') }),
+      409,
+      'customers.alreadyReturned',
+    );
     expect(await expectStatus(await agent.get(api(`/custody/${rec.id}/signatures`)), 200)).toEqual({ signatureIn: PNG, signatureOut: PNG });
     expect(await audits('custody_record')).toEqual(['custody.in', 'custody.out']);
   });
@@ -131,12 +146,21 @@ describe('CU-3 repair fees for finance', () => {
     refused(await agent.post(api('/repair-fees'), fee({ headUserId: ids.contact })), 422, 'customers.notStaffUser');
     expect((await engA.post(api('/repair-fees'), fee({}))).statusCode).toBe(403);
     const f = await expectStatus(await agent.post(api('/repair-fees'), fee({})), 201);
-    expect(f).toMatchObject({ basis: 'caused_by_people', feeFen: 20000, partsFen: 5000, totalFen: 25000, month: '2026-03', headName: 'head1' });
+    expect(f).toMatchObject({
+      basis: 'caused_by_people',
+      feeFen: 20000,
+      partsFen: 5000,
+      totalFen: 25000,
+      month: '2026-03',
+      headName: 'head1',
+    });
     expect((f.explanation as { ruleId: string }).ruleId).toBe('CU-3');
     expect(await audits('repair_fee')).toEqual(['create']);
   });
   it('CU-2: a replaced part under its own warranty is free though the device expired; out of warranty is charged', async () => {
-    await expectStatus(await agent.post(api(`/installed-products/${ids.expired}/part-replacements`), { part: 'PSU', replacedOn: '2025-06-01' }));
+    await expectStatus(
+      await agent.post(api(`/installed-products/${ids.expired}/part-replacements`), { part: 'PSU', replacedOn: '2025-06-01' }),
+    );
     const onB = { customerId: ids.custB, installedProductId: ids.expired, causedByPeople: false, feeFen: 30000, partsFen: 0 };
     refused(await agent.post(api('/repair-fees'), fee(Object.assign({ part: 'PSU' }, onB))), 422, 'customers.repairCovered');
     const f = await expectStatus(await agent.post(api('/repair-fees'), fee(Object.assign({ agreedOn: '2026-03-31' }, onB))), 201);
@@ -164,7 +188,12 @@ describe('CU-1 missed visits', () => {
   it('CU-1: a visit open on its due day stays open; the day after it is recorded missed and the next one opens', async () => {
     // Today is 2026-03-02: customer A's visit was due yesterday, customer B's is due today.
     const due = (customerId: number, date: string) =>
-      t.database.db.updateTable('customer_care_tasks').set({ due_date: date, task_key: `visit:${customerId}:${date}` }).where('kind', '=', 'visit').where('customer_id', '=', customerId).execute();
+      t.database.db
+        .updateTable('customer_care_tasks')
+        .set({ due_date: date, task_key: `visit:${customerId}:${date}` })
+        .where('kind', '=', 'visit')
+        .where('customer_id', '=', customerId)
+        .execute();
     await due(ids.custA, '2026-03-01');
     await due(ids.custB, '2026-03-02');
     expect(await expectStatus(await agent.post(api('/care-tasks/plan')), 200)).toMatchObject({ missed: 1, opened: 1 });

@@ -50,7 +50,12 @@ export async function custodyIn(ctx: Ctx, body: TCustodyIn): Promise<TCustodyRec
     if (body.installedProductId != null) {
       const p = await getInstalledProduct(ctx, body.installedProductId, trx).catch(() => null);
       if (!p || p.customerId !== body.customerId)
-        throw refuse('invalid_value', 'customers.productOfOtherCustomer', { installedProductId: body.installedProductId }, { ruleId: 'CU-6' });
+        throw refuse(
+          'invalid_value',
+          'customers.productOfOtherCustomer',
+          { installedProductId: body.installedProductId },
+          { ruleId: 'CU-6' },
+        );
     }
     const now = nowIso(ctx.clock);
     const { id } = await repo.insertCustody(trx, {

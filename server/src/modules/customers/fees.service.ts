@@ -46,7 +46,8 @@ async function getFee(db: Db, id: number): Promise<TRepairFee> {
 }
 
 async function assertStaff(db: Db, id: number, path: string) {
-  if (!(await repo.activeStaff(db, id))) throw refuse('invalid_value', 'customers.notStaffUser', { userId: id }, { ruleId: 'CU-3', details: [{ path, message: 'not staff' }] });
+  if (!(await repo.activeStaff(db, id)))
+    throw refuse('invalid_value', 'customers.notStaffUser', { userId: id }, { ruleId: 'CU-3', details: [{ path, message: 'not staff' }] });
 }
 
 /**
@@ -67,8 +68,18 @@ export async function createRepairFee(ctx: Ctx, body: TRepairFeeCreate): Promise
     if (body.installedProductId != null) {
       const product = await installedOn(ctx, body.installedProductId, body.agreedOn, trx).catch(() => null);
       if (!product || product.customerId !== body.customerId)
-        throw refuse('invalid_value', 'customers.productOfOtherCustomer', { installedProductId: body.installedProductId }, { ruleId: 'CU-3' });
-      coverage = repairCoverage({ warranty: product.warranty, part: body.part, causedByPeople: body.causedByPeople, policyVersion: policy.number });
+        throw refuse(
+          'invalid_value',
+          'customers.productOfOtherCustomer',
+          { installedProductId: body.installedProductId },
+          { ruleId: 'CU-3' },
+        );
+      coverage = repairCoverage({
+        warranty: product.warranty,
+        part: body.part,
+        causedByPeople: body.causedByPeople,
+        policyVersion: policy.number,
+      });
       if (!coverage.chargeable) {
         const t = coverage.explanation.text;
         throw refuse('rule_violation', 'customers.repairCovered', { why: { 'zh-CN': t['zh-CN'], en: t.en } }, { ruleId: 'CU-2' });

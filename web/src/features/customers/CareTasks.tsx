@@ -19,7 +19,11 @@ const tasksKey = ['care-tasks'] as const;
 function StateTag({ task }: { task: TCareTask }) {
   const { t } = useTranslation();
   if (task.overdue) return <Tag color="red">{t('customerCare.overdue')}</Tag>;
-  return <Tag color={task.state === 'done' ? 'green' : task.state === 'missed' ? 'default' : 'gold'}>{t(`customerCare.state_${task.state}`)}</Tag>;
+  return (
+    <Tag color={task.state === 'done' ? 'green' : task.state === 'missed' ? 'default' : 'gold'}>
+      {t(`customerCare.state_${task.state}`)}
+    </Tag>
+  );
 }
 
 /** CU-1/CU-2: record a visit or an inspection as done (on a day, with a note) or missed. */
@@ -51,7 +55,9 @@ function RecordModal({ task, state, onClose }: { task: TCareTask; state: 'done' 
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => save.mutate({ version: task.version, state, doneOn: state === 'done' ? (v.doneOn ?? null) : null, note: v.note?.trim() || null })}
+        onFinish={(v) =>
+          save.mutate({ version: task.version, state, doneOn: state === 'done' ? (v.doneOn ?? null) : null, note: v.note?.trim() || null })
+        }
       >
         {state === 'done' && (
           <Form.Item name="doneOn" label={t('customerCare.doneOn')}>
@@ -91,7 +97,11 @@ export function CareTaskList({ customerId }: { customerId?: number }) {
   const device = (task: TCareTask) => (task.serialNumber ? `${task.productName ?? ''} ${task.serialNumber}` : t('common.none'));
   const columns: ColumnsType<TCareTask> = [
     { title: t('customerCare.due'), dataIndex: 'dueDate', key: 'due' },
-    { title: t('customerCare.customer'), key: 'customer', render: (_, x) => <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link> },
+    {
+      title: t('customerCare.customer'),
+      key: 'customer',
+      render: (_, x) => <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link>,
+    },
     { title: t('customerCare.kindCol'), key: 'kind', render: (_, x) => t(`customerCare.kind_${x.kind}`) },
     { title: t('customerCare.device'), key: 'device', render: (_, x) => device(x) },
     { title: t('customerCare.stateCol'), key: 'state', render: (_, x) => <StateTag task={x} /> },

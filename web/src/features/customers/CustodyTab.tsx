@@ -13,7 +13,14 @@ import { TabToolbar } from './TabToolbar';
 import { useRecordError } from './useRecordError';
 import './care.i18n';
 
-type Values = { kind?: 'device' | 'document'; installedProductId?: number | null; item?: string; condition?: string; keptAt?: string; signerName?: string };
+type Values = {
+  kind?: 'device' | 'document';
+  installedProductId?: number | null;
+  item?: string;
+  condition?: string;
+  keptAt?: string;
+  signerName?: string;
+};
 const custodyKey = (customerId: number) => ['custody', customerId] as const;
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
 
@@ -73,9 +80,7 @@ function CustodyModal({ file, record, onClose }: { file: TCustomerFile; record?:
         {!record && (
           <>
             <Form.Item name="kind" label={t('customerCare.kindCol')}>
-              <Select
-                options={(['device', 'document'] as const).map((k) => ({ value: k, label: t(`customerCare.custodyKind_${k}`) }))}
-              />
+              <Select options={(['device', 'document'] as const).map((k) => ({ value: k, label: t(`customerCare.custodyKind_${k}`) }))} />
             </Form.Item>
             <Form.Item name="installedProductId" label={t('customerCare.device')}>
               <Select
@@ -114,7 +119,9 @@ export function CustodyTab({ file }: { file: TCustomerFile }) {
     queryFn: ({ signal }) => api<TCustodyRecord[]>('/custody', { query: { customerId: file.customer.id }, signal }),
   });
   const canLog = can('customers.service');
-  const state = (r: TCustodyRecord) => <Tag color={r.held ? 'gold' : 'green'}>{r.held ? t('customerCare.held') : t('customerCare.handedBack')}</Tag>;
+  const state = (r: TCustodyRecord) => (
+    <Tag color={r.held ? 'gold' : 'green'}>{r.held ? t('customerCare.held') : t('customerCare.handedBack')}</Tag>
+  );
   const action = (r: TCustodyRecord) =>
     canLog && r.held ? (
       <Button size="small" onClick={() => setEditing({ record: r })} data-testid={`custody-${r.id}-out`}>

@@ -72,7 +72,13 @@ export function RepairFeeModal({ file, productId, onClose }: { file: TCustomerFi
       confirmLoading={save.isPending}
       style={{ top: 12 }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ agreedOn: dayjs().format('YYYY-MM-DD'), installedProductId: productId }} data-testid="fee-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ agreedOn: dayjs().format('YYYY-MM-DD'), installedProductId: productId }}
+        data-testid="fee-form"
+      >
         <Form.Item name="installedProductId" label={t('customerCare.device')}>
           <Select allowClear options={file.installedProducts.map((p) => ({ value: p.id, label: `${p.productName} ${p.serialNumber}` }))} />
         </Form.Item>
@@ -130,7 +136,13 @@ export function RepairFeesPage() {
     <Flex vertical gap={12}>
       <PageHeader title={t('customerCare.feesTitle')} />
       <Flex gap={8} wrap align="center">
-        <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} aria-label={t('customerCare.month')} />
+        <DatePicker
+          picker="month"
+          value={month}
+          allowClear={false}
+          onChange={(d) => d && setMonth(d)}
+          aria-label={t('customerCare.month')}
+        />
         <Button type="primary" href={`/api/v1/repair-fees/export?month=${key}`} data-testid="fees-export">
           {t('customerCare.export')}
         </Button>

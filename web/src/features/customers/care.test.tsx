@@ -8,7 +8,14 @@ import { CareTasksPage } from './CareTasks';
 import { RepairFeesPage } from './RepairFees';
 import './care.i18n';
 
-const explanation = explain({ ruleId: 'CU-2', policyVersion: 1, inputs: {}, result: {}, zh: '质保期第 1 年第 1 次免费巡检', en: 'free inspection 1 of 1 in warranty year 1' });
+const explanation = explain({
+  ruleId: 'CU-2',
+  policyVersion: 1,
+  inputs: {},
+  result: {},
+  zh: '质保期第 1 年第 1 次免费巡检',
+  en: 'free inspection 1 of 1 in warranty year 1',
+});
 const task: TCareTask = Object.assign(
   { id: 3, version: 1, kind: 'inspection' as const, customerId: 7, customerName: '杭州市中医院', installedProductId: 2, productName: 'X9' },
   { serialNumber: 'SN-1', regionId: 1, period: 'Y1-1', dueDate: '2026-03-09', state: 'open' as const, overdue: false },
