@@ -1,6 +1,6 @@
 import { dateOfDayNumber, dayNumberOf } from '../calendar/dates';
 import { type TExplanation, explain } from '../explanation';
-import { type TWarranty, warrantyLastDay } from './warranty';
+import { type TPartWarranty, type TWarranty, warrantyLastDay } from './warranty';
 
 /** Yuan text of an amount in fen (200.00). */
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -20,13 +20,13 @@ export type TRepairCoverage = {
  * warranty is the one computeWarranty gave for the repair date.
  */
 export function repairCoverage(o: {
-  warranty: TWarranty;
+  warranty: Pick<TWarranty, 'status' | 'endDate'> & { parts?: TPartWarranty[] };
   /** The replaced part at fault, when the fault is in one. */
   part?: string | null;
   causedByPeople: boolean;
   policyVersion: number | null;
 }): TRepairCoverage {
-  const partWarranty = o.part ? o.warranty.parts.filter((p) => p.part === o.part && p.status === 'in_warranty').at(-1) : undefined;
+  const partWarranty = o.part ? (o.warranty.parts ?? []).filter((p) => p.part === o.part && p.status === 'in_warranty').at(-1) : undefined;
   let basis: TRepairCoverage['basis'];
   if (o.causedByPeople) basis = 'caused_by_people';
   else if (o.warranty.status === 'in_warranty') basis = 'device_warranty';

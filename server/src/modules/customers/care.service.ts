@@ -171,7 +171,7 @@ export async function deviceLog(ctx: Ctx, installedProductId: number): Promise<{
   const entries: TDeviceLogEntry[] = [];
   const add = (at: string, kind: TDeviceLogEntry['kind'], text: string, refId: number | null) => entries.push({ at, kind, text, refId });
   if (product.acceptedOn) add(product.acceptedOn, 'accepted', `${product.serialNumber} → ${product.warranty.endDate ?? ''}`, null);
-  for (const p of product.warranty.parts) add(p.replacedOn, 'part', `${p.part} → ${p.endDate}`, null);
+  for (const p of product.warranty.parts ?? []) add(p.replacedOn, 'part', `${p.part} → ${p.endDate}`, null);
   for (const c of custody) {
     add(c.received_at, 'custody_in', `${c.item}: ${c.condition_in} (${c.handed_in_by} / ${c.received_by_name})`, c.id);
     if (c.returned_at)

@@ -26,7 +26,7 @@ function Replacements({ product }: { product: TInstalledProduct }) {
       title: t('customers.partWarrantyUntil'),
       key: 'partWarranty',
       render: (_, r) => {
-        const own = product.warranty.parts.find((p) => p.part === r.part && p.replacedOn === r.replacedOn);
+        const own = product.warranty.parts?.find((p) => p.part === r.part && p.replacedOn === r.replacedOn);
         return own ? (
           <Tag color={own.status === 'in_warranty' ? 'green' : 'default'}>{t('customers.warrantyUntil', { date: own.endDate })}</Tag>
         ) : null;

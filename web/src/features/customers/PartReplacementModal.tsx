@@ -33,7 +33,7 @@ export function PartReplacementModal({ open, product, onClose }: Props) {
       api<TInstalledProduct>(`/installed-products/${product?.id}/part-replacements`, { method: 'POST', body }),
     onSuccess: (saved, body) => {
       // CU-2: the replaced part's own warranty, from its replacement date.
-      const own = saved.warranty.parts.find((p) => p.part === body.part && p.replacedOn === body.replacedOn);
+      const own = saved.warranty.parts?.find((p) => p.part === body.part && p.replacedOn === body.replacedOn);
       message.success(own ? t('customers.replacementSavedUntil', { date: own.endDate }) : t('customers.replacementSaved'));
       void queryClient.invalidateQueries({ queryKey: customerKeys.all });
       onClose();
