@@ -4,10 +4,6 @@ import { defineReasons } from './catalogue';
 export const CUSTOMERS_REASONS = defineReasons({
   'customers.taskClosed': { 'zh-CN': '该任务已记录为{state}', en: 'This task is already recorded as {state}' },
   'customers.futureDate': { 'zh-CN': '日期 {date} 在将来', en: 'The date {date} is in the future' },
-  'customers.notInWarrantyScope': {
-    'zh-CN': '{serialNumber} 不在质保期内或尚无验收日期，不安排免费巡检',
-    en: '{serialNumber} is not in warranty or has no acceptance date: no free inspection',
-  },
   'customers.alreadyReturned': { 'zh-CN': '该物品已于 {returnedAt} 交还', en: 'This item was already returned on {returnedAt}' },
   'customers.productOfOtherCustomer': {
     'zh-CN': '设备 #{installedProductId} 属于其他客户',
