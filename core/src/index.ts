@@ -15,6 +15,7 @@ export * from './schemas/policy-api';
 export { ZTimeOfDay } from './calendar';
 export * from './customers';
 export * from './schemas/customers';
+export * from './schemas/customer-care';
 export * from './sla';
 export * from './schemas/notifications';
 export * from './schemas/tickets';

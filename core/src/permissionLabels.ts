@@ -22,6 +22,8 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'calendars.manage': { 'zh-CN': '管理工作日历', en: 'Manage calendars' },
   'customers.read': { 'zh-CN': '查看客户档案', en: 'View customers' },
   'customers.manage': { 'zh-CN': '管理客户档案', en: 'Manage customers' },
+  'customers.service': { 'zh-CN': '巡检回访与设备收发登记', en: 'Inspections, visits and device custody' },
+  'customers.fees': { 'zh-CN': '查看维修收费（财务）', en: 'Repair fees for finance' },
   'tickets.read': { 'zh-CN': '查看服务请求', en: 'View service requests' },
   'tickets.create': { 'zh-CN': '登记服务请求', en: 'Register service requests' },
   'tickets.work': { 'zh-CN': '处理服务请求', en: 'Work on service requests' },

@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'calendars.manage',
   'customers.read',
   'customers.manage',
+  // CU-1/CU-2/CU-6: service (record inspections and visits done or missed, log devices and documents in and out);
+  // fees (CU-3: the chargeable repairs' fees handed to finance, the month's list and export).
+  'customers.service',
+  'customers.fees',
   'tickets.read',
   'tickets.create',
   'tickets.work',
@@ -204,6 +208,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'policy.manage',
       'policy.approve',
       ...customersRead,
+      'customers.fees',
       'tickets.read',
       'tickets.approve',
       'field.read',
@@ -263,6 +268,8 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'org.manage',
       'calendars.manage',
       ...customersManage,
+      'customers.service',
+      'customers.fees',
       ...ticketsDispatch,
       ...fieldSupervise,
       ...reportsSupervise,
@@ -294,6 +301,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     permissions: [
       ...staff,
       ...customersRead,
+      'customers.service',
       ...ticketsWork,
       'tickets.assign',
       ...fieldWork,
@@ -315,13 +323,13 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'engineer',
     name: { 'zh-CN': '技术服务工程师', en: 'Service engineer' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner, ...resident],
+    permissions: [...staff, ...customersRead, 'customers.service', ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner, ...resident],
   },
   {
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
+    permissions: [...staff, ...customersRead, 'customers.service', ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
   },
   {
     key: 'agent',
@@ -330,6 +338,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     permissions: [
       ...staff,
       ...customersManage,
+      'customers.service',
       'tickets.read',
       'tickets.create',
       'tickets.assign',
@@ -364,7 +373,17 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'finance',
     name: { 'zh-CN': '财务', en: 'Finance' },
     scope: 'all',
-    permissions: [...staff, ...customersRead, 'field.read', 'travel.finance', 'appraisal.export', 'pay.read', 'pay.export', 'pay.manage'],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      'field.read',
+      'travel.finance',
+      'customers.fees',
+      'appraisal.export',
+      'pay.read',
+      'pay.export',
+      'pay.manage',
+    ],
   },
   {
     key: 'hr',

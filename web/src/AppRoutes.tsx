@@ -7,6 +7,8 @@ import { MustChangePasswordPage } from './features/account/MustChangePasswordPag
 import { MustEnrolTwoFactorPage } from './features/account/MustEnrolTwoFactorPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
+import { CareTasksPage } from './features/customers/CareTasks';
+import { RepairFeesPage } from './features/customers/RepairFees';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
@@ -98,6 +100,8 @@ export function AppRoutes() {
         <Route path="calendars" element={guard('calendars.read', <CalendarsPage />)} />
         <Route path="customers" element={guard('customers.read', <CustomersPage />)} />
         <Route path="customers/:id" element={guard('customers.read', <CustomerFilePage />)} />
+        <Route path="care-tasks" element={guard('customers.read', <CareTasksPage />)} />
+        <Route path="repair-fees" element={guard('customers.fees', <RepairFeesPage />)} />
         <Route path="tickets" element={guard('tickets.read', <TicketsPage />)} />
         <Route path="tickets/new" element={guard('tickets.create', <TicketIntakePage />)} />
         <Route

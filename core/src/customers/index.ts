@@ -1,1 +1,2 @@
 export * from './warranty';
+export * from './care';

@@ -31,7 +31,7 @@ describe('computeWarranty (CU-2)', () => {
     const w = computeWarranty({ acceptedOn: '2023-03-15', replacements: [], policy, today: '2026-03-15' });
     expect(w.status).toBe('expired');
   });
-  it('is extended by a part replacement to the replacement date plus the months', () => {
+  it('CU-2: a replaced part keeps its own warranty from its replacement date; the device is not extended', () => {
     const w = computeWarranty({
       acceptedOn: '2023-03-15',
       replacements: [{ part: '电源模块', replacedOn: '2025-06-01' }],
@@ -39,14 +39,20 @@ describe('computeWarranty (CU-2)', () => {
       today: '2026-06-01',
     });
     expect(w).toMatchObject({
-      status: 'in_warranty',
+      status: 'expired',
       baseEndDate: '2026-03-14',
-      endDate: '2028-05-31',
+      endDate: '2026-03-14',
       extendedBy: { part: '电源模块', replacedOn: '2025-06-01' },
+      parts: [{ part: '电源模块', replacedOn: '2025-06-01', endDate: '2028-05-31', status: 'in_warranty' }],
     });
-    expect(w.explanation.text['zh-CN']).toContain('更换 电源模块');
+    expect(w.explanation.text['zh-CN']).toContain('更换的 电源模块 自更换日起质保至 2028-05-31');
   });
-  it('keeps the later end when an early replacement would shorten it', () => {
+  it('CU-2: the part is in warranty on its last day and out the day after', () => {
+    const r = [{ part: 'fan', replacedOn: '2024-01-01' }];
+    expect(computeWarranty({ acceptedOn: '2023-03-15', replacements: r, policy, today: '2026-12-31' }).parts[0].status).toBe('in_warranty');
+    expect(computeWarranty({ acceptedOn: '2023-03-15', replacements: r, policy, today: '2027-01-01' }).parts[0].status).toBe('expired');
+  });
+  it('names no part as running past an agreed end that is later', () => {
     const w = computeWarranty({
       acceptedOn: '2023-03-15',
       endOverride: '2030-01-01',
@@ -56,14 +62,15 @@ describe('computeWarranty (CU-2)', () => {
     });
     expect(w).toMatchObject({ endDate: '2030-01-01', extendedBy: null, status: 'in_warranty' });
   });
-  it('does not extend when the policy says replaced parts do not extend it', () => {
+  it('covers the part only with the device when the policy says replaced parts do not continue', () => {
     const w = computeWarranty({
       acceptedOn: '2023-03-15',
       replacements: [{ part: 'fan', replacedOn: '2025-06-01' }],
       policy: { ...policy, replacedPartExtendsWarranty: false },
       today: '2026-03-15',
     });
-    expect(w).toMatchObject({ status: 'expired', endDate: '2026-03-14' });
+    expect(w).toMatchObject({ status: 'expired', endDate: '2026-03-14', extendedBy: null });
+    expect(w.parts[0]).toMatchObject({ endDate: '2026-03-14', status: 'expired' });
   });
   it('is unknown without an acceptance date', () => {
     const w = computeWarranty({ acceptedOn: null, replacements: [], policy, today: '2026-03-15' });

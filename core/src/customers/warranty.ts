@@ -22,14 +22,19 @@ export type WarrantyOptions = {
   today: string;
 };
 
+/** CU-2: a replaced part's own warranty (更换的部件质保期顺延), from its replacement date. */
+export type TPartWarranty = { part: string; replacedOn: string; endDate: string; status: 'in_warranty' | 'expired' };
+
 export type TWarranty = {
   status: TWarrantyStatus;
-  /** The last day covered (inclusive), or null when nothing is known. */
+  /** The last day the device is covered (inclusive), or null when nothing is known. A replacement does not move it. */
   endDate: string | null;
-  /** The end before any part replacement extended it. */
+  /** The device's end from acceptance (or the agreed end): the same as `endDate` since parts keep their own warranty. */
   baseEndDate: string | null;
-  /** The replacement that pushed the end out, if one did. */
+  /** The replaced part whose own warranty runs longest past the device's end, if one does. */
   extendedBy: { part: string; replacedOn: string } | null;
+  /** Each replaced part's own warranty (CU-2), oldest replacement first. */
+  parts: TPartWarranty[];
   explanation: TExplanation;
 };
 
@@ -50,21 +55,28 @@ export function warrantyLastDay(from: string, months: number): string {
 }
 
 /**
- * CU-2: warranty of an installed product — `months` from acceptance (or an agreed end), extended by a part
- * replacement to the replacement date + `months` when the policy says so. The last day is still in warranty.
+ * CU-2: warranty of an installed product — `months` from acceptance (or an agreed end) for the whole device. A replaced
+ * part keeps its own warranty, continued from its replacement date for the policy's months (「更换的部件质保期顺延」)
+ * when the policy says so, else until the device's end; it is never a fresh warranty for the whole device. The last
+ * day is still in warranty.
  */
 export function computeWarranty(o: WarrantyOptions): TWarranty {
   const { policy, today } = o;
   const baseEndDate = o.endOverride ?? (o.acceptedOn ? warrantyLastDay(o.acceptedOn, policy.months) : null);
-  let endDate = baseEndDate;
+  const endDate = baseEndDate;
+  const parts: TPartWarranty[] = [...o.replacements]
+    .sort((a, b) => a.replacedOn.localeCompare(b.replacedOn))
+    .map((r) => {
+      const own = warrantyLastDay(r.replacedOn, policy.months);
+      const partEnd = policy.replacedPartExtendsWarranty || endDate === null ? own : endDate;
+      return { part: r.part, replacedOn: r.replacedOn, endDate: partEnd, status: today <= partEnd ? 'in_warranty' : 'expired' };
+    });
   let extendedBy: TWarranty['extendedBy'] = null;
-  if (policy.replacedPartExtendsWarranty) {
-    for (const r of [...o.replacements].sort((a, b) => a.replacedOn.localeCompare(b.replacedOn))) {
-      const partEnd = warrantyLastDay(r.replacedOn, policy.months);
-      if (endDate === null || partEnd > endDate) {
-        endDate = partEnd;
-        extendedBy = { part: r.part, replacedOn: r.replacedOn };
-      }
+  let longest = endDate;
+  for (const p of parts) {
+    if (policy.replacedPartExtendsWarranty && (longest === null || p.endDate > longest)) {
+      longest = p.endDate;
+      extendedBy = { part: p.part, replacedOn: p.replacedOn };
     }
   }
   const status: TWarrantyStatus = endDate === null ? 'unknown' : today <= endDate ? 'in_warranty' : 'expired';
@@ -76,14 +88,14 @@ export function computeWarranty(o: WarrantyOptions): TWarranty {
     replacements: o.replacements,
     today,
   };
-  const result = { status, endDate };
+  const result = { status, endDate, parts: parts.map((p) => ({ part: p.part, endDate: p.endDate })) };
   const zhStatus = { in_warranty: '在保', expired: '已过保', unknown: '质保未知' }[status];
   const enStatus = { in_warranty: 'in warranty', expired: 'out of warranty', unknown: 'warranty unknown' }[status];
   let zh: string;
   let en: string;
   if (endDate === null) {
-    zh = '尚无验收日期，无法计算质保期';
-    en = 'no acceptance date yet, so the warranty cannot be computed';
+    zh = '尚无验收日期，无法计算整机质保期';
+    en = 'no acceptance date yet, so the device warranty cannot be computed';
   } else {
     const base = o.endOverride
       ? { zh: `约定质保至 ${o.endOverride}`, en: `warranty agreed until ${o.endOverride}` }
@@ -93,20 +105,20 @@ export function computeWarranty(o: WarrantyOptions): TWarranty {
             en: `${policy.months} months from acceptance on ${o.acceptedOn}, until ${baseEndDate}`,
           }
         : { zh: '无验收日期', en: 'no acceptance date' };
-    const ext = extendedBy
-      ? {
-          zh: `；${extendedBy.replacedOn} 更换 ${extendedBy.part}，延长至 ${endDate}`,
-          en: `; ${extendedBy.part} replaced on ${extendedBy.replacedOn} extends it until ${endDate}`,
-        }
-      : { zh: '', en: '' };
-    zh = `${base.zh}${ext.zh}；${today} ${zhStatus}`;
-    en = `${base.en}${ext.en}; ${enStatus} on ${today}`;
+    zh = `${base.zh}；${today} 整机${zhStatus}`;
+    en = `${base.en}; the device is ${enStatus} on ${today}`;
+  }
+  for (const p of parts) {
+    const own = policy.replacedPartExtendsWarranty;
+    zh += `；${p.replacedOn} 更换的 ${p.part} ${own ? '自更换日起' : '随整机'}质保至 ${p.endDate}`;
+    en += `; ${p.part} replaced on ${p.replacedOn} is covered ${own ? 'from its replacement' : 'with the device'} until ${p.endDate}`;
   }
   return {
     status,
     endDate,
     baseEndDate,
     extendedBy,
+    parts,
     explanation: explain({ ruleId: 'CU-2', policyVersion: policy.version, inputs, result, zh, en }),
   };
 }

@@ -68,6 +68,7 @@ export function defaultPolicy(): TPolicy {
       pauseWhileWaitingForCustomer: true,
       followUpDaysAfterClose: 7,
       warranty: { months: 36, replacedPartExtendsWarranty: true, freeAnnualInspections: 1, levelId: 'warranty24x7' },
+      customerVisits: { intervalDays: 90 },
       outOfWarranty: { minimumFeeFen: 20000, suggestedMaximumFeeFen: 50000, partsChargedExtra: true },
     },
     fieldService: {

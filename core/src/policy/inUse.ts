@@ -9,7 +9,6 @@ import type { TLocalizedText } from './primitives';
  */
 const CAPABILITIES = {
   phoneReachability: { 'zh-CN': '驻场人员通讯畅通检查', en: 'residents’ phone reachability checks' },
-  annualInspection: { 'zh-CN': '年度免费巡检', en: 'annual free inspections' },
   statutoryLeave: { 'zh-CN': '法定假期额度', en: 'statutory leave entitlements' },
   multiLevelApproval: { 'zh-CN': '逐级审批', en: 'level-by-level approval' },
   inPersonLeave: { 'zh-CN': '本人申请核验', en: 'in-person filing checks' },
@@ -23,7 +22,6 @@ export type TPolicyCapability = keyof typeof CAPABILITIES;
 /** Path prefixes (segments; `*` matches one) of the settings not read yet, with the capability that will read them. */
 export const POLICY_NOT_YET_IN_USE: readonly { path: string; capability: TPolicyCapability }[] = [
   { path: 'attendance.phoneOffHours', capability: 'phoneReachability' },
-  { path: 'sla.warranty.freeAnnualInspections', capability: 'annualInspection' },
   { path: 'leave.types.*.statutory', capability: 'statutoryLeave' },
   { path: 'leave.levelByLevel', capability: 'multiLevelApproval' },
   { path: 'leave.inPersonExceptSick', capability: 'inPersonLeave' },

@@ -73,6 +73,8 @@ export const ZSlaPolicy = z.strictObject({
     /** SLA-2: the level that applies while the equipment is under warranty (24-hour support). */
     levelId: ZItemId,
   }),
+  /** CU-1: engineers visit the customers of their region regularly (回访), every so many days. */
+  customerVisits: z.strictObject({ intervalDays: ZDays.min(1).max(366) }),
   /** CU-3: repair or modification outside warranty. */
   outOfWarranty: z.strictObject({
     minimumFeeFen: ZFen,

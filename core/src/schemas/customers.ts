@@ -107,6 +107,10 @@ export const ZWarranty = z.object({
   endDate: z.string().nullable(),
   baseEndDate: z.string().nullable(),
   extendedBy: z.object({ part: z.string(), replacedOn: z.string() }).nullable(),
+  /** CU-2: each replaced part's own warranty, from its replacement date (always sent; optional for clients that predate it). */
+  parts: z
+    .array(z.object({ part: z.string(), replacedOn: z.string(), endDate: z.string(), status: z.enum(['in_warranty', 'expired']) }))
+    .optional(),
   explanation: ZExplanation,
 });
 

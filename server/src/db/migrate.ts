@@ -38,6 +38,7 @@ import { pay } from './migrations/20261207_0150_pay';
 import { technicalHandover } from './migrations/20261207_0170_technical_handover';
 import { userHireDate } from './migrations/20261207_0171_user_hire_date';
 import { welderGradeSince } from './migrations/20261207_0190_welder_grade_since';
+import { customerCare } from './migrations/20261207_0210_customer_care';
 import { overtimeBookedAndChangeCancel } from './migrations/20261207_0250_overtime_booked_cancel';
 import { leaveFormArchive } from './migrations/20261207_0251_leave_form_archive';
 
@@ -82,6 +83,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0170_technical_handover': technicalHandover(dialect),
     '20261207_0171_user_hire_date': userHireDate(),
     '20261207_0190_welder_grade_since': welderGradeSince(),
+    '20261207_0210_customer_care': customerCare(dialect),
     '20261207_0250_overtime_booked_cancel': overtimeBookedAndChangeCancel(),
     '20261207_0251_leave_form_archive': leaveFormArchive(),
   };

@@ -234,6 +234,65 @@ export interface PartReplacementsTable {
   created_at: string;
   created_by: number | null;
 }
+/** CU-1 visits and CU-2 inspections as region tasks (migration 0210). */
+export interface CustomerCareTasksTable extends Stamps {
+  id: Id;
+  kind: string;
+  task_key: string;
+  customer_id: number;
+  installed_product_id: number | null;
+  region_id: number | null;
+  period: string;
+  due_date: string;
+  state: string;
+  done_on: string | null;
+  recorded_by: number | null;
+  note: string | null;
+  explanation: string;
+  policy_version: number | null;
+}
+/** CU-6: devices and documents taken for repair, logged in and out (migration 0210). */
+export interface CustodyRecordsTable extends Stamps {
+  id: Id;
+  customer_id: number;
+  installed_product_id: number | null;
+  ticket_id: number | null;
+  kind: string;
+  item: string;
+  kept_at: string | null;
+  received_at: string;
+  received_by: number;
+  condition_in: string;
+  handed_in_by: string;
+  signature_in: string;
+  returned_at: string | null;
+  returned_by: number | null;
+  condition_out: string | null;
+  taken_back_by: string | null;
+  signature_out: string | null;
+}
+/** CU-3: fees of chargeable repairs, handed to finance by month (migration 0210). */
+export interface RepairFeesTable {
+  id: Id;
+  customer_id: number;
+  installed_product_id: number | null;
+  ticket_id: number | null;
+  description: string;
+  part: string | null;
+  caused_by_people: number;
+  basis: string;
+  fee_fen: number;
+  parts_fen: number;
+  total_fen: number;
+  agreed_on: string;
+  month: string;
+  sales_user_id: number;
+  head_user_id: number;
+  explanation: string;
+  policy_version: number | null;
+  created_by: number;
+  created_at: string;
+}
 export interface ServiceContractsTable extends Stamps {
   id: Id;
   customer_id: number;
@@ -469,6 +528,9 @@ export interface DB
   customer_sites: CustomerSitesTable;
   installed_products: InstalledProductsTable;
   part_replacements: PartReplacementsTable;
+  customer_care_tasks: CustomerCareTasksTable;
+  custody_records: CustodyRecordsTable;
+  repair_fees: RepairFeesTable;
   service_contracts: ServiceContractsTable;
   ticket_counters: TicketCountersTable;
   tickets: TicketsTable;

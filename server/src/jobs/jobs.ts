@@ -10,6 +10,7 @@ import { surveysScheduleJob } from '../modules/surveys/surveys.service';
 import { certificateReminderJob } from '../modules/staff-training/certificates.service';
 import { commissionReleaseJob } from '../modules/pay/pay.service';
 import { kpiReviewObligationsJob } from '../modules/kpi/kpi.obligations';
+import { customerCarePlanJob } from '../modules/customers/care.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -49,5 +50,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     commissionReleaseJob(deps),
     // AP-16: a month's (and in January the year's) KPI self and superior reviews owed once it has ended.
     kpiReviewObligationsJob(deps),
+    // CU-1/CU-2: the regions' customer visits and free annual inspections opened, the overdue ones recorded as missed.
+    customerCarePlanJob(deps),
   ];
 }

@@ -1,3 +1,4 @@
+import '../features/customers/care.i18n';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -77,6 +78,9 @@ export function buildMenuItems(
   // HO-1: handover on leaving or transfer.
   items.push(...handoverMenuItems(has, t));
   if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
+  // CU-1/CU-2: the region's visits and free inspections; CU-3: repair fees for finance.
+  if (has('customers.service')) items.push({ key: '/care-tasks', icon: <ContactsOutlined />, label: t('customerCare.navTasks') });
+  if (has('customers.fees')) items.push({ key: '/repair-fees', icon: <ContactsOutlined />, label: t('customerCare.navFees') });
   if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
   if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
   if (has('org.read')) {

@@ -95,6 +95,13 @@ export const slaFields: PolicyFieldMeta[] = [
     ['保修期内提供 24 小时技术支持', '24-hour technical support during warranty'],
   ),
   f(
+    'sla.customerVisits.intervalDays',
+    'CU-1',
+    'days',
+    ['客户回访间隔（天）', 'Customer visit interval (days)'],
+    ['工程师定期走访所在区域的客户', 'Engineers visit the customers in their region regularly'],
+  ),
+  f(
     'sla.outOfWarranty.minimumFeeFen',
     'CU-3',
     'fen',

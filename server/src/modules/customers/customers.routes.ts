@@ -167,7 +167,7 @@ export function customersRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: 'Record a replaced part; a replacement extends the warranty (CU-2)',
+        summary: 'Record a replaced part; the part keeps its own warranty from its replacement date (CU-2)',
         params: ZIdParams,
         body: ZPartReplacementCreate,
         response: { 201: ZInstalledProduct },

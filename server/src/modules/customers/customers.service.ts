@@ -97,7 +97,7 @@ const toContract = (r: repo.ContractRow, today: string): TContract =>
   });
 
 /** CU-2: the policy in force at acceptance governs the warranty; without acceptance, today's. */
-async function warrantyPolicy(db: Db, date: string, today: string): Promise<PolicyAt> {
+export async function warrantyPolicy(db: Db, date: string, today: string): Promise<PolicyAt> {
   const found = (await policyAt(db, date)) ?? (await policyAt(db, today));
   if (!found) throw new AppError('internal', 'No published policy is in force');
   return found;
@@ -381,6 +381,13 @@ export async function getInstalledProduct(ctx: Ctx, id: number, db: Db = ctx.db)
   return (await toInstalled(db, [row], todayOf(ctx)))[0];
 }
 
+/** CU-2/CU-3: an installed product with its warranty as it stood on `date` (a repair's day). */
+export async function installedOn(ctx: Ctx, id: number, date: string, db: Db = ctx.db): Promise<TInstalledProduct> {
+  const row = await repo.findInstalled(db, ctx.actor, id);
+  if (!row) throw notFound('Installed product');
+  return (await toInstalled(db, [row], date))[0];
+}
+
 async function assertInstalledRefs(db: Db, customerId: number, body: Partial<TInstalledProductCreate>) {
   await assertRefsExist(db, [
     { table: 'products', id: body.productId, path: 'body.productId' },
@@ -452,7 +459,7 @@ export async function deleteInstalledProduct(ctx: Ctx, id: number) {
   );
 }
 
-/** CU-2: record a replaced part; the warranty is recomputed (and extended when the policy says so). */
+/** CU-2: record a replaced part; it gets its own warranty from the replacement date (the device's is not renewed). */
 export async function addPartReplacement(ctx: Ctx, installedId: number, body: TPartReplacementCreate): Promise<TInstalledProduct> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getInstalledProduct(ctx, installedId, trx);

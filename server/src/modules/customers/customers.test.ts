@@ -214,7 +214,7 @@ describe('installed products and warranty (CU-2)', () => {
     expect(p.warranty).toMatchObject({ status: 'expired', endDate: '2026-03-01' });
   });
 
-  it('extends the warranty by a part replacement, audited', async () => {
+  it('CU-2: a part replacement has its own warranty and does not renew the device’s, audited', async () => {
     const p = await created(
       await agent.post(api('/installed-products'), { customerId, productId, serialNumber: 'SN-PART', acceptedOn: '2023-01-10' }),
     );
@@ -222,10 +222,11 @@ describe('installed products and warranty (CU-2)', () => {
     const res = await agent.post(api(`/installed-products/${p.id}/part-replacements`), { part: '电源模块', replacedOn: '2025-06-01' });
     expect(res.statusCode).toBe(201);
     expect(res.json().warranty).toMatchObject({
-      status: 'in_warranty',
+      status: 'expired',
       baseEndDate: '2026-01-09',
-      endDate: '2028-05-31',
+      endDate: '2026-01-09',
       extendedBy: { part: '电源模块' },
+      parts: [{ part: '电源模块', replacedOn: '2025-06-01', endDate: '2028-05-31', status: 'in_warranty' }],
     });
     expect(res.json().partReplacements).toHaveLength(1);
     const audit = await t.database.db

@@ -57,7 +57,7 @@ describe('FS-6 service record', () => {
     expect(v.record).toMatchObject({ solved: false, restoredOriginal: true });
   });
 
-  it('CU-2: a part put into the customer’s installed product is a replacement that extends its warranty; on the request as a part', async () => {
+  it('CU-2: a part put into the customer’s installed product is a replacement with its own warranty; on the request as a part', async () => {
     const lineId = (await expectStatus(await w.admin.post(api('/product-lines'), { name: 'rc-服务器' }), 201)).id;
     const productId = (await expectStatus(await w.admin.post(api('/products'), { name: 'rc-X9 存储', productLineId: lineId }), 201)).id;
     const installed = await expectStatus(
@@ -88,7 +88,7 @@ describe('FS-6 service record', () => {
       }),
     ]);
     const after = await expectStatus(await w.supervisor.get(api(`/installed-products/${installed.id}`)), 200);
-    expect(after.warranty).toMatchObject({ status: 'in_warranty', extendedBy: { part: '电源模块 PSU-200' } });
+    expect(after.warranty).toMatchObject({ status: 'expired', parts: [{ part: '电源模块 PSU-200', status: 'in_warranty' }] });
     const entries = await t.database.db
       .selectFrom('ticket_entries')
       .select(['kind', 'body'])

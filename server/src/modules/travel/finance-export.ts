@@ -5,6 +5,7 @@ import { forbidden } from '../../http/errors';
 import { can } from '../../http/context';
 import { travelScope } from './travel.access.repository';
 import * as repo from './travel.repository';
+import { addRepairFeeSheet } from '../customers/fees.service';
 
 const STATUS_ZH: Record<string, string> = { submitted: '待审批', approved: '已批准', rejected: '已驳回', paid: '已付款' };
 const KIND_ZH: Record<TAllowanceLineOut['kind'], string> = {
@@ -175,6 +176,8 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
     });
   }
   for (const sheet of [claims, lines, expenseSheet, advanceSheet]) sheet.getRow(1).font = { bold: true };
+  // CU-3: all repair fees go to finance — the month's chargeable repairs as their own sheet.
+  if (can(ctx.actor, 'customers.fees')) await addRepairFeeSheet(book, ctx.db, month);
   const data = Buffer.from(await book.xlsx.writeBuffer());
   return { fileName: `差旅报销-${month}.xlsx`, data };
 }

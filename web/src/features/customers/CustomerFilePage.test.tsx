@@ -56,6 +56,7 @@ const file: TCustomerFile = {
         endDate: '2026-03-02',
         baseEndDate: '2026-03-02',
         extendedBy: null,
+        parts: [],
         explanation: explain({
           ruleId: 'CU-2',
           policyVersion: 1,

@@ -7,13 +7,17 @@ import { useSession } from '../auth/useSession';
 import { ContactsTab } from './ContactsTab';
 import { ContractsTab } from './ContractsTab';
 import { CustomerFormModal } from './CustomerFormModal';
+import { CareTaskList } from './CareTasks';
+import { CustodyTab } from './CustodyTab';
 import { CustomerFollowUpsTab, CustomerRequestsTab } from './CustomerServiceTabs';
+import { DeviceLogTab } from './DeviceLogTab';
 import { InstalledProductsTab } from './InstalledProductsTab';
 import { SitesTab } from './SitesTab';
 import { useCustomerFile } from './useCustomerFile';
 import { useDeleteRecord } from './useDeleteRecord';
 import { useRegionName } from './useRegionName';
 import './i18n';
+import './care.i18n';
 
 /** CU-1: the customer file (客户资料表) — contacts, sites, installed products with warranty, contracts; editable with customers.manage. */
 export function CustomerFilePage() {
@@ -97,6 +101,10 @@ export function CustomerFilePage() {
             label: `${t('customers.tabContracts')} (${contracts.length})`,
             children: <ContractsTab file={file.data} canManage={canManage} />,
           },
+          // CU-1/CU-2 visits and inspections, CU-6 custody, CU-2/CU-6 the device log.
+          { key: 'care', label: t('customerCare.tabTasks'), children: <CareTaskList customerId={customer.id} /> },
+          { key: 'custody', label: t('customerCare.tabCustody'), children: <CustodyTab file={file.data} /> },
+          { key: 'deviceLog', label: t('customerCare.tabDeviceLog'), children: <DeviceLogTab file={file.data} canManage={canManage} /> },
           ...(can('tickets.read')
             ? [{ key: 'requests', label: t('customers.tabRequests'), children: <CustomerRequestsTab customerId={customer.id} /> }]
             : []),

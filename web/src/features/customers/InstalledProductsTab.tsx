@@ -1,5 +1,5 @@
 import type { TCustomerFile, TInstalledProduct, TPartReplacement } from '@techserve/core';
-import { Button, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,17 @@ function Replacements({ product }: { product: TInstalledProduct }) {
   const columns: ColumnsType<TPartReplacement> = [
     { title: t('customers.part'), dataIndex: 'part', key: 'part' },
     { title: t('customers.replacedOn'), dataIndex: 'replacedOn', key: 'replacedOn' },
+    {
+      // CU-2: the part's own warranty, continued from its replacement date.
+      title: t('customers.partWarrantyUntil'),
+      key: 'partWarranty',
+      render: (_, r) => {
+        const own = product.warranty.parts?.find((p) => p.part === r.part && p.replacedOn === r.replacedOn);
+        return own ? (
+          <Tag color={own.status === 'in_warranty' ? 'green' : 'default'}>{t('customers.warrantyUntil', { date: own.endDate })}</Tag>
+        ) : null;
+      },
+    },
     { title: t('customers.note'), dataIndex: 'note', key: 'note' },
   ];
   return (

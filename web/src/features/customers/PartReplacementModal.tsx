@@ -16,7 +16,7 @@ type Values = { part?: string; replacedOn?: string | null; note?: string | null 
 
 type Props = { open: boolean; product: TInstalledProduct | undefined; onClose: () => void };
 
-/** CU-2: record a replaced part of an installed product; the server recomputes (and may extend) the warranty. */
+/** CU-2: record a replaced part of an installed product; the part gets its own warranty from its replacement date. */
 export function PartReplacementModal({ open, product, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -31,10 +31,10 @@ export function PartReplacementModal({ open, product, onClose }: Props) {
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       api<TInstalledProduct>(`/installed-products/${product?.id}/part-replacements`, { method: 'POST', body }),
-    onSuccess: (saved) => {
-      message.success(
-        saved.warranty.endDate ? t('customers.replacementSavedUntil', { date: saved.warranty.endDate }) : t('customers.replacementSaved'),
-      );
+    onSuccess: (saved, body) => {
+      // CU-2: the replaced part's own warranty, from its replacement date.
+      const own = saved.warranty.parts?.find((p) => p.part === body.part && p.replacedOn === body.replacedOn);
+      message.success(own ? t('customers.replacementSavedUntil', { date: own.endDate }) : t('customers.replacementSaved'));
       void queryClient.invalidateQueries({ queryKey: customerKeys.all });
       onClose();
     },
