@@ -117,6 +117,9 @@ export const PERMISSIONS = [
   'pay.read',
   'pay.export',
   'pay.manage',
+  // Issue 12 item 6: the executive dashboard (SLA compliance, volumes, resolution times, satisfaction per region and
+  // team) in the data scope: the GM, the VP, the service supervisor.
+  'dashboard.read',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -229,6 +232,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'personnel.approve',
       'pay.read',
       'pay.export',
+      'dashboard.read',
     ],
   },
   {
@@ -251,6 +255,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'awards.review',
       'kpi.review',
       'personnel.read',
+      'dashboard.read',
     ],
   },
   {
@@ -285,6 +290,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'personnel.read',
       'personnel.manage',
       'personnel.approve',
+      'dashboard.read',
     ],
   },
   {

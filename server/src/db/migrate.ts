@@ -37,6 +37,7 @@ import { personnel } from './migrations/20261207_0120_personnel';
 import { pay } from './migrations/20261207_0150_pay';
 import { technicalHandover } from './migrations/20261207_0170_technical_handover';
 import { userHireDate } from './migrations/20261207_0171_user_hire_date';
+import { dashboardGrants } from './migrations/20261207_0230_dashboard_grants';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
@@ -78,6 +79,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0150_pay': pay(dialect),
     '20261207_0170_technical_handover': technicalHandover(dialect),
     '20261207_0171_user_hire_date': userHireDate(),
+    '20261207_0230_dashboard_grants': dashboardGrants(),
   };
 }
 
