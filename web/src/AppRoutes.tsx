@@ -12,6 +12,7 @@ import { useSession } from './features/auth/useSession';
 import { CalendarsPage } from './features/calendars/CalendarsPage';
 import { CustomerFilePage } from './features/customers/CustomerFilePage';
 import { CustomersPage } from './features/customers/CustomersPage';
+import { dashboardRoutes } from './features/dashboard/routes';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
@@ -109,6 +110,7 @@ export function AppRoutes() {
         />
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
+        {dashboardRoutes(guard)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
