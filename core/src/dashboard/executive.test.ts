@@ -37,7 +37,9 @@ describe('periods (issue 12 item 6)', () => {
 describe('SLA compliance, volumes and resolution time (SLA-4, SR-10)', () => {
   it('counts by the company-local day: 23:59 Shanghai is still that day, 16:00Z the next', () => {
     const d = executiveDashboard(
-      facts({ tickets: [ticket('2026-03-01T15:59:00Z', null), ticket('2026-03-01T16:00:00Z', null), ticket('2026-02-28T15:59:00Z', null)] }),
+      facts({
+        tickets: [ticket('2026-03-01T15:59:00Z', null), ticket('2026-03-01T16:00:00Z', null), ticket('2026-02-28T15:59:00Z', null)],
+      }),
       3,
     );
     expect(d.series.map((p) => [p.period, p.created])).toEqual([
@@ -78,7 +80,10 @@ describe('satisfaction and groups (SR-11)', () => {
   it('gives each dimension the share of 优 and 良, and each region and team its rates', () => {
     const d = executiveDashboard(
       facts({
-        tickets: [ticket('2026-03-01T01:00:00Z', '2026-03-01T02:00:00Z'), Object.assign(ticket('2026-03-01T01:00:00Z', null), { regionId: null, teamId: null })],
+        tickets: [
+          ticket('2026-03-01T01:00:00Z', '2026-03-01T02:00:00Z'),
+          Object.assign(ticket('2026-03-01T01:00:00Z', null), { regionId: null, teamId: null }),
+        ],
         ratings: [
           { ratedAt: '2026-03-01T03:00:00Z', attitude: 'excellent', skill: 'fair', result: 'good', regionId: 1, teamId: 7 },
           { ratedAt: '2026-03-02T03:00:00Z', attitude: 'poor', skill: 'good', result: 'good', regionId: 1, teamId: 7 },

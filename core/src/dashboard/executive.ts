@@ -79,7 +79,14 @@ const DIMENSION_ZH: Record<TRatingDimension, string> = { attitude: '服务态度
 
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
 
-function rate(ruleId: string, policyVersion: number | null, numerator: number, denominator: number, zh: string, en: string): TDashboardRate {
+function rate(
+  ruleId: string,
+  policyVersion: number | null,
+  numerator: number,
+  denominator: number,
+  zh: string,
+  en: string,
+): TDashboardRate {
   const value = denominator > 0 ? numerator / denominator : null;
   return {
     value,
@@ -97,7 +104,8 @@ function rate(ruleId: string, policyVersion: number | null, numerator: number, d
 }
 
 /** Days from `from` to `to`, both included. */
-export const daysInRange = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+export const daysInRange = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** The period size for a range: days up to 31, weeks up to 26 weeks, months beyond. */
 export function bucketFor(from: string, to: string): TDashboardBucket {
@@ -128,7 +136,11 @@ const average = (t: Tally) => (t.resolved > 0 ? Math.round(t.minutes / t.resolve
 const isGood = (g: TGradeKey) => g === 'excellent' || g === 'good';
 
 /** Issue 12 item 6: the dashboard of a range from its facts. Pure; `timeZone` makes the company-local days. */
-export function executiveDashboard(facts: TExecutiveFacts, policyVersion: number | null, timeZone: string = DEFAULT_TIME_ZONE): TExecutiveDashboard {
+export function executiveDashboard(
+  facts: TExecutiveFacts,
+  policyVersion: number | null,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): TExecutiveDashboard {
   const { from, to } = facts;
   const bucket = bucketFor(from, to);
   const dayOf = (iso: string) => localDateOf(Date.parse(iso), timeZone);
@@ -184,27 +196,29 @@ export function executiveDashboard(facts: TExecutiveFacts, policyVersion: number
       `${range} ${scope.zh}服务时限已判定的服务请求（期间解决的，及仍未解决但已超时的）中未超时的比例`,
       `${range} ${scope.en}share of requests whose SLA is decided (resolved in the range, or open and already breached) that kept every target`,
     );
-  const group = (names: Map<number, string>, scope: { zh: string; en: string }) => (entry: [number | null, Tally]): TDashboardGroup => {
-    const [id, x] = entry;
-    const name = id === null ? null : (names.get(id) ?? null);
-    const label = { zh: `${name ?? scope.zh}：`, en: `${name ?? scope.en}: ` };
-    return {
-      id,
-      name,
-      created: x.created,
-      resolved: x.resolved,
-      avgResolutionMinutes: average(x),
-      slaCompliance: slaRate(x, label),
-      satisfaction: rate(
-        'SR-11',
-        policyVersion,
-        x.good,
-        x.rated,
-        `${range} ${label.zh}客户评价（态度、技术、结果）为优或良的比例`,
-        `${range} ${label.en}share of customer ratings (attitude, skill, result) that are excellent or good`,
-      ),
+  const group =
+    (names: Map<number, string>, scope: { zh: string; en: string }) =>
+    (entry: [number | null, Tally]): TDashboardGroup => {
+      const [id, x] = entry;
+      const name = id === null ? null : (names.get(id) ?? null);
+      const label = { zh: `${name ?? scope.zh}：`, en: `${name ?? scope.en}: ` };
+      return {
+        id,
+        name,
+        created: x.created,
+        resolved: x.resolved,
+        avgResolutionMinutes: average(x),
+        slaCompliance: slaRate(x, label),
+        satisfaction: rate(
+          'SR-11',
+          policyVersion,
+          x.good,
+          x.rated,
+          `${range} ${label.zh}客户评价（态度、技术、结果）为优或良的比例`,
+          `${range} ${label.en}share of customer ratings (attitude, skill, result) that are excellent or good`,
+        ),
+      };
     };
-  };
   const byName = (a: TDashboardGroup, b: TDashboardGroup) =>
     a.id === null ? 1 : b.id === null ? -1 : b.created - a.created || (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
   return {
@@ -239,4 +253,3 @@ export function executiveDashboard(facts: TExecutiveFacts, policyVersion: number
     byTeam: [...teams].map(group(new Map(facts.teams.map((r) => [r.id, r.name])), { zh: '未分组', en: 'No team' })).sort(byName),
   };
 }
-

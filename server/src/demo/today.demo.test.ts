@@ -60,4 +60,25 @@ describe('something to do today for every demo user (issue 12 item 16)', { timeo
   it('hr: leave waiting in the approvals', async () => {
     expect((await items('hr', '/leave-requests?view=approvals&status=submitted')).length).toBeGreaterThan(0);
   });
+
+  it('leaves SR-4 choosing the storage expert for the hospital’s storage (his request today does not tip the load)', async () => {
+    const device = await t.database.db
+      .selectFrom('installed_products')
+      .select(['id', 'customer_id'])
+      .where('serial_number', '=', 'DS300-24-0518')
+      .executeTakeFirstOrThrow();
+    const agent = await t.login('agent', 'demo-password-1');
+    const created = await expectStatus(
+      await agent.post(api('/tickets'), {
+        customerId: device.customer_id,
+        installedProductId: device.id,
+        title: '存储阵列控制器告警',
+        description: '门诊楼机房存储控制器 A 告警灯常亮',
+        urgency: 'high',
+        impact: 'wide',
+      }),
+      201,
+    );
+    expect(created.assigneeName).toBe('孙浩');
+  });
 });

@@ -51,15 +51,29 @@ export async function seedTodayDemo(database: Pick<Database, 'db' | 'dialect'>, 
   });
   const signed = await signNotice(people.gm, notice.id, { version: notice.version });
   let letter = await createLetter(people.supervisor, { noticeId: signed.id });
-  letter = await assignEngineers(people.supervisor, letter.id, { version: letter.version, engineerIds: [id('eng.liu')], leadId: id('eng.liu') });
+  letter = await assignEngineers(people.supervisor, letter.id, {
+    version: letter.version,
+    engineerIds: [id('eng.liu')],
+    leadId: id('eng.liu'),
+  });
   const appointmentMs = Math.max(localInstant(TZ, today, '14:00'), now + 60 * 60_000);
   letter = await fillLetter(people['eng.liu'], letter.id, {
     version: letter.version,
-    siteConfirmation: { contactName: '钱主任', confirmedAt: new Date(now).toISOString(), content: '电话确认：下午巡检，信息科陪同', matchesNotice: true },
+    siteConfirmation: {
+      contactName: '钱主任',
+      confirmedAt: new Date(now).toISOString(),
+      content: '电话确认：下午巡检，信息科陪同',
+      matchesNotice: true,
+    },
     plannedSolution: '检查路由器与防火墙运行状态、日志与配置备份，出具巡检报告',
     appointmentAt: new Date(appointmentMs).toISOString(),
     estimatedMinutes: 120,
-    travelPlan: { departDate: localDateOf(appointmentMs, TZ), returnDate: localDateOf(appointmentMs, TZ), transport: '地铁', notes: '市内' },
+    travelPlan: {
+      departDate: localDateOf(appointmentMs, TZ),
+      returnDate: localDateOf(appointmentMs, TZ),
+      transport: '地铁',
+      notes: '市内',
+    },
   });
   letter = await submitLetter(people['eng.liu'], letter.id, { version: letter.version });
   await approveLetter(people.supervisor, letter.id, { version: letter.version });
@@ -93,7 +107,8 @@ export async function seedTodayDemo(database: Pick<Database, 'db' | 'dialect'>, 
     impact: 'department',
     assigneeId: id('eng.zhou'),
   });
-  let version = (await transition(at(people['eng.zhou'], now - 170 * 60_000), resolved.id, { action: 'accept', version: resolved.version })).version;
+  let version = (await transition(at(people['eng.zhou'], now - 170 * 60_000), resolved.id, { action: 'accept', version: resolved.version }))
+    .version;
   version = (await transition(at(people['eng.zhou'], now - 165 * 60_000), resolved.id, { action: 'start', version })).version;
   await transition(at(people['eng.zhou'], now - 30 * 60_000), resolved.id, {
     action: 'resolve',

@@ -59,7 +59,13 @@ describe('the menu in sections (issue 12 item 5)', () => {
     const titles = (permissions: readonly TPermission[]) => buildMenuItems(permissions, i18n.t).map((g) => (g as { label: string }).label);
     expect(titles(permissionsOf('gm'))).toEqual(['服务请求', '现场服务', '人员与考勤', '财务与薪酬', '系统设置']);
     await i18n.changeLanguage('en');
-    expect(titles(permissionsOf('finance'))).toEqual(['Service requests', 'Field service', 'People and attendance', 'Finance and pay', 'Settings']);
+    expect(titles(permissionsOf('finance'))).toEqual([
+      'Service requests',
+      'Field service',
+      'People and attendance',
+      'Finance and pay',
+      'Settings',
+    ]);
     expect(titles(['tickets.read'])).toEqual(['Service requests', 'Settings']);
   });
 
@@ -93,7 +99,20 @@ describe('the menu in sections (issue 12 item 5)', () => {
       handoverMenuItems,
     ].flatMap((menu) => menuLeaves(menu(has, i18n.t)).map((item) => item.key));
     const keys = menuLeaves(buildMenuItems([...PERMISSIONS], i18n.t)).map((item) => item.key);
-    const core = ['/tickets', '/tickets/new', '/tickets/dashboard', '/followups', '/customers', '/users', '/roles', '/org/teams', '/policy', '/calendars', '/audit', '/account'];
+    const core = [
+      '/tickets',
+      '/tickets/new',
+      '/tickets/dashboard',
+      '/followups',
+      '/customers',
+      '/users',
+      '/roles',
+      '/org/teams',
+      '/policy',
+      '/calendars',
+      '/audit',
+      '/account',
+    ];
     expect(keys).toEqual(expect.arrayContaining([...features, ...core]));
     expect(new Set(keys).size).toBe(keys.length);
   });

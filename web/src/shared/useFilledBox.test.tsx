@@ -34,7 +34,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('lists open on a box with items (issue 12 item 16)', () => {
   it('takes the supervisor past the empty "to sign" and "mine" boxes of notices to "all"', async () => {
-    const notice = { id: 3, number: 'TZ-000003', title: '门诊楼巡检', customerName: '市一医院', status: 'signed', createdByName: '郑凯', createdAt: '2026-03-10T01:00:00.000Z' };
+    const notice = {
+      id: 3,
+      number: 'TZ-000003',
+      title: '门诊楼巡检',
+      customerName: '市一医院',
+      status: 'signed',
+      createdByName: '郑凯',
+      createdAt: '2026-03-10T01:00:00.000Z',
+    };
     const asked = stubBoxes('/field/notices', ['all'], notice);
     renderAs(<NoticesPage />, { path: '/field/notices', url: '/field/notices', permissions: SUPERVISOR });
     await waitFor(() => expect(asked).toEqual(['to_sign', 'mine', 'all']), { timeout: 5000 });

@@ -40,7 +40,9 @@ export async function ratingFacts(db: Db, actor: Actor, f: DashboardFilter) {
       'tickets.region_id',
       'tickets.team_id',
     ])
-    .where((eb) => eb.and([ticketScope(eb, actor), eb('ticket_ratings.created_at', '>=', f.start), eb('ticket_ratings.created_at', '<', f.end)]));
+    .where((eb) =>
+      eb.and([ticketScope(eb, actor), eb('ticket_ratings.created_at', '>=', f.start), eb('ticket_ratings.created_at', '<', f.end)]),
+    );
   if (f.regionId !== undefined) q = q.where('tickets.region_id', '=', f.regionId);
   if (f.teamId !== undefined) q = q.where('tickets.team_id', '=', f.teamId);
   return q.orderBy('ticket_ratings.ticket_id').execute();
@@ -52,5 +54,8 @@ export async function groupNames(db: Db, regionIds: number[], teamIds: number[])
     regionIds.length ? db.selectFrom('regions').select(['id', 'name']).where('id', 'in', regionIds).execute() : [],
     teamIds.length ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute() : [],
   ]);
-  return { regions: regions.map((r) => ({ id: Number(r.id), name: r.name })), teams: teams.map((t) => ({ id: Number(t.id), name: t.name })) };
+  return {
+    regions: regions.map((r) => ({ id: Number(r.id), name: r.name })),
+    teams: teams.map((t) => ({ id: Number(t.id), name: t.name })),
+  };
 }

@@ -60,7 +60,10 @@ describe('the executive dashboard (SLA-4, SR-10, SR-11)', () => {
     const one = await expectStatus(await gm.get(api(`${FEB}&teamId=${team.id}`)), 200);
     expect(one.totals.created).toBe(team.created);
     expect((one.byTeam as Json[]).map((r) => r.id)).toEqual([team.id]);
-    const list = await expectStatus(await gm.get(api(`/tickets?teamId=${team.id}&createdFrom=2026-02-01&createdTo=2026-02-28&limit=200`)), 200);
+    const list = await expectStatus(
+      await gm.get(api(`/tickets?teamId=${team.id}&createdFrom=2026-02-01&createdTo=2026-02-28&limit=200`)),
+      200,
+    );
     expect(list.items).toHaveLength(team.created as number);
   });
 

@@ -16,7 +16,13 @@ vi.mock('echarts-for-react/esm/core', () => ({
   ),
 }));
 
-const why = (ruleId: string, zh: string): TExplanation => ({ ruleId, policyVersion: 1, inputs: {}, result: null, text: { 'zh-CN': `${ruleId}：${zh}`, en: `${ruleId}: ${zh}` } });
+const why = (ruleId: string, zh: string): TExplanation => ({
+  ruleId,
+  policyVersion: 1,
+  inputs: {},
+  result: null,
+  text: { 'zh-CN': `${ruleId}：${zh}`, en: `${ruleId}: ${zh}` },
+});
 const rate = (numerator: number, denominator: number, ruleId = 'SLA-4') => ({
   value: denominator ? numerator / denominator : null,
   numerator,
@@ -24,7 +30,10 @@ const rate = (numerator: number, denominator: number, ruleId = 'SLA-4') => ({
   explanation: why(ruleId, `${numerator} / ${denominator}`),
 });
 const group = (id: number | null, name: string | null) =>
-  Object.assign({ id, name, created: 3, resolved: 2, avgResolutionMinutes: 90 }, { slaCompliance: rate(1, 2), satisfaction: rate(5, 6, 'SR-11') });
+  Object.assign(
+    { id, name, created: 3, resolved: 2, avgResolutionMinutes: 90 },
+    { slaCompliance: rate(1, 2), satisfaction: rate(5, 6, 'SR-11') },
+  );
 const dashboard: TExecutiveDashboard = {
   from: '2026-03-01',
   to: '2026-03-03',
@@ -50,7 +59,11 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 const open = () =>
-  renderAs(<ExecutiveDashboardPage />, { path: '/dashboard', url: '/dashboard?from=2026-03-01&to=2026-03-03', permissions: ['dashboard.read'] });
+  renderAs(<ExecutiveDashboardPage />, {
+    path: '/dashboard',
+    url: '/dashboard?from=2026-03-01&to=2026-03-03',
+    permissions: ['dashboard.read'],
+  });
 
 describe('executive dashboard (issue 12 item 6)', () => {
   it('asks for the chosen range and shows SLA compliance, volumes, resolution times and satisfaction', async () => {

@@ -245,7 +245,11 @@ export function ExecutiveDashboardPage() {
                 onClick={() => navigate(ticketsUrl(data.from, data.to, { sla: 'breached' }))}
                 data-testid="stat-breached"
               >
-                <Statistic title={t('dashboard.openBreached')} value={data.totals.openBreached} styles={data.totals.openBreached > 0 ? { content: { color: '#cf1322' } } : undefined} />
+                <Statistic
+                  title={t('dashboard.openBreached')}
+                  value={data.totals.openBreached}
+                  styles={data.totals.openBreached > 0 ? { content: { color: '#cf1322' } } : undefined}
+                />
               </Card>
             </Col>
             <Col xs={24} md={12} lg={5}>

@@ -95,8 +95,20 @@ describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
       'GET /tickets': {
         body: {
           items: [
-            ticketFixture({ id: 8, number: 'SR-20260310-0008', title: '备份任务失败', priority: 'P3', nextDueAt: '2026-03-10T09:00:00.000Z' }),
-            ticketFixture({ id: 9, number: 'SR-20260310-0009', title: '核心交换机宕机', priority: 'P1', nextDueAt: '2026-03-10T02:29:00.000Z' }),
+            ticketFixture({
+              id: 8,
+              number: 'SR-20260310-0008',
+              title: '备份任务失败',
+              priority: 'P3',
+              nextDueAt: '2026-03-10T09:00:00.000Z',
+            }),
+            ticketFixture({
+              id: 9,
+              number: 'SR-20260310-0009',
+              title: '核心交换机宕机',
+              priority: 'P1',
+              nextDueAt: '2026-03-10T02:29:00.000Z',
+            }),
           ],
           nextCursor: null,
         },

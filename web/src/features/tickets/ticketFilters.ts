@@ -16,7 +16,19 @@ export type TTicketFilters = {
   createdTo?: string;
 };
 
-export const FILTER_KEYS = ['q', 'state', 'priority', 'sla', 'mine', 'unassigned', 'customerId', 'regionId', 'teamId', 'createdFrom', 'createdTo'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'state',
+  'priority',
+  'sla',
+  'mine',
+  'unassigned',
+  'customerId',
+  'regionId',
+  'teamId',
+  'createdFrom',
+  'createdTo',
+] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters → the API's query parameters (comma-separated lists, `true` flags); empty ones left out. */
