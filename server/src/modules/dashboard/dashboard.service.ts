@@ -22,9 +22,10 @@ const DEFAULT_DAYS = 30;
 /** Issue 12 item 6 (SLA-4, SR-10, SR-11): the executive dashboard of a range, in the actor's data scope. */
 export async function executive(ctx: Ctx, query: TExecutiveDashboardQuery): Promise<TExecutiveDashboard> {
   const { db, actor } = ctx;
-  const to =
-    query.to ??
-    (query.from && plusDays(query.from, DEFAULT_DAYS - 1) < todayOf(ctx) ? plusDays(query.from, DEFAULT_DAYS - 1) : todayOf(ctx));
+  // Without an end: today, or the default span from a start, whichever is earlier (never before the start).
+  const today = todayOf(ctx);
+  const span = query.from && plusDays(query.from, DEFAULT_DAYS - 1);
+  const to = query.to ?? (span && (span < today || query.from! > today) ? span : today);
   const from = query.from ?? plusDays(to, 1 - DEFAULT_DAYS);
   const days = daysInRange(from, to);
   if (days > DASHBOARD_MAX_DAYS)

@@ -79,6 +79,10 @@ describe('the executive dashboard (SLA-4, SR-10, SR-11)', () => {
     expect(year.series).toHaveLength(12);
     const byDefault = await expectStatus(await gm.get(api('/dashboard/executive')), 200);
     expect(byDefault).toMatchObject({ from: '2026-02-08', to: '2026-03-09' });
+    const fromOnly = await expectStatus(await gm.get(api('/dashboard/executive?from=2026-02-01')), 200);
+    expect(fromOnly).toMatchObject({ from: '2026-02-01', to: '2026-03-02' });
+    const ahead = await expectStatus(await gm.get(api('/dashboard/executive?from=2026-04-01')), 200);
+    expect(ahead).toMatchObject({ from: '2026-04-01', to: '2026-04-30' });
   });
 
   it('refuses a range over a year or backwards with a reason (422)', async () => {
