@@ -60,3 +60,5 @@ export * from './personnel';
 export * from './schemas/personnel';
 export * from './pay';
 export * from './schemas/pay';
+export * from './dashboard';
+export * from './schemas/dashboard';

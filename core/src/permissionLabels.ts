@@ -90,6 +90,10 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'pay.read': { 'zh-CN': '查看工资与提成台账', en: 'View pay and the commission ledger' },
   'pay.export': { 'zh-CN': '导出工资表、计提与发放提成', en: 'Export the payroll, book and release commission' },
   'pay.manage': { 'zh-CN': '管理薪酬档案与非计件天数', en: 'Manage pay profiles and non-piece days' },
+  'dashboard.read': {
+    'zh-CN': '查看经营看板（服务时限达成率、服务量、满意度）',
+    en: 'View the executive dashboard (SLA compliance, volumes, satisfaction)',
+  },
 };
 
 /** What each data scope is called (which rows a role sees). */

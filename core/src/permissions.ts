@@ -121,6 +121,9 @@ export const PERMISSIONS = [
   'pay.read',
   'pay.export',
   'pay.manage',
+  // Issue 12 item 6: the executive dashboard (SLA compliance, volumes, resolution times, satisfaction per region and
+  // team) in the data scope: the GM, the VP, the service supervisor.
+  'dashboard.read',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -234,6 +237,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'personnel.approve',
       'pay.read',
       'pay.export',
+      'dashboard.read',
     ],
   },
   {
@@ -256,6 +260,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'awards.review',
       'kpi.review',
       'personnel.read',
+      'dashboard.read',
     ],
   },
   {
@@ -292,6 +297,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'personnel.read',
       'personnel.manage',
       'personnel.approve',
+      'dashboard.read',
     ],
   },
   {

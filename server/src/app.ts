@@ -48,6 +48,7 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { handoverRoutes } from './modules/handover/handover.routes';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes';
 import { kpiRoutes } from './modules/kpi/kpi.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { payRoutes } from './modules/pay/pay.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       kpiRoutes(v1);
       handoverRoutes(v1, { storage: attachments.storage, cost: deps.passwordCost, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       payRoutes(v1);
+      dashboardRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

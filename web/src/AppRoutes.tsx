@@ -9,6 +9,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
 import { CareTasksPage } from './features/customers/CareTasks';
 import { RepairFeesPage } from './features/customers/RepairFees';
+import { dashboardRoutes } from './features/dashboard/routes';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
 import { meetingsRoutes } from './features/meetings/routes';
@@ -115,6 +116,7 @@ export function AppRoutes() {
         />
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
+        {dashboardRoutes(guard)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}

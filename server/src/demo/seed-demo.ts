@@ -13,6 +13,7 @@ import { seedIncidentsDemo } from '../modules/incidents/incidents.demo';
 import { seedMeetingsDemo } from '../modules/meetings/meetings.demo';
 import { seedStaffTrainingDemo } from '../modules/staff-training/staff-training.demo';
 import { seedSurveysDemo } from '../modules/surveys/surveys.demo';
+import { seedTodayDemo } from './today.demo';
 
 // A demo organisation so a new user sees a working department on first start (skipped with TECHSERVE_DEMO=0).
 
@@ -284,5 +285,7 @@ export async function seedDemoOrganisation(database: Database, clock: Clock, cos
   await seedSurveysDemo(database, clock);
   await seedStaffTrainingDemo(database, clock);
   await seedMeetingsDemo(database, clock);
+  // Issue 12 item 16: something for every demo user to do today.
+  await seedTodayDemo(database, clock);
   return true;
 }

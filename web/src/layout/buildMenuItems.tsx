@@ -31,6 +31,7 @@ import { surveysMenuItems } from '../features/surveys/routes';
 import { projectsMenuItems } from '../features/projects/routes';
 import { reportsMenuItems } from '../features/reports/routes';
 import { travelMenuItems } from '../features/travel/routes';
+import { dashboardMenuItems } from '../features/dashboard/routes';
 import type { MenuItem } from './featureRoutes';
 
 /** The organisation sub-pages, shared by the menu and the routes. */
@@ -44,9 +45,20 @@ export const ORG_PAGES = [
   { path: '/org/engineer-levels', label: 'nav.engineerLevels' },
 ] as const;
 
+/** Entries whose key is one of `keys`, and the others. */
+function split(items: MenuItem[], keys: readonly string[]): [MenuItem[], MenuItem[]] {
+  const inKeys = (item: MenuItem) => keys.includes(String(item?.key));
+  return [items.filter(inKeys), items.filter((item) => !inKeys(item))];
+}
+
+/** A titled section of the menu (issue 12 item 5); none when the role may use nothing in it. */
+const group = (key: string, label: string, children: MenuItem[]): MenuItem[] =>
+  children.length > 0 ? [{ type: 'group', key: `group-${key}`, label, children }] : [];
+
 /**
- * Side-menu entries the given permissions allow; keys are route paths. `portal` (a customer contact) words the
- * service-request entries for the customer.
+ * Side-menu entries the given permissions allow, in sections (issue 12 item 5: service, field, people, finance,
+ * settings); keys are route paths. Only what the role may use is listed, and every page stays reachable. `portal` (a
+ * customer contact) words the service-request entries for the customer and lists its few entries without sections.
  */
 export function buildMenuItems(
   permissions: readonly TPermission[],
@@ -54,56 +66,86 @@ export function buildMenuItems(
   { portal = false }: { portal?: boolean } = {},
 ): MenuItem[] {
   const has = (permission: TPermission) => permissions.includes(permission);
-  const items: MenuItem[] = [];
-  if (has('tickets.read')) items.push({ key: '/tickets', icon: <ToolOutlined />, label: t(portal ? 'nav.myTickets' : 'nav.tickets') });
+  const service: MenuItem[] = [...dashboardMenuItems(has, t)];
+  if (has('tickets.read')) service.push({ key: '/tickets', icon: <ToolOutlined />, label: t(portal ? 'nav.myTickets' : 'nav.tickets') });
   if (has('tickets.create'))
-    items.push({ key: '/tickets/new', icon: <PlusCircleOutlined />, label: t(portal ? 'nav.submitTicket' : 'nav.newTicket') });
+    service.push({ key: '/tickets/new', icon: <PlusCircleOutlined />, label: t(portal ? 'nav.submitTicket' : 'nav.newTicket') });
   if (has('tickets.assign')) {
-    items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
-    items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
+    service.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
+    service.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
-  items.push(
-    ...fieldMenuItems(has, t),
-    ...travelMenuItems(has, t),
+  if (has('customers.read')) service.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
+  // The people half (issue 15): complaints and incidents, surveys.
+  service.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...reportsMenuItems(has, t));
+  // Finance's entries of the field and travel features: the sales admin's ledger (FS-10), claims and advances (TR-4).
+  const [fieldFinance, field] = split([...fieldMenuItems(has, t), ...travelMenuItems(has, t)], ['/field/ledger', '/travel/finance']);
+  field.push(...projectsMenuItems(has, t));
+  // CU-1/CU-2: the region's customer visits and free annual inspections.
+  if (has('customers.service')) field.push({ key: '/care-tasks', icon: <ContactsOutlined />, label: t('customerCare.navTasks') });
+  const people: MenuItem[] = [
     ...leaveMenuItems(has, t),
     ...attendanceMenuItems(has, t),
     ...residentsMenuItems(has, t),
     ...personnelMenuItems(has, t),
-    ...projectsMenuItems(has, t),
-    ...reportsMenuItems(has, t),
-  );
-  // The people half (issue 15): complaints and incidents, surveys, internal training, meetings.
-  items.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...staffTrainingMenuItems(has, t), ...meetingsMenuItems(has, t));
-  items.push(...appraisalMenuItems(has, t), ...kpiMenuItems(has, t), ...payMenuItems(has, t));
-  // HO-1: handover on leaving or transfer.
-  items.push(...handoverMenuItems(has, t));
-  if (has('customers.read')) items.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
-  // CU-1/CU-2: the region's visits and free inspections; CU-3: repair fees for finance.
-  if (has('customers.service')) items.push({ key: '/care-tasks', icon: <ContactsOutlined />, label: t('customerCare.navTasks') });
-  if (has('customers.fees')) items.push({ key: '/repair-fees', icon: <ContactsOutlined />, label: t('customerCare.navFees') });
-  if (has('users.read')) items.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
-  if (has('roles.manage')) items.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
+    ...staffTrainingMenuItems(has, t),
+    ...meetingsMenuItems(has, t),
+    ...appraisalMenuItems(has, t),
+    ...kpiMenuItems(has, t),
+    // HO-1: handover on leaving or transfer.
+    ...handoverMenuItems(has, t),
+  ];
+  const finance: MenuItem[] = [...fieldFinance, ...payMenuItems(has, t)];
+  // CU-3: chargeable repairs handed to finance.
+  if (has('customers.fees')) finance.push({ key: '/repair-fees', icon: <ContactsOutlined />, label: t('customerCare.navFees') });
+  const settings: MenuItem[] = [];
+  if (has('users.read')) settings.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
+  if (has('roles.manage')) settings.push({ key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles') });
   if (has('org.read')) {
-    items.push({
+    settings.push({
       key: '/org',
       icon: <ApartmentOutlined />,
       label: t('nav.org'),
       children: ORG_PAGES.map((page) => ({ key: page.path, label: t(page.label) })),
     });
   }
-  if (has('policy.read')) items.push({ key: '/policy', icon: <FileProtectOutlined />, label: t('nav.policy') });
-  if (has('calendars.read')) items.push({ key: '/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
-  if (has('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
-  items.push({ key: '/account', icon: <TeamOutlined />, label: t('nav.account') });
-  return items;
+  if (has('policy.read')) settings.push({ key: '/policy', icon: <FileProtectOutlined />, label: t('nav.policy') });
+  if (has('calendars.read')) settings.push({ key: '/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
+  if (has('audit.read')) settings.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  settings.push({ key: '/account', icon: <TeamOutlined />, label: t('nav.account') });
+  if (portal) return [...service, ...field, ...people, ...finance, ...settings];
+  return [
+    ...group('service', t('dashboard.groupService'), service),
+    ...group('field', t('dashboard.groupField'), field),
+    ...group('people', t('dashboard.groupPeople'), people),
+    ...group('finance', t('dashboard.groupFinance'), finance),
+    ...group('settings', t('dashboard.groupSettings'), settings),
+  ];
 }
 
-/** The first page a user may open (their landing page). */
+/** The menu's pages (the entries a user can click), found through its sections and sub-menus. */
+export function menuLeaves(items: readonly MenuItem[]): { key: string; label: unknown }[] {
+  return items.flatMap((item) => {
+    if (!item || !('key' in item)) return [];
+    const children = 'children' in item && Array.isArray(item.children) ? (item.children as MenuItem[]) : null;
+    return children ? menuLeaves(children) : [{ key: String(item.key), label: 'label' in item ? item.label : undefined }];
+  });
+}
+
+/**
+ * The first page a user lands on (issue 12 item 5), chosen by what the role may do, not by its name: the executive
+ * dashboard for those who watch the company without dispatching (GM, VP); an engineer's phone on My jobs (FS-5);
+ * dispatchers, agents and customers on the request queues; finance on travel claims and advances; HR on the leave to
+ * approve; the client IT office on its inbox of approvals.
+ */
 export function homePath(permissions: readonly TPermission[]): string {
-  // An engineer's phone opens on today's jobs (FS-5); dispatchers and agents on the request queues.
-  if (permissions.includes('field.work') && !permissions.includes('tickets.assign')) return '/field/jobs';
-  if (permissions.includes('tickets.read')) return '/tickets';
-  if (permissions.includes('users.read')) return '/users';
-  if (permissions.includes('org.read')) return '/org/departments';
+  const has = (permission: TPermission) => permissions.includes(permission);
+  if (has('dashboard.read') && !has('tickets.assign')) return '/dashboard';
+  if (has('field.work') && !has('tickets.assign')) return '/field/jobs';
+  if (has('tickets.read')) return '/tickets';
+  if (has('travel.finance')) return '/travel/finance';
+  if (has('leave.approve')) return '/leave/approvals';
+  if (has('personnel.client')) return '/personnel/client-inbox';
+  if (has('users.read')) return '/users';
+  if (has('org.read')) return '/org/departments';
   return '/account';
 }

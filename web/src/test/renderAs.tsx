@@ -7,10 +7,14 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { createQueryClient } from '../api/client';
 import { SessionContext } from '../features/auth/SessionContext';
 
-/** Test helper: shows where the app navigated to. */
+/** Test helper: shows where the app navigated to (the query string in data-search). */
 function Elsewhere() {
   const location = useLocation();
-  return <div data-testid="elsewhere">{location.pathname}</div>;
+  return (
+    <div data-testid="elsewhere" data-search={location.search}>
+      {location.pathname}
+    </div>
+  );
 }
 
 /** Test helper: renders `element` at `url` (matched by `path`) for user `userId` with `permissions` and data `scope`. */

@@ -1,7 +1,7 @@
 import { LETTER_STATUSES, type TLetterSummary } from '@techserve/core';
 import { Card, Empty, Flex, Grid, Segmented, Select, Spin, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ListTable } from '../../layout/ListTable';
@@ -11,6 +11,7 @@ import { fieldKeys } from './fieldKeys';
 import { formatInstant } from './formatInstant';
 import { LetterStatusTag } from './LetterStatusTag';
 import { LoadMore } from '../../shared/LoadMore';
+import { useFilledBox } from '../../shared/useFilledBox';
 import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 import { formatList } from '../../shared/formatList';
@@ -24,11 +25,15 @@ export function LettersPage() {
   const navigate = useNavigate();
   const isPhone = Grid.useBreakpoint().sm === false;
   const [params, setParams] = useSearchParams();
-  const box = BOXES.find((b) => b === params.get('box')) ?? (can('field.approve') ? 'to_approve' : can('field.work') ? 'mine' : 'all');
+  const defaultBox = can('field.approve') ? 'to_approve' : can('field.work') ? 'mine' : 'all';
   const status = params.get('status') ?? '';
+  // Issue 12 item 16: with no box chosen, the first of them that has letters.
+  const { box, report } = useFilledBox(BOXES, defaultBox, BOXES.find((b) => b === params.get('box')) ?? (status ? defaultBox : undefined));
   const query = useMemo(() => ({ box, ...(status ? { status } : {}) }), [box, status]);
   const letters = usePagedList<TLetterSummary>('/field/letters', fieldKeys.letterList(query), query);
   const rows = useMemo(() => letters.data?.pages.flatMap((page) => page.items) ?? [], [letters.data]);
+  const loaded = letters.isSuccess && !letters.isPlaceholderData;
+  useEffect(() => report({ box, loaded, empty: rows.length === 0 }), [report, box, loaded, rows.length]);
   const setQuery = (next: Record<string, string>) =>
     setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
   const engineers = (letter: TLetterSummary) =>

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
+import { ticketFixture } from '../tickets/fixtures';
 import { myJobFixture } from './fixtures';
 import { MyJobsPage } from './MyJobsPage';
 
@@ -84,5 +85,46 @@ describe('my jobs (FS-5)', { timeout: 20_000 }, () => {
     const url = (await screen.findByTestId('schedule-feed-url')) as HTMLInputElement;
     expect(url.value).toBe(`${window.location.origin}/api/v1/field/schedule/abc.ics`);
     expect(fetches.sent('POST /field/schedule/feed')).toHaveLength(1);
+  });
+
+  it('issue 12 item 5 (SLA-4): lists the open requests assigned to the engineer, the least time left first, with no visit today', async () => {
+    vi.setSystemTime(new Date('2026-03-10T02:00:00.000Z'));
+    const api = stubFetch({
+      'GET /field/my-jobs': { body: { items: [] } },
+      'GET /field/schedule/feed': { body: { active: false, createdAt: null } },
+      'GET /tickets': {
+        body: {
+          items: [
+            ticketFixture({
+              id: 8,
+              number: 'SR-20260310-0008',
+              title: '备份任务失败',
+              priority: 'P3',
+              nextDueAt: '2026-03-10T09:00:00.000Z',
+            }),
+            ticketFixture({
+              id: 9,
+              number: 'SR-20260310-0009',
+              title: '核心交换机宕机',
+              priority: 'P1',
+              nextDueAt: '2026-03-10T02:29:00.000Z',
+            }),
+          ],
+          nextCursor: null,
+        },
+      },
+    });
+    renderAs(<MyJobsPage />, { path: '/field/jobs', url: '/field/jobs', permissions: [...ENGINEER, 'tickets.read'], userId: 5 });
+    const rows = await screen.findAllByTestId('my-request');
+    expect(rows.map((row) => within(row).getByText(/SR-/).textContent)).toEqual(['SR-20260310-0009', 'SR-20260310-0008']);
+    expect(within(rows[0]).getByTestId('sla-due').getAttribute('data-sla')).toBe('near');
+    expect(screen.getByText('Requests assigned to me (2)')).toBeTruthy();
+    expect(await screen.findByText('No visits today')).toBeTruthy();
+    const url = String(api.fetchMock.mock.calls.find(([u]) => String(u).includes('/tickets?'))![0]);
+    expect(url).toContain('mine=true');
+    expect(decodeURIComponent(url)).toContain('state=new,assigned,accepted,in_progress,waiting');
+    fireEvent.click(rows[0]);
+    expect(screen.getByTestId('elsewhere').textContent).toBe('/tickets/9');
+    vi.useRealTimers();
   });
 });

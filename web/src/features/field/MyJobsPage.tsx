@@ -3,11 +3,13 @@ import type { TMyJob } from '@techserve/core';
 import { Alert, Badge, Button, Card, Collapse, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useSession } from '../auth/useSession';
 import { PageHeader } from '../../layout/PageHeader';
 import { formatInstant } from './formatInstant';
 import { formatMinutes } from '../tickets/formatMinutes';
 import { KitList } from './KitList';
 import { LetterStatusTag } from './LetterStatusTag';
+import { MyRequestsCard } from './MyRequestsCard';
 import { ScheduleFeedCard } from './ScheduleFeedCard';
 import { useMyJobs } from './useMyJobs';
 import { usePackKit } from './usePackKit';
@@ -94,9 +96,13 @@ function JobCard({ job }: { job: TMyJob }) {
   );
 }
 
-/** FS-5: the engineer's home on the phone — today's visits first, then upcoming ones, and the calendar feed. */
+/**
+ * FS-5: the engineer's home on the phone — the requests assigned to them by SLA time left (issue 12 item 5), today's
+ * visits, then upcoming ones, and the calendar feed.
+ */
 export function MyJobsPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const jobs = useMyJobs();
   const items = jobs.data?.items ?? [];
   const today = items.filter((job) => job.today);
@@ -104,6 +110,11 @@ export function MyJobsPage() {
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }} data-testid="my-jobs">
       <PageHeader title={t('field.myJobsTitle')} />
+      {can('tickets.read') && (
+        <div style={{ marginBottom: 16 }}>
+          <MyRequestsCard />
+        </div>
+      )}
       {jobs.isLoading && <Spin size="large" style={{ display: 'block', margin: '32px auto' }} />}
       {jobs.isError && (
         <Alert
@@ -117,7 +128,7 @@ export function MyJobsPage() {
       {jobs.isSuccess && (
         <Flex vertical gap={12}>
           <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('field.today')}
+            {`${t('field.visits')} · ${t('field.today')}`}
           </Typography.Title>
           {today.length === 0 ? (
             <Empty description={t('field.noJobsToday')} image={Empty.PRESENTED_IMAGE_SIMPLE} />

@@ -3,7 +3,7 @@ import { NOTICE_STATUSES, type TServiceNotice } from '@techserve/core';
 import { Button, Card, Empty, Flex, Grid, Segmented, Select, Spin, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ListTable } from '../../layout/ListTable';
@@ -12,6 +12,7 @@ import { useSession } from '../auth/useSession';
 import { fieldKeys } from './fieldKeys';
 import { LoadMore } from '../../shared/LoadMore';
 import { NoticeStatusTag } from './NoticeStatusTag';
+import { useFilledBox } from '../../shared/useFilledBox';
 import { usePagedList } from '../../shared/usePagedList';
 import './i18n';
 
@@ -25,11 +26,14 @@ export function NoticesPage() {
   const isPhone = Grid.useBreakpoint().sm === false;
   const [params, setParams] = useSearchParams();
   const defaultBox = can('field.sign') ? 'to_sign' : can('field.notice') ? 'mine' : 'all';
-  const box = BOXES.find((b) => b === params.get('box')) ?? defaultBox;
   const status = params.get('status') ?? '';
+  // Issue 12 item 16: with no box chosen, the first of them that has notices.
+  const { box, report } = useFilledBox(BOXES, defaultBox, BOXES.find((b) => b === params.get('box')) ?? (status ? defaultBox : undefined));
   const query = useMemo(() => ({ box, ...(status ? { status } : {}) }), [box, status]);
   const notices = usePagedList<TServiceNotice>('/field/notices', fieldKeys.noticeList(query), query);
   const rows = useMemo(() => notices.data?.pages.flatMap((page) => page.items) ?? [], [notices.data]);
+  const loaded = notices.isSuccess && !notices.isPlaceholderData;
+  useEffect(() => report({ box, loaded, empty: rows.length === 0 }), [report, box, loaded, rows.length]);
   const setQuery = (next: Record<string, string>) =>
     setParams(Object.fromEntries(Object.entries({ ...query, ...next }).filter(([, v]) => v)), { replace: true });
   const open = (notice: TServiceNotice) => navigate(`/field/notices/${notice.id}`);

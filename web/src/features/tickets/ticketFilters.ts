@@ -9,9 +9,27 @@ export type TTicketFilters = {
   mine?: boolean;
   unassigned?: boolean;
   customerId?: number;
+  /** Issue 12 item 6: the executive dashboard drills down by region or team and the days requests were created. */
+  regionId?: number;
+  teamId?: number;
+  createdFrom?: string;
+  createdTo?: string;
 };
 
-export const FILTER_KEYS = ['q', 'state', 'priority', 'sla', 'mine', 'unassigned', 'customerId'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'state',
+  'priority',
+  'sla',
+  'mine',
+  'unassigned',
+  'customerId',
+  'regionId',
+  'teamId',
+  'createdFrom',
+  'createdTo',
+] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters → the API's query parameters (comma-separated lists, `true` flags); empty ones left out. */
 export function filtersToQuery(filters: TTicketFilters): Record<string, string> {
@@ -23,6 +41,10 @@ export function filtersToQuery(filters: TTicketFilters): Record<string, string> 
   if (filters.mine) query.mine = 'true';
   if (filters.unassigned) query.unassigned = 'true';
   if (filters.customerId) query.customerId = String(filters.customerId);
+  if (filters.regionId) query.regionId = String(filters.regionId);
+  if (filters.teamId) query.teamId = String(filters.teamId);
+  if (filters.createdFrom) query.createdFrom = filters.createdFrom;
+  if (filters.createdTo) query.createdTo = filters.createdTo;
   return query;
 }
 
@@ -37,5 +59,9 @@ export function queryToFilters(query: Record<string, string>): TTicketFilters {
   if (query.mine === 'true') filters.mine = true;
   if (query.unassigned === 'true') filters.unassigned = true;
   if (query.customerId && Number(query.customerId) > 0) filters.customerId = Number(query.customerId);
+  if (query.regionId && Number(query.regionId) > 0) filters.regionId = Number(query.regionId);
+  if (query.teamId && Number(query.teamId) > 0) filters.teamId = Number(query.teamId);
+  if (DAY.test(query.createdFrom ?? '')) filters.createdFrom = query.createdFrom;
+  if (DAY.test(query.createdTo ?? '')) filters.createdTo = query.createdTo;
   return filters;
 }

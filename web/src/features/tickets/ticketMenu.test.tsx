@@ -1,9 +1,9 @@
 import { i18n } from '../../i18n/initI18n';
 import { describe, expect, it } from 'vitest';
-import { buildMenuItems, homePath } from '../../layout/buildMenuItems';
+import { buildMenuItems, homePath, menuLeaves } from '../../layout/buildMenuItems';
 import { DEFAULT_ROLES, PORTAL_PERMISSIONS } from '@techserve/core';
 
-const labels = (items: ReturnType<typeof buildMenuItems>) => items.map((item) => (item as { label: string }).label);
+const labels = (items: ReturnType<typeof buildMenuItems>) => menuLeaves(items).map((item) => item.label);
 
 describe('service-request menu entries', () => {
   it('give a dispatcher the list, intake, dashboard and follow-ups', async () => {
