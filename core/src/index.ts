@@ -57,3 +57,8 @@ export * from './personnel';
 export * from './schemas/personnel';
 export * from './pay';
 export * from './schemas/pay';
+export * from './replies';
+export * from './schemas/search';
+export * from './schemas/replies';
+export * from './schemas/approvals';
+export * from './schemas/ticket-batch';

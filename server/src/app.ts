@@ -32,6 +32,7 @@ import { attachmentsRoutes } from './modules/tickets/attachments.routes';
 import { followUpsRoutes } from './modules/tickets/followups.routes';
 import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       attachmentsRoutes(v1, attachments);
       followUpsRoutes(v1);
       ticketViewsRoutes(v1);
+      searchRoutes(v1);
       notificationsRoutes(v1);
       fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);

@@ -17,6 +17,7 @@ import { KPI_GRANTS } from './20261207_0160_kpi';
 import { HANDOVER_GRANTS } from './20261207_0140_handover';
 import { PERSONNEL_GRANTS } from './20261207_0120_personnel';
 import { PAY_GRANTS } from './20261207_0150_pay';
+import { REPLIES_GRANTS } from './20261207_0240_search_replies';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -37,6 +38,7 @@ describe.each([
   { migration: '0140 handover', grants: HANDOVER_GRANTS, domain: /^handover\./ },
   { migration: '0120 personnel', grants: PERSONNEL_GRANTS, domain: /^personnel\./ },
   { migration: '0150 pay', grants: PAY_GRANTS, domain: /^pay\./ },
+  { migration: '0240 search and replies', grants: REPLIES_GRANTS, domain: /^replies\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {
