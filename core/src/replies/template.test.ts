@@ -18,6 +18,6 @@ describe('canned reply variables (SR-8)', () => {
   });
   it('names the unknown variables a template uses, each once', () => {
     expect(unknownReplyVariables('{{custmer}} {{number}} {{custmer}} {{Engineer}}')).toEqual(['custmer', 'Engineer']);
-    expect(unknownReplyVariables('{{customer}} {{engineer}} {{state}}')).toEqual([]);
+    expect(unknownReplyVariables('{{customer}} {{engineer}} {{site}}')).toEqual([]);
   });
 });

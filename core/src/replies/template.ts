@@ -1,7 +1,7 @@
 // SR-8: canned replies keep the customer informed in the team's words; variables fill in the request's facts. Pure.
 
 /** The variables a canned reply may use, written {{name}} in its text. */
-export const REPLY_VARIABLES = ['customer', 'contact', 'number', 'title', 'engineer', 'state'] as const;
+export const REPLY_VARIABLES = ['customer', 'contact', 'number', 'title', 'engineer', 'site'] as const;
 export type TReplyVariable = (typeof REPLY_VARIABLES)[number];
 export type TReplyValues = Partial<Record<TReplyVariable, string | null>>;
 
