@@ -34,6 +34,7 @@ import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { repliesRoutes } from './modules/replies/replies.routes';
+import { approvalsRoutes } from './modules/approvals/approvals.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
@@ -205,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ticketViewsRoutes(v1);
       searchRoutes(v1);
       repliesRoutes(v1);
+      approvalsRoutes(v1);
       notificationsRoutes(v1);
       fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);
