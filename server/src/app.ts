@@ -35,6 +35,7 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { repliesRoutes } from './modules/replies/replies.routes';
 import { approvalsRoutes } from './modules/approvals/approvals.routes';
+import { ticketBatchRoutes } from './modules/ticket-batch/ticket-batch.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
 import { leaveRoutes } from './modules/leave/leave.routes';
 import { monthsRoutes } from './modules/months/months.routes';
@@ -207,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       searchRoutes(v1);
       repliesRoutes(v1);
       approvalsRoutes(v1);
+      ticketBatchRoutes(v1);
       notificationsRoutes(v1);
       fieldRoutes(v1, { ...attachments, companyName: deps.companyName ?? DEFAULT_COMPANY_NAME });
       travelRoutes(v1, attachments);
