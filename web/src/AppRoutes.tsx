@@ -38,6 +38,7 @@ import { TicketDetailPage } from './features/tickets/TicketDetailPage';
 import { TicketIntakePage } from './features/tickets/TicketIntakePage';
 import { TicketsPage } from './features/tickets/TicketsPage';
 import { travelRoutes } from './features/travel/routes';
+import { repliesRoutes } from './features/replies/routes';
 import { UsersPage } from './features/users/UsersPage';
 import { homePath } from './layout/buildMenuItems';
 import type { Guard } from './layout/featureRoutes';
@@ -109,6 +110,7 @@ export function AppRoutes() {
         />
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
+        {repliesRoutes(guard)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}
