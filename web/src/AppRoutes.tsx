@@ -39,6 +39,7 @@ import { TicketIntakePage } from './features/tickets/TicketIntakePage';
 import { TicketsPage } from './features/tickets/TicketsPage';
 import { travelRoutes } from './features/travel/routes';
 import { repliesRoutes } from './features/replies/routes';
+import { TicketPrintPage } from './features/ticket-batch/TicketPrintPage';
 import { UsersPage } from './features/users/UsersPage';
 import { homePath } from './layout/buildMenuItems';
 import type { Guard } from './layout/featureRoutes';
@@ -80,6 +81,8 @@ export function AppRoutes() {
   const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (
     <Routes>
+      {/* Issue 12 item 9: the print view of a request, without the app's header and menu. */}
+      <Route path="tickets/:id/print" element={guard('tickets.read', <TicketPrintPage />)} />
       <Route element={<MainLayout />}>
         <Route index element={<Navigate to={homePath(session.user.permissions)} replace />} />
         {/* Signed in on /login (or reloaded there): go on to the home page. */}

@@ -19,13 +19,18 @@ export function CannedRepliesPage() {
   const { message } = App.useApp();
   const showError = useApiError({ reload: [['canned-replies']] });
   const { replies, loading, create, update, remove } = useCannedReplies();
-  const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => api<{ items: { id: number; name: string }[] }>('/teams', { signal }) });
+  const teams = useQuery({
+    queryKey: ['teams'],
+    queryFn: ({ signal }) => api<{ items: { id: number; name: string }[] }>('/teams', { signal }),
+  });
   const [editing, setEditing] = useState<TCannedReply | 'new' | null>(null);
   const [form] = Form.useForm<FormValues>();
 
   const open = (reply: TCannedReply | 'new') => {
     setEditing(reply);
-    form.setFieldsValue(reply === 'new' ? { title: '', body: '', teamId: null } : { title: reply.title, body: reply.body, teamId: reply.teamId });
+    form.setFieldsValue(
+      reply === 'new' ? { title: '', body: '', teamId: null } : { title: reply.title, body: reply.body, teamId: reply.teamId },
+    );
   };
   const save = async () => {
     const values = await form.validateFields();
@@ -91,7 +96,10 @@ export function CannedRepliesPage() {
           </Form.Item>
           <Form.Item name="teamId" label={t('replies.team')}>
             <Select
-              options={[{ value: null, label: t('replies.everyTeam') }, ...(teams.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name }))]}
+              options={[
+                { value: null, label: t('replies.everyTeam') },
+                ...(teams.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
+              ]}
             />
           </Form.Item>
           <Form.Item name="body" label={t('replies.body')} rules={[{ required: true, max: 5000 }]}>

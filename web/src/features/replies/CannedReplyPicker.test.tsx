@@ -25,7 +25,11 @@ describe('canned reply picker (SR-8)', () => {
   it('inserts the template filled by the server for this request and names what it lacks', async () => {
     const api = stubFetch({
       'GET /canned-replies': {
-        body: { items: [{ id: 3, teamId: 1, teamName: '一组', title: '已受理', body: '{{contact}}您好', updatedAt: '2026-03-02T01:00:00Z', version: 1 }] },
+        body: {
+          items: [
+            { id: 3, teamId: 1, teamName: '一组', title: '已受理', body: '{{contact}}您好', updatedAt: '2026-03-02T01:00:00Z', version: 1 },
+          ],
+        },
       },
       'POST /canned-replies/3/render': { body: { text: '您好，请求 SR-1 已受理', missing: ['contact'] } },
     });

@@ -18,7 +18,8 @@ export function useCannedReplies(enabled = true) {
     onSuccess: refresh,
   });
   const update = useMutation({
-    mutationFn: ({ id, ...body }: TCannedReplyUpdate & { id: number }) => api<TCannedReply>(`/canned-replies/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: TCannedReplyUpdate & { id: number }) =>
+      api<TCannedReply>(`/canned-replies/${id}`, { method: 'PATCH', body }),
     onSuccess: refresh,
   });
   const remove = useMutation({

@@ -53,7 +53,13 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   return (
     <>
       {compact ? (
-        <Button type="text" icon={<SearchOutlined />} aria-label={t('search.open')} onClick={() => setOpen(true)} data-testid="search-open" />
+        <Button
+          type="text"
+          icon={<SearchOutlined />}
+          aria-label={t('search.open')}
+          onClick={() => setOpen(true)}
+          data-testid="search-open"
+        />
       ) : (
         <Button onClick={() => setOpen(true)} data-testid="search-open" style={{ minWidth: 220, justifyContent: 'space-between' }}>
           <span>
@@ -118,7 +124,9 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
                       style={{ cursor: 'pointer', paddingInline: 8, background: i === active ? 'rgba(22,119,255,0.08)' : undefined }}
                       data-testid="search-hit"
                     >
-                      <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{hit.label}</span>
+                      <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                        {hit.label}
+                      </span>
                       {hit.detail && <Tag>{hit.detail}</Tag>}
                     </List.Item>
                   );
