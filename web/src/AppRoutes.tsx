@@ -39,6 +39,7 @@ import { TicketIntakePage } from './features/tickets/TicketIntakePage';
 import { TicketsPage } from './features/tickets/TicketsPage';
 import { travelRoutes } from './features/travel/routes';
 import { repliesRoutes } from './features/replies/routes';
+import { approvalsRoutes } from './features/approvals/routes';
 import { TicketPrintPage } from './features/ticket-batch/TicketPrintPage';
 import { UsersPage } from './features/users/UsersPage';
 import { homePath } from './layout/buildMenuItems';
@@ -114,6 +115,7 @@ export function AppRoutes() {
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         {repliesRoutes(guard)}
+        {approvalsRoutes(guard, can)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}

@@ -22,6 +22,7 @@ import { residentsMenuItems } from '../features/residents/routes';
 import { personnelMenuItems } from '../features/personnel/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { repliesMenuItems } from '../features/replies/routes';
+import { approvalsMenuItems } from '../features/approvals/routes';
 import { handoverMenuItems } from '../features/handover/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
 import { kpiMenuItems } from '../features/kpi/routes';
@@ -62,7 +63,7 @@ export function buildMenuItems(
     items.push({ key: '/tickets/dashboard', icon: <DashboardOutlined />, label: t('nav.ticketDashboard') });
     items.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
-  items.push(...repliesMenuItems(has, t));
+  items.push(...repliesMenuItems(has, t), ...approvalsMenuItems(has, t));
   items.push(
     ...fieldMenuItems(has, t),
     ...travelMenuItems(has, t),
