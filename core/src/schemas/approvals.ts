@@ -34,9 +34,7 @@ export const ZBatchItemResult = z.object({
   id: zInt().positive(),
   ok: z.boolean(),
   status: z.string().nullable(),
-  error: z
-    .object({ code: z.string(), message: z.string(), reason: z.string().optional(), ruleId: z.string().optional() })
-    .nullable(),
+  error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional(), ruleId: z.string().optional() }).nullable(),
 });
 export type TBatchItemResult = z.infer<typeof ZBatchItemResult>;
 export const ZBatchResult = z.object({

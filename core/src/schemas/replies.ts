@@ -21,7 +21,12 @@ const body = z.string().trim().min(1).max(5000);
 
 export const ZCannedReplyCreate = z.strictObject({ teamId: ZRef.nullable().default(null), title, body });
 export type TCannedReplyCreate = z.input<typeof ZCannedReplyCreate>;
-export const ZCannedReplyUpdate = z.strictObject({ version: ZVersion, teamId: ZRef.nullable().optional(), title: title.optional(), body: body.optional() });
+export const ZCannedReplyUpdate = z.strictObject({
+  version: ZVersion,
+  teamId: ZRef.nullable().optional(),
+  title: title.optional(),
+  body: body.optional(),
+});
 export type TCannedReplyUpdate = z.input<typeof ZCannedReplyUpdate>;
 
 export const ZCannedReplyRender = z.strictObject({ ticketId: ZRef });

@@ -29,7 +29,8 @@ export async function listWorkbook<T>(p: {
     { header: '条件', key: 'name', width: 18 },
     { header: '值', key: 'value', width: 60 },
   ];
-  for (const [name, value] of Object.entries(p.filters)) if (value !== undefined && value !== '') about.addRow({ name, value: String(value) });
+  for (const [name, value] of Object.entries(p.filters))
+    if (value !== undefined && value !== '') about.addRow({ name, value: String(value) });
   about.addRow({ name: '导出时间', value: p.exportedAt });
   about.addRow({ name: '行数', value: `${p.rows.length}${p.truncated ? '（已达上限，请缩小筛选范围）' : ''}` });
   about.getRow(1).font = { bold: true };

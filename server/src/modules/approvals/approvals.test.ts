@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
-import {
-  type FieldWorld,
-  type Json,
-  completeFill,
-  draftLetterFixture,
-  expectStatus as ok,
-  fieldWorld,
-} from '../field/letters.fixtures';
+import { type FieldWorld, type Json, completeFill, draftLetterFixture, expectStatus as ok, fieldWorld } from '../field/letters.fixtures';
 import { onSiteLetterFixture, recordBody } from '../field/visits.fixtures';
 import { submitTrip } from '../travel/travel.fixtures';
 
@@ -37,7 +30,11 @@ const leave = (day = '2026-03-05') =>
 async function submittedLetter(): Promise<Json> {
   const { letter } = await draftLetterFixture(w);
   let l = await ok(
-    await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), { version: letter.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }),
+    await w.supervisor.put(api(`/field/letters/${letter.id}/engineers`), {
+      version: letter.version,
+      engineerIds: [w.ids.engineer],
+      leadId: w.ids.engineer,
+    }),
     200,
   );
   l = await ok(await w.engineer.patch(api(`/field/letters/${l.id}`), completeFill(l.version, '2026-03-04T01:00:00Z')), 200);
@@ -83,7 +80,13 @@ describe('batch approvals', () => {
     const letter = await submittedLetter();
     const ret = await returnRequested();
     const stale = await ok(
-      await w.engineer.post(api('/leave-requests'), { typeId: 'personal', startDate: '2026-03-06', endDate: '2026-03-06', reason: '家事', standInId: w.ids.engineer2 }),
+      await w.engineer.post(api('/leave-requests'), {
+        typeId: 'personal',
+        startDate: '2026-03-06',
+        endDate: '2026-03-06',
+        reason: '家事',
+        standInId: w.ids.engineer2,
+      }),
       201,
     );
     const res = await ok(

@@ -1,4 +1,13 @@
-import { ZCannedReply, ZCannedReplyCreate, ZCannedReplyRender, ZCannedReplyRendered, ZCannedReplyUpdate, ZId, ZIdParams, ZOk } from '@techserve/core';
+import {
+  ZCannedReply,
+  ZCannedReplyCreate,
+  ZCannedReplyRender,
+  ZCannedReplyRendered,
+  ZCannedReplyUpdate,
+  ZId,
+  ZIdParams,
+  ZOk,
+} from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import * as svc from './replies.service';
@@ -37,7 +46,13 @@ export function repliesRoutes(app: App) {
   app.patch(
     '/canned-replies/:id',
     {
-      schema: { tags, summary: 'Edit a template at the version read (409 when stale)', params: ZIdParams, body: ZCannedReplyUpdate, response: { 200: ZCannedReply } },
+      schema: {
+        tags,
+        summary: 'Edit a template at the version read (409 when stale)',
+        params: ZIdParams,
+        body: ZCannedReplyUpdate,
+        response: { 200: ZCannedReply },
+      },
       config: manage,
     },
     (req) => svc.updateReply(req.ctx(), req.params.id, req.body),

@@ -70,7 +70,12 @@ export async function createReply(ctx: Ctx, body: TCannedReplyCreate): Promise<T
       created_at: at,
       updated_at: at,
     });
-    await recordAudit(db, ctx, { action: 'canned_reply.create', entity: 'canned_reply', entityId: id, after: { teamId, title: body.title } });
+    await recordAudit(db, ctx, {
+      action: 'canned_reply.create',
+      entity: 'canned_reply',
+      entityId: id,
+      after: { teamId, title: body.title },
+    });
     return id;
   });
   return toReply(await visibleReply(ctx, id));
@@ -90,7 +95,13 @@ export async function updateReply(ctx: Ctx, id: number, body: TCannedReplyUpdate
       body.body !== undefined && { body: body.body },
     );
     if (!(await repo.updateReply(db, id, body.version, set))) throw versionConflict('The canned reply');
-    await recordAudit(db, ctx, { action: 'canned_reply.update', entity: 'canned_reply', entityId: id, before: toReply(before), after: set });
+    await recordAudit(db, ctx, {
+      action: 'canned_reply.update',
+      entity: 'canned_reply',
+      entityId: id,
+      before: toReply(before),
+      after: set,
+    });
   });
   return toReply(await visibleReply(ctx, id));
 }

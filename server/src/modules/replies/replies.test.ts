@@ -20,13 +20,16 @@ beforeAll(async () => {
   const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
   ids.teamA = (await ok(await admin.post(api('/teams'), { name: '一组', departmentId: dept }))).id;
   ids.teamB = (await ok(await admin.post(api('/teams'), { name: '二组', departmentId: dept }))).id;
-  const user = (username: string, roleKey: string, extra: Json = {}) => createUser(admin, { username, roleKey, departmentId: dept, ...extra });
+  const user = (username: string, roleKey: string, extra: Json = {}) =>
+    createUser(admin, { username, roleKey, departmentId: dept, ...extra });
   await user('sup', 'supervisor');
   await user('lead.a', 'team_lead', { teamId: ids.teamA });
   ids.engA = await user('eng.a', 'engineer', { teamId: ids.teamA, name: '刘工' });
   await user('eng.b', 'engineer', { teamId: ids.teamB });
   await user('hr1', 'hr');
-  [supervisor, leadA, engA, engB, hr] = await Promise.all(['sup', 'lead.a', 'eng.a', 'eng.b', 'hr1'].map((u) => t.login(u, 'password-123')));
+  [supervisor, leadA, engA, engB, hr] = await Promise.all(
+    ['sup', 'lead.a', 'eng.a', 'eng.b', 'hr1'].map((u) => t.login(u, 'password-123')),
+  );
   ids.cust = (await ok(await supervisor.post(api('/customers'), { name: '甲医院' }))).id;
   ids.contact = (await ok(await supervisor.post(api('/contacts'), { customerId: ids.cust, name: '钱主任', phone: '13800000001' }))).id;
   const ticket = await ok(
@@ -40,10 +43,19 @@ beforeAll(async () => {
     }),
   );
   ids.ticket = ticket.id;
-  await ok(await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }), 200);
+  await ok(
+    await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }),
+    200,
+  );
   ids.otherCust = (await ok(await supervisor.post(api('/customers'), { name: '乙工厂' }))).id;
   const other = await ok(
-    await supervisor.post(api('/tickets'), { customerId: ids.otherCust, title: '交换机', description: '掉线', urgency: 'low', impact: 'singleUser' }),
+    await supervisor.post(api('/tickets'), {
+      customerId: ids.otherCust,
+      title: '交换机',
+      description: '掉线',
+      urgency: 'low',
+      impact: 'singleUser',
+    }),
   );
   ids.otherTicket = other.id;
   await createUser(admin, { username: 'portal', roleKey: 'customer_contact', customerId: ids.cust });
@@ -85,7 +97,10 @@ describe('templates', () => {
     expect(await titles(engB)).toEqual(['已受理']);
     expect(await titles(supervisor)).toEqual(['一组专用', '已受理']);
 
-    const edited = await ok(await supervisor.patch(api(`/canned-replies/${a.id}`), { version: a.version, body: '请稍候，{{contact}}' }), 200);
+    const edited = await ok(
+      await supervisor.patch(api(`/canned-replies/${a.id}`), { version: a.version, body: '请稍候，{{contact}}' }),
+      200,
+    );
     expect(edited).toMatchObject({ body: '请稍候，{{contact}}', version: 2 });
     expect((await supervisor.patch(api(`/canned-replies/${a.id}`), { version: 1, title: '旧' })).statusCode).toBe(409);
     await ok(await supervisor.delete(api(`/canned-replies/${a.id}`)), 200);

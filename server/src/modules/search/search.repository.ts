@@ -79,7 +79,7 @@ export function customersByName(db: Db, dialect: Dialect, actor: Actor, text: st
     .selectFrom('customers')
     .select(['customers.id', 'customers.name', 'customers.code'])
     .where((eb) => customerScope(eb, actor))
-    .where((eb: Eb) => startsWith(dialect, lower('customers.name'), text))
+    .where(() => startsWith(dialect, lower('customers.name'), text))
     .orderBy('customers.name')
     .limit(limit)
     .execute();

@@ -69,6 +69,13 @@ export async function exportTickets(ctx: Ctx, query: TTicketListQuery): Promise<
   }
   const exportedAt = nowIso(ctx.clock);
   const { limit: _limit, cursor: _cursor, ...filters } = query;
-  const data = await listWorkbook({ sheet: '服务请求', columns: COLUMNS, rows: rows.slice(0, EXPORT_MAX_ROWS), filters, exportedAt, truncated });
+  const data = await listWorkbook({
+    sheet: '服务请求',
+    columns: COLUMNS,
+    rows: rows.slice(0, EXPORT_MAX_ROWS),
+    filters,
+    exportedAt,
+    truncated,
+  });
   return { fileName: `服务请求-${exportedAt.slice(0, 10)}.xlsx`, data };
 }

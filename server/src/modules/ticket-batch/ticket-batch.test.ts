@@ -22,7 +22,9 @@ beforeAll(async () => {
   sup = await t.login('sup', 'password-123');
   ids.cust = (await ok(await sup.post(api('/customers'), { name: '甲医院' }))).id;
   for (const title of ['打印机卡纸', '交换机掉线', '硬盘告警'])
-    tickets.push(await ok(await sup.post(api('/tickets'), { customerId: ids.cust, title, description: '故障', urgency: 'low', impact: 'singleUser' })));
+    tickets.push(
+      await ok(await sup.post(api('/tickets'), { customerId: ids.cust, title, description: '故障', urgency: 'low', impact: 'singleUser' })),
+    );
   // Created after the requests, so SR-4's automatic assignment cannot have chosen them.
   ids.engA = await createUser(admin, { username: 'eng.a', roleKey: 'engineer', departmentId: dept, name: '刘工' });
   ids.engB = await createUser(admin, { username: 'eng.b', roleKey: 'engineer', departmentId: dept });
@@ -43,7 +45,10 @@ describe('bulk actions', () => {
   });
 
   it('assigns several requests to one engineer, each audited; one that does not exist fails alone', async () => {
-    const res = await ok(await batch(sup, { ids: [tickets[0].id, 999999, tickets[1].id], action: 'assign', assigneeId: ids.engA, reason: '集中处理' }), 200);
+    const res = await ok(
+      await batch(sup, { ids: [tickets[0].id, 999999, tickets[1].id], action: 'assign', assigneeId: ids.engA, reason: '集中处理' }),
+      200,
+    );
     expect(res).toMatchObject({ succeeded: 2, failed: 1 });
     expect(res.results.map((r: Json) => [r.id, r.ok, r.status ?? r.error.code])).toEqual([
       [tickets[0].id, true, 'assigned'],
@@ -90,8 +95,7 @@ describe('export to Excel', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const rows = (name: string) =>
-      (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = (name: string) => (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
     return { list: rows('服务请求'), filters: rows('筛选条件') };
   };
 
@@ -104,7 +108,12 @@ describe('export to Excel', () => {
 
   it('holds only the rows of the user’s scope, and is refused to a customer’s portal', async () => {
     const { list } = await workbook(engA, '');
-    expect(list.slice(1).map((r) => r[1]).sort()).toEqual(['交换机掉线', '打印机卡纸'].sort());
+    expect(
+      list
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['交换机掉线', '打印机卡纸'].sort());
     expect((await portal.get(api('/ticket-exports/requests.xlsx'))).statusCode).toBe(403);
   });
 });
