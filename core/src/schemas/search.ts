@@ -9,7 +9,7 @@ export const ZSearchQuery = z.strictObject({
   q: z.string().trim().min(1).max(100),
   limit: zIntText().min(1).max(20).default(5).describe('Rows per group'),
 });
-export type TSearchQuery = z.input<typeof ZSearchQuery>;
+export type TSearchQuery = z.output<typeof ZSearchQuery>;
 
 export const SEARCH_KINDS = ['tickets', 'customers', 'letters', 'users'] as const;
 export const ZSearchKind = z.enum(SEARCH_KINDS);

@@ -36,7 +36,7 @@ async function ticketHits(ctx: Ctx, p: ReturnType<typeof searchProbe>, limit: nu
  */
 export async function search(ctx: Ctx, query: TSearchQuery): Promise<TSearchResult> {
   const q = query.q.trim();
-  const limit = query.limit ?? 5;
+  const limit = query.limit;
   const p = searchProbe(q);
   const a = ctx.actor;
   const groups: TSearchGroup[] = [];

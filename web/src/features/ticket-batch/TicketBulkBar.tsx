@@ -85,7 +85,7 @@ export function TicketBulkBar({
         okText={t('ticketBatch.apply')}
         confirmLoading={batch.isPending}
         destroyOnHidden
-        okButtonProps={{ 'data-testid': 'bulk-apply' } as object}
+        okButtonProps={{ 'data-testid': 'bulk-apply' } as never}
       >
         <Typography.Paragraph>{t('ticketBatch.selected', { count: selected.length })}</Typography.Paragraph>
         {action === 'assign' && (
