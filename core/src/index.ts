@@ -62,3 +62,8 @@ export * from './pay';
 export * from './schemas/pay';
 export * from './dashboard';
 export * from './schemas/dashboard';
+export * from './replies';
+export * from './schemas/search';
+export * from './schemas/replies';
+export * from './schemas/approvals';
+export * from './schemas/ticket-batch';

@@ -29,6 +29,7 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'tickets.work': { 'zh-CN': '处理服务请求', en: 'Work on service requests' },
   'tickets.assign': { 'zh-CN': '派单与队列', en: 'Assign service requests' },
   'tickets.manage': { 'zh-CN': '管理服务请求（取消、关闭、升级）', en: 'Manage service requests (cancel, close, escalate)' },
+  'replies.manage': { 'zh-CN': '管理快捷回复模板', en: 'Manage canned replies' },
   'tickets.approve': { 'zh-CN': '审批服务请求（总经理）', en: 'Approve service requests (GM)' },
   'tickets.confirm': { 'zh-CN': '客户确认与评价', en: 'Customer confirmation and rating' },
   'field.read': { 'zh-CN': '查看现场服务', en: 'View field service' },

@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'tickets.manage',
   'tickets.approve',
   'tickets.confirm',
+  // SR-8: canned replies (issue 12 item 10). Reading them is tickets.work; manage: create, edit and delete a team's
+  // templates (a team-scoped manager its own team's only): the team lead and the supervisor.
+  'replies.manage',
   'field.read',
   'field.notice',
   'field.work',
@@ -276,6 +279,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'customers.service',
       'customers.fees',
       ...ticketsDispatch,
+      'replies.manage',
       ...fieldSupervise,
       ...reportsSupervise,
       ...incidentsManage,
@@ -310,6 +314,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'customers.service',
       ...ticketsWork,
       'tickets.assign',
+      'replies.manage',
       ...fieldWork,
       'field.dispatch',
       ...reportsLead,

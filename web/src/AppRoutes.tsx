@@ -27,6 +27,9 @@ import { ORG_ENTITY_CONFIGS } from './features/org/orgEntityConfigs';
 import { projectsRoutes } from './features/projects/routes';
 import { reportsRoutes } from './features/reports/routes';
 import { travelRoutes } from './features/travel/routes';
+import { repliesRoutes } from './features/replies/routes';
+import { approvalsRoutes } from './features/approvals/routes';
+import { TicketPrintPage } from './features/ticket-batch/TicketPrintPage';
 import { homePath } from './layout/buildMenuItems';
 import type { Guard } from './layout/featureRoutes';
 import { MainLayout } from './layout/MainLayout';
@@ -84,6 +87,8 @@ export function AppRoutes() {
   const guard: Guard = (permission: TPermission, element: ReactElement) => (can(permission) ? element : <NotFound />);
   return (
     <Routes>
+      {/* Issue 12 item 9: the print view of a request, without the app's header and menu. */}
+      <Route path="tickets/:id/print" element={guard('tickets.read', <TicketPrintPage />)} />
       <Route element={<MainLayout />}>
         <Route index element={<Navigate to={homePath(session.user.permissions)} replace />} />
         {/* Signed in on /login (or reloaded there): go on to the home page. */}
@@ -117,6 +122,8 @@ export function AppRoutes() {
         <Route path="tickets/:id" element={guard('tickets.read', <TicketDetailPage />)} />
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         {dashboardRoutes(guard)}
+        {repliesRoutes(guard)}
+        {approvalsRoutes(guard, can)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}
         {leaveRoutes(guard)}

@@ -19,6 +19,7 @@ import { PROJECT_REASONS } from './projects';
 import { LEAVE_REASONS } from './leave';
 import { CUSTOMERS_REASONS } from './customers';
 import { DASHBOARD_REASONS } from './dashboard';
+import { REPLIES_REASONS } from './replies';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -51,6 +52,7 @@ export const REASONS = {
   ...LEAVE_REASONS,
   ...CUSTOMERS_REASONS,
   ...DASHBOARD_REASONS,
+  ...REPLIES_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -2,3 +2,4 @@
 
 export { fts5Query, tsQuery } from './queries';
 export { indexTerms, MAX_QUERY_TERMS, MAX_TERM_LENGTH, queryTerms, type TQueryTerm } from './terms';
+export { prefixUpperBound, searchProbe, type TSearchProbe } from './prefix';

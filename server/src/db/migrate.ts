@@ -33,6 +33,7 @@ import { attendanceOvertime } from './migrations/20261207_0130_attendance_overti
 import { residents } from './migrations/20261207_0110_residents';
 import { twoFactor } from './migrations/20261207_0100_two_factor';
 import { kpi } from './migrations/20261207_0160_kpi';
+import { searchAndReplies } from './migrations/20261207_0240_search_replies';
 import { personnel } from './migrations/20261207_0120_personnel';
 import { pay } from './migrations/20261207_0150_pay';
 import { technicalHandover } from './migrations/20261207_0170_technical_handover';
@@ -88,6 +89,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0250_overtime_booked_cancel': overtimeBookedAndChangeCancel(),
     '20261207_0251_leave_form_archive': leaveFormArchive(),
     '20261207_0230_dashboard_grants': dashboardGrants(),
+    '20261207_0240_search_replies': searchAndReplies(dialect),
   };
 }
 

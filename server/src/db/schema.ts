@@ -472,6 +472,14 @@ export interface TicketFollowupsTable extends Stamps {
   done_at: string | null;
   done_by: number | null;
 }
+/** SR-8: canned replies, a team's templates (team_id null = every team). */
+export interface CannedRepliesTable extends Stamps {
+  id: Id;
+  team_id: number | null;
+  title: string;
+  body: string;
+  created_by: number;
+}
 export interface TicketViewsTable {
   id: Id;
   user_id: number;
@@ -542,6 +550,7 @@ export interface DB
   ticket_change_requests: TicketChangeRequestsTable;
   ticket_followups: TicketFollowupsTable;
   ticket_views: TicketViewsTable;
+  canned_replies: CannedRepliesTable;
   ticket_sla_alerts: TicketSlaAlertsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;

@@ -6,3 +6,4 @@ export { cleanFileName } from './file-name';
 export { type DetectedType, detectFileType } from './file-type';
 export { type FileDeps, type FileStorage, localDiskStorage, newStorageKey } from './storage';
 export { type Upload, megabytes, readUpload } from './upload';
+export { type ListColumn, listWorkbook, sendWorkbook } from './list-workbook';

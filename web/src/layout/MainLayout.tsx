@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { useSession } from '../features/auth/useSession';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SideMenu } from './SideMenu';
 
@@ -47,6 +48,7 @@ export function MainLayout() {
           {t('common.appName')}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <GlobalSearch compact={isPhone} />
         <NotificationBell />
         <LanguageSwitch />
         <Dropdown

@@ -19,6 +19,7 @@ import { PERSONNEL_GRANTS } from './20261207_0120_personnel';
 import { PAY_GRANTS } from './20261207_0150_pay';
 import { CUSTOMER_CARE_GRANTS } from './20261207_0210_customer_care';
 import { DASHBOARD_GRANTS } from './20261207_0230_dashboard_grants';
+import { REPLIES_GRANTS } from './20261207_0240_search_replies';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -41,6 +42,7 @@ describe.each([
   { migration: '0150 pay', grants: PAY_GRANTS, domain: /^pay\./ },
   { migration: '0210 customer care', grants: CUSTOMER_CARE_GRANTS, domain: /^customers\.(service|fees)$/ },
   { migration: '0230 dashboard', grants: DASHBOARD_GRANTS, domain: /^dashboard\./ },
+  { migration: '0240 search and replies', grants: REPLIES_GRANTS, domain: /^replies\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { CannedReplyPicker } from '../replies/CannedReplyPicker';
 import { useSession } from '../auth/useSession';
 import { AttachmentUpload } from './AttachmentUpload';
 import { ticketKeys } from './ticketKeys';
@@ -106,7 +107,11 @@ export function ReplyBox({ ticket }: { ticket: TTicket }) {
         </Checkbox>
       )}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
-        <AttachmentUpload ticketId={ticket.id} internal={internal} />
+        <Flex wrap gap={8}>
+          <AttachmentUpload ticketId={ticket.id} internal={internal} />
+          {/* SR-8: the team's canned replies, filled with this request's facts. */}
+          {canNote && <CannedReplyPicker ticketId={ticket.id} onInsert={(text) => setBody((b) => (b.trim() ? `${b}\n${text}` : text))} />}
+        </Flex>
         <Button
           type="primary"
           size="large"

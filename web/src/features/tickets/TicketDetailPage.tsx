@@ -10,6 +10,7 @@ import { RecordsCard } from './RecordsCard';
 import { ReplyBox } from './ReplyBox';
 import { SlaCards } from './SlaCards';
 import { TicketActionBar } from './TicketActionBar';
+import { PrintLink } from '../ticket-batch/PrintLink';
 import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 import { useIsCustomerSide } from './useIsCustomerSide';
@@ -57,15 +58,19 @@ export function TicketDetailPage() {
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate('/tickets')}>
           {t('tickets.backToList')}
         </Button>
-        <Button
-          type="text"
-          icon={<ReloadOutlined spin={ticket.isFetching || timeline.isFetching} />}
-          aria-label={t('tickets.reload')}
-          onClick={() => {
-            void ticket.refetch();
-            void timeline.refetch();
-          }}
-        />
+        <span>
+          <Button
+            type="text"
+            icon={<ReloadOutlined spin={ticket.isFetching || timeline.isFetching} />}
+            aria-label={t('tickets.reload')}
+            onClick={() => {
+              void ticket.refetch();
+              void timeline.refetch();
+            }}
+          />
+          {/* Issue 12 item 9: the print view (no menu, public history only). */}
+          <PrintLink ticketId={data.id} />
+        </span>
       </Flex>
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={side ? 14 : 24} xl={side ? 15 : 24} style={side ? undefined : { maxWidth: 1000 }}>

@@ -3,12 +3,13 @@ import type { TTicketSummary } from '@techserve/core';
 import { Button, Card, Empty, Flex, Grid, Segmented, Space, Spin, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ListTable } from '../../layout/ListTable';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
+import { TicketBulkBar } from '../ticket-batch/TicketBulkBar';
 import { PriorityTag } from './PriorityTag';
 import { SavedViews } from './SavedViews';
 import { SlaDue } from './SlaDue';
@@ -55,12 +56,19 @@ export function TicketsPage() {
   const rows = useMemo(() => tickets.data?.pages.flatMap((page) => page.items) ?? [], [tickets.data]);
   const customerName = filters.customerId ? rows.find((row) => row.customerId === filters.customerId)?.customerName : undefined;
   const queue = queueOf(query);
+  // Issue 12 item 9: staff select rows for a bulk action; the list's sort orders the rows loaded (the server's list
+  // has no sort parameter yet).
+  const bulk = !customerSide && can('tickets.work');
+  const [selected, setSelected] = useState<number[]>([]);
+  const byText = (pick: (t: TTicketSummary) => string | null) => (a: TTicketSummary, b: TTicketSummary) =>
+    (pick(a) ?? '\uffff').localeCompare(pick(b) ?? '\uffff');
 
   const columns: ColumnsType<TTicketSummary> = [
     {
       title: t('tickets.number'),
       key: 'number',
       fixed: 'left',
+      sorter: byText((ticket) => ticket.number),
       render: (_, ticket) => (
         <Link to={`/tickets/${ticket.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
           {ticket.number}
@@ -70,24 +78,45 @@ export function TicketsPage() {
     {
       title: t('tickets.subject'),
       key: 'title',
+      sorter: byText((ticket) => ticket.title),
       render: (_, ticket) => (
         <Typography.Text ellipsis={{ tooltip: ticket.title }} style={{ maxWidth: 320 }}>
           {ticket.title}
         </Typography.Text>
       ),
     },
-    ...(customerSide ? [] : [{ title: t('tickets.customer'), dataIndex: 'customerName', key: 'customer' }]),
-    { title: t('tickets.priority'), key: 'priority', render: (_, ticket) => <PriorityTag priority={ticket.priority} /> },
-    { title: t('tickets.state'), key: 'state', render: (_, ticket) => <StateTag state={ticket.state} /> },
+    ...(customerSide
+      ? []
+      : [{ title: t('tickets.customer'), dataIndex: 'customerName', key: 'customer', sorter: byText((ticket) => ticket.customerName) }]),
+    {
+      title: t('tickets.priority'),
+      key: 'priority',
+      sorter: byText((ticket) => ticket.priority),
+      render: (_, ticket) => <PriorityTag priority={ticket.priority} />,
+    },
+    {
+      title: t('tickets.state'),
+      key: 'state',
+      sorter: byText((ticket) => ticket.state),
+      render: (_, ticket) => <StateTag state={ticket.state} />,
+    },
     {
       title: t('tickets.assignee'),
       key: 'assignee',
+      sorter: byText((ticket) => ticket.assigneeName),
       render: (_, ticket) => ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>,
     },
-    { title: t('tickets.sla'), key: 'sla', render: (_, ticket) => <SlaDue ticket={ticket} /> },
+    {
+      title: t('tickets.sla'),
+      key: 'sla',
+      sorter: byText((ticket) => ticket.nextDueAt),
+      render: (_, ticket) => <SlaDue ticket={ticket} />,
+    },
     {
       title: t('tickets.createdAt'),
       key: 'createdAt',
+      sorter: byText((ticket) => ticket.createdAt),
+      defaultSortOrder: 'descend',
       render: (_, ticket) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm')}</span>,
     },
   ];
@@ -125,6 +154,7 @@ export function TicketsPage() {
         </div>
       )}
       <TicketFilterBar filters={filters} onChange={setFilters} customerSide={customerSide} customerName={customerName} />
+      {bulk && <TicketBulkBar selected={selected} rows={rows} query={query} onDone={() => setSelected([])} />}
       {isPhone ? (
         <Flex vertical gap={8} data-testid="tickets-list">
           {tickets.isLoading && <Spin />}
@@ -161,6 +191,7 @@ export function TicketsPage() {
           loading={tickets.isLoading}
           locale={{ emptyText: <Empty description={t('tickets.empty')} /> }}
           onRow={(ticket) => ({ onDoubleClick: () => navigate(`/tickets/${ticket.id}`) })}
+          rowSelection={bulk ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined}
           data-testid="tickets-table"
         />
       )}

@@ -1,0 +1,1 @@
+export { REPLY_VARIABLES, type TReplyValues, type TReplyVariable, renderReply, unknownReplyVariables } from './template';

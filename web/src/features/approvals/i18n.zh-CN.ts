@@ -1,0 +1,22 @@
+// Batch approvals (issue 12 item 10), Simplified Chinese (the default language).
+export const zhCN = {
+  menu: '待我审批',
+  title: '待我审批',
+  kind: '类别',
+  kind_leave: '请假',
+  kind_travel: '出差',
+  kind_letter: '项目责任书',
+  kind_return: '返程',
+  who: '申请人 / 客户',
+  what: '内容',
+  when: '时间',
+  empty: '没有待审批的事项',
+  selected: '已选 {{count}} 项',
+  comment: '审批意见（驳回时必填，作为驳回原因）',
+  approve: '批量同意',
+  reject: '批量驳回',
+  commentRequired: '驳回须填写意见',
+  resultTitle: '审批结果：成功 {{ok}} 项，失败 {{failed}} 项',
+  travelHint: '行程含需事先批准的交通方式（TR-2）时，请在出差单中逐一审批',
+  open: '打开',
+};

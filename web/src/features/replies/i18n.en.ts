@@ -1,0 +1,31 @@
+import type { zhCN } from './i18n.zh-CN';
+
+// Canned replies (SR-8) and batch approvals (issue 12 item 10), English.
+export const en: Record<keyof typeof zhCN, string> = {
+  menu: 'Canned replies',
+  title: 'Canned replies',
+  insert: 'Insert a canned reply',
+  insertEmpty: 'No canned replies yet',
+  missing: 'This request has no value for: {{names}} — fill it in',
+  create: 'New template',
+  edit: 'Edit',
+  delete: 'Delete',
+  deleteConfirm: 'Delete the template “{{title}}”?',
+  saved: 'Saved',
+  deleted: 'Deleted',
+  name: 'Name',
+  team: 'Team',
+  everyTeam: 'Every team',
+  body: 'Text',
+  variables: 'Variables (click to insert):',
+  var_customer: 'Customer name',
+  var_contact: 'Contact',
+  var_number: 'Request number',
+  var_title: 'Request title',
+  var_engineer: 'Engineer',
+  var_site: 'Site',
+  updatedAt: 'Updated',
+  actions: 'Actions',
+  save: 'Save',
+  cancel: 'Cancel',
+};

@@ -1,0 +1,31 @@
+import type { zhCN } from './i18n.zh-CN';
+
+// Bulk actions, export and print of service requests (issue 12 item 9), English.
+export const en: Record<keyof typeof zhCN, string> = {
+  selected: '{{count}} selected',
+  clear: 'Clear selection',
+  assign: 'Assign selected',
+  assignTo: 'Assign to',
+  assignAuto: 'Automatic (SR-4)',
+  accept: 'Accept selected',
+  start: 'Start selected',
+  close: 'Close selected',
+  cancel: 'Cancel selected',
+  apply: 'Apply',
+  reason: 'Note (optional)',
+  export: 'Export to Excel',
+  exportHint: 'Exports the current filters, at most 5000 rows',
+  resultTitle: 'Bulk action: {{ok}} succeeded, {{failed}} failed',
+  resultOk: 'Done',
+  resultFailed: 'Failed',
+  error_forbidden: 'Not allowed to do this',
+  error_not_found: 'Not found, or not yours to see',
+  error_illegal_transition: 'Not allowed in its current state',
+  error_version_conflict: 'Changed by someone else; reload and try again',
+  error_rule_violation: 'Against a rule',
+  error_other: 'Could not be done',
+  print: 'Print',
+  printTitle: 'Service request',
+  printTimeline: 'History',
+  printedAt: 'Printed at',
+};
