@@ -17,6 +17,7 @@ import { PERSONNEL_REASONS } from './personnel';
 import { PAY_REASONS } from './pay';
 import { PROJECT_REASONS } from './projects';
 import { LEAVE_REASONS } from './leave';
+import { TRAVEL_REASONS } from './travel';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -47,6 +48,7 @@ export const REASONS = {
   ...TWO_FACTOR_REASONS,
   ...PROJECT_REASONS,
   ...LEAVE_REASONS,
+  ...TRAVEL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -5,6 +5,7 @@ import { yuanToFen } from '../../shared/money';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { DateInput } from '../../shared/DateInput';
 
 type Values = {
   actualStartDate: string;
@@ -47,10 +48,10 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
     >
       <Flex gap={12} wrap>
         <Form.Item name="actualStartDate" label={t('travel.actualStart')} rules={required} {...cell}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item name="actualEndDate" label={t('travel.actualEnd')} rules={required} {...cell}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Flex>
       <Form.List name="expenses">
@@ -68,7 +69,7 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
               >
                 <Flex gap={12} wrap>
                   <Form.Item name={[field.name, 'date']} label={t('travel.logDate')} rules={required} {...cell}>
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                   <Form.Item name={[field.name, 'category']} label={t('travel.category')} rules={required} {...cell}>
                     <Select options={ZClaimExpense.shape.category.options.map((c) => ({ value: c, label: t(`travel.category_${c}`) }))} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { yuanToFen } from '../../shared/money';
 import './i18n';
 import { formatList } from '../../shared/formatList';
+import { DateInput } from '../../shared/DateInput';
 
 type SegmentValues = { from?: string; to?: string; destinationLevel?: string; startDate?: string; endDate?: string; transport?: string };
 export type TTravelRequestFormValues = {
@@ -130,10 +131,10 @@ export function TravelRequestForm({
                     <Select options={ZDestinationLevel.options.map((l) => ({ value: l, label: t(`travel.level_${l}`) }))} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'startDate']} label={t('travel.startDate')} {...full}>
-                    <Input type="date" aria-label={`${t('travel.startDate')} ${index + 1}`} />
+                    <DateInput aria-label={`${t('travel.startDate')} ${index + 1}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'endDate']} label={t('travel.endDate')} {...full}>
-                    <Input type="date" aria-label={`${t('travel.endDate')} ${index + 1}`} />
+                    <DateInput aria-label={`${t('travel.endDate')} ${index + 1}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'transport']} label={t('travel.transport')} {...full}>
                     <Select options={ZTransportMode.options.map((m) => ({ value: m, label: t(`travel.transport_${m}`) }))} />
