@@ -1,5 +1,5 @@
 import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -21,28 +21,31 @@ export function useDateFormats(withTime = false): string[] {
 }
 
 type PickerProps = ComponentProps<typeof DatePicker>;
+type TypedDatePickerProps = Omit<PickerProps, 'format' | 'showTime' | 'value' | 'onChange' | 'minuteStep'> & {
+  value?: Dayjs | null;
+  onChange?: (date: Dayjs | null) => void;
+  withTime?: boolean;
+  minuteStep?: 1 | 5 | 10 | 15 | 30;
+};
 
 /**
  * The one date (and time) picker of the app: the Ant Design picker that also takes a typed date in the language's
  * formats (never read-only), full width. Its value is a dayjs, as Ant Design forms hold it.
  */
-export function TypedDatePicker({
-  withTime,
-  minuteStep,
-  ...props
-}: Omit<PickerProps, 'format' | 'showTime'> & { withTime?: boolean; minuteStep?: 1 | 5 | 10 | 15 | 30 }) {
+export function TypedDatePicker({ withTime, minuteStep, onChange, ...props }: TypedDatePickerProps) {
   const format = useDateFormats(withTime);
   return (
     <DatePicker
       format={format}
       showTime={withTime ? { format: 'HH:mm', minuteStep } : undefined}
       style={{ width: '100%' }}
+      onChange={(date) => onChange?.((date as Dayjs | null) ?? null)}
       {...(props as PickerProps)}
     />
   );
 }
 
-type DateInputProps = Omit<PickerProps, 'value' | 'onChange' | 'format' | 'showTime'> & {
+type DateInputProps = Omit<TypedDatePickerProps, 'value' | 'onChange' | 'withTime' | 'minuteStep'> & {
   value?: string | null;
   onChange?: (value: string | null) => void;
 };
@@ -53,7 +56,7 @@ export function DateInput({ value, onChange, ...props }: DateInputProps) {
     <TypedDatePicker
       {...props}
       value={value ? dayjs(value) : null}
-      onChange={(date) => onChange?.(date ? (date as dayjs.Dayjs).format('YYYY-MM-DD') : null)}
+      onChange={(date) => onChange?.(date ? date.format('YYYY-MM-DD') : null)}
     />
   );
 }
