@@ -12,7 +12,7 @@ import {
   type TUrgency,
 } from '@techserve/core';
 import { Alert, Button, Card, Col, Form, Grid, Input, Radio, Row, Select, Spin, Switch, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { zodFormErrors } from '../../api/zodFormErrors';
@@ -20,6 +20,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { CustomerSelect } from './CustomerSelect';
 import { IntakeCustomerFields } from './IntakeCustomerFields';
+import { NewCallerModal } from './NewCallerModal';
 import { PriorityTag } from './PriorityTag';
 import { UserSelect } from './UserSelect';
 import { useCreateTicket } from './useCreateTicket';
@@ -81,6 +82,10 @@ export function TicketIntakePage() {
   const create = useCreateTicket();
   const showError = useTicketError();
   const canAssign = !customerSide && can('tickets.assign');
+  // Issue 12 item 11: an unknown caller becomes a customer with its contact without leaving the form.
+  const canAddCustomer = !customerSide && can('customers.manage');
+  const [newCaller, setNewCaller] = useState(false);
+  const [createdName, setCreatedName] = useState<string | undefined>();
 
   useEffect(() => {
     if (file.data && form.getFieldValue('customerId') === file.data.customer.id) form.setFieldsValue(defaultsFrom(file.data));
@@ -143,9 +148,34 @@ export function TicketIntakePage() {
                     size="large"
                     placeholder={t('tickets.customerSearch')}
                     style={{ width: '100%' }}
+                    knownName={createdName}
                     testId="intake-customer"
                   />
                 </Form.Item>
+                {canAddCustomer && (
+                  <Button
+                    type="link"
+                    style={{ paddingInline: 0, marginTop: -12, marginBottom: 8 }}
+                    onClick={() => setNewCaller(true)}
+                    data-testid="intake-new-caller"
+                  >
+                    {t('tickets.newCallerOpen')}
+                  </Button>
+                )}
+                <NewCallerModal
+                  open={newCaller}
+                  onClose={(created) => {
+                    setNewCaller(false);
+                    if (!created) return;
+                    setCreatedName(created.customer.name);
+                    form.setFieldsValue({
+                      customerId: created.customer.id,
+                      contactId: created.contact.id,
+                      siteId: null,
+                      installedProductId: null,
+                    });
+                  }}
+                />
                 {customerId && file.isLoading && <Spin style={{ display: 'block', marginBottom: 16 }} />}
                 {file.data && file.data.customer.id === customerId && (
                   <IntakeCustomerFields file={file.data} onProductChange={(siteId) => siteId && form.setFieldValue('siteId', siteId)} />
