@@ -57,3 +57,4 @@ export * from './personnel';
 export * from './schemas/personnel';
 export * from './pay';
 export * from './schemas/pay';
+export * from './schemas/portal';

@@ -25,6 +25,7 @@ import { orgRoutes } from './modules/org/org.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { calendarsRoutes } from './modules/calendars/calendars.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       customersRoutes(v1);
       ticketsRoutes(v1);
       attachmentsRoutes(v1, attachments);
+      portalRoutes(v1);
       followUpsRoutes(v1);
       ticketViewsRoutes(v1);
       notificationsRoutes(v1);

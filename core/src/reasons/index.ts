@@ -18,6 +18,7 @@ import { PAY_REASONS } from './pay';
 import { PROJECT_REASONS } from './projects';
 import { LEAVE_REASONS } from './leave';
 import { TRAVEL_REASONS } from './travel';
+import { PORTAL_REASONS } from './portal';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -49,6 +50,7 @@ export const REASONS = {
   ...PROJECT_REASONS,
   ...LEAVE_REASONS,
   ...TRAVEL_REASONS,
+  ...PORTAL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -1,8 +1,6 @@
 import type { Actor, Db } from '../../http/context';
+import { containsText } from '../../http/like';
 import { ticketScope } from '../tickets/tickets.repository';
-
-/** A contains-pattern; the wildcards `%` and `_` a person types are left out (neither database escapes alike). */
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, '')}%`;
 
 /** FS-3: the letters a traveller is one of the engineers of (a trip may serve only those), newest first. */
 export const lettersOfEngineer = (db: Db, userId: number, limit: number) =>
@@ -30,15 +28,7 @@ export const ticketsMatching = (db: Db, actor: Actor, text: string, limit: numbe
   db
     .selectFrom('tickets')
     .select(['tickets.id', 'tickets.number', 'tickets.title'])
-    .where((eb) =>
-      eb.and([
-        ticketScope(eb, actor),
-        eb.or([
-          eb(eb.fn('upper', ['tickets.number']), 'like', likeContains(text.toUpperCase())),
-          eb('tickets.title', 'like', likeContains(text)),
-        ]),
-      ]),
-    )
+    .where((eb) => eb.and([ticketScope(eb, actor), eb.or([containsText('tickets.number', text), containsText('tickets.title', text)])]))
     .orderBy('tickets.id', 'desc')
     .limit(limit)
     .execute();
