@@ -203,4 +203,48 @@ describe('request intake', () => {
     await screen.findByTestId('intake-customer');
     expect(screen.queryByTestId('intake-new-caller')).toBeNull();
   });
+
+  it('lets a customer pick its site and device and attach a file when filing (item 12)', async () => {
+    const api = stubFetch({
+      ...routes,
+      'GET /portal/equipment': {
+        body: {
+          sites: [
+            { id: 3, name: '门诊楼机房', address: '武进路85号' },
+            { id: 4, name: '住院部机房', address: null },
+          ],
+          devices: [
+            { id: 9, siteId: 3, productName: 'DS300 存储', serialNumber: 'DS300-24-0518' },
+            { id: 10, siteId: 4, productName: 'X9 服务器', serialNumber: 'X9-001' },
+          ],
+        },
+      },
+      'POST /tickets/42/attachments': {
+        status: 201,
+        body: { id: 5, fileName: 'alarm.png', contentType: 'image/png', size: 3, url: '/api/v1/attachments/5' },
+      },
+    });
+    renderAs(<TicketIntakePage />, {
+      path: '/tickets/new',
+      url: '/tickets/new',
+      permissions: ['tickets.read', 'tickets.create', 'tickets.confirm'],
+      scope: 'company',
+    });
+    fireEvent.change(await screen.findByTestId('intake-title'), { target: { value: '存储告警' } });
+    fireEvent.change(screen.getByTestId('intake-description'), { target: { value: '控制器告警灯常亮' } });
+    const device = within(screen.getByTestId('portal-device')).getByRole('combobox');
+    fireEvent.mouseDown(device);
+    fireEvent.click(await screen.findByText('DS300 存储 · Serial no. DS300-24-0518', {}, { timeout: 5000 }));
+    const input = screen.getByTestId('portal-files').querySelector('input[type="file"]') ?? document.querySelector('input[type="file"]');
+    fireEvent.change(input as HTMLInputElement, { target: { files: [new File(['png'], 'alarm.png', { type: 'image/png' })] } });
+    expect(await screen.findByText('alarm.png', {}, { timeout: 5000 })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('intake-submit'));
+    await waitFor(() => expect(api.sent('POST /tickets/42/attachments')).toHaveLength(1), { timeout: 5000 });
+    // Picking the device picked its site; the file went to the new request as a public attachment.
+    expect(api.sent('POST /tickets')[0].body).toMatchObject({ customerId: 7, siteId: 3, installedProductId: 9 });
+    const sent = api.sent('POST /tickets/42/attachments')[0].body as FormData;
+    expect(sent.get('visibility')).toBe('public');
+    expect((sent.get('file') as File).name).toBe('alarm.png');
+    expect((await screen.findByTestId('elsewhere', {}, { timeout: 5000 })).textContent).toBe('/tickets/42');
+  });
 });
