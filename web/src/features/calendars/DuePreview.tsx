@@ -1,5 +1,5 @@
 import type { TCalendar } from '@techserve/core';
-import { Alert, Button, Card, DatePicker, Flex, Form, InputNumber, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, InputNumber, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,8 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TNamedDate } from '@techserve/core';
-import { Button, DatePicker, Flex, Input, Table, Typography } from 'antd';
+import { Button, Flex, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type TDefinitionErrors, errorAt } from './definitionErrors';
 import { isoWeekdayOf } from './monthGrid';

@@ -1,5 +1,5 @@
 import type { TCalendar } from '@techserve/core';
-import { Alert, Card, DatePicker, Flex, Form, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Form, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
