@@ -19,6 +19,15 @@ const date = (label: string, value: string) => typeDate(screen.getByLabelText(la
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** The purpose and one leg Shanghai → Nanjing, its dates typed as given. */
+function fillOneLeg(start: string, end: string) {
+  type('出差事由', '医院设备安装');
+  fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('出发地'), { target: { value: '上海' } });
+  fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('目的地'), { target: { value: '南京' } });
+  date('开始日期 1', start);
+  date('结束日期 1', end);
+}
+
 describe('TravelRequestForm (TR-1/TR-2)', () => {
   it('marks the end date of a leg that ends before it starts (TR-1) and sends nothing', async () => {
     const onSubmit = renderForm();
@@ -32,11 +41,7 @@ describe('TravelRequestForm (TR-1/TR-2)', () => {
 
   it('accepts a one-day leg and sends the shared schema’s body', async () => {
     const onSubmit = renderForm();
-    type('出差事由', '医院设备安装');
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('出发地'), { target: { value: '上海' } });
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('目的地'), { target: { value: '南京' } });
-    date('开始日期 1', '2026-03-06');
-    date('结束日期 1', '2026-03-06');
+    fillOneLeg('2026-03-06', '2026-03-06');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0]).toMatchObject({
@@ -70,11 +75,7 @@ describe('TravelRequestForm (TR-1/TR-2)', () => {
 
   it('accepts a date typed as 2026/3/6 (the Chinese way) as well as 2026-03-06 (item 13)', async () => {
     const onSubmit = renderForm();
-    type('出差事由', '医院设备安装');
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('出发地'), { target: { value: '上海' } });
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('目的地'), { target: { value: '南京' } });
-    date('开始日期 1', '2026/3/6');
-    date('结束日期 1', '20260307');
+    fillOneLeg('2026/3/6', '20260307');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0].segments[0]).toMatchObject({ startDate: '2026-03-06', endDate: '2026-03-07' });
@@ -85,11 +86,7 @@ describe('TravelRequestForm (TR-1/TR-2)', () => {
       'GET /travel-links': { body: { items: [{ kind: 'letter', id: 2, number: 'ZR-000002', title: '医院 CT 安装' }] } },
     });
     const onSubmit = renderForm();
-    type('出差事由', '医院设备安装');
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('出发地'), { target: { value: '上海' } });
-    fireEvent.change(within(screen.getByTestId('segment-0')).getByLabelText('目的地'), { target: { value: '南京' } });
-    date('开始日期 1', '2026-03-06');
-    date('结束日期 1', '2026-03-06');
+    fillOneLeg('2026-03-06', '2026-03-06');
     const picker = screen.getByLabelText('关联的责任书或服务请求');
     fireEvent.mouseDown(picker);
     fireEvent.change(picker, { target: { value: 'ZR-000002' } });
