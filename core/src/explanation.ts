@@ -62,3 +62,25 @@ export function formatMoneyFen(fen: number, locale: TMoneyLocale): string {
   const amount = cents === 0 ? yuan : `${yuan}.${String(cents).padStart(2, '0')}`;
   return locale === 'zh-CN' ? `${sign}${amount} 元` : `${sign}¥${amount}`;
 }
+
+/** A rule id as the regulations number them (SR-9, SLA-2, AP-8, SR-11b): one to five capitals, a dash, 1-3 digits. */
+const RULE = String.raw`[A-Z]{1,5}-\d{1,3}[a-z]?(?![\w-])`;
+const CUSTOMER_STRIPS: Array<[RegExp, string]> = [
+  // "（规则 FS-3）", "(SLA-3)", "（合同约定，CU-4）" → "", "", "（合同约定）"
+  [new RegExp(String.raw`\s?[（(]\s*(?:规则|rule)?\s*${RULE}\s*[）)]`, 'gi'), ''],
+  [new RegExp(String.raw`[，,]\s*${RULE}(?=\s*[）)])`, 'g'), ''],
+  // "SLA-2：…", "SLA-4: …" at a sentence start
+  [new RegExp(String.raw`(^|[。；;.]\s*)${RULE}\s*[：:]\s*`, 'g'), '$1'],
+  // "政策第 3 版" / "制度第 3 版" / "policy version 3" / "policy v3", with the bracket or separator around it
+  [/\s?[（(·]?\s*(?:政策|制度)第\s*\d+\s*版\s*[）)]?/g, ''],
+  [/\s?[(·]?\s*policy (?:version |v)\d+\s*\)?/gi, ''],
+];
+
+/**
+ * What a customer reads of an explanation (issue 12 item 7): the same sentence without the internal words — rule ids
+ * and policy version numbers. Staff keep the full text with its rule id. Request numbers such as SR-20260301-0001
+ * and contract numbers stay (they are longer than a rule number).
+ */
+export function customerFacingText(text: string): string {
+  return CUSTOMER_STRIPS.reduce((s, [pattern, by]) => s.replace(pattern, by), text).trim();
+}

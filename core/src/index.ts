@@ -67,3 +67,4 @@ export * from './schemas/search';
 export * from './schemas/replies';
 export * from './schemas/approvals';
 export * from './schemas/ticket-batch';
+export * from './schemas/portal';

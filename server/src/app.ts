@@ -26,6 +26,7 @@ import { policyRoutes } from './modules/policy/policy.routes';
 import { calendarsRoutes } from './modules/calendars/calendars.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { customerCareRoutes } from './modules/customers/care.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
@@ -208,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       customerCareRoutes(v1);
       ticketsRoutes(v1);
       attachmentsRoutes(v1, attachments);
+      portalRoutes(v1);
       followUpsRoutes(v1);
       ticketViewsRoutes(v1);
       searchRoutes(v1);

@@ -20,6 +20,8 @@ import { LEAVE_REASONS } from './leave';
 import { CUSTOMERS_REASONS } from './customers';
 import { DASHBOARD_REASONS } from './dashboard';
 import { REPLIES_REASONS } from './replies';
+import { TRAVEL_REASONS } from './travel';
+import { PORTAL_REASONS } from './portal';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -53,6 +55,8 @@ export const REASONS = {
   ...CUSTOMERS_REASONS,
   ...DASHBOARD_REASONS,
   ...REPLIES_REASONS,
+  ...TRAVEL_REASONS,
+  ...PORTAL_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

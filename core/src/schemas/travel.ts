@@ -31,6 +31,8 @@ import { ZDateInRange, ZListQuery, ZRef, ZVersion, orderedDates, zInt } from './
 //   POST /travel-claims/:id/decision              travel.approve
 //   POST /travel-claims/:id/pay                   travel.finance  paid; the advances are settled
 //   GET  /travel/finance-export?month=YYYY-MM     travel.finance  the month's claims and allowance lines (.xlsx)
+//   GET  /travel-links?q=ZR-00                    travel.request  letters and requests to link a trip to, by number
+//   GET  /travel-links/:number                    travel.request  one by its exact number (404 travel.linkUnknown)
 
 export const TRAVEL_REQUEST_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'cancelled', 'completed'] as const;
 export const ZTravelRequestStatus = z.enum(TRAVEL_REQUEST_STATUSES);
@@ -269,6 +271,17 @@ export const ZTravelAdvanceListQuery = ZListQuery.extend({
   status: ZTravelAdvanceStatus.optional(),
 }).strict();
 export type TTravelAdvanceListQuery = z.infer<typeof ZTravelAdvanceListQuery>;
+
+/** FS-3: what a trip may link to, found by the number people see (ZR-000002, SR-20260301-0001). */
+export const ZTravelLink = z.object({
+  kind: z.enum(['letter', 'ticket']),
+  id: zInt(),
+  number: z.string(),
+  title: z.string(),
+});
+export type TTravelLink = z.infer<typeof ZTravelLink>;
+export const ZTravelLinkQuery = z.strictObject({ q: z.string().trim().min(1).max(40) });
+export const ZTravelLinkParams = z.strictObject({ number: z.string().trim().min(1).max(40) });
 
 export const ZFinanceExportQuery = z.strictObject({ month: ZMonth });
 

@@ -4,6 +4,12 @@ import type { TPolicy } from '../policy/schema';
 export type TEligibility = 'warranty' | 'contract' | 'chargeable';
 export type TContractCoverage = 'business' | '24x7';
 
+/** A level as people read it (its policy name, 「高级」 / "Premium"); the id itself is an internal word (issue 12 item 7). */
+function levelName(policy: TPolicy, levelId: string) {
+  const level = policy.sla.levels.find((l) => l.id === levelId);
+  return { zh: level?.name['zh-CN'] ?? levelId, en: level?.name.en ?? levelId };
+}
+
 const COVERAGE_TEXT: Record<TContractCoverage, { zh: string; en: string }> = {
   business: { zh: '工作时间服务', en: 'business-hours service' },
   '24x7': { zh: '7×24 小时服务', en: '24×7 service' },
@@ -38,6 +44,7 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
   const sla = policy.sla;
   if (contract) {
     const coverage = COVERAGE_TEXT[contract.coverage];
+    const level = levelName(policy, contract.slaLevelId);
     return {
       eligibility: 'contract',
       slaLevelId: contract.slaLevelId,
@@ -47,12 +54,13 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
         policyVersion,
         inputs: { contract: contract.number, contractEndsOn: contract.endsOn, coverage: contract.coverage, warranty },
         result: { eligibility: 'contract', slaLevelId: contract.slaLevelId, coverage: contract.coverage },
-        zh: `服务合同 ${contract.number}（有效至 ${contract.endsOn}，${coverage.zh}）覆盖本请求，按合同服务级别 ${contract.slaLevelId} 处理，SLA 按${coverage.zh}计时`,
-        en: `service contract ${contract.number} (valid until ${contract.endsOn}, ${coverage.en}) covers this request; SLA level ${contract.slaLevelId}, its clocks run on ${coverage.en}`,
+        zh: `服务合同 ${contract.number}（有效至 ${contract.endsOn}，${coverage.zh}）覆盖本请求，按合同服务级别「${level.zh}」处理，SLA 按${coverage.zh}计时`,
+        en: `service contract ${contract.number} (valid until ${contract.endsOn}, ${coverage.en}) covers this request; service level "${level.en}", its clocks run on ${coverage.en}`,
       }),
     };
   }
   if (warranty?.status === 'in_warranty') {
+    const level = levelName(policy, sla.warranty.levelId);
     return {
       eligibility: 'warranty',
       slaLevelId: sla.warranty.levelId,
@@ -62,8 +70,8 @@ export function evaluateEligibility(input: EligibilityInput): TEligibilityResult
         policyVersion,
         inputs: { warranty },
         result: { eligibility: 'warranty', slaLevelId: sla.warranty.levelId },
-        zh: `设备在质保期内（至 ${warranty.lastDay}），免费维修，服务级别 ${sla.warranty.levelId}`,
-        en: `the equipment is under warranty (until ${warranty.lastDay}): free repair, SLA level ${sla.warranty.levelId}`,
+        zh: `设备在质保期内（至 ${warranty.lastDay}），免费维修，服务级别「${level.zh}」`,
+        en: `the equipment is under warranty (until ${warranty.lastDay}): free repair, service level "${level.en}"`,
       }),
     };
   }

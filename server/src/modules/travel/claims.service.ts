@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, notFound } from '../../http/errors';
+import { AppError, fieldDetail, notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
@@ -61,6 +61,14 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       if (e.date < body.actualStartDate || e.date > body.actualEndDate)
         throw tr1(`body.expenses.${i}.date`, `${e.date} is not one of the days away (${body.actualStartDate} to ${body.actualEndDate})`);
     });
+    // TR-1: finance reimburses against receipts; a claim without one expense line is refused, nothing saved.
+    if (body.expenses.length === 0)
+      throw refuse(
+        'rule_violation',
+        'travel.claimNoLines',
+        {},
+        { ruleId: 'TR-1', details: [fieldDetail('body.expenses', 'travel.claimNoLines')] },
+      );
     const traveller = { traveller_hire_date: await repo.hireDateOf(db, trip.user_id) };
     const allowances = allowancesOf(policy, Object.assign(trip, traveller), {
       startDate: body.actualStartDate,

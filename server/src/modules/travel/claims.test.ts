@@ -43,8 +43,39 @@ const claimCount = async () =>
     ).n,
   );
 const train = { date: '2026-03-02', category: 'transport', transport: 'train', description: '上海—乌鲁木齐 火车票', amountFen: 65050 };
+/** TR-1: every claim has at least one expense line; 10 yuan of parking where the test is about allowances. */
+const parking = { date: '2026-03-02', category: 'other', description: '停车费', amountFen: 1000 };
 
 describe('TR-1 claims against the itinerary', () => {
+  it('TR-1: refuses a claim without one expense line (422 travel.claimNoLines), saving nothing', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    const before = await claimCount();
+    for (const body of [
+      { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06' },
+      { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [] },
+    ]) {
+      const res = await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), body);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({ ruleId: 'TR-1', reason: 'travel.claimNoLines', details: [{ path: 'body.expenses' }] });
+    }
+    expect(await claimCount()).toBe(before);
+  });
+
+  it('TR-1: finance’s list names each claimant', async () => {
+    const trip = await approvedTrip(w.engineer, w.supervisor);
+    await expectStatus(
+      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+        actualStartDate: '2026-03-02',
+        actualEndDate: '2026-03-06',
+        expenses: [train],
+      }),
+      201,
+    );
+    const list = await expectStatus(await w.finance.get(api('/travel-claims?view=all')), 200);
+    expect(list.items).toEqual([expect.objectContaining({ userId: w.ids.engineer, userName: expect.any(String) })]);
+    expect(list.items[0].userName.length).toBeGreaterThan(0);
+  });
+
   it('refuses days after the itinerary without an approved extension (422 TR-1), saving nothing', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor);
     const before = await claimCount();
@@ -100,12 +131,16 @@ describe('TR-1 claims against the itinerary', () => {
       200,
     );
     const claim = await expectStatus(
-      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), { actualStartDate: '2026-03-02', actualEndDate: '2026-03-08' }),
+      await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
+        actualStartDate: '2026-03-02',
+        actualEndDate: '2026-03-08',
+        expenses: [parking],
+      }),
       201,
     );
     // TR-3: 03-03 .. 03-07 (5 days; 03-02 departure and 03-08 return excluded), under the 7-day cap.
     expect(claim.allowanceLines).toEqual([expect.objectContaining({ kind: 'technicalGuidance', days: 5, amountFen: 60000 })]);
-    expect(claim.payableFen).toBe(60000);
+    expect(claim.payableFen).toBe(61000);
   });
 
   it('bounds the actual days even when the policy pays days beyond the itinerary', async () => {
@@ -259,11 +294,11 @@ describe('TR-1 advances and the claim that settles them', () => {
       await w.engineer.post(api(`/travel-requests/${trip.id}/claims`), {
         actualStartDate: '2026-03-02',
         actualEndDate: '2026-03-04',
-        expenses: [],
+        expenses: [parking],
       }),
       201,
     );
-    expect(claim).toMatchObject({ advanceFen: 0, payableFen: 12000 });
+    expect(claim).toMatchObject({ advanceFen: 0, payableFen: 13000 });
     return { trip, approvedAdvance, claim };
   }
 
@@ -271,14 +306,14 @@ describe('TR-1 advances and the claim that settles them', () => {
     const { trip, approvedAdvance, claim } = await claimedTripWithApprovedAdvance();
     await expectStatus(await w.finance.post(api(`/travel-advances/${approvedAdvance.id}/pay`), { version: approvedAdvance.version }), 200);
     const refreshed = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
-    expect(refreshed).toMatchObject({ advanceFen: 50000, payableFen: 12000 - 50000 });
+    expect(refreshed).toMatchObject({ advanceFen: 50000, payableFen: 13000 - 50000 });
     expect(refreshed.version).toBeGreaterThan(claim.version);
     const approved = await expectStatus(
       await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: refreshed.version, approve: true }),
       200,
     );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
-    expect(paid).toMatchObject({ status: 'paid', advanceFen: 50000, payableFen: -38000 });
+    expect(paid).toMatchObject({ status: 'paid', advanceFen: 50000, payableFen: -37000 });
     const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
     expect(after.advances.map((a: Json) => a.status)).toEqual(['settled']);
   });
@@ -290,7 +325,7 @@ describe('TR-1 advances and the claim that settles them', () => {
       200,
     );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
-    expect(paid).toMatchObject({ advanceFen: 0, payableFen: 12000 });
+    expect(paid).toMatchObject({ advanceFen: 0, payableFen: 13000 });
     const after = await expectStatus(await w.engineer.get(api(`/travel-requests/${trip.id}`)), 200);
     expect(after.advances).toEqual([expect.objectContaining({ id: approvedAdvance.id, status: 'rejected' })]);
     expect(
@@ -326,7 +361,7 @@ describe('TR-1 advances and the claim that settles them', () => {
 
 describe('TR-4 special rate decided after the claim was filed', () => {
   const special = { specialRate: { dailyFen: 20000, reason: '高原地区' } };
-  const claimBody = { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [] };
+  const claimBody = { actualStartDate: '2026-03-02', actualEndDate: '2026-03-06', expenses: [parking] };
 
   it('TR-4: the GM’s approval recomputes the open claim’s allowance lines, explained with TR-4 and the policy version', async () => {
     const trip = await approvedTrip(w.engineer, w.supervisor, special);
@@ -336,7 +371,7 @@ describe('TR-4 special rate decided after the claim was filed', () => {
     const current = await expectStatus(await w.gm.get(api(`/travel-requests/${trip.id}`)), 200);
     await expectStatus(await w.gm.post(api(`/travel-requests/${trip.id}/special-rate`), { version: current.version, approve: true }), 200);
     const repriced = await expectStatus(await w.engineer.get(api(`/travel-claims/${claim.id}`)), 200);
-    expect(repriced).toMatchObject({ allowanceFen: 60000, payableFen: 60000, policyVersion: claim.policyVersion, status: 'submitted' });
+    expect(repriced).toMatchObject({ allowanceFen: 60000, payableFen: 61000, policyVersion: claim.policyVersion, status: 'submitted' });
     expect(repriced.version).toBeGreaterThan(claim.version);
     expect(repriced.allowanceLines).toEqual([
       expect.objectContaining({ kind: 'specialRegion', days: 3, rateFen: 20000, amountFen: 60000 }),
@@ -367,7 +402,7 @@ describe('TR-4 special rate decided after the claim was filed', () => {
       200,
     );
     const paid = await expectStatus(await w.finance.post(api(`/travel-claims/${claim.id}/pay`), { version: approved.version }), 200);
-    expect(paid).toMatchObject({ status: 'paid', allowanceFen: 60000, payableFen: 60000 });
+    expect(paid).toMatchObject({ status: 'paid', allowanceFen: 60000, payableFen: 61000 });
   });
 
   it('TR-4: a claim whose allowance predates the GM’s approval is approved at the special rate', async () => {
@@ -384,7 +419,7 @@ describe('TR-4 special rate decided after the claim was filed', () => {
       await w.supervisor.post(api(`/travel-claims/${claim.id}/decision`), { version: claim.version, approve: true }),
       200,
     );
-    expect(approved).toMatchObject({ status: 'approved', allowanceFen: 60000, payableFen: 60000 });
+    expect(approved).toMatchObject({ status: 'approved', allowanceFen: 60000, payableFen: 61000 });
     expect(approved.allowanceLines[0].explanation.ruleId).toBe('TR-4');
   });
 

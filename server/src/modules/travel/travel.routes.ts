@@ -12,6 +12,9 @@ import {
   ZTravelDecision,
   ZTravelLog,
   ZTravelLogCreate,
+  ZTravelLink,
+  ZTravelLinkParams,
+  ZTravelLinkQuery,
   ZTravelLogDays,
   ZTravelReceipt,
   ZTravelRequest,
@@ -27,6 +30,7 @@ import type { FileDeps } from '../../files';
 import * as advances from './advances.service';
 import * as claims from './claims.service';
 import { financeExport } from './finance-export';
+import * as links from './links.service';
 import * as logs from './logs.service';
 import * as svc from './travel.service';
 import { readUpload, contentDisposition, sendDownload } from '../../files';
@@ -57,6 +61,34 @@ export function travelRoutes(app: App, deps: FileDeps) {
       config: request,
     },
     async (req, reply) => reply.status(201).send(await svc.createRequest(req.ctx(), req.body)),
+  );
+  app.get(
+    '/travel-links',
+    {
+      schema: {
+        tags,
+        summary:
+          'FS-3: letters (you are on) and service requests (in your scope) whose number or title contains q — the trip form type-ahead',
+        querystring: ZTravelLinkQuery,
+        response: { 200: z.object({ items: z.array(ZTravelLink) }) },
+      },
+      config: request,
+    },
+    (req) => links.searchLinks(req.ctx(), req.query.q),
+  );
+  app.get(
+    '/travel-links/:number',
+    {
+      schema: {
+        tags,
+        summary:
+          'FS-3: the letter (ZR-000002) or service request (SR-…) with this number; unknown or out of scope is 404 travel.linkUnknown',
+        params: ZTravelLinkParams,
+        response: { 200: ZTravelLink },
+      },
+      config: request,
+    },
+    (req) => links.linkByNumber(req.ctx(), req.params.number),
   );
   app.get(
     '/travel-requests',

@@ -1,5 +1,6 @@
 import type { TLetterStatus } from '@techserve/core';
 import {
+  letterNumber,
   type TAllowanceResult,
   type TApprovalDecision,
   type TExtensionRequest,
@@ -20,7 +21,7 @@ import {
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
-import { AppError, invalidValue, notFound } from '../../http/errors';
+import { AppError, fieldDetail, invalidValue, notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { isGm, isOnLetter } from '../field/field.access.repository';
@@ -186,6 +187,10 @@ async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, 
   });
 }
 
+/** FS-3: a letter or request the trip cannot link to (unknown or out of the traveller's sight), refused by reason. */
+const unknownLink = (path: string, number: string) =>
+  refuse('invalid_value', 'travel.linkUnknown', { number }, { details: [fieldDetail(path, 'travel.linkUnknown', { number })] });
+
 /** TR-1/TR-2: a travel request with its itinerary; the managers are asked to approve it. */
 export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): Promise<TTravelRequest> {
   const window = itineraryWindow(body.segments);
@@ -195,15 +200,14 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
     let letterTicketId: number | null = null;
     if (body.letterId != null) {
       const letter = await repo.letterTicket(db, body.letterId);
-      if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id)))
-        throw invalidValue('body.letterId', 'no such responsibility letter with you as one of its engineers');
+      if (!letter || !(await isOnLetter(db, body.letterId, ctx.actor.id))) throw unknownLink('body.letterId', letterNumber(body.letterId));
       letterTicketId = letter.ticket_id;
     }
     // The request the trip serves: the letter's own, or one the traveller may see (ids outside the scope are unknown).
     const ticketId = body.ticketId ?? letterTicketId;
     if (body.ticketId != null && body.ticketId !== letterTicketId) {
       const visible = await repo.ticketInScope(db, ctx.actor, body.ticketId);
-      if (!visible) throw invalidValue('body.ticketId', 'no such service request');
+      if (!visible) throw unknownLink('body.ticketId', `#${body.ticketId}`);
     }
     const user = await userPlacement(db, ctx.actor.id);
     const row = await repo.insertRequest(db, {

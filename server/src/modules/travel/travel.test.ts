@@ -229,7 +229,7 @@ describe('TR-3 allowances on the request', () => {
       await newcomer.post(api(`/travel-requests/${lastDay.id}/claims`), {
         actualStartDate: '2026-03-02',
         actualEndDate: '2026-03-06',
-        expenses: [],
+        expenses: [{ date: '2026-03-02', category: 'other', description: '停车费', amountFen: 1000 }],
       }),
       201,
     );

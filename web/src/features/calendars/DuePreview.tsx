@@ -1,5 +1,5 @@
 import type { TCalendar } from '@techserve/core';
-import { Alert, Button, Card, DatePicker, Flex, Form, InputNumber, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, InputNumber, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useDuePreview } from './useDuePreview';
 import { WorkingDaysCounter } from './WorkingDaysCounter';
 import { formatInZone, nowInZone, weekdayInZone, zonedIso } from './zonedTime';
+import { TypedDatePicker } from '../../shared/DateInput';
 
 const QUICK = [
   { minutes: 30, key: 'quick30' },
@@ -33,9 +34,9 @@ export function DuePreview({ calendar, initialFrom }: Props) {
       <Card size="small" title={t('calendars.previewTitle')}>
         <Form layout="vertical">
           <Form.Item label={`${t('calendars.createdAt')}${t('calendars.inZone', { zone })}`} style={{ marginBottom: 12 }}>
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format="YYYY-MM-DD HH:mm"
+            <TypedDatePicker
+              withTime
+              minuteStep={5}
               needConfirm={false}
               value={local ? dayjs(local) : null}
               onChange={(value) => setLocal(value ? value.format('YYYY-MM-DDTHH:mm') : null)}

@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TNamedDate } from '@techserve/core';
-import { Button, DatePicker, Flex, Input, Table, Typography } from 'antd';
+import { Button, Flex, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type TDefinitionErrors, errorAt } from './definitionErrors';
 import { isoWeekdayOf } from './monthGrid';
+import { DateInput } from '../../shared/DateInput';
 
 type Field = 'holidays' | 'makeupWorkdays';
 type Row = TNamedDate & { index: number };
@@ -46,12 +46,11 @@ export function NamedDatesTable({ field, list, onChange, year, errors, editable,
         return (
           <Flex vertical gap={2}>
             {editable ? (
-              <DatePicker
-                value={row.date ? dayjs(row.date) : null}
-                onChange={(value) => update(row.index, { date: value ? value.format('YYYY-MM-DD') : '' })}
+              <DateInput
+                value={row.date || null}
+                onChange={(value) => update(row.index, { date: value ?? '' })}
                 status={error ? 'error' : undefined}
                 allowClear={false}
-                inputReadOnly
                 // 调休 are Saturdays or Sundays worked; weekdays cannot be make-up days.
                 disabledDate={field === 'makeupWorkdays' ? (d) => d.day() !== 0 && d.day() !== 6 : undefined}
                 style={{ width: 128 }}

@@ -23,7 +23,6 @@ export function TimeOfDayPicker({ value, onChange, endOfDay, error, ariaLabel, t
       needConfirm={false}
       showNow={false}
       allowClear={false}
-      inputReadOnly
       value={value && !isEndOfDay ? dayjs(`2000-01-01T${value}`) : null}
       placeholder={isEndOfDay ? '24:00' : 'HH:MM'}
       onChange={(time) => time && onChange(time.format('HH:mm'))}

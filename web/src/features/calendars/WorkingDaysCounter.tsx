@@ -1,11 +1,12 @@
 import type { TCalendar } from '@techserve/core';
-import { Alert, Card, DatePicker, Flex, Form, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Form, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useWorkingDays } from './useWorkingDays';
 import { nowInZone } from './zonedTime';
+import { DateInput } from '../../shared/DateInput';
 
 /** RS-6: how many working days lie between two dates on this calendar. */
 export function WorkingDaysCounter({ calendar }: { calendar: TCalendar }) {
@@ -20,18 +21,10 @@ export function WorkingDaysCounter({ calendar }: { calendar: TCalendar }) {
       <Form layout="vertical">
         <Flex wrap gap={12}>
           <Form.Item label={t('calendars.fromDate')} style={{ marginBottom: 12 }}>
-            <DatePicker
-              value={from ? dayjs(from) : null}
-              onChange={(value) => setFrom(value ? value.format('YYYY-MM-DD') : null)}
-              data-testid="wd-from"
-            />
+            <DateInput value={from} onChange={setFrom} style={{ width: 'auto' }} data-testid="wd-from" />
           </Form.Item>
           <Form.Item label={t('calendars.toDate')} style={{ marginBottom: 12 }}>
-            <DatePicker
-              value={to ? dayjs(to) : null}
-              onChange={(value) => setTo(value ? value.format('YYYY-MM-DD') : null)}
-              data-testid="wd-to"
-            />
+            <DateInput value={to} onChange={setTo} style={{ width: 'auto' }} data-testid="wd-to" />
           </Form.Item>
         </Flex>
       </Form>

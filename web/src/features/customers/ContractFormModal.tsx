@@ -3,7 +3,7 @@ import { Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blankToNull } from './blankToNull';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { FenInput } from '../../shared/FenInput';
 import { RecordFormModal } from './RecordFormModal';
 import { usePolicyInForce } from '../../shared/usePolicyInForce';

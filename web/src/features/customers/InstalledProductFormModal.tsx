@@ -2,7 +2,7 @@ import { type TInstalledProduct, type TSite, ZInstalledProductCreate, ZInstalled
 import { Alert, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { blankToNull } from './blankToNull';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { ProductSelect } from './ProductSelect';
 import { RecordFormModal } from './RecordFormModal';
 import { useRecordForm } from './useRecordForm';

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { zodFormErrors } from '../../api/zodFormErrors';
 import { blankToNull } from './blankToNull';
 import { customerKeys } from './customerKeys';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { useRecordError } from './useRecordError';
 import { WarrantySummary } from './WarrantySummary';
 import './i18n';

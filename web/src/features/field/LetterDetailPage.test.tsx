@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
+import { typeDate } from '../../test/typeDate';
 import { letterFixture } from './fixtures';
 import { LetterDetailPage } from './LetterDetailPage';
 
@@ -121,7 +122,17 @@ describe('responsibility letter (FS-2)', { timeout: 20_000 }, () => {
     });
     renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: SUPERVISOR, userId: 2 });
     fireEvent.click(await screen.findByTestId('letter-approve'));
-    expect(await screen.findByText('Changed by someone else — reloaded. Check it and try again.')).toBeTruthy();
+    expect(await screen.findByText('Changed by someone else — reloaded. Check it and try again.', {}, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(api.sent('GET /field/letters/11').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('takes an appointment typed as 2026/3/12 9:30 (issue 12 item 13: letter pickers accept typing)', async () => {
+    stubFetch({ 'GET /field/letters/11': { body: letterFixture() } });
+    renderAs(<LetterDetailPage />, { path: '/field/letters/:id', url: '/field/letters/11', permissions: ENGINEER, userId: 5 });
+    const holder = await screen.findByTestId('letter-appointment');
+    const input = (holder.tagName === 'INPUT' ? holder : holder.querySelector('input')) as HTMLInputElement;
+    expect(input.readOnly).toBe(false);
+    typeDate(input, '2026/3/12 9:30');
+    await waitFor(() => expect(input.value).toBe('2026-03-12 09:30'), { timeout: 5000 });
   });
 });

@@ -1,22 +1,6 @@
 import { ArrowLeftOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { TLetter } from '@techserve/core';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Radio,
-  Result,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, List, Radio, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -35,6 +19,7 @@ import { useLocalizeRuleError } from './useLocalizeRuleError';
 import { useLetter, useLetterAction } from './useLetter';
 import '../tickets/i18n';
 import './i18n';
+import { TypedDatePicker } from '../../shared/DateInput';
 
 /** The letter's fields as the submit check names them (FS-2), for the "missing" list. */
 const FIELD_LABELS: Record<string, string> = {
@@ -308,7 +293,7 @@ export function LetterDetailPage() {
                   <Input maxLength={100} data-testid="letter-site-contact" />
                 </Form.Item>
                 <Form.Item name={['siteConfirmation', 'confirmedAt']} label={t('field.confirmedAt')} style={{ flex: '1 1 200px' }}>
-                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
+                  <TypedDatePicker withTime />
                 </Form.Item>
               </Flex>
               <Form.Item name={['siteConfirmation', 'matchesNotice']} label={t('field.matchesNotice')}>
@@ -336,13 +321,7 @@ export function LetterDetailPage() {
             <Card size="small" title={t('field.appointmentAndDuration')}>
               <Flex gap={8} wrap>
                 <Form.Item name="appointmentAt" label={t('field.appointment')} style={{ flex: '1 1 200px' }}>
-                  <DatePicker
-                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                    format="YYYY-MM-DD HH:mm"
-                    style={{ width: '100%' }}
-                    inputReadOnly
-                    data-testid="letter-appointment"
-                  />
+                  <TypedDatePicker withTime minuteStep={5} data-testid="letter-appointment" />
                 </Form.Item>
                 <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')} style={{ flex: '1 1 160px' }}>
                   <InputNumber min={1} max={60 * 24 * 60} precision={0} style={{ width: '100%' }} data-testid="letter-estimate" />
@@ -372,10 +351,10 @@ export function LetterDetailPage() {
             <Card size="small" title={t('field.travelPlan')}>
               <Flex gap={8} wrap>
                 <Form.Item name={['travelPlan', 'departDate']} label={t('field.departDate')} style={{ flex: '1 1 140px' }}>
-                  <DatePicker style={{ width: '100%' }} inputReadOnly />
+                  <TypedDatePicker />
                 </Form.Item>
                 <Form.Item name={['travelPlan', 'returnDate']} label={t('field.returnDate')} style={{ flex: '1 1 140px' }}>
-                  <DatePicker style={{ width: '100%' }} inputReadOnly />
+                  <TypedDatePicker />
                 </Form.Item>
                 <Form.Item name={['travelPlan', 'transport']} label={t('field.transport')} style={{ flex: '1 1 140px' }}>
                   <Input maxLength={100} data-testid="letter-transport" />

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Typography, type ButtonProps } from 'antd';
+import { Form, Input, InputNumber, Modal, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { fieldKeys } from './fieldKeys';
@@ -6,6 +6,7 @@ import { formatInstant } from './formatInstant';
 import { useFieldError } from './useFieldError';
 import { useLetterAction } from './useLetter';
 import './i18n';
+import { TypedDatePicker } from '../../shared/DateInput';
 
 export type TRescheduleTarget = {
   letterId: number;
@@ -87,19 +88,13 @@ export function RescheduleDialog({
         }}
       >
         <Form.Item name="appointmentAt" label={t('field.newAppointment')} rules={[{ required: true, message: t('field.required') }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            inputReadOnly
-            data-testid="reschedule-at"
-          />
+          <TypedDatePicker withTime minuteStep={5} data-testid="reschedule-at" />
         </Form.Item>
         <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')}>
           <InputNumber min={1} max={60 * 24 * 60} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="calledAt" label={t('field.calledAt')} rules={[{ required: true, message: t('field.required') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
+          <TypedDatePicker withTime />
         </Form.Item>
         <Form.Item
           name="calledWhom"

@@ -1,5 +1,5 @@
 import type { TVisit } from '@techserve/core';
-import { Button, Card, DatePicker, Flex, Form, Input, List, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { formatInstant } from './formatInstant';
 import { useFieldError } from './useFieldError';
 import { useVisitAction } from './useVisit';
 import './i18n';
+import { TypedDatePicker } from '../../shared/DateInput';
 
 const DECISION_COLOR = { pending: 'processing', approved: 'success', declined: 'error', automatic: 'default' } as const;
 
@@ -104,12 +105,7 @@ export function ReturnCard({ visit }: { visit: TVisit }) {
               rules={[{ required: true, message: t('field.required') }]}
               style={{ flex: '1 1 140px' }}
             >
-              <DatePicker
-                style={{ width: '100%' }}
-                inputReadOnly
-                disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-                data-testid="return-date"
-              />
+              <TypedDatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="return-date" />
             </Form.Item>
             <Form.Item
               name="transport"

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
 import { LeaveRequestForm } from './LeaveRequestForm';
+import { typeDate } from '../../test/typeDate';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -21,6 +22,7 @@ function renderForm(onSubmit = vi.fn(), policy = defaultPolicy().leave) {
 }
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const date = (label: string, value: string) => typeDate(screen.getByLabelText(label), value);
 async function pick(label: string, option: string) {
   fireEvent.mouseDown(screen.getByLabelText(label));
   fireEvent.click(await screen.findByTitle(option));
@@ -30,8 +32,8 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
   it('sends the shared schema’s body: type, dates, reason, stand-in, phone and the emergency box', async () => {
     const onSubmit = renderForm();
     await pick('假别', '病假');
-    type('开始日期', '2026-03-05');
-    type('结束日期', '2026-03-06');
+    date('开始日期', '2026-03-05');
+    date('结束日期', '2026-03-06');
     type('请假事由', '发烧');
     await pick('工作代理人', '钱敏（E012）');
     type('请假期间联系电话', ' 13800000000 ');
@@ -52,8 +54,8 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
   it('marks a last day before the first (AT-4) and sends nothing', async () => {
     const onSubmit = renderForm();
     await pick('假别', '事假');
-    type('开始日期', '2026-03-06');
-    type('结束日期', '2026-03-05');
+    date('开始日期', '2026-03-06');
+    date('结束日期', '2026-03-05');
     type('请假事由', '家中有事');
     await pick('工作代理人', '钱敏（E012）');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
@@ -64,8 +66,8 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
   it('asks for a stand-in when the policy requires one (RS-4)', async () => {
     const onSubmit = renderForm();
     await pick('假别', '事假');
-    type('开始日期', '2026-03-05');
-    type('结束日期', '2026-03-05');
+    date('开始日期', '2026-03-05');
+    date('结束日期', '2026-03-05');
     type('请假事由', '家中有事');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     const standIn = screen.getByLabelText('工作代理人').closest('.ant-form-item') as HTMLElement;
@@ -77,8 +79,8 @@ describe('LeaveRequestForm (RS-4/AT-4)', () => {
   it('sends no stand-in when the policy does not require one', async () => {
     const onSubmit = renderForm(vi.fn(), { ...defaultPolicy().leave, standInRequired: false });
     await pick('假别', '事假');
-    type('开始日期', '2026-03-05');
-    type('结束日期', '2026-03-05');
+    date('开始日期', '2026-03-05');
+    date('结束日期', '2026-03-05');
     type('请假事由', '家中有事');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localizeDetail } from '../../api/localizeApiError';
 import { StandInSelect } from './StandInSelect';
 import './i18n';
+import { DateInput } from '../../shared/DateInput';
 
 export type TLeaveFormValues = {
   typeId?: string;
@@ -109,10 +110,10 @@ export function LeaveRequestForm({
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="startDate" label={t('leave.startDate')} rules={required} {...cell}>
-          <Input type="date" disabled={extendsId != null} />
+          <DateInput disabled={extendsId != null} />
         </Form.Item>
         <Form.Item name="endDate" label={t('leave.endDate')} rules={required} {...cell}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Flex>
       {noticeRules && (

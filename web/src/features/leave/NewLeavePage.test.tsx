@@ -6,6 +6,7 @@ import { type TRoutes, stubFetch } from '../../test/stubFetch';
 import { renderAs } from '../../test/renderAs';
 import { leaveFixture, policyFixture } from './fixtures';
 import { NewLeavePage } from './NewLeavePage';
+import { typeDate } from '../../test/typeDate';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,6 +16,7 @@ const permissions: TPermission[] = ['leave.request', 'users.read', 'policy.read'
 const at = (url = '/leave/new') => ({ path: '/leave/new', url, permissions, userId: 11 });
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const date = (label: string, value: string) => typeDate(screen.getByLabelText(label), value);
 const fieldOf = (label: string) => screen.getByLabelText(label).closest('.ant-form-item') as HTMLElement;
 async function pick(label: string, option: string) {
   fireEvent.mouseDown(screen.getByLabelText(label));
@@ -23,8 +25,8 @@ async function pick(label: string, option: string) {
 
 async function fillIn() {
   await pick('假别', '事假');
-  type('开始日期', '2026-03-05');
-  type('结束日期', '2026-03-06');
+  date('开始日期', '2026-03-05');
+  date('结束日期', '2026-03-06');
   type('请假事由', '家中有事');
   await pick('工作代理人', '钱敏');
   fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
@@ -67,7 +69,7 @@ describe('NewLeavePage', () => {
       emergency: false,
     });
     expect(sent.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
-  }, 20_000);
+  }, 40_000);
 
   it('puts an RS-4 notice refusal (422) on the first day, in Chinese', async () => {
     stubFetch({ ...base, 'POST /leave-requests': noticeRefused });
@@ -77,7 +79,7 @@ describe('NewLeavePage', () => {
     expect(await within(fieldOf('开始日期')).findByText(said)).toBeTruthy();
     expect(await screen.findByText(`${said}（规则 RS-4）`)).toBeTruthy();
     expect(screen.queryByText(/working day\(s\)/)).toBeNull();
-  }, 20_000);
+  }, 40_000);
 
   it('keeps the server’s words at the field in English', async () => {
     await i18n.changeLanguage('en');
@@ -107,7 +109,7 @@ describe('NewLeavePage', () => {
     } finally {
       await i18n.changeLanguage('zh-CN');
     }
-  }, 20_000);
+  }, 40_000);
 
   it('marks an overlap with another leave (409) on the first day', async () => {
     stubFetch({
@@ -127,7 +129,7 @@ describe('NewLeavePage', () => {
     await fillIn();
     expect(await within(fieldOf('开始日期')).findByText('与请假 #3 日期重叠')).toBeTruthy();
     expect(await screen.findByText('与您的请假 #3（2026-03-04～2026-03-05）日期重叠')).toBeTruthy();
-  }, 20_000);
+  }, 40_000);
 
   it('extends an approved leave from the day after it ends (RS-4)', async () => {
     const fetch = stubFetch({
@@ -142,7 +144,7 @@ describe('NewLeavePage', () => {
     const start = screen.getByLabelText('开始日期') as HTMLInputElement;
     expect(start.value).toBe('2026-03-07');
     expect(start.disabled).toBe(true);
-    type('结束日期', '2026-03-09');
+    date('结束日期', '2026-03-09');
     type('请假事由', '未痊愈');
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(fetch.sent('POST /leave-requests')).toHaveLength(1));
@@ -156,5 +158,5 @@ describe('NewLeavePage', () => {
       emergency: false,
       extendsId: 7,
     });
-  }, 20_000);
+  }, 40_000);
 });

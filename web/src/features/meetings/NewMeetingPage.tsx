@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { DateInput } from '../customers/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { InstantInput } from '../incidents/InstantInput';
 import { StaffMultiSelect } from '../staff-training/StaffMultiSelect';
 import { UserSelect } from '../tickets/UserSelect';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
-import { DateInput } from '../customers/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { LoadMore } from '../../shared/LoadMore';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { UserSelect } from '../tickets/UserSelect';

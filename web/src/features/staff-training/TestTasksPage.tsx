@@ -7,7 +7,7 @@ import { MineAllToggle } from '../../layout/MineAllToggle';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
-import { DateInput } from '../customers/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { ProductSelect } from '../customers/ProductSelect';
 import { LoadMore } from '../../shared/LoadMore';
 import { UserSelect } from '../tickets/UserSelect';

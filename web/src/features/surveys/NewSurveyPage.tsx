@@ -4,7 +4,7 @@ import { App, Button, Card, Checkbox, Flex, Form, Input, Select, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { DateInput } from '../customers/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { useSurveyError, useSurveyWrite } from './useSurveys';
 import './i18n';
 

@@ -1,4 +1,4 @@
-import type { TTicket } from '@techserve/core';
+import { type TTicket, customerFacingText } from '@techserve/core';
 import { App, Button, Card, Checkbox, Divider, Flex, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -68,7 +68,7 @@ export function ChangeRequestCard({ ticket }: { ticket: TTicket }) {
   return (
     <Card
       size="small"
-      title={t('tickets.changeRequest')}
+      title={customerSide ? customerFacingText(t('tickets.changeRequest')) : t('tickets.changeRequest')}
       extra={<Tag color={DECISION_COLOURS[cr.decision]}>{t(`tickets.decision_${cr.decision}`)}</Tag>}
       style={{ marginBottom: 16 }}
       data-testid="change-request"

@@ -61,6 +61,7 @@ const file: TCustomerFile = {
 };
 
 const AGENT: TPermission[] = ['customers.read', 'tickets.read', 'tickets.create', 'tickets.assign', 'tickets.manage'];
+const AGENT_MANAGING: TPermission[] = [...AGENT, 'customers.manage'];
 const routes: TRoutes = {
   'GET /customers': { body: { items: [customer], nextCursor: null } },
   'GET /customers/7/file': { body: file },
@@ -71,8 +72,8 @@ async function chooseCustomer() {
   const input = within(await screen.findByTestId('intake-customer')).getByRole('combobox');
   fireEvent.mouseDown(input);
   fireEvent.change(input, { target: { value: '医院' } });
-  fireEvent.click(await screen.findByText('上海市第一人民医院 · 市一医院 · C-SH-001'));
-  await screen.findByTestId('intake-customer-file');
+  fireEvent.click(await screen.findByText('上海市第一人民医院 · 市一医院 · C-SH-001', {}, { timeout: 5000 }));
+  await screen.findByTestId('intake-customer-file', {}, { timeout: 5000 });
 }
 
 beforeEach(async () => {
@@ -104,7 +105,7 @@ describe('request intake', () => {
     fireEvent.click(screen.getByTestId('intake-submit'));
     fireEvent.click(screen.getByTestId('intake-submit'));
 
-    expect((await screen.findByTestId('elsewhere')).textContent).toBe('/tickets/42');
+    expect((await screen.findByTestId('elsewhere', {}, { timeout: 5000 })).textContent).toBe('/tickets/42');
     const posts = api.sent('POST /tickets');
     expect(posts).toHaveLength(1);
     expect(posts[0].body).toEqual({
@@ -145,7 +146,7 @@ describe('request intake', () => {
     fireEvent.change(screen.getByTestId('intake-title'), { target: { value: '告警' } });
     fireEvent.change(screen.getByTestId('intake-description'), { target: { value: '告警灯常亮' } });
     fireEvent.click(screen.getByTestId('intake-submit'));
-    expect(await screen.findByText('body.contactId: does not belong to this customer (rule SR-2)')).toBeTruthy();
+    expect(await screen.findByText('body.contactId: does not belong to this customer (rule SR-2)', {}, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText('does not belong to this customer')).toBeTruthy();
     expect(screen.queryByTestId('elsewhere')).toBeNull();
   });
@@ -170,5 +171,80 @@ describe('request intake', () => {
     await waitFor(() => expect(api.sent('POST /tickets')).toHaveLength(1));
     expect(api.sent('POST /tickets')[0].body).toMatchObject({ customerId: 7, title: '打印机无法打印', autoAssign: true });
     expect(api.sent('POST /tickets')[0].body).not.toHaveProperty('channel');
+  });
+
+  it('creates an unknown caller’s customer and primary contact without leaving the form, then continues with them (item 11)', async () => {
+    const created = { ...customer, id: 21, name: '嘉定区中心医院', shortName: null, code: null };
+    const contact = { id: 31, ...stamps, customerId: 21, name: '周工', phone: '13900002001', email: null, position: null, isPrimary: true };
+    const fetch = stubFetch({
+      ...routes,
+      'POST /customers': { status: 201, body: created },
+      'POST /contacts': { status: 201, body: contact },
+      'GET /customers/21/file': { body: { ...file, customer: created, contacts: [contact], sites: [], installedProducts: [] } },
+    });
+    renderAs(<TicketIntakePage />, { path: '/tickets/new', url: '/tickets/new', permissions: AGENT_MANAGING });
+    fireEvent.click(await screen.findByTestId('intake-new-caller'));
+    fireEvent.change(await screen.findByTestId('new-caller-customer'), { target: { value: '嘉定区中心医院' } });
+    fireEvent.change(screen.getByTestId('new-caller-contact'), { target: { value: '周工' } });
+    fireEvent.change(screen.getByTestId('new-caller-phone'), { target: { value: '13900002001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await waitFor(() => expect(fetch.sent('POST /contacts')).toHaveLength(1), { timeout: 5000 });
+    expect(fetch.sent('POST /customers')[0].body).toMatchObject({ name: '嘉定区中心医院' });
+    expect(fetch.sent('POST /contacts')[0].body).toMatchObject({ customerId: 21, name: '周工', phone: '13900002001', isPrimary: true });
+    // Back on the intake form with the new customer chosen and its file loaded.
+    expect(await screen.findByTestId('intake-customer-file', {}, { timeout: 5000 })).toBeTruthy();
+    expect(within(screen.getByTestId('intake-customer')).getByText('嘉定区中心医院')).toBeTruthy();
+    expect(screen.getByTestId('intake-form')).toBeTruthy();
+  });
+
+  it('offers no new-customer button without customers.manage', async () => {
+    stubFetch(routes);
+    renderAs(<TicketIntakePage />, { path: '/tickets/new', url: '/tickets/new', permissions: AGENT });
+    await screen.findByTestId('intake-customer');
+    expect(screen.queryByTestId('intake-new-caller')).toBeNull();
+  });
+
+  it('lets a customer pick its site and device and attach a file when filing (item 12)', async () => {
+    const api = stubFetch({
+      ...routes,
+      'GET /portal/equipment': {
+        body: {
+          sites: [
+            { id: 3, name: '门诊楼机房', address: '武进路85号' },
+            { id: 4, name: '住院部机房', address: null },
+          ],
+          devices: [
+            { id: 9, siteId: 3, productName: 'DS300 存储', serialNumber: 'DS300-24-0518' },
+            { id: 10, siteId: 4, productName: 'X9 服务器', serialNumber: 'X9-001' },
+          ],
+        },
+      },
+      'POST /tickets/42/attachments': {
+        status: 201,
+        body: { id: 5, fileName: 'alarm.png', contentType: 'image/png', size: 3, url: '/api/v1/attachments/5' },
+      },
+    });
+    renderAs(<TicketIntakePage />, {
+      path: '/tickets/new',
+      url: '/tickets/new',
+      permissions: ['tickets.read', 'tickets.create', 'tickets.confirm'],
+      scope: 'company',
+    });
+    fireEvent.change(await screen.findByTestId('intake-title'), { target: { value: '存储告警' } });
+    fireEvent.change(screen.getByTestId('intake-description'), { target: { value: '控制器告警灯常亮' } });
+    const device = within(screen.getByTestId('portal-device')).getByRole('combobox');
+    fireEvent.mouseDown(device);
+    fireEvent.click(await screen.findByText('DS300 存储 · Serial no. DS300-24-0518', {}, { timeout: 5000 }));
+    const input = screen.getByTestId('portal-files').querySelector('input[type="file"]') ?? document.querySelector('input[type="file"]');
+    fireEvent.change(input as HTMLInputElement, { target: { files: [new File(['png'], 'alarm.png', { type: 'image/png' })] } });
+    expect(await screen.findByText('alarm.png', {}, { timeout: 5000 })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('intake-submit'));
+    await waitFor(() => expect(api.sent('POST /tickets/42/attachments')).toHaveLength(1), { timeout: 5000 });
+    // Picking the device picked its site; the file went to the new request as a public attachment.
+    expect(api.sent('POST /tickets')[0].body).toMatchObject({ customerId: 7, siteId: 3, installedProductId: 9 });
+    const sent = api.sent('POST /tickets/42/attachments')[0].body as FormData;
+    expect(sent.get('visibility')).toBe('public');
+    expect((sent.get('file') as File).name).toBe('alarm.png');
+    expect((await screen.findByTestId('elsewhere', {}, { timeout: 5000 })).textContent).toBe('/tickets/42');
   });
 });

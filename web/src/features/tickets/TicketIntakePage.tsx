@@ -11,8 +11,8 @@ import {
   type TTicketType,
   type TUrgency,
 } from '@techserve/core';
-import { Alert, Button, Card, Col, Form, Grid, Input, Radio, Row, Select, Spin, Switch, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Card, Col, Form, Grid, Input, Radio, Row, Select, Spin, Switch, Typography, type UploadFile } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { zodFormErrors } from '../../api/zodFormErrors';
@@ -20,6 +20,8 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { CustomerSelect } from './CustomerSelect';
 import { IntakeCustomerFields } from './IntakeCustomerFields';
+import { NewCallerModal } from './NewCallerModal';
+import { PortalFilingFields, uploadFilingFiles } from './PortalFilingFields';
 import { PriorityTag } from './PriorityTag';
 import { UserSelect } from './UserSelect';
 import { useCreateTicket } from './useCreateTicket';
@@ -81,6 +83,14 @@ export function TicketIntakePage() {
   const create = useCreateTicket();
   const showError = useTicketError();
   const canAssign = !customerSide && can('tickets.assign');
+  // Issue 12 item 11: an unknown caller becomes a customer with its contact without leaving the form.
+  const canAddCustomer = !customerSide && can('customers.manage');
+  const [newCaller, setNewCaller] = useState(false);
+  const [createdName, setCreatedName] = useState<string | undefined>();
+  // Issue 12 item 12: the files a customer attaches while filing, sent once the request exists.
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const { notification } = App.useApp();
 
   useEffect(() => {
     if (file.data && form.getFieldValue('customerId') === file.data.customer.id) form.setFieldsValue(defaultsFrom(file.data));
@@ -108,7 +118,15 @@ export function TicketIntakePage() {
     const body = zodFormErrors(ZTicketCreate, payload, form);
     if (!body) return;
     create.mutate(body, {
-      onSuccess: (ticket) => navigate(`/tickets/${ticket.id}`, { state: { created: true } }),
+      onSuccess: async (ticket) => {
+        if (files.length > 0) {
+          setUploading(true);
+          const failed = await uploadFilingFiles(ticket.id, files);
+          setUploading(false);
+          if (failed.length > 0) notification.warning({ title: t('tickets.portalFilesFailed', { names: failed.join('、') }), duration: 8 });
+        }
+        navigate(`/tickets/${ticket.id}`, { state: { created: true } });
+      },
       onError: (error) => showError(error, form),
     });
   };
@@ -143,9 +161,34 @@ export function TicketIntakePage() {
                     size="large"
                     placeholder={t('tickets.customerSearch')}
                     style={{ width: '100%' }}
+                    knownName={createdName}
                     testId="intake-customer"
                   />
                 </Form.Item>
+                {canAddCustomer && (
+                  <Button
+                    type="link"
+                    style={{ paddingInline: 0, marginTop: -12, marginBottom: 8 }}
+                    onClick={() => setNewCaller(true)}
+                    data-testid="intake-new-caller"
+                  >
+                    {t('tickets.newCallerOpen')}
+                  </Button>
+                )}
+                <NewCallerModal
+                  open={newCaller}
+                  onClose={(created) => {
+                    setNewCaller(false);
+                    if (!created) return;
+                    setCreatedName(created.customer.name);
+                    form.setFieldsValue({
+                      customerId: created.customer.id,
+                      contactId: created.contact.id,
+                      siteId: null,
+                      installedProductId: null,
+                    });
+                  }}
+                />
                 {customerId && file.isLoading && <Spin style={{ display: 'block', marginBottom: 16 }} />}
                 {file.data && file.data.customer.id === customerId && (
                   <IntakeCustomerFields file={file.data} onProductChange={(siteId) => siteId && form.setFieldValue('siteId', siteId)} />
@@ -225,9 +268,12 @@ export function TicketIntakePage() {
                     {t('tickets.priorityPreview')}: <PriorityTag priority={preview.priority} explanation={preview.explanation} />
                   </>
                 }
-                description={t('tickets.priorityPreviewHint', { version: policy.data?.number })}
+                description={
+                  customerSide ? t('tickets.priorityPreviewHintPortal') : t('tickets.priorityPreviewHint', { version: policy.data?.number })
+                }
               />
             )}
+            {customerSide && portalCustomerId != null && <PortalFilingFields form={form} files={files} onFilesChange={setFiles} />}
             <Form.Item name="needsVisit" label={t('tickets.needsVisit')} valuePropName="checked">
               <Switch data-testid="intake-visit" />
             </Form.Item>
@@ -254,7 +300,7 @@ export function TicketIntakePage() {
               htmlType="submit"
               size="large"
               block={isPhone}
-              loading={create.isPending}
+              loading={create.isPending || uploading}
               disabled={customerSide && portalCustomerId === null}
               data-testid="intake-submit"
             >

@@ -1,10 +1,12 @@
 import { type TTravelRequest, ZClaimExpense } from '@techserve/core';
-import { Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { yuanToFen } from '../../shared/money';
+import { money, yuanToFen } from '../../shared/money';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { DateInput } from '../../shared/DateInput';
 
 type Values = {
   actualStartDate: string;
@@ -12,12 +14,30 @@ type Values = {
   expenses?: { date: string; category: string; description: string; amountYuan: number }[];
 };
 
-/** TR-1: a claim with the actual days (beyond the itinerary only with an approved extension) and the expenses. */
+/**
+ * TR-1: a claim with the actual days (beyond the itinerary only with an approved extension) and the expenses. A claim
+ * needs at least one expense line, and is sent only after the traveller confirms its lines and total.
+ */
 export function ClaimForm({ trip }: { trip: TTravelRequest }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const action = useTravelAction();
   const showError = useTravelError();
+  const [noLines, setNoLines] = useState(false);
+  const confirm = (v: Values) => {
+    const lines = v.expenses ?? [];
+    setNoLines(lines.length === 0);
+    if (lines.length === 0) return;
+    const totalFen = lines.reduce((sum, e) => sum + yuanToFen(e.amountYuan), 0);
+    modal.confirm({
+      title: t('travel.confirmClaim'),
+      content: t('travel.confirmClaimText', { n: lines.length, total: money(totalFen, i18n.language) }),
+      okText: t('travel.newClaim'),
+      cancelText: t('travel.back'),
+      onOk: () => submit(v),
+    });
+  };
   const submit = (v: Values) =>
     action.mutate(
       {
@@ -42,15 +62,15 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
       form={form}
       name="travelClaim"
       layout="vertical"
-      onFinish={submit}
+      onFinish={confirm}
       initialValues={{ actualStartDate: trip.startDate, actualEndDate: trip.endDate, expenses: [] }}
     >
       <Flex gap={12} wrap>
         <Form.Item name="actualStartDate" label={t('travel.actualStart')} rules={required} {...cell}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item name="actualEndDate" label={t('travel.actualEnd')} rules={required} {...cell}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Flex>
       <Form.List name="expenses">
@@ -68,7 +88,7 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
               >
                 <Flex gap={12} wrap>
                   <Form.Item name={[field.name, 'date']} label={t('travel.logDate')} rules={required} {...cell}>
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                   <Form.Item name={[field.name, 'category']} label={t('travel.category')} rules={required} {...cell}>
                     <Select options={ZClaimExpense.shape.category.options.map((c) => ({ value: c, label: t(`travel.category_${c}`) }))} />
@@ -82,6 +102,9 @@ export function ClaimForm({ trip }: { trip: TTravelRequest }) {
                 </Flex>
               </Card>
             ))}
+            {noLines && fields.length === 0 && (
+              <Alert type="error" showIcon title={t('travel.claimNoLines')} data-testid="claim-no-lines" />
+            )}
             <Button onClick={() => add({ date: trip.startDate, category: 'transport' })}>{t('travel.addExpense')}</Button>
           </Flex>
         )}

@@ -1,6 +1,7 @@
 import type { TTravelClaim } from '@techserve/core';
 import { App, Button, Descriptions, Flex, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AllowanceTable } from './AllowanceTable';
 import { money } from '../../shared/money';
 import { TravelStatusTag } from './TravelStatusTag';
@@ -22,6 +23,8 @@ export function ClaimView({ claim, own, canApprove, canPay }: { claim: TTravelCl
         <Typography.Text strong>
           #{claim.id} {claim.actualStartDate} ～ {claim.actualEndDate}
         </Typography.Text>
+        <Typography.Text data-testid={`claimant-${claim.id}`}>{t('travel.claimant', { name: claim.userName })}</Typography.Text>
+        <Link to={`/travel/requests/${claim.requestId}`}>{t('travel.trip', { id: claim.requestId })}</Link>
         <TravelStatusTag status={claim.status} />
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>

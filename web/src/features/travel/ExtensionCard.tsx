@@ -5,6 +5,7 @@ import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelAction } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { DateInput } from '../../shared/DateInput';
 
 /** TR-1: days beyond the itinerary are reported and approved, else they are not reimbursed. */
 export function ExtensionCard({ trip, own, canApprove }: { trip: TTravelRequest; own: boolean; canApprove: boolean }) {
@@ -67,10 +68,10 @@ export function ExtensionCard({ trip, own, canApprove }: { trip: TTravelRequest;
         >
           <Flex gap={12} wrap>
             <Form.Item name="startDate" label={t('travel.startDate')} rules={required} {...cell}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="endDate" label={t('travel.endDate')} rules={required} {...cell}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="reason" label={t('travel.reason')} rules={required} {...cell}>
               <Input maxLength={500} />

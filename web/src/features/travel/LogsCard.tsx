@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTravelAction, useTravelLogDays } from './useTravel';
 import { useTravelError } from './useTravelError';
 import './i18n';
+import { DateInput } from '../../shared/DateInput';
 
 /** AT-2/AT-3: the trip's days — logged, missing (a window ended without a log), recorded as absence — and the phone form for today's log. */
 export function LogsCard({ trip, own }: { trip: TTravelRequest; own: boolean }) {
@@ -34,7 +35,7 @@ export function LogsCard({ trip, own }: { trip: TTravelRequest; own: boolean }) 
           style={{ marginBottom: 12 }}
         >
           <Form.Item name="date" label={t('travel.logDate')} rules={[{ required: true, message: t('travel.required') }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="place" label={t('travel.place')} rules={[{ required: true, message: t('travel.required') }]}>
             <Input maxLength={200} />

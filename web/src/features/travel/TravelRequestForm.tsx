@@ -1,17 +1,27 @@
-import { type TTransportMode, type TTravelRequestCreate, ZDestinationLevel, ZTransportMode, ZTravelRequestCreate } from '@techserve/core';
+import {
+  type TTransportMode,
+  type TTravelLink,
+  type TTravelRequestCreate,
+  ZDestinationLevel,
+  ZTransportMode,
+  ZTravelRequestCreate,
+} from '@techserve/core';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yuanToFen } from '../../shared/money';
 import './i18n';
 import { formatList } from '../../shared/formatList';
+import { DateInput } from '../../shared/DateInput';
+import { TripLinkPicker } from './TripLinkPicker';
 
 type SegmentValues = { from?: string; to?: string; destinationLevel?: string; startDate?: string; endDate?: string; transport?: string };
 export type TTravelRequestFormValues = {
   purpose?: string;
   workType?: string;
   boardProvided?: boolean;
-  letterId?: number | null;
-  ticketId?: number | null;
+  /** FS-3: the letter or service request the trip serves, picked by its number. */
+  link?: TTravelLink | null;
   segments?: SegmentValues[];
   askSpecial?: boolean;
   specialYuan?: number | null;
@@ -38,17 +48,20 @@ export function TravelRequestForm({
   const [form] = Form.useForm<TTravelRequestFormValues>();
   const segments = Form.useWatch('segments', form) ?? [];
   const askSpecial = Form.useWatch('askSpecial', form);
+  // FS-3: a typed number still looked up, or one that is no letter or request the traveller may link to.
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const usedNeedingApproval = [
     ...new Set(segments.map((s) => s?.transport).filter((m): m is TTransportMode => !!m && needingApproval.includes(m as TTransportMode))),
   ];
 
   const finish = (values: TTravelRequestFormValues) => {
+    if (linkProblem) return;
     const body = {
       purpose: values.purpose ?? '',
       workType: values.workType,
       boardProvided: Boolean(values.boardProvided),
-      letterId: values.letterId ?? null,
-      ticketId: values.ticketId ?? null,
+      letterId: values.link?.kind === 'letter' ? values.link.id : null,
+      ticketId: values.link?.kind === 'ticket' ? values.link.id : null,
       segments: (values.segments ?? []).map((s) => ({
         ...s,
         from: s.from ?? '',
@@ -92,11 +105,14 @@ export function TravelRequestForm({
         <Form.Item name="workType" label={t('travel.workType')} {...full}>
           <Select options={(['technicalGuidance', 'construction'] as const).map((w) => ({ value: w, label: t(`travel.workType_${w}`) }))} />
         </Form.Item>
-        <Form.Item name="letterId" label={t('travel.letterId')} {...full}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="ticketId" label={t('travel.ticketId')} {...full}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        <Form.Item
+          name="link"
+          label={t('travel.link')}
+          validateStatus={linkProblem ? 'error' : undefined}
+          help={linkProblem ?? undefined}
+          style={{ flex: '2 1 240px', minWidth: 0, marginBottom: 8 }}
+        >
+          <TripLinkPicker onProblem={setLinkProblem} />
         </Form.Item>
       </Flex>
       <Form.Item name="boardProvided" valuePropName="checked">
@@ -130,10 +146,10 @@ export function TravelRequestForm({
                     <Select options={ZDestinationLevel.options.map((l) => ({ value: l, label: t(`travel.level_${l}`) }))} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'startDate']} label={t('travel.startDate')} {...full}>
-                    <Input type="date" aria-label={`${t('travel.startDate')} ${index + 1}`} />
+                    <DateInput aria-label={`${t('travel.startDate')} ${index + 1}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'endDate']} label={t('travel.endDate')} {...full}>
-                    <Input type="date" aria-label={`${t('travel.endDate')} ${index + 1}`} />
+                    <DateInput aria-label={`${t('travel.endDate')} ${index + 1}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'transport']} label={t('travel.transport')} {...full}>
                     <Select options={ZTransportMode.options.map((m) => ({ value: m, label: t(`travel.transport_${m}`) }))} />
