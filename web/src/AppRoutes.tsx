@@ -7,8 +7,6 @@ import { MustChangePasswordPage } from './features/account/MustChangePasswordPag
 import { MustEnrolTwoFactorPage } from './features/account/MustEnrolTwoFactorPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
-import { CareTasksPage } from './features/customers/CareTasks';
-import { RepairFeesPage } from './features/customers/RepairFees';
 import { dashboardRoutes } from './features/dashboard/routes';
 import { fieldRoutes } from './features/field/routes';
 import { incidentsRoutes } from './features/incidents/routes';
@@ -29,11 +27,14 @@ import { reportsRoutes } from './features/reports/routes';
 import { travelRoutes } from './features/travel/routes';
 import { repliesRoutes } from './features/replies/routes';
 import { approvalsRoutes } from './features/approvals/routes';
-import { TicketPrintPage } from './features/ticket-batch/TicketPrintPage';
 import { homePath } from './layout/buildMenuItems';
 import type { Guard } from './layout/featureRoutes';
 import { MainLayout } from './layout/MainLayout';
 import { lazyPage } from './layout/lazyPage';
+
+const CareTasksPage = lazyPage(() => import('./features/customers/CareTasks'), 'CareTasksPage');
+const RepairFeesPage = lazyPage(() => import('./features/customers/RepairFees'), 'RepairFeesPage');
+const TicketPrintPage = lazyPage(() => import('./features/ticket-batch/TicketPrintPage'), 'TicketPrintPage');
 
 const AccountPage = lazyPage(() => import('./features/account/AccountPage'), 'AccountPage');
 const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');

@@ -2,7 +2,8 @@ import { type TTicketCreate, addDaysToDate, localDateOf, localInstant } from '@t
 import type { Database } from '../db/database';
 import type { Clock } from '../http/clock';
 import type { Ctx } from '../http/context';
-import { approveLetter, assignEngineers, createLetter, fillLetter, submitLetter } from '../modules/field/letters.service';
+import { assignEngineers, createLetter } from '../modules/field/letters.staffing';
+import { approveLetter, fillLetter, submitLetter } from '../modules/field/letters.workflow';
 import { createNotice, signNotice } from '../modules/field/notices.service';
 import { demoActors } from '../modules/incidents/incidents.demo';
 import { createTicket } from '../modules/tickets/tickets.intake';

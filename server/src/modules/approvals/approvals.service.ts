@@ -2,7 +2,7 @@ import type { TApprovalBatch, TApprovalItem, TApprovalKind, TBatchResult, TPermi
 import { type Ctx, can } from '../../http/context';
 import { forbidden } from '../../http/errors';
 import { approveReturn, declineReturn } from '../field/returns.service';
-import { approveLetter, rejectLetter } from '../field/letters.service';
+import { approveLetter, rejectLetter } from '../field/letters.workflow';
 import { decideLeave } from '../leave/leave.service';
 import { decideRequest } from '../travel/travel.service';
 import { runBatch } from './batch-runner';

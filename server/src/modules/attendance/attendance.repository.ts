@@ -509,6 +509,8 @@ export function spotCheckPeopleRows(db: Db, spotCheckIds: number[]) {
     .select(['p.spot_check_id', 'p.user_id', 'p.finding', 'p.absence_report_id', 'users.name'])
     .where('p.spot_check_id', 'in', spotCheckIds)
     .execute();
+}
+
 // Overtime decided after its month closed (AT-5b, "The month") -----------------------------------------------------
 
 /**

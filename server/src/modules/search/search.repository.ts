@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
 import { customerScope } from '../customers/customers.repository';
-import { letterScope } from '../field/field.access';
+import { letterScope } from '../field/field.access.repository';
 import { ticketScope } from '../tickets/tickets.repository';
 import { USER_SCOPE } from '../users/users.repository';
 

@@ -3,8 +3,10 @@ import type { TPermission } from '@techserve/core';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { BatchApprovalsPage } from './BatchApprovalsPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const BatchApprovalsPage = lazyPage(() => import('./BatchApprovalsPage'), 'BatchApprovalsPage');
 
 /** The permissions of the decisions the page gathers: any one of them opens it. */
 const DECIDERS: TPermission[] = ['leave.approve', 'travel.approve', 'field.approve'];

@@ -10,7 +10,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { useSession } from '../auth/useSession';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { useRecordError } from './useRecordError';
 import './care.i18n';
 

@@ -13,7 +13,7 @@ import { ExplanationLine } from '../../shared/ExplanationLine';
 import { FenInput } from '../../shared/FenInput';
 import { money } from '../../shared/money';
 import { useUserOptions, userOption } from '../../shared/useUserOptions';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { useRecordError } from './useRecordError';
 import './care.i18n';
 

@@ -8,7 +8,7 @@ import { ExplanationLine } from '../../shared/ExplanationLine';
 import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { useSession } from '../auth/useSession';
 import { MonthPicker } from '../appraisal/MonthPicker';
-import { DateInput } from '../customers/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { usePayError, usePayProfiles, usePayWrite, useTierProposals, useWelderProposals } from './usePay';
 import './i18n';
 

@@ -2,8 +2,10 @@ import { MessageOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { FeatureMenu, Guard } from '../../layout/featureRoutes';
-import { CannedRepliesPage } from './CannedRepliesPage';
 import './i18n';
+import { lazyPage } from '../../layout/lazyPage';
+
+const CannedRepliesPage = lazyPage(() => import('./CannedRepliesPage'), 'CannedRepliesPage');
 
 /** SR-8: managing the canned replies (replies.manage); using them is in the request's reply box. */
 export function repliesRoutes(guard: Guard): ReactElement[] {
