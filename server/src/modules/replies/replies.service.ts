@@ -45,8 +45,9 @@ function assertVariables(body: string | undefined) {
     );
 }
 
-async function assertTeam(ctx: Ctx, teamId: number | null | undefined) {
-  if (teamId != null && !(await repo.teamExists(ctx.db, teamId))) throw invalidValue('body.teamId', 'no such team');
+/** `db` is the transaction's handle when called inside one: on SQLite a query on ctx.db there would wait forever. */
+async function assertTeam(ctx: Ctx, teamId: number | null | undefined, db = ctx.db) {
+  if (teamId != null && !(await repo.teamExists(db, teamId))) throw invalidValue('body.teamId', 'no such team');
 }
 
 async function visibleReply(ctx: Ctx, id: number, db = ctx.db) {
@@ -87,7 +88,7 @@ export async function updateReply(ctx: Ctx, id: number, body: TCannedReplyUpdate
     assertMayManage(ctx, before.team_id);
     if (body.teamId !== undefined) assertMayManage(ctx, body.teamId);
     assertVariables(body.body);
-    await assertTeam(ctx, body.teamId);
+    await assertTeam(ctx, body.teamId, db);
     const set = Object.assign(
       { updated_at: nowIso(ctx.clock) },
       body.teamId !== undefined && { team_id: body.teamId },

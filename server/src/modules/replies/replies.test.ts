@@ -116,6 +116,17 @@ describe('templates', () => {
     await ok(await supervisor.delete(api(`/canned-replies/${all.id}`)), 200);
   });
 
+  // The team is checked inside the update's transaction: on SQLite a check on another handle there never answered
+  // (the fuzz test hung on it).
+  it('moves a template to another team, and refuses an unknown team, without hanging', async () => {
+    const a = await ok(await supervisor.post(api('/canned-replies'), { title: '换组', body: '请稍候', teamId: ids.teamA }));
+    const moved = await ok(await supervisor.patch(api(`/canned-replies/${a.id}`), { version: a.version, teamId: ids.teamB }), 200);
+    expect(moved).toMatchObject({ teamId: ids.teamB, teamName: '二组', version: 2 });
+    const unknown = await supervisor.patch(api(`/canned-replies/${a.id}`), { version: 2, teamId: 999_999 });
+    expect(unknown.statusCode).toBe(422);
+    await ok(await supervisor.delete(api(`/canned-replies/${a.id}`)), 200);
+  });
+
   it('refuses an unknown variable with 422 naming it, and saves nothing', async () => {
     const res = await supervisor.post(api('/canned-replies'), { title: '错', body: '{{custmer}} 您好' });
     expect(res.statusCode).toBe(422);
