@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../test/harness';
-import { type FieldWorld, completeFill, draftLetterFixture, expectStatus, fieldWorld } from './letters.fixtures';
+import { type FieldWorld, type Json, completeFill, draftLetterFixture, expectStatus, fieldWorld } from './letters.fixtures';
 import { approvedLetterFixture } from './letters.fixtures';
 import { dataUrl, recordBody, tinyPng } from './visits.fixtures';
 
@@ -31,7 +31,7 @@ const confirmationsOf = (userId: number) =>
     .execute();
 const internalWords = /FS-|SR-|ZR-|letter|责任书/;
 
-async function reschedule(w: FieldWorld, letter: { id: number; version: number }, appointmentAt: string) {
+async function reschedule(w: FieldWorld, letter: Json, appointmentAt: string) {
   return expectStatus(
     await w.engineer.patch(api(`/field/letters/${letter.id}/appointment`), {
       version: letter.version,

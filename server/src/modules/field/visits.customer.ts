@@ -15,7 +15,8 @@ type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appoi
  * service record). Texts by key from core (customerMessages), in the customer's words.
  */
 export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, news: VisitNews, contactMail = true) {
-  const params = news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), DEFAULT_TIME_ZONE) } : {};
+  const params: Record<string, string> =
+    news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), DEFAULT_TIME_ZONE) } : {};
   const text = customerMessage(news.key, params);
   const ids = await activePortalUserIds(db, letter.customer_id);
   if (ids.length > 0) {
