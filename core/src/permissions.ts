@@ -345,7 +345,16 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, 'customers.service', ...ticketsWork, 'defects.answer', ...fieldWork, ...reportsWrite, ...learner],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      'customers.service',
+      ...ticketsWork,
+      'defects.answer',
+      ...fieldWork,
+      ...reportsWrite,
+      ...learner,
+    ],
   },
   {
     key: 'agent',

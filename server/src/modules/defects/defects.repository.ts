@@ -13,7 +13,12 @@ function base(db: Db) {
     .innerJoin('users as reporter', 'reporter.id', 'defect_reports.created_by')
     .leftJoin('users as answerer', 'answerer.id', 'defect_reports.answered_by')
     .selectAll('defect_reports')
-    .select(['tickets.number as ticket_number', 'owner.name as owner_name', 'reporter.name as reporter_name', 'answerer.name as answerer_name']);
+    .select([
+      'tickets.number as ticket_number',
+      'owner.name as owner_name',
+      'reporter.name as reporter_name',
+      'answerer.name as answerer_name',
+    ]);
 }
 
 export function listDefects(db: Db, f: { reporterId?: number; status?: string }) {

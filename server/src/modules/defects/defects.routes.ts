@@ -12,14 +12,22 @@ export function defectsRoutes(app: App) {
   app.get(
     '/defects',
     {
-      schema: { tags, summary: 'Defect reports (an answerer: all; a reporter: their own), open first', querystring: ZDefectQuery, response: { 200: list } },
+      schema: {
+        tags,
+        summary: 'Defect reports (an answerer: all; a reporter: their own), open first',
+        querystring: ZDefectQuery,
+        response: { 200: list },
+      },
       config: report,
     },
     (req) => svc.listDefects(req.ctx(), req.query.status),
   );
   app.get(
     '/tickets/:id/defects',
-    { schema: { tags, summary: 'The defect reports of a request (404 outside your scope)', params: ZIdParams, response: { 200: list } }, config: report },
+    {
+      schema: { tags, summary: 'The defect reports of a request (404 outside your scope)', params: ZIdParams, response: { 200: list } },
+      config: report,
+    },
     (req) => svc.defectsOfTicket(req.ctx(), req.params.id),
   );
   app.post(

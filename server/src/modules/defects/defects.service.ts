@@ -1,10 +1,4 @@
-import {
-  DEFAULT_TIME_ZONE,
-  type TDefectAnswer,
-  type TDefectReport,
-  type TDefectReportCreate,
-  localDateOf,
-} from '@techserve/core';
+import { DEFAULT_TIME_ZONE, type TDefectAnswer, type TDefectReport, type TDefectReportCreate, localDateOf } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, can } from '../../http/context';
 import { notFound, refuse, versionConflict } from '../../http/errors';
@@ -63,10 +57,20 @@ async function visibleDefect(ctx: Ctx, id: number, db = ctx.db) {
 export async function reportDefect(ctx: Ctx, ticketId: number, body: TDefectReportCreate): Promise<TDefectReport> {
   const t = await getTicket(ctx, ticketId);
   if (!(await holdersOf(ctx.db, 'defects.answer')).includes(body.ownerId))
-    throw refuse('invalid_value', 'defects.ownerCannotAnswer', {}, { ruleId: 'SR-15', details: [{ path: 'body.ownerId', message: 'cannot answer' }] });
+    throw refuse(
+      'invalid_value',
+      'defects.ownerCannotAnswer',
+      {},
+      { ruleId: 'SR-15', details: [{ path: 'body.ownerId', message: 'cannot answer' }] },
+    );
   const today = localDateOf(ctx.clock.now().getTime(), DEFAULT_TIME_ZONE);
   if (body.targetDate < today)
-    throw refuse('invalid_value', 'defects.targetDatePast', { today }, { ruleId: 'SR-15', details: [{ path: 'body.targetDate', message: 'past' }] });
+    throw refuse(
+      'invalid_value',
+      'defects.targetDatePast',
+      { today },
+      { ruleId: 'SR-15', details: [{ path: 'body.targetDate', message: 'past' }] },
+    );
   const at = nowIso(ctx.clock);
   const to = TARGET_TEXT[body.target];
   const id = await ctx.db.transaction().execute(async (db) => {

@@ -24,13 +24,24 @@ beforeAll(async () => {
   ids.engB = await user('eng.b', 'engineer');
   ids.expert = await user('expert', 'product_expert', { name: '研发王工' });
   await user('hr1', 'hr');
-  [supervisor, engA, engB, expert, hr] = await Promise.all(['sup', 'eng.a', 'eng.b', 'expert', 'hr1'].map((u) => t.login(u, 'password-123')));
+  [supervisor, engA, engB, expert, hr] = await Promise.all(
+    ['sup', 'eng.a', 'eng.b', 'expert', 'hr1'].map((u) => t.login(u, 'password-123')),
+  );
   ids.cust = (await ok(await supervisor.post(api('/customers'), { name: '甲医院' }))).id;
   const ticket = await ok(
-    await supervisor.post(api('/tickets'), { customerId: ids.cust, title: '监护仪屏幕闪烁', description: '闪烁', urgency: 'low', impact: 'singleUser' }),
+    await supervisor.post(api('/tickets'), {
+      customerId: ids.cust,
+      title: '监护仪屏幕闪烁',
+      description: '闪烁',
+      urgency: 'low',
+      impact: 'singleUser',
+    }),
   );
   ids.ticket = ticket.id;
-  await ok(await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }), 200);
+  await ok(
+    await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }),
+    200,
+  );
 });
 afterAll(async () => t.close());
 
@@ -42,7 +53,12 @@ const report = (extra: Json = {}) => ({
   ...extra,
 });
 const entriesOf = (ticketId: number) =>
-  t.database.db.selectFrom('ticket_entries').select(['kind', 'visibility', 'body']).where('ticket_id', '=', ticketId).orderBy('id').execute();
+  t.database.db
+    .selectFrom('ticket_entries')
+    .select(['kind', 'visibility', 'body'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('id')
+    .execute();
 
 describe('SR-15 defect reports', () => {
   it('SR-15: refuses without defects.report (403), outside the request’s scope (404), an owner who cannot answer and a past target date (422 with reasons)', async () => {
@@ -74,7 +90,9 @@ describe('SR-15 defect reports', () => {
     expect((await ok(await engA.get(api(`/tickets/${ids.ticket}/defects`)), 200)).items).toHaveLength(1);
 
     expect((await engA.post(api(`/defects/${d.id}/answer`), { version: d.version, answer: '已更换排线供应商' })).statusCode).toBe(403);
-    expect((await expert.post(api(`/defects/${d.id}/answer`), { version: d.version + 1, answer: '已更换排线供应商' })).statusCode).toBe(409);
+    expect((await expert.post(api(`/defects/${d.id}/answer`), { version: d.version + 1, answer: '已更换排线供应商' })).statusCode).toBe(
+      409,
+    );
     const a = await ok(await expert.post(api(`/defects/${d.id}/answer`), { version: d.version, answer: '已更换排线供应商' }), 200);
     expect(a).toMatchObject({ status: 'answered', answer: '已更换排线供应商', answeredByName: '研发王工' });
     entries = await entriesOf(ids.ticket);

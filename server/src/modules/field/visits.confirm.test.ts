@@ -72,7 +72,11 @@ describe('FS-5b customer confirmations', () => {
     await addContact(w, email);
     const { letter: draft } = await draftLetterFixture(w);
     let l = await expectStatus(
-      await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), { version: draft.version, engineerIds: [w.ids.engineer], leadId: w.ids.engineer }),
+      await w.supervisor.put(api(`/field/letters/${draft.id}/engineers`), {
+        version: draft.version,
+        engineerIds: [w.ids.engineer],
+        leadId: w.ids.engineer,
+      }),
       200,
     );
     l = await expectStatus(await w.engineer.patch(api(`/field/letters/${l.id}`), completeFill(l.version, APPOINTMENT)), 200);
