@@ -65,6 +65,7 @@ export * from './schemas/dashboard';
 export * from './replies';
 export * from './schemas/search';
 export * from './schemas/replies';
+export * from './schemas/defects';
 export * from './schemas/approvals';
 export * from './schemas/ticket-batch';
 export * from './schemas/portal';

@@ -30,6 +30,8 @@ export const PERMISSION_LABELS: Record<TPermission, TBilingual> = {
   'tickets.assign': { 'zh-CN': '派单与队列', en: 'Assign service requests' },
   'tickets.manage': { 'zh-CN': '管理服务请求（取消、关闭、升级）', en: 'Manage service requests (cancel, close, escalate)' },
   'replies.manage': { 'zh-CN': '管理快捷回复模板', en: 'Manage canned replies' },
+  'defects.report': { 'zh-CN': '登记产品缺陷（报研发或生产）', en: 'Report product defects (to R&D or production)' },
+  'defects.answer': { 'zh-CN': '答复产品缺陷报告', en: 'Answer defect reports' },
   'tickets.approve': { 'zh-CN': '审批服务请求（总经理）', en: 'Approve service requests (GM)' },
   'tickets.confirm': { 'zh-CN': '客户确认与评价', en: 'Customer confirmation and rating' },
   'field.read': { 'zh-CN': '查看现场服务', en: 'View field service' },

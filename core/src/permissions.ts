@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   // SR-8: canned replies (issue 12 item 10). Reading them is tickets.work; manage: create, edit and delete a team's
   // templates (a team-scoped manager its own team's only): the team lead and the supervisor.
   'replies.manage',
+  // SR-15: defect reports to R&D or production. report: record a product defect found while servicing a request (and
+  // read the reports); answer: the R&D or production owner answers, and the answer is fed back to the request.
+  'defects.report',
+  'defects.answer',
   'field.read',
   'field.notice',
   'field.work',
@@ -150,7 +154,7 @@ const customersManage: TPermission[] = ['customers.read', 'customers.manage'];
 // SR-1..13: read within the data scope; create (intake); work (accept, reply, resolve, escalate as the assignee);
 // assign (dispatch, queues); manage (cancel, close, override, R&D escalation); approve (GM, SR-12);
 // confirm (the customer's confirmation and rating, SR-9/FS-8 — also on the engineer's device).
-const ticketsWork: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm'];
+const ticketsWork: TPermission[] = ['tickets.read', 'tickets.create', 'tickets.work', 'tickets.confirm', 'defects.report'];
 const ticketsDispatch: TPermission[] = [...ticketsWork, 'tickets.assign', 'tickets.manage'];
 
 // FS-1..14: field service. read (within the data scope); notice (raise a service notice, FS-1); work (the engineer's
@@ -280,6 +284,7 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
       'customers.fees',
       ...ticketsDispatch,
       'replies.manage',
+      'defects.answer',
       ...fieldSupervise,
       ...reportsSupervise,
       ...incidentsManage,
@@ -340,7 +345,16 @@ export const DEFAULT_ROLES: TRoleDefault[] = [
     key: 'product_expert',
     name: { 'zh-CN': '产品专家', en: 'Product expert' },
     scope: 'own',
-    permissions: [...staff, ...customersRead, 'customers.service', ...ticketsWork, ...fieldWork, ...reportsWrite, ...learner],
+    permissions: [
+      ...staff,
+      ...customersRead,
+      'customers.service',
+      ...ticketsWork,
+      'defects.answer',
+      ...fieldWork,
+      ...reportsWrite,
+      ...learner,
+    ],
   },
   {
     key: 'agent',

@@ -36,6 +36,7 @@ import { ticketViewsRoutes } from './modules/tickets/ticket-views.routes';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { repliesRoutes } from './modules/replies/replies.routes';
+import { defectsRoutes } from './modules/defects/defects.routes';
 import { approvalsRoutes } from './modules/approvals/approvals.routes';
 import { ticketBatchRoutes } from './modules/ticket-batch/ticket-batch.routes';
 import { travelRoutes } from './modules/travel/travel.routes';
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ticketViewsRoutes(v1);
       searchRoutes(v1);
       repliesRoutes(v1);
+      defectsRoutes(v1);
       approvalsRoutes(v1);
       ticketBatchRoutes(v1);
       notificationsRoutes(v1);

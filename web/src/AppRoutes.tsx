@@ -26,6 +26,7 @@ import { projectsRoutes } from './features/projects/routes';
 import { reportsRoutes } from './features/reports/routes';
 import { travelRoutes } from './features/travel/routes';
 import { repliesRoutes } from './features/replies/routes';
+import { defectsRoutes } from './features/defects/routes';
 import { approvalsRoutes } from './features/approvals/routes';
 import { homePath } from './layout/buildMenuItems';
 import type { Guard } from './layout/featureRoutes';
@@ -124,6 +125,7 @@ export function AppRoutes() {
         <Route path="followups" element={guard('tickets.assign', <FollowUpsPage />)} />
         {dashboardRoutes(guard)}
         {repliesRoutes(guard)}
+        {defectsRoutes(guard)}
         {approvalsRoutes(guard, can)}
         {fieldRoutes(guard)}
         {travelRoutes(guard)}

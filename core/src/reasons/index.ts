@@ -22,6 +22,7 @@ import { DASHBOARD_REASONS } from './dashboard';
 import { REPLIES_REASONS } from './replies';
 import { TRAVEL_REASONS } from './travel';
 import { PORTAL_REASONS } from './portal';
+import { DEFECTS_REASONS } from './defects';
 
 export * from './catalogue';
 export { COMMON_REASONS, FIELD_REASONS } from './common';
@@ -57,6 +58,7 @@ export const REASONS = {
   ...REPLIES_REASONS,
   ...TRAVEL_REASONS,
   ...PORTAL_REASONS,
+  ...DEFECTS_REASONS,
 } as const;
 export type TReasonKey = keyof typeof REASONS;
 

@@ -40,6 +40,7 @@ import { technicalHandover } from './migrations/20261207_0170_technical_handover
 import { userHireDate } from './migrations/20261207_0171_user_hire_date';
 import { welderGradeSince } from './migrations/20261207_0190_welder_grade_since';
 import { customerCare } from './migrations/20261207_0210_customer_care';
+import { defects } from './migrations/20261207_0260_defects';
 import { overtimeBookedAndChangeCancel } from './migrations/20261207_0250_overtime_booked_cancel';
 import { leaveFormArchive } from './migrations/20261207_0251_leave_form_archive';
 import { dashboardGrants } from './migrations/20261207_0230_dashboard_grants';
@@ -90,6 +91,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0251_leave_form_archive': leaveFormArchive(),
     '20261207_0230_dashboard_grants': dashboardGrants(),
     '20261207_0240_search_replies': searchAndReplies(dialect),
+    '20261207_0260_defects': defects(dialect),
   };
 }
 

@@ -480,6 +480,20 @@ export interface CannedRepliesTable extends Stamps {
   body: string;
   created_by: number;
 }
+/** SR-15: a defect report to R&D or production, its answer fed back to the request. */
+export interface DefectReportsTable extends Stamps {
+  id: Id;
+  ticket_id: number;
+  target: string;
+  description: string;
+  owner_id: number;
+  target_date: string;
+  status: string;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  created_by: number;
+}
 export interface TicketViewsTable {
   id: Id;
   user_id: number;
@@ -551,6 +565,7 @@ export interface DB
   ticket_followups: TicketFollowupsTable;
   ticket_views: TicketViewsTable;
   canned_replies: CannedRepliesTable;
+  defect_reports: DefectReportsTable;
   ticket_sla_alerts: TicketSlaAlertsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;

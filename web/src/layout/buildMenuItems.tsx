@@ -23,6 +23,7 @@ import { residentsMenuItems } from '../features/residents/routes';
 import { personnelMenuItems } from '../features/personnel/routes';
 import { meetingsMenuItems } from '../features/meetings/routes';
 import { repliesMenuItems } from '../features/replies/routes';
+import { defectsMenuItems } from '../features/defects/routes';
 import { approvalsMenuItems } from '../features/approvals/routes';
 import { handoverMenuItems } from '../features/handover/routes';
 import { appraisalMenuItems } from '../features/appraisal/routes';
@@ -77,7 +78,7 @@ export function buildMenuItems(
     service.push({ key: '/followups', icon: <PhoneOutlined />, label: t('nav.followups') });
   }
   // Issue 12 item 10: canned replies and the approvals inbox (leave, trips, letters, returns with a comment, in batches).
-  service.push(...repliesMenuItems(has, t), ...approvalsMenuItems(has, t));
+  service.push(...repliesMenuItems(has, t), ...defectsMenuItems(has, t), ...approvalsMenuItems(has, t));
   if (has('customers.read')) service.push({ key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') });
   // The people half (issue 15): complaints and incidents, surveys.
   service.push(...incidentsMenuItems(has, t), ...surveysMenuItems(has, t), ...reportsMenuItems(has, t));

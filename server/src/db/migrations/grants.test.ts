@@ -20,6 +20,7 @@ import { PAY_GRANTS } from './20261207_0150_pay';
 import { CUSTOMER_CARE_GRANTS } from './20261207_0210_customer_care';
 import { DASHBOARD_GRANTS } from './20261207_0230_dashboard_grants';
 import { REPLIES_GRANTS } from './20261207_0240_search_replies';
+import { DEFECTS_GRANTS } from './20261207_0260_defects';
 
 // An existing install's built-in roles must end up with the same permissions a fresh install gets.
 describe.each([
@@ -43,6 +44,7 @@ describe.each([
   { migration: '0210 customer care', grants: CUSTOMER_CARE_GRANTS, domain: /^customers\.(service|fees)$/ },
   { migration: '0230 dashboard', grants: DASHBOARD_GRANTS, domain: /^dashboard\./ },
   { migration: '0240 search and replies', grants: REPLIES_GRANTS, domain: /^replies\./ },
+  { migration: '0260 defects', grants: DEFECTS_GRANTS, domain: /^defects\./ },
 ])('$migration migration', ({ grants, domain }) => {
   it('grants the built-in roles what DEFAULT_ROLES gives a fresh install', () => {
     for (const role of DEFAULT_ROLES) {

@@ -20,6 +20,7 @@ import { departmentHeads } from '../org/org.repository';
 import { isOnLetter, letterFor } from './field.access.repository';
 import { localDateOfIso } from './field.dates';
 import { PACKABLE, checkKit } from './letters.kit';
+import { confirmToCustomer } from './visits.customer';
 import { fieldWorkers, insertAppointmentChange, letterDetailQuery, letterEngineerRows, moveLetterEngineer } from './letters.repository';
 import { RESCHEDULABLE, bumpLetter, clarifierOf, getLetter, letterForWrite, parse, tellEngineers } from './letters.service';
 
@@ -236,6 +237,8 @@ export async function approveLetter(ctx: Ctx, id: number, body: TVersionBody): P
       after: { status: 'approved' },
     });
     await tellEngineers(db, at, id, 'letter_approved', '出差计划已批准', 'travel plan approved');
+    // FS-5b: the approved plan fixes the appointment: the customer gets its confirmation.
+    if (l.appointment_at) await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: l.appointment_at });
   });
   return getLetter(ctx, id);
 }
@@ -314,6 +317,9 @@ export async function rescheduleLetter(ctx: Ctx, id: number, body: TLetterResche
       `appointment moved to ${when} (${body.reason})`,
       removed,
     );
+    // FS-5b: an agreed (approved) appointment re-booked with the customer is confirmed again; before approval the
+    // approval confirms it.
+    if (l.status === 'approved') await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: toAt });
   });
   return getLetter(ctx, id);
 }

@@ -12,6 +12,7 @@ import { GRADE_ZH, type ServiceRecordPdfData, renderServiceRecordPdf } from './s
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket, moveTicketForVisit } from './visits.ticket';
+import { completionLine, confirmToCustomer } from './visits.customer';
 import { type SignatureImage, decodeSignature } from './visits.upload';
 import { type FileStorage, newStorageKey } from '../../files';
 
@@ -198,6 +199,7 @@ export async function signOff(
           subject: `服务记录 ${letterNumber(id)} / Service record ${letterNumber(id)}`,
           text_body: [
             `${contact?.name ?? ''} 您好：`,
+            completionLine(),
             `${base.customerName} 的现场服务记录 ${letterNumber(id)}${base.ticketNumber ? `（服务请求 ${base.ticketNumber}）` : ''} 已完成。${grades}`,
             `${signed ? '签字版' : ''}服务记录 PDF 见附件${link ? `，也可登录系统查看：${link}` : '。'}`,
             '',
@@ -210,6 +212,8 @@ export async function signOff(
         },
       ]);
     }
+    // FS-5b: the service is completed: portal users hear it; the contact's e-mail above opens with it.
+    await confirmToCustomer(db, at, l, { key: 'serviceCompleted' }, false);
     await recordAudit(db, ctx, {
       action: 'visit.sign_off',
       entity: 'responsibility_letter',

@@ -203,8 +203,11 @@ describe('FS-8 sign-off', () => {
       .selectFrom('mail_outbox')
       .select(['subject', 'text_body'])
       .where('to_address', '=', CONTACT_EMAIL)
+      .where('subject', 'like', '服务记录%')
       .execute();
+    // The service record mail, once (the appointment confirmations of FS-5b are separate mails).
     expect(mail).toHaveLength(1);
+    expect(mail[0].text_body).toContain('上门服务已完成');
     expect(mail[0].subject).toContain(`ZR-`);
     expect(mail[0].text_body).toContain('/api/v1/attachments/');
     const files = await t.database.db

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { ChangeRequestCard } from './ChangeRequestCard';
+import { DefectReportCard } from '../defects/DefectReportCard';
 import { EscalationsCard } from './EscalationsCard';
 import { ExplanationLine } from '../../shared/ExplanationLine';
 import { RecordsCard } from './RecordsCard';
@@ -102,6 +103,7 @@ export function TicketDetailPage() {
             {showEscalations && <EscalationsCard ticket={data} />}
             <ChangeRequestCard ticket={data} />
             {showRecords && <RecordsCard ticket={data} />}
+            {can('defects.report') && <DefectReportCard ticketId={data.id} />}
           </Col>
         )}
       </Row>

@@ -1,0 +1,54 @@
+import { type TCustomerMessageKey, DEFAULT_TIME_ZONE, customerMessage, localText, visitMail } from '@techserve/core';
+import type { Db } from '../../http/context';
+import { queueMail } from '../../mail/outbox.repository';
+import { notify } from '../notifications/notifications.service';
+import { activePortalUserIds } from '../tickets/tickets.repository';
+import { letterContact } from './visits.repository';
+
+type LetterRef = { id: number; ticket_id: number | null; customer_id: number; notice_id: number | null };
+type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appointmentAt: string } | { key: 'serviceCompleted' };
+
+/**
+ * FS-5b: the customer's confirmation — when the on-site appointment is agreed and when the service is completed.
+ * Portal users of the customer hear in the app (and by e-mail); a customer without a portal account hears by e-mail
+ * to the contact. `contactMail: false` when another e-mail to the contact already carries the news (the sign-off's
+ * service record). Texts by key from core (customerMessages), in the customer's words.
+ */
+export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, news: VisitNews, contactMail = true) {
+  const params: Record<string, string> =
+    news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), DEFAULT_TIME_ZONE) } : {};
+  const text = customerMessage(news.key, params);
+  const ids = await activePortalUserIds(db, letter.customer_id);
+  if (ids.length > 0) {
+    await notify(db, at, {
+      userIds: ids,
+      kind: 'visit_confirmation',
+      title: text,
+      body: text,
+      link: letter.ticket_id == null ? null : `/tickets/${letter.ticket_id}`,
+      ticketId: letter.ticket_id ?? undefined,
+    });
+    return;
+  }
+  if (!contactMail) return;
+  const contact = await letterContact(db, letter);
+  const to = contact?.email?.trim();
+  if (!contact || !to) return;
+  const mail = visitMail(contact.name, text);
+  await queueMail(db, [
+    {
+      to_address: to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: null,
+      created_at: at,
+      send_after: at,
+    },
+  ]);
+}
+
+/** FS-5b: the completion line that heads the sign-off's e-mail to the contact, in both languages. */
+export function completionLine(): string {
+  const t = customerMessage('serviceCompleted');
+  return `${t.zh}。\n${t.en}.`;
+}
