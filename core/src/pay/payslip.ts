@@ -2,6 +2,7 @@ import type { TAppraisalGrade } from '../appraisal/facts';
 import { type TExplanation, explain, formatMoneyFen } from '../explanation';
 import type { TPayPolicy } from '../policy/payPolicy';
 import type { TCommission } from './commission';
+import { type TPayContract, contractStop } from './contracted';
 import { type TPayOvertimeLine, overtimePay } from './overtimePay';
 
 /** What a line of the payslip is. */
@@ -75,6 +76,8 @@ export type TPayslipInput = {
   bonuses: readonly TPayBonus[];
   /** AT-5/AT-5b: the month's approved overtime (none: no line). */
   overtime: readonly TPayOvertimeLine[];
+  /** PAY-3c: the person's contracts (承包) touching the month; none or absent: the full salary. */
+  contracts?: readonly TPayContract[];
 };
 
 export type TPayslip = {
@@ -167,6 +170,9 @@ export function payslip(input: TPayslipInput): TPayslip {
       `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
     );
   }
+  const stop = contractStop(version, input.month, baseFen, input.contracts ?? []);
+  if (stop)
+    lines.push({ key: 'PAY-3c:contracted', kind: 'base', ruleId: 'PAY-3c', amountFen: -stop.stoppedFen, explanation: stop.explanation });
   if (input.fieldAllowance) {
     add(
       'PAY-5:field',
@@ -273,7 +279,10 @@ export function payslip(input: TPayslipInput): TPayslip {
   const travelFen = input.travel.reduce((s, t) => s + t.amountFen, 0);
   const overtimeFen = lines.reduce((s, l) => s + (l.kind === 'overtime' ? (l.amountFen ?? 0) : 0), 0);
   const wageFen = lines.reduce((s, l) => s + (l.amountFen ?? 0), 0) - travelFen - overtimeFen;
-  const minimum = pay.guaranteedMinimumFen;
+  // PAY-3c/PAY-5: the guaranteed minimum covers the days on salary only (a contracted day is paid by the contract)
+  const minimum = stop
+    ? Math.round((pay.guaranteedMinimumFen * (stop.daysInMonth - stop.stoppedDays)) / stop.daysInMonth)
+    : pay.guaranteedMinimumFen;
   const topUpFen = wageFen < minimum ? minimum - wageFen : 0;
   if (topUpFen > 0) {
     add(
