@@ -22,4 +22,12 @@ export const PAY_REASONS = defineReasons({
     'zh-CN': '制度中没有 {grade} 级焊工',
     en: 'The policy has no welder grade {grade}',
   },
+  'pay.contractDates': {
+    'zh-CN': '承包合同的结束日期 {endOn} 早于开始日期 {startOn}',
+    en: 'The contract ends ({endOn}) before it starts ({startOn})',
+  },
+  'pay.contractOverlap': {
+    'zh-CN': '该员工在 {startOn} 起已有承包合同 #{contractId}，期间重叠',
+    en: 'This employee already has contract #{contractId} from {startOn} over the same days',
+  },
 });

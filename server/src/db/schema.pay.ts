@@ -41,8 +41,21 @@ export interface PayCommissionEntriesTable extends Stamps {
   released_at: string | null;
 }
 
+/** PAY-3c: a project contracted (承包) to an employee; no salary from start_on to end_on (null: open). */
+export interface PayContractsTable extends Stamps {
+  id: Id;
+  user_id: number;
+  project_id: number;
+  start_on: string;
+  end_on: string | null;
+  note: Generated<string>;
+  created_by: number;
+  updated_by: number;
+}
+
 export interface PayTables {
   pay_profiles: PayProfilesTable;
   pay_month_inputs: PayMonthInputsTable;
   pay_commission_entries: PayCommissionEntriesTable;
+  pay_contracts: PayContractsTable;
 }

@@ -5,6 +5,10 @@ import {
   ZCommissionListQuery,
   ZCommissionReleaseResult,
   ZId,
+  ZPayContract,
+  ZPayContractCreate,
+  ZPayContractQuery,
+  ZPayContractSettle,
   ZPayDashboard,
   ZPayDashboardQuery,
   ZPayMonthInput,
@@ -19,6 +23,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
+import { createContract, listContracts, settleContract } from './pay.contracts';
 import { payrollExport } from './pay.export';
 import * as svc from './pay.service';
 import { welderProposals } from './pay.welders';
@@ -170,6 +175,46 @@ export function payRoutes(app: App) {
       config: read,
     },
     (req) => welderProposals(req.ctx(), req.query.month),
+  );
+  app.get(
+    '/pay/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3c: installation projects contracted (承包) to employees (no salary from the start to the end date)',
+        querystring: ZPayContractQuery,
+        response: { 200: z.object({ items: z.array(ZPayContract) }) },
+      },
+      config: read,
+    },
+    (req) => listContracts(req.ctx(), req.query.userId),
+  );
+  app.post(
+    '/pay/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3c: record a project contracted to an employee; 409 pay.contractOverlap, months.closed',
+        body: ZPayContractCreate,
+        response: { 201: ZPayContract },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.code(201).send(await createContract(req.ctx(), req.body)),
+  );
+  app.put(
+    '/pay/contracts/:id',
+    {
+      schema: {
+        tags,
+        summary: "PAY-3c: a contract's settlement (its end date; null reopens it); 409 on a stale version",
+        params: z.strictObject({ id: ZId }),
+        body: ZPayContractSettle,
+        response: { 200: ZPayContract },
+      },
+      config: manage,
+    },
+    (req) => settleContract(req.ctx(), req.params.id, req.body),
   );
   app.get(
     '/pay/dashboard',
