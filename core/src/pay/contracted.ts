@@ -54,7 +54,11 @@ export function contractStop(
     explanation: explain({
       ruleId: 'PAY-3c',
       policyVersion: version,
-      inputs: { month, baseFen, contracts: touching.map((c) => ({ id: c.contractId, projectId: c.projectId, startOn: c.startOn, endOn: c.endOn })) },
+      inputs: {
+        month,
+        baseFen,
+        contracts: touching.map((c) => ({ id: c.contractId, projectId: c.projectId, startOn: c.startOn, endOn: c.endOn })),
+      },
       result: -stoppedFen,
       zh: `承包合同 ${names}（${span}）：承包期间停发工资，本月 ${stoppedDays}/${daysInMonth} 天，扣除基本工资 ${formatMoneyFen(stoppedFen, 'zh-CN')}`,
       en: `contract ${names} (${span}): no salary while contracted, ${stoppedDays} of ${daysInMonth} days this month, base pay ${formatMoneyFen(stoppedFen, 'en')} not paid`,

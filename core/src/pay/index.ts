@@ -4,3 +4,4 @@ export * from './tierProposal';
 export * from './overtimePay';
 export * from './welderProposal';
 export * from './contracted';
+export * from './probationAssessment';

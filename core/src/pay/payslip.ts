@@ -2,8 +2,10 @@ import type { TAppraisalGrade } from '../appraisal/facts';
 import { type TExplanation, explain, formatMoneyFen } from '../explanation';
 import type { TPayPolicy } from '../policy/payPolicy';
 import type { TCommission } from './commission';
+import { monthDates } from '../obligations/month';
 import { type TPayContract, contractStop } from './contracted';
 import { type TPayOvertimeLine, overtimePay } from './overtimePay';
+import { beforeConversion } from './probationAssessment';
 
 /** What a line of the payslip is. */
 export const PAY_LINE_KINDS = [
@@ -78,6 +80,8 @@ export type TPayslipInput = {
   overtime: readonly TPayOvertimeLine[];
   /** PAY-3c: the person's contracts (承包) touching the month; none or absent: the full salary. */
   contracts?: readonly TPayContract[];
+  /** PAY-3b: the conversion (转正) date of a passed probation assessment; before it the person is paid as in probation. */
+  convertedOn?: string | null;
 };
 
 export type TPayslip = {
@@ -122,8 +126,11 @@ export function payslip(input: TPayslipInput): TPayslip {
   ) => lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
 
   let baseFen = 0;
+  const convertedOn = input.convertedOn ?? null;
+  // PAY-3b: the result counts from the assessment's effective date: a conversion after this month leaves it in probation
+  const probation = input.probation || (convertedOn !== null && convertedOn > monthDates(input.month).last);
   const welder = input.welderGrade !== null ? pay.engineerLevels.find((l) => l.level === input.welderGrade) : undefined;
-  if (input.probation) {
+  if (probation) {
     const p = pay.probation;
     baseFen = p.baseFen;
     add(
@@ -170,6 +177,15 @@ export function payslip(input: TPayslipInput): TPayslip {
       `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
     );
   }
+  const conversion = probation || convertedOn === null ? null : beforeConversion(pay, version, input.month, convertedOn, baseFen);
+  if (conversion)
+    lines.push({
+      key: 'PAY-3b:beforeConversion',
+      kind: 'base',
+      ruleId: 'PAY-3b',
+      amountFen: conversion.amountFen,
+      explanation: conversion.explanation,
+    });
   const stop = contractStop(version, input.month, baseFen, input.contracts ?? []);
   if (stop)
     lines.push({ key: 'PAY-3c:contracted', kind: 'base', ruleId: 'PAY-3c', amountFen: -stop.stoppedFen, explanation: stop.explanation });
@@ -195,7 +211,7 @@ export function payslip(input: TPayslipInput): TPayslip {
       `travel allowances (claim #${t.claimId}) ${money(t.amountFen).en}`,
     );
   }
-  const pieceRate = !input.probation || pay.probation.pieceRateCommission;
+  const pieceRate = !probation || pay.probation.pieceRateCommission;
   if (!pieceRate && input.commission.earnedFen > 0) {
     add(
       'PAY-3:probationNoPieceRate',
