@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { PAY_LINE_KINDS } from '../pay/payslip';
+import { PROBATION_ITEMS } from '../pay/probationAssessment';
 import { ZItemId } from '../policy/primitives';
 import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZDate, ZDateInRange, ZId, ZRef, ZVersion, zInt } from './common';
 import { ZMonth } from './travel';
@@ -16,6 +17,8 @@ import { ZMonth } from './travel';
  *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
  *   GET  /pay/tier-proposals?month=          pay.read: PAY-1 the base tier each record earns (a proposal to the GM)
  *   GET  /pay/welder-proposals?month=        pay.read: PAY-3 welder grade-ups, PAY-3b probation assessments due
+ *   GET  /pay/probation-assessments?userId=  pay.read: PAY-3b probation assessments (转正考核)
+ *   POST /pay/probation-assessments          pay.manage: record one; passed converts the pay profile from its date
  *   GET  /pay/contracts?userId=              pay.read: PAY-3c projects contracted (承包) to employees
  *   POST /pay/contracts, PUT /pay/contracts/:id pay.manage: record a contract, settle it (its end date)
  *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
@@ -186,3 +189,37 @@ export const ZPayContract = z.object({
   version: zInt(),
 });
 export type TPayContractOut = z.infer<typeof ZPayContract>;
+
+const ZProbationItems = z.strictObject(
+  Object.fromEntries(PROBATION_ITEMS.map((i) => [i, z.boolean()])) as Record<(typeof PROBATION_ITEMS)[number], z.ZodBoolean>,
+);
+/** PAY-3b: the probation assessment: each item passed or not, the dates, and the regular pay when passed. */
+export const ZProbationAssessmentCreate = z.strictObject({
+  userId: ZRef,
+  items: ZProbationItems,
+  assessedOn: ZDateInRange,
+  effectiveOn: ZDateInRange,
+  /** The regular pay from the conversion: a welder grade (null: paid by the tier) and the base tier. */
+  welderGrade: zInt().min(1).max(99).nullable(),
+  baseTierId: ZItemId,
+  note: z.string().trim().max(500).optional(),
+  /** The pay profile's version (409 when someone changed it meanwhile). */
+  profileVersion: ZVersion,
+});
+export type TProbationAssessmentCreate = z.infer<typeof ZProbationAssessmentCreate>;
+export const ZProbationAssessmentQuery = z.strictObject({ userId: ZId.optional() });
+export const ZProbationAssessment = z.object({
+  id: zInt(),
+  userId: zInt(),
+  userName: z.string(),
+  items: ZProbationItems,
+  result: z.enum(['passed', 'failed']),
+  assessedOn: z.string(),
+  effectiveOn: z.string(),
+  welderGrade: zInt().nullable(),
+  baseTierId: z.string(),
+  note: z.string(),
+  assessedByName: z.string(),
+  explanation: ZExplanation,
+});
+export type TProbationAssessmentOut = z.infer<typeof ZProbationAssessment>;

@@ -17,6 +17,9 @@ import {
   ZPayProfile,
   ZPayProfileUpdate,
   ZPayroll,
+  ZProbationAssessment,
+  ZProbationAssessmentCreate,
+  ZProbationAssessmentQuery,
   ZTierProposal,
   ZWelderProposal,
 } from '@techserve/core';
@@ -25,6 +28,7 @@ import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
 import { createContract, listContracts, settleContract } from './pay.contracts';
 import { payrollExport } from './pay.export';
+import { listAssessments, recordAssessment } from './pay.probation';
 import * as svc from './pay.service';
 import { welderProposals } from './pay.welders';
 
@@ -175,6 +179,32 @@ export function payRoutes(app: App) {
       config: read,
     },
     (req) => welderProposals(req.ctx(), req.query.month),
+  );
+  app.get(
+    '/pay/probation-assessments',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3b: probation assessments (转正考核), each with its items, result and explanation',
+        querystring: ZProbationAssessmentQuery,
+        response: { 200: z.object({ items: z.array(ZProbationAssessment) }) },
+      },
+      config: read,
+    },
+    (req) => listAssessments(req.ctx(), req.query.userId),
+  );
+  app.post(
+    '/pay/probation-assessments',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3b: record a probation assessment; passed converts the pay profile from effectiveOn; 409 on a stale profile',
+        body: ZProbationAssessmentCreate,
+        response: { 201: ZProbationAssessment },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.code(201).send(await recordAssessment(req.ctx(), req.body)),
   );
   app.get(
     '/pay/contracts',
