@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { finalSheetsFor } from './pay.fixtures';
 
 // PAY-3c through the API, on SQLite and PostgreSQL: a project contracted (承包) to an engineer from 2026-03-21, the
 // salary stopped for the contract's 11 days of March by its own explained payslip line, the settlement (its end
@@ -35,33 +36,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => t?.close());
-
-/** AP-15 sheets are the appraisal module's: every member of staff gets a final March sheet directly. */
-async function finalMarchSheets() {
-  const staff = await t.database.db
-    .selectFrom('users')
-    .select(['id', 'department_id', 'team_id'])
-    .where('status', '=', 'active')
-    .where('customer_id', 'is', null)
-    .where('site_id', 'is', null)
-    .execute();
-  const at = '2026-04-08T02:00:00.000Z';
-  const sheet = { month: '2026-03', state: 'final', policy_version: 1, inputs_digest: 'd', lines: '[]', adjustments: '[]' };
-  const stamps = { scores: '{}', scorers: '{}', carry: '{}', grade: 'B', total_tenths: 800, amount_fen: 0 };
-  await t.database.db
-    .insertInto('appraisal_sheets')
-    .values(
-      staff.map((s) =>
-        Object.assign({ user_id: s.id, department_id: s.department_id, team_id: s.team_id }, sheet, stamps, {
-          computed_at: at,
-          frozen_at: at,
-          created_at: at,
-          updated_at: at,
-        }),
-      ),
-    )
-    .execute();
-}
 
 describe('PAY-3c contracted projects', () => {
   let contract: Json;
@@ -101,7 +75,7 @@ describe('PAY-3c contracted projects', () => {
   });
 
   it('stops the base salary for the contract’s 11 days of March, explained (PAY-3c)', async () => {
-    await finalMarchSheets();
+    await finalSheetsFor(t, '2026-03');
     const p = await expectStatus(await hr.get(api('/pay/payroll?month=2026-03')), 200);
     const slip = (p.items as Json[]).find((i) => i.userId === w.ids.engineer) as Json;
     const lines = slip.lines as Json[];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { finalSheetsFor } from './pay.fixtures';
 
 // PAY-3b through the API, on SQLite and PostgreSQL: a welder hired 2026-02-20 in probation; a failed assessment
 // converts nobody; a conversion before the assessment or within the shortest probation is refused; a stale profile is
@@ -92,21 +93,7 @@ describe('PAY-3b the probation assessment', () => {
   });
 
   it('the payslip of March pays the 19 days before the conversion at probation pay', async () => {
-    const staff = await t.database.db
-      .selectFrom('users')
-      .select(['id', 'department_id', 'team_id'])
-      .where('status', '=', 'active')
-      .where('customer_id', 'is', null)
-      .where('site_id', 'is', null)
-      .execute();
-    const at = '2026-04-08T02:00:00.000Z';
-    const sheet = { month: '2026-03', state: 'final', policy_version: 1, inputs_digest: 'd', lines: '[]', adjustments: '[]' };
-    const rest = { scores: '{}', scorers: '{}', carry: '{}', grade: 'B', total_tenths: 800, amount_fen: 0 };
-    const stamps = { computed_at: at, frozen_at: at, created_at: at, updated_at: at };
-    await t.database.db
-      .insertInto('appraisal_sheets')
-      .values(staff.map((s) => Object.assign({ user_id: s.id, department_id: s.department_id, team_id: s.team_id }, sheet, rest, stamps)))
-      .execute();
+    await finalSheetsFor(t, '2026-03');
     const p = await expectStatus(await hr.get(api('/pay/payroll?month=2026-03')), 200);
     const lines = ((p.items as Json[]).find((i) => i.userId === w.ids.engineer2) as Json).lines as Json[];
     expect(lines.find((l) => l.kind === 'base')?.key).toBe('PAY-3:grade');
