@@ -3,3 +3,5 @@ export * from './payslip';
 export * from './tierProposal';
 export * from './overtimePay';
 export * from './welderProposal';
+export * from './contracted';
+export * from './probationAssessment';

@@ -2,7 +2,10 @@ import type { TAppraisalGrade } from '../appraisal/facts';
 import { type TExplanation, explain, formatMoneyFen } from '../explanation';
 import type { TPayPolicy } from '../policy/payPolicy';
 import type { TCommission } from './commission';
+import { monthDates } from '../obligations/month';
+import { type TPayContract, contractStop } from './contracted';
 import { type TPayOvertimeLine, overtimePay } from './overtimePay';
+import { beforeConversion } from './probationAssessment';
 
 /** What a line of the payslip is. */
 export const PAY_LINE_KINDS = [
@@ -75,6 +78,10 @@ export type TPayslipInput = {
   bonuses: readonly TPayBonus[];
   /** AT-5/AT-5b: the month's approved overtime (none: no line). */
   overtime: readonly TPayOvertimeLine[];
+  /** PAY-3c: the person's contracts (承包) touching the month; none or absent: the full salary. */
+  contracts?: readonly TPayContract[];
+  /** PAY-3b: the conversion (转正) date of a passed probation assessment; before it the person is paid as in probation. */
+  convertedOn?: string | null;
 };
 
 export type TPayslip = {
@@ -119,8 +126,11 @@ export function payslip(input: TPayslipInput): TPayslip {
   ) => lines.push({ key, kind, ruleId, amountFen, explanation: explain({ ruleId, policyVersion: v, inputs, result: amountFen, zh, en }) });
 
   let baseFen = 0;
+  const convertedOn = input.convertedOn ?? null;
+  // PAY-3b: the result counts from the assessment's effective date: a conversion after this month leaves it in probation
+  const probation = input.probation || (convertedOn !== null && convertedOn > monthDates(input.month).last);
   const welder = input.welderGrade !== null ? pay.engineerLevels.find((l) => l.level === input.welderGrade) : undefined;
-  if (input.probation) {
+  if (probation) {
     const p = pay.probation;
     baseFen = p.baseFen;
     add(
@@ -167,6 +177,18 @@ export function payslip(input: TPayslipInput): TPayslip {
       `base pay ${tier.name.en} ${money(tier.monthlyFen).en}${noProfile.en}`,
     );
   }
+  const conversion = probation || convertedOn === null ? null : beforeConversion(pay, version, input.month, convertedOn, baseFen);
+  if (conversion)
+    lines.push({
+      key: 'PAY-3b:beforeConversion',
+      kind: 'base',
+      ruleId: 'PAY-3b',
+      amountFen: conversion.amountFen,
+      explanation: conversion.explanation,
+    });
+  const stop = contractStop(version, input.month, baseFen, input.contracts ?? []);
+  if (stop)
+    lines.push({ key: 'PAY-3c:contracted', kind: 'base', ruleId: 'PAY-3c', amountFen: -stop.stoppedFen, explanation: stop.explanation });
   if (input.fieldAllowance) {
     add(
       'PAY-5:field',
@@ -189,7 +211,7 @@ export function payslip(input: TPayslipInput): TPayslip {
       `travel allowances (claim #${t.claimId}) ${money(t.amountFen).en}`,
     );
   }
-  const pieceRate = !input.probation || pay.probation.pieceRateCommission;
+  const pieceRate = !probation || pay.probation.pieceRateCommission;
   if (!pieceRate && input.commission.earnedFen > 0) {
     add(
       'PAY-3:probationNoPieceRate',
@@ -273,7 +295,10 @@ export function payslip(input: TPayslipInput): TPayslip {
   const travelFen = input.travel.reduce((s, t) => s + t.amountFen, 0);
   const overtimeFen = lines.reduce((s, l) => s + (l.kind === 'overtime' ? (l.amountFen ?? 0) : 0), 0);
   const wageFen = lines.reduce((s, l) => s + (l.amountFen ?? 0), 0) - travelFen - overtimeFen;
-  const minimum = pay.guaranteedMinimumFen;
+  // PAY-3c/PAY-5: the guaranteed minimum covers the days on salary only (a contracted day is paid by the contract)
+  const minimum = stop
+    ? Math.round((pay.guaranteedMinimumFen * (stop.daysInMonth - stop.stoppedDays)) / stop.daysInMonth)
+    : pay.guaranteedMinimumFen;
   const topUpFen = wageFen < minimum ? minimum - wageFen : 0;
   if (topUpFen > 0) {
     add(

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { PAY_LINE_KINDS } from '../pay/payslip';
+import { PROBATION_ITEMS } from '../pay/probationAssessment';
 import { ZItemId } from '../policy/primitives';
-import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZDate, ZId, ZRef, ZVersion, zInt } from './common';
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, ZDate, ZDateInRange, ZId, ZRef, ZVersion, zInt } from './common';
 import { ZMonth } from './travel';
 
 /**
@@ -16,6 +17,10 @@ import { ZMonth } from './travel';
  *   PUT  /pay/month-inputs                    pay.manage: a person's days of non-piece work in an open month
  *   GET  /pay/tier-proposals?month=          pay.read: PAY-1 the base tier each record earns (a proposal to the GM)
  *   GET  /pay/welder-proposals?month=        pay.read: PAY-3 welder grade-ups, PAY-3b probation assessments due
+ *   GET  /pay/probation-assessments?userId=  pay.read: PAY-3b probation assessments (转正考核)
+ *   POST /pay/probation-assessments          pay.manage: record one; passed converts the pay profile from its date
+ *   GET  /pay/contracts?userId=              pay.read: PAY-3c projects contracted (承包) to employees
+ *   POST /pay/contracts, PUT /pay/contracts/:id pay.manage: record a contract, settle it (its end date)
  *   GET  /pay/dashboard?from=&to=             pay.read: grades, fines and bonuses by rule, trends per team and region
  */
 
@@ -158,3 +163,63 @@ export const ZPayDashboard = z.object({
   regions: z.array(ZGroupTrend),
 });
 export type TPayDashboard = z.infer<typeof ZPayDashboard>;
+
+/** PAY-3c: an installation project contracted (承包) to an employee; the salary stops from startOn to endOn. */
+export const ZPayContractCreate = z.strictObject({
+  userId: ZRef,
+  projectId: ZRef,
+  startOn: ZDateInRange,
+  endOn: ZDateInRange.nullable().optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type TPayContractCreate = z.infer<typeof ZPayContractCreate>;
+/** PAY-3c: the contract's settlement (its end date); null reopens it. */
+export const ZPayContractSettle = z.strictObject({ endOn: ZDateInRange.nullable(), version: ZVersion });
+export type TPayContractSettle = z.infer<typeof ZPayContractSettle>;
+export const ZPayContractQuery = z.strictObject({ userId: ZId.optional() });
+export const ZPayContract = z.object({
+  id: zInt(),
+  userId: zInt(),
+  userName: z.string(),
+  projectId: zInt(),
+  projectName: z.string(),
+  startOn: z.string(),
+  endOn: z.string().nullable(),
+  note: z.string(),
+  version: zInt(),
+});
+export type TPayContractOut = z.infer<typeof ZPayContract>;
+
+const ZProbationItems = z.strictObject(
+  Object.fromEntries(PROBATION_ITEMS.map((i) => [i, z.boolean()])) as Record<(typeof PROBATION_ITEMS)[number], z.ZodBoolean>,
+);
+/** PAY-3b: the probation assessment: each item passed or not, the dates, and the regular pay when passed. */
+export const ZProbationAssessmentCreate = z.strictObject({
+  userId: ZRef,
+  items: ZProbationItems,
+  assessedOn: ZDateInRange,
+  effectiveOn: ZDateInRange,
+  /** The regular pay from the conversion: a welder grade (null: paid by the tier) and the base tier. */
+  welderGrade: zInt().min(1).max(99).nullable(),
+  baseTierId: ZItemId,
+  note: z.string().trim().max(500).optional(),
+  /** The pay profile's version (409 when someone changed it meanwhile). */
+  profileVersion: ZVersion,
+});
+export type TProbationAssessmentCreate = z.infer<typeof ZProbationAssessmentCreate>;
+export const ZProbationAssessmentQuery = z.strictObject({ userId: ZId.optional() });
+export const ZProbationAssessment = z.object({
+  id: zInt(),
+  userId: zInt(),
+  userName: z.string(),
+  items: ZProbationItems,
+  result: z.enum(['passed', 'failed']),
+  assessedOn: z.string(),
+  effectiveOn: z.string(),
+  welderGrade: zInt().nullable(),
+  baseTierId: z.string(),
+  note: z.string(),
+  assessedByName: z.string(),
+  explanation: ZExplanation,
+});
+export type TProbationAssessmentOut = z.infer<typeof ZProbationAssessment>;

@@ -41,8 +41,39 @@ export interface PayCommissionEntriesTable extends Stamps {
   released_at: string | null;
 }
 
+/** PAY-3c: a project contracted (承包) to an employee; no salary from start_on to end_on (null: open). */
+export interface PayContractsTable extends Stamps {
+  id: Id;
+  user_id: number;
+  project_id: number;
+  start_on: string;
+  end_on: string | null;
+  note: Generated<string>;
+  created_by: number;
+  updated_by: number;
+}
+
+/** PAY-3b: a probation assessment (append-only); items: JSON of the five items passed or not; result: passed | failed. */
+export interface PayProbationAssessmentsTable {
+  id: Id;
+  user_id: number;
+  assessed_on: string;
+  effective_on: string;
+  items: string;
+  result: string;
+  welder_grade: number | null;
+  base_tier_id: string;
+  policy_version: number | null;
+  explanation: string;
+  note: string;
+  assessed_by: number;
+  created_at: string;
+}
+
 export interface PayTables {
   pay_profiles: PayProfilesTable;
   pay_month_inputs: PayMonthInputsTable;
   pay_commission_entries: PayCommissionEntriesTable;
+  pay_contracts: PayContractsTable;
+  pay_probation_assessments: PayProbationAssessmentsTable;
 }

@@ -5,6 +5,10 @@ import {
   ZCommissionListQuery,
   ZCommissionReleaseResult,
   ZId,
+  ZPayContract,
+  ZPayContractCreate,
+  ZPayContractQuery,
+  ZPayContractSettle,
   ZPayDashboard,
   ZPayDashboardQuery,
   ZPayMonthInput,
@@ -13,13 +17,18 @@ import {
   ZPayProfile,
   ZPayProfileUpdate,
   ZPayroll,
+  ZProbationAssessment,
+  ZProbationAssessmentCreate,
+  ZProbationAssessmentQuery,
   ZTierProposal,
   ZWelderProposal,
 } from '@techserve/core';
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
+import { createContract, listContracts, settleContract } from './pay.contracts';
 import { payrollExport } from './pay.export';
+import { listAssessments, recordAssessment } from './pay.probation';
 import * as svc from './pay.service';
 import { welderProposals } from './pay.welders';
 
@@ -170,6 +179,72 @@ export function payRoutes(app: App) {
       config: read,
     },
     (req) => welderProposals(req.ctx(), req.query.month),
+  );
+  app.get(
+    '/pay/probation-assessments',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3b: probation assessments (转正考核), each with its items, result and explanation',
+        querystring: ZProbationAssessmentQuery,
+        response: { 200: z.object({ items: z.array(ZProbationAssessment) }) },
+      },
+      config: read,
+    },
+    (req) => listAssessments(req.ctx(), req.query.userId),
+  );
+  app.post(
+    '/pay/probation-assessments',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3b: record a probation assessment; passed converts the pay profile from effectiveOn; 409 on a stale profile',
+        body: ZProbationAssessmentCreate,
+        response: { 201: ZProbationAssessment },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.code(201).send(await recordAssessment(req.ctx(), req.body)),
+  );
+  app.get(
+    '/pay/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3c: installation projects contracted (承包) to employees (no salary from the start to the end date)',
+        querystring: ZPayContractQuery,
+        response: { 200: z.object({ items: z.array(ZPayContract) }) },
+      },
+      config: read,
+    },
+    (req) => listContracts(req.ctx(), req.query.userId),
+  );
+  app.post(
+    '/pay/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3c: record a project contracted to an employee; 409 pay.contractOverlap, months.closed',
+        body: ZPayContractCreate,
+        response: { 201: ZPayContract },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.code(201).send(await createContract(req.ctx(), req.body)),
+  );
+  app.put(
+    '/pay/contracts/:id',
+    {
+      schema: {
+        tags,
+        summary: "PAY-3c: a contract's settlement (its end date; null reopens it); 409 on a stale version",
+        params: z.strictObject({ id: ZId }),
+        body: ZPayContractSettle,
+        response: { 200: ZPayContract },
+      },
+      config: manage,
+    },
+    (req) => settleContract(req.ctx(), req.params.id, req.body),
   );
   app.get(
     '/pay/dashboard',

@@ -44,6 +44,8 @@ import { policyOn } from '../policy/policy-in-force';
 import { examResultsBetween } from '../staff-training/staff-training.repository';
 import { volumeForMonth } from '../volume/volume.service';
 import { bonusesOfMonth } from './pay.bonuses';
+import { contractsTouching } from './pay.contracts.repository';
+import { conversionsOf } from './pay.probation.repository';
 import { overtimeOfMonth } from './pay.overtime';
 import * as repo from './pay.repository';
 
@@ -121,13 +123,15 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
   const ids = staff.map((s) => s.id);
   const policy = await policyOfMonth(db, month);
   const { first, last } = monthDates(month);
-  const [commissions, profiles, travel, released, overtime, bonuses] = await Promise.all([
+  const [commissions, profiles, travel, released, overtime, bonuses, contracts, conversions] = await Promise.all([
     commissionsOf(db, policy, month, ids),
     repo.profilesOf(db, ids),
     repo.travelAllowancesBetween(db, first, last, ids),
     repo.releasedInto(db, month, ids),
     overtimeOfMonth(db, month, ids),
     bonusesOfMonth(db, policy.document.pay, month, ids),
+    contractsTouching(db, first, last, ids),
+    conversionsOf(db, ids),
   ]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const items = staff.map((person) => {
@@ -161,6 +165,10 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
       },
       bonuses: bonuses.get(person.id) ?? [],
       overtime: overtime.get(person.id) ?? [],
+      contracts: contracts
+        .filter((c) => c.user_id === person.id)
+        .map((c) => ({ contractId: c.id, projectId: c.project_id, startOn: c.start_on, endOn: c.end_on })),
+      convertedOn: conversions.get(person.id) ?? null,
     });
     return { userId: person.id, userName: person.name, sheetId: sheet.id, grade: sheet.grade as TAppraisalGrade | null, ...slip };
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { finalSheetsFor } from './pay.fixtures';
 import { commissionReleaseJob } from './pay.service';
 
 // PAY-3/PAY-5 through the API, on SQLite and PostgreSQL: March 2026's verified volume priced and split (60 % now,
@@ -21,43 +22,7 @@ const payroll = (agent: Agent, month: string) => agent.get(api(`/pay/payroll?mon
 const slipOf = (p: Json, userId: number) => (p.items as Json[]).find((i) => i.userId === userId) as Json;
 const amounts = (slip: Json) => (slip.lines as Json[]).map((l) => [l.kind, l.amountFen]);
 
-/** AP-15 sheets are the appraisal module's (tested there): here every member of staff gets a final sheet directly. */
-async function finalSheets(month: string, extra: Record<number, { lines?: unknown[]; adjustments?: unknown[]; grade?: string }> = {}) {
-  const staff = await t.database.db
-    .selectFrom('users')
-    .select(['id', 'department_id', 'team_id'])
-    .where('status', '=', 'active')
-    .where('customer_id', 'is', null)
-    .where('site_id', 'is', null)
-    .execute();
-  const at = '2026-04-08T02:00:00.000Z';
-  await t.database.db
-    .insertInto('appraisal_sheets')
-    .values(
-      staff.map((s) => ({
-        user_id: s.id,
-        month,
-        department_id: s.department_id,
-        team_id: s.team_id,
-        state: 'final',
-        policy_version: 1,
-        inputs_digest: 'digest',
-        lines: JSON.stringify(extra[s.id]?.lines ?? []),
-        adjustments: JSON.stringify(extra[s.id]?.adjustments ?? []),
-        scores: '{}',
-        scorers: '{}',
-        carry: '{}',
-        grade: extra[s.id]?.grade ?? 'B',
-        total_tenths: 800,
-        amount_fen: 0,
-        computed_at: at,
-        frozen_at: at,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-}
+const finalSheets = (month: string, extra: Parameters<typeof finalSheetsFor>[2] = {}) => finalSheetsFor(t, month, extra);
 
 const fine = line({
   key: 'AP-8:poor:1',

@@ -1,5 +1,5 @@
-import type { TPayProfile, TWelderProposalOut } from '@techserve/core';
-import { screen } from '@testing-library/react';
+import { type TPayProfile, type TWelderProposalOut, defaultPolicy } from '@techserve/core';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
@@ -53,5 +53,42 @@ describe('pay profiles (PAY-3, PAY-3b)', () => {
     expect((await screen.findByTestId('pay-welder-4')).textContent).toContain('建议晋升为 4 级焊工');
     expect(screen.getByTestId('pay-welder-5').textContent).toContain('应进行转正考核');
     expect(screen.getByText('已超过最长试用期')).toBeTruthy();
+  });
+});
+
+describe('the probation assessment form (PAY-3b)', () => {
+  it('records the five items, the dates and the regular pay against the profile’s version', async () => {
+    const api = stubFetch({
+      'GET /policy/in-force': { body: { number: 1, effectiveFrom: '2026-01-01', document: defaultPolicy() } },
+      'GET /pay/profiles': { body: { items: [profile(5, '王学徒', { probation: true, welderGrade: 1, version: 4 })] } },
+      'GET /pay/tier-proposals': { body: { items: [] } },
+      'GET /pay/welder-proposals': { body: { items: [] } },
+      'POST /pay/probation-assessments': {
+        status: 201,
+        body: {
+          result: 'failed',
+          explanation: {
+            ruleId: 'PAY-3b',
+            policyVersion: 3,
+            inputs: {},
+            result: 'failed',
+            text: { 'zh-CN': '转正考核不合格', en: 'failed' },
+          },
+        },
+      },
+    });
+    renderAs(<PayProfilesPage />, { path: '/pay/profiles', url: '/pay/profiles', permissions: ['pay.read', 'pay.manage'] });
+    fireEvent.click(await screen.findByTestId('pay-assess-5'));
+    expect(await screen.findByText('王学徒 的转正考核')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('焊接技术'));
+    fireEvent.click(screen.getByTestId('probation-ok'));
+    await waitFor(() => expect(api.bodies('POST /pay/probation-assessments').length).toBe(1));
+    expect(api.bodies('POST /pay/probation-assessments')[0]).toMatchObject({
+      userId: 5,
+      items: { process: false, weldingTechnique: true, initiative: false },
+      welderGrade: 1,
+      baseTierId: 'tier3',
+      profileVersion: 4,
+    });
   });
 });

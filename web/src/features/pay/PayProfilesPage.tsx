@@ -1,5 +1,5 @@
 import type { TPayProfile } from '@techserve/core';
-import { App, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { usePolicyInForce } from '../../shared/usePolicyInForce';
 import { useSession } from '../auth/useSession';
 import { MonthPicker } from '../appraisal/MonthPicker';
 import { DateInput } from '../../shared/DateInput';
+import { ProbationAssessmentDialog } from './ProbationAssessmentDialog';
 import { usePayError, usePayProfiles, usePayWrite, useTierProposals, useWelderProposals } from './usePay';
 import './i18n';
 
@@ -25,6 +26,7 @@ export function PayProfilesPage() {
   const proposals = useTierProposals(month);
   const welders = useWelderProposals(month);
   const policy = usePolicyInForce();
+  const [assessing, setAssessing] = useState<TPayProfile | null>(null);
   const write = usePayWrite<TPayProfile>();
   const onError = usePayError();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -61,6 +63,7 @@ export function PayProfilesPage() {
   return (
     <Flex vertical gap={12}>
       <PageHeader title={t('pay.profiles')} />
+      <ProbationAssessmentDialog profile={assessing} onClose={() => setAssessing(null)} />
       <Card size="small">
         <Flex vertical gap={8}>
           <Typography.Text type="secondary">{t('pay.profilesHint')}</Typography.Text>
@@ -145,11 +148,17 @@ export function PayProfilesPage() {
             key: 'welderProposal',
             render: (_: unknown, p) => {
               const proposal = welders.data?.items.find((x) => x.userId === p.userId);
-              if (!proposal) return null;
+              const assess = editable && p.probation && (
+                <Button size="small" onClick={() => setAssessing(p)} data-testid={`pay-assess-${p.userId}`}>
+                  {t('pay.assess')}
+                </Button>
+              );
+              if (!proposal) return assess || null;
               return (
                 <Flex vertical gap={4}>
                   {proposal.overdue && <Tag color="red">{t('pay.assessmentOverdue')}</Tag>}
                   <ExplanationLine explanation={proposal.explanation} testId={`pay-welder-${p.userId}`} />
+                  {assess}
                 </Flex>
               );
             },
