@@ -4,7 +4,7 @@ import '../i18n/initI18n';
 
 // findBy*/waitFor wait for what the user waits for; on a loaded machine a page's chunk (issue 12 item 18: pages load
 // when their route opens) can take longer than the library's 1 s default to arrive. A ceiling, not a speed check.
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 // jsdom lacks these browser APIs; antd's responsive helpers and tables call them.
 if (!window.matchMedia) {

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
-import { buildMenuItems } from '../../layout/buildMenuItems';
+import { buildMenuItems, menuLeaves } from '../../layout/buildMenuItems';
 import type { Guard } from '../../layout/featureRoutes';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
@@ -35,9 +35,12 @@ describe('leave menu', () => {
     expect(labels).toEqual(['我的请假', '请假审批']);
   });
 
-  it('sits right after travel in the side menu', () => {
-    const keys = buildMenuItems(['travel.request', 'leave.request', 'projects.read'], i18n.t.bind(i18n)).map((item) => item?.key);
-    expect(keys.slice(0, 3)).toEqual(['/travel/trips', '/leave', '/projects-group']);
+  // Issue 12 item 5: the menu in sections; leave opens the people section, travel stays in the field section.
+  it('opens the people section of the side menu, travel in the field section', () => {
+    const sections = buildMenuItems(['travel.request', 'leave.request', 'projects.read'], i18n.t.bind(i18n));
+    const section = (key: string) => menuLeaves(sections.filter((item) => item?.key === key)).map((leaf) => leaf.key);
+    expect(section('group-people')[0]).toBe('/leave');
+    expect(section('group-field')).toContain('/travel/trips');
   });
 });
 

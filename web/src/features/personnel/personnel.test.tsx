@@ -2,7 +2,7 @@ import type { TPersonnelChange } from '@techserve/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { itHasMatchingBundles } from '../../i18n/bundleParity';
-import { buildMenuItems } from '../../layout/buildMenuItems';
+import { buildMenuItems, menuLeaves } from '../../layout/buildMenuItems';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
@@ -57,8 +57,7 @@ const changeFixture = (extra: Partial<TPersonnelChange> = {}): TPersonnelChange 
 describe('personnel texts and menu', () => {
   itHasMatchingBundles(zhCN, en);
   it('shows 人员变更 with personnel.read and 甲方审批 with personnel.client', () => {
-    const keys = (permissions: string[]) =>
-      buildMenuItems(permissions as never, i18n.t.bind(i18n)).map((m) => (m as { key?: string } | null)?.key);
+    const keys = (permissions: string[]) => menuLeaves(buildMenuItems(permissions as never, i18n.t.bind(i18n))).map((m) => m.key);
     expect(keys(['personnel.read'])).toContain('/personnel/changes');
     expect(keys(['personnel.client'])).toContain('/personnel/client-inbox');
     expect(keys(['personnel.sign'])).not.toContain('/personnel/changes');

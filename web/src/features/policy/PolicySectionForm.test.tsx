@@ -88,12 +88,13 @@ describe('PolicySectionForm', () => {
     expect((document.getElementById(`policy-${ALLOWANCE}`) as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('in the pay section, keeps the settings pay reads editable and the welder grade-ups read-only, in Chinese too', async () => {
+  // PAY-3/PAY-3b: the welder grade-ups and probation assessments are read now, so no pay setting waits for a feature.
+  it('in the pay section, keeps every setting editable (grade-ups and probation included), in Chinese too', async () => {
     await i18n.changeLanguage('zh-CN');
     renderSection(defaultPolicy(), true, new Map(), 'pay');
     expect(screen.queryByTestId('policy-section-pending')).toBeNull();
-    expect((document.getElementById('policy-pay.levelUp.minMonths') as HTMLInputElement).disabled).toBe(true);
-    expect(screen.getAllByTestId('policy-field-pending').length).toBeGreaterThan(0);
+    expect((document.getElementById('policy-pay.levelUp.minMonths') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.queryAllByTestId('policy-field-pending')).toEqual([]);
     expect((document.getElementById('policy-pay.guaranteedMinimumFen') as HTMLInputElement).disabled).toBe(false);
     expect((document.getElementById('policy-pay.rankingBonus.baseFen') as HTMLInputElement).disabled).toBe(false);
   });

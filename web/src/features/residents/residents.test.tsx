@@ -2,7 +2,7 @@ import type { TConductMonthOut, TExplanation, TOperationsRecord, TPermission, TR
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { itHasMatchingBundles } from '../../i18n/bundleParity';
-import { buildMenuItems } from '../../layout/buildMenuItems';
+import { buildMenuItems, menuLeaves } from '../../layout/buildMenuItems';
 import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
@@ -86,7 +86,7 @@ describe('residents texts and menu', () => {
   itHasMatchingBundles(zhCN, en);
   it('shows the three entries to residents.read only', () => {
     const t = i18n.t.bind(i18n);
-    const keys = (perms: TPermission[]) => buildMenuItems(perms, t).map((i) => String(i?.key));
+    const keys = (perms: TPermission[]) => menuLeaves(buildMenuItems(perms, t)).map((i) => i.key);
     expect(keys(['residents.read'])).toEqual(expect.arrayContaining(['/residents', '/residents/records', '/residents/conduct']));
     expect(keys([])).not.toContain('/residents');
   });
@@ -100,7 +100,10 @@ describe('SitePage (RS-11)', () => {
     const staffing = await screen.findByTestId('staffing', {}, { timeout: 8000 });
     expect(staffing.textContent).toContain('人员不足：缺 1 人');
     expect(staffing.textContent).toContain('在岗 2 人 / 约定 3 人');
-    expect(within(staffing).getByTestId('staffing-explanation').textContent).toContain('RS-11');
+    // Issue 12 item 7: the client's IT office (site scope) reads the explanation without internal rule ids.
+    const explanation = within(staffing).getByTestId('staffing-explanation').textContent;
+    expect(explanation).toContain('驻场合同约定 3 人，在岗 2 人：缺 1 人');
+    expect(explanation).not.toContain('RS-11');
     expect(screen.getByTestId('config-changes').textContent).toContain('王科长 于 2026-04-01');
     // A client user cannot set the contract or add to the register.
     expect(screen.queryByText('保存合同')).toBeNull();
