@@ -1,4 +1,3 @@
-import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/initI18n';

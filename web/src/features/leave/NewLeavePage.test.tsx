@@ -100,8 +100,8 @@ describe('NewLeavePage', () => {
       });
       renderAs(<NewLeavePage />, at());
       await pick('Type', 'Personal leave');
-      type('First day', '2026-03-05');
-      type('Last day', '2026-03-06');
+      date('First day', '2026-03-05');
+      date('Last day', '2026-03-06');
       type('Reason', 'family matters');
       await pick('Stand-in', '钱敏');
       fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
