@@ -122,11 +122,18 @@ describe('field service (issue 5)', () => {
     // FS-3 / TR-1: the engineer files the trip for the letter and asks for the travel advance.
     await engineer.goto(`${baseUrl}/travel/trips/new`);
     await engineer.locator('#travelRequest_purpose').fill('市一医院存储扩容安装');
-    await engineer.locator('#travelRequest_letterId').fill(String(letterId));
+    // Issue 12 item 3: the letter is linked by the number the engineer sees, picked from the type-ahead.
+    const visibleNumber = `ZR-${String(letterId).padStart(6, '0')}`;
+    await engineer.locator('#travelRequest_link').click();
+    await engineer.keyboard.type(visibleNumber);
+    await engineer.locator('.ant-select-item-option', { hasText: visibleNumber }).first().click();
     await engineer.locator('#travelRequest_segments_0_from').fill('南京');
     await engineer.locator('#travelRequest_segments_0_to').fill('上海');
-    await engineer.locator('#travelRequest_segments_0_startDate').fill(today());
-    await engineer.locator('#travelRequest_segments_0_endDate').fill(today());
+    // Issue 12 item 13: the date pickers take a typed date, committed with Enter.
+    for (const field of ['startDate', 'endDate']) {
+      await engineer.locator(`#travelRequest_segments_0_${field}`).fill(today());
+      await engineer.locator(`#travelRequest_segments_0_${field}`).press('Enter');
+    }
     await engineer.locator('form[id=travelRequest] button[type=submit]').click();
     await engineer.waitForURL(/\/travel\/requests\/\d+$/);
     await engineer.locator('#travelAdvance_amountYuan').fill('800');
