@@ -129,10 +129,11 @@ describe('field service (issue 5)', () => {
     await engineer.locator('.ant-select-item-option', { hasText: visibleNumber }).first().click();
     await engineer.locator('#travelRequest_segments_0_from').fill('南京');
     await engineer.locator('#travelRequest_segments_0_to').fill('上海');
-    // Issue 12 item 13: the date pickers take a typed date, committed with Enter.
+    // Issue 12 item 13: the date pickers take a typed date; moving on to the next field keeps it (Enter here would
+    // also submit the form).
     for (const field of ['startDate', 'endDate']) {
       await engineer.locator(`#travelRequest_segments_0_${field}`).fill(today());
-      await engineer.locator(`#travelRequest_segments_0_${field}`).press('Enter');
+      await engineer.locator(`#travelRequest_segments_0_${field}`).press('Tab');
     }
     await engineer.locator('form[id=travelRequest] button[type=submit]').click();
     await engineer.waitForURL(/\/travel\/requests\/\d+$/);
