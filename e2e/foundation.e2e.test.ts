@@ -19,11 +19,21 @@ describe('foundation journey (issue 2)', () => {
     // zh-CN is the default language
     await seeText(page, '技术服务管理系统');
 
-    await page.getByTestId('lang-switch').click();
-    await page
-      .getByText('English', { exact: true })
-      .click()
-      .catch(() => undefined);
+    // The language menu opens on a click; a click that lands while the header is still settling (the search box and
+    // the menu load with it) opens nothing, so the user clicks again: up to three times, each waiting for the result.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByTestId('lang-switch').click();
+      await page
+        .getByText('English', { exact: true })
+        .click({ timeout: 10_000 })
+        .catch(() => undefined);
+      const switched = await page
+        .locator('body', { hasText: 'Users' })
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (switched) break;
+    }
     await seeText(page, 'Users');
     await page.reload();
     await seeText(page, 'Users'); // remembered
