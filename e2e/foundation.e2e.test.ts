@@ -19,21 +19,9 @@ describe('foundation journey (issue 2)', () => {
     // zh-CN is the default language
     await seeText(page, '技术服务管理系统');
 
-    // The language menu opens on a click; a click that lands while the header is still settling (the search box and
-    // the menu load with it) opens nothing, so the user clicks again: up to three times, each waiting for the result.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await page.getByTestId('lang-switch').click();
-      await page
-        .getByText('English', { exact: true })
-        .click({ timeout: 10_000 })
-        .catch(() => undefined);
-      const switched = await page
-        .locator('body', { hasText: 'Users' })
-        .waitFor({ timeout: 10_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (switched) break;
-    }
+    // The language switch is an antd select: chosen through the same helper as every select of the journeys, which
+    // waits for its list to open and for the option before clicking (a bare click could toggle the list shut again).
+    await chooseOption(page, page.getByTestId('lang-switch'), 'English');
     await seeText(page, 'Users');
     await page.reload();
     await seeText(page, 'Users'); // remembered
