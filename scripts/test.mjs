@@ -38,6 +38,7 @@ function count(jsonFile) {
 }
 
 run('type-check (tsc --strict)', 'npx', ['tsc', '-p', '.']);
+run('type-check of core alone (no DOM, no Node)', 'npx', ['tsc', '-p', 'core']);
 run('lint (eslint + typescript-eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 run('format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 
