@@ -1,4 +1,4 @@
-import { type TExplanation, explain } from '../explanation';
+import { type TExplainedRate, explainedRate } from '../explainedRate';
 import { plusDays, weekStartOf } from '../obligations/month';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../policy/versioning';
 import { GRADES, RATING_DIMENSIONS, type TGradeCounts, type TGradeKey, type TRatingDimension } from '../reports/monthlyReport';
@@ -44,7 +44,7 @@ export type TExecutiveFacts = {
   teams: { id: number; name: string }[];
 };
 
-export type TDashboardRate = { value: number | null; numerator: number; denominator: number; explanation: TExplanation };
+export type TDashboardRate = TExplainedRate;
 export type TDashboardPeriod = {
   period: string;
   created: number;
@@ -77,8 +77,6 @@ export type TExecutiveDashboard = {
 
 const DIMENSION_ZH: Record<TRatingDimension, string> = { attitude: '服务态度', skill: '技术水平', result: '服务结果' };
 
-const percent = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
-
 function rate(
   ruleId: string,
   policyVersion: number | null,
@@ -87,20 +85,7 @@ function rate(
   zh: string,
   en: string,
 ): TDashboardRate {
-  const value = denominator > 0 ? numerator / denominator : null;
-  return {
-    value,
-    numerator,
-    denominator,
-    explanation: explain({
-      ruleId,
-      policyVersion,
-      inputs: { numerator, denominator },
-      result: value,
-      zh: `${zh}：${numerator} / ${denominator} = ${percent(value)}`,
-      en: `${en}: ${numerator} / ${denominator} = ${percent(value)}`,
-    }),
-  };
+  return explainedRate({ ruleId, policyVersion, numerator, denominator, zh, en });
 }
 
 /** Days from `from` to `to`, both included. */

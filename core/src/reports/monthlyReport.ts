@@ -1,4 +1,4 @@
-import { type TExplanation, explain } from '../explanation';
+import { type TExplainedRate, explainedRate } from '../explainedRate';
 import type { TLocalizedText } from '../policy/primitives';
 
 /*
@@ -45,7 +45,7 @@ export type TMonthlyReportFacts = {
   }[];
 };
 
-export type TRate = { value: number | null; numerator: number; denominator: number; explanation: TExplanation };
+export type TRate = TExplainedRate;
 
 export type TPendingSection = { key: string; title: TLocalizedText; status: 'pending'; note: TLocalizedText };
 
@@ -65,8 +65,6 @@ export type TMonthlyReportData = TMonthlyReportFacts & {
   >;
 };
 
-const percent = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
-
 function rate(
   ruleId: string,
   policyVersion: number | null,
@@ -76,20 +74,7 @@ function rate(
   en: string,
   inputs: Record<string, unknown>,
 ): TRate {
-  const value = denominator > 0 ? numerator / denominator : null;
-  return {
-    value,
-    numerator,
-    denominator,
-    explanation: explain({
-      ruleId,
-      policyVersion,
-      inputs: { ...inputs, numerator, denominator },
-      result: value,
-      zh: `${zh}：${numerator} / ${denominator} = ${percent(value)}`,
-      en: `${en}: ${numerator} / ${denominator} = ${percent(value)}`,
-    }),
-  };
+  return explainedRate({ ruleId, policyVersion, numerator, denominator, zh, en, inputs });
 }
 
 const DIMENSION_TEXT: Record<TRatingDimension, TLocalizedText> = {
