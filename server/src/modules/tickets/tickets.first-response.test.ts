@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
+import { type Agent, type Json, type TestApp, api, createTestApp, expectStatus as ok } from '../../test/harness';
+import { type ReplyDesk, printerRequest, replyDesk } from './tickets.fixtures';
 
 // SLA-5: the first response states the expected fix time, which becomes the committed time of SR-8. On both databases.
 
 let t: TestApp;
+let desk: ReplyDesk;
 let agent: Agent;
 let engineer: Agent;
 let portal: Agent;
-let customerId: number;
 
 beforeAll(async () => {
   t = await createTestApp({ security: { sessionIdleMinutes: 60 * 24 * 365 } });
-  const admin = await t.login('admin');
-  const region = (await ok(await admin.post(api('/regions'), { name: '华东' }))).id;
-  const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
-  customerId = (await ok(await admin.post(api('/customers'), { name: '甲医院', regionId: region }))).id;
-  await createUser(admin, { username: 'agent1', roleKey: 'agent', departmentId: dept });
-  await createUser(admin, { username: 'eng1', roleKey: 'engineer', departmentId: dept, regionIds: [region] });
-  await createUser(admin, { username: 'portal1', roleKey: 'customer_contact', customerId });
-  agent = await t.login('agent1', 'password-123');
-  engineer = await t.login('eng1', 'password-123');
-  portal = await t.login('portal1', 'password-123');
+  desk = await replyDesk(t);
+  ({ agent, engineer, portal } = desk);
 });
 afterAll(() => t?.close());
 
-// Tuesday 2026-03-10 10:00 Shanghai; medium × singleUser on the standard level.
-async function newRequest() {
-  t.clock.set('2026-03-10T02:00:00Z');
-  const body = { customerId, title: '打印机卡纸', description: '二楼打印机频繁卡纸', urgency: 'medium', impact: 'singleUser' };
-  return ok(await agent.post(api('/tickets'), body));
-}
+const newRequest = () => printerRequest(t, desk);
 const reply = (id: number, body: Json) => engineer.post(api(`/tickets/${id}/replies`), body);
 const customerNotices = async () => (await ok(await portal.get(api('/notifications?limit=50')), 200)).items as Json[];
 

@@ -105,3 +105,33 @@ export async function publishTicketsPolicy(t: TestApp, admin: Agent, effectiveFr
   await ok(await putPolicyInForce(t, admin, draft.number, saved.version, effectiveFrom), 200);
   t.clock.set(`${effectiveFrom}T02:00:00.000Z`);
 }
+
+/** A small desk for the reply and clock tests (SLA-2, SLA-5, SR-8): an agent, an engineer and one customer's portal contact. */
+export type ReplyDesk = { admin: Agent; agent: Agent; engineer: Agent; portal: Agent; customerId: number };
+
+export async function replyDesk(t: TestApp): Promise<ReplyDesk> {
+  const admin = await t.login('admin');
+  const region = (await ok(await admin.post(api('/regions'), { name: '华东' }))).id;
+  const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
+  const customerId = (await ok(await admin.post(api('/customers'), { name: '甲医院', regionId: region }))).id;
+  await createUser(admin, { username: 'agent1', roleKey: 'agent', departmentId: dept });
+  await createUser(admin, { username: 'eng1', roleKey: 'engineer', departmentId: dept, regionIds: [region] });
+  await createUser(admin, { username: 'portal1', roleKey: 'customer_contact', customerId });
+  const agent = await t.login('agent1', 'password-123');
+  const engineer = await t.login('eng1', 'password-123');
+  const portal = await t.login('portal1', 'password-123');
+  return { admin, agent, engineer, portal, customerId };
+}
+
+/** Tuesday 2026-03-10 10:00 Shanghai: a medium × single-user request on the desk's customer (standard level). */
+export async function printerRequest(t: TestApp, desk: ReplyDesk) {
+  t.clock.set('2026-03-10T02:00:00Z');
+  const body = {
+    customerId: desk.customerId,
+    title: '打印机卡纸',
+    description: '二楼打印机频繁卡纸',
+    urgency: 'medium',
+    impact: 'singleUser',
+  };
+  return ok(await desk.agent.post(api('/tickets'), body));
+}
