@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEAVE_ACTIONS } from '../leave/actions';
 import { ZExplanation } from '../explanation';
 import { ZDateInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, orderedDates, zInt } from './common';
 
@@ -76,6 +77,7 @@ export const ZLeaveRequest = z.strictObject({
   policyVersion: zInt().nullable(),
   createdAt: z.string(),
   version: zInt(),
+  allowedActions: z.array(z.enum(LEAVE_ACTIONS)).describe('What the reader may do now (RS-4, AT-4), from core’s leaveAllowedActions'),
 });
 export type TLeaveRequest = z.infer<typeof ZLeaveRequest>;
 

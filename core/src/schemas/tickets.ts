@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZExplanation } from '../explanation';
 import { ZImpact, ZPriority, ZUrgency } from '../policy/slaPolicy';
+import { TICKET_READER_ACTIONS } from '../tickets/allowedActions';
 import { ZTicketState, TICKET_ACTIONS } from '../tickets/workflow';
 import { ZDate, ZId, ZRef, ZVersion, zInt, zIntText } from './common';
 
@@ -154,7 +155,10 @@ export const ZTicket = ZTicketSummary.extend({
   cancelReason: z.string().nullable(),
   reopenCount: z.number(),
   sla: z.object({ firstResponse: ZSlaTarget, onsite: ZSlaTarget.nullable(), resolution: ZSlaTarget }),
-  legalActions: z.array(z.enum(TICKET_ACTIONS)),
+  legalActions: z.array(z.enum(TICKET_ACTIONS)).describe('The actions legal in the request’s state, for anyone'),
+  allowedActions: z
+    .array(z.enum(TICKET_READER_ACTIONS))
+    .describe('What the reader may do now: the legal actions allowed to them (SR-4..9), escalate (SR-6), record the arrival (SLA-2)'),
   rating: ZRating.nullable(),
   changeRequest: ZChangeRequest.nullable(),
   escalations: z.array(ZTicketEscalation),

@@ -25,7 +25,7 @@ function assertClientOfSite(ctx: Ctx): number {
 export async function emergencyForms(ctx: Ctx): Promise<{ items: TLeaveRequest[] }> {
   const siteId = assertClientOfSite(ctx);
   const rows = await repo.emergencyLeaveOfSite(ctx.db, siteId, 100);
-  return { items: await Promise.all(rows.map((r) => toApi(ctx.db, r))) };
+  return { items: await Promise.all(rows.map((r) => toApi(ctx, r))) };
 }
 
 async function renderLeaveForm(leave: TLeaveRequest, signatures: FormSignature[], companyName: string): Promise<Buffer> {
@@ -62,7 +62,7 @@ export async function archiveEmergencyForm(
   if (row.version !== body.version) throw repo.staleLeave();
   const drawn = await storeDrawnSignature(storage, ctx.clock, body.signature);
   const at = nowIso(ctx.clock);
-  const leave = await toApi(ctx.db, row);
+  const leave = await toApi(ctx, row);
   const pdf = await renderLeaveForm(
     leave,
     [
@@ -88,7 +88,7 @@ export async function archiveEmergencyForm(
       after: { method: drawn ? 'device' : 'app', signatureSha256: drawn?.image.sha256 ?? null, pdfSha256: archived.sha256 },
     });
   });
-  return toApi(ctx.db, (await repo.leaveOfSite(ctx.db, siteId, id))!);
+  return toApi(ctx, (await repo.leaveOfSite(ctx.db, siteId, id))!);
 }
 
 /** The archived form: for the client side of the site, and whoever reads the leave itself (the applicant, approvers). */

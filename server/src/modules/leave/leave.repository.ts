@@ -37,7 +37,7 @@ export const leaveQuery = (db: Db) =>
     ]);
 export type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
 
-export const toLeave = (r: LeaveRow, typeName: TLocalizedText): TLeaveRequest => ({
+export const toLeave = (r: LeaveRow, typeName: TLocalizedText): Omit<TLeaveRequest, 'allowedActions'> => ({
   id: r.id,
   userId: r.user_id,
   userName: r.user_name,

@@ -6,6 +6,7 @@ import {
   type ZLeaveRequestCreate,
   addDaysToDate,
   assessLeave,
+  leaveAllowedActions,
 } from '@techserve/core';
 import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import type { z } from 'zod';
@@ -64,13 +65,16 @@ async function leaveFor(ctx: Pick<Ctx, 'actor' | 'db'>, id: number, db: Db = ctx
 const typeNameOf = (policy: TLeavePolicy, typeId: string) =>
   policy.types.find((t) => t.id === typeId)?.name ?? { 'zh-CN': typeId, en: typeId };
 
-export async function toApi(db: Db, row: repo.LeaveRow): Promise<TLeaveRequest> {
+/** A leave as its reader sees it: with what they may do now (core's leaveAllowedActions, the rules enforced below). */
+export async function toApi(ctx: Ctx, row: repo.LeaveRow, db: Db = ctx.db): Promise<TLeaveRequest> {
   const policy = await policyOn(db, row.start_date);
-  return repo.toLeave(row, typeNameOf(policy.document.leave, row.type_id));
+  const leave = repo.toLeave(row, typeNameOf(policy.document.leave, row.type_id));
+  const reader = { userId: ctx.actor.id, canApprove: can(ctx.actor, 'leave.approve') };
+  return { ...leave, allowedActions: leaveAllowedActions(leave, reader, todayOf(ctx)) };
 }
 
 export async function getLeave(ctx: Ctx, id: number, db: Db = ctx.db): Promise<TLeaveRequest> {
-  return toApi(db, await leaveFor(ctx, id, db));
+  return toApi(ctx, await leaveFor(ctx, id, db), db);
 }
 
 export async function listLeave(ctx: Ctx, q: TLeaveListQuery) {
@@ -86,7 +90,7 @@ export async function listLeave(ctx: Ctx, q: TLeaveListQuery) {
     .limit(q.limit + 1)
     .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
-  return { items: await Promise.all(items.map((r) => toApi(ctx.db, r))), nextCursor };
+  return { items: await Promise.all(items.map((r) => toApi(ctx, r))), nextCursor };
 }
 
 const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'leave_update') =>
@@ -352,7 +356,7 @@ export async function decideLeaveAsClient(ctx: Ctx, id: number, body: TLeaveDeci
     if (body.approve) await tellStandIn(db, at, row);
   });
   // The client IT office reads the leave it decided through its site, not through leave's own scope.
-  return toApi(ctx.db, await repo.leaveQuery(ctx.db).where('leave_requests.id', '=', id).executeTakeFirstOrThrow());
+  return toApi(ctx, await repo.leaveQuery(ctx.db).where('leave_requests.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** The applicant withdraws a leave: a submitted one at any time, an approved one before its first day. */

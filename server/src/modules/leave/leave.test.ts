@@ -63,6 +63,10 @@ describe('filing a leave (RS-4, AT-4)', () => {
       typeName: { 'zh-CN': '事假', en: 'Personal leave' },
     });
     expect(l.explanation).toMatchObject({ ruleId: 'RS-4', policyVersion: 1 });
+    // RS-4/AT-4: what each reader may do now, computed once by core (leaveAllowedActions) and shown by the web as is.
+    expect(l.allowedActions).toEqual(['cancel']);
+    expect((await expectStatus(await w.supervisor.get(api(`/leave-requests/${l.id}`)), 200)).allowedActions).toEqual(['decide']);
+    expect((await expectStatus(await w.engineer2.get(api(`/leave-requests/${l.id}`)), 200)).allowedActions).toEqual([]);
     expect(await notes(w.ids.supervisor, l.id)).toEqual([
       expect.stringMatching(/^leave_approval .*申请请假 事假 2026-03-04～2026-03-04（1 天）$/),
     ]);

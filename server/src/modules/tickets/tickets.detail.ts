@@ -9,12 +9,13 @@ import {
   type TTicketSummary,
   type TUrgency,
   legalTicketActions,
+  ticketReaderActions,
 } from '@techserve/core';
 import type { Ctx, Db } from '../../http/context';
 import { notFound } from '../../http/errors';
 import * as changeRepo from './change-requests.repository';
 import * as escalationRepo from './escalations.repository';
-import { isCustomerSide } from './tickets.access';
+import { isCustomerSide, ticketActorOf } from './tickets.access';
 import type { SummaryRow } from './tickets.list.repository';
 import * as repo from './tickets.repository';
 import { clockOf, toSlaTarget } from './tickets.sla';
@@ -120,6 +121,13 @@ export type DetailParts = {
 
 export function toDetail(ctx: Ctx, r: repo.DetailRow, { clock, rating, change, escalations, spent, explanations }: DetailParts): TTicket {
   const customer = isCustomerSide(ctx.actor);
+  const sla = {
+    firstResponse: toSlaTarget(clock.firstResponse),
+    onsite: clock.onsite && toSlaTarget(clock.onsite),
+    resolution: toSlaTarget(clock.resolution),
+  };
+  const state = r.state as TTicketState;
+  const facts = { state, assigneeId: r.assignee_id, createdBy: r.created_by, needsVisit: Boolean(r.needs_visit), onsite: sla.onsite };
   // Object.assign, not `{ ...toSummary(r), … }`: on Node 20 a spread followed by many properties costs about
   // 100 µs per object (each property after the spread takes V8's slow path), a fifth of a create.
   return Object.assign(toSummary(r), {
@@ -147,12 +155,9 @@ export function toDetail(ctx: Ctx, r: repo.DetailRow, { clock, rating, change, e
     committedAt: r.committed_at,
     cancelReason: r.cancel_reason,
     reopenCount: r.reopen_count,
-    sla: {
-      firstResponse: toSlaTarget(clock.firstResponse),
-      onsite: clock.onsite && toSlaTarget(clock.onsite),
-      resolution: toSlaTarget(clock.resolution),
-    },
-    legalActions: legalTicketActions(r.state as TTicketState),
+    sla,
+    legalActions: legalTicketActions(state),
+    allowedActions: ticketReaderActions(facts, ticketActorOf(ctx.actor)),
     rating: rating
       ? {
           attitude: rating.attitude as never,

@@ -15,6 +15,7 @@ import {
   legalTicketActions,
   localDateInZone,
   nextTicketState,
+  ticketActionRefusal,
   slaEventOf,
 } from '@techserve/core';
 import { nowIso } from '../../http/clock';
@@ -24,7 +25,7 @@ import { encodeCursor } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
 import { assertChangeApproved } from './change-requests.service';
 import { scheduleFollowUp } from './followups.service';
-import { isCustomerSide, ticketFor } from './tickets.access';
+import { isCustomerSide, ticketActorOf, ticketFor } from './tickets.access';
 import { autoAssign, isWorker } from './tickets.assignment';
 import { getTicket, toSummary } from './tickets.detail';
 import { tellAssignee, tellCustomer, tellReopened } from './tickets.notifications';
@@ -83,38 +84,10 @@ export async function updateTicket(ctx: Ctx, id: number, body: TTicketUpdate): P
   return getTicket(ctx, id);
 }
 
-/** Who may take each action, beyond seeing the request (SR-4..9). */
+/** Who may take each action, beyond seeing the request (SR-4..9): core's rule, the same the reader's allowedActions show. */
 function assertMayAct(ctx: Ctx, t: { assignee_id: number | null; created_by: number | null }, action: TTicketTransition['action']) {
-  const a = ctx.actor;
-  const isAssignee = t.assignee_id === a.id;
-  const customerSide = isCustomerSide(a);
-  switch (action) {
-    case 'assign':
-      if (!can(a, 'tickets.assign')) throw forbidden('Assigning needs the tickets.assign permission');
-      return;
-    case 'accept':
-    case 'start':
-    case 'wait':
-    case 'resume':
-    case 'resolve':
-      if (customerSide || !can(a, 'tickets.work')) throw forbidden('Working on a request needs the tickets.work permission');
-      if (!isAssignee && !can(a, 'tickets.manage') && action !== 'resume')
-        throw forbidden('Only the assignee (or a supervisor) can do this');
-      return;
-    case 'confirm':
-    case 'reject':
-      // SR-9: the customer confirms in the portal, or on the engineer's device (FS-8) with a signature.
-      if (!can(a, 'tickets.confirm')) throw forbidden('Confirming needs the tickets.confirm permission');
-      return;
-    case 'close':
-      if (customerSide || !(can(a, 'tickets.manage') || (isAssignee && can(a, 'tickets.work'))))
-        throw forbidden('Closing needs the tickets.manage permission or being the assignee');
-      return;
-    case 'cancel':
-      if (customerSide ? t.created_by !== a.id : !can(a, 'tickets.manage'))
-        throw forbidden('Cancelling needs the tickets.manage permission (customers may cancel their own requests)');
-      return;
-  }
+  const refusal = ticketActionRefusal({ assigneeId: t.assignee_id, createdBy: t.created_by }, ticketActorOf(ctx.actor), action);
+  if (refusal) throw forbidden(refusal.message);
 }
 
 const SIGNATURE = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;

@@ -2,12 +2,10 @@ import type { TLeaveRequest } from '@techserve/core';
 import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/useSession';
 import { TextPromptDialog } from '../../shared/TextPromptDialog';
-import { leaveActions } from './leaveActions';
+import { leaveAllowed } from './leaveAllowed';
 import { useLeaveAction } from './useLeave';
 import { useLeaveError } from './useLeaveError';
-import { useToday } from './useToday';
 import './i18n';
 
 /**
@@ -17,8 +15,7 @@ import './i18n';
 export function ApproverActions({ leave }: { leave: TLeaveRequest }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { session, can } = useSession();
-  const allowed = leaveActions(leave, { userId: session?.user.id, canApprove: can('leave.approve'), today: useToday() });
+  const allowed = leaveAllowed(leave);
   const action = useLeaveAction();
   const showError = useLeaveError();
   const [rejecting, setRejecting] = useState(false);

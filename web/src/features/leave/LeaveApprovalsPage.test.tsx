@@ -20,7 +20,15 @@ describe('LeaveApprovalsPage', () => {
     stubFetch({
       'GET /leave-requests': {
         body: {
-          items: [leaveFixture({ late: true, typeId: 'sick', typeName: { 'zh-CN': '病假', en: 'Sick leave' }, certificateRequired: true })],
+          items: [
+            leaveFixture({
+              late: true,
+              typeId: 'sick',
+              typeName: { 'zh-CN': '病假', en: 'Sick leave' },
+              certificateRequired: true,
+              allowedActions: ['decide', 'recordCertificate'],
+            }),
+          ],
           nextCursor: null,
         },
       },
@@ -35,7 +43,7 @@ describe('LeaveApprovalsPage', () => {
 
   it('approves with the version the approver saw', async () => {
     const fetch = stubFetch({
-      'GET /leave-requests': { body: { items: [leaveFixture({ version: 3 })], nextCursor: null } },
+      'GET /leave-requests': { body: { items: [leaveFixture({ version: 3, allowedActions: ['decide'] })], nextCursor: null } },
       'POST /leave-requests/7/decision': { body: leaveFixture({ status: 'approved', version: 4 }) },
     });
     renderAs(<LeaveApprovalsPage />, at);
@@ -48,7 +56,7 @@ describe('LeaveApprovalsPage', () => {
 
   it('rejects only with a reason', async () => {
     const fetch = stubFetch({
-      'GET /leave-requests': { body: { items: [leaveFixture()], nextCursor: null } },
+      'GET /leave-requests': { body: { items: [leaveFixture({ allowedActions: ['decide'] })], nextCursor: null } },
       'POST /leave-requests/7/decision': { body: leaveFixture({ status: 'rejected', version: 2 }) },
     });
     renderAs(<LeaveApprovalsPage />, at);
@@ -62,10 +70,12 @@ describe('LeaveApprovalsPage', () => {
   }, 20_000);
 
   it('records a sick-leave certificate (AT-4) with the version', async () => {
-    const sick = leaveFixture({ status: 'approved', version: 5, certificateRequired: true });
+    const sick = leaveFixture({ status: 'approved', version: 5, certificateRequired: true, allowedActions: ['recordCertificate'] });
     const fetch = stubFetch({
       'GET /leave-requests': { body: { items: [sick], nextCursor: null } },
-      'POST /leave-requests/7/certificate': { body: { ...sick, version: 6, certificateReceivedAt: '2026-03-09T01:00:00.000Z' } },
+      'POST /leave-requests/7/certificate': {
+        body: { ...sick, version: 6, certificateReceivedAt: '2026-03-09T01:00:00.000Z', allowedActions: [] },
+      },
     });
     renderAs(<LeaveApprovalsPage />, { ...at, url: '/leave/approvals?status=approved' });
     expect(screen.queryByTestId('leave-approve-7')).toBeNull();
@@ -77,7 +87,7 @@ describe('LeaveApprovalsPage', () => {
 
   it('on a stale version (409) says so and reloads the list', async () => {
     stubFetch({
-      'GET /leave-requests': { body: { items: [leaveFixture()], nextCursor: null } },
+      'GET /leave-requests': { body: { items: [leaveFixture({ allowedActions: ['decide'] })], nextCursor: null } },
       'POST /leave-requests/7/decision': {
         status: 409,
         body: { error: { code: 'version_conflict', message: 'The leave request was changed by someone else' } },
@@ -91,7 +101,7 @@ describe('LeaveApprovalsPage', () => {
 
   it('on a phone (390 px) shows one card per leave with its actions, and no table', async () => {
     viewportWidth(390);
-    stubFetch({ 'GET /leave-requests': { body: { items: [leaveFixture({ late: true })], nextCursor: null } } });
+    stubFetch({ 'GET /leave-requests': { body: { items: [leaveFixture({ late: true, allowedActions: ['decide'] })], nextCursor: null } } });
     renderAs(<LeaveApprovalsPage />, at);
     const card = await screen.findByTestId('leave-card');
     expect(within(card).getByText('赵磊 · 事假')).toBeTruthy();

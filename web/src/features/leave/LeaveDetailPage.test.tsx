@@ -17,7 +17,7 @@ const at = (permissions: TPermission[], userId: number) => ({ path: '/leave/:id'
 
 describe('LeaveDetailPage', () => {
   it('shows the applicant every field and the notice explanation, with withdraw and no decision', async () => {
-    stubFetch({ 'GET /leave-requests/7': { body: leaveFixture() } });
+    stubFetch({ 'GET /leave-requests/7': { body: leaveFixture({ allowedActions: ['cancel'] }) } });
     renderAs(<LeaveDetailPage />, at(engineer, 11));
     expect(await screen.findByText('请假 #7')).toBeTruthy();
     expect(screen.getByText('事假')).toBeTruthy();
@@ -32,7 +32,7 @@ describe('LeaveDetailPage', () => {
 
   it('withdraws with the version', async () => {
     const fetch = stubFetch({
-      'GET /leave-requests/7': { body: leaveFixture({ version: 2 }) },
+      'GET /leave-requests/7': { body: leaveFixture({ version: 2, allowedActions: ['cancel'] }) },
       'POST /leave-requests/7/cancel': { body: leaveFixture({ status: 'cancelled', version: 3 }) },
     });
     renderAs(<LeaveDetailPage />, at(engineer, 11));
@@ -48,7 +48,8 @@ describe('LeaveDetailPage', () => {
   it('offers the extension of an approved leave that has not ended, not its withdrawal once begun', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-05T09:00:00') });
     try {
-      stubFetch({ 'GET /leave-requests/7': { body: leaveFixture({ status: 'approved' }) } });
+      // On its first day the server allows the extension only (core's leaveAllowedActions).
+      stubFetch({ 'GET /leave-requests/7': { body: leaveFixture({ status: 'approved', allowedActions: ['extend'] }) } });
       // Mounted under another path, so that /leave/new shows where the app went.
       renderAs(<LeaveDetailPage />, { ...at(engineer, 11), path: '/x/:id', url: '/x/7' });
       expect(screen.queryByTestId('leave-cancel-7')).toBeNull();
@@ -61,7 +62,7 @@ describe('LeaveDetailPage', () => {
 
   it('lets an approver decide on another’s late leave, with the comment and version', async () => {
     const fetch = stubFetch({
-      'GET /leave-requests/7': { body: leaveFixture({ late: true, version: 4 }) },
+      'GET /leave-requests/7': { body: leaveFixture({ late: true, version: 4, allowedActions: ['decide'] }) },
       'POST /leave-requests/7/decision': { body: leaveFixture({ status: 'rejected', version: 5 }) },
     });
     renderAs(<LeaveDetailPage />, at(approver, 2));
@@ -80,10 +81,13 @@ describe('LeaveDetailPage', () => {
       typeName: { 'zh-CN': '病假', en: 'Sick leave' },
       certificateRequired: true,
       version: 2,
+      allowedActions: ['recordCertificate'],
     });
     const fetch = stubFetch({
       'GET /leave-requests/7': { body: sick },
-      'POST /leave-requests/7/certificate': { body: { ...sick, version: 3, certificateReceivedAt: '2026-03-09T01:00:00.000Z' } },
+      'POST /leave-requests/7/certificate': {
+        body: { ...sick, version: 3, certificateReceivedAt: '2026-03-09T01:00:00.000Z', allowedActions: [] },
+      },
     });
     renderAs(<LeaveDetailPage />, at(approver, 2));
     fireEvent.click(await screen.findByTestId('leave-certificate'));
@@ -98,7 +102,7 @@ describe('LeaveDetailPage', () => {
     let reads = 0;
     stubFetch({
       'GET /leave-requests/7': () => ({
-        body: leaveFixture(reads++ === 0 ? {} : { status: 'approved', version: 2, decidedByName: '孙丽' }),
+        body: leaveFixture(reads++ === 0 ? { allowedActions: ['decide'] } : { status: 'approved', version: 2, decidedByName: '孙丽' }),
       }),
       'POST /leave-requests/7/decision': {
         status: 409,

@@ -3,9 +3,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../layout/PageHeader';
-import { useSession } from '../auth/useSession';
 import { ExplanationLine } from '../../shared/ExplanationLine';
-import { leaveActions } from './leaveActions';
+import { leaveAllowed } from './leaveAllowed';
 import { LeaveDecisionCard } from './LeaveDecisionCard';
 import { leavePeriod } from './leavePeriod';
 import { LeaveStatusTag } from './LeaveStatusTag';
@@ -13,7 +12,6 @@ import { leaveTypeName } from './leaveTypeName';
 import { OwnLeaveActions } from './OwnLeaveActions';
 import { useLeaveAction, useLeaveRequest } from './useLeave';
 import { useLeaveError } from './useLeaveError';
-import { useToday } from './useToday';
 import './i18n';
 
 const at = (instant: string | null) => (instant ? dayjs(instant).format('YYYY-MM-DD HH:mm') : null);
@@ -26,15 +24,13 @@ export function LeaveDetailPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { id } = useParams();
-  const { session, can } = useSession();
   const query = useLeaveRequest(Number(id));
   const action = useLeaveAction();
   const showError = useLeaveError();
-  const today = useToday();
   if (query.isLoading) return <Skeleton active />;
   const leave = query.data;
   if (!leave) return <Result status="404" title={t('leave.notFound')} />;
-  const allowed = leaveActions(leave, { userId: session?.user.id, canApprove: can('leave.approve'), today });
+  const allowed = leaveAllowed(leave);
   const none = t('leave.none');
 
   return (

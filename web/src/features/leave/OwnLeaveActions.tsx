@@ -2,11 +2,9 @@ import type { TLeaveRequest } from '@techserve/core';
 import { App, Button, Flex, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSession } from '../auth/useSession';
-import { leaveActions } from './leaveActions';
+import { leaveAllowed } from './leaveAllowed';
 import { useLeaveAction } from './useLeave';
 import { useLeaveError } from './useLeaveError';
-import { useToday } from './useToday';
 import './i18n';
 
 /** The applicant's actions on a leave: withdraw it while allowed, and extend an approved one (RS-4). */
@@ -14,8 +12,7 @@ export function OwnLeaveActions({ leave, size = 'small' }: { leave: TLeaveReques
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { session, can } = useSession();
-  const allowed = leaveActions(leave, { userId: session?.user.id, canApprove: can('leave.approve'), today: useToday() });
+  const allowed = leaveAllowed(leave);
   const action = useLeaveAction();
   const showError = useLeaveError();
   if (!allowed.cancel && !allowed.extend) return null;

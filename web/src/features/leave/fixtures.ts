@@ -39,6 +39,8 @@ export function leaveFixture(extra: Partial<TLeaveRequest> = {}): TLeaveRequest 
     policyVersion: 1,
     createdAt: '2026-03-02T02:00:00.000Z',
     version: 1,
+    // What the reader may do comes from the server (core's leaveAllowedActions); a test names it.
+    allowedActions: [],
     ...extra,
   };
 }

@@ -5,8 +5,6 @@ import { App, Button, Flex, Form, Grid, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../auth/useSession';
-import { allowedActions, mayEscalate, mayRecordArrival } from './allowedActions';
 import { ConfirmFields } from './ConfirmFields';
 import { ticketKeys } from './ticketKeys';
 import { EscalateDialog } from './EscalateDialog';
@@ -27,15 +25,14 @@ const DANGER: readonly TTicketAction[] = ['cancel', 'reject'];
  */
 export function TicketActionBar({ ticket }: { ticket: TTicket }) {
   const { t } = useTranslation();
-  const { session, can } = useSession();
   const { message, modal } = App.useApp();
   const customerSide = useIsCustomerSide();
   const screens = Grid.useBreakpoint();
   const isPhone = screens.sm === false;
-  const actor = { userId: session?.user.id ?? 0, can, customerSide };
-  const actions = allowedActions(ticket, actor);
-  const escalate = mayEscalate(ticket, actor);
-  const arrival = mayRecordArrival(ticket, actor);
+  // What this reader may do, as the server computed it with core's rules (SR-4..9, SR-6, SLA-2).
+  const actions = ticket.allowedActions.filter((a): a is TTicketAction => a !== 'escalate' && a !== 'recordArrival');
+  const escalate = ticket.allowedActions.includes('escalate');
+  const arrival = ticket.allowedActions.includes('recordArrival');
   const run = useTicketAction(ticket.id);
   const showError = useTicketError(ticket.id);
   const queryClient = useQueryClient();

@@ -39,8 +39,12 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('request detail', () => {
-  it('shows the assignee only the legal actions an engineer may take, with escalation and the internal tools', async () => {
-    const ticket = ticketFixture({ state: 'accepted', legalActions: ['assign', 'start', 'wait', 'resolve', 'cancel'] });
+  it('shows the assignee the actions the server allows them, with escalation and the internal tools', async () => {
+    const ticket = ticketFixture({
+      state: 'accepted',
+      legalActions: ['assign', 'start', 'wait', 'resolve', 'cancel'],
+      allowedActions: ['start', 'wait', 'resolve', 'escalate'],
+    });
     stubFetch({
       'GET /tickets/42': { body: ticket },
       'GET /tickets/42/timeline': {
@@ -49,7 +53,7 @@ describe('request detail', () => {
     });
     renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: ENGINEER, userId: 5 });
     await screen.findByTestId('ticket-actions');
-    // assign needs tickets.assign, cancel tickets.manage: neither is offered.
+    // assign needs tickets.assign, cancel tickets.manage: the server leaves both out, and so does the page.
     expect(actionButtons()).toEqual(['action-start', 'action-wait', 'action-resolve', 'action-escalate']);
     expect(screen.getByTestId('reply-visibility')).toBeTruthy();
     expect(screen.getByTestId('records')).toBeTruthy();
@@ -66,7 +70,13 @@ describe('request detail', () => {
 
   it('offers another engineer (not the assignee) nothing of the assignee’s work', async () => {
     stubFetch({
-      'GET /tickets/42': { body: ticketFixture({ state: 'accepted', legalActions: ['assign', 'start', 'wait', 'resolve', 'cancel'] }) },
+      'GET /tickets/42': {
+        body: ticketFixture({
+          state: 'accepted',
+          legalActions: ['assign', 'start', 'wait', 'resolve', 'cancel'],
+          allowedActions: ['escalate'],
+        }),
+      },
       'GET /tickets/42/timeline': { body: [] },
     });
     renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: ENGINEER, userId: 6 });
@@ -94,7 +104,10 @@ describe('request detail', () => {
 
   it('lets a customer contact cancel only a request it filed', async () => {
     const open = { state: 'assigned' as const, legalActions: ['assign' as const, 'accept' as const, 'cancel' as const] };
-    stubFetch({ 'GET /tickets/42': { body: ticketFixture({ ...open, createdBy: 77 }) }, 'GET /tickets/42/timeline': { body: [] } });
+    stubFetch({
+      'GET /tickets/42': { body: ticketFixture({ ...open, createdBy: 77, allowedActions: ['cancel'] }) },
+      'GET /tickets/42/timeline': { body: [] },
+    });
     const first = renderAs(<TicketDetailPage />, {
       path: '/tickets/:id',
       url: '/tickets/42',
@@ -106,7 +119,10 @@ describe('request detail', () => {
     expect(actionButtons()).toEqual(['action-cancel']);
     first.unmount();
 
-    stubFetch({ 'GET /tickets/42': { body: ticketFixture({ ...open, createdBy: 1 }) }, 'GET /tickets/42/timeline': { body: [] } });
+    stubFetch({
+      'GET /tickets/42': { body: ticketFixture({ ...open, createdBy: 1, allowedActions: [] }) },
+      'GET /tickets/42/timeline': { body: [] },
+    });
     renderAs(<TicketDetailPage />, { path: '/tickets/:id', url: '/tickets/42', permissions: PORTAL, scope: 'company', userId: 77 });
     await screen.findByTestId('ticket-header');
     expect(screen.queryByTestId('ticket-actions')).toBeNull();
@@ -169,6 +185,7 @@ describe('request detail', () => {
         body: ticketFixture({
           state: 'in_progress',
           legalActions: ['wait', 'resolve'],
+          allowedActions: ['wait', 'resolve', 'escalate', 'recordArrival'],
           needsVisit: true,
           sla: { ...base.sla, onsite: { ...base.sla.resolution, target: 'onsite' } },
         }),

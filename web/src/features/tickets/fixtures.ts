@@ -92,5 +92,8 @@ export function ticketFixture(overrides: Partial<TTicket> = {}): TTicket {
     totalMinutesSpent: 0,
     createdBy: 1,
     ...overrides,
+    // The server computes what the reader may do (core's ticketReaderActions); unless a test says otherwise, all
+    // the legal actions.
+    allowedActions: overrides.allowedActions ?? [...(overrides.legalActions ?? ['assign', 'accept', 'cancel'])],
   };
 }
