@@ -320,6 +320,9 @@ describe('account administration: escalation matrix', () => {
         wrong.push(`${c.what}: ${res.statusCode} ${reason ?? res.body}`);
     }
     expect(wrong).toEqual([]);
+    // Not even one's own through the administration route: only with the password and a code (/auth/two-factor/disable).
+    const own = await admin.post(`/api/v1/users/${w.ids.admin}/two-factor/reset`);
+    expect([own.statusCode, own.json().error?.reason]).toEqual([403, 'twoFactor.resetOwn']);
     expect(await snapshot()).toBe(before);
     expect([await twoFactorOn(w.ids.admin), await twoFactorOn(w.ids.gm)]).toEqual([true, true]);
     expect(await t.database.db.selectFrom('sessions').select('id').orderBy('id').execute()).toEqual(sessionsBefore);
