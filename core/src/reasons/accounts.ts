@@ -75,6 +75,10 @@ export const TWO_FACTOR_REASONS = defineReasons({
     en: 'Two-factor sign-in is already on; to change the authenticator app, turn it off and set it up again',
   },
   'twoFactor.notEnabled': { 'zh-CN': '您尚未开启两步验证', en: 'Two-factor sign-in is not on for you' },
+  'twoFactor.resetOwn': {
+    'zh-CN': '不能在用户管理中关闭自己的两步验证；请在“我的账户”中凭密码和验证码关闭',
+    en: 'You cannot turn off your own two-factor sign-in through user administration; turn it off under My account with your password and a code',
+  },
   'twoFactor.noEnrolment': {
     'zh-CN': '没有待确认的绑定，请重新开始绑定验证器',
     en: 'There is no set-up waiting for confirmation; start setting up the authenticator app again',

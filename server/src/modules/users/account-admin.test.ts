@@ -1,10 +1,12 @@
 import { PORTAL_PERMISSIONS, type TPermission } from '@techserve/core';
+import { generate } from 'otplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, createTestApp, createUser, expectStatus } from '../../test/harness';
 
 // Issue 18 item 1: a route × role matrix over every account-administration route (users, roles, API tokens,
 // sessions). Nobody changes an account that can do or see more than they can, nor gives more than they hold;
-// only an administrator touches an administrator; a password set by someone else is one-time.
+// only an administrator touches an administrator; a password set by someone else is one-time. Two-factor sign-in
+// (item 6) is part of the account: turning someone's off follows the same rule.
 
 const PW = 'password-123';
 const staff: TPermission[] = ['users.read', 'org.read', 'policy.read', 'calendars.read', 'leave.request', 'meetings.read'];
@@ -48,14 +50,14 @@ async function world() {
     contact: await createUser(admin, { username: 'contact', roleKey: 'customer_contact', customerId: c1 }),
   };
   const adminToken = (await expectStatus(await admin.post('/api/v1/auth/tokens', { name: 'ci' }))).id as number;
-  return { ids, roleId, clerkRole, keeperRole, deptE, teamE, region, c1, c2, adminToken };
+  return { ids, roleId, clerkRole, keeperRole, deptD, deptE, teamE, region, c1, c2, adminToken };
 }
 
 type W = Awaited<ReturnType<typeof world>>;
 type Case = {
   who: 'hr' | 'supD' | 'keeper' | 'desk';
   what: string;
-  method: 'POST' | 'PATCH' | 'DELETE';
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: Json;
   status: number;
@@ -72,6 +74,16 @@ function matrix(w: W): Case[] {
     { who, what: `${name}: regions`, method: 'PATCH', url: u(target), body: { version: 1, regionIds: [w.region] }, status, reason },
     { who, what: `${name}: department`, method: 'PATCH', url: u(target), body: { version: 1, departmentId: w.deptE }, status, reason },
     { who, what: `${name}: unlock`, method: 'POST', url: `${u(target)}/unlock`, status, reason },
+    { who, what: `${name}: two-factor reset`, method: 'POST', url: `${u(target)}/two-factor/reset`, status, reason },
+    {
+      who,
+      what: `${name}: confidentiality agreement`,
+      method: 'PUT',
+      url: `${u(target)}/confidentiality`,
+      body: { signedOn: '2026-01-05', agreementVersion: 'BM-2026' },
+      status,
+      reason,
+    },
   ];
   return [
     // Only an administrator touches an administrator.
@@ -84,6 +96,8 @@ function matrix(w: W): Case[] {
     // Out of the actor's data scope: as missing.
     ...everyField('supD', w.ids.supE, 'supervisor → other department', 404),
     ...everyField('supD', w.ids.hr, 'supervisor → hr (no department)', 404),
+    ...everyField('supD', w.ids.admin, 'supervisor → admin', 404),
+    ...everyField('supD', w.ids.gm, 'supervisor → gm', 404),
     // Giving more than the actor holds.
     {
       who: 'hr',
@@ -207,6 +221,32 @@ function matrix(w: W): Case[] {
     },
     {
       who: 'keeper',
+      what: 'keeper turns off two-factor sign-in for the admin role',
+      method: 'PATCH',
+      url: `/api/v1/roles/${w.roleId('admin')}`,
+      body: { version: 1, requireTwoFactor: false },
+      status: 403,
+      reason: 'accounts.adminOnly',
+    },
+    {
+      who: 'keeper',
+      what: 'keeper turns on two-factor sign-in for the gm role',
+      method: 'PATCH',
+      url: `/api/v1/roles/${w.roleId('gm')}`,
+      body: { version: 1, requireTwoFactor: true },
+      status: 403,
+      reason: 'accounts.targetHasMore',
+    },
+    {
+      who: 'keeper',
+      what: 'keeper deletes the admin role',
+      method: 'DELETE',
+      url: `/api/v1/roles/${w.roleId('admin')}`,
+      status: 403,
+      reason: 'accounts.adminOnly',
+    },
+    {
+      who: 'keeper',
       what: 'keeper deletes the gm role',
       method: 'DELETE',
       url: `/api/v1/roles/${w.roleId('gm')}`,
@@ -241,7 +281,22 @@ const snapshot = async () =>
     roles: await t.database.db.selectFrom('roles').selectAll().orderBy('id').execute(),
     regions: await t.database.db.selectFrom('user_regions').selectAll().orderBy('user_id').orderBy('region_id').execute(),
     tokens: await t.database.db.selectFrom('api_tokens').select(['id', 'revoked_at']).orderBy('id').execute(),
+    twoFactor: await t.database.db.selectFrom('user_two_factor').selectAll().orderBy('user_id').execute(),
+    recoveryCodes: await t.database.db.selectFrom('two_factor_recovery_codes').selectAll().orderBy('id').execute(),
+    confidentiality: await t.database.db.selectFrom('confidentiality_agreements').selectAll().orderBy('user_id').execute(),
+    audit: await t.database.db.selectFrom('audit_log').select(['id', 'action', 'entity', 'entity_id']).orderBy('id').execute(),
   });
+
+/** Turns on the agent's own two-factor sign-in, the code computed by a real TOTP library at the test clock's time. */
+async function enrolTwoFactor(agent: Agent) {
+  const started = await expectStatus(await agent.post('/api/v1/auth/two-factor/enrol'), 200);
+  const code = await generate({ secret: started.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+  await expectStatus(await agent.post('/api/v1/auth/two-factor/confirm', { code }), 200);
+}
+
+const twoFactorOn = async (userId: number) =>
+  (await t.database.db.selectFrom('user_two_factor').select('enabled_at').where('user_id', '=', userId).executeTakeFirst())?.enabled_at !=
+  null;
 
 describe('account administration: escalation matrix', () => {
   it('refuses every escalation path with 403 or 404 and changes nothing', async () => {
@@ -252,6 +307,9 @@ describe('account administration: escalation matrix', () => {
       keeper: await t.login('keeper', PW),
       desk: await t.login('desk', PW),
     };
+    // The admin and the GM have two-factor sign-in on: resetting it is one of the escalation paths.
+    await enrolTwoFactor(admin);
+    await enrolTwoFactor(await t.login('gm', PW));
     const sessionsBefore = await t.database.db.selectFrom('sessions').select('id').orderBy('id').execute();
     const before = await snapshot();
     const wrong: string[] = [];
@@ -262,7 +320,11 @@ describe('account administration: escalation matrix', () => {
         wrong.push(`${c.what}: ${res.statusCode} ${reason ?? res.body}`);
     }
     expect(wrong).toEqual([]);
+    // Not even one's own through the administration route: only with the password and a code (/auth/two-factor/disable).
+    const own = await admin.post(`/api/v1/users/${w.ids.admin}/two-factor/reset`);
+    expect([own.statusCode, own.json().error?.reason]).toEqual([403, 'twoFactor.resetOwn']);
     expect(await snapshot()).toBe(before);
+    expect([await twoFactorOn(w.ids.admin), await twoFactorOn(w.ids.gm)]).toEqual([true, true]);
     expect(await t.database.db.selectFrom('sessions').select('id').orderBy('id').execute()).toEqual(sessionsBefore);
   });
 
@@ -276,12 +338,18 @@ describe('account administration: escalation matrix', () => {
     await expectStatus(await supD.patch(`/api/v1/users/${w.ids.supD2}`, { version: 1, phone: '13800000000' }), 200);
     await expectStatus(await desk.patch(`/api/v1/users/${w.ids.contact}`, { version: 1, customerId: w.c2 }), 200);
     await expectStatus(await keeper.patch(`/api/v1/roles/${w.clerkRole}`, { version: 1, permissions: [...staff, 'tickets.read'] }), 200);
+    // Two-factor reset (item 6): the admin may turn off the GM's, the supervisor that of an account of the department
+    // holding nothing the supervisor lacks (the clerk; the built-in engineer holds reports.write, which the supervisor
+    // does not, so the rule keeps the supervisor from administering engineers at all).
+    await enrolTwoFactor(await t.login('gm', PW));
+    await enrolTwoFactor(await t.login('clerkD', PW));
+    await expectStatus(await admin.post(`/api/v1/users/${w.ids.gm}/two-factor/reset`), 200);
+    await expectStatus(await supD.post(`/api/v1/users/${w.ids.clerkD}/two-factor/reset`), 200);
+    expect([await twoFactorOn(w.ids.gm), await twoFactorOn(w.ids.clerkD)]).toEqual([false, false]);
     await expectStatus(await admin.patch(`/api/v1/users/${w.ids.gm}`, { version: 1, status: 'disabled' }), 200);
-    const audit = await t.database.db
-      .selectFrom('audit_log')
-      .select(['entity', 'entity_id', 'action'])
-      .where('action', '=', 'update')
-      .execute();
+    const audit = await t.database.db.selectFrom('audit_log').select(['entity', 'entity_id', 'action']).execute();
+    const resets = audit.filter((a) => a.action === 'two_factor_reset').map((a) => Number(a.entity_id));
+    expect(resets.sort((a, b) => a - b)).toEqual([w.ids.gm, w.ids.clerkD].sort((a, b) => a - b));
     for (const [entity, id] of [
       ['user', w.ids.clerkD],
       ['user', w.ids.supD2],
@@ -289,7 +357,7 @@ describe('account administration: escalation matrix', () => {
       ['role', w.clerkRole],
       ['user', w.ids.gm],
     ] as const) {
-      expect(audit.some((a) => a.entity === entity && Number(a.entity_id) === id)).toBe(true);
+      expect(audit.some((a) => a.action === 'update' && a.entity === entity && Number(a.entity_id) === id)).toBe(true);
     }
   });
 });
@@ -324,5 +392,39 @@ describe('a password set by someone else is one-time', () => {
     const again = await t.login('admin', 'Quiet-Meadow-Ferry-2');
     await expectStatus(await again.get('/api/v1/users'), 200);
     expect(id).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The routes that act on the caller's own account and take no id: nothing in them can reach another account (item 6
+ * self-service two-factor, item 3/4 own password, own sessions and own API tokens).
+ */
+const SELF_ONLY = [
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/two-factor/enrol',
+  'POST /api/v1/auth/two-factor/confirm',
+  'POST /api/v1/auth/two-factor/disable',
+  'POST /api/v1/auth/two-factor/recovery-codes',
+  'POST /api/v1/auth/tokens',
+];
+
+describe('the matrix covers every account-administration route', () => {
+  it('has escalation rows for every route that changes users, roles, API tokens or sessions; the rest act only on the caller', () => {
+    // The matrix's rows as route templates, built over a stand-in world (ids do not matter here).
+    const ids = new Proxy({}, { get: () => 7 });
+    const anyWorld = new Proxy({}, { get: (_, k) => (k === 'ids' ? ids : k === 'roleId' ? () => 7 : 7) }) as W;
+    const rows = new Set(matrix(anyWorld).map((c) => `${c.method} ${c.url.replace(/\/\d+(?=\/|$)/g, '/:id')}`));
+    const account = t.app.routeList.filter(
+      (r) =>
+        r.method !== 'GET' &&
+        !r.public &&
+        (/^\/api\/v1\/(users|roles|sessions|auth)(\/|$)/.test(r.url) ||
+          ['users.manage', 'roles.manage', 'tokens.manage'].includes(r.permission ?? '')),
+    );
+    const keys = account.map((r) => `${r.method} ${r.url.replace(/\/:\w+/g, '/:id')}`);
+    expect(keys.filter((k) => !rows.has(k) && !SELF_ONLY.includes(k))).toEqual([]);
+    expect(SELF_ONLY.filter((k) => !keys.includes(k))).toEqual([]);
+    expect(SELF_ONLY.every((k) => !k.includes(':'))).toBe(true);
   });
 });

@@ -212,11 +212,14 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
 
 /**
  * Issue 18 item 6: a user who lost both the phone and the recovery codes gets two-factor sign-in turned off by
- * someone who may administer the account (then signs in with the password and sets it up again).
+ * someone who may administer the account (then signs in with the password and sets it up again). Never one's own
+ * (issue 18 item 1): that goes through /auth/two-factor/disable with the password and a code, so a session alone
+ * (a stolen cookie of someone holding users.manage) cannot take the second factor off.
  */
 export async function resetTwoFactor(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await getUser(ctx, id, trx);
+    if (id === ctx.actor.id) throw refuse('forbidden', 'twoFactor.resetOwn');
     await assertCovers(trx, authorityOfActor(ctx.actor), await authorityWith(trx, user.roleId, attrsOf(user)), 'target');
     if (!(await twoFactorRepo.isTwoFactorEnabled(trx, id))) throw refuse('conflict', 'twoFactor.notEnabled');
     await twoFactorRepo.removeTwoFactor(trx, id);
