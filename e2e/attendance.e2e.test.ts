@@ -65,14 +65,23 @@ async function open(username: string, phone: boolean): Promise<Page> {
 /** The company's wall clock: its date and minute of the day. */
 function shanghaiNow(at = Date.now()) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const hhmm = (minute: number) => (minute >= 1440 ? '24:00' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+const hhmm = (minute: number) =>
+  minute >= 1440 ? '24:00' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 // The shift starts LATE_BY minutes before now and ends at least SHIFT_AFTER minutes after it, within the day: a single
 // punch in the first half of a segment is its arrival. Within a few minutes of midnight in Shanghai no such shift
@@ -119,8 +128,14 @@ describe('attendance and residents (issue 14)', () => {
       const admin = await apiAs('admin');
       const liu = await demoUser(admin, 'eng.liu');
       // A resident site whose calendar makes every day a working day, so the journey does not depend on the weekday.
-      const week = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]));
-      const calendar = await admin.post('/calendars', { name: '鼓楼医院驻场日历（全周值守）', startFrom: 'none', definition: { weeklyHours: week } });
+      const week = Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]),
+      );
+      const calendar = await admin.post('/calendars', {
+        name: '鼓楼医院驻场日历（全周值守）',
+        startFrom: 'none',
+        definition: { weeklyHours: week },
+      });
       const customer = await admin.post('/customers', { name: '南京鼓楼医院' });
       const site = await admin.post('/sites', { customerId: customer.id, name: '鼓楼医院信息中心', calendarId: calendar.id });
       const residentId = await newAccount(admin, {
@@ -131,6 +146,9 @@ describe('attendance and residents (issue 14)', () => {
         teamId: liu.teamId,
         siteId: site.id,
         employeeNo: 'R9001',
+        // A new resident, hired today: the days before are not judged (RS-3), so the roll-up's explanation due below
+        // comes from the late arrival alone.
+        hireDate: shanghaiNow().date,
       });
       await newAccount(admin, {
         username: 'gulou.it',
@@ -184,7 +202,10 @@ describe('attendance and residents (issue 14)', () => {
 
       // RS-1/RS-2: the card shows the site's shift; the punch is late and says why.
       await phone.reload();
-      await phone.getByTestId('clock-card').filter({ hasText: `${start}–${end}` }).waitFor();
+      await phone
+        .getByTestId('clock-card')
+        .filter({ hasText: `${start}–${end}` })
+        .waitFor();
       await phone.getByTestId('punch').click();
       await phone.getByTestId('clock-card').getByTestId('day-status-late').waitFor();
       const why = phone.getByTestId('today-explanation').filter({ hasText: '迟到' });
@@ -207,6 +228,7 @@ describe('attendance and residents (issue 14)', () => {
       await day.getByTestId('day-status-late').waitFor();
       await day.getByTestId('day-explanation').filter({ hasText: '迟到' }).waitFor();
       await client.getByTestId('explanation-due').waitFor();
+      await client.getByTestId('rollup-explanation').filter({ hasText: '旷工 0 次' }).filter({ hasText: '累计迟到' }).waitFor();
       await client.screenshot({ path: `${SCREENSHOTS}/attendance-client-month.png`, fullPage: true });
 
       // RS-4b: the extension the company approved waits for the client, who approves it.
@@ -236,6 +258,7 @@ describe('attendance and residents (issue 14)', () => {
       expect(row).toBeDefined();
       expect(row![header.indexOf('现场')]).toBe('鼓楼医院信息中心');
       expect(Number(row![header.indexOf('迟到（次）')])).toBe(1);
+      expect(Number(row![header.indexOf('旷工（天）')])).toBe(0);
       expect(row![header.indexOf('缺勤情况说明')]).toBe('需提交');
       // The client's export holds its own site's residents only.
       expect(rows.filter((r) => r.includes('刘洋'))).toEqual([]);
@@ -252,21 +275,34 @@ describe('attendance and residents (issue 14)', () => {
     expect(liu.employeeNo).toBeTruthy();
     const day = plusDays(shanghaiNow().date, -1);
     const month = day.slice(0, 7);
-    const csv = ['工号,姓名,打卡时间,机器号', `${liu.employeeNo},刘洋,${day} 08:05:00,1`, `${liu.employeeNo},刘洋,${day} 25:61,1`, `${liu.employeeNo},刘洋,${day} 17:58:00,1`, ''].join('\r\n');
+    const csv = [
+      '工号,姓名,打卡时间,机器号',
+      `${liu.employeeNo},刘洋,${day} 08:05:00,1`,
+      `${liu.employeeNo},刘洋,${day} 25:61,1`,
+      `${liu.employeeNo},刘洋,${day} 17:58:00,1`,
+      '',
+    ].join('\r\n');
     const file = { name: 'zk-u160-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
 
     const page = await open('supervisor', false);
     await page.goto(`${baseUrl}/attendance/import`);
     await page.getByTestId('machine-type').fill('zk-u160');
     await page.locator('input[type=file]').setInputFiles(file);
-    const refusedLine = (n: number) => page.getByTestId('refused-rows').locator('tr', { hasText: String(n) }).filter({ hasText: '25:61' });
+    const refusedLine = (n: number) =>
+      page
+        .getByTestId('refused-rows')
+        .locator('tr', { hasText: String(n) })
+        .filter({ hasText: '25:61' });
 
     // The preview reads every row and writes nothing; the malformed time is refused with its line (3: the header is 1).
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-result').filter({ hasText: '共 3 行：可导入 2 行（预览不写入），重复 0 行，拒绝 1 行' }).waitFor();
     await refusedLine(3).waitFor();
     const supervisor = await apiAs('supervisor');
-    const punchesOn = async () => ((await supervisor.get(`/attendance/month?month=${month}&userId=${liu.id}`)).punches as Json[]).filter((p) => p.date === day && p.source === 'machine');
+    const punchesOn = async () =>
+      ((await supervisor.get(`/attendance/month?month=${month}&userId=${liu.id}`)).punches as Json[]).filter(
+        (p) => p.date === day && p.source === 'machine',
+      );
     expect(await punchesOn()).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/attendance-import-preview.png`, fullPage: true });
 
