@@ -118,6 +118,21 @@ describe('evaluateDay: the calendar, leave, trips and absence', () => {
     expect(fixed.status).toBe('normal');
   });
 
+  it('days before the hire date are not judged: one who joined mid-month was not absent before (RS-3)', () => {
+    const before = day('2026-03-13', [], { hireDate: '2026-03-16' });
+    expect(before).toMatchObject({ status: 'rest', absent: false, missingPunches: 0 });
+    expect(before.explanations[0]).toMatchObject({ ruleId: 'RS-3', result: 'beforeHire' });
+    expect(before.explanations[0].text['zh-CN']).toContain('在入职日期 2026-03-16 之前，不计考勤');
+    expect(day('2026-03-16', [], { hireDate: '2026-03-16' })).toMatchObject({ status: 'absent', absent: true });
+    const dates = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
+    const month = rollUpMonth(
+      rules,
+      '2026-03',
+      dates.map((d) => day(d, d >= '2026-03-16' ? FULL : [], { hireDate: '2026-03-16' })),
+    );
+    expect(month).toMatchObject({ workingDays: 12, presentDays: 12, absences: 0, explanationDue: false, resignationProposal: false });
+  });
+
   it('today before the first segment ends is pending, not absent; a late arrival already shows', () => {
     expect(day('2026-03-02', [], { asOf: sh('2026-03-02 11:00') }).status).toBe('pending');
     const e = day('2026-03-02', ['08:20'], { asOf: sh('2026-03-02 08:21') });

@@ -19,6 +19,8 @@ export type TDayFacts = {
   absenceReports: readonly { id: number; kind: TAbsenceReportKind }[];
   /** Evaluation time: segments not yet ended are not judged for early leave or missing punches. */
   asOf: number;
+  /** The person's hire date (入职日期): days before it are not judged (no absence before one was employed). */
+  hireDate?: string | null;
 };
 
 export type TSegmentResult = {
@@ -112,6 +114,7 @@ function empty(shift: TShift, status: TDayStatus, explanations: TExplanation[], 
 
 /**
  * RS-1/RS-2/RS-3/AT-1/AT-3: one person's day against their shift.
+ * - Before the person's hire date (入职日期): nothing is judged — a person who joined mid-month was not absent before.
  * - Not a working day (weekend, public holiday): nothing is judged.
  * - A reported absence (left without permission, a stand-in, unreachable, overstayed leave) makes the day absent.
  * - Approved leave covers the day (RS-4); an approved trip covers it (AT-1: away, attendance is meeting the work).
@@ -125,6 +128,18 @@ export function evaluateDay(rules: TAttendanceRules, facts: TDayFacts): TDayEval
   const { shift } = facts;
   const v = rules.policyVersion;
   const base = { date: shift.date, dayKind: shift.kind };
+  if (facts.hireDate && shift.date < facts.hireDate) {
+    return empty(shift, 'rest', [
+      explain({
+        ruleId: 'RS-3',
+        policyVersion: v,
+        inputs: { ...base, hireDate: facts.hireDate },
+        result: 'beforeHire',
+        zh: `${shift.date} 在入职日期 ${facts.hireDate} 之前，不计考勤`,
+        en: `${shift.date} is before the hire date ${facts.hireDate}: attendance is not judged`,
+      }),
+    ]);
+  }
   if (!shift.working) {
     const holiday = shift.kind === 'holiday';
     return empty(shift, holiday ? 'holiday' : 'rest', [

@@ -180,6 +180,7 @@ export async function evaluatePeople(
             .filter((r) => r.date === date)
             .map((r) => ({ id: r.id, kind: r.kind as TAbsenceReportKind })),
           asOf: asOfMs,
+          hireDate: person.hire_date,
         }),
       );
     }

@@ -40,6 +40,7 @@ export function staffQuery(db: Db) {
       'users.team_id',
       'users.site_id',
       'users.employee_no',
+      'users.hire_date',
       sql<number | null>`coalesce(users.department_id, teams.department_id)`.as('department_id'),
       'site.name as site_name',
       'site.calendar_id as site_calendar_id',

@@ -324,4 +324,20 @@ describe('the month roll-up and the client IT office (items 6, 8)', () => {
         .statusCode,
     ).toBe(403);
   });
+
+  it('one hired mid-month is not absent before the hire date (RS-3); from it on the days are judged', async () => {
+    at('2026-04-03 20:00');
+    const id = await createUser(w.admin, {
+      username: 'at.new',
+      roleKey: 'engineer',
+      departmentId: w.ids.department,
+      hireDate: '2026-04-02',
+    });
+    const m = await month(w.supervisor, '2026-04', id);
+    expect(dayOf(m, '2026-04-01')).toMatchObject({ status: 'rest', absent: false });
+    expect(dayOf(m, '2026-04-01').explanations[0]).toMatchObject({ ruleId: 'RS-3' });
+    expect(dayOf(m, '2026-04-01').explanations[0].text['zh-CN']).toContain('入职日期 2026-04-02 之前');
+    expect(dayOf(m, '2026-04-02')).toMatchObject({ status: 'absent' });
+    expect(m.rollup).toMatchObject({ workingDays: 2, absences: 2 });
+  });
 });
