@@ -66,6 +66,7 @@ export const ZDefectDiscussion = z.object({
   conclusion: z.string().nullable(),
   concludedByName: z.string().nullable(),
   concludedAt: z.string().nullable(),
+  createdById: zInt().positive(),
   createdByName: z.string(),
   createdAt: z.string(),
   version: zInt().nonnegative(),

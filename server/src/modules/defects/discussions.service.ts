@@ -38,6 +38,7 @@ async function load(db: Db, row: repo.DiscussionRow): Promise<TDefectDiscussion>
     conclusion: row.conclusion,
     concludedByName: row.concluder_name,
     concludedAt: row.concluded_at,
+    createdById: row.created_by,
     createdByName: row.creator_name,
     createdAt: row.created_at,
     version: row.version,
@@ -114,11 +115,17 @@ export async function commentOnDiscussion(
   body: TDefectDiscussionCommentCreate,
 ): Promise<TDefectDiscussionResult> {
   const { defect, row } = await openOne(ctx, defectId);
-  if (!(await repo.isParticipant(ctx.db, defectId, ctx.actor.id))) throw refuse('forbidden', 'defects.notParticipant', {}, { ruleId: 'SR-15' });
+  if (!(await repo.isParticipant(ctx.db, defectId, ctx.actor.id)))
+    throw refuse('forbidden', 'defects.notParticipant', {}, { ruleId: 'SR-15' });
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     await repo.insertComment(db, { discussionId: row.id, authorId: ctx.actor.id, body: body.body, at });
-    await recordAudit(db, ctx, { action: 'defect.discussion.comment', entity: 'defect_discussion', entityId: row.id, after: { body: body.body } });
+    await recordAudit(db, ctx, {
+      action: 'defect.discussion.comment',
+      entity: 'defect_discussion',
+      entityId: row.id,
+      after: { body: body.body },
+    });
     const others = (await repo.participantsOf(db, row.id)).map((p) => p.id).filter((u) => u !== ctx.actor.id);
     await notify(db, at, {
       userIds: others,
@@ -138,11 +145,7 @@ export async function commentOnDiscussion(
  * read (409 when stale: a comment came in since). The conclusion is fed back to the request's timeline and the team
  * and the report's owner are told; the report can then be answered.
  */
-export async function concludeDiscussion(
-  ctx: Ctx,
-  defectId: number,
-  body: TDefectDiscussionConclude,
-): Promise<TDefectDiscussionResult> {
+export async function concludeDiscussion(ctx: Ctx, defectId: number, body: TDefectDiscussionConclude): Promise<TDefectDiscussionResult> {
   const { defect, row } = await openOne(ctx, defectId);
   if (row.created_by !== ctx.actor.id && defect.owner_id !== ctx.actor.id && !can(ctx.actor, 'defects.answer'))
     throw refuse('forbidden', 'defects.cannotConclude', {}, { ruleId: 'SR-15' });

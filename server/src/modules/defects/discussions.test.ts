@@ -32,7 +32,13 @@ beforeAll(async () => {
   );
   const cust = (await ok(await supervisor.post(api('/customers'), { name: '甲医院' }))).id;
   const ticket = await ok(
-    await supervisor.post(api('/tickets'), { customerId: cust, title: '监护仪反复死机', description: '死机', urgency: 'low', impact: 'singleUser' }),
+    await supervisor.post(api('/tickets'), {
+      customerId: cust,
+      title: '监护仪反复死机',
+      description: '死机',
+      urgency: 'low',
+      impact: 'singleUser',
+    }),
   );
   ids.ticket = ticket.id;
   await ok(
@@ -69,7 +75,13 @@ describe('SR-15 team discussion of a complex fault', () => {
 
   it('SR-15: raises the discussion (the raiser takes part), tells the participants, lets them see the report, and refuses a second one (409)', async () => {
     const { discussion: d } = await ok(await engA.post(path(), raise()), 201);
-    expect(d).toMatchObject({ status: 'open', topic: '掉电原因：电源模块还是主板？', createdByName: '刘工', conclusion: null, comments: [] });
+    expect(d).toMatchObject({
+      status: 'open',
+      topic: '掉电原因：电源模块还是主板？',
+      createdByName: '刘工',
+      conclusion: null,
+      comments: [],
+    });
     expect(d.participants.map((p: { id: number }) => p.id).sort((a: number, b: number) => a - b)).toEqual(
       [ids.engA, ids.engB, ids.expert].sort((a, b) => a - b),
     );
@@ -80,7 +92,11 @@ describe('SR-15 team discussion of a complex fault', () => {
     expect((await ok(await engB.get(api('/defects')), 200)).items.map((x: { id: number }) => x.id)).toEqual([ids.defect]);
     expect((await ok(await engB.get(path()), 200)).discussion.id).toBe(d.id);
     expect((await engC.get(path())).statusCode).toBe(404);
-    const told = await t.database.db.selectFrom('notifications').select(['user_id', 'kind']).where('kind', '=', 'defect_discussion').execute();
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind'])
+      .where('kind', '=', 'defect_discussion')
+      .execute();
     expect(told.map((n) => n.user_id).sort((a, b) => a - b)).toEqual([ids.engB, ids.expert].sort((a, b) => a - b));
   });
 
@@ -112,7 +128,10 @@ describe('SR-15 team discussion of a complex fault', () => {
     expect((await engA.post(path(ids.defect, '/conclude'), { version: before.version, conclusion: '主板缺陷' })).statusCode).toBe(409);
     const { discussion: now } = await ok(await engA.get(path()), 200);
     expect(now.version).toBe(before.version + 1);
-    const done = await ok(await engA.post(path(ids.defect, '/conclude'), { version: now.version, conclusion: '主板电容虚焊，召回同批次主板' }), 200);
+    const done = await ok(
+      await engA.post(path(ids.defect, '/conclude'), { version: now.version, conclusion: '主板电容虚焊，召回同批次主板' }),
+      200,
+    );
     expect(done.discussion).toMatchObject({ status: 'concluded', conclusion: '主板电容虚焊，召回同批次主板', concludedByName: '刘工' });
 
     const late = await engB.post(path(ids.defect, '/comments'), { body: '补充' });
