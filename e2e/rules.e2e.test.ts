@@ -97,8 +97,10 @@ describe('the rules made whole (issue 17)', () => {
     // 2. The GM approves it with a comment; the approval (who, when, comment) shows with the version.
     const gm = await as('gm');
     await gm.goto(`${baseUrl}/policy`);
-    await gm.getByTestId(`policy-version-${number}`).filter({ hasText: '待审批' }).click();
-    await gm.getByTestId('policy-approve').click();
+    // Wait for the page the GM sees (the version in force, shown first), then choose the submitted one.
+    await gm.getByTestId('policy-version').waitFor();
+    await gm.getByTestId(`policy-version-${number}`).filter({ hasText: '待审批' }).click({ noWaitAfter: true });
+    await gm.getByTestId('policy-version').filter({ hasText: '待审批' }).getByTestId('policy-approve').click();
     await gm.getByTestId('policy-decision-text').fill('同意，按期执行');
     await gm.getByTestId('policy-decision-ok').click();
     await gm
