@@ -14,4 +14,32 @@ export const DEFECTS_REASONS = defineReasons({
     'zh-CN': '该缺陷报告已答复',
     en: 'This defect report is already answered',
   },
+  'defects.participantCannotJoin': {
+    'zh-CN': '所选参与人无权查看缺陷报告（需有登记产品缺陷的权限）',
+    en: 'A chosen participant cannot take part: they may not reach defect reports',
+  },
+  'defects.discussionExists': {
+    'zh-CN': '该缺陷报告已有团队讨论',
+    en: 'This defect report already has a team discussion',
+  },
+  'defects.discussionConcluded': {
+    'zh-CN': '团队讨论已得出结论，不能再修改',
+    en: 'The team discussion is concluded and can no longer change',
+  },
+  'defects.discussionOpen': {
+    'zh-CN': '团队讨论尚未得出结论，得出结论后才能答复缺陷报告',
+    en: 'The team discussion has no conclusion yet; conclude it before answering the defect report',
+  },
+  'defects.noDiscussion': {
+    'zh-CN': '该缺陷报告没有团队讨论',
+    en: 'This defect report has no team discussion',
+  },
+  'defects.notParticipant': {
+    'zh-CN': '只有讨论参与人可以发言',
+    en: 'Only the discussion’s participants may comment',
+  },
+  'defects.cannotConclude': {
+    'zh-CN': '只有发起人、缺陷负责人或有答复权限的人可以记录结论',
+    en: 'Only whoever raised the discussion, the defect’s owner or someone who answers defect reports may record the conclusion',
+  },
 });

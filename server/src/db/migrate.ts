@@ -41,6 +41,7 @@ import { userHireDate } from './migrations/20261207_0171_user_hire_date';
 import { welderGradeSince } from './migrations/20261207_0190_welder_grade_since';
 import { customerCare } from './migrations/20261207_0210_customer_care';
 import { defects } from './migrations/20261207_0260_defects';
+import { defectDiscussions } from './migrations/20261207_0300_defect_discussions';
 import { overtimeBookedAndChangeCancel } from './migrations/20261207_0250_overtime_booked_cancel';
 import { leaveFormArchive } from './migrations/20261207_0251_leave_form_archive';
 import { payContracts } from './migrations/20261207_0270_pay_contracts';
@@ -96,6 +97,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0230_dashboard_grants': dashboardGrants(),
     '20261207_0240_search_replies': searchAndReplies(dialect),
     '20261207_0260_defects': defects(dialect),
+    '20261207_0300_defect_discussions': defectDiscussions(dialect),
   };
 }
 

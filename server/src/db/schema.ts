@@ -494,6 +494,29 @@ export interface DefectReportsTable extends Stamps {
   answered_at: string | null;
   created_by: number;
 }
+/** SR-15: the team discussion of a complex fault behind a defect report (one per report). */
+export interface DefectDiscussionsTable extends Stamps {
+  id: Id;
+  defect_id: number;
+  topic: string;
+  status: string;
+  conclusion: string | null;
+  concluded_by: number | null;
+  concluded_at: string | null;
+  created_by: number;
+}
+export interface DefectDiscussionParticipantsTable {
+  discussion_id: number;
+  user_id: number;
+}
+/** Append-only. */
+export interface DefectDiscussionCommentsTable {
+  id: Id;
+  discussion_id: number;
+  author_id: number;
+  body: string;
+  created_at: string;
+}
 export interface TicketViewsTable {
   id: Id;
   user_id: number;
@@ -566,6 +589,9 @@ export interface DB
   ticket_views: TicketViewsTable;
   canned_replies: CannedRepliesTable;
   defect_reports: DefectReportsTable;
+  defect_discussions: DefectDiscussionsTable;
+  defect_discussion_participants: DefectDiscussionParticipantsTable;
+  defect_discussion_comments: DefectDiscussionCommentsTable;
   ticket_sla_alerts: TicketSlaAlertsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;

@@ -2,8 +2,8 @@ import type { Insertable } from 'kysely';
 import type { DefectReportsTable } from '../../db/schema';
 import type { Db } from '../../http/context';
 
-// SR-15 defect reports. Data scope: an answerer (defects.answer) sees every report; a reporter sees their own; a
-// request's reports are read through the request's own scope (the service).
+// SR-15 defect reports. Data scope: an answerer (defects.answer) sees every report; a reporter sees their own and
+// those whose team discussion they take part in; a request's reports are read through the request's own scope.
 
 function base(db: Db) {
   return db
@@ -23,7 +23,21 @@ function base(db: Db) {
 
 export function listDefects(db: Db, f: { reporterId?: number; status?: string }) {
   return base(db)
-    .$if(f.reporterId != null, (q) => q.where('defect_reports.created_by', '=', f.reporterId as number))
+    .$if(f.reporterId != null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('defect_reports.created_by', '=', f.reporterId as number),
+          eb.exists(
+            eb
+              .selectFrom('defect_discussions as dd')
+              .innerJoin('defect_discussion_participants as dp', 'dp.discussion_id', 'dd.id')
+              .select('dd.id')
+              .whereRef('dd.defect_id', '=', 'defect_reports.id')
+              .where('dp.user_id', '=', f.reporterId as number),
+          ),
+        ]),
+      ),
+    )
     .$if(f.status != null, (q) => q.where('defect_reports.status', '=', f.status as string))
     .orderBy('defect_reports.status', 'desc')
     .orderBy('defect_reports.target_date')

@@ -8,6 +8,7 @@ import { holdersOf } from '../org/org.repository';
 import { getTicket } from '../tickets/tickets.detail';
 import { insertEntry } from '../tickets/tickets.repository';
 import * as repo from './defects.repository';
+import * as discussions from './discussions.repository';
 
 // SR-15: product defects and quality problems found while servicing a request, sent to R&D or production as a
 // tracked report (owner, target date) and answered; the answer is fed back to the request's timeline.
@@ -44,9 +45,12 @@ export async function defectsOfTicket(ctx: Ctx, ticketId: number) {
   return { items: (await repo.defectsOfTicket(ctx.db, ticketId)).map(toDefect) };
 }
 
-async function visibleDefect(ctx: Ctx, id: number, db = ctx.db) {
+/** SR-15: a report is seen by an answerer, its reporter and the participants of its team discussion (404 otherwise). */
+export async function visibleDefect(ctx: Ctx, id: number, db = ctx.db) {
   const row = await repo.findDefect(db, id);
-  if (!row || (!can(ctx.actor, 'defects.answer') && row.created_by !== ctx.actor.id)) throw notFound('Defect report');
+  if (!row) throw notFound('Defect report');
+  if (can(ctx.actor, 'defects.answer') || row.created_by === ctx.actor.id) return row;
+  if (!(await discussions.isParticipant(db, id, ctx.actor.id))) throw notFound('Defect report');
   return row;
 }
 
@@ -115,11 +119,14 @@ export async function reportDefect(ctx: Ctx, ticketId: number, body: TDefectRepo
 
 /**
  * SR-15: the R&D or production owner answers; the answer is fed back to the request (internal timeline entry) and
- * the reporter and the request's assignee are told. An answered report is not answered again (409).
+ * the reporter and the request's assignee are told. An answered report is not answered again (409), nor one whose team
+ * discussion has no conclusion yet (409: the team discusses before the solution is fixed).
  */
 export async function answerDefect(ctx: Ctx, id: number, body: TDefectAnswer): Promise<TDefectReport> {
   const before = await visibleDefect(ctx, id);
   if (before.status !== 'open') throw refuse('conflict', 'defects.alreadyAnswered', {}, { ruleId: 'SR-15' });
+  if ((await discussions.findDiscussion(ctx.db, id))?.status === 'open')
+    throw refuse('conflict', 'defects.discussionOpen', {}, { ruleId: 'SR-15' });
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     if (!(await repo.answerDefect(db, id, body.version, { answer: body.answer, answered_by: ctx.actor.id, answered_at: at })))

@@ -1,20 +1,36 @@
 import type { TDefectReport } from '@techserve/core';
-import { Button, Form, Input, Modal, Tag } from 'antd';
+import { Button, Form, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiError } from '../../api/useApiError';
 import { ListTable } from '../../layout/ListTable';
 import { useSession } from '../auth/useSession';
+import { DefectDiscussionDrawer } from './DefectDiscussionDrawer';
 import { useDefects } from './useDefects';
 import './i18n';
 
-/** SR-15: defect reports with their owner, target date and answer; an answerer answers the open ones. */
-export function DefectsTable({ items, loading, answer }: Pick<ReturnType<typeof useDefects>, 'items' | 'loading' | 'answer'>) {
+/**
+ * SR-15: defect reports with their owner, target date and answer; an answerer answers the open ones; everyone who sees
+ * a report opens its team discussion (`discussion`: the report whose discussion shows, e.g. from a notification link).
+ */
+export function DefectsTable({
+  items,
+  loading,
+  answer,
+  discussion = null,
+  onDiscussion,
+}: Pick<ReturnType<typeof useDefects>, 'items' | 'loading' | 'answer'> & {
+  discussion?: number | null;
+  onDiscussion?: (defectId: number | null) => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const showError = useApiError({ reload: [['defects']] });
   const [answering, setAnswering] = useState<TDefectReport | null>(null);
+  const [ownDiscussion, setOwnDiscussion] = useState<number | null>(null);
+  const discussed = onDiscussion ? discussion : ownDiscussion;
+  const showDiscussion = onDiscussion ?? setOwnDiscussion;
   const [form] = Form.useForm<{ answer: string }>();
   const save = async () => {
     const values = await form.validateFields();
@@ -46,21 +62,29 @@ export function DefectsTable({ items, loading, answer }: Pick<ReturnType<typeof 
           { title: t('defects.answer'), key: 'answer', render: (_, d) => d.answer ?? '' },
           {
             key: 'actions',
-            render: (_, d) =>
-              d.status === 'open' && can('defects.answer') ? (
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.setFieldsValue({ answer: '' });
-                    setAnswering(d);
-                  }}
-                >
-                  {t('defects.answerAction')}
+            render: (_, d) => (
+              <Space size="small" wrap>
+                <Button size="small" data-testid={`defect-discussion-${d.id}`} onClick={() => showDiscussion(d.id)}>
+                  {t('defects.discussion')}
                 </Button>
-              ) : null,
+                {d.status === 'open' && can('defects.answer') ? (
+                  <Button
+                    size="small"
+                    data-testid={`defect-answer-${d.id}`}
+                    onClick={() => {
+                      form.setFieldsValue({ answer: '' });
+                      setAnswering(d);
+                    }}
+                  >
+                    {t('defects.answerAction')}
+                  </Button>
+                ) : null}
+              </Space>
+            ),
           },
         ]}
       />
+      <DefectDiscussionDrawer defect={items.find((d) => d.id === discussed) ?? null} onClose={() => showDiscussion(null)} />
       <Modal
         open={answering != null}
         title={t('defects.answerTitle')}
@@ -70,7 +94,7 @@ export function DefectsTable({ items, loading, answer }: Pick<ReturnType<typeof 
       >
         <Form form={form} layout="vertical">
           <Form.Item name="answer" label={t('defects.answer')} rules={[{ required: true, whitespace: true, max: 5000 }]}>
-            <Input.TextArea rows={4} />
+            <Input.TextArea rows={4} data-testid="defect-answer-text" />
           </Form.Item>
         </Form>
       </Modal>
