@@ -29,6 +29,8 @@ export const ZPolicyVersionSummary = z.object({
   publishedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
   submittedBy: z.string().nullable(),
+  /** The submitter's user id: GOV-1's four eyes keep them from approving it. */
+  submittedById: z.number().nullable(),
   /** The approver's comment when approved (GOV-1). */
   approvalComment: z.string().nullable(),
   /** The last rejection, kept on the draft it returned to editing. */

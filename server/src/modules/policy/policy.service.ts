@@ -58,6 +58,7 @@ function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
     publishedBy: r.published_by_name,
     submittedAt: r.submitted_at,
     submittedBy: r.submitted_by_name,
+    submittedById: r.submitted_by,
     approvalComment: r.approval_comment,
     rejectedAt: r.rejected_at,
     rejectedBy: r.rejected_by_name,

@@ -1,12 +1,13 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { TPolicyVersionDetail } from '@techserve/core';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Flex } from 'antd';
+import { Alert, App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
 import { TextPromptDialog } from '../../shared/TextPromptDialog';
+import { useSession } from '../auth/useSession';
 import { formatInstant as at } from '../field/formatInstant';
 
 /**
@@ -26,6 +27,9 @@ export function PolicyApproval({
   const { message } = App.useApp();
   const showError = useApiError();
   const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
+  // GOV-1 four eyes: the server refuses the submitter's approval, so the submitter is not offered it.
+  const { session } = useSession();
+  const ownSubmission = detail.submittedById !== null && detail.submittedById === session?.user.id;
   const decide = useMutation({
     mutationFn: ({ action, comment }: { action: 'approve' | 'reject'; comment: string }) =>
       api<TPolicyVersionDetail>(`/policy/versions/${detail.number}/${action}`, {
@@ -73,9 +77,15 @@ export function PolicyApproval({
       ))}
       {detail.status === 'submitted' && canApprove && (
         <Flex gap={8} wrap>
-          <Button type="primary" icon={<CheckOutlined />} data-testid="policy-approve" onClick={() => setDeciding('approve')}>
-            {t('policy.approval.approve')}
-          </Button>
+          {ownSubmission ? (
+            <Typography.Text type="secondary" data-testid="policy-own-submission">
+              {t('policy.approval.ownSubmission')}
+            </Typography.Text>
+          ) : (
+            <Button type="primary" icon={<CheckOutlined />} data-testid="policy-approve" onClick={() => setDeciding('approve')}>
+              {t('policy.approval.approve')}
+            </Button>
+          )}
           <Button danger icon={<CloseOutlined />} data-testid="policy-reject" onClick={() => setDeciding('reject')}>
             {t('policy.approval.reject')}
           </Button>

@@ -37,6 +37,7 @@ const zhCN = {
     reasonLabel: '驳回原因',
     approvedOk: '已批准，自 {{date}} 起执行',
     rejectedOk: '已驳回，版本退回草稿',
+    ownSubmission: '本版本由您提交，须由另一位审批人批准（GOV-1）',
   },
   deleteDraft: '删除草稿',
   deleteConfirm: '确定删除此草稿吗？',
@@ -134,6 +135,7 @@ const en: Widen<typeof zhCN> = {
     reasonLabel: 'Reason for rejecting',
     approvedOk: 'Approved; in force from {{date}}',
     rejectedOk: 'Rejected; the version is a draft again',
+    ownSubmission: 'You submitted this version: another approver must approve it (GOV-1)',
   },
   publishHint:
     'Once the GM (or the approver the company names) approves it, the new version applies from the chosen date (tomorrow at the earliest); results computed before stay under the version then in force.',
