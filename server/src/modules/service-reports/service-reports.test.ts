@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { spreadsheetAsCsv } from '../../test/libreoffice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Json, type TestApp, api, createTestApp, expectStatus } from '../../test/harness';
+import { type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
 
 // WR-5 monthly service report through the API, on SQLite and PostgreSQL: March 2026 of one department, with three
@@ -160,4 +160,35 @@ describe('WR-5: submitting', () => {
       expect(csv).toContain('工程师');
     }
   }, 150_000);
+});
+
+describe('WR-5: the due instant after a holiday, through the database', () => {
+  // September 2026's report is due on working day 3 of October (supervisorMonthlyDueWorkingDay = 3): 10-01..10-07 are
+  // National Day, so 10-08 (Thu) is working day 1, 10-09 (Fri) day 2 and the make-up Saturday 10-10 day 3; "by the
+  // end of" that day (dayDeadlineTime 24:00) is 2026-10-10 24:00 Asia/Shanghai = 2026-10-10T16:00:00Z.
+  it('submitted exactly at the due instant it is on time; one minute later it is late, with the explanation', async () => {
+    const admin = await t.login('admin');
+    const second = (await expectStatus(await admin.post(api('/departments'), { name: 'sr-二部' }))).id;
+    await createUser(admin, { username: 'sr.sup2', roleKey: 'supervisor', departmentId: second });
+    const sup2 = await t.login('sr.sup2', 'password-123');
+
+    t.clock.set('2026-10-10T16:00:00Z');
+    const onTime = await expectStatus(
+      await w.supervisor.post(api('/monthly-reports'), { departmentId: w.ids.department, month: '2026-09' }),
+    );
+    expect(onTime.obligation).toMatchObject({
+      state: 'on_time',
+      dueAt: '2026-10-10T16:00:00.000Z',
+      dueDate: '2026-10-10',
+      lateMinutes: 0,
+    });
+    expect(onTime.obligation.explanation.text['zh-CN']).toContain('次月第 3 个工作日 2026-10-10 24:00（调休上班日）');
+    expect(onTime.obligation.judgement.text['zh-CN']).toContain('按时');
+
+    t.clock.set('2026-10-10T16:01:00Z');
+    const late = await expectStatus(await sup2.post(api('/monthly-reports'), { departmentId: second, month: '2026-09' }));
+    expect(late.obligation).toMatchObject({ state: 'late', dueAt: '2026-10-10T16:00:00.000Z', lateMinutes: 1 });
+    expect(late.obligation.judgement.text['zh-CN']).toContain('逾期 1 分钟');
+    expect(late.obligation.judgement.text.en).toMatch(/late/i);
+  });
 });
