@@ -266,6 +266,9 @@ export interface MeetingActionsTable extends Stamps {
   status: string;
   note: string | null;
   done_at: string | null;
+  /** MTG-1 follow-up (migration 0281): the due date the reminder / the overdue notice was last sent for. */
+  reminded_for: string | null;
+  overdue_notified_for: string | null;
 }
 
 export type IncidentsTables = {
