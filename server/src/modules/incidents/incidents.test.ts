@@ -303,6 +303,71 @@ describe('IN-3: the supervisor’s review (事故总结) is its own obligation, 
   });
 });
 
+describe('IN-1: improper operation interrupting the customer’s work, from a request and from a visit', () => {
+  it('records a Class I on the basis improperOperation linked to the request: customer and product from it, R&D mobilised, explained', async () => {
+    t.clock.set('2026-06-02T02:00:00Z');
+    const i = await expectStatus(
+      await w.supervisor.post(api('/incidents'), {
+        classId: 'I',
+        basis: 'improperOperation',
+        engineerId: w.ids.engineer,
+        ticketId,
+        productId,
+        title: '升级未按流程备份，门诊影像中断',
+        description: '未执行备份即升级存储固件，门诊影像系统中断 2 小时',
+        occurredAt: '2026-06-02T01:00:00Z',
+      }),
+      201,
+    );
+    expect(i).toMatchObject({
+      classId: 'I',
+      basis: 'improperOperation',
+      ticketId,
+      letterId: null,
+      complaintId: null,
+      customerId: w.ids.customer,
+      productId,
+      status: 'open',
+      mobilisedAt: '2026-06-02T02:00:00.000Z',
+      classExplanation: { ruleId: 'IN-1' },
+    });
+    expect(i.classExplanation.text['zh-CN']).toContain('操作不当或未按流程操作造成客户工作中断');
+    expect(i.alerted.map((a: Json) => a.role).sort()).toEqual(['rnd', 'supervisor']);
+    const facts = await incidentFactsBetween(t.database.db, {
+      from: '2026-05-31T16:00:00.000Z',
+      to: '2026-06-30T16:00:00.000Z',
+      userIds: [w.ids.engineer],
+    });
+    expect(facts.map((f) => `${f.classId} ${f.basis} ${f.ticketId}`)).toEqual([`I improperOperation ${ticketId}`]);
+  });
+
+  it('records it linked to the visit (responsibility letter), the customer taken from the letter; unlinked it is 422', async () => {
+    const i = await expectStatus(
+      await w.supervisor.post(api('/incidents'), {
+        classId: 'I',
+        basis: 'improperOperation',
+        engineerId: w.ids.engineer2,
+        letterId,
+        title: '现场误操作导致停机',
+        description: '误断电源，科室工作中断',
+        occurredAt: '2026-06-02T01:30:00Z',
+      }),
+      201,
+    );
+    expect(i).toMatchObject({ basis: 'improperOperation', letterId, ticketId: null, customerId: w.ids.customer, classId: 'I' });
+    const bare = await w.supervisor.post(api('/incidents'), {
+      classId: 'I',
+      basis: 'improperOperation',
+      engineerId: w.ids.engineer,
+      title: '误操作',
+      description: '无关联',
+      occurredAt: '2026-06-02T01:30:00Z',
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error).toMatchObject({ reason: 'incidents.factRequired', ruleId: 'IN-1' });
+  });
+});
+
 describe('bad input records nothing (IN-1, SR-14)', () => {
   it('refuses an incident without its class or the fact it concerns, or for an unknown engineer or request, with the reason', async () => {
     t.clock.set('2026-03-09T02:00:00Z');
