@@ -41,7 +41,7 @@ const workload: TWorkload = {
 
 const render = () => renderAs(<WorkloadPage />, { path: '/reports/workload', url: '/reports/workload', permissions: ['reports.review'] });
 
-describe('WorkloadPage (WR-8)', { timeout: 20_000 }, () => {
+describe('WorkloadPage (WR-8)', { timeout: 60_000 }, () => {
   it('in Chinese: the charts, visits, time on site, trip days and what the time went on per person', async () => {
     await i18n.changeLanguage('zh-CN');
     viewportWidth(1280);

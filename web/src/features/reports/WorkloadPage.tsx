@@ -51,7 +51,7 @@ export function WorkloadPage() {
     { title: t('reports.dailyLogs'), dataIndex: 'dailyLogs', key: 'd' },
     { title: t('reports.loggedHours'), key: 'logged', render: (_, p) => hours(p.loggedMinutes) },
     { title: t('reports.travelDays'), dataIndex: 'travelDays', key: 'trip' },
-    { title: t('reports.content'), key: 'content', render: (_, p) => <ContentCell person={p} /> },
+    { title: t('reports.workloadContent'), key: 'content', render: (_, p) => <ContentCell person={p} /> },
   ];
   return (
     <Flex vertical gap={12}>

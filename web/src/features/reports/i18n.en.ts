@@ -99,7 +99,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   timeSpent: 'Time recorded',
   dailyLogs: 'Daily logs',
   travelDays: 'Trip days',
-  content: 'What the time went on',
+  workloadContent: 'What the time went on',
   content_ticket: 'Request',
   content_visit: 'Visit',
   content_travel: 'Trip',

@@ -96,7 +96,7 @@ export const zhCN = {
   timeSpent: '记录工时',
   dailyLogs: '工作日志',
   travelDays: '出差天数',
-  content: '主要工作内容',
+  workloadContent: '主要工作内容',
   content_ticket: '请求',
   content_visit: '现场',
   content_travel: '出差',
