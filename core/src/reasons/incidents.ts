@@ -21,6 +21,10 @@ export const INCIDENTS_REASONS = defineReasons({
     en: 'The {what} is filed after the incident is resolved',
   },
   'incidents.alreadyFiled': { 'zh-CN': '{what}已提交', en: 'The {what} was filed already' },
+  'incidents.reviewMissing': {
+    'zh-CN': '请先与当事人完成事故总结，或随事故通报一并提交',
+    en: 'File the review held with the engineer first, or with the incident notice',
+  },
   'incidents.notYourReflection': {
     'zh-CN': '事故反思由被定责的服务人员本人撰写',
     en: 'The reflection is written by the engineer the incident names',

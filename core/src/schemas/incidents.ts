@@ -18,9 +18,10 @@ import { ZInstantInRange, ZListQuery, ZLocalizedName, ZRef, ZVersion, zInt, zInt
 //   GET  /incidents?status=&classId=      incidents.read    incidents in scope (engineers: their own)
 //   GET  /incidents/:id                   incidents.read    one incident with its due documents
 //   PATCH /incidents/:id                  incidents.manage  correct its class, engineer or text (an open month only)
-//   POST /incidents/:id/resolve           incidents.manage  resolved: the reflection and the notice fall due (IN-1, IN-3)
+//   POST /incidents/:id/resolve           incidents.manage  resolved: the reflection, the review and the notice fall due (IN-1, IN-3)
 //   POST /incidents/:id/reflection        (the engineer)    the engineer's reflection (事故反思)
-//   POST /incidents/:id/notice            incidents.manage  the supervisor's review and incident notice (事故通报)
+//   POST /incidents/:id/review            incidents.manage  the supervisor's review with the engineer (事故总结, IN-3)
+//   POST /incidents/:id/notice            incidents.manage  the incident notice (事故通报), with the review when not filed yet
 //   POST /incidents/:id/void              incidents.manage  recorded in error (with the reason; an open month only)
 //   POST /incidents/:id/adjustments       incidents.manage  a closed month's incident corrected as an adjustment of the next month
 
@@ -161,9 +162,13 @@ export const ZIncidentResolve = z.strictObject({
   resolvedAt: ZInstantInRange.optional().describe('Default: now'),
 });
 export const ZIncidentReflection = z.strictObject({ version: ZVersion, text: text(20000) });
+/** IN-3: the supervisor's review held with the engineer (事故总结): causes and lessons. */
+export const ZIncidentReview = z.strictObject({ version: ZVersion, text: text(20000) });
 export const ZIncidentNotice = z.strictObject({
   version: ZVersion,
-  review: text(20000).describe('The review held with the engineer: causes and lessons'),
+  review: text(20000)
+    .optional()
+    .describe('The review held with the engineer: causes and lessons (required unless it was filed already through /review)'),
   notice: text(20000).describe('The incident notice (事故通报) sent to the department'),
 });
 export const ZIncidentVoid = z.strictObject({ version: ZVersion, reason: text(1000) });
@@ -176,7 +181,7 @@ export type TIncidentAdjustmentCreate = z.infer<typeof ZIncidentAdjustmentCreate
 
 /** A document the incident asks for: its due time, when it was filed, and on time or late (the obligation's judgement). */
 export const ZIncidentDocument = z.strictObject({
-  kind: z.enum(['reflection', 'notice']),
+  kind: z.enum(['reflection', 'review', 'notice']),
   required: z.boolean(),
   ownerId: zInt().nullable(),
   ownerName: z.string().nullable(),

@@ -78,6 +78,8 @@ export const ZMeeting = z.strictObject({
   actions: z.array(ZMeetingAction),
   openActions: zInt(),
   overdueActions: zInt(),
+  /** MTG-1: action items of earlier meetings of the same kind (and department) still open, reviewed at this one. */
+  carriedOver: z.array(ZMeetingAction),
   createdByName: z.string().nullable(),
   version: zInt(),
 });

@@ -27,10 +27,33 @@ const ZFigures = z.strictObject({
 });
 export type TWorkloadFigures = z.infer<typeof ZFigures>;
 
+/**
+ * WR-8 "time and content": what a person's time went on — a request worked (its number and title, the minutes recorded
+ * on it), a customer visited (the minutes on site over its visits) or a place travelled to (the travel-log days there).
+ */
+export const WORKLOAD_CONTENT_SOURCES = ['ticket', 'visit', 'travel'] as const;
+export const ZWorkloadContent = z.strictObject({
+  source: z.enum(WORKLOAD_CONTENT_SOURCES),
+  label: z.string(),
+  minutes: zInt(),
+  /** Work records on the request, visits to the customer, travel-log days at the place. */
+  count: zInt(),
+});
+export type TWorkloadContent = z.infer<typeof ZWorkloadContent>;
+
 export const ZWorkload = z.strictObject({
   from: z.string(),
   to: z.string(),
-  people: z.array(ZFigures.extend({ userId: zInt(), name: z.string(), teamId: zInt().nullable(), teamName: z.string().nullable() })),
+  people: z.array(
+    ZFigures.extend({
+      userId: zInt(),
+      name: z.string(),
+      teamId: zInt().nullable(),
+      teamName: z.string().nullable(),
+      /** The top items of the person's work in the range (at most 5), by minutes then count. */
+      content: z.array(ZWorkloadContent),
+    }),
+  ),
   teams: z.array(ZFigures.extend({ teamId: zInt().nullable(), teamName: z.string().nullable(), people: zInt() })),
 });
 export type TWorkload = z.infer<typeof ZWorkload>;

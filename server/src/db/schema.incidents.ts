@@ -76,6 +76,12 @@ export interface IncidentsTable extends Stamps {
   notice_obligation_id: number | null;
   notice_owner_id: number | null;
   review_text: string | null;
+  /** IN-3: the supervisor's review (事故总结) as its own obligation (migration 0280). */
+  review_due_at: string | null;
+  review_due_explanation: string | null;
+  review_obligation_id: number | null;
+  review_at: string | null;
+  review_by: number | null;
   notice_text: string | null;
   notice_at: string | null;
   notice_by: number | null;
@@ -260,6 +266,9 @@ export interface MeetingActionsTable extends Stamps {
   status: string;
   note: string | null;
   done_at: string | null;
+  /** MTG-1 follow-up (migration 0281): the due date the reminder / the overdue notice was last sent for. */
+  reminded_for: string | null;
+  overdue_notified_for: string | null;
 }
 
 export type IncidentsTables = {

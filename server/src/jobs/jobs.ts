@@ -11,6 +11,7 @@ import { certificateReminderJob } from '../modules/staff-training/certificates.s
 import { commissionReleaseJob } from '../modules/pay/pay.service';
 import { kpiReviewObligationsJob } from '../modules/kpi/kpi.obligations';
 import { customerCarePlanJob } from '../modules/customers/care.service';
+import { meetingActionsFollowUpJob } from '../modules/meetings/meetings.service';
 import type { Job, JobLogger } from './scheduler';
 
 export type JobDeps = {
@@ -52,5 +53,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     kpiReviewObligationsJob(deps),
     // CU-1/CU-2: the regions' customer visits and free annual inspections opened, the overdue ones recorded as missed.
     customerCarePlanJob(deps),
+    // MTG-1: meeting action items — the owner reminded the day before the due date, owner and chair told once overdue.
+    meetingActionsFollowUpJob(deps),
   ];
 }

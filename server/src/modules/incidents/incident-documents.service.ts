@@ -9,18 +9,26 @@ import { badField, illegalState } from './incidents.shared';
 import * as repo from './incidents.repository';
 import { getIncident, incidentFor, incidentLink, tellIncident } from './incidents.service';
 
-// IN-1..3: after resolution the engineer's reflection (事故反思) and the supervisor's review and incident notice
-// (事故通报) are obligations: the obligations module computes when each is due (the policy's working days on the
-// owner's calendar) and judges the filing on time or late by the time received. The supervisor's review is recorded
-// with the notice (both required in one filing), so one notice obligation stands for IN-3.
+// IN-1..3: after resolution the engineer's reflection (事故反思), the supervisor's review with the engineer (事故总结)
+// and the incident notice (事故通报) are obligations: the obligations module computes when each is due (the policy's
+// working days on the owner's calendar: incidents.reflectionDueWorkingDays for the reflection,
+// incidents.noticeDueWorkingDays for the review and the notice, counted from the resolution — IN-3 says "after an
+// incident") and judges the filing on time or late by the time received. The review may be filed on its own
+// (POST /review) or with the notice (the notice needs the review: it reports what the review found).
 
-const DOC_TEXT = { reflection: { 'zh-CN': '事故反思', en: 'reflection' }, notice: { 'zh-CN': '事故通报', en: 'incident notice' } };
+const DOC_TEXT = {
+  reflection: { 'zh-CN': '事故反思', en: 'reflection' },
+  review: { 'zh-CN': '事故总结', en: 'incident review' },
+  notice: { 'zh-CN': '事故通报', en: 'incident notice' },
+};
+type DocKind = keyof typeof DOC_TEXT;
+type DocObligation = 'reflection' | 'incident_review' | 'incident_notice';
 const subjectOf = (id: number) => ({ type: 'incident', id });
-const factsOf = (kind: 'reflection' | 'incident_notice', resolvedAt: string): TDueFacts => ({ kind, eventAt: Date.parse(resolvedAt) });
+const factsOf = (kind: DocObligation, resolvedAt: string): TDueFacts => ({ kind, eventAt: Date.parse(resolvedAt) });
 
 /**
- * IN-1/IN-3: the incident is resolved. The reflection (the engineer's, when the class asks for one) and the notice
- * (the supervisor's, when the policy asks) are opened as obligations due by the policy in force.
+ * IN-1/IN-3: the incident is resolved. The reflection (the engineer's, when the class asks for one), the review and
+ * the notice (the supervisor's, when the policy asks) are opened as obligations due by the policy in force.
  */
 export async function resolveIncident(
   ctx: Ctx,
@@ -57,6 +65,18 @@ export async function resolveIncident(
       });
     }
     if (row.notice_required && row.notice_owner_id != null) {
+      // IN-3: the review with the engineer, then the notice; both the supervisor's, due by incidents.noticeDueWorkingDays.
+      const review = await openObligation(db, ctx, {
+        facts: factsOf('incident_review', resolvedAt),
+        ownerId: row.notice_owner_id,
+        subject: subjectOf(id),
+        link,
+      });
+      Object.assign(set, {
+        review_obligation_id: review.id,
+        review_due_at: review.dueAt,
+        review_due_explanation: JSON.stringify(review.explanation),
+      });
       const o = await openObligation(db, ctx, {
         facts: factsOf('incident_notice', resolvedAt),
         ownerId: row.notice_owner_id,
@@ -100,18 +120,21 @@ const closesWith = (row: repo.IncidentRow, filed: 'reflection' | 'notice') =>
   (filed === 'reflection' || !row.reflection_required || row.reflection_at != null) &&
   (filed === 'notice' || !row.notice_required || row.notice_at != null);
 
-function assertDocumentAllowed(row: repo.IncidentRow, kind: 'reflection' | 'notice') {
+const filedAt = (row: repo.IncidentRow, kind: DocKind) =>
+  kind === 'reflection' ? row.reflection_at : kind === 'review' ? row.review_at : row.notice_at;
+
+function assertDocumentAllowed(row: repo.IncidentRow, kind: DocKind) {
   const what = DOC_TEXT[kind];
   const ruleId = kind === 'reflection' ? 'IN-1' : 'IN-3';
   const required = kind === 'reflection' ? row.reflection_required : row.notice_required;
   if (!required) throw refuse('rule_violation', 'incidents.notRequired', { what }, { ruleId });
   if (row.status === 'open') throw refuse('illegal_transition', 'incidents.notResolved', { what }, { ruleId });
   if (row.status === 'void') throw illegalState(row.status);
-  if ((kind === 'reflection' ? row.reflection_at : row.notice_at) != null) throw refuse('conflict', 'incidents.alreadyFiled', { what });
+  if (filedAt(row, kind) != null) throw refuse('conflict', 'incidents.alreadyFiled', { what });
 }
 
 /** Fulfils the document's obligation by the time received (on time or late; 409 when its month is closed). */
-async function fulfil(db: Db, ctx: Ctx, row: repo.IncidentRow, kind: 'reflection' | 'incident_notice', ownerId: number, at: string) {
+async function fulfil(db: Db, ctx: Ctx, row: repo.IncidentRow, kind: DocObligation, ownerId: number, at: string) {
   await fulfilObligation(db, ctx, {
     facts: factsOf(kind, row.resolved_at as string),
     ownerId,
@@ -152,17 +175,48 @@ export async function fileReflection(ctx: Ctx, id: number, body: { version: numb
   return getIncident(ctx, id);
 }
 
-/** IN-3: the supervisor reviews the incident with the engineer and sends the incident notice (事故通报) to the department. */
-export async function fileNotice(ctx: Ctx, id: number, body: { version: number; review: string; notice: string }): Promise<TIncident> {
+/** The review's fields once filed (its obligation fulfilled by the time received). */
+async function recordReview(db: Db, ctx: Ctx, row: repo.IncidentRow, text: string, at: string) {
+  await fulfil(db, ctx, row, 'incident_review', row.notice_owner_id ?? ctx.actor.id, at);
+  return { review_text: text, review_at: at, review_by: ctx.actor.id };
+}
+
+/** IN-3: the supervisor reviews the incident with the engineer (事故总结): causes and lessons, due by the policy. */
+export async function fileReview(ctx: Ctx, id: number, body: { version: number; text: string }): Promise<TIncident> {
+  const at = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (db) => {
+    const row = await incidentFor(ctx, id, db);
+    if (row.version !== body.version) throw repo.staleIncident();
+    if (row.engineer_id === ctx.actor.id) throw forbidden('The incident review is held by the supervisor, not the engineer it names');
+    assertDocumentAllowed(row, 'review');
+    const set = await recordReview(db, ctx, row, body.text, at);
+    await repo.bump(db, 'incidents', id, body.version, set, at);
+    await recordAudit(db, ctx, { action: 'incident.review', entity: 'incident', entityId: id, after: { review_at: at } });
+    await tellIncident(db, at, [row.engineer_id], id, '事故总结已记录', 'the incident review was recorded');
+  });
+  return getIncident(ctx, id);
+}
+
+/**
+ * IN-3: the supervisor sends the incident notice (事故通报) to the department. The review comes first: filed already
+ * (then the body carries none: 409 when it does), or filed with the notice (then its obligation is fulfilled too);
+ * neither is 422 `incidents.reviewMissing`.
+ */
+export async function fileNotice(ctx: Ctx, id: number, body: { version: number; review?: string; notice: string }): Promise<TIncident> {
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (db) => {
     const row = await incidentFor(ctx, id, db);
     if (row.version !== body.version) throw repo.staleIncident();
     if (row.engineer_id === ctx.actor.id) throw forbidden('The incident notice is sent by the supervisor, not the engineer it names');
     assertDocumentAllowed(row, 'notice');
+    let review = {};
+    if (row.review_at == null) {
+      if (!body.review) throw badField('body.review', 'incidents.reviewMissing', {}, 'IN-3');
+      review = await recordReview(db, ctx, row, body.review, at);
+    } else if (body.review) throw refuse('conflict', 'incidents.alreadyFiled', { what: DOC_TEXT.review });
     await fulfil(db, ctx, row, 'incident_notice', row.notice_owner_id ?? ctx.actor.id, at);
     const set = {
-      review_text: body.review,
+      ...review,
       notice_text: body.notice,
       notice_at: at,
       notice_by: ctx.actor.id,

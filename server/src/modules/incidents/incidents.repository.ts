@@ -286,6 +286,7 @@ export const incidentsQuery = (db: Db) =>
     .leftJoin('users as creator', 'creator.id', 'incidents.created_by')
     .leftJoin('users as reflector', 'reflector.id', 'incidents.reflection_by')
     .leftJoin('users as noticer', 'noticer.id', 'incidents.notice_by')
+    .leftJoin('users as reviewer', 'reviewer.id', 'incidents.review_by')
     .leftJoin('users as notice_owner', 'notice_owner.id', 'incidents.notice_owner_id')
     .leftJoin('tickets', 'tickets.id', 'incidents.ticket_id')
     .leftJoin('customers', 'customers.id', 'incidents.customer_id')
@@ -296,6 +297,7 @@ export const incidentsQuery = (db: Db) =>
       'creator.name as creator_name',
       'reflector.name as reflector_name',
       'noticer.name as noticer_name',
+      'reviewer.name as reviewer_name',
       'notice_owner.name as notice_owner_name',
       'tickets.number as ticket_number',
       'customers.name as customer_name',

@@ -15,6 +15,7 @@ import {
   ZIncidentNotice,
   ZIncidentReflection,
   ZIncidentResolve,
+  ZIncidentReview,
   ZIncidentUpdate,
   ZIncidentVoid,
   page,
@@ -182,11 +183,25 @@ export function incidentsRoutes(app: App) {
     (req) => documents.fileReflection(req.ctx(), req.params.id, req.body),
   );
   app.post(
+    '/incidents/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'The supervisor’s review with the engineer (事故总结, IN-3), due by the policy after resolution',
+        params: ZIdParams,
+        body: ZIncidentReview,
+        response: { 200: ZIncident },
+      },
+      config: manage,
+    },
+    (req) => documents.fileReview(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
     '/incidents/:id/notice',
     {
       schema: {
         tags,
-        summary: 'The supervisor’s review and incident notice (事故通报, IN-3)',
+        summary: 'The incident notice (事故通报, IN-3), with the review when it was not filed yet',
         params: ZIdParams,
         body: ZIncidentNotice,
         response: { 200: ZIncident },

@@ -163,13 +163,13 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
     expect(other.statusCode).toBe(403);
   });
 
-  it('resolved on Friday 16:00: the reflection is due Wednesday 24:00 (3 working days) and the notice Friday 24:00 (5), as obligations (IN-1, IN-3)', async () => {
+  it('resolved on Friday 16:00: the reflection is due Wednesday 24:00 (3 working days), the review and the notice Friday 24:00 (5), as obligations (IN-1, IN-3)', async () => {
     t.clock.set('2026-03-06T08:00:00Z');
     incident = await expectStatus(
       await w.supervisor.post(api(`/incidents/${incident.id}/resolve`), { version: incident.version, resolution: '调派备机，当晚恢复' }),
       200,
     );
-    const [reflection, notice] = incident.documents;
+    const [reflection, review, notice] = incident.documents;
     expect(reflection).toMatchObject({
       kind: 'reflection',
       required: true,
@@ -178,6 +178,8 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       state: 'open',
     });
     expect(reflection.dueExplanation.ruleId).toBe('IN-1');
+    expect(review).toMatchObject({ kind: 'review', ownerId: w.ids.supervisor, dueAt: '2026-03-13T16:00:00.000Z', state: 'open' });
+    expect(review.dueExplanation.ruleId).toBe('IN-3');
     expect(notice).toMatchObject({ kind: 'notice', ownerId: w.ids.supervisor, dueAt: '2026-03-13T16:00:00.000Z', state: 'open' });
     expect(notice.dueExplanation.ruleId).toBe('IN-3');
     const obligations = await t.database.db
@@ -187,11 +189,12 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       .execute();
     expect(obligations.map((o) => `${o.kind} ${o.owner_id} ${o.state}`).sort()).toEqual([
       `incident_notice ${w.ids.supervisor} open`,
+      `incident_review ${w.ids.supervisor} open`,
       `reflection ${w.ids.engineer} open`,
     ]);
   });
 
-  it('the reflection at its due instant is on time, the notice a minute after its due time late — each explained; the incident closes and the department is told', async () => {
+  it('the reflection at its due instant is on time, the review and notice (filed together) a minute after their due time late — each explained; the incident closes and the department is told', async () => {
     t.clock.set('2026-03-11T16:00:00Z');
     incident = await expectStatus(
       await w.engineer.post(api(`/incidents/${incident.id}/reflection`), {
@@ -210,7 +213,8 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
     expect(again.statusCode).toBe(409);
     expect(again.json().error.reason).toBe('incidents.alreadyFiled');
     t.clock.set('2026-03-13T16:01:00Z');
-    expect((await expectStatus(await w.supervisor.get(api(`/incidents/${incident.id}`)), 200)).documents[1].state).toBe('overdue');
+    const overdue = (await expectStatus(await w.supervisor.get(api(`/incidents/${incident.id}`)), 200)).documents;
+    expect(overdue.map((d: Json) => `${d.kind} ${d.state}`)).toEqual(['reflection onTime', 'review overdue', 'notice overdue']);
     incident = await expectStatus(
       await w.supervisor.post(api(`/incidents/${incident.id}/notice`), {
         version: incident.version,
@@ -220,9 +224,147 @@ describe('a complaint to a VP becomes a Class I incident (SR-14 → IN-1)', () =
       200,
     );
     expect(incident).toMatchObject({ status: 'closed', review: '与刘工复盘：出发时间预估不足' });
-    expect(incident.documents[1]).toMatchObject({ state: 'late', stateExplanation: { ruleId: 'IN-3' } });
+    expect(incident.documents[1]).toMatchObject({ kind: 'review', state: 'late', text: '与刘工复盘：出发时间预估不足' });
+    expect(incident.documents[2]).toMatchObject({ kind: 'notice', state: 'late', stateExplanation: { ruleId: 'IN-3' } });
     const told = await t.database.db.selectFrom('notifications').select('user_id').where('kind', '=', 'incident_notice').execute();
     expect(told.map((n) => n.user_id)).toEqual(expect.arrayContaining([w.ids.engineer, w.ids.engineer2]));
+  });
+});
+
+describe('IN-3: the supervisor’s review (事故总结) is its own obligation, opened at the resolution', () => {
+  // Monday 2026-05-11 10:00 Shanghai: the review (and the notice) are due 5 working days later (incidents.
+  // noticeDueWorkingDays), Monday 05-18 24:00 = 2026-05-18T16:00:00Z.
+  const resolved = async (title: string) => {
+    t.clock.set('2026-05-11T02:00:00Z');
+    const i = await expectStatus(
+      await w.supervisor.post(api('/incidents'), incidentBody({ title, occurredAt: '2026-05-11T01:00:00Z' })),
+      201,
+    );
+    return expectStatus(
+      await w.supervisor.post(api(`/incidents/${i.id}/resolve`), { version: i.version, resolution: '已另派工程师处理' }),
+      200,
+    );
+  };
+
+  it('filed on its own exactly at its due instant it is on time; the notice then needs no review; the engineer cannot file it', async () => {
+    let i = await resolved('复盘按时');
+    const review = i.documents.find((d: Json) => d.kind === 'review');
+    expect(review).toMatchObject({ required: true, ownerId: w.ids.supervisor, dueAt: '2026-05-18T16:00:00.000Z', state: 'open' });
+    expect(review.dueExplanation.text['zh-CN']).toContain('事故总结须在其后第 5 个工作日 2026-05-18 24:00 前完成');
+    expect((await w.engineer.post(api(`/incidents/${i.id}/review`), { version: i.version, text: '自己总结' })).statusCode).toBe(403);
+    t.clock.set('2026-05-18T16:00:00Z');
+    i = await expectStatus(
+      await w.supervisor.post(api(`/incidents/${i.id}/review`), { version: i.version, text: '与当事人复盘：未及时上报' }),
+      200,
+    );
+    expect(i.review).toBe('与当事人复盘：未及时上报');
+    expect(i.documents[1]).toMatchObject({ kind: 'review', state: 'onTime', filedAt: '2026-05-18T16:00:00.000Z' });
+    expect(i.documents[1].stateExplanation.text['zh-CN']).toContain('按时');
+    const obligation = await t.database.db
+      .selectFrom('obligations')
+      .select(['state', 'evidence_type'])
+      .where('kind', '=', 'incident_review')
+      .where('subject_id', '=', i.id)
+      .executeTakeFirstOrThrow();
+    expect(obligation).toEqual({ state: 'on_time', evidence_type: 'incident' });
+    const twice = await w.supervisor.post(api(`/incidents/${i.id}/review`), { version: i.version, text: '再总结' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.reason).toBe('incidents.alreadyFiled');
+    // The notice no longer carries the review (409 when it does); a stale version is 409 too.
+    const withReview = await w.supervisor.post(api(`/incidents/${i.id}/notice`), { version: i.version, review: 'x', notice: '通报' });
+    expect(withReview.statusCode).toBe(409);
+    expect(withReview.json().error.reason).toBe('incidents.alreadyFiled');
+    i = await expectStatus(
+      await w.supervisor.post(api(`/incidents/${i.id}/notice`), { version: i.version, notice: '5 月 II 类事故通报' }),
+      200,
+    );
+    expect(i.documents.map((d: Json) => `${d.kind} ${d.state}`)).toEqual(['reflection overdue', 'review onTime', 'notice onTime']);
+  });
+
+  it('a minute after its due instant it is late, explained; a notice without any review is 422 and saves nothing', async () => {
+    let i = await resolved('复盘迟交');
+    const bare = await w.supervisor.post(api(`/incidents/${i.id}/notice`), { version: i.version, notice: '通报' });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error).toMatchObject({ reason: 'incidents.reviewMissing', ruleId: 'IN-3', details: [{ path: 'body.review' }] });
+    expect((await expectStatus(await w.supervisor.get(api(`/incidents/${i.id}`)), 200)).version).toBe(i.version);
+    t.clock.set('2026-05-18T16:01:00Z');
+    i = await expectStatus(await w.supervisor.post(api(`/incidents/${i.id}/review`), { version: i.version, text: '迟到的复盘' }), 200);
+    expect(i.documents[1]).toMatchObject({ kind: 'review', state: 'late' });
+    expect(i.documents[1].stateExplanation.text['zh-CN']).toContain('逾期 1 分钟');
+    expect(i.documents[1].stateExplanation.ruleId).toBe('IN-3');
+  });
+
+  it('a review before the resolution is 409 (IN-3)', async () => {
+    t.clock.set('2026-05-19T02:00:00Z');
+    const open = await expectStatus(await w.supervisor.post(api('/incidents'), incidentBody({ occurredAt: '2026-05-19T01:00:00Z' })), 201);
+    const early = await w.supervisor.post(api(`/incidents/${open.id}/review`), { version: open.version, text: '复盘' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ reason: 'incidents.notResolved', ruleId: 'IN-3' });
+  });
+});
+
+describe('IN-1: improper operation interrupting the customer’s work, from a request and from a visit', () => {
+  it('records a Class I on the basis improperOperation linked to the request: customer and product from it, R&D mobilised, explained', async () => {
+    t.clock.set('2026-06-02T02:00:00Z');
+    const i = await expectStatus(
+      await w.supervisor.post(api('/incidents'), {
+        classId: 'I',
+        basis: 'improperOperation',
+        engineerId: w.ids.engineer,
+        ticketId,
+        productId,
+        title: '升级未按流程备份，门诊影像中断',
+        description: '未执行备份即升级存储固件，门诊影像系统中断 2 小时',
+        occurredAt: '2026-06-02T01:00:00Z',
+      }),
+      201,
+    );
+    expect(i).toMatchObject({
+      classId: 'I',
+      basis: 'improperOperation',
+      ticketId,
+      letterId: null,
+      complaintId: null,
+      customerId: w.ids.customer,
+      productId,
+      status: 'open',
+      mobilisedAt: '2026-06-02T02:00:00.000Z',
+      classExplanation: { ruleId: 'IN-1' },
+    });
+    expect(i.classExplanation.text['zh-CN']).toContain('操作不当或未按流程操作造成客户工作中断');
+    expect(i.alerted.map((a: Json) => a.role).sort()).toEqual(['rnd', 'supervisor']);
+    const facts = await incidentFactsBetween(t.database.db, {
+      from: '2026-05-31T16:00:00.000Z',
+      to: '2026-06-30T16:00:00.000Z',
+      userIds: [w.ids.engineer],
+    });
+    expect(facts.map((f) => `${f.classId} ${f.basis} ${f.ticketId}`)).toEqual([`I improperOperation ${ticketId}`]);
+  });
+
+  it('records it linked to the visit (responsibility letter), the customer taken from the letter; unlinked it is 422', async () => {
+    const i = await expectStatus(
+      await w.supervisor.post(api('/incidents'), {
+        classId: 'I',
+        basis: 'improperOperation',
+        engineerId: w.ids.engineer2,
+        letterId,
+        title: '现场误操作导致停机',
+        description: '误断电源，科室工作中断',
+        occurredAt: '2026-06-02T01:30:00Z',
+      }),
+      201,
+    );
+    expect(i).toMatchObject({ basis: 'improperOperation', letterId, ticketId: null, customerId: w.ids.customer, classId: 'I' });
+    const bare = await w.supervisor.post(api('/incidents'), {
+      classId: 'I',
+      basis: 'improperOperation',
+      engineerId: w.ids.engineer,
+      title: '误操作',
+      description: '无关联',
+      occurredAt: '2026-06-02T01:30:00Z',
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error).toMatchObject({ reason: 'incidents.factRequired', ruleId: 'IN-1' });
   });
 });
 

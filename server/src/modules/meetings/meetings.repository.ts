@@ -109,3 +109,67 @@ export function listActionRows(db: Db, q: { ownerId?: number; state: string; tod
   if (q.after !== null) query = query.where('meeting_actions.id', '<', q.after);
   return query.orderBy('meeting_actions.id', 'desc').limit(q.limit).execute();
 }
+
+/**
+ * MTG-1 follow-up: open action items whose reminder is due (due on `remindOn`, not yet reminded for that date) or that
+ * are overdue (due before `today`, the owner not yet told for that date), with their meeting's chair.
+ */
+export function actionsToFollowUp(db: Db, q: { today: string; remindOn: string; limit: number }) {
+  return actionsQuery(db)
+    .select('meetings.chair_id')
+    .where('meeting_actions.status', '=', 'open')
+    .where('meeting_actions.due_on', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('meeting_actions.due_on', '>=', q.today),
+          eb('meeting_actions.due_on', '<=', q.remindOn),
+          eb.or([
+            eb('meeting_actions.reminded_for', 'is', null),
+            eb('meeting_actions.reminded_for', '!=', eb.ref('meeting_actions.due_on')),
+          ]),
+        ]),
+        eb.and([
+          eb('meeting_actions.due_on', '<', q.today),
+          eb.or([
+            eb('meeting_actions.overdue_notified_for', 'is', null),
+            eb('meeting_actions.overdue_notified_for', '!=', eb.ref('meeting_actions.due_on')),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('meeting_actions.due_on')
+    .orderBy('meeting_actions.id')
+    .limit(q.limit)
+    .execute();
+}
+
+/** Claims the reminder or the overdue notice of an item for its due date (once across instances); false: already sent. */
+export async function claimActionNotice(db: Db, id: number, which: 'reminder' | 'overdue', dueOn: string): Promise<boolean> {
+  const column = which === 'reminder' ? 'reminded_for' : 'overdue_notified_for';
+  const res = await db
+    .updateTable('meeting_actions')
+    .set({ [column]: dueOn })
+    .where('id', '=', id)
+    .where('due_on', '=', dueOn)
+    .where((eb) => eb.or([eb(column, 'is', null), eb(column, '!=', dueOn)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * MTG-1: the action items still open from earlier meetings of these kinds (held before `before`), for review at the
+ * next meeting of the same kind; one query for a page of meetings.
+ */
+export function openActionsOfEarlierMeetings(db: Db, q: { kinds: string[]; before: string; limit: number }) {
+  if (q.kinds.length === 0) return Promise.resolve([]);
+  return actionsQuery(db)
+    .select(['meetings.kind as meeting_kind', 'meetings.held_at as meeting_held_at'])
+    .where('meeting_actions.status', '=', 'open')
+    .where('meetings.kind', 'in', q.kinds)
+    .where('meetings.held_at', '<', q.before)
+    .orderBy('meetings.held_at')
+    .orderBy('meeting_actions.id')
+    .limit(q.limit)
+    .execute();
+}

@@ -7,9 +7,10 @@ import {
   type ZMeetingUpdate,
   actionItemState,
   localDateOf,
+  plusDays,
 } from '@techserve/core';
 import type { z } from 'zod';
-import { nowIso, todayOf } from '../../http/clock';
+import { type Clock, nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { notFound, refuse } from '../../http/errors';
 import { cursorId, pageOf } from '../../http/pagination';
@@ -19,7 +20,14 @@ import { staffOrRefuse as staffOrRefuseBy } from '../incidents/incidents.shared'
 import * as repo from './meetings.repository';
 
 // MTG-1: the department meets regularly; the minutes are kept and their action items followed up — each owner sees
-// theirs, overdue ones stand out, and FS-11's daily stand-up can be minuted as a meeting of its own.
+// theirs, overdue ones stand out, a job reminds the owner the day before the due date and tells the owner and the
+// chair once it is overdue, the next meeting of the same kind shows the earlier meetings' items still open for review,
+// and FS-11's daily stand-up can be minuted as a meeting of its own.
+
+/** Owners are reminded this many days before an action item's due date (not in the documents; a choice). */
+export const ACTION_REMINDER_DAYS = 1;
+/** The most earlier open items one meeting shows for review. */
+const CARRIED_OVER_LIMIT = 200;
 
 const staffOrRefuse = (db: Db, ids: number[], path: string) => staffOrRefuseBy(db, ids, path, 'meetings.noSuchUser', 'MTG-1');
 
@@ -45,9 +53,22 @@ function toAction(r: repo.ActionRow, today: string): TMeetingAction {
 
 async function toMeetings(db: Db, rows: repo.MeetingRow[], today: string): Promise<TMeeting[]> {
   const ids = rows.map((r) => r.id);
-  const [attendees, actions] = await Promise.all([repo.attendeesOf(db, ids), repo.actionsOfMeetings(db, ids)]);
+  const latest = rows.reduce((m, r) => (r.held_at > m ? r.held_at : m), '');
+  const [attendees, actions, earlier] = await Promise.all([
+    repo.attendeesOf(db, ids),
+    repo.actionsOfMeetings(db, ids),
+    repo.openActionsOfEarlierMeetings(db, {
+      kinds: [...new Set(rows.map((r) => r.kind))],
+      before: latest,
+      limit: CARRIED_OVER_LIMIT * Math.max(1, rows.length),
+    }),
+  ]);
   return rows.map((r) => {
     const mine = actions.filter((a) => a.meeting_id === r.id).map((a) => toAction(a, today));
+    const carriedOver = earlier
+      .filter((a) => a.meeting_kind === r.kind && a.meeting_held_at < r.held_at && a.department_id === r.department_id)
+      .slice(-CARRIED_OVER_LIMIT)
+      .map((a) => toAction(a, today));
     return {
       id: r.id,
       kind: r.kind as TMeeting['kind'],
@@ -62,6 +83,7 @@ async function toMeetings(db: Db, rows: repo.MeetingRow[], today: string): Promi
       actions: mine,
       openActions: mine.filter((a) => a.state === 'open' || a.state === 'overdue').length,
       overdueActions: mine.filter((a) => a.state === 'overdue').length,
+      carriedOver,
       createdByName: r.creator_name,
       version: r.version,
     };
@@ -233,3 +255,44 @@ export async function listActions(
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map((r) => toAction(r, today)), nextCursor };
 }
+
+/**
+ * MTG-1 follow-up (a job): each open action item's owner is reminded ACTION_REMINDER_DAYS before its due date, and
+ * once it is overdue the owner and the meeting's chair are told — each once per due date (a new date re-arms both).
+ * Returns how many notices were sent.
+ */
+export async function followUpActions(db: Db, clock: Clock): Promise<number> {
+  const today = todayOf({ clock });
+  const at = nowIso(clock);
+  const rows = await repo.actionsToFollowUp(db, { today, remindOn: plusDays(today, ACTION_REMINDER_DAYS), limit: 500 });
+  let sent = 0;
+  for (const r of rows) {
+    const dueOn = r.due_on as string;
+    const action = toAction(r, today);
+    const overdue = dueOn < today;
+    if (!(await repo.claimActionNotice(db, r.id, overdue ? 'overdue' : 'reminder', dueOn))) continue;
+    const why = action.explanation.text;
+    await notify(db, at, {
+      userIds: overdue && r.chair_id != null && r.chair_id !== r.owner_id ? [r.owner_id, r.chair_id] : [r.owner_id],
+      kind: overdue ? 'meeting_action_overdue' : 'meeting_action_reminder',
+      title: overdue
+        ? { zh: `会议待办已逾期：${r.title}`, en: `Action item overdue: ${r.title}` }
+        : { zh: `会议待办即将到期：${r.title}`, en: `Action item due soon: ${r.title}` },
+      body: {
+        zh: `${r.meeting_title}：${why['zh-CN']}（负责人 ${r.owner_name}）`,
+        en: `${r.meeting_title}: ${why.en} (owner ${r.owner_name})`,
+      },
+      link: `/meetings/${r.meeting_id}`,
+    });
+    sent++;
+  }
+  return sent;
+}
+
+export const meetingActionsFollowUpJob = (deps: { db: Db; clock: Clock }) => ({
+  name: 'meetings.action-follow-up',
+  everyMs: 60 * 60_000,
+  run: async () => {
+    await followUpActions(deps.db, deps.clock);
+  },
+});

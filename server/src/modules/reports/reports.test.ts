@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus } from '../../test/harness';
 import { type FieldWorld, fieldWorld } from '../field/letters.fixtures';
+import { onSiteLetterFixture } from '../field/visits.fixtures';
 import { openDueReports } from './reports.obligations';
 
 // WR-1 weekly plans, WR-2/RS-10 daily logs, WR-4/WR-3 weekly reports through the API, on SQLite and PostgreSQL.
@@ -338,5 +339,132 @@ describe('WR-8 workload per person and team', () => {
     const team = res.teams.find((x: Json) => x.teamId === w.ids.team);
     expect(team).toMatchObject({ people: 2, requestsWorked: 1, dailyLogs: 3 });
     expect(res.people.some((p: Json) => p.userId === w.ids.gm)).toBe(true);
+  });
+});
+
+describe('WR-8/WR-2 with visits and trips (week of 2026-04-13)', () => {
+  // The engineer visits the customer on Tuesday 04-14 09:00–11:00 (120 minutes on site) and is on an approved trip
+  // 04-13..04-15 with a travel-log line on 04-14; a resident at the customer's site reports tasks per person (RS-10).
+  let letterId: number;
+  let tripId: number;
+  let resident: Agent;
+
+  beforeAll(async () => {
+    at('2026-04-14T01:00:00Z');
+    const on = await onSiteLetterFixture(w, '2026-04-14T01:30:00Z');
+    letterId = on.letterId;
+    at('2026-04-14T03:00:00Z');
+    await expectStatus(await w.engineer.post(api(`/field/letters/${letterId}/check-ins`), { kind: 'out' }));
+    const stamp = '2026-04-10T02:00:00.000Z';
+    tripId = (
+      await t.database.db
+        .insertInto('travel_requests')
+        .values({
+          user_id: w.ids.engineer,
+          status: 'approved',
+          start_date: '2026-04-13',
+          end_date: '2026-04-15',
+          purpose: '苏州客户巡检',
+          work_type: 'guidance',
+          board_provided: 0,
+          letter_id: null,
+          ticket_id: null,
+          segments: '[]',
+          team_id: w.ids.team,
+          department_id: w.ids.department,
+          decided_by: w.ids.supervisor,
+          decided_at: stamp,
+          decision_comment: null,
+          special_daily_fen: null,
+          special_reason: null,
+          special_status: null,
+          special_decided_by: null,
+          special_decided_at: null,
+          extension_start_date: null,
+          extension_end_date: null,
+          extension_reason: null,
+          extension_status: null,
+          extension_decided_by: null,
+          extension_decided_at: null,
+          policy_version: null,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.database.db
+      .insertInto('travel_logs')
+      .values({
+        request_id: tripId,
+        user_id: w.ids.engineer,
+        date: '2026-04-14',
+        place: '苏州',
+        work_done: '巡检三台监护仪',
+        created_at: '2026-04-14T12:00:00.000Z',
+        updated_at: '2026-04-14T12:00:00.000Z',
+      })
+      .execute();
+    await createUser(w.admin, { username: 'rp.res', roleKey: 'engineer', siteId: w.ids.site, departmentId: w.ids.department });
+    resident = await t.login('rp.res', 'password-123');
+  });
+
+  it('WR-2: the day’s draft carries the visit and the travel-log line', async () => {
+    const d = await expectStatus(await w.engineer.get(api('/daily-logs/draft?date=2026-04-14')), 200);
+    expect(d.items).toEqual(
+      expect.arrayContaining([
+        { source: 'visit', refId: letterId, refLabel: 'rp-市第一医院', content: expect.stringContaining('09:00–11:00'), minutes: 120 },
+        { source: 'travel', refId: tripId, refLabel: '苏州', content: '巡检三台监护仪', minutes: 0 },
+      ]),
+    );
+    expect(d.totalMinutes).toBeGreaterThanOrEqual(120);
+    // Another day of the trip without a log line has no travel line.
+    const next = await expectStatus(await w.engineer.get(api('/daily-logs/draft?date=2026-04-15')), 200);
+    expect(next.items.filter((i: Json) => i.source !== 'ticket')).toEqual([]);
+  });
+
+  it('RS-10: a resident’s draft names the site; the log is filed with tasks per person and counts their minutes', async () => {
+    at('2026-04-14T10:00:00Z');
+    const d = await expectStatus(await resident.get(api('/daily-logs/draft?date=2026-04-14')), 200);
+    expect(d).toMatchObject({ date: '2026-04-14', resident: true, siteName: '住院部', items: [], existingId: null });
+    expect(d.due.dueAt).toBe('2026-04-15T00:30:00.000Z');
+    const log = await expectStatus(
+      await resident.post(api('/daily-logs'), {
+        date: '2026-04-14',
+        summary: '驻场日报',
+        tasks: [
+          { personName: '本人', task: '机房巡检', status: 'done', minutes: 120 },
+          { personName: '王工', task: '备份核对', status: 'in_progress', minutes: 60 },
+          { personName: '王工', task: '交换机升级', status: 'planned' },
+        ],
+      }),
+    );
+    expect(log).toMatchObject({ siteName: '住院部', totalMinutes: 180, obligation: { state: 'on_time' } });
+    expect(log.tasks.map((x: Json) => `${x.personName} ${x.task} ${x.status} ${x.minutes}`)).toEqual([
+      '本人 机房巡检 done 120',
+      '王工 备份核对 in_progress 60',
+      '王工 交换机升级 planned 0',
+    ]);
+    const again = await expectStatus(await resident.get(api('/daily-logs/draft?date=2026-04-14')), 200);
+    expect(again.existingId).toBe(log.id);
+  });
+
+  it('WR-8: visits, time on site and trip days per person, with what the time went on', async () => {
+    const res = await expectStatus(await w.supervisor.get(api('/workload?from=2026-04-13&to=2026-04-17')), 200);
+    const eng = res.people.find((p: Json) => p.userId === w.ids.engineer);
+    expect(eng).toMatchObject({ visits: 1, onSiteMinutes: 120, travelDays: 3 });
+    expect(eng.content).toEqual(
+      expect.arrayContaining([
+        { source: 'visit', label: 'rp-市第一医院', minutes: 120, count: 1 },
+        { source: 'travel', label: '苏州', minutes: 0, count: 1 },
+      ]),
+    );
+    expect(eng.content[0]).toMatchObject({ source: 'visit', minutes: 120 });
+    const team = res.teams.find((x: Json) => x.teamId === w.ids.team);
+    expect(team).toMatchObject({ visits: 1, onSiteMinutes: 120, travelDays: 3 });
+    // A range that ends before the trip's last day counts only its days inside the range.
+    const part = await expectStatus(await w.supervisor.get(api('/workload?from=2026-04-14&to=2026-04-14')), 200);
+    expect(part.people.find((p: Json) => p.userId === w.ids.engineer)).toMatchObject({ travelDays: 1, visits: 1 });
+    expect(res.people.find((p: Json) => p.userId === w.ids.engineer2).content).toEqual([]);
   });
 });

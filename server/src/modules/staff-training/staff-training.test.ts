@@ -309,3 +309,122 @@ describe('product test tasks with R&D between trips (TRN-2)', () => {
     expect((await w.engineer2.get(api('/staff-training/test-tasks'))).json().items).toEqual([]);
   });
 });
+
+describe('TRN-3 knowledge exams and TRN-1 session kinds', () => {
+  let product: number;
+  let bank: Json[];
+
+  beforeAll(async () => {
+    const line = await expectStatus(await w.admin.post(api('/product-lines'), { name: 'tr-监护' }), 201);
+    product = (await expectStatus(await w.admin.post(api('/products'), { name: 'tr-PM-8000', productLineId: line.id }), 201)).id;
+    const choice = (text: string, productId: number | null) => ({
+      productId,
+      kind: 'single',
+      text,
+      points: 50,
+      options: [
+        { id: 'a', text: '是' },
+        { id: 'b', text: '否' },
+      ],
+      correct: ['a'],
+    });
+    bank = [
+      await expectStatus(await w.supervisor.post(api('/staff-training/questions'), choice('PM-8000 支持 12 导联吗？', product))),
+      await expectStatus(await w.supervisor.post(api('/staff-training/questions'), choice('PM-8000 可联网吗？', product))),
+      await expectStatus(await w.supervisor.post(api('/staff-training/questions'), choice('上门前须电话预约吗？', null))),
+    ];
+  });
+
+  it('the question bank filters by product, and the general questions apart', async () => {
+    const mine = await expectStatus(await w.supervisor.get(api(`/staff-training/questions?productId=${product}`)), 200);
+    expect(mine.items.map((q: Json) => q.id).sort()).toEqual([bank[0].id, bank[1].id].sort());
+    expect(mine.items.every((q: Json) => q.productId === product && q.productName === 'tr-PM-8000')).toBe(true);
+    const general = await expectStatus(await w.supervisor.get(api('/staff-training/questions?general=1')), 200);
+    expect(general.items.map((q: Json) => q.id)).toContain(bank[2].id);
+    expect(general.items.every((q: Json) => q.productId === null)).toBe(true);
+  });
+
+  it('sets a knowledge exam not tied to a session, on any day; it is answered, graded and counted as a result (TRN-3, AP-10)', async () => {
+    t.clock.set('2026-06-10T01:00:00Z');
+    const exam = await expectStatus(
+      await w.supervisor.post(api('/staff-training/exams'), {
+        title: 'PM-8000 知识抽考',
+        kind: 'knowledge',
+        productId: product,
+        questionIds: [bank[0].id, bank[1].id],
+        candidateIds: [w.ids.engineer, w.ids.engineer2],
+        opensAt: '2026-06-10T02:00:00Z',
+        closesAt: '2026-06-10T03:00:00Z',
+      }),
+      201,
+    );
+    expect(exam).toMatchObject({
+      kind: 'knowledge',
+      sessionId: null,
+      productId: product,
+      productName: 'tr-PM-8000',
+      maxPoints: 100,
+      passPercent: 60,
+      candidates: 2,
+      trainerId: w.ids.supervisor,
+    });
+    t.clock.set('2026-06-10T02:30:00Z');
+    const [q1, q2] = [String(bank[0].id), String(bank[1].id)];
+    const res = await expectStatus(
+      await w.engineer2.post(api(`/staff-training/exams/${exam.id}/answers`), {
+        answers: { [q1]: { choices: ['a'] }, [q2]: { choices: ['b'] } },
+      }),
+      200,
+    );
+    expect(res.mine).toMatchObject({ status: 'graded', points: 50, passed: false, examKind: 'knowledge' });
+    const facts = await examResultsBetween(t.database.db, {
+      from: '2026-05-31T16:00:00.000Z',
+      to: '2026-06-30T16:00:00.000Z',
+      userIds: [w.ids.engineer2],
+    });
+    expect(facts.map((f) => [f.userId, f.passed, f.points])).toEqual([[w.ids.engineer2, false, 50]]);
+    const listed = await expectStatus(await w.engineer2.get(api('/staff-training/exams')), 200);
+    expect(listed.items.find((e: Json) => e.id === exam.id)).toMatchObject({ kind: 'knowledge', myStatus: 'graded', myPassed: false });
+  });
+
+  it('accepts and lists sessions of every kind: onboarding, skills and external (an external trainer by name)', async () => {
+    const made = [
+      await expectStatus(
+        await w.supervisor.post(
+          api('/staff-training/sessions'),
+          sessionBody({ kind: 'onboarding', title: '新员工入职培训', startsAt: '2026-06-15T01:00:00Z', endsAt: '2026-06-15T09:00:00Z' }),
+        ),
+        201,
+      ),
+      await expectStatus(
+        await w.supervisor.post(
+          api('/staff-training/sessions'),
+          sessionBody({ kind: 'skills', title: '焊接技能培训', startsAt: '2026-06-16T01:00:00Z', endsAt: '2026-06-16T05:00:00Z' }),
+        ),
+        201,
+      ),
+      await expectStatus(
+        await w.supervisor.post(
+          api('/staff-training/sessions'),
+          sessionBody({
+            kind: 'external',
+            title: 'ISO 9000 外部培训',
+            trainerId: null,
+            trainerName: '质量认证中心',
+            startsAt: '2026-06-17T01:00:00Z',
+            endsAt: '2026-06-17T09:00:00Z',
+          }),
+        ),
+        201,
+      ),
+    ];
+    expect(made.map((s) => `${s.kind} ${s.trainerName}`)).toEqual(['onboarding tr.sup', 'skills tr.sup', 'external 质量认证中心']);
+    const all = await expectStatus(await w.supervisor.get(api('/staff-training/sessions?view=all')), 200);
+    const kinds = new Map(all.items.map((s: Json) => [s.id, s.kind]));
+    expect(made.map((s) => kinds.get(s.id))).toEqual(['onboarding', 'skills', 'external']);
+    const mine = await expectStatus(await w.engineer.get(api('/staff-training/sessions')), 200);
+    expect(mine.items.map((s: Json) => s.id)).toEqual(expect.arrayContaining(made.map((s) => s.id)));
+    const unknown = await w.supervisor.post(api('/staff-training/sessions'), sessionBody({ kind: 'seminar' }));
+    expect(unknown.statusCode).toBe(400);
+  });
+});

@@ -165,3 +165,24 @@ describe('WR-7: verified by the project manager', () => {
     expect(res.json().error.reason).toBe('months.closed');
   });
 });
+
+describe('WR-7: "by the 3rd" after a holiday, through the database', () => {
+  // September 2026's volume is due by 10-03, a day of the National Day holiday (10-01..10-07); the policy
+  // (holidayDeadlineRule nextWorkingDay) moves it to the first working day after it, 10-08, end of day (24:00 Asia/Shanghai)
+  // = 2026-10-08T16:00:00Z.
+  it('reported exactly at the due instant it is on time; one minute later it is late, with the explanation', async () => {
+    t.clock.set('2026-10-08T16:00:00Z');
+    const onTime = await expectStatus(await w.engineer.post(api('/volume-reports'), { projectId: project, month: '2026-09', lines }));
+    expect(onTime.obligation).toMatchObject({ state: 'on_time', dueAt: '2026-10-08T16:00:00.000Z', dueDate: '2026-10-08' });
+    expect(onTime.obligation.explanation.text['zh-CN']).toContain(
+      '2026-10-03（周六）为法定节假日，按政策顺延至节后第一个工作日 2026-10-08 24:00',
+    );
+    expect(onTime.obligation.judgement.text['zh-CN']).toContain('按时');
+
+    t.clock.set('2026-10-08T16:01:00Z');
+    const late = await expectStatus(await w.engineer2.post(api('/volume-reports'), { projectId: project, month: '2026-09', lines }));
+    expect(late.obligation).toMatchObject({ state: 'late', dueAt: '2026-10-08T16:00:00.000Z', lateMinutes: 1 });
+    expect(late.obligation.judgement.text['zh-CN']).toContain('逾期 1 分钟');
+    expect(late.obligation.explanation.text.en).toContain('public holiday');
+  });
+});

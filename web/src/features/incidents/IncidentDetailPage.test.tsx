@@ -1,12 +1,16 @@
 import type { TExplanation, TIncident } from '@techserve/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n/initI18n';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
 import { viewportWidth } from '../../test/viewportWidth';
 import { IncidentDetailPage } from './IncidentDetailPage';
 
-beforeEach(() => viewportWidth(1280));
+beforeEach(async () => {
+  viewportWidth(1280);
+  await i18n.changeLanguage('zh-CN');
+});
 afterEach(() => vi.unstubAllGlobals());
 
 const why = (ruleId: string, zh: string): TExplanation => ({
@@ -60,6 +64,20 @@ const incident = (patch: Partial<TIncident> = {}): TIncident => ({
       obligationId: 41,
     },
     {
+      kind: 'review',
+      required: true,
+      ownerId: 2,
+      ownerName: '张伟',
+      dueAt: '2026-03-13T16:00:00.000Z',
+      dueExplanation: why('IN-3', '事故总结须在其后第 5 个工作日 2026-03-13 24:00 前完成'),
+      filedAt: null,
+      filedByName: null,
+      text: null,
+      state: 'overdue',
+      stateExplanation: null,
+      obligationId: 43,
+    },
+    {
       kind: 'notice',
       required: true,
       ownerId: 2,
@@ -97,6 +115,49 @@ describe('IncidentDetailPage (IN-1..3)', () => {
     // The engineer does not send the notice.
     expect(screen.queryByTestId('incident-notice-input')).toBeNull();
   });
+
+  it('shows the supervisor’s review (IN-3) with its due time and state, in Chinese and in English', async () => {
+    stubFetch({ 'GET /incidents/5': { body: incident() } });
+    const view = renderAs(<IncidentDetailPage />, {
+      path: '/incidents/:id',
+      url: '/incidents/5',
+      permissions: ['incidents.read'],
+      userId: 11,
+    });
+    const review = await screen.findByTestId('incident-review');
+    expect(review.textContent).toContain('事故总结');
+    expect(review.textContent).toContain('2026-03-13 24:00');
+    expect(review.textContent).toContain('事故总结须在其后第 5 个工作日');
+    expect(review.querySelector('[data-testid=document-state]')?.getAttribute('data-state')).toBe('overdue');
+    view.unmount();
+    await i18n.changeLanguage('en');
+    renderAs(<IncidentDetailPage />, { path: '/incidents/:id', url: '/incidents/5', permissions: ['incidents.read'], userId: 11 });
+    const en = await screen.findByTestId('incident-review');
+    expect(en.textContent).toContain('Incident review');
+    expect(en.textContent).toContain('2026-03-13 24:00');
+    expect(en.textContent).not.toMatch(/事故总结(?!须)/);
+  }, 20_000);
+
+  it('once the review is filed, the notice is sent without it', async () => {
+    const reviewed = incident();
+    reviewed.documents[1] = { ...reviewed.documents[1], filedAt: '2026-03-12T02:00:00.000Z', text: '已复盘', state: 'onTime' };
+    const fetch = stubFetch({
+      'GET /incidents/5': { body: reviewed },
+      'POST /incidents/5/notice': { body: incident({ status: 'closed', version: 5 }) },
+    });
+    renderAs(<IncidentDetailPage />, {
+      path: '/incidents/:id',
+      url: '/incidents/5',
+      permissions: ['incidents.read', 'incidents.manage'],
+      userId: 2,
+    });
+    fireEvent.change(await screen.findByTestId('incident-notice-input'), { target: { value: '事故通报正文' } });
+    expect(screen.queryByTestId('incident-review-input')).toBeNull();
+    expect(screen.getByTestId('incident-review-text').textContent).toBe('已复盘');
+    fireEvent.click(screen.getByTestId('incident-notice-submit'));
+    await waitFor(() => expect(fetch.sent('POST /incidents/5/notice')).toHaveLength(1));
+    expect(fetch.sent('POST /incidents/5/notice')[0].body).toEqual({ version: 4, notice: '事故通报正文' });
+  }, 20_000);
 
   it('lets the supervisor send the review and the notice with the version', async () => {
     const fetch = stubFetch({

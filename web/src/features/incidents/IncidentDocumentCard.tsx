@@ -16,11 +16,13 @@ export function formatDue(instant: string | null): string {
 }
 
 /**
- * IN-1/IN-3: the engineer's reflection or the supervisor's review and notice — who owes it, when it is due (with the
- * due time's explanation), its state (open, overdue, on time, late: the obligation's judgement, explained) and, while
- * open, the form for its owner.
+ * IN-1/IN-3: the engineer's reflection, the supervisor's review (事故总结) or the notice — who owes it, when it is due
+ * (with the due time's explanation), its state (open, overdue, on time, late: the obligation's judgement, explained)
+ * and, while open, the form for its owner. The review is filed with the notice here (its field shows in the notice's
+ * form while the review is not filed; the API also takes it alone), so the review's card shows its due time and state.
  */
 export function IncidentDocumentCard({ incident, doc, canFile }: { incident: TIncident; doc: TIncidentDocument; canFile: boolean }) {
+  const reviewPending = incident.documents.some((d) => d.kind === 'review' && d.required && !d.filedAt);
   const { t } = useTranslation();
   const { message } = App.useApp();
   const write = useIncidentWrite();
@@ -34,7 +36,7 @@ export function IncidentDocumentCard({ incident, doc, canFile }: { incident: TIn
         body:
           doc.kind === 'reflection'
             ? { version: incident.version, text: v.text?.trim() }
-            : { version: incident.version, review: v.review?.trim(), notice: v.notice?.trim() },
+            : { version: incident.version, ...(reviewPending ? { review: v.review?.trim() } : {}), notice: v.notice?.trim() },
       },
       { onSuccess: () => void message.success(t('incidents.saved')), onError: (e) => showError(e, form) },
     );
@@ -73,18 +75,10 @@ export function IncidentDocumentCard({ incident, doc, canFile }: { incident: TIn
           )}
           {doc.text && (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={`${testId}-text`}>
-              {doc.kind === 'notice' && incident.review && (
-                <>
-                  <Typography.Text strong>{t('incidents.review')}：</Typography.Text>
-                  {incident.review}
-                  <br />
-                  <Typography.Text strong>{t('incidents.notice')}：</Typography.Text>
-                </>
-              )}
               {doc.text}
             </Typography.Paragraph>
           )}
-          {canFile && !doc.filedAt && incident.status === 'resolved' && (
+          {canFile && doc.kind !== 'review' && !doc.filedAt && incident.status === 'resolved' && (
             <Form form={form} layout="vertical" onFinish={file}>
               {doc.kind === 'reflection' ? (
                 <Form.Item name="text" label={t('incidents.reflectionText')} rules={required}>
@@ -92,9 +86,11 @@ export function IncidentDocumentCard({ incident, doc, canFile }: { incident: TIn
                 </Form.Item>
               ) : (
                 <>
-                  <Form.Item name="review" label={t('incidents.review')} rules={required}>
-                    <Input.TextArea rows={4} maxLength={20000} data-testid="incident-review-input" />
-                  </Form.Item>
+                  {reviewPending && (
+                    <Form.Item name="review" label={t('incidents.review')} rules={required}>
+                      <Input.TextArea rows={4} maxLength={20000} data-testid="incident-review-input" />
+                    </Form.Item>
+                  )}
                   <Form.Item name="notice" label={t('incidents.notice')} rules={required}>
                     <Input.TextArea rows={4} maxLength={20000} data-testid={`${testId}-input`} />
                   </Form.Item>

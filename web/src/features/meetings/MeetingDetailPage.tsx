@@ -51,6 +51,14 @@ export function MeetingDetailPage() {
           renderItem={(a) => <List.Item key={a.id}>{<ActionItemRow action={a} />}</List.Item>}
         />
       </Card>
+      {m.carriedOver.length > 0 && (
+        <Card size="small" title={t('meetings.carriedOver', { count: m.carriedOver.length })} data-testid="meeting-carried-over">
+          <List
+            dataSource={m.carriedOver}
+            renderItem={(a) => <List.Item key={a.id}>{<ActionItemRow action={a} showMeeting />}</List.Item>}
+          />
+        </Card>
+      )}
     </Flex>
   );
 }

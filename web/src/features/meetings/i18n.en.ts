@@ -36,6 +36,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   cancelAction: 'Cancel',
   note: 'Progress note',
   saveNote: 'Save the note',
+  carriedOver: 'Open action items of earlier meetings ({{count}}, reviewed here)',
   openCount: '{{open}} open, {{overdue}} overdue',
   myActions: 'My action items',
   filter_open: 'Open',

@@ -34,6 +34,7 @@ export const zhCN = {
   cancelAction: '取消',
   note: '进展说明',
   saveNote: '保存说明',
+  carriedOver: '以往会议未完成的待办（{{count}} 项，本次会议跟进）',
   openCount: '未完成 {{open}} 项，逾期 {{overdue}} 项',
   myActions: '我的会议待办',
   filter_open: '未完成',

@@ -1,5 +1,5 @@
 import type { TWorkload } from '@techserve/core';
-import { Card, Flex, Input, Skeleton, Table } from 'antd';
+import { Card, Flex, Input, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -12,7 +12,27 @@ import './i18n';
 
 type Person = TWorkload['people'][number];
 
-/** WR-8: working time and content per person and team (requests, time recorded, visits, daily logs, trips), with charts. */
+/** WR-8 content: what the person's time went on — requests worked, customers visited, places travelled to. */
+function ContentCell({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  if (person.content.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Flex vertical gap={2} data-testid={`workload-content-${person.userId}`}>
+      {person.content.map((c, i) => (
+        <span key={`${c.source}-${i}`}>
+          <Tag>{t(`reports.content_${c.source}`)}</Tag>
+          {c.label}
+          <Typography.Text type="secondary">
+            {' · '}
+            {c.minutes > 0 ? `${hours(c.minutes)} ${t('reports.hoursUnit')}` : t('reports.contentCount', { count: c.count })}
+          </Typography.Text>
+        </span>
+      ))}
+    </Flex>
+  );
+}
+
+/** WR-8: working time and content per person and team (requests, time recorded, visits, daily logs, trips, and what the time went on), with charts. */
 export function WorkloadPage() {
   const { t } = useTranslation();
   const [from, setFrom] = useState(dayjs().startOf('month').format('YYYY-MM-DD'));
@@ -31,6 +51,7 @@ export function WorkloadPage() {
     { title: t('reports.dailyLogs'), dataIndex: 'dailyLogs', key: 'd' },
     { title: t('reports.loggedHours'), key: 'logged', render: (_, p) => hours(p.loggedMinutes) },
     { title: t('reports.travelDays'), dataIndex: 'travelDays', key: 'trip' },
+    { title: t('reports.workloadContent'), key: 'content', render: (_, p) => <ContentCell person={p} /> },
   ];
   return (
     <Flex vertical gap={12}>
