@@ -138,6 +138,9 @@ describe('sorting the request list', () => {
     expect(mine.map((r) => r.assigneeId)).toEqual([ids.one, ids.one, ids.one]);
     for (const sort of TICKET_SORTS)
       for (const order of ['asc', 'desc'] as const)
-        expect((await walk(eng, `&sort=${sort}&order=${order}`)).map((r) => r.id), `${sort} ${order}`).toEqual(expected(mine, sort, order));
+        expect(
+          (await walk(eng, `&sort=${sort}&order=${order}`)).map((r) => r.id),
+          `${sort} ${order}`,
+        ).toEqual(expected(mine, sort, order));
   });
 });

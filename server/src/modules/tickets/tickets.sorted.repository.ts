@@ -49,7 +49,14 @@ function afterOf(cursor: string | undefined, sort: TTicketSort, order: TSortOrde
   if (!raw) return null;
   const [token, key, id] = raw;
   const keyType = sort === 'state' ? 'number' : 'string';
-  if (token !== sortToken(sort, order) || typeof key !== keyType || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_DB_ID)
+  if (
+    token !== sortToken(sort, order) ||
+    typeof key !== keyType ||
+    typeof id !== 'number' ||
+    !Number.isInteger(id) ||
+    id < 1 ||
+    id > MAX_DB_ID
+  )
     throw new AppError('validation_failed', 'cursor is not valid for this sort; use nextCursor from the previous page', {
       details: [{ path: 'querystring.cursor', message: 'invalid cursor' }],
     });
@@ -83,22 +90,22 @@ export async function sortedTickets(
     }
   }
   const cmp = sql.raw(order === 'asc' ? '>' : '<');
-  return db
-    .selectFrom('tickets')
-    .innerJoin('customers', 'customers.id', 'tickets.customer_id')
-    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
-    .select(summaryColumns)
-    .select(key.as('sort_key'))
-    .where((eb) => listConditions(eb, actor, f))
-    .$if(match != null, (q) => q.where(match as Expression<SqlBool>))
-    // `key <= k AND (key < k OR id < i)`: the first part bounds an index on the key, the second breaks ties by id.
-    .$if(after != null, (q) =>
-      q.where(
-        sql<SqlBool>`${key} ${cmp}= ${after?.key} AND (${key} ${cmp} ${after?.key} OR tickets.id ${cmp} ${after?.id})`,
-      ),
-    )
-    .orderBy(key, order)
-    .orderBy('tickets.id', order)
-    .limit(limit + 1)
-    .execute();
+  return (
+    db
+      .selectFrom('tickets')
+      .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+      .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
+      .select(summaryColumns)
+      .select(key.as('sort_key'))
+      .where((eb) => listConditions(eb, actor, f))
+      .$if(match != null, (q) => q.where(match as Expression<SqlBool>))
+      // `key <= k AND (key < k OR id < i)`: the first part bounds an index on the key, the second breaks ties by id.
+      .$if(after != null, (q) =>
+        q.where(sql<SqlBool>`${key} ${cmp}= ${after?.key} AND (${key} ${cmp} ${after?.key} OR tickets.id ${cmp} ${after?.id})`),
+      )
+      .orderBy(key, order)
+      .orderBy('tickets.id', order)
+      .limit(limit + 1)
+      .execute()
+  );
 }
