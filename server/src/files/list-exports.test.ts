@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FieldWorld, draftLetterFixture, expectStatus, fieldWorld } from '../modules/field/letters.fixtures';
-import { type Agent, type TestApp, api, createTestApp } from '../test/harness';
+import { segment, tripBody } from '../modules/travel/travel.fixtures';
+import { type Agent, type TestApp, api, createTestApp, createUser } from '../test/harness';
 
 // Issue 12 item 9: lists exported to Excel with their filters (files/list-workbook.ts) — the same permission and data
 // scope as reading the list, only the filtered rows, headers in the user's language. SQLite and PostgreSQL.
@@ -9,6 +10,7 @@ import { type Agent, type TestApp, api, createTestApp } from '../test/harness';
 let t: TestApp;
 let w: FieldWorld;
 const letters: number[] = [];
+let portal: Agent;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,6 +44,32 @@ beforeAll(async () => {
       }),
       201,
     );
+  // A trip each; a complaint and an incident about the first engineer.
+  const trip = tripBody({ segments: [segment({ startDate: '2026-03-10', endDate: '2026-03-12' })] });
+  for (const who of [w.engineer, w.engineer2]) await expectStatus(await who.post(api('/travel-requests'), trip), 201);
+  const complaint = {
+    customerId: w.ids.customer,
+    complainantName: '钱主任',
+    level: 'salesAdmin',
+    recipientName: '冯雪',
+    receivedAt: '2026-03-02T00:30:00Z',
+    aboutUserId: w.ids.engineer,
+    subject: '工程师未按约定时间到场',
+    description: '约定 9 点到场，10 点半才到',
+  };
+  await expectStatus(await w.salesAdmin.post(api('/complaints'), complaint), 201);
+  const incident = {
+    classId: 'II',
+    basis: 'lateReport',
+    engineerId: w.ids.engineer,
+    letterId: letters[0],
+    title: '现场问题未及时反馈',
+    description: '存储告警未上报',
+    occurredAt: '2026-03-02T00:00:00Z',
+  };
+  await expectStatus(await w.supervisor.post(api('/incidents'), incident), 201);
+  await createUser(w.admin, { username: 'lx.portal', roleKey: 'customer_contact', customerId: w.ids.customer });
+  portal = await t.login('lx.portal', 'password-123');
 });
 afterAll(async () => t.close());
 
@@ -106,6 +134,28 @@ describe('list exports', () => {
     const own = await workbook(w.engineer, '/exports/letters.xlsx');
     expect(own.rows.map((r) => r[0])).toEqual([all.rows.find((r) => r[7] !== '')?.[0]]);
     expect((await workbook(w.supervisor, '/exports/letters.xlsx?status=booked')).rows).toEqual([]);
+  });
+
+  it('exports trips within the reader’s scope and claims in yuan', async () => {
+    const own = await workbook(w.engineer, '/exports/travel-requests.xlsx?view=mine');
+    expect(own.rows.map((r) => [r[1], r[3], r[4]])).toEqual([['lx.eng', '技术指导', '待审批']]);
+    const all = await workbook(w.supervisor, '/exports/travel-requests.xlsx?status=submitted&lang=en');
+    expect(all.rows.map((r) => r[4])).toEqual(['Waiting for approval', 'Waiting for approval']);
+    const claims = await workbook(w.engineer, '/exports/travel-claims.xlsx?month=2026-03&lang=en');
+    expect(claims.list[0]).toEqual(expect.arrayContaining(['Claimant', 'Payable (yuan)']));
+    expect(claims.rows).toEqual([]);
+    expect(claims.filters).toEqual(expect.arrayContaining([['month', '2026-03']]));
+  });
+
+  it('exports complaints and incidents to whoever reads them, never to a customer’s portal', async () => {
+    const complaints = await workbook(w.supervisor, '/exports/complaints.xlsx?status=open');
+    expect(complaints.rows.map((r) => [r[3], r[5], r[7]])).toEqual([['销售内勤', 'lx.eng', '待受理']]);
+    expect((await workbook(w.supervisor, '/exports/complaints.xlsx?status=closed')).rows).toEqual([]);
+    expect((await portal.get(api('/exports/complaints.xlsx'))).statusCode).toBe(403);
+    const incidents = await workbook(w.supervisor, `/exports/incidents.xlsx?engineerId=${w.ids.engineer}&lang=en`);
+    expect(incidents.rows.map((r) => [r[2], r[3], r[6]])).toEqual([['现场问题未及时反馈', 'lx.eng', 'Open']]);
+    expect((await workbook(w.supervisor, `/exports/incidents.xlsx?engineerId=${w.ids.engineer2}`)).rows).toEqual([]);
+    expect((await portal.get(api('/exports/incidents.xlsx'))).statusCode).toBe(403);
   });
 
   it('exports the request list in the order of its sort', async () => {
