@@ -4,6 +4,11 @@ import { CustomersPage } from '../features/customers/CustomersPage';
 import { LettersPage } from '../features/field/LettersPage';
 import { LeaveApprovalsPage } from '../features/leave/LeaveApprovalsPage';
 import { MyLeavePage } from '../features/leave/MyLeavePage';
+import { ComplaintsPage } from '../features/incidents/ComplaintsPage';
+import { IncidentsPage } from '../features/incidents/IncidentsPage';
+import { ApprovalsPage } from '../features/travel/ApprovalsPage';
+import { FinancePage } from '../features/travel/FinancePage';
+import { MyTripsPage } from '../features/travel/MyTripsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { i18n } from '../i18n/initI18n';
 import { renderAs } from '../test/renderAs';
@@ -26,6 +31,10 @@ beforeEach(async () => {
     'GET /teams': empty,
     'GET /leave-requests': empty,
     'GET /field/letters': empty,
+    'GET /travel-requests': empty,
+    'GET /travel-claims': empty,
+    'GET /complaints': empty,
+    'GET /incidents': empty,
   });
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -74,5 +83,30 @@ describe('export buttons', () => {
     const href = (await screen.findByTestId('letters-export')).getAttribute('href');
     expect(href).toContain('/api/v1/exports/letters.xlsx?');
     expect(query(href)).toEqual({ box: 'mine', status: 'draft', lang: 'zh-CN' });
+  });
+
+  it('exports my trips, the approver’s trips of the chosen status and the finance month’s claims', async () => {
+    const mine = renderAs(<MyTripsPage />, { path: '/travel', url: '/travel', permissions: ['travel.request'] });
+    expect(query((await screen.findByTestId('trips-export')).getAttribute('href'))).toEqual({ view: 'mine', lang: 'zh-CN' });
+    mine.unmount();
+    const approvals = renderAs(<ApprovalsPage />, { path: '/travel/approvals', url: '/travel/approvals', permissions: ['travel.approve'] });
+    expect(query((await screen.findByTestId('trips-export')).getAttribute('href'))).toEqual({
+      view: 'approvals',
+      status: 'submitted',
+      lang: 'zh-CN',
+    });
+    approvals.unmount();
+    renderAs(<FinancePage />, { path: '/travel/finance', url: '/travel/finance', permissions: ['travel.finance'] });
+    const claims = query((await screen.findByTestId('claims-export')).getAttribute('href'));
+    expect(claims).toMatchObject({ view: 'all', lang: 'zh-CN' });
+    expect(claims.month).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  it('exports complaints and incidents', async () => {
+    const complaints = renderAs(<ComplaintsPage />, { path: '/complaints', url: '/complaints', permissions: ['incidents.read'] });
+    expect((await screen.findByTestId('complaints-export')).getAttribute('href')).toBe('/api/v1/exports/complaints.xlsx?lang=zh-CN');
+    complaints.unmount();
+    renderAs(<IncidentsPage />, { path: '/incidents', url: '/incidents', permissions: ['incidents.read', 'incidents.manage'] });
+    expect(query((await screen.findByTestId('incidents-export')).getAttribute('href'))).toEqual({ view: 'all', lang: 'zh-CN' });
   });
 });
