@@ -13,6 +13,7 @@ export {
   exportLang,
   exportList,
   labelOf,
+  listExport,
   listWorkbook,
   sendWorkbook,
   workbookResponse,

@@ -108,6 +108,18 @@ export async function exportList<T, Q extends ListQuery>(
   return { fileName: `${p.sheet[p.lang]}-${exportedAt.slice(0, 10)}.xlsx`, data };
 }
 
+/**
+ * A list's export as one function of (ctx, query, lang): its sheet name, its columns and the list's own read
+ * (`listX(ctx, query)`, which applies the permission, the data scope and the filters).
+ */
+export function listExport<T, Q extends ListQuery>(
+  sheet: Words,
+  columns: ListColumn<T>[],
+  list: (ctx: Ctx, query: Q) => Promise<{ items: T[]; nextCursor: string | null }>,
+) {
+  return (ctx: Ctx, query: Q, lang: TExportLang) => exportList(ctx, { sheet, columns, query, lang, page: (q) => list(ctx, q) });
+}
+
 /** The file's language: the `lang` the web sends, else the browser's Accept-Language, else Chinese. */
 export function exportLang(req: FastifyRequest<{ Querystring: { lang?: TExportLang } }>): TExportLang {
   if (req.query.lang) return req.query.lang;

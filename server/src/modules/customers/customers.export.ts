@@ -1,6 +1,5 @@
-import type { TCustomer, TCustomerListQuery, TExportLang } from '@techserve/core';
-import { type ListColumn, exportList } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TCustomer } from '@techserve/core';
+import { type ListColumn, listExport } from '../../files';
 import { listCustomers } from './customers.service';
 
 const COLUMNS: ListColumn<TCustomer>[] = [
@@ -14,12 +13,4 @@ const COLUMNS: ListColumn<TCustomer>[] = [
 ];
 
 /** Issue 12 item 9: the customer list with its search and region as Excel, through the list's own scope (CU-1). */
-export function exportCustomers(ctx: Ctx, query: TCustomerListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '客户', en: 'Customers' },
-    columns: COLUMNS,
-    query,
-    lang,
-    page: (q) => listCustomers(ctx, q),
-  });
-}
+export const exportCustomers = listExport({ 'zh-CN': '客户', en: 'Customers' }, COLUMNS, listCustomers);

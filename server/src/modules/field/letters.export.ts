@@ -1,6 +1,5 @@
-import type { TExportLang, TLetterListQuery, TLetterSummary } from '@techserve/core';
-import { type ListColumn, exportList, labelOf } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TLetterSummary } from '@techserve/core';
+import { type ListColumn, listExport, labelOf } from '../../files';
 import { listLetters } from './letters.service';
 
 const STATUSES = {
@@ -28,12 +27,4 @@ const COLUMNS: ListColumn<TLetterSummary>[] = [
 ];
 
 /** Issue 12 item 9 (FS-2): the letter list with its box and status as Excel, within the letters' scope. */
-export function exportLetters(ctx: Ctx, query: TLetterListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '项目责任书', en: 'Letters' },
-    columns: COLUMNS,
-    query,
-    lang,
-    page: (q) => listLetters(ctx, q),
-  });
-}
+export const exportLetters = listExport({ 'zh-CN': '项目责任书', en: 'Letters' }, COLUMNS, listLetters);

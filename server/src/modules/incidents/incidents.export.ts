@@ -1,6 +1,5 @@
-import type { TComplaint, TComplaintListQuery, TExportLang, TIncident, TIncidentListQuery } from '@techserve/core';
-import { type ListColumn, type Words, exportList, labelOf } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TComplaint, TIncident } from '@techserve/core';
+import { type ListColumn, type Words, listExport, labelOf } from '../../files';
 import { listComplaints } from './complaints.service';
 import { listIncidents } from './incidents.service';
 
@@ -48,23 +47,7 @@ const INCIDENTS: ListColumn<TIncident>[] = [
 ];
 
 /** Issue 12 item 9 (SR-14): the complaint list with its filters as Excel, within the complaints' scope. */
-export function exportComplaints(ctx: Ctx, query: TComplaintListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '投诉', en: 'Complaints' },
-    columns: COMPLAINTS,
-    query,
-    lang,
-    page: (q) => listComplaints(ctx, q),
-  });
-}
+export const exportComplaints = listExport({ 'zh-CN': '投诉', en: 'Complaints' }, COMPLAINTS, listComplaints);
 
 /** Issue 12 item 9 (IN-1..3): the incident list with its filters as Excel, within the incidents' scope. */
-export function exportIncidents(ctx: Ctx, query: TIncidentListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '事故', en: 'Incidents' },
-    columns: INCIDENTS,
-    query,
-    lang,
-    page: (q) => listIncidents(ctx, q),
-  });
-}
+export const exportIncidents = listExport({ 'zh-CN': '事故', en: 'Incidents' }, INCIDENTS, listIncidents);

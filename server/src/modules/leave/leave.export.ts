@@ -1,6 +1,5 @@
-import type { TExportLang, TLeaveListQuery, TLeaveRequest } from '@techserve/core';
-import { type ListColumn, exportList, labelOf, yesNo } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TLeaveRequest } from '@techserve/core';
+import { type ListColumn, listExport, labelOf, yesNo } from '../../files';
 import { listLeave } from './leave.service';
 
 const STATUSES = {
@@ -26,6 +25,4 @@ const COLUMNS: ListColumn<TLeaveRequest>[] = [
 ];
 
 /** Issue 12 item 9 (RS-4): the leave list with its view and status as Excel, through the list's own reader check and scope. */
-export function exportLeave(ctx: Ctx, query: TLeaveListQuery, lang: TExportLang) {
-  return exportList(ctx, { sheet: { 'zh-CN': '请假', en: 'Leave' }, columns: COLUMNS, query, lang, page: (q) => listLeave(ctx, q) });
-}
+export const exportLeave = listExport({ 'zh-CN': '请假', en: 'Leave' }, COLUMNS, listLeave);

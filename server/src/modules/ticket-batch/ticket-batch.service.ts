@@ -1,6 +1,6 @@
-import type { TBatchResult, TExportLang, TTicketBatch, TTicketListQuery, TTicketSummary, TTicketTransition } from '@techserve/core';
+import type { TBatchResult, TTicketBatch, TTicketSummary, TTicketTransition } from '@techserve/core';
 import type { Ctx } from '../../http/context';
-import { type ListColumn, type Words, exportList, labelOf, yesNo } from '../../files';
+import { type ListColumn, type Words, listExport, labelOf, yesNo } from '../../files';
 import { runBatch } from '../approvals/batch-runner';
 import { getTicket } from '../tickets/tickets.detail';
 import { listTickets, transition } from '../tickets/tickets.service';
@@ -52,12 +52,4 @@ const COLUMNS: ListColumn<TTicketSummary>[] = [
  * Issue 12 item 9: the request list with its filters and sort as Excel, read page by page through the tickets list
  * (its scope).
  */
-export function exportTickets(ctx: Ctx, query: TTicketListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '服务请求', en: 'Service requests' },
-    columns: COLUMNS,
-    query,
-    lang,
-    page: (q) => listTickets(ctx, q),
-  });
-}
+export const exportTickets = listExport({ 'zh-CN': '服务请求', en: 'Service requests' }, COLUMNS, listTickets);

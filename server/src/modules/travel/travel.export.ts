@@ -1,6 +1,5 @@
-import type { TExportLang, TTravelClaim, TTravelClaimListQuery, TTravelRequestListQuery, TTravelRequestSummary } from '@techserve/core';
-import { type ListColumn, type Words, exportList, labelOf } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TTravelClaim, TTravelRequestSummary } from '@techserve/core';
+import { type ListColumn, type Words, listExport, labelOf } from '../../files';
 import { listClaims } from './claims.service';
 import { listRequests } from './travel.service';
 
@@ -47,17 +46,7 @@ const CLAIMS: ListColumn<TTravelClaim>[] = [
 ];
 
 /** Issue 12 item 9 (TR-1): the trip list with its view and status as Excel, through the list's reader check and scope. */
-export function exportTrips(ctx: Ctx, query: TTravelRequestListQuery, lang: TExportLang) {
-  return exportList(ctx, { sheet: { 'zh-CN': '出差申请', en: 'Trips' }, columns: TRIPS, query, lang, page: (q) => listRequests(ctx, q) });
-}
+export const exportTrips = listExport({ 'zh-CN': '出差申请', en: 'Trips' }, TRIPS, listRequests);
 
 /** Issue 12 item 9 (TR-4): the claim list with its view, status and month as Excel, in yuan. */
-export function exportClaims(ctx: Ctx, query: TTravelClaimListQuery, lang: TExportLang) {
-  return exportList(ctx, {
-    sheet: { 'zh-CN': '差旅报销', en: 'Travel claims' },
-    columns: CLAIMS,
-    query,
-    lang,
-    page: (q) => listClaims(ctx, q),
-  });
-}
+export const exportClaims = listExport({ 'zh-CN': '差旅报销', en: 'Travel claims' }, CLAIMS, listClaims);

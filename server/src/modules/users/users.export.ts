@@ -1,6 +1,5 @@
-import type { TExportLang, TUser, TUserListQuery } from '@techserve/core';
-import { type ListColumn, exportList, labelOf } from '../../files';
-import type { Ctx } from '../../http/context';
+import type { TUser } from '@techserve/core';
+import { type ListColumn, listExport, labelOf } from '../../files';
 import { listUsers } from './users.service';
 
 const STATUSES = { active: { 'zh-CN': '在用', en: 'Active' }, disabled: { 'zh-CN': '已停用', en: 'Disabled' } };
@@ -18,6 +17,4 @@ const COLUMNS: ListColumn<TUser>[] = [
 ];
 
 /** Issue 12 item 9: the user list with its filters as Excel, within the reader's data scope (ORG-2). */
-export function exportUsers(ctx: Ctx, query: TUserListQuery, lang: TExportLang) {
-  return exportList(ctx, { sheet: { 'zh-CN': '用户', en: 'Users' }, columns: COLUMNS, query, lang, page: (q) => listUsers(ctx, q) });
-}
+export const exportUsers = listExport({ 'zh-CN': '用户', en: 'Users' }, COLUMNS, listUsers);
