@@ -50,7 +50,9 @@ export const ZListQuery = z.strictObject({
 export const ZExportLang = z.enum(['zh-CN', 'en']);
 export type TExportLang = z.infer<typeof ZExportLang>;
 /** A list's query as its Excel export takes it: the same filters, and the file's language. */
-export const exportQuery = <T extends z.ZodObject>(list: T) => list.extend({ lang: ZExportLang.optional() });
+export function exportQuery<S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(list: z.ZodObject<S, C>) {
+  return list.extend({ lang: ZExportLang.optional() });
+}
 
 export const ZErrorBody = z.object({
   error: z.object({

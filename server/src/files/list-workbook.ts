@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { TExportLang } from '@techserve/core';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -121,7 +122,7 @@ export function listExport<T, Q extends ListQuery>(
 }
 
 /** The file's language: the `lang` the web sends, else the browser's Accept-Language, else Chinese. */
-export function exportLang(req: FastifyRequest<{ Querystring: { lang?: TExportLang } }>): TExportLang {
+export function exportLang(req: { query: { lang?: TExportLang }; headers: IncomingHttpHeaders }): TExportLang {
   if (req.query.lang) return req.query.lang;
   return /^\s*en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh-CN';
 }
