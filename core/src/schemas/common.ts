@@ -46,6 +46,14 @@ export const ZListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
+/** Issue 12 item 9: the language of an exported list's headers and labels (the web sends its own; else Accept-Language). */
+export const ZExportLang = z.enum(['zh-CN', 'en']);
+export type TExportLang = z.infer<typeof ZExportLang>;
+/** A list's query as its Excel export takes it: the same filters, and the file's language. */
+export function exportQuery<S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(list: z.ZodObject<S, C>) {
+  return list.extend({ lang: ZExportLang.optional() });
+}
+
 export const ZErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -212,6 +212,17 @@ export type TTicketEntry = z.infer<typeof ZTicketEntry>;
 
 // Lists ---------------------------------------------------------------------------------------------------
 
+/**
+ * Issue 12 item 9: the request list's sortable columns (GET /tickets?sort=&order=). `state` sorts in the workflow's
+ * order (new → … → cancelled), `dueAt` is the next SLA due instant (none = after every due time), `assignee` puts the
+ * unassigned first when ascending.
+ */
+export const TICKET_SORTS = ['number', 'createdAt', 'updatedAt', 'priority', 'state', 'dueAt', 'customer', 'assignee'] as const;
+export const ZTicketSort = z.enum(TICKET_SORTS);
+export type TTicketSort = z.infer<typeof ZTicketSort>;
+export const ZSortOrder = z.enum(['asc', 'desc']);
+export type TSortOrder = z.infer<typeof ZSortOrder>;
+
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
@@ -241,6 +252,8 @@ export const ZTicketListQuery = z.strictObject({
   sla: z.enum(['breached', 'near_breach', 'on_track']).optional().describe('Open requests by SLA state now'),
   createdFrom: ZDate.optional(),
   createdTo: ZDate.optional(),
+  sort: ZTicketSort.optional().describe('Issue 12 item 9: the column the list is ordered by (ties by id); absent = newest first'),
+  order: ZSortOrder.optional().describe('asc or desc (default desc)'),
 });
 export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
 

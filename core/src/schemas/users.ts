@@ -82,3 +82,4 @@ export const ZUserListQuery = z.strictObject({
   teamId: ZId.optional(),
   departmentId: ZId.optional(),
 });
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;

@@ -6,4 +6,16 @@ export { cleanFileName } from './file-name';
 export { type DetectedType, detectFileType } from './file-type';
 export { type FileDeps, type FileStorage, localDiskStorage, newStorageKey } from './storage';
 export { type Upload, megabytes, readUpload } from './upload';
-export { type ListColumn, listWorkbook, sendWorkbook } from './list-workbook';
+export {
+  EXPORT_MAX_ROWS,
+  type ListColumn,
+  type Words,
+  exportLang,
+  exportList,
+  labelOf,
+  listExport,
+  listWorkbook,
+  sendWorkbook,
+  workbookResponse,
+  yesNo,
+} from './list-workbook';

@@ -13,6 +13,7 @@ export const en: TMessages = {
     search: 'Search',
     reset: 'Reset',
     loadMore: 'Load more',
+    exportExcel: 'Export to Excel',
     noMore: 'No more',
     actions: 'Actions',
     yes: 'Yes',

@@ -11,6 +11,7 @@ export const zhCN = {
     search: '搜索',
     reset: '重置',
     loadMore: '加载更多',
+    exportExcel: '导出 Excel',
     noMore: '没有更多了',
     actions: '操作',
     yes: '是',

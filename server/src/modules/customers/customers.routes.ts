@@ -1,4 +1,7 @@
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
+import { exportCustomers } from './customers.export';
 import {
+  exportQuery,
   ZContact,
   ZContactCreate,
   ZContactUpdate,
@@ -56,6 +59,19 @@ export function customersRoutes(app: App) {
       config: read,
     },
     (req) => svc.listCustomers(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/customers.xlsx',
+    {
+      schema: {
+        tags: tags,
+        summary: 'Issue 12 item 9: the customer list with the same filters as GET /customers as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZCustomerListQuery),
+        response: workbookResponse,
+      },
+      config: read,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportCustomers(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/customers/:id/file',

@@ -1,4 +1,7 @@
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
+import { exportLetters } from './letters.export';
 import {
+  exportQuery,
   ZEngineerSuggestionList,
   ZFieldIdParams,
   ZLedgerList,
@@ -53,6 +56,19 @@ export function lettersRoutes(app: App) {
       config: read,
     },
     (req) => svc.listLetters(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/letters.xlsx',
+    {
+      schema: {
+        tags: tags,
+        summary: 'Issue 12 item 9: the letter list with the same filters as GET /field/letters as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZLetterListQuery),
+        response: workbookResponse,
+      },
+      config: read,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportLetters(req.ctx(), req.query, exportLang(req))),
   );
   app.get('/field/letters/:id', { schema: one('One letter with its kit, engineers and appointment history'), config: read }, (req) =>
     svc.getLetter(req.ctx(), req.params.id),

@@ -1,4 +1,7 @@
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
+import { exportComplaints, exportIncidents } from './incidents.export';
 import {
+  exportQuery,
   ZComplaint,
   ZComplaintAcknowledge,
   ZComplaintConfirmation,
@@ -52,6 +55,19 @@ export function incidentsRoutes(app: App) {
       config: read,
     },
     (req) => complaints.listComplaints(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/complaints.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Issue 12 item 9: the complaint list with the same filters as GET /complaints as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZComplaintListQuery),
+        response: workbookResponse,
+      },
+      config: read,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportComplaints(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/complaints/:id',
@@ -131,6 +147,19 @@ export function incidentsRoutes(app: App) {
       config: read,
     },
     (req) => incidents.listIncidents(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/incidents.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Issue 12 item 9: the incident list with the same filters as GET /incidents as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZIncidentListQuery),
+        response: workbookResponse,
+      },
+      config: read,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportIncidents(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/incidents/:id',

@@ -1,4 +1,7 @@
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
+import { exportLeave } from './leave.export';
 import {
+  exportQuery,
   ZIdParams,
   ZLeaveDecision,
   ZLeaveFormArchive,
@@ -50,6 +53,19 @@ export function leaveRoutes(app: App, deps: FileDeps & { companyName: string }) 
       config: anyLeave,
     },
     (req) => svc.listLeave(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/leave-requests.xlsx',
+    {
+      schema: {
+        tags: tags,
+        summary: 'Issue 12 item 9: the leave list with the same filters as GET /leave-requests as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZLeaveListQuery),
+        response: workbookResponse,
+      },
+      config: anyLeave,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportLeave(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/leave-requests/:id',

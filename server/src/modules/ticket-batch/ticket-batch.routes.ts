@@ -1,6 +1,5 @@
-import { ZBatchResult, ZTicketBatch, ZTicketListQuery } from '@techserve/core';
-import { z } from 'zod';
-import { sendWorkbook } from '../../files';
+import { ZBatchResult, ZTicketBatch, ZTicketListQuery, exportQuery } from '@techserve/core';
+import { EXPORT_MAX_ROWS, exportLang, sendWorkbook, workbookResponse } from '../../files';
 import type { App } from '../../http/app-types';
 import * as svc from './ticket-batch.service';
 
@@ -26,18 +25,13 @@ export function ticketBatchRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: `The request list with the same filters as GET /tickets as Excel (.xlsx), with a sheet of the filters; at most ${svc.EXPORT_MAX_ROWS} rows`,
-        querystring: ZTicketListQuery,
-        response: {
-          200: {
-            description: 'The workbook',
-            content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
-          },
-        },
+        summary: `The request list with the same filters and sort as GET /tickets as Excel (.xlsx), with a sheet of the filters; at most ${EXPORT_MAX_ROWS} rows; headers in lang (else Accept-Language)`,
+        querystring: exportQuery(ZTicketListQuery),
+        response: workbookResponse,
       },
       // Staff only (tickets.work): the file carries SLA columns and internal names a customer's portal never shows.
       config: { permission: 'tickets.work' as const },
     },
-    async (req, reply) => sendWorkbook(reply, await svc.exportTickets(req.ctx(), req.query)),
+    async (req, reply) => sendWorkbook(reply, await svc.exportTickets(req.ctx(), req.query, exportLang(req))),
   );
 }

@@ -1,7 +1,6 @@
-import type { TBatchResult, TTicketBatch, TTicketListQuery, TTicketSummary, TTicketTransition } from '@techserve/core';
-import { nowIso } from '../../http/clock';
+import type { TBatchResult, TTicketBatch, TTicketSummary, TTicketTransition } from '@techserve/core';
 import type { Ctx } from '../../http/context';
-import { type ListColumn, listWorkbook } from '../../files';
+import { type ListColumn, type Words, listExport, labelOf, yesNo } from '../../files';
 import { runBatch } from '../approvals/batch-runner';
 import { getTicket } from '../tickets/tickets.detail';
 import { listTickets, transition } from '../tickets/tickets.service';
@@ -24,58 +23,33 @@ export function batchTransition(ctx: Ctx, body: TTicketBatch): Promise<TBatchRes
   });
 }
 
-/** The most rows one export holds; beyond it the file says so and the user narrows the filters. */
-export const EXPORT_MAX_ROWS = 5000;
-
-const STATE_ZH: Record<string, string> = {
-  new: '新建',
-  assigned: '已分配',
-  accepted: '已接单',
-  in_progress: '处理中',
-  waiting: '等待客户',
-  resolved: '已解决',
-  confirmed: '已确认',
-  closed: '已关闭',
-  cancelled: '已取消',
+const STATES: Record<string, Words> = {
+  new: { 'zh-CN': '新建', en: 'New' },
+  assigned: { 'zh-CN': '已分配', en: 'Assigned' },
+  accepted: { 'zh-CN': '已接单', en: 'Accepted' },
+  in_progress: { 'zh-CN': '处理中', en: 'In progress' },
+  waiting: { 'zh-CN': '等待客户', en: 'Waiting for the customer' },
+  resolved: { 'zh-CN': '已解决', en: 'Resolved' },
+  confirmed: { 'zh-CN': '已确认', en: 'Confirmed' },
+  closed: { 'zh-CN': '已关闭', en: 'Closed' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
 };
 
 const COLUMNS: ListColumn<TTicketSummary>[] = [
-  { header: '编号', width: 20, value: (t) => t.number },
-  { header: '标题', width: 40, value: (t) => t.title },
-  { header: '客户', width: 24, value: (t) => t.customerName },
-  { header: '状态', width: 10, value: (t) => STATE_ZH[t.state] ?? t.state },
-  { header: '优先级', width: 8, value: (t) => t.priority },
-  { header: '负责人', width: 12, value: (t) => t.assigneeName },
-  { header: 'SLA 下一到期', width: 22, value: (t) => t.nextDueAt },
-  { header: '已超时', width: 8, value: (t) => (t.slaBreached ? '是' : '否') },
-  { header: '创建时间', width: 22, value: (t) => t.createdAt },
-  { header: '更新时间', width: 22, value: (t) => t.updatedAt },
+  { header: { 'zh-CN': '编号', en: 'Number' }, width: 20, value: (t) => t.number },
+  { header: { 'zh-CN': '标题', en: 'Title' }, width: 40, value: (t) => t.title },
+  { header: { 'zh-CN': '客户', en: 'Customer' }, width: 24, value: (t) => t.customerName },
+  { header: { 'zh-CN': '状态', en: 'State' }, width: 10, value: (t, lang) => labelOf(STATES, t.state, lang) },
+  { header: { 'zh-CN': '优先级', en: 'Priority' }, width: 8, value: (t) => t.priority },
+  { header: { 'zh-CN': '负责人', en: 'Assignee' }, width: 12, value: (t) => t.assigneeName },
+  { header: { 'zh-CN': 'SLA 下一到期', en: 'SLA next due' }, width: 22, value: (t) => t.nextDueAt },
+  { header: { 'zh-CN': '已超时', en: 'Breached' }, width: 8, value: (t, lang) => yesNo(t.slaBreached, lang) },
+  { header: { 'zh-CN': '创建时间', en: 'Created' }, width: 22, value: (t) => t.createdAt },
+  { header: { 'zh-CN': '更新时间', en: 'Updated' }, width: 22, value: (t) => t.updatedAt },
 ];
 
-/** Issue 12 item 9: the request list with its filters as Excel, read page by page through the tickets list (its scope). */
-export async function exportTickets(ctx: Ctx, query: TTicketListQuery): Promise<{ fileName: string; data: Buffer }> {
-  const rows: TTicketSummary[] = [];
-  let cursor: string | undefined;
-  let truncated = false;
-  for (;;) {
-    const page = await listTickets(ctx, { ...query, limit: 200, cursor });
-    rows.push(...page.items);
-    if (!page.nextCursor) break;
-    if (rows.length >= EXPORT_MAX_ROWS) {
-      truncated = true;
-      break;
-    }
-    cursor = page.nextCursor;
-  }
-  const exportedAt = nowIso(ctx.clock);
-  const { limit: _limit, cursor: _cursor, ...filters } = query;
-  const data = await listWorkbook({
-    sheet: '服务请求',
-    columns: COLUMNS,
-    rows: rows.slice(0, EXPORT_MAX_ROWS),
-    filters,
-    exportedAt,
-    truncated,
-  });
-  return { fileName: `服务请求-${exportedAt.slice(0, 10)}.xlsx`, data };
-}
+/**
+ * Issue 12 item 9: the request list with its filters and sort as Excel, read page by page through the tickets list
+ * (its scope).
+ */
+export const exportTickets = listExport({ 'zh-CN': '服务请求', en: 'Service requests' }, COLUMNS, listTickets);

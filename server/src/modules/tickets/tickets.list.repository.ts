@@ -38,7 +38,7 @@ export type ListFilter = TTicketListQuery & { actorId: number };
 type Eb = ExpressionBuilder<DB, any>;
 
 /** The actor's scope and the list's filters, as one condition on `tickets`. */
-function listConditions(eb: Eb, actor: Actor, f: ListFilter): Expression<SqlBool> {
+export function listConditions(eb: Eb, actor: Actor, f: ListFilter): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [ticketScope(eb, actor)];
   if (actor.scope === 'own') {
     // The same rows as the own scope, as a list of ids the database can drive the query from (an OR with an
@@ -237,7 +237,7 @@ async function searchSqlite(db: Db, actor: Actor, f: ListFilter, terms: TQueryTe
 }
 
 /** The FTS5 expression of the terms, prefixes expanded to their indexed terms; null when a prefix has none. */
-async function fts5Expression(db: Db, terms: TQueryTerm[]): Promise<string | null> {
+export async function fts5Expression(db: Db, terms: TQueryTerm[]): Promise<string | null> {
   const parts: string[] = [];
   for (const t of terms) {
     if (!t.prefix) {

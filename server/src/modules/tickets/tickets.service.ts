@@ -31,10 +31,21 @@ import { getTicket, toSummary } from './tickets.detail';
 import { tellAssignee, tellCustomer, tellReopened } from './tickets.notifications';
 import * as listRepo from './tickets.list.repository';
 import * as repo from './tickets.repository';
+import * as sortedRepo from './tickets.sorted.repository';
 import { parseEvents, policyOfTicket, priorityOf, refreshSla } from './tickets.sla';
 
 export async function listTickets(ctx: Ctx, query: TTicketListQuery) {
-  const rows = await listRepo.listTickets(ctx.db, ctx.dialect, ctx.actor, { ...query, actorId: ctx.actor.id }, query.limit);
+  const filter = { ...query, actorId: ctx.actor.id };
+  if (query.sort) {
+    // Issue 12 item 9: a column's order; the cursor carries the sort, the last key and the id.
+    const order = query.order ?? 'desc';
+    const rows = await sortedRepo.sortedTickets(ctx.db, ctx.dialect, ctx.actor, filter, query.sort, order, query.limit);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > query.limit ? encodeCursor([sortedRepo.sortToken(query.sort, order), last.sort_key, last.id]) : null;
+    return { items: items.map(toSummary), nextCursor };
+  }
+  const rows = await listRepo.listTickets(ctx.db, ctx.dialect, ctx.actor, filter, query.limit);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   return { items: items.map(toSummary), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };

@@ -1,4 +1,7 @@
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
+import { exportClaims, exportTrips } from './travel.export';
 import {
+  exportQuery,
   ZApprovalDecision,
   ZExtensionRequest,
   ZFinanceExportQuery,
@@ -102,6 +105,19 @@ export function travelRoutes(app: App, deps: FileDeps) {
       config: anyTravel,
     },
     (req) => svc.listRequests(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/travel-requests.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Issue 12 item 9: the trip list with the same filters as GET /travel-requests as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZTravelRequestListQuery),
+        response: workbookResponse,
+      },
+      config: anyTravel,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportTrips(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/travel-requests/:id',
@@ -291,6 +307,19 @@ export function travelRoutes(app: App, deps: FileDeps) {
       config: anyTravel,
     },
     (req) => claims.listClaims(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/travel-claims.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Issue 12 item 9: the claim list with the same filters as GET /travel-claims as Excel (.xlsx), in yuan, headers in lang',
+        querystring: exportQuery(ZTravelClaimListQuery),
+        response: workbookResponse,
+      },
+      config: anyTravel,
+    },
+    async (req, reply) => sendWorkbook(reply, await exportClaims(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/travel-claims/:id',

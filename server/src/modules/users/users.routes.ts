@@ -1,5 +1,7 @@
-import { ZIdParams, ZOk, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, page } from '@techserve/core';
+import { ZIdParams, ZOk, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, exportQuery, page } from '@techserve/core';
+import { exportLang, sendWorkbook, workbookResponse } from '../../files';
 import type { App } from '../../http/app-types';
+import { exportUsers } from './users.export';
 import type { PasswordCost } from '../auth/password';
 import { createUser, getUser, listUsers, resetTwoFactor, unlockUser, updateUser } from './users.service';
 
@@ -12,6 +14,19 @@ export function usersRoutes(app: App, cost: PasswordCost, companyName: string) {
       config: { permission: 'users.read' },
     },
     (req) => listUsers(req.ctx(), req.query),
+  );
+  app.get(
+    '/exports/users.xlsx',
+    {
+      schema: {
+        tags: tags,
+        summary: 'Issue 12 item 9: the user list with the same filters as GET /users as Excel (.xlsx), headers in lang',
+        querystring: exportQuery(ZUserListQuery),
+        response: workbookResponse,
+      },
+      config: { permission: 'users.read' },
+    },
+    async (req, reply) => sendWorkbook(reply, await exportUsers(req.ctx(), req.query, exportLang(req))),
   );
   app.get(
     '/users/:id',

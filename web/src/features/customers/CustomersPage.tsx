@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TCustomer } from '@techserve/core';
-import { Button, Flex, Input } from 'antd';
+import { Button, Flex, Input, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -62,11 +63,14 @@ export function CustomersPage() {
       <PageHeader
         title={t('customers.title')}
         extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setEditing({})}>
-              {t('customers.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/exports/customers.xlsx" query={{ q }} testId="customers-export" />
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setEditing({})}>
+                {t('customers.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>

@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ListTable } from '../../layout/ListTable';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { fieldKeys } from './fieldKeys';
@@ -78,7 +79,10 @@ export function LettersPage() {
 
   return (
     <>
-      <PageHeader title={t('field.lettersTitle')} />
+      <PageHeader
+        title={t('field.lettersTitle')}
+        extra={<ExportButton path="/exports/letters.xlsx" query={query} testId="letters-export" />}
+      />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Segmented
           aria-label={t('field.box')}

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TComplaint } from '@techserve/core';
-import { Button, Flex, Segmented, Typography } from 'antd';
+import { Button, Flex, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
@@ -31,11 +32,14 @@ export function ComplaintsPage() {
       <PageHeader
         title={t('incidents.complaints')}
         extra={
-          can('incidents.report') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/complaints/new')} data-testid="complaint-new">
-              {t('incidents.newComplaint')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/exports/complaints.xlsx" query={{ status }} testId="complaints-export" />
+            {can('incidents.report') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/complaints/new')} data-testid="complaint-new">
+                {t('incidents.newComplaint')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Segmented

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TIncident } from '@techserve/core';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { MineAllToggle } from '../../layout/MineAllToggle';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { ResponsiveList } from '../../layout/ResponsiveList';
 import { useSession } from '../auth/useSession';
@@ -40,11 +41,14 @@ export function IncidentsPage() {
       <PageHeader
         title={t('incidents.incidents')}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/incidents/new')} data-testid="incident-new">
-              {t('incidents.newIncident')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/exports/incidents.xlsx" query={{ view }} testId="incidents-export" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/incidents/new')} data-testid="incident-new">
+                {t('incidents.newIncident')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <MineAllToggle value={view} onChange={setView} mine={t('incidents.viewMine')} all={t('incidents.viewAll')} />

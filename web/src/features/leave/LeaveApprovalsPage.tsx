@@ -3,6 +3,7 @@ import { Segmented } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { LoadMore } from '../../shared/LoadMore';
 import { ApproverActions } from './ApproverActions';
@@ -22,7 +23,10 @@ export function LeaveApprovalsPage() {
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   return (
     <>
-      <PageHeader title={t('leave.approvals')} />
+      <PageHeader
+        title={t('leave.approvals')}
+        extra={<ExportButton path="/exports/leave-requests.xlsx" query={{ view: 'approvals', status }} testId="leave-export" />}
+      />
       <div style={{ overflowX: 'auto', marginBottom: 12 }}>
         <Segmented<string>
           aria-label={t('leave.status')}

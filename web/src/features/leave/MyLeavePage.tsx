@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { LoadMore } from '../../shared/LoadMore';
 import { LeaveList } from './LeaveList';
@@ -21,9 +22,12 @@ export function MyLeavePage() {
       <PageHeader
         title={t('leave.myLeave')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leave/new')} data-testid="leave-new">
-            {t('leave.newLeave')}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/exports/leave-requests.xlsx" query={{ view: 'mine' }} testId="leave-export" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leave/new')} data-testid="leave-new">
+              {t('leave.newLeave')}
+            </Button>
+          </Space>
         }
       />
       <LeaveList

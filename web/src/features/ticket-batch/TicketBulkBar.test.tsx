@@ -41,7 +41,9 @@ describe('bulk bar (issue 12 item 9)', () => {
     });
     expect(screen.queryByTestId('bulk-assign')).toBeNull(); // without tickets.assign
     expect(screen.queryByTestId('bulk-cancel')).toBeNull(); // without tickets.manage
-    expect(screen.getByTestId('tickets-export').getAttribute('href')).toBe('/api/v1/ticket-exports/requests.xlsx?state=resolved');
+    expect(screen.getByTestId('tickets-export').getAttribute('href')).toBe(
+      '/api/v1/ticket-exports/requests.xlsx?state=resolved&lang=zh-CN',
+    );
     fireEvent.click(screen.getByTestId('bulk-close'));
     fireEvent.click(await screen.findByTestId('bulk-apply'));
     expect(await screen.findByText('批量操作结果：成功 1 项，失败 1 项')).toBeTruthy();

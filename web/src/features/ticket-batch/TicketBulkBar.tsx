@@ -1,13 +1,13 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { TICKET_BATCH_ACTIONS, type TBatchResult, type TTicketSummary } from '@techserve/core';
-import { Button, Flex, Input, Modal, Tooltip, Typography } from 'antd';
+import { Button, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../api/useApiError';
 import { useSession } from '../auth/useSession';
 import { UserSelect } from '../tickets/UserSelect';
 import { BatchResultList } from './BatchResultList';
-import { exportUrl, useTicketBatch } from './useTicketBatch';
+import { ExportButton } from '../../layout/ExportButton';
+import { useTicketBatch } from './useTicketBatch';
 import './i18n';
 
 type Action = (typeof TICKET_BATCH_ACTIONS)[number];
@@ -72,11 +72,7 @@ export function TicketBulkBar({
         </>
       )}
       <div style={{ flex: 1 }} />
-      <Tooltip title={t('ticketBatch.exportHint')}>
-        <Button icon={<DownloadOutlined />} href={exportUrl(query)} data-testid="tickets-export">
-          {t('ticketBatch.export')}
-        </Button>
-      </Tooltip>
+      <ExportButton path="/ticket-exports/requests.xlsx" query={query} hint={t('ticketBatch.exportHint')} testId="tickets-export" />
       <Modal
         open={action !== null}
         title={action ? t(`ticketBatch.${action}`) : ''}

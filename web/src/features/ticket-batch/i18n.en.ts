@@ -13,7 +13,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   cancel: 'Cancel selected',
   apply: 'Apply',
   reason: 'Note (optional)',
-  export: 'Export to Excel',
   exportHint: 'Exports the current filters, at most 5000 rows',
   resultTitle: 'Bulk action: {{ok}} succeeded, {{failed}} failed',
   resultOk: 'Done',

@@ -11,7 +11,6 @@ export const zhCN = {
   cancel: '批量取消',
   apply: '执行',
   reason: '说明（可选）',
-  export: '导出表格',
   exportHint: '按当前筛选条件导出电子表格，最多 5000 行',
   resultTitle: '批量操作结果：成功 {{ok}} 项，失败 {{failed}} 项',
   resultOk: '成功',

@@ -10,9 +10,3 @@ export function useTicketBatch() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
   });
 }
-
-/** The Excel export of the list with the same filters (a plain download: the session cookie signs it). */
-export const exportUrl = (query: Record<string, string>) => {
-  const params = new URLSearchParams(query).toString();
-  return `/api/v1/ticket-exports/requests.xlsx${params ? `?${params}` : ''}`;
-};

@@ -4,6 +4,7 @@ import { i18n } from '../../i18n/initI18n';
 import { ticketFixture } from './fixtures';
 import { renderAs } from '../../test/renderAs';
 import { stubFetch } from '../../test/stubFetch';
+import { viewportWidth } from '../../test/viewportWidth';
 import { TicketsPage } from './TicketsPage';
 
 const STAFF = ['tickets.read', 'tickets.create', 'tickets.assign', 'customers.read'] as const;
@@ -20,6 +21,21 @@ const soon = ticketFixture({
   title: '打印机卡纸',
   nextDueAt: new Date(Date.now() + 10 * 60_000).toISOString(),
 });
+
+/** A desktop viewport for the table's tests, the default one restored after each test. */
+const phoneMatchMedia = window.matchMedia;
+const desktop = () => viewportWidth(1280);
+afterEach(() => Object.defineProperty(window, 'matchMedia', { writable: true, configurable: true, value: phoneMatchMedia }));
+
+/** The table's header cell of a column (the filter bar may use the same words). */
+const columnHeader = (text: string) => {
+  const cell = screen
+    .getAllByText(text)
+    .find((node) => node.closest('th'))
+    ?.closest('th');
+  if (!cell) throw new Error(`no column ${text}`);
+  return cell;
+};
 
 beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
@@ -52,6 +68,35 @@ describe('request list', () => {
       expect(fetchMock.mock.calls.some(([url]) => String(url).includes('cursor=c1') && String(url).includes('sla=breached'))).toBe(true),
     );
     expect(api.sent('GET /tickets').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('orders the list on the server by the clicked column, kept in the query, the queue switch and the export', async () => {
+    stubFetch({ 'GET /tickets': { body: { items: [overdue, soon], nextCursor: null } }, 'GET /ticket-views': { body: { items: [] } } });
+    const fetchMock = vi.mocked(fetch);
+    const urls = () => fetchMock.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/tickets?'));
+    desktop();
+    renderAs(<TicketsPage />, { path: '/tickets', url: '/tickets', permissions: [...STAFF, 'tickets.work'] });
+    await screen.findByText('核心交换机宕机');
+    const header = () => columnHeader('优先级');
+    fireEvent.click(header());
+    await waitFor(() => expect(urls().some((url) => url.includes('sort=priority') && url.includes('order=asc'))).toBe(true));
+    fireEvent.click(header());
+    await waitFor(() => expect(urls().some((url) => url.includes('sort=priority') && url.includes('order=desc'))).toBe(true));
+    expect(screen.getByTestId('tickets-export').getAttribute('href')).toContain('sort=priority&order=desc');
+    fireEvent.click(within(screen.getByTestId('ticket-queues')).getByText('已超时'));
+    await waitFor(() => expect(urls().some((url) => url.includes('sla=breached') && url.includes('sort=priority'))).toBe(true));
+  });
+
+  it('turns the newest-first created column to oldest first on its first click', async () => {
+    stubFetch({ 'GET /tickets': { body: { items: [overdue], nextCursor: null } }, 'GET /ticket-views': { body: { items: [] } } });
+    const fetchMock = vi.mocked(fetch);
+    const urls = () => fetchMock.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/tickets?'));
+    desktop();
+    renderAs(<TicketsPage />, { path: '/tickets', url: '/tickets', permissions: [...STAFF] });
+    await screen.findByText('核心交换机宕机');
+    expect(urls()[0]).not.toContain('sort=');
+    fireEvent.click(columnHeader('创建时间'));
+    await waitFor(() => expect(urls().some((url) => url.includes('sort=createdAt') && url.includes('order=asc'))).toBe(true));
   });
 
   it('saves the current filters as a named view', async () => {

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { TTicketSummary } from '@techserve/core';
+import type { TTicketSort, TTicketSummary } from '@techserve/core';
 import { Button, Card, Empty, Flex, Grid, Segmented, Space, Spin, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,8 @@ const QUEUES: Record<string, TTicketFilters> = {
   mine: { mine: true },
 };
 
-const queueOf = (query: Record<string, string>) =>
+/** The queue a query shows, whatever its order. */
+const queueOf = ({ sort: _sort, order: _order, ...query }: Record<string, string>) =>
   Object.entries(QUEUES).find(([, filters]) => JSON.stringify(filtersToQuery(filters)) === JSON.stringify(query))?.[0];
 
 /** The service-request list (also the customer portal's "my requests"): filters in the URL, saved views, load more. */
@@ -56,19 +58,35 @@ export function TicketsPage() {
   const rows = useMemo(() => tickets.data?.pages.flatMap((page) => page.items) ?? [], [tickets.data]);
   const customerName = filters.customerId ? rows.find((row) => row.customerId === filters.customerId)?.customerName : undefined;
   const queue = queueOf(query);
-  // Issue 12 item 9: staff select rows for a bulk action; the list's sort orders the rows loaded (the server's list
-  // has no sort parameter yet).
+  // Issue 12 item 9: staff select rows for a bulk action.
   const bulk = !customerSide && can('tickets.work');
   const [selected, setSelected] = useState<number[]>([]);
-  const byText = (pick: (t: TTicketSummary) => string | null) => (a: TTicketSummary, b: TTicketSummary) =>
-    (pick(a) ?? '\uffff').localeCompare(pick(b) ?? '\uffff');
+  // The column headers order the list on the server (sort and order in the URL, saved views and the export); no sort
+  // is the server's newest first, shown on the created column.
+  const sortable = (key: TTicketSort) => ({
+    sorter: true,
+    sortOrder: (filters.sort
+      ? filters.sort === key
+        ? filters.order === 'asc'
+          ? 'ascend'
+          : 'descend'
+        : null
+      : key === 'createdAt'
+        ? 'descend'
+        : null) as SortOrder,
+  });
+  const onTableChange: TableProps<TTicketSummary>['onChange'] = (_p, _f, sorter, extra) => {
+    if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+    const key = sorter.order ? (sorter.columnKey as TTicketSort) : undefined;
+    setFilters({ ...filters, sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
+  };
 
   const columns: ColumnsType<TTicketSummary> = [
     {
       title: t('tickets.number'),
       key: 'number',
       fixed: 'left',
-      sorter: byText((ticket) => ticket.number),
+      ...sortable('number'),
       render: (_, ticket) => (
         <Link to={`/tickets/${ticket.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
           {ticket.number}
@@ -78,45 +96,43 @@ export function TicketsPage() {
     {
       title: t('tickets.subject'),
       key: 'title',
-      sorter: byText((ticket) => ticket.title),
       render: (_, ticket) => (
         <Typography.Text ellipsis={{ tooltip: ticket.title }} style={{ maxWidth: 320 }}>
           {ticket.title}
         </Typography.Text>
       ),
     },
-    ...(customerSide
-      ? []
-      : [{ title: t('tickets.customer'), dataIndex: 'customerName', key: 'customer', sorter: byText((ticket) => ticket.customerName) }]),
+    ...(customerSide ? [] : [{ title: t('tickets.customer'), dataIndex: 'customerName', key: 'customer', ...sortable('customer') }]),
     {
       title: t('tickets.priority'),
       key: 'priority',
-      sorter: byText((ticket) => ticket.priority),
+      ...sortable('priority'),
       render: (_, ticket) => <PriorityTag priority={ticket.priority} />,
     },
     {
       title: t('tickets.state'),
       key: 'state',
-      sorter: byText((ticket) => ticket.state),
+      ...sortable('state'),
       render: (_, ticket) => <StateTag state={ticket.state} />,
     },
     {
       title: t('tickets.assignee'),
       key: 'assignee',
-      sorter: byText((ticket) => ticket.assigneeName),
+      ...sortable('assignee'),
       render: (_, ticket) => ticket.assigneeName ?? <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>,
     },
     {
       title: t('tickets.sla'),
-      key: 'sla',
-      sorter: byText((ticket) => ticket.nextDueAt),
+      key: 'dueAt',
+      ...sortable('dueAt'),
       render: (_, ticket) => <SlaDue ticket={ticket} />,
     },
     {
       title: t('tickets.createdAt'),
       key: 'createdAt',
-      sorter: byText((ticket) => ticket.createdAt),
-      defaultSortOrder: 'descend',
+      ...sortable('createdAt'),
+      // Shown newest first by default, so its next click is oldest first.
+      sortDirections: ['descend', 'ascend'],
       render: (_, ticket) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm')}</span>,
     },
   ];
@@ -141,7 +157,7 @@ export function TicketsPage() {
           <Segmented
             aria-label={t('tickets.queues')}
             value={queue ?? ''}
-            onChange={(value) => setFilters(QUEUES[String(value)] ?? {})}
+            onChange={(value) => setFilters({ ...QUEUES[String(value)], sort: filters.sort, order: filters.order })}
             options={[
               { value: 'all', label: t('common.all') },
               { value: 'unassigned', label: t('tickets.queue_unassigned') },
@@ -191,6 +207,7 @@ export function TicketsPage() {
           loading={tickets.isLoading}
           locale={{ emptyText: <Empty description={t('tickets.empty')} /> }}
           onRow={(ticket) => ({ onDoubleClick: () => navigate(`/tickets/${ticket.id}`) })}
+          onChange={onTableChange}
           rowSelection={bulk ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined}
           data-testid="tickets-table"
         />

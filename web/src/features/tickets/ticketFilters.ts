@@ -1,4 +1,4 @@
-import { type TPriority, type TTicketState } from '@techserve/core';
+import { TICKET_SORTS, type TPriority, type TSortOrder, type TTicketSort, type TTicketState } from '@techserve/core';
 
 /** The list's filters; also what a saved view stores (as a flat string record, the list's query string). */
 export type TTicketFilters = {
@@ -14,6 +14,9 @@ export type TTicketFilters = {
   teamId?: number;
   createdFrom?: string;
   createdTo?: string;
+  /** Issue 12 item 9: the server orders the list by a column (kept in the URL and saved views like a filter). */
+  sort?: TTicketSort;
+  order?: TSortOrder;
 };
 
 export const FILTER_KEYS = [
@@ -28,6 +31,8 @@ export const FILTER_KEYS = [
   'teamId',
   'createdFrom',
   'createdTo',
+  'sort',
+  'order',
 ] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,6 +50,8 @@ export function filtersToQuery(filters: TTicketFilters): Record<string, string> 
   if (filters.teamId) query.teamId = String(filters.teamId);
   if (filters.createdFrom) query.createdFrom = filters.createdFrom;
   if (filters.createdTo) query.createdTo = filters.createdTo;
+  if (filters.sort) query.sort = filters.sort;
+  if (filters.sort && filters.order) query.order = filters.order;
   return query;
 }
 
@@ -63,5 +70,7 @@ export function queryToFilters(query: Record<string, string>): TTicketFilters {
   if (query.teamId && Number(query.teamId) > 0) filters.teamId = Number(query.teamId);
   if (DAY.test(query.createdFrom ?? '')) filters.createdFrom = query.createdFrom;
   if (DAY.test(query.createdTo ?? '')) filters.createdTo = query.createdTo;
+  if ((TICKET_SORTS as readonly string[]).includes(query.sort)) filters.sort = query.sort as TTicketSort;
+  if (filters.sort && (query.order === 'asc' || query.order === 'desc')) filters.order = query.order;
   return filters;
 }

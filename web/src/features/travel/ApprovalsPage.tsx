@@ -1,6 +1,7 @@
 import { Card, Flex, Segmented, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { TripList } from './MyTripsPage';
 import { useTravelList } from './useTravel';
@@ -13,7 +14,10 @@ export function ApprovalsPage() {
   const trips = useTravelList('approvals', status || undefined);
   return (
     <Flex vertical gap={12}>
-      <PageHeader title={t('travel.approvals')} />
+      <PageHeader
+        title={t('travel.approvals')}
+        extra={<ExportButton path="/exports/travel-requests.xlsx" query={{ view: 'approvals', status }} testId="trips-export" />}
+      />
       <Segmented
         value={status}
         onChange={(v) => setStatus(String(v))}

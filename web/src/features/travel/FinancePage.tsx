@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Empty, Flex, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../auth/useSession';
 import { ClaimView } from './ClaimView';
@@ -21,6 +22,7 @@ export function FinancePage() {
       <PageHeader title={t('travel.finance')} />
       <Flex gap={8} wrap align="center">
         <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} aria-label={t('travel.month')} />
+        <ExportButton path="/exports/travel-claims.xlsx" query={{ month: key, view: 'all' }} testId="claims-export" />
         <Button type="primary" href={`/api/v1/travel/finance-export?month=${key}`} data-testid="export">
           {t('travel.download')}
         </Button>

@@ -1,6 +1,7 @@
-import { Button, Empty, Flex, List, Skeleton, Typography } from 'antd';
+import { Button, Empty, Flex, List, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { TravelStatusTag } from './TravelStatusTag';
 import { useTravelList } from './useTravel';
@@ -16,9 +17,12 @@ export function MyTripsPage() {
       <PageHeader
         title={t('travel.myTrips')}
         extra={
-          <Button type="primary" onClick={() => navigate('/travel/trips/new')}>
-            {t('travel.newTrip')}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/exports/travel-requests.xlsx" query={{ view: 'mine' }} testId="trips-export" />
+            <Button type="primary" onClick={() => navigate('/travel/trips/new')}>
+              {t('travel.newTrip')}
+            </Button>
+          </Space>
         }
       />
       {trips.isLoading ? <Skeleton active /> : <TripList items={trips.data?.items ?? []} />}

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../api/useApiError';
+import { ExportButton } from '../../layout/ExportButton';
 import { PageHeader } from '../../layout/PageHeader';
 import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -133,11 +134,14 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="user-create" onClick={() => setEditing({})}>
-              {t('users.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/exports/users.xlsx" query={filters} testId="users-export" />
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} data-testid="user-create" onClick={() => setEditing({})}>
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
