@@ -98,8 +98,13 @@ async function commissionsOf(db: Db, policy: { document: TPolicy; number: number
 /**
  * PAY-5: the month's payroll for the people in the actor's scope, with the instant its last sheet was frozen (the
  * export's own date, so the same month gives the same file). 409 pay.sheetsNotFinal names who is not final yet.
+ * `exporting`: the month is handed to finance: the PAY-2 ranking page is fixed on the first export (pay.bonuses).
  */
-export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPayroll; frozenAt: string | null }> {
+export async function payrollOf(
+  ctx: Ctx,
+  month: string,
+  opts: { exporting?: boolean } = {},
+): Promise<{ payroll: TPayroll; frozenAt: string | null }> {
   need(ctx, 'pay.read');
   const db = ctx.db;
   const [staff, sheets] = await Promise.all([staffInScope(db, ctx.actor), sheetsOfMonth(db, ctx.actor, month, false)]);
@@ -129,7 +134,7 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
     repo.travelAllowancesBetween(db, first, last, ids),
     repo.releasedInto(db, month, ids),
     overtimeOfMonth(db, month, ids),
-    bonusesOfMonth(db, policy.document.pay, month, ids),
+    bonusesOfMonth(db, policy.document.pay, month, ids, opts.exporting ? ctx : undefined),
     contractsTouching(db, first, last, ids),
     conversionsOf(db, ids),
   ]);
