@@ -110,7 +110,8 @@ export async function upsertMonthInput(
       .execute();
     return;
   }
-  if (version !== undefined && version !== existing.version) throw versionConflict('Non-piece days');
+  // A second writer who read no record (no version) does not overwrite the first's days.
+  if (version !== existing.version) throw versionConflict('Non-piece days');
   await db
     .updateTable('pay_month_inputs')
     .set({ ...values, version: sql`version + 1` })

@@ -17,6 +17,7 @@ import {
   type TCommissionEntry,
   type TPayDashboard,
   type TPayMonthInput,
+  type TPayMonthInputRow,
   type TPayProfile,
   type TPayProfileUpdate,
   type TPayroll,
@@ -400,6 +401,30 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
   const out = (await listProfiles(ctx)).items.find((p) => p.userId === userId);
   if (!out) throw notFound('Member of staff');
   return out;
+}
+
+/** PAY-3: the month's non-piece days of every person in scope (0 and version 0 where none is recorded). */
+export async function listMonthInputs(ctx: Ctx, month: string): Promise<{ items: TPayMonthInputRow[] }> {
+  need(ctx, 'pay.read');
+  const staff = await staffInScope(ctx.db, ctx.actor);
+  const inputs = new Map(
+    (
+      await repo.monthInputsOf(
+        ctx.db,
+        month,
+        staff.map((s) => s.id),
+      )
+    ).map((i) => [i.user_id, i]),
+  );
+  return {
+    items: staff.map((s) => ({
+      userId: s.id,
+      userName: s.name,
+      month,
+      nonPieceDays: inputs.get(s.id)?.non_piece_days ?? 0,
+      version: inputs.get(s.id)?.version ?? 0,
+    })),
+  };
 }
 
 /** PAY-3: a person's days of non-piece work in an open month (paid per day). */
