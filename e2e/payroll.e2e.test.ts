@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spreadsheetAsCsv } from '../server/src/test/libreoffice';
 import { SCREENSHOTS, launch, seeText, signIn } from './browser';
 
-// Issue 16's journey from the month's end (AP-2, AP-15): the supervisor drafts last month's sheets from the facts, the
-// engineer disputes a line on the phone, the chain scores (manager with the dispute upheld, VP, GM signs), the month is
-// closed and the sheets made final, and finance's Excel opens in LibreOffice with every line explained. Demo users share
-// the admin password; the server runs on the real clock, so "last month" is the month before today (Shanghai).
+// Issue 16's journey from the month's end (AP-2, AP-15, PAY-5): the supervisor drafts last month's sheets from the facts,
+// the engineer disputes a line on the phone, the chain scores (manager with the dispute upheld, VP, GM signs), the month
+// is closed and the sheets made final, finance's appraisal Excel opens in LibreOffice, and the month's payroll export
+// is downloaded from the payroll page and opened (exceljs, and LibreOffice when installed) with every line explained.
+// Demo users share the admin password; the server runs on the real clock, so "last month" is the month before today
+// (Shanghai).
+//
+// The payroll needs every sheet in the reader's scope final, and the GM's and the VP's own sheets can never be (nobody
+// above them signs: appraisal.ownSheet). So the payroll is read by the east team's lead, to whose built-in role the
+// administrator gives pay.read and pay.export (a team-scoped payroll); the team's other sheets go up the same chain
+// through the API, as set-up: the journey's own steps are 刘洋's.
 
 const baseUrl = inject('baseUrl');
 const password = inject('adminPassword');
@@ -39,6 +47,25 @@ const lastMonth = () => {
 const ITEMS = ['workload', 'initiative', 'coordination', 'loyalty', 'planning', 'execution', 'quality'];
 const WEIGHTS = [30, 15, 10, 15, 8, 10, 12];
 
+/** A call to the API from a signed-in page, as the page's own code makes it (CSRF token from the session). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the journey reads the API's JSON as the page does
+async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/v1${p}`, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  );
+}
+
+const FULL = Object.fromEntries(ITEMS.map((id, i) => [id, WEIGHTS[i]]));
+
 /** Scores every item: full marks minus `minus` on the workload (the default policy's items, AP-3). */
 async function score(page: Page, minus: number) {
   for (const [i, id] of ITEMS.entries()) {
@@ -48,8 +75,8 @@ async function score(page: Page, minus: number) {
   await page.getByTestId('review-form-submit').click();
 }
 
-describe('the monthly appraisal (issue 16: AP-2, AP-15)', () => {
-  it('drafts last month’s sheet, takes a dispute, goes up the chain, is made final and exported to finance', async () => {
+describe('the monthly appraisal and the payroll (issue 16: AP-2, AP-15, PAY-5)', () => {
+  it('drafts last month’s sheet, takes a dispute, goes up the chain, is made final, and the payroll export explains every line', async () => {
     const month = lastMonth();
     const supervisor = await as('supervisor');
     await supervisor.goto(`${baseUrl}/appraisal/team?month=${month}`);
@@ -109,9 +136,76 @@ describe('the monthly appraisal (issue 16: AP-2, AP-15)', () => {
     await finance.goto(`${baseUrl}/appraisal/export?month=${month}`);
     const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByTestId('appraisal-export').click()]);
     const csv = spreadsheetAsCsv(readFileSync(await download.path()));
-    if (csv === undefined) return; // no LibreOffice: npm test says SKIPPED
-    expect(csv).toContain('刘洋');
-    expect(csv).toContain('AP-15');
-    expect(csv).toContain('夜间抢修属实');
+    if (csv !== undefined) {
+      expect(csv).toContain('刘洋');
+      expect(csv).toContain('AP-15');
+      expect(csv).toContain('夜间抢修属实');
+    }
+
+    // PAY-5: the east team's payroll, read by its lead (see the note at the top).
+    const admin = await as('admin');
+    const roles = (await call(admin, 'GET', '/roles')).json.items as { id: number; key: string; permissions: string[]; version: number }[];
+    const lead = roles.find((r) => r.key === 'team_lead')!;
+    const granted = await call(admin, 'PATCH', `/roles/${lead.id}`, {
+      version: lead.version,
+      permissions: [...new Set([...lead.permissions, 'pay.read', 'pay.export'])],
+    });
+    expect(granted.status).toBe(200);
+    const clerk = await as('lead.east');
+    const team = ((await call(clerk, 'GET', '/pay/profiles')).json.items as { userId: number; userName: string }[]).map((p) => p.userId);
+    expect(team.length).toBeGreaterThan(1);
+    const sheets = (await call(supervisor, 'GET', `/appraisal-sheets?month=${month}&view=team`)).json.items as {
+      id: number;
+      userId: number;
+      state: string;
+      version: number;
+    }[];
+    for (const sheet of sheets.filter((s) => team.includes(s.userId) && s.state === 'draft')) {
+      let version = sheet.version;
+      for (const [page, step] of [
+        [supervisor, 'review'],
+        [vp, 'review'],
+        [gm, 'approve'],
+      ] as const) {
+        const res =
+          step === 'review'
+            ? await call(page, 'PUT', `/appraisal-sheets/${sheet.id}/review`, { version, scores: FULL, adjustments: [] })
+            : await call(page, 'POST', `/appraisal-sheets/${sheet.id}/approve`, { version, scores: FULL });
+        expect(res.status, JSON.stringify(res.json)).toBe(200);
+        version = res.json.version;
+      }
+    }
+    const frozen = await call(gm, 'POST', '/appraisal-sheets/freeze', { month });
+    expect(frozen.status).toBe(200);
+
+    await clerk.goto(`${baseUrl}/pay/payroll?month=${month}`);
+    await clerk.getByTestId('pay-total').waitFor();
+    await seeText(clerk, '刘洋');
+    await clerk.screenshot({ path: `${SCREENSHOTS}/payroll.png`, fullPage: true });
+    const [payroll] = await Promise.all([clerk.waitForEvent('download'), clerk.getByTestId('pay-export').click()]);
+    const data = readFileSync(await payroll.path());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['工资表', '工资明细']);
+    const lines: { name: string; kind: string; ruleId: string; amount: unknown; text: string }[] = [];
+    book.getWorksheet('工资明细')!.eachRow((row, n) => {
+      const v = row.values as unknown[];
+      if (n > 1) lines.push({ name: String(v[1]), kind: String(v[2]), ruleId: String(v[3] ?? ''), amount: v[5], text: String(v[7] ?? '') });
+    });
+    // Every line explained: its rule, an amount (or 未记录) and a sentence; 刘洋's upheld dispute is paid as an adjustment.
+    expect(lines.length).toBeGreaterThan(team.length);
+    for (const l of lines) {
+      expect(l.ruleId).toMatch(/^[A-Z]+-\d/);
+      expect(l.amount === '未记录' || typeof l.amount === 'number').toBe(true);
+      expect(l.text).toMatch(/^[A-Z]+-\d+[a-z]?：/);
+    }
+    expect(lines.find((l) => l.name === '刘洋' && l.kind === '考核调整')).toMatchObject({ amount: 50 });
+    expect(lines.find((l) => l.name === '刘洋' && l.kind === '考核调整')?.text).toContain('夜间抢修属实');
+    const people = new Set(lines.map((l) => l.name));
+    expect(people.size).toBe(team.length);
+    const payrollCsv = spreadsheetAsCsv(data);
+    if (payrollCsv === undefined) return; // no LibreOffice: npm test says SKIPPED
+    expect(payrollCsv).toContain('实发合计（元，未扣税）');
+    expect(payrollCsv).toContain('夜间抢修属实');
   });
 });
