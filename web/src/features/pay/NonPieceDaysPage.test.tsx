@@ -1,4 +1,4 @@
-import { defaultPolicy, formatMoneyFen } from '@techserve/core';
+import { type TPermission, defaultPolicy, formatMoneyFen } from '@techserve/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
@@ -21,7 +21,7 @@ const routes = {
   'GET /policy/in-force': { body: { number: 1, effectiveFrom: '2026-01-01', document: defaultPolicy() } },
   'GET /pay/month-inputs': { body: rows },
 };
-const open = (permissions: string[]) =>
+const open = (permissions: TPermission[]) =>
   renderAs(<NonPieceDaysPage />, {
     path: '/pay/non-piece',
     url: '/pay/non-piece?month=2026-03',

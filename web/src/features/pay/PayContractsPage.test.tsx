@@ -1,4 +1,4 @@
-import type { TPayContractOut } from '@techserve/core';
+import type { TPayContractOut, TPermission } from '@techserve/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/initI18n';
@@ -31,7 +31,7 @@ const routes = {
   'GET /pay/profiles': { body: { items: [] } },
   'GET /pay/contracts/projects': { body: { items: [{ id: 3, name: '燃气管线' }] } },
 };
-const open = (permissions: string[]) => renderAs(<PayContractsPage />, { path: '/pay/contracts', url: '/pay/contracts', permissions });
+const open = (permissions: TPermission[]) => renderAs(<PayContractsPage />, { path: '/pay/contracts', url: '/pay/contracts', permissions });
 
 describe('contracted projects (PAY-3c)', () => {
   it('lists contracts, an open one marked, without the form for a reader', async () => {
