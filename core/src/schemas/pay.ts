@@ -120,6 +120,9 @@ export const ZPayMonthInput = z.strictObject({
 });
 export type TPayMonthInput = z.infer<typeof ZPayMonthInput>;
 export const ZPayMonthInputOut = z.object({ userId: zInt(), month: z.string(), nonPieceDays: zInt(), version: zInt() });
+/** PAY-3: a person's non-piece days of a month as listed (0 days and version 0 while nothing is recorded). */
+export const ZPayMonthInputRow = ZPayMonthInputOut.extend({ userName: z.string() });
+export type TPayMonthInputRow = z.infer<typeof ZPayMonthInputRow>;
 
 export const ZTierProposal = z.object({
   userId: zInt(),

@@ -48,6 +48,7 @@ import { payContracts } from './migrations/20261207_0270_pay_contracts';
 import { probationAssessments } from './migrations/20261207_0271_probation_assessments';
 import { incidentReview } from './migrations/20261207_0280_incident_review';
 import { meetingActionFollowUp } from './migrations/20261207_0281_meeting_action_follow_up';
+import { payRankingSnapshots } from './migrations/20261207_0290_pay_ranking_snapshots';
 import { dashboardGrants } from './migrations/20261207_0230_dashboard_grants';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -98,6 +99,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0271_probation_assessments': probationAssessments(dialect),
     '20261207_0280_incident_review': incidentReview(dialect),
     '20261207_0281_meeting_action_follow_up': meetingActionFollowUp(dialect),
+    '20261207_0290_pay_ranking_snapshots': payRankingSnapshots(dialect),
     '20261207_0230_dashboard_grants': dashboardGrants(),
     '20261207_0240_search_replies': searchAndReplies(dialect),
     '20261207_0260_defects': defects(dialect),

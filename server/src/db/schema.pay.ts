@@ -70,10 +70,21 @@ export interface PayProbationAssessmentsTable {
   created_at: string;
 }
 
+/** PAY-2: a half-year's ranking bonus page (JSON) as first exported with the period's last month; append-only. */
+export interface PayRankingSnapshotsTable {
+  id: Id;
+  period_from: string;
+  period_to: string;
+  page: string;
+  fixed_by: number | null;
+  fixed_at: string;
+}
+
 export interface PayTables {
   pay_profiles: PayProfilesTable;
   pay_month_inputs: PayMonthInputsTable;
   pay_commission_entries: PayCommissionEntriesTable;
   pay_contracts: PayContractsTable;
   pay_probation_assessments: PayProbationAssessmentsTable;
+  pay_ranking_snapshots: PayRankingSnapshotsTable;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Db } from '../../http/context';
 import { scopeFilter } from '../../http/scope';
+import { containsText } from '../../http/like';
 
 /* PAY-3c: projects contracted (承包) to employees: the list in scope, one contract, and those touching a month. */
 
@@ -47,6 +48,13 @@ export function contractsTouching(db: Db, first: string, last: string, userIds: 
 }
 
 export const projectExists = (db: Db, id: number) => db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst();
+
+/** PAY-3c: the projects a contract may name, newest first, by a part of the name (the pay screen's choice list). */
+export function projectChoices(db: Db, q: string | undefined) {
+  let query = db.selectFrom('projects').select(['id', 'name']);
+  if (q) query = query.where(containsText('projects.name', q));
+  return query.orderBy('id', 'desc').limit(50).execute();
+}
 
 export async function insertContract(
   db: Db,

@@ -48,6 +48,13 @@ describe('PAY-3c contracted projects', () => {
     expect((await w.gm.get(api('/pay/contracts'))).statusCode).toBe(200);
   });
 
+  it('offers HR the projects to contract by a part of the name (HR reads no project otherwise)', async () => {
+    const found = (await expectStatus(await hr.get(api('/pay/contracts/projects?q=燃气')), 200)).items as Json[];
+    expect(found).toEqual([{ id: project, name: '燃气管线' }]);
+    expect((await expectStatus(await hr.get(api('/pay/contracts/projects?q=%25_')), 200)).items).toEqual([]);
+    expect((await w.gm.get(api('/pay/contracts/projects'))).statusCode).toBe(403);
+  });
+
   it('records a contract from 2026-03-21, audited; refuses reversed dates and an overlapping contract', async () => {
     contract = await expectStatus(
       await hr.post(api('/pay/contracts'), { userId: w.ids.engineer, projectId: project, startOn: '2026-03-21', note: '承包安装' }),

@@ -38,6 +38,12 @@ export async function listContracts(ctx: Ctx, userId: number | undefined): Promi
   return { items: (await repo.contractsInScope(ctx.db, ctx.actor, userId)).map(toOut) };
 }
 
+/** PAY-3c: the projects to choose from when contracting one (pay.manage: finance and HR read no project otherwise). */
+export async function listProjectChoices(ctx: Ctx, q: string | undefined): Promise<{ items: { id: number; name: string }[] }> {
+  need(ctx, 'pay.manage');
+  return { items: await repo.projectChoices(ctx.db, q) };
+}
+
 export async function createContract(ctx: Ctx, body: TPayContractCreate): Promise<TPayContractOut> {
   need(ctx, 'pay.manage');
   const endOn = body.endOn ?? null;

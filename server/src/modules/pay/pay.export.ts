@@ -29,11 +29,12 @@ const yuan = (fen: number) => Math.round(fen) / 100;
  * fines and bonuses from the frozen sheet, the month's AP-6/PAY-2 bonuses, approved overtime priced by AT-5b, the
  * minimum top-up, total; no tax) and every line on a second sheet with its rule, policy version, facts and sentence.
  * A line whose fact is not recorded (an unpriced amount) reads 未记录, never 0. The workbook's
- * own dates are the last freezing instant, so the same frozen month always gives the same file contents.
+ * own dates are the last freezing instant, and the PAY-2 ranking is fixed on the first export, so the same frozen month
+ * always gives the same file contents.
  */
 export async function payrollExport(ctx: Ctx, month: string): Promise<{ fileName: string; data: Buffer }> {
   if (!can(ctx.actor, 'pay.export')) throw forbidden('This needs the permission "pay.export"');
-  const { payroll, frozenAt } = await payrollOf(ctx, month);
+  const { payroll, frozenAt } = await payrollOf(ctx, month, { exporting: true });
   const book = new ExcelJS.Workbook();
   book.creator = 'TechServe';
   if (frozenAt) book.created = book.modified = new Date(frozenAt);

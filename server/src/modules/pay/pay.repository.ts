@@ -110,7 +110,8 @@ export async function upsertMonthInput(
       .execute();
     return;
   }
-  if (version !== undefined && version !== existing.version) throw versionConflict('Non-piece days');
+  // A second writer who read no record (no version) does not overwrite the first's days.
+  if (version !== existing.version) throw versionConflict('Non-piece days');
   await db
     .updateTable('pay_month_inputs')
     .set({ ...values, version: sql`version + 1` })
@@ -261,3 +262,15 @@ export const staffMember = (db: Db, userId: number) =>
     .where('customer_id', 'is', null)
     .where('site_id', 'is', null)
     .executeTakeFirst();
+
+/** PAY-2: the ranking bonus page stored when the period's last month was first exported (undefined before). */
+export const rankingSnapshot = (db: Db, periodFrom: string) =>
+  db.selectFrom('pay_ranking_snapshots').select(['page', 'fixed_at']).where('period_from', '=', periodFrom).executeTakeFirst();
+
+/** PAY-2: stores a period's ranking bonus page once; a concurrent first export keeps the one stored first. */
+export const insertRankingSnapshot = (db: Db, row: { periodFrom: string; periodTo: string; page: string; by: number | null; at: string }) =>
+  db
+    .insertInto('pay_ranking_snapshots')
+    .values({ period_from: row.periodFrom, period_to: row.periodTo, page: row.page, fixed_by: row.by, fixed_at: row.at })
+    .onConflict((oc) => oc.column('period_from').doNothing())
+    .execute();

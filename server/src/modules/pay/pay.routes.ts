@@ -13,6 +13,7 @@ import {
   ZPayDashboardQuery,
   ZPayMonthInput,
   ZPayMonthInputOut,
+  ZPayMonthInputRow,
   ZPayMonthQuery,
   ZPayProfile,
   ZPayProfileUpdate,
@@ -26,7 +27,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../http/app-types';
 import { contentDisposition } from '../../files';
-import { createContract, listContracts, settleContract } from './pay.contracts';
+import { createContract, listContracts, listProjectChoices, settleContract } from './pay.contracts';
 import { payrollExport } from './pay.export';
 import { listAssessments, recordAssessment } from './pay.probation';
 import * as svc from './pay.service';
@@ -141,6 +142,19 @@ export function payRoutes(app: App) {
     },
     (req) => svc.updateProfile(req.ctx(), req.params.userId, req.body),
   );
+  app.get(
+    '/pay/month-inputs',
+    {
+      schema: {
+        tags,
+        summary: "PAY-3: the month's days of non-piece work of the staff in scope (0 and version 0 where none is recorded)",
+        querystring: ZPayMonthQuery,
+        response: { 200: z.object({ items: z.array(ZPayMonthInputRow) }) },
+      },
+      config: read,
+    },
+    (req) => svc.listMonthInputs(req.ctx(), req.query.month),
+  );
   app.put(
     '/pay/month-inputs',
     {
@@ -218,6 +232,19 @@ export function payRoutes(app: App) {
       config: read,
     },
     (req) => listContracts(req.ctx(), req.query.userId),
+  );
+  app.get(
+    '/pay/contracts/projects',
+    {
+      schema: {
+        tags,
+        summary: 'PAY-3c: the projects a contract may name (newest first, at most 50, by a part of the name)',
+        querystring: z.strictObject({ q: z.string().trim().max(100).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) },
+      },
+      config: manage,
+    },
+    (req) => listProjectChoices(req.ctx(), req.query.q),
   );
   app.post(
     '/pay/contracts',

@@ -17,6 +17,7 @@ import {
   type TCommissionEntry,
   type TPayDashboard,
   type TPayMonthInput,
+  type TPayMonthInputRow,
   type TPayProfile,
   type TPayProfileUpdate,
   type TPayroll,
@@ -98,8 +99,13 @@ async function commissionsOf(db: Db, policy: { document: TPolicy; number: number
 /**
  * PAY-5: the month's payroll for the people in the actor's scope, with the instant its last sheet was frozen (the
  * export's own date, so the same month gives the same file). 409 pay.sheetsNotFinal names who is not final yet.
+ * `exporting`: the month is handed to finance: the PAY-2 ranking page is fixed on the first export (pay.bonuses).
  */
-export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPayroll; frozenAt: string | null }> {
+export async function payrollOf(
+  ctx: Ctx,
+  month: string,
+  opts: { exporting?: boolean } = {},
+): Promise<{ payroll: TPayroll; frozenAt: string | null }> {
   need(ctx, 'pay.read');
   const db = ctx.db;
   const [staff, sheets] = await Promise.all([staffInScope(db, ctx.actor), sheetsOfMonth(db, ctx.actor, month, false)]);
@@ -129,7 +135,7 @@ export async function payrollOf(ctx: Ctx, month: string): Promise<{ payroll: TPa
     repo.travelAllowancesBetween(db, first, last, ids),
     repo.releasedInto(db, month, ids),
     overtimeOfMonth(db, month, ids),
-    bonusesOfMonth(db, policy.document.pay, month, ids),
+    bonusesOfMonth(db, policy.document.pay, month, ids, opts.exporting ? ctx : undefined),
     contractsTouching(db, first, last, ids),
     conversionsOf(db, ids),
   ]);
@@ -395,6 +401,30 @@ export async function updateProfile(ctx: Ctx, userId: number, body: TPayProfileU
   const out = (await listProfiles(ctx)).items.find((p) => p.userId === userId);
   if (!out) throw notFound('Member of staff');
   return out;
+}
+
+/** PAY-3: the month's non-piece days of every person in scope (0 and version 0 where none is recorded). */
+export async function listMonthInputs(ctx: Ctx, month: string): Promise<{ items: TPayMonthInputRow[] }> {
+  need(ctx, 'pay.read');
+  const staff = await staffInScope(ctx.db, ctx.actor);
+  const inputs = new Map(
+    (
+      await repo.monthInputsOf(
+        ctx.db,
+        month,
+        staff.map((s) => s.id),
+      )
+    ).map((i) => [i.user_id, i]),
+  );
+  return {
+    items: staff.map((s) => ({
+      userId: s.id,
+      userName: s.name,
+      month,
+      nonPieceDays: inputs.get(s.id)?.non_piece_days ?? 0,
+      version: inputs.get(s.id)?.version ?? 0,
+    })),
+  };
 }
 
 /** PAY-3: a person's days of non-piece work in an open month (paid per day). */

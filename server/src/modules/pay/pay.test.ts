@@ -121,6 +121,19 @@ describe('pay profiles and non-piece days (PAY-1, PAY-3, PAY-5)', () => {
       200,
     );
     expect(d).toMatchObject({ nonPieceDays: 2, version: 1 });
+    // Listed per person in scope, 0 and version 0 where nothing is recorded; a stale or missing version is refused.
+    const list = (await expectStatus(await finance.get(api('/pay/month-inputs?month=2026-03')), 200)).items as Json[];
+    expect(list.find((i) => i.userId === w.ids.engineer)).toMatchObject({ userName: 'py.eng', nonPieceDays: 2, version: 1 });
+    expect(list.find((i) => i.userId === w.ids.engineer2)).toMatchObject({ nonPieceDays: 0, version: 0 });
+    for (const version of [undefined, 7]) {
+      const stale = await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 5, version });
+      expect(stale.statusCode).toBe(409);
+    }
+    expect((await w.engineer.get(api('/pay/month-inputs?month=2026-03'))).statusCode).toBe(403);
+    await expectStatus(
+      await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 2, version: 1 }),
+      200,
+    );
     expect((await finance.put(api('/pay/month-inputs'), { userId: w.ids.engineer, month: '2026-03', nonPieceDays: 32 })).statusCode).toBe(
       400,
     );

@@ -96,4 +96,22 @@ export const en: Record<keyof typeof zhCN, string> = {
   averageScore: 'Average score',
   noData: 'No final sheets in these months',
   conflictReloaded: 'Someone else changed this record; it has been reloaded',
+  nonPieceDays: 'Non-piece work days',
+  menuNonPiece: 'Non-piece work',
+  nonPieceHint:
+    'Days of the month that cannot be counted by the metre (guidance, training, standby), paid at {{rate}} a day by the policy (PAY-3). A closed month cannot be changed.',
+  days: 'Days',
+  daysOf: 'Non-piece days of {{name}}',
+  save: 'Save',
+  menuContracts: 'Contracted projects',
+  contracts: 'Contracted projects',
+  contractsHint:
+    'Installation projects contracted to employees (PAY-3c): no salary from the start date until the settlement (end date); the payroll stops the base by calendar days, explained line by line. Dates in a closed month cannot be changed.',
+  contractNew: 'New contract',
+  contractCreate: 'Record contract',
+  startOn: 'Start date',
+  endOn: 'End date (settlement)',
+  contractOpen: 'Open',
+  contractEnd: 'Settlement',
+  contractSettle: 'End contract',
 };
