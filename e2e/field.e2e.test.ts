@@ -6,7 +6,8 @@ import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 // the responsibility letter and assigns the engineer, who fills and submits it (FS-2) and the supervisor approves it
 // (FS-10); the engineer files the trip and asks for the advance (FS-3); on site they check in (FS-5), write the
 // record with a photo (FS-6), the customer rates and signs (FS-8), the PDF is there, the return is asked for and
-// approved (FS-9) and the supervisor confirms the letter (FS-10). Demo organisation, shared demo password.
+// approved (FS-9) and the supervisor confirms the letter (FS-10); the notice's service request is then confirmed with
+// its on-site and resolution targets met (issue 12 item 1, SR-9, SLA-2). Demo organisation, shared demo password.
 
 const baseUrl = inject('baseUrl');
 const password = inject('adminPassword');
@@ -199,5 +200,19 @@ describe('field service (issue 5)', () => {
     await supervisor.getByTestId('letter-confirm').click();
     await supervisor.locator('[data-testid=letter-status][data-status=confirmed]').waitFor();
     await supervisor.screenshot({ path: `${SCREENSHOTS}/field-letter-confirmed.png`, fullPage: true });
+
+    // Issue 12 item 1 (SR-9, SLA-2): the notice's service request followed the visit — 赵磊 assigned, confirmed by the
+    // customer's signed sign-off, the on-site target met by the check-in and the resolution by the solved record.
+    await supervisor.goto(noticeUrl);
+    await supervisor.getByTestId('notice-ticket').click();
+    await supervisor.getByTestId('ticket-detail').waitFor();
+    await supervisor.getByTestId('ticket-header').getByTestId('state-tag').filter({ hasText: '已确认' }).waitFor();
+    await supervisor.getByTestId('ticket-assignee').filter({ hasText: '赵磊' }).waitFor();
+    for (const target of ['onsite', 'resolution']) {
+      const card = supervisor.getByTestId(`sla-${target}`);
+      await card.filter({ hasText: '已达成' }).waitFor();
+      expect(await card.getAttribute('data-state')).toBe('met');
+    }
+    await supervisor.screenshot({ path: `${SCREENSHOTS}/field-request-confirmed.png`, fullPage: true });
   }, 240_000);
 });

@@ -57,6 +57,7 @@ export function CannedRepliesPage() {
       />
       <ListTable<TCannedReply>
         loading={loading}
+        data-testid="reply-templates"
         dataSource={replies}
         columns={[
           { title: t('replies.name'), dataIndex: 'title' },
@@ -89,13 +90,15 @@ export function CannedRepliesPage() {
         cancelText={t('replies.cancel')}
         confirmLoading={create.isPending || update.isPending}
         destroyOnHidden
+        okButtonProps={{ 'data-testid': 'reply-template-save' } as never}
       >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label={t('replies.name')} rules={[{ required: true, max: 100 }]}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="reply-template-title" />
           </Form.Item>
           <Form.Item name="teamId" label={t('replies.team')}>
             <Select
+              data-testid="reply-template-team"
               options={[
                 { value: null, label: t('replies.everyTeam') },
                 ...(teams.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
@@ -103,12 +106,17 @@ export function CannedRepliesPage() {
             />
           </Form.Item>
           <Form.Item name="body" label={t('replies.body')} rules={[{ required: true, max: 5000 }]}>
-            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} />
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} data-testid="reply-template-body" />
           </Form.Item>
           <Typography.Text type="secondary">{t('replies.variables')}</Typography.Text>
           <div>
             {REPLY_VARIABLES.map((name) => (
-              <Tag key={name} style={{ cursor: 'pointer', marginTop: 4 }} onClick={() => insertVariable(name)}>
+              <Tag
+                key={name}
+                style={{ cursor: 'pointer', marginTop: 4 }}
+                onClick={() => insertVariable(name)}
+                data-testid={`reply-variable-${name}`}
+              >
                 {t(`replies.var_${name}`)}
               </Tag>
             ))}
