@@ -36,18 +36,29 @@ async function phone(username: string): Promise<Page> {
   return page;
 }
 
-/** Opens an antd date picker and takes "now" (date-time) or "today" (date). */
+/**
+ * Opens an antd date picker and takes "now" (date-time, then OK) or "today" (date). Under CPU load a click can land
+ * while the dropdown is still opening and change nothing; then it clicks what the open dropdown offers again (OK when
+ * it has one, else now/today) until the dropdown closes, waiting for the dropdown each time, never a fixed time.
+ */
 async function pickNow(page: Page, input: Locator) {
   await input.click();
   const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
   const now = dropdown.locator('.ant-picker-now-btn, .ant-picker-now a, .ant-picker-today-btn').first();
+  const ok = dropdown.locator('.ant-picker-ok button');
+  // Only a date-time picker has OK; isEnabled alone would wait for one to appear.
+  const okReady = async () => (await ok.isVisible()) && (await ok.isEnabled({ timeout: 5_000 }).catch(() => false));
   await now.click();
-  // A date-time picker waits for OK; a date picker has closed already.
-  await dropdown
-    .locator('.ant-picker-ok button')
-    .click({ timeout: 1500 })
-    .catch(() => undefined);
-  await dropdown.waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    if (await okReady()) await ok.click({ timeout: 10_000 }).catch(() => undefined);
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      if (!(await okReady())) await now.click({ timeout: 10_000 }).catch(() => undefined);
+    }
+  }
 }
 
 async function drawSignature(page: Page) {

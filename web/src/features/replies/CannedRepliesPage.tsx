@@ -43,6 +43,10 @@ export function CannedRepliesPage() {
       showError(error, form);
     }
   };
+  const named = (body: string) =>
+    body.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+      (REPLY_VARIABLES as readonly string[]).includes(name) ? `{{${t(`replies.var_${name}`)}}}` : whole,
+    );
   const insertVariable = (name: string) => form.setFieldValue('body', `${form.getFieldValue('body') ?? ''}{{${name}}}`);
 
   return (
@@ -62,7 +66,8 @@ export function CannedRepliesPage() {
         columns={[
           { title: t('replies.name'), dataIndex: 'title' },
           { title: t('replies.team'), render: (_, r) => r.teamName ?? t('replies.everyTeam') },
-          { title: t('replies.body'), dataIndex: 'body', ellipsis: true },
+          // The variables by their names in the user's language ({{客户名称}}), not the template's own keys.
+          { title: t('replies.body'), key: 'body', ellipsis: true, render: (_, r) => named(r.body) },
           {
             title: t('replies.actions'),
             render: (_, r) => (
