@@ -142,7 +142,8 @@ const pages = (d) => [
 /** The request list with two requests chosen, so the bulk bar shows its actions (cards on a phone have no choice). */
 async function selectTwoRequests(p) {
   const table = p.getByTestId('tickets-table');
-  if (!(await table.isVisible().catch(() => false))) return p.getByTestId('ticket-card').first();
+  // antd's sm breakpoint: below it the list is cards (decided by the size, not by what has rendered yet).
+  if (p.viewportSize().width < 576) return p.getByTestId('ticket-card').first();
   const rows = table.locator('tr.ant-table-row');
   await rows.nth(1).waitFor();
   await p.waitForLoadState('networkidle');
