@@ -6,7 +6,8 @@ import { SCREENSHOTS, chooseOption, launch, seeText, signIn } from './browser';
 // the responsibility letter and assigns the engineer, who fills and submits it (FS-2) and the supervisor approves it
 // (FS-10); the engineer files the trip and asks for the advance (FS-3); on site they check in (FS-5), write the
 // record with a photo (FS-6), the customer rates and signs (FS-8), the PDF is there, the return is asked for and
-// approved (FS-9) and the supervisor confirms the letter (FS-10). Demo organisation, shared demo password.
+// approved (FS-9) and the supervisor confirms the letter (FS-10); the notice's service request is then confirmed with
+// its on-site and resolution targets met (issue 12 item 1, SR-9, SLA-2). Demo organisation, shared demo password.
 
 const baseUrl = inject('baseUrl');
 const password = inject('adminPassword');
@@ -35,18 +36,29 @@ async function phone(username: string): Promise<Page> {
   return page;
 }
 
-/** Opens an antd date picker and takes "now" (date-time) or "today" (date). */
+/**
+ * Opens an antd date picker and takes "now" (date-time, then OK) or "today" (date). Under CPU load a click can land
+ * while the dropdown is still opening and change nothing; then it clicks what the open dropdown offers again (OK when
+ * it has one, else now/today) until the dropdown closes, waiting for the dropdown each time, never a fixed time.
+ */
 async function pickNow(page: Page, input: Locator) {
   await input.click();
   const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
   const now = dropdown.locator('.ant-picker-now-btn, .ant-picker-now a, .ant-picker-today-btn').first();
+  const ok = dropdown.locator('.ant-picker-ok button');
+  // Only a date-time picker has OK; isEnabled alone would wait for one to appear.
+  const okReady = async () => (await ok.isVisible()) && (await ok.isEnabled({ timeout: 5_000 }).catch(() => false));
   await now.click();
-  // A date-time picker waits for OK; a date picker has closed already.
-  await dropdown
-    .locator('.ant-picker-ok button')
-    .click({ timeout: 1500 })
-    .catch(() => undefined);
-  await dropdown.waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    if (await okReady()) await ok.click({ timeout: 10_000 }).catch(() => undefined);
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      if (!(await okReady())) await now.click({ timeout: 10_000 }).catch(() => undefined);
+    }
+  }
 }
 
 async function drawSignature(page: Page) {
@@ -199,5 +211,19 @@ describe('field service (issue 5)', () => {
     await supervisor.getByTestId('letter-confirm').click();
     await supervisor.locator('[data-testid=letter-status][data-status=confirmed]').waitFor();
     await supervisor.screenshot({ path: `${SCREENSHOTS}/field-letter-confirmed.png`, fullPage: true });
+
+    // Issue 12 item 1 (SR-9, SLA-2): the notice's service request followed the visit — 赵磊 assigned, confirmed by the
+    // customer's signed sign-off, the on-site target met by the check-in and the resolution by the solved record.
+    await supervisor.goto(noticeUrl);
+    await supervisor.getByTestId('notice-ticket').click();
+    await supervisor.getByTestId('ticket-detail').waitFor();
+    await supervisor.getByTestId('ticket-header').getByTestId('state-tag').filter({ hasText: '已确认' }).waitFor();
+    await supervisor.getByTestId('ticket-assignee').filter({ hasText: '赵磊' }).waitFor();
+    for (const target of ['onsite', 'resolution']) {
+      const card = supervisor.getByTestId(`sla-${target}`);
+      await card.filter({ hasText: '已达成' }).waitFor();
+      expect(await card.getAttribute('data-state')).toBe('met');
+    }
+    await supervisor.screenshot({ path: `${SCREENSHOTS}/field-request-confirmed.png`, fullPage: true });
   }, 240_000);
 });

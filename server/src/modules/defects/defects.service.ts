@@ -136,7 +136,7 @@ export async function answerDefect(ctx: Ctx, id: number, body: TDefectAnswer): P
       kind: 'note',
       visibility: 'internal',
       authorId: ctx.actor.id,
-      body: `缺陷报告答复 / Defect report answered: ${body.answer}`,
+      body: `缺陷报告答复：${body.answer}`,
       data: { defectReport: id, answer: body.answer },
       at,
     });

@@ -96,7 +96,8 @@ describe('SR-15 defect reports', () => {
     const a = await ok(await expert.post(api(`/defects/${d.id}/answer`), { version: d.version, answer: '已更换排线供应商' }), 200);
     expect(a).toMatchObject({ status: 'answered', answer: '已更换排线供应商', answeredByName: '研发王工' });
     entries = await entriesOf(ids.ticket);
-    expect(entries.at(-1)?.body).toContain('已更换排线供应商');
+    // Issue 12 item 14: the timeline is read in the Chinese UI; no English label in the stored text.
+    expect(entries.at(-1)?.body).toBe('缺陷报告答复：已更换排线供应商');
     const again = await expert.post(api(`/defects/${d.id}/answer`), { version: a.version, answer: '再次' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.reason).toBe('defects.alreadyAnswered');

@@ -83,6 +83,9 @@ describe('FS-1 service notices', () => {
     const ticket = await expectStatus(await w.admin.get(api(`/tickets/${signed.ticketId}`)), 200);
     expect(ticket.description.length).toBeLessThanOrEqual(10_000);
     expect(ticket.description).toContain('13800000001');
+    // Issue 12 item 14: the request's description is read in the Chinese UI; its labels carry no English.
+    expect(ticket.description).toMatch(/\n联系人：/);
+    expect(ticket.description).not.toMatch(/Contact|Site situation/);
     expect((await w.sales.post(api('/field/notices'), noticeBody(w, { type: 'change_request' }))).statusCode).toBe(400);
   });
 

@@ -267,8 +267,8 @@ export async function signNotice(ctx: Ctx, id: number, body: TNoticeSign): Promi
 
 /** The request's description from the notice, within the request's length limit (SR-1). */
 function requestDescription(n: { requirements: string; site_situation: string; contact_name: string; contact_phone: string }): string {
-  const contact = `联系人 / Contact: ${n.contact_name} ${n.contact_phone}`;
-  const full = [n.requirements, '', `现场情况 / Site situation: ${n.site_situation}`, contact].join('\n');
+  const contact = `联系人：${n.contact_name} ${n.contact_phone}`;
+  const full = [n.requirements, '', `现场情况：${n.site_situation}`, contact].join('\n');
   return full.length <= REQUEST_DESCRIPTION_MAX ? full : `${full.slice(0, REQUEST_DESCRIPTION_MAX - contact.length - 2)}…\n${contact}`;
 }
 

@@ -83,6 +83,9 @@ function GroupTable({ rows, kind, from, to }: { rows: TDashboardGroup[]; kind: '
   );
 }
 
+/** Legends above the plot, one scrolling line on a phone (left to itself it was drawn over the x axis' labels). */
+const LEGEND = { top: 0, left: 'center', type: 'scroll' } as const;
+
 function Charts({ data }: { data: TExecutiveDashboard }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -95,7 +98,7 @@ function Charts({ data }: { data: TExecutiveDashboard }) {
   };
   const volumes = {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('dashboard.created'), t('dashboard.resolved'), t('dashboard.slaCompliance')] },
+    legend: { ...LEGEND, data: [t('dashboard.created'), t('dashboard.resolved'), t('dashboard.slaCompliance')] },
     grid: { left: 40, right: 48, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: periods },
     yAxis: [
@@ -131,7 +134,7 @@ function Charts({ data }: { data: TExecutiveDashboard }) {
   const grades = ['excellent', 'good', 'fair', 'poor'] as const;
   const satisfaction = {
     tooltip: { trigger: 'axis' },
-    legend: { data: grades.map((g) => t(`dashboard.grade_${g}`)) },
+    legend: { ...LEGEND, data: grades.map((g) => t(`dashboard.grade_${g}`)) },
     grid: { left: 72, right: 16, top: 40, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: data.satisfaction.map((s) => t(`dashboard.dimension_${s.dimension}`)) },

@@ -43,6 +43,10 @@ export function CannedRepliesPage() {
       showError(error, form);
     }
   };
+  const named = (body: string) =>
+    body.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+      (REPLY_VARIABLES as readonly string[]).includes(name) ? `{{${t(`replies.var_${name}`)}}}` : whole,
+    );
   const insertVariable = (name: string) => form.setFieldValue('body', `${form.getFieldValue('body') ?? ''}{{${name}}}`);
 
   return (
@@ -57,11 +61,13 @@ export function CannedRepliesPage() {
       />
       <ListTable<TCannedReply>
         loading={loading}
+        data-testid="reply-templates"
         dataSource={replies}
         columns={[
           { title: t('replies.name'), dataIndex: 'title' },
           { title: t('replies.team'), render: (_, r) => r.teamName ?? t('replies.everyTeam') },
-          { title: t('replies.body'), dataIndex: 'body', ellipsis: true },
+          // The variables by their names in the user's language ({{客户名称}}), not the template's own keys.
+          { title: t('replies.body'), key: 'body', ellipsis: true, render: (_, r) => named(r.body) },
           {
             title: t('replies.actions'),
             render: (_, r) => (
@@ -89,13 +95,15 @@ export function CannedRepliesPage() {
         cancelText={t('replies.cancel')}
         confirmLoading={create.isPending || update.isPending}
         destroyOnHidden
+        okButtonProps={{ 'data-testid': 'reply-template-save' } as never}
       >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label={t('replies.name')} rules={[{ required: true, max: 100 }]}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="reply-template-title" />
           </Form.Item>
           <Form.Item name="teamId" label={t('replies.team')}>
             <Select
+              data-testid="reply-template-team"
               options={[
                 { value: null, label: t('replies.everyTeam') },
                 ...(teams.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
@@ -103,12 +111,17 @@ export function CannedRepliesPage() {
             />
           </Form.Item>
           <Form.Item name="body" label={t('replies.body')} rules={[{ required: true, max: 5000 }]}>
-            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} />
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} data-testid="reply-template-body" />
           </Form.Item>
           <Typography.Text type="secondary">{t('replies.variables')}</Typography.Text>
           <div>
             {REPLY_VARIABLES.map((name) => (
-              <Tag key={name} style={{ cursor: 'pointer', marginTop: 4 }} onClick={() => insertVariable(name)}>
+              <Tag
+                key={name}
+                style={{ cursor: 'pointer', marginTop: 4 }}
+                onClick={() => insertVariable(name)}
+                data-testid={`reply-variable-${name}`}
+              >
                 {t(`replies.var_${name}`)}
               </Tag>
             ))}
