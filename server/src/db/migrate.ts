@@ -45,6 +45,7 @@ import { overtimeBookedAndChangeCancel } from './migrations/20261207_0250_overti
 import { leaveFormArchive } from './migrations/20261207_0251_leave_form_archive';
 import { payContracts } from './migrations/20261207_0270_pay_contracts';
 import { probationAssessments } from './migrations/20261207_0271_probation_assessments';
+import { notificationMessages } from './migrations/20261207_0320_notification_messages';
 import { dashboardGrants } from './migrations/20261207_0230_dashboard_grants';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -96,6 +97,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0230_dashboard_grants': dashboardGrants(),
     '20261207_0240_search_replies': searchAndReplies(dialect),
     '20261207_0260_defects': defects(dialect),
+    '20261207_0320_notification_messages': notificationMessages(),
   };
 }
 
