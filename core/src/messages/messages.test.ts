@@ -69,7 +69,11 @@ describe('the message catalogue (issue 13)', () => {
       return [...text.matchAll(call)].some((m) => {
         let depth = 1;
         let end = m.index + m[0].length;
-        while (end < text.length && depth > 0) ((depth += text[end] === '(' ? 1 : text[end] === ')' ? -1 : 0), end++);
+        while (end < text.length && depth > 0) {
+          if (text[end] === '(') depth++;
+          else if (text[end] === ')') depth--;
+          end++;
+        }
         const args = text.slice(m.index + m[0].length, end);
         return /[\u4e00-\u9fff]/.test(args) || /\bzh:/.test(args) || /subject:\s*`/.test(args);
       });

@@ -7,7 +7,6 @@ import {
   type ZTravelClaimCreate,
   MAX_TRIP_DAYS,
   daysInclusive,
-  formatMoneyFen,
 } from '@techserve/core';
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
