@@ -8,6 +8,7 @@ export * from './schemas/org';
 export * from './schemas/audit';
 export * from './explanation';
 export * from './reasons';
+export * from './messages';
 export * from './policy';
 export * from './calendar';
 export * from './schemas/calendars';

@@ -49,6 +49,7 @@ import { probationAssessments } from './migrations/20261207_0271_probation_asses
 import { incidentReview } from './migrations/20261207_0280_incident_review';
 import { meetingActionFollowUp } from './migrations/20261207_0281_meeting_action_follow_up';
 import { payRankingSnapshots } from './migrations/20261207_0290_pay_ranking_snapshots';
+import { notificationMessages } from './migrations/20261207_0320_notification_messages';
 import { dashboardGrants } from './migrations/20261207_0230_dashboard_grants';
 
 /** Timestamped, named, never edited after they land (style.md 7). Same list on both databases. */
@@ -104,6 +105,7 @@ function migrationsFor(dialect: Database['dialect']): Record<string, Migration> 
     '20261207_0240_search_replies': searchAndReplies(dialect),
     '20261207_0260_defects': defects(dialect),
     '20261207_0300_defect_discussions': defectDiscussions(dialect),
+    '20261207_0320_notification_messages': notificationMessages(),
   };
 }
 

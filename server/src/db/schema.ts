@@ -314,6 +314,9 @@ export interface NotificationsTable {
   title_en: string;
   body_zh: string;
   body_en: string;
+  /** Issue 13 (migration 0320): the catalogue kind (core/src/messages) and its parameters as JSON; null on older rows. */
+  message: string | null;
+  params: string | null;
   link: string | null;
   ticket_id: number | null;
   read_at: string | null;

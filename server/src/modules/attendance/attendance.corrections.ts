@@ -1,4 +1,5 @@
 import {
+  phraseOf,
   type TAbsenceReportCreate,
   type TCorrection,
   type TCorrectionCreate,
@@ -77,8 +78,8 @@ export async function requestCorrection(ctx: Ctx, body: TCorrectionCreate): Prom
     await notify(db, at, {
       userIds: approvers,
       kind: 'attendance_correction',
-      title: { zh: `补卡申请：${me.name} ${body.date} ${body.time}`, en: `Punch correction: ${me.name} ${body.date} ${body.time}` },
-      body: { zh: body.reason, en: body.reason },
+      message: 'attendance.correctionAsked',
+      params: { name: me.name, date: body.date, time: body.time, reason: body.reason },
       link: '/attendance/corrections',
     });
     return row.id;
@@ -131,12 +132,14 @@ async function refreshCorrectionDay(db: Db, c: repo.CorrectionRow, nowMs: number
   if (row) await refreshDay(db, (await peopleOf(db, [row]))[0], c.date, nowMs);
 }
 
-const tellApplicant = (db: Db, at: string, c: repo.CorrectionRow, zh: string, en: string, comment: string | null) =>
+type TDecision =
+  'attendance.approved' | 'attendance.rejected' | 'attendance.leadApproved' | 'attendance.clientApproved' | 'attendance.clientRejected';
+const tellApplicant = (db: Db, at: string, c: repo.CorrectionRow, decision: TDecision, comment: string | null) =>
   notify(db, at, {
     userIds: [c.user_id],
     kind: 'attendance_correction',
-    title: { zh: `补卡申请 ${c.date} ${c.time}：${zh}`, en: `Punch correction ${c.date} ${c.time}: ${en}` },
-    body: { zh: comment ?? '', en: comment ?? '' },
+    message: 'attendance.correctionDecided',
+    params: { date: c.date, time: c.time, decision: phraseOf(decision), comment: comment ?? '' },
     link: '/attendance/month',
   });
 
@@ -182,9 +185,9 @@ export async function decideCorrection(ctx: Ctx, id: number, body: TCorrectionDe
     });
     await refreshCorrectionDay(db, c, nowMs);
     if (clientStatus) {
-      await askClient(db, at, client, `补卡 ${c.user_name} ${c.date} ${c.time}`, `punch correction ${c.user_name} ${c.date} ${c.time}`);
-      await tellApplicant(db, at, c, '组长已批准，待甲方审批', 'approved by the lead, waiting for the client', body.comment ?? null);
-    } else await tellApplicant(db, at, c, body.approve ? '已批准' : '未批准', body.approve ? 'approved' : 'rejected', body.comment ?? null);
+      await askClient(db, at, client, 'client.correction', { name: c.user_name, date: c.date, time: c.time });
+      await tellApplicant(db, at, c, 'attendance.leadApproved', body.comment ?? null);
+    } else await tellApplicant(db, at, c, body.approve ? 'attendance.approved' : 'attendance.rejected', body.comment ?? null);
   });
   return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -221,14 +224,7 @@ export async function decideCorrectionAsClient(ctx: Ctx, id: number, body: TCorr
       after: set,
     });
     await refreshCorrectionDay(db, c, nowMs);
-    await tellApplicant(
-      db,
-      at,
-      c,
-      body.approve ? '甲方已批准' : '甲方未批准',
-      body.approve ? 'approved by the client' : 'rejected by the client',
-      body.comment ?? null,
-    );
+    await tellApplicant(db, at, c, body.approve ? 'attendance.clientApproved' : 'attendance.clientRejected', body.comment ?? null);
   });
   return toCorrection(await repo.correctionQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow());
 }

@@ -1,4 +1,5 @@
 import {
+  phraseOf,
   type TEvalPunch,
   type TOvertime,
   type TOvertimeCreate,
@@ -136,16 +137,16 @@ export async function requestOvertime(ctx: Ctx, input: TOvertimeCreate): Promise
     await notify(db, at, {
       userIds: approvers.filter((u) => u !== worker.id),
       kind: 'attendance_overtime',
-      title: { zh: `加班申请：${worker.name} ${when}`, en: `Overtime: ${worker.name} ${when}` },
-      body: { zh: body.reason, en: body.reason },
+      message: 'attendance.overtimeAsked',
+      params: { name: worker.name, when, reason: body.reason },
       link: '/attendance/overtime',
     });
     if (body.kind === 'ordered')
       await notify(db, at, {
         userIds: [worker.id],
         kind: 'attendance_overtime',
-        title: { zh: `安排加班：${when}`, en: `Overtime ordered: ${when}` },
-        body: { zh: body.reason, en: body.reason },
+        message: 'attendance.overtimeOrdered',
+        params: { when, reason: body.reason },
         link: '/attendance/overtime',
       });
     return row.id;
@@ -208,15 +209,16 @@ export async function decideOvertime(ctx: Ctx, id: number, body: TOvertimeDecisi
       after: { status, comment: body.comment ?? null, bookedMonth: booked?.month ?? null, adjustmentId: booked?.id ?? null },
     });
     const when = `${o.date} ${o.start_time}–${o.end_time}`;
-    const late = booked ? { zh: `（${month} 已结账，记入 ${booked.month}）`, en: ` (${month} closed: paid in ${booked.month})` } : null;
     await notify(db, at, {
       userIds: [o.user_id],
       kind: 'attendance_overtime',
-      title: {
-        zh: `加班 ${when}：${body.approve ? '已批准' : '未批准'}${late?.zh ?? ''}`,
-        en: `Overtime ${when}: ${body.approve ? 'approved' : 'rejected'}${late?.en ?? ''}`,
+      message: 'attendance.overtimeDecided',
+      params: {
+        when,
+        decision: phraseOf(body.approve ? 'attendance.approved' : 'attendance.rejected'),
+        late: booked ? phraseOf('attendance.overtimeLate', { month, booked: booked.month }) : '',
+        comment: body.comment ?? '',
       },
-      body: { zh: body.comment ?? '', en: body.comment ?? '' },
       link: '/attendance/overtime',
     });
   });

@@ -13,7 +13,9 @@ import * as discussions from './discussions.repository';
 // SR-15: product defects and quality problems found while servicing a request, sent to R&D or production as a
 // tracked report (owner, target date) and answered; the answer is fed back to the request's timeline.
 
+/** The timeline note's words (a timeline entry, not a notification). */
 const TARGET_TEXT = { rnd: { zh: '研发', en: 'R&D' }, production: { zh: '生产', en: 'production' } } as const;
+const REPORTED = { rnd: 'ticket.defectReportedRnd', production: 'ticket.defectReportedProduction' } as const;
 
 const toDefect = (r: repo.DefectRow): TDefectReport => ({
   id: r.id,
@@ -107,8 +109,8 @@ export async function reportDefect(ctx: Ctx, ticketId: number, body: TDefectRepo
     await notify(db, at, {
       userIds: [body.ownerId],
       kind: 'defect_reported',
-      title: { zh: `${t.number} 缺陷报告待答复（${to.zh}）`, en: `${t.number}: defect report to answer (${to.en})` },
-      body: { zh: body.description.slice(0, 500), en: body.description.slice(0, 500) },
+      message: REPORTED[body.target],
+      params: { number: t.number, description: body.description.slice(0, 500) },
       link: '/defects',
       ticketId,
     });
@@ -151,8 +153,8 @@ export async function answerDefect(ctx: Ctx, id: number, body: TDefectAnswer): P
     await notify(db, at, {
       userIds: [before.created_by, ...(t?.assigneeId ? [t.assigneeId] : [])],
       kind: 'defect_answered',
-      title: { zh: `${before.ticket_number} 缺陷报告已答复`, en: `${before.ticket_number}: defect report answered` },
-      body: { zh: body.answer.slice(0, 500), en: body.answer.slice(0, 500) },
+      message: 'ticket.defectAnswered',
+      params: { number: before.ticket_number, answer: body.answer.slice(0, 500) },
       link: `/tickets/${before.ticket_id}`,
       ticketId: before.ticket_id,
     });

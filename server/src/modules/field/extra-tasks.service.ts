@@ -122,14 +122,7 @@ export async function countersignTask(ctx: Ctx, id: number, taskId: number, body
       before: { taskId, status: task.status },
       after: { taskId, status: 'countersigned' },
     });
-    await tellEngineers(
-      db,
-      at,
-      id,
-      'extra_task_countersigned',
-      `追加任务已会签：${task.description.slice(0, 50)}`,
-      `extra task countersigned: ${task.description.slice(0, 50)}`,
-    );
+    await tellEngineers(db, at, id, 'extra_task_countersigned', 'letter.extraTaskCountersigned', { task: task.description.slice(0, 50) });
   });
   return getVisit(ctx, id);
 }

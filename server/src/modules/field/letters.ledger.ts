@@ -44,8 +44,8 @@ export async function confirmLetter(ctx: Ctx, id: number, body: TVersionBody): P
     await notify(db, at, {
       userIds: ledger.map((u) => u.id),
       kind: 'letter_to_book',
-      title: { zh: `项目责任书待登记 ${letterNumber(id)}`, en: `Responsibility letter to book ${letterNumber(id)}` },
-      body: { zh: l.title, en: l.title },
+      message: 'letter.toBook',
+      params: { number: letterNumber(id), title: l.title },
       link: `/field/letters/${id}`,
       email: false,
     });

@@ -1,4 +1,6 @@
 import {
+  type TLetterNews,
+  type TReasonParams,
   type TKitItem,
   type TLetter,
   type TLetterListQuery,
@@ -178,14 +180,22 @@ export async function letterForWrite(ctx: Ctx, id: number, version: number, from
   return l;
 }
 
-export async function tellEngineers(db: Db, at: string, letterId: number, kind: string, zh: string, en: string, extra: number[] = []) {
+export async function tellEngineers(
+  db: Db,
+  at: string,
+  letterId: number,
+  kind: string,
+  message: TLetterNews,
+  params: TReasonParams = {},
+  extra: number[] = [],
+) {
   const rows = await letterEngineerRows(db, letterId);
   const n = letterNumber(letterId);
   await notify(db, at, {
     userIds: [...rows.map((r) => r.user_id), ...extra],
     kind,
-    title: { zh: `${n} ${zh}`, en: `${n}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, number: n },
     link: `/field/letters/${letterId}`,
   });
 }

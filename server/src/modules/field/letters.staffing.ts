@@ -156,12 +156,11 @@ export async function assignEngineers(ctx: Ctx, id: number, body: TLetterAssign)
     if (l.ticket_id != null) await moveTicketForVisit(ctx, db, l.ticket_id, { kind: 'staffed', engineerId: body.leadId }, letterNumber(id));
     const added = engineerIds.filter((u) => !before.some((b) => b.user_id === u));
     if (added.length) {
-      const n = letterNumber(id);
       await notify(db, at, {
         userIds: added,
         kind: 'letter_assigned',
-        title: { zh: `项目责任书 ${n} 指派给你`, en: `Responsibility letter ${n} assigned to you` },
-        body: { zh: l.title, en: l.title },
+        message: 'letter.assigned',
+        params: { number: letterNumber(id), title: l.title },
         link: `/field/letters/${id}`,
       });
     }

@@ -102,11 +102,8 @@ export async function fillLetter(ctx: Ctx, id: number, body: TLetterFill): Promi
         await notify(db, at, {
           userIds: [who],
           kind: 'letter_site_mismatch',
-          title: {
-            zh: `${letterNumber(id)} 现场情况与通知单不符，请澄清`,
-            en: `${letterNumber(id)}: site differs from the notice, please clarify`,
-          },
-          body: { zh: content, en: content },
+          message: 'letter.siteMismatch',
+          params: { number: letterNumber(id), content },
           link: `/field/letters/${id}`,
         });
       }
@@ -134,14 +131,7 @@ export async function clarifySite(ctx: Ctx, id: number, body: TSiteClarification
       at,
     );
     await recordAudit(db, ctx, { action: 'letter.clarify', entity: 'responsibility_letter', entityId: id, after: clarification });
-    await tellEngineers(
-      db,
-      at,
-      id,
-      'letter_site_clarified',
-      `通知单作者已澄清现场情况：${body.note}`,
-      `The notice author clarified the site: ${body.note}`,
-    );
+    await tellEngineers(db, at, id, 'letter_site_clarified', 'letter.siteClarified', { note: body.note });
   });
   return getLetter(ctx, id);
 }
@@ -207,8 +197,8 @@ export async function submitLetter(ctx: Ctx, id: number, body: TVersionBody): Pr
       // FS-10: the head of the letter's department approves the plan (ORG-1).
       userIds: await departmentHeads(db, l.department_id),
       kind: 'letter_to_approve',
-      title: { zh: `项目责任书待审批 ${letterNumber(id)}`, en: `Responsibility letter to approve ${letterNumber(id)}` },
-      body: { zh: l.title, en: l.title },
+      message: 'letter.toApprove',
+      params: { number: letterNumber(id), title: l.title },
       link: `/field/letters/${id}`,
       email: false,
     });
@@ -236,7 +226,7 @@ export async function approveLetter(ctx: Ctx, id: number, body: TVersionBody): P
       before: { status: l.status },
       after: { status: 'approved' },
     });
-    await tellEngineers(db, at, id, 'letter_approved', '出差计划已批准', 'travel plan approved');
+    await tellEngineers(db, at, id, 'letter_approved', 'letter.approved');
     // FS-5b: the approved plan fixes the appointment: the customer gets its confirmation.
     if (l.appointment_at) await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: l.appointment_at });
   });
@@ -256,7 +246,7 @@ export async function rejectLetter(ctx: Ctx, id: number, body: TLetterReject): P
       before: { status: l.status },
       after: { status: 'draft', reason: body.reason },
     });
-    await tellEngineers(db, at, id, 'letter_rejected', `计划被退回：${body.reason}`, `plan rejected: ${body.reason}`);
+    await tellEngineers(db, at, id, 'letter_rejected', 'letter.rejected', { reason: body.reason });
   });
   return getLetter(ctx, id);
 }
@@ -307,16 +297,7 @@ export async function rescheduleLetter(ctx: Ctx, id: number, body: TLetterResche
       before: { appointmentAt: l.appointment_at, estimatedMinutes: l.estimated_minutes },
       after: { ...body, appointmentAt: toAt },
     });
-    const when = toAt;
-    await tellEngineers(
-      db,
-      at,
-      id,
-      'letter_rebooked',
-      `预约改为 ${when}（${body.reason}）`,
-      `appointment moved to ${when} (${body.reason})`,
-      removed,
-    );
+    await tellEngineers(db, at, id, 'letter_rebooked', 'letter.rebooked', { when: toAt, reason: body.reason }, removed);
     // FS-5b: an agreed (approved) appointment re-booked with the customer is confirmed again; before approval the
     // approval confirms it.
     if (l.status === 'approved') await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: toAt });

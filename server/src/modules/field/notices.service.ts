@@ -158,8 +158,8 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
     await notify(db, at, {
       userIds: await signerIds(db),
       kind: 'notice_to_sign',
-      title: { zh: `服务通知单待签发 ${noticeNumber(id)}`, en: `Service notice to sign ${noticeNumber(id)}` },
-      body: { zh: body.title, en: body.title },
+      message: 'notice.toSign',
+      params: { number: noticeNumber(id), title: body.title },
       link: `/field/notices/${id}`,
       email: false,
     });
@@ -257,8 +257,8 @@ export async function signNotice(ctx: Ctx, id: number, body: TNoticeSign): Promi
     await notify(db, at, {
       userIds: [n.created_by],
       kind: 'notice_signed',
-      title: { zh: `服务通知单已签发 ${noticeNumber(id)}`, en: `Service notice signed ${noticeNumber(id)}` },
-      body: { zh: n.title, en: n.title },
+      message: 'notice.signed',
+      params: { number: noticeNumber(id), title: n.title },
       link: `/field/notices/${id}`,
     });
   });
@@ -293,8 +293,8 @@ export async function rejectNotice(ctx: Ctx, id: number, body: TNoticeReject): P
     await notify(db, at, {
       userIds: [n.created_by],
       kind: 'notice_rejected',
-      title: { zh: `服务通知单被退回 ${noticeNumber(id)}`, en: `Service notice rejected ${noticeNumber(id)}` },
-      body: { zh: body.reason, en: body.reason },
+      message: 'notice.rejected',
+      params: { number: noticeNumber(id), reason: body.reason },
       link: `/field/notices/${id}`,
     });
   });

@@ -285,8 +285,8 @@ export async function fileDifficultyReport(ctx: Ctx, id: number, body: TDifficul
       await notify(db, at, {
         userIds: [l.approved_by],
         kind: 'difficulty_report',
-        title: { zh: `${letterNumber(id)} 疑难问题报告`, en: `${letterNumber(id)}: difficulty report` },
-        body: { zh: body.text.slice(0, 200), en: body.text.slice(0, 200) },
+        message: 'letter.difficultyReport',
+        params: { number: letterNumber(id), text: body.text.slice(0, 200) },
         link: `/field/letters/${id}`,
       });
     }

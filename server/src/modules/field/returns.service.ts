@@ -70,12 +70,11 @@ export async function requestReturn(ctx: Ctx, id: number, body: TReturnRequestCr
 /** The letter's approver hears of the return request; without one, the head of the letter's department (ORG-1). */
 async function tellApprovers(db: Db, at: string, letterId: number, approvedBy: number | null) {
   const userIds = approvedBy ? [approvedBy] : await departmentHeads(db, await letterDepartment(db, letterId));
-  const n = letterNumber(letterId);
   await notify(db, at, {
     userIds,
     kind: 'return_requested',
-    title: { zh: `${n} 申请返程`, en: `${n}: return requested` },
-    body: { zh: '工程师已报告完成并提交返程计划', en: 'The engineer reports the job done and the return plan' },
+    message: 'letter.returnRequested',
+    params: { number: letterNumber(letterId) },
     link: `/field/letters/${letterId}`,
   });
 }
@@ -96,8 +95,8 @@ async function decide(ctx: Ctx, id: number, version: number, decision: 'approved
       before: { status: l.status },
       after: { status, requestId: pending?.id ?? null, reason },
     });
-    if (decision === 'approved') await tellEngineers(db, at, id, 'return_approved', '返程已批准', 'return approved');
-    else await tellEngineers(db, at, id, 'return_declined', `返程未批准：${reason}`, `return declined: ${reason}`);
+    if (decision === 'approved') await tellEngineers(db, at, id, 'return_approved', 'letter.returnApproved');
+    else await tellEngineers(db, at, id, 'return_declined', 'letter.returnDeclined', { reason });
   });
   return getVisit(ctx, id);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_TIME_ZONE, type TSignOffCreate, type TVisit } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, type TSignOffCreate, type TVisit, bilingualMail, customerMessage, phraseOf } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
@@ -8,13 +8,22 @@ import { recordAudit } from '../audit/audit.service';
 import { letterFor } from './field.access.repository';
 import { engineersOfLetters, insertRating, letterDetailQuery, ticketRated } from './letters.repository';
 import { letterNumber } from './letters.service';
-import { GRADE_ZH, type ServiceRecordPdfData, renderServiceRecordPdf } from './service-record.pdf';
+import { type ServiceRecordPdfData, renderServiceRecordPdf } from './service-record.pdf';
 import * as repo from './visits.repository';
 import { getVisit, letterForEngineer } from './visits.service';
 import { attachToTicket, entryOnTicket, moveTicketForVisit } from './visits.ticket';
-import { completionLine, confirmToCustomer } from './visits.customer';
+import { confirmToCustomer } from './visits.customer';
 import { type SignatureImage, decodeSignature } from './visits.upload';
 import { type FileStorage, newStorageKey } from '../../files';
+
+/** FS-8: a grade of the customer's rating in both languages, from the catalogue. */
+const GRADE_MESSAGE = {
+  excellent: 'field.gradeExcellent',
+  good: 'field.gradeGood',
+  fair: 'field.gradeFair',
+  poor: 'field.gradePoor',
+} as const;
+const grade = (g: keyof typeof GRADE_MESSAGE) => phraseOf(GRADE_MESSAGE[g]);
 
 /** What the service record PDF shows for a letter, as recorded so far. */
 async function pdfDataOf(
@@ -189,22 +198,24 @@ export async function signOff(
     const contact = await repo.letterContact(db, l);
     const email = contact?.email?.trim();
     if (email) {
-      const grades = signed
-        ? `态度 ${GRADE_ZH[body.attitude]} / 技术 ${GRADE_ZH[body.skill]} / 结果 ${GRADE_ZH[body.result]}`
-        : '客户未签字 (unsigned)';
-      const link = pdfAttachmentId ? `/api/v1/attachments/${pdfAttachmentId}` : null;
+      const completed = customerMessage('serviceCompleted');
+      const mail = bilingualMail('field.serviceRecordMail', {
+        name: contact?.name ?? '',
+        completed: { 'zh-CN': completed.zh, en: completed.en },
+        customer: base.customerName,
+        number: letterNumber(id),
+        ticket: base.ticketNumber ? phraseOf('field.mailTicket', { number: base.ticketNumber }) : '',
+        grades: signed
+          ? phraseOf('field.mailGrades', { attitude: grade(body.attitude), skill: grade(body.skill), result: grade(body.result) })
+          : phraseOf('field.mailUnsigned'),
+        pdf: phraseOf(signed ? 'field.mailPdfSigned' : 'field.mailPdf'),
+        link: pdfAttachmentId ? phraseOf('field.mailLink', { link: `/api/v1/attachments/${pdfAttachmentId}` }) : '',
+      });
       await queueMail(db, [
         {
           to_address: email,
-          subject: `服务记录 ${letterNumber(id)} / Service record ${letterNumber(id)}`,
-          text_body: [
-            `${contact?.name ?? ''} 您好：`,
-            completionLine(),
-            `${base.customerName} 的现场服务记录 ${letterNumber(id)}${base.ticketNumber ? `（服务请求 ${base.ticketNumber}）` : ''} 已完成。${grades}`,
-            `${signed ? '签字版' : ''}服务记录 PDF 见附件${link ? `，也可登录系统查看：${link}` : '。'}`,
-            '',
-            `The service record ${letterNumber(id)} of your on-site visit is complete; the ${signed ? 'signed ' : ''}PDF is attached.${link ? ` Also in the app: ${link}` : ''}`,
-          ].join('\n'),
+          subject: mail.subject,
+          text_body: mail.text,
           html_body: null,
           created_at: at,
           send_after: at,

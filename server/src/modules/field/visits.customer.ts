@@ -17,14 +17,13 @@ type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appoi
 export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, news: VisitNews, contactMail = true) {
   const params: Record<string, string> =
     news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), DEFAULT_TIME_ZONE) } : {};
-  const text = customerMessage(news.key, params);
   const ids = await activePortalUserIds(db, letter.customer_id);
   if (ids.length > 0) {
     await notify(db, at, {
       userIds: ids,
       kind: 'visit_confirmation',
-      title: text,
-      body: text,
+      message: `visit.${news.key}`,
+      params,
       link: letter.ticket_id == null ? null : `/tickets/${letter.ticket_id}`,
       ticketId: letter.ticket_id ?? undefined,
     });
@@ -34,7 +33,7 @@ export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, n
   const contact = await letterContact(db, letter);
   const to = contact?.email?.trim();
   if (!contact || !to) return;
-  const mail = visitMail(contact.name, text);
+  const mail = visitMail(contact.name, customerMessage(news.key, params));
   await queueMail(db, [
     {
       to_address: to,
@@ -45,10 +44,4 @@ export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, n
       send_after: at,
     },
   ]);
-}
-
-/** FS-5b: the completion line that heads the sign-off's e-mail to the contact, in both languages. */
-export function completionLine(): string {
-  const t = customerMessage('serviceCompleted');
-  return `${t.zh}。\n${t.en}.`;
 }

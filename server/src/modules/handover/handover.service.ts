@@ -239,8 +239,8 @@ export async function startHandover(ctx: Ctx, body: THandoverCreate): Promise<TH
     await notify(db, at, {
       userIds: [...new Set([body.userId, body.successorId, managerId])],
       kind: 'handover',
-      title: { zh: `工作交接：${user.name}`, en: `Handover: ${user.name}` },
-      body: { zh: '请核对交接清单并在全部移交后签字', en: 'Check the checklist and sign once everything is handed over' },
+      message: 'handover.started',
+      params: { name: user.name },
       link: `/handovers/${hid}`,
     });
     return hid;

@@ -1,4 +1,6 @@
 import {
+  phraseOf,
+  type TReasonParams,
   COMPLAINT_LEVEL_TEXT,
   type TComplaint,
   type TComplaintConfirmation,
@@ -42,12 +44,12 @@ export async function listComplaints(ctx: Ctx, q: TComplaintListQuery) {
   return { items: items.map(repo.toComplaint), nextCursor };
 }
 
-const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'complaint') =>
+const tell = (db: Db, at: string, userIds: number[], id: number, params: TReasonParams, kind = 'complaint') =>
   notify(db, at, {
     userIds,
     kind,
-    title: { zh: `客户投诉 #${id}：${zh}`, en: `Complaint #${id}: ${en}` },
-    body: { zh, en },
+    message: 'complaint.filed',
+    params: { ...params, id },
     link: `/complaints/${id}`,
   });
 
@@ -126,15 +128,18 @@ export async function createComplaint(ctx: Ctx, body: TComplaintCreate): Promise
       team_id: about?.teamId ?? null,
       department_id: about?.departmentId ?? ctx.actor.departmentId,
     });
-    const classZh = proposal.classId ? `，按政策建议定为 ${proposal.classId} 类事故` : '';
-    const classEn = proposal.classId ? `; the policy proposes a Class ${proposal.classId} incident` : '';
     await tell(
       db,
       at,
       managers.filter((m) => m !== ctx.actor.id),
       row.id,
-      `${customer.name} 投诉至${to['zh-CN']}：${body.subject}${about ? `（被投诉人：${about.name}）` : ''}${classZh}`,
-      `${customer.name} complained to ${to.en}: ${body.subject}${about ? ` (about ${about.name})` : ''}${classEn}`,
+      {
+        customer: customer.name,
+        level: to,
+        subject: body.subject,
+        about: about ? phraseOf('complaint.about', { name: about.name }) : '',
+        class: proposal.classId ? phraseOf('complaint.classProposed', { class: proposal.classId }) : '',
+      },
     );
     return row.id;
   });

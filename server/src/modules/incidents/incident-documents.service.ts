@@ -93,24 +93,8 @@ export async function resolveIncident(
       before: { status: row.status },
       after: set,
     });
-    if (row.reflection_required)
-      await tellIncident(
-        db,
-        at,
-        [row.engineer_id],
-        id,
-        '已解决，请按时提交事故反思（IN-1）',
-        'resolved: please file your reflection on time (IN-1)',
-      );
-    if (row.notice_required && row.notice_owner_id)
-      await tellIncident(
-        db,
-        at,
-        [row.notice_owner_id],
-        id,
-        '已解决，请与当事人总结并发送事故通报（IN-3）',
-        'resolved: review it with the engineer and send the incident notice (IN-3)',
-      );
+    if (row.reflection_required) await tellIncident(db, at, [row.engineer_id], id, 'incident.reflectionDue');
+    if (row.notice_required && row.notice_owner_id) await tellIncident(db, at, [row.notice_owner_id], id, 'incident.noticeDue');
   });
   return getIncident(ctx, id);
 }
@@ -162,15 +146,7 @@ export async function fileReflection(ctx: Ctx, id: number, body: { version: numb
     };
     await repo.bump(db, 'incidents', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'incident.reflection', entity: 'incident', entityId: id, after: { reflection_at: at } });
-    if (row.notice_owner_id)
-      await tellIncident(
-        db,
-        at,
-        [row.notice_owner_id],
-        id,
-        `${row.engineer_name} 已提交事故反思`,
-        `${row.engineer_name} filed the reflection`,
-      );
+    if (row.notice_owner_id) await tellIncident(db, at, [row.notice_owner_id], id, 'incident.reflectionFiled', { name: row.engineer_name });
   });
   return getIncident(ctx, id);
 }
@@ -228,8 +204,8 @@ export async function fileNotice(ctx: Ctx, id: number, body: { version: number; 
     await notify(db, at, {
       userIds: [...recipients, row.engineer_id],
       kind: 'incident_notice',
-      title: { zh: `事故通报：${row.title}`, en: `Incident notice: ${row.title}` },
-      body: { zh: body.notice, en: body.notice },
+      message: 'incident.notice',
+      params: { title: row.title, notice: body.notice },
       link: incidentLink(id),
     });
   });

@@ -1,4 +1,5 @@
 import {
+  type TReasonParams,
   type TExplanation,
   type TIncident,
   type TIncidentBasis,
@@ -169,12 +170,22 @@ async function noticeOwner(db: Db, engineer: { id: number; teamId: number | null
 }
 
 export const incidentLink = (id: number) => `/incidents/${id}`;
-export const tellIncident = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'incident') =>
+type TIncidentNews =
+  'incident.mobilise' | 'incident.recorded' | 'incident.reflectionDue' | 'incident.noticeDue' | 'incident.reflectionFiled';
+export const tellIncident = (
+  db: Db,
+  at: string,
+  userIds: number[],
+  id: number,
+  message: TIncidentNews,
+  params: TReasonParams = {},
+  kind = 'incident',
+) =>
   notify(db, at, {
     userIds,
     kind,
-    title: { zh: `服务事故 #${id}：${zh}`, en: `Incident #${id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id },
     link: incidentLink(id),
   });
 
@@ -247,11 +258,11 @@ export async function insertIncident(ctx: Ctx, db: Db, body: NewIncident, at: st
       at,
       alerted.map((a) => a.id),
       row.id,
-      `${cls.name['zh-CN']}，请立即调动资源（含研发）全力解决：${body.title}（${engineer.name}）`,
-      `${cls.name.en}: mobilise all resources, R&D included, at once — ${body.title} (${engineer.name})`,
+      'incident.mobilise',
+      { class: cls.name, title: body.title, engineer: engineer.name },
       'incident_mobilise',
     );
-  await tellIncident(db, at, [engineer.id], row.id, `${cls.name['zh-CN']}：${body.title}`, `${cls.name.en}: ${body.title}`);
+  await tellIncident(db, at, [engineer.id], row.id, 'incident.recorded', { class: cls.name, title: body.title });
   return row.id;
 }
 

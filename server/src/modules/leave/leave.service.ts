@@ -1,4 +1,7 @@
 import {
+  phraseOf,
+  type TReasonParams,
+  type TLeaveNews,
   type TLeaveDecision,
   type TLeaveListQuery,
   type TLeavePolicy,
@@ -93,12 +96,12 @@ export async function listLeave(ctx: Ctx, q: TLeaveListQuery) {
   return { items: await Promise.all(items.map((r) => toApi(ctx, r))), nextCursor };
 }
 
-const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string, kind = 'leave_update') =>
+const tell = (db: Db, at: string, userIds: number[], id: number, message: TLeaveNews, params: TReasonParams = {}, kind = 'leave_update') =>
   notify(db, at, {
     userIds,
     kind,
-    title: { zh: `请假申请 #${id}：${zh}`, en: `Leave request #${id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id },
     link: `/leave/${id}`,
   });
 
@@ -201,39 +204,28 @@ export async function createLeave(ctx: Ctx, body: TLeaveCreateBody): Promise<TLe
       entityId: row.id,
       after: { ...body, days: assessed.days, late: assessed.late, status: passes ? 'approved' : 'submitted' },
     });
-    const what = `${assessed.type.name['zh-CN']} ${body.startDate}～${body.endDate}（${assessed.days} 天）`;
-    const whatEn = `${assessed.type.name.en} ${body.startDate}–${body.endDate} (${assessed.days} day${assessed.days === 1 ? '' : 's'})`;
-    const lateZh = assessed.late ? '，逾期申请（AT-4）' : body.emergency ? '，紧急事后补办（RS-4）' : '';
-    const lateEn = assessed.late ? ', filed late (AT-4)' : body.emergency ? ', emergency filed afterwards (RS-4)' : '';
-    if (passes)
-      await tell(
-        db,
-        at,
-        await approversOf(db, filed, 'leave.approve'),
-        row.id,
-        `${ctx.actor.name} 续假 ${what}（无需审批）`,
-        `${ctx.actor.name} extends the leave: ${whatEn} (no approval needed)`,
-      );
+    const what = {
+      name: ctx.actor.name,
+      type: assessed.type.name,
+      start: body.startDate,
+      end: body.endDate,
+      days: assessed.days,
+      dayWord: phraseOf(assessed.days === 1 ? 'leave.day' : 'leave.days'),
+    };
+    const late = assessed.late ? phraseOf('leave.late') : body.emergency ? phraseOf('leave.emergency') : '';
+    if (passes) await tell(db, at, await approversOf(db, filed, 'leave.approve'), row.id, 'leave.extended', what);
     else
       await tell(
         db,
         at,
         await approversOf(db, filed, 'leave.approve'),
         row.id,
-        `${ctx.actor.name} 申请${body.extendsId ? '续假' : '请假'} ${what}${lateZh}`,
-        `${ctx.actor.name} asks for ${body.extendsId ? 'an extension: ' : ''}${whatEn}${lateEn}`,
+        body.extendsId ? 'leave.askedExtension' : 'leave.asked',
+        { ...what, late },
         'leave_approval',
       );
     // RS-4b: a resident's emergency is reported to the client IT office as well, which archives the form filed afterwards.
-    if (body.emergency)
-      await askClient(
-        db,
-        at,
-        await clientApproversOf(db, applicant.site_id),
-        `${ctx.actor.name} 紧急请假 ${what}`,
-        `${ctx.actor.name} emergency leave ${whatEn}`,
-        { zh: '驻场人员紧急请假报备（RS-4b）', en: 'Emergency leave of a resident reported (RS-4b)' },
-      );
+    if (body.emergency) await askClient(db, at, await clientApproversOf(db, applicant.site_id), 'clientReport.emergencyLeave', what);
     return row.id;
   });
   return getLeave(ctx, id);
@@ -271,34 +263,13 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
       before: { status: row.status },
       after: set,
     });
-    const note = body.comment ? `：${body.comment}` : '';
-    const noteEn = body.comment ? `: ${body.comment}` : '';
+    const note = body.comment ? phraseOf('common.note', { text: body.comment }) : '';
     if (set.client_status) {
-      await askClient(
-        db,
-        at,
-        client,
-        `续假 ${row.user_name} ${row.start_date}～${row.end_date}`,
-        `leave extension ${row.user_name} ${row.start_date}–${row.end_date}`,
-      );
-      await tell(
-        db,
-        at,
-        [row.user_id],
-        id,
-        `公司已批准，待甲方审批（RS-4b）${note}`,
-        `approved by the company, waiting for the client (RS-4b)${noteEn}`,
-      );
+      await askClient(db, at, client, 'client.leaveExtension', { name: row.user_name, start: row.start_date, end: row.end_date });
+      await tell(db, at, [row.user_id], id, 'leave.companyApproved', { note });
       return;
     }
-    await tell(
-      db,
-      at,
-      [row.user_id],
-      id,
-      body.approve ? `已批准${note}` : `已驳回${note}`,
-      body.approve ? `approved${noteEn}` : `rejected${noteEn}`,
-    );
+    await tell(db, at, [row.user_id], id, body.approve ? 'leave.approved' : 'leave.rejected', { note });
     if (body.approve) await tellStandIn(db, at, row);
   });
   return getLeave(ctx, id);
@@ -306,14 +277,7 @@ export async function decideLeave(ctx: Ctx, id: number, body: TLeaveDecision): P
 
 async function tellStandIn(db: Db, at: string, row: repo.LeaveRow) {
   if (!row.stand_in_id) return;
-  await tell(
-    db,
-    at,
-    [row.stand_in_id],
-    row.id,
-    `${row.start_date}～${row.end_date} 由你代为处理 ${row.user_name} 的工作（RS-4）`,
-    `you stand in for ${row.user_name} ${row.start_date}–${row.end_date} (RS-4)`,
-  );
+  await tell(db, at, [row.stand_in_id], row.id, 'leave.standIn', { start: row.start_date, end: row.end_date, name: row.user_name });
 }
 
 /** RS-4b: the client IT office of the resident's site approves (or rejects) an extension the company approved. */
@@ -343,16 +307,8 @@ export async function decideLeaveAsClient(ctx: Ctx, id: number, body: TLeaveDeci
       before: { status: row.status, clientStatus: row.client_status },
       after: set,
     });
-    const note = body.comment ? `：${body.comment}` : '';
-    const noteEn = body.comment ? `: ${body.comment}` : '';
-    await tell(
-      db,
-      at,
-      [row.user_id],
-      id,
-      body.approve ? `甲方已批准${note}` : `甲方未批准，超假按旷工处理（RS-4b）${note}`,
-      body.approve ? `approved by the client${noteEn}` : `rejected by the client; overstaying counts as absence (RS-4b)${noteEn}`,
-    );
+    const note = body.comment ? phraseOf('common.note', { text: body.comment }) : '';
+    await tell(db, at, [row.user_id], id, body.approve ? 'leave.clientApproved' : 'leave.clientRejected', { note });
     if (body.approve) await tellStandIn(db, at, row);
   });
   // The client IT office reads the leave it decided through its site, not through leave's own scope.
@@ -379,14 +335,7 @@ export async function cancelLeave(ctx: Ctx, id: number, version: number): Promis
     });
     if (row.status === 'approved') {
       const ids = await approversOf(db, row, 'leave.approve');
-      await tell(
-        db,
-        at,
-        row.stand_in_id ? [...ids, row.stand_in_id] : ids,
-        id,
-        `${row.user_name} 撤回了已批准的请假`,
-        `${row.user_name} withdrew an approved leave`,
-      );
+      await tell(db, at, row.stand_in_id ? [...ids, row.stand_in_id] : ids, id, 'leave.withdrawn', { name: row.user_name });
     }
   });
   return getLeave(ctx, id);

@@ -1,4 +1,5 @@
 import {
+  phraseOf,
   type TMeeting,
   type TMeetingAction,
   type ZMeetingActionCreate,
@@ -18,6 +19,15 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { staffOrRefuse as staffOrRefuseBy } from '../incidents/incidents.shared';
 import * as repo from './meetings.repository';
+
+/** MTG-1: an owner's action items as one line in both languages (each with its due date when it has one). */
+function actionList(items: { title: string; dueOn?: string | null }[]) {
+  const parts = items.map((a) =>
+    a.dueOn ? phraseOf('meeting.itemDue', { title: a.title, due: a.dueOn }) : phraseOf('meeting.item', { title: a.title }),
+  );
+  const sep = phraseOf('meeting.separator');
+  return { 'zh-CN': parts.map((p) => p['zh-CN']).join(sep['zh-CN']), en: parts.map((p) => p.en).join(sep.en) };
+}
 
 // MTG-1: the department meets regularly; the minutes are kept and their action items followed up — each owner sees
 // theirs, overdue ones stand out, a job reminds the owner the day before the due date and tells the owner and the
@@ -138,11 +148,8 @@ async function insertActions(
     await notify(db, at, {
       userIds: [owner],
       kind: 'meeting_action',
-      title: { zh: `会议待办：${title}`, en: `Action items from: ${title}` },
-      body: {
-        zh: items.map((a) => `${a.title}${a.dueOn ? `（${a.dueOn} 前）` : ''}`).join('；'),
-        en: items.map((a) => `${a.title}${a.dueOn ? ` (by ${a.dueOn})` : ''}`).join('; '),
-      },
+      message: 'meeting.actions',
+      params: { title, items: actionList(items) },
       link: `/meetings/${meetingId}`,
     });
   }

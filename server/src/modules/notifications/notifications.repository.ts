@@ -13,7 +13,20 @@ export async function insertNotifications(db: Db, rows: Insertable<Notifications
   await db.insertInto('notifications').values(rows).execute();
 }
 
-const columns = ['id', 'kind', 'title_zh', 'title_en', 'body_zh', 'body_en', 'link', 'ticket_id', 'read_at', 'created_at'] as const;
+const columns = [
+  'id',
+  'kind',
+  'title_zh',
+  'title_en',
+  'body_zh',
+  'body_en',
+  'message',
+  'params',
+  'link',
+  'ticket_id',
+  'read_at',
+  'created_at',
+] as const;
 
 /** One user's notifications, newest first, keyset on id. */
 export function listForUser(db: Db, userId: number, f: { unread: boolean; limit: number; beforeId: number | null }) {

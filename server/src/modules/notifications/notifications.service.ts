@@ -1,4 +1,13 @@
-import type { TNotification, TNotificationListQuery, TReadAllResult, TUnreadCount } from '@techserve/core';
+import {
+  type TMessageKind,
+  type TNotification,
+  type TNotificationListQuery,
+  type TReadAllResult,
+  type TReasonParams,
+  type TUnreadCount,
+  isMessageKind,
+  messageTexts,
+} from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { notFound } from '../../http/errors';
@@ -6,18 +15,25 @@ import { decodeCursor, pageOf } from '../../http/pagination';
 import { type OutboxInsert, queueMail } from '../../mail/outbox.repository';
 import * as repo from './notifications.repository';
 
+/**
+ * What to tell whom: `message` is a kind of core's message catalogue (core/src/messages) and `params` fill its
+ * templates; the notification keeps both and is rendered in the reader's language when listed (issue 13).
+ * `kind` is the notification's category as before (what the web and the tests filter on).
+ */
 export type NotifyInput = {
   userIds: number[];
   kind: string;
-  title: { zh: string; en: string };
-  body: { zh: string; en: string };
   link?: string | null;
   ticketId?: number | null;
   email?: boolean;
+  message: TMessageKind;
+  params?: TReasonParams;
 };
 
+type Bilingual = { zh: string; en: string };
+
 /** Subject and plain-text body of a notification e-mail, Chinese first, then English. */
-export function notificationMail(input: Pick<NotifyInput, 'title' | 'body' | 'link'>): { subject: string; text: string } {
+export function notificationMail(input: { title: Bilingual; body: Bilingual; link?: string | null }): { subject: string; text: string } {
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim(); // no header injection through a title
   const [zh, en] = [oneLine(input.title.zh), oneLine(input.title.en)];
   const subject = zh === en ? zh : `${zh} / ${en}`;
@@ -44,22 +60,25 @@ export function notificationMail(input: Pick<NotifyInput, 'title' | 'body' | 'li
 export async function notify(db: Db, now: string, input: NotifyInput): Promise<void> {
   const ids = [...new Set(input.userIds)].filter((id) => Number.isInteger(id) && id > 0);
   const users = await repo.activeUsers(db, ids);
+  const texts = messageTexts(input.message, input.params);
   await repo.insertNotifications(
     db,
     users.map((u) => ({
       user_id: u.id,
       kind: input.kind,
-      title_zh: input.title.zh,
-      title_en: input.title.en,
-      body_zh: input.body.zh,
-      body_en: input.body.en,
+      title_zh: texts.title.zh,
+      title_en: texts.title.en,
+      body_zh: texts.body.zh,
+      body_en: texts.body.en,
+      message: input.message,
+      params: JSON.stringify(input.params ?? {}),
       link: input.link ?? null,
       ticket_id: input.ticketId ?? null,
       created_at: now,
     })),
   );
   if (input.email === false) return;
-  const mail = notificationMail(input);
+  const mail = notificationMail({ ...texts, link: input.link });
   const rows: OutboxInsert[] = users
     .filter((u) => u.email?.trim())
     .map((u) => ({
@@ -73,11 +92,28 @@ export async function notify(db: Db, now: string, input: NotifyInput): Promise<v
   await queueMail(db, rows);
 }
 
+/** The params a row keeps, or undefined when they are missing or unreadable (then the stored texts are shown). */
+function storedParams(json: string | null): TReasonParams | undefined {
+  if (json == null) return undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as TReasonParams) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A row's texts: rendered from the catalogue by its message kind, or as stored (rows from before issue 13). */
+function textsOf(r: repo.NotificationRow): { title: Bilingual; body: Bilingual } {
+  const params = storedParams(r.params);
+  if (r.message && isMessageKind(r.message) && params) return messageTexts(r.message, params);
+  return { title: { zh: r.title_zh, en: r.title_en }, body: { zh: r.body_zh, en: r.body_en } };
+}
+
 const toNotification = (r: repo.NotificationRow): TNotification => ({
   id: r.id,
   kind: r.kind,
-  title: { zh: r.title_zh, en: r.title_en },
-  body: { zh: r.body_zh, en: r.body_en },
+  ...textsOf(r),
   link: r.link,
   ticketId: r.ticket_id,
   readAt: r.read_at,

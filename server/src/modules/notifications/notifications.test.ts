@@ -16,8 +16,8 @@ const now = () => t.clock.now().toISOString();
 const assigned = (userIds: number[], extra: Partial<NotifyInput> = {}): NotifyInput => ({
   userIds,
   kind: 'ticket.assigned',
-  title: { zh: '新工单已分派给您', en: 'A ticket was assigned to you' },
-  body: { zh: '工单 T-12：存储阵列告警', en: 'Ticket T-12: storage array alarm' },
+  message: 'ticket.assigned',
+  params: { number: 'T-12', title: '存储阵列告警' },
   link: '/tickets/12',
   ticketId: 12,
   ...extra,
@@ -84,8 +84,8 @@ describe('notify', () => {
     await notify(t.database.db, now(), assigned([engId, otherId, noMailId, disabledId]));
     const mail = await t.database.db.selectFrom('mail_outbox').selectAll().orderBy('to_address').execute();
     expect(mail.map((m) => m.to_address)).toEqual(['eng1@example.com', 'eng2@example.com']);
-    expect(mail[0].subject).toBe('新工单已分派给您 / A ticket was assigned to you');
-    expect(mail[0].text_body.indexOf('工单 T-12')).toBeLessThan(mail[0].text_body.indexOf('Ticket T-12'));
+    expect(mail[0].subject).toBe('新的服务请求 T-12 / New service request T-12');
+    expect(mail[0].text_body.indexOf('新的服务请求 T-12')).toBeLessThan(mail[0].text_body.indexOf('New service request T-12'));
     expect(mail[0].text_body).toContain('/tickets/12');
     expect(mail[0]).toMatchObject({ sent_at: null, attempts: 0, send_after: now() });
   });
@@ -126,13 +126,29 @@ describe('reading', () => {
     expect(unread.items.map((n: { kind: string }) => n.kind)).toEqual(['k4', 'k3', 'k2', 'k1']);
   });
 
-  it('returns texts in both languages with link and ticket', async () => {
+  it('keeps the message kind and its parameters and shows a row from before the catalogue as stored (issue 13)', async () => {
+    await notify(t.database.db, now(), assigned([engId], { email: false }));
+    const row = await t.database.db.selectFrom('notifications').select(['message', 'params', 'title_zh']).executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      message: 'ticket.assigned',
+      params: JSON.stringify({ number: 'T-12', title: '存储阵列告警' }),
+      title_zh: '新的服务请求 T-12',
+    });
+    await t.database.db
+      .insertInto('notifications')
+      .values({ user_id: engId, kind: 'old', title_zh: '旧标题', title_en: 'Old title', body_zh: '旧', body_en: 'old', created_at: now() })
+      .execute();
+    const [old] = (await eng.get(api('/notifications'))).json().items;
+    expect(old).toMatchObject({ kind: 'old', title: { zh: '旧标题', en: 'Old title' }, body: { zh: '旧', en: 'old' } });
+  });
+
+  it('returns texts in both languages, rendered from the catalogue, with link and ticket', async () => {
     await notify(t.database.db, now(), assigned([engId]));
     const [n] = (await eng.get(api('/notifications'))).json().items;
     expect(n).toMatchObject({
       kind: 'ticket.assigned',
-      title: { zh: '新工单已分派给您', en: 'A ticket was assigned to you' },
-      body: { zh: '工单 T-12：存储阵列告警', en: 'Ticket T-12: storage array alarm' },
+      title: { zh: '新的服务请求 T-12', en: 'New service request T-12' },
+      body: { zh: '存储阵列告警', en: '存储阵列告警' },
       link: '/tickets/12',
       ticketId: 12,
       readAt: null,

@@ -453,8 +453,8 @@ export async function excuseObligation(ctx: Ctx, id: number, body: TObligationEx
     await notify(db, at, {
       userIds: [row.owner_id],
       kind: 'obligation_excused',
-      title: { zh: `${name['zh-CN']}（${row.period}）已免责`, en: `${name.en} (${row.period}) excused` },
-      body: { zh: `${ctx.actor.name}：${body.reason}`, en: `${ctx.actor.name}: ${body.reason}` },
+      message: 'obligation.excused',
+      params: { obligation: name, period: row.period, name: ctx.actor.name, reason: body.reason },
       link: `/obligations/${id}`,
     });
   });
@@ -517,8 +517,8 @@ export async function remindAndFlag(db: Db, clock: Clock): Promise<{ reminded: n
       await notify(db, now, {
         userIds: [r.owner_id],
         kind: 'obligation_reminder',
-        title: { zh: `即将截止：${o.kindName['zh-CN']}（${o.period}）`, en: `Due soon: ${o.kindName.en} (${o.period})` },
-        body: { zh: o.explanation.text['zh-CN'], en: o.explanation.text.en },
+        message: 'obligation.dueSoon',
+        params: { obligation: o.kindName, period: o.period, explanation: o.explanation.text },
         link: r.link ?? `/obligations/${r.id}`,
         email: false,
       });
@@ -541,11 +541,8 @@ export async function remindAndFlag(db: Db, clock: Clock): Promise<{ reminded: n
     await notify(db, now, {
       userIds: [r.owner_id, ...(managers.get(r.owner_id) ?? [])],
       kind: 'obligation_overdue',
-      title: {
-        zh: `逾期未交：${r.owner_name} 的${o.kindName['zh-CN']}（${o.period}）`,
-        en: `Overdue: ${r.owner_name}'s ${o.kindName.en} (${o.period})`,
-      },
-      body: { zh: o.explanation.text['zh-CN'], en: o.explanation.text.en },
+      message: 'obligation.overdue',
+      params: { name: r.owner_name, obligation: o.kindName, period: o.period, explanation: o.explanation.text },
       link: `/obligations/${r.id}`,
     });
   }

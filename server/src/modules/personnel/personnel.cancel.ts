@@ -45,13 +45,9 @@ export async function cancelChange(ctx: Ctx, id: number, body: TPersonnelCancel)
     await cancelObligationsOf(db, ctx, { type: SUBJECT, id }, `cancelled: ${body.reason}`);
     const parties = [row.created_by, row.outgoing_user_id, row.incoming_user_id, row.company_decided_by];
     const told = [...new Set(parties.filter((u): u is number => u != null && u !== ctx.actor.id))];
-    await tell(db, at, told, id, `已撤销：${body.reason}`, `cancelled: ${body.reason}`);
+    await tell(db, at, told, id, 'personnel.cancelled', { reason: body.reason });
     const clientAsked = row.status === 'company_approved' || row.client_decided_at !== null;
-    if (clientAsked && !isClient)
-      await askClient(db, at, await clientApproversOf(db, row.site_id), `人员变更 #${id} 已撤销`, `personnel change #${id} cancelled`, {
-        zh: '已撤销',
-        en: 'Cancelled',
-      });
+    if (clientAsked && !isClient) await askClient(db, at, await clientApproversOf(db, row.site_id), 'clientReport.changeCancelled', { id });
   });
   return getChange(ctx, id);
 }

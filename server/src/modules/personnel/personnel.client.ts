@@ -1,3 +1,4 @@
+import type { TClientMessage, TReasonParams } from '@techserve/core';
 import type { Db } from '../../http/context';
 import { notify } from '../notifications/notifications.service';
 import { clientApproverRows } from './personnel.repository';
@@ -14,16 +15,14 @@ export async function clientApproversOf(db: Db, siteId: number | null): Promise<
     .map((r) => r.id);
 }
 
-const AWAITING = { zh: '待甲方审批', en: "Waiting for the client's approval" };
-
 /** Tells the client IT office that something waits for its second approval (or, with another heading, is reported to it). */
-export async function askClient(db: Db, at: string, userIds: number[], zh: string, en: string, heading = AWAITING) {
+export async function askClient(db: Db, at: string, userIds: number[], message: TClientMessage, params: TReasonParams) {
   if (userIds.length === 0) return;
   await notify(db, at, {
     userIds,
     kind: 'client_approval',
-    title: { zh: `${heading.zh}：${zh}`, en: `${heading.en}: ${en}` },
-    body: { zh, en },
-    link: heading === AWAITING ? '/personnel/client-inbox' : '/personnel/changes',
+    message,
+    params,
+    link: message.startsWith('client.') ? '/personnel/client-inbox' : '/personnel/changes',
   });
 }

@@ -1,4 +1,6 @@
 import {
+  type TReasonParams,
+  type TPersonnelNews,
   type CompiledCalendar,
   type TChangeRequestSubmit,
   type TDueFacts,
@@ -135,14 +137,14 @@ const managersToAsk = (
   permission: 'personnel.manage' | 'personnel.approve',
 ) => approversOf(db, { user_id: r.id, team_id: r.team_id, department_id: r.department_id }, permission);
 
-export const tell = (db: Db, at: string, userIds: number[], id: number, zh: string, en: string) =>
+export const tell = (db: Db, at: string, userIds: number[], id: number, message: TPersonnelNews, params: TReasonParams = {}) =>
   userIds.length === 0
     ? Promise.resolve()
     : notify(db, at, {
         userIds,
         kind: 'personnel_change',
-        title: { zh: `人员变更 #${id}：${zh}`, en: `Personnel change #${id}: ${en}` },
-        body: { zh, en },
+        message,
+        params: { ...params, id },
         link: link(id),
       }).then(() => undefined);
 
@@ -194,14 +196,10 @@ export async function announceChange(ctx: Ctx, body: TPersonnelNoticeCreate): Pr
     const facts = dueFacts({ kind: 'change', change_date: body.changeDate, request_deadline: deadline, notice_on: today, due_date: null });
     if (facts)
       await openObligation(db, ctx, { facts, ownerId: ctx.actor.id, subject: { type: SUBJECT, id: changeId }, link: link(changeId) });
-    await askClient(
-      db,
-      at,
-      await clientApproversOf(db, site.id),
-      `${row.name}（${body.changeDate}）`,
-      `${row.name} on ${body.changeDate}`,
-      { zh: '人员变动通知（RS-6）', en: 'Personnel change notice (RS-6)' },
-    );
+    await askClient(db, at, await clientApproversOf(db, site.id), 'clientReport.personnelNotice', {
+      name: row.name,
+      date: body.changeDate,
+    });
     return changeId;
   });
   return getChange(ctx, id);
@@ -255,14 +253,7 @@ export async function requestReplacement(ctx: Ctx, body: TReplacementCreate): Pr
     const facts = dueFacts({ kind: 'replacement', change_date: null, request_deadline: null, notice_on: today, due_date: due.dueDate });
     if (facts && owners[0] != null)
       await openObligation(db, ctx, { facts, ownerId: owners[0], subject: { type: SUBJECT, id: changeId }, link: link(changeId) });
-    await tell(
-      db,
-      at,
-      owners,
-      changeId,
-      `甲方要求更换 ${row.name}，须在 ${due.dueDate} 前完成（RS-7）`,
-      `the client asks to replace ${row.name} by ${due.dueDate} (RS-7)`,
-    );
+    await tell(db, at, owners, changeId, 'personnel.replaceAsked', { name: row.name, due: due.dueDate });
     return changeId;
   });
   return getChange(ctx, id);
@@ -376,14 +367,10 @@ export async function submitRequest(ctx: Ctx, id: number, body: TChangeRequestSu
       });
     const [outgoing] = await staffRows(db, { ids: [row.outgoing_user_id] });
     if (outgoing)
-      await tell(
-        db,
-        at,
-        await managersToAsk(db, outgoing, 'personnel.approve'),
-        id,
-        `${row.outgoing_name} → ${body.incomingName}，待审批`,
-        `${row.outgoing_name} → ${body.incomingName}, to approve`,
-      );
+      await tell(db, at, await managersToAsk(db, outgoing, 'personnel.approve'), id, 'personnel.toApprove', {
+        outgoing: row.outgoing_name,
+        incoming: body.incomingName,
+      });
   });
   return getChange(ctx, id);
 }
@@ -408,21 +395,8 @@ export async function companyDecide(ctx: Ctx, id: number, body: TPersonnelDecisi
     });
     if (status === 'rejected') await cancelObligationsOf(db, ctx, { type: SUBJECT, id }, 'rejected');
     if (status === 'company_approved')
-      await askClient(
-        db,
-        at,
-        client,
-        `人员变更 ${row.outgoing_name} → ${row.incoming_name ?? ''}`,
-        `personnel change ${row.outgoing_name} → ${row.incoming_name ?? ''}`,
-      );
-    await tell(
-      db,
-      at,
-      [row.created_by],
-      id,
-      status === 'rejected' ? '公司未批准' : '公司已批准',
-      status === 'rejected' ? 'rejected by the company' : 'approved by the company',
-    );
+      await askClient(db, at, client, 'client.personnelChange', { outgoing: row.outgoing_name, incoming: row.incoming_name ?? '' });
+    await tell(db, at, [row.created_by], id, status === 'rejected' ? 'personnel.companyRejected' : 'personnel.companyApproved');
   });
   return getChange(ctx, id);
 }
@@ -454,8 +428,7 @@ export async function clientDecide(ctx: Ctx, id: number, body: TPersonnelDecisio
       at,
       [row.created_by, ...(row.company_decided_by ? [row.company_decided_by] : [])],
       id,
-      body.approve ? '甲方已批准' : '甲方未批准',
-      body.approve ? 'approved by the client' : 'rejected by the client',
+      body.approve ? 'personnel.clientApproved' : 'personnel.clientRejected',
     );
   });
   return getChange(ctx, id);
@@ -481,14 +454,10 @@ export async function startHandover(ctx: Ctx, id: number, body: THandoverStart):
       before: { status: row.status },
       after: { start: body.start, end: body.end },
     });
-    await tell(
-      db,
-      at,
-      [row.outgoing_user_id, ...(row.incoming_user_id ? [row.incoming_user_id] : [])],
-      id,
-      `工作交接 ${body.start}～${body.end}`,
-      `handover ${body.start}–${body.end}`,
-    );
+    await tell(db, at, [row.outgoing_user_id, ...(row.incoming_user_id ? [row.incoming_user_id] : [])], id, 'personnel.handover', {
+      start: body.start,
+      end: body.end,
+    });
   });
   return getChange(ctx, id);
 }
@@ -527,14 +496,7 @@ export async function recordTest(ctx: Ctx, id: number, body: TNewcomerTest): Pro
       entityId: id,
       after: { passed: body.passed, note: body.note },
     });
-    await tell(
-      db,
-      at,
-      [row.created_by],
-      id,
-      `甲方测试新人员：${body.passed ? '通过' : '未通过'}`,
-      `the client tested the newcomer: ${body.passed ? 'passed' : 'failed'}`,
-    );
+    await tell(db, at, [row.created_by], id, body.passed ? 'personnel.testPassed' : 'personnel.testFailed');
   });
   return getChange(ctx, id);
 }

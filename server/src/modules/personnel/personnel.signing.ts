@@ -126,7 +126,7 @@ export async function signHandoverForm(
         receivedAt: at,
         evidence: { type: SUBJECT, id },
       });
-    await tell(db, at, [current.created_by], id, '工作交接确认表已签署归档', 'the handover confirmation form is signed and archived');
+    await tell(db, at, [current.created_by], id, 'personnel.formArchived');
   });
   return getChange(ctx, id);
 }

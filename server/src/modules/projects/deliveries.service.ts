@@ -8,6 +8,7 @@ import type {
   TDeliverySummary,
   TDeliveryUpdate,
 } from '@techserve/core';
+import { messageTexts } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, invalidValue, notFound, versionConflict } from '../../http/errors';
@@ -227,15 +228,9 @@ export async function notifyDelivery(ctx: Ctx, id: number, body: TDeliveryNotify
     const items = await repo.itemsOf(trx, id);
     const list = items.map((i) => `- ${i.name} × ${i.qty_expected}`).join('\n');
     const extra = body.message ? `\n\n${body.message}` : '';
-    const message = {
-      title: { zh: '设备已到货，请核对数量并签收', en: 'Your equipment has arrived: please check the quantities and sign' },
-      body: {
-        zh: `${contact.name}，您好：\n设备已到货，交付地址：${d.address}。\n请核对以下数量并签收：\n${list}${extra}`,
-        en: `Dear ${contact.name},\nyour equipment has arrived at ${d.address}.\nPlease check these quantities and sign for them:\n${list}${extra}`,
-      },
-    };
+    const message = { message: 'delivery.arrived', params: { name: contact.name, address: d.address, list, extra } } as const;
     if (contact.email?.trim()) {
-      const mail = notificationMail(message);
+      const mail = notificationMail({ ...messageTexts(message.message, message.params), link: null });
       await queueMail(trx, [
         {
           to_address: contact.email.trim(),
@@ -307,11 +302,8 @@ export async function checkDelivery(ctx: Ctx, id: number, body: TDeliveryCheck):
       await notify(trx, now, {
         userIds: [d.created_by, project?.manager_id ?? 0],
         kind: 'delivery.discrepancy',
-        title: { zh: '到货数量与清单不符', en: 'Delivered quantities differ from the list' },
-        body: {
-          zh: `交付 #${id} 客户核对的数量与应到数量不一致，请跟进。`,
-          en: `Delivery #${id}: the customer's counts differ from the expected quantities; please follow up.`,
-        },
+        message: 'delivery.discrepancy',
+        params: { id },
         link: `/projects/deliveries/${id}`,
       });
     }

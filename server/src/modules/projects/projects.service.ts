@@ -1,4 +1,5 @@
 import {
+  type TReasonParams,
   type TProject,
   type TProjectCreate,
   type TProjectListQuery,
@@ -273,8 +274,8 @@ export async function createProject(ctx: Ctx, body: TProjectCreate): Promise<TPr
     await notify(trx, now, {
       userIds: others,
       kind: 'project.member',
-      title: { zh: `你已加入项目：${body.name}`, en: `You are on the project ${body.name}` },
-      body: { zh: '请在项目页面查看进度计划、材料和交接文档。', en: 'See its plan, materials and handover documents on the project page.' },
+      message: 'project.member',
+      params: { name: body.name },
       link: `/projects/${id}`,
     });
     return getProject(ctx, id, trx);
@@ -387,7 +388,7 @@ async function assertTechnicalHandover(ctx: Ctx, db: Db, projectId: number, poli
 /** FS-12: planning → in_progress → commissioned → accepted → closed; 409 when the move is illegal now. */
 export async function transition(ctx: Ctx, id: number, body: TProjectTransition): Promise<TProject> {
   const step = TRANSITIONS[body.action];
-  let notice: { title: { zh: string; en: string }; body: { zh: string; en: string }; userIds: number[] } | null = null;
+  let notice: { params: TReasonParams; userIds: number[] } | null = null;
   const result = await withProject(ctx, id, body.version, async (trx, p, now) => {
     // Members commission on site; starting, accepting and closing are management decisions.
     if (body.action === 'commission') await assertCanWork(ctx, p, trx);
@@ -409,11 +410,7 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
       set = { ...set, commissioned_on: commissionedOn, acceptance_due_on: due, acceptance_days: days, policy_version: policy.number };
       notice = {
         userIds: [p.manager_id, p.created_by].filter((u): u is number => u != null),
-        title: { zh: `项目调试完成：${p.name}`, en: `Project commissioned: ${p.name}` },
-        body: {
-          zh: `请在 ${due} 前完成客户验收和设备移交（FS-12，${days} 天）。`,
-          en: `Client acceptance and equipment hand-over are due by ${due} (FS-12, ${days} days).`,
-        },
+        params: { name: p.name, due, days },
       };
     } else if (body.action === 'accept') {
       const acceptedOn = eventDate(body.acceptedOn, today, 'body.acceptedOn', p.commissioned_on, 'commissioning');
@@ -429,7 +426,8 @@ export async function transition(ctx: Ctx, id: number, body: TProjectTransition)
       before: { status: p.status },
       after: set,
     });
-    if (notice) await notify(trx, now, { ...notice, kind: 'project.commissioned', link: `/projects/${id}` });
+    if (notice)
+      await notify(trx, now, { ...notice, kind: 'project.commissioned', message: 'project.commissioned', link: `/projects/${id}` });
   });
   return result;
 }

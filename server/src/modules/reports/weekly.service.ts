@@ -1,4 +1,5 @@
 import {
+  phraseOf,
   type TMarketFeedback,
   type TWeeklyPlan,
   type TWeeklyPlanDecision,
@@ -214,8 +215,8 @@ async function askApproval(db: Db, ctx: Ctx, me: repo.PersonRow, planId: number,
   await notify(db, at, {
     userIds: [approver],
     kind: 'weekly_plan_approval',
-    title: { zh: `${me.name} 提交了 ${weekStart} 起一周的工作计划`, en: `${me.name} filed the plan for the week of ${weekStart}` },
-    body: { zh: '请在该周开始前审批（WR-1）', en: 'Approve it before the week starts (WR-1)' },
+    message: 'weekly.planToApprove',
+    params: { name: me.name, week: weekStart },
     link: `${PLAN_LINK}/${planId}`,
   });
 }
@@ -302,16 +303,11 @@ export async function decidePlan(ctx: Ctx, id: number, body: TWeeklyPlanDecision
     });
     if (!body.approve)
       await reopenObligation(db, ctx, { facts: { kind: 'weekly_plan', weekStart: row.week_start }, ownerId: row.user_id }, 'plan rejected');
-    const note = body.comment ? `：${body.comment}` : '';
-    const noteEn = body.comment ? `: ${body.comment}` : '';
     await notify(db, at, {
       userIds: [row.user_id],
       kind: 'weekly_plan_decided',
-      title: {
-        zh: `${row.week_start} 起一周的工作计划${body.approve ? '已批准' : '被退回'}`,
-        en: `Your plan for the week of ${row.week_start} was ${body.approve ? 'approved' : 'sent back'}`,
-      },
-      body: { zh: `${ctx.actor.name}${note}`, en: `${ctx.actor.name}${noteEn}` },
+      message: body.approve ? 'weekly.planApproved' : 'weekly.planSentBack',
+      params: { week: row.week_start, name: ctx.actor.name, note: body.comment ? phraseOf('common.note', { text: body.comment }) : '' },
       link: `${PLAN_LINK}/${id}`,
     });
   });
@@ -504,11 +500,8 @@ export async function createReport(ctx: Ctx, body: ReportCreate): Promise<TWeekl
       await notify(db, at, {
         userIds: gms,
         kind: 'weekly_report_supervisor',
-        title: {
-          zh: `${me.name} 的技术服务周报（${body.weekStart} 那一周）`,
-          en: `${me.name}'s weekly report (week of ${body.weekStart})`,
-        },
-        body: { zh: o.judgement?.text['zh-CN'] ?? '', en: o.judgement?.text.en ?? '' },
+        message: 'weekly.supervisorReport',
+        params: { name: me.name, week: body.weekStart, judgement: o.judgement?.text ?? '' },
         link: `${REPORT_LINK}/${row.id}`,
       });
     }

@@ -154,8 +154,8 @@ export async function remindCertificates(db: Db, clock: Clock): Promise<number> 
     await notify(db, at, {
       userIds: [c.user_id, ...(await managersOf(db, c.user_id))],
       kind: 'certificate_expiry',
-      title: { zh: `证书到期提醒：${c.user_name} 的${c.name}`, en: `Certificate expiry: ${c.user_name}'s ${c.name}` },
-      body: { zh: status.explanation.text['zh-CN'], en: status.explanation.text.en },
+      message: 'training.certificateExpiry',
+      params: { name: c.user_name, certificate: c.name, explanation: status.explanation.text },
       link: '/staff-training/certificates',
     });
     sent++;
@@ -241,8 +241,8 @@ export async function createTestTask(ctx: Ctx, body: z.output<typeof ZTestTaskCr
     await notify(db, at, {
       userIds: [assignee.id],
       kind: 'test_task',
-      title: { zh: `产品测试任务：${body.title}`, en: `Product test task: ${body.title}` },
-      body: { zh: body.description ?? body.title, en: body.description ?? body.title },
+      message: 'training.testTask',
+      params: { title: body.title, description: body.description ?? body.title },
       link: '/staff-training/test-tasks',
     });
     return row.id;

@@ -271,8 +271,8 @@ export async function createExam(ctx: Ctx, body: z.output<typeof ZExamCreate>): 
     await notify(db, at, {
       userIds: candidates.map((c) => c.id),
       kind: 'staff_exam',
-      title: { zh: `考试：${body.title}`, en: `Exam: ${body.title}` },
-      body: { zh: `考试时间 ${body.opensAt} 起，请按时作答`, en: `The exam opens at ${body.opensAt}` },
+      message: 'training.exam',
+      params: { title: body.title, opensAt: body.opensAt },
       link: `/staff-training/exams/${row.id}`,
     });
     return row.id;
@@ -307,8 +307,8 @@ async function announceResult(
   await notify(db, at, {
     userIds: [userId],
     kind: 'staff_exam_result',
-    title: { zh: `考试成绩：${title} ${passed ? '及格' : '不及格'}`, en: `Exam result: ${title} ${passed ? 'passed' : 'failed'}` },
-    body: { zh: explanation.text['zh-CN'], en: explanation.text.en },
+    message: passed ? 'training.examPassed' : 'training.examFailed',
+    params: { title, explanation: explanation.text },
     link: `/staff-training/exams/${examId}`,
   });
 }

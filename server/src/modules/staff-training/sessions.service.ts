@@ -103,8 +103,8 @@ export async function createSession(ctx: Ctx, body: z.output<typeof ZStaffSessio
     await notify(db, at, {
       userIds: attendees.map((a) => a.id),
       kind: 'staff_training',
-      title: { zh: `内部培训：${body.title}`, en: `Internal training: ${body.title}` },
-      body: { zh: `请按时参加培训（${body.location ?? ''}）`, en: `Please attend the training (${body.location ?? ''})` },
+      message: 'training.session',
+      params: { title: body.title, location: body.location ?? '' },
       link: `/staff-training/sessions/${row.id}`,
     });
     return row.id;

@@ -1,4 +1,5 @@
 import {
+  bilingualMail,
   type TSurvey,
   type TSurveyAnswer,
   type TSurveyDetail,
@@ -167,21 +168,19 @@ export async function sendRound(db: Db, sender: SurveySender, body: SurveyCreate
       const c = byContact.get(inv.contact_id);
       if (!c?.email) continue;
       const link = `${sender.publicUrl}${surveyPath(await surveyToken(trx, inv.id, expiresMs, at))}`;
+      const mail = bilingualMail('survey.invitation', {
+        title: body.title,
+        name: c.name,
+        customer: c.customer_name,
+        start: periodStart,
+        end: periodEnd,
+        link,
+        days: rules.responseDays,
+      });
       mails.push({
         to_address: c.email,
-        subject: `${body.title} / Customer satisfaction survey`,
-        text_body: [
-          `${c.name} 您好：`,
-          '',
-          `感谢贵单位（${c.customer_name}）对我们技术服务工作的支持。请花两分钟填写 ${periodStart} 至 ${periodEnd} 的服务满意度问卷：`,
-          link,
-          `链接 ${rules.responseDays} 天内有效，无需登录，每位联系人提交一次。`,
-          '',
-          '————————',
-          '',
-          `Dear ${c.name}, please rate our technical service of ${periodStart}–${periodEnd} (two minutes, no sign-in; the link works for ${rules.responseDays} days):`,
-          link,
-        ].join('\n'),
+        subject: mail.subject,
+        text_body: mail.text,
         html_body: null,
         created_at: at,
         send_after: at,

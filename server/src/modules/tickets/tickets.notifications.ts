@@ -26,19 +26,19 @@ export async function tellCustomer(
   params: TReasonParams = {},
   reply = '',
 ) {
-  const news = customerMessage(key, params);
   const ids = await repo.activePortalUserIds(db, t.customer_id);
   if (ids.length > 0) {
     await notify(db, at, {
       userIds: ids,
       kind: 'ticket_update',
-      title: { zh: `${t.number} ${news.zh}`, en: `${t.number}: ${news.en}` },
-      body: news,
+      message: `customer.${key as Exclude<TCustomerMessageKey, 'mailSubject' | 'mailBody'>}`,
+      params: { ...params, number: t.number },
       link: `/tickets/${t.id}`,
       ticketId: t.id,
     });
     return;
   }
+  const news = customerMessage(key, params);
   const contact = t.contact_id ? await repo.contactOf(db, t.contact_id) : undefined;
   const to = contact?.email?.trim();
   if (!contact || !to) return;
@@ -56,8 +56,8 @@ export async function tellAssignee(db: Db, at: string, ticketId: number, number:
   await notify(db, at, {
     userIds: [userId],
     kind: 'ticket_assigned',
-    title: { zh: `新的服务请求 ${number}`, en: `New service request ${number}` },
-    body: { zh: title, en: title },
+    message: 'ticket.assigned',
+    params: { number, title },
     link: `/tickets/${ticketId}`,
     ticketId,
   });
@@ -68,8 +68,8 @@ export async function tellReopened(db: Db, at: string, t: TicketRef, assigneeId:
   await notify(db, at, {
     userIds: [assigneeId],
     kind: 'ticket_reopened',
-    title: { zh: `${t.number} 被客户退回`, en: `${t.number} reopened by the customer` },
-    body: { zh: reason, en: reason },
+    message: 'ticket.reopened',
+    params: { number: t.number, reason },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });
@@ -80,18 +80,14 @@ export async function tellCustomerReplied(db: Db, at: string, t: TicketRef, assi
   await notify(db, at, {
     userIds: [assigneeId],
     kind: 'ticket_customer_reply',
-    title: { zh: `${t.number} 客户回复`, en: `${t.number}: the customer replied` },
-    body: { zh: excerpt(text), en: excerpt(text) },
+    message: 'ticket.customerReplied',
+    params: { number: t.number, text: excerpt(text) },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });
 }
 
-const ESCALATION_TEXT = {
-  l2: { zh: '升级到二线', en: 'escalated to tier 2' },
-  expert: { zh: '咨询产品专家', en: 'product expert consulted' },
-  rnd: { zh: '提交研发', en: 'raised to R&D' },
-} as const;
+const ESCALATION_MESSAGE = { l2: 'ticket.escalatedL2', expert: 'ticket.escalatedExpert', rnd: 'ticket.escalatedRnd' } as const;
 
 /** SR-6: the receiver of a hop. */
 export async function tellEscalated(
@@ -102,12 +98,11 @@ export async function tellEscalated(
   toUserId: number,
   description: string,
 ) {
-  const k = ESCALATION_TEXT[kind];
   await notify(db, at, {
     userIds: [toUserId],
     kind: `ticket_escalation_${kind}`,
-    title: { zh: `${t.number} ${k.zh}`, en: `${t.number}: ${k.en}` },
-    body: { zh: excerpt(description), en: excerpt(description) },
+    message: ESCALATION_MESSAGE[kind],
+    params: { number: t.number, description: excerpt(description) },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });
@@ -119,8 +114,8 @@ export async function tellEscalationAnswered(db: Db, at: string, t: TicketRef, u
   await notify(db, at, {
     userIds,
     kind: 'ticket_escalation_answer',
-    title: { zh: `${t.number} 已反馈解决方案`, en: `${t.number}: solution fed back` },
-    body: { zh: excerpt(answer), en: excerpt(answer) },
+    message: 'ticket.escalationAnswered',
+    params: { number: t.number, answer: excerpt(answer) },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });
@@ -131,8 +126,8 @@ export async function tellCannotWait(db: Db, at: string, t: TicketRef & { title:
   await notify(db, at, {
     userIds,
     kind: 'ticket_cannot_wait',
-    title: { zh: `${t.number} 客户无法等待，请重新调配`, en: `${t.number}: the customer cannot wait — re-allocate` },
-    body: { zh: `${t.title}\n${excerpt(reason)}`, en: `${t.title}\n${excerpt(reason)}` },
+    message: 'ticket.cannotWait',
+    params: { number: t.number, title: t.title, reason: excerpt(reason) },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });
@@ -143,11 +138,8 @@ export async function tellChangeDecided(db: Db, at: string, t: TicketRef, assign
   await notify(db, at, {
     userIds: [assigneeId],
     kind: 'ticket_change_decision',
-    title: {
-      zh: `${t.number} 变更${approved ? '已批准' : '被驳回'}`,
-      en: `${t.number}: change ${approved ? 'approved' : 'rejected'}`,
-    },
-    body: { zh: comment, en: comment },
+    message: approved ? 'ticket.changeApproved' : 'ticket.changeRejected',
+    params: { number: t.number, comment },
     link: `/tickets/${t.id}`,
     ticketId: t.id,
   });

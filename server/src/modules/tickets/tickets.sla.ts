@@ -129,12 +129,6 @@ async function alertRecipients(db: Db, t: { assignee_id: number | null; team_id:
   return [...new Set([...(t.assignee_id ? [t.assignee_id] : []), ...(await slaRepo.slaAlertManagers(db, t))])];
 }
 
-const TARGET_TEXT = {
-  firstResponse: { zh: '首次响应', en: 'first response' },
-  onsite: { zh: '到场', en: 'on-site arrival' },
-  resolution: { zh: '解决', en: 'resolution' },
-} as const;
-
 /**
  * SLA-4: the scan behind breach and "due within N minutes" warnings. Looks at open requests due within the
  * next three days (wall clock; the exact working-time state is computed per request), stores their state,
@@ -154,7 +148,6 @@ export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; 
       const recorded = await slaRepo.recordSlaAlert(db, { ticketId: row.id, target: t.target, kind: t.state, dueAt, at: nowIso });
       if (!recorded) continue;
       alerts++;
-      const what = TARGET_TEXT[t.target];
       const breached = t.state === 'breached';
       await repo.insertEntry(db, {
         ticketId: row.id,
@@ -168,10 +161,8 @@ export async function scanSla(db: Db, clock: Clock): Promise<{ checked: number; 
       await notify(db, nowIso, {
         userIds: await alertRecipients(db, row),
         kind: breached ? 'sla_breached' : 'sla_near_breach',
-        title: breached
-          ? { zh: `${row.number} ${what.zh}已超时`, en: `${row.number}: ${what.en} target breached` }
-          : { zh: `${row.number} ${what.zh}即将超时`, en: `${row.number}: ${what.en} due soon` },
-        body: { zh: `${row.title}\n${t.explanation.text['zh-CN']}`, en: `${row.title}\n${t.explanation.text.en}` },
+        message: `sla.${t.target}${breached ? 'Breached' : 'DueSoon'}`,
+        params: { number: row.number, title: row.title, explanation: t.explanation.text },
         link: `/tickets/${row.id}`,
         ticketId: row.id,
       });

@@ -60,7 +60,7 @@ export async function requestAdvance(ctx: Ctx, requestId: number, body: TTravelA
       entityId: row.id,
       after: { requestId, ...body, letterStatus },
     });
-    await tellApprovers(db, at, trip, `${ctx.actor.name} 申请预支出差款`, `${ctx.actor.name} asks for a travel advance`);
+    await tellApprovers(db, at, trip, 'travel.advanceAsked', { name: ctx.actor.name });
     return row.id;
   });
   return getAdvance(ctx, id);
@@ -101,12 +101,12 @@ export async function listAdvances(ctx: Ctx, q: TTravelAdvanceListQuery) {
   return { items: items.map(repo.toAdvance), nextCursor };
 }
 
-async function tellAdvance(db: Db, at: string, row: { id: number; user_id: number; request_id: number }, zh: string, en: string) {
+type TAdvanceNews = 'travel.advanceApproved' | 'travel.advanceRejected' | 'travel.advancePaid';
+async function tellAdvance(db: Db, at: string, row: { id: number; user_id: number; request_id: number }, message: TAdvanceNews) {
   await notify(db, at, {
     userIds: [row.user_id],
     kind: 'travel_update',
-    title: { zh: `预支出差款：${zh}`, en: `Travel advance: ${en}` },
-    body: { zh, en },
+    message,
     link: `/travel/requests/${row.request_id}`,
   });
 }
@@ -133,7 +133,7 @@ export async function decideAdvance(ctx: Ctx, id: number, body: TApprovalDecisio
       before: { status: row.status },
       after: set,
     });
-    await tellAdvance(db, at, row, body.approve ? '已批准' : '已驳回', body.approve ? 'approved' : 'rejected');
+    await tellAdvance(db, at, row, body.approve ? 'travel.advanceApproved' : 'travel.advanceRejected');
   });
   return getAdvance(ctx, id);
 }
@@ -158,7 +158,7 @@ export async function payAdvance(ctx: Ctx, id: number, version: number): Promise
       before: { status: row.status },
       after: set,
     });
-    await tellAdvance(db, at, row, '已付款', 'paid');
+    await tellAdvance(db, at, row, 'travel.advancePaid');
   });
   return getAdvance(ctx, id);
 }

@@ -1,4 +1,5 @@
 import {
+  type TReasonParams,
   type TApprovalDecision,
   type TTravelClaim,
   type TTravelClaimListQuery,
@@ -6,7 +7,6 @@ import {
   type ZTravelClaimCreate,
   MAX_TRIP_DAYS,
   daysInclusive,
-  formatMoneyFen,
 } from '@techserve/core';
 import type { z } from 'zod';
 import { nowIso } from '../../http/clock';
@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
 import { assertNotOwn, assertTraveller, assertTravelReader, requestFor, travelScope } from './travel.access.repository';
 import * as repo from './travel.repository';
-import { allowancesOf, illegal, policyOn, repriceOpenClaims, tellApprovers, tripWindow } from './travel.service';
+import { allowancesOf, illegal, money, policyOn, repriceOpenClaims, tellApprovers, tripWindow } from './travel.service';
 import { acceptFile, type FileStorage, newStorageKey } from '../../files';
 
 export type TTravelClaimCreateBody = z.output<typeof ZTravelClaimCreate>;
@@ -100,13 +100,7 @@ export async function createClaim(ctx: Ctx, requestId: number, body: TTravelClai
       entityId: row.id,
       after: { requestId, ...body, allowanceFen: allowances.totalFen, advanceFen, payableFen },
     });
-    await tellApprovers(
-      db,
-      at,
-      trip,
-      `${ctx.actor.name} 提交报销 ${formatMoneyFen(payableFen, 'zh-CN')}`,
-      `${ctx.actor.name} claims ${formatMoneyFen(payableFen, 'en')}`,
-    );
+    await tellApprovers(db, at, trip, 'travel.claimFiled', { name: ctx.actor.name, amount: money(payableFen) });
     return row.id;
   });
   return getClaim(ctx, id);
@@ -148,12 +142,19 @@ export async function listClaims(ctx: Ctx, q: TTravelClaimListQuery) {
   return { items: await repo.toClaims(ctx.db, items), nextCursor };
 }
 
-async function tellClaim(db: Db, at: string, row: { id: number; user_id: number; request_id: number }, zh: string, en: string) {
+type TClaimNews = 'travel.claimApproved' | 'travel.claimRejected' | 'travel.claimPaid';
+async function tellClaim(
+  db: Db,
+  at: string,
+  row: { id: number; user_id: number; request_id: number },
+  message: TClaimNews,
+  params: TReasonParams = {},
+) {
   await notify(db, at, {
     userIds: [row.user_id],
     kind: 'travel_update',
-    title: { zh: `报销 #${row.id}：${zh}`, en: `Claim #${row.id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id: row.id },
     link: `/travel/requests/${row.request_id}`,
   });
 }
@@ -188,7 +189,7 @@ export async function decideClaim(ctx: Ctx, id: number, body: TApprovalDecision)
       before: { status: row.status },
       after: set,
     });
-    await tellClaim(db, at, row, body.approve ? '已批准' : '已驳回', body.approve ? 'approved' : 'rejected');
+    await tellClaim(db, at, row, body.approve ? 'travel.claimApproved' : 'travel.claimRejected');
   });
   return getClaim(ctx, id);
 }
@@ -213,7 +214,7 @@ export async function payClaim(ctx: Ctx, id: number, version: number): Promise<T
       before: { status: row.status, advanceFen: Number(row.advance_fen), payableFen: Number(row.payable_fen) },
       after: set,
     });
-    await tellClaim(db, at, row, `已付款 ${formatMoneyFen(payableFen, 'zh-CN')}`, `paid ${formatMoneyFen(payableFen, 'en')}`);
+    await tellClaim(db, at, row, 'travel.claimPaid', { amount: money(payableFen) });
   });
   return getClaim(ctx, id);
 }

@@ -70,8 +70,8 @@ export async function scanTravelLogs(db: Db, clock: Clock): Promise<{ checked: n
       await notify(db, at, {
         userIds: [...(await managersOf(db, trip.user_id)), trip.user_id],
         kind: 'travel_log_missing',
-        title: { zh: `出差日志缺失：${trip.user_name} ${due.endDate}`, en: `Travel log missing: ${trip.user_name} ${due.endDate}` },
-        body: { zh: explanation.text['zh-CN'], en: explanation.text.en },
+        message: 'travel.logMissing',
+        params: { name: trip.user_name, date: due.endDate, explanation: explanation.text },
         link: `/travel/requests/${trip.id}`,
       });
     }

@@ -1,5 +1,8 @@
 import type { TLetterStatus } from '@techserve/core';
 import {
+  phraseOf,
+  type TTravelRequestNews,
+  type TReasonParams,
   letterNumber,
   type TAllowanceResult,
   type TApprovalDecision,
@@ -125,17 +128,11 @@ export async function repriceOpenClaims(
     const before = { allowanceFen: Number(c.allowance_fen), payableFen: Number(c.payable_fen), policyVersion: c.policy_version };
     const after = { allowanceFen: allowances.totalFen, payableFen: priced.payable_fen, policyVersion: policy.number, ruleId: rule };
     await recordAudit(db, ctx, { action: 'travel.claim.reprice', entity: 'travel_claim', entityId: c.id, before, after });
-    const why =
-      rule === 'TR-4'
-        ? { zh: '总经理批准的特殊地区补助', en: 'the GM’s special-region rate' }
-        : { zh: '行程外天数的审批', en: 'the decision on days beyond the itinerary' };
-    const zh = `补助按${why.zh}重新计算（${rule}，政策第 ${policy.number} 版）：${formatMoneyFen(before.allowanceFen, 'zh-CN')} → ${formatMoneyFen(allowances.totalFen, 'zh-CN')}`;
-    const en = `allowance recomputed for ${why.en} (${rule}, policy version ${policy.number}): ${formatMoneyFen(before.allowanceFen, 'en')} → ${formatMoneyFen(allowances.totalFen, 'en')}`;
     await notify(db, at, {
       userIds: [c.user_id],
       kind: 'travel_update',
-      title: { zh: `报销 #${c.id}：${zh}`, en: `Claim #${c.id}: ${en}` },
-      body: { zh, en },
+      message: rule === 'TR-4' ? 'travel.claimRepricedSpecialRate' : 'travel.claimRepricedExtraDays',
+      params: { id: c.id, rule, policy: policy.number, before: money(before.allowanceFen), after: money(allowances.totalFen) },
       link: `/travel/requests/${c.request_id}`,
     });
   }
@@ -148,12 +145,21 @@ export function modesNeedingApproval(policy: PolicyAt, segments: TTravelSegment[
   return [...new Set(segments.map((s) => s.transport).filter((m) => needing.has(m)))];
 }
 
-async function tellTraveller(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
+/** An amount of money in both languages, as a message parameter. */
+export const money = (fen: number) => ({ 'zh-CN': formatMoneyFen(fen, 'zh-CN'), en: formatMoneyFen(fen, 'en') });
+
+async function tellTraveller(
+  db: Db,
+  at: string,
+  row: { id: number; user_id: number },
+  message: TTravelRequestNews,
+  params: TReasonParams = {},
+) {
   await notify(db, at, {
     userIds: [row.user_id],
     kind: 'travel_update',
-    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id: row.id },
     link: `/travel/requests/${row.id}`,
   });
 }
@@ -163,26 +169,26 @@ export async function tellApprovers(
   db: Db,
   at: string,
   row: { id: number; user_id: number; team_id: number | null; department_id: number | null },
-  zh: string,
-  en: string,
+  message: TTravelRequestNews,
+  params: TReasonParams = {},
 ) {
   await notify(db, at, {
     userIds: await approversOf(db, row),
     kind: 'travel_approval',
-    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id: row.id },
     link: `/travel/requests/${row.id}`,
   });
 }
 
 /** TR-4: a special-region rate waits for the general manager, the only one who decides it. */
-async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, zh: string, en: string) {
+async function tellGm(db: Db, at: string, row: { id: number; user_id: number }, message: TTravelRequestNews, params: TReasonParams) {
   const gms = await repo.activeGmsExcept(db, row.user_id);
   await notify(db, at, {
     userIds: gms.map((g) => g.id),
     kind: 'travel_approval',
-    title: { zh: `出差申请 #${row.id}：${zh}`, en: `Travel request #${row.id}: ${en}` },
-    body: { zh, en },
+    message,
+    params: { ...params, id: row.id },
     link: `/travel/requests/${row.id}`,
   });
 }
@@ -237,22 +243,9 @@ export async function createRequest(ctx: Ctx, body: TTravelRequestCreateBody): P
       team_id: user.team_id,
       department_id: user.department_id ?? user.team_department_id ?? null,
     };
-    await tellApprovers(
-      db,
-      at,
-      filed,
-      `${ctx.actor.name} 申请出差 ${window.startDate}～${window.endDate}`,
-      `${ctx.actor.name} asks to travel ${window.startDate}–${window.endDate}`,
-    );
+    await tellApprovers(db, at, filed, 'travel.asked', { name: ctx.actor.name, start: window.startDate, end: window.endDate });
     if (body.specialRate) {
-      const rate = { zh: formatMoneyFen(body.specialRate.dailyFen, 'zh-CN'), en: formatMoneyFen(body.specialRate.dailyFen, 'en') };
-      await tellGm(
-        db,
-        at,
-        filed,
-        `${ctx.actor.name} 申请特殊地区补助 ${rate.zh}/天（TR-4）`,
-        `${ctx.actor.name} asks for a special-region rate of ${rate.en}/day (TR-4)`,
-      );
+      await tellGm(db, at, filed, 'travel.specialRateAsked', { name: ctx.actor.name, rate: money(body.specialRate.dailyFen) });
     }
     return row.id;
   });
@@ -376,13 +369,9 @@ export async function decideRequest(ctx: Ctx, id: number, body: TTravelDecisionB
       before: { status: row.status },
       after: set,
     });
-    await tellTraveller(
-      db,
-      at,
-      row,
-      body.approve ? '已批准' : `已驳回${body.comment ? `：${body.comment}` : ''}`,
-      body.approve ? 'approved' : `rejected${body.comment ? `: ${body.comment}` : ''}`,
-    );
+    await tellTraveller(db, at, row, body.approve ? 'travel.approved' : 'travel.rejected', {
+      note: body.comment ? phraseOf('common.note', { text: body.comment }) : '',
+    });
   });
   return getRequest(ctx, id);
 }
@@ -438,13 +427,7 @@ export async function decideSpecialRate(ctx: Ctx, id: number, body: TApprovalDec
     });
     // TR-4: a claim filed before the decision is paid at the rate decided.
     await repriceOpenClaims(db, ctx, at, id, 'TR-4');
-    await tellTraveller(
-      db,
-      at,
-      row,
-      body.approve ? '特殊地区补助已批准' : '特殊地区补助未批准',
-      body.approve ? 'special-region rate approved' : 'special-region rate rejected',
-    );
+    await tellTraveller(db, at, row, body.approve ? 'travel.specialRateApproved' : 'travel.specialRateRejected');
   });
   return getRequest(ctx, id);
 }
@@ -483,13 +466,7 @@ export async function requestExtension(ctx: Ctx, id: number, body: TExtensionReq
     };
     await repo.bumpRow(db, 'travel_requests', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'travel.extension.request', entity: 'travel_request', entityId: id, after: set });
-    await tellApprovers(
-      db,
-      at,
-      row,
-      `${ctx.actor.name} 报告行程外天数 ${body.startDate}～${body.endDate}`,
-      `${ctx.actor.name} reports days beyond the itinerary ${body.startDate}–${body.endDate}`,
-    );
+    await tellApprovers(db, at, row, 'travel.extraDaysReported', { name: ctx.actor.name, start: body.startDate, end: body.endDate });
   });
   return getRequest(ctx, id);
 }
@@ -510,13 +487,7 @@ export async function decideExtension(ctx: Ctx, id: number, body: TApprovalDecis
       before: { extension_status: row.extension_status },
       after: set,
     });
-    await tellTraveller(
-      db,
-      at,
-      row,
-      body.approve ? '行程延长已批准' : '行程延长未批准',
-      body.approve ? 'extension approved' : 'extension rejected',
-    );
+    await tellTraveller(db, at, row, body.approve ? 'travel.extensionApproved' : 'travel.extensionRejected');
   });
   return getRequest(ctx, id);
 }

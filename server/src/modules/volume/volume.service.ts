@@ -7,6 +7,7 @@
  * (person, project, pipe type, band, job type, metres) for many people at once; the appraisal prices them.
  */
 import {
+  phraseOf,
   type TJobType,
   type TReportsPolicy,
   type TVolumeDecision,
@@ -167,11 +168,8 @@ export async function createVolumeReport(ctx: Ctx, body: TVolumeReportCreate): P
       await notify(db, at, {
         userIds: [project.manager_id],
         kind: 'volume_verify',
-        title: {
-          zh: `${ctx.actor.name} 报送了 ${project.name} ${body.month} 的工程量`,
-          en: `${ctx.actor.name} reported ${project.name}'s volume for ${body.month}`,
-        },
-        body: { zh: '请核实实际完成的工程量（WR-7）', en: 'Verify the volume actually completed (WR-7)' },
+        message: 'volume.toVerify',
+        params: { name: ctx.actor.name, project: project.name, month: body.month },
         link: `${LINK}/${row.id}`,
       });
     return row.id;
@@ -262,13 +260,12 @@ export async function decideVolumeReport(ctx: Ctx, id: number, body: TVolumeDeci
     await notify(db, at, {
       userIds: [row.user_id],
       kind: 'volume_decided',
-      title: {
-        zh: `${row.project_name} ${row.month} 的工程量${body.approve ? '已核实' : '被退回'}`,
-        en: `${row.project_name} ${row.month} volume ${body.approve ? 'verified' : 'sent back'}`,
-      },
-      body: {
-        zh: `${ctx.actor.name}${body.comment ? `：${body.comment}` : ''}`,
-        en: `${ctx.actor.name}${body.comment ? `: ${body.comment}` : ''}`,
+      message: body.approve ? 'volume.verified' : 'volume.sentBack',
+      params: {
+        project: row.project_name,
+        month: row.month,
+        name: ctx.actor.name,
+        note: body.comment ? phraseOf('common.note', { text: body.comment }) : '',
       },
       link: `${LINK}/${id}`,
     });
