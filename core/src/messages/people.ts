@@ -88,6 +88,7 @@ export const INCIDENT_MESSAGES = {
         en: 'resolved: review it with the engineer and send the incident notice (IN-3)',
       },
       'incident.reflectionFiled': { 'zh-CN': '{name} 已提交事故反思', en: '{name} filed the reflection' },
+      'incident.reviewFiled': { 'zh-CN': '事故总结已记录', en: 'the incident review was recorded' },
     },
   ),
   ...framed(

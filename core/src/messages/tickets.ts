@@ -28,6 +28,19 @@ export const TICKET_MESSAGES = defineMessages({
     title: { 'zh-CN': '{number} 缺陷报告已答复', en: '{number}: defect report answered' },
     body: verbatim('{answer}'),
   },
+  /** SR-15: the team discussion of a defect before its solution is fixed. */
+  'ticket.defectDiscussionOpened': {
+    title: { 'zh-CN': '{number} 邀请您参加故障讨论', en: '{number}: you are asked to discuss a fault' },
+    body: verbatim('{topic}'),
+  },
+  'ticket.defectDiscussionComment': {
+    title: { 'zh-CN': '{number} 故障讨论有新发言', en: '{number}: new comment in the fault discussion' },
+    body: verbatim('{text}'),
+  },
+  'ticket.defectDiscussionConcluded': {
+    title: { 'zh-CN': '{number} 故障讨论已得出结论', en: '{number}: the fault discussion is concluded' },
+    body: verbatim('{conclusion}'),
+  },
 });
 
 /** SR-15: a defect report to the R&D or production owner. */

@@ -91,8 +91,8 @@ export async function openDiscussion(ctx: Ctx, defectId: number, body: TDefectDi
     await notify(db, at, {
       userIds: participantIds.filter((u) => u !== ctx.actor.id),
       kind: 'defect_discussion',
-      title: { zh: `${defect.ticket_number} 邀请您参加故障讨论`, en: `${defect.ticket_number}: you are asked to discuss a fault` },
-      body: { zh: body.topic.slice(0, 500), en: body.topic.slice(0, 500) },
+      message: 'ticket.defectDiscussionOpened',
+      params: { number: defect.ticket_number, topic: body.topic.slice(0, 500) },
       link: `/defects?discussion=${defectId}`,
       ticketId: defect.ticket_id,
     });
@@ -130,8 +130,8 @@ export async function commentOnDiscussion(
     await notify(db, at, {
       userIds: others,
       kind: 'defect_discussion',
-      title: { zh: `${defect.ticket_number} 故障讨论有新发言`, en: `${defect.ticket_number}: new comment in the fault discussion` },
-      body: { zh: body.body.slice(0, 500), en: body.body.slice(0, 500) },
+      message: 'ticket.defectDiscussionComment',
+      params: { number: defect.ticket_number, text: body.body.slice(0, 500) },
       link: `/defects?discussion=${defectId}`,
       ticketId: defect.ticket_id,
       email: false,
@@ -173,8 +173,8 @@ export async function concludeDiscussion(ctx: Ctx, defectId: number, body: TDefe
     await notify(db, at, {
       userIds: [...team, defect.owner_id].filter((u) => u !== ctx.actor.id),
       kind: 'defect_discussion_concluded',
-      title: { zh: `${defect.ticket_number} 故障讨论已得出结论`, en: `${defect.ticket_number}: the fault discussion is concluded` },
-      body: { zh: body.conclusion.slice(0, 500), en: body.conclusion.slice(0, 500) },
+      message: 'ticket.defectDiscussionConcluded',
+      params: { number: defect.ticket_number, conclusion: body.conclusion.slice(0, 500) },
       link: `/defects?discussion=${defectId}`,
       ticketId: defect.ticket_id,
     });

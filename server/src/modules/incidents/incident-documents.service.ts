@@ -168,7 +168,7 @@ export async function fileReview(ctx: Ctx, id: number, body: { version: number; 
     const set = await recordReview(db, ctx, row, body.text, at);
     await repo.bump(db, 'incidents', id, body.version, set, at);
     await recordAudit(db, ctx, { action: 'incident.review', entity: 'incident', entityId: id, after: { review_at: at } });
-    await tellIncident(db, at, [row.engineer_id], id, '事故总结已记录', 'the incident review was recorded');
+    await tellIncident(db, at, [row.engineer_id], id, 'incident.reviewFiled');
   });
   return getIncident(ctx, id);
 }

@@ -171,7 +171,12 @@ async function noticeOwner(db: Db, engineer: { id: number; teamId: number | null
 
 export const incidentLink = (id: number) => `/incidents/${id}`;
 type TIncidentNews =
-  'incident.mobilise' | 'incident.recorded' | 'incident.reflectionDue' | 'incident.noticeDue' | 'incident.reflectionFiled';
+  | 'incident.mobilise'
+  | 'incident.recorded'
+  | 'incident.reflectionDue'
+  | 'incident.noticeDue'
+  | 'incident.reflectionFiled'
+  | 'incident.reviewFiled';
 export const tellIncident = (
   db: Db,
   at: string,

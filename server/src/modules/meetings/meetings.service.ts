@@ -282,13 +282,8 @@ export async function followUpActions(db: Db, clock: Clock): Promise<number> {
     await notify(db, at, {
       userIds: overdue && r.chair_id != null && r.chair_id !== r.owner_id ? [r.owner_id, r.chair_id] : [r.owner_id],
       kind: overdue ? 'meeting_action_overdue' : 'meeting_action_reminder',
-      title: overdue
-        ? { zh: `会议待办已逾期：${r.title}`, en: `Action item overdue: ${r.title}` }
-        : { zh: `会议待办即将到期：${r.title}`, en: `Action item due soon: ${r.title}` },
-      body: {
-        zh: `${r.meeting_title}：${why['zh-CN']}（负责人 ${r.owner_name}）`,
-        en: `${r.meeting_title}: ${why.en} (owner ${r.owner_name})`,
-      },
+      message: overdue ? 'meeting.actionOverdue' : 'meeting.actionDueSoon',
+      params: { title: r.title, meeting: r.meeting_title, why, owner: r.owner_name },
       link: `/meetings/${r.meeting_id}`,
     });
     sent++;
