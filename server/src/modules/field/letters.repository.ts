@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATES, type TLetterStatus, type TPermission } from '@techserve/core';
 import { type Insertable, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { Actor, Db } from '../../http/context';
 import { letterScope } from './field.access.repository';
 
@@ -112,23 +113,15 @@ export function activeLettersOf(db: Db, userIds: number[]) {
     .execute();
 }
 
-/** The letter's columns changed if it is at the version read and in one of `from`; false otherwise. */
-export async function updateLetterAtVersion(
+/** The letter's columns changed if it is at the version read and in one of `from`; 409 otherwise. */
+export const updateLetterAtVersion = (
   db: Db,
   id: number,
   version: number,
   from: readonly TLetterStatus[],
   set: Record<string, unknown>,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('responsibility_letters')
-    .set(set)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+  at: string,
+) => updateVersioned(db, 'responsibility_letters', id, version, set, at, 'The responsibility letter', { status: [...from] });
 
 /** The letter's engineers (who, and who leads). */
 export function letterEngineerRows(db: Db, letterId: number) {

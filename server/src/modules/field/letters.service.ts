@@ -158,17 +158,7 @@ export async function listLetters(ctx: Ctx, q: TLetterListQuery) {
 // Writes --------------------------------------------------------------------------------------------------
 
 /** Bumps the letter's version if the caller read the current one and it is in one of `from`; 409 otherwise. */
-export async function bumpLetter(
-  db: Db,
-  id: number,
-  version: number,
-  from: readonly TLetterStatus[],
-  set: Record<string, unknown>,
-  at: string,
-) {
-  if (!(await updateLetterAtVersion(db, id, version, from, { ...set, updated_at: at, version: version + 1 })))
-    throw versionConflict('The responsibility letter');
-}
+export const bumpLetter = updateLetterAtVersion;
 
 /** The letter for a write: in scope, version current (409), status one of `from` (409 illegal_transition). */
 export async function letterForWrite(ctx: Ctx, id: number, version: number, from: readonly TLetterStatus[]) {
