@@ -92,7 +92,7 @@ export async function fieldWorkers(db: Db, only?: number[]) {
 }
 
 /** Letters still in the engineer's hands (not yet returned), for load counts. */
-export const ACTIVE_LETTER_STATUSES = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
+export const ACTIVE_LETTER_STATUSES: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
 
 /** The department a letter belongs to (its approver's department). */
 export async function letterDepartment(db: Db, letterId: number): Promise<number | null> {
@@ -165,7 +165,7 @@ export async function letterRegion(db: Db, siteId: number | null, customerId: nu
   return site?.region_id ?? customer.region_id ?? null;
 }
 
-const OPEN_LETTER = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
+const OPEN_LETTER: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
 
 /** The live letter of a notice (or, without a notice, of a request): one live letter per notice / request. */
 export function openLetterFor(db: Db, source: { noticeId: number | null; ticketId: number | null }) {
