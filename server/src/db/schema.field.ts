@@ -1,3 +1,4 @@
+import type { TLetterStatus } from '@techserve/core';
 import type { Generated } from 'kysely';
 
 // Kysely table types of the field module's tables (migration 20261123_0008_field).
@@ -29,10 +30,10 @@ export interface ServiceNoticesTable extends Stamps {
   ticket_id: number | null;
 }
 
-/** FS-2 responsibility letter (项目责任书). status: TLetterStatus. JSON columns as text. */
+/** FS-2 responsibility letter (项目责任书). JSON columns as text. */
 export interface ResponsibilityLettersTable extends Stamps {
   id: Id;
-  status: string;
+  status: TLetterStatus;
   notice_id: number | null;
   ticket_id: number | null;
   customer_id: number;

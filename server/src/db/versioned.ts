@@ -8,10 +8,14 @@ export type VersionedTable = {
   [K in keyof DB]: DB[K] extends { id: unknown; version: unknown; updated_at: unknown } ? K : never;
 }[keyof DB];
 
+/** What a stale version turns into: the 409 "`what` was changed by someone else", or the module's own error. */
+export type OnStale = string | (() => Error);
+
 /**
- * UPDATE … WHERE id = ? AND version = ? with `version + 1` and `updated_at`: 409 (`what` was changed by someone else)
- * when the version read is stale. Used by the repositories of the people half (complaints, incidents, surveys, internal
- * training, meetings).
+ * The one optimistic-lock update: UPDATE … SET …, version = version + 1, updated_at = at WHERE id = ? AND version = ?
+ * (and, when given, the extra column conditions, e.g. the status the row must still be in). Without `onStale` it says
+ * whether the row changed; with it, a stale version throws (409 `version_conflict` for a string, else the factory's
+ * error).
  */
 export async function updateVersioned(
   db: Db,
@@ -20,14 +24,37 @@ export async function updateVersioned(
   version: number,
   set: Record<string, unknown>,
   at: string,
-  what: string,
-): Promise<void> {
+): Promise<boolean>;
+export async function updateVersioned(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+  at: string,
+  onStale: OnStale,
+  where?: Record<string, unknown>,
+): Promise<void>;
+export async function updateVersioned(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+  at: string,
+  onStale?: OnStale,
+  where: Record<string, unknown> = {},
+): Promise<boolean | void> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is checked by VersionedTable; its columns by the caller's service.
-  const res = await (db as any)
+  let q = (db as any)
     .updateTable(table)
     .set({ ...set, updated_at: at, version: sql`version + 1` })
     .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(what);
+    .where('version', '=', version);
+  for (const [column, value] of Object.entries(where))
+    q = Array.isArray(value) ? q.where(column, 'in', value) : q.where(column, '=', value);
+  const res = await q.executeTakeFirst();
+  const changed = Number(res.numUpdatedRows) === 1;
+  if (onStale === undefined) return changed;
+  if (!changed) throw typeof onStale === 'string' ? versionConflict(onStale) : onStale();
 }

@@ -42,7 +42,7 @@ export async function dispatchBoard(ctx: Ctx, q: TBoardQuery): Promise<TBoard> {
           const items = dayRows.map((r) => ({
             letterId: r.id,
             number: letterNumber(r.id),
-            status: r.status as TLetterStatus,
+            status: r.status,
             customerName: r.customer_name,
             title: r.title,
             appointmentAt: r.appointment_at as string,

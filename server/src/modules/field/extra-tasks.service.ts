@@ -20,10 +20,7 @@ async function taskOf(db: Db, letterId: number, taskId: number) {
   return t;
 }
 
-async function bumpTask(db: Db, taskId: number, version: number, fromStatus: string, set: Record<string, unknown>, at: string) {
-  if (!(await repo.updateExtraTaskAtVersion(db, taskId, version, fromStatus, { ...set, updated_at: at, version: version + 1 })))
-    throw versionConflict('The extra task');
-}
+const bumpTask = repo.updateExtraTaskAtVersion;
 
 /** FS-7: the engineer adds a task found on site with its estimate (before the record is signed off). */
 export async function createExtraTask(ctx: Ctx, id: number, body: TExtraTaskCreate): Promise<TVisit> {

@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATES, type TLetterStatus, type TPermission } from '@techserve/core';
 import { type Insertable, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { Actor, Db } from '../../http/context';
 import { letterScope } from './field.access.repository';
 
@@ -91,7 +92,7 @@ export async function fieldWorkers(db: Db, only?: number[]) {
 }
 
 /** Letters still in the engineer's hands (not yet returned), for load counts. */
-export const ACTIVE_LETTER_STATUSES = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
+export const ACTIVE_LETTER_STATUSES: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site', 'return_requested'];
 
 /** The department a letter belongs to (its approver's department). */
 export async function letterDepartment(db: Db, letterId: number): Promise<number | null> {
@@ -112,23 +113,15 @@ export function activeLettersOf(db: Db, userIds: number[]) {
     .execute();
 }
 
-/** The letter's columns changed if it is at the version read and in one of `from`; false otherwise. */
-export async function updateLetterAtVersion(
+/** The letter's columns changed if it is at the version read and in one of `from`; 409 otherwise. */
+export const updateLetterAtVersion = (
   db: Db,
   id: number,
   version: number,
   from: readonly TLetterStatus[],
   set: Record<string, unknown>,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('responsibility_letters')
-    .set(set)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+  at: string,
+) => updateVersioned(db, 'responsibility_letters', id, version, set, at, 'The responsibility letter', { status: [...from] });
 
 /** The letter's engineers (who, and who leads). */
 export function letterEngineerRows(db: Db, letterId: number) {
@@ -172,7 +165,7 @@ export async function letterRegion(db: Db, siteId: number | null, customerId: nu
   return site?.region_id ?? customer.region_id ?? null;
 }
 
-const OPEN_LETTER = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
+const OPEN_LETTER: TLetterStatus[] = ['draft', 'submitted', 'approved', 'on_site', 'return_requested', 'returned', 'confirmed', 'booked'];
 
 /** The live letter of a notice (or, without a notice, of a request): one live letter per notice / request. */
 export function openLetterFor(db: Db, source: { noticeId: number | null; ticketId: number | null }) {

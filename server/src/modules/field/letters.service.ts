@@ -40,7 +40,7 @@ function toSummary(r: LetterDetailRow, engineers: Engineers): TLetterSummary {
   return {
     id: r.id,
     number: letterNumber(r.id),
-    status: r.status as TLetterStatus,
+    status: r.status,
     noticeId: r.notice_id,
     ticketId: r.ticket_id,
     ticketNumber: r.ticket_number,
@@ -80,7 +80,7 @@ async function allowedFor(ctx: Ctx, r: LetterDetailRow): Promise<TLetter['allowe
   if (r.status === 'draft' && works) allowed.push('fill', 'submit');
   if (r.status === 'draft' && can(actor, 'field.dispatch')) allowed.push('assign');
   if (r.status === 'submitted' && can(actor, 'field.approve')) allowed.push('approve', 'reject');
-  if (RESCHEDULABLE.includes(r.status as TLetterStatus) && works) allowed.push('reschedule');
+  if (RESCHEDULABLE.includes(r.status) && works) allowed.push('reschedule');
   if (r.status === 'returned' && can(actor, 'field.approve')) allowed.push('confirm');
   if (r.status === 'confirmed' && can(actor, 'field.ledger')) allowed.push('book');
   if (r.site_mismatch && clarifierOf(r) === actor.id) allowed.push('clarify');
@@ -160,23 +160,13 @@ export async function listLetters(ctx: Ctx, q: TLetterListQuery) {
 // Writes --------------------------------------------------------------------------------------------------
 
 /** Bumps the letter's version if the caller read the current one and it is in one of `from`; 409 otherwise. */
-export async function bumpLetter(
-  db: Db,
-  id: number,
-  version: number,
-  from: readonly TLetterStatus[],
-  set: Record<string, unknown>,
-  at: string,
-) {
-  if (!(await updateLetterAtVersion(db, id, version, from, { ...set, updated_at: at, version: version + 1 })))
-    throw versionConflict('The responsibility letter');
-}
+export const bumpLetter = updateLetterAtVersion;
 
 /** The letter for a write: in scope, version current (409), status one of `from` (409 illegal_transition). */
 export async function letterForWrite(ctx: Ctx, id: number, version: number, from: readonly TLetterStatus[]) {
   const l = await letterFor(ctx, id);
   if (l.version !== version) throw versionConflict('The responsibility letter');
-  if (!from.includes(l.status as TLetterStatus)) throw new AppError('illegal_transition', `Not possible while the letter is ${l.status}`);
+  if (!from.includes(l.status)) throw new AppError('illegal_transition', `Not possible while the letter is ${l.status}`);
   return l;
 }
 

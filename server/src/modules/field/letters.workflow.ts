@@ -5,7 +5,6 @@ import {
   type TLetterFill,
   type TLetterReject,
   type TLetterReschedule,
-  type TLetterStatus,
   type TSiteClarification,
   type TTravelPlan,
   type TVersionBody,
@@ -122,14 +121,7 @@ export async function clarifySite(ctx: Ctx, id: number, body: TSiteClarification
   const at = nowIso(ctx.clock);
   const clarification = { note: body.note, by: ctx.actor.id, byName: ctx.actor.name, at };
   await ctx.db.transaction().execute(async (db) => {
-    await bumpLetter(
-      db,
-      id,
-      l.version,
-      [l.status as TLetterStatus],
-      { site_mismatch: 0, site_clarification: JSON.stringify(clarification) },
-      at,
-    );
+    await bumpLetter(db, id, l.version, [l.status], { site_mismatch: 0, site_clarification: JSON.stringify(clarification) }, at);
     await recordAudit(db, ctx, { action: 'letter.clarify', entity: 'responsibility_letter', entityId: id, after: clarification });
     await tellEngineers(db, at, id, 'letter_site_clarified', 'letter.siteClarified', { note: body.note });
   });

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { Db } from '../../http/context';
 
 // FS-1 service notices: their queries (queries only in repositories, issue 13 item 2).
@@ -48,17 +49,9 @@ export function insertNotice(db: Db, row: Insertable<DB['service_notices']>) {
   return db.insertInto('service_notices').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-/** FS-1: a pending notice changed at the version read; false when it was changed or decided meanwhile. */
-export async function updatePendingNotice(db: Db, id: number, version: number, set: Record<string, unknown>): Promise<boolean> {
-  const res = await db
-    .updateTable('service_notices')
-    .set(set)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+/** FS-1: a pending notice changed at the version read; 409 when it was changed or decided meanwhile. */
+export const updatePendingNotice = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, 'service_notices', id, version, set, at, 'The service notice', { status: 'pending' });
 
 /** FS-1: columns of a notice set unconditionally (the signature rolled back, the request it raised). */
 export async function setNotice(db: Db, id: number, set: Updateable<DB['service_notices']>) {

@@ -171,10 +171,7 @@ export async function createNotice(ctx: Ctx, body: TServiceNoticeCreate): Promis
 /** Users who might sign: whoever holds field.sign (the policy decides at signing time who of them may). */
 const signerIds = (db: Db) => holdersOf(db, 'field.sign');
 
-async function bumpNotice(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  if (!(await repo.updatePendingNotice(db, id, version, { ...set, updated_at: at, version: version + 1 })))
-    throw versionConflict('The service notice');
-}
+const bumpNotice = repo.updatePendingNotice;
 
 /**
  * FS-1: signing makes the notice valid and raises a service request (SR-1, channel service_notice, needs a visit)

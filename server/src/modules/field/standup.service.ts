@@ -48,7 +48,7 @@ export async function standup(ctx: Ctx, q: TStandupQuery): Promise<TStandup> {
           .map((t) => ({ id: t.id, number: t.number, title: t.title, state: t.state, customerName: t.customer_name })),
         lettersOnSite: onSite
           .filter((l) => l.user_id === e.id)
-          .map((l) => ({ id: l.id, number: letterNumber(l.id), status: l.status as TLetterStatus, customerName: l.customer_name })),
+          .map((l) => ({ id: l.id, number: letterNumber(l.id), status: l.status, customerName: l.customer_name })),
         tomorrowAppointments: appointments
           .filter((a) => a.user_id === e.id)
           .map((a) => ({

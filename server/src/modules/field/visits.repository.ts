@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { VisitFilesTable, VisitSignaturesTable } from '../../db/schema.field-visits';
 import type { Actor, Db } from '../../http/context';
 import { letterScope } from './field.access.repository';
@@ -204,23 +205,15 @@ export function extraTaskOf(db: Db, letterId: number, taskId: number) {
   return db.selectFrom('visit_extra_tasks').selectAll().where('id', '=', taskId).where('letter_id', '=', letterId).executeTakeFirst();
 }
 
-/** FS-7: an extra task changed at the version read and in `fromStatus`; false otherwise. */
-export async function updateExtraTaskAtVersion(
+/** FS-7: an extra task changed at the version read and in `fromStatus`; 409 otherwise. */
+export const updateExtraTaskAtVersion = (
   db: Db,
   taskId: number,
   version: number,
   fromStatus: string,
   set: Record<string, unknown>,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('visit_extra_tasks')
-    .set(set)
-    .where('id', '=', taskId)
-    .where('version', '=', version)
-    .where('status', '=', fromStatus)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+  at: string,
+) => updateVersioned(db, 'visit_extra_tasks', taskId, version, set, at, 'The extra task', { status: fromStatus });
 
 /** FS-7: a task found on site, its id. */
 export function insertExtraTask(db: Db, row: Insertable<DB['visit_extra_tasks']>) {

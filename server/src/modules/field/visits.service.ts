@@ -82,7 +82,7 @@ export async function getVisit(ctx: Ctx, id: number): Promise<TVisit> {
   ]);
   const own = checkIns.filter((c) => c.user_id === ctx.actor.id);
   const onSiteNow = own.at(-1)?.kind === 'in';
-  const status = l.status as TLetterStatus;
+  const status = l.status;
   const customerSigned = Boolean(signOff?.signature_id);
   const reportRequired = Boolean(record?.report_required);
   const reportFiled = record?.report_filed_at ?? null;
@@ -252,7 +252,7 @@ export async function myJobs(ctx: Ctx): Promise<{ items: TMyJob[] }> {
     return {
       letterId: r.id,
       letterNumber: letterNumber(r.id),
-      status: r.status as TLetterStatus,
+      status: r.status,
       title: r.title,
       ticketId: r.ticket_id,
       ticketNumber: r.ticket_number,

@@ -1,6 +1,7 @@
 import type { TExplanation, TLeaveRequest, TLeaveStatus, TLocalizedText } from '@techserve/core';
 import { type Insertable, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
 import type { Db } from '../../http/context';
 import { containsText } from '../../http/like';
 import { versionConflict } from '../../http/errors';
@@ -9,15 +10,8 @@ import { versionConflict } from '../../http/errors';
 export const GRANTED: TLeaveStatus[] = ['approved'];
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bumpLeave(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('leave_requests')
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw staleLeave();
-}
+export const bumpLeave = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, 'leave_requests', id, version, set, at, staleLeave);
 
 /** Leave requests with the applicant's, stand-in's and decider's names. */
 export const leaveQuery = (db: Db) =>

@@ -1,7 +1,7 @@
+import { updateVersioned } from '../../db/versioned';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Actor, type Db, can } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the obligations alias of any query.
@@ -148,15 +148,8 @@ export function listPage(db: Db, actor: Actor, f: ObligationFilter, limit: numbe
 }
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bumpObligation(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('obligations')
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Obligation');
-}
+export const bumpObligation = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, 'obligations', id, version, set, at, 'Obligation');
 
 /** Obligations about a subject (an incident, a report), any state but cancelled. */
 export const bySubject = (db: Db, subjectType: string, subjectId: number) =>

@@ -1,8 +1,8 @@
+import { updateVersioned } from '../../db/versioned';
 import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { PersonnelChangesTable } from '../../db/schema.personnel';
 import { type Actor, type Db, can } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
 
 // The personnel module's queries (RS-6/RS-7). Reads of changes are filtered by the actor's data scope here: own
@@ -97,15 +97,8 @@ export async function insertChange(db: Db, row: ChangeInsert): Promise<number> {
 }
 
 /** UPDATE with the version read: 409 when someone changed it meanwhile. */
-export async function bumpChange(db: Db, id: number, version: number, set: ChangeUpdate, at: string) {
-  const res = await db
-    .updateTable('personnel_changes')
-    .set({ ...set, updated_at: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The personnel change');
-}
+export const bumpChange = (db: Db, id: number, version: number, set: ChangeUpdate, at: string) =>
+  updateVersioned(db, 'personnel_changes', id, version, set, at, 'The personnel change');
 
 export const signaturesOf = (db: Db, changeId: number) =>
   db

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../db/versioned';
 import type { TProjectListQuery } from '@techserve/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -155,15 +156,8 @@ export function insertProject(db: Db, row: Insertable<DB['projects']>) {
 }
 
 /** The project's version bumped if it is the one read (a change to it or its parts); false otherwise. */
-export async function bumpProjectVersion(db: Db, id: number, version: number, at: string): Promise<boolean> {
-  const res = await db
-    .updateTable('projects')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+export const bumpProjectVersion = (db: Db, id: number, version: number, at: string): Promise<boolean> =>
+  updateVersioned(db, 'projects', id, version, {}, at);
 
 /** Columns of a project set (its version is bumped by the caller's transaction, bumpProjectVersion). */
 export async function setProject(db: Db, id: number, set: Record<string, unknown>) {

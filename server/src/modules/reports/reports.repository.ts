@@ -1,8 +1,8 @@
-import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, sql } from 'kysely';
+import { updateVersioned } from '../../db/versioned';
+import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { DailyLogsTable, WeeklyPlansTable, WeeklyReportsTable } from '../../db/schema.reports';
 import { type Actor, type Db, can } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the alias of whichever report table is queried.
@@ -30,22 +30,8 @@ function before(eb: Eb, column: string, id: string, after: [string, number]): Co
 // Queries of the daily logs (WR-2, RS-10), weekly plans (WR-1) and weekly reports (WR-4, WR-3), and the set-based reads
 // that pre-fill them from what the system already knows (requests worked, visits, travel logs, time spent).
 
-export async function bump(
-  db: Db,
-  table: 'daily_logs' | 'weekly_plans',
-  id: number,
-  version: number,
-  set: Record<string, unknown>,
-  at: string,
-) {
-  const res = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(table === 'daily_logs' ? 'Daily log' : 'Weekly plan');
-}
+export const bump = (db: Db, table: 'daily_logs' | 'weekly_plans', id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, table, id, version, set, at, table === 'daily_logs' ? 'Daily log' : 'Weekly plan');
 
 /** The member of staff filing: their team, department (or their team's) and site (a resident's). */
 export function personRow(db: Db, userId: number) {

@@ -1,9 +1,9 @@
+import { updateVersioned } from '../../db/versioned';
 import { OPEN_TICKET_STATES, indexTerms } from '@techserve/core';
 import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, type Updateable, sql } from 'kysely';
 import { preparedInsert } from '../../db/prepared';
 import type { DB, TicketsTable } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to whichever query joins `tickets`.
 type ScopeEb = ExpressionBuilder<DB, any>;
@@ -185,15 +185,8 @@ export function listTimeRecords(db: Db, ticketId: number) {
 }
 
 /** Bumps the version if the caller read the current one; 409 otherwise (no lost updates). */
-export async function bumpVersion(db: Db, id: number, version: number, set: Updateable<TicketsTable>, at: string) {
-  const res = await db
-    .updateTable('tickets')
-    .set({ ...set, updated_at: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('The service request');
-}
+export const bumpVersion = (db: Db, id: number, version: number, set: Updateable<TicketsTable>, at: string) =>
+  updateVersioned(db, 'tickets', id, version, set, at, 'The service request');
 
 /**
  * A state change the system makes on the request's behalf (a field visit moving its request, issue 12 item 1): only

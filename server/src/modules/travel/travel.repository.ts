@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../db/versioned';
 import type {
   TAllowanceLineOut,
   TClaimExpense,
@@ -8,7 +9,7 @@ import type {
   TTravelRequestStatus,
   TTravelRequestSummary,
 } from '@techserve/core';
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
 import { versionConflict } from '../../http/errors';
@@ -18,23 +19,16 @@ import { travelScope } from './travel.access.repository';
 const json = <T>(s: string | null, fallback: T): T => (s == null ? fallback : (JSON.parse(s) as T));
 export { json as parseJson };
 
-type VersionedTable = 'travel_requests' | 'travel_advances' | 'travel_claims';
-const WHAT: Record<VersionedTable, string> = {
+type TravelVersioned = 'travel_requests' | 'travel_advances' | 'travel_claims';
+const WHAT: Record<TravelVersioned, string> = {
   travel_requests: 'Travel request',
   travel_advances: 'Travel advance',
   travel_claims: 'Travel claim',
 };
 
 /** UPDATE with the version read and the status expected: 409 when someone changed it meanwhile. */
-export async function bumpRow(db: Db, table: VersionedTable, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(WHAT[table]);
-}
+export const bumpRow = (db: Db, table: TravelVersioned, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, table, id, version, set, at, WHAT[table]);
 
 /** Requests with the traveller's name, for lists and details. */
 export const requestsQuery = (db: Db) =>
@@ -180,7 +174,7 @@ export async function refreshOpenClaimAdvance(db: Db, requestId: number, at: str
 }
 
 /** A stale version sent by the client. */
-export const conflict = (table: VersionedTable) => versionConflict(WHAT[table]);
+export const conflict = (table: TravelVersioned) => versionConflict(WHAT[table]);
 
 /** TR-3: a traveller's hire date (the new-employee period counts from it); null when not recorded. */
 export const hireDateOf = async (db: Db, userId: number) =>

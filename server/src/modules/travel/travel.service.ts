@@ -1,4 +1,3 @@
-import type { TLetterStatus } from '@techserve/core';
 import {
   phraseOf,
   type TTravelRequestNews,
@@ -275,7 +274,7 @@ export async function getRequest(ctx: Ctx, id: number, db: Db = ctx.db): Promise
   return Object.assign(repo.toRequestSummary(r), {
     boardProvided: Boolean(r.board_provided),
     letterId: r.letter_id,
-    letterStatus: r.letter_status as TLetterStatus | null,
+    letterStatus: r.letter_status,
     ticketId: r.ticket_id,
     segments,
     transportNeedingApproval: modesNeedingApproval(policy, segments),

@@ -1,8 +1,8 @@
+import { updateVersioned } from '../../db/versioned';
 import { type ExpressionBuilder, type ExpressionWrapper, type Insertable, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { VolumeReportsTable } from '../../db/schema.reports';
 import { type Actor, type Db, can } from '../../http/context';
-import { versionConflict } from '../../http/errors';
 import { scopeFilter } from '../../http/scope';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the scope applies to the volume_reports alias.
@@ -108,15 +108,8 @@ export async function setVerified(db: Db, reportId: number, corrections: Map<num
       .execute();
 }
 
-export async function bumpReport(db: Db, id: number, version: number, set: Record<string, unknown>, at: string) {
-  const res = await db
-    .updateTable('volume_reports')
-    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict('Volume report');
-}
+export const bumpReport = (db: Db, id: number, version: number, set: Record<string, unknown>, at: string) =>
+  updateVersioned(db, 'volume_reports', id, version, set, at, 'Volume report');
 
 /** The project, with whether the user is a member. */
 export const projectFor = (db: Db, projectId: number, userId: number) =>
