@@ -14,6 +14,7 @@ import type { TwoFactorTables } from './schema.two-factor';
 import type { KpiTables } from './schema.kpi';
 import type { PersonnelTables } from './schema.personnel';
 import type { PayTables } from './schema.pay';
+import type { DefectTables } from './schema.defects';
 import type { Generated } from 'kysely';
 
 // Instants are ISO-8601 UTC strings ('2026-11-23T08:30:00.000Z') on both databases so that ordering and
@@ -483,43 +484,6 @@ export interface CannedRepliesTable extends Stamps {
   body: string;
   created_by: number;
 }
-/** SR-15: a defect report to R&D or production, its answer fed back to the request. */
-export interface DefectReportsTable extends Stamps {
-  id: Id;
-  ticket_id: number;
-  target: string;
-  description: string;
-  owner_id: number;
-  target_date: string;
-  status: string;
-  answer: string | null;
-  answered_by: number | null;
-  answered_at: string | null;
-  created_by: number;
-}
-/** SR-15: the team discussion of a complex fault behind a defect report (one per report). */
-export interface DefectDiscussionsTable extends Stamps {
-  id: Id;
-  defect_id: number;
-  topic: string;
-  status: string;
-  conclusion: string | null;
-  concluded_by: number | null;
-  concluded_at: string | null;
-  created_by: number;
-}
-export interface DefectDiscussionParticipantsTable {
-  discussion_id: number;
-  user_id: number;
-}
-/** Append-only. */
-export interface DefectDiscussionCommentsTable {
-  id: Id;
-  discussion_id: number;
-  author_id: number;
-  body: string;
-  created_at: string;
-}
 export interface TicketViewsTable {
   id: Id;
   user_id: number;
@@ -553,7 +517,8 @@ export interface DB
     KpiTables,
     HandoverTables,
     PersonnelTables,
-    PayTables {
+    PayTables,
+    DefectTables {
   roles: RolesTable;
   users: UsersTable;
   user_regions: UserRegionsTable;
@@ -591,10 +556,6 @@ export interface DB
   ticket_followups: TicketFollowupsTable;
   ticket_views: TicketViewsTable;
   canned_replies: CannedRepliesTable;
-  defect_reports: DefectReportsTable;
-  defect_discussions: DefectDiscussionsTable;
-  defect_discussion_participants: DefectDiscussionParticipantsTable;
-  defect_discussion_comments: DefectDiscussionCommentsTable;
   ticket_sla_alerts: TicketSlaAlertsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;

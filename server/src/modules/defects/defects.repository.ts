@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { DefectReportsTable } from '../../db/schema';
+import type { DefectReportsTable } from '../../db/schema.defects';
 import type { Db } from '../../http/context';
 
 // SR-15 defect reports. Data scope: an answerer (defects.answer) sees every report; a reporter sees their own and
