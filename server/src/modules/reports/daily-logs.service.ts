@@ -101,7 +101,7 @@ export async function dailyLogDraft(ctx: Ctx, date: string): Promise<TDailyLogDr
   assertWriter(ctx.actor);
   const nowMs = ctx.clock.now().getTime();
   const me = await repo.personRow(ctx.db, ctx.actor.id);
-  const work = (await compileWork(ctx.db, [me.id], date, date, nowMs)).get(me.id);
+  const work = (await compileWork(ctx.db, [me.id], date, date, nowMs, ctx.timeZone)).get(me.id);
   const items = work ? prefill(work, ctx.timeZone) : [];
   const working = (await ownersWorkingOn(ctx.db, [me.id], date)).has(me.id);
   const due = working ? await dueFor(ctx.db, me.id, { kind: 'daily_log', date }) : null;
