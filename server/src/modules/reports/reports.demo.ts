@@ -1,4 +1,13 @@
-import { DEFAULT_TIME_ZONE, addWorkingDays, localDateOf, localInstant, monthDates, plusDays, previousMonth, weekStartOf } from '@techserve/core';
+import {
+  DEFAULT_TIME_ZONE,
+  addWorkingDays,
+  localDateOf,
+  localInstant,
+  monthDates,
+  plusDays,
+  previousMonth,
+  weekStartOf,
+} from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';

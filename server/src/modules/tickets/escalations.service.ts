@@ -1,10 +1,4 @@
-import {
-  type TPriority,
-  type TTicketCannotWait,
-  type TTicketEscalate,
-  isOpenTicketState,
-  localDateInZone,
-} from '@techserve/core';
+import { type TPriority, type TTicketCannotWait, type TTicketEscalate, isOpenTicketState, localDateInZone } from '@techserve/core';
 import { type Ctx, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound, refuse, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
