@@ -51,6 +51,7 @@ const ctx: Ctx = {
   db,
   dialect: database.dialect,
   clock: { now: () => NOW },
+  timeZone: 'Asia/Shanghai',
   actor: {
     id: admin.id,
     username: admin.username,

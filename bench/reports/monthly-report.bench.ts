@@ -199,9 +199,15 @@ for (let r = 1; r <= runs; r++) {
     .where('created_at', '<', end)
     .executeTakeFirst();
   const t1 = performance.now();
-  const data = await computeMonthlyReport(db, org.departmentId, MONTH, NOW);
+  const data = await computeMonthlyReport(db, org.departmentId, MONTH, NOW, 'Asia/Shanghai');
   const t2 = performance.now();
-  const pdf = await renderMonthlyReportPdf(data, { companyName: 'TechServe', comment: '', submittedBy: null, submittedAt: null });
+  const pdf = await renderMonthlyReportPdf(data, {
+    companyName: 'TechServe',
+    comment: '',
+    submittedBy: null,
+    submittedAt: null,
+    timeZone: 'Asia/Shanghai',
+  });
   const t3 = performance.now();
   const xlsx = await renderMonthlyReportXlsx(data, '');
   const t4 = performance.now();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_TIME_ZONE } from '@techserve/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -109,6 +110,7 @@ export function webCacheControl(sentPath: string): string {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const security = { ...DEFAULT_SECURITY, ...deps.security };
   const { database, clock } = deps;
+  const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -189,10 +191,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerIdempotency(app, database, clock);
   app.decorateRequest('ctx', function ctx(this: FastifyRequest): Ctx {
     if (!this.actor) throw new AppError('unauthenticated', 'Sign in first');
-    return { db: database.db, dialect: database.dialect, clock, actor: this.actor, ip: this.ip, requestId: this.id };
+    return { db: database.db, dialect: database.dialect, clock, timeZone, actor: this.actor, ip: this.ip, requestId: this.id };
   });
   app.decorateRequest('publicCtx', function publicCtx(this: FastifyRequest) {
-    return { db: database.db, dialect: database.dialect, clock, ip: this.ip, requestId: this.id };
+    return { db: database.db, dialect: database.dialect, clock, timeZone, ip: this.ip, requestId: this.id };
   });
 
   healthRoutes(app, database, APP_VERSION);

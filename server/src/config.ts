@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '@techserve/core';
 import { DEFAULT_SQLITE_CACHE_MB } from './db/database';
 
 export type Config = {
@@ -21,6 +22,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** Where stored files live (attachments, visit photos and signatures, receipts, documents); in every backup. */
   filesDir: string;
+  /** The company's IANA time zone: local dates, months, due days and the policy in force (issue 13 item 7). */
+  timeZone: string;
 };
 
 /** Configuration comes from the environment only (README: configuration table). */
@@ -48,7 +51,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     companyName: env.TECHSERVE_COMPANY_NAME?.trim() || undefined,
     publicUrl: publicUrlOf(env.TECHSERVE_PUBLIC_URL),
     filesDir: resolve(env.TECHSERVE_FILES_DIR?.trim() || 'data/attachments'),
+    timeZone: timeZoneOf(env.TECHSERVE_TIME_ZONE),
   };
+}
+
+/** An IANA time zone the runtime knows (e.g. Asia/Shanghai), or DEFAULT_TIME_ZONE when unset; anything else stops start-up. */
+export function timeZoneOf(value: string | undefined): string {
+  const zone = value?.trim();
+  if (!zone) return DEFAULT_TIME_ZONE;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new Error(`TECHSERVE_TIME_ZONE must be an IANA time zone such as Asia/Shanghai or Europe/Berlin (got "${value}")`);
+  }
 }
 
 /** An http(s) origin without a trailing slash, or undefined when unset. */

@@ -45,6 +45,7 @@ export async function serve(config: Config) {
     attachmentsDir: config.filesDir,
     companyName: config.companyName,
     publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
   let scheduler: { stop(): Promise<void> } | null = null;
@@ -68,6 +69,7 @@ export async function serve(config: Config) {
     jobs: backgroundJobs({
       db: database.db,
       clock: systemClock,
+      timeZone: config.timeZone,
       mailer,
       logger: app.log,
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,

@@ -35,6 +35,8 @@ export type Ctx = {
   db: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
+  /** The company's IANA time zone (TECHSERVE_TIME_ZONE): local dates, months and the policy in force. */
+  timeZone: string;
   actor: Actor;
   ip: string | null;
   requestId: string | null;

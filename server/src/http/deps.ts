@@ -22,6 +22,8 @@ export type AppDeps = {
   companyName?: string;
   /** Where customers reach the app, for links in e-mail (SR-11b survey links); default: the address a request came to. */
   publicUrl?: string;
+  /** The company's IANA time zone (TECHSERVE_TIME_ZONE, issue 13 item 7); default core's DEFAULT_TIME_ZONE. */
+  timeZone?: string;
 };
 
 export const DEFAULT_COMPANY_NAME = 'TechServe 技术服务管理系统';

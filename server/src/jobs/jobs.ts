@@ -17,6 +17,8 @@ import type { Job, JobLogger } from './scheduler';
 export type JobDeps = {
   db: Kysely<DB>;
   clock: Clock;
+  /** The company's IANA time zone (TECHSERVE_TIME_ZONE, issue 13 item 7). */
+  timeZone: string;
   mailer: Mailer;
   logger: JobLogger;
   /** For links in e-mail (SR-11b). */ publicUrl?: string;

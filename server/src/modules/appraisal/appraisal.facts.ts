@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TAppraisalFacts,
   type TAppraisalPolicy,
   type TLateObligation,
@@ -40,8 +39,8 @@ export async function monthFacts(
   staff: repo.StaffRow[],
   month: string,
   nowMs: number,
+  tz: string,
 ): Promise<Map<number, MonthFacts>> {
-  const tz = DEFAULT_TIME_ZONE;
   const span = monthInstants(month, tz);
   const from = iso(span.start);
   const to = iso(span.end);

@@ -82,7 +82,7 @@ async function writeDrafts(db: Db, ctx: Ctx, staff: repo.StaffRow[], month: stri
   const earlier = Array.from({ length: Number(month.slice(5, 7)) - 1 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const previous = previousMonth(month);
   const [facts, history, current] = await Promise.all([
-    monthFacts(db, policy.document.appraisal, staff, month, ctx.clock.now().getTime()),
+    monthFacts(db, policy.document.appraisal, staff, month, ctx.clock.now().getTime(), ctx.timeZone),
     repo.sheetsOf(db, ids, [...new Set([...earlier, previous])]),
     repo.sheetsOf(db, ids, [month]),
   ]);

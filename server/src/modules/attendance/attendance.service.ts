@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TAttendanceDay,
   type TAttendanceMonth,
   type TAttendanceRollupList,
@@ -223,7 +222,7 @@ export async function rollup(ctx: Ctx, month: string, siteId: number | undefined
     const people = await peopleOf(db, await repo.staffRows(db, { actor: ctx.actor, siteId }));
     const result = await monthOf(db, people, month, nowMs);
     const items = people.map((p) => result.rollups.get(p.id)!);
-    const ended = month < localDateInZone(DEFAULT_TIME_ZONE, nowMs).slice(0, 7);
+    const ended = month < localDateInZone(ctx.timeZone, nowMs).slice(0, 7);
     const due: ObligationSpec[] = items
       .filter((r) => r.explanationDue)
       .map((r) => ({ facts: { kind: 'absence_explanation', month }, ownerId: r.userId, link: `/attendance/month?month=${month}` }));

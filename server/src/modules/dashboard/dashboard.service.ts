@@ -1,6 +1,5 @@
 import {
   DASHBOARD_MAX_DAYS,
-  DEFAULT_TIME_ZONE,
   type TExecutiveDashboard,
   type TExecutiveDashboardQuery,
   type TGradeKey,
@@ -36,8 +35,8 @@ export async function executive(ctx: Ctx, query: TExecutiveDashboardQuery): Prom
       { ruleId: 'SLA-4', details: [fieldDetail('querystring.to', 'dashboard.rangeTooLong', { max: DASHBOARD_MAX_DAYS, days })] },
     );
   const filter: repo.DashboardFilter = {
-    start: new Date(localInstant(DEFAULT_TIME_ZONE, from)).toISOString(),
-    end: new Date(localInstant(DEFAULT_TIME_ZONE, plusDays(to, 1))).toISOString(),
+    start: new Date(localInstant(ctx.timeZone, from)).toISOString(),
+    end: new Date(localInstant(ctx.timeZone, plusDays(to, 1))).toISOString(),
     regionId: query.regionId,
     teamId: query.teamId,
   };

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TDefectAnswer, type TDefectReport, type TDefectReportCreate, localDateOf } from '@techserve/core';
+import { type TDefectAnswer, type TDefectReport, type TDefectReportCreate, localDateOf } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import { type Ctx, can } from '../../http/context';
 import { notFound, refuse, versionConflict } from '../../http/errors';
@@ -69,7 +69,7 @@ export async function reportDefect(ctx: Ctx, ticketId: number, body: TDefectRepo
       {},
       { ruleId: 'SR-15', details: [{ path: 'body.ownerId', message: 'cannot answer' }] },
     );
-  const today = localDateOf(ctx.clock.now().getTime(), DEFAULT_TIME_ZONE);
+  const today = localDateOf(ctx.clock.now().getTime(), ctx.timeZone);
   if (body.targetDate < today)
     throw refuse(
       'invalid_value',

@@ -1,4 +1,4 @@
-import { localDateOf } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, localDateOf } from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -31,7 +31,7 @@ export async function seedFieldDemo(database: Pick<Database, 'db' | 'dialect'>, 
   const as = async (username: string): Promise<Ctx> => {
     const actor = await resolveActor(db, idOf(username) as number, 'token');
     if (!actor) throw new Error(`demo user ${username} is not active`);
-    return { db, dialect, clock, actor, ip: null, requestId: 'seed-field-demo' };
+    return { db, dialect, clock, timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId: 'seed-field-demo' };
   };
   const [sales, gm, supervisor, zhao] = await Promise.all(['sales', 'gm', 'supervisor', 'eng.zhao'].map(as));
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_TIME_ZONE, type TSignOffCreate, type TVisit, bilingualMail, customerMessage, phraseOf } from '@techserve/core';
+import { type TSignOffCreate, type TVisit, bilingualMail, customerMessage, phraseOf } from '@techserve/core';
 import { nowIso } from '../../http/clock';
 import type { Ctx, Db } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
@@ -30,6 +30,7 @@ async function pdfDataOf(
   db: Db,
   letterId: number,
   companyName: string,
+  timeZone: string,
 ): Promise<Omit<ServiceRecordPdfData, 'rating' | 'comment' | 'signerName' | 'signature' | 'signedAt' | 'unsignedReason'>> {
   const l = await letterDetailQuery(db).where('responsibility_letters.id', '=', letterId).executeTakeFirstOrThrow();
   const [engineers, checkIns, record, parts, tasks] = await Promise.all([
@@ -59,7 +60,7 @@ async function pdfDataOf(
       estimateMinutes: t.estimate_minutes,
       customerSigned: t.customer_signature_id != null,
     })),
-    timeZone: DEFAULT_TIME_ZONE,
+    timeZone,
   };
 }
 
@@ -90,7 +91,7 @@ export async function signOff(
   const signed = 'signature' in body;
   const signature: SignatureImage | null = signed ? decodeSignature(body.signature) : null;
   const at = nowIso(ctx.clock);
-  const base = await pdfDataOf(ctx.db, id, companyName);
+  const base = await pdfDataOf(ctx.db, id, companyName, ctx.timeZone);
   const pdf = await renderServiceRecordPdf({
     ...base,
     rating: signed ? { attitude: body.attitude, skill: body.skill, result: body.result } : null,
@@ -250,7 +251,7 @@ export async function serviceRecordPdf(
     return { fileName: file.file_name, data: await storage.read(file.storage_key) };
   }
   const data = await renderServiceRecordPdf({
-    ...(await pdfDataOf(ctx.db, id, companyName)),
+    ...(await pdfDataOf(ctx.db, id, companyName, ctx.timeZone)),
     rating: null,
     comment: null,
     signerName: null,

@@ -1,4 +1,4 @@
-import { type TCustomerMessageKey, DEFAULT_TIME_ZONE, customerMessage, localText, visitMail } from '@techserve/core';
+import { type TCustomerMessageKey, customerMessage, localText, visitMail } from '@techserve/core';
 import type { Db } from '../../http/context';
 import { queueMail } from '../../mail/outbox.repository';
 import { notify } from '../notifications/notifications.service';
@@ -6,7 +6,7 @@ import { activePortalUserIds } from '../tickets/tickets.repository';
 import { letterContact } from './visits.repository';
 
 type LetterRef = { id: number; ticket_id: number | null; customer_id: number; notice_id: number | null };
-type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appointmentAt: string } | { key: 'serviceCompleted' };
+type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appointmentAt: string; timeZone: string } | { key: 'serviceCompleted' };
 
 /**
  * FS-5b: the customer's confirmation — when the on-site appointment is agreed and when the service is completed.
@@ -16,7 +16,7 @@ type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appoi
  */
 export async function confirmToCustomer(db: Db, at: string, letter: LetterRef, news: VisitNews, contactMail = true) {
   const params: Record<string, string> =
-    news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), DEFAULT_TIME_ZONE) } : {};
+    news.key === 'appointmentAgreed' ? { time: localText(Date.parse(news.appointmentAt), news.timeZone) } : {};
   const ids = await activePortalUserIds(db, letter.customer_id);
   if (ids.length > 0) {
     await notify(db, at, {

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type THandover, type THoldingKind, localTimeText } from '@techserve/core';
+import { type THandover, type THoldingKind, localTimeText } from '@techserve/core';
 import { heading, line, newPdf, paragraph, table } from '../reports/report-pdf';
 
 const KIND_ZH: Record<THoldingKind, string> = {
@@ -11,10 +11,16 @@ const KIND_ZH: Record<THoldingKind, string> = {
   receivable: '应收款单据',
 };
 const ROLE_ZH = { leaver: '交接人', successor: '接收人', manager: '监交人' } as const;
-const time = (iso: string | null) => (iso ? localTimeText(Date.parse(iso), DEFAULT_TIME_ZONE).slice(0, 16) : '—');
+const timeIn = (timeZone: string) => (iso: string | null) => (iso ? localTimeText(Date.parse(iso), timeZone).slice(0, 16) : '—');
 
 /** HO-1: the signed handover record (工作交接单) as a PDF with the embedded CJK font; SEC-3's reminder included. */
-export async function renderHandoverPdf(h: THandover, companyName: string, signatures: Map<string, Buffer>): Promise<Buffer> {
+export async function renderHandoverPdf(
+  h: THandover,
+  companyName: string,
+  signatures: Map<string, Buffer>,
+  timeZone: string,
+): Promise<Buffer> {
+  const time = timeIn(timeZone);
   const { doc, bytes } = newPdf(`工作交接单-${h.user.name}`);
   doc.fontSize(16).text(companyName, { align: 'center' });
   doc

@@ -1,4 +1,4 @@
-import { addWorkingDays, localDateOf } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, addWorkingDays, localDateOf } from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -18,7 +18,7 @@ export async function demoActors(database: Pick<Database, 'db' | 'dialect'>, clo
   for (const u of users) {
     const actor = await resolveActor(db, u.id, 'token');
     if (!actor) return null;
-    out[u.username] = { db, dialect, clock, actor, ip: null, requestId };
+    out[u.username] = { db, dialect, clock, timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId };
   }
   return out;
 }

@@ -8,7 +8,6 @@
  * sheet and pay read.
  */
 import {
-  DEFAULT_TIME_ZONE,
   type TAwardBonus,
   type TAwardCandidate,
   type TAwardDecision,
@@ -37,8 +36,8 @@ const policyOf = (db: Db, month: string) => policyOn(db, monthDates(month).last)
 const STEP_NAMES: Record<TAwardStep, string> = { manager: '部门经理 / the manager', vp: '副总 / the VP', gm: '总经理 / the GM' };
 
 /** The facts of the month that allow a veto (AP-6), per nominee. */
-async function vetoFacts(db: Db, month: string, userIds: number[]) {
-  const span = monthInstants(month, DEFAULT_TIME_ZONE);
+async function vetoFacts(db: Db, month: string, userIds: number[], timeZone: string) {
+  const span = monthInstants(month, timeZone);
   const q = { from: new Date(span.start).toISOString(), to: new Date(span.end).toISOString(), userIds };
   const [complaints, incidents] = await Promise.all([complaintFactsBetween(db, q), incidentFactsBetween(db, q)]);
   const count = (ids: (number | null)[]) =>
@@ -98,6 +97,7 @@ export async function getRound(ctx: Ctx, month: string): Promise<TAwardRound> {
     db,
     month,
     rows.map((r) => r.nominee_id),
+    ctx.timeZone,
   );
   return {
     ...base,
@@ -193,7 +193,7 @@ export async function decide(ctx: Ctx, id: number, body: TAwardDecision): Promis
     const policy = await policyOf(db, c.month);
     if (body.decision === 'veto') {
       if (body.ground !== 'slackness') {
-        const facts = await vetoFacts(db, c.month, [c.nominee_id]);
+        const facts = await vetoFacts(db, c.month, [c.nominee_id], ctx.timeZone);
         const n = (body.ground === 'complaint' ? facts.complaints : facts.incidents).get(c.nominee_id) ?? 0;
         if (n === 0) throw refuse('invalid_value', 'awards.noGroundFact', { ground: body.ground }, { ruleId: 'AP-6' });
       }

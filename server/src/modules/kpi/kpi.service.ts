@@ -6,7 +6,6 @@
  * weights and proposes targeted training for the weak items. HR's consolidation keeps the result as it was.
  */
 import {
-  DEFAULT_TIME_ZONE,
   type TKpiFacts,
   type TKpiListQuery,
   type TKpiPage,
@@ -52,13 +51,19 @@ const zeroFacts = (): TKpiFacts => ({
 });
 
 /** Set-based: the period's facts of these people, one read of each kind (the monthly report once per department and month). */
-async function periodFacts(db: Db, staff: repo.StaffRow[], period: string, nowMs: number): Promise<Map<number, TKpiFacts>> {
+async function periodFacts(
+  db: Db,
+  staff: repo.StaffRow[],
+  period: string,
+  nowMs: number,
+  timeZone: string,
+): Promise<Map<number, TKpiFacts>> {
   const out = new Map(staff.map((s) => [s.id, zeroFacts()]));
   const ids = staff.map((s) => s.id);
-  const months = monthsOf(period).filter((m) => monthInstants(m, DEFAULT_TIME_ZONE).start <= nowMs);
+  const months = monthsOf(period).filter((m) => monthInstants(m, timeZone).start <= nowMs);
   if (months.length === 0) return out;
   const departments = [...new Set(staff.map((s) => s.department_id).filter((d): d is number => d !== null))];
-  const reports = await Promise.all(departments.flatMap((d) => months.map((m) => computeMonthlyReport(db, d, m, nowMs))));
+  const reports = await Promise.all(departments.flatMap((d) => months.map((m) => computeMonthlyReport(db, d, m, nowMs, timeZone))));
   for (const r of reports) {
     for (const e of r.engineers) {
       const f = out.get(e.userId);
@@ -71,8 +76,8 @@ async function periodFacts(db: Db, staff: repo.StaffRow[], period: string, nowMs
       f.ratingsGoodOrBetter += e.ratingsGoodOrBetter;
     }
   }
-  const from = new Date(monthInstants(months[0], DEFAULT_TIME_ZONE).start).toISOString();
-  const to = new Date(monthInstants(months[months.length - 1], DEFAULT_TIME_ZONE).end).toISOString();
+  const from = new Date(monthInstants(months[0], timeZone).start).toISOString();
+  const to = new Date(monthInstants(months[months.length - 1], timeZone).end).toISOString();
   const [exams, sessions, certificates] = await Promise.all([
     examResultsBetween(db, { from, to, userIds: ids }),
     attendanceBetween(db, { from, to, userIds: ids }),
@@ -110,7 +115,7 @@ async function page(ctx: Ctx, staff: repo.StaffRow[], period: string): Promise<T
   const policy = await policyOf(db, period);
   const k = policy.document.appraisal.kpi;
   const [facts, reviews] = await Promise.all([
-    periodFacts(db, staff, period, ctx.clock.now().getTime()),
+    periodFacts(db, staff, period, ctx.clock.now().getTime(), ctx.timeZone),
     repo.reviewsOf(
       db,
       period,

@@ -1,4 +1,4 @@
-import { addWorkingDays, localDateOf } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, addWorkingDays, localDateOf } from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -22,7 +22,7 @@ export async function seedLeaveDemo(database: Pick<Database, 'db' | 'dialect'>, 
   const as = async (username: string): Promise<Ctx> => {
     const actor = await resolveActor(db, idOf(username), 'token');
     if (!actor) throw new Error(`demo user ${username} is not active`);
-    return { db, dialect, clock, actor, ip: null, requestId: 'seed-leave-demo' };
+    return { db, dialect, clock, timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId: 'seed-leave-demo' };
   };
   const [supervisor, zhou, liu] = await Promise.all(['supervisor', 'eng.zhou', 'eng.liu'].map(as));
   const today = localDateOf(clock.now().getTime());

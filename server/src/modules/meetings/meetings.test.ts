@@ -145,6 +145,7 @@ describe('action items followed up by a job, and reviewed at the next meeting of
   it('the job is scheduled with the others', () => {
     const jobs = backgroundJobs({
       db: t.database.db,
+      timeZone: 'Asia/Shanghai',
       clock: t.clock,
       mailer: { send: async () => {} } as never,
       logger: { info: () => {}, error: () => {} } as never,

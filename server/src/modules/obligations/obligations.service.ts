@@ -354,9 +354,9 @@ export async function getObligation(ctx: Ctx, id: number): Promise<TObligation> 
 }
 
 /** The company-local week (Monday 00:00 to the next Monday 00:00) around now. */
-function thisWeek(nowMs: number): { start: string; end: string } {
+function thisWeek(nowMs: number, timeZone: string): { start: string; end: string } {
   const monday = weekStartOf(localDateOf(nowMs));
-  const iso = (date: string) => new Date(localInstant(DEFAULT_TIME_ZONE, date)).toISOString();
+  const iso = (date: string) => new Date(localInstant(timeZone, date)).toISOString();
   return { start: iso(monday), end: iso(plusDays(monday, 7)) };
 }
 
@@ -365,7 +365,7 @@ export async function listObligations(ctx: Ctx, q: TObligationListQuery) {
   const nowMs = ctx.clock.now().getTime();
   const now = new Date(nowMs).toISOString();
   if (q.view !== 'mine' && !repo.canReview(ctx.actor)) throw forbidden('This needs the permission "reports.review"');
-  const week = q.range === 'week' ? thisWeek(nowMs) : null;
+  const week = q.range === 'week' ? thisWeek(nowMs, ctx.timeZone) : null;
   const after = decodeCursor(q.cursor, 2);
   const rows = await repo.listPage(
     ctx.db,

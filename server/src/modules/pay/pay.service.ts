@@ -24,7 +24,6 @@ import {
   type TPolicy,
   type TSheetAmount,
   type TTierProposalOut,
-  DEFAULT_TIME_ZONE,
   monthInstants,
   tierProposal,
   addMonthsToMonth,
@@ -464,8 +463,8 @@ export async function tierProposals(ctx: Ctx, month: string): Promise<{ items: T
     repo.finalSheetsOf(db, first, month, ids),
     repo.profilesOf(db, ids),
     examResultsBetween(db, {
-      from: new Date(monthInstants(first, DEFAULT_TIME_ZONE).start).toISOString(),
-      to: new Date(monthInstants(month, DEFAULT_TIME_ZONE).end).toISOString(),
+      from: new Date(monthInstants(first, ctx.timeZone).start).toISOString(),
+      to: new Date(monthInstants(month, ctx.timeZone).end).toISOString(),
       userIds: ids,
     }),
   ]);

@@ -4,7 +4,7 @@
  * the shortest probation (overdue past the longest), counted from the hire date. core's welderProposal explains each;
  * the GM decides (the pay profile is changed by HR, audited).
  */
-import { DEFAULT_TIME_ZONE, type TWelderProposalOut, localInstant, monthDates, monthInstants, welderProposal } from '@techserve/core';
+import { type TWelderProposalOut, localInstant, monthDates, monthInstants, welderProposal } from '@techserve/core';
 import { type Ctx, can } from '../../http/context';
 import { forbidden } from '../../http/errors';
 import { staffInScope } from '../appraisal/appraisal.repository';
@@ -29,8 +29,8 @@ export async function welderProposals(ctx: Ctx, month: string): Promise<{ items:
     policyOn(db, asOf),
     repo.hireDatesOf(db, ids),
     examResultsBetween(db, {
-      from: new Date(localInstant(DEFAULT_TIME_ZONE, earliest, '00:00')).toISOString(),
-      to: new Date(monthInstants(month, DEFAULT_TIME_ZONE).end).toISOString(),
+      from: new Date(localInstant(ctx.timeZone, earliest, '00:00')).toISOString(),
+      to: new Date(monthInstants(month, ctx.timeZone).end).toISOString(),
       userIds: ids,
     }),
   ]);
@@ -39,7 +39,7 @@ export async function welderProposals(ctx: Ctx, month: string): Promise<{ items:
   return {
     items: profiles.map((p) => {
       const since = p.welder_grade_since;
-      const from = since === null ? null : localInstant(DEFAULT_TIME_ZONE, since, '00:00');
+      const from = since === null ? null : localInstant(ctx.timeZone, since, '00:00');
       const examPassedSince = from !== null && exams.some((e) => e.userId === p.user_id && e.passed && Date.parse(e.gradedAt) >= from);
       const proposal = welderProposal(policy.document.pay, policy.number, asOf, {
         grade: p.welder_grade,

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TPolicy,
   type TPolicyApprove,
   type TPolicyDiff,
@@ -44,7 +43,7 @@ import {
 /** From this date the default policy is in force, so every past event has a policy. */
 export const DEFAULT_POLICY_EFFECTIVE_FROM = '2000-01-01';
 
-const today = (clock: Clock) => localDateOf(clock.now().getTime(), DEFAULT_TIME_ZONE);
+const today = (ctx: Pick<Ctx, 'clock' | 'timeZone'>) => localDateOf(ctx.clock.now().getTime(), ctx.timeZone);
 
 function toSummary(r: PolicyVersionRow): TPolicyVersionSummary {
   return {
@@ -130,7 +129,7 @@ export async function getPolicyVersion(db: Db, number: number): Promise<TPolicyV
 }
 
 export async function getPolicyInForce(ctx: Ctx, date?: string): Promise<TPolicyInForce> {
-  const on = date ?? today(ctx.clock);
+  const on = date ?? today(ctx);
   const found = await policyAt(ctx.db, on);
   if (!found) throw new AppError('not_found', `No policy version was in force on ${on}`);
   return found;
@@ -174,7 +173,7 @@ export async function createPolicyDraft(ctx: Ctx, body: TPolicyDraftCreate): Pro
       }
       base = toDetail(row);
     } else {
-      const inForce = await policyAt(trx, today(ctx.clock));
+      const inForce = await policyAt(trx, today(ctx));
       base = inForce ?? { number: 0, document: defaultPolicy() };
     }
     const note = body.note ?? null;
@@ -205,7 +204,7 @@ async function checkEffectiveFrom(ctx: Ctx, trx: Db, number: number, effectiveFr
   const published = (await listPolicyVersionRows(trx))
     .filter((r) => r.status === 'published')
     .map((r) => ({ version: r.number, status: r.status, effectiveFrom: r.effective_from ?? '' }));
-  const issues = validatePublish({ version: number, status: 'draft', effectiveFrom, document }, published, today(ctx.clock));
+  const issues = validatePublish({ version: number, status: 'draft', effectiveFrom, document }, published, today(ctx));
   if (issues.length > 0) throw invalidDocument('body', issues);
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -34,7 +35,7 @@ export async function seedProjectsDemo(database: Pick<Database, 'db' | 'dialect'
   if (!contract || !site || users.length < 4) return false;
   const ctxOf = async (username: string): Promise<Ctx | null> => {
     const actor = await resolveActor(db, idOf(username), 'token');
-    return actor && { db, dialect, clock, actor, ip: null, requestId: 'seed-projects-demo' };
+    return actor && { db, dialect, clock, timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId: 'seed-projects-demo' };
   };
   const supervisor = await ctxOf('supervisor');
   if (!supervisor) return false;

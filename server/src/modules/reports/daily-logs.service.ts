@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TDailyLog,
   type TDailyLogDraft,
   type TDailyLogItem,
@@ -30,8 +29,11 @@ type UpdateBody = z.output<typeof ZDailyLogUpdate>;
 const LINK = '/reports/daily';
 
 /** The day's lines from the requests worked, visits and travel log (language-neutral labels: data, not sentences). */
-function prefill(work: Awaited<ReturnType<typeof compileWork>> extends Map<number, infer W> ? W : never): TDailyLogItem[] {
-  const hhmm = (iso: string) => localTimeText(Date.parse(iso), DEFAULT_TIME_ZONE).slice(11, 16);
+function prefill(
+  work: Awaited<ReturnType<typeof compileWork>> extends Map<number, infer W> ? W : never,
+  timeZone: string,
+): TDailyLogItem[] {
+  const hhmm = (iso: string) => localTimeText(Date.parse(iso), timeZone).slice(11, 16);
   return [
     ...work.tickets.map((t) => ({ source: 'ticket' as const, refId: t.id, refLabel: t.number, content: t.title, minutes: t.minutes })),
     ...work.visits.map((v) => ({
@@ -99,8 +101,8 @@ export async function dailyLogDraft(ctx: Ctx, date: string): Promise<TDailyLogDr
   assertWriter(ctx.actor);
   const nowMs = ctx.clock.now().getTime();
   const me = await repo.personRow(ctx.db, ctx.actor.id);
-  const work = (await compileWork(ctx.db, [me.id], date, date, nowMs)).get(me.id);
-  const items = work ? prefill(work) : [];
+  const work = (await compileWork(ctx.db, [me.id], date, date, nowMs, ctx.timeZone)).get(me.id);
+  const items = work ? prefill(work, ctx.timeZone) : [];
   const working = (await ownersWorkingOn(ctx.db, [me.id], date)).has(me.id);
   const due = working ? await dueFor(ctx.db, me.id, { kind: 'daily_log', date }) : null;
   const existing = await repo.dailyLogOn(ctx.db, me.id, date);

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TExplanation, type TReportObligation, localDateOf, localInstant, plusDays } from '@techserve/core';
+import { type TExplanation, type TReportObligation, localDateOf, localInstant, plusDays } from '@techserve/core';
 import type { Db } from '../../http/context';
 import * as repo from './reports.repository';
 
@@ -29,10 +29,10 @@ const emptyWork = (): PersonWork => ({
 });
 
 /** The instants of company-local dates [fromDate, toDate] as ISO UTC text [from, to). */
-export function dateRange(fromDate: string, toDate: string) {
+export function dateRange(fromDate: string, toDate: string, timeZone: string) {
   return {
-    from: new Date(localInstant(DEFAULT_TIME_ZONE, fromDate)).toISOString(),
-    to: new Date(localInstant(DEFAULT_TIME_ZONE, plusDays(toDate, 1))).toISOString(),
+    from: new Date(localInstant(timeZone, fromDate)).toISOString(),
+    to: new Date(localInstant(timeZone, plusDays(toDate, 1))).toISOString(),
   };
 }
 
@@ -60,10 +60,11 @@ export async function compileWork(
   fromDate: string,
   toDate: string,
   nowMs: number,
+  timeZone: string,
 ): Promise<Map<number, PersonWork>> {
   const out = new Map<number, PersonWork>(userIds.map((id) => [id, emptyWork()]));
   if (userIds.length === 0) return out;
-  const { from, to } = dateRange(fromDate, toDate);
+  const { from, to } = dateRange(fromDate, toDate, timeZone);
   const [worked, times, checkins, logs, trips, daily] = await Promise.all([
     repo.ticketsWorked(db, userIds, from, to),
     repo.timeEntries(db, userIds, from, to),
@@ -163,7 +164,7 @@ export async function obligationsByPair(db: Db, kind: string, pairs: { ownerId: 
 }
 
 /** The company-local date of an instant. */
-export const localDate = (ms: number) => localDateOf(ms, DEFAULT_TIME_ZONE);
+export const localDate = (ms: number, timeZone: string) => localDateOf(ms, timeZone);
 
 /** Obligations of one kind about subjects, keyed `${ownerId}|${period}|${subjectId}`. */
 export async function obligationsBySubject(

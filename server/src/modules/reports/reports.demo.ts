@@ -1,4 +1,13 @@
-import { addWorkingDays, localDateOf, localInstant, monthDates, plusDays, previousMonth, weekStartOf } from '@techserve/core';
+import {
+  DEFAULT_TIME_ZONE,
+  addWorkingDays,
+  localDateOf,
+  localInstant,
+  monthDates,
+  plusDays,
+  previousMonth,
+  weekStartOf,
+} from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -42,7 +51,7 @@ export async function seedReportsDemo(database: Pick<Database, 'db' | 'dialect'>
   const as = async (username: string, ms: number): Promise<Ctx> => {
     const actor = await resolveActor(db, idOf(username), 'token');
     if (!actor) throw new Error(`demo user ${username} is not active`);
-    return { db, dialect, clock: clockAt(ms), actor, ip: null, requestId: 'seed-reports-demo' };
+    return { db, dialect, clock: clockAt(ms), timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId: 'seed-reports-demo' };
   };
   const nowMs = clock.now().getTime();
   const today = localDateOf(nowMs, TZ);

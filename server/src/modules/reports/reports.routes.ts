@@ -227,11 +227,12 @@ export function reportsRoutes(app: App, opts: { companyName: string }) {
       config: inService,
     },
     async (req, reply) => {
-      const r = await weekly.getReport(req.ctx(), req.params.id);
+      const ctx = req.ctx();
+      const r = await weekly.getReport(ctx, req.params.id);
       return sendDownload(reply, {
         fileName: `${r.fileName}.pdf`,
         contentType: 'application/pdf',
-        data: await renderWeeklyReportPdf(r, opts.companyName),
+        data: await renderWeeklyReportPdf(r, opts.companyName, ctx.timeZone),
       });
     },
   );

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TWeeklyReport, localTimeText } from '@techserve/core';
+import { type TWeeklyReport, localTimeText } from '@techserve/core';
 import { heading, line, newPdf, paragraph, table } from './report-pdf';
 
 const CATEGORY_ZH: Record<string, string> = {
@@ -11,7 +11,7 @@ const CATEGORY_ZH: Record<string, string> = {
 };
 
 /** WR-4: the weekly report as a PDF (Chinese, embedded CJK font), with its late mark and explanation (WR-4 by time received). */
-export async function renderWeeklyReportPdf(r: TWeeklyReport, companyName: string): Promise<Buffer> {
+export async function renderWeeklyReportPdf(r: TWeeklyReport, companyName: string, timeZone: string): Promise<Buffer> {
   const { doc, bytes } = newPdf(r.fileName);
   doc.fontSize(16).text(companyName, { align: 'center' });
   doc
@@ -20,10 +20,10 @@ export async function renderWeeklyReportPdf(r: TWeeklyReport, companyName: strin
     .moveDown();
   line(doc, '姓名', r.userName);
   line(doc, '周次', `${r.weekStart} 起一周`);
-  line(doc, '收到时间', localTimeText(Date.parse(r.submittedAt), DEFAULT_TIME_ZONE).slice(0, 16));
+  line(doc, '收到时间', localTimeText(Date.parse(r.submittedAt), timeZone).slice(0, 16));
   const o = r.obligation;
   if (o) {
-    line(doc, '截止时间', localTimeText(Date.parse(o.dueAt), DEFAULT_TIME_ZONE));
+    line(doc, '截止时间', localTimeText(Date.parse(o.dueAt), timeZone));
     const state =
       o.state === 'late' ? `逾期 ${o.lateMinutes ?? 0} 分钟` : o.state === 'on_time' ? '按时' : o.state === 'excused' ? '已免责' : '未提交';
     if (o.state === 'late') doc.fillColor('#c00000');

@@ -135,13 +135,13 @@ async function assertCustomers(db: Db, items: TWeeklyPlanItem[]) {
 export async function planDraft(ctx: Ctx, weekStart: string): Promise<TWeeklyPlanDraft> {
   if (!can(ctx.actor, 'reports.write')) throw forbidden('This needs the permission "reports.write"');
   assertMonday(weekStart, 'querystring.weekStart');
-  const { from, to } = dateRange(weekStart, plusDays(weekStart, 6));
+  const { from, to } = dateRange(weekStart, plusDays(weekStart, 6), ctx.timeZone);
   const [letters, open, existing] = await Promise.all([
     repo.appointments(ctx.db, ctx.actor.id, from, to),
     repo.openAssigned(ctx.db, ctx.actor.id, 20),
     repo.planOf(ctx.db, ctx.actor.id, weekStart),
   ]);
-  const weekday = (iso: string) => ((new Date(`${localDate(Date.parse(iso))}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const weekday = (iso: string) => ((new Date(`${localDate(Date.parse(iso), ctx.timeZone)}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   return {
     weekStart,
     suggestions: [
@@ -338,12 +338,19 @@ function assertReporter(actor: Actor, kind: 'engineer' | 'supervisor') {
 }
 
 /** The week compiled for the report: the author's work (the department's, for the supervisor) and SR-13 market feedback. */
-async function compileWeek(db: Db, me: repo.PersonRow, kind: 'engineer' | 'supervisor', weekStart: string, nowMs: number) {
+async function compileWeek(
+  db: Db,
+  me: repo.PersonRow,
+  kind: 'engineer' | 'supervisor',
+  weekStart: string,
+  nowMs: number,
+  timeZone: string,
+) {
   const weekEnd = plusDays(weekStart, 6);
-  const { from, to } = dateRange(weekStart, weekEnd);
+  const { from, to } = dateRange(weekStart, weekEnd, timeZone);
   const department = scopeOf(me).department_id;
   const people = kind === 'supervisor' && department != null ? await repo.departmentMembers(db, department) : [me.id];
-  const work = await compileWork(db, people, weekStart, weekEnd, nowMs);
+  const work = await compileWork(db, people, weekStart, weekEnd, nowMs, timeZone);
   const stats: TWeeklyStats = {
     requestsWorked: 0,
     requestsResolved: 0,
@@ -405,7 +412,7 @@ export async function reportDraft(ctx: Ctx, weekStart: string, kind: 'engineer' 
   assertReporter(ctx.actor, kind);
   assertMonday(weekStart, 'querystring.weekStart');
   const me = await repo.personRow(ctx.db, ctx.actor.id);
-  const compiled = await compileWeek(ctx.db, me, kind, weekStart, ctx.clock.now().getTime());
+  const compiled = await compileWeek(ctx.db, me, kind, weekStart, ctx.clock.now().getTime(), ctx.timeZone);
   const d = await dueFor(ctx.db, me.id, { kind: REPORT_KIND[kind], weekStart });
   const existing = await repo.weeklyReportOf(ctx.db, me.id, kind, weekStart);
   return {
@@ -466,7 +473,7 @@ export async function createReport(ctx: Ctx, body: ReportCreate): Promise<TWeekl
     const existing = await repo.weeklyReportOf(db, ctx.actor.id, body.kind, body.weekStart);
     if (existing) throw refuse('conflict', 'reports.weeklyExists', { weekStart: body.weekStart, id: existing.id }, { ruleId: 'WR-4' });
     const me = await repo.personRow(db, ctx.actor.id);
-    const { stats } = await compileWeek(db, me, body.kind, body.weekStart, nowMs);
+    const { stats } = await compileWeek(db, me, body.kind, body.weekStart, nowMs, ctx.timeZone);
     const d = await dueFor(db, me.id, { kind: REPORT_KIND[body.kind], weekStart: body.weekStart });
     const row = await repo.insertWeeklyReport(db, {
       user_id: me.id,

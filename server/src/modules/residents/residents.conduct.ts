@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   EVALUATED_CONDUCT_ITEMS,
   type TAttendanceRollup,
   type TConductMonthOut,
@@ -142,7 +141,7 @@ async function recordableItems(db: Db, siteId: number | null, date: string) {
 export async function listConduct(ctx: Ctx, month: string, siteId: number | undefined): Promise<TConductMonthOut> {
   const nowMs = ctx.clock.now().getTime();
   const { first, last } = monthDates(month);
-  const today = localDateInZone(DEFAULT_TIME_ZONE, nowMs);
+  const today = localDateInZone(ctx.timeZone, nowMs);
   return ctx.db.transaction().execute(async (db) => {
     const people = await staffRows(db, { actor: ctx.actor, siteId });
     const ids = people.map((p) => p.id);
@@ -173,7 +172,7 @@ export async function getConduct(ctx: Ctx, id: number): Promise<TConductPoint> {
 export async function recordConduct(ctx: Ctx, body: TConductPointCreate): Promise<TConductPoint> {
   const nowMs = ctx.clock.now().getTime();
   const at = nowIso(ctx.clock);
-  const today = localDateInZone(DEFAULT_TIME_ZONE, nowMs);
+  const today = localDateInZone(ctx.timeZone, nowMs);
   if (body.date > today) throw refuse('rule_violation', 'residents.futureDate', { date: body.date }, { ruleId: 'RS-9' });
   if (EVALUATED_CONDUCT_ITEMS.includes(body.itemId))
     throw refuse('rule_violation', 'residents.evaluatedConductItem', {}, { ruleId: 'RS-9' });

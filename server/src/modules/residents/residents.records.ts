@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TOperationsRecord, type TOperationsRecordCreate, localDateInZone, monthDates } from '@techserve/core';
+import { type TOperationsRecord, type TOperationsRecordCreate, localDateInZone, monthDates } from '@techserve/core';
 import { type FileStorage, newStorageKey } from '../../files';
 import { nowIso } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -66,7 +66,7 @@ export async function createRecord(
 ): Promise<TOperationsRecord> {
   if (!body.signature && body.approverId === undefined) throw refuse('rule_violation', 'residents.unsigned', {}, { ruleId: 'RS-8' });
   if (body.signature && body.approverId !== undefined) throw refuse('rule_violation', 'residents.bothSignatures', {}, { ruleId: 'RS-8' });
-  const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());
+  const today = localDateInZone(ctx.timeZone, ctx.clock.now().getTime());
   if (body.date > today) throw refuse('rule_violation', 'residents.futureDate', { date: body.date }, { ruleId: 'RS-8' });
   const signature = body.signature ? decodeSignature(body.signature.dataUrl, 'body.signature.dataUrl') : null;
   const at = nowIso(ctx.clock);

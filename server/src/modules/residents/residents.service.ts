@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TBackup,
   type TBackupCreate,
   type TConfigChange,
@@ -98,7 +97,7 @@ export async function siteView(ctx: Ctx, siteId: number): Promise<TResidentSite>
     repo.configChangesOf(ctx.db, siteId),
     repo.clientUsersAtSite(ctx.db, siteId),
   ]);
-  const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());
+  const today = localDateInZone(ctx.timeZone, ctx.clock.now().getTime());
   return {
     siteId,
     siteName: site.name,

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, RATING_DIMENSIONS, type TMonthlyReportData, localTimeText } from '@techserve/core';
+import { RATING_DIMENSIONS, type TMonthlyReportData, localTimeText } from '@techserve/core';
 import { barChart, heading, line, newPdf, paragraph, table } from '../reports/report-pdf';
 
 export const DIMENSION_ZH = { attitude: '服务态度', skill: '技术水平', result: '服务结果' } as const;
@@ -21,15 +21,15 @@ export function headlineRates(d: TMonthlyReportData) {
 /** WR-5: the monthly service report as a PDF (Chinese, embedded CJK font) with its charts drawn as vectors. */
 export async function renderMonthlyReportPdf(
   d: TMonthlyReportData,
-  meta: { companyName: string; comment: string; submittedBy: string | null; submittedAt: string | null },
+  meta: { companyName: string; comment: string; submittedBy: string | null; submittedAt: string | null; timeZone: string },
 ): Promise<Buffer> {
   const { doc, bytes } = newPdf(`技术服务月度报表 ${d.department.name} ${d.month}`);
   doc.fontSize(16).text(meta.companyName, { align: 'center' });
   doc.fontSize(14).text(`技术服务月度报表 ${d.month}`, { align: 'center' }).moveDown();
   line(doc, '部门', d.department.name);
   line(doc, '报告人', meta.submittedBy ?? '（预览，未提交）');
-  line(doc, '提交时间', meta.submittedAt ? localTimeText(Date.parse(meta.submittedAt), DEFAULT_TIME_ZONE).slice(0, 16) : '—');
-  line(doc, '数据时间', localTimeText(Date.parse(d.computedAt), DEFAULT_TIME_ZONE).slice(0, 16));
+  line(doc, '提交时间', meta.submittedAt ? localTimeText(Date.parse(meta.submittedAt), meta.timeZone).slice(0, 16) : '—');
+  line(doc, '数据时间', localTimeText(Date.parse(d.computedAt), meta.timeZone).slice(0, 16));
   line(doc, '政策版本', d.policyVersion);
   line(doc, '本月服务请求', `${d.requests.total}（已解决 ${d.requests.resolved}）`);
 

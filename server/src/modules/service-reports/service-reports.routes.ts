@@ -40,8 +40,10 @@ export function serviceReportsRoutes(app: App, opts: { companyName: string }) {
     '/monthly-reports/preview.pdf',
     { schema: { tags, summary: 'The live preview as a PDF with its charts', querystring: ZMonthlyReportQuery }, config: supervise },
     async (req, reply) => {
-      const d = await svc.previewMonthlyReport(req.ctx(), req.query.departmentId, req.query.month);
-      const data = await renderMonthlyReportPdf(d, { companyName: opts.companyName, comment: '', submittedBy: null, submittedAt: null });
+      const ctx = req.ctx();
+      const d = await svc.previewMonthlyReport(ctx, req.query.departmentId, req.query.month);
+      const meta = { companyName: opts.companyName, comment: '', submittedBy: null, submittedAt: null, timeZone: ctx.timeZone };
+      const data = await renderMonthlyReportPdf(d, meta);
       return sendDownload(reply, { fileName: `${fileBase(d)}.pdf`, contentType: 'application/pdf', data });
     },
   );
@@ -88,8 +90,10 @@ export function serviceReportsRoutes(app: App, opts: { companyName: string }) {
     '/monthly-reports/:id/pdf',
     { schema: { tags, summary: 'The submitted report as a PDF (Chinese, with its charts)', params: ZIdParams }, config: read },
     async (req, reply) => {
-      const r = await svc.getMonthlyReport(req.ctx(), req.params.id);
+      const ctx = req.ctx();
+      const r = await svc.getMonthlyReport(ctx, req.params.id);
       const data = await renderMonthlyReportPdf(r.data, {
+        timeZone: ctx.timeZone,
         companyName: opts.companyName,
         comment: r.comment,
         submittedBy: r.submittedBy.name,

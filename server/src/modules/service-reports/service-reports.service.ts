@@ -5,11 +5,10 @@
  * `service-reports.sections.ts`. Submitting freezes the data and fulfils the report's obligation (due on the policy's
  * working day of the next month). Exports: PDF (Chinese, with its charts) and Excel.
  *
- * API for other modules: `computeMonthlyReport(db, departmentId, month, nowMs)` → the data (the appraisal may read the
+ * API for other modules: `computeMonthlyReport(db, departmentId, month, nowMs, timeZone)` → the data (the appraisal may read the
  * department's rates from it).
  */
 import {
-  DEFAULT_TIME_ZONE,
   type TGradeCounts,
   type TMonthlyReport,
   type TMonthlyReportCreate,
@@ -43,10 +42,16 @@ const goodOrBetter = (g: string) => g === 'excellent' || g === 'good';
 type Engineer = TMonthlyReportFacts['engineers'][number];
 
 /** Set-based: the department's month of facts, as the report counts them (see core/src/reports/monthlyReport.ts). */
-export async function computeMonthlyReport(db: Db, departmentId: number, month: string, nowMs: number): Promise<TMonthlyReportData> {
+export async function computeMonthlyReport(
+  db: Db,
+  departmentId: number,
+  month: string,
+  nowMs: number,
+  timeZone: string,
+): Promise<TMonthlyReportData> {
   const department = await repo.departmentRow(db, departmentId);
   if (!department) throw refuse('not_found', 'reports.noDepartment');
-  const span = monthInstants(month, DEFAULT_TIME_ZONE);
+  const span = monthInstants(month, timeZone);
   const from = new Date(span.start).toISOString();
   const to = new Date(span.end).toISOString();
   const now = new Date(nowMs).toISOString();
@@ -105,7 +110,7 @@ export async function computeMonthlyReport(db: Db, departmentId: number, month: 
   const policies = new Map<string, PolicyAt>();
   const calendars = new Map<number | null, LoadedCalendar>();
   for (const v of visits) {
-    const date = localDateOf(Date.parse(v.created_at), DEFAULT_TIME_ZONE);
+    const date = localDateOf(Date.parse(v.created_at), timeZone);
     let policy = policies.get(date);
     if (!policy) {
       policy = await policyOn(db, date);
@@ -184,7 +189,7 @@ function assertDepartment(ctx: Ctx, departmentId: number, permission: 'reports.s
 /** WR-5: the month computed now (a month still running shows its figures so far). */
 export async function previewMonthlyReport(ctx: Ctx, departmentId: number, month: string): Promise<TMonthlyReportData> {
   assertDepartment(ctx, departmentId);
-  return computeMonthlyReport(ctx.db, departmentId, month, ctx.clock.now().getTime());
+  return computeMonthlyReport(ctx.db, departmentId, month, ctx.clock.now().getTime(), ctx.timeZone);
 }
 
 async function toReport(db: Db, r: repo.MonthlyReportRow, nowMs: number): Promise<TMonthlyReport> {
@@ -229,7 +234,7 @@ export async function submitMonthlyReport(ctx: Ctx, body: TMonthlyReportCreate):
   const id = await ctx.db.transaction().execute(async (db) => {
     const existing = await repo.monthlyReportOf(db, body.departmentId, body.month);
     if (existing) throw refuse('conflict', 'reports.monthlyExists', { month: body.month, id: existing.id }, { ruleId: 'WR-5' });
-    const data = await computeMonthlyReport(db, body.departmentId, body.month, nowMs);
+    const data = await computeMonthlyReport(db, body.departmentId, body.month, nowMs, ctx.timeZone);
     const row = await repo.insertMonthlyReport(db, {
       department_id: body.departmentId,
       month: body.month,

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   OPEN_TICKET_STATES,
   PRIORITIES,
   TICKET_STATES,
@@ -17,9 +16,9 @@ import * as repo from './dashboard.repository';
 const LIST = 20;
 
 /** The instant the company-local day of `now` began, as ISO. */
-function startOfLocalDay(now: number): string {
+function startOfLocalDay(now: number, timeZone: string): string {
   const day = localDateOf(now);
-  return new Date(wallClockToUtc(DEFAULT_TIME_ZONE, Date.parse(`${day}T00:00:00Z`))).toISOString();
+  return new Date(wallClockToUtc(timeZone, Date.parse(`${day}T00:00:00Z`))).toISOString();
 }
 
 /** SR-5 / SLA-4 / FS-11: what a supervisor watches — counts, breaches, the queue, load, today's unsolved. */
@@ -28,7 +27,7 @@ export async function dashboard(ctx: Ctx): Promise<TTicketDashboard> {
   const now = ctx.clock.now().getTime();
   const { byState, byPriority, breached, nearBreach, unassigned, load, today } = await repo.dashboardReads(db, actor, {
     open: [...OPEN_TICKET_STATES],
-    since: startOfLocalDay(now),
+    since: startOfLocalDay(now, ctx.timeZone),
     limit: LIST,
   });
   const openEsc = await escalationRepo.openEscalationTickets(db, actor, LIST);

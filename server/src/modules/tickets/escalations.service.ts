@@ -1,11 +1,4 @@
-import {
-  DEFAULT_TIME_ZONE,
-  type TPriority,
-  type TTicketCannotWait,
-  type TTicketEscalate,
-  isOpenTicketState,
-  localDateInZone,
-} from '@techserve/core';
+import { type TPriority, type TTicketCannotWait, type TTicketEscalate, isOpenTicketState, localDateInZone } from '@techserve/core';
 import { type Ctx, can } from '../../http/context';
 import { AppError, forbidden, invalidValue, notFound, refuse, versionConflict } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -55,7 +48,7 @@ export async function escalate(ctx: Ctx, id: number, body: TTicketEscalate) {
         // SR-6: tier 2 takes what tier 1 cannot solve. When every tier-2 engineer is away on a trip, the request
         // still goes to one of them (reachable by phone while travelling, AT-2), rather than nowhere.
         const reads = new AssignmentReads(db);
-        const today = localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime());
+        const today = localDateInZone(ctx.timeZone, ctx.clock.now().getTime());
         let chosen = await autoAssign(db, { ...facts, today }, reads);
         if (!chosen.userId) chosen = await autoAssign(db, { ...facts, today, travellingAvailable: true }, reads);
         if (!chosen.userId) throw new AppError('rule_violation', 'SR-6: no tier-2 engineer is available; choose one', { ruleId: 'SR-6' });

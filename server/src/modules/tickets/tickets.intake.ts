@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TExplanation,
   type TSlaClock,
   type TTicket,
@@ -406,7 +405,7 @@ const createBatch = (ctx: Ctx) =>
 export async function createTicket(ctx: Ctx, body: TTicketCreate): Promise<TTicket> {
   checkAllowed(ctx, body);
   const now = ctx.clock.now().getTime();
-  const request: Request = { ctx, body, now, today: localDateInZone(DEFAULT_TIME_ZONE, now) };
+  const request: Request = { ctx, body, now, today: localDateInZone(ctx.timeZone, now) };
   // Inside a caller's transaction the create joins it; otherwise it joins the next batch.
   const created = ctx.db.isTransaction
     ? await createRequests(ctx.db, [request]).then(([o]) => (o.ok ? o.value : Promise.reject(o.error)))

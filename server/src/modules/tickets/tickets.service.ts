@@ -1,5 +1,4 @@
 import {
-  DEFAULT_TIME_ZONE,
   type TCustomerMessageKey,
   type TExplanation,
   type TImpact,
@@ -138,7 +137,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
             regionId: t.region_id,
             policyVersion: policy.number,
             cap: { assignment: policy.document.sla.assignment, priority: t.priority as TPriority },
-            today: localDateInZone(DEFAULT_TIME_ZONE, ctx.clock.now().getTime()),
+            today: localDateInZone(ctx.timeZone, ctx.clock.now().getTime()),
             tier2: t.tier > 1,
           });
           if (!chosen.userId)
@@ -206,7 +205,7 @@ export async function transition(ctx: Ctx, id: number, body: TTicketTransition):
       case 'close': {
         set.closed_at = at;
         const policy = await policyOfTicket(db, t.created_at);
-        const closedOn = localDateInZone(DEFAULT_TIME_ZONE, now.getTime());
+        const closedOn = localDateInZone(ctx.timeZone, now.getTime());
         await scheduleFollowUp(db, {
           ticketId: id,
           customerId: t.customer_id,

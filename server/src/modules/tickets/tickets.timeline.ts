@@ -3,7 +3,6 @@ import {
   type TTicketEntryKind,
   type TTicketRecord,
   type TTicketReply,
-  DEFAULT_TIME_ZONE,
   expectedFixTime,
   localText,
   isOpenTicketState,
@@ -182,7 +181,7 @@ export async function addRecord(ctx: Ctx, id: number, body: TTicketRecord): Prom
         if (Date.parse(body.committedAt) <= now.getTime()) throw invalidValue('body.committedAt', 'must be in the future', 'SR-8');
         await repo.touchTicket(db, id, { committed_at: new Date(body.committedAt).toISOString(), updated_at: at });
         entry = { visibility: 'public', body: body.reason, data: { committedAt: new Date(body.committedAt).toISOString() } };
-        await tellCustomer(db, at, t, 'committed', { time: localText(Date.parse(body.committedAt), DEFAULT_TIME_ZONE) }, body.reason);
+        await tellCustomer(db, at, t, 'committed', { time: localText(Date.parse(body.committedAt), ctx.timeZone) }, body.reason);
         break;
       case 'market_info':
         entry = { visibility: 'internal', body: body.content, data: { category: body.category } };

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type TAllowanceLineOut, type TClaimExpense, zoneOffsetAt } from '@techserve/core';
+import { type TAllowanceLineOut, type TClaimExpense, zoneOffsetAt } from '@techserve/core';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../http/context';
 import { forbidden } from '../../http/errors';
@@ -20,21 +20,21 @@ const KIND_ZH: Record<TAllowanceLineOut['kind'], string> = {
 const WORK_ZH: Record<string, string> = { technicalGuidance: '技术指导', construction: '施工/焊接' };
 
 /** An instant as company-local 'YYYY-MM-DD HH:mm' (finance reads local times, not UTC). */
-const localTime = (iso: string | null) => {
+const localTime = (iso: string | null, timeZone: string) => {
   if (!iso) return '';
   const ms = Date.parse(iso);
-  return new Date(ms + zoneOffsetAt(DEFAULT_TIME_ZONE, ms)).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(ms + zoneOffsetAt(timeZone, ms)).toISOString().slice(0, 16).replace('T', ' ');
 };
 
 /** Fen as yuan, a number with 2 decimals (the cell is formatted 0.00). */
 const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** The month's first instant and the next month's, company-local, as ISO UTC text. */
-function monthRange(month: string): { start: string; end: string } {
+function monthRange(month: string, timeZone: string): { start: string; end: string } {
   const [y, m] = month.split('-').map(Number);
   const at = (year: number, mon: number) => {
     const localMidnight = Date.UTC(year, mon - 1, 1);
-    return new Date(localMidnight - zoneOffsetAt(DEFAULT_TIME_ZONE, localMidnight)).toISOString();
+    return new Date(localMidnight - zoneOffsetAt(timeZone, localMidnight)).toISOString();
   };
   return { start: at(y, m), end: m === 12 ? at(y + 1, 1) : at(y, m + 1) };
 }
@@ -113,7 +113,7 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
       advance: yuan(Number(r.advance_fen)),
       payable: yuan(Number(r.payable_fen)),
       status: STATUS_ZH[r.status] ?? r.status,
-      paidAt: localTime(r.paid_at),
+      paidAt: localTime(r.paid_at, ctx.timeZone),
     });
     for (const l of repo.parseJson<TAllowanceLineOut[]>(r.allowance_lines, [])) {
       lines.addRow({
@@ -142,7 +142,7 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
   claims.addRow({ id: '合计', payable: yuan(total) });
 
   // FS-3/TR-1: the advances paid out in the month (company-local), settled by a claim or still open.
-  const { start, end } = monthRange(month);
+  const { start, end } = monthRange(month, ctx.timeZone);
   const advances = await repo
     .advancesQuery(ctx.db)
     .innerJoin('travel_requests', 'travel_requests.id', 'travel_advances.request_id')
@@ -170,7 +170,7 @@ export async function financeExport(ctx: Ctx, month: string): Promise<{ fileName
       userName: a.user_name,
       reason: a.reason,
       amount: yuan(Number(a.amount_fen)),
-      paidAt: localTime(a.paid_at),
+      paidAt: localTime(a.paid_at, ctx.timeZone),
       status: a.status === 'settled' ? '已结算' : '未结算',
       claimId: a.settled_claim_id ?? '',
     });

@@ -109,7 +109,7 @@ describe('AT-2 travel logs (every day, the default policy)', () => {
   });
 
   it('is scheduled as a background job', () => {
-    const jobs = backgroundJobs({ db: t.database.db, clock: t.clock, mailer: {} as never, logger: console });
+    const jobs = backgroundJobs({ db: t.database.db, clock: t.clock, timeZone: 'Asia/Shanghai', mailer: {} as never, logger: console });
     expect(jobs.map((j) => j.name)).toContain('travel.log-scan');
   });
 });

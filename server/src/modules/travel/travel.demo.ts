@@ -1,4 +1,4 @@
-import { addDaysToDate, localDateOf } from '@techserve/core';
+import { DEFAULT_TIME_ZONE, addDaysToDate, localDateOf } from '@techserve/core';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { Ctx } from '../../http/context';
@@ -21,7 +21,7 @@ export async function seedTravelDemo(database: Pick<Database, 'db' | 'dialect'>,
     const id = users.find((u) => u.username === username)?.id as number;
     const actor = await resolveActor(db, id, 'token');
     if (!actor) throw new Error(`demo user ${username} is not active`);
-    return { db, dialect, clock, actor, ip: null, requestId: 'seed-travel-demo' };
+    return { db, dialect, clock, timeZone: DEFAULT_TIME_ZONE, actor, ip: null, requestId: 'seed-travel-demo' };
   };
   const [supervisor, zhao] = await Promise.all(['supervisor', 'eng.zhao'].map(as));
   const letter = await db

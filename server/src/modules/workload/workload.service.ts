@@ -83,6 +83,7 @@ export async function workload(ctx: Ctx, q: TWorkloadQuery): Promise<TWorkload> 
     q.from,
     q.to,
     ctx.clock.now().getTime(),
+    ctx.timeZone,
   );
   const rows = people.map((p) => {
     const w = work.get(p.id);
