@@ -220,7 +220,8 @@ export async function approveLetter(ctx: Ctx, id: number, body: TVersionBody): P
     });
     await tellEngineers(db, at, id, 'letter_approved', 'letter.approved');
     // FS-5b: the approved plan fixes the appointment: the customer gets its confirmation.
-    if (l.appointment_at) await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: l.appointment_at, timeZone: ctx.timeZone });
+    if (l.appointment_at)
+      await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: l.appointment_at, timeZone: ctx.timeZone });
   });
   return getLetter(ctx, id);
 }
@@ -292,7 +293,8 @@ export async function rescheduleLetter(ctx: Ctx, id: number, body: TLetterResche
     await tellEngineers(db, at, id, 'letter_rebooked', 'letter.rebooked', { when: toAt, reason: body.reason }, removed);
     // FS-5b: an agreed (approved) appointment re-booked with the customer is confirmed again; before approval the
     // approval confirms it.
-    if (l.status === 'approved') await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: toAt, timeZone: ctx.timeZone });
+    if (l.status === 'approved')
+      await confirmToCustomer(db, at, l, { key: 'appointmentAgreed', appointmentAt: toAt, timeZone: ctx.timeZone });
   });
   return getLetter(ctx, id);
 }

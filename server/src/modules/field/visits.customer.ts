@@ -6,7 +6,8 @@ import { activePortalUserIds } from '../tickets/tickets.repository';
 import { letterContact } from './visits.repository';
 
 type LetterRef = { id: number; ticket_id: number | null; customer_id: number; notice_id: number | null };
-type VisitNews = { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appointmentAt: string; timeZone: string } | { key: 'serviceCompleted' };
+type VisitNews =
+  { key: Extract<TCustomerMessageKey, 'appointmentAgreed'>; appointmentAt: string; timeZone: string } | { key: 'serviceCompleted' };
 
 /**
  * FS-5b: the customer's confirmation — when the on-site appointment is agreed and when the service is completed.
