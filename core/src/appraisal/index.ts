@@ -5,3 +5,4 @@ export * from './schemeA';
 export * from './schemeB';
 export * from './supervisor';
 export * from './appraise';
+export * from './appraised';

@@ -1,3 +1,4 @@
+import { isAppraised } from '@techserve/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor, Db } from '../../http/context';
@@ -21,6 +22,7 @@ export function staffInScope(db: Db, actor: Actor, onlyUserId: number | null = n
       'users.team_id',
       'roles.key as role_key',
       'roles.scope as role_scope',
+      'roles.permissions as role_permissions',
       'departments.manager_id',
     ])
     .where('users.status', '=', 'active')
@@ -31,6 +33,10 @@ export function staffInScope(db: Db, actor: Actor, onlyUserId: number | null = n
   return q.orderBy('users.id').execute();
 }
 export type StaffRow = Awaited<ReturnType<typeof staffInScope>>[number];
+
+/** AP-2: of these, the people appraised on a monthly sheet (core's isAppraised: not the chain's signers). */
+export const appraisedOnly = <T extends { role_key: string; role_permissions: string }>(rows: T[]): T[] =>
+  rows.filter((r) => isAppraised({ roleKey: r.role_key, permissions: JSON.parse(r.role_permissions) as string[] }));
 
 /** FS-8/AP-8: the ratings given in [from, to) on the requests these people were assigned. */
 export function ratingsBetween(db: Db, from: string, to: string, userIds: number[]) {

@@ -200,7 +200,7 @@ export async function computeSheets(ctx: Ctx, month: string): Promise<{ items: T
   need(ctx, 'appraisal.review');
   assertNotFuture(ctx, month);
   await ctx.db.transaction().execute(async (db) => {
-    const staff = await repo.staffInScope(db, ctx.actor);
+    const staff = repo.appraisedOnly(await repo.staffInScope(db, ctx.actor));
     await writeDrafts(db, ctx, staff, month);
     // AP-15: the department's supervisor drawing up an ended month's sheets fulfils the appraisal-sheet obligation,
     // judged on time within the policy's first working days of the next month (a later draft keeps that judgement).
@@ -226,8 +226,8 @@ export async function selfAppraise(ctx: Ctx, body: TSelfAppraisal): Promise<TApp
     const dueDate = dayOfMonthClamped(body.month, policy.document.appraisal.schemeA.proposalDueDay);
     if (todayOf(ctx) >= dueDate) throw refuse('rule_violation', 'appraisal.selfLate', { dueDate }, { ruleId: 'AP-1' });
     assertScores(policy, body.scores);
-    const [me] = await repo.staffInScope(db, { ...ctx.actor, scope: 'own' }, ctx.actor.id);
-    if (!me) throw forbidden('Only members of staff are appraised');
+    const [me] = repo.appraisedOnly(await repo.staffInScope(db, { ...ctx.actor, scope: 'own' }, ctx.actor.id));
+    if (!me) throw forbidden('Only members of staff below the appraisal chain’s signers are appraised (AP-2)');
     const [row] = await repo.sheetsOf(db, [me.id], [body.month]);
     if (row && row.state !== 'draft') throw refuse('conflict', 'appraisal.alreadySigned', {}, { ruleId: 'AP-2' });
     const scores = { ...(row ? parse<Partial<Record<TScorer, TItemScores>>>(row.scores) : {}), self: body.scores };

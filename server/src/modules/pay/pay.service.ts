@@ -36,7 +36,7 @@ import {
 import { type Clock, nowIso, todayOf } from '../../http/clock';
 import { type Ctx, type Db, can } from '../../http/context';
 import { forbidden, invalidValue, notFound, refuse } from '../../http/errors';
-import { staffInScope, listSheets as sheetsOfMonth } from '../appraisal/appraisal.repository';
+import { appraisedOnly, staffInScope, listSheets as sheetsOfMonth } from '../appraisal/appraisal.repository';
 import { adjustmentLine, type StoredAdjustment } from '../appraisal/appraisal.sheet';
 import { recordAudit } from '../audit/audit.service';
 import { type ActingCtx, assertMonthOpen, isMonthClosed, nextOpenMonth } from '../months/months.service';
@@ -107,7 +107,9 @@ export async function payrollOf(
 ): Promise<{ payroll: TPayroll; frozenAt: string | null }> {
   need(ctx, 'pay.read');
   const db = ctx.db;
-  const [staff, sheets] = await Promise.all([staffInScope(db, ctx.actor), sheetsOfMonth(db, ctx.actor, month, false)]);
+  // The payroll is of the people appraised (AP-2): it waits for their sheets, never for the chain's signers.
+  const [inScope, sheets] = await Promise.all([staffInScope(db, ctx.actor), sheetsOfMonth(db, ctx.actor, month, false)]);
+  const staff = appraisedOnly(inScope);
   const sheetOf = new Map(sheets.map((s) => [s.user_id, s]));
   const notFinal = staff.filter((s) => sheetOf.get(s.id)?.state !== 'final');
   if (notFinal.length > 0 || staff.length === 0) {
