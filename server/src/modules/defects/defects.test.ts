@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
+import { type Agent, type Json, type TestApp, api, createTestApp, expectStatus as ok } from '../../test/harness';
+import { defectsWorld } from './defects.fixtures';
 
 // SR-15: defects found while servicing a request, reported to R&D or production with an owner and a target date,
 // answered, the answer fed back to the request's timeline. SQLite and PostgreSQL.
 
 let t: TestApp;
-let supervisor: Agent;
 let engA: Agent;
 let engB: Agent;
 let expert: Agent;
@@ -14,34 +14,9 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.clock.set('2026-03-02T01:00:00Z');
-  const admin = await t.login('admin');
-  const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
-  const user = (username: string, roleKey: string, extra: Json = {}) =>
-    createUser(admin, { username, roleKey, departmentId: dept, ...extra });
-  await user('sup', 'supervisor');
-  ids.engA = await user('eng.a', 'engineer', { name: '刘工' });
-  ids.engB = await user('eng.b', 'engineer');
-  ids.expert = await user('expert', 'product_expert', { name: '研发王工' });
-  await user('hr1', 'hr');
-  [supervisor, engA, engB, expert, hr] = await Promise.all(
-    ['sup', 'eng.a', 'eng.b', 'expert', 'hr1'].map((u) => t.login(u, 'password-123')),
-  );
-  ids.cust = (await ok(await supervisor.post(api('/customers'), { name: '甲医院' }))).id;
-  const ticket = await ok(
-    await supervisor.post(api('/tickets'), {
-      customerId: ids.cust,
-      title: '监护仪屏幕闪烁',
-      description: '闪烁',
-      urgency: 'low',
-      impact: 'singleUser',
-    }),
-  );
-  ids.ticket = ticket.id;
-  await ok(
-    await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }),
-    200,
-  );
+  const w = await defectsWorld(t, { title: '监护仪屏幕闪烁', description: '闪烁' });
+  ({ engA, engB, expert, hr } = w);
+  Object.assign(ids, w.ids);
 });
 afterAll(async () => t.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type Json, type TestApp, api, createTestApp, createUser, expectStatus as ok } from '../../test/harness';
+import { type Agent, type Json, type TestApp, api, createTestApp, expectStatus as ok } from '../../test/harness';
+import { defectsWorld } from './defects.fixtures';
 
 // SR-15 「复杂故障由团队讨论后确定解决方案」: a complex fault behind a defect report is raised for team discussion with
 // its participants, they comment, the conclusion is recorded and fed back to the request, and only then is the report
@@ -16,35 +17,9 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.clock.set('2026-03-02T01:00:00Z');
-  const admin = await t.login('admin');
-  const dept = (await ok(await admin.post(api('/departments'), { name: '技术服务部' }))).id;
-  const user = (username: string, roleKey: string, extra: Json = {}) =>
-    createUser(admin, { username, roleKey, departmentId: dept, ...extra });
-  await user('sup', 'supervisor');
-  ids.engA = await user('eng.a', 'engineer', { name: '刘工' });
-  ids.engB = await user('eng.b', 'engineer', { name: '陈工' });
-  ids.engC = await user('eng.c', 'engineer');
-  ids.expert = await user('expert', 'product_expert', { name: '研发王工' });
-  ids.hr = await user('hr1', 'hr');
-  [supervisor, engA, engB, engC, expert, hr] = await Promise.all(
-    ['sup', 'eng.a', 'eng.b', 'eng.c', 'expert', 'hr1'].map((u) => t.login(u, 'password-123')),
-  );
-  const cust = (await ok(await supervisor.post(api('/customers'), { name: '甲医院' }))).id;
-  const ticket = await ok(
-    await supervisor.post(api('/tickets'), {
-      customerId: cust,
-      title: '监护仪反复死机',
-      description: '死机',
-      urgency: 'low',
-      impact: 'singleUser',
-    }),
-  );
-  ids.ticket = ticket.id;
-  await ok(
-    await supervisor.post(api(`/tickets/${ticket.id}/transitions`), { action: 'assign', version: ticket.version, assigneeId: ids.engA }),
-    200,
-  );
+  const w = await defectsWorld(t, { title: '监护仪反复死机', description: '死机' });
+  ({ supervisor, engA, engB, engC, expert, hr } = w);
+  Object.assign(ids, w.ids);
   const report = (description: string) => ({ target: 'rnd', description, ownerId: ids.expert, targetDate: '2026-03-10' });
   ids.defect = (await ok(await engA.post(api(`/tickets/${ids.ticket}/defects`), report('主板与电源模块间歇性掉电')), 201)).id;
   ids.other = (await ok(await engA.post(api(`/tickets/${ids.ticket}/defects`), report('外壳卡扣易断')), 201)).id;
