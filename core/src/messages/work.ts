@@ -1,4 +1,4 @@
-import { defineMessages, phrase, verbatim } from './catalogue';
+import { defineMessages, framed, phrase, verbatim } from './catalogue';
 
 /** TRN-1/TRN-2: internal training, exams, certificates and product test tasks. */
 export const TRAINING_MESSAGES = defineMessages({
@@ -60,14 +60,16 @@ export const PROJECT_MESSAGES = defineMessages({
     body: { 'zh-CN': '请核对交接清单并在全部移交后签字', en: 'Check the checklist and sign once everything is handed over' },
   },
   /** MTG-1: an action item followed up by the hourly job — the day before it is due, then once overdue. */
-  'meeting.actionDueSoon': {
-    title: { 'zh-CN': '会议待办即将到期：{title}', en: 'Action item due soon: {title}' },
-    body: { 'zh-CN': '{meeting}：{why}（负责人 {owner}）', en: '{meeting}: {why} (owner {owner})' },
-  },
-  'meeting.actionOverdue': {
-    title: { 'zh-CN': '会议待办已逾期：{title}', en: 'Action item overdue: {title}' },
-    body: { 'zh-CN': '{meeting}：{why}（负责人 {owner}）', en: '{meeting}: {why} (owner {owner})' },
-  },
+  ...framed(
+    {
+      title: { 'zh-CN': '会议待办{news}：{title}', en: 'Action item {news}: {title}' },
+      body: { 'zh-CN': '{meeting}：{why}（负责人 {owner}）', en: '{meeting}: {why} (owner {owner})' },
+    },
+    {
+      'meeting.actionDueSoon': { 'zh-CN': '即将到期', en: 'due soon' },
+      'meeting.actionOverdue': { 'zh-CN': '已逾期', en: 'overdue' },
+    },
+  ),
   'meeting.actions': { title: { 'zh-CN': '会议待办：{title}', en: 'Action items from: {title}' }, body: verbatim('{items}') },
   'meeting.item': phrase({ 'zh-CN': '{title}', en: '{title}' }),
   'meeting.itemDue': phrase({ 'zh-CN': '{title}（{due} 前）', en: '{title} (by {due})' }),
